@@ -1,0 +1,182 @@
+"""Anthropic's Messages API through the official ``anthropic`` SDK."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from hybridllm.adapters.base import (
+    BaseAdapter,
+    CallOptions,
+    ChatResponse,
+    StreamDelta,
+    import_sdk,
+    status_error,
+)
+from hybridllm.config import TargetConfig
+from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
+from hybridllm.models import Usage
+from hybridllm.redaction import OutboundRequest
+
+__all__ = ["AnthropicAdapter"]
+
+
+class AnthropicAdapter(BaseAdapter):
+    """A target reached with ``anthropic.Anthropic`` / ``anthropic.AsyncAnthropic``.
+
+    System messages map to the ``system`` parameter; consecutive messages of the same role are
+    joined, since the Messages API wants user and assistant turns to alternate.
+    """
+
+    extra = "anthropic"
+
+    def __init__(self, name: str, config: TargetConfig) -> None:
+        super().__init__(name, config)
+        self._sdk = import_sdk("anthropic", self.extra)
+        self._sync: Any = None
+        self._async: Any = None
+
+    def _client_kwargs(self) -> dict[str, Any]:
+        return {
+            "api_key": self._api_key(None if self.config.api_key_env else "unset"),
+            "base_url": self.config.base_url,
+            "timeout": self.config.timeout,
+            "max_retries": 0,
+        }
+
+    def _client(self) -> Any:
+        if self._sync is None:
+            self._sync = self._sdk.Anthropic(**self._client_kwargs())
+        return self._sync
+
+    def _aclient(self) -> Any:
+        if self._async is None:
+            self._async = self._sdk.AsyncAnthropic(**self._client_kwargs())
+        return self._async
+
+    def _params(self, request: OutboundRequest, options: CallOptions) -> dict[str, Any]:
+        self._guard(request)
+        system = "\n\n".join(m.content for m in request.messages if m.role == "system")
+        turns: list[dict[str, str]] = []
+        for m in request.messages:
+            if m.role == "system":
+                continue
+            if turns and turns[-1]["role"] == m.role:
+                turns[-1]["content"] += "\n\n" + m.content
+            else:
+                turns.append({"role": m.role, "content": m.content})
+        params: dict[str, Any] = {
+            "model": self.model,
+            "max_tokens": options.max_tokens,
+            "messages": turns,
+        }
+        if system:
+            params["system"] = system
+        if options.temperature is not None:
+            params["temperature"] = options.temperature
+        return params
+
+    def _map_error(self, exc: Exception) -> ProviderError:
+        sdk = self._sdk
+        if isinstance(exc, sdk.APITimeoutError | sdk.APIConnectionError):
+            return TransientProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        if isinstance(exc, sdk.APIStatusError):
+            return status_error(
+                self.name,
+                exc.status_code,
+                exc.response.headers.get("retry-after"),
+                type(exc).__name__,
+            )
+        return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+
+    def _parse(self, msg: Any) -> ChatResponse:
+        text = "".join(b.text for b in msg.content if getattr(b, "type", "") == "text")
+        return ChatResponse(
+            text=text,
+            model=msg.model or self.model,
+            usage=Usage(
+                input_tokens=msg.usage.input_tokens or 0,
+                output_tokens=msg.usage.output_tokens or 0,
+            ),
+            finish_reason=msg.stop_reason,
+        )
+
+    class _StreamState:
+        def __init__(self) -> None:
+            self.input_tokens = 0
+            self.model: str | None = None
+
+        def delta(self, event: Any) -> StreamDelta | None:
+            kind = event.type
+            if kind == "message_start":
+                self.model = event.message.model
+                self.input_tokens = event.message.usage.input_tokens or 0
+            elif kind == "content_block_delta" and event.delta.type == "text_delta":
+                return StreamDelta(text=event.delta.text)
+            elif kind == "message_delta":
+                return StreamDelta(
+                    usage=Usage(
+                        input_tokens=self.input_tokens,
+                        output_tokens=event.usage.output_tokens or 0,
+                    ),
+                    model=self.model,
+                    finish_reason=event.delta.stop_reason,
+                )
+            return None
+
+    def complete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Create a message and return the whole reply."""
+        params = self._params(request, options)
+        try:
+            return self._parse(self._client().messages.create(**params))
+        except self._sdk.AnthropicError as exc:
+            raise self._map_error(exc) from None
+
+    def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
+        """Stream a message (text deltas, then usage and stop reason)."""
+        params = self._params(request, options)
+        state = self._StreamState()
+        try:
+            with self._client().messages.create(stream=True, **params) as events:
+                for event in events:
+                    delta = state.delta(event)
+                    if delta is not None:
+                        yield delta
+        except self._sdk.AnthropicError as exc:
+            raise self._map_error(exc) from None
+
+    async def acomplete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Async :meth:`complete`."""
+        params = self._params(request, options)
+        try:
+            return self._parse(await self._aclient().messages.create(**params))
+        except self._sdk.AnthropicError as exc:
+            raise self._map_error(exc) from None
+
+    async def astream(
+        self, request: OutboundRequest, options: CallOptions
+    ) -> AsyncIterator[StreamDelta]:
+        """Async :meth:`stream`."""
+        params = self._params(request, options)
+        state = self._StreamState()
+        try:
+            async with await self._aclient().messages.create(stream=True, **params) as events:
+                async for event in events:
+                    delta = state.delta(event)
+                    if delta is not None:
+                        yield delta
+        except self._sdk.AnthropicError as exc:
+            raise self._map_error(exc) from None
+
+    def close(self) -> None:
+        """Close the sync HTTP client."""
+        if self._sync is not None:
+            self._sync.close()
+            self._sync = None
+
+    async def aclose(self) -> None:
+        """Close both HTTP clients."""
+        self.close()
+        if self._async is not None:
+            await self._async.close()
+            self._async = None

@@ -1,0 +1,157 @@
+"""The Adapter protocol: one target, reached through its official SDK.
+
+An adapter does one thing, like an httpx transport: send an :class:`OutboundRequest` and return
+the reply (whole, or as a stream of deltas). Retries and fallback live outside it. Every adapter
+knows its ``locality``; a remote adapter refuses a payload built for local use only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol, runtime_checkable
+
+from hybridllm.config import TargetConfig
+from hybridllm.errors import (
+    MissingDependencyError,
+    PermanentProviderError,
+    PrivacyViolationError,
+    ProviderError,
+    TransientProviderError,
+)
+from hybridllm.models import Locality, Usage
+from hybridllm.redaction import OutboundRequest
+
+__all__ = [
+    "Adapter",
+    "BaseAdapter",
+    "CallOptions",
+    "ChatResponse",
+    "StreamDelta",
+    "import_sdk",
+    "status_error",
+]
+
+TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 529})
+
+
+@dataclass(frozen=True, slots=True)
+class CallOptions:
+    """Per-call generation options."""
+
+    max_tokens: int = 512
+    temperature: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatResponse:
+    """A whole reply, as the target produced it (placeholders not yet restored)."""
+
+    text: str
+    model: str
+    usage: Usage
+    finish_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamDelta:
+    """One streamed event: a text delta, and/or final usage/model/finish reason."""
+
+    text: str = ""
+    usage: Usage | None = None
+    model: str | None = None
+    finish_reason: str | None = None
+
+
+@runtime_checkable
+class Adapter(Protocol):
+    """What the flow needs from a target."""
+
+    name: str
+    model: str
+    locality: Locality
+
+    def complete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Send the request and wait for the whole reply."""
+        ...
+
+    def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
+        """Send the request and yield the reply as it arrives."""
+        ...
+
+    async def acomplete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Async :meth:`complete`."""
+        ...
+
+    def astream(self, request: OutboundRequest, options: CallOptions) -> AsyncIterator[StreamDelta]:
+        """Async :meth:`stream`."""
+        ...
+
+    def close(self) -> None:
+        """Release sync resources."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release async resources."""
+        ...
+
+
+def import_sdk(module: str, extra: str) -> ModuleType:
+    """Import an optional provider SDK or raise an error that names the extra to install."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependencyError(
+            f"the '{module}' package is needed for this target: pip install 'hybridllm[{extra}]'"
+        ) from None
+
+
+def status_error(target: str, status: int, retry_after: str | None, kind: str) -> ProviderError:
+    """Map an HTTP status onto the error tree (transient vs permanent)."""
+    seconds: float | None = None
+    if retry_after:
+        try:
+            seconds = max(0.0, float(retry_after))
+        except ValueError:
+            seconds = None
+    cls = TransientProviderError if status in TRANSIENT_STATUS else PermanentProviderError
+    return cls(
+        f"{target}: HTTP {status} ({kind})", target=target, status=status, retry_after=seconds
+    )
+
+
+class BaseAdapter:
+    """Shared construction and the privacy guard."""
+
+    extra: str = ""
+
+    def __init__(self, name: str, config: TargetConfig) -> None:
+        self.name = name
+        self.config = config
+        self.model = config.model
+        self.locality: Locality = config.effective_locality
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={self.name!r}, model={self.model!r}, locality={self.locality!r})"
+
+    def _guard(self, request: OutboundRequest) -> None:
+        # The last line of defence for invariants 1-3: policy and fallback should never get here.
+        if self.locality == "remote" and request.local_only:
+            raise PrivacyViolationError(
+                f"refusing to send a local-only payload to remote target '{self.name}'"
+            )
+
+    def _api_key(self, default: str | None) -> str | None:
+        env = self.config.api_key_env
+        if env:
+            key = os.environ.get(env)
+            if key:
+                return key
+            if default is None:
+                raise PermanentProviderError(
+                    f"{self.name}: environment variable {env} is not set", target=self.name
+                )
+        return default

@@ -1,0 +1,153 @@
+"""Ollama through the official ``ollama`` client (``/api/chat``, NDJSON streaming)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+
+from hybridllm.adapters.base import (
+    BaseAdapter,
+    CallOptions,
+    ChatResponse,
+    StreamDelta,
+    import_sdk,
+    status_error,
+)
+from hybridllm.config import TargetConfig
+from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
+from hybridllm.models import Usage
+from hybridllm.redaction import OutboundRequest
+
+__all__ = ["OllamaAdapter"]
+
+
+class OllamaAdapter(BaseAdapter):
+    """A target reached with ``ollama.Client`` / ``ollama.AsyncClient``.
+
+    Local by default when ``base_url`` is a loopback address; an Ollama on another host is remote.
+    """
+
+    extra = "ollama"
+
+    def __init__(self, name: str, config: TargetConfig) -> None:
+        super().__init__(name, config)
+        self._sdk = import_sdk("ollama", self.extra)
+        self._sync: Any = None
+        self._async: Any = None
+
+    def _kwargs(self) -> dict[str, Any]:
+        return {"host": self.config.base_url, "timeout": self.config.timeout}
+
+    def _client(self) -> Any:
+        if self._sync is None:
+            self._sync = self._sdk.Client(**self._kwargs())
+        return self._sync
+
+    def _aclient(self) -> Any:
+        if self._async is None:
+            self._async = self._sdk.AsyncClient(**self._kwargs())
+        return self._async
+
+    def _params(
+        self, request: OutboundRequest, options: CallOptions, stream: bool
+    ) -> dict[str, Any]:
+        self._guard(request)
+        opts: dict[str, Any] = {"num_predict": options.max_tokens}
+        if options.temperature is not None:
+            opts["temperature"] = options.temperature
+        return {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+            "stream": stream,
+            "options": opts,
+        }
+
+    def _map_error(self, exc: Exception) -> ProviderError:
+        if isinstance(exc, self._sdk.ResponseError):
+            status = int(getattr(exc, "status_code", 0) or 0)
+            if status == 404:
+                return PermanentProviderError(
+                    f"{self.name}: model '{self.model}' is not available on this Ollama server "
+                    f"(run `ollama pull {self.model}`)",
+                    target=self.name,
+                    status=404,
+                )
+            return status_error(self.name, status, None, "ResponseError")
+        return TransientProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+
+    def _errors(self) -> tuple[type[Exception], ...]:
+        return (self._sdk.ResponseError, ConnectionError, httpx.TransportError)
+
+    def _parse(self, resp: Any) -> ChatResponse:
+        return ChatResponse(
+            text=resp.message.content or "",
+            model=resp.model or self.model,
+            usage=Usage(
+                input_tokens=resp.prompt_eval_count or 0, output_tokens=resp.eval_count or 0
+            ),
+            finish_reason=resp.done_reason,
+        )
+
+    @staticmethod
+    def _delta(part: Any) -> StreamDelta:
+        if part.done:
+            return StreamDelta(
+                text=part.message.content or "",
+                usage=Usage(
+                    input_tokens=part.prompt_eval_count or 0, output_tokens=part.eval_count or 0
+                ),
+                model=part.model,
+                finish_reason=part.done_reason,
+            )
+        return StreamDelta(text=part.message.content or "")
+
+    def complete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Chat (``stream=false``) and return the whole reply."""
+        params = self._params(request, options, stream=False)
+        try:
+            return self._parse(self._client().chat(**params))
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
+        """Chat with NDJSON streaming."""
+        params = self._params(request, options, stream=True)
+        try:
+            for part in self._client().chat(**params):
+                yield self._delta(part)
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    async def acomplete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Async :meth:`complete`."""
+        params = self._params(request, options, stream=False)
+        try:
+            return self._parse(await self._aclient().chat(**params))
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    async def astream(
+        self, request: OutboundRequest, options: CallOptions
+    ) -> AsyncIterator[StreamDelta]:
+        """Async :meth:`stream`."""
+        params = self._params(request, options, stream=True)
+        try:
+            async for part in await self._aclient().chat(**params):
+                yield self._delta(part)
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    def close(self) -> None:
+        """Close the sync HTTP client."""
+        if self._sync is not None:
+            self._sync._client.close()
+            self._sync = None
+
+    async def aclose(self) -> None:
+        """Close both HTTP clients."""
+        self.close()
+        if self._async is not None:
+            await self._async._client.aclose()
+            self._async = None

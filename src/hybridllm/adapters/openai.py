@@ -1,0 +1,167 @@
+"""OpenAI chat completions through the official ``openai`` SDK (any compatible endpoint)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from hybridllm.adapters.base import (
+    BaseAdapter,
+    CallOptions,
+    ChatResponse,
+    StreamDelta,
+    import_sdk,
+    status_error,
+)
+from hybridllm.config import TargetConfig
+from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
+from hybridllm.models import Usage
+from hybridllm.redaction import OutboundRequest
+
+__all__ = ["OpenAIAdapter"]
+
+
+class OpenAIAdapter(BaseAdapter):
+    """A target reached with ``openai.OpenAI`` / ``openai.AsyncOpenAI``.
+
+    SDK retries are off (``max_retries=0``): hybridllm retries with tenacity, so that retry,
+    cooldown and fallback decisions happen in one place and are audited.
+    """
+
+    extra = "openai"
+    default_api_key: str | None = None
+
+    def __init__(self, name: str, config: TargetConfig) -> None:
+        super().__init__(name, config)
+        self._sdk = import_sdk("openai", self.extra)
+        self._sync: Any = None
+        self._async: Any = None
+
+    def _base_url(self) -> str | None:
+        return self.config.base_url
+
+    def _client_kwargs(self) -> dict[str, Any]:
+        return {
+            "api_key": self._api_key(self.default_api_key) or "unset",
+            "base_url": self._base_url(),
+            "timeout": self.config.timeout,
+            "max_retries": 0,
+        }
+
+    def _client(self) -> Any:
+        if self._sync is None:
+            self._sync = self._sdk.OpenAI(**self._client_kwargs())
+        return self._sync
+
+    def _aclient(self) -> Any:
+        if self._async is None:
+            self._async = self._sdk.AsyncOpenAI(**self._client_kwargs())
+        return self._async
+
+    def _params(
+        self, request: OutboundRequest, options: CallOptions, stream: bool
+    ) -> dict[str, Any]:
+        self._guard(request)
+        params: dict[str, Any] = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+            "max_tokens": options.max_tokens,
+        }
+        if options.temperature is not None:
+            params["temperature"] = options.temperature
+        if stream:
+            params["stream"] = True
+            params["stream_options"] = {"include_usage": True}
+        return params
+
+    def _map_error(self, exc: Exception) -> ProviderError:
+        sdk = self._sdk
+        if isinstance(exc, sdk.APITimeoutError | sdk.APIConnectionError):
+            return TransientProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        if isinstance(exc, sdk.APIStatusError):
+            return status_error(
+                self.name,
+                exc.status_code,
+                exc.response.headers.get("retry-after"),
+                type(exc).__name__,
+            )
+        return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+
+    def _parse(self, resp: Any) -> ChatResponse:
+        choice = resp.choices[0]
+        usage = resp.usage
+        return ChatResponse(
+            text=choice.message.content or "",
+            model=resp.model or self.model,
+            usage=Usage(
+                input_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+                output_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            ),
+            finish_reason=choice.finish_reason,
+        )
+
+    @staticmethod
+    def _delta(chunk: Any) -> StreamDelta:
+        text = ""
+        finish = None
+        if chunk.choices:
+            text = chunk.choices[0].delta.content or ""
+            finish = chunk.choices[0].finish_reason
+        usage = None
+        if getattr(chunk, "usage", None) is not None:
+            usage = Usage(
+                input_tokens=chunk.usage.prompt_tokens or 0,
+                output_tokens=chunk.usage.completion_tokens or 0,
+            )
+        return StreamDelta(text=text, usage=usage, model=chunk.model, finish_reason=finish)
+
+    def complete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Send a chat completion and return the whole reply."""
+        params = self._params(request, options, stream=False)
+        try:
+            return self._parse(self._client().chat.completions.create(**params))
+        except self._sdk.OpenAIError as exc:
+            raise self._map_error(exc) from None
+
+    def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
+        """Stream a chat completion."""
+        params = self._params(request, options, stream=True)
+        try:
+            with self._client().chat.completions.create(**params) as chunks:
+                for chunk in chunks:
+                    yield self._delta(chunk)
+        except self._sdk.OpenAIError as exc:
+            raise self._map_error(exc) from None
+
+    async def acomplete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
+        """Async :meth:`complete`."""
+        params = self._params(request, options, stream=False)
+        try:
+            return self._parse(await self._aclient().chat.completions.create(**params))
+        except self._sdk.OpenAIError as exc:
+            raise self._map_error(exc) from None
+
+    async def astream(
+        self, request: OutboundRequest, options: CallOptions
+    ) -> AsyncIterator[StreamDelta]:
+        """Async :meth:`stream`."""
+        params = self._params(request, options, stream=True)
+        try:
+            async with await self._aclient().chat.completions.create(**params) as chunks:
+                async for chunk in chunks:
+                    yield self._delta(chunk)
+        except self._sdk.OpenAIError as exc:
+            raise self._map_error(exc) from None
+
+    def close(self) -> None:
+        """Close the sync HTTP client."""
+        if self._sync is not None:
+            self._sync.close()
+            self._sync = None
+
+    async def aclose(self) -> None:
+        """Close both HTTP clients."""
+        self.close()
+        if self._async is not None:
+            await self._async.close()
+            self._async = None

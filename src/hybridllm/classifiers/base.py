@@ -1,0 +1,148 @@
+"""The recognizer protocol and the small helpers every recognizer shares.
+
+A recognizer looks at one text and returns :class:`~hybridllm.models.Finding` objects with
+offsets into that text. It never returns (or keeps) the matched text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from hybridllm.models import Category, Finding
+
+__all__ = [
+    "PERSON_IDENTIFYING",
+    "PHI_CONTEXT",
+    "PHI_SPECIFIC",
+    "Classifier",
+    "RegexRecognizer",
+    "RegexRule",
+]
+
+PHI_SPECIFIC: frozenset[str] = frozenset(
+    {
+        "MEDICAL_RECORD_NUMBER",
+        "HEALTH_PLAN_ID",
+        "DATE_OF_BIRTH",
+        "AGE_OVER_89",
+        "UK_NHS",
+    }
+)
+"""Identifiers that are PHI on their own (HIPAA Safe Harbor identifiers tied to care)."""
+
+PHI_CONTEXT: frozenset[str] = frozenset({"MEDICATION", "DIAGNOSIS"})
+"""Clinical content: PHI only when the same payload also identifies a person (see combine)."""
+
+PERSON_IDENTIFYING: frozenset[str] = frozenset(
+    {
+        "PERSON",
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "US_SSN",
+        "US_ITIN",
+        "US_DRIVER_LICENSE",
+        "US_PASSPORT",
+        "US_BANK_NUMBER",
+        "CREDIT_CARD",
+        "IBAN_CODE",
+        "IP_ADDRESS",
+        "STREET_ADDRESS",
+    }
+)
+"""PII types that a payload with PHI upgrades to category PHI (a name plus clinical data is PHI)."""
+
+
+@runtime_checkable
+class Classifier(Protocol):
+    """Anything that finds sensitive spans in one text.
+
+    Attributes:
+        name: short recognizer name, copied into ``Finding.recognizer``.
+    """
+
+    name: str
+
+    def find(self, text: str) -> list[Finding]:
+        """Return the sensitive spans of ``text``.
+
+        Args:
+            text: the text to scan.
+
+        Returns:
+            Findings with offsets into ``text`` and ``message_index`` 0.
+        """
+        ...
+
+
+Validator = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class RegexRule:
+    """One regular expression that yields one entity type.
+
+    Attributes:
+        entity_type: the entity type of a match.
+        category: the category of a match.
+        pattern: the compiled expression; if it has a group named ``v`` that group is the span,
+            otherwise the whole match is.
+        score: confidence given to a match.
+        validator: optional check (e.g. a checksum) on the span's text; a match is dropped if it
+            returns False.
+    """
+
+    entity_type: str
+    category: Category
+    pattern: re.Pattern[str]
+    score: float
+    validator: Validator | None = None
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield ``(start, end)`` of every valid match in ``text``."""
+        has_group = "v" in self.pattern.groupindex
+        for m in self.pattern.finditer(text):
+            start, end = m.span("v") if has_group else m.span()
+            if start < 0 or start == end:
+                continue
+            if self.validator is not None and not self.validator(text[start:end]):
+                continue
+            yield start, end
+
+
+class RegexRecognizer:
+    """A :class:`Classifier` made of :class:`RegexRule` objects."""
+
+    def __init__(self, name: str, rules: tuple[RegexRule, ...]) -> None:
+        """Create a recognizer.
+
+        Args:
+            name: recognizer name recorded in findings.
+            rules: the rules it runs, in order.
+        """
+        self.name = name
+        self.rules = rules
+
+    def find(self, text: str) -> list[Finding]:
+        """Run every rule over ``text``.
+
+        Args:
+            text: the text to scan.
+
+        Returns:
+            One finding per valid match (overlaps are resolved later, in ``combine``).
+        """
+        return [
+            Finding(
+                entity_type=rule.entity_type,
+                category=rule.category,
+                start=start,
+                end=end,
+                score=rule.score,
+                recognizer=self.name,
+            )
+            for rule in self.rules
+            for start, end in rule.spans(text)
+        ]

