@@ -20,12 +20,16 @@ PROMPT = "Name one colour of the sky. Marker ZEBRA-4411."
 MODEL = "smollm2"
 
 
-def _openai(proxy: RecordingProxy, **kwargs: object) -> openai.OpenAI:
-    return openai.OpenAI(base_url=proxy.base_url + "/v1", api_key="sk-test", **kwargs)  # type: ignore[arg-type]
+def _openai(proxy: RecordingProxy, max_retries: int = 2) -> openai.OpenAI:
+    return openai.OpenAI(
+        base_url=proxy.base_url + "/v1", api_key="sk-test", max_retries=max_retries
+    )
 
 
-def _anthropic(proxy: RecordingProxy, **kwargs: object) -> anthropic.Anthropic:
-    return anthropic.Anthropic(base_url=proxy.base_url, api_key="sk-ant-test", **kwargs)  # type: ignore[arg-type]
+def _anthropic(proxy: RecordingProxy, max_retries: int = 2) -> anthropic.Anthropic:
+    return anthropic.Anthropic(
+        base_url=proxy.base_url, api_key="sk-ant-test", max_retries=max_retries
+    )
 
 
 # ---- llama-server itself -------------------------------------------------------------------

@@ -10,8 +10,8 @@ import asyncio
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from typing import Any, Literal, overload
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import Any, Literal, Protocol, overload
 
 from tenacity import (
     AsyncRetrying,
@@ -46,7 +46,22 @@ from hybridllm.errors import (
 )
 from hybridllm.models import AuditRecord, Classification, Completion
 
-__all__ = ["AsyncClient", "AsyncCompletionStream", "Client", "CompletionStream"]
+__all__ = [
+    "AsyncClient",
+    "AsyncCompletionStream",
+    "Client",
+    "CompletionStream",
+    "MessageClassifier",
+]
+
+
+class MessageClassifier(Protocol):
+    """What a client needs from a classifier."""
+
+    def classify_messages(self, texts: Sequence[str]) -> Classification:
+        """Classify each text; findings carry ``message_index``."""
+        ...
+
 
 RETRY_AFTER_CAP_S = 30.0
 _backoff = wait_random_exponential(multiplier=0.25, max=4.0)
@@ -86,8 +101,22 @@ class _BaseClient:
         config: str | os.PathLike[str] | None = None,
         *,
         audit_path: str | os.PathLike[str] | None = None,
+        classifier: MessageClassifier | None = None,
         **overrides: Any,
     ) -> None:
+        """Create a client.
+
+        Args:
+            config: path of a ``hybridllm.toml`` (else ``$HYBRIDLLM_CONFIG``, ./hybridllm.toml).
+            audit_path: where the audit database goes (overrides the config).
+            classifier: a custom classifier (anything with ``classify_messages(texts)``); the
+                default is presidio + spaCy + hybridllm's own recognizers.
+            **overrides: explicit settings, the highest precedence (see :class:`Settings`).
+
+        Raises:
+            ConfigError: the effective configuration is invalid.
+        """
+        self._classifier = classifier
         if audit_path is not None:
             overrides["audit_path"] = os.fspath(audit_path)
         self.settings: Settings = load_settings(config, **overrides)
@@ -111,13 +140,18 @@ class _BaseClient:
                 self._store = AuditStore(self.settings.audit_path)
             return self._store
 
-    @staticmethod
-    def _classify(texts: tuple[str, ...]) -> Classification | Exception:
+    def _classify(self, texts: tuple[str, ...]) -> Classification | Exception:
         # Any failure, of any type, is handed to the flow, which fails closed and audits it.
         try:
-            from hybridllm.classifiers import get_classifier
+            classifier = self._classifier
+            if classifier is None:
+                from hybridllm.classifiers import get_classifier
 
-            return get_classifier().classify_messages(texts)
+                classifier = get_classifier()
+            result = classifier.classify_messages(texts)
+            if not isinstance(result, Classification):
+                raise TypeError("classifier returned something other than a Classification")
+            return result
         except Exception as exc:
             return exc
 
@@ -288,7 +322,7 @@ class _BaseClient:
         temperature: float | None = None,
         caller: str | None = None,
     ) -> Completion | AsyncCompletionStream:
-        """Async :meth:`Client.complete`; with ``stream=True`` returns an async iterator of chunks."""
+        """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
         flow = self._flow(
             prompt,
             stream=stream,

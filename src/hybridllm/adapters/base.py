@@ -135,7 +135,8 @@ class BaseAdapter:
         self.locality: Locality = config.effective_locality
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(name={self.name!r}, model={self.model!r}, locality={self.locality!r})"
+        kind = type(self).__name__
+        return f"{kind}(name={self.name!r}, model={self.model!r}, locality={self.locality!r})"
 
     def _guard(self, request: OutboundRequest) -> None:
         # The last line of defence for invariants 1-3: policy and fallback should never get here.

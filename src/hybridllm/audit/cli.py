@@ -42,11 +42,16 @@ def default_audit_path() -> Path:
     """Return the audit database path used when ``--db`` is not given.
 
     Returns:
-        ``$HYBRIDLLM_AUDIT_PATH`` if set and non-empty, else ``hybridllm-audit.db`` in the
-        current directory.
+        ``$HYBRIDLLM_AUDIT_PATH`` if set and non-empty, else ``audit_path`` from the effective
+        config (``hybridllm.toml`` / ``$HYBRIDLLM_CONFIG``), whose default is
+        ``hybridllm-audit.db`` in the current directory. A broken config raises ConfigError.
     """
     env = os.environ.get(ENV_AUDIT_PATH, "").strip()
-    return Path(env) if env else Path.cwd() / DEFAULT_AUDIT_FILENAME
+    if env:
+        return Path(env)
+    from hybridllm.config import load_settings
+
+    return Path(load_settings().audit_path)
 
 
 def _open(db: Path | None) -> AuditStore:

@@ -47,18 +47,16 @@ _MRN = re.compile(
     _I,
 )
 
+# The keyword must be followed by id/number ("policy number", "Member ID"): a bare "plan:" or
+# "policy:" introduces ordinary prose ("Retention policy: 30-days").
 _PLAN = re.compile(
     r"\b(?:member|subscriber|beneficiary|policy(?:holder)?|insurance|insured|health\s+plan"
-    r"|plan|group|medicaid|medicare|HICN|MBI)"
-    r"\s*(?:id(?:entification)?|number|num|no\.?|#)?\s*(?:number|no\.?|#)?"
-    r"\s*(?:is|:|#|=|-)\s*(?P<v>[A-Z0-9][A-Z0-9-]{4,20}[A-Z0-9])\b",
+    r"|group|medicaid|medicare)\s*(?:id(?:entification)?|number|num|no\.?|#)"
+    r"(?:\s*(?:number|no\.?|#))?\s*(?:is|:|#|=|-)?\s*(?P<v>[A-Z0-9][A-Z0-9-]{4,20}[A-Z0-9])\b",
     _I,
 )
-# Same, where the keyword is followed by "ID"/"number" and no separator ("Member ID XYZ123456").
-_PLAN_NOSEP = re.compile(
-    r"\b(?:member|subscriber|beneficiary|policy|insurance|health\s+plan|medicaid|medicare)"
-    r"\s+(?:id|number|no\.?|#)\s+(?P<v>[A-Z0-9][A-Z0-9-]{4,20}[A-Z0-9])\b",
-    _I,
+_PLAN_KEYED = re.compile(
+    r"\b(?:HICN|MBI)\s*(?:is|:|#|=|-)?\s*(?P<v>[A-Z0-9][A-Z0-9-]{4,20}[A-Z0-9])\b", _I
 )
 # Medicare Beneficiary Identifier: a fixed 11-character shape, specific enough without context.
 _MBI_L = "[AC-HJKMNP-RT-Y]"
@@ -80,7 +78,7 @@ _MEDICATIONS = (
     "|cyclobenzaprine|diazepam|digoxin|diltiazem|donepezil|doxycycline|duloxetine|empagliflozin"
     "|enalapril|escitalopram|esomeprazole|fentanyl|fluoxetine|furosemide|gabapentin|glipizide"
     "|haloperidol|hydrochlorothiazide|hydrocodone|hydroxychloroquine|ibuprofen|insulin"
-    "|lamotrigine|levetiracetam|levothyroxine|lisinopril|lithium|lorazepam|losartan"
+    "|lamotrigine|levetiracetam|levothyroxine|lisinopril|lorazepam|losartan"
     "|meloxicam|metformin|methadone|methotrexate|metoprolol|montelukast|morphine|naloxone"
     "|naltrexone|olanzapine|omeprazole|ondansetron|oxycodone|pantoprazole|paroxetine"
     "|prednisone|pregabalin|quetiapine|risperidone|rivaroxaban|rosuvastatin|semaglutide"
@@ -129,7 +127,7 @@ def build_phi_recognizer() -> RegexRecognizer:
     rules = [
         RegexRule("MEDICAL_RECORD_NUMBER", "PHI", _MRN, 0.9, _plausible_mrn),
         RegexRule("HEALTH_PLAN_ID", "PHI", _PLAN, 0.85, _has_digit),
-        RegexRule("HEALTH_PLAN_ID", "PHI", _PLAN_NOSEP, 0.85, _has_digit),
+        RegexRule("HEALTH_PLAN_ID", "PHI", _PLAN_KEYED, 0.85, _has_digit),
         RegexRule("HEALTH_PLAN_ID", "PHI", _MBI, 0.6),
         RegexRule("DATE_OF_BIRTH", "PHI", _DOB, 0.9),
         *(RegexRule("AGE_OVER_89", "PHI", p, 0.8) for p in _AGE),

@@ -465,7 +465,10 @@ class RecordingProxy(LoopbackServer):
                 handler.send_response(response.status_code)
                 for name, value in relay.items():
                     handler.send_header(name, value)
-                handler.send_header("Content-Length", str(len(data)))
+                length = str(len(data))
+                if handler.command == "HEAD":  # no body came, but the length describes GET's
+                    length = response.headers.get("content-length", "0")
+                handler.send_header("Content-Length", length)
                 handler.end_headers()
                 if handler.command != "HEAD":
                     handler.wfile.write(data)

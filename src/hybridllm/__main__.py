@@ -1,0 +1,5 @@
+"""``python -m hybridllm``: the command line."""
+
+from hybridllm.cli import main
+
+main()
