@@ -39,9 +39,20 @@ def llama_server() -> Iterator[LlamaServer]:
 
 
 @pytest.fixture
-def recording_cloud(llama_server: LlamaServer) -> Iterator[RecordingProxy]:
-    """A recording "cloud" endpoint in front of the real llama-server (fresh per test)."""
-    with RecordingProxy(llama_server.base_url) as proxy:
+def cloud_llama(llama_server: LlamaServer) -> Iterator[LlamaServer]:
+    """A fresh llama-server per test (starts in ~0.4 s) to stand behind the "cloud" proxy.
+
+    Fresh, so that greedy output does not depend on which prompts an earlier test left in the
+    server's prompt cache (llama.cpp reuses cached prefixes, which shifts logits slightly).
+    """
+    with LlamaServer(model_path=llama_server.model_path).start(timeout=120) as server:
+        yield server
+
+
+@pytest.fixture
+def recording_cloud(cloud_llama: LlamaServer) -> Iterator[RecordingProxy]:
+    """A recording "cloud" endpoint in front of a real llama-server (fresh per test)."""
+    with RecordingProxy(cloud_llama.base_url) as proxy:
         yield proxy
 
 

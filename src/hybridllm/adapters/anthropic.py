@@ -73,7 +73,8 @@ class AnthropicAdapter(BaseAdapter):
         if system:
             params["system"] = system
         if options.temperature is not None:
-            params["temperature"] = options.temperature
+            # anthropic>=2.x dropped `temperature` from the typed signature; the wire field stays.
+            params["extra_body"] = {"temperature": options.temperature}
         return params
 
     def _map_error(self, exc: Exception) -> ProviderError:

@@ -1,0 +1,56 @@
+"""Build clients wired to the session's real servers (no mocks: only loopback wire servers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import hybridllm
+
+
+def make_client(
+    *,
+    local_url: str,
+    cloud_url: str,
+    audit_path: Path,
+    default_target: str = "cloud",
+    fallback: dict[str, list[str]] | None = None,
+    claude_url: str | None = None,
+    client_cls: type[Any] = hybridllm.Client,
+    **extra: Any,
+) -> Any:
+    """A client whose local target is llama-server and whose cloud targets are wire proxies."""
+    targets: dict[str, Any] = {
+        "local": {"adapter": "llamacpp", "model": "smollm2", "base_url": local_url},
+        "cloud": {
+            "adapter": "openai",
+            "model": "smollm2",
+            "base_url": cloud_url + "/v1",
+            "max_retries": 2,
+        },
+        "claude": {
+            "adapter": "anthropic",
+            "model": "smollm2",
+            "base_url": claude_url or cloud_url,
+            "max_retries": 2,
+        },
+    }
+    return client_cls(
+        targets=targets,
+        default_target=default_target,
+        local_target="local",
+        fallback=fallback if fallback is not None else {"local": [], "cloud": []},
+        audit_path=audit_path,
+        **extra,
+    )
+
+
+PATIENT = "Jane Roe"
+MRN = "48201177"
+EMAIL = "carla.mendes@example.com"
+AWS_KEY = "AKIAZ3MSJ7QXP4LKH2TD"
+PHI_PROMPT = (
+    f"Patient {PATIENT}, MRN: {MRN}, was admitted with pneumonia and started on amoxicillin. "
+    "Summarize in one sentence."
+)
+SECRET_PROMPT = f"Repeat the following line exactly.\n{EMAIL} {AWS_KEY}"
