@@ -45,7 +45,9 @@ def cloud_llama(llama_server: LlamaServer) -> Iterator[LlamaServer]:
     Fresh, so that greedy output does not depend on which prompts an earlier test left in the
     server's prompt cache (llama.cpp reuses cached prefixes, which shifts logits slightly).
     """
-    with LlamaServer(model_path=llama_server.model_path).start(timeout=120) as server:
+    with LlamaServer(model_path=llama_server.model_path, embeddings=True).start(
+        timeout=120
+    ) as server:
         yield server
 
 

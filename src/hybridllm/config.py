@@ -43,6 +43,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
+    EnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -115,6 +116,21 @@ def _default_fallback() -> dict[Literal["local", "cloud"], list[str]]:
     return {"local": [], "cloud": ["local"]}
 
 
+class _EnvSource(EnvSettingsSource):
+    """Environment variables, with policy categories upper-cased before sources are merged.
+
+    Env names arrive lower-cased (``HYBRIDLLM_POLICY__PHI`` -> ``phi``); normalising here keeps
+    the precedence exact: an explicit ``PHI`` argument must beat the environment's ``phi``.
+    """
+
+    def __call__(self) -> dict[str, Any]:
+        data = super().__call__()
+        policy = data.get("policy")
+        if isinstance(policy, dict):
+            data["policy"] = {str(k).upper(): v for k, v in policy.items()}
+        return data
+
+
 class Settings(BaseSettings):
     """The effective configuration of a :class:`hybridllm.Client`."""
 
@@ -146,7 +162,7 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Explicit arguments, then environment, then the TOML file, then defaults."""
         path = _toml_path.get()
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        sources: list[PydanticBaseSettingsSource] = [init_settings, _EnvSource(settings_cls)]
         if path is not None:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
         return tuple(sources)

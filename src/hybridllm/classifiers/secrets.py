@@ -229,6 +229,10 @@ def _extend(text: str, end: int) -> int:
         return end
     while end < len(text) and text[end] in _TOKEN_CHARS:
         end += 1
+    # A sentence's full stop is not part of the token (a JWT never ends in "."): without this,
+    # the same key at the end of a sentence would get a different placeholder.
+    while end > 0 and text[end - 1] == ".":
+        end -= 1
     return end
 
 
