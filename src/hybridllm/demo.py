@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,14 @@ PROMPTS: list[tuple[str, str]] = [
         "community-acquired pneumonia, treated with amoxicillin. Summarize in one sentence.",
     ),
     (
-        "Support email (customer name, email, phone)",
-        "Customer email from Tom Becker (tom.becker@example.com, phone 415-555-0137): my order "
-        "#A-1009 has not arrived after two weeks. Draft a short, polite reply.",
-    ),
-    (
         "Config snippet with an AWS key",
         "Repeat the following line exactly.\n"
         "aws_access_key_id = AKIAZ3MSJ7QXP4LKH2TD region = us-east-1",
+    ),
+    (
+        "Support email (customer name, email, phone)",
+        "Customer email from Tom Becker (tom.becker@example.com, phone 415-555-0137): my order "
+        "#A-1009 has not arrived after two weeks. Draft a short, polite reply.",
     ),
     ("Plain question", "In one sentence: what is a hash chain?"),
 ]
@@ -62,7 +61,7 @@ def _write_config(path: Path, local_url: str, cloud_url: str, adapter: str, mode
     path.write_text(
         f"""default_target = "cloud"
 local_target = "local"
-audit_path = "{path.parent / "demo-audit.db"}"
+audit_path = "{(path.parent / "demo-audit.db").resolve()}"
 
 [policy]
 PII = "redact"
@@ -108,19 +107,23 @@ def run_demo(console: Console | None = None, *, max_tokens: int = 48) -> int:
 
     con = console or Console()
     adapter, model, upstream, where = _cloud_upstream()
-    with tempfile.TemporaryDirectory(prefix="hybridllm-demo-") as tmp, LlamaServer() as llama:
+    workdir = Path(".hybridllm") / "demo"
+    workdir.mkdir(parents=True, exist_ok=True)
+    for old in workdir.glob("demo-audit.db*"):
+        old.unlink()  # each demo run starts a fresh audit log
+    with LlamaServer() as llama, LlamaServer() as stand_in:
         con.print(f"[bold]Local target[/]: llama.cpp server with SmolLM2-135M at {llama.base_url}")
-        with RecordingProxy(upstream or llama.base_url) as proxy:
+        with RecordingProxy(upstream or stand_in.base_url) as proxy:
             if upstream:
                 con.print(f"[bold]Cloud target[/]: {where} ({model}), through a recording proxy")
             else:
                 con.print(
                     "[bold yellow]Cloud target[/]: NO cloud API key is set (OPENAI_API_KEY / "
                     "ANTHROPIC_API_KEY), so the 'cloud' is an OpenAI-compatible endpoint on "
-                    f"loopback ({proxy.base_url}: the same local llama-server behind a "
+                    f"loopback ({proxy.base_url}: a second local llama-server behind a "
                     "recording proxy). The official openai SDK talks to it exactly as to OpenAI."
                 )
-            cfg = Path(tmp) / "hybridllm.toml"
+            cfg = workdir / "hybridllm.toml"
             _write_config(cfg, llama.base_url, proxy.base_url, adapter, model)
             with Client(cfg) as client:
                 for title, prompt in PROMPTS:

