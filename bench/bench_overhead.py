@@ -85,7 +85,10 @@ def main() -> None:
         client.close()
         direct.close()
     print(f"iterations={args.iterations} max_tokens={args.max_tokens} (one run, interleaved)\n")
-    print("| payload | openai SDK p50 ms | Client.complete p50 ms | ratio | added p50 ms | added p95 ms |")
+    print(
+        "| payload | openai SDK p50 ms | Client.complete p50 ms | ratio "
+        "| added p50 ms | added p95 ms |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     for label, d, h, ratio, add50, add95 in rows:
         print(f"| {label} | {d:.1f} | {h:.1f} | {ratio:.2f}x | {add50:.1f} | {add95:.1f} |")
