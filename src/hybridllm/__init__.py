@@ -11,7 +11,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from hybridllm._client import AsyncClient, AsyncCompletionStream, Client, CompletionStream
+from hybridllm._client import (
+    AsyncClient,
+    AsyncCompletionStream,
+    Client,
+    CompletionStream,
+    Conversation,
+)
 from hybridllm.errors import (
     AuditError,
     AuditVerificationError,
@@ -54,6 +60,7 @@ __all__ = [
     "Completion",
     "CompletionStream",
     "ConfigError",
+    "Conversation",
     "Decision",
     "Finding",
     "Hop",

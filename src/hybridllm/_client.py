@@ -10,6 +10,7 @@ import asyncio
 import os
 import threading
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any, Literal, Protocol, overload
 
@@ -37,6 +38,7 @@ from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings, load_settings
 from hybridllm.errors import (
     HybridLLMError,
+    InputError,
     MissingDependencyError,
     PermanentProviderError,
     PrivacyViolationError,
@@ -45,12 +47,14 @@ from hybridllm.errors import (
     UnknownTargetError,
 )
 from hybridllm.models import AuditRecord, Classification, Completion
+from hybridllm.redaction import Vault
 
 __all__ = [
     "AsyncClient",
     "AsyncCompletionStream",
     "Client",
     "CompletionStream",
+    "Conversation",
     "MessageClassifier",
 ]
 
@@ -164,8 +168,11 @@ class _BaseClient:
         max_tokens: int | None,
         temperature: float | None,
         caller: str | None,
+        conversation: Conversation | None = None,
     ) -> Flow:
         messages = normalize_prompt(prompt, max_chars=self.settings.max_input_chars)
+        if conversation is not None and conversation.client is not self:
+            raise InputError("this conversation belongs to another client")
         if target is not None and target not in self.settings.targets:
             raise UnknownTargetError(
                 f"unknown target '{target}'; defined targets: {sorted(self.settings.targets)}"
@@ -183,7 +190,15 @@ class _BaseClient:
             stream=stream,
             target=target,
             caller=caller or "",
+            vault=conversation.vault if conversation is not None else None,
         )
+
+    def conversation(self, conversation_id: str | None = None) -> Conversation:
+        """A redaction scope for a multi-turn chat: a value keeps its placeholder every turn.
+
+        The scope's vault lives in this process only; drop the object to forget the mapping.
+        """
+        return Conversation(self, conversation_id)
 
     # -- sync driver -------------------------------------------------------------
 
@@ -321,6 +336,7 @@ class _BaseClient:
         max_tokens: int | None = None,
         temperature: float | None = None,
         caller: str | None = None,
+        conversation: Conversation | None = None,
     ) -> Completion | AsyncCompletionStream:
         """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
         flow = self._flow(
@@ -330,11 +346,34 @@ class _BaseClient:
             max_tokens=max_tokens,
             temperature=temperature,
             caller=caller,
+            conversation=conversation,
         )
         result = await self._run_async(flow)
         if isinstance(result, Completion):
             return AsyncCompletionStream(_no_chunks(), None, result) if stream else result
         return AsyncCompletionStream(self._chunks_async(result), result, None)
+
+
+class Conversation:
+    """A redaction scope over several calls of one client (see :meth:`Client.conversation`)."""
+
+    def __init__(self, client: _BaseClient, conversation_id: str | None = None) -> None:
+        self.client = client
+        self.id = conversation_id or uuid.uuid4().hex
+        self.vault = Vault()
+
+    def __repr__(self) -> str:
+        return f"Conversation(id={self.id!r}, {self.vault!r})"
+
+    def complete(self, prompt: Any, **kwargs: Any) -> Any:
+        """``client.complete(prompt, conversation=self, ...)`` (sync clients only)."""
+        if not isinstance(self.client, Client):
+            raise TypeError("use `await conversation.acomplete(...)` with an AsyncClient")
+        return self.client.complete(prompt, conversation=self, **kwargs)
+
+    async def acomplete(self, prompt: Any, **kwargs: Any) -> Any:
+        """``await client.acomplete(prompt, conversation=self, ...)``."""
+        return await self.client.acomplete(prompt, conversation=self, **kwargs)
 
 
 class CompletionStream:
@@ -399,6 +438,7 @@ class Client(_BaseClient):
         max_tokens: int | None = ...,
         temperature: float | None = ...,
         caller: str | None = ...,
+        conversation: Conversation | None = ...,
     ) -> Completion: ...
     @overload
     def complete(
@@ -410,6 +450,7 @@ class Client(_BaseClient):
         max_tokens: int | None = ...,
         temperature: float | None = ...,
         caller: str | None = ...,
+        conversation: Conversation | None = ...,
     ) -> CompletionStream: ...
 
     def complete(
@@ -421,6 +462,7 @@ class Client(_BaseClient):
         max_tokens: int | None = None,
         temperature: float | None = None,
         caller: str | None = None,
+        conversation: Conversation | None = None,
     ) -> Completion | CompletionStream:
         """Classify, decide, redact, call, restore and audit one completion.
 
@@ -431,6 +473,8 @@ class Client(_BaseClient):
             max_tokens: cap on generated tokens (default: the target's ``max_tokens``).
             temperature: sampling temperature, passed through.
             caller: a name recorded in the audit log (e.g. the calling function).
+            conversation: a scope from :meth:`conversation`, so placeholders stay stable
+                across turns.
 
         Returns:
             A :class:`Completion` (``route`` is "blocked" when the policy blocks the call).
@@ -446,6 +490,7 @@ class Client(_BaseClient):
             max_tokens=max_tokens,
             temperature=temperature,
             caller=caller,
+            conversation=conversation,
         )
         result = self._run_sync(flow)
         if isinstance(result, Completion):

@@ -225,9 +225,16 @@ def completion_flow(
     stream: bool = False,
     target: str | None = None,
     caller: str = "",
+    vault: Vault | None = None,
 ) -> Flow:
-    """One call, as a generator of effects. See the module docstring."""
+    """One call, as a generator of effects. See the module docstring.
+
+    ``vault`` is the redaction scope: a fresh one per call unless a conversation passes its own,
+    so that a value keeps its placeholder on every turn.
+    """
     st = _State(messages=messages, caller=caller, stream=stream)
+    if vault is not None:
+        st.vault = vault
     t = time.perf_counter()
     got = yield Classify(tuple(m.content for m in messages))
     if isinstance(got, Classification):
