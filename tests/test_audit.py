@@ -29,6 +29,13 @@ from hybridllm.errors import AuditError, AuditVerificationError
 from hybridllm.models import AuditRecord, Hop
 
 
+@pytest.fixture(autouse=True)
+def _no_ambient_audit_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The CLI looks for an audit key in the environment and in ~/.config: keep tests hermetic."""
+    monkeypatch.delenv("HYBRIDLLM_AUDIT_KEY", raising=False)
+    monkeypatch.setenv("HYBRIDLLM_AUDIT_KEY_FILE", str(tmp_path / "no-audit.key"))
+
+
 def make_record(n: int, *, reason: str | None = None) -> AuditRecord:
     return AuditRecord(
         id=new_record_id(),
@@ -124,7 +131,7 @@ def test_store_is_wal_durable_and_versioned(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
         body, h = conn.execute("SELECT body, hash FROM audit_records").fetchone()
     finally:
         conn.close()

@@ -127,18 +127,36 @@ def test_inv3_local_route_fails_instead_of_falling_back_to_cloud(
     assert recording_cloud.requests == []
 
 
-def test_inv3_config_refuses_a_remote_target_in_the_local_fallback_chain(tmp_path: Path) -> None:
-    cfg = tmp_path / "hybridllm.toml"
-    cfg.write_text(
-        '[targets.local]\nadapter = "llamacpp"\nmodel = "m"\n'
-        '[targets.cloud]\nadapter = "openai"\nmodel = "m"\n'
-        '[fallback]\nlocal = ["cloud"]\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(hybridllm.ConfigError) as info:
-        hybridllm.Client(cfg)
-    assert str(cfg) in str(info.value)
-    assert "remote" in str(info.value)
+def test_inv3_remote_target_in_local_chain_gets_only_what_policy_lets_out(
+    llama_server: LlamaServer, recording_cloud: RecordingProxy, tmp_audit_path: Path
+) -> None:
+    """Local primary down: PHI fails (nothing sent); PII falls back to the cloud, redacted."""
+    with make_client(
+        local_url=_dead_url(),
+        cloud_url=recording_cloud.base_url,
+        audit_path=tmp_audit_path,
+        default_target="local",
+        fallback={"local": ["cloud"], "cloud": []},
+    ) as client:
+        with pytest.raises(hybridllm.NoTargetAvailableError) as info:
+            client.complete(PHI_PROMPT, max_tokens=8)
+        assert [h[0] for h in info.value.hops] == ["local", "cloud"]
+        assert "skipped" in info.value.hops[1][1]
+        assert recording_cloud.requests == []
+
+        r = client.complete(SECRET_PROMPT, max_tokens=40, temperature=0)
+        assert [(h.target, h.outcome) for h in r.hops] == [("local", "error"), ("cloud", "ok")]
+        assert r.route == "cloud"
+        assert r.target == "cloud"
+        rec = client.audit.get(r.audit_id)
+        assert rec is not None
+        assert rec.route == "cloud"
+        assert rec.locality == "remote"
+    sent = recording_cloud.bodies_text()
+    assert EMAIL not in sent
+    assert AWS_KEY not in sent
+    assert "[AWS_ACCESS_KEY_1]" in sent
+    assert AWS_KEY in r.text  # the reply is restored
 
 
 def test_inv3_cloud_fallback_to_local_and_to_a_second_cloud(

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import anthropic
 import httpx
@@ -323,3 +326,145 @@ def test_ollama_tags_version_and_root(ollama_server: OllamaShim) -> None:
         bad = http.post("/api/chat", content=b"{not json")
         assert bad.status_code == 400
         assert "error" in bad.json()
+
+
+# ---- wire-level faults (shared by RecordingProxy and OllamaShim) ------------------------------
+
+CHAT = {"model": MODEL, "messages": [{"role": "user", "content": "Count to five."}],
+        "max_tokens": 12}  # fmt: skip
+
+
+@pytest.fixture
+def proxy(llama_server: LlamaServer) -> Iterator[RecordingProxy]:
+    """A proxy in front of the session's llama-server (no fresh upstream needed here)."""
+    with RecordingProxy(llama_server.base_url) as server:
+        yield server
+
+
+def test_fault_path_filter_and_pending_count(proxy: RecordingProxy) -> None:
+    proxy.fail_next(2, status=500, path="/v1/chat")
+    assert proxy.pending_faults == 2
+    with httpx.Client(base_url=proxy.base_url, timeout=10) as http:
+        assert http.get("/v1/models").status_code == 200  # does not match: untouched
+        assert http.post("/v1/chat/completions", json=CHAT).status_code == 500
+        assert proxy.pending_faults == 1
+        proxy.clear()
+        assert proxy.pending_faults == 0
+        assert http.post("/v1/chat/completions", json=CHAT).status_code == 200
+    assert [(r.path, r.fault, r.status) for r in proxy.requests] == [
+        ("/v1/chat/completions", None, 200)
+    ]
+
+
+def test_delay_fault_triggers_a_read_timeout_and_is_recorded(proxy: RecordingProxy) -> None:
+    proxy.delay_next(1, seconds=1.0)
+    with (
+        httpx.Client(base_url=proxy.base_url, timeout=0.3) as http,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        http.post("/v1/chat/completions", json=CHAT)
+    with httpx.Client(base_url=proxy.base_url, timeout=5) as http:
+        slow = time.perf_counter()
+        proxy.delay_next(1, seconds=0.2)
+        assert http.post("/v1/chat/completions", json=CHAT).status_code == 200  # late, but whole
+        assert time.perf_counter() - slow >= 0.2
+    assert [r.fault for r in proxy.requests] == ["delay", "delay"]
+    assert all(r.injected for r in proxy.requests)
+
+
+def test_stop_wakes_a_handler_sleeping_in_a_delay(llama_server: LlamaServer) -> None:
+    server = RecordingProxy(llama_server.base_url).start()
+    server.delay_next(1, seconds=30)
+    with (
+        httpx.Client(base_url=server.base_url, timeout=0.2) as http,
+        pytest.raises(httpx.ReadTimeout),
+    ):
+        http.get("/health")
+    began = time.perf_counter()
+    server.stop()
+    assert time.perf_counter() - began < 2
+
+
+@pytest.mark.parametrize("reset", [False, True], ids=["fin", "rst"])
+def test_disconnect_fault_sends_no_response(proxy: RecordingProxy, reset: bool) -> None:
+    proxy.disconnect_next(1, reset=reset)
+    with httpx.Client(base_url=proxy.base_url, timeout=5) as http:
+        with pytest.raises(httpx.TransportError):
+            http.post("/v1/chat/completions", json=CHAT)
+        assert http.post("/v1/chat/completions", json=CHAT).status_code == 200
+    first, second = proxy.requests
+    assert (first.fault, first.status, first.json["max_tokens"]) == ("disconnect", None, 12)
+    assert (second.fault, second.status) == (None, 200)
+
+
+def test_malformed_fault_whole_and_streamed(proxy: RecordingProxy) -> None:
+    proxy.malformed_next(2)
+    with httpx.Client(base_url=proxy.base_url, timeout=5) as http:
+        whole = http.post("/v1/chat/completions", json=CHAT)
+        assert whole.status_code == 200
+        with pytest.raises(json.JSONDecodeError):
+            whole.json()
+        streamed = http.post("/v1/chat/completions", json={**CHAT, "stream": True})
+    assert streamed.headers["content-type"] == "text/event-stream"
+    data = [line[5:] for line in streamed.text.splitlines() if line.startswith("data:")]
+    assert data
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(data[0])
+    with openai.OpenAI(base_url=proxy.base_url + "/v1", api_key="k", max_retries=0) as client:
+        proxy.malformed_next(1, body=b"<html>bad gateway</html>")
+        raw = client.chat.completions.with_raw_response.create(
+            model=MODEL, messages=[{"role": "user", "content": "hi"}], max_tokens=4
+        )
+        assert raw.http_response.text == "<html>bad gateway</html>"
+    assert [r.fault for r in proxy.requests] == ["malformed"] * 3
+
+
+def test_cut_stream_after_events_leaves_the_chunked_body_incomplete(proxy: RecordingProxy) -> None:
+    proxy.cut_stream_next(1, after_events=2)
+    url = proxy.base_url + "/v1/chat/completions"
+    events: list[str] = []
+    with httpx.stream("POST", url, json={**CHAT, "stream": True}, timeout=10) as response:
+        assert response.status_code == 200
+        with pytest.raises(httpx.RemoteProtocolError):
+            events.extend(line for line in response.iter_lines() if line.startswith("data:"))
+    assert len(events) == 2  # exactly the events before the cut, each one whole
+    for event in events:
+        json.loads(event[5:])
+    (record,) = proxy.requests
+    assert (record.fault, record.status) == ("mid_stream_disconnect", 200)
+
+
+def test_cut_stream_of_a_whole_body_after_bytes(proxy: RecordingProxy) -> None:
+    proxy.cut_stream_next(1, after_bytes=10)
+    with (
+        httpx.Client(base_url=proxy.base_url, timeout=10) as http,
+        pytest.raises(httpx.RemoteProtocolError),
+    ):
+        http.post("/v1/chat/completions", json=CHAT)
+
+
+def test_ollama_shim_faults_speak_ollama(ollama_server: OllamaShim) -> None:
+    ollama_server.fail_next(1, status=503)
+    ollama_server.malformed_next(1)
+    ollama_server.cut_stream_next(1, after_events=1)
+    messages = [{"role": "user", "content": "Count to five."}]
+    with ollama.Client(host=ollama_server.base_url) as client:
+        with pytest.raises(ollama.ResponseError) as info:
+            client.chat(model=MODEL, messages=messages, stream=False)
+        assert info.value.status_code == 503
+        assert info.value.error == "injected failure (HTTP 503)"  # Ollama's {"error": ...}
+        with pytest.raises(json.JSONDecodeError):
+            list(client.chat(model=MODEL, messages=messages, stream=True))
+        parts: list[Any] = []
+        with pytest.raises(httpx.RemoteProtocolError):
+            parts.extend(client.chat(model=MODEL, messages=messages, stream=True,
+                                     options={"num_predict": 12}))  # fmt: skip
+        assert len(parts) == 1
+        assert not parts[0].done
+        reply = client.chat(model=MODEL, messages=messages, stream=False,
+                            options={"num_predict": 4})  # fmt: skip
+        assert reply.done
+    recorded = ollama_server.requests
+    assert [r.fault for r in recorded] == ["status", "malformed", "mid_stream_disconnect", None]
+    assert [r.status for r in recorded] == [503, 200, 200, 200]
+    assert all(r.path == "/api/chat" for r in recorded)

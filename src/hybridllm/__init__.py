@@ -18,6 +18,8 @@ from hybridllm._client import (
     CompletionStream,
     Conversation,
 )
+from hybridllm._scope import policy
+from hybridllm.decorators import TaskOutputError, task
 from hybridllm.errors import (
     AuditError,
     AuditVerificationError,
@@ -74,6 +76,7 @@ __all__ = [
     "PrivacyViolationError",
     "ProviderError",
     "Redaction",
+    "TaskOutputError",
     "TransientProviderError",
     "UnknownTargetError",
     "Usage",
@@ -81,7 +84,9 @@ __all__ = [
     "acomplete",
     "classify",
     "complete",
+    "policy",
     "redact",
+    "task",
 ]
 
 __version__ = "0.1.0"

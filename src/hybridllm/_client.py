@@ -10,20 +10,17 @@ import asyncio
 import os
 import threading
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, Literal, Protocol, overload
 
 from tenacity import (
     AsyncRetrying,
-    RetryCallState,
     Retrying,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_random_exponential,
 )
 
 from hybridllm._flow import (
+    AuditContext,
     Call,
     CallResult,
     Classify,
@@ -33,7 +30,12 @@ from hybridllm._flow import (
     completion_flow,
 )
 from hybridllm._input import normalize_prompt
+from hybridllm._resilience import Breakers, TargetCoolingDownError, retry_kwargs
+from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
+from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter, CallOptions, StreamDelta, build_adapter
+from hybridllm.audit.record import policy_version
+from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings, load_settings
 from hybridllm.errors import (
@@ -46,8 +48,7 @@ from hybridllm.errors import (
     TransientProviderError,
     UnknownTargetError,
 )
-from hybridllm.models import AuditRecord, Classification, Completion
-from hybridllm.redaction import Vault
+from hybridllm.models import AuditRecord, Category, Classification, Completion
 
 __all__ = [
     "AsyncClient",
@@ -65,28 +66,6 @@ class MessageClassifier(Protocol):
     def classify_messages(self, texts: Sequence[str]) -> Classification:
         """Classify each text; findings carry ``message_index``."""
         ...
-
-
-RETRY_AFTER_CAP_S = 30.0
-_backoff = wait_random_exponential(multiplier=0.25, max=4.0)
-
-
-def _wait(state: RetryCallState) -> float:
-    """Honour a provider's Retry-After (capped); otherwise exponential backoff with jitter."""
-    exc = state.outcome.exception() if state.outcome is not None else None
-    retry_after = getattr(exc, "retry_after", None)
-    if isinstance(retry_after, int | float):
-        return min(float(retry_after), RETRY_AFTER_CAP_S)
-    return _backoff(state)
-
-
-def _retry_kwargs(max_retries: int) -> dict[str, Any]:
-    return {
-        "stop": stop_after_attempt(max_retries + 1),
-        "wait": _wait,
-        "retry": retry_if_exception_type(TransientProviderError),
-        "reraise": True,
-    }
 
 
 def _as_hop_error(exc: Exception, target: str) -> HybridLLMError:
@@ -127,6 +106,9 @@ class _BaseClient:
         self._adapters: dict[str, Adapter] = {}
         self._lock = threading.Lock()
         self._store: AuditStore | None = None
+        self._sink: AuditSink | None = None
+        self._ctx: AuditContext | None = None
+        self.breakers = Breakers()
 
     def _adapter(self, name: str) -> Adapter:
         with self._lock:
@@ -138,11 +120,56 @@ class _BaseClient:
 
     @property
     def audit(self) -> AuditStore:
-        """The audit store this client appends to (opened on first use)."""
+        """The audit store this client appends to (opened, keyed and signed on first use)."""
+        return self._audit_sinks()[0]
+
+    def _audit_sinks(self) -> tuple[AuditStore, AuditSink, AuditContext]:
         with self._lock:
             if self._store is None:
-                self._store = AuditStore(self.settings.audit_path)
-            return self._store
+                from hybridllm.audit.keys import HmacSigner, load_audit_key
+
+                s = self.settings
+                key = load_audit_key(s.audit_key_path)
+                signer = HmacSigner(key)
+                self._store = AuditStore(s.audit_path, signer=signer)
+                extra: list[AuditSink] = []
+                if s.audit_jsonl_path:
+                    from hybridllm.audit.sinks import JsonlSink
+
+                    extra.append(JsonlSink(s.audit_jsonl_path, signer=signer))
+                if s.audit_postgres_dsn:
+                    from hybridllm.audit.postgres import PostgresSink
+
+                    extra.append(
+                        PostgresSink(s.audit_postgres_dsn, instance=s.audit_instance, signer=signer)
+                    )
+                if extra:
+                    from hybridllm.audit.sinks import TeeSink
+
+                    self._sink = TeeSink(self._store, *extra)
+                else:
+                    self._sink = self._store
+                self._ctx = AuditContext(
+                    app=s.app_name,
+                    policy_version=policy_version(s.policy_fingerprint()),
+                    prompt_key=key.prompt_key,
+                    key_id=key.key_id,
+                )
+            assert self._sink is not None
+            assert self._ctx is not None
+            return self._store, self._sink, self._ctx
+
+    def _append(self, record: AuditRecord) -> AuditRecord:
+        return self._audit_sinks()[1].append(record)
+
+    def _close_audit(self) -> None:
+        # caller holds the lock (or owns the client exclusively while closing)
+        if self._sink is not None:
+            self._sink.close()  # a TeeSink closes its primary (the store) and the others
+        if self._store is not None:
+            self._store.close()
+        self._store = self._sink = None
+        self._ctx = None
 
     def _classify(self, texts: tuple[str, ...]) -> Classification | Exception:
         # Any failure, of any type, is handed to the flow, which fails closed and audits it.
@@ -151,7 +178,7 @@ class _BaseClient:
             if classifier is None:
                 from hybridllm.classifiers import get_classifier
 
-                classifier = get_classifier()
+                classifier = get_classifier(self.settings.classifier)
             result = classifier.classify_messages(texts)
             if not isinstance(result, Classification):
                 raise TypeError("classifier returned something other than a Classification")
@@ -169,10 +196,22 @@ class _BaseClient:
         temperature: float | None,
         caller: str | None,
         conversation: Conversation | None = None,
+        json_schema: dict[str, Any] | None = None,
     ) -> Flow:
         messages = normalize_prompt(prompt, max_chars=self.settings.max_input_chars)
         if conversation is not None and conversation.client is not self:
             raise InputError("this conversation belongs to another client")
+        settings = self.settings
+        scope = current_scope()
+        assume: frozenset[Category] = frozenset()
+        if scope is not None:
+            caller = caller or scope.name
+            target = target or scope.target
+            assume = scope.assume
+            if scope.actions:
+                settings = settings.model_copy(
+                    update={"policy": {**settings.policy, **scope.actions}}
+                )
         if target is not None and target not in self.settings.targets:
             raise UnknownTargetError(
                 f"unknown target '{target}'; defined targets: {sorted(self.settings.targets)}"
@@ -181,17 +220,32 @@ class _BaseClient:
         options = CallOptions(
             max_tokens=max_tokens or self.settings.targets[first].max_tokens,
             temperature=temperature,
+            json_schema=json_schema,
         )
         return completion_flow(
             messages,
-            self.settings,
+            settings,
             self._adapter,
             options=options,
             stream=stream,
             target=target,
             caller=caller or "",
             vault=conversation.vault if conversation is not None else None,
+            audit=replace(
+                self._audit_sinks()[2],
+                conversation_id=conversation.id if conversation is not None else None,
+            ),
+            assume=assume,
+            requested_max_tokens=max_tokens,
         )
+
+    async def aclose(self) -> None:
+        """Close adapters (sync and async HTTP clients) and the audit store."""
+        for adapter in list(self._adapters.values()):
+            await adapter.aclose()
+        self._adapters.clear()
+        if self._store is not None:
+            self._close_audit()
 
     def conversation(self, conversation_id: str | None = None) -> Conversation:
         """A redaction scope for a multi-turn chat: a value keeps its placeholder every turn.
@@ -202,18 +256,42 @@ class _BaseClient:
 
     # -- sync driver -------------------------------------------------------------
 
+    def _cooling(self, call: Call) -> CallResult | None:
+        if self.breakers.allow(call.target, call.config):
+            return None
+        err = TargetCoolingDownError(f"{call.target}: cooling down", target=call.target)
+        return CallResult(error=err, attempts=0)
+
+    def _settle(self, call: Call, result: CallResult) -> CallResult:
+        # Only transient failures open the breaker: a 401 or 404 is a config error, and
+        # cooling down would only hide it.
+        if result.error is None:
+            self.breakers.record(call.target, call.config, ok=True)
+        elif isinstance(result.error, TransientProviderError):
+            self.breakers.record(call.target, call.config, ok=False)
+        return result
+
     def _call_sync(self, call: Call) -> CallResult:
+        return self._cooling(call) or self._settle(call, self._attempt_sync(call))
+
+    def _attempt_sync(self, call: Call) -> CallResult:
         t = time.perf_counter()
         attempts = 0
         try:
-            for attempt in Retrying(**_retry_kwargs(call.max_retries)):
+            for attempt in Retrying(**retry_kwargs(call.config, call.deadline_at)):
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
                     if call.stream:
                         it = iter(call.adapter.stream(call.request, call.options))
-                        first = next(it, StreamDelta())
+                        # Commit to this target only once real text arrived (OpenAI's first
+                        # event carries only the role): until then a failure can fall back.
+                        head: list[StreamDelta] = []
+                        for delta in it:
+                            head.append(delta)
+                            if delta.text:
+                                break
                         return CallResult(
-                            first=first,
+                            head=head,
                             rest=it,
                             attempts=attempts,
                             latency_ms=(time.perf_counter() - t) * 1000,
@@ -245,37 +323,45 @@ class _BaseClient:
             elif isinstance(effect, Call):
                 send = self._call_sync(effect)
             else:
-                send = self.audit.append(effect.record)
+                send = self._append(effect.record)
 
     def _chunks_sync(self, session: StreamSession) -> Iterator[str]:
         try:
-            if session.first and (out := session.feed(session.first)):
-                yield out
+            for delta in session.head:
+                if out := session.feed(delta):
+                    yield out
             for delta in session.rest:
                 if out := session.feed(delta):
                     yield out
         except BaseException as exc:
-            self.audit.append(session.failed(exc))
+            self._append(session.failed(exc))
             raise
         tail, record = session.finish()
         if tail:
             yield tail
-        session.done(self.audit.append(record))
+        session.done(self._append(record))
 
     # -- async driver ------------------------------------------------------------
 
     async def _call_async(self, call: Call) -> CallResult:
+        return self._cooling(call) or self._settle(call, await self._attempt_async(call))
+
+    async def _attempt_async(self, call: Call) -> CallResult:
         t = time.perf_counter()
         attempts = 0
         try:
-            async for attempt in AsyncRetrying(**_retry_kwargs(call.max_retries)):
+            async for attempt in AsyncRetrying(**retry_kwargs(call.config, call.deadline_at)):
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
                     if call.stream:
                         it = call.adapter.astream(call.request, call.options).__aiter__()
-                        first = await anext(it, StreamDelta())
+                        ahead: list[StreamDelta] = []
+                        async for delta in it:
+                            ahead.append(delta)
+                            if delta.text:
+                                break
                         return CallResult(
-                            first=first,
+                            head=ahead,
                             rest=it,
                             attempts=attempts,
                             latency_ms=(time.perf_counter() - t) * 1000,
@@ -294,8 +380,8 @@ class _BaseClient:
             )
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _append(self, record: AuditRecord) -> AuditRecord:
-        return await asyncio.to_thread(self.audit.append, record)
+    async def _aappend(self, record: AuditRecord) -> AuditRecord:
+        return await asyncio.to_thread(self._append, record)
 
     async def _run_async(self, flow: Flow) -> Completion | StreamSession:
         send: Any = None
@@ -310,22 +396,23 @@ class _BaseClient:
             elif isinstance(effect, Call):
                 send = await self._call_async(effect)
             elif isinstance(effect, WriteAudit):
-                send = await self._append(effect.record)
+                send = await self._aappend(effect.record)
 
     async def _chunks_async(self, session: StreamSession) -> AsyncIterator[str]:
         try:
-            if session.first and (out := session.feed(session.first)):
-                yield out
+            for delta in session.head:
+                if out := session.feed(delta):
+                    yield out
             async for delta in session.rest:
                 if out := session.feed(delta):
                     yield out
         except BaseException as exc:
-            await self._append(session.failed(exc))
+            await self._aappend(session.failed(exc))
             raise
         tail, record = session.finish()
         if tail:
             yield tail
-        session.done(await self._append(record))
+        session.done(await self._aappend(record))
 
     async def acomplete(
         self,
@@ -337,6 +424,7 @@ class _BaseClient:
         temperature: float | None = None,
         caller: str | None = None,
         conversation: Conversation | None = None,
+        json_schema: dict[str, Any] | None = None,
     ) -> Completion | AsyncCompletionStream:
         """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
         flow = self._flow(
@@ -347,76 +435,17 @@ class _BaseClient:
             temperature=temperature,
             caller=caller,
             conversation=conversation,
+            json_schema=json_schema,
         )
         result = await self._run_async(flow)
         if isinstance(result, Completion):
-            return AsyncCompletionStream(_no_chunks(), None, result) if stream else result
+            return AsyncCompletionStream(no_chunks(), None, result) if stream else result
         return AsyncCompletionStream(self._chunks_async(result), result, None)
 
 
-class Conversation:
-    """A redaction scope over several calls of one client (see :meth:`Client.conversation`)."""
-
-    def __init__(self, client: _BaseClient, conversation_id: str | None = None) -> None:
-        self.client = client
-        self.id = conversation_id or uuid.uuid4().hex
-        self.vault = Vault()
-
-    def __repr__(self) -> str:
-        return f"Conversation(id={self.id!r}, {self.vault!r})"
-
-    def complete(self, prompt: Any, **kwargs: Any) -> Any:
-        """``client.complete(prompt, conversation=self, ...)`` (sync clients only)."""
-        if not isinstance(self.client, Client):
-            raise TypeError("use `await conversation.acomplete(...)` with an AsyncClient")
-        return self.client.complete(prompt, conversation=self, **kwargs)
-
-    async def acomplete(self, prompt: Any, **kwargs: Any) -> Any:
-        """``await client.acomplete(prompt, conversation=self, ...)``."""
-        return await self.client.acomplete(prompt, conversation=self, **kwargs)
-
-
-class CompletionStream:
-    """Iterate over restored text chunks. ``completion`` is set once the stream has ended."""
-
-    def __init__(
-        self, chunks: Iterator[str], session: StreamSession | None, blocked: Completion | None
-    ):
-        self._chunks = chunks
-        self._session = session
-        self._blocked = blocked
-
-    def __iter__(self) -> Iterator[str]:
-        return self._chunks
-
-    @property
-    def completion(self) -> Completion | None:
-        """The final result (route, target, usage, audit_id), after the last chunk."""
-        return self._blocked if self._session is None else self._session.completion
-
-
-class AsyncCompletionStream:
-    """Async twin of :class:`CompletionStream`."""
-
-    def __init__(
-        self, chunks: AsyncIterator[str], session: StreamSession | None, blocked: Completion | None
-    ):
-        self._chunks = chunks
-        self._session = session
-        self._blocked = blocked
-
-    def __aiter__(self) -> AsyncIterator[str]:
-        return self._chunks
-
-    @property
-    def completion(self) -> Completion | None:
-        """The final result, after the last chunk."""
-        return self._blocked if self._session is None else self._session.completion
-
-
-async def _no_chunks() -> AsyncIterator[str]:
-    return
-    yield  # pragma: no cover
+async def _aclose_all(adapters: list[Adapter]) -> None:
+    for adapter in adapters:
+        await adapter.aclose()
 
 
 class Client(_BaseClient):
@@ -439,6 +468,7 @@ class Client(_BaseClient):
         temperature: float | None = ...,
         caller: str | None = ...,
         conversation: Conversation | None = ...,
+        json_schema: dict[str, Any] | None = ...,
     ) -> Completion: ...
     @overload
     def complete(
@@ -451,6 +481,7 @@ class Client(_BaseClient):
         temperature: float | None = ...,
         caller: str | None = ...,
         conversation: Conversation | None = ...,
+        json_schema: dict[str, Any] | None = ...,
     ) -> CompletionStream: ...
 
     def complete(
@@ -463,6 +494,7 @@ class Client(_BaseClient):
         temperature: float | None = None,
         caller: str | None = None,
         conversation: Conversation | None = None,
+        json_schema: dict[str, Any] | None = None,
     ) -> Completion | CompletionStream:
         """Classify, decide, redact, call, restore and audit one completion.
 
@@ -475,6 +507,8 @@ class Client(_BaseClient):
             caller: a name recorded in the audit log (e.g. the calling function).
             conversation: a scope from :meth:`conversation`, so placeholders stay stable
                 across turns.
+            json_schema: constrain the reply to this JSON schema where the target supports it
+                (llama.cpp, OpenAI, Ollama); other targets ignore it.
 
         Returns:
             A :class:`Completion` (``route`` is "blocked" when the policy blocks the call).
@@ -491,6 +525,7 @@ class Client(_BaseClient):
             temperature=temperature,
             caller=caller,
             conversation=conversation,
+            json_schema=json_schema,
         )
         result = self._run_sync(flow)
         if isinstance(result, Completion):
@@ -498,14 +533,21 @@ class Client(_BaseClient):
         return CompletionStream(self._chunks_sync(result), result, None)
 
     def close(self) -> None:
-        """Close adapters and the audit store."""
+        """Close adapters (their sync and async HTTP clients) and the audit store."""
         with self._lock:
-            for adapter in self._adapters.values():
-                adapter.close()
+            adapters = list(self._adapters.values())
             self._adapters.clear()
+            for adapter in adapters:
+                adapter.close()
             if self._store is not None:
-                self._store.close()
-                self._store = None
+                self._close_audit()
+        # acomplete() on a sync Client opens async HTTP clients too; close them on a loop.
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            asyncio.run(_aclose_all(adapters))
+        else:  # called from async code: close them on the running loop
+            self._closing = loop.create_task(_aclose_all(adapters))
 
     def __enter__(self) -> Client:
         return self
@@ -518,15 +560,6 @@ class AsyncClient(_BaseClient):
     """The asyncio client: same flow, same policy, same audit; ``await client.complete(...)``."""
 
     complete = _BaseClient.acomplete
-
-    async def aclose(self) -> None:
-        """Close adapters and the audit store."""
-        for adapter in list(self._adapters.values()):
-            await adapter.aclose()
-        self._adapters.clear()
-        if self._store is not None:
-            self._store.close()
-            self._store = None
 
     async def __aenter__(self) -> AsyncClient:
         return self

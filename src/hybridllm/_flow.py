@@ -14,12 +14,23 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
+from hybridllm._resilience import TargetCoolingDownError
 from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDelta
-from hybridllm.audit.record import new_record_id, utc_now_iso
-from hybridllm.config import Settings
+from hybridllm.audit.record import new_record_id, prompt_hmac, utc_now_iso
+from hybridllm.config import Settings, TargetConfig
+from hybridllm.cost import CostConfig, call_cost
 from hybridllm.errors import HybridLLMError, NoTargetAvailableError, ProviderError
-from hybridllm.models import AuditRecord, Classification, Completion, Decision, Hop, Message, Usage
-from hybridllm.policy import decide, permit
+from hybridllm.models import (
+    AuditRecord,
+    Category,
+    Classification,
+    Completion,
+    Decision,
+    Hop,
+    Message,
+    Usage,
+)
+from hybridllm.policy import Permit, decide, permit
 from hybridllm.redaction import (
     OutboundRequest,
     StreamRestorer,
@@ -28,8 +39,17 @@ from hybridllm.redaction import (
     redact_messages,
 )
 from hybridllm.redaction import restore as restore_text
+from hybridllm.routing import estimate_complexity
 
-__all__ = ["Call", "CallResult", "Classify", "StreamSession", "WriteAudit", "completion_flow"]
+__all__ = [
+    "AuditContext",
+    "Call",
+    "CallResult",
+    "Classify",
+    "StreamSession",
+    "WriteAudit",
+    "completion_flow",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +63,10 @@ class Classify:
 class Call:
     """Effect: call ``adapter`` with retries. Send back a :class:`CallResult`.
 
-    For ``stream=True`` the driver opens the stream and reads the first delta inside the retry
-    loop (so a failure before the first token can still fall back), then hands the rest back.
+    For ``stream=True`` the driver opens the stream and reads up to the first delta with text
+    inside the retry loop (so a failure before the first token can still fall back), then
+    hands the rest back. A failure after the first token raises from the stream iterator:
+    text has already reached the caller, so falling back would duplicate output.
     """
 
     target: str
@@ -52,7 +74,9 @@ class Call:
     request: OutboundRequest
     options: CallOptions
     stream: bool
-    max_retries: int
+    config: TargetConfig
+    deadline_at: float
+    """``time.monotonic()`` value after which no attempt may start."""
 
 
 @dataclass(slots=True)
@@ -60,12 +84,24 @@ class CallResult:
     """What the driver observed for one :class:`Call`."""
 
     response: ChatResponse | None = None
-    first: StreamDelta | None = None
+    head: list[StreamDelta] = field(default_factory=list)
+    """Stream deltas read before committing to this target (up to the first text)."""
     rest: Any = None
     """The remaining stream (a sync or async iterator of StreamDelta)."""
     error: HybridLLMError | None = None
     attempts: int = 1
     latency_ms: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    """Per-client facts every audit record carries (never payload text)."""
+
+    app: str = ""
+    policy_version: str = ""
+    prompt_key: bytes | None = field(default=None, repr=False)
+    key_id: str = ""
+    conversation_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +128,9 @@ class _State:
     hops: list[Hop] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     vault: Vault = field(default_factory=Vault)
+    ctx: AuditContext = field(default_factory=AuditContext)
+    prompt_hmac: str = ""
+    remote_targets: list[str] = field(default_factory=list)
 
     def record(
         self,
@@ -104,16 +143,27 @@ class _State:
         redacted: int = 0,
         restored: int = 0,
         error: str | None = None,
+        cost_usd: float = 0.0,
+        region: str | None = None,
     ) -> AuditRecord:
         assert self.decision is not None
         c = self.classification
+        scores: dict[str, float] = {}
+        for f in c.findings:
+            scores[f.entity_type] = max(scores.get(f.entity_type, 0.0), f.score)
+        per_category: dict[str, int] = {}
+        for f in c.findings:
+            per_category[f.category] = per_category.get(f.category, 0) + 1
         self.timings["total"] = _ms(self.t0)
         return AuditRecord(
             id=new_record_id(),
             ts=utc_now_iso(),
             caller=self.caller,
             status=status,  # type: ignore[arg-type]
-            route=self.decision.route,
+            # where the payload actually went (a fallback hop may differ from the first choice)
+            route=self.decision.route
+            if adapter is None
+            else ("local" if adapter.locality == "local" else "cloud"),
             reason=self.decision.reason,
             fail_closed=self.decision.fail_closed,
             categories=tuple(sorted(c.categories)),
@@ -126,22 +176,33 @@ class _State:
             locality=adapter.locality if adapter is not None else None,
             input_tokens=usage.input_tokens if usage else 0,
             output_tokens=usage.output_tokens if usage else 0,
+            cost_usd=cost_usd,
             redacted_count=redacted,
             restored_count=restored,
             stream=self.stream,
             latency_ms=dict(self.timings),
             error=error,
+            app=self.ctx.app,
+            conversation_id=self.ctx.conversation_id,
+            policy_version=self.ctx.policy_version,
+            prompt_hmac=self.prompt_hmac,
+            key_id=self.ctx.key_id if self.prompt_hmac else "",
+            category_counts=dict(sorted(per_category.items())),
+            entity_scores=dict(sorted(scores.items())),
+            remote_targets=tuple(dict.fromkeys(self.remote_targets)),
+            region=region,
         )
 
     def completion(self, stored: AuditRecord, text: str, usage: Usage, redacted: int) -> Completion:
         assert self.decision is not None
         return Completion(
             text=text,
-            route=self.decision.route,
+            route=stored.route,
             target=stored.target,
             model=stored.model,
             decision=self.decision,
             usage=usage,
+            cost_usd=stored.cost_usd,
             audit_id=stored.id,
             classification=self.classification,
             hops=tuple(self.hops),
@@ -154,11 +215,17 @@ class StreamSession:
     """Returned by the flow for ``stream=True``: restores deltas, then builds the audit record."""
 
     def __init__(
-        self, state: _State, call: Call, result: CallResult, request: OutboundRequest
+        self,
+        state: _State,
+        call: Call,
+        result: CallResult,
+        request: OutboundRequest,
+        cost: CostConfig,
     ) -> None:
         self._state = state
+        self._cost = cost
         self._call = call
-        self.first = result.first
+        self.head = result.head
         self.rest = result.rest
         self._request = request
         self._restorer = StreamRestorer(state.vault)
@@ -191,6 +258,13 @@ class StreamSession:
             usage=self._usage,
             redacted=self._request.redacted_count,
             restored=self._restorer.restored,
+            region=self._call.config.region,
+            cost_usd=call_cost(
+                self._call.config.adapter,
+                self._model or self._call.adapter.model,
+                self._usage,
+                config=self._cost,
+            ),
         )
         return tail, rec
 
@@ -226,15 +300,25 @@ def completion_flow(
     target: str | None = None,
     caller: str = "",
     vault: Vault | None = None,
+    assume: frozenset[Category] = frozenset(),
+    requested_max_tokens: int | None = None,
+    audit: AuditContext | None = None,
 ) -> Flow:
     """One call, as a generator of effects. See the module docstring.
 
     ``vault`` is the redaction scope: a fresh one per call unless a conversation passes its own,
     so that a value keeps its placeholder on every turn.
     """
-    st = _State(messages=messages, caller=caller, stream=stream)
-    if vault is not None:
-        st.vault = vault
+    st = _State(
+        messages=messages,
+        caller=caller,
+        stream=stream,
+        vault=vault if vault is not None else Vault(),
+    )
+    if audit is not None:
+        st.ctx = audit
+        if audit.prompt_key is not None:
+            st.prompt_hmac = prompt_hmac(audit.prompt_key, [m.content for m in messages])
     t = time.perf_counter()
     got = yield Classify(tuple(m.content for m in messages))
     if isinstance(got, Classification):
@@ -250,63 +334,52 @@ def completion_flow(
         default_locality=settings.targets[default].effective_locality,
         on_error=settings.on_classifier_error,
         default_target=default,
+        assumed=assume,
     )
     if st.decision.route == "blocked":
         stored = yield WriteAudit(st.record(status="blocked"))
         return st.completion(stored, "", Usage(), 0)
 
+    primary = None
+    if target is None and settings.routing.enabled and not assume and not st.decision.actions:
+        primary, st.decision = _tier(messages, settings, requested_max_tokens)
     route = st.decision.route
-    chain = [target] if target else settings.chain("local" if route == "local" else "cloud")
+    keep_local = st.decision.fail_closed or "local" in st.decision.actions.values()
+    chain = [target] if target else settings.chain(keep_local=keep_local, primary=primary)
+    deadline_at = time.monotonic() + settings.deadline
     sensitive = bool(st.classification.findings) or st.decision.fail_closed
     for name in chain:
-        try:
-            adapter = get_adapter(name)
-        except HybridLLMError as exc:
-            st.hops.append(Hop(target=name, outcome="error", detail=type(exc).__name__))
+        admitted = _admit(st, name, settings, get_adapter, deadline_at)
+        if admitted is None:
             continue
-        allowed = permit(st.decision, adapter.locality)
-        if not allowed.allowed:
-            st.hops.append(Hop(target=name, outcome="skipped", detail=allowed.reason))
-            continue
-        t = time.perf_counter()
-        if adapter.locality == "local":
-            request = local_request(messages, sensitive=sensitive)
-        else:
-            request = redact_messages(
-                messages, st.classification.findings, allowed.redact_categories, st.vault
-            )
-        st.timings["redact"] = _ms(t)
-        call = Call(name, adapter, request, options, stream, settings.targets[name].max_retries)
+        adapter, allowed = admitted
+        request = _outbound(st, name, adapter, allowed, settings, sensitive=sensitive)
+        call = Call(name, adapter, request, options, stream, settings.targets[name], deadline_at)
         result: CallResult = yield call
-        hop_ok = result.error is None
-        st.hops.append(
-            Hop(
-                target=name,
-                outcome="ok" if hop_ok else "error",
-                detail="" if hop_ok else _describe_error(result.error),
-                attempts=result.attempts,
-                latency_ms=result.latency_ms,
-            )
-        )
-        if not hop_ok:
+        st.hops.append(_hop(name, result))
+        if result.error is not None:
             continue
         if stream:
-            return StreamSession(st, call, result, request)
+            return StreamSession(st, call, result, request, settings.cost)
         assert result.response is not None
+        resp = result.response
         st.timings["provider"] = result.latency_ms
-        text, restored = restore_text(result.response.text, st.vault)
-        stored = yield WriteAudit(
-            st.record(
-                status="ok",
-                target=name,
-                adapter=adapter,
-                model=result.response.model,
-                usage=result.response.usage,
-                redacted=request.redacted_count,
-                restored=restored,
-            )
+        text, restored = restore_text(resp.text, st.vault)
+        cfg = settings.targets[name]
+        cost = call_cost(cfg.adapter, resp.model, resp.usage, config=settings.cost)
+        record = st.record(
+            status="ok",
+            target=name,
+            adapter=adapter,
+            model=resp.model,
+            usage=resp.usage,
+            redacted=request.redacted_count,
+            restored=restored,
+            region=cfg.region,
+            cost_usd=cost,
         )
-        return st.completion(stored, text, result.response.usage, request.redacted_count)
+        stored = yield WriteAudit(record)
+        return st.completion(stored, text, resp.usage, request.redacted_count)
 
     stored = yield WriteAudit(st.record(status="error", error="NoTargetAvailableError"))
     tried = [(h.target, h.outcome + (f": {h.detail}" if h.detail else "")) for h in st.hops]
@@ -314,6 +387,79 @@ def completion_flow(
         f"no target could serve this {route} call: " + "; ".join(f"{n} ({o})" for n, o in tried),
         hops=tried,
         audit_id=stored.id,
+    )
+
+
+def _outbound(
+    st: _State,
+    name: str,
+    adapter: Adapter,
+    allowed: Permit,
+    settings: Settings,
+    *,
+    sensitive: bool,
+) -> OutboundRequest:
+    """The payload for one hop: as is for a local target, redacted per policy for a remote one."""
+    t = time.perf_counter()
+    if adapter.locality == "local":
+        request = local_request(st.messages, sensitive=sensitive)
+    else:
+        request = redact_messages(
+            st.messages,
+            st.classification.findings,
+            allowed.redact_categories,
+            st.vault,
+            config=settings.redaction,
+        )
+        st.remote_targets.append(name)
+    st.timings["redact"] = _ms(t)
+    return request
+
+
+def _tier(
+    messages: tuple[Message, ...], settings: Settings, requested_max_tokens: int | None
+) -> tuple[str, Decision]:
+    """Nothing sensitive: pick a tier by estimated complexity (pure, well under 1 ms)."""
+    choice = estimate_complexity(
+        messages, requested_max_tokens=requested_max_tokens, config=settings.routing
+    )
+    local = settings.targets[choice.target].effective_locality == "local"
+    return choice.target, Decision(route="local" if local else "cloud", reason=choice.reason)
+
+
+def _admit(
+    st: _State,
+    name: str,
+    settings: Settings,
+    get_adapter: Callable[[str], Adapter],
+    deadline_at: float,
+) -> tuple[Adapter, Permit] | None:
+    """Whether this hop may be tried (policy re-applied to this target); records skips."""
+    try:
+        adapter = get_adapter(name)
+    except HybridLLMError as exc:
+        st.hops.append(Hop(target=name, outcome="error", detail=type(exc).__name__))
+        return None
+    assert st.decision is not None
+    allowed = permit(st.decision, settings.targets[name], settings.requirements, name=name)
+    if not allowed.allowed:
+        st.hops.append(Hop(target=name, outcome="skipped", detail=allowed.reason))
+        return None
+    if time.monotonic() >= deadline_at:
+        st.hops.append(Hop(target=name, outcome="skipped", detail="call deadline exceeded"))
+        return None
+    return adapter, allowed
+
+
+def _hop(name: str, result: CallResult) -> Hop:
+    ok = result.error is None
+    cooling = isinstance(result.error, TargetCoolingDownError)
+    return Hop(
+        target=name,
+        outcome="ok" if ok else ("skipped" if cooling else "error"),
+        detail="" if ok else _describe_error(result.error),
+        attempts=result.attempts,
+        latency_ms=result.latency_ms,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from hybridllm import _cost_report
 from hybridllm.audit.cli import audit_app
 from hybridllm.local import local_app
 
@@ -20,36 +21,83 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-app.add_typer(audit_app, name="audit", help="Verify and read the tamper-evident audit log.")
+app.add_typer(audit_app, name="audit", help="Verify, query, export and report on the audit log.")
 app.add_typer(local_app, name="local", help="Install and run the local llama.cpp model.")
+app.add_typer(
+    _cost_report.cost_app(), name="cost", help="API vs local cost, crossover, recommendation."
+)
+
+
+config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+def _mask_url(url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _masked(value: object) -> object:
+    if isinstance(value, dict):
+        return {
+            k: (
+                "***"
+                if any(w in k.lower() for w in ("key", "secret", "password", "token"))
+                and not k.endswith("_env")
+                and v is not None
+                else _masked(v)
+            )
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    if isinstance(value, str) and "://" in value:
+        return _mask_url(value)
+    return value
+
+
+@config_app.command("show")
+def config_show(
+    config: Annotated[Path | None, typer.Option(help="hybridllm.toml to read.")] = None,
+    profile: Annotated[str | None, typer.Option(help="Profile to apply.")] = None,
+) -> None:
+    """Print the effective configuration (file < env < arguments, profile applied) as JSON.
+
+    Secrets are masked: passwords in URLs and any key/secret/token/password fields. API keys
+    never appear anyway: the config names the environment variable that holds them.
+    """
+    from hybridllm.config import load_settings
+
+    settings = load_settings(config, profile=profile)
+    typer.echo(json.dumps(_masked(settings.model_dump(mode="json")), indent=2))
 
 
 @app.command()
 def scan(
-    text: Annotated[str | None, typer.Argument(help="Text to scan; omit to read stdin.")] = None,
+    text: Annotated[str | None, typer.Argument(help="Text to scan, or - for stdin.")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Scan this file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    config: Annotated[Path | None, typer.Option(help="hybridllm.toml to read.")] = None,
 ) -> None:
-    """Classify a text locally and show what would be redacted (values are never printed)."""
-    import hybridllm
+    """Classify a text locally: findings (never their values), categories, and the decision
+    the current policy would take."""
+    from hybridllm.classifiers.scan import scan_command
+    from hybridllm.config import load_settings
 
     if file is not None:
         content = file.read_text(encoding="utf-8")
-    elif text is not None:
+    elif text is not None and text != "-":
         content = text
     else:
         content = sys.stdin.read()
-    redaction = hybridllm.redact(content)
-    findings = [f.model_dump() for f in redaction.findings]
-    if as_json:
-        typer.echo(json.dumps({"findings": findings, "redacted": redaction.text}, indent=2))
-        return
-    for f in redaction.findings:
-        typer.echo(
-            f"{f.category:6} {f.entity_type:28} [{f.start}:{f.end}] score={f.score:.2f} "
-            f"({f.recognizer})"
-        )
-    typer.echo(f"\nredacted: {redaction.text}")
+    settings = load_settings(config)
+    policy: dict[str, str] = {str(k): str(v) for k, v in settings.policy.items()}
+    typer.echo(scan_command(content, as_json, policy, settings.classifier))
 
 
 @app.command()
@@ -64,4 +112,10 @@ def demo(
 
 def main() -> None:
     """Entry point of the ``hybridllm`` script."""
-    app()
+    from hybridllm.errors import HybridLLMError
+
+    try:
+        app()
+    except HybridLLMError as exc:
+        typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        raise SystemExit(2) from None

@@ -22,9 +22,9 @@ A minimal ``hybridllm.toml``::
     model = "gpt-4o-mini"
     api_key_env = "OPENAI_API_KEY"
 
-    [fallback]                    # tried in order after the primary target of each route
-    local = []
-    cloud = ["local"]
+    [fallback]                    # tried in order after the primary target of each route;
+    local = []                    # every hop re-applies the policy: a payload the policy keeps
+    cloud = ["local"]             # local is never sent to a remote target listed here
 
 Nested environment variables use ``__``: ``HYBRIDLLM_POLICY__PHI=block``,
 ``HYBRIDLLM_TARGETS__CLOUD__BASE_URL=http://127.0.0.1:9000/v1``.
@@ -46,18 +46,22 @@ from pydantic_settings import (
     EnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
-    TomlConfigSettingsSource,
 )
 
+from hybridllm.classifiers.config import ClassifierConfig
+from hybridllm.cost import CostConfig
 from hybridllm.errors import ConfigError
 from hybridllm.models import Action, Category, Locality
+from hybridllm.redaction.config import RedactionConfig
+from hybridllm.routing import RoutingConfig
 
-__all__ = ["Settings", "TargetConfig", "load_settings", "resolve_config_path"]
+__all__ = ["Requirement", "Settings", "TargetConfig", "load_settings", "resolve_config_path"]
 
 AdapterName = Literal["llamacpp", "ollama", "openai", "anthropic"]
 _LOCAL_ADAPTERS: frozenset[str] = frozenset({"llamacpp", "ollama"})
 _DEFAULT_FILE = "hybridllm.toml"
-_toml_path: ContextVar[Path | None] = ContextVar("hybridllm_toml_path", default=None)
+_file_data: ContextVar[dict[str, Any] | None] = ContextVar("hybridllm_file_data", default=None)
+BUILTIN_PROFILES = ("dev", "staging", "prod")
 
 
 def _is_loopback(url: str | None) -> bool:
@@ -84,10 +88,42 @@ class TargetConfig(BaseModel):
     api_key_env: str | None = None
     """Name of the environment variable holding the API key (the key itself is never in config)."""
     timeout: float = Field(default=60.0, gt=0)
+    """Per-attempt timeout in seconds."""
     max_retries: int = Field(default=2, ge=0, le=10)
+    """Retries after the first attempt, on transient errors only."""
+    backoff_multiplier: float = Field(default=0.1, ge=0)
+    backoff_max: float = Field(default=2.0, ge=0)
+    """Exponential backoff with full jitter: ``random(0, min(max, multiplier * 2**n))`` seconds."""
+    retry_after_cap: float = Field(default=30.0, ge=0)
+    """A provider's Retry-After is honoured up to this many seconds."""
+    cooldown_after: int = Field(default=3, ge=1)
+    """Consecutive failed calls after which the target is skipped (circuit open) ..."""
+    cooldown_seconds: float = Field(default=30.0, ge=0)
+    """... for this long; then one call probes it again."""
     max_tokens: int = Field(default=512, gt=0)
     locality: Locality | None = None
     """Defaults to "local" for llamacpp/ollama on a loopback address, "remote" otherwise."""
+    region: str | None = None
+    """Data residency of the endpoint, e.g. "eu", "us"."""
+    retention_days: int | None = Field(default=None, ge=0)
+    """How long the provider keeps inputs; 0 with a zero-data-retention agreement."""
+    trains_on_inputs: bool | None = None
+    """Whether the provider may use inputs for training (None: unknown, treated as yes)."""
+    baa: bool = False
+    """A HIPAA Business Associate Agreement covers this endpoint."""
+    zdr: bool = False
+    """A zero-data-retention agreement covers this endpoint."""
+
+    def attributes(self) -> dict[str, object]:
+        """The compliance-relevant attributes, as recorded in the audit log."""
+        return {
+            "locality": self.effective_locality,
+            "region": self.region,
+            "retention_days": self.retention_days,
+            "trains_on_inputs": self.trains_on_inputs,
+            "baa": self.baa,
+            "zdr": self.zdr,
+        }
 
     @property
     def effective_locality(self) -> Locality:
@@ -97,6 +133,35 @@ class TargetConfig(BaseModel):
         if self.adapter in _LOCAL_ADAPTERS and _is_loopback(self.base_url):
             return "local"
         return "remote"
+
+
+class Requirement(BaseModel):
+    """What a remote target must offer before a category of data may be sent to it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    baa: bool = False
+    zdr: bool = False
+    regions: list[str] | None = None
+    max_retention_days: int | None = Field(default=None, ge=0)
+    no_training: bool = False
+
+    def unmet(self, target: TargetConfig) -> list[str]:
+        """Human-readable reasons why ``target`` does not satisfy this requirement."""
+        out: list[str] = []
+        if self.baa and not target.baa:
+            out.append("needs baa = true")
+        if self.zdr and not target.zdr:
+            out.append("needs zdr = true")
+        if self.regions is not None and target.region not in self.regions:
+            out.append(f"needs region in {self.regions} (target: {target.region})")
+        if self.max_retention_days is not None and (
+            target.retention_days is None or target.retention_days > self.max_retention_days
+        ):
+            out.append(f"needs retention_days <= {self.max_retention_days}")
+        if self.no_training and target.trains_on_inputs is not False:
+            out.append("needs trains_on_inputs = false")
+        return out
 
 
 def _default_targets() -> dict[str, TargetConfig]:
@@ -116,6 +181,57 @@ def _default_fallback() -> dict[Literal["local", "cloud"], list[str]]:
     return {"local": [], "cloud": ["local"]}
 
 
+class _FileSource(PydanticBaseSettingsSource):
+    """The TOML file's values, with the selected profile already merged in."""
+
+    def __init__(self, settings_cls: type[BaseSettings], data: dict[str, Any]) -> None:
+        super().__init__(settings_cls)
+        self._data = data
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self._data)
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _apply_profile(data: dict[str, Any], profile: str | None, source: str) -> dict[str, Any]:
+    """Merge ``[profiles.<name>]`` over the file's top level (built-in ``dev``: all local)."""
+    profiles = data.pop("profiles", {}) or {}
+    if not isinstance(profiles, dict):
+        raise ConfigError(
+            "invalid configuration",
+            source=source,
+            key="profiles",
+            expected="a table of profile tables",
+        )
+    if profile is None:
+        return data
+    if profile in profiles:
+        return {**_deep_merge(data, profiles[profile]), "profile": profile}
+    if profile == "dev":
+        local = data.get("local_target", "local")
+        return {**data, "default_target": local, "profile": profile}
+    if profile in BUILTIN_PROFILES:
+        return {**data, "profile": profile}
+    raise ConfigError(
+        f"unknown profile '{profile}'",
+        source=source,
+        key="profile",
+        expected=f"one of {sorted({*BUILTIN_PROFILES, *profiles})}",
+    )
+
+
 class _EnvSource(EnvSettingsSource):
     """Environment variables, with policy categories upper-cased before sources are merged.
 
@@ -125,9 +241,10 @@ class _EnvSource(EnvSettingsSource):
 
     def __call__(self) -> dict[str, Any]:
         data = super().__call__()
-        policy = data.get("policy")
-        if isinstance(policy, dict):
-            data["policy"] = {str(k).upper(): v for k, v in policy.items()}
+        for key in ("policy", "requirements"):
+            table = data.get(key)
+            if isinstance(table, dict):
+                data[key] = {str(k).upper(): v for k, v in table.items()}
         return data
 
 
@@ -146,9 +263,32 @@ class Settings(BaseSettings):
     default_target: str = "cloud"
     local_target: str = "local"
     fallback: dict[Literal["local", "cloud"], list[str]] = Field(default_factory=_default_fallback)
+    requirements: dict[Category, Requirement] = Field(default_factory=dict)
+    """Per category, what a remote target must offer to receive it (redacted or not)."""
+    routing: RoutingConfig = Field(default_factory=RoutingConfig)
+    """Tiered routing by complexity, for prompts with nothing sensitive (off by default)."""
+    cost: CostConfig = Field(default_factory=CostConfig)
+    """Prices (overridable) and the local cost model used to fill ``cost_usd``."""
+    redaction: RedactionConfig = Field(default_factory=RedactionConfig)
+    """Operators per category/entity (placeholder, mask, hmac, surrogate), vault TTL and store."""
+    classifier: ClassifierConfig = Field(default_factory=ClassifierConfig)
+    """Engine, custom recognizers, deny/allow lists, time budget."""
+    audit_key_path: str | None = None
+    """Audit key file (records, checkpoints and prompt HMACs are keyed with it); default:
+    ``$HYBRIDLLM_AUDIT_KEY`` / ``$HYBRIDLLM_AUDIT_KEY_FILE`` / a 0600 file created on first use."""
+    audit_jsonl_path: str | None = None
+    """Also write every record to this JSONL file (for shipping to a SIEM)."""
+    audit_postgres_dsn: str | None = None
+    """Also write every record to this PostgreSQL database (one chain per instance)."""
+    audit_instance: str = Field(default_factory=lambda: os.uname().nodename)
+    """This instance's name in a shared PostgreSQL log."""
+    deadline: float = Field(default=120.0, gt=0)
+    """Overall seconds per call, across retries and fallback hops."""
     on_classifier_error: Literal["local", "block"] = "local"
     audit_path: str = "hybridllm-audit.db"
     app_name: str = "hybridllm"
+    profile: str | None = None
+    """The profile in effect (``HYBRIDLLM_PROFILE`` or ``profile=``); see ``[profiles.*]``."""
     max_input_chars: int = Field(default=200_000, gt=0)
 
     @classmethod
@@ -161,11 +301,29 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Explicit arguments, then environment, then the TOML file, then defaults."""
-        path = _toml_path.get()
+        data = _file_data.get()
         sources: list[PydanticBaseSettingsSource] = [init_settings, _EnvSource(settings_cls)]
-        if path is not None:
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        if data:
+            sources.append(_FileSource(settings_cls, data))
         return tuple(sources)
+
+    @field_validator("targets", mode="before")
+    @classmethod
+    def _complete_partial_targets(cls, value: Any) -> Any:
+        # The built-in "local" and "cloud" targets stay defined unless replaced. A partial entry
+        # (no `adapter`, e.g. only HYBRIDLLM_TARGETS__CLOUD__BASE_URL) refines the built-in
+        # target of that name; a full entry replaces it.
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = dict(_default_targets())
+        for name, entry in value.items():
+            base = out.get(name)
+            partial = isinstance(entry, dict) and "adapter" not in entry
+            if partial and isinstance(base, TargetConfig):
+                out[name] = {**base.model_dump(exclude_unset=True), **entry}
+            else:
+                out[name] = entry
+        return out
 
     @field_validator("policy", mode="before")
     @classmethod
@@ -181,22 +339,43 @@ class Settings(BaseSettings):
         names = set(self.targets)
         refs = [("default_target", self.default_target), ("local_target", self.local_target)]
         refs += [(f"fallback.{r}", n) for r, chain in self.fallback.items() for n in chain]
+        refs += [(f"routing.tiers.{t.name}.target", t.target) for t in self.routing.tiers]
         for key, name in refs:
             if name not in names:
                 raise ValueError(f"{key} names unknown target '{name}' (defined: {sorted(names)})")
         if self.targets[self.local_target].effective_locality != "local":
             raise ValueError(f"local_target '{self.local_target}' is not a local target")
-        for name in self.fallback.get("local", []):
-            if self.targets[name].effective_locality != "local":
-                raise ValueError(
-                    f"fallback.local names remote target '{name}': a payload the policy keeps "
-                    "local may never fall back to a remote target"
-                )
         return self
 
-    def chain(self, route: Literal["local", "cloud"]) -> list[str]:
-        """Targets to try for a route: its primary, then its fallback list (no repeats)."""
-        primary = self.local_target if route == "local" else self.default_target
+    def policy_fingerprint(self) -> dict[str, Any]:
+        """Everything that changes where a payload may go, for the audit's policy version."""
+        return {
+            "policy": dict(self.policy),
+            "requirements": {k: v.model_dump() for k, v in self.requirements.items()},
+            "on_classifier_error": self.on_classifier_error,
+            "targets": {n: t.attributes() for n, t in self.targets.items()},
+            "fallback": {k: list(v) for k, v in self.fallback.items()},
+            "default_target": self.default_target,
+            "local_target": self.local_target,
+            "routing": self.routing.model_dump(),
+            "redaction": self.redaction.model_dump(mode="json"),
+            "profile": self.profile,
+        }
+
+    def chain(self, *, keep_local: bool, primary: str | None = None) -> list[str]:
+        """Targets to try, in order, without repeats.
+
+        ``keep_local``: the policy keeps the payload on this machine, so the chain starts at
+        ``local_target``; otherwise at ``default_target``. Either way it continues with the
+        fallback list of the primary's route. Each hop is still checked by the policy, so a
+        remote target in the "local" list only ever receives payloads the policy lets out.
+        ``primary`` overrides the first target (tiered routing picks it).
+        """
+        if primary is None:
+            primary = self.local_target if keep_local else self.default_target
+        route: Literal["local", "cloud"] = (
+            "local" if self.targets[primary].effective_locality == "local" else "cloud"
+        )
         out: list[str] = []
         for name in [primary, *self.fallback.get(route, [])]:
             if name not in out:
@@ -221,11 +400,18 @@ def resolve_config_path(config: str | os.PathLike[str] | None) -> Path | None:
     return default if default.is_file() else None
 
 
-def load_settings(config: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
+def load_settings(
+    config: str | os.PathLike[str] | None = None,
+    *,
+    profile: str | None = None,
+    **overrides: Any,
+) -> Settings:
     """Build the effective settings.
 
     Args:
         config: path of a ``hybridllm.toml``; see :func:`resolve_config_path` when omitted.
+        profile: a profile to apply (``[profiles.<name>]`` merged over the file; built-in
+            ``dev`` sends everything to the local target). Default: ``$HYBRIDLLM_PROFILE``.
         **overrides: explicit values, the highest precedence (e.g. ``default_target="local"``).
 
     Raises:
@@ -233,23 +419,26 @@ def load_settings(config: str | os.PathLike[str] | None = None, **overrides: Any
     """
     path = resolve_config_path(config)
     source = str(path) if path else "environment/arguments/defaults"
+    data: dict[str, Any] = {}
     if path is not None:
         try:
             with path.open("rb") as fh:
-                tomllib.load(fh)
+                data = tomllib.load(fh)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"not valid TOML ({exc})", source=source) from None
-    token = _toml_path.set(path)
+    profile = profile or os.environ.get("HYBRIDLLM_PROFILE") or None
+    data = _apply_profile(data, profile, source)
+    token = _file_data.set(data)
     try:
         return Settings(**overrides)
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
-        expected = err["msg"]
+        expected = "a value (it is missing)" if err["type"] == "missing" else err["msg"]
         if "ctx" in err and "expected" in err["ctx"]:
             expected = str(err["ctx"]["expected"])
         raise ConfigError(
             "invalid configuration", source=source, key=key, expected=expected
         ) from None
     finally:
-        _toml_path.reset(token)
+        _file_data.reset(token)

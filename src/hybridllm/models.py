@@ -149,10 +149,11 @@ class AuditRecord(_Frozen):
     """One audit entry. Never contains a raw sensitive value (nor any prompt text).
 
     ``prev_hash`` and ``hash`` form the chain: ``hash = sha256(prev_hash + canonical_json(body))``
-    where body is every other field.
+    where body is every other field. Schema history is in ``docs/audit-schema.md``; version 2
+    added the fields from ``app`` down (a version-1 record is hashed without them).
     """
 
-    schema_version: int = 1
+    schema_version: int = 2
     id: str
     ts: str
     """UTC time, ISO 8601 with microseconds and a ``Z``."""
@@ -178,5 +179,22 @@ class AuditRecord(_Frozen):
     stream: bool = False
     latency_ms: dict[str, float] = Field(default_factory=dict)
     error: str | None = None
+    # -- schema version 2 --
+    app: str = ""
+    """Application / service name (``Settings.app_name``)."""
+    conversation_id: str | None = None
+    policy_version: str = ""
+    """``hybridllm.audit.record.policy_version()`` of the effective policy."""
+    prompt_hmac: str = ""
+    """Keyed hash of the prompt (``hybridllm.audit.record.prompt_hmac``): correlates repeats."""
+    key_id: str = ""
+    """Id of the audit key that made ``prompt_hmac`` (never the key itself)."""
+    category_counts: dict[str, int] = Field(default_factory=dict)
+    entity_scores: dict[str, float] = Field(default_factory=dict)
+    """Highest score per entity type."""
+    remote_targets: tuple[str, ...] = ()
+    """Remote targets a payload was sent to (any attempted hop, answered or not)."""
+    region: str | None = None
+    """Where the answering target is hosted, as configured (e.g. ``us``, ``eu-west-1``)."""
     prev_hash: str = ""
     hash: str = ""

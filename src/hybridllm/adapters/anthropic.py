@@ -12,6 +12,8 @@ from hybridllm.adapters.base import (
     StreamDelta,
     import_sdk,
     status_error,
+    transport_errors,
+    wire_error,
 )
 from hybridllm.config import TargetConfig
 from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
@@ -19,6 +21,19 @@ from hybridllm.models import Usage
 from hybridllm.redaction import OutboundRequest
 
 __all__ = ["AnthropicAdapter"]
+
+# Anthropic stop reasons -> the finish reasons every adapter reports (OpenAI's vocabulary).
+_FINISH = {
+    "end_turn": "stop",
+    "stop_sequence": "stop",
+    "max_tokens": "length",
+    "tool_use": "tool_calls",
+    "refusal": "content_filter",
+}
+
+
+def _finish(stop_reason: str | None) -> str | None:
+    return None if stop_reason is None else _FINISH.get(stop_reason, stop_reason)
 
 
 class AnthropicAdapter(BaseAdapter):
@@ -88,7 +103,14 @@ class AnthropicAdapter(BaseAdapter):
                 exc.response.headers.get("retry-after"),
                 type(exc).__name__,
             )
-        return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        if isinstance(exc, sdk.AnthropicError):
+            return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        return wire_error(self.name, exc)
+
+    def _errors(self) -> tuple[type[Exception], ...]:
+        # The SDK's own errors, plus a body that does not parse and a transport error that
+        # escapes a stream iterator unwrapped.
+        return (self._sdk.AnthropicError, ValueError, *transport_errors())
 
     def _parse(self, msg: Any) -> ChatResponse:
         text = "".join(b.text for b in msg.content if getattr(b, "type", "") == "text")
@@ -99,7 +121,7 @@ class AnthropicAdapter(BaseAdapter):
                 input_tokens=msg.usage.input_tokens or 0,
                 output_tokens=msg.usage.output_tokens or 0,
             ),
-            finish_reason=msg.stop_reason,
+            finish_reason=_finish(msg.stop_reason),
         )
 
     class _StreamState:
@@ -121,7 +143,7 @@ class AnthropicAdapter(BaseAdapter):
                         output_tokens=event.usage.output_tokens or 0,
                     ),
                     model=self.model,
-                    finish_reason=event.delta.stop_reason,
+                    finish_reason=_finish(event.delta.stop_reason),
                 )
             return None
 
@@ -130,7 +152,7 @@ class AnthropicAdapter(BaseAdapter):
         params = self._params(request, options)
         try:
             return self._parse(self._client().messages.create(**params))
-        except self._sdk.AnthropicError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
@@ -143,7 +165,7 @@ class AnthropicAdapter(BaseAdapter):
                     delta = state.delta(event)
                     if delta is not None:
                         yield delta
-        except self._sdk.AnthropicError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     async def acomplete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
@@ -151,7 +173,7 @@ class AnthropicAdapter(BaseAdapter):
         params = self._params(request, options)
         try:
             return self._parse(await self._aclient().messages.create(**params))
-        except self._sdk.AnthropicError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     async def astream(
@@ -166,7 +188,7 @@ class AnthropicAdapter(BaseAdapter):
                     delta = state.delta(event)
                     if delta is not None:
                         yield delta
-        except self._sdk.AnthropicError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     def close(self) -> None:

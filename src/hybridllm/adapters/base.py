@@ -7,12 +7,13 @@ knows its ``locality``; a remote adapter refuses a payload built for local use o
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from hybridllm.config import TargetConfig
 from hybridllm.errors import (
@@ -33,6 +34,8 @@ __all__ = [
     "StreamDelta",
     "import_sdk",
     "status_error",
+    "transport_errors",
+    "wire_error",
 ]
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 529})
@@ -44,6 +47,8 @@ class CallOptions:
 
     max_tokens: int = 512
     temperature: float | None = None
+    json_schema: dict[str, Any] | None = None
+    """Constrain the reply to JSON matching this schema, where the target supports it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,38 @@ def status_error(target: str, status: int, retry_after: str | None, kind: str) -
     return cls(
         f"{target}: HTTP {status} ({kind})", target=target, status=status, retry_after=seconds
     )
+
+
+@functools.cache
+def transport_errors() -> tuple[type[Exception], ...]:
+    """The transport error bases of the HTTP stacks the SDKs use (httpx, and httpx2 if present).
+
+    Some SDK versions let these escape from a stream iterator unwrapped (a connection cut
+    mid-body); they are connection faults, so they map onto :class:`TransientProviderError`.
+    """
+    found: list[type[Exception]] = []
+    for module in ("httpx", "httpx2"):
+        try:
+            found.append(importlib.import_module(module).TransportError)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
+def wire_error(target: str, exc: Exception) -> ProviderError:
+    """Map a fault below the SDK's own error types: a dropped connection or a malformed body.
+
+    A transport error (connection reset, cut mid-stream, timeout) is transient. A body that does
+    not parse (``json.JSONDecodeError``, a pydantic ``ValidationError``: both ``ValueError``) is
+    permanent: the same server would most likely send the same bytes again. Only the exception
+    type goes into the message, never body text.
+    """
+    kind = type(exc).__name__
+    if isinstance(exc, (*transport_errors(), ConnectionError, TimeoutError)):
+        return TransientProviderError(f"{target}: connection failed ({kind})", target=target)
+    if isinstance(exc, ValueError):
+        return PermanentProviderError(f"{target}: malformed response ({kind})", target=target)
+    return PermanentProviderError(f"{target}: {kind}", target=target)
 
 
 class BaseAdapter:

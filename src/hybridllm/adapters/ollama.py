@@ -14,9 +14,10 @@ from hybridllm.adapters.base import (
     StreamDelta,
     import_sdk,
     status_error,
+    wire_error,
 )
 from hybridllm.config import TargetConfig
-from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
+from hybridllm.errors import PermanentProviderError, ProviderError
 from hybridllm.models import Usage
 from hybridllm.redaction import OutboundRequest
 
@@ -57,12 +58,15 @@ class OllamaAdapter(BaseAdapter):
         opts: dict[str, Any] = {"num_predict": options.max_tokens}
         if options.temperature is not None:
             opts["temperature"] = options.temperature
-        return {
+        params: dict[str, Any] = {
             "model": self.model,
             "messages": [{"role": m.role, "content": m.content} for m in request.messages],
             "stream": stream,
             "options": opts,
         }
+        if options.json_schema is not None:
+            params["format"] = options.json_schema  # Ollama's structured outputs
+        return params
 
     def _map_error(self, exc: Exception) -> ProviderError:
         if isinstance(exc, self._sdk.ResponseError):
@@ -75,10 +79,11 @@ class OllamaAdapter(BaseAdapter):
                     status=404,
                 )
             return status_error(self.name, status, None, "ResponseError")
-        return TransientProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        return wire_error(self.name, exc)
 
     def _errors(self) -> tuple[type[Exception], ...]:
-        return (self._sdk.ResponseError, ConnectionError, httpx.TransportError)
+        # ValueError: a body or NDJSON line that does not parse (permanent, see wire_error).
+        return (self._sdk.ResponseError, ConnectionError, httpx.TransportError, ValueError)
 
     def _parse(self, resp: Any) -> ChatResponse:
         return ChatResponse(

@@ -12,6 +12,8 @@ from hybridllm.adapters.base import (
     StreamDelta,
     import_sdk,
     status_error,
+    transport_errors,
+    wire_error,
 )
 from hybridllm.config import TargetConfig
 from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
@@ -69,6 +71,11 @@ class OpenAIAdapter(BaseAdapter):
         }
         if options.temperature is not None:
             params["temperature"] = options.temperature
+        if options.json_schema is not None:
+            params["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "output", "schema": options.json_schema, "strict": True},
+            }
         if stream:
             params["stream"] = True
             params["stream_options"] = {"include_usage": True}
@@ -85,7 +92,14 @@ class OpenAIAdapter(BaseAdapter):
                 exc.response.headers.get("retry-after"),
                 type(exc).__name__,
             )
-        return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        if isinstance(exc, sdk.OpenAIError):
+            return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        return wire_error(self.name, exc)
+
+    def _errors(self) -> tuple[type[Exception], ...]:
+        # The SDK's own errors, plus a body that does not parse and a transport error that
+        # escapes a stream iterator unwrapped.
+        return (self._sdk.OpenAIError, ValueError, *transport_errors())
 
     def _parse(self, resp: Any) -> ChatResponse:
         choice = resp.choices[0]
@@ -120,7 +134,7 @@ class OpenAIAdapter(BaseAdapter):
         params = self._params(request, options, stream=False)
         try:
             return self._parse(self._client().chat.completions.create(**params))
-        except self._sdk.OpenAIError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
@@ -130,7 +144,7 @@ class OpenAIAdapter(BaseAdapter):
             with self._client().chat.completions.create(**params) as chunks:
                 for chunk in chunks:
                     yield self._delta(chunk)
-        except self._sdk.OpenAIError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     async def acomplete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
@@ -138,7 +152,7 @@ class OpenAIAdapter(BaseAdapter):
         params = self._params(request, options, stream=False)
         try:
             return self._parse(await self._aclient().chat.completions.create(**params))
-        except self._sdk.OpenAIError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     async def astream(
@@ -150,7 +164,7 @@ class OpenAIAdapter(BaseAdapter):
             async with await self._aclient().chat.completions.create(**params) as chunks:
                 async for chunk in chunks:
                     yield self._delta(chunk)
-        except self._sdk.OpenAIError as exc:
+        except self._errors() as exc:
             raise self._map_error(exc) from None
 
     def close(self) -> None:

@@ -1,6 +1,8 @@
-"""``hybridllm audit`` commands: verify the hash chain and show recent records.
+"""``hybridllm audit`` commands: verify, show, query, export, report, purge, checkpoint.
 
-This module defines :data:`audit_app` only; the top-level ``hybridllm`` command mounts it.
+This module defines :data:`audit_app` only; the top-level ``hybridllm`` command mounts it. The
+filtering and rendering live in :mod:`hybridllm.audit.query`, :mod:`~hybridllm.audit.export` and
+:mod:`~hybridllm.audit.report`; this module only parses options and prints.
 """
 
 from __future__ import annotations
@@ -11,11 +13,21 @@ from typing import Annotated, Final
 
 import typer
 
+from hybridllm.audit.keys import Ed25519Verifier, HmacSigner, Signer, find_audit_key
 from hybridllm.audit.store import AuditStore
+from hybridllm.audit.verify import VerifyResult
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
-__all__ = ["DEFAULT_AUDIT_FILENAME", "ENV_AUDIT_PATH", "audit_app", "default_audit_path"]
+__all__ = [
+    "DEFAULT_AUDIT_FILENAME",
+    "ENV_AUDIT_PATH",
+    "audit_app",
+    "default_audit_path",
+    "open_store",
+    "print_records",
+    "verifier_from_options",
+]
 
 ENV_AUDIT_PATH: Final = "HYBRIDLLM_AUDIT_PATH"
 DEFAULT_AUDIT_FILENAME: Final = "hybridllm-audit.db"
@@ -24,7 +36,7 @@ EXIT_FAILED: Final = 1
 EXIT_NO_DB: Final = 2
 
 audit_app = typer.Typer(
-    help="Inspect the tamper-evident audit log: verify its hash chain, show recent records.",
+    help="Verify, query, export and report on the tamper-evident audit log.",
     no_args_is_help=True,
 )
 
@@ -54,7 +66,8 @@ def default_audit_path() -> Path:
     return Path(load_settings().audit_path)
 
 
-def _open(db: Path | None) -> AuditStore:
+def open_store(db: Path | None) -> AuditStore:
+    """Open the audit database read-only, or exit 2 with a message."""
     path = db if db is not None else default_audit_path()
     if not path.is_file():
         typer.echo(
@@ -69,22 +82,114 @@ def _open(db: Path | None) -> AuditStore:
         raise typer.Exit(EXIT_NO_DB) from None
 
 
-@audit_app.command()
-def verify(db: DbOption = None) -> None:
-    """Recompute the hash chain; exit 0 if intact, 1 naming the first bad record, 2 if no file."""
-    with _open(db) as store:
-        result = store.verify()
+KeyFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--key-file",
+        help="Audit key file (HMAC). Default: $HYBRIDLLM_AUDIT_KEY, $HYBRIDLLM_AUDIT_KEY_FILE, "
+        "else ~/.config/hybridllm/audit.key if present.",
+        dir_okay=False,
+    ),
+]
+PublicKeyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--public-key", help="Ed25519 public key (PEM) to check signatures with.", dir_okay=False
+    ),
+]
+
+
+def verifier_from_options(key_file: Path | None, public_key: Path | None) -> Signer | None:
+    try:
+        if public_key is not None:
+            return Ed25519Verifier.from_pem(public_key)
+        key = find_audit_key(key_file)
+    except AuditError as exc:
+        typer.echo(f"Cannot load the audit key: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+    return HmacSigner(key) if key is not None else None
+
+
+def _describe(result: VerifyResult) -> str:
+    how = "chain and signatures" if result.signatures_checked else "hash chain only, no key"
+    extra = f", {result.checkpoints} signed checkpoint(s)" if result.signatures_checked else ""
+    if result.purged_through:
+        extra += f", retention cut after seq {result.purged_through}"
+    return f"{result.checked} records verified ({how}{extra})"
+
+
+def _report_verify(result: VerifyResult, name: str = "") -> bool:
+    label = f"{name}: " if name else ""
     if result.ok:
-        typer.echo(f"OK: {result.checked} records verified")
-        return
+        typer.echo(f"OK: {label}{_describe(result)}")
+        return True
     where = f" at record {result.first_bad_id}" if result.first_bad_id else ""
-    typer.echo(f"FAILED{where}: {result.problem}", err=True)
-    raise typer.Exit(EXIT_FAILED)
+    named = f" ({name})" if name else ""
+    typer.echo(f"FAILED{named}{where}: {result.problem}", err=True)
+    return False
+
+
+@audit_app.command()
+def verify(  # noqa: PLR0917 - typer turns each parameter into an option
+    db: DbOption = None,
+    key_file: KeyFileOption = None,
+    public_key: PublicKeyOption = None,
+    require_key: Annotated[
+        bool, typer.Option("--require-key", help="Fail unless signatures could be checked.")
+    ] = False,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="Verify a JSONL sink file instead.")
+    ] = None,
+    postgres: Annotated[
+        str | None,
+        typer.Option("--postgres", help="Verify every instance chain in a PostgreSQL log (DSN)."),
+    ] = None,
+) -> None:
+    """Check chains and signatures: exit 0 if intact, 1 naming the first bad record, 2 if no log."""
+    signer = verifier_from_options(key_file, public_key)
+    if require_key and signer is None:
+        typer.echo("No audit key found: cannot check signatures (--require-key)", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    if postgres is not None:
+        from hybridllm.audit.postgres import PostgresSink
+
+        try:
+            with PostgresSink(postgres, instance="verify", create=False) as sink:
+                results = sink.verify_all(signer)
+        except AuditError as exc:
+            typer.echo(f"Cannot read PostgreSQL audit log: {exc}", err=True)
+            raise typer.Exit(EXIT_NO_DB) from None
+        oks = [_report_verify(r, name) for name, r in results.items()]
+        if not all(oks):
+            raise typer.Exit(EXIT_FAILED)
+        return
+    if jsonl is not None:
+        from hybridllm.audit.sinks import verify_jsonl
+
+        if not jsonl.is_file():
+            typer.echo(f"JSONL audit file not found: {jsonl}", err=True)
+            raise typer.Exit(EXIT_NO_DB)
+        result = verify_jsonl(jsonl, signer)
+    else:
+        with open_store(db) as store:
+            result = store.verify(signer)
+    if not _report_verify(result):
+        raise typer.Exit(EXIT_FAILED)
 
 
 _WIDE: Final = 120
 """Terminal width from which ``show`` prints one table row per record."""
-_TABLE_FIELDS: Final = ("id", "ts", "status", "route", "target", "model", "categories", "reason")
+_TABLE_FIELDS: Final = (
+    "id",
+    "ts",
+    "caller",
+    "status",
+    "route",
+    "target",
+    "locality",
+    "categories",
+    "reason",
+)
 
 
 def _cell(record: AuditRecord, name: str) -> str:
@@ -105,12 +210,17 @@ def show(
     ] = False,
 ) -> None:
     """Show the latest records, oldest first (fields of the audit record only, never payloads)."""
-    with _open(db) as store:
+    with open_store(db) as store:
         try:
             records = store.tail(limit)
         except AuditError as exc:
             typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
             raise typer.Exit(EXIT_FAILED) from None
+    print_records(records, as_json=as_json, title=f"Latest {len(records)} audit record(s)")
+
+
+def print_records(records: list[AuditRecord], *, as_json: bool, title: str) -> None:
+    """Print records as JSON lines, or as a rich table (one block per record when narrow)."""
     if as_json:
         for record in records:
             typer.echo(record.model_dump_json())
@@ -122,7 +232,7 @@ def show(
 
     console = Console()
     if console.width >= _WIDE:
-        table = Table(title=f"Latest {len(records)} audit record(s)", box=box.SIMPLE_HEAD)
+        table = Table(title=title, box=box.SIMPLE_HEAD)
         for name in (*_TABLE_FIELDS, "hash"):
             table.add_column(name, no_wrap=name == "id", overflow="fold")
         for record in records:
@@ -138,3 +248,7 @@ def show(
             table.add_row(name, _cell(record, name))
         table.add_row("hash", record.hash[:16])
         console.print(table)
+
+
+# The query/export/report/purge commands live in their own module; importing it registers them.
+import hybridllm.audit.cli_tools  # noqa: E402, F401

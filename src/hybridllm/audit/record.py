@@ -8,27 +8,54 @@ first one) and ``hash``::
 Changing, inserting or removing a record therefore breaks either its own hash or the link of the
 record after it. The same functions are used to write and to verify, so they must stay
 byte-for-byte deterministic across processes, platforms and Python versions.
+
+A record keeps the schema version it was written with: fields added by a later version are left
+out of a version-1 record's JSON and hash (:data:`V2_FIELDS`), so old logs keep verifying.
+
+Content is never stored; :func:`prompt_hmac` gives a keyed hash of the prompt so that repeats can
+be correlated by whoever holds the audit key, and :func:`policy_version` names the policy in
+force.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from hybridllm.models import AuditRecord
 
 __all__ = [
+    "V2_FIELDS",
     "canonical_json",
     "compute_hash",
     "new_record_id",
+    "policy_version",
+    "prompt_hmac",
     "record_body",
+    "record_dict",
     "utc_now_iso",
 ]
+
+V2_FIELDS: frozenset[str] = frozenset(
+    {
+        "app",
+        "conversation_id",
+        "policy_version",
+        "prompt_hmac",
+        "key_id",
+        "category_counts",
+        "entity_scores",
+        "remote_targets",
+        "region",
+    }
+)
+"""Fields added in schema version 2: absent from (and not hashed in) a version-1 record."""
 
 
 def canonical_json(obj: Mapping[str, Any]) -> str:
@@ -58,6 +85,22 @@ def canonical_json(obj: Mapping[str, Any]) -> str:
     )
 
 
+def record_dict(record: AuditRecord) -> dict[str, Any]:
+    """Return the record as JSON-compatible data, with only the fields of its schema version.
+
+    Args:
+        record: the record.
+
+    Returns:
+        ``record.model_dump(mode="json")``, minus :data:`V2_FIELDS` for a version-1 record.
+    """
+    data = record.model_dump(mode="json")
+    if record.schema_version < 2:
+        for name in V2_FIELDS:
+            data.pop(name, None)
+    return data
+
+
 def record_body(record: AuditRecord) -> str:
     """Return the canonical JSON of the full record (``hash`` included): what the store keeps.
 
@@ -65,9 +108,9 @@ def record_body(record: AuditRecord) -> str:
         record: the record to serialise.
 
     Returns:
-        The canonical JSON text of every field of the record.
+        The canonical JSON text of every field of the record's schema version.
     """
-    return canonical_json(record.model_dump(mode="json"))
+    return canonical_json(record_dict(record))
 
 
 def compute_hash(prev_hash: str, record: AuditRecord) -> str:
@@ -84,7 +127,8 @@ def compute_hash(prev_hash: str, record: AuditRecord) -> str:
     Returns:
         The SHA-256 hex digest (64 lowercase hex characters).
     """
-    data = record.model_dump(mode="json", exclude={"hash"})
+    data = record_dict(record)
+    data.pop("hash", None)
     data["prev_hash"] = prev_hash
     payload = prev_hash + canonical_json(data)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -112,3 +156,44 @@ def utc_now_iso() -> str:
         e.g. ``"2026-05-09T07:35:25.123456Z"``.
     """
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def prompt_hmac(key: bytes, texts: Sequence[str]) -> str:
+    """Keyed hash of a prompt: equal prompts give equal values, and nothing else can be learnt.
+
+    Each text is length-prefixed before hashing, so ``["ab", "c"]`` and ``["a", "bc"]`` differ.
+    Without the key, the value cannot be checked against a guessed prompt (a plain hash could).
+
+    Args:
+        key: the secret, e.g. ``load_audit_key().prompt_key`` (at least 16 bytes).
+        texts: the message contents of the call, in order.
+
+    Returns:
+        ``"hmac-sha256:"`` followed by 64 hex characters.
+
+    Raises:
+        ValueError: if the key is shorter than 16 bytes.
+    """
+    if len(key) < 16:
+        raise ValueError("prompt HMAC key must be at least 16 bytes")
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    for text in texts:
+        data = text.encode("utf-8", errors="surrogatepass")
+        mac.update(len(data).to_bytes(8, "big"))
+        mac.update(data)
+    return "hmac-sha256:" + mac.hexdigest()
+
+
+def policy_version(policy: Mapping[str, Any]) -> str:
+    """Name a policy by the hash of its canonical JSON: same rules, same version, anywhere.
+
+    Args:
+        policy: JSON-compatible description of the effective policy (actions per category and
+            anything else that changes decisions, e.g. the fail-closed mode and target
+            localities).
+
+    Returns:
+        ``"sha256:"`` followed by the first 16 hex characters of the digest.
+    """
+    digest = hashlib.sha256(canonical_json(policy).encode("utf-8")).hexdigest()
+    return "sha256:" + digest[:16]

@@ -6,108 +6,60 @@ Why it is built this way:
   machine loses power right after, and readers never block the writer.
 - ``BEGIN IMMEDIATE`` around "read the last hash, insert the next record": it takes the write lock
   before reading, so two writers (threads or processes) can never link to the same predecessor.
-  A busy timeout makes the losers wait instead of failing.
+  A busy timeout makes the losers wait instead of failing. A writer killed mid-append leaves an
+  uncommitted transaction that SQLite rolls back on the next open: never a half-written record.
 - ``seq INTEGER PRIMARY KEY AUTOINCREMENT``: SQLite never reuses an ``AUTOINCREMENT`` value and
   remembers the highest one issued, so a deleted row leaves a gap that :meth:`AuditStore.verify`
   sees, including at the tail of the log.
 - ``body`` is the canonical JSON of the whole record and the single source of truth. The other
   columns exist for querying; verification checks that they agree with the body.
+- With a signer (:mod:`hybridllm.audit.keys`), each record's hash is signed (``sig``) and every
+  ``checkpoint_every`` records a signed checkpoint pins the chain (``audit_checkpoints``), so a
+  rewrite with recomputed hashes is caught without a key, and a retention purge
+  (:meth:`AuditStore.purge`) leaves a signed cut that the remaining chain starts from.
 - Schema changes are a list of migrations applied in order, tracked with ``PRAGMA user_version``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Self
 
 from pydantic import ValidationError
 
+from hybridllm.audit._sqlite import (
+    CHECKPOINTS,
+    INDEXED,
+    MIGRATIONS,
+    PAGE,
+    ROW_COLUMNS,
+    TABLE,
+    PurgeResult,
+    connect,
+    cut_hash,
+    purge_locked,
+    write_checkpoint,
+)
+from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
-from hybridllm.errors import AuditError, AuditVerificationError
+from hybridllm.audit.verify import (
+    ChainBroken,
+    ChainChecker,
+    VerifyResult,
+    parse_checkpoints,
+    record_message,
+)
+from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
-__all__ = ["MIGRATIONS", "AuditStore", "VerifyResult"]
-
-_TABLE: Final = "audit_records"
-_BUSY_TIMEOUT_S: Final = 30.0
-_PAGE: Final = 500
-
-MIGRATIONS: Final[Sequence[Sequence[str]]] = (
-    # 1: the chain table. Append-only by convention; verify() detects when that was not honoured.
-    (
-        f"""
-        CREATE TABLE {_TABLE} (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            ts TEXT NOT NULL,
-            status TEXT NOT NULL,
-            route TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            body TEXT NOT NULL
-        )
-        """,
-        f"CREATE INDEX {_TABLE}_ts ON {_TABLE} (ts)",
-    ),
-)
-"""Schema migrations: entry ``i`` moves the database from ``user_version`` i to i + 1."""
-
-_INDEXED: Final = ("id", "ts", "status", "route", "prev_hash", "hash")
-"""Record fields copied into their own columns (for queries; the body stays authoritative)."""
-
-_ROW_COLUMNS: Final = ", ".join(["seq", *(f"CAST({c} AS BLOB)" for c in (*_INDEXED, "body"))])
-"""Columns read by verify(), as bytes: a corrupted (non-UTF-8) value is reported, not raised."""
-
-
-@dataclass(frozen=True, slots=True)
-class VerifyResult:
-    """Outcome of :meth:`AuditStore.verify`.
-
-    Attributes:
-        ok: True when every record verified and the chain is complete.
-        checked: number of records that verified (all of them when ``ok``).
-        first_bad_id: id of the first record that failed, or None (when ``ok``, or when the
-            failure is not tied to one record, e.g. an unreadable database).
-        problem: what is wrong, in words; None when ``ok``.
-        head_hash: hash of the last verified record (``""`` for an empty log). Keeping a copy of it
-            elsewhere lets a later check prove that the log was not rewritten wholesale.
-    """
-
-    ok: bool
-    checked: int
-    first_bad_id: str | None = None
-    problem: str | None = None
-    head_hash: str = ""
-
-    def raise_for_failure(self) -> None:
-        """Raise if verification failed.
-
-        Raises:
-            AuditVerificationError: naming the first bad record, when ``ok`` is False.
-        """
-        if not self.ok:
-            where = f" at record {self.first_bad_id}" if self.first_bad_id else ""
-            raise AuditVerificationError(
-                f"audit chain verification failed{where}: {self.problem}",
-                record_id=self.first_bad_id or "",
-            )
-
-
-class _ChainBroken(Exception):  # noqa: N818  (internal control flow, not an error type)
-    """Raised inside verify() to stop at the first bad record."""
-
-    def __init__(self, record_id: str | None, problem: str) -> None:
-        self.record_id = record_id
-        self.problem = problem
-        super().__init__(problem)
+__all__ = ["MIGRATIONS", "AuditStore", "PurgeResult", "VerifyResult"]
 
 
 class AuditStore:
@@ -118,18 +70,29 @@ class AuditStore:
 
     Example::
 
-        with AuditStore("audit.db") as store:
+        signer = HmacSigner(load_audit_key())
+        with AuditStore("audit.db", signer=signer) as store:
             stored = store.append(record)
             assert store.verify().ok
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        signer: Signer | None = None,
+        checkpoint_every: int = 1000,
+    ) -> None:
         """Open (and create, with its parent directories, unless ``readonly``) an audit database.
 
         Args:
             path: the SQLite file.
             readonly: open an existing database without creating or migrating it; ``append``
                 then fails. Used by ``hybridllm audit verify/show``.
+            signer: signs each record and the checkpoints; also the default for :meth:`verify`.
+            checkpoint_every: write a signed checkpoint after every this many records (and when
+                a store that appended closes). Needs a signer.
 
         Raises:
             AuditError: if the file cannot be opened, is not an audit database, or was written
@@ -137,9 +100,13 @@ class AuditStore:
         """
         self.path = Path(path)
         self._readonly = readonly
+        self._signer = signer
+        self._every = max(int(checkpoint_every), 1)
+        self._since_checkpoint = 0
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._pid = os.getpid()
+        self._version = len(MIGRATIONS)
         if readonly and not self.path.is_file():
             raise AuditError(f"audit database not found: {self.path}")
         if not readonly:
@@ -147,69 +114,14 @@ class AuditStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise AuditError(f"cannot create directory for audit database {self.path}") from exc
-        self._conn = self._connect()
+        self._conn, self._version = connect(self.path, readonly=self._readonly)
+
+    @property
+    def signer(self) -> Signer | None:
+        """The signer given at open time, if any."""
+        return self._signer
 
     # -- connection management -------------------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            uri = f"{self.path.resolve().as_uri()}?mode={'ro' if self._readonly else 'rwc'}"
-            # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
-            conn = sqlite3.connect(
-                uri,
-                uri=True,
-                timeout=_BUSY_TIMEOUT_S,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        except sqlite3.Error as exc:
-            raise AuditError(f"cannot open audit database {self.path}: {exc}") from exc
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
-            if not self._readonly:
-                # journal_mode is persistent in the file; setting it again is cheap.
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    raise AuditError(f"cannot put audit database {self.path} in WAL mode")
-            conn.execute("PRAGMA synchronous = FULL")
-            self._migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > len(MIGRATIONS):
-                raise AuditError(
-                    f"audit database {self.path} has schema version {version}, newer than this "
-                    f"hybridllm supports ({len(MIGRATIONS)}); upgrade hybridllm"
-                )
-            if self._readonly:
-                if version != len(MIGRATIONS):
-                    raise AuditError(
-                        f"{self.path} is not a hybridllm audit database at schema version "
-                        f"{len(MIGRATIONS)} (found user_version {version})"
-                    )
-                return
-            if version == len(MIGRATIONS):
-                return
-            # Re-read the version under the write lock: another process may have migrated.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-                for index in range(version, len(MIGRATIONS)):
-                    for statement in MIGRATIONS[index]:
-                        conn.execute(statement)
-                    # PRAGMA does not take parameters; the value is our own int.
-                    conn.execute(f"PRAGMA user_version = {index + 1}")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise AuditError(f"cannot prepare audit database {self.path}: {exc}") from exc
 
     def _connection(self) -> sqlite3.Connection:
         """The live connection; reopened in a forked child, which must not reuse the parent's."""
@@ -217,7 +129,7 @@ class AuditStore:
             raise AuditError(f"audit store {self.path} is closed")
         if os.getpid() != self._pid:
             self._pid = os.getpid()
-            self._conn = self._connect()
+            self._conn, self._version = connect(self.path, readonly=self._readonly)
         return self._conn
 
     # -- writing -----------------------------------------------------------------------------
@@ -253,17 +165,30 @@ class AuditStore:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     row = conn.execute(
-                        f"SELECT hash FROM {_TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
+                        f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
                     ).fetchone()
-                    prev_hash = str(row[0]) if row else ""
+                    prev_hash = str(row[1]) if row else cut_hash(conn, self._version)
                     stored = base.model_copy(update={"prev_hash": prev_hash})
                     stored = stored.model_copy(update={"hash": compute_hash(prev_hash, stored)})
-                    values = [getattr(stored, name) for name in _INDEXED]
-                    conn.execute(
-                        f"INSERT INTO {_TABLE} ({', '.join(_INDEXED)}, body) "  # noqa: S608
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (*values, record_body(stored)),
+                    values = [getattr(stored, name) for name in INDEXED]
+                    sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
+                    cur = conn.execute(
+                        f"INSERT INTO {TABLE} ({', '.join(INDEXED)}, body, sig) "  # noqa: S608
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*values, record_body(stored), sig),
                     )
+                    seq = int(cur.lastrowid or 0)
+                    signer = self._signer
+                    periodic = signer is not None and seq % self._every == 0
+                    if signer is not None and periodic:
+                        write_checkpoint(
+                            conn,
+                            signer,
+                            kind="periodic",
+                            seq=seq,
+                            record_id=stored.id,
+                            record_hash=stored.hash,
+                        )
                     conn.execute("COMMIT")
                 except BaseException:
                     if conn.in_transaction:
@@ -273,7 +198,94 @@ class AuditStore:
                 raise AuditError(f"audit record id {record.id} already exists") from exc
             except sqlite3.Error as exc:
                 raise AuditError(f"cannot write audit record {record.id}: {exc}") from exc
+            self._since_checkpoint = 0 if periodic else self._since_checkpoint + 1
         return stored
+
+    def _locked_write(self, kind: str) -> tuple[int, str, str] | None:
+        """Checkpoint the current head; return (seq, id, hash) or None for an empty log."""
+        with self._lock:
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute(
+                    f"SELECT seq, id, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
+                ).fetchone()
+                if row is not None and self._signer is not None:
+                    write_checkpoint(
+                        conn,
+                        self._signer,
+                        kind=kind,
+                        seq=int(row[0]),
+                        record_id=str(row[1]),
+                        record_hash=str(row[2]),
+                    )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            self._since_checkpoint = 0
+        return (int(row[0]), str(row[1]), str(row[2])) if row else None
+
+    def checkpoint(self) -> int:
+        """Write a signed checkpoint at the current head of the chain.
+
+        Returns:
+            The ``seq`` it pins (0 for an empty log, where none is written).
+
+        Raises:
+            AuditError: without a signer, on a read-only store, or if the write fails.
+        """
+        self._require_signer("a checkpoint")
+        try:
+            head = self._locked_write("manual")
+        except sqlite3.Error as exc:
+            raise AuditError(f"cannot write audit checkpoint: {exc}") from exc
+        return head[0] if head else 0
+
+    def _require_signer(self, what: str) -> None:
+        if self._readonly:
+            raise AuditError(f"audit store {self.path} was opened read-only")
+        if self._signer is None or self._version < 2:
+            raise AuditError(f"{what} must be signed: open the store with a signer (audit key)")
+
+    def purge(self, older_than: datetime | timedelta) -> PurgeResult:
+        """Delete records older than a time, leaving a signed cut the chain goes on from.
+
+        Records are removed from the start of the chain up to the last one before the first
+        record at or after the cut-off, so a record never outlives an older one (nor the other
+        way round). The cut checkpoint holds the hash of the last removed record: the first kept
+        record links to it, and ``verify`` accepts the missing head only with a valid signature.
+
+        Args:
+            older_than: an aware UTC datetime, or an age (``timedelta(days=N)``) from now.
+
+        Returns:
+            How many records were removed and the seq of the cut.
+
+        Raises:
+            AuditError: without a signer, on a read-only store, or if the write fails.
+        """
+        self._require_signer("a retention cut")
+        when = datetime.now(UTC) - older_than if isinstance(older_than, timedelta) else older_than
+        if when.tzinfo is None:
+            raise AuditError("purge needs an aware datetime (UTC)")
+        cutoff = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    assert self._signer is not None
+                    result = purge_locked(conn, self._signer, cutoff)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise AuditError(f"cannot purge audit records: {exc}") from exc
+        return result
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -303,14 +315,20 @@ class AuditStore:
         Raises:
             AuditError: if the database cannot be read or the stored body does not parse.
         """
-        rows = self._query(f"SELECT body FROM {_TABLE} WHERE id = ?", (record_id,))  # noqa: S608
+        rows = self._query(f"SELECT body FROM {TABLE} WHERE id = ?", (record_id,))  # noqa: S608
         return self._parse(record_id, rows[0][0]) if rows else None
 
-    def iter_records(self) -> Iterator[AuditRecord]:
-        """Iterate over all records in chain (``seq``) order.
+    def iter_records(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> Iterator[AuditRecord]:
+        """Iterate over records in chain (``seq``) order, optionally within a time range.
 
         Records are fetched in pages, so appending while iterating neither deadlocks nor
         holds a read transaction open; records appended meanwhile may or may not be seen.
+
+        Args:
+            since: keep records with ``ts >= since`` (an ISO 8601 UTC string, like ``ts``).
+            until: keep records with ``ts < until``.
 
         Yields:
             Each stored record.
@@ -318,12 +336,21 @@ class AuditStore:
         Raises:
             AuditError: if the database cannot be read or a stored body does not parse.
         """
+        where = ["seq > ?"]
+        bounds: list[str] = []
+        if since is not None:
+            where.append("ts >= ?")
+            bounds.append(since)
+        if until is not None:
+            where.append("ts < ?")
+            bounds.append(until)
+        sql = (
+            f"SELECT seq, id, body FROM {TABLE} WHERE {' AND '.join(where)} "  # noqa: S608
+            "ORDER BY seq LIMIT ?"
+        )
         last = 0
         while True:
-            rows = self._query(
-                f"SELECT seq, id, body FROM {_TABLE} WHERE seq > ? ORDER BY seq LIMIT ?",  # noqa: S608
-                (last, _PAGE),
-            )
+            rows = self._query(sql, (last, *bounds, PAGE))
             if not rows:
                 return
             for seq, record_id, body in rows:
@@ -343,7 +370,7 @@ class AuditStore:
             AuditError: if the database cannot be read or a stored body does not parse.
         """
         rows = self._query(
-            f"SELECT id, body FROM {_TABLE} ORDER BY seq DESC LIMIT ?",  # noqa: S608
+            f"SELECT id, body FROM {TABLE} ORDER BY seq DESC LIMIT ?",  # noqa: S608
             (max(limit, 0),),
         )
         return [self._parse(record_id, body) for record_id, body in reversed(rows)]
@@ -354,22 +381,29 @@ class AuditStore:
         Raises:
             AuditError: if the database cannot be read.
         """
-        return int(self._query(f"SELECT COUNT(*) FROM {_TABLE}")[0][0])  # noqa: S608
+        return int(self._query(f"SELECT COUNT(*) FROM {TABLE}")[0][0])  # noqa: S608
 
     # -- verification ------------------------------------------------------------------------
 
-    def verify(self) -> VerifyResult:
-        """Re-check the whole chain from the stored bodies.
+    def verify(self, signer: Signer | None = None) -> VerifyResult:
+        """Re-check the whole chain from the stored bodies, and its signatures when keyed.
 
         For each record in ``seq`` order it checks that: ``seq`` continues without a gap; the body
         is valid UTF-8, parses as an :class:`AuditRecord` and is byte-for-byte its canonical JSON
         (so no byte of it can change unnoticed); the indexed columns agree with the body;
         ``prev_hash`` is the previous record's hash (``""`` for the first); and ``hash`` is the
-        recomputed hash. Finally, that no records were cut off the end.
+        recomputed hash. Finally, that no records were cut off the end. With a signer it also
+        checks every record's signature and the chain of signed checkpoints (each pins a record
+        hash; a retention cut is where the chain may start).
+
+        Args:
+            signer: key to check signatures with; defaults to the store's own signer. Without
+                one only the hash chain is checked (``signatures_checked`` is False).
 
         Returns:
             A :class:`VerifyResult`; it stops at the first bad record and names it.
         """
+        signer = signer if signer is not None else self._signer
         # One read transaction: a snapshot, so appends by other threads or processes while
         # verifying can neither be half-seen nor look like a truncated tail.
         with self._lock:
@@ -378,43 +412,44 @@ class AuditStore:
             except sqlite3.Error as exc:
                 return VerifyResult(ok=False, checked=0, problem=f"database unreadable: {exc}")
             try:
-                return self._verify_snapshot()
+                return self._verify_snapshot(signer)
             finally:
                 with contextlib.suppress(sqlite3.Error):
                     self._connection().execute("COMMIT")
 
-    def _verify_snapshot(self) -> VerifyResult:
-        checked = 0
-        prev_hash = ""
-        prev_seq = 0
-        last_id: str | None = None
+    def _verify_snapshot(self, signer: Signer | None) -> VerifyResult:
+        checker = ChainChecker(signer)
+        n_checkpoints = 0
         try:
+            if self._version >= 2:
+                rows = self._query(
+                    f"SELECT n, CAST(body AS BLOB), CAST(sig AS BLOB) FROM {CHECKPOINTS} "  # noqa: S608
+                    "ORDER BY n"
+                )
+                checkpoints = parse_checkpoints(rows, signer)
+                n_checkpoints = len(checkpoints)
+                checker = ChainChecker(signer, checkpoints, INDEXED)
+            columns = ROW_COLUMNS if self._version >= 2 else ROW_COLUMNS.rsplit(",", 1)[0]
             last = 0
             while True:
                 rows = self._query(
-                    f"SELECT {_ROW_COLUMNS} FROM {_TABLE} WHERE seq > ? ORDER BY seq LIMIT ?",  # noqa: S608
-                    (last, _PAGE),
+                    f"SELECT {columns} FROM {TABLE} WHERE seq > ? ORDER BY seq LIMIT ?",  # noqa: S608
+                    (last, PAGE),
                 )
                 if not rows:
                     break
                 for row in rows:
                     last = row[0]
-                    record = _check_row(row, prev_seq, prev_hash)
-                    prev_seq, prev_hash, last_id = row[0], record.hash, record.id
-                    checked += 1
-            issued = self._query("SELECT seq FROM sqlite_sequence WHERE name = ?", (_TABLE,))
-            highest = int(issued[0][0]) if issued else 0
-            if highest != prev_seq:
-                raise _ChainBroken(
-                    last_id,
-                    f"log truncated: {highest - prev_seq} record(s) missing after seq {prev_seq}",
-                )
-        except _ChainBroken as bad:
-            return VerifyResult(False, checked, bad.record_id, bad.problem, head_hash=prev_hash)
+                    values = dict(zip(INDEXED, row[1:7], strict=True))
+                    checker.check(int(row[0]), row[7], values, row[8] if len(row) > 8 else None)
+            issued = self._query("SELECT seq FROM sqlite_sequence WHERE name = ?", (TABLE,))
+            checker.finish(int(issued[0][0]) if issued else 0)
+        except ChainBroken as bad:
+            return checker.result(n_checkpoints, bad)
         except AuditError as exc:
-            problem = f"database unreadable after {checked} record(s): {exc}"
-            return VerifyResult(ok=False, checked=checked, problem=problem, head_hash=prev_hash)
-        return VerifyResult(ok=True, checked=checked, head_hash=prev_hash)
+            problem = f"database unreadable after {checker.checked} record(s): {exc}"
+            return checker.result(n_checkpoints, ChainBroken(None, problem))
+        return checker.result(n_checkpoints)
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -425,6 +460,13 @@ class AuditStore:
             # In a forked child the connection belongs to the parent process: leave it alone.
             if conn is None or os.getpid() != self._pid:
                 return
+            if self._since_checkpoint and self._signer is not None and not self._readonly:
+                # Pin what this store wrote, so cutting it off the end shows. Best effort: a
+                # failure here must not turn a clean close into an error.
+                self._conn = conn
+                with contextlib.suppress(sqlite3.Error, AuditError):
+                    self._locked_write("close")
+                self._conn = None
             # If another connection is reading, the checkpoint is skipped; SQLite does it later.
             with contextlib.suppress(sqlite3.Error):
                 if not self._readonly:
@@ -448,60 +490,3 @@ class AuditStore:
         """Show the path and whether the store is open."""
         state = "closed" if self._conn is None else "open"
         return f"AuditStore({str(self.path)!r}, {state})"
-
-
-def _text(raw: bytes | None, what: str, record_id: str | None) -> str:
-    if raw is None:
-        raise _ChainBroken(record_id, f"{what} is NULL")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _ChainBroken(record_id, f"{what} is not valid UTF-8") from None
-
-
-def _check_row(row: Sequence[Any], prev_seq: int, prev_hash: str) -> AuditRecord:
-    """Check one row against its predecessor; return its record or raise :class:`_ChainBroken`."""
-    seq = int(row[0])
-    col_id = bytes(row[1]).decode("utf-8", errors="replace") if row[1] is not None else None
-    body_text = _text(row[7], "body", col_id)
-    # Prefer the id written inside the body; fall back to the column when the body is unreadable.
-    try:
-        loaded = json.loads(body_text)
-    except ValueError:
-        loaded = None
-    body_id = loaded.get("id") if isinstance(loaded, dict) else None
-    record_id = body_id if isinstance(body_id, str) else col_id
-
-    if seq != prev_seq + 1:
-        missing = seq - prev_seq - 1
-        raise _ChainBroken(
-            record_id, f"sequence gap: seq {seq} follows {prev_seq} ({missing} record(s) missing)"
-        )
-    if loaded is None:
-        raise _ChainBroken(record_id, "body is not valid JSON")
-    try:
-        record = AuditRecord.model_validate(loaded)
-    except ValidationError as exc:
-        fields = ", ".join(sorted({".".join(map(str, e["loc"])) or "<root>" for e in exc.errors()}))
-        problem = f"body is not a valid audit record (fields: {fields})"
-        raise _ChainBroken(record_id, problem) from None
-    try:
-        canonical = record_body(record)
-    except ValueError:
-        raise _ChainBroken(record_id, "body holds a value with no canonical JSON form") from None
-    if canonical != body_text:
-        raise _ChainBroken(record_id, "body is not in canonical form (its bytes were changed)")
-    for name, raw in zip(_INDEXED, row[1:7], strict=True):
-        value = _text(raw, f"column {name}", record_id)
-        if value != getattr(record, name):
-            raise _ChainBroken(record_id, f"column {name} does not match the body")
-    if record.prev_hash != prev_hash:
-        raise _ChainBroken(
-            record_id,
-            "prev_hash does not link to the previous record"
-            if prev_seq
-            else "first record has a non-empty prev_hash (records missing before it)",
-        )
-    if compute_hash(prev_hash, record) != record.hash:
-        raise _ChainBroken(record_id, "hash mismatch: the record was changed after it was written")
-    return record

@@ -1,7 +1,8 @@
 """Local classification of prompts into PII, PHI and SECRET findings.
 
-``import hybridllm.classifiers`` is cheap: spaCy and presidio are imported (and the model loaded,
-about a second) on the first call to :func:`get_classifier` or :func:`classify`, once per process.
+``import hybridllm.classifiers`` is cheap. :func:`get_classifier` builds the regex recognizers
+(milliseconds) and starts loading spaCy's NER in a background thread; only a call whose text has
+a name candidate for NER waits for it (see :mod:`hybridllm.classifiers.names`).
 
 Example:
     >>> from hybridllm.classifiers import classify
@@ -20,61 +21,85 @@ from hybridllm.errors import ClassificationError
 
 if TYPE_CHECKING:
     from hybridllm.classifiers.combine import CompositeClassifier
+    from hybridllm.classifiers.config import ClassifierConfig
     from hybridllm.models import Classification
 
-__all__ = ["CompositeClassifier", "classify", "get_classifier"]
+__all__ = ["ClassifierConfig", "CompositeClassifier", "classify", "get_classifier"]
 
 _lock = threading.Lock()
-_classifier: CompositeClassifier | None = None
+_classifiers: dict[object, CompositeClassifier] = {}
 
 
-def _build() -> CompositeClassifier:
+def _build(config: ClassifierConfig) -> CompositeClassifier:
     # Before presidio is imported anywhere: no public-suffix-list download (see presidio.py).
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from hybridllm.classifiers.base import Classifier
     from hybridllm.classifiers.combine import CompositeClassifier
+    from hybridllm.classifiers.custom import build_configured_recognizer
+    from hybridllm.classifiers.names import NameRecognizer
     from hybridllm.classifiers.patterns import build_pattern_recognizer
     from hybridllm.classifiers.phi import build_phi_recognizer
-    from hybridllm.classifiers.presidio import PresidioRecognizer
     from hybridllm.classifiers.secrets import (
         DetectSecretsRecognizer,
         build_secret_regex_recognizer,
     )
 
+    recognizers: list[Classifier] = [
+        build_secret_regex_recognizer(),
+        DetectSecretsRecognizer(),
+        build_phi_recognizer(),
+        build_pattern_recognizer(),
+    ]
+    custom = build_configured_recognizer(config)
+    if custom is not None:
+        recognizers.append(custom)
+    if config.engine == "presidio":
+        from hybridllm.classifiers.presidio import PresidioRecognizer
+
+        recognizers.append(PresidioRecognizer())
+    recognizers.append(NameRecognizer(ner=config.ner))
     return CompositeClassifier(
-        [
-            build_secret_regex_recognizer(),
-            DetectSecretsRecognizer(),
-            build_phi_recognizer(),
-            build_pattern_recognizer(),
-            PresidioRecognizer(),
-        ]
+        recognizers,
+        normalize=config.normalize,
+        allow_list=config.allow_list,
+        time_budget_ms=config.time_budget_ms,
     )
 
 
-def get_classifier() -> CompositeClassifier:
-    """Return the process-wide classifier, building it on first use.
+def get_classifier(config: ClassifierConfig | None = None) -> CompositeClassifier:
+    """Return the classifier for ``config``, building it on first use (one per distinct config).
 
     Thread-safe: concurrent first calls build it once. A failed build is not cached, so a later
     call retries.
 
+    Args:
+        config: custom recognizers, allow/deny-lists, engine and time budget; None for defaults.
+
     Returns:
-        The shared :class:`~hybridllm.classifiers.combine.CompositeClassifier`.
+        The shared :class:`~hybridllm.classifiers.combine.CompositeClassifier` for this config.
 
     Raises:
         ClassificationError: a dependency or the spaCy model could not be loaded.
     """
-    global _classifier  # noqa: PLW0603 - a lazily built process-wide singleton
-    if _classifier is not None:
-        return _classifier
+    from hybridllm.classifiers.config import ClassifierConfig
+
+    if config is None:
+        config = ClassifierConfig()
+    key = config.model_dump_json()
+    found = _classifiers.get(key)
+    if found is not None:
+        return found
     with _lock:
-        if _classifier is None:
+        found = _classifiers.get(key)
+        if found is None:
             try:
-                _classifier = _build()
+                found = _build(config)
             except Exception as exc:
                 raise ClassificationError(
                     f"classifier failed to load: {type(exc).__name__}"
                 ) from exc
-        return _classifier
+            _classifiers[key] = found
+        return found
 
 
 def classify(text: str) -> Classification:
@@ -93,9 +118,13 @@ def classify(text: str) -> Classification:
 
 
 def __getattr__(name: str) -> object:
-    # `CompositeClassifier` is listed in __all__ but lives in combine.py (which is light).
+    # Listed in __all__ but living in light submodules (no spaCy/presidio import).
     if name == "CompositeClassifier":
         from hybridllm.classifiers.combine import CompositeClassifier
 
         return CompositeClassifier
+    if name == "ClassifierConfig":
+        from hybridllm.classifiers.config import ClassifierConfig
+
+        return ClassifierConfig
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,6 +16,7 @@ from hybridllm.models import Category, Finding
 __all__ = [
     "PERSON_IDENTIFYING",
     "PHI_CONTEXT",
+    "PHI_QUASI",
     "PHI_SPECIFIC",
     "Classifier",
     "RegexRecognizer",
@@ -36,6 +37,22 @@ PHI_SPECIFIC: frozenset[str] = frozenset(
 PHI_CONTEXT: frozenset[str] = frozenset({"MEDICATION", "DIAGNOSIS"})
 """Clinical content: PHI only when the same payload also identifies a person (see combine)."""
 
+PHI_QUASI: frozenset[str] = frozenset(
+    {
+        "DATE",
+        "LOCATION",
+        "ZIP_CODE",
+        "URL",
+        "DEVICE_ID",
+        "VEHICLE_ID",
+        "BIOMETRIC_ID",
+        "OTHER_ID",
+        "PHOTO_ID",
+    }
+)
+"""Safe Harbor identifiers that are ordinary on their own (a date, a city, a URL): PHI only in a
+payload that already has PHI; otherwise dropped (see combine)."""
+
 PERSON_IDENTIFYING: frozenset[str] = frozenset(
     {
         "PERSON",
@@ -50,6 +67,8 @@ PERSON_IDENTIFYING: frozenset[str] = frozenset(
         "IBAN_CODE",
         "IP_ADDRESS",
         "STREET_ADDRESS",
+        "ACCOUNT_NUMBER",
+        "LICENSE_NUMBER",
     }
 )
 """PII types that a payload with PHI upgrades to category PHI (a name plus clinical data is PHI)."""
@@ -87,8 +106,8 @@ class RegexRule:
     Attributes:
         entity_type: the entity type of a match.
         category: the category of a match.
-        pattern: the compiled expression; if it has a group named ``v`` that group is the span,
-            otherwise the whole match is.
+        pattern: the compiled expression; if it has a group named ``v`` (or, for alternatives,
+            ``w``) the first of them that matched is the span, otherwise the whole match is.
         score: confidence given to a match.
         validator: optional check (e.g. a checksum) on the span's text; a match is dropped if it
             returns False.
@@ -102,9 +121,13 @@ class RegexRule:
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield ``(start, end)`` of every valid match in ``text``."""
-        has_group = "v" in self.pattern.groupindex
+        groups = [g for g in ("v", "w") if g in self.pattern.groupindex]
         for m in self.pattern.finditer(text):
-            start, end = m.span("v") if has_group else m.span()
+            start, end = m.span()
+            for g in groups:
+                start, end = m.span(g)
+                if start >= 0:
+                    break
             if start < 0 or start == end:
                 continue
             if self.validator is not None and not self.validator(text[start:end]):

@@ -8,7 +8,10 @@ The rules, applied to a whole payload (all messages together):
 2. If the payload then has any PHI finding, every person-identifying PII finding
    (:data:`~hybridllm.classifiers.base.PERSON_IDENTIFYING`) becomes category PHI: a name next to
    clinical data is PHI, a name alone is PII.
-3. Overlapping spans within one message merge into one finding covering their union, typed after
+3. Safe Harbor identifiers that are ordinary on their own (``DATE``, ``LOCATION``, ``ZIP_CODE``,
+   ``URL``, device / vehicle / biometric / other ids: :data:`~hybridllm.classifiers.base.PHI_QUASI`)
+   are kept only when the payload has PHI after rules 1-2; "Berlin on March 3" stays clean.
+4. Overlapping spans within one message merge into one finding covering their union, typed after
    the winner: ``SECRET`` > ``PHI`` > ``PII``, then higher score, then longer span. The union (not
    the winner's span) is kept so redaction never leaves part of a flagged value behind.
 
@@ -17,10 +20,12 @@ Output order is deterministic: by ``(message_index, start, end, entity_type)``.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 
-from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, Classifier
+from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, PHI_QUASI, Classifier
+from hybridllm.classifiers.normalize import normalize
 from hybridllm.errors import ClassificationError
 from hybridllm.models import Classification, Finding
 
@@ -31,7 +36,7 @@ CATEGORY_RANK = {"SECRET": 3, "PHI": 2, "PII": 1}
 
 
 def apply_payload_rules(findings: Iterable[Finding]) -> list[Finding]:
-    """Apply rules 1 and 2 of the module docstring to all findings of one payload.
+    """Apply rules 1 to 3 of the module docstring to all findings of one payload.
 
     Args:
         findings: findings of every message of the payload.
@@ -40,10 +45,14 @@ def apply_payload_rules(findings: Iterable[Finding]) -> list[Finding]:
         The findings, with clinical context dropped or kept and PII upgraded to PHI as needed.
     """
     items = list(findings)
-    has_phi_id = any(f.category == "PHI" and f.entity_type not in PHI_CONTEXT for f in items)
+    has_phi_id = any(
+        f.category == "PHI" and f.entity_type not in PHI_CONTEXT | PHI_QUASI for f in items
+    )
     has_person = any(f.entity_type in PERSON_IDENTIFYING for f in items)
     if not (has_phi_id or has_person):
         items = [f for f in items if f.entity_type not in PHI_CONTEXT]
+    if not any(f.category == "PHI" and f.entity_type not in PHI_QUASI for f in items):
+        return [f for f in items if f.entity_type not in PHI_QUASI]
     if any(f.category == "PHI" for f in items):
         items = [
             f.model_copy(update={"category": "PHI"})
@@ -59,7 +68,7 @@ def _priority(f: Finding) -> tuple[int, float, int]:
 
 
 def merge_overlaps(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Merge overlapping spans per message (rule 3 of the module docstring).
+    """Merge overlapping spans per message (rule 4 of the module docstring).
 
     Args:
         findings: findings of one or more messages.
@@ -100,21 +109,56 @@ class CompositeClassifier:
     """Runs several recognizers and combines their findings into one :class:`Classification`.
 
     Thread-safe as long as its recognizers are (the built-in ones keep no per-call state).
+
+    Every recognizer runs on the text as given. When ``normalize`` is on and the text contains
+    an evasion (zero-width characters, full-width forms, URL-encoding, split digits or tokens),
+    recognizers whose ``normalized_view`` attribute is true (the default; the NER ones set it
+    false) also run on the de-evaded view, and their spans are mapped back to the original text
+    (recognizer name suffixed ``+normalized``).
     """
 
-    def __init__(self, recognizers: Sequence[Classifier]) -> None:
+    def __init__(
+        self,
+        recognizers: Sequence[Classifier],
+        *,
+        normalize: bool = False,
+        allow_list: Sequence[str] = (),
+        time_budget_ms: float | None = None,
+    ) -> None:
         """Create a composite.
 
         Args:
             recognizers: the recognizers to run on every message, in order.
+            normalize: also match on the de-evaded view of each text.
+            allow_list: terms never flagged (a finding inside an occurrence is dropped).
+            time_budget_ms: raise ClassificationError when a classification takes longer.
         """
         self.recognizers = tuple(recognizers)
+        self.normalize = normalize
+        self.time_budget_ms = time_budget_ms
+        terms = sorted({t.strip() for t in allow_list if t.strip()}, key=len, reverse=True)
+        self._allow = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)", re.IGNORECASE)
+            if terms
+            else None
+        )
+        self.stage_ms: dict[str, float] = {}
+        """Cumulative time per recognizer (for benchmarks; not synchronised across threads)."""
 
-    def _find_all(self, text: str, message_index: int) -> list[Finding]:
+    def _check_budget(self, t0: float) -> None:
+        if self.time_budget_ms is not None:
+            elapsed = (time.perf_counter() - t0) * 1000.0
+            if elapsed > self.time_budget_ms:
+                raise TimeoutError(f"{elapsed:.0f} ms > budget {self.time_budget_ms:.0f} ms")
+
+    def _find_all(self, text: str, message_index: int, t0: float) -> list[Finding]:
         if not isinstance(text, str):
             raise TypeError(type(text).__name__)
+        view = normalize(text) if self.normalize else None
         found: list[Finding] = []
+        from_view: list[Finding] = []
         for recognizer in self.recognizers:
+            ts = time.perf_counter()
             for f in recognizer.find(text):
                 if not 0 <= f.start < f.end <= len(text):
                     raise ValueError(recognizer.name)
@@ -123,6 +167,34 @@ class CompositeClassifier:
                     if f.message_index == message_index
                     else f.model_copy(update={"message_index": message_index})
                 )
+            if view is not None and getattr(recognizer, "normalized_view", True):
+                for f in recognizer.find(view.text):
+                    start, end = view.to_original(f.start, f.end)
+                    from_view.append(
+                        f.model_copy(
+                            update={
+                                "start": start,
+                                "end": end,
+                                "message_index": message_index,
+                                "recognizer": f"{f.recognizer}+normalized",
+                            }
+                        )
+                    )
+            self.stage_ms[recognizer.name] = (
+                self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
+            )
+            self._check_budget(t0)
+        # The view only adds what the plain pass missed: where the plain text already has a
+        # finding, its span is the exact one (the view may have joined it with the next line).
+        found.extend(
+            f for f in from_view if not any(g.start < f.end and f.start < g.end for g in found)
+        )
+        if self._allow is not None:
+            allowed = [m.span() for m in self._allow.finditer(text)]
+            if allowed:
+                found = [
+                    f for f in found if not any(s <= f.start and f.end <= e for s, e in allowed)
+                ]
         return found
 
     def classify_messages(self, texts: Sequence[str]) -> Classification:
@@ -138,8 +210,9 @@ class CompositeClassifier:
             The merged findings and the time taken.
 
         Raises:
-            ClassificationError: any recognizer failed, or the input is not a sequence of
-                strings. The message names the exception type only, never the text.
+            ClassificationError: any recognizer failed, the time budget was exceeded, or the
+                input is not a sequence of strings. The message names the exception type only,
+                never the text.
         """
         t0 = time.perf_counter()
         try:
@@ -147,8 +220,10 @@ class CompositeClassifier:
                 raise TypeError(type(texts).__name__)
             found: list[Finding] = []
             for i, text in enumerate(texts):
-                found.extend(self._find_all(text, i))
+                found.extend(self._find_all(text, i, t0))
             findings = merge_overlaps(apply_payload_rules(found))
+        except TimeoutError as exc:
+            raise ClassificationError(f"classification exceeded its time budget ({exc})") from None
         except Exception as exc:
             # `from None`: the cause's message may quote the text being classified.
             raise ClassificationError(f"classification failed: {type(exc).__name__}") from None
@@ -164,7 +239,8 @@ class CompositeClassifier:
             Findings with ``message_index`` 0 and offsets into ``text``.
 
         Raises:
-            ClassificationError: a recognizer failed or ``text`` is not a string.
+            ClassificationError: a recognizer failed, the time budget was exceeded, or ``text``
+                is not a string.
         """
         if not isinstance(text, str):
             raise ClassificationError(f"classification failed: TypeError ({type(text).__name__})")

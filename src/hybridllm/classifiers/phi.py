@@ -110,6 +110,61 @@ _ICD10 = re.compile(
 )
 
 
+# Safe Harbor identifiers that are ordinary on their own (a date, a city, a URL, a serial number
+# in a coding question) and PHI only in a payload that is about a patient: entity types in
+# base.PHI_QUASI, dropped by combine unless the payload has PHI.
+_ANY_DATE = re.compile(
+    rf"(?<![\w/.-])(?P<v>{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*,?\s*\d)"
+    rf"|\d{{1,2}}/\d{{1,2}}(?!/))(?![\w/-])",
+    _I,
+)
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
+    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
+)
+# "Fresno, CA 93726": the city and the ZIP (the state alone is allowed by Safe Harbor).
+_CITY_STATE = re.compile(
+    rf"(?P<v>\b[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){{0,3}}),\s(?:{_STATES})\b"
+)
+_ZIP = re.compile(
+    rf"(?:\b(?:{_STATES})\s+|\bzip(?:\s*code)?\s*(?:is|:|#)?\s*(?:on\s+the\s+\w+\s+is\s+)?)"
+    r"(?P<v>\d{5}(?:-\d{4})?)\b",
+    _I,
+)
+_COUNTY = re.compile(
+    r"(?P<v>\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:County|Parish|Borough))\b"
+    r"|\b(?:city|town|village)\s+of\s+(?P<w>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+)
+_URL = re.compile(r"(?P<v>\b(?:https?|ftp)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]])")
+_KEYED_ID = r"\s*(?:number|no\.?|#|id|code|serial)?\s*(?:is|:|#|=)?\s*"
+_ID_VALUE = r"(?P<v>[A-Z0-9][A-Z0-9_.-]{2,24}[A-Z0-9])\b"
+_DEVICE = re.compile(
+    rf"\b(?:serial|s/n|SN|device|pump|pacemaker|implant|monitor|IMEI|UDI){_KEYED_ID}{_ID_VALUE}",
+    _I,
+)
+_VEHICLE = re.compile(
+    rf"\b(?:VIN|license\s+plate|licence\s+plate|plate|tag){_KEYED_ID}"
+    r"(?P<v>[A-HJ-NPR-Z0-9]{17}|[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})\b",
+    _I,
+)
+_BIOMETRIC = re.compile(
+    rf"\b(?:fingerprint|voiceprint|voice\s+print|retina(?:l)?|iris|biometric|face\s+template)"
+    rf"(?:\s+(?:template|enrollment|scan|record))?{_KEYED_ID}{_ID_VALUE}",
+    _I,
+)
+_OTHER_ID = re.compile(
+    rf"\b(?:study|participant|enrollment|subject|trial|case|encounter|specimen|accession)"
+    rf"(?:\s+(?:code|id|number))?{_KEYED_ID}{_ID_VALUE}",
+    _I,
+)
+_PHOTO = re.compile(r"\b(?P<v>[\w-]+\.(?:jpe?g|png|heic|bmp|tiff?|dcm))\b", _I)
+_LICENSE = re.compile(
+    r"\b(?:NPI|DEA|license|licence|certificate|cert)(?:\s+(?:number|no\.?|#))?\s*(?:is|:|#)?\s*"
+    r"(?P<v>[A-Z]{0,2}\d{6,12})\b",
+    _I,
+)
+
+
 def _has_digit(value: str) -> bool:
     return any(c.isdigit() for c in value)
 
@@ -134,5 +189,16 @@ def build_phi_recognizer() -> RegexRecognizer:
         RegexRule("MEDICATION", "PHI", _MEDICATION, 0.6),
         RegexRule("DIAGNOSIS", "PHI", _DIAGNOSIS_WORDS, 0.5),
         RegexRule("DIAGNOSIS", "PHI", _ICD10, 0.8),
+        RegexRule("LICENSE_NUMBER", "PII", _LICENSE, 0.7),
+        RegexRule("DATE", "PHI", _ANY_DATE, 0.5),
+        RegexRule("LOCATION", "PHI", _CITY_STATE, 0.5),
+        RegexRule("ZIP_CODE", "PHI", _ZIP, 0.5),
+        RegexRule("LOCATION", "PHI", _COUNTY, 0.5),
+        RegexRule("URL", "PHI", _URL, 0.5),
+        RegexRule("DEVICE_ID", "PHI", _DEVICE, 0.5, _has_digit),
+        RegexRule("VEHICLE_ID", "PHI", _VEHICLE, 0.5, _has_digit),
+        RegexRule("BIOMETRIC_ID", "PHI", _BIOMETRIC, 0.5, _has_digit),
+        RegexRule("OTHER_ID", "PHI", _OTHER_ID, 0.5, _has_digit),
+        RegexRule("PHOTO_ID", "PHI", _PHOTO, 0.5),
     ]
     return RegexRecognizer("phi", tuple(rules))

@@ -21,6 +21,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
+from hybridllm.classifiers.names import plausible_person
 from hybridllm.models import Category, Finding
 
 __all__ = ["ENTITY_CATEGORIES", "SPACY_MODEL", "PresidioRecognizer"]
@@ -55,123 +56,6 @@ context word nearby; at 0.4 they count only when the context ("passport", "accou
 _UNUSED_PIPES = ("parser",)
 
 
-# spaCy's small model tags many library and product names as PERSON in coding questions.
-_NOT_PEOPLE = frozenset(
-    {
-        "python",
-        "java",
-        "javascript",
-        "typescript",
-        "rust",
-        "go",
-        "golang",
-        "kotlin",
-        "swift",
-        "ruby",
-        "perl",
-        "php",
-        "scala",
-        "haskell",
-        "elixir",
-        "erlang",
-        "clojure",
-        "julia",
-        "matlab",
-        "bash",
-        "powershell",
-        "django",
-        "flask",
-        "fastapi",
-        "pydantic",
-        "numpy",
-        "pandas",
-        "scipy",
-        "pytorch",
-        "torch",
-        "tensorflow",
-        "keras",
-        "jax",
-        "sklearn",
-        "tokio",
-        "serde",
-        "axum",
-        "actix",
-        "react",
-        "redux",
-        "vue",
-        "angular",
-        "svelte",
-        "next",
-        "nuxt",
-        "node",
-        "deno",
-        "bun",
-        "express",
-        "spring",
-        "hibernate",
-        "maven",
-        "gradle",
-        "docker",
-        "podman",
-        "kubernetes",
-        "helm",
-        "terraform",
-        "ansible",
-        "jenkins",
-        "git",
-        "github",
-        "gitlab",
-        "linux",
-        "ubuntu",
-        "debian",
-        "fedora",
-        "windows",
-        "macos",
-        "postgres",
-        "postgresql",
-        "mysql",
-        "sqlite",
-        "redis",
-        "kafka",
-        "spark",
-        "hadoop",
-        "airflow",
-        "celery",
-        "nginx",
-        "apache",
-        "grafana",
-        "prometheus",
-        "jupyter",
-        "vim",
-        "emacs",
-        "alexa",
-        "siri",
-        "cortana",
-        "copilot",
-        "claude",
-        "gemini",
-        "llama",
-        "mistral",
-        "chatgpt",
-        "gpt",
-        "openai",
-        "anthropic",
-    }
-)
-
-
-def _plausible_person(span: str) -> bool:
-    """Drop PERSON spans that are identifiers or tool names, not people."""
-    if any(c.isdigit() or c in "_/\\()[]{}<>=@#$%*" for c in span):
-        return False
-    words = span.split()
-    if not words or not any(c.isupper() for c in span):
-        return False
-    if len(words) == 1 and span.isupper() and len(span) <= 5:
-        return False  # acronyms: JSON, API, AWS
-    return not all(w.lower().removesuffix("'s") in _NOT_PEOPLE for w in words)
-
-
 class PresidioRecognizer:
     """Presidio's analyzer restricted to the allow-listed entity types.
 
@@ -180,6 +64,7 @@ class PresidioRecognizer:
     """
 
     name = "presidio"
+    normalized_view = False
 
     def __init__(self, model_name: str = SPACY_MODEL) -> None:
         """Load spaCy and presidio (slow: about a second).
@@ -248,7 +133,7 @@ class PresidioRecognizer:
             category = ENTITY_CATEGORIES.get(r.entity_type)
             if category is None or r.score < MIN_SCORE or r.end <= r.start:
                 continue
-            if r.entity_type == "PERSON" and not _plausible_person(text[r.start : r.end]):
+            if r.entity_type == "PERSON" and not plausible_person(text[r.start : r.end]):
                 continue
             findings.append(
                 Finding(

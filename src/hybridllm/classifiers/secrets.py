@@ -142,6 +142,36 @@ _RULES: tuple[RegexRule, ...] = (
         re.compile(rf"\b(?P<v>AIza[0-9A-Za-z_-]{{35}}){_TAIL}"),
         0.95,
     ),
+    *(
+        RegexRule(etype, "SECRET", re.compile(rf"(?<![A-Za-z0-9_-])(?P<v>{body}){_TAIL}"), 0.95)
+        for etype, body in (
+            ("GITLAB_TOKEN", r"glpat-[A-Za-z0-9_-]{20,}"),
+            ("DOCKER_HUB_TOKEN", r"dckr_pat_[A-Za-z0-9_-]{20,}"),
+            ("DIGITALOCEAN_TOKEN", r"do[por]_v1_[a-f0-9]{64}"),
+            ("HUGGINGFACE_TOKEN", r"hf_[A-Za-z]{30,40}"),
+            ("PYPI_TOKEN", r"pypi-AgE[A-Za-z0-9_-]{50,}"),
+            ("NPM_TOKEN", r"npm_[A-Za-z0-9]{36}"),
+            ("MAILGUN_KEY", r"key-[a-f0-9]{32}"),
+            ("SHOPIFY_TOKEN", r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
+            ("DATABRICKS_TOKEN", r"dapi[a-f0-9]{32}(?:-\d)?"),
+            ("VAULT_TOKEN", r"hv[sbr]\.[A-Za-z0-9_-]{24,}"),
+            ("SENDGRID_KEY", r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}"),
+            ("TWILIO_API_KEY", r"SK[a-f0-9]{32}"),
+            ("TELEGRAM_BOT_TOKEN", r"\d{8,10}:AA[A-Za-z0-9_-]{33}"),
+            ("DISCORD_BOT_TOKEN", r"[A-Za-z\d]{24,26}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,38}"),
+            ("AZURE_STORAGE_KEY", r"(?<=AccountKey=)[A-Za-z0-9+/]{86}=="),
+        )
+    ),
+    RegexRule(
+        "TWILIO_AUTH_TOKEN",
+        "SECRET",
+        re.compile(
+            r"twilio[\w.-]{0,20}?(?:auth|token|secret)[\w]*[\"']?\s*[:=]\s*[\"']?"
+            r"(?P<v>[a-f0-9]{32})\b",
+            _I,
+        ),
+        0.9,
+    ),
     RegexRule(
         "PRIVATE_KEY",
         "SECRET",

@@ -1,5 +1,6 @@
 """Reversible redaction: the only code that builds what a remote adapter may receive."""
 
+from hybridllm.redaction.config import OperatorConfig, RedactionConfig
 from hybridllm.redaction.redact import (
     OutboundRequest,
     Redaction,
@@ -7,16 +8,31 @@ from hybridllm.redaction.redact import (
     redact_messages,
     redact_text,
 )
-from hybridllm.redaction.restore import StreamRestorer, restore
+from hybridllm.redaction.restore import (
+    StreamRestorer,
+    restore,
+    restore_json,
+    restore_tool_arguments,
+    restore_value,
+)
+from hybridllm.redaction.store import EncryptedFileStore, generate_key, open_vault
 from hybridllm.redaction.vault import Vault
 
 __all__ = [
+    "EncryptedFileStore",
+    "OperatorConfig",
     "OutboundRequest",
     "Redaction",
+    "RedactionConfig",
     "StreamRestorer",
     "Vault",
+    "generate_key",
     "local_request",
+    "open_vault",
     "redact_messages",
     "redact_text",
     "restore",
+    "restore_json",
+    "restore_tool_arguments",
+    "restore_value",
 ]

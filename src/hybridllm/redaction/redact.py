@@ -3,6 +3,15 @@
 Adapters accept only :class:`OutboundRequest`; remote adapters additionally refuse one that was
 built for local use from sensitive data (``local_only``). Together with the type, this makes
 "an unredacted sensitive payload reaches a remote adapter" a bug that fails loudly.
+
+What a remote payload gets, per message (system prompt, history and last turn alike):
+
+1. every finding of a redacted category is replaced by its operator's token;
+2. every value this scope already knows (from an earlier turn) is replaced again, even where
+   the classifier missed it this time, so a conversation never leaks a value it once hid;
+3. input text that looks like one of our tokens (a placeholder shape, or a surrogate of this
+   scope) is itself replaced by a ``[LITERAL_n]`` placeholder: it reaches the model neutralised
+   and comes back as the very text the user wrote, never as someone's value.
 """
 
 from __future__ import annotations
@@ -12,12 +21,15 @@ from dataclasses import dataclass, field
 
 from hybridllm.errors import PrivacyViolationError
 from hybridllm.models import Category, Finding, Message
+from hybridllm.redaction.config import RedactionConfig
+from hybridllm.redaction.operators import hmac_token, mask, surrogate_factory
 from hybridllm.redaction.restore import restore
-from hybridllm.redaction.vault import Vault
+from hybridllm.redaction.vault import LITERAL_LABEL, Vault, is_word_char
 
 __all__ = ["OutboundRequest", "Redaction", "local_request", "redact_messages", "redact_text"]
 
 _MINT_KEY = object()
+_DEFAULT_CONFIG = RedactionConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +39,7 @@ class OutboundRequest:
     Attributes:
         messages: the messages exactly as the target will receive them.
         local_only: True if it carries raw values that the policy keeps on this machine.
-        redacted_count: distinct values replaced by placeholders.
+        redacted_count: distinct values replaced (by any operator) in this payload.
     """
 
     messages: tuple[Message, ...] = field(repr=False)
@@ -45,17 +57,126 @@ def local_request(messages: Sequence[Message], *, sensitive: bool) -> OutboundRe
     return OutboundRequest(tuple(messages), local_only=sensitive, _key=_MINT_KEY)
 
 
-def _redact_one(content: str, findings: Iterable[Finding], vault: Vault) -> str:
-    parts: list[str] = []
-    pos = 0
-    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
-        if f.start < pos:  # overlapping span: already covered by the previous replacement
-            continue
-        parts.append(content[pos : f.start])
-        parts.append(vault.mint(f.entity_type, content[f.start : f.end]))
-        pos = f.end
-    parts.append(content[pos:])
-    return "".join(parts)
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    entity_type: str
+    category: str | None  # None: placeholder-like input to neutralise
+
+
+@dataclass(slots=True)
+class _Job:
+    """One :func:`redact_messages` call: the scope, the rules, and what it used so far."""
+
+    vault: Vault
+    wanted: frozenset[str]
+    config: RedactionConfig
+    avoid: tuple[str, ...]
+    """Every input text: a new surrogate may not occur in any of them."""
+    values: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Every value found in this payload: (entity type, category)."""
+    used: set[str] = field(default_factory=set)
+    _hmac_key: bytes | None = None
+
+    def hmac_key(self) -> bytes:
+        if self._hmac_key is None:
+            self._hmac_key = self.config.hmac_key()
+            if self._hmac_key is None:  # validated at load time; never fall back to raw text
+                raise PrivacyViolationError("the hmac operator has no key")
+        return self._hmac_key
+
+
+def _spans(content: str, findings: Iterable[Finding], job: _Job) -> list[_Span]:
+    vault = job.vault
+    known, neutral = vault.known(job.wanted, extra=job.values)
+    spans = [_Span(f.start, f.end, f.entity_type, f.category) for f in findings]
+    if known is not None:
+        # Values the classifier found anywhere in this payload or on an earlier turn, found
+        # again wherever it missed them.
+        for m in known.finditer(content):
+            entry = vault.entry_for_value(job.wanted, m.group(0))
+            if entry is not None and entry.category is not None:
+                spans.append(_Span(m.start(), m.end(), entry.label, entry.category))
+            elif m.group(0) in job.values:
+                etype, category = job.values[m.group(0)]
+                spans.append(_Span(m.start(), m.end(), etype, category))
+    spans.extend(_Span(m.start(), m.end(), LITERAL_LABEL, None) for m in neutral.finditer(content))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    merged: list[_Span] = []
+    for s in spans:
+        if merged and s.start < merged[-1].end:
+            # Overlap: one token covers the union, so no part of a finding is ever left out.
+            last = merged[-1]
+            last.end = max(last.end, s.end)
+            if last.category is None and s.category is not None:
+                last.entity_type, last.category = s.entity_type, s.category
+        else:
+            merged.append(_Span(s.start, s.end, s.entity_type, s.category))
+    return merged
+
+
+def _redact_one(content: str, findings: Iterable[Finding], job: _Job) -> str:
+    vault = job.vault
+    spans = _spans(content, findings, job)
+    for allow_surrogates in (True, False):
+        parts: list[str] = []
+        expected: list[str] = []  # what restoring the redacted text must give back
+        pos = 0
+        surrogates = False
+        tokens: list[str] = []
+        for s in spans:
+            value = content[s.start : s.end]
+            before = content[pos : s.start]
+            parts.append(before)
+            expected.append(before)
+            token, reversible, is_surrogate = _apply(s, content, job, allow_surrogates)
+            surrogates = surrogates or is_surrogate
+            parts.append(token)
+            expected.append(value if reversible else token)
+            if s.category is not None:
+                tokens.append(token)
+            pos = s.end
+        parts.append(content[pos:])
+        expected.append(content[pos:])
+        out = "".join(parts)
+        # Surrogates are plain text: make sure this one reads back unambiguously, or fall back.
+        if not surrogates or restore(out, vault)[0] == "".join(expected):
+            job.used.update(tokens)
+            return out
+    job.used.update(tokens)
+    return out
+
+
+def _apply(s: _Span, content: str, job: _Job, allow_surrogates: bool) -> tuple[str, bool, bool]:
+    """Token for one span: (token, restorable, is a surrogate)."""
+    vault, config, avoid = job.vault, job.config, job.avoid
+    value = content[s.start : s.end]
+    if s.category is None:
+        return vault.mint_literal(value), True, False
+    spec = config.operator_for(s.entity_type, s.category)
+    if spec.operator in ("mask", "hmac"):
+        if spec.operator == "mask":
+            token = mask(value, spec)
+        else:
+            token = hmac_token(s.entity_type.upper(), value, job.hmac_key())
+        return vault.record_irreversible(s.entity_type, value, token, s.category), False, False
+    if spec.operator == "surrogate" and allow_surrogates:
+        glued = (s.start > 0 and is_word_char(content[s.start - 1])) or (
+            s.end < len(content) and is_word_char(content[s.end])
+        )
+        factory = surrogate_factory(s.entity_type, config.surrogate_locale)
+        if factory is not None and not glued:
+            surrogate = vault.mint_surrogate(
+                s.entity_type,
+                value,
+                factory,
+                category=s.category,
+                avoid=lambda cand: any(cand in text for text in avoid),
+            )
+            if surrogate is not None:
+                return surrogate, True, True
+    return vault.mint(s.entity_type, value, category=s.category), True, False
 
 
 def redact_messages(
@@ -63,28 +184,43 @@ def redact_messages(
     findings: Iterable[Finding],
     categories: Iterable[Category],
     vault: Vault,
+    *,
+    config: RedactionConfig | None = None,
 ) -> OutboundRequest:
-    """Replace every finding of ``categories`` in every message by a placeholder from ``vault``.
+    """Replace every finding of ``categories`` in every message, as the config's operators say.
 
-    The same value gets the same placeholder in all messages (system prompt, history, last turn).
+    The same value gets the same token in all messages (system prompt, history, last turn) and,
+    with a conversation's vault, on every turn.
+
+    Args:
+        messages: the payload as the caller gave it.
+        findings: the classifier's findings (``message_index`` says which message).
+        categories: the categories the policy redacts for this target.
+        vault: the scope (one call, or a conversation).
+        config: operators per category / entity type; placeholders everywhere by default.
     """
-    wanted = frozenset(categories)
-    for m in messages:
-        vault.reserve(m.content)
-    before = len(vault)
+    config = config or _DEFAULT_CONFIG
+    wanted: frozenset[str] = frozenset(categories)
     by_message: dict[int, list[Finding]] = {}
     for f in findings:
         if f.category in wanted:
             by_message.setdefault(f.message_index, []).append(f)
-    out = tuple(
-        Message(role=m.role, content=_redact_one(m.content, by_message.get(i, ()), vault))
-        if i in by_message
-        else m
-        for i, m in enumerate(messages)
-    )
-    return OutboundRequest(
-        out, local_only=False, redacted_count=len(vault) - before, _key=_MINT_KEY
-    )
+    job = _Job(vault, wanted, config, tuple(m.content for m in messages))
+    for i, fs in by_message.items():
+        if 0 <= i < len(messages):
+            for f in fs:
+                value = messages[i].content[f.start : f.end]
+                if value.strip():
+                    job.values.setdefault(value, (f.entity_type, f.category))
+    with vault.batch():
+        for m in messages:
+            vault.reserve(m.content)
+        out = tuple(
+            Message(role=m.role, content=_redact_one(m.content, by_message.get(i, ()), job))
+            for i, m in enumerate(messages)
+        )
+    vault.matcher()  # compile the restore pattern now, so the reply's first token never waits
+    return OutboundRequest(out, local_only=False, redacted_count=len(job.used), _key=_MINT_KEY)
 
 
 class Redaction:
@@ -101,14 +237,30 @@ class Redaction:
         return f"Redaction(<{len(self.text)} chars>, findings={len(self.findings)})"
 
     def restore(self, reply_text: str) -> str:
-        """Put the original values back wherever a placeholder of this redaction appears."""
+        """Put the original values back wherever a token of this redaction appears."""
         return restore(reply_text, self._vault)[0]
 
+    def restore_json(self, reply_json: str) -> str:
+        """Like :meth:`restore`, for JSON text: values are escaped so the JSON stays valid."""
+        from hybridllm.redaction.restore import restore_json
 
-def redact_text(text: str, findings: tuple[Finding, ...]) -> Redaction:
+        return restore_json(reply_json, self._vault)[0]
+
+
+def redact_text(
+    text: str,
+    findings: tuple[Finding, ...],
+    *,
+    config: RedactionConfig | None = None,
+    vault: Vault | None = None,
+) -> Redaction:
     """Redact every finding of every category in ``text`` (what a remote target would get)."""
-    vault = Vault()
+    vault = vault if vault is not None else Vault()
     req = redact_messages(
-        [Message(role="user", content=text)], findings, ("PII", "PHI", "SECRET"), vault
+        [Message(role="user", content=text)],
+        findings,
+        ("PII", "PHI", "SECRET"),
+        vault,
+        config=config,
     )
     return Redaction(req.messages[0].content, findings, vault)

@@ -23,9 +23,9 @@ import httpx
 
 from hybridllm.testing.recording import (
     ChunkedWriter,
-    LoopbackServer,
+    RecordedRequest,
+    RecordingServer,
     RequestHandler,
-    read_body,
     send_bytes,
     send_json,
 )
@@ -67,7 +67,7 @@ def _l2(vector: Sequence[float]) -> list[float]:
     return [x / norm for x in vector] if norm else list(vector)
 
 
-class OllamaShim(LoopbackServer):
+class OllamaShim(RecordingServer):
     """An Ollama-compatible server backed by an OpenAI-compatible upstream (llama-server).
 
     Args:
@@ -116,9 +116,9 @@ class OllamaShim(LoopbackServer):
 
     # ---- routing -------------------------------------------------------------------------
 
-    def handle(self, handler: RequestHandler) -> None:
-        """Route one request to the matching Ollama endpoint."""
-        body = read_body(handler)
+    def respond(self, handler: RequestHandler, record: RecordedRequest) -> None:
+        """Route one recorded request to the matching Ollama endpoint."""
+        body = record.body
         path = handler.path.split("?", 1)[0].rstrip("/") or "/"
         route = (handler.command, path)
         try:
@@ -134,6 +134,20 @@ class OllamaShim(LoopbackServer):
                 send_bytes(handler, 404, b"404 page not found", "text/plain")
         except _ApiError as exc:
             send_json(handler, exc.status, {"error": exc.message})
+
+    def wants_stream(self, record: RecordedRequest) -> bool:
+        """Ollama streams unless the request says ``"stream": false``."""
+        return not (isinstance(record.json, dict) and record.json.get("stream") is False)
+
+    def error_body(self, status: int) -> bytes:
+        """Ollama's error shape: ``{"error": "..."}``."""
+        return json.dumps({"error": f"injected failure (HTTP {status})"}).encode()
+
+    def malformed_body(self, record: RecordedRequest) -> tuple[str, bytes]:
+        """A truncated JSON object, or for a stream an NDJSON line cut off mid-object."""
+        if self.wants_stream(record):
+            return "application/x-ndjson", b'{"model":"broken","message":{"role":"assist\n'
+        return "application/json; charset=utf-8", b'{"model":"broken","message":{"role":'
 
     @staticmethod
     def _json(body: bytes) -> dict[str, Any]:

@@ -1,0 +1,103 @@
+"""Retry policy (tenacity) and per-target cooldown (a small circuit breaker).
+
+Both are shared by the sync and async drivers; neither does I/O.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from tenacity import (
+    RetryCallState,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_before_delay,
+    wait_random_exponential,
+)
+
+from hybridllm.config import TargetConfig
+from hybridllm.errors import TransientProviderError
+
+__all__ = ["Breakers", "TargetCoolingDownError", "retry_kwargs"]
+
+
+class TargetCoolingDownError(TransientProviderError):
+    """The target failed repeatedly and is skipped until its cooldown ends."""
+
+
+def retry_kwargs(target: TargetConfig, deadline_at: float) -> dict[str, Any]:
+    """Arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` for one target.
+
+    Transient errors only; exponential backoff with full jitter, or the provider's Retry-After
+    (capped); never past the call's overall deadline.
+    """
+    backoff = wait_random_exponential(multiplier=target.backoff_multiplier, max=target.backoff_max)
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome is not None else None
+        retry_after = getattr(exc, "retry_after", None)
+        if isinstance(retry_after, int | float):
+            return min(float(retry_after), target.retry_after_cap)
+        return float(backoff(state))
+
+    remaining = max(0.0, deadline_at - time.monotonic())
+    return {
+        "stop": stop_after_attempt(target.max_retries + 1) | stop_before_delay(remaining),
+        "wait": wait,
+        "retry": retry_if_exception_type(TransientProviderError),
+        "reraise": True,
+    }
+
+
+@dataclass
+class _State:
+    failures: int = 0
+    opened_at: float | None = None
+    probing: bool = False
+
+
+class Breakers:
+    """Per-target cooldown shared by every call of one client; thread-safe.
+
+    After ``cooldown_after`` consecutive failed calls a target is skipped for
+    ``cooldown_seconds``; then exactly one call probes it. Success closes the breaker; failure
+    re-opens it for another period.
+    """
+
+    def __init__(self, clock: Any = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._states: dict[str, _State] = {}
+
+    def allow(self, name: str, target: TargetConfig) -> bool:
+        """Whether a call may try ``name`` now (claims the probe when half-open)."""
+        with self._lock:
+            st = self._states.setdefault(name, _State())
+            if st.opened_at is None:
+                return True
+            if self._clock() - st.opened_at < target.cooldown_seconds or st.probing:
+                return False
+            st.probing = True
+            return True
+
+    def record(self, name: str, target: TargetConfig, *, ok: bool) -> None:
+        """Record the outcome of a call to ``name``."""
+        with self._lock:
+            st = self._states.setdefault(name, _State())
+            st.probing = False
+            if ok:
+                st.failures = 0
+                st.opened_at = None
+                return
+            st.failures += 1
+            if st.opened_at is not None or st.failures >= target.cooldown_after:
+                st.opened_at = self._clock()
+
+    def is_open(self, name: str) -> bool:
+        """Whether ``name`` is currently cooling down."""
+        with self._lock:
+            st = self._states.get(name)
+            return st is not None and st.opened_at is not None

@@ -1,0 +1,83 @@
+"""Result and scope objects handed to callers: streams of restored chunks, conversations."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+
+from hybridllm._flow import StreamSession
+from hybridllm.models import Completion
+from hybridllm.redaction import open_vault
+
+if TYPE_CHECKING:
+    from hybridllm._client import _BaseClient
+
+__all__ = ["AsyncCompletionStream", "CompletionStream", "Conversation", "no_chunks"]
+
+
+class Conversation:
+    """A redaction scope over several calls of one client (see :meth:`Client.conversation`)."""
+
+    def __init__(self, client: _BaseClient, conversation_id: str | None = None) -> None:
+        self.client = client
+        self.id = conversation_id or uuid.uuid4().hex
+        self.vault = open_vault(client.settings.redaction, self.id)
+
+    def __repr__(self) -> str:
+        return f"Conversation(id={self.id!r}, {self.vault!r})"
+
+    def complete(self, prompt: Any, **kwargs: Any) -> Any:
+        """``client.complete(prompt, conversation=self, ...)`` (sync clients only)."""
+        from hybridllm._client import Client
+
+        if not isinstance(self.client, Client):
+            raise TypeError("use `await conversation.acomplete(...)` with an AsyncClient")
+        return self.client.complete(prompt, conversation=self, **kwargs)
+
+    async def acomplete(self, prompt: Any, **kwargs: Any) -> Any:
+        """``await client.acomplete(prompt, conversation=self, ...)``."""
+        return await self.client.acomplete(prompt, conversation=self, **kwargs)
+
+
+class CompletionStream:
+    """Iterate over restored text chunks. ``completion`` is set once the stream has ended."""
+
+    def __init__(
+        self, chunks: Iterator[str], session: StreamSession | None, blocked: Completion | None
+    ):
+        self._chunks = chunks
+        self._session = session
+        self._blocked = blocked
+
+    def __iter__(self) -> Iterator[str]:
+        return self._chunks
+
+    @property
+    def completion(self) -> Completion | None:
+        """The final result (route, target, usage, audit_id), after the last chunk."""
+        return self._blocked if self._session is None else self._session.completion
+
+
+class AsyncCompletionStream:
+    """Async twin of :class:`CompletionStream`."""
+
+    def __init__(
+        self, chunks: AsyncIterator[str], session: StreamSession | None, blocked: Completion | None
+    ):
+        self._chunks = chunks
+        self._session = session
+        self._blocked = blocked
+
+    def __aiter__(self) -> AsyncIterator[str]:
+        return self._chunks
+
+    @property
+    def completion(self) -> Completion | None:
+        """The final result, after the last chunk."""
+        return self._blocked if self._session is None else self._session.completion
+
+
+async def no_chunks() -> AsyncIterator[str]:
+    return
+    yield  # pragma: no cover

@@ -1,0 +1,233 @@
+"""SQLite layout of the audit store: migrations, connection setup, checkpoints and cuts.
+
+Kept apart from :mod:`hybridllm.audit.store` (the public class) so that each stays short; only
+the store calls these, inside its own locks and transactions.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from hybridllm.audit.keys import Signer
+from hybridllm.audit.record import canonical_json, utc_now_iso
+from hybridllm.audit.verify import checkpoint_message
+from hybridllm.errors import AuditError
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "CHECKPOINTS",
+    "INDEXED",
+    "MIGRATIONS",
+    "PAGE",
+    "ROW_COLUMNS",
+    "TABLE",
+    "PurgeResult",
+    "connect",
+    "cut_hash",
+    "purge_locked",
+    "write_checkpoint",
+]
+
+TABLE: Final = "audit_records"
+CHECKPOINTS: Final = "audit_checkpoints"
+BUSY_TIMEOUT_S: Final = 30.0
+PAGE: Final = 500
+
+MIGRATIONS: Final[Sequence[Sequence[str]]] = (
+    # 1: the chain table. Append-only by convention; verify() detects when that was not honoured.
+    (
+        f"""
+        CREATE TABLE {TABLE} (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            ts TEXT NOT NULL,
+            status TEXT NOT NULL,
+            route TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            body TEXT NOT NULL
+        )
+        """,
+        f"CREATE INDEX {TABLE}_ts ON {TABLE} (ts)",
+    ),
+    # 2: per-record signatures and signed checkpoints (periodic pins, retention cuts).
+    (
+        f"ALTER TABLE {TABLE} ADD COLUMN sig TEXT NOT NULL DEFAULT ''",
+        f"""
+        CREATE TABLE {CHECKPOINTS} (
+            n INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            sig TEXT NOT NULL
+        )
+        """,
+    ),
+)
+"""Schema migrations: entry ``i`` moves the database from ``user_version`` i to i + 1."""
+
+INDEXED: Final = ("id", "ts", "status", "route", "prev_hash", "hash")
+"""Record fields copied into their own columns (for queries; the body stays authoritative)."""
+
+ROW_COLUMNS: Final = ", ".join(["seq", *(f"CAST({c} AS BLOB)" for c in (*INDEXED, "body", "sig"))])
+"""Columns read by verify(), as bytes: a corrupted (non-UTF-8) value is reported, not raised."""
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeResult:
+    """Outcome of :meth:`AuditStore.purge`.
+
+    Attributes:
+        removed: how many records were deleted.
+        cut_seq: the last removed ``seq`` (the signed cut); 0 when nothing was removed.
+    """
+
+    removed: int
+    cut_seq: int
+
+
+def connect(path: Path, *, readonly: bool) -> tuple[sqlite3.Connection, int]:
+    """Open ``path`` (WAL, synchronous=FULL), migrating it unless ``readonly``.
+
+    Returns:
+        The connection and the schema version of the file (older files are read as they are).
+    """
+    try:
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+        # isolation_level=None: we issue BEGIN IMMEDIATE / COMMIT ourselves.
+        conn = sqlite3.connect(
+            uri,
+            uri=True,
+            timeout=BUSY_TIMEOUT_S,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as exc:
+        raise AuditError(f"cannot open audit database {path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if not readonly:
+            # journal_mode is persistent in the file; setting it again is cheap.
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise AuditError(f"cannot put audit database {path} in WAL mode")
+        conn.execute("PRAGMA synchronous = FULL")
+        version = _migrate(conn, path, readonly=readonly)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, version
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise AuditError(
+                f"audit database {path} has schema version {version}, newer than this "
+                f"hybridllm supports ({len(MIGRATIONS)}); upgrade hybridllm"
+            )
+        if readonly:
+            if version < 1:
+                raise AuditError(
+                    f"{path} is not a hybridllm audit database (user_version {version})"
+                )
+            return version  # an older file is read as it is, never migrated
+        if version == len(MIGRATIONS):
+            return version
+        # Re-read the version under the write lock: another process may have migrated.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            for index in range(version, len(MIGRATIONS)):
+                for statement in MIGRATIONS[index]:
+                    conn.execute(statement)
+                # PRAGMA does not take parameters; the value is our own int.
+                conn.execute(f"PRAGMA user_version = {index + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        raise AuditError(f"cannot prepare audit database {path}: {exc}") from exc
+    return len(MIGRATIONS)
+
+
+def cut_hash(conn: sqlite3.Connection, version: int) -> str:
+    """Hash the chain continues from when the table is empty: the latest retention cut's."""
+    if version < 2:
+        return ""
+    row = conn.execute(
+        f"SELECT body FROM {CHECKPOINTS} WHERE kind = 'cut' ORDER BY n DESC LIMIT 1"  # noqa: S608
+    ).fetchone()
+    return str(_loads(row[0])["hash"]) if row else ""
+
+
+def write_checkpoint(
+    conn: sqlite3.Connection,
+    signer: Signer,
+    *,
+    kind: str,
+    seq: int,
+    record_id: str,
+    record_hash: str,
+) -> None:
+    """Insert a signed checkpoint; the caller holds the write transaction."""
+    last = conn.execute(
+        f"SELECT n, sig FROM {CHECKPOINTS} ORDER BY n DESC LIMIT 1"  # noqa: S608
+    ).fetchone()
+    issued = conn.execute(
+        "SELECT seq FROM sqlite_sequence WHERE name = ?", (CHECKPOINTS,)
+    ).fetchone()
+    n = max(int(issued[0]) if issued else 0, int(last[0]) if last else 0) + 1
+    body = canonical_json(
+        {
+            "n": n,
+            "kind": kind,
+            "seq": seq,
+            "record_id": record_id,
+            "hash": record_hash,
+            "ts": utc_now_iso(),
+            "prev_sig": str(last[1]) if last else "",
+        }
+    )
+    conn.execute(
+        f"INSERT INTO {CHECKPOINTS} (n, kind, seq, body, sig) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
+        (n, kind, seq, body, signer.sign(checkpoint_message(body))),
+    )
+
+
+def purge_locked(conn: sqlite3.Connection, signer: Signer, cutoff: str) -> PurgeResult:
+    """Delete up to the cut and write the signed cut checkpoint; caller holds the lock."""
+    q = f"SELECT MIN(seq), MAX(seq) FROM {TABLE}"  # noqa: S608
+    first, last = conn.execute(q).fetchone()
+    if first is None:
+        return PurgeResult(0, 0)
+    keep = conn.execute(
+        f"SELECT MIN(seq) FROM {TABLE} WHERE ts >= ?",  # noqa: S608
+        (cutoff,),
+    ).fetchone()[0]
+    cut = int(last) if keep is None else int(keep) - 1
+    if cut < int(first):
+        return PurgeResult(0, 0)
+    row = conn.execute(
+        f"SELECT id, hash FROM {TABLE} WHERE seq = ?",  # noqa: S608
+        (cut,),
+    ).fetchone()
+    write_checkpoint(
+        conn, signer, kind="cut", seq=cut, record_id=str(row[0]), record_hash=str(row[1])
+    )
+    removed = conn.execute(f"DELETE FROM {TABLE} WHERE seq <= ?", (cut,)).rowcount  # noqa: S608
+    return PurgeResult(int(removed), cut)
+
+
+def _loads(text: str) -> dict[str, Any]:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise AuditError("audit checkpoint body is not an object")
+    return data

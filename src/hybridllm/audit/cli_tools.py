@@ -1,0 +1,312 @@
+"""``hybridllm audit query | export | report | purge | checkpoint``: the compliance tools.
+
+Registered on :data:`hybridllm.audit.cli.audit_app` when that module is imported.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Final
+
+import typer
+
+from hybridllm.audit.cli import (
+    EXIT_FAILED,
+    EXIT_NO_DB,
+    DbOption,
+    KeyFileOption,
+    PublicKeyOption,
+    audit_app,
+    default_audit_path,
+    open_store,
+    print_records,
+    verifier_from_options,
+)
+from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
+from hybridllm.audit.query import AuditQuery, parse_time
+from hybridllm.audit.store import AuditStore
+from hybridllm.errors import AuditError
+
+__all__ = ["build_query"]
+
+_Multi = list[str] | None
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="From this date/time, inclusive (YYYY-MM-DD or ISO 8601, UTC)."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", help="Up to this date/time; a bare date includes that whole day."),
+]
+RouteOpt = Annotated[_Multi, typer.Option("--route", help="local | cloud | blocked (repeatable).")]
+StatusOpt = Annotated[_Multi, typer.Option("--status", help="ok | blocked | error (repeatable).")]
+CategoryOpt = Annotated[
+    _Multi, typer.Option("--category", help="Found this category: PII | PHI | SECRET.")
+]
+EntityOpt = Annotated[
+    _Multi, typer.Option("--entity", help="Found this entity type, e.g. MEDICAL_RECORD_NUMBER.")
+]
+TargetOpt = Annotated[_Multi, typer.Option("--target", help="Target answered or was tried.")]
+ModelOpt = Annotated[_Multi, typer.Option("--model", help="Model that answered.")]
+CallerOpt = Annotated[_Multi, typer.Option("--caller", help="Caller (decorated function).")]
+AppOpt = Annotated[_Multi, typer.Option("--app", help="Application name.")]
+RegionOpt = Annotated[_Multi, typer.Option("--region", help="Region of the answering target.")]
+LocalityOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--locality",
+        help="remote: a payload was sent to a remote target (answered or not); local: it was not.",
+    ),
+]
+ActionOpt = Annotated[
+    _Multi,
+    typer.Option("--action", help="Decision applied CATEGORY=ACTION, e.g. PHI=allow (unredacted)."),
+]
+
+
+def build_query(
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    route: _Multi = None,
+    status: _Multi = None,
+    category: _Multi = None,
+    entity: _Multi = None,
+    target: _Multi = None,
+    model: _Multi = None,
+    caller: _Multi = None,
+    app: _Multi = None,
+    region: _Multi = None,
+    locality: str | None = None,
+    action: _Multi = None,
+) -> AuditQuery:
+    """Turn CLI options into an :class:`AuditQuery` (exit 2 with a message on a bad value)."""
+    try:
+        actions = []
+        for item in action or []:
+            cat, sep, act = item.partition("=")
+            if not sep:
+                raise ValueError(f"--action expects CATEGORY=ACTION, got {item!r}")
+            actions.append((cat.strip().upper(), act.strip().lower()))
+        if locality not in (None, "local", "remote"):
+            raise ValueError("--locality must be local or remote")
+        return AuditQuery(
+            since=parse_time(since) if since else None,
+            until=parse_time(until, end=True) if until else None,
+            routes=tuple(route or ()),
+            statuses=tuple(status or ()),
+            categories=tuple(c.upper() for c in category or ()),
+            entities=tuple(e.upper() for e in entity or ()),
+            targets=tuple(target or ()),
+            models=tuple(model or ()),
+            callers=tuple(caller or ()),
+            apps=tuple(app or ()),
+            regions=tuple(region or ()),
+            locality=locality,
+            actions=tuple(actions),
+        )
+    except ValueError as exc:
+        typer.echo(f"Bad filter: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+
+
+@audit_app.command()
+def query(  # noqa: PLR0917 - typer turns each parameter into an option
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    route: RouteOpt = None,
+    status: StatusOpt = None,
+    category: CategoryOpt = None,
+    entity: EntityOpt = None,
+    target: TargetOpt = None,
+    model: ModelOpt = None,
+    caller: CallerOpt = None,
+    app: AppOpt = None,
+    region: RegionOpt = None,
+    locality: LocalityOpt = None,
+    action: ActionOpt = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    count: Annotated[bool, typer.Option("--count", help="Print only the number.")] = False,
+    expect_none: Annotated[
+        bool,
+        typer.Option("--expect-none", help="Exit 1 if anything matches (for compliance checks)."),
+    ] = False,
+) -> None:
+    """Records matching every filter given (repeat a filter to allow several values)."""
+    q = build_query(
+        since=since,
+        until=until,
+        route=route,
+        status=status,
+        category=category,
+        entity=entity,
+        target=target,
+        model=model,
+        caller=caller,
+        app=app,
+        region=region,
+        locality=locality,
+        action=action,
+    )
+    with open_store(db) as store:
+        try:
+            found = list(q.run(store))
+        except AuditError as exc:
+            typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
+    shown = found[-limit:] if limit else found
+    if count:
+        typer.echo(str(len(found)))
+    else:
+        print_records(shown, as_json=as_json, title=f"{len(found)} matching audit record(s)")
+    if expect_none and found:
+        typer.echo(f"{len(found)} record(s) matched; expected none", err=True)
+        raise typer.Exit(EXIT_FAILED)
+
+
+@audit_app.command()
+def export(  # noqa: PLR0917 - typer turns each parameter into an option
+    out: Annotated[Path, typer.Argument(help="File to write (- for standard output).")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    route: RouteOpt = None,
+    status: StatusOpt = None,
+    category: CategoryOpt = None,
+    target: TargetOpt = None,
+    caller: CallerOpt = None,
+    locality: LocalityOpt = None,
+) -> None:
+    """Export records as JSONL (the stored canonical bodies) or CSV, with a progress bar."""
+    import sys
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from hybridllm.audit.export import ExportFormat, export_records
+
+    if fmt not in ("jsonl", "csv"):
+        typer.echo("--format must be jsonl or csv", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    q = build_query(
+        since=since,
+        until=until,
+        route=route,
+        status=status,
+        category=category,
+        target=target,
+        caller=caller,
+        locality=locality,
+    )
+    with open_store(db) as store:
+        total = store.count()
+        columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn())
+        to_stdout = str(out) == "-"
+        with Progress(*columns, TimeRemainingColumn(), transient=to_stdout) as bar:
+            task = bar.add_task("exporting", total=total)
+            scanned = (r for r in store.iter_records(since=q.since, until=q.until))
+
+            def tick(r: object) -> bool:
+                bar.advance(task)
+                return True
+
+            matching = q.filter(r for r in scanned if tick(r))
+            kind: ExportFormat = "csv" if fmt == "csv" else "jsonl"
+            if to_stdout:
+                written = export_records(matching, sys.stdout, kind)
+            else:
+                with out.open("w", encoding="utf-8", newline="") as fh:
+                    written = export_records(matching, fh, kind)
+            bar.update(task, completed=total)
+    typer.echo(f"Exported {written} record(s) to {out}", err=True)
+
+
+@audit_app.command()
+def report(  # noqa: PLR0917 - typer turns each parameter into an option
+    out: Annotated[Path, typer.Argument(help="HTML file to write.")],
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    key_file: KeyFileOption = None,
+    public_key: PublicKeyOption = None,
+    title: Annotated[str, typer.Option("--title")] = "hybridllm audit report",
+) -> None:
+    """A self-contained HTML report (charts inline, no network) for a period, with verify result."""
+    from hybridllm.audit.report import build_report
+
+    q = build_query(since=since, until=until)
+    signer = verifier_from_options(key_file, public_key)
+    path = db if db is not None else default_audit_path()
+    with open_store(db) as store:
+        result = store.verify(signer)
+        records = list(q.run(store))
+    period = f"{since or 'start'} .. {until or 'now'}"
+    out.write_text(
+        build_report(records, result, title=title, period=period, source=str(path)),
+        encoding="utf-8",
+    )
+    state = "verified" if result.ok else "VERIFICATION FAILED"
+    typer.echo(f"Wrote {out}: {len(records)} record(s), log {state}")
+    if not result.ok:
+        raise typer.Exit(EXIT_FAILED)
+
+
+_PrivateKeyOption: Final = typer.Option(
+    "--private-key", help="Ed25519 private key (PEM) instead of the HMAC audit key."
+)
+
+
+def _writer(db: Path | None, key_file: Path | None, private_key: Path | None) -> AuditStore:
+    path = db if db is not None else default_audit_path()
+    if not path.is_file():
+        typer.echo(f"Audit database not found: {path}", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    try:
+        signer: Signer | None
+        if private_key is not None:
+            signer = Ed25519Signer.from_pem_private(private_key)
+        else:
+            key = find_audit_key(key_file)
+            signer = HmacSigner(key) if key else None
+        if signer is None:
+            typer.echo("No audit key found: checkpoints and cuts must be signed", err=True)
+            raise typer.Exit(EXIT_FAILED)
+        return AuditStore(path, signer=signer)
+    except AuditError as exc:
+        typer.echo(f"Cannot open audit database for writing: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+
+
+@audit_app.command()
+def purge(
+    older_than_days: Annotated[
+        float, typer.Option("--older-than-days", min=0, help="Remove records older than this.")
+    ],
+    db: DbOption = None,
+    key_file: KeyFileOption = None,
+    private_key: Annotated[Path | None, _PrivateKeyOption] = None,
+) -> None:
+    """Retention: remove old records, leaving a signed cut so the rest still verifies."""
+    with _writer(db, key_file, private_key) as store:
+        result = store.purge(datetime.now(UTC) - timedelta(days=older_than_days))
+        check = store.verify()
+    typer.echo(f"Removed {result.removed} record(s); cut after seq {result.cut_seq}")
+    if not check.ok:
+        typer.echo(f"FAILED after purge: {check.problem}", err=True)
+        raise typer.Exit(EXIT_FAILED)
+
+
+@audit_app.command()
+def checkpoint(
+    db: DbOption = None,
+    key_file: KeyFileOption = None,
+    private_key: Annotated[Path | None, _PrivateKeyOption] = None,
+) -> None:
+    """Sign a checkpoint at the current head now (e.g. from cron, before shipping a copy)."""
+    with _writer(db, key_file, private_key) as store:
+        seq = store.checkpoint()
+    typer.echo(f"Signed checkpoint at seq {seq}")

@@ -1,0 +1,128 @@
+"""Filters over audit records: what ``hybridllm audit query/export/report`` select.
+
+Time bounds are pushed down to SQLite (``ts`` is indexed); everything else is matched on the
+parsed record, so a filter means exactly the same thing for every store and for exported files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from hybridllm.audit.store import AuditStore
+from hybridllm.models import AuditRecord
+
+__all__ = ["AuditQuery", "parse_time", "reached_remote"]
+
+_TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def parse_time(text: str, *, end: bool = False) -> str:
+    """Turn a user-given date or time into the stored ``ts`` form (UTC, microseconds, ``Z``).
+
+    Args:
+        text: ``YYYY-MM-DD`` or ISO 8601 (``2026-03-31T12:00``, ``...Z``, ``...+02:00``). A time
+            without an offset is taken as UTC.
+        end: for an upper bound: a bare date means the *end* of that day (the next midnight,
+            exclusive), so ``--until 2026-03-31`` includes the whole of March 31st.
+
+    Returns:
+        e.g. ``"2026-04-01T00:00:00.000000Z"``.
+
+    Raises:
+        ValueError: if the text is not a date or an ISO 8601 time.
+    """
+    raw = text.strip()
+    try:
+        when = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"not a date or ISO 8601 time: {text!r}") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if end and len(raw) == len("2026-01-01"):
+        when += timedelta(days=1)
+    return when.astimezone(UTC).strftime(_TS_FORMAT)
+
+
+def reached_remote(record: AuditRecord) -> bool:
+    """True if a payload of this call was sent to a remote target (answered or not)."""
+    return record.locality == "remote" or bool(record.remote_targets)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """A conjunction of filters; an empty tuple means "any". Values within one filter are ORed.
+
+    Attributes:
+        since: ``ts >= since`` (stored form, see :func:`parse_time`).
+        until: ``ts < until``.
+        routes: ``local``, ``cloud``, ``blocked``.
+        statuses: ``ok``, ``blocked``, ``error``.
+        categories: record found any of these (``PII``, ``PHI``, ``SECRET``).
+        entities: record found any of these entity types (e.g. ``MEDICAL_RECORD_NUMBER``).
+        targets: the answering target, or any target tried (hops).
+        models: the answering model.
+        callers: caller names (exact match).
+        apps: application names.
+        locality: ``remote``: a payload was sent to a remote target (see :func:`reached_remote`);
+            ``local``: answered locally and nothing was sent to a remote target.
+        actions: ``(category, action)`` pairs the decision applied, e.g. ``("PHI", "allow")``.
+        regions: region of the answering target.
+        conversation_id: one conversation.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    routes: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    callers: tuple[str, ...] = ()
+    apps: tuple[str, ...] = ()
+    locality: str | None = None
+    actions: tuple[tuple[str, str], ...] = ()
+    regions: tuple[str, ...] = ()
+    conversation_id: str | None = None
+
+    def matches(self, r: AuditRecord) -> bool:  # noqa: PLR0911, PLR0912  (one flat filter list)
+        """True if the record passes every filter."""
+        if self.since is not None and r.ts < self.since:
+            return False
+        if self.until is not None and r.ts >= self.until:
+            return False
+        if self.routes and r.route not in self.routes:
+            return False
+        if self.statuses and r.status not in self.statuses:
+            return False
+        if self.categories and not set(self.categories) & set(r.categories):
+            return False
+        if self.entities and not set(self.entities) & set(r.entities):
+            return False
+        if self.targets and not set(self.targets) & {r.target, *(h.target for h in r.hops)}:
+            return False
+        if self.models and r.model not in self.models:
+            return False
+        if self.callers and r.caller not in self.callers:
+            return False
+        if self.apps and r.app not in self.apps:
+            return False
+        if self.locality == "remote" and not reached_remote(r):
+            return False
+        if self.locality == "local" and (reached_remote(r) or r.locality != "local"):
+            return False
+        if self.actions and not any(r.actions.get(c) == a for c, a in self.actions):
+            return False
+        if self.regions and r.region not in self.regions:
+            return False
+        return self.conversation_id is None or r.conversation_id == self.conversation_id
+
+    def filter(self, records: Iterable[AuditRecord]) -> Iterator[AuditRecord]:
+        """The matching records, in the given order."""
+        return (r for r in records if self.matches(r))
+
+    def run(self, store: AuditStore) -> Iterator[AuditRecord]:
+        """The matching records of a store, in chain order (time bounds pushed to SQL)."""
+        return self.filter(store.iter_records(since=self.since, until=self.until))

@@ -1,0 +1,237 @@
+"""Where audit records go besides the SQLite store: a JSONL file (for SIEMs), and a fan-out.
+
+Every sink keeps its *own* chain: records reach sinks in different orders when many processes
+write, so a sink re-links each record to its own predecessor (same ``id``, own ``prev_hash`` /
+``hash``). Correlate copies across sinks by ``id``.
+
+JSONL line format: the record's canonical JSON with one more key, ``"sig"`` (the signature of the
+record's hash, ``""`` when unsigned), and the whole line in canonical form. Appends take an
+exclusive ``flock`` on the file (threads and processes), write one line and ``fsync``. A writer
+killed mid-line leaves a line without its newline: it was never acknowledged, so the next append
+cuts it off and :func:`verify_jsonl` ignores it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+from hybridllm.audit.keys import Signer
+from hybridllm.audit.record import canonical_json, compute_hash, record_dict
+from hybridllm.audit.verify import ChainBroken, ChainChecker, VerifyResult, record_message
+from hybridllm.errors import AuditError
+from hybridllm.models import AuditRecord
+
+__all__ = ["AuditSink", "JsonlSink", "TeeSink", "iter_jsonl", "verify_jsonl"]
+
+_CHUNK = 8192
+
+
+@runtime_checkable
+class AuditSink(Protocol):
+    """Anything that durably stores audit records (``AuditStore`` is one)."""
+
+    def append(self, record: AuditRecord) -> AuditRecord:
+        """Store ``record`` (linked into this sink's chain); return it as stored."""
+        ...
+
+    def close(self) -> None:
+        """Release resources."""
+        ...
+
+
+def _line(record: AuditRecord, sig: str) -> str:
+    data = record_dict(record)
+    data["sig"] = sig
+    return canonical_json(data)
+
+
+def _last_complete_line(fd: int, size: int) -> tuple[bytes | None, int]:
+    """The last newline-terminated line (without its newline) and the offset just after it."""
+    buf = b""
+    pos = size
+    while pos > 0:
+        start = max(0, pos - _CHUNK)
+        buf = os.pread(fd, pos - start, start) + buf
+        pos = start
+        end = buf.rfind(b"\n")
+        if end == -1:
+            continue
+        begin = buf.rfind(b"\n", 0, end)
+        while begin == -1 and pos > 0:  # the line is longer than what was read so far
+            start = max(0, pos - _CHUNK)
+            chunk = os.pread(fd, pos - start, start)
+            buf, pos, end = chunk + buf, start, end + len(chunk)
+            begin = buf.rfind(b"\n", 0, end)
+        return buf[begin + 1 : end], pos + end + 1
+    return None, 0
+
+
+class JsonlSink:
+    """Append-only, hash-chained JSONL file; safe across threads and processes (``flock``)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, signer: Signer | None = None) -> None:
+        """Open (creating it and its directory) the JSONL file at ``path``."""
+        self.path = Path(path)
+        self._signer = signer
+        self._lock = threading.Lock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o640)
+        except OSError as exc:
+            raise AuditError(f"cannot open JSONL audit file {self.path}: {exc.strerror}") from None
+
+    def append(self, record: AuditRecord) -> AuditRecord:
+        """Link ``record`` to the last line, write it and fsync.
+
+        Raises:
+            AuditError: if the sink is closed, the last line is unreadable, or the write fails.
+        """
+        with self._lock:
+            if self._fd is None:
+                raise AuditError(f"JSONL audit sink {self.path} is closed")
+            fd = self._fd
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                size = os.fstat(fd).st_size
+                last, good_end = _last_complete_line(fd, size)
+                if good_end != size:
+                    os.ftruncate(fd, good_end)  # a torn line from a killed writer
+                prev_hash = ""
+                if last:
+                    try:
+                        prev_hash = str(json.loads(last)["hash"])
+                    except (ValueError, KeyError, TypeError):
+                        raise AuditError(f"last line of {self.path} is not a record") from None
+                base = record.model_copy(update={"prev_hash": prev_hash, "hash": ""})
+                stored = base.model_copy(update={"hash": compute_hash(prev_hash, base)})
+                sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
+                data = (_line(stored, sig) + "\n").encode("utf-8")
+                os.pwrite(fd, data, good_end)
+                os.fsync(fd)
+            except OSError as exc:
+                raise AuditError(f"cannot write JSONL audit file {self.path}: {exc}") from None
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        return stored
+
+    def close(self) -> None:
+        """Close the file. Safe to call twice."""
+        with self._lock:
+            fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+
+    def __enter__(self) -> Self:
+        """Return the sink."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the sink."""
+        self.close()
+
+
+def _complete_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if raw.endswith(b"\n"):
+                yield number, raw[:-1]
+
+
+def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[AuditRecord]:
+    """Records of a JSONL sink file or export, in order (a torn last line is skipped).
+
+    Raises:
+        AuditError: naming the line, if a line is not a record.
+    """
+    for number, raw in _complete_lines(Path(path)):
+        try:
+            data = json.loads(raw)
+            data.pop("sig", None)
+            yield AuditRecord.model_validate(data)
+        except (ValueError, TypeError, AttributeError):
+            raise AuditError(f"{path}:{number} is not an audit record") from None
+
+
+def verify_jsonl(path: str | os.PathLike[str], signer: Signer | None = None) -> VerifyResult:
+    """Verify a JSONL sink file: canonical lines, hash chain, and signatures with ``signer``.
+
+    Line ``n`` plays the part of ``seq`` ``n``: a deleted line breaks the next line's link, a
+    changed byte its hash or canonical form, and without the key a recomputed chain still lacks
+    valid signatures. An exported subset (``hybridllm audit export`` with filters) is not a chain.
+
+    Returns:
+        A :class:`VerifyResult` naming the first bad record.
+    """
+    checker = ChainChecker(signer)
+    try:
+        for number, raw in _complete_lines(Path(path)):
+            try:
+                text = raw.decode("utf-8")
+                data = json.loads(text)
+                sig = data.pop("sig")
+                body = canonical_json(data)
+                if canonical_json({**data, "sig": sig}) != text:
+                    raise ValueError
+            except (ValueError, KeyError, TypeError, AttributeError):
+                record_id = data.get("id") if isinstance(locals().get("data"), dict) else None
+                raise ChainBroken(
+                    record_id if isinstance(record_id, str) else None,
+                    f"line {number} is not a canonical signed record line",
+                ) from None
+            checker.check(number, body, None, str(sig))
+        checker.finish()
+    except ChainBroken as bad:
+        return checker.result(0, bad)
+    except OSError as exc:
+        return checker.result(0, ChainBroken(None, f"cannot read {path}: {exc.strerror}"))
+    return checker.result(0)
+
+
+class TeeSink:
+    """Writes each record to a primary store, then to further sinks (e.g. JSONL, PostgreSQL).
+
+    The primary's stored record is returned (its ``id`` is what the caller sees as
+    ``audit_id``). If a further sink fails, the others are still written and then an
+    :class:`AuditError` is raised (``strict=True``), so a lost copy is never silent.
+    """
+
+    def __init__(self, primary: AuditSink, *others: AuditSink, strict: bool = True) -> None:
+        """Fan out to ``primary`` and ``others``."""
+        self.primary = primary
+        self.others = others
+        self.strict = strict
+        self.failures = 0
+
+    def append(self, record: AuditRecord) -> AuditRecord:
+        """Append to every sink; see the class docstring for failures."""
+        stored = self.primary.append(record)
+        failed: list[str] = []
+        for sink in self.others:
+            try:
+                sink.append(record)
+            except AuditError as exc:
+                failed.append(f"{type(sink).__name__}: {exc}")
+        if failed:
+            self.failures += len(failed)
+            if self.strict:
+                raise AuditError(
+                    f"audit record {stored.id} stored, but a copy failed: " + "; ".join(failed)
+                )
+        return stored
+
+    def close(self) -> None:
+        """Close every sink."""
+        for sink in (self.primary, *self.others):
+            sink.close()

@@ -1,0 +1,509 @@
+"""What calls cost: a price table for API models, a cost model for local hardware, the crossover.
+
+- :data:`DEFAULT_PRICES`: USD per million input/output tokens for well-known models, overridable
+  (``[cost.prices."model"]`` in the config, or ``prices=`` everywhere here).
+- :class:`LocalCostModel`: hardware amortisation, power, operations time and throughput give a
+  monthly cost for a token volume, and a marginal (energy) cost per token for each local call.
+- :func:`call_cost` fills ``cost_usd`` of every call, cloud and local alike.
+- :func:`crossover_volume`, :func:`recommend`, :func:`read_audit_usage`, :func:`cost_command`
+  and :func:`write_chart` back the ``hybridllm cost`` command (:data:`cost_app`, built lazily so
+  that ``import hybridllm`` does not import typer).
+
+Monthly figures use 730 hours (365 * 24 / 12) per month.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from hybridllm.models import Usage
+
+if TYPE_CHECKING:
+    import typer
+
+    from hybridllm.audit.store import AuditStore
+
+    cost_app: typer.Typer
+    """The ``hybridllm cost`` command group; mount with ``app.add_typer(cost_app, name="cost")``."""
+
+__all__ = [
+    "DEFAULT_PRICES",
+    "PRICES_AS_OF",
+    "AuditUsage",
+    "CostConfig",
+    "LocalCostModel",
+    "ModelPrice",
+    "Recommendation",
+    "TargetStats",
+    "api_monthly_cost",
+    "blended_price_per_token",
+    "call_cost",
+    "cost_app",
+    "cost_command",  # noqa: F822
+    "crossover_volume",
+    "find_price",
+    "read_audit_usage",
+    "recommend",
+    "write_chart",  # noqa: F822
+]
+
+HOURS_PER_MONTH = 730.0
+DAYS_PER_MONTH = HOURS_PER_MONTH / 24.0
+LOCAL_ADAPTERS = frozenset({"llamacpp", "ollama"})
+PRIVACY_LOCAL_SHARE = 0.8
+"""Above this share of calls carrying PII/PHI/SECRET, :func:`recommend` says "local"."""
+SLOW_FACTOR = 2.0
+"""Local p50 latency above this multiple of the cloud's counts as too slow for interactive use."""
+
+
+class ModelPrice(BaseModel):
+    """USD per million tokens."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+
+
+PRICES_AS_OF = "2025-06-01"
+# List prices (standard tier, no batch or cache discounts) as published by OpenAI and Anthropic
+# on PRICES_AS_OF. Prices change: check the providers' pages and override them in the config.
+DEFAULT_PRICES: Mapping[str, ModelPrice] = {
+    "gpt-4o": ModelPrice(input=2.50, output=10.00),
+    "gpt-4o-mini": ModelPrice(input=0.15, output=0.60),
+    "gpt-4.1": ModelPrice(input=2.00, output=8.00),
+    "gpt-4.1-mini": ModelPrice(input=0.40, output=1.60),
+    "gpt-4.1-nano": ModelPrice(input=0.10, output=0.40),
+    "o3": ModelPrice(input=2.00, output=8.00),
+    "o4-mini": ModelPrice(input=1.10, output=4.40),
+    "text-embedding-3-small": ModelPrice(input=0.02, output=0.0),
+    "text-embedding-3-large": ModelPrice(input=0.13, output=0.0),
+    "claude-3-5-haiku": ModelPrice(input=0.80, output=4.00),
+    "claude-3-5-sonnet": ModelPrice(input=3.00, output=15.00),
+    "claude-3-7-sonnet": ModelPrice(input=3.00, output=15.00),
+    "claude-sonnet-4": ModelPrice(input=3.00, output=15.00),
+    "claude-opus-4": ModelPrice(input=15.00, output=75.00),
+}
+
+
+class LocalCostModel(BaseModel):
+    """What running the local model costs (``[cost.local]`` in the config).
+
+    One machine is on all month; its capacity is ``throughput * utilization`` tokens per second
+    (``utilization`` leaves headroom for peaks), and more machines are added when the volume
+    needs them. Each machine costs its amortised price, its idle power all month, and the
+    operations time; generating adds ``power_watts - idle_watts`` for the busy hours.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    hardware_price_usd: float = Field(default=6000.0, ge=0)
+    """Machine with a GPU able to serve the local model."""
+    amortization_months: int = Field(default=36, gt=0)
+    power_watts: float = Field(default=350.0, ge=0)
+    """Draw while generating."""
+    idle_watts: float = Field(default=50.0, ge=0)
+    """Draw while on and idle."""
+    electricity_usd_per_kwh: float = Field(default=0.15, ge=0)
+    utilization: float = Field(default=0.5, gt=0, le=1)
+    """Highest sustained busy fraction planned for a machine."""
+    ops_hours_per_month: float = Field(default=4.0, ge=0)
+    """Operations time per machine (updates, monitoring, incidents)."""
+    ops_hourly_rate_usd: float = Field(default=100.0, ge=0)
+    throughput_tokens_per_s: float = Field(default=400.0, gt=0)
+    """Tokens (input + output) processed per second, blended; measure it on your hardware."""
+
+    def capacity_per_machine(self) -> float:
+        """Tokens per month one machine serves at the planned utilization."""
+        return self.throughput_tokens_per_s * 3600.0 * HOURS_PER_MONTH * self.utilization
+
+    def machines(self, tokens_per_month: float) -> int:
+        """Machines needed for a monthly volume (at least one)."""
+        return max(1, math.ceil(tokens_per_month / self.capacity_per_machine()))
+
+    def fixed_cost_per_machine(self) -> float:
+        """Monthly cost of one machine before it generates anything."""
+        idle_energy = self.idle_watts / 1000.0 * HOURS_PER_MONTH * self.electricity_usd_per_kwh
+        hardware = self.hardware_price_usd / self.amortization_months
+        return hardware + idle_energy + self.ops_hours_per_month * self.ops_hourly_rate_usd
+
+    def marginal_cost_per_token(self) -> float:
+        """Energy above idle to process one token, in USD."""
+        extra_kw = max(self.power_watts - self.idle_watts, 0.0) / 1000.0
+        return extra_kw * self.electricity_usd_per_kwh / (self.throughput_tokens_per_s * 3600.0)
+
+    def monthly_cost(self, tokens_per_month: float) -> float:
+        """Total monthly cost in USD of serving ``tokens_per_month`` locally."""
+        tokens = max(tokens_per_month, 0.0)
+        fixed = self.machines(tokens) * self.fixed_cost_per_machine()
+        return fixed + tokens * self.marginal_cost_per_token()
+
+
+class CostConfig(BaseModel):
+    """``[cost]`` in the config: price overrides and the local cost model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    prices: dict[str, ModelPrice] = Field(default_factory=dict)
+    """Merged over :data:`DEFAULT_PRICES`; an entry here wins."""
+    local: LocalCostModel = Field(default_factory=LocalCostModel)
+    input_share: float = Field(default=0.75, ge=0, le=1)
+    """Share of input tokens in a volume given as one number (chat traffic is mostly input)."""
+
+    def price_table(self) -> dict[str, ModelPrice]:
+        """Default prices with the overrides applied."""
+        return {**DEFAULT_PRICES, **self.prices}
+
+
+def find_price(model: str, prices: Mapping[str, ModelPrice] | None = None) -> ModelPrice | None:
+    """Price of a model: exact name, else the longest entry the name starts with plus ``-``.
+
+    ``gpt-4o-2024-08-06`` finds ``gpt-4o``; ``claude-3-5-haiku-20241022`` finds
+    ``claude-3-5-haiku``.
+    """
+    table = DEFAULT_PRICES if prices is None else prices
+    if model in table:
+        return table[model]
+    best = max((k for k in table if model.startswith(k + "-")), key=len, default=None)
+    return table[best] if best is not None else None
+
+
+def _price(model: str, prices: Mapping[str, ModelPrice] | None) -> ModelPrice:
+    found = find_price(model, prices)
+    if found is None:
+        raise ValueError(f"no price for model {model!r}: add it under [cost.prices.{model!r}]")
+    return found
+
+
+def api_monthly_cost(
+    model: str,
+    input_tokens: float,
+    output_tokens: float,
+    *,
+    prices: Mapping[str, ModelPrice] | None = None,
+) -> float:
+    """USD for a month of ``input_tokens`` and ``output_tokens`` on an API model.
+
+    Raises:
+        ValueError: if the model has no price.
+    """
+    p = _price(model, prices)
+    return (input_tokens * p.input + output_tokens * p.output) / 1e6
+
+
+def blended_price_per_token(
+    model: str, input_share: float, *, prices: Mapping[str, ModelPrice] | None = None
+) -> float:
+    """USD per token of a volume with ``input_share`` input tokens."""
+    p = _price(model, prices)
+    return (input_share * p.input + (1.0 - input_share) * p.output) / 1e6
+
+
+def crossover_volume(
+    model: str,
+    local: LocalCostModel,
+    *,
+    input_share: float = 0.75,
+    prices: Mapping[str, ModelPrice] | None = None,
+) -> float | None:
+    """The monthly token volume from which local is cheaper than the API, or None if never.
+
+    API cost is ``a * V``; local is ``k * F + e * V`` with ``k`` machines. On one machine they
+    cross at ``V = F / (a - e)``. Each added machine adds ``F`` per ``capacity`` tokens, so if
+    that point is beyond one machine's capacity, local is never cheaper at any volume.
+    """
+    a = blended_price_per_token(model, input_share, prices=prices)
+    e = local.marginal_cost_per_token()
+    if a <= e:
+        return None
+    v = local.fixed_cost_per_machine() / (a - e)
+    return v if v <= local.capacity_per_machine() else None
+
+
+def call_cost(
+    target_adapter: str, model: str, usage: Usage, *, config: CostConfig | None = None
+) -> float:
+    """``cost_usd`` of one call.
+
+    A model with a price (table or override) costs its price, wherever it runs. Otherwise a
+    local adapter (llamacpp, ollama) costs the local model's marginal energy per token, and an
+    unknown API model costs 0.0 (add its price to the config).
+    """
+    cfg = config or CostConfig()
+    price = find_price(model, cfg.price_table())
+    if price is not None:
+        return (usage.input_tokens * price.input + usage.output_tokens * price.output) / 1e6
+    if target_adapter in LOCAL_ADAPTERS:
+        return usage.total_tokens * cfg.local.marginal_cost_per_token()
+    return 0.0
+
+
+# -- reading the audit log --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetStats:
+    """Measured traffic and latency of one target over the audit window."""
+
+    target: str
+    locality: str | None
+    model: str | None
+    """The most frequent model."""
+    calls: int
+    input_tokens: int
+    output_tokens: int
+    p50_ms: float
+    p95_ms: float
+
+
+@dataclass(frozen=True)
+class AuditUsage:
+    """Traffic read from the audit log, and its projection to a month."""
+
+    days: float
+    """Days the window actually covers (from its start or the first record, at least 1)."""
+    calls: int
+    sensitive_calls: int
+    input_tokens: int
+    output_tokens: int
+    targets: dict[str, TargetStats] = field(default_factory=dict)
+
+    @property
+    def privacy_share(self) -> float:
+        """Share of calls with any PII/PHI/SECRET finding."""
+        return self.sensitive_calls / self.calls if self.calls else 0.0
+
+    @property
+    def monthly_tokens(self) -> float:
+        """Input plus output tokens, scaled to a month."""
+        return (self.input_tokens + self.output_tokens) * DAYS_PER_MONTH / self.days
+
+    @property
+    def input_share(self) -> float:
+        """Share of input tokens (0.75 when nothing was recorded)."""
+        total = self.input_tokens + self.output_tokens
+        return self.input_tokens / total if total else 0.75
+
+    @property
+    def local_targets(self) -> frozenset[str]:
+        """Targets whose records say ``locality == "local"``."""
+        return frozenset(t for t, s in self.targets.items() if s.locality == "local")
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    """Nearest-rank percentile: the smallest value with at least ``pct``% of values <= it."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    rank = max(1, math.ceil(pct / 100.0 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def read_audit_usage(
+    store: AuditStore | str | Path, days: int = 30, *, now: datetime | None = None
+) -> AuditUsage:
+    """Volume, privacy share and per-target p50/p95 latency over the audit log's last ``days``.
+
+    Latency is the provider's (``latency_ms["provider"]``, else ``"total"``) of successful calls.
+
+    Args:
+        store: an open :class:`AuditStore` or the path of its database (opened read-only).
+        days: window length.
+        now: end of the window (default: the current UTC time).
+    """
+    from hybridllm.audit.store import AuditStore
+
+    end = now or datetime.now(UTC)
+    start = end - timedelta(days=days)
+    since = start.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    owned = not isinstance(store, AuditStore)
+    opened = AuditStore(store, readonly=True) if not isinstance(store, AuditStore) else store
+    try:
+        records = list(opened.iter_records(since=since))
+    finally:
+        if owned:
+            opened.close()
+    first = min((_parse_ts(r.ts) for r in records), default=start)
+    covered = (end - max(start, first)).total_seconds() / 86400.0
+    latencies: dict[str, list[float]] = {}
+    models: dict[str, Counter[str]] = {}
+    sums: dict[str, list[int]] = {}
+    locality: dict[str, str | None] = {}
+    for r in records:
+        if r.target is None:
+            continue
+        sums.setdefault(r.target, [0, 0, 0])
+        acc = sums[r.target]
+        acc[0] += 1
+        acc[1] += r.input_tokens
+        acc[2] += r.output_tokens
+        locality[r.target] = r.locality or locality.get(r.target)
+        if r.model:
+            models.setdefault(r.target, Counter())[r.model] += 1
+        ms = r.latency_ms.get("provider", r.latency_ms.get("total"))
+        if r.status == "ok" and ms is not None:
+            latencies.setdefault(r.target, []).append(ms)
+    targets = {
+        t: TargetStats(
+            target=t,
+            locality=locality.get(t),
+            model=models[t].most_common(1)[0][0] if t in models else None,
+            calls=acc[0],
+            input_tokens=acc[1],
+            output_tokens=acc[2],
+            p50_ms=_percentile(latencies.get(t, []), 50),
+            p95_ms=_percentile(latencies.get(t, []), 95),
+        )
+        for t, acc in sorted(sums.items())
+    }
+    return AuditUsage(
+        days=max(1.0, min(float(days), covered)),
+        calls=len(records),
+        sensitive_calls=sum(1 for r in records if r.categories),
+        input_tokens=sum(r.input_tokens for r in records),
+        output_tokens=sum(r.output_tokens for r in records),
+        targets=targets,
+    )
+
+
+def _parse_ts(ts: str) -> datetime:
+    parsed = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+# -- recommendation ----------------------------------------------------------------------------
+
+
+class Recommendation(BaseModel):
+    """What to run, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    choice: Literal["api", "local", "hybrid"]
+    reasons: list[str]
+    routing: str
+    """Which routing to configure for that choice."""
+    api_cost: float
+    local_cost: float
+
+
+def recommend(
+    volume: float,
+    latency_p50_by_target: Mapping[str, float],
+    privacy_share: float,
+    *,
+    model: str = "gpt-4o-mini",
+    config: CostConfig | None = None,
+    local_targets: Collection[str] = ("local",),
+    input_share: float | None = None,
+) -> Recommendation:
+    """Recommend API, local or hybrid from monthly volume, measured latency and privacy needs.
+
+    Rules, in order: at least 80% sensitive calls -> local; local cheaper and not more than 2x
+    slower (p50) than the cloud -> local; local cheaper but slower -> hybrid (interactive and
+    complex prompts to the cloud); API cheaper with some sensitive calls -> hybrid (sensitive
+    to local, and tiered routing to use the local machine's spare capacity); otherwise API.
+
+    Args:
+        volume: tokens (input + output) per month.
+        latency_p50_by_target: measured p50 ms per target name.
+        privacy_share: share of calls with PII/PHI/SECRET findings, in ``[0, 1]``.
+        model: the API model to price.
+        config: prices and local cost model.
+        local_targets: which names in ``latency_p50_by_target`` are local.
+        input_share: share of input tokens (default: ``config.input_share``).
+    """
+    cfg = config or CostConfig()
+    share = cfg.input_share if input_share is None else input_share
+    prices = cfg.price_table()
+    api = api_monthly_cost(model, volume * share, volume * (1 - share), prices=prices)
+    local = cfg.local.monthly_cost(volume)
+    cross = crossover_volume(model, cfg.local, input_share=share, prices=prices)
+    reasons = [
+        f"At {_tokens(volume)} tokens/month, the API ({model}) costs ${api:,.2f}/month and "
+        f"the local model ${local:,.2f}/month ({cfg.local.machines(volume)} machine(s))."
+    ]
+    reasons.append(
+        f"Local becomes cheaper from {_tokens(cross)} tokens/month."
+        if cross is not None
+        else f"Local is never cheaper than {model} at these prices and this hardware."
+    )
+    local_lat = [v for k, v in latency_p50_by_target.items() if k in local_targets]
+    cloud_lat = [v for k, v in latency_p50_by_target.items() if k not in local_targets]
+    slow = False
+    if local_lat and cloud_lat:
+        lo, cl = min(local_lat), min(cloud_lat)
+        slow = lo > SLOW_FACTOR * cl
+        reasons.append(
+            f"Measured p50 latency: local {lo:,.0f} ms, cloud {cl:,.0f} ms"
+            + (f" (local is more than {SLOW_FACTOR:g}x slower)." if slow else ".")
+        )
+    if privacy_share > 0:
+        reasons.append(f"{privacy_share:.0%} of calls carry PII, PHI or secrets.")
+    cheaper = local < api
+    if privacy_share >= PRIVACY_LOCAL_SHARE:
+        choice: Literal["api", "local", "hybrid"] = "local"
+        routing = "everything to the local target; cloud only as an explicit, redacted fallback"
+        reasons.append(
+            "Most traffic is sensitive, so keeping it on local hardware avoids "
+            "sending it out at all, even redacted."
+        )
+    elif cheaper and not slow:
+        choice, routing = "local", "everything to the local target; cloud as fallback"
+        reasons.append(
+            "Local is cheaper at this volume and fast enough."
+            if local_lat and cloud_lat
+            else "Local is cheaper at this volume (latency not measured: check it with "
+            "--from-audit before moving interactive traffic)."
+        )
+    elif cheaper:
+        choice = "hybrid"
+        routing = "[routing] enabled: simple and batch prompts local, strong prompts cloud"
+        reasons.append(
+            "Local is cheaper but slower: keep latency-sensitive, complex prompts on "
+            "the cloud and the rest local."
+        )
+    elif privacy_share > 0:
+        choice = "hybrid"
+        routing = (
+            "policy keeps sensitive calls local; [routing] enabled so simple prompts use "
+            "the local machine's spare capacity, strong prompts go to the cloud"
+        )
+        reasons.append(
+            "The API is cheaper, but the local model is needed for sensitive calls "
+            "anyway; its spare capacity can take simple prompts."
+        )
+    else:
+        choice, routing = "api", "everything to the cloud target (redacting per policy)"
+        reasons.append("The API is cheaper at this volume and nothing sensitive was seen.")
+    return Recommendation(
+        choice=choice, reasons=reasons, routing=routing, api_cost=api, local_cost=local
+    )
+
+
+def _tokens(n: float | None) -> str:
+    if n is None:
+        return "never"
+    for unit, div in (("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= div:
+            return f"{n / div:,.1f}{unit}"
+    return f"{n:,.0f}"
+
+
+def __getattr__(name: str) -> Any:
+    # The report, the chart and the ``cost_app`` CLI live in hybridllm._cost_report; they are
+    # loaded on first access so that importing this module (the flow prices each call with it)
+    # stays light and does not import typer.
+    if name in ("cost_app", "cost_command", "write_chart"):
+        from hybridllm import _cost_report
+
+        return _cost_report.cost_app() if name == "cost_app" else getattr(_cost_report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

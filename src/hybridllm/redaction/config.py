@@ -1,0 +1,142 @@
+"""Redaction settings: which operator replaces which data, how long a scope lives, where it lives.
+
+In ``hybridllm.toml``::
+
+    [redaction]
+    ttl_seconds = 3600               # a vault entry is forgotten an hour after its last use
+    store = "memory"                 # or "encrypted": conversations that outlive the process
+    store_path = ".hybridllm-vault"  # directory of the encrypted store
+    key_env = "HYBRIDLLM_VAULT_KEY"  # AES-256-GCM key (urlsafe base64 of 32 bytes) ...
+    # key_file = "/run/secrets/hybridllm-vault.key"   # ... or a file holding it
+    hmac_key_env = "HYBRIDLLM_HMAC_KEY"
+    surrogate_locale = "en_US"
+
+    [redaction.operators]            # by category or by entity type (entity type wins)
+    PII = "placeholder"              # placeholder | mask | hmac | surrogate
+    PERSON = "surrogate"
+    CREDIT_CARD = { operator = "mask", keep_last = 4 }
+    SECRET = "hmac"
+
+Keys never appear in the config itself, only the name of the variable or file that holds them.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from hybridllm.errors import ConfigError
+
+__all__ = ["OperatorConfig", "OperatorName", "RedactionConfig"]
+
+OperatorName = Literal["placeholder", "mask", "hmac", "surrogate"]
+
+
+class OperatorConfig(BaseModel):
+    """How one category or entity type is replaced before a payload leaves the machine.
+
+    Attributes:
+        operator: ``placeholder`` (reversible token, the default), ``mask`` (irreversible
+            ``****``), ``hmac`` (keyed hash: the same value gives the same token in every scope,
+            for correlation without reversal), ``surrogate`` (a realistic fake from Faker,
+            consistent per scope and restored like a placeholder).
+        mask_char: the character a mask is made of.
+        keep_last: characters a mask leaves visible at the end (e.g. 4 for card numbers).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    operator: OperatorName = "placeholder"
+    mask_char: str = Field(default="*", min_length=1, max_length=1)
+    keep_last: int = Field(default=0, ge=0, le=8)
+
+
+_DEFAULT_OPERATOR = OperatorConfig()
+
+
+def _read_key(env: str, file: str | None, what: str) -> bytes | None:
+    raw: str | None = None
+    if file:
+        try:
+            raw = Path(file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(
+                f"{what} key file unreadable ({type(exc).__name__})", key=file
+            ) from None
+    elif env and os.environ.get(env):
+        raw = os.environ[env].strip()
+    if raw is None:
+        return None
+    try:
+        key = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != 32:
+        # never echo the key: name where it came from and what it should look like
+        raise ConfigError(
+            f"{what} key is not valid",
+            source=file or f"${env}",
+            expected="urlsafe base64 of 32 random bytes (hybridllm.redaction.generate_key())",
+        )
+    return key
+
+
+class RedactionConfig(BaseModel):
+    """The ``[redaction]`` table of ``hybridllm.toml`` (see the module docstring)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    operators: dict[str, OperatorConfig] = Field(default_factory=dict)
+    """Keyed by category (PII, PHI, SECRET) or entity type (PERSON, EMAIL_ADDRESS, ...)."""
+    ttl_seconds: float | None = Field(default=None, gt=0)
+    """Forget a vault entry this long after its last use; None keeps it for the scope's life."""
+    store: Literal["memory", "encrypted"] = "memory"
+    store_path: str = ".hybridllm-vault"
+    key_env: str = "HYBRIDLLM_VAULT_KEY"
+    key_file: str | None = None
+    hmac_key_env: str = "HYBRIDLLM_HMAC_KEY"
+    hmac_key_file: str | None = None
+    surrogate_locale: str = "en_US"
+
+    @field_validator("operators", mode="before")
+    @classmethod
+    def _normalise_operators(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = {}
+        for key, spec in value.items():
+            out[str(key).upper()] = {"operator": spec} if isinstance(spec, str) else spec
+        return out
+
+    @model_validator(mode="after")
+    def _check_keys(self) -> RedactionConfig:
+        # Fail at load time, not in the middle of a call, when a needed key is missing.
+        if self.store == "encrypted" and self.vault_key() is None:
+            raise ValueError(f"store = 'encrypted' needs a key in ${self.key_env} or key_file")
+        uses_hmac = any(op.operator == "hmac" for op in self.operators.values())
+        if uses_hmac and self.hmac_key() is None:
+            raise ValueError(
+                f"the hmac operator needs a key in ${self.hmac_key_env} or hmac_key_file"
+            )
+        return self
+
+    def operator_for(self, entity_type: str, category: str) -> OperatorConfig:
+        """The operator for one finding: its entity type's, else its category's, else default."""
+        return (
+            self.operators.get(entity_type.upper())
+            or self.operators.get(category)
+            or _DEFAULT_OPERATOR
+        )
+
+    def vault_key(self) -> bytes | None:
+        """The encrypted store's key (32 bytes), or None when none is configured."""
+        return _read_key(self.key_env, self.key_file, "vault")
+
+    def hmac_key(self) -> bytes | None:
+        """The HMAC operator's key (32 bytes), or None when none is configured."""
+        return _read_key(self.hmac_key_env, self.hmac_key_file, "hmac")
