@@ -101,6 +101,27 @@ def scan(
 
 
 @app.command()
+def doctor(
+    config: Annotated[Path | None, typer.Option(help="hybridllm.toml to read.")] = None,
+    profile: Annotated[str | None, typer.Option(help="Profile to apply.")] = None,
+) -> None:
+    """Check every configured target: reachable, key accepted, model served. Exit 1 on failure."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from hybridllm.config import load_settings
+    from hybridllm.doctor import check_all
+
+    checks = check_all(load_settings(config, profile=profile))
+    table = Table("target", "adapter", "model", "locality", "status", "hint")
+    for c in checks:
+        status = f"[green]ok[/] ({c.latency_ms:.0f} ms)" if c.ok else f"[red]{c.problem}[/]"
+        table.add_row(c.target, c.adapter, c.model, c.locality, status, c.hint)
+    Console().print(table)
+    raise typer.Exit(0 if all(c.ok for c in checks) else 1)
+
+
+@app.command()
 def demo(
     max_tokens: Annotated[int, typer.Option(help="Tokens per answer.")] = 48,
 ) -> None:
