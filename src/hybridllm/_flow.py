@@ -37,6 +37,7 @@ from hybridllm.redaction import (
     Vault,
     local_request,
     redact_messages,
+    restore_json,
 )
 from hybridllm.redaction import restore as restore_text
 from hybridllm.routing import estimate_complexity
@@ -228,7 +229,8 @@ class StreamSession:
         self.head = result.head
         self.rest = result.rest
         self._request = request
-        self._restorer = StreamRestorer(state.vault)
+        # JSON-schema output: values are restored inside JSON strings, escaped, so it stays valid
+        self._restorer = StreamRestorer(state.vault, json_mode=call.options.json_schema is not None)
         self._usage = Usage()
         self._model: str | None = None
         self._t_provider = time.perf_counter() - result.latency_ms / 1000.0
@@ -364,7 +366,8 @@ def completion_flow(
         assert result.response is not None
         resp = result.response
         st.timings["provider"] = result.latency_ms
-        text, restored = restore_text(resp.text, st.vault)
+        unredact = restore_json if options.json_schema is not None else restore_text
+        text, restored = unredact(resp.text, st.vault)
         cfg = settings.targets[name]
         cost = call_cost(cfg.adapter, resp.model, resp.usage, config=settings.cost)
         record = st.record(
