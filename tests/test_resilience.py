@@ -162,3 +162,33 @@ def test_deadline_bounds_a_call_across_retries(
             client.complete(SECRET_PROMPT, max_tokens=4)
         assert time.perf_counter() - t < 1.5  # did not sleep the 2 s Retry-After
     assert AWS_KEY not in recording_cloud.bodies_text()
+
+
+def test_audit_record_carries_the_answering_targets_attributes(
+    llama_server: LlamaServer, recording_cloud: RecordingProxy, tmp_audit_path: Path
+) -> None:
+    targets = {
+        "local": {"adapter": "llamacpp", "model": "smollm2", "base_url": llama_server.base_url},
+        "cloud": {
+            "adapter": "openai",
+            "model": "smollm2",
+            "base_url": recording_cloud.base_url + "/v1",
+            "region": "eu",
+            "retention_days": 0,
+            "trains_on_inputs": False,
+            "zdr": True,
+        },
+    }
+    with hybridllm.Client(targets=targets, audit_path=tmp_audit_path) as client:
+        r = client.complete("What is 2 + 2?", max_tokens=2)
+        rec = client.audit.get(r.audit_id)
+    assert rec is not None
+    assert rec.region == "eu"
+    assert rec.target_attributes == {
+        "locality": "remote",
+        "region": "eu",
+        "retention_days": 0,
+        "trains_on_inputs": False,
+        "baa": False,
+        "zdr": True,
+    }

@@ -145,7 +145,7 @@ class _State:
         restored: int = 0,
         error: str | None = None,
         cost_usd: float = 0.0,
-        region: str | None = None,
+        config: TargetConfig | None = None,
     ) -> AuditRecord:
         assert self.decision is not None
         c = self.classification
@@ -191,7 +191,8 @@ class _State:
             category_counts=dict(sorted(per_category.items())),
             entity_scores=dict(sorted(scores.items())),
             remote_targets=tuple(dict.fromkeys(self.remote_targets)),
-            region=region,
+            region=config.region if config is not None else None,
+            target_attributes=config.attributes() if config is not None else {},
         )
 
     def completion(self, stored: AuditRecord, text: str, usage: Usage, redacted: int) -> Completion:
@@ -260,7 +261,7 @@ class StreamSession:
             usage=self._usage,
             redacted=self._request.redacted_count,
             restored=self._restorer.restored,
-            region=self._call.config.region,
+            config=self._call.config,
             cost_usd=call_cost(
                 self._call.config.adapter,
                 self._model or self._call.adapter.model,
@@ -378,7 +379,7 @@ def completion_flow(
             usage=resp.usage,
             redacted=request.redacted_count,
             restored=restored,
-            region=cfg.region,
+            config=cfg,
             cost_usd=cost,
         )
         stored = yield WriteAudit(record)

@@ -114,7 +114,7 @@ class TargetConfig(BaseModel):
     zdr: bool = False
     """A zero-data-retention agreement covers this endpoint."""
 
-    def attributes(self) -> dict[str, object]:
+    def attributes(self) -> dict[str, str | int | bool | None]:
         """The compliance-relevant attributes, as recorded in the audit log."""
         return {
             "locality": self.effective_locality,

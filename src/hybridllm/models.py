@@ -194,6 +194,9 @@ class AuditRecord(_Frozen):
     """Highest score per entity type."""
     remote_targets: tuple[str, ...] = ()
     """Remote targets a payload was sent to (any attempted hop, answered or not)."""
+    target_attributes: dict[str, str | int | bool | None] = Field(default_factory=dict)
+    """Compliance attributes of the target that answered (locality, region, retention_days,
+    trains_on_inputs, baa, zdr), as configured when the call was made."""
     region: str | None = None
     """Where the answering target is hosted, as configured (e.g. ``us``, ``eu-west-1``)."""
     prev_hash: str = ""

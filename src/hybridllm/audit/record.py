@@ -53,6 +53,7 @@ V2_FIELDS: frozenset[str] = frozenset(
         "entity_scores",
         "remote_targets",
         "region",
+        "target_attributes",
     }
 )
 """Fields added in schema version 2: absent from (and not hashed in) a version-1 record."""
