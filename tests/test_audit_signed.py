@@ -30,6 +30,7 @@ from hybridllm.audit import (
 )
 from hybridllm.audit._sqlite import MIGRATIONS
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
+from hybridllm.audit.record import V2_FIELDS
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -359,9 +360,7 @@ def test_version_1_file_is_migrated_and_old_records_still_verify(tmp_path: Path)
     conn = sqlite3.connect(path)
     v1 = make_record(1).model_copy(update={"schema_version": 1})
     data = v1.model_dump(mode="json")
-    for name in ("app", "conversation_id", "policy_version", "prompt_hmac", "key_id"):
-        data.pop(name)
-    for name in ("category_counts", "entity_scores", "remote_targets", "region"):
+    for name in V2_FIELDS:  # a version-1 body has none of the fields version 2 added
         data.pop(name)
     data["prev_hash"] = ""
     data.pop("hash")

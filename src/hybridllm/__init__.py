@@ -20,6 +20,7 @@ from hybridllm._client import (
 )
 from hybridllm._scope import policy
 from hybridllm.decorators import TaskOutputError, task
+from hybridllm.embeddings import Embeddings
 from hybridllm.errors import (
     AuditError,
     AuditVerificationError,
@@ -64,6 +65,7 @@ __all__ = [
     "ConfigError",
     "Conversation",
     "Decision",
+    "Embeddings",
     "Finding",
     "Hop",
     "HybridLLMError",
@@ -82,8 +84,10 @@ __all__ = [
     "Usage",
     "__version__",
     "acomplete",
+    "aembed",
     "classify",
     "complete",
+    "embed",
     "policy",
     "redact",
     "task",
@@ -111,6 +115,16 @@ def complete(prompt: Any, **kwargs: Any) -> Any:
 async def acomplete(prompt: Any, **kwargs: Any) -> Any:
     """:meth:`Client.acomplete` on the default client."""
     return await _client().acomplete(prompt, **kwargs)
+
+
+def embed(texts: Any, **kwargs: Any) -> Embeddings:
+    """:meth:`Client.embed` on the default client."""
+    return _client().embed(texts, **kwargs)
+
+
+async def aembed(texts: Any, **kwargs: Any) -> Embeddings:
+    """:meth:`Client.aembed` on the default client."""
+    return await _client().aembed(texts, **kwargs)
 
 
 def _check_text(text: object) -> str:

@@ -19,6 +19,7 @@ from tenacity import (
     Retrying,
 )
 
+from hybridllm._embed_client import EmbedMixin
 from hybridllm._flow import (
     AuditContext,
     Call,
@@ -30,7 +31,7 @@ from hybridllm._flow import (
     completion_flow,
 )
 from hybridllm._input import normalize_prompt
-from hybridllm._resilience import Breakers, TargetCoolingDownError, retry_kwargs
+from hybridllm._resilience import Breakers, TargetCoolingDownError, as_hop_error, retry_kwargs
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
 from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter, CallOptions, StreamDelta, build_adapter
@@ -38,13 +39,9 @@ from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings, load_settings
+from hybridllm.embeddings import Embeddings
 from hybridllm.errors import (
-    HybridLLMError,
     InputError,
-    MissingDependencyError,
-    PermanentProviderError,
-    PrivacyViolationError,
-    ProviderError,
     TransientProviderError,
     UnknownTargetError,
 )
@@ -68,15 +65,7 @@ class MessageClassifier(Protocol):
         ...
 
 
-def _as_hop_error(exc: Exception, target: str) -> HybridLLMError:
-    if isinstance(exc, PrivacyViolationError):
-        raise exc  # never swallowed into a fallback: this is a bug and must be loud
-    if isinstance(exc, ProviderError | MissingDependencyError):
-        return exc
-    return PermanentProviderError(f"{target}: unexpected {type(exc).__name__}", target=target)
-
-
-class _BaseClient:
+class _BaseClient(EmbedMixin):
     """Configuration, adapters, the audit store and the classifier hook, shared by both clients."""
 
     def __init__(
@@ -304,7 +293,7 @@ class _BaseClient:
                     )
         except Exception as exc:
             return CallResult(
-                error=_as_hop_error(exc, call.target),
+                error=as_hop_error(exc, call.target),
                 attempts=attempts,
                 latency_ms=(time.perf_counter() - t) * 1000,
             )
@@ -374,7 +363,7 @@ class _BaseClient:
                     )
         except Exception as exc:
             return CallResult(
-                error=_as_hop_error(exc, call.target),
+                error=as_hop_error(exc, call.target),
                 attempts=attempts,
                 latency_ms=(time.perf_counter() - t) * 1000,
             )
@@ -532,6 +521,32 @@ class Client(_BaseClient):
             return CompletionStream(iter(()), None, result) if stream else result
         return CompletionStream(self._chunks_sync(result), result, None)
 
+    def embed(
+        self,
+        texts: Sequence[str] | str,
+        *,
+        space: str | None = None,
+        caller: str | None = None,
+    ) -> Embeddings:
+        """Classify, decide, (redact,) embed and audit a list of texts.
+
+        Args:
+            texts: the texts (a single str counts as a list of one).
+            space: a configured ``[spaces.<name>]`` (default: ``default_space``, the only space,
+                or an implicit space on ``local_target``).
+            caller: a name recorded in the audit log.
+
+        Returns:
+            :class:`~hybridllm.embeddings.Embeddings`: vectors in input order, with the space
+            and model identity they belong to.
+
+        Raises:
+            InputError: bad input or an unknown space; nothing was classified or sent.
+            EmbeddingRefusedError: the policy keeps these texts off the space's target (audited).
+            NoTargetAvailableError: every target of the space failed (audited).
+        """
+        return self._run_embed_sync(self._embed_flow(texts, space, caller, coalesce=False))
+
     def close(self) -> None:
         """Close adapters (their sync and async HTTP clients) and the audit store."""
         with self._lock:
@@ -560,6 +575,7 @@ class AsyncClient(_BaseClient):
     """The asyncio client: same flow, same policy, same audit; ``await client.complete(...)``."""
 
     complete = _BaseClient.acomplete
+    embed = _BaseClient.aembed
 
     async def __aenter__(self) -> AsyncClient:
         return self

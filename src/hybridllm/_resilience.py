@@ -19,9 +19,16 @@ from tenacity import (
 )
 
 from hybridllm.config import TargetConfig
-from hybridllm.errors import TransientProviderError
+from hybridllm.errors import (
+    HybridLLMError,
+    MissingDependencyError,
+    PermanentProviderError,
+    PrivacyViolationError,
+    ProviderError,
+    TransientProviderError,
+)
 
-__all__ = ["Breakers", "TargetCoolingDownError", "retry_kwargs"]
+__all__ = ["Breakers", "TargetCoolingDownError", "as_hop_error", "retry_kwargs"]
 
 
 class TargetCoolingDownError(TransientProviderError):
@@ -101,3 +108,12 @@ class Breakers:
         with self._lock:
             st = self._states.get(name)
             return st is not None and st.opened_at is not None
+
+
+def as_hop_error(exc: Exception, target: str) -> HybridLLMError:
+    """What a failed attempt becomes in the hop list (a privacy violation is re-raised)."""
+    if isinstance(exc, PrivacyViolationError):
+        raise exc  # never swallowed into a fallback: this is a bug and must be loud
+    if isinstance(exc, ProviderError | MissingDependencyError):
+        return exc
+    return PermanentProviderError(f"{target}: unexpected {type(exc).__name__}", target=target)

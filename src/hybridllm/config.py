@@ -50,6 +50,7 @@ from pydantic_settings import (
 
 from hybridllm.classifiers.config import ClassifierConfig
 from hybridllm.cost import CostConfig
+from hybridllm.embeddings import EmbeddingSpace
 from hybridllm.errors import ConfigError
 from hybridllm.models import Action, Category, Locality
 from hybridllm.redaction.config import RedactionConfig
@@ -290,6 +291,11 @@ class Settings(BaseSettings):
     profile: str | None = None
     """The profile in effect (``HYBRIDLLM_PROFILE`` or ``profile=``); see ``[profiles.*]``."""
     max_input_chars: int = Field(default=200_000, gt=0)
+    spaces: dict[str, EmbeddingSpace] = Field(default_factory=dict)
+    """Embedding spaces (``[spaces.<name>]``): a name bound to one target and model identity."""
+    default_space: str | None = None
+    """The space ``embed()`` uses when none is named (default: the only space, else one bound
+    to ``local_target``)."""
 
     @classmethod
     def settings_customise_sources(
@@ -345,7 +351,32 @@ class Settings(BaseSettings):
                 raise ValueError(f"{key} names unknown target '{name}' (defined: {sorted(names)})")
         if self.targets[self.local_target].effective_locality != "local":
             raise ValueError(f"local_target '{self.local_target}' is not a local target")
+        self._check_spaces(names)
         return self
+
+    def _check_spaces(self, names: set[str]) -> None:
+        # No silent fallback for embeddings: a fallback target must serve the same model
+        # identity (same adapter and model) as the space's target.
+        if self.default_space is not None and self.default_space not in self.spaces:
+            raise ValueError(
+                f"default_space names unknown space '{self.default_space}' "
+                f"(defined: {sorted(self.spaces)})"
+            )
+        for space_name, space in self.spaces.items():
+            for key, name in [("target", space.target)] + [("fallback", n) for n in space.fallback]:
+                if name not in names:
+                    raise ValueError(
+                        f"spaces.{space_name}.{key} names unknown target '{name}' "
+                        f"(defined: {sorted(names)})"
+                    )
+            primary = self.targets[space.target]
+            for name in space.fallback:
+                t = self.targets[name]
+                if (t.adapter, t.model) != (primary.adapter, primary.model):
+                    raise ValueError(
+                        f"spaces.{space_name}.fallback: target '{name}' serves "
+                        f"{t.adapter}/{t.model}, not the space's {primary.adapter}/{primary.model}"
+                    )
 
     def policy_fingerprint(self) -> dict[str, Any]:
         """Everything that changes where a payload may go, for the audit's policy version."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
 from hybridllm.adapters.base import (
     BaseAdapter,
     CallOptions,
     ChatResponse,
+    EmbedOptions,
+    EmbedResponse,
     StreamDelta,
     import_sdk,
     status_error,
@@ -190,6 +192,18 @@ class AnthropicAdapter(BaseAdapter):
                         yield delta
         except self._errors() as exc:
             raise self._map_error(exc) from None
+
+    def embed(self, requests: Sequence[OutboundRequest], options: EmbedOptions) -> EmbedResponse:
+        """Anthropic has no embeddings API: always a permanent error (nothing is sent)."""
+        raise PermanentProviderError(
+            f"{self.name}: anthropic has no embeddings API", target=self.name
+        )
+
+    async def aembed(
+        self, requests: Sequence[OutboundRequest], options: EmbedOptions
+    ) -> EmbedResponse:
+        """Async :meth:`embed` (always raises)."""
+        return self.embed(requests, options)
 
     def close(self) -> None:
         """Close the sync HTTP client."""

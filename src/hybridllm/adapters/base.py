@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
@@ -31,7 +31,10 @@ __all__ = [
     "BaseAdapter",
     "CallOptions",
     "ChatResponse",
+    "EmbedOptions",
+    "EmbedResponse",
     "StreamDelta",
+    "embed_inputs",
     "import_sdk",
     "status_error",
     "transport_errors",
@@ -71,6 +74,28 @@ class StreamDelta:
     finish_reason: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class EmbedOptions:
+    """Per-call embedding options."""
+
+    dimensions: int | None = None
+    """Ask the provider for vectors of this size, where it supports it (OpenAI v3 models)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedResponse:
+    """Vectors in input order, as the target produced them (not normalized here)."""
+
+    vectors: list[list[float]]
+    model: str
+    usage: Usage
+
+
+def embed_inputs(requests: Sequence[OutboundRequest]) -> list[str]:
+    """The texts to embed: one message per request (see ``hybridllm._embed_flow``)."""
+    return [m.content for r in requests for m in r.messages]
+
+
 @runtime_checkable
 class Adapter(Protocol):
     """What the flow needs from a target."""
@@ -93,6 +118,16 @@ class Adapter(Protocol):
 
     def astream(self, request: OutboundRequest, options: CallOptions) -> AsyncIterator[StreamDelta]:
         """Async :meth:`stream`."""
+        ...
+
+    def embed(self, requests: Sequence[OutboundRequest], options: EmbedOptions) -> EmbedResponse:
+        """Embed the texts of ``requests`` (one vector per message, in order)."""
+        ...
+
+    async def aembed(
+        self, requests: Sequence[OutboundRequest], options: EmbedOptions
+    ) -> EmbedResponse:
+        """Async :meth:`embed`."""
         ...
 
     def close(self) -> None:
@@ -181,6 +216,11 @@ class BaseAdapter:
             raise PrivacyViolationError(
                 f"refusing to send a local-only payload to remote target '{self.name}'"
             )
+
+    def _guard_all(self, requests: Sequence[OutboundRequest]) -> list[str]:
+        for request in requests:
+            self._guard(request)
+        return embed_inputs(requests)
 
     def _api_key(self, default: str | None) -> str | None:
         env = self.config.api_key_env

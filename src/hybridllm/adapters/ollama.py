@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -11,6 +11,8 @@ from hybridllm.adapters.base import (
     BaseAdapter,
     CallOptions,
     ChatResponse,
+    EmbedOptions,
+    EmbedResponse,
     StreamDelta,
     import_sdk,
     status_error,
@@ -141,6 +143,39 @@ class OllamaAdapter(BaseAdapter):
         try:
             async for part in await self._aclient().chat(**params):
                 yield self._delta(part)
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    def _embed_params(
+        self, requests: Sequence[OutboundRequest], options: EmbedOptions
+    ) -> dict[str, Any]:
+        params: dict[str, Any] = {"model": self.model, "input": self._guard_all(requests)}
+        if options.dimensions is not None:
+            params["dimensions"] = options.dimensions
+        return params
+
+    def _parse_embeddings(self, resp: Any) -> EmbedResponse:
+        return EmbedResponse(
+            vectors=[list(v) for v in resp.embeddings],
+            model=resp.model or self.model,
+            usage=Usage(input_tokens=resp.prompt_eval_count or 0),
+        )
+
+    def embed(self, requests: Sequence[OutboundRequest], options: EmbedOptions) -> EmbedResponse:
+        """``POST /api/embed`` (Ollama returns L2-normalized vectors, in input order)."""
+        params = self._embed_params(requests, options)
+        try:
+            return self._parse_embeddings(self._client().embed(**params))
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    async def aembed(
+        self, requests: Sequence[OutboundRequest], options: EmbedOptions
+    ) -> EmbedResponse:
+        """Async :meth:`embed`."""
+        params = self._embed_params(requests, options)
+        try:
+            return self._parse_embeddings(await self._aclient().embed(**params))
         except self._errors() as exc:
             raise self._map_error(exc) from None
 

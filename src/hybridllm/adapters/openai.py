@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
 from hybridllm.adapters.base import (
     BaseAdapter,
     CallOptions,
     ChatResponse,
+    EmbedOptions,
+    EmbedResponse,
     StreamDelta,
     import_sdk,
     status_error,
@@ -164,6 +166,47 @@ class OpenAIAdapter(BaseAdapter):
             async with await self._aclient().chat.completions.create(**params) as chunks:
                 async for chunk in chunks:
                     yield self._delta(chunk)
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    def _embed_params(
+        self, requests: Sequence[OutboundRequest], options: EmbedOptions
+    ) -> dict[str, Any]:
+        params: dict[str, Any] = {
+            "model": self.model,
+            "input": self._guard_all(requests),
+            # floats on the wire: the SDK's base64 default is not served by every compatible
+            # endpoint (older llama-server builds), and floats are what the caller gets anyway
+            "encoding_format": "float",
+        }
+        if options.dimensions is not None:
+            params["dimensions"] = options.dimensions
+        return params
+
+    def _parse_embeddings(self, resp: Any) -> EmbedResponse:
+        rows = sorted(resp.data, key=lambda d: d.index)
+        usage = resp.usage
+        return EmbedResponse(
+            vectors=[list(r.embedding) for r in rows],
+            model=resp.model or self.model,
+            usage=Usage(input_tokens=getattr(usage, "prompt_tokens", 0) or 0),
+        )
+
+    def embed(self, requests: Sequence[OutboundRequest], options: EmbedOptions) -> EmbedResponse:
+        """``POST /embeddings`` for the texts of ``requests``, vectors in input order."""
+        params = self._embed_params(requests, options)
+        try:
+            return self._parse_embeddings(self._client().embeddings.create(**params))
+        except self._errors() as exc:
+            raise self._map_error(exc) from None
+
+    async def aembed(
+        self, requests: Sequence[OutboundRequest], options: EmbedOptions
+    ) -> EmbedResponse:
+        """Async :meth:`embed`."""
+        params = self._embed_params(requests, options)
+        try:
+            return self._parse_embeddings(await self._aclient().embeddings.create(**params))
         except self._errors() as exc:
             raise self._map_error(exc) from None
 
