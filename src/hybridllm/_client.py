@@ -35,6 +35,7 @@ from hybridllm._resilience import Breakers, TargetCoolingDownError, as_hop_error
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
 from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter, CallOptions, StreamDelta, build_adapter
+from hybridllm.adapters.base import ToolSpec
 from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
@@ -63,6 +64,15 @@ class MessageClassifier(Protocol):
     def classify_messages(self, texts: Sequence[str]) -> Classification:
         """Classify each text; findings carry ``message_index``."""
         ...
+
+
+def _tool_specs(tools: Sequence[Any] | None) -> tuple[ToolSpec, ...]:
+    if not tools:
+        return ()
+    try:
+        return tuple(ToolSpec.parse(t) for t in tools)
+    except ValueError as exc:
+        raise InputError(f"invalid tool definition: {exc}") from None
 
 
 class _BaseClient(EmbedMixin):
@@ -186,6 +196,8 @@ class _BaseClient(EmbedMixin):
         caller: str | None,
         conversation: Conversation | None = None,
         json_schema: dict[str, Any] | None = None,
+        tools: Sequence[Any] | None = None,
+        tool_choice: str | None = None,
     ) -> Flow:
         messages = normalize_prompt(prompt, max_chars=self.settings.max_input_chars)
         if conversation is not None and conversation.client is not self:
@@ -210,6 +222,8 @@ class _BaseClient(EmbedMixin):
             max_tokens=max_tokens or self.settings.targets[first].max_tokens,
             temperature=temperature,
             json_schema=json_schema,
+            tools=_tool_specs(tools),
+            tool_choice=tool_choice,
         )
         return completion_flow(
             messages,
@@ -414,6 +428,8 @@ class _BaseClient(EmbedMixin):
         caller: str | None = None,
         conversation: Conversation | None = None,
         json_schema: dict[str, Any] | None = None,
+        tools: Sequence[Any] | None = None,
+        tool_choice: str | None = None,
     ) -> Completion | AsyncCompletionStream:
         """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
         flow = self._flow(
@@ -425,6 +441,8 @@ class _BaseClient(EmbedMixin):
             caller=caller,
             conversation=conversation,
             json_schema=json_schema,
+            tools=tools,
+            tool_choice=tool_choice,
         )
         result = await self._run_async(flow)
         if isinstance(result, Completion):
@@ -458,6 +476,8 @@ class Client(_BaseClient):
         caller: str | None = ...,
         conversation: Conversation | None = ...,
         json_schema: dict[str, Any] | None = ...,
+        tools: Sequence[Any] | None = ...,
+        tool_choice: str | None = ...,
     ) -> Completion: ...
     @overload
     def complete(
@@ -471,6 +491,8 @@ class Client(_BaseClient):
         caller: str | None = ...,
         conversation: Conversation | None = ...,
         json_schema: dict[str, Any] | None = ...,
+        tools: Sequence[Any] | None = ...,
+        tool_choice: str | None = ...,
     ) -> CompletionStream: ...
 
     def complete(
@@ -484,6 +506,8 @@ class Client(_BaseClient):
         caller: str | None = None,
         conversation: Conversation | None = None,
         json_schema: dict[str, Any] | None = None,
+        tools: Sequence[Any] | None = None,
+        tool_choice: str | None = None,
     ) -> Completion | CompletionStream:
         """Classify, decide, redact, call, restore and audit one completion.
 
@@ -498,6 +522,9 @@ class Client(_BaseClient):
                 across turns.
             json_schema: constrain the reply to this JSON schema where the target supports it
                 (llama.cpp, OpenAI, Ollama); other targets ignore it.
+            tools: functions the model may call (OpenAI or Anthropic tool format); the calls
+                come back on ``Completion.tool_calls`` with arguments restored (non-streaming).
+            tool_choice: ``auto``, ``none``, ``required`` or a tool name.
 
         Returns:
             A :class:`Completion` (``route`` is "blocked" when the policy blocks the call).
@@ -515,6 +542,8 @@ class Client(_BaseClient):
             caller=caller,
             conversation=conversation,
             json_schema=json_schema,
+            tools=tools,
+            tool_choice=tool_choice,
         )
         result = self._run_sync(flow)
         if isinstance(result, Completion):

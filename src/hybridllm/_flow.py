@@ -28,6 +28,7 @@ from hybridllm.models import (
     Decision,
     Hop,
     Message,
+    ToolCall,
     Usage,
 )
 from hybridllm.policy import Permit, decide, permit
@@ -38,6 +39,7 @@ from hybridllm.redaction import (
     local_request,
     redact_messages,
     restore_json,
+    restore_tool_arguments,
 )
 from hybridllm.redaction import restore as restore_text
 from hybridllm.routing import estimate_complexity
@@ -383,7 +385,12 @@ def completion_flow(
             cost_usd=cost,
         )
         stored = yield WriteAudit(record)
-        return st.completion(stored, text, resp.usage, request.redacted_count)
+        done = st.completion(stored, text, resp.usage, request.redacted_count)
+        calls = tuple(
+            ToolCall(id=c.id, name=c.name, arguments=restore_tool_arguments(c.arguments, st.vault))
+            for c in resp.tool_calls
+        )
+        return done.model_copy(update={"tool_calls": calls, "finish_reason": resp.finish_reason})
 
     stored = yield WriteAudit(st.record(status="error", error="NoTargetAvailableError"))
     tried = [(h.target, h.outcome + (f": {h.detail}" if h.detail else "")) for h in st.hops]

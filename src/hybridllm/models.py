@@ -23,6 +23,7 @@ __all__ = [
     "Message",
     "Role",
     "Route",
+    "ToolCall",
     "Usage",
 ]
 
@@ -127,6 +128,14 @@ class Hop(_Frozen):
     latency_ms: float = 0.0
 
 
+class ToolCall(_Frozen):
+    """A tool call the model asked for. ``arguments`` is a JSON string, already restored."""
+
+    id: str
+    name: str
+    arguments: str = Field(repr=False)
+
+
 class Completion(_Frozen):
     """The result of :meth:`hybridllm.Client.complete`."""
 
@@ -143,6 +152,10 @@ class Completion(_Frozen):
     redacted_count: int = 0
     """How many distinct values were replaced by placeholders before sending."""
     latency_ms: float = 0.0
+    tool_calls: tuple[ToolCall, ...] = ()
+    """Tool calls the model asked for (non-streaming calls), arguments restored."""
+    finish_reason: str | None = None
+    """``stop``, ``length``, ``tool_calls`` or ``content_filter``, as the provider said."""
 
 
 class AuditRecord(_Frozen):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from hybridllm.adapters.base import (
     ChatResponse,
     EmbedOptions,
     EmbedResponse,
+    RawToolCall,
     StreamDelta,
     import_sdk,
     status_error,
@@ -92,6 +94,18 @@ class AnthropicAdapter(BaseAdapter):
         if options.temperature is not None:
             # anthropic>=2.x dropped `temperature` from the typed signature; the wire field stays.
             params["extra_body"] = {"temperature": options.temperature}
+        if options.tools:
+            params["tools"] = [
+                {"name": t.name, "description": t.description, "input_schema": t.schema()}
+                for t in options.tools
+            ]
+        if options.tool_choice is not None:
+            choice = options.tool_choice
+            params["tool_choice"] = (
+                {"type": {"required": "any"}.get(choice, choice)}
+                if choice in ("auto", "none", "required")
+                else {"type": "tool", "name": choice}
+            )
         return params
 
     def _map_error(self, exc: Exception) -> ProviderError:
@@ -124,6 +138,11 @@ class AnthropicAdapter(BaseAdapter):
                 output_tokens=msg.usage.output_tokens or 0,
             ),
             finish_reason=_finish(msg.stop_reason),
+            tool_calls=tuple(
+                RawToolCall(id=b.id, name=b.name, arguments=json.dumps(b.input))
+                for b in msg.content
+                if getattr(b, "type", "") == "tool_use"
+            ),
         )
 
     class _StreamState:

@@ -33,7 +33,9 @@ __all__ = [
     "ChatResponse",
     "EmbedOptions",
     "EmbedResponse",
+    "RawToolCall",
     "StreamDelta",
+    "ToolSpec",
     "embed_inputs",
     "import_sdk",
     "status_error",
@@ -52,6 +54,46 @@ class CallOptions:
     temperature: float | None = None
     json_schema: dict[str, Any] | None = None
     """Constrain the reply to JSON matching this schema, where the target supports it."""
+    tools: tuple[ToolSpec, ...] = ()
+    """Functions the model may call (developer-defined schemas, sent as they are)."""
+    tool_choice: str | None = None
+    """``auto``, ``none``, ``required``, or a tool name."""
+
+
+@dataclass(frozen=True, slots=True)
+class ToolSpec:
+    """One callable tool: a name, a description and a JSON schema for its arguments."""
+
+    name: str
+    description: str = ""
+    parameters: dict[str, Any] | None = None
+
+    @classmethod
+    def parse(cls, tool: Any) -> ToolSpec:
+        """Accept OpenAI's ``{"type": "function", "function": {...}}``, Anthropic's
+        ``{"name", "input_schema"}``, or a plain ``{"name", "description", "parameters"}``."""
+        if isinstance(tool, ToolSpec):
+            return tool
+        if not isinstance(tool, dict) or not isinstance((fn := tool.get("function", tool)), dict):
+            raise ValueError("a tool must be a mapping")
+        name = fn.get("name")
+        if not isinstance(name, str) or not name:
+            raise ValueError("a tool needs a name")
+        params = fn.get("parameters", fn.get("input_schema"))
+        return cls(name=name, description=str(fn.get("description", "")), parameters=params)
+
+    def schema(self) -> dict[str, Any]:
+        """The argument schema (an empty object schema when none was given)."""
+        return self.parameters or {"type": "object", "properties": {}}
+
+
+@dataclass(frozen=True, slots=True)
+class RawToolCall:
+    """A tool call as the provider returned it (arguments still carry placeholders)."""
+
+    id: str
+    name: str
+    arguments: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +104,7 @@ class ChatResponse:
     model: str
     usage: Usage
     finish_reason: str | None = None
+    tool_calls: tuple[RawToolCall, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from hybridllm.adapters.base import (
     ChatResponse,
     EmbedOptions,
     EmbedResponse,
+    RawToolCall,
     StreamDelta,
     import_sdk,
     status_error,
@@ -68,6 +70,18 @@ class OllamaAdapter(BaseAdapter):
         }
         if options.json_schema is not None:
             params["format"] = options.json_schema  # Ollama's structured outputs
+        if options.tools:
+            params["tools"] = [
+                {
+                    "type": "function",
+                    "function": {
+                        "name": t.name,
+                        "description": t.description,
+                        "parameters": t.schema(),
+                    },
+                }
+                for t in options.tools
+            ]
         return params
 
     def _map_error(self, exc: Exception) -> ProviderError:
@@ -95,6 +109,14 @@ class OllamaAdapter(BaseAdapter):
                 input_tokens=resp.prompt_eval_count or 0, output_tokens=resp.eval_count or 0
             ),
             finish_reason=resp.done_reason,
+            tool_calls=tuple(
+                RawToolCall(
+                    id=f"call_{i}",
+                    name=tc.function.name,
+                    arguments=json.dumps(dict(tc.function.arguments or {})),
+                )
+                for i, tc in enumerate(resp.message.tool_calls or ())
+            ),
         )
 
     @staticmethod

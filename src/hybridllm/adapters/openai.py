@@ -11,6 +11,7 @@ from hybridllm.adapters.base import (
     ChatResponse,
     EmbedOptions,
     EmbedResponse,
+    RawToolCall,
     StreamDelta,
     import_sdk,
     status_error,
@@ -73,6 +74,24 @@ class OpenAIAdapter(BaseAdapter):
         }
         if options.temperature is not None:
             params["temperature"] = options.temperature
+        if options.tools:
+            params["tools"] = [
+                {
+                    "type": "function",
+                    "function": {
+                        "name": t.name,
+                        "description": t.description,
+                        "parameters": t.schema(),
+                    },
+                }
+                for t in options.tools
+            ]
+        if options.tool_choice is not None:
+            params["tool_choice"] = (
+                options.tool_choice
+                if options.tool_choice in ("auto", "none", "required")
+                else {"type": "function", "function": {"name": options.tool_choice}}
+            )
         if options.json_schema is not None:
             params["response_format"] = {
                 "type": "json_schema",
@@ -114,6 +133,11 @@ class OpenAIAdapter(BaseAdapter):
                 output_tokens=getattr(usage, "completion_tokens", 0) or 0,
             ),
             finish_reason=choice.finish_reason,
+            tool_calls=tuple(
+                RawToolCall(id=tc.id or "", name=tc.function.name, arguments=tc.function.arguments)
+                for tc in (choice.message.tool_calls or ())
+                if getattr(tc, "function", None) is not None
+            ),
         )
 
     @staticmethod
