@@ -130,6 +130,8 @@ def test_embed_audit_holds_no_text(remote: tuple[Any, RecordingProxy]) -> None:
     assert rec.categories == ("PHI",)
     assert rec.input_tokens > 0
     assert "space 'near', 2 texts" in rec.reason
+    assert rec.space == "near"
+    assert rec.input_count == 2
     dumped = json.dumps(rec.model_dump())
     for secret in (PATIENT, MRN, "pneumonia", PLAIN[0]):
         assert secret not in dumped

@@ -208,7 +208,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
             fail_closed=decision.fail_closed,
         )
         record = st.record(status="blocked", target=space.target, model=identity.model_id)
-        stored = yield WriteAudit(record.model_copy(update={"kind": "embed"}))
+        stored = yield WriteAudit(record.model_copy(update={"kind": "embed", "space": space_name}))
         return EmbeddingRefusedError(
             f"embedding refused in space '{space_name}': {reason}",
             space=space_name,
@@ -280,7 +280,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
             redacted=redacted,
             config=cfg,
         )
-        stored = yield WriteAudit(record.model_copy(update={"kind": "embed"}))
+        stored = yield WriteAudit(record.model_copy(update={"kind": "embed", "space": space_name}))
         tokens = resp.usage.input_tokens
         return Embeddings(
             data=[
@@ -302,7 +302,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
     if skipped and not any(h.outcome == "error" for h in st.hops):
         raise (yield from refuse(skipped[0]))
     record = st.record(status="error", model=identity.model_id, error="NoTargetAvailableError")
-    stored = yield WriteAudit(record.model_copy(update={"kind": "embed"}))
+    stored = yield WriteAudit(record.model_copy(update={"kind": "embed", "space": space_name}))
     tried = [(h.target, h.outcome + (f": {h.detail}" if h.detail else "")) for h in st.hops]
     raise NoTargetAvailableError(
         f"no target of space '{space_name}' could embed: "

@@ -195,6 +195,7 @@ class _State:
             remote_targets=tuple(dict.fromkeys(self.remote_targets)),
             region=config.region if config is not None else None,
             target_attributes=config.attributes() if config is not None else {},
+            input_count=len(self.messages),
         )
 
     def completion(self, stored: AuditRecord, text: str, usage: Usage, redacted: int) -> Completion:

@@ -207,6 +207,10 @@ class AuditRecord(_Frozen):
     """Highest score per entity type."""
     remote_targets: tuple[str, ...] = ()
     """Remote targets a payload was sent to (any attempted hop, answered or not)."""
+    space: str | None = None
+    """Embedding space of an ``embed`` record."""
+    input_count: int = 0
+    """Messages of a completion, or texts of an embed call (never their content)."""
     target_attributes: dict[str, str | int | bool | None] = Field(default_factory=dict)
     """Compliance attributes of the target that answered (locality, region, retention_days,
     trains_on_inputs, baa, zdr), as configured when the call was made."""

@@ -54,6 +54,8 @@ V2_FIELDS: frozenset[str] = frozenset(
         "remote_targets",
         "region",
         "target_attributes",
+        "space",
+        "input_count",
     }
 )
 """Fields added in schema version 2: absent from (and not hashed in) a version-1 record."""
