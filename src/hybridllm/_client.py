@@ -9,32 +9,22 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-import time
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal, Protocol, overload
 
-from tenacity import (
-    AsyncRetrying,
-    Retrying,
-)
-
+from hybridllm._drivers import DriverMixin
 from hybridllm._embed_client import EmbedMixin
 from hybridllm._flow import (
     AuditContext,
-    Call,
-    CallResult,
-    Classify,
     Flow,
-    StreamSession,
-    WriteAudit,
     completion_flow,
 )
 from hybridllm._input import normalize_prompt
-from hybridllm._resilience import Breakers, TargetCoolingDownError, as_hop_error, retry_kwargs
+from hybridllm._resilience import Breakers
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
 from hybridllm._scope import current_scope
-from hybridllm.adapters import Adapter, CallOptions, StreamDelta, build_adapter
+from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import ToolSpec
 from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
@@ -43,7 +33,6 @@ from hybridllm.config import Settings, load_settings
 from hybridllm.embeddings import Embeddings
 from hybridllm.errors import (
     InputError,
-    TransientProviderError,
     UnknownTargetError,
 )
 from hybridllm.models import AuditRecord, Category, Classification, Completion
@@ -75,7 +64,7 @@ def _tool_specs(tools: Sequence[Any] | None) -> tuple[ToolSpec, ...]:
         raise InputError(f"invalid tool definition: {exc}") from None
 
 
-class _BaseClient(EmbedMixin):
+class _BaseClient(DriverMixin, EmbedMixin):
     """Configuration, adapters, the audit store and the classifier hook, shared by both clients."""
 
     def __init__(
@@ -256,166 +245,6 @@ class _BaseClient(EmbedMixin):
         The scope's vault lives in this process only; drop the object to forget the mapping.
         """
         return Conversation(self, conversation_id)
-
-    # -- sync driver -------------------------------------------------------------
-
-    def _cooling(self, call: Call) -> CallResult | None:
-        if self.breakers.allow(call.target, call.config):
-            return None
-        err = TargetCoolingDownError(f"{call.target}: cooling down", target=call.target)
-        return CallResult(error=err, attempts=0)
-
-    def _settle(self, call: Call, result: CallResult) -> CallResult:
-        # Only transient failures open the breaker: a 401 or 404 is a config error, and
-        # cooling down would only hide it.
-        if result.error is None:
-            self.breakers.record(call.target, call.config, ok=True)
-        elif isinstance(result.error, TransientProviderError):
-            self.breakers.record(call.target, call.config, ok=False)
-        return result
-
-    def _call_sync(self, call: Call) -> CallResult:
-        return self._cooling(call) or self._settle(call, self._attempt_sync(call))
-
-    def _attempt_sync(self, call: Call) -> CallResult:
-        t = time.perf_counter()
-        attempts = 0
-        try:
-            for attempt in Retrying(**retry_kwargs(call.config, call.deadline_at)):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    if call.stream:
-                        it = iter(call.adapter.stream(call.request, call.options))
-                        # Commit to this target only once real text arrived (OpenAI's first
-                        # event carries only the role): until then a failure can fall back.
-                        head: list[StreamDelta] = []
-                        for delta in it:
-                            head.append(delta)
-                            if delta.text:
-                                break
-                        return CallResult(
-                            head=head,
-                            rest=it,
-                            attempts=attempts,
-                            latency_ms=(time.perf_counter() - t) * 1000,
-                        )
-                    resp = call.adapter.complete(call.request, call.options)
-                    return CallResult(
-                        response=resp,
-                        attempts=attempts,
-                        latency_ms=(time.perf_counter() - t) * 1000,
-                    )
-        except Exception as exc:
-            return CallResult(
-                error=as_hop_error(exc, call.target),
-                attempts=attempts,
-                latency_ms=(time.perf_counter() - t) * 1000,
-            )
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def _run_sync(self, flow: Flow) -> Completion | StreamSession:
-        send: Any = None
-        while True:
-            try:
-                effect = flow.send(send)
-            except StopIteration as stop:
-                result: Completion | StreamSession = stop.value
-                return result
-            if isinstance(effect, Classify):
-                send = self._classify(effect.texts)
-            elif isinstance(effect, Call):
-                send = self._call_sync(effect)
-            else:
-                send = self._append(effect.record)
-
-    def _chunks_sync(self, session: StreamSession) -> Iterator[str]:
-        try:
-            for delta in session.head:
-                if out := session.feed(delta):
-                    yield out
-            for delta in session.rest:
-                if out := session.feed(delta):
-                    yield out
-        except BaseException as exc:
-            self._append(session.failed(exc))
-            raise
-        tail, record = session.finish()
-        if tail:
-            yield tail
-        session.done(self._append(record))
-
-    # -- async driver ------------------------------------------------------------
-
-    async def _call_async(self, call: Call) -> CallResult:
-        return self._cooling(call) or self._settle(call, await self._attempt_async(call))
-
-    async def _attempt_async(self, call: Call) -> CallResult:
-        t = time.perf_counter()
-        attempts = 0
-        try:
-            async for attempt in AsyncRetrying(**retry_kwargs(call.config, call.deadline_at)):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    if call.stream:
-                        it = call.adapter.astream(call.request, call.options).__aiter__()
-                        ahead: list[StreamDelta] = []
-                        async for delta in it:
-                            ahead.append(delta)
-                            if delta.text:
-                                break
-                        return CallResult(
-                            head=ahead,
-                            rest=it,
-                            attempts=attempts,
-                            latency_ms=(time.perf_counter() - t) * 1000,
-                        )
-                    resp = await call.adapter.acomplete(call.request, call.options)
-                    return CallResult(
-                        response=resp,
-                        attempts=attempts,
-                        latency_ms=(time.perf_counter() - t) * 1000,
-                    )
-        except Exception as exc:
-            return CallResult(
-                error=as_hop_error(exc, call.target),
-                attempts=attempts,
-                latency_ms=(time.perf_counter() - t) * 1000,
-            )
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    async def _aappend(self, record: AuditRecord) -> AuditRecord:
-        return await asyncio.to_thread(self._append, record)
-
-    async def _run_async(self, flow: Flow) -> Completion | StreamSession:
-        send: Any = None
-        while True:
-            try:
-                effect = flow.send(send)
-            except StopIteration as stop:
-                result: Completion | StreamSession = stop.value
-                return result
-            if isinstance(effect, Classify):
-                send = await asyncio.to_thread(self._classify, effect.texts)
-            elif isinstance(effect, Call):
-                send = await self._call_async(effect)
-            elif isinstance(effect, WriteAudit):
-                send = await self._aappend(effect.record)
-
-    async def _chunks_async(self, session: StreamSession) -> AsyncIterator[str]:
-        try:
-            for delta in session.head:
-                if out := session.feed(delta):
-                    yield out
-            async for delta in session.rest:
-                if out := session.feed(delta):
-                    yield out
-        except BaseException as exc:
-            await self._aappend(session.failed(exc))
-            raise
-        tail, record = session.finish()
-        if tail:
-            yield tail
-        session.done(await self._aappend(record))
 
     async def acomplete(
         self,
