@@ -21,13 +21,10 @@ from typing import Any
 
 import httpx
 
+from hybridllm.testing._http import ChunkedWriter, RequestHandler, send_bytes, send_json
 from hybridllm.testing.recording import (
-    ChunkedWriter,
     RecordedRequest,
     RecordingServer,
-    RequestHandler,
-    send_bytes,
-    send_json,
 )
 
 __all__ = ["OllamaShim"]

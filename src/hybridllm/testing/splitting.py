@@ -19,12 +19,10 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from hybridllm.testing._http import ChunkedWriter, RequestHandler, send_json
 from hybridllm.testing.recording import (
-    ChunkedWriter,
     RecordedRequest,
     RecordingServer,
-    RequestHandler,
-    send_json,
 )
 
 __all__ = ["SplittingServer", "cut"]
