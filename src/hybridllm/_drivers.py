@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 from tenacity import AsyncRetrying, Retrying
 
 from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
-from hybridllm._resilience import Breakers, TargetCoolingDownError, as_hop_error, retry_kwargs
+from hybridllm._resilience import Breakers, as_hop_error, retry_kwargs
 from hybridllm.adapters import StreamDelta
-from hybridllm.errors import TransientProviderError
 from hybridllm.models import AuditRecord, Classification, Completion
 
 __all__ = ["DriverMixin"]
@@ -35,18 +34,11 @@ class DriverMixin:
     # -- sync driver -------------------------------------------------------------
 
     def _cooling(self, call: Call) -> CallResult | None:
-        if self.breakers.allow(call.target, call.config):
-            return None
-        err = TargetCoolingDownError(f"{call.target}: cooling down", target=call.target)
-        return CallResult(error=err, attempts=0)
+        err = self.breakers.refusal(call.target, call.config)
+        return None if err is None else CallResult(error=err, attempts=0)
 
     def _settle(self, call: Call, result: CallResult) -> CallResult:
-        # Only transient failures open the breaker: a 401 or 404 is a config error, and
-        # cooling down would only hide it.
-        if result.error is None:
-            self.breakers.record(call.target, call.config, ok=True)
-        elif isinstance(result.error, TransientProviderError):
-            self.breakers.record(call.target, call.config, ok=False)
+        self.breakers.settle(call.target, call.config, result.error)
         return result
 
     def _call_sync(self, call: Call) -> CallResult:

@@ -16,7 +16,7 @@ from tenacity import AsyncRetrying, Retrying
 from hybridllm._embed_flow import EmbedCall, EmbedCallResult, EmbedFlow, embed_flow, split_usage
 from hybridllm._embed_flow import space_identity as _space_identity
 from hybridllm._flow import AuditContext, Classify, WriteAudit
-from hybridllm._resilience import Breakers, TargetCoolingDownError, as_hop_error, retry_kwargs
+from hybridllm._resilience import Breakers, as_hop_error, retry_kwargs
 from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter
 from hybridllm.adapters.base import EmbedResponse
@@ -24,7 +24,7 @@ from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings
 from hybridllm.embeddings import Embeddings, EmbeddingSpace, ModelIdentity
-from hybridllm.errors import InputError, TransientProviderError
+from hybridllm.errors import InputError
 from hybridllm.models import AuditRecord, Classification, Usage
 
 __all__ = ["EmbedMixin"]
@@ -228,16 +228,11 @@ class EmbedMixin:
         )
 
     def _embed_cooling(self, call: EmbedCall) -> EmbedCallResult | None:
-        if self.breakers.allow(call.target, call.config):
-            return None
-        err = TargetCoolingDownError(f"{call.target}: cooling down", target=call.target)
-        return EmbedCallResult(error=err, attempts=0)
+        err = self.breakers.refusal(call.target, call.config)
+        return None if err is None else EmbedCallResult(error=err, attempts=0)
 
     def _embed_settle(self, call: EmbedCall, result: EmbedCallResult) -> EmbedCallResult:
-        if result.error is None:
-            self.breakers.record(call.target, call.config, ok=True)
-        elif isinstance(result.error, TransientProviderError):
-            self.breakers.record(call.target, call.config, ok=False)
+        self.breakers.settle(call.target, call.config, result.error)
         return result
 
     def _embed_attempt_sync(self, call: EmbedCall, batch: tuple[Any, ...]) -> EmbedCallResult:

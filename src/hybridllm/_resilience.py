@@ -103,6 +103,20 @@ class Breakers:
             if st.opened_at is not None or st.failures >= target.cooldown_after:
                 st.opened_at = self._clock()
 
+    def refusal(self, name: str, target: TargetConfig) -> TargetCoolingDownError | None:
+        """The error to report instead of calling ``name`` now, or None when it may be called."""
+        if self.allow(name, target):
+            return None
+        return TargetCoolingDownError(f"{name}: cooling down", target=name)
+
+    def settle(self, name: str, target: TargetConfig, error: BaseException | None) -> None:
+        """Record a call's outcome. Only transient failures count: a 401 or a 404 is a config
+        error, and cooling down would only hide it."""
+        if error is None:
+            self.record(name, target, ok=True)
+        elif isinstance(error, TransientProviderError):
+            self.record(name, target, ok=False)
+
     def is_open(self, name: str) -> bool:
         """Whether ``name`` is currently cooling down."""
         with self._lock:
