@@ -37,6 +37,7 @@ __all__ = [
     "StreamDelta",
     "ToolSpec",
     "embed_inputs",
+    "function_tools",
     "import_sdk",
     "status_error",
     "transport_errors",
@@ -85,6 +86,17 @@ class ToolSpec:
     def schema(self) -> dict[str, Any]:
         """The argument schema (an empty object schema when none was given)."""
         return self.parameters or {"type": "object", "properties": {}}
+
+
+def function_tools(tools: tuple[ToolSpec, ...]) -> list[dict[str, Any]]:
+    """Tools in OpenAI's ``{"type": "function", "function": {...}}`` form (OpenAI, Ollama)."""
+    return [
+        {
+            "type": "function",
+            "function": {"name": t.name, "description": t.description, "parameters": t.schema()},
+        }
+        for t in tools
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from hybridllm.adapters.base import (
     EmbedResponse,
     RawToolCall,
     StreamDelta,
+    function_tools,
     import_sdk,
     status_error,
     wire_error,
@@ -71,17 +72,7 @@ class OllamaAdapter(BaseAdapter):
         if options.json_schema is not None:
             params["format"] = options.json_schema  # Ollama's structured outputs
         if options.tools:
-            params["tools"] = [
-                {
-                    "type": "function",
-                    "function": {
-                        "name": t.name,
-                        "description": t.description,
-                        "parameters": t.schema(),
-                    },
-                }
-                for t in options.tools
-            ]
+            params["tools"] = function_tools(options.tools)
         return params
 
     def _map_error(self, exc: Exception) -> ProviderError:

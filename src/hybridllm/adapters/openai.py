@@ -13,6 +13,7 @@ from hybridllm.adapters.base import (
     EmbedResponse,
     RawToolCall,
     StreamDelta,
+    function_tools,
     import_sdk,
     status_error,
     transport_errors,
@@ -75,17 +76,7 @@ class OpenAIAdapter(BaseAdapter):
         if options.temperature is not None:
             params["temperature"] = options.temperature
         if options.tools:
-            params["tools"] = [
-                {
-                    "type": "function",
-                    "function": {
-                        "name": t.name,
-                        "description": t.description,
-                        "parameters": t.schema(),
-                    },
-                }
-                for t in options.tools
-            ]
+            params["tools"] = function_tools(options.tools)
         if options.tool_choice is not None:
             params["tool_choice"] = (
                 options.tool_choice
