@@ -221,3 +221,105 @@ def test_scan_command_table_and_json() -> None:
     assert all({"entity_type", "score", "recognizer"} <= set(f) for f in out["findings"])
     plain = json.loads(scan_command("How do I sort a dict?", as_json=True, policy=policy))
     assert plain["decision"]["action"] == "default"
+
+
+def _luhn_complete(prefix: str, length: int) -> str:
+    """Append filler digits and a check digit so the number passes Luhn."""
+    from hybridllm.classifiers.patterns import luhn_valid
+
+    body = (prefix + "4839201756" * 2)[: length - 1]
+    return next(body + str(d) for d in range(10) if luhn_valid(body + str(d)))
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    c = get_classifier().classify(text)
+    return {(f.entity_type, text[f.start : f.end]) for f in c.findings}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "length"), [("4", 13), ("3530", 16), ("2131", 15), ("1800", 15), ("5018", 12)]
+)
+def test_more_card_brands_by_iin_and_luhn(prefix: str, length: int) -> None:
+    number = _luhn_complete(prefix, length)
+    assert ("CREDIT_CARD", number) in _found(f"Please charge card {number} today.")
+    broken = number[:-1] + str((int(number[-1]) + 1) % 10)
+    assert not any(t == "CREDIT_CARD" for t, _ in _found(f"Please charge card {broken} today."))
+
+
+def test_national_phone_formats_need_a_phone_word() -> None:
+    assert ("PHONE_NUMBER", "070 1445 1279") in _found("Stop sending messages to 070 1445 1279")
+    assert ("PHONE_NUMBER", "0362 5922676") in _found("0362 5922676 office, 555 fax")
+    assert _found("Call me on 2024-11-05 about the launch.") == set()
+    assert _found("The total was 070 1445 1279 units.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Meet me at 1496 Mitchell Coves Suite 091 tomorrow.", "1496 Mitchell Coves Suite 091"),
+        ("Send it to Lindemarkveien 141, 0368 Oslo.", "Lindemarkveien 141, 0368 Oslo"),
+        ("My address is ul. Paderewskiego Ignacego 85", "ul. Paderewskiego Ignacego 85"),
+        ("It is at 229 Csabai kapu 60.\n Budapest", "229 Csabai kapu 60.\n Budapest"),
+        ("Unit 0692 Box 6155\nDPO AA 35797", "Unit 0692 Box 6155\nDPO AA 35797"),
+        (
+            "Stop at the corner of Urzáiz 31 and Tyler Bypass.",
+            "the corner of Urzáiz 31 and Tyler Bypass",
+        ),
+    ],
+)
+def test_street_addresses_in_several_formats(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in _found(text)
+
+
+def test_address_rules_leave_ordinary_prose_alone() -> None:
+    for text in (
+        "Summarize the plot of Pride and Prejudice in 100 words.",
+        "How many days are there between March 3, 2024 and July 19, 2024?",
+        "What's the token limit of GPT-4o and Claude 3.5 Sonnet?",
+        "Place 3 orders via the API before the 5 pm cutoff.",
+    ):
+        assert not any(t == "STREET_ADDRESS" for t, _ in _found(text)), text
+
+
+def test_names_unknown_surname_repeats_and_places() -> None:
+    found = _found("My name is Tomáš Prokeš but everyone calls me Tomáš.")
+    assert ("PERSON", "Tomáš Prokeš") in found
+    assert ("PERSON", "Tomáš") in found
+    note = "Patient: Madison S. Leonard MRN: MR7904124\nS: Madison reports improved breathing."
+    assert sum(1 for t, v in _found(note) if t == "PERSON" and v == "Madison") == 1
+    assert _found("Is Austin a good place to host a product launch in October?") == set()
+    assert _found("Summarize Zendesk's earnings call in five bullets.") == set()
+
+
+def test_line_break_evasion_joins_tokens_but_not_key_value_lines() -> None:
+    assert ("EMAIL_ADDRESS", "perezjen\nnifer@example.net") in _found(
+        "Write to perezjen\nnifer@example.net please"
+    )
+    view = normalize("aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x")
+    assert view is None or "EXAMPLEaws" not in view.text
+
+
+def test_clinical_context_with_modifiers_and_bare_icd_codes() -> None:
+    note = (
+        "Patient Jane Roe, MRN: 48201177. A/P: essential hypertension (I10); "
+        "type 2 diabetes mellitus (E11.9). Continue insulin glargine 22 units."
+    )
+    found = _found(note)
+    assert ("DIAGNOSIS", "essential hypertension (I10)") in found
+    assert ("DIAGNOSIS", "type 2 diabetes mellitus (E11.9)") in found
+    assert ("MEDICATION", "insulin glargine 22 units") in found
+    # Without an identifier, clinical content alone is not sensitive.
+    question = "What is the ICD-10 code E11.9 and how is essential hypertension treated?"
+    assert _found(question) == set()
+
+
+def test_keyword_rules_match_like_a_full_search() -> None:
+    from hybridllm.classifiers.base import KeywordRule, RegexRule
+    from hybridllm.classifiers.phi import build_phi_recognizer
+
+    texts = [r["text"] for r in load("phi.jsonl")[:60]]
+    for rule in build_phi_recognizer().rules:
+        if isinstance(rule, KeywordRule):
+            plain = RegexRule(rule.entity_type, rule.category, rule.pattern, rule.score)
+            for t in texts:
+                assert list(rule.spans(t)) == list(plain.spans(t))

@@ -906,75 +906,9 @@ def main() -> None:
         write("evasion.jsonl", gen_evasion())
 
 
-if __name__ == "__main__" and sys.argv[1:] != ["lexicon"]:
+if __name__ == "__main__":
     main()
 
 
-def gen_lexicon() -> None:
-    """Write the runtime name lexicon (src/hybridllm/classifiers/data/*.txt) from Faker's lists.
-
-    Faker's person providers (MIT) for several Latin-script locales; lower-cased, ASCII-folded,
-    deduplicated and sorted so the file is stable.
-    """
-    import unicodedata
-
-    from faker import Faker
-
-    locales = [
-        "en_US",
-        "en_GB",
-        "en_IE",
-        "en_IN",
-        "es_ES",
-        "es_MX",
-        "fr_FR",
-        "de_DE",
-        "it_IT",
-        "pt_BR",
-        "pt_PT",
-        "nl_NL",
-        "pl_PL",
-        "sv_SE",
-        "no_NO",
-        "da_DK",
-        "fi_FI",
-        "cs_CZ",
-        "tr_TR",
-        "vi_VN",
-        "fil_PH",
-        "id_ID",
-        "ro_RO",
-        "hu_HU",
-        "hr_HR",
-        "sl_SI",
-        "sk_SK",
-    ]
-    first: set[str] = set()
-    last: set[str] = set()
-
-    def fold(s: str) -> str:
-        return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-
-    for loc in locales:
-        provider = Faker(loc).provider("faker.providers.person")
-        for attr, bucket in (
-            ("first_names", first),
-            ("first_names_female", first),
-            ("first_names_male", first),
-            ("last_names", last),
-        ):
-            names = getattr(provider, attr, None) or ()
-            for n in names:
-                for part in str(n).replace("-", " ").split():
-                    f = fold(part)
-                    if len(f) >= 2 and f.isalpha():
-                        bucket.add(f)
-    dest = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
-    dest.mkdir(exist_ok=True)
-    (dest / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
-    (dest / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
-    print(f"lexicon: {len(first)} first names, {len(last)} surnames")
-
-
-if __name__ == "__main__" and sys.argv[1:] == ["lexicon"]:
-    gen_lexicon()
+# The runtime name lexicon is built by src/hybridllm/classifiers/data/build_lexicon.py (it keeps
+# accents and covers every Faker locale); this script only generates labelled data.

@@ -33,6 +33,7 @@ _classifiers: dict[object, CompositeClassifier] = {}
 def _build(config: ClassifierConfig) -> CompositeClassifier:
     # Before presidio is imported anywhere: no public-suffix-list download (see presidio.py).
     os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    from hybridllm.classifiers.addresses import AddressRecognizer
     from hybridllm.classifiers.base import Classifier
     from hybridllm.classifiers.combine import CompositeClassifier
     from hybridllm.classifiers.custom import build_configured_recognizer
@@ -49,6 +50,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
         DetectSecretsRecognizer(),
         build_phi_recognizer(),
         build_pattern_recognizer(),
+        AddressRecognizer(),
     ]
     custom = build_configured_recognizer(config)
     if custom is not None:

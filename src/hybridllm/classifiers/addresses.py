@@ -1,0 +1,184 @@
+"""Street addresses in many national formats, extended over the lines that complete them.
+
+A street address is found from its core, one of:
+
+- number first, a USPS street type last: ``1496 Mitchell Coves``, ``77 N. Oak Ave.``;
+- a street-type word first, the number last: ``Rua das Hortências 1428``, ``ul. Kunickiego
+  Władysława 61``, ``Avenue du Golf Arabe`` after a number, ``Via Palermo 137``;
+- a street word ending in a street-type suffix, then a number: ``Lindemarkveien 141``,
+  ``Thijsselaan 6``, ``Rákóczi út 41.``, ``Hauptstraße 5``;
+- a building number, a capitalised street name and a house number: ``930 Klinta 36``;
+- US military and postal forms: ``Unit 0692 Box 6155``, ``PSC 2541, Box 7085``,
+  ``USNS Pudič``, ``DPO AE 35797``, ``P.O. Box 286``.
+
+From the core the span grows over what follows on the same or the next lines (``\\n`` or a
+literal ``\\n`` in pasted JSON, commas): ``Apt. 487`` / ``Suite 067``, a city or country of at most
+four capitalised words, a state or region code, a postal code. It stops at the first piece that
+reads as prose (a lower-case word other than a name particle such as ``de`` or ``van``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.patterns import STREET_SUFFIX
+from hybridllm.models import Finding
+
+__all__ = ["AddressRecognizer"]
+
+_U = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-Ω]"  # an upper-case letter, Latin with diacritics or Greek
+_W = r"[^\W\d_][\w'’.-]*"  # a word
+_CAPW = rf"{_U}[\w∆'’.-]*"  # ∆ (U+2206) stands in for Δ in some Greek place names
+_PARTICLE = (
+    r"(?:de|da|do|das|dos|del|della|delle|di|du|des|la|le|les|el|van|von|der|den|het|ter|te"
+    r"|am|an|im|auf|zu|y|e|i|és|og|och|af|na|nad|pod|pri|u|v|bei|sur|sous|lès)"
+)
+_NAME_WORDS = rf"{_CAPW}(?:\s+(?:{_PARTICLE}\s+)?{_CAPW}){{0,3}}"
+_LINE_WORDS = rf"{_CAPW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAPW}){{0,3}}"  # on one line
+_NUM = r"\d{1,6}[A-Za-z]?"
+
+# Street-type words that come first. The English-looking ones (Via, Place, Route, Plaza) only
+# before capitalised words; the others before any words ("Trg revolucije 1").
+_PREFIX_EN = r"(?:Via|Place|Route|Plaza|Avenue|Boulevard|Stanza|Corso|Largo|Piazza)"
+_PREFIX_FOREIGN = (
+    r"(?:Rua|Rúa|R\.|Viale|Vicolo|Piazzale|Strada|Avenida|Av\.|Avda\.?|Calle|C/|Carrer"
+    r"|Camino|Paseo|Praça|Travessa|Estrada|Rue|Bd\.?|Chemin|Allée|Impasse|Quai|Cours|ul\."
+    r"|ulica|al\.|aleja|os\.|pl\.|Plac|Odos|Οδός|Λ\.|Λεωφόρος|Οδ\.|Sokak|Caddesi|Ulitsa"
+    r"|ulitsa|Bulevar|Trg|Ulica|Trga|Cesta|Ulice|Náměstí|Strasse|Straße)"
+)
+_SUFFIX_WORDS = (
+    r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein"
+    r"|singel|kade|dijk|steeg|veien|vegen|veg|vei|gata|gatan|gate|vägen|väg|gränd|stigen"
+    r"|gade|vej|allé|alléen|stræde|sträte|katu|tie|kuja|polku|tee|iela|gatvė|utca|út|tér"
+    r"|körút|ulice|náměstí|cesta|braut|vegur|stræti|götu|sokak|sokağı|caddesi|bulvarı)"
+)
+# Hungarian and similar: the type is a lower-case word after the name ("Csabai kapu 60.").
+_TYPE_AFTER = r"(?:u\.|utca|út|útja|tér|tere|köz|kapu|sor|körút|rakpart|sétány|lépcső|park)"
+_GREEK = r"[Ά-ώ][Ά-ώ.]*(?:\s+[Ά-ώ][Ά-ώ.]*){0,3}"
+_START = r"(?:(?<=\\n)|(?<![\w.,-]))"
+_CORES = (
+    # 1496 Mitchell Coves / 8289 4748 Westfall Avenue / 114 84 Circle Way
+    rf"{_NUM}\s+(?:{_NUM}\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+    rf"(?:{_CAPW}\s+){{1,4}}{STREET_SUFFIX}\b\.?",
+    # Rua das Hortências 1428 / ul. Paderewskiego Ignacego 85 / 104 Rue de Rabat
+    rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,4}}{_NUM}\b\.?",
+    rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,3}}{_CAPW}",
+    # bare "R" / "Av" (Portuguese, Spanish) only before a capitalised word
+    rf"(?:{_NUM}\s+){{0,2}}(?:R|Av)\s+{_CAPW}\s+(?:[\w'’.-]+\s+){{0,3}}{_NUM}\b\.?",
+    rf"(?:{_NUM}\s+){{1,2}}(?:R|Av)\s+{_CAPW}(?:\s+{_CAPW}){{0,3}}",
+    # 820 97 avenue de Bouvines: lower-case type word after a number
+    rf"(?:{_NUM}\s+){{1,2}}(?:rue|avenue|av\.|calle|rua|viale|via|chemin|allée|ulica|ul\.)\s+"
+    rf"(?:{_PARTICLE}\s+){{0,2}}{_CAPW}(?:\s+{_CAPW}){{0,2}}",
+    rf"(?:{_NUM}\s+){{1,2}}{_PREFIX_EN}\s+(?:(?:{_PARTICLE}|{_CAPW})\s+){{0,4}}{_CAPW}",
+    rf"{_PREFIX_EN}\s+(?:(?:{_PARTICLE}\s+)?{_CAPW}\s+){{1,4}}{_NUM}\b",
+    # Lindemarkveien 141 / Rákóczi út 41. / Thijsselaan 6
+    rf"(?:{_NUM}\s+)?(?:{_CAPW}\s+){{0,2}}{_U}?[\w'’-]*{_SUFFIX_WORDS}\s+{_NUM}\b\.?",
+    rf"(?:{_NUM}\s+)?{_CAPW}(?:\s+[\w'’-]+){{0,2}}\s+{_TYPE_AFTER}\s+{_NUM}\b\.?",
+    # 930 Klinta 36 / 0402 Za Školou 1348 / Greek: Απόλλωνος 123
+    rf"{_NUM}\s+{_NAME_WORDS}\s+{_NUM}\b\.?",
+    rf"(?:{_NUM}\s+)?{_GREEK}\s+{_NUM}\b",
+    # Johansen Plains Street / Tyler Bypass St.
+    rf"{_CAPW}\s+{STREET_SUFFIX}\s+(?:Street|St|Road|Rd|Avenue|Ave)\b\.?",
+    # US military mail
+    r"(?:Unit|PSC)\s+\d{3,5},?\s+Box\s+\d{3,5}",
+    r"(?:USNS|USNV|USS|USCGC)\s+[\w'’-]+",
+    r"(?:DPO|APO|FPO)\s+A[AEP]\s+\d{5}",
+    r"P\.?\s?O\.?\s+Box\s+\d{1,7}",
+)
+_CORE = re.compile(_START + "(?:" + "|".join(f"(?:{c})" for c in _CORES) + ")")
+# After an address cue, a one-word street and its number ("corner of Urzáiz 31"), or a street
+# name and type without a number ("at Marek Manor").
+_CUED_BODY = (
+    rf"(?P<c>{_CAPW}(?:\s+[\w'’.-]+){{0,2}}\s+{_NUM}\b\.?|{_NAME_WORDS}\s+{STREET_SUFFIX}\b\.?)"
+)
+# "the corner of <street> and <street>": the second street joins the first.
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_BODY = re.compile(_CUED_BODY)
+_CUED = re.compile(
+    r"\b(?:address(?:\s+is)?|located\s+at|lives?\s+at|living\s+at|is\s+at|off\s+at"
+    r"|stop\s+at|sent\s+to|ship(?:ped)?\s+to|deliver(?:ed)?\s+to|corner\s+of|moved\s+to"
+    r"|me\s+at)\s*:?\s*" + _CUED_BODY
+)
+
+_SEP = r"(?:[ \t]|,|\r?\n|\\n|\}\}|\?{2,3})*"
+_PIECES = (
+    r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Box|#)\.?\s*#?\s*\d{1,6}[A-Za-z]?",
+    r"(?:DPO|APO|FPO)\s+A[AEP]\s+\d{5}",
+    rf"{_LINE_WORDS}(?:,?[ \t]+(?:[A-Z]{{2}}|nan))?(?:[ \t]+\(\w+\))?"
+    r"(?:[ \t]+\d{4,6}(?:-\d{3,4})?)?",
+    r"[A-Z]{2}(?:\s+\d{4,6})?",
+    r"nan",
+    r"\d{4,6}(?:-\d{3,4})?",
+    r"\d{2,3}\s\d{2,3}",
+)
+_NEXT = re.compile(_SEP + r"(?P<p>" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?![\w'’-])")
+_MAX_PIECES = 5
+_MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follows
+
+
+class AddressRecognizer:
+    """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
+
+    name = "addresses"
+
+    def find(self, text: str) -> list[Finding]:
+        """Find street addresses in ``text``.
+
+        Args:
+            text: the text to scan.
+
+        Returns:
+            One finding per address block.
+        """
+        spans = [m.span() for m in _CORE.finditer(text)]
+        spans += [m.span("c") for m in _CUED.finditer(text)]
+        found: list[Finding] = []
+        last_end = -1
+        for core_start, core_end in sorted(spans):
+            if core_start < last_end:
+                continue
+            start = core_start
+            end = self._extend(text, core_end)
+            a = _AND.match(text, end)
+            if a is not None:
+                b = _CORE.match(text, a.end()) or _BODY.match(text, a.end())
+                if b is not None:
+                    end = self._extend(text, b.end())
+            # A full stop after a word ends the sentence, not the address ("... 0368 Oslo.").
+            if text[end - 1] == "." and text[end - 4 : end - 1].isalpha():
+                end -= 1
+            # "the corner of X and Y" describes the place as a whole.
+            if text[max(0, start - 14) : start].lower() == "the corner of ":
+                start -= 14
+            found.append(
+                Finding(
+                    entity_type="STREET_ADDRESS",
+                    category="PII",
+                    start=start,
+                    end=end,
+                    score=0.8,
+                    recognizer=self.name,
+                )
+            )
+            last_end = end
+        return found
+
+    def _extend(self, text: str, end: int) -> int:
+        for _ in range(_MAX_PIECES):
+            n = _NEXT.match(text, end)
+            if n is None:
+                break
+            gap = text[end : n.start("p")]
+            lines = gap.count("\n") + gap.count("\\n")
+            if lines > _MAX_GAP_LINES + 1 or (
+                lines > _MAX_GAP_LINES and not any(c.isdigit() for c in n.group("p"))
+            ):
+                break
+            piece = n.group("p")
+            # A capitalised sentence start ("Please call ...") after a full stop is not a city.
+            if text[end - 1 : end] == "." and " " in gap and not gap.strip(" \t"):
+                break
+            if piece[:1].isupper() and sum(not w[0].isdigit() for w in piece.split()) > 5:
+                break
+            end = n.end("p")
+        return end
