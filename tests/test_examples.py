@@ -209,3 +209,30 @@ def test_compliance_review_session(config: Path, tmp_path: Path, tmp_audit_path:
     assert proc.returncode == 1
     findings = json.loads((review / "findings.json").read_text())
     assert findings["phi_to_remote"]["record_ids"] == [leaked.audit_id]
+
+
+def test_rag_index_embeds_once_answers_and_resumes(
+    config: Path, tmp_path: Path, recording_cloud: RecordingProxy
+) -> None:
+    kb = EXAMPLES / "data" / "kb"
+    out = tmp_path / "index"
+    question = "How many business days until a refund reaches my card?"
+    first = _run("rag_index.py", str(kb), str(out), question, config=config, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    result = json.loads(first.stdout)
+    assert result["index"]["embedded"] == 4
+    assert result["index"]["model_id"].startswith("llamacpp/smollm2@")
+    rows = (out / "vectors.jsonl").read_text().splitlines()
+    assert sorted(json.loads(r)["id"] for r in rows) == [
+        "outage-2026-03",
+        "passwords",
+        "refunds",
+        "shipping",
+    ]
+    # a second run resumes from the checkpoint: nothing is embedded twice
+    again = _run("rag_index.py", str(kb), str(out), question, config=config, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["index"]["skipped"] == 4
+    assert len((out / "vectors.jsonl").read_text().splitlines()) == 4
+    # the document with a customer's email was embedded locally, never sent to the cloud
+    assert "jane.roe@example.com" not in recording_cloud.bodies_text()
