@@ -105,7 +105,8 @@ def find_server_binary() -> Path | None:
     return found if found.is_file() and os.access(found, os.X_OK) else None
 
 
-def _free_port(host: str) -> int:
+def free_port(host: str) -> int:
+    """A port that was free on ``host`` a moment ago (bind to 0, read, release)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
         sock.bind((host, 0))
@@ -118,6 +119,44 @@ def _tail(path: Path, lines: int = 30) -> str:
     except OSError:
         return "(no log)"
     return "\n".join(text.splitlines()[-lines:])
+
+
+def wait_for_health(
+    proc: subprocess.Popen[bytes],
+    base_url: str,
+    deadline: float,
+    *,
+    label: str,
+    log_path: Path | None,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Poll ``GET /health`` until it answers 200; fail with the log tail if the process dies."""
+    with httpx.Client(timeout=2.0, headers=headers or {}) as client:
+        while time.monotonic() < deadline:
+            code = proc.poll()
+            if code is not None:
+                raise LocalServerError(
+                    f"{label} exited with code {code} during start-up; log tail:\n"
+                    + _tail(log_path or Path())
+                )
+            with contextlib.suppress(httpx.HTTPError):
+                if client.get(f"{base_url}/health").status_code == 200:
+                    return
+            time.sleep(0.1)
+    raise LocalServerError(
+        f"{label} not ready at {base_url} in time; log tail:\n" + _tail(log_path or Path())
+    )
+
+
+def terminate(proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    """Stop a child process: SIGTERM, then SIGKILL after ``timeout``. None is a no-op."""
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
 
 
 class LlamaServer:
@@ -198,7 +237,7 @@ class LlamaServer:
             )
         self.binary, self.model_path = binary, model
         if not self.port:
-            self.port = _free_port(self.host)
+            self.port = free_port(self.host)
         args = [
             str(binary), "-m", str(model), "--host", self.host, "--port", str(self.port),
             "-c", str(self.ctx), "-np", "1", "-t", str(self.threads), "--alias", self.alias,
@@ -248,34 +287,20 @@ class LlamaServer:
 
     def _wait_ready(self, deadline: float) -> None:
         assert self._proc is not None
-        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
-        with httpx.Client(timeout=2.0, headers=headers) as client:
-            while time.monotonic() < deadline:
-                code = self._proc.poll()
-                if code is not None:
-                    raise LocalServerError(
-                        f"llama-server exited with code {code} during start-up; log tail:\n"
-                        + _tail(self.log_path or Path())
-                    )
-                with contextlib.suppress(httpx.HTTPError):
-                    if client.get(f"{self.base_url}/health").status_code == 200:
-                        return
-                time.sleep(0.1)
-        raise LocalServerError(
-            f"llama-server not ready at {self.base_url} in time; log tail:\n"
-            + _tail(self.log_path or Path())
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else None
+        wait_for_health(
+            self._proc,
+            self.base_url,
+            deadline,
+            label="llama-server",
+            log_path=self.log_path,
+            headers=headers,
         )
 
     def stop(self, timeout: float = 10.0) -> None:
         """Terminate the process (SIGKILL after ``timeout``). Idempotent."""
         proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout)
+        terminate(proc, timeout)
         if self._own_log and self.log_path is not None:
             self.log_path.unlink(missing_ok=True)
             self.log_path, self._own_log = None, False

