@@ -15,17 +15,22 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need+=(postgresql)
 fi
 if [ "${#need[@]}" -gt 0 ]; then
+    SUDO=()
     if [ "$(id -u)" -ne 0 ]; then
-        echo "ci-services: need root to apt-get install ${need[*]}" >&2
-        exit 1
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            SUDO=(sudo -n)
+        else
+            echo "ci-services: need root (or passwordless sudo) to apt-get install ${need[*]}" >&2
+            exit 1
+        fi
     fi
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q
-    apt-get install -y -q --no-install-recommends "${need[@]}"
+    "${SUDO[@]}" apt-get update -q
+    "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 # The Debian package creates the cluster owner; make sure it exists even on odd images.
 if ! id postgres >/dev/null 2>&1; then
-    useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    ${SUDO[@]+"${SUDO[@]}"} useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
 
 if [ -x .venv/bin/python ]; then
