@@ -78,3 +78,18 @@ def test_doctor_cli_exit_code(llama_server: LlamaServer, tmp_path: Path) -> None
     assert out.exit_code == 1
     assert "ok" in out.output
     assert "unreachable" in out.output
+
+
+def test_checks_a_cohere_target(llama_server: LlamaServer) -> None:
+    from hybridllm.testing import CohereShim
+
+    with CohereShim(llama_server.base_url) as shim:
+        ok = check_target(
+            "co", TargetConfig(adapter="cohere", model="smollm2", base_url=shim.base_url)
+        )
+        bad = check_target(
+            "co", TargetConfig(adapter="cohere", model="command-z", base_url=shim.base_url)
+        )
+    assert ok.ok, ok
+    assert not bad.ok
+    assert "404" in bad.problem

@@ -58,7 +58,7 @@ from hybridllm.routing import RoutingConfig
 
 __all__ = ["Requirement", "Settings", "TargetConfig", "load_settings", "resolve_config_path"]
 
-AdapterName = Literal["llamacpp", "ollama", "openai", "anthropic"]
+AdapterName = Literal["llamacpp", "ollama", "openai", "anthropic", "cohere"]
 _LOCAL_ADAPTERS: frozenset[str] = frozenset({"llamacpp", "ollama"})
 _DEFAULT_FILE = "hybridllm.toml"
 _file_data: ContextVar[dict[str, Any] | None] = ContextVar("hybridllm_file_data", default=None)

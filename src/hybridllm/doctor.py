@@ -2,7 +2,8 @@
 
 Each check makes one cheap, content-free request through the target's own adapter and SDK
 (``models.list`` for OpenAI-compatible servers, ``count_tokens`` for Anthropic, ``list`` for
-Ollama), so it sees exactly what a call would see: base URL, API key, TLS, proxies.
+Ollama, a one-token chat for Cohere), so it sees exactly what a call would see: base URL,
+API key, TLS, proxies.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def _models(adapter: Any, cfg: TargetConfig) -> list[str] | None:
     if cfg.adapter == "ollama":
         listed = adapter._client().list()
         return [m.model for m in listed.models]
+    if cfg.adapter == "cohere":
+        # no cheap model check in Cohere's v2 API: one token of chat proves auth and model
+        adapter._client().chat(
+            model=cfg.model, messages=[{"role": "user", "content": "ping"}], max_tokens=1
+        )
+        return None
     # Anthropic: counting tokens needs auth and a valid model, and generates nothing.
     adapter._client().messages.count_tokens(
         model=cfg.model, messages=[{"role": "user", "content": "ping"}]

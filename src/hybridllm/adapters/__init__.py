@@ -31,4 +31,8 @@ def build_adapter(name: str, config: TargetConfig) -> Adapter:
         from hybridllm.adapters.ollama import OllamaAdapter
 
         return OllamaAdapter(name, config)
+    if config.adapter == "cohere":
+        from hybridllm.adapters.cohere import CohereAdapter
+
+        return CohereAdapter(name, config)
     raise ConfigError("unknown adapter", key=f"targets.{name}.adapter", expected="a known adapter")

