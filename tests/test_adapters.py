@@ -23,11 +23,17 @@ from hybridllm.config import TargetConfig
 from hybridllm.local import LlamaServer
 from hybridllm.models import Classification, Message
 from hybridllm.redaction import local_request
-from hybridllm.testing import OllamaShim, RecordedRequest, RecordingProxy, RecordingServer
+from hybridllm.testing import (
+    CohereShim,
+    OllamaShim,
+    RecordedRequest,
+    RecordingProxy,
+    RecordingServer,
+)
 
 pytestmark = pytest.mark.llm
 
-ADAPTERS = ["openai", "llamacpp", "anthropic", "ollama"]
+ADAPTERS = ["openai", "llamacpp", "anthropic", "ollama", "cohere"]
 CONVERSATION = [
     {"role": "system", "content": "You are a terse assistant. Answer in a few words."},
     {"role": "user", "content": "What colour is the sky on a clear day?"},
@@ -59,6 +65,8 @@ def wire(request: pytest.FixtureRequest, llama_server: LlamaServer) -> Iterator[
     server: RecordingServer
     if request.param == "ollama":
         server = OllamaShim(llama_server.base_url)
+    elif request.param == "cohere":
+        server = CohereShim(llama_server.base_url)
     else:
         server = RecordingProxy(llama_server.base_url)
     with server:
@@ -99,6 +107,9 @@ def _assert_wire_conversation(wire: Wire, stream: bool) -> None:
         if adapter == "ollama":
             assert req.path == "/api/chat"
             assert body["stream"] is stream
+        elif adapter == "cohere":
+            assert req.path == "/v2/chat"
+            assert body.get("stream", False) is stream
         else:
             assert req.path == "/v1/chat/completions"
             assert body.get("stream", False) is stream
