@@ -9,7 +9,7 @@ import json
 import socket
 import struct
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -25,9 +25,12 @@ __all__ = [
     "ChunkedWriter",
     "LoopbackServer",
     "RequestHandler",
+    "error_message",
+    "json_or_empty",
     "read_body",
     "send_bytes",
     "send_json",
+    "sse_events",
     "write_body",
 ]
 
@@ -352,3 +355,40 @@ class LoopbackServer:
     def handle(self, handler: RequestHandler) -> None:
         """Answer one request. Subclasses must override this."""
         raise NotImplementedError
+
+
+def json_or_empty(response: httpx.Response) -> dict[str, Any]:
+    """The response body as a JSON object, or {} when it is not one."""
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def error_message(data: dict[str, Any], response: httpx.Response) -> str:
+    """An upstream (OpenAI-style) error as one line of text."""
+    error = data.get("error")
+    if isinstance(error, dict):
+        return str(error.get("message") or error)
+    if error:
+        return str(error)
+    return response.text or f"upstream returned HTTP {response.status_code}"
+
+
+def sse_events(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
+    """The JSON objects of an OpenAI-style SSE stream (``data:`` lines up to ``[DONE]``)."""
+    for line in lines:
+        if not line.startswith("data:"):
+            continue
+        data = line[5:].strip()
+        if data == "[DONE]":
+            return
+        try:
+            event = json.loads(data)
+        except ValueError:
+            continue
+        if isinstance(event, dict):
+            if "error" in event:
+                raise httpx.HTTPError(error_message(event, httpx.Response(500)))
+            yield event

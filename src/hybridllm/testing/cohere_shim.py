@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
 
-from hybridllm.testing._http import ChunkedWriter, RequestHandler, send_json
+from hybridllm.testing._http import (
+    ChunkedWriter,
+    RequestHandler,
+    error_message,
+    json_or_empty,
+    send_json,
+    sse_events,
+)
 from hybridllm.testing.recording import RecordedRequest, RecordingServer
 
 __all__ = ["CohereShim"]
@@ -247,8 +254,8 @@ class CohereShim(RecordingServer):
         with self.upstream.stream("POST", "/v1/chat/completions", json=payload) as response:
             if response.status_code != 200:
                 response.read()
-                data = _json_or_empty(response)
-                raise _ApiError(response.status_code, _error_message(data, response))
+                data = json_or_empty(response)
+                raise _ApiError(response.status_code, error_message(data, response))
             writer = ChunkedWriter(
                 handler, 200, {"Content-Type": "text/event-stream", "Cache-Control": "no-cache"}
             )
@@ -269,7 +276,7 @@ class CohereShim(RecordingServer):
             finish: str | None = None
             started = False
             try:
-                for chunk in _sse_events(response.iter_lines()):
+                for chunk in sse_events(response.iter_lines()):
                     usage = chunk.get("usage") or usage
                     for choice in chunk.get("choices") or []:
                         finish = choice.get("finish_reason") or finish
@@ -345,41 +352,7 @@ class CohereShim(RecordingServer):
             response = self.upstream.post(path, json=payload)
         except httpx.HTTPError as exc:
             raise _ApiError(500, f"upstream failed: {exc!r}") from None
-        data = _json_or_empty(response)
+        data = json_or_empty(response)
         if response.status_code != 200:
-            raise _ApiError(response.status_code, _error_message(data, response))
+            raise _ApiError(response.status_code, error_message(data, response))
         return data
-
-
-def _json_or_empty(response: httpx.Response) -> dict[str, Any]:
-    try:
-        data = response.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _error_message(data: dict[str, Any], response: httpx.Response) -> str:
-    error = data.get("error")
-    if isinstance(error, dict):
-        return str(error.get("message") or error)
-    if error:
-        return str(error)
-    return response.text or f"upstream returned HTTP {response.status_code}"
-
-
-def _sse_events(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
-    for line in lines:
-        if not line.startswith("data:"):
-            continue
-        data = line[5:].strip()
-        if data == "[DONE]":
-            return
-        try:
-            event = json.loads(data)
-        except ValueError:
-            continue
-        if isinstance(event, dict):
-            if "error" in event:
-                raise httpx.HTTPError(_error_message(event, httpx.Response(500)))
-            yield event

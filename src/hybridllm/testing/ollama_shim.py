@@ -15,13 +15,21 @@ import hashlib
 import json
 import math
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
-from hybridllm.testing._http import ChunkedWriter, RequestHandler, send_bytes, send_json
+from hybridllm.testing._http import (
+    ChunkedWriter,
+    RequestHandler,
+    error_message,
+    json_or_empty,
+    send_bytes,
+    send_json,
+    sse_events,
+)
 from hybridllm.testing.recording import (
     RecordedRequest,
     RecordingServer,
@@ -328,9 +336,9 @@ class OllamaShim(RecordingServer):
             response = self.upstream.post(path, json=payload)
         except httpx.HTTPError as exc:
             raise _ApiError(500, f"upstream failed: {exc!r}") from None
-        data = _json_or_empty(response)
+        data = json_or_empty(response)
         if response.status_code != 200:
-            raise _ApiError(response.status_code, _error_message(data, response))
+            raise _ApiError(response.status_code, error_message(data, response))
         return data
 
     def _complete(
@@ -356,13 +364,13 @@ class OllamaShim(RecordingServer):
         with self.upstream.stream("POST", path, json=payload) as response:
             if response.status_code != 200:
                 response.read()
-                data = _json_or_empty(response)
-                raise _ApiError(response.status_code, _error_message(data, response))
+                data = json_or_empty(response)
+                raise _ApiError(response.status_code, error_message(data, response))
             writer = ChunkedWriter(handler, 200, {"Content-Type": "application/x-ndjson"})
             summary: dict[str, Any] = {}
             finish: str | None = None
             try:
-                for chunk in _sse_events(response.iter_lines()):
+                for chunk in sse_events(response.iter_lines()):
                     for key in ("usage", "timings"):
                         if chunk.get(key):
                             summary[key] = chunk[key]
@@ -426,37 +434,3 @@ _POST_ROUTES = {
 
 def _line(obj: dict[str, Any]) -> bytes:
     return json.dumps(obj, separators=(",", ":")).encode() + b"\n"
-
-
-def _json_or_empty(response: httpx.Response) -> dict[str, Any]:
-    try:
-        data = response.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _error_message(data: dict[str, Any], response: httpx.Response) -> str:
-    error = data.get("error")
-    if isinstance(error, dict):
-        return str(error.get("message") or error)
-    if error:
-        return str(error)
-    return response.text or f"upstream returned HTTP {response.status_code}"
-
-
-def _sse_events(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
-    for line in lines:
-        if not line.startswith("data:"):
-            continue
-        data = line[5:].strip()
-        if data == "[DONE]":
-            return
-        try:
-            event = json.loads(data)
-        except ValueError:
-            continue
-        if isinstance(event, dict):
-            if "error" in event:
-                raise httpx.HTTPError(_error_message(event, httpx.Response(500)))
-            yield event
