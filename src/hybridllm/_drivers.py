@@ -7,18 +7,26 @@ shared by all calls of a client; a stream commits to a target only once text has
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
-from tenacity import AsyncRetrying, Retrying
-
 from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
-from hybridllm._resilience import Breakers, as_hop_error, retry_kwargs
+from hybridllm._resilience import Attempted, Breakers, attempt_async, attempt_sync
 from hybridllm.adapters import StreamDelta
 from hybridllm.models import AuditRecord, Classification, Completion
 
 __all__ = ["DriverMixin"]
+
+
+def _stream_result(opened: Attempted[tuple[list[StreamDelta], Any]]) -> CallResult:
+    head, rest = opened.value if opened.value is not None else ([], None)
+    return CallResult(
+        head=head,
+        rest=rest,
+        error=opened.error,
+        attempts=opened.attempts,
+        latency_ms=opened.latency_ms,
+    )
 
 
 class DriverMixin:
@@ -45,40 +53,33 @@ class DriverMixin:
         return self._cooling(call) or self._settle(call, self._attempt_sync(call))
 
     def _attempt_sync(self, call: Call) -> CallResult:
-        t = time.perf_counter()
-        attempts = 0
-        try:
-            for attempt in Retrying(**retry_kwargs(call.config, call.deadline_at)):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    if call.stream:
-                        it = iter(call.adapter.stream(call.request, call.options))
-                        # Commit to this target only once real text arrived (OpenAI's first
-                        # event carries only the role): until then a failure can fall back.
-                        head: list[StreamDelta] = []
-                        for delta in it:
-                            head.append(delta)
-                            if delta.text:
-                                break
-                        return CallResult(
-                            head=head,
-                            rest=it,
-                            attempts=attempts,
-                            latency_ms=(time.perf_counter() - t) * 1000,
-                        )
-                    resp = call.adapter.complete(call.request, call.options)
-                    return CallResult(
-                        response=resp,
-                        attempts=attempts,
-                        latency_ms=(time.perf_counter() - t) * 1000,
-                    )
-        except Exception as exc:
-            return CallResult(
-                error=as_hop_error(exc, call.target),
-                attempts=attempts,
-                latency_ms=(time.perf_counter() - t) * 1000,
+        if not call.stream:
+            whole = attempt_sync(
+                call.target,
+                call.config,
+                call.deadline_at,
+                lambda: call.adapter.complete(call.request, call.options),
             )
-        raise AssertionError("unreachable")  # pragma: no cover
+            return CallResult(
+                response=whole.value,
+                error=whole.error,
+                attempts=whole.attempts,
+                latency_ms=whole.latency_ms,
+            )
+
+        def open_stream() -> tuple[list[StreamDelta], Iterator[StreamDelta]]:
+            # Commit to this target only once real text arrived (OpenAI's first event carries
+            # only the role): until then a failure can still fall back.
+            it = iter(call.adapter.stream(call.request, call.options))
+            head: list[StreamDelta] = []
+            for delta in it:
+                head.append(delta)
+                if delta.text:
+                    break
+            return head, it
+
+        opened = attempt_sync(call.target, call.config, call.deadline_at, open_stream)
+        return _stream_result(opened)
 
     def _run_sync(self, flow: Flow) -> Completion | StreamSession:
         send: Any = None
@@ -117,38 +118,31 @@ class DriverMixin:
         return self._cooling(call) or self._settle(call, await self._attempt_async(call))
 
     async def _attempt_async(self, call: Call) -> CallResult:
-        t = time.perf_counter()
-        attempts = 0
-        try:
-            async for attempt in AsyncRetrying(**retry_kwargs(call.config, call.deadline_at)):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    if call.stream:
-                        it = call.adapter.astream(call.request, call.options).__aiter__()
-                        ahead: list[StreamDelta] = []
-                        async for delta in it:
-                            ahead.append(delta)
-                            if delta.text:
-                                break
-                        return CallResult(
-                            head=ahead,
-                            rest=it,
-                            attempts=attempts,
-                            latency_ms=(time.perf_counter() - t) * 1000,
-                        )
-                    resp = await call.adapter.acomplete(call.request, call.options)
-                    return CallResult(
-                        response=resp,
-                        attempts=attempts,
-                        latency_ms=(time.perf_counter() - t) * 1000,
-                    )
-        except Exception as exc:
-            return CallResult(
-                error=as_hop_error(exc, call.target),
-                attempts=attempts,
-                latency_ms=(time.perf_counter() - t) * 1000,
+        if not call.stream:
+            whole = await attempt_async(
+                call.target,
+                call.config,
+                call.deadline_at,
+                lambda: call.adapter.acomplete(call.request, call.options),
             )
-        raise AssertionError("unreachable")  # pragma: no cover
+            return CallResult(
+                response=whole.value,
+                error=whole.error,
+                attempts=whole.attempts,
+                latency_ms=whole.latency_ms,
+            )
+
+        async def open_stream() -> tuple[list[StreamDelta], AsyncIterator[StreamDelta]]:
+            it = call.adapter.astream(call.request, call.options).__aiter__()
+            head: list[StreamDelta] = []
+            async for delta in it:
+                head.append(delta)
+                if delta.text:
+                    break
+            return head, it
+
+        opened = await attempt_async(call.target, call.config, call.deadline_at, open_stream)
+        return _stream_result(opened)
 
     async def _aappend(self, record: AuditRecord) -> AuditRecord:
         return await asyncio.to_thread(self._append, record)

@@ -6,17 +6,14 @@ Mixed into the clients; kept apart so that ``_client.py`` stays the completion d
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tenacity import AsyncRetrying, Retrying
-
 from hybridllm._embed_flow import EmbedCall, EmbedCallResult, EmbedFlow, embed_flow, split_usage
 from hybridllm._embed_flow import space_identity as _space_identity
 from hybridllm._flow import AuditContext, Classify, WriteAudit
-from hybridllm._resilience import Breakers, as_hop_error, retry_kwargs
+from hybridllm._resilience import Breakers, attempt_async, attempt_sync
 from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter
 from hybridllm.adapters.base import EmbedResponse
@@ -236,25 +233,15 @@ class EmbedMixin:
         return result
 
     def _embed_attempt_sync(self, call: EmbedCall, batch: tuple[Any, ...]) -> EmbedCallResult:
-        t = time.perf_counter()
-        attempts = 0
-        try:
-            for attempt in Retrying(**retry_kwargs(call.config, call.deadline_at)):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    resp = call.adapter.embed(batch, call.options)
-                    return EmbedCallResult(
-                        response=resp,
-                        attempts=attempts,
-                        latency_ms=(time.perf_counter() - t) * 1000,
-                    )
-        except Exception as exc:
-            return EmbedCallResult(
-                error=as_hop_error(exc, call.target),
-                attempts=attempts,
-                latency_ms=(time.perf_counter() - t) * 1000,
-            )
-        raise AssertionError("unreachable")  # pragma: no cover
+        got = attempt_sync(
+            call.target,
+            call.config,
+            call.deadline_at,
+            lambda: call.adapter.embed(batch, call.options),
+        )
+        return EmbedCallResult(
+            response=got.value, error=got.error, attempts=got.attempts, latency_ms=got.latency_ms
+        )
 
     def _embed_call_sync(self, call: EmbedCall) -> EmbedCallResult:
         cooling = self._embed_cooling(call)
@@ -289,25 +276,15 @@ class EmbedMixin:
     async def _embed_attempt_async(
         self, call: EmbedCall, batch: tuple[Any, ...]
     ) -> EmbedCallResult:
-        t = time.perf_counter()
-        attempts = 0
-        try:
-            async for attempt in AsyncRetrying(**retry_kwargs(call.config, call.deadline_at)):
-                with attempt:
-                    attempts = attempt.retry_state.attempt_number
-                    resp = await call.adapter.aembed(batch, call.options)
-                    return EmbedCallResult(
-                        response=resp,
-                        attempts=attempts,
-                        latency_ms=(time.perf_counter() - t) * 1000,
-                    )
-        except Exception as exc:
-            return EmbedCallResult(
-                error=as_hop_error(exc, call.target),
-                attempts=attempts,
-                latency_ms=(time.perf_counter() - t) * 1000,
-            )
-        raise AssertionError("unreachable")  # pragma: no cover
+        got = await attempt_async(
+            call.target,
+            call.config,
+            call.deadline_at,
+            lambda: call.adapter.aembed(batch, call.options),
+        )
+        return EmbedCallResult(
+            response=got.value, error=got.error, attempts=got.attempts, latency_ms=got.latency_ms
+        )
 
     async def _embed_batches_async(self, call: EmbedCall) -> EmbedCallResult:
         cooling = self._embed_cooling(call)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from tenacity import (
+    AsyncRetrying,
     RetryCallState,
+    Retrying,
     retry_if_exception_type,
     stop_after_attempt,
     stop_before_delay,
@@ -28,7 +31,17 @@ from hybridllm.errors import (
     TransientProviderError,
 )
 
-__all__ = ["Breakers", "TargetCoolingDownError", "as_hop_error", "retry_kwargs"]
+__all__ = [
+    "Attempted",
+    "Breakers",
+    "TargetCoolingDownError",
+    "as_hop_error",
+    "attempt_async",
+    "attempt_sync",
+    "retry_kwargs",
+]
+
+T = TypeVar("T")
 
 
 class TargetCoolingDownError(TransientProviderError):
@@ -131,3 +144,51 @@ def as_hop_error(exc: Exception, target: str) -> HybridLLMError:
     if isinstance(exc, ProviderError | MissingDependencyError):
         return exc
     return PermanentProviderError(f"{target}: unexpected {type(exc).__name__}", target=target)
+
+
+@dataclass
+class Attempted(Generic[T]):
+    """The outcome of one target's retried call: a value, or the error of the last attempt."""
+
+    value: T | None
+    error: HybridLLMError | None
+    attempts: int
+    latency_ms: float
+
+
+def attempt_sync(
+    target: str, config: TargetConfig, deadline_at: float, fn: Callable[[], T]
+) -> Attempted[T]:
+    """Call ``fn`` under the target's retry policy; never raises a provider error."""
+    t = time.perf_counter()
+    attempts = 0
+    try:
+        for attempt in Retrying(**retry_kwargs(config, deadline_at)):
+            with attempt:
+                attempts = attempt.retry_state.attempt_number
+                value = fn()
+                return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
+    except Exception as exc:
+        return Attempted(
+            None, as_hop_error(exc, target), attempts, (time.perf_counter() - t) * 1000
+        )
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+async def attempt_async(
+    target: str, config: TargetConfig, deadline_at: float, fn: Callable[[], Awaitable[T]]
+) -> Attempted[T]:
+    """Async :func:`attempt_sync`."""
+    t = time.perf_counter()
+    attempts = 0
+    try:
+        async for attempt in AsyncRetrying(**retry_kwargs(config, deadline_at)):
+            with attempt:
+                attempts = attempt.retry_state.attempt_number
+                value = await fn()
+                return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
+    except Exception as exc:
+        return Attempted(
+            None, as_hop_error(exc, target), attempts, (time.perf_counter() - t) * 1000
+        )
+    raise AssertionError("unreachable")  # pragma: no cover
