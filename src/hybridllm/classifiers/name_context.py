@@ -1,0 +1,148 @@
+"""Contexts that make a word a person's name, whatever the word is.
+
+Some places in a text hold a person's name by their form alone: a name field in JSON, SQL or a
+form (``first_name='Yurina'``), a code owner (``TODO(Khasanbek)``), a chat mention (``@anne``), a
+speaker label at a line start (``Jerónima: rolling back now``), a list whose other items are
+names (``Table 1: Tsuneto, Carolina, Ms. Gairbekov``), and a word right before a verb that only
+people do (``Hrůza raised churn concerns``, ``Wade never showed``). Each function here returns
+``(start, end)`` spans; :mod:`hybridllm.classifiers.names` turns them into findings.
+
+Every rule still asks :class:`~hybridllm.classifiers.name_tokens.TokenLexicon` about the words it
+would flag, so ``first_name='Widget'`` or ``TODO(refactor)`` are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
+
+__all__ = ["context_names", "list_names", "person_context"]
+
+_WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
+_VALUE = rf"{_WORD_RE}(?:\s(?:[A-Z]\.?\s)?{_WORD_RE}){{0,3}}"
+
+_FIELD = re.compile(
+    r"(?i:\b(?:first|last|given|family|full|sur|middle|maiden|display|contact|patient|customer"
+    r"|client|employee|author|owner|assignee|reporter|sender|recipient)[_ -]?name)"
+    rf"['\"]?\s*[:=]\s*['\"]?(?P<v>{_VALUE})"
+)
+_OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<v>{_WORD_RE})\)")
+_MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
+_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S")
+# Verbs (and verb phrases) whose subject is a person in ordinary prose.
+_PERSON_VERB = re.compile(
+    r"\s+(?:(?:just|never|also|then|already|finally|still|only)\s+)?"
+    r"(?:said|says|told|tells|asked|asks|replied|wrote|writes|mentioned|thinks|thought|believes"
+    r"|wants|wanted|signed|witnessed|emailed|texted|called|phoned|lives|lived|died|married"
+    r"|shouted|smiled|laughed|cried|felt|feels|enjoyed|raised|presented|resigned|retired|"
+    r"showed|joined|missed|recommended|reported|complained|agreed|promised|apologi[sz]ed"
+    r"|co-founded|is\s+out|was\s+born|is\s+moving|will\s+shadow|keeps?|has\s+to|had\s+to)\b"
+)
+# A list after these is a list of places: "stores in Adelaide, Marion and Austin".
+_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
+# Words right before a name that do not also precede companies ("with", "from", "at" do).
+_PERSON_CUE = re.compile(
+    r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|dear|named|called"
+    r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
+    r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and)[,:]?\s+)$"
+)
+# Words right before a company or a place, rarely before a person.
+_ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
+_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)")
+
+
+def _nameish(lex: TokenLexicon, value: str, *, lower_ok: bool) -> bool:
+    """Every word could be part of a name; a lower-case word only when it is a listed name."""
+    words = [w for w in re.split(r"\s+", value) if len(w.rstrip(".")) > 1]
+    if not words:
+        return False
+    for w in words:
+        k = lex.kind(w)
+        if k is Kind.WORD:
+            return False
+        if not is_cap(w) and (not lower_ok or k is not Kind.NAME):
+            return False
+    return True
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[max(start, end - 2) : end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans that a naming context marks as a person's name (see the module docstring).
+
+    Args:
+        text: the text to scan.
+        lex: the token lists.
+
+    Returns:
+        ``(start, end)`` character spans, in no particular order, possibly overlapping.
+    """
+    spans: list[tuple[int, int]] = []
+    for pattern, lower_ok in ((_FIELD, True), (_OWNER, True), (_MENTION, True)):
+        for m in pattern.finditer(text):
+            if _nameish(lex, m.group("v"), lower_ok=lower_ok):
+                spans.append(_strip_possessive(text, *m.span("v")))
+    for m in _SPEAKER.finditer(text):
+        v = m.group("v")
+        if _nameish(lex, v, lower_ok=True) and (" " in v or lex.lone_name(v)):
+            spans.append(m.span("v"))
+    return spans
+
+
+def person_context(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is followed by a verb only people do ("Wade never
+    showed") or preceded by a cue that only precedes people ("thanks", "my kid"), and not by
+    one that precedes companies ("our team at Initech wants ...").
+    """
+    if _ORG_CUE.search(text, max(0, start - 24), start):
+        return False
+    return _PERSON_VERB.match(text, end) is not None or bool(
+        _PERSON_CUE.search(text, max(0, start - 24), start)
+    )
+
+
+def list_names(
+    text: str, lex: TokenLexicon, items: Iterable[tuple[int, int]], found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Names in a list next to names already found: ``Dudek, Miller and Alvarado``.
+
+    Args:
+        text: the text.
+        lex: the token lists.
+        items: spans of capitalised words or runs that could be list items (in text order).
+        found: spans already found to be names.
+
+    Returns:
+        Spans of items that sit in one list with a found name and could be names themselves.
+    """
+    ordered = sorted(set(items) | set(found))
+    is_found = set(found)
+    out: list[tuple[int, int]] = []
+    group: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        # Two items need a found name; three or more need one item that is a name by itself.
+        seeded = any(g in is_found for g in group) or (
+            len(group) >= 3
+            and any(lex.kind(text[a:b]) in (Kind.NAME, Kind.UNKNOWN) for a, b in group)
+        )
+        placed = bool(group) and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0])
+        if len(group) >= 2 and seeded and not placed:
+            out.extend(g for g in group if g not in is_found)
+
+    for span in ordered:
+        joined = bool(group) and _LIST_SEP.fullmatch(text[group[-1][1] : span[0]]) is not None
+        if joined and (span in is_found or _nameish(lex, text[span[0] : span[1]], lower_ok=False)):
+            group.append(span)
+            continue
+        flush()
+        nameish = _nameish(lex, text[span[0] : span[1]], lower_ok=False)
+        group = [span] if span in is_found or nameish else []
+    flush()
+    return out

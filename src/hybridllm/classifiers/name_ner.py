@@ -1,0 +1,104 @@
+"""spaCy NER on candidate windows only: the model loads in the background, windows are batched.
+
+Running spaCy's NER over a whole prompt costs ~0.1 ms per token (20-30 ms per KB here). The name
+recognizer asks it only about words it cannot settle from the token lists and the context, with
+a window of a few words around each, cut at sentence ends, in one ``nlp.pipe`` batch.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["NerWindows"]
+
+_SPACY_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
+_WINDOW_BREAK = frozenset(".!?\n")
+_WINDOW_WORDS = 6
+_LOAD_TIMEOUT_S = 60
+
+
+class NerWindows:
+    """A spaCy pipeline (tok2vec + ner only) loaded in a background thread."""
+
+    def __init__(self, model_name: str, *, enabled: bool = True) -> None:
+        """Start loading ``model_name`` in a daemon thread (if ``enabled``).
+
+        Args:
+            model_name: installed spaCy model package.
+            enabled: load and run the model at all.
+        """
+        self._nlp: Any = None
+        self._load_error: BaseException | None = None
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        if enabled:
+            threading.Thread(
+                target=self._load, args=(model_name,), name="hybridllm-spacy-load", daemon=True
+            ).start()
+        else:
+            self._ready.set()
+
+    def _load(self, model_name: str) -> None:
+        try:
+            import spacy
+
+            self._nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
+        except BaseException as exc:
+            self._load_error = exc
+        finally:
+            self._ready.set()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the model is loaded (or failed to load); True if it finished in time."""
+        return self._ready.wait(timeout)
+
+    @staticmethod
+    def windows(
+        text: str, words: Sequence[re.Match[str]], candidates: list[int]
+    ) -> list[list[int]]:
+        """Merged ``[start, end]`` windows of a few words around each candidate, in one sentence."""
+        spans: list[list[int]] = []
+        for i in candidates:
+            lo = max(0, i - _WINDOW_WORDS)
+            hi = min(len(words) - 1, i + _WINDOW_WORDS)
+            start, end = words[lo].start(), words[hi].end()
+            # Stay inside the sentence: NER context from the next sentence only adds cost.
+            left = max((text.rfind(c, start, words[i].start()) for c in _WINDOW_BREAK), default=-1)
+            if left >= 0:
+                start = left + 1
+            rights = [p for c in _WINDOW_BREAK if (p := text.find(c, words[i].end(), end)) >= 0]
+            if rights:
+                end = min(rights) + 1
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        return spans
+
+    def run(
+        self, text: str, words: Sequence[re.Match[str]], candidates: list[int]
+    ) -> list[tuple[int, Any]]:
+        """NER over the candidates' windows.
+
+        Args:
+            text: the text.
+            words: word matches over ``text``.
+            candidates: indexes into ``words``.
+
+        Returns:
+            ``(window offset in text, spaCy Doc)`` pairs.
+
+        Raises:
+            RuntimeError: the model did not load (in time).
+        """
+        spans = self.windows(text, words, candidates)
+        if not self._ready.wait(timeout=_LOAD_TIMEOUT_S):
+            raise RuntimeError("spaCy model did not load in time")
+        if self._load_error is not None or self._nlp is None:
+            raise RuntimeError("spaCy model failed to load")
+        with self._lock:
+            docs = list(self._nlp.pipe(text[s:e] for s, e in spans))
+        return [(s, doc) for (s, _), doc in zip(spans, docs, strict=True)]

@@ -1,0 +1,232 @@
+"""What a capitalised word can be: a listed name, an ambiguous one, an unknown proper noun, a word.
+
+The name recognizer needs to know, for one token, whether it can be part of a person's name
+without asking a model. Four lists answer that (built offline by ``data/build_lexicon.py`` and
+``data/build_vocab.py``, whose docstrings give every source and licence):
+
+- name lists: Faker's person providers for 27+ locales, US Census 2010 surnames, and a CC0 list
+  of US first names;
+- ``ambiguous.txt``: listed names that are also everyday words, big cities, countries or package
+  names ("Mark", "Miller", "Austin", "Jasmine"): they need context to count alone;
+- ``vocab.txt``: every English token with a wordfreq Zipf frequency >= 2.0 plus the parts of the
+  most used PyPI/npm package names: a capitalised token in none of the lists is an **unknown
+  proper noun**, which in running text is most often a person's name from a culture the lists do
+  not cover ("Horiguchi", "Vilmundína", "Nazhmuddin").
+
+A run of capitalised tokens ("Chise Horiguchi", "Bartłomiej Sokołowski", "Minik J. Mathiassen")
+is a name when its tokens are names or unknown proper nouns and not all are ambiguous; see
+:func:`person_run`.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+__all__ = ["Kind", "TokenLexicon", "at_sentence_start", "is_cap", "person_run", "token_lexicon"]
+
+PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la"}
+    | {"le", "ter", "ten", "bin", "ibn", "al", "el", "st"}
+)
+# Titles come before names and are not part of them ("Patient John Smith", "Nurse Okafor").
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "rev"}
+    | {"nurse", "patient", "pt", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "señor"}
+    | {"señora"}
+)
+_KIND_CACHE = 50_000
+_POSSESSIVE = re.compile(r"['’]s$")
+# Unlisted words with these endings are towns ("Lonnieborough", "Merrittside", "Wilsonstad").
+_PLACE_SUFFIX = re.compile(
+    r"(?:ville|borough|burgh|bury|shire|stad|view|haven|mouth|chester|fort|port|side|town)$"
+)
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
+# An upper-case letter inside a word after a lower-case one, as in code identifiers
+# ("ModuleNotFoundError", "ClickUp"), but not "McDonald", "MacArthur", "DeShawn", "LaToya".
+_CAMEL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz)[A-Z])\w*[a-z][A-Z]")
+
+
+class Kind(enum.Enum):
+    """What a capitalised token can be, as far as the lists know."""
+
+    NAME = "name"
+    """A listed first name or surname that is not an everyday word."""
+    AMBIGUOUS = "ambiguous"
+    """A listed name that is also a word, place or product: needs context."""
+    UNKNOWN = "unknown"
+    """In no list at all: an unknown proper noun."""
+    WORD = "word"
+    """An ordinary word, a place or a package name; not a name by itself."""
+
+
+def read_list(name: str) -> list[str]:
+    """The words of a list in the package's ``classifiers/data`` folder."""
+    data = resources.files("hybridllm.classifiers").joinpath("data", name)
+    return data.read_text("utf-8").split()
+
+
+def fold(word: str) -> str:
+    """Strip diacritics ("Jurković" -> "Jurkovic")."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def with_folded(words: list[str]) -> frozenset[str]:
+    """The words and their diacritic-free forms."""
+    return frozenset(words).union(fold(w) for w in words if not w.isascii())
+
+
+class TokenLexicon:
+    """The token lists, loaded once (about 0.1 s, 25 MB)."""
+
+    def __init__(self) -> None:
+        """Load every list from the package data."""
+        self.first = with_folded(read_list("first_names.txt") + read_list("census_first_names.txt"))
+        self.last = with_folded(read_list("surnames.txt") + read_list("census_surnames.txt"))
+        self.ambiguous = frozenset(read_list("ambiguous.txt")) | frozenset(
+            read_list("common_words.txt")
+        )
+        self.vocab = frozenset(read_list("vocab.txt"))
+        self.common = frozenset(read_list("vocab_common.txt"))
+        self.places = frozenset(read_list("places_large.txt"))
+        self._kinds: dict[str, Kind] = {}
+        self.not_people = frozenset(read_list("not_people.txt")) | frozenset(
+            read_list("not_name_parts.txt")
+        )
+
+    def kind(self, token: str) -> Kind:
+        """Classify one token (any case; a trailing possessive ``'s`` is ignored)."""
+        kind = self._kinds.get(token)
+        if kind is None:
+            if len(self._kinds) >= _KIND_CACHE:
+                self._kinds.clear()  # bounded; a plain dict is thread-safe for get/set/clear
+            kind = self._kinds[token] = self._kind(token)
+        return kind
+
+    def _kind(self, token: str) -> Kind:  # noqa: PLR0911 - one verdict per rule, in order
+        bare = _POSSESSIVE.sub("", token)
+        low = bare.lower()
+        if (
+            low in self.not_people
+            or low in TITLES
+            or _CONTRACTION.search(low)
+            or _CAMEL.search(bare)
+        ):
+            return Kind.WORD
+        if low in self.places and low not in self.first:
+            return Kind.WORD  # "Toronto", "Brno"; "Austin" is ambiguous below
+        if low in self.first or low in self.last:
+            return Kind.AMBIGUOUS if low in self.ambiguous else Kind.NAME
+        # Loanwords keep Latin-1 accents ("café", "naïve"); "Pudič" or "Đurđa" are not "pudic".
+        latin1 = max(map(ord, low)) < 256
+        if low in self.vocab or (latin1 and fold(low) in self.vocab) or self._compound(low):
+            return Kind.WORD
+        if "-" in low:  # "Olli-Pekka", "Reyes-Villalobos"; not "Co-Founder"
+            parts = [self._kind(p) for p in low.split("-") if p]
+            return Kind.NAME if parts and Kind.WORD not in parts else Kind.WORD
+        letters = low.replace("'", "").replace("’", "")
+        if len(letters) < 3 or not letters.isalpha() or _PLACE_SUFFIX.search(low):
+            return Kind.WORD
+        return Kind.UNKNOWN
+
+    def lone_name(self, token: str) -> bool:
+        """Whether one word alone can be taken for a name: not ambiguous, and not an everyday
+        word unless it is a listed first name ("Fax:" is a label; "Lukas:" a speaker)."""
+        low = _POSSESSIVE.sub("", token).lower()
+        kind = self.kind(token)
+        if kind is Kind.UNKNOWN:
+            return True
+        return kind is Kind.NAME and (low not in self.vocab or low in self.first)
+
+    def _compound(self, low: str) -> bool:
+        """Two everyday words run together: "Northwind", "Bluepeak", "Saltmarsh"."""
+        return any(
+            low[:k] in self.common and low[k:] in self.common for k in range(4, len(low) - 3)
+        )
+
+
+def is_cap(word: str) -> bool:
+    """Capitalised, not all upper case, more than one letter ("Anna", not "AWS" or "I")."""
+    return word[0].isupper() and not word.isupper() and len(word) > 1
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
+
+
+def at_sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence, a line or a quotation."""
+    return pos == 0 or bool(_SENTENCE_BREAK.search(text[max(0, pos - 8) : pos]))
+
+
+# What follows a sentence-initial name and rarely an imperative verb: an auxiliary or a
+# person's verb, a vocative comma, a speaker colon, a possessive.
+_SUBJECT = re.compile(
+    r"(?:['’]s\s|:\s*\S|,\s+(?:can|could|would|will|please|do|did|are|is|have)\b"
+    r"|\s+(?:is|was|has|had|will|would|does|did|began|spent|lives|works|worked|went|loves"
+    r"|likes|listed|says|said|shouted|wants|thinks)\b)"
+)
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def person_run(  # noqa: PLR0911 - one verdict per rule
+    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
+) -> tuple[int, float, bool] | None:
+    """Decide whether a person's name starts at ``words[i]`` from token knowledge alone.
+
+    Args:
+        text: the text the words were found in.
+        words: word matches over ``text``.
+        i: index of a capitalised word.
+        lex: the token lists.
+
+    Returns:
+        ``(index of the last word of the name, score, ask_ner)``, or None when the lists cannot
+        tell. ``ask_ner`` marks a lone word mid-sentence: a name unless NER says it is an
+        organisation or a place.
+    """
+    first = words[i].group()
+    if not is_cap(first) or lex.kind(first) not in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS):
+        return None
+    kinds = [lex.kind(first)]
+    last = i
+    j = i + 1
+    while j < len(words) and len(kinds) < 4:
+        gap = text[words[j - 1].end() : words[j].start()]
+        w = words[j].group()
+        if gap not in (" ", ". ") or (gap == ". " and not _initial(words[j - 1].group())):
+            break
+        if _initial(w) or w in PARTICLES:
+            j += 1
+            continue
+        k = lex.kind(w)
+        if not is_cap(w) or k is Kind.WORD:
+            break
+        kinds.append(k)
+        last = j
+        j += 1
+    if len(kinds) >= 2:
+        if all(k is Kind.AMBIGUOUS for k in kinds):
+            return None
+        return last, 0.7, False
+    if kinds[0] is Kind.AMBIGUOUS:
+        return None
+    start, end = words[i].span()
+    if not at_sentence_start(text, start):
+        return i, 0.6, True
+    if _SUBJECT.match(text, end) and lex.lone_name(first):
+        return i, 0.55, False  # "Judithe is very reliable", "Valida, can I ...", "Albracca: ..."
+    if kinds[0] is Kind.NAME and re.match(r"\s+[a-z]", text[end : end + 3]):
+        return i, 0.5, True  # a listed name before a lower-case word: "Henry lives on ..."
+    return None  # sentence-initial and unlisted ("Summarise", "Offsite"): context decides
+
+
+@cache
+def token_lexicon() -> TokenLexicon:
+    """The process-wide :class:`TokenLexicon` (loaded on first use)."""
+    return TokenLexicon()
