@@ -6,10 +6,15 @@ classifier (token lists + spaCy NER on candidate windows).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from tests.helpers import make_client
 
 from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
+from hybridllm.local import LlamaServer
+from hybridllm.testing import RecordingProxy
 
 
 def persons(text: str) -> set[str]:
@@ -59,7 +64,7 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         ("Kawira, could you send me the slides?", "Kawira"),
         # one word mid-sentence before a person's verb / after a person's cue
         ("After the demo Ngozi raised two concerns about pricing.", "Ngozi"),
-        ("Please say thanks to Wirihana for the help.", "Wirihana"),
+        ("Please say thanks to Wirihana.", "Wirihana"),
         # naming contexts
         ("INSERT INTO users (first_name) VALUES ('x'); first_name='Mahlet'", "Mahlet"),
         ("# TODO(Bolat): remove the retry once the API is fixed", "Bolat"),
@@ -102,3 +107,32 @@ def test_possessive_is_not_part_of_the_name_and_repeats_are_found() -> None:
 )
 def test_no_person_in_ordinary_prompts(text: str) -> None:
     assert persons(text) == set()
+
+
+def test_names_the_lists_do_not_hold_never_reach_the_cloud(
+    llama_server: LlamaServer, recording_cloud: RecordingProxy, tmp_audit_path: Path
+) -> None:
+    """Through the Client: the cloud sees placeholders, the reply gets the names back."""
+    names = ["Chiamaka Nwachukwu", "Tsetseg", "Khasanbek", "Mahlet", "Wirihana"]
+    messages = [
+        {"role": "system", "content": "You write short, polite replies."},
+        {
+            "role": "user",
+            "content": (
+                "Meeting notes. Chiamaka Nwachukwu presented the roadmap. Tsetseg is out today.\n"
+                "# TODO(Khasanbek): move the import\nfirst_name='Mahlet'\n"
+                "Please say thanks to Wirihana. Summarise in one line."
+            ),
+        },
+    ]
+    local, cloud = llama_server.base_url, recording_cloud.base_url
+    with make_client(local_url=local, cloud_url=cloud, audit_path=tmp_audit_path) as client:
+        r = client.complete(messages, max_tokens=8)
+    assert r.route == "cloud"
+    sent = recording_cloud.bodies_text()
+    assert recording_cloud.requests
+    for name in names:
+        for part in name.split():
+            assert part not in sent
+    assert "[PERSON_1]" in sent
+    assert r.redacted_count >= len(names)

@@ -46,7 +46,7 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 _PERSON_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
-    r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and)[,:]?\s+)$"
+    r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and)[,:]?\s+(?:to\s+)?)$"
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
