@@ -68,6 +68,8 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         # naming contexts
         ("INSERT INTO users (first_name) VALUES ('x'); first_name='Mahlet'", "Mahlet"),
         ("# TODO(Bolat): remove the retry once the API is fixed", "Bolat"),
+        ("first_name: Tsetseg\nlast_name: Oyuunchimeg\nrole: admin", "Oyuunchimeg"),
+        ("assignee: Chidubem Eze\npriority: high", "Chidubem Eze"),
         ("@Saoirse can you review my PR?", "Saoirse"),
         ("Tupac: the build is green\nIngrid: merging now", "Ingrid"),
         ("ms. Aroha asked for a callback", "Aroha"),
@@ -103,6 +105,7 @@ def test_possessive_is_not_part_of_the_name_and_repeats_are_found() -> None:
         "Compare Northwind Freight and Bluepeak Logistics on delivery times.",
         "Summarise the attached notes from the Lonnieborough General board meeting.",
         "Use @dataclass and @JsonProperty in the examples.",
+        "owner: root\ngroup: wheel\nmode: 0644",
     ],
 )
 def test_no_person_in_ordinary_prompts(text: str) -> None:

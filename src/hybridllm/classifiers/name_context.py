@@ -21,12 +21,13 @@ from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
 __all__ = ["context_names", "list_names", "person_context"]
 
 _WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
-_VALUE = rf"{_WORD_RE}(?:\s(?:[A-Z]\.?\s)?{_WORD_RE}){{0,3}}"
+_VALUE = rf"{_WORD_RE}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD_RE}){{0,3}}"
 
 _FIELD = re.compile(
-    r"(?i:\b(?:first|last|given|family|full|sur|middle|maiden|display|contact|patient|customer"
-    r"|client|employee|author|owner|assignee|reporter|sender|recipient)[_ -]?name)"
-    rf"['\"]?\s*[:=]\s*['\"]?(?P<v>{_VALUE})"
+    r"(?i:\b(?:(?:first|last|given|family|full|sur|middle|maiden|display)[_ -]?name"
+    r"|(?:contact|patient|customer|client|employee|author|owner|assignee|reporter|sender"
+    r"|recipient)(?:[_ -]?name)?))"
+    rf"['\"]?[ \t]*[:=][ \t]*['\"]?(?P<v>{_VALUE})"
 )
 _OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<v>{_WORD_RE})\)")
 _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
