@@ -206,6 +206,7 @@ def test_reembed_resumes_after_failure(remote: tuple[Any, RecordingProxy], tmp_p
 
     with pytest.raises(ModelMismatchError):  # a checkpoint never mixes identities
         reembed(client, [("new", "text")], sink, checkpoint=ckpt, space="near")
+    assert "new" not in stored  # refused before the sink saw a vector of another identity
 
 
 def test_ollama_space(ollama_server: OllamaShim, tmp_audit_path: Path) -> None:

@@ -4,20 +4,20 @@ A *space* (``[spaces.<name>]`` in ``hybridllm.toml``) binds a name to one target
 identity: ``provider/model@revision:dimensions:normalization``. Every :class:`Embeddings` result
 carries its space and identity, and vectors of two identities are never combined or compared
 silently (:class:`ModelMismatchError`, invariant 7). :func:`index_status` says when an index was
-built with another revision; :func:`reembed` walks documents in batches, with a progress bar and
-a checkpoint file, so a failed run resumes where it stopped.
+built with another revision; :func:`reembed` (and :func:`areembed`, its async twin) walks
+documents in batches, with a progress bar and a checkpoint file, so a failed run resumes where it
+stopped.
 
-This module is imported by the configuration, so it stays light: rich loads in :func:`reembed`.
+This module is imported by the configuration, so it stays light: the re-embedding walk and its
+drivers live in ``_reembed.py``, loaded (with rich) on the first call.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence, Sized
-from pathlib import Path
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -26,7 +26,7 @@ from hybridllm.errors import BlockedError, HybridLLMError
 from hybridllm.models import Decision, Hop, Route
 
 if TYPE_CHECKING:
-    from hybridllm._client import Client
+    from hybridllm._client import AsyncClient, Client
 
 __all__ = [
     "EmbeddingData",
@@ -38,6 +38,7 @@ __all__ = [
     "ModelIdentity",
     "ModelMismatchError",
     "ReembedReport",
+    "areembed",
     "index_status",
     "reembed",
 ]
@@ -322,7 +323,7 @@ def index_status(
 
 
 class ReembedReport(BaseModel):
-    """What one :func:`reembed` run did."""
+    """What one :func:`reembed` or :func:`areembed` run did."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -332,44 +333,6 @@ class ReembedReport(BaseModel):
     """Documents skipped because the checkpoint says an earlier run did them."""
     batches: int
     model_id: str
-
-
-class _Checkpoint:
-    """JSON lines: a header with the model id, then one line of ids per finished batch."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.done: set[str] = set()
-        self.model_id: str | None = None
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    entry = json.loads(line)
-                except json.JSONDecodeError:
-                    break  # a torn last line from a crash mid-write: that batch is redone
-                if "model_id" in entry:
-                    self.model_id = str(entry["model_id"])
-                self.done.update(str(i) for i in entry.get("ids", ()))
-
-    def _write(self, entry: dict[str, object]) -> None:
-        with self.path.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(entry) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-
-    def commit(self, model_id: str, ids: Sequence[str]) -> None:
-        if self.model_id is None:
-            self.model_id = model_id
-            self._write({"model_id": model_id})
-        elif self.model_id != model_id:
-            raise ModelMismatchError(
-                f"checkpoint {self.path} was started with {self.model_id}, this run embeds "
-                f"with {model_id}; delete the checkpoint to start over",
-                left=self.model_id,
-                right=model_id,
-            )
-        self._write({"ids": list(ids)})
-        self.done.update(ids)
 
 
 def reembed(
@@ -390,7 +353,13 @@ def reembed(
     or embedding failed is redone, so with a sink that stores by id every document ends up
     embedded once. (A crash between the sink returning and the checkpoint write redoes that one
     batch: make the sink an upsert.) A checkpoint begun with another model identity raises
-    :class:`ModelMismatchError` rather than mixing vectors.
+    :class:`ModelMismatchError` rather than mixing vectors: before anything is embedded when
+    the space has moved to another model or revision, and in any case before the sink sees a
+    vector of another identity.
+
+    Every batch is one :meth:`hybridllm.Client.embed` call, so the space's policy (a remote
+    space refuses or redacts sensitive texts) and the audit log apply as to any call. An error
+    from ``embed``, the documents or the sink propagates, the batches before it checkpointed.
 
     Args:
         client: the client to embed with (its policy and audit apply to every batch).
@@ -402,56 +371,75 @@ def reembed(
         total: the number of documents, for the progress bar (else ``len(documents)`` if known).
         progress: show a rich progress bar on stderr.
 
+    Returns:
+        What this run embedded and skipped, and the model id of the checkpointed vectors.
+
     Raises:
-        Whatever ``embed`` or the sink raised, after the finished batches were checkpointed.
+        ModelMismatchError: the checkpoint was begun with another model identity.
     """
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
+    from hybridllm._reembed import run_sync
+
+    return run_sync(
+        client,
+        documents,
+        sink,
+        checkpoint=checkpoint,
+        space=space,
+        batch_size=batch_size,
+        total=total,
+        progress=progress,
     )
 
-    state = _Checkpoint(Path(checkpoint))
-    if total is None and isinstance(documents, Sized):
-        total = len(documents)
-    embedded = skipped = batches = 0
-    model_id = state.model_id or ""
-    bar = Progress(
-        TextColumn("[bold]re-embedding[/bold] {task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        disable=not progress,
+
+async def areembed(
+    client: Client | AsyncClient,
+    documents: Iterable[tuple[str, str]] | AsyncIterable[tuple[str, str]],
+    sink: Callable[[Sequence[str], Embeddings], Awaitable[None] | None],
+    *,
+    checkpoint: str | os.PathLike[str],
+    space: str | None = None,
+    batch_size: int = 64,
+    total: int | None = None,
+    progress: bool = True,
+) -> ReembedReport:
+    """Async :func:`reembed`: the same batches, checkpoint and checks, through ``aembed``.
+
+    Resumable in the same way, and with the same checkpoint format: a run of either function
+    resumes a checkpoint written by the other. Every batch is one
+    :meth:`hybridllm.AsyncClient.embed` (``aembed``) call, so the space's policy and the audit
+    log apply to it; batches are embedded one after the other (a space's ``max_concurrency``
+    still spreads a batch over parallel provider requests). Checkpoint file I/O runs in a
+    worker thread. An error from ``aembed``, the documents or the sink propagates, the batches
+    before it checkpointed.
+
+    Args:
+        client: an :class:`~hybridllm.AsyncClient` (or a :class:`~hybridllm.Client`, whose
+            ``aembed`` is used).
+        documents: ``(id, text)`` pairs, from an iterable or an async iterable; ids must be
+            unique.
+        sink: receives each batch's ids and their vectors (same order); may be a coroutine
+            function, which is awaited before the batch is checkpointed.
+        checkpoint: the checkpoint file (created if missing).
+        space: the space name (default: the client's default space).
+        batch_size: documents per ``aembed`` call.
+        total: the number of documents, for the progress bar (else ``len(documents)`` if known).
+        progress: show a rich progress bar on stderr.
+
+    Returns:
+        What this run embedded and skipped, and the model id of the checkpointed vectors.
+
+    Raises:
+        ModelMismatchError: the checkpoint was begun with another model identity.
+    """
+    from hybridllm._reembed import run_async
+
+    return await run_async(
+        client,
+        documents,
+        sink,
+        checkpoint=checkpoint,
+        space=space,
+        batch_size=batch_size,
+        total=total,
+        progress=progress,
     )
-
-    def flush(ids: list[str], texts: list[str]) -> None:
-        nonlocal embedded, batches, model_id
-        result = client.embed(texts, space=space, caller="reembed")
-        sink(ids, result)
-        state.commit(result.model_id, ids)
-        model_id = result.model_id
-        embedded += len(ids)
-        batches += 1
-        bar.advance(task, len(ids))
-
-    with bar:
-        task = bar.add_task(space or "default space", total=total)
-        ids: list[str] = []
-        texts: list[str] = []
-        for doc_id, text in documents:
-            if doc_id in state.done:
-                skipped += 1
-                bar.advance(task)
-                continue
-            ids.append(doc_id)
-            texts.append(text)
-            if len(ids) >= batch_size:
-                flush(ids, texts)
-                ids, texts = [], []
-        if ids:
-            flush(ids, texts)
-    return ReembedReport(embedded=embedded, skipped=skipped, batches=batches, model_id=model_id)
