@@ -14,6 +14,7 @@ from typing import Annotated, Final
 import typer
 
 from hybridllm.audit.keys import Ed25519Verifier, HmacSigner, Signer, find_audit_key
+from hybridllm.audit.source import AuditSource, SqliteSource
 from hybridllm.audit.store import AuditStore
 from hybridllm.audit.verify import VerifyResult
 from hybridllm.errors import AuditError
@@ -24,6 +25,7 @@ __all__ = [
     "ENV_AUDIT_PATH",
     "audit_app",
     "default_audit_path",
+    "open_source",
     "open_store",
     "print_records",
     "verifier_from_options",
@@ -31,6 +33,8 @@ __all__ = [
 
 ENV_AUDIT_PATH: Final = "HYBRIDLLM_AUDIT_PATH"
 DEFAULT_AUDIT_FILENAME: Final = "hybridllm-audit.db"
+POSTGRES_FROM_CONFIG: Final = "config"
+"""``--postgres config``: use ``audit_postgres_dsn`` from the effective configuration."""
 
 EXIT_FAILED: Final = 1
 EXIT_NO_DB: Final = 2
@@ -79,6 +83,54 @@ def open_store(db: Path | None) -> AuditStore:
         return AuditStore(path, readonly=True)
     except AuditError as exc:
         typer.echo(f"Cannot open audit database: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+
+
+PostgresOption = Annotated[
+    str | None,
+    typer.Option(
+        "--postgres",
+        help="Read a PostgreSQL audit log (every instance) instead of --db: a libpq DSN or "
+        "postgresql:// URI, or `config` for audit_postgres_dsn "
+        "($HYBRIDLLM_AUDIT_POSTGRES_DSN / hybridllm.toml).",
+    ),
+]
+
+
+def _configured_dsn() -> str:
+    from hybridllm.config import load_settings
+    from hybridllm.errors import ConfigError
+
+    try:
+        dsn = load_settings().audit_postgres_dsn
+    except ConfigError as exc:
+        typer.echo(f"Cannot read the configuration: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+    if not dsn:
+        typer.echo(
+            "--postgres config: audit_postgres_dsn is not set "
+            "(hybridllm.toml or $HYBRIDLLM_AUDIT_POSTGRES_DSN)",
+            err=True,
+        )
+        raise typer.Exit(EXIT_NO_DB)
+    return dsn
+
+
+def open_source(db: Path | None, postgres: str | None) -> AuditSource:
+    """Open the log to read: PostgreSQL with ``--postgres``, else SQLite; exit 2 if unusable."""
+    if postgres is None:
+        path = db if db is not None else default_audit_path()
+        return SqliteSource(open_store(db), path)
+    if db is not None:
+        typer.echo("Give --db or --postgres, not both", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    from hybridllm.audit.source import open_postgres
+
+    dsn = _configured_dsn() if postgres.strip() == POSTGRES_FROM_CONFIG else postgres
+    try:
+        return open_postgres(dsn)
+    except (AuditError, ImportError) as exc:
+        typer.echo(f"Cannot read PostgreSQL audit log: {exc}", err=True)
         raise typer.Exit(EXIT_NO_DB) from None
 
 
@@ -140,40 +192,32 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
     jsonl: Annotated[
         Path | None, typer.Option("--jsonl", help="Verify a JSONL sink file instead.")
     ] = None,
-    postgres: Annotated[
-        str | None,
-        typer.Option("--postgres", help="Verify every instance chain in a PostgreSQL log (DSN)."),
-    ] = None,
+    postgres: PostgresOption = None,
 ) -> None:
     """Check chains and signatures: exit 0 if intact, 1 naming the first bad record, 2 if no log."""
     signer = verifier_from_options(key_file, public_key)
     if require_key and signer is None:
         typer.echo("No audit key found: cannot check signatures (--require-key)", err=True)
         raise typer.Exit(EXIT_FAILED)
-    if postgres is not None:
-        from hybridllm.audit.postgres import PostgresSink
-
-        try:
-            with PostgresSink(postgres, instance="verify", create=False) as sink:
-                results = sink.verify_all(signer)
-        except AuditError as exc:
-            typer.echo(f"Cannot read PostgreSQL audit log: {exc}", err=True)
-            raise typer.Exit(EXIT_NO_DB) from None
-        oks = [_report_verify(r, name) for name, r in results.items()]
-        if not all(oks):
-            raise typer.Exit(EXIT_FAILED)
-        return
     if jsonl is not None:
         from hybridllm.audit.sinks import verify_jsonl
 
         if not jsonl.is_file():
             typer.echo(f"JSONL audit file not found: {jsonl}", err=True)
             raise typer.Exit(EXIT_NO_DB)
-        result = verify_jsonl(jsonl, signer)
+        results = {"": verify_jsonl(jsonl, signer)}
     else:
-        with open_store(db) as store:
-            result = store.verify(signer)
-    if not _report_verify(result):
+        with open_source(db, postgres) as source:
+            try:
+                results = source.verify(signer)
+            except AuditError as exc:  # e.g. the connection dropped while listing instances
+                typer.echo(f"Cannot read the audit log: {exc}", err=True)
+                raise typer.Exit(EXIT_NO_DB) from None
+    if not results:
+        typer.echo("OK: 0 records verified (no instance has written to this log yet)")
+        return
+    oks = [_report_verify(r, name) for name, r in results.items()]
+    if not all(oks):
         raise typer.Exit(EXIT_FAILED)
 
 

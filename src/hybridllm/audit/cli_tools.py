@@ -16,10 +16,11 @@ from hybridllm.audit.cli import (
     EXIT_NO_DB,
     DbOption,
     KeyFileOption,
+    PostgresOption,
     PublicKeyOption,
     audit_app,
     default_audit_path,
-    open_store,
+    open_source,
     print_records,
     verifier_from_options,
 )
@@ -115,6 +116,7 @@ def build_query(
 @audit_app.command()
 def query(  # noqa: PLR0917 - typer turns each parameter into an option
     db: DbOption = None,
+    postgres: PostgresOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     route: RouteOpt = None,
@@ -152,9 +154,9 @@ def query(  # noqa: PLR0917 - typer turns each parameter into an option
         locality=locality,
         action=action,
     )
-    with open_store(db) as store:
+    with open_source(db, postgres) as source:
         try:
-            found = list(q.run(store))
+            found = list(q.run(source))
         except AuditError as exc:
             typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
             raise typer.Exit(EXIT_FAILED) from None
@@ -172,6 +174,7 @@ def query(  # noqa: PLR0917 - typer turns each parameter into an option
 def export(  # noqa: PLR0917 - typer turns each parameter into an option
     out: Annotated[Path, typer.Argument(help="File to write (- for standard output).")],
     db: DbOption = None,
+    postgres: PostgresOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
     since: SinceOption = None,
     until: UntilOption = None,
@@ -202,13 +205,13 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
         caller=caller,
         locality=locality,
     )
-    with open_store(db) as store:
-        total = store.count()
+    with open_source(db, postgres) as source:
+        total = source.count(since=q.since, until=q.until)
         columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn())
         to_stdout = str(out) == "-"
         with Progress(*columns, TimeRemainingColumn(), transient=to_stdout) as bar:
             task = bar.add_task("exporting", total=total)
-            scanned = (r for r in store.iter_records(since=q.since, until=q.until))
+            scanned = source.iter_records(since=q.since, until=q.until)
 
             def tick(r: object) -> bool:
                 bar.advance(task)
@@ -216,11 +219,15 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
 
             matching = q.filter(r for r in scanned if tick(r))
             kind: ExportFormat = "csv" if fmt == "csv" else "jsonl"
-            if to_stdout:
-                written = export_records(matching, sys.stdout, kind)
-            else:
-                with out.open("w", encoding="utf-8", newline="") as fh:
-                    written = export_records(matching, fh, kind)
+            try:
+                if to_stdout:
+                    written = export_records(matching, sys.stdout, kind)
+                else:
+                    with out.open("w", encoding="utf-8", newline="") as fh:
+                        written = export_records(matching, fh, kind)
+            except AuditError as exc:
+                typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
+                raise typer.Exit(EXIT_FAILED) from None
             bar.update(task, completed=total)
     typer.echo(f"Exported {written} record(s) to {out}", err=True)
 
@@ -229,6 +236,7 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
 def report(  # noqa: PLR0917 - typer turns each parameter into an option
     out: Annotated[Path, typer.Argument(help="HTML file to write.")],
     db: DbOption = None,
+    postgres: PostgresOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     key_file: KeyFileOption = None,
@@ -237,16 +245,21 @@ def report(  # noqa: PLR0917 - typer turns each parameter into an option
 ) -> None:
     """A self-contained HTML report (charts inline, no network) for a period, with verify result."""
     from hybridllm.audit.report import build_report
+    from hybridllm.audit.source import combine_results
 
     q = build_query(since=since, until=until)
     signer = verifier_from_options(key_file, public_key)
-    path = db if db is not None else default_audit_path()
-    with open_store(db) as store:
-        result = store.verify(signer)
-        records = list(q.run(store))
+    with open_source(db, postgres) as source:
+        try:
+            result = combine_results(source.verify(signer))
+            records = list(q.run(source))
+        except AuditError as exc:
+            typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
+        label = source.label
     period = f"{since or 'start'} .. {until or 'now'}"
     out.write_text(
-        build_report(records, result, title=title, period=period, source=str(path)),
+        build_report(records, result, title=title, period=period, source=label),
         encoding="utf-8",
     )
     state = "verified" if result.ok else "VERIFICATION FAILED"

@@ -25,6 +25,8 @@ from collections.abc import Iterator
 from types import TracebackType
 from typing import Any, Final, Self
 
+from pydantic import ValidationError
+
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
 from hybridllm.audit.verify import ChainBroken, ChainChecker, VerifyResult, record_message
@@ -71,6 +73,24 @@ def _psycopg() -> Any:
             "the PostgreSQL audit sink needs psycopg 3: pip install 'hybridllm[postgres]'"
         ) from None
     return psycopg
+
+
+def _parse(instance: str, seq: int, body: str) -> AuditRecord:
+    try:
+        return AuditRecord.model_validate_json(body)
+    except ValidationError as exc:
+        raise AuditError(f"audit record {instance}#{seq} has a corrupt body") from exc
+
+
+def _time_bounds(since: str | None, until: str | None) -> tuple[str, tuple[str, ...]]:
+    """A constant WHERE fragment for ``since <= ts < until`` and its parameters."""
+    if since is not None and until is not None:
+        return "ts >= %s AND ts < %s", (since, until)
+    if since is not None:
+        return "ts >= %s", (since,)
+    if until is not None:
+        return "ts < %s", (until,)
+    return "TRUE", ()
 
 
 class PostgresSink:
@@ -191,7 +211,49 @@ class PostgresSink:
                 return
             for seq, body in rows:
                 last = int(seq)
-                yield AuditRecord.model_validate_json(body)
+                yield _parse(name, last, body)
+
+    def iter_all(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> Iterator[AuditRecord]:
+        """Records of every instance in time order (ties: instance, then chain order).
+
+        Fetched in pages like :meth:`iter_records`; the time bounds are applied in SQL (``ts`` is
+        indexed).
+
+        Args:
+            since: keep records with ``ts >= since`` (an ISO 8601 UTC string, like ``ts``).
+            until: keep records with ``ts < until``.
+        """
+        where, bounds = _time_bounds(since, until)
+        after: tuple[Any, ...] = ()
+        while True:
+            keyset = " AND (ts, instance, seq) > (%s, %s, %s)" if after else ""
+            rows = self._rows(
+                "SELECT ts, instance, seq, body FROM hybridllm_audit WHERE "  # noqa: S608
+                f"{where}{keyset} ORDER BY ts, instance, seq LIMIT %s",
+                (*bounds, *after, _PAGE),
+            )
+            if not rows:
+                return
+            for ts, name, seq, body in rows:
+                after = (ts, name, seq)
+                yield _parse(name, seq, body)
+
+    def count(self, *, since: str | None = None, until: str | None = None) -> int:
+        """Number of records of every instance, optionally within a time range."""
+        where, bounds = _time_bounds(since, until)
+        sql = f"SELECT COUNT(*) FROM hybridllm_audit WHERE {where}"  # noqa: S608
+        return int(self._rows(sql, bounds)[0][0])
+
+    def has_tables(self) -> bool:
+        """True if the audit tables exist (a sink opened with ``create=False`` may find none)."""
+        rows = self._rows(
+            "SELECT to_regclass('hybridllm_audit') IS NOT NULL "
+            "AND to_regclass('hybridllm_audit_heads') IS NOT NULL",
+            (),
+        )
+        return bool(rows[0][0])
 
     def verify(self, instance: str | None = None, signer: Signer | None = None) -> VerifyResult:
         """Verify one instance's chain (default: this one); see ``AuditStore.verify``."""

@@ -1,7 +1,8 @@
 """Filters over audit records: what ``hybridllm audit query/export/report`` select.
 
-Time bounds are pushed down to SQLite (``ts`` is indexed); everything else is matched on the
-parsed record, so a filter means exactly the same thing for every store and for exported files.
+Time bounds are pushed down to SQL (SQLite or PostgreSQL; ``ts`` is indexed in both); everything
+else is matched on the parsed record, so a filter means exactly the same thing for every store and
+for exported files.
 """
 
 from __future__ import annotations
@@ -9,11 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
-from hybridllm.audit.store import AuditStore
 from hybridllm.models import AuditRecord
 
-__all__ = ["AuditQuery", "parse_time", "reached_remote"]
+__all__ = ["AuditQuery", "RecordSource", "parse_time", "reached_remote"]
+
+
+class RecordSource(Protocol):
+    """Anything that yields records within a time range: an ``AuditStore``, an ``AuditSource``."""
+
+    def iter_records(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> Iterator[AuditRecord]:
+        """Records with ``since <= ts < until`` (either bound optional), in the store's order."""
+        ...
+
 
 _TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -123,6 +135,6 @@ class AuditQuery:
         """The matching records, in the given order."""
         return (r for r in records if self.matches(r))
 
-    def run(self, store: AuditStore) -> Iterator[AuditRecord]:
-        """The matching records of a store, in chain order (time bounds pushed to SQL)."""
+    def run(self, store: RecordSource) -> Iterator[AuditRecord]:
+        """The matching records of a store, in its order (time bounds pushed to SQL)."""
         return self.filter(store.iter_records(since=self.since, until=self.until))
