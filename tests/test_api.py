@@ -195,3 +195,25 @@ def test_profiles_env_partial_targets_and_config_show(
     assert out.exit_code == 0, out.output
     assert "hunter2" not in out.output
     assert "https://u:***@gw.example/v1" in out.output
+
+
+def test_lazy_heavy_imports_are_serialised() -> None:
+    """An SDK import waits while spaCy's loader holds the import lock (both import httpx; two
+    threads importing them in different orders get a partially initialised module)."""
+    import sys
+    import threading
+    import time
+
+    from hybridllm._imports import import_module, importing
+
+    name = "tabnanny"  # a stdlib module nothing here imports
+    assert name not in sys.modules
+    done = threading.Event()
+    with importing():
+        t = threading.Thread(target=lambda: (import_module(name), done.set()))
+        t.start()
+        time.sleep(0.2)
+        assert not done.is_set()  # blocked behind the lock
+    t.join(timeout=10)
+    assert done.is_set()
+    assert import_module("json") is sys.modules["json"]  # imported modules skip the lock

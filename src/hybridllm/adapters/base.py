@@ -8,13 +8,13 @@ knows its ``locality``; a remote adapter refuses a payload built for local use o
 from __future__ import annotations
 
 import functools
-import importlib
 import os
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
 
+from hybridllm._imports import import_module
 from hybridllm.config import TargetConfig
 from hybridllm.errors import (
     MissingDependencyError,
@@ -197,7 +197,7 @@ class Adapter(Protocol):
 def import_sdk(module: str, extra: str) -> ModuleType:
     """Import an optional provider SDK or raise an error that names the extra to install."""
     try:
-        return importlib.import_module(module)
+        return import_module(module)  # serialised with spaCy's background load
     except ImportError:
         raise MissingDependencyError(
             f"the '{module}' package is needed for this target: pip install 'hybridllm[{extra}]'"
@@ -228,7 +228,7 @@ def transport_errors() -> tuple[type[Exception], ...]:
     found: list[type[Exception]] = []
     for module in ("httpx", "httpx2"):
         try:
-            found.append(importlib.import_module(module).TransportError)
+            found.append(import_module(module).TransportError)
         except (ImportError, AttributeError):
             continue
     return tuple(found)

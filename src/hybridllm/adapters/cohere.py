@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
+from hybridllm._imports import import_module
 from hybridllm.adapters.base import (
     BaseAdapter,
     CallOptions,
@@ -90,16 +91,14 @@ class CohereAdapter(BaseAdapter):
 
     def _client(self) -> Any:
         if self._sync is None:
-            import httpx
-
+            httpx = import_module("httpx")
             self._http = httpx.Client(timeout=self.config.timeout, follow_redirects=True)
             self._sync = self._sdk.ClientV2(**self._client_kwargs(), httpx_client=self._http)
         return self._sync
 
     def _aclient(self) -> Any:
         if self._async is None:
-            import httpx
-
+            httpx = import_module("httpx")
             self._ahttp = httpx.AsyncClient(timeout=self.config.timeout, follow_redirects=True)
             self._async = self._sdk.AsyncClientV2(**self._client_kwargs(), httpx_client=self._ahttp)
         return self._async

@@ -56,9 +56,12 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
     if custom is not None:
         recognizers.append(custom)
     if config.engine == "presidio":
-        from hybridllm.classifiers.presidio import PresidioRecognizer
+        from hybridllm._imports import importing
 
-        recognizers.append(PresidioRecognizer())
+        with importing():  # presidio imports spaCy (and httpx): see hybridllm._imports
+            from hybridllm.classifiers.presidio import PresidioRecognizer
+
+            recognizers.append(PresidioRecognizer())
     recognizers.append(NameRecognizer(ner=config.ner))
     return CompositeClassifier(
         recognizers,

@@ -12,6 +12,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from hybridllm._imports import importing
+
 __all__ = ["NerWindows"]
 
 _SPACY_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
@@ -43,9 +45,11 @@ class NerWindows:
 
     def _load(self, model_name: str) -> None:
         try:
-            import spacy
+            # Serialised with lazy SDK imports: spaCy and the SDKs both import httpx.
+            with importing():
+                import spacy
 
-            self._nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
+                self._nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
         except BaseException as exc:
             self._load_error = exc
         finally:
