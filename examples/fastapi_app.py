@@ -1,8 +1,8 @@
 """A FastAPI endpoint that answers through hybridllm (``AsyncClient``: ``acomplete``).
 
-One client per application, opened in the lifespan and closed on shutdown; every request is
-classified, routed, redacted, restored and audited like any other call. A call the policy
-blocks becomes HTTP 403 with the reason (which names entity types, never values).
+One client per application, opened (and warmed up) in the lifespan and closed on shutdown;
+every request is classified, routed, redacted, restored and audited like any other call. A call
+the policy blocks becomes HTTP 403 with the reason (which names entity types, never values).
 
 Run it (with uvicorn installed)::
 
@@ -13,6 +13,7 @@ Run it (with uvicorn installed)::
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -42,6 +43,9 @@ def create_app(config: str | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with hybridllm.AsyncClient(config) as client:
+            # Load the classifier's NER model, the SDKs and the audit log before serving, so
+            # the first request does not pay for them (~1.5 s).
+            await asyncio.to_thread(client.warm_up)
             app.state.llm = client
             yield
 

@@ -217,3 +217,30 @@ def test_lazy_heavy_imports_are_serialised() -> None:
     t.join(timeout=10)
     assert done.is_set()
     assert import_module("json") is sys.modules["json"]  # imported modules skip the lock
+
+
+def test_warm_up_loads_classifier_sdks_and_audit(tmp_path: Path) -> None:
+    """In a fresh interpreter: after warm_up() the NER model is in, the SDKs are imported and
+    the audit log exists, before any call."""
+    audit = tmp_path / "audit.db"
+    code = f"""
+import sys, hybridllm
+client = hybridllm.Client(
+    targets={{
+        "local": {{"adapter": "llamacpp", "model": "m", "base_url": "http://127.0.0.1:9"}},
+        "claude": {{"adapter": "anthropic", "model": "m", "base_url": "http://127.0.0.1:9"}},
+    }},
+    default_target="local", local_target="local", fallback={{"local": []}},
+    audit_path={str(audit)!r},
+)
+assert "spacy" not in sys.modules and "anthropic" not in sys.modules
+client.warm_up()
+from hybridllm.classifiers import get_classifier
+names = get_classifier().recognizers[-1]
+print(names.wait_ready(0), "openai" in sys.modules, "anthropic" in sys.modules)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.split() == ["True", "True", "True"]
+    assert audit.exists()

@@ -81,7 +81,8 @@ class _BaseClient(DriverMixin, EmbedMixin):
             config: path of a ``hybridllm.toml`` (else ``$HYBRIDLLM_CONFIG``, ./hybridllm.toml).
             audit_path: where the audit database goes (overrides the config).
             classifier: a custom classifier (anything with ``classify_messages(texts)``); the
-                default is presidio + spaCy + hybridllm's own recognizers.
+                default is :func:`hybridllm.classifiers.get_classifier` for the configured
+                ``[classifier]`` (the fast engine: patterns, secrets, PHI, addresses, names).
             **overrides: explicit settings, the highest precedence (see :class:`Settings`).
 
         Raises:
@@ -105,6 +106,34 @@ class _BaseClient(DriverMixin, EmbedMixin):
                 adapter = build_adapter(name, self.settings.targets[name])
                 self._adapters[name] = adapter
             return adapter
+
+    def warm_up(self, *, wait_for_ner: bool = True, timeout: float = 60.0) -> None:
+        """Do now what the first call would otherwise pay for: build the classifier (spaCy
+        loads in the background, ~1-1.5 s), import the SDKs of every configured target and open
+        the audit log. Call it at start-up (e.g. in a FastAPI lifespan; in async code it is
+        fine to call it once before serving, or via ``asyncio.to_thread``).
+
+        Args:
+            wait_for_ner: block until the spaCy model is loaded, so that the first call whose
+                text has a name candidate does not wait for it.
+            timeout: seconds to wait for the model.
+
+        Raises:
+            ClassificationError: the classifier could not be built.
+            MissingDependencyError: a configured target's SDK is not installed.
+        """
+        if self._classifier is None:
+            from hybridllm.classifiers import get_classifier
+
+            classifier = get_classifier(self.settings.classifier)
+            if wait_for_ner:
+                for recognizer in classifier.recognizers:
+                    wait = getattr(recognizer, "wait_ready", None)
+                    if callable(wait):
+                        wait(timeout)
+        for name in self.settings.targets:
+            self._adapter(name)
+        self._audit_sinks()
 
     @property
     def audit(self) -> AuditStore:

@@ -16,7 +16,9 @@ from hybridllm._imports import importing
 
 __all__ = ["NerWindows"]
 
-_SPACY_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
+# en_core_web_sm's ner has its own tok2vec layer; the shared "tok2vec" pipe only feeds tagger and
+# parser, so it is left out too (same entities, less work per window).
+_SPACY_EXCLUDE = ["tok2vec", "parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 _WINDOW_BREAK = frozenset(".!?\n")
 _WINDOW_WORDS = 6
 _LOAD_TIMEOUT_S = 60
