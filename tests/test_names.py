@@ -73,6 +73,9 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         ("@Saoirse can you review my PR?", "Saoirse"),
         ("Tupac: the build is green\nIngrid: merging now", "Ingrid"),
         ("ms. Aroha asked for a callback", "Aroha"),
+        # lower-case listed first names in a person's context (chat)
+        ("hey can u ask wojciech if the deploy is done?", "wojciech"),
+        ("lol giuseppe just replied-all to the whole company", "giuseppe"),
         ("Dear Mrs. O'Donoghue, thank you for your letter.", "O'Donoghue"),
         ("Reporter: Mr. van den Broek", "van den Broek"),
     ],
@@ -106,6 +109,7 @@ def test_possessive_is_not_part_of_the_name_and_repeats_are_found() -> None:
         "Summarise the attached notes from the Lonnieborough General board meeting.",
         "Use @dataclass and @JsonProperty in the examples.",
         "owner: root\ngroup: wheel\nmode: 0644",
+        "can you ask will if the mark on the rose bed is new?",
     ],
 )
 def test_no_person_in_ordinary_prompts(text: str) -> None:

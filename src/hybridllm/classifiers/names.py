@@ -285,6 +285,22 @@ class NameRecognizer:
             return [self._finding(words[i].start(), words[nxt].end(), 0.6, self.name)], nxt + 1
         return None
 
+    def _lower_given(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[list[Finding], int] | None:
+        """A lower-case listed first name in a person's context: "can u ask daniel if",
+        "lol rufus just replied-all" (chat; the lower-case evasion)."""
+        w = words[i].group()
+        bare = w.removesuffix("'s").removesuffix("’s")
+        if not (bare.islower() and len(bare) > 2 and bare in self.tokens.first):
+            return None
+        if self.tokens.kind(bare) is not Kind.NAME:
+            return None  # "will", "mark", "jasmine": words or software too
+        start, end = self._bare(words[i])
+        if not person_context(text, start, end):
+            return None
+        return [self._finding(start, end, 0.55, "names+context")], i + 1
+
     def _lone_given(
         self, text: str, words: list[re.Match[str]], i: int
     ) -> tuple[list[Finding], int] | None:
@@ -377,6 +393,7 @@ class NameRecognizer:
                 self._listed_pair(text, words, i)
                 or self._lone_given(text, words, i)
                 or self._shape(text, words, i, weak, candidates)
+                or self._lower_given(text, words, i)
             )
             if step is not None:
                 found, i = step
