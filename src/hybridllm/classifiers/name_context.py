@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
 
-__all__ = ["context_names", "list_names", "person_context"]
+__all__ = ["context_names", "list_names", "lower_listed_name", "person_context"]
 
 _WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 _VALUE = rf"{_WORD_RE}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD_RE}){{0,3}}"
@@ -51,6 +51,42 @@ _PERSON_CUE = re.compile(
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
+# Titles and naming cues used by hybridllm.classifiers.names.
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sir|Dame|Rev|Nurse|Patient|Pt|Mme|Mlle|Herr"
+    r"|Frau|Sr|Sra|Srta|Señor|Señora)"
+)
+_TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’-]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_PARTICLES = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|ten)\s+)*"
+_TITLE_NAME = re.compile(
+    rf"(?:\b{_TITLES}\.?|\b(?i:mr|mrs|ms|dr)\.)\s+"
+    rf"(?P<v>{_PARTICLES}{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})",
+    re.UNICODE,
+)
+# "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
+_NAME_CUE = re.compile(
+    r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)\s*)"
+    rf"(?P<v>{_CAP}(?:\s+(?:[A-Z]\.?\s+)?{_CAP}){{0,2}})"
+)
+_CUE = re.compile(
+    r"(?:name\s+is|named|called|dear|signed|sincerely|regards|attn|patient|client|mr|mrs|ms|dr"
+    r"|from|to|cc|by|with|for|and|met|ask|tell|call|email|contact|son|daughter|wife|husband"
+    r"|mother|father|brother|sister|friend|colleague|manager|boss)\W*$",
+    re.IGNORECASE,
+)
+# A one-word NER PERSON ("Austin", "Zendesk's") counts only after one of these.
+_STRONG_CUE = re.compile(
+    r"(?:name\s+is|name\?|named|called|dear|signed|sincerely|regards|attn|patient|client|ask"
+    r"|tell|call"
+    r"|email|text|contact|son|daughter|wife|husband|mother|father|brother|sister|friend"
+    r"|colleague|manager|boss|met|thank|thanks|hi|hello|from)\W*$",
+    re.IGNORECASE,
+)
+_SPEECH_CUE = re.compile(
+    r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
+    r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
+)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)")
 
 
@@ -147,3 +183,25 @@ def list_names(
         group = [span] if span in is_found or nameish else []
     flush()
     return out
+
+
+def lower_listed_name(text: str, word: re.Match[str], lex: TokenLexicon) -> tuple[int, int] | None:
+    """A lower-case listed first name in a person's context: "can u ask daniel if", "lol rufus
+    just replied-all" (chat, and the lower-case evasion). Unlisted or ambiguous words ("will",
+    "mark", "jasmine") are left alone.
+
+    Args:
+        text: the text.
+        word: a word match in ``text``.
+        lex: the token lists.
+
+    Returns:
+        The name's span without a possessive, or None.
+    """
+    start, end = _strip_possessive(text, *word.span())
+    bare = text[start:end]
+    if not (bare.islower() and len(bare) > 2 and bare in lex.first):
+        return None
+    if lex.kind(bare) is not Kind.NAME or not person_context(text, start, end):
+        return None
+    return start, end

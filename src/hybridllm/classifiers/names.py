@@ -30,7 +30,18 @@ import re
 from functools import cache
 from typing import Any
 
-from hybridllm.classifiers.name_context import context_names, list_names, person_context
+from hybridllm.classifiers.name_context import (
+    _CUE,
+    _NAME_CUE,
+    _SPEECH_CUE,
+    _STRONG_CUE,
+    _TITLE_NAME,
+    _TITLE_WORDS,
+    context_names,
+    list_names,
+    lower_listed_name,
+    person_context,
+)
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_tokens import (
     Kind,
@@ -69,42 +80,7 @@ _COMMON = _lexicon("common_words.txt")
 # make a name candidate, alone or next to another capitalised word ("French Revolution").
 _NOT_NAME_PARTS = _lexicon("not_name_parts.txt")
 
-_TITLES = (
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sir|Dame|Rev|Nurse|Patient|Pt|Mme|Mlle|Herr"
-    r"|Frau|Sr|Sra|Srta|Señor|Señora)"
-)
-_TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’-]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
-_PARTICLES = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|ten)\s+)*"
-_TITLE_NAME = re.compile(
-    rf"(?:\b{_TITLES}\.?|\b(?i:mr|mrs|ms|dr)\.)\s+"
-    rf"(?P<v>{_PARTICLES}{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})",
-    re.UNICODE,
-)
-# "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
-_NAME_CUE = re.compile(
-    r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)\s*)"
-    rf"(?P<v>{_CAP}(?:\s+(?:[A-Z]\.?\s+)?{_CAP}){{0,2}})"
-)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-_CUE = re.compile(
-    r"(?:name\s+is|named|called|dear|signed|sincerely|regards|attn|patient|client|mr|mrs|ms|dr"
-    r"|from|to|cc|by|with|for|and|met|ask|tell|call|email|contact|son|daughter|wife|husband"
-    r"|mother|father|brother|sister|friend|colleague|manager|boss)\W*$",
-    re.IGNORECASE,
-)
-# A one-word NER PERSON ("Austin", "Zendesk's") counts only after one of these.
-_STRONG_CUE = re.compile(
-    r"(?:name\s+is|name\?|named|called|dear|signed|sincerely|regards|attn|patient|client|ask"
-    r"|tell|call"
-    r"|email|text|contact|son|daughter|wife|husband|mother|father|brother|sister|friend"
-    r"|colleague|manager|boss|met|thank|thanks|hi|hello|from)\W*$",
-    re.IGNORECASE,
-)
-_SPEECH_CUE = re.compile(
-    r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
-    r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
-)
 # NER labels that settle a one-word candidate: PERSON (taken as a name) or one that says
 # "not a person" with some reliability on this model.
 _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
@@ -288,18 +264,8 @@ class NameRecognizer:
     def _lower_given(
         self, text: str, words: list[re.Match[str]], i: int
     ) -> tuple[list[Finding], int] | None:
-        """A lower-case listed first name in a person's context: "can u ask daniel if",
-        "lol rufus just replied-all" (chat; the lower-case evasion)."""
-        w = words[i].group()
-        bare = w.removesuffix("'s").removesuffix("’s")
-        if not (bare.islower() and len(bare) > 2 and bare in self.tokens.first):
-            return None
-        if self.tokens.kind(bare) is not Kind.NAME:
-            return None  # "will", "mark", "jasmine": words or software too
-        start, end = self._bare(words[i])
-        if not person_context(text, start, end):
-            return None
-        return [self._finding(start, end, 0.55, "names+context")], i + 1
+        span = lower_listed_name(text, words[i], self.tokens)
+        return None if span is None else ([self._finding(*span, 0.55, "names+context")], i + 1)
 
     def _lone_given(
         self, text: str, words: list[re.Match[str]], i: int
