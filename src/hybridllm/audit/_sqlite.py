@@ -6,16 +6,13 @@ the store calls these, inside its own locks and transactions.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
+from hybridllm.audit.checkpoints import PurgeResult, cut_seq, signed_checkpoint, stored_hash
 from hybridllm.audit.keys import Signer
-from hybridllm.audit.record import canonical_json, utc_now_iso
-from hybridllm.audit.verify import checkpoint_message
 from hybridllm.errors import AuditError
 
 __all__ = [
@@ -76,19 +73,6 @@ INDEXED: Final = ("id", "ts", "status", "route", "prev_hash", "hash")
 
 ROW_COLUMNS: Final = ", ".join(["seq", *(f"CAST({c} AS BLOB)" for c in (*INDEXED, "body", "sig"))])
 """Columns read by verify(), as bytes: a corrupted (non-UTF-8) value is reported, not raised."""
-
-
-@dataclass(frozen=True, slots=True)
-class PurgeResult:
-    """Outcome of :meth:`AuditStore.purge`.
-
-    Attributes:
-        removed: how many records were deleted.
-        cut_seq: the last removed ``seq`` (the signed cut); 0 when nothing was removed.
-    """
-
-    removed: int
-    cut_seq: int
 
 
 def connect(path: Path, *, readonly: bool) -> tuple[sqlite3.Connection, int]:
@@ -165,7 +149,7 @@ def cut_hash(conn: sqlite3.Connection, version: int) -> str:
     row = conn.execute(
         f"SELECT body FROM {CHECKPOINTS} WHERE kind = 'cut' ORDER BY n DESC LIMIT 1"  # noqa: S608
     ).fetchone()
-    return str(_loads(row[0])["hash"]) if row else ""
+    return stored_hash(str(row[0])) if row else ""
 
 
 def write_checkpoint(
@@ -185,20 +169,18 @@ def write_checkpoint(
         "SELECT seq FROM sqlite_sequence WHERE name = ?", (CHECKPOINTS,)
     ).fetchone()
     n = max(int(issued[0]) if issued else 0, int(last[0]) if last else 0) + 1
-    body = canonical_json(
-        {
-            "n": n,
-            "kind": kind,
-            "seq": seq,
-            "record_id": record_id,
-            "hash": record_hash,
-            "ts": utc_now_iso(),
-            "prev_sig": str(last[1]) if last else "",
-        }
+    body, sig = signed_checkpoint(
+        signer,
+        n=n,
+        kind=kind,
+        seq=seq,
+        record_id=record_id,
+        record_hash=record_hash,
+        prev_sig=str(last[1]) if last else "",
     )
     conn.execute(
         f"INSERT INTO {CHECKPOINTS} (n, kind, seq, body, sig) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
-        (n, kind, seq, body, signer.sign(checkpoint_message(body))),
+        (n, kind, seq, body, sig),
     )
 
 
@@ -206,14 +188,12 @@ def purge_locked(conn: sqlite3.Connection, signer: Signer, cutoff: str) -> Purge
     """Delete up to the cut and write the signed cut checkpoint; caller holds the lock."""
     q = f"SELECT MIN(seq), MAX(seq) FROM {TABLE}"  # noqa: S608
     first, last = conn.execute(q).fetchone()
-    if first is None:
-        return PurgeResult(0, 0)
     keep = conn.execute(
         f"SELECT MIN(seq) FROM {TABLE} WHERE ts >= ?",  # noqa: S608
         (cutoff,),
     ).fetchone()[0]
-    cut = int(last) if keep is None else int(keep) - 1
-    if cut < int(first):
+    cut = cut_seq(first, last, keep)
+    if cut is None:
         return PurgeResult(0, 0)
     row = conn.execute(
         f"SELECT id, hash FROM {TABLE} WHERE seq = ?",  # noqa: S608
@@ -224,10 +204,3 @@ def purge_locked(conn: sqlite3.Connection, signer: Signer, cutoff: str) -> Purge
     )
     removed = conn.execute(f"DELETE FROM {TABLE} WHERE seq <= ?", (cut,)).rowcount  # noqa: S608
     return PurgeResult(int(removed), cut)
-
-
-def _loads(text: str) -> dict[str, Any]:
-    data = json.loads(text)
-    if not isinstance(data, dict):
-        raise AuditError("audit checkpoint body is not an object")
-    return data

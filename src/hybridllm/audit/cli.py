@@ -28,6 +28,7 @@ __all__ = [
     "open_source",
     "open_store",
     "print_records",
+    "resolve_dsn",
     "verifier_from_options",
 ]
 
@@ -116,6 +117,11 @@ def _configured_dsn() -> str:
     return dsn
 
 
+def resolve_dsn(postgres: str) -> str:
+    """The DSN a ``--postgres`` value means (``config``: the configured one; exit 2 if unset)."""
+    return _configured_dsn() if postgres.strip() == POSTGRES_FROM_CONFIG else postgres
+
+
 def open_source(db: Path | None, postgres: str | None) -> AuditSource:
     """Open the log to read: PostgreSQL with ``--postgres``, else SQLite; exit 2 if unusable."""
     if postgres is None:
@@ -126,7 +132,7 @@ def open_source(db: Path | None, postgres: str | None) -> AuditSource:
         raise typer.Exit(EXIT_NO_DB)
     from hybridllm.audit.source import open_postgres
 
-    dsn = _configured_dsn() if postgres.strip() == POSTGRES_FROM_CONFIG else postgres
+    dsn = resolve_dsn(postgres)
     try:
         return open_postgres(dsn)
     except (AuditError, ImportError) as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Final
+from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
@@ -22,12 +22,16 @@ from hybridllm.audit.cli import (
     default_audit_path,
     open_source,
     print_records,
+    resolve_dsn,
     verifier_from_options,
 )
 from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
 from hybridllm.audit.query import AuditQuery, parse_time
 from hybridllm.audit.store import AuditStore
 from hybridllm.errors import AuditError
+
+if TYPE_CHECKING:
+    from hybridllm.audit.postgres import PostgresSink
 
 __all__ = ["build_query"]
 
@@ -271,13 +275,22 @@ def report(  # noqa: PLR0917 - typer turns each parameter into an option
 _PrivateKeyOption: Final = typer.Option(
     "--private-key", help="Ed25519 private key (PEM) instead of the HMAC audit key."
 )
+WritePostgresOption = Annotated[
+    str | None,
+    typer.Option(
+        "--postgres",
+        help="Work on a PostgreSQL audit log instead of --db (every instance chain, or the one "
+        "given with --instance): a libpq DSN or postgresql:// URI, or `config` for "
+        "audit_postgres_dsn.",
+    ),
+]
+InstanceOption = Annotated[
+    str | None,
+    typer.Option("--instance", help="With --postgres: only this instance's chain."),
+]
 
 
-def _writer(db: Path | None, key_file: Path | None, private_key: Path | None) -> AuditStore:
-    path = db if db is not None else default_audit_path()
-    if not path.is_file():
-        typer.echo(f"Audit database not found: {path}", err=True)
-        raise typer.Exit(EXIT_NO_DB)
+def _writing_signer(key_file: Path | None, private_key: Path | None) -> Signer:
     try:
         signer: Signer | None
         if private_key is not None:
@@ -285,31 +298,103 @@ def _writer(db: Path | None, key_file: Path | None, private_key: Path | None) ->
         else:
             key = find_audit_key(key_file)
             signer = HmacSigner(key) if key else None
-        if signer is None:
-            typer.echo("No audit key found: checkpoints and cuts must be signed", err=True)
-            raise typer.Exit(EXIT_FAILED)
+    except AuditError as exc:
+        typer.echo(f"Cannot load the audit key: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+    if signer is None:
+        typer.echo("No audit key found: checkpoints and cuts must be signed", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    return signer
+
+
+def _writer(db: Path | None, key_file: Path | None, private_key: Path | None) -> AuditStore:
+    path = db if db is not None else default_audit_path()
+    if not path.is_file():
+        typer.echo(f"Audit database not found: {path}", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    signer = _writing_signer(key_file, private_key)
+    try:
         return AuditStore(path, signer=signer)
     except AuditError as exc:
         typer.echo(f"Cannot open audit database for writing: {exc}", err=True)
         raise typer.Exit(EXIT_NO_DB) from None
 
 
+def _pg_writer(
+    db: Path | None, postgres: str, key_file: Path | None, private_key: Path | None
+) -> PostgresSink:
+    """Open a PostgreSQL audit log for checkpoints and purges (exit 2 if unusable)."""
+    if db is not None:
+        typer.echo("Give --db or --postgres, not both", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    from hybridllm.audit.postgres import PostgresSink
+    from hybridllm.audit.source import READER_INSTANCE, public_dsn
+
+    dsn = resolve_dsn(postgres)
+    signer = _writing_signer(key_file, private_key)
+    sink: PostgresSink | None = None
+    try:
+        sink = PostgresSink(dsn, instance=READER_INSTANCE, signer=signer, create=False)
+        if not sink.has_tables():
+            raise AuditError(f"no hybridllm audit tables in {public_dsn(dsn)}")
+        sink.create_tables()  # the checkpoint table, in a log written by an older hybridllm
+    except (AuditError, ImportError) as exc:
+        if sink is not None:
+            sink.close()
+        typer.echo(f"Cannot open PostgreSQL audit log for writing: {exc}", err=True)
+        raise typer.Exit(EXIT_NO_DB) from None
+    return sink
+
+
+def _chains(sink: PostgresSink, instance: str | None) -> list[str]:
+    names = sink.instances()
+    if instance is None:
+        return names
+    if instance not in names:
+        typer.echo(f"No chain for instance {instance!r} in this log", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    return [instance]
+
+
 @audit_app.command()
-def purge(
+def purge(  # noqa: PLR0917 - typer turns each parameter into an option
     older_than_days: Annotated[
         float, typer.Option("--older-than-days", min=0, help="Remove records older than this.")
     ],
     db: DbOption = None,
     key_file: KeyFileOption = None,
     private_key: Annotated[Path | None, _PrivateKeyOption] = None,
+    postgres: WritePostgresOption = None,
+    instance: InstanceOption = None,
 ) -> None:
     """Retention: remove old records, leaving a signed cut so the rest still verifies."""
-    with _writer(db, key_file, private_key) as store:
-        result = store.purge(datetime.now(UTC) - timedelta(days=older_than_days))
-        check = store.verify()
-    typer.echo(f"Removed {result.removed} record(s); cut after seq {result.cut_seq}")
-    if not check.ok:
-        typer.echo(f"FAILED after purge: {check.problem}", err=True)
+    cutoff = datetime.now(UTC) - timedelta(days=older_than_days)
+    if postgres is None:
+        with _writer(db, key_file, private_key) as store:
+            result = store.purge(cutoff)
+            check = store.verify()
+        typer.echo(f"Removed {result.removed} record(s); cut after seq {result.cut_seq}")
+        if not check.ok:
+            typer.echo(f"FAILED after purge: {check.problem}", err=True)
+            raise typer.Exit(EXIT_FAILED)
+        return
+    failed = False
+    with _pg_writer(db, postgres, key_file, private_key) as sink:
+        for name in _chains(sink, instance):
+            try:
+                result = sink.purge(cutoff, name)
+            except AuditError as exc:
+                typer.echo(f"FAILED ({name}): {exc}", err=True)
+                failed = True
+                continue
+            typer.echo(
+                f"{name}: removed {result.removed} record(s); cut after seq {result.cut_seq}"
+            )
+            check = sink.verify(name)
+            if not check.ok:
+                typer.echo(f"FAILED ({name}) after purge: {check.problem}", err=True)
+                failed = True
+    if failed:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -318,8 +403,24 @@ def checkpoint(
     db: DbOption = None,
     key_file: KeyFileOption = None,
     private_key: Annotated[Path | None, _PrivateKeyOption] = None,
+    postgres: WritePostgresOption = None,
+    instance: InstanceOption = None,
 ) -> None:
     """Sign a checkpoint at the current head now (e.g. from cron, before shipping a copy)."""
-    with _writer(db, key_file, private_key) as store:
-        seq = store.checkpoint()
-    typer.echo(f"Signed checkpoint at seq {seq}")
+    if postgres is None:
+        with _writer(db, key_file, private_key) as store:
+            seq = store.checkpoint()
+        typer.echo(f"Signed checkpoint at seq {seq}")
+        return
+    failed = False
+    with _pg_writer(db, postgres, key_file, private_key) as sink:
+        for name in _chains(sink, instance):
+            try:
+                seq = sink.checkpoint(name)
+            except AuditError as exc:
+                typer.echo(f"FAILED ({name}): {exc}", err=True)
+                failed = True
+                continue
+            typer.echo(f"{name}: signed checkpoint at seq {seq}")
+    if failed:
+        raise typer.Exit(EXIT_FAILED)

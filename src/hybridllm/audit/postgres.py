@@ -9,88 +9,54 @@ commits. A commit is durable (``synchronous_commit`` on, PostgreSQL's default). 
 remembers the highest ``seq`` issued per instance, so rows deleted from the end show up as
 truncation, like ``AUTOINCREMENT`` in the SQLite store. Records are signed as in SQLite.
 
+Signed checkpoints and retention cuts work as in SQLite (:mod:`hybridllm.audit.checkpoints`
+builds them, :mod:`hybridllm.audit.verify` checks them), with one checkpoint chain per instance
+whose bodies also name the instance. :meth:`PostgresSink.checkpoint` pins an instance's head;
+:meth:`PostgresSink.purge` deletes its old records and writes the signed cut in one transaction
+(holding the instance's head row), so a purge that fails leaves the chain as it was.
+
 Tables (created if missing)::
 
     hybridllm_audit(instance, seq, id, ts, status, route, prev_hash, hash, body, sig)
         PRIMARY KEY (instance, seq); body is the canonical JSON, the source of truth
     hybridllm_audit_heads(instance PRIMARY KEY, seq, hash)
+    hybridllm_audit_checkpoints(instance, n, kind, seq, body, sig) PRIMARY KEY (instance, n)
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Self
 
-from pydantic import ValidationError
-
+from hybridllm.audit._pg_schema import (
+    _COLUMNS,
+    _PAGE,
+    _SCHEMA,
+    _SCHEMA_LOCK,
+    _parse,
+    _psycopg,
+    _time_bounds,
+)
+from hybridllm.audit.checkpoints import PurgeResult, cut_seq, cutoff_iso, signed_checkpoint
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
-from hybridllm.audit.verify import ChainBroken, ChainChecker, VerifyResult, record_message
+from hybridllm.audit.verify import (
+    ChainBroken,
+    ChainChecker,
+    VerifyResult,
+    parse_checkpoints,
+    record_message,
+)
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
 __all__ = ["PostgresSink"]
-
-_COLUMNS: Final = ("id", "ts", "status", "route", "prev_hash", "hash")
-_SCHEMA: Final = (
-    """
-    CREATE TABLE IF NOT EXISTS hybridllm_audit (
-        instance TEXT NOT NULL,
-        seq BIGINT NOT NULL,
-        id TEXT NOT NULL UNIQUE,
-        ts TEXT NOT NULL,
-        status TEXT NOT NULL,
-        route TEXT NOT NULL,
-        prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL,
-        body TEXT NOT NULL,
-        sig TEXT NOT NULL DEFAULT '',
-        PRIMARY KEY (instance, seq)
-    )
-    """,
-    "CREATE INDEX IF NOT EXISTS hybridllm_audit_ts ON hybridllm_audit (ts)",
-    """
-    CREATE TABLE IF NOT EXISTS hybridllm_audit_heads (
-        instance TEXT PRIMARY KEY,
-        seq BIGINT NOT NULL,
-        hash TEXT NOT NULL
-    )
-    """,
-)
-_SCHEMA_LOCK: Final = 7_406_411  # pg_advisory_xact_lock key: serialises CREATE TABLE IF NOT EXISTS
-_PAGE: Final = 1000
-
-
-def _psycopg() -> Any:
-    try:
-        import psycopg
-    except ImportError:
-        raise ImportError(
-            "the PostgreSQL audit sink needs psycopg 3: pip install 'hybridllm[postgres]'"
-        ) from None
-    return psycopg
-
-
-def _parse(instance: str, seq: int, body: str) -> AuditRecord:
-    try:
-        return AuditRecord.model_validate_json(body)
-    except ValidationError as exc:
-        raise AuditError(f"audit record {instance}#{seq} has a corrupt body") from exc
-
-
-def _time_bounds(since: str | None, until: str | None) -> tuple[str, tuple[str, ...]]:
-    """A constant WHERE fragment for ``since <= ts < until`` and its parameters."""
-    if since is not None and until is not None:
-        return "ts >= %s AND ts < %s", (since, until)
-    if since is not None:
-        return "ts >= %s", (since,)
-    if until is not None:
-        return "ts < %s", (until,)
-    return "TRUE", ()
 
 
 class PostgresSink:
@@ -100,8 +66,12 @@ class PostgresSink:
         dsn: libpq connection string, e.g. ``"host=127.0.0.1 port=5432 dbname=audit user=app"``.
         instance: this writer's chain name; writers sharing a name share a chain. Default: the
             host name.
-        signer: signs each record; also the default for :meth:`verify`.
+        signer: signs each record and the checkpoints; also the default for :meth:`verify`.
         create: create the tables if missing (False for read-only use).
+        checkpoint_every: with a signer, sign a checkpoint of this instance's chain after every
+            this many records (by seq) and when a sink that appended closes, as the SQLite store
+            does. 0 (the default) signs checkpoints only on request (:meth:`checkpoint`) and at
+            retention cuts (:meth:`purge`).
     """
 
     def __init__(
@@ -111,20 +81,43 @@ class PostgresSink:
         instance: str | None = None,
         signer: Signer | None = None,
         create: bool = True,
+        checkpoint_every: int = 0,
     ) -> None:
         """Connect (and create the tables, unless ``create`` is False)."""
         self._psycopg = _psycopg()
         self.dsn = dsn
         self.instance = instance or socket.gethostname()
         self._signer = signer
+        self._every = max(int(checkpoint_every), 0)
+        self._since_checkpoint = 0
         self._lock = threading.RLock()
         self._pid = os.getpid()
         self._conn: Any = self._connect()
         if create:
-            with self._lock, self._conn.transaction():
-                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-                for statement in _SCHEMA:
-                    self._conn.execute(statement)
+            self.create_tables()
+
+    def create_tables(self) -> None:
+        """Create the tables that are missing (the checkpoint table in an older log, too).
+
+        Raises:
+            AuditError: if the database cannot be written.
+        """
+        present = self._rows(
+            "SELECT to_regclass('hybridllm_audit_checkpoints') IS NOT NULL "
+            "AND to_regclass('hybridllm_audit') IS NOT NULL "
+            "AND to_regclass('hybridllm_audit_heads') IS NOT NULL",
+            (),
+        )
+        if present[0][0]:  # nothing to do, and no CREATE privilege needed
+            return
+        with self._lock:
+            try:
+                with self._conn.transaction():
+                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                    for statement in _SCHEMA:
+                        self._conn.execute(statement)
+            except self._psycopg.Error as exc:
+                raise AuditError(f"cannot create the PostgreSQL audit tables: {exc}") from None
 
     def _connect(self) -> Any:
         try:
@@ -179,11 +172,155 @@ class PostgresSink:
                         "UPDATE hybridllm_audit_heads SET seq = %s, hash = %s WHERE instance = %s",
                         (seq + 1, stored.hash, self.instance),
                     )
+                    periodic = bool(self._signer and self._every and (seq + 1) % self._every == 0)
+                    if periodic:
+                        self._write_checkpoint(
+                            self.instance, "periodic", seq + 1, stored.id, stored.hash
+                        )
             except self._psycopg.errors.UniqueViolation:
                 raise AuditError(f"audit record id {record.id} already exists") from None
             except self._psycopg.Error as exc:
                 raise AuditError(f"cannot write audit record {record.id}: {exc}") from None
+            self._since_checkpoint = 0 if periodic else self._since_checkpoint + 1
         return stored
+
+    # -- checkpoints and retention -------------------------------------------------------------
+
+    def _require_signer(self, what: str) -> Signer:
+        if self._signer is None:
+            raise AuditError(f"{what} must be signed: open the sink with a signer (audit key)")
+        return self._signer
+
+    def _write_checkpoint(
+        self, instance: str, kind: str, seq: int, record_id: str, record_hash: str
+    ) -> None:
+        """Insert the next signed checkpoint of ``instance``; the caller holds its head row."""
+        conn = self._connection()
+        last = conn.execute(
+            "SELECT n, sig FROM hybridllm_audit_checkpoints WHERE instance = %s "
+            "ORDER BY n DESC LIMIT 1",
+            (instance,),
+        ).fetchone()
+        n = int(last[0]) + 1 if last else 1
+        body, sig = signed_checkpoint(
+            self._require_signer("a checkpoint"),
+            n=n,
+            kind=kind,
+            seq=seq,
+            record_id=record_id,
+            record_hash=record_hash,
+            prev_sig=str(last[1]) if last else "",
+            instance=instance,
+        )
+        conn.execute(
+            "INSERT INTO hybridllm_audit_checkpoints (instance, n, kind, seq, body, sig) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            (instance, n, kind, seq, body, sig),
+        )
+
+    def _lock_head(self, instance: str) -> int | None:
+        """Lock ``instance``'s head row for this transaction; return its seq (None: no chain)."""
+        row = (
+            self._connection()
+            .execute(
+                "SELECT seq FROM hybridllm_audit_heads WHERE instance = %s FOR UPDATE", (instance,)
+            )
+            .fetchone()
+        )
+        return int(row[0]) if row else None
+
+    def checkpoint(self, instance: str | None = None) -> int:
+        """Sign a checkpoint at the head of one instance's chain (default: this one).
+
+        Returns:
+            The seq it pins (0 when the chain holds no record, where none is written).
+
+        Raises:
+            AuditError: without a signer, if the newest stored record is not the chain head
+                (records were cut off the end: run ``verify``), or if the write fails.
+        """
+        self._require_signer("a checkpoint")
+        name = instance or self.instance
+        with self._lock:
+            conn = self._connection()
+            try:
+                with conn.transaction():
+                    head = self._lock_head(name)
+                    row = conn.execute(
+                        "SELECT seq, id, hash FROM hybridllm_audit WHERE instance = %s "
+                        "ORDER BY seq DESC LIMIT 1",
+                        (name,),
+                    ).fetchone()
+                    if head is None or row is None:
+                        return 0
+                    if int(row[0]) != head:
+                        raise AuditError(
+                            f"instance {name}: the newest record is seq {row[0]} but the chain "
+                            f"head is seq {head}; run `hybridllm audit verify`"
+                        )
+                    self._write_checkpoint(name, "manual", head, str(row[1]), str(row[2]))
+            except self._psycopg.Error as exc:
+                raise AuditError(f"cannot write audit checkpoint: {exc}") from None
+            if name == self.instance:
+                self._since_checkpoint = 0
+        return head
+
+    def purge(self, older_than: datetime | timedelta, instance: str | None = None) -> PurgeResult:
+        """Delete one instance's records older than a time, leaving a signed cut.
+
+        The same rule as ``AuditStore.purge``: records go from the start of the chain up to the
+        last one before the first record at or after the cut-off; the cut checkpoint holds the
+        hash of the last removed record, which the first kept record links to. The cut and the
+        deletion commit together or not at all.
+
+        Args:
+            older_than: an aware UTC datetime, or an age (``timedelta(days=N)``) from now.
+            instance: the chain to purge (default: this sink's).
+
+        Returns:
+            How many records were removed and the seq of the cut.
+
+        Raises:
+            AuditError: without a signer, if the record at the cut is missing, or if the write
+                fails.
+        """
+        self._require_signer("a retention cut")
+        cutoff = cutoff_iso(older_than)
+        name = instance or self.instance
+        with self._lock:
+            conn = self._connection()
+            try:
+                with conn.transaction():
+                    if self._lock_head(name) is None:
+                        return PurgeResult(0, 0)
+                    first, last = conn.execute(
+                        "SELECT MIN(seq), MAX(seq) FROM hybridllm_audit WHERE instance = %s",
+                        (name,),
+                    ).fetchone()
+                    keep = conn.execute(
+                        "SELECT MIN(seq) FROM hybridllm_audit WHERE instance = %s AND ts >= %s",
+                        (name, cutoff),
+                    ).fetchone()[0]
+                    cut = cut_seq(first, last, keep)
+                    if cut is None:
+                        return PurgeResult(0, 0)
+                    row = conn.execute(
+                        "SELECT id, hash FROM hybridllm_audit WHERE instance = %s AND seq = %s",
+                        (name, cut),
+                    ).fetchone()
+                    if row is None:
+                        raise AuditError(
+                            f"instance {name}: record seq {cut} is missing, so no cut can be "
+                            "signed there; run `hybridllm audit verify`"
+                        )
+                    self._write_checkpoint(name, "cut", cut, str(row[0]), str(row[1]))
+                    removed = conn.execute(
+                        "DELETE FROM hybridllm_audit WHERE instance = %s AND seq <= %s",
+                        (name, cut),
+                    ).rowcount
+            except self._psycopg.Error as exc:
+                raise AuditError(f"cannot purge audit records of {name}: {exc}") from None
+        return PurgeResult(int(removed), cut)
 
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         with self._lock:
@@ -258,11 +395,25 @@ class PostgresSink:
     def verify(self, instance: str | None = None, signer: Signer | None = None) -> VerifyResult:
         """Verify one instance's chain (default: this one); see ``AuditStore.verify``."""
         name = instance or self.instance
-        checker = ChainChecker(signer if signer is not None else self._signer, (), _COLUMNS)
+        signer = signer if signer is not None else self._signer
+        checker = ChainChecker(signer, (), _COLUMNS)
+        n_checkpoints = 0
         try:
             with self._lock, self._connection().transaction():
-                # One snapshot for the rows and the head, as in SQLite.
+                # One snapshot for the rows, checkpoints and head, as in SQLite.
                 self._connection().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                exists = self._rows(
+                    "SELECT to_regclass('hybridllm_audit_checkpoints') IS NOT NULL", ()
+                )
+                if exists[0][0]:  # a log written before checkpoints existed has no such table
+                    rows = self._rows(
+                        "SELECT n, body, sig FROM hybridllm_audit_checkpoints "
+                        "WHERE instance = %s ORDER BY n",
+                        (name,),
+                    )
+                    checkpoints = parse_checkpoints(rows, signer, instance=name)
+                    n_checkpoints = len(checkpoints)
+                    checker = ChainChecker(signer, checkpoints, _COLUMNS)
                 last = 0
                 while True:
                     rows = self._rows(
@@ -282,10 +433,10 @@ class PostgresSink:
                 )
                 checker.finish(int(head[0][0]) if head else 0)
         except ChainBroken as bad:
-            return checker.result(0, bad)
+            return checker.result(n_checkpoints, bad)
         except AuditError as exc:
-            return checker.result(0, ChainBroken(None, str(exc)))
-        return checker.result(0)
+            return checker.result(n_checkpoints, ChainBroken(None, str(exc)))
+        return checker.result(n_checkpoints)
 
     def verify_all(self, signer: Signer | None = None) -> dict[str, VerifyResult]:
         """Verify every instance's chain; also flags rows of an instance with no head row."""
@@ -300,8 +451,13 @@ class PostgresSink:
         return results
 
     def close(self) -> None:
-        """Close the connection. Safe to call twice."""
+        """Close the connection (with ``checkpoint_every``, after pinning what it wrote)."""
         with self._lock:
+            pinning = self._every and self._since_checkpoint and self._signer is not None
+            if pinning and self._conn is not None and os.getpid() == self._pid:
+                # Best effort, as in SQLite: a failure must not turn a clean close into an error.
+                with contextlib.suppress(AuditError):
+                    self.checkpoint()
             conn, self._conn = self._conn, None
         if conn is not None and os.getpid() == self._pid:
             conn.close()

@@ -27,7 +27,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -47,6 +47,7 @@ from hybridllm.audit._sqlite import (
     purge_locked,
     write_checkpoint,
 )
+from hybridllm.audit.checkpoints import cutoff_iso
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
 from hybridllm.audit.verify import (
@@ -267,10 +268,7 @@ class AuditStore:
             AuditError: without a signer, on a read-only store, or if the write fails.
         """
         self._require_signer("a retention cut")
-        when = datetime.now(UTC) - older_than if isinstance(older_than, timedelta) else older_than
-        if when.tzinfo is None:
-            raise AuditError("purge needs an aware datetime (UTC)")
-        cutoff = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        cutoff = cutoff_iso(older_than)
         with self._lock:
             conn = self._connection()
             try:

@@ -9,7 +9,8 @@ record and ``"hybridllm-checkpoint\\0" + body`` for each checkpoint. A checkpoin
 canonical JSON of ``{"n", "kind", "seq", "record_id", "hash", "ts", "prev_sig"}``: checkpoint
 number ``n`` (1, 2, ...), ``kind`` ``"periodic"``, ``"manual"``, ``"close"`` or ``"cut"`` (a
 retention purge removed every record up to and including ``seq``), the record at ``seq`` and its
-hash, and the previous checkpoint's signature, so checkpoints form a chain of their own.
+hash, and the previous checkpoint's signature, so checkpoints form a chain of their own. In
+PostgreSQL, where one database holds a chain per instance, the body also names the ``instance``.
 """
 
 from __future__ import annotations
@@ -129,13 +130,17 @@ def _text(raw: bytes | str | None, what: str, record_id: str | None) -> str:
 
 
 def parse_checkpoints(
-    rows: Sequence[tuple[int, bytes | str | None, bytes | str | None]], signer: Signer | None
+    rows: Sequence[tuple[int, bytes | str | None, bytes | str | None]],
+    signer: Signer | None,
+    instance: str | None = None,
 ) -> list[Checkpoint]:
     """Check checkpoint rows ``(n, body, sig)`` in ``n`` order; raise :class:`ChainBroken`.
 
     Args:
         rows: every stored checkpoint, ordered by ``n``.
         signer: checks the signatures; None checks structure and links only.
+        instance: the chain's name where a database holds several (PostgreSQL): each body must
+            name it, so a checkpoint copied from another chain is refused.
 
     Returns:
         The checkpoints, in order.
@@ -164,6 +169,8 @@ def parse_checkpoints(
             raise ChainBroken(None, f"{where} body is not a valid checkpoint") from None
         if canonical != body or cp.n != n or cp.kind not in CHECKPOINT_KINDS:
             raise ChainBroken(cp.record_id, f"{where} body was changed")
+        if instance is not None and data.get("instance") != instance:
+            raise ChainBroken(cp.record_id, f"{where} belongs to another instance's chain")
         if data.get("prev_sig") != prev_sig:
             raise ChainBroken(cp.record_id, f"{where} does not link to checkpoint #{n - 1}")
         if signer is not None:
