@@ -113,7 +113,10 @@ def dsn(postgres_dsn: str) -> str:
     import psycopg
 
     with psycopg.connect(postgres_dsn, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS hybridllm_audit, hybridllm_audit_heads")
+        conn.execute(
+            "DROP TABLE IF EXISTS hybridllm_audit, hybridllm_audit_heads, "
+            "hybridllm_audit_checkpoints"
+        )
     return postgres_dsn
 
 
@@ -201,3 +204,41 @@ def test_cli_verifies_every_instance(dsn: str, monkeypatch: pytest.MonkeyPatch) 
     bad = runner.invoke(audit_app, ["verify", "--postgres", dsn])
     assert bad.exit_code == 1
     assert "FAILED (b) at record" in bad.output
+
+
+def test_client_postgres_copy_is_checkpointed_and_verifies(dsn: str, tmp_path: Path) -> None:
+    """The Client's PostgreSQL copy signs a checkpoint when it closes, as the SQLite store does,
+    so deleting its newest record is caught."""
+    import hybridllm
+    from hybridllm.audit.postgres import PostgresSink
+
+    client = hybridllm.Client(
+        targets={"local": {"adapter": "llamacpp", "model": "m", "base_url": "http://127.0.0.1:9"}},
+        default_target="local",
+        local_target="local",
+        fallback={"local": []},
+        policy={"SECRET": "block"},
+        audit_path=tmp_path / "audit.db",
+        audit_postgres_dsn=dsn,
+        audit_instance="client-1",
+    )
+    with client:
+        for _ in range(2):
+            r = client.complete("rotate AKIAZ3MSJ7QXP4LKH2TD today")
+            assert r.route == "blocked"  # audited, nothing sent
+    from hybridllm.audit.keys import load_audit_key
+
+    signer = HmacSigner(load_audit_key())  # the key the client used (the session's key file)
+    with PostgresSink(dsn, create=False) as sink:
+        assert [r.route for r in sink.iter_records("client-1")] == ["blocked", "blocked"]
+        result = sink.verify("client-1", signer)
+        assert result.ok, result.problem
+        assert result.signatures_checked
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM hybridllm_audit_checkpoints WHERE instance = 'client-1'"
+        ).fetchone()
+    assert row is not None
+    assert row[0] >= 1

@@ -35,7 +35,10 @@ runner = CliRunner()
 @pytest.fixture
 def pg(postgres_dsn: str) -> str:  # noqa: F811 - the imported session fixture
     """The session's PostgreSQL, with no audit tables (what earlier tests wrote is dropped)."""
-    _sql(postgres_dsn, "DROP TABLE IF EXISTS hybridllm_audit, hybridllm_audit_heads")
+    _sql(
+        postgres_dsn,
+        "DROP TABLE IF EXISTS hybridllm_audit, hybridllm_audit_heads, hybridllm_audit_checkpoints",
+    )
     return postgres_dsn
 
 

@@ -157,8 +157,13 @@ class _BaseClient(DriverMixin, EmbedMixin):
                 if s.audit_postgres_dsn:
                     from hybridllm.audit.postgres import PostgresSink
 
-                    extra.append(
-                        PostgresSink(s.audit_postgres_dsn, instance=s.audit_instance, signer=signer)
+                    extra.append(  # checkpoints like the SQLite store: every 1000, on close
+                        PostgresSink(
+                            s.audit_postgres_dsn,
+                            instance=s.audit_instance,
+                            signer=signer,
+                            checkpoint_every=1000,
+                        )
                     )
                 if extra:
                     from hybridllm.audit.sinks import TeeSink
