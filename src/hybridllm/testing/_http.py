@@ -8,6 +8,7 @@ import contextlib
 import json
 import socket
 import struct
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -134,6 +135,14 @@ class _TrackingServer(ThreadingHTTPServer):
         finally:
             with self._lock:
                 self._handler_threads.discard(threading.current_thread())
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (a closed keep-alive connection, a cut stream) is normal here;
+        anything else is printed as socketserver does."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         with self._lock:
