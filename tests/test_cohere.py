@@ -39,6 +39,7 @@ def _client(
     llama_server: LlamaServer,
     audit: Path,
     cls: type[Any] = hybridllm.Client,
+    space: dict[str, Any] | None = None,
     **cohere: Any,
 ) -> Any:
     return cls(
@@ -57,7 +58,7 @@ def _client(
         local_target="local",
         fallback={"local": [], "cloud": []},
         audit_path=audit,
-        spaces={"co": {"target": "cohere"}},
+        spaces={"co": {"target": "cohere", **(space or {})}},
     )
 
 
@@ -256,6 +257,102 @@ def test_embed_through_a_cohere_space(
     assert req.path == "/v2/embed"
     assert req.json["texts"] == ["How do I reset my password?", "Where is the invoice page?"]
     assert req.json["embedding_types"] == ["float"]
+    assert req.json["input_type"] == "search_document"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({}, "search_document"),
+        ({"input_type": None}, "search_document"),
+        ({"input_type": "document"}, "search_document"),
+        ({"input_type": "query"}, "search_query"),
+    ],
+    ids=["default", "none", "document", "query"],
+)
+def test_embed_input_type_reaches_cohere(
+    shim: CohereShim,
+    llama_server: LlamaServer,
+    tmp_audit_path: Path,
+    kwargs: dict[str, Any],
+    expected: str,
+) -> None:
+    with _client(shim, llama_server, tmp_audit_path) as client:
+        e = client.embed("How do I reset my password?", space="co", **kwargs)
+    assert len(e) == 1
+    assert e.target == "cohere"
+    (req,) = shim.requests
+    assert req.path == "/v2/embed"
+    assert req.json["input_type"] == expected
+    assert req.json["texts"] == ["How do I reset my password?"]
+
+
+_QUERY = "How do I reset my password?"
+_DOCUMENT = "Passwords are reset from the account settings page."
+
+
+def _concurrent_aembed(
+    shim: CohereShim, llama_server: LlamaServer, audit: Path, types: tuple[str, str]
+) -> dict[str, list[float]]:
+    """Two concurrent ``aembed`` calls (query text, document text) in one coalescing window."""
+
+    async def run() -> dict[str, list[float]]:
+        space = {"coalesce_ms": 300.0}
+        async with _client(shim, llama_server, audit, hybridllm.AsyncClient, space) as client:
+            q, d = await asyncio.gather(
+                client.aembed([_QUERY], space="co", input_type=types[0]),
+                client.aembed([_DOCUMENT], space="co", input_type=types[1]),
+            )
+        assert (len(q), len(d)) == (1, 1)
+        return {_QUERY: q.data[0].embedding, _DOCUMENT: d.data[0].embedding}
+
+    return asyncio.run(run())
+
+
+def test_concurrent_aembed_with_the_same_input_type_share_one_request(
+    shim: CohereShim, llama_server: LlamaServer, tmp_audit_path: Path
+) -> None:
+    """The control for the test below: these two calls are coalesced in this setup."""
+    _concurrent_aembed(shim, llama_server, tmp_audit_path, ("query", "query"))
+    (req,) = shim.requests
+    assert sorted(req.json["texts"]) == sorted([_QUERY, _DOCUMENT])
+    assert req.json["input_type"] == "search_query"
+
+
+def test_concurrent_aembed_with_different_input_types_are_never_merged(
+    shim: CohereShim, llama_server: LlamaServer, tmp_audit_path: Path
+) -> None:
+    vectors = _concurrent_aembed(shim, llama_server, tmp_audit_path, ("query", "document"))
+    assert len(shim.requests) == 2
+    sent = {tuple(r.json["texts"]): r.json["input_type"] for r in shim.requests}
+    assert sent == {(_QUERY,): "search_query", (_DOCUMENT,): "search_document"}
+    assert all(r.path == "/v2/embed" for r in shim.requests)
+    assert vectors[_QUERY]
+    assert vectors[_DOCUMENT]
+    assert vectors[_QUERY] != vectors[_DOCUMENT]  # each caller got its own text's vector
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["search_query", "Query", "", 1, ["query"]],
+    ids=["cohere-name", "case", "empty", "int", "list"],
+)
+def test_bad_input_type_is_rejected_before_anything_is_sent(
+    shim: CohereShim, llama_server: LlamaServer, tmp_audit_path: Path, bad: Any
+) -> None:
+    async def run_async(client: Any) -> None:
+        await client.aembed(_QUERY, space="co", input_type=bad)
+
+    with _client(shim, llama_server, tmp_audit_path) as client:
+        with pytest.raises(hybridllm.InputError, match="input_type"):
+            client.embed(_QUERY, space="co", input_type=bad)
+        with pytest.raises(hybridllm.InputError, match="input_type"):
+            asyncio.run(run_async(client))
+        assert client.audit.count() == 0  # rejected up front: not even an audit record
+        assert shim.requests == []
+        client.embed(_QUERY, space="co")  # a good call does get through: the checks can fail
+        assert client.audit.count() == 1
+    (req,) = shim.requests  # only the good call reached Cohere
     assert req.json["input_type"] == "search_document"
 
 

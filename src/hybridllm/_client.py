@@ -25,7 +25,7 @@ from hybridllm._resilience import Breakers
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
 from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
-from hybridllm.adapters.base import ToolSpec
+from hybridllm.adapters.base import EmbedInputType, ToolSpec
 from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
@@ -419,6 +419,7 @@ class Client(_BaseClient):
         *,
         space: str | None = None,
         caller: str | None = None,
+        input_type: EmbedInputType | None = None,
     ) -> Embeddings:
         """Classify, decide, (redact,) embed and audit a list of texts.
 
@@ -427,17 +428,23 @@ class Client(_BaseClient):
             space: a configured ``[spaces.<name>]`` (default: ``default_space``, the only space,
                 or an implicit space on ``local_target``).
             caller: a name recorded in the audit log.
+            input_type: what the texts are for: ``"query"`` (search queries) or ``"document"``
+                (what they are matched against). Cohere v3+ models embed the two differently
+                (``search_query`` / ``search_document``); ``None`` sends ``search_document``.
+                OpenAI, llama.cpp and Ollama have no such parameter and ignore it.
 
         Returns:
             :class:`~hybridllm.embeddings.Embeddings`: vectors in input order, with the space
             and model identity they belong to.
 
         Raises:
-            InputError: bad input or an unknown space; nothing was classified or sent.
+            InputError: bad input (``input_type`` included) or an unknown space; nothing was
+                classified or sent.
             EmbeddingRefusedError: the policy keeps these texts off the space's target (audited).
             NoTargetAvailableError: every target of the space failed (audited).
         """
-        return self._run_embed_sync(self._embed_flow(texts, space, caller, coalesce=False))
+        flow = self._embed_flow(texts, space, caller, coalesce=False, input_type=input_type)
+        return self._run_embed_sync(flow)
 
     def close(self) -> None:
         """Close adapters (their sync and async HTTP clients) and the audit store."""

@@ -16,7 +16,7 @@ from hybridllm._flow import AuditContext, Classify, WriteAudit
 from hybridllm._resilience import Breakers, attempt_async, attempt_sync
 from hybridllm._scope import current_scope
 from hybridllm.adapters import Adapter
-from hybridllm.adapters.base import EmbedResponse
+from hybridllm.adapters.base import EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings
@@ -50,6 +50,11 @@ def _embed_texts(texts: Any, max_chars: int) -> tuple[str, ...]:
     if total > max_chars:
         raise InputError(f"texts are too large: {total} characters (max_input_chars={max_chars})")
     return tuple(texts)
+
+
+def _embed_input_type(input_type: Any) -> EmbedInputType | None:
+    """Validate ``embed``'s ``input_type`` (before anything is classified or sent)."""
+    return EmbedOptions(input_type=input_type).input_type  # raises InputError on a bad value
 
 
 def _merge_batches(parts: list[EmbedCallResult]) -> EmbedCallResult:
@@ -102,6 +107,8 @@ class _EmbedCoalescer:
         return self._loop
 
     async def submit(self, call: EmbedCall) -> EmbedCallResult:
+        # The options (dimensions, input_type) are part of the key: calls that differ in them
+        # never share a provider request, since a request carries one set of options.
         key = (call.target, id(call.adapter), call.options)
         future: asyncio.Future[EmbedCallResult] = self._loop.create_future()
         bucket = self._buckets.get(key)
@@ -201,9 +208,16 @@ class EmbedMixin:
         return result
 
     def _embed_flow(
-        self, texts: Any, space: str | None, caller: str | None, *, coalesce: bool
+        self,
+        texts: Any,
+        space: str | None,
+        caller: str | None,
+        *,
+        coalesce: bool,
+        input_type: Any = None,
     ) -> EmbedFlow:
         checked = _embed_texts(texts, self.settings.max_input_chars)
+        kind = _embed_input_type(input_type)
         name, cfg = self._space(space)
         scope = current_scope()
         settings = self.settings
@@ -222,6 +236,7 @@ class EmbedMixin:
             caller=caller or "",
             audit=self._audit_sinks()[2],
             coalesce=coalesce,
+            input_type=kind,
         )
 
     def _embed_cooling(self, call: EmbedCall) -> EmbedCallResult | None:
@@ -335,8 +350,11 @@ class EmbedMixin:
         *,
         space: str | None = None,
         caller: str | None = None,
+        input_type: EmbedInputType | None = None,
     ) -> Embeddings:
         """Async :meth:`Client.embed`. Concurrent small calls are coalesced into shared requests
         (per the space's ``coalesce_ms`` / ``coalesce_max``); each is still classified, decided
-        and audited on its own."""
-        return await self._run_embed_async(self._embed_flow(texts, space, caller, coalesce=True))
+        and audited on its own, and only calls with the same options (``input_type`` included)
+        share a request."""
+        flow = self._embed_flow(texts, space, caller, coalesce=True, input_type=input_type)
+        return await self._run_embed_async(flow)

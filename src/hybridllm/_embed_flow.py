@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from hybridllm._flow import AuditContext, Classify, WriteAudit, _ms, _State
-from hybridllm.adapters.base import Adapter, EmbedOptions, EmbedResponse
+from hybridllm.adapters.base import Adapter, EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.record import prompt_hmac
 from hybridllm.config import Settings, TargetConfig
 from hybridllm.embeddings import (
@@ -168,6 +168,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
     caller: str = "",
     audit: AuditContext | None = None,
     coalesce: bool = False,
+    input_type: EmbedInputType | None = None,
 ) -> EmbedFlow:
     """One ``embed`` call, as a generator of effects. See the module docstring."""
     st = _State(
@@ -220,7 +221,9 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
         raise (yield from refuse(decision.reason))
     deadline_at = time.monotonic() + settings.deadline
     skipped: list[str] = []
-    options = EmbedOptions(dimensions=space.dimensions if space.request_dimensions else None)
+    options = EmbedOptions(
+        dimensions=space.dimensions if space.request_dimensions else None, input_type=input_type
+    )
     for name in [space.target, *space.fallback]:
         try:
             adapter = get_adapter(name)

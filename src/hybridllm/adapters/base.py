@@ -12,11 +12,12 @@ import os
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, get_args, runtime_checkable
 
 from hybridllm._imports import import_module
 from hybridllm.config import TargetConfig
 from hybridllm.errors import (
+    InputError,
     MissingDependencyError,
     PermanentProviderError,
     PrivacyViolationError,
@@ -31,6 +32,7 @@ __all__ = [
     "BaseAdapter",
     "CallOptions",
     "ChatResponse",
+    "EmbedInputType",
     "EmbedOptions",
     "EmbedResponse",
     "RawToolCall",
@@ -129,12 +131,26 @@ class StreamDelta:
     finish_reason: str | None = None
 
 
+EmbedInputType = Literal["query", "document"]
+"""What embedded texts are for: search queries, or the documents they are matched against."""
+
+
 @dataclass(frozen=True, slots=True)
 class EmbedOptions:
-    """Per-call embedding options."""
+    """Per-call embedding options (hashable: coalesced calls must have equal options)."""
 
     dimensions: int | None = None
     """Ask the provider for vectors of this size, where it supports it (OpenAI v3 models)."""
+    input_type: EmbedInputType | None = None
+    """What the texts are for, where the provider distinguishes (Cohere v3+: ``search_query`` /
+    ``search_document``); ``None`` means documents. Other adapters ignore it."""
+
+    def __post_init__(self) -> None:
+        if self.input_type not in (None, *get_args(EmbedInputType)):
+            raise InputError(
+                f"input_type must be one of {get_args(EmbedInputType)} or None, "
+                f"not {self.input_type!r}"
+            )
 
 
 @dataclass(frozen=True, slots=True)

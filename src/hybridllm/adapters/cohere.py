@@ -36,9 +36,14 @@ _FINISH = {
     "TOOL_CALL": "tool_calls",
 }
 
-# What the vectors of an embedding space are for. Cohere's v3+ embed models require an
-# `input_type`; a space holds documents and is searched with the same model, so documents it is.
-_EMBED_INPUT_TYPE = "search_document"
+# What the texts are for: Cohere's v3+ embed models require an `input_type` and embed a search
+# query differently from the documents it is matched against. A space holds documents, so a call
+# that does not say (`input_type=None`) embeds documents.
+_EMBED_INPUT_TYPES = {
+    "query": "search_query",
+    "document": "search_document",
+    None: "search_document",
+}
 
 
 def _finish(reason: Any) -> str | None:
@@ -255,7 +260,7 @@ class CohereAdapter(BaseAdapter):
         params: dict[str, Any] = {
             "model": self.model,
             "texts": self._guard_all(requests),
-            "input_type": _EMBED_INPUT_TYPE,
+            "input_type": _EMBED_INPUT_TYPES[options.input_type],
             "embedding_types": ["float"],
         }
         if options.dimensions is not None:
