@@ -1,24 +1,42 @@
-"""Classification latency: p50/p95 for ~200 B, 1 KB and 10 KB prompts, plus cold start.
+"""Classification latency: p50/p95 for ~200 B, 1 KB and 10 KB prompts of three families.
 
 The default (fast) engine: regexes + checksums + detect-secrets plugins on every call, a name
 lexicon, and spaCy NER only on name-candidate windows (see hybridllm.classifiers.names).
 
-Prompts are built deterministically from the text below: benign prose and code questions with a
-few identifiers (a name, an email, a phone number, an MRN, an AWS key id) mixed in.
+Families (all built deterministically in this script; every timed call gets a different prompt
+from a pool of ``POOL`` variants, so nothing can be answered from a cache of an earlier call):
+
+- ``mixed``: benign prose and code questions with a few identifiers (a name, an email, a phone
+  number, an MRN, an AWS key id) mixed in; the family the earlier rounds measured.
+- ``name-dense``: support logs, CRM exports (CSV rows) and chat transcripts with a person's name
+  every few words. Names come from ``bench/data/names_heldout.jsonl`` (presidio-evaluator's
+  FakeNameGenerator CSV, not the lists the detector uses).
+- ``code-log``: pasted Python tracebacks, service logs with IPs and request ids, JSON config and
+  CamelCase-heavy source code.
+
+``--baseline DIR`` also runs the same grid with the sources in ``DIR`` (e.g. ``/work/main/src``
+or a checkout of the previous commit) in a separate interpreter, in the same run, and prints
+both. Wall-clock p50/p95 are reported with the CPU time of the calling thread beside them: on a
+shared machine the wall clock also counts time other processes held the core.
 
 Usage::
 
-    PYTHONPATH=src .venv/bin/python bench/bench_classify.py [--iterations N]
+    PYTHONPATH=src .venv/bin/python bench/bench_classify.py [--iterations N] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import random
+import resource
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -54,6 +72,103 @@ def build_prompt(size: int) -> str:
     return " ".join(parts)[:size]
 
 
+FIRSTS = ["Hi", "Thanks", "Hello", "Dear", "Morning"]
+PRODUCTS = ["the router", "invoice 4471", "the mobile app", "order 88213", "the VPN client"]
+ISSUES = ["keeps disconnecting", "was charged twice", "shows an error 502", "cannot log in"]
+
+
+def _names() -> list[str]:
+    """Person names from the held-out set (FakeNameGenerator CSV via presidio-evaluator)."""
+    path = Path(__file__).resolve().parent / "data" / "names_heldout.jsonl"
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        for span in r["spans"]:
+            if span["type"] == "PERSON":
+                value = r["text"][span["start"] : span["end"]]
+                if " " in value and value[0].isupper():
+                    out.add(value)
+    return sorted(out)
+
+
+def _name_dense_line(rng: random.Random, names: list[str]) -> str:
+    a, b, c = rng.sample(names, 3)
+    first = a.split()[0]
+    kind = rng.randrange(4)
+    if kind == 0:  # support log
+        return (
+            f"[2026-03-{rng.randint(1, 28):02d} {rng.randint(8, 18)}:{rng.randint(0, 59):02d}] "
+            f"{a} (agent): customer {b} reports {rng.choice(PRODUCTS)} "
+            f"{rng.choice(ISSUES)}; escalated to {c}."
+        )
+    if kind == 1:  # CRM export
+        return (
+            f"{rng.randint(10000, 99999)},{a},{first.lower()}.{rng.randint(1, 99)}@example.com,"
+            f"Account Manager,{c},{rng.choice(['open', 'won', 'lost'])}"
+        )
+    if kind == 2:  # chat transcript
+        return f"{a}: {rng.choice(FIRSTS)} {b.split()[0]}, can you check {rng.choice(PRODUCTS)}?"
+    return f"Ticket #{rng.randint(1000, 9999)} opened by {a}; assigned to {b}; cc {c}."
+
+
+CODE_LOG = [
+    'Traceback (most recent call last):\n  File "/srv/app/worker.py", line {n}, in run\n'
+    "    result = DeQueueIterator(self.queue).next_batch()\n"
+    "AttributeError: 'NoneType' object has no attribute 'next_batch'",
+    "{ts} INFO  [req-{h}] GET /api/v2/orders/{n} 200 {ms}ms client=10.0.{a}.{b} ua=curl/8.4",
+    "{ts} WARN  ConnectionPool: retrying host 0.0.0.0:{n} after ResetError (attempt {a})",
+    '@app.get("/items/{{item_id}}")\nasync def read_item(item_id: int, q: str | None = None):'
+    '\n    return {{"item_id": item_id, "q": q}}',
+    "class OrderRepository(BaseRepository[Order]):\n    def find_by_status(self, status: "
+    "OrderStatus) -> list[Order]:\n        return self.session.query(Order).filter_by("
+    "status=status).all()",
+    '{{"service": "billing", "replicas": {a}, "image": "registry.local/billing:{n}", '
+    '"env": {{"LOG_LEVEL": "debug", "POOL_SIZE": {b}}}}}',
+    "kubectl rollout status deployment/checkout-api -n prod  # timed out after {n}s",
+    "ERROR HttpClientHandler: SSL handshake failed for api.internal.example:443 ({h})",
+]
+
+
+def _code_log_line(rng: random.Random) -> str:
+    return rng.choice(CODE_LOG).format(
+        n=rng.randint(10, 9999),
+        a=rng.randint(0, 255),
+        b=rng.randint(1, 254),
+        ms=rng.randint(1, 900),
+        h=f"{rng.getrandbits(32):08x}",
+        ts=f"2026-03-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}Z",
+    )
+
+
+def _fill(size: int, lines: Iterator[str]) -> str:
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        line = next(lines)
+        parts.append(line)
+        length += len(line) + 1
+    return "\n".join(parts)[:size]
+
+
+def build_family(family: str, size: int, variant: int) -> str:
+    """Prompt number ``variant`` of ``family`` at about ``size`` bytes."""
+    if family == "mixed":
+        # Rotate the sentence list so variants differ but keep the same identifier density.
+        text = build_prompt(size + 400)
+        cut = (variant * 37) % 400
+        return text[cut : cut + size]
+    rng = random.Random(f"{family}-{size}-{variant}")
+    if family == "name-dense":
+        names = _names()
+        return _fill(size, iter(lambda: _name_dense_line(rng, names), None))
+    return _fill(size, iter(lambda: _code_log_line(rng), None))
+
+
+FAMILIES = ("mixed", "name-dense", "code-log")
+SIZES = (("200 B", 200, 300), ("1 KB", 1024, 100), ("10 KB", 10240, 30))
+POOL = 20
+
+
 def percentile(samples: list[float], q: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(samples)
@@ -61,7 +176,7 @@ def percentile(samples: list[float], q: float) -> float:
     return ordered[k]
 
 
-def cold_start() -> tuple[float, float, float]:
+def cold_start(src: Path) -> tuple[float, float, float]:
     """Fresh interpreter: seconds to the first classification, to NER ready, and RSS MB after."""
     code = (
         "import time, resource; t = time.perf_counter()\n"
@@ -80,75 +195,126 @@ def cold_start() -> tuple[float, float, float]:
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONPATH": str(SRC)},
+        env={"PYTHONPATH": str(src)},
         timeout=120,
     )
     first, ready, rss = out.stdout.strip().splitlines()[-1].split()
     return float(first), float(ready), float(rss)
 
 
-def main() -> None:
-    """Run the benchmark and print a markdown table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--iterations", type=int, default=0, help="override per-size N")
-    parser.add_argument("--cold-runs", type=int, default=3)
-    args = parser.parse_args()
-
-    sys.path.insert(0, str(SRC))
+def worker(iterations: int) -> dict[str, Any]:
+    """Time every family and size with the ``hybridllm`` on ``sys.path``; return the results."""
     from hybridllm.classifiers import get_classifier
-
-    colds = [cold_start() for _ in range(args.cold_runs)]
 
     classifier = get_classifier()
     classifier.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
-    rows = []
-    shares: dict[str, dict[str, float]] = {}
-    for label, size, default_n in (("200 B", 200, 300), ("1 KB", 1024, 100), ("10 KB", 10240, 30)):
-        text = build_prompt(size)
-        n = args.iterations or default_n
-        for _ in range(5):  # warm-up
-            classifier.classify(text)
-        samples = []
-        classifier.stage_ms.clear()
-        for _ in range(n):
-            t0 = time.perf_counter()
-            result = classifier.classify(text)
-            samples.append((time.perf_counter() - t0) * 1000)
-        shares[label] = {k: v / n for k, v in classifier.stage_ms.items()}
-        rows.append(
-            (
-                label,
-                len(text.encode()),
-                n,
-                statistics.median(samples),
-                percentile(samples, 95),
-                len(result.findings),
-                ",".join(sorted(result.categories)) or "-",
+    rows: list[dict[str, Any]] = []
+    for family in FAMILIES:
+        for label, size, default_n in SIZES:
+            pool = [build_family(family, size, v) for v in range(POOL)]
+            n = iterations or default_n
+            for text in pool[:5]:  # warm-up
+                classifier.classify(text)
+            wall: list[float] = []
+            cpu: list[float] = []
+            findings = 0
+            classifier.stage_ms.clear()
+            for k in range(n):
+                text = pool[k % POOL]
+                t0, c0 = time.perf_counter(), time.thread_time()
+                result = classifier.classify(text)
+                cpu.append((time.thread_time() - c0) * 1000)
+                wall.append((time.perf_counter() - t0) * 1000)
+                findings += len(result.findings)
+            rows.append(
+                {
+                    "family": family,
+                    "label": label,
+                    "bytes": len(pool[0].encode()),
+                    "n": n,
+                    "p50": statistics.median(wall),
+                    "p95": percentile(wall, 95),
+                    "cpu50": statistics.median(cpu),
+                    "findings": findings / n,
+                    "stages": {k: v / n for k, v in classifier.stage_ms.items()},
+                }
             )
-        )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"rows": rows, "rss_mb": rss}
 
-    print("| prompt | bytes | N | p50 ms | p95 ms | findings | categories |")
-    print("|---|---:|---:|---:|---:|---:|---|")
-    for label, nbytes, n, p50, p95, nf, cats in rows:
-        print(f"| {label} | {nbytes} | {n} | {p50:.1f} | {p95:.1f} | {nf} | {cats} |")
-    print()
-    print("Per-stage mean ms per call (share of the stages' total):")
-    for label, stages in shares.items():
+
+def run_tree(src: Path, iterations: int) -> dict[str, Any]:
+    """Run :func:`worker` in a fresh interpreter with ``src`` first on the path."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", "--iterations", str(iterations)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(src)},
+        timeout=3600,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def print_table(title: str, result: dict[str, Any], base: dict[str, Any] | None) -> None:
+    """Print one tree's results as markdown (with the baseline's p50 beside, if given)."""
+    print(f"### {title}\n")
+    print(f"Memory after load and all runs (max RSS): {result['rss_mb']:.0f} MB\n")
+    extra = " | previous p50 ms | previous p95 ms" if base else ""
+    print(f"| family | prompt | bytes | N | p50 ms | p95 ms | CPU p50 ms | findings{extra} |")
+    print("|---|---|---:|---:|---:|---:|---:|---:" + ("|---:|---:" if base else "") + "|")
+    for k, r in enumerate(result["rows"]):
+        prev = ""
+        if base:
+            b = base["rows"][k]
+            prev = f" | {b['p50']:.1f} | {b['p95']:.1f}"
+        print(
+            f"| {r['family']} | {r['label']} | {r['bytes']} | {r['n']} | {r['p50']:.1f} | "
+            f"{r['p95']:.1f} | {r['cpu50']:.1f} | {r['findings']:.1f}{prev} |"
+        )
+    print("\nPer-stage mean ms per call (share of the stages' total):")
+    for r in result["rows"]:
+        stages = r["stages"]
         total = sum(stages.values()) or 1.0
         parts = ", ".join(
             f"{k} {v:.2f} ({100 * v / total:.0f}%)"
             for k, v in sorted(stages.items(), key=lambda kv: -kv[1])
         )
-        print(f"- {label}: {parts}")
+        print(f"- {r['family']} {r['label']}: {parts}")
     print()
-    firsts = [c[0] for c in colds]
-    readys = [c[1] for c in colds]
-    print(
-        f"Cold start (fresh interpreter: import + build + first classify), {args.cold_runs} runs: "
-        f"median {statistics.median(firsts):.2f} s, max {max(firsts):.2f} s; "
-        f"NER loaded (background) and used: median {statistics.median(readys):.2f} s; "
-        f"max RSS after load {statistics.median(c[2] for c in colds):.0f} MB"
-    )
+
+
+def main() -> None:
+    """Run the benchmark and print markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--iterations", type=int, default=0, help="override per-size N")
+    parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, default=None, help="sources of the old code")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        print(json.dumps(worker(args.iterations)))
+        return
+    trees = [("this code", SRC)]
+    if args.baseline is not None:
+        trees.append(("previous code", args.baseline.resolve()))
+    results = {name: run_tree(src, args.iterations) for name, src in trees}
+    base = results.get("previous code")
+    print_table("this code", results["this code"], base)
+    if base is not None:
+        print_table("previous code", base, None)
+    for name, src in trees:
+        colds = [cold_start(src) for _ in range(args.cold_runs)]
+        firsts = [c[0] for c in colds]
+        readys = [c[1] for c in colds]
+        print(
+            f"Cold start, {name} (fresh interpreter: import + build + first classify), "
+            f"{args.cold_runs} runs: median {statistics.median(firsts):.2f} s; "
+            f"NER loaded (background) and used: median {statistics.median(readys):.2f} s; "
+            f"max RSS after load {statistics.median(c[2] for c in colds):.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ __all__ = ["NerWindows"]
 # parser, so it is left out too (same entities, less work per window).
 _SPACY_EXCLUDE = ["tok2vec", "parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 _WINDOW_BREAK = frozenset(".!?\n")
-_WINDOW_WORDS = 6
+_WINDOW_WORDS = 3
 _LOAD_TIMEOUT_S = 60
 
 
@@ -105,6 +105,8 @@ class NerWindows:
             raise RuntimeError("spaCy model did not load in time")
         if self._load_error is not None or self._nlp is None:
             raise RuntimeError("spaCy model failed to load")
+        # Identical windows (a column value repeated on every row of a pasted table) run once.
+        unique = list(dict.fromkeys(text[s:e] for s, e in spans))
         with self._lock:
-            docs = list(self._nlp.pipe(text[s:e] for s, e in spans))
-        return [(s, doc) for (s, _), doc in zip(spans, docs, strict=True)]
+            docs = dict(zip(unique, self._nlp.pipe(unique), strict=True))
+        return [(s, docs[text[s:e]]) for s, e in spans]

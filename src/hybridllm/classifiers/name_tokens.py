@@ -59,7 +59,11 @@ _PLACE_SUFFIX = re.compile(
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
 # An upper-case letter inside a word after a lower-case one, as in code identifiers
 # ("ModuleNotFoundError", "ClickUp"), but not "McDonald", "MacArthur", "DeShawn", "LaToya".
-_CAMEL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz)[A-Z])\w*[a-z][A-Z]")
+_CAMEL = re.compile(
+    r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz)[A-Z])\w*[a-z][A-Z]"
+    # Two humps are code whatever the prefix: "DeQueueIterator", "McpServerConfig".
+    r"|[a-z][A-Z]\w*[a-z][A-Z]"
+)
 
 
 class Kind(enum.Enum):

@@ -313,23 +313,33 @@ class NameRecognizer:
         ):
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
+        # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
+        # heading, not a name: NER is asked only when one of the words could be a name.
+        plain = self.tokens.kind(w) is Kind.WORD
         adjacent = any(
             0 <= j < len(words)
             and _is_cap(words[j].group())
+            and not (
+                plain
+                and (
+                    self.tokens.kind(words[j].group()) is Kind.WORD
+                    or words[j].group().lower() in _COMMON
+                )
+            )
             and words[j].group().lower() not in _TITLE_WORDS
             and words[j].group().lower() not in _NOT_NAME_PARTS
             and not taken[words[j].start()]
-            and "\n"
-            not in text[
+            # Next to it in one phrase: "Manager,Edward" or "Manager\nEdward" is not a run.
+            and text[
                 min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
-            ]
+            ].strip(" .")
+            == ""
             for j in (i - 1, i + 1)
         )
         known = (low in self.first or low in self.last) and low not in _COMMON
         sentence_start = i == 0 or bool(_SENTENCE_BREAK.search(before))
-        return bool(known or adjacent or _CUE.search(before)) and not (
-            sentence_start and low in _COMMON
-        )
+        cue = _STRONG_CUE.search(before) if plain else _CUE.search(before)
+        return bool(known or adjacent or cue) and not (sentence_start and low in _COMMON)
 
     def find(self, text: str) -> list[Finding]:
         """Find person names in ``text``.
@@ -351,8 +361,13 @@ class NameRecognizer:
         candidates: list[int] = []
         weak: dict[int, Kind] = {}
         i = 0
+        first = self.tokens.first
         while i < len(words):
-            if taken[words[i].start()]:
+            w = words[i].group()
+            # Most words are lower case and no listed first name: no rule below can fire.
+            if taken[words[i].start()] or (
+                not w[0].isupper() and w.lower().removesuffix("'s") not in first
+            ):
                 i += 1
                 continue
             step = (
@@ -408,14 +423,14 @@ class NameRecognizer:
         return found + extra
 
     def _weak_verdicts(
-        self, text: str, words: list[re.Match[str]], offset: int, doc: Any, weak: dict[int, Kind]
+        self, by_start: dict[int, re.Match[str]], offset: int, doc: Any, weak: dict[int, Kind]
     ) -> list[Finding]:
         """A one-word name the lists allowed stands unless NER calls it an organisation or a
         place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller."""
         found: list[Finding] = []
-        by_start = {m.start(): m for m in words}
+        end = offset + len(doc.text)
         for pos in weak:
-            if not offset <= pos < offset + len(doc.text):
+            if not offset <= pos < end:
                 continue
             labels = [
                 e.label_ for e in doc.ents if offset + e.start_char <= pos < offset + e.end_char
@@ -432,8 +447,9 @@ class NameRecognizer:
         weak: dict[int, Kind],
     ) -> list[Finding]:
         found: list[Finding] = []
+        by_start = {words[i].start(): words[i] for i in candidates}
         for offset, doc in self._windows.run(text, words, candidates):
-            found.extend(self._weak_verdicts(text, words, offset, doc, weak))
+            found.extend(self._weak_verdicts(by_start, offset, doc, weak))
             for ent in doc.ents:
                 if ent.label_ != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",

@@ -27,12 +27,23 @@ _URL_SAFE = frozenset("-_.@+:/~=")
 # separators (a token broken by a newline is checked separately, see _splits).
 _TRIGGER = re.compile(r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|\d{1,2}(?:[ .-]\d{1,2}){3,}")
 # Single/double digits separated by single spaces, dashes or dots, 7+ digits in all.
+# What the per-character map would change: zero-width characters and %XX escapes (and, checked
+# separately, characters that NFKC folds).
+_MAPPED = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + r"]|%[0-9A-Fa-f]{2}")
 _SPLIT_DIGITS = re.compile(r"(?<![\w.-])\d{1,2}(?:[ .-]\d{1,2}){3,}(?![\w.-]|[ .-]\d)")
 # A newline inside a long token: both sides runs of token characters (keys, emails), together
 # >= 12 chars with a digit or an "@"; or two digit runs together 7-19 digits (cards, phones).
 # Not when the next line starts a "key = value" / "key: value" pair.
 _SPLIT_TOKEN = re.compile(r"([A-Za-z0-9_+/.@-]{3,})\r?\n([A-Za-z0-9_+/=.@-]{3,}+)(?![ \t]*[:=])")
+# A log line starts with a date or a time: the token before it ended the previous line.
+_LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d|\d\d:\d\d[:.]")
 _SPLIT_NUMBER = re.compile(r"(?<![\w.-])(\d{2,})\r?\n(\d{2,})(?![\w-])")
+
+
+# Characters of unchanged text kept around each change in the view (keywords such as "MRN:"
+# or "password =" sit well within this), and what joins the kept regions.
+_CONTEXT = 240
+_SEPARATOR = "\n\n\x00\n\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +105,14 @@ def _drop(chars: list[str], starts: list[int], ends: list[int], positions: set[i
     ends[:] = [ends[i] for i in keep]
 
 
+def _plain_word(part: str) -> bool:
+    """A short word in one case ("class", "kubectl", "Error"): what ends or starts an ordinary
+    line, rarely a piece of a key or id (those mix digits, cases or ``_-./``)."""
+    return (
+        part.isalpha() and len(part) <= 10 and (part.islower() or part.istitle() or part.isupper())
+    )
+
+
 def _splits(view: str) -> set[int]:
     """Positions of the newlines (and CRs) inside a split token or number."""
     drop: set[int] = set()
@@ -107,9 +126,17 @@ def _splits(view: str) -> set[int]:
         if (
             m.end(1) not in drop
             and len(joined) >= 12
-            and (any(ch.isdigit() for ch in joined) or "@" in joined)
+            and (
+                "@" in joined[1:]  # an e-mail address split anywhere
+                or (
+                    any(ch.isdigit() for ch in joined)
+                    and not _plain_word(m.group(1))
+                    and not _plain_word(m.group(2))
+                )
+            )
             and not m.group(1).endswith(".")
-            and not m.group(2).startswith(".")
+            and not m.group(2).startswith((".", "@"))  # "@decorator" on the next line
+            and _LOG_LINE.match(m.group(2)) is None
         ):
             drop.update(range(m.end(1), m.start(2)))
     return drop
@@ -130,16 +157,70 @@ def normalize(text: str) -> Normalized | None:
             return None
         chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
     else:
-        chars, starts, ends = _char_map(text)
-        view = "".join(chars)
+        if _MAPPED.search(text) is None and unicodedata.is_normalized("NFKC", text):
+            # Non-ASCII letters ("Bartłomiej") but nothing to fold or decode: skip the
+            # per-character map, which costs ~1.5 ms per KB.
+            view = text
+            mapped = None
+        else:
+            mapped = _char_map(text)
+            view = "".join(mapped[0])
         drop = set()
         for m in _SPLIT_DIGITS.finditer(view):
             if sum(ch.isdigit() for ch in m.group()) >= 7:
                 drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
         drop |= _splits(view)
+        if mapped is not None:
+            chars, starts, ends = mapped
+        elif drop:
+            chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
+        else:
+            return None
     if drop:
         _drop(chars, starts, ends, drop)
     view = "".join(chars)
     if view == text:
         return None
-    return Normalized(view, tuple(starts), tuple(ends))
+    return _regions(text, chars, starts, ends)
+
+
+def _regions(text: str, chars: list[str], starts: list[int], ends: list[int]) -> Normalized:
+    """The view, cut down to the changed places with ``_CONTEXT`` characters around each.
+
+    Recognizers run on the whole view as well as the whole text; a 10 KB paste with one
+    URL-encoded path or one token split over a line would otherwise cost every recognizer twice.
+    The kept regions are joined by a separator no pattern crosses; its characters map to the
+    last character of the region before it, so every view span maps to a non-empty original.
+    """
+    n = len(chars)
+    changed = [
+        i
+        for i in range(n)
+        if ends[i] - starts[i] != 1
+        or chars[i] != text[starts[i]]
+        or (i > 0 and starts[i] != ends[i - 1])
+        or (i == 0 and starts[0] != 0)
+    ]
+    if n - 1 >= 0 and ends[-1] != len(text):
+        changed.append(n - 1)
+    spans: list[list[int]] = []
+    for i in changed:
+        lo, hi = max(0, i - _CONTEXT), min(n, i + _CONTEXT + 1)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    if sum(hi - lo for lo, hi in spans) * 2 >= n:
+        return Normalized("".join(chars), tuple(starts), tuple(ends))
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for lo, hi in spans:
+        if out_c:
+            out_c.append(_SEPARATOR)
+            out_s.extend([out_s[-1]] * len(_SEPARATOR))
+            out_e.extend([out_e[-1]] * len(_SEPARATOR))
+        out_c.extend(chars[lo:hi])
+        out_s.extend(starts[lo:hi])
+        out_e.extend(ends[lo:hi])
+    return Normalized("".join(out_c), tuple(out_s), tuple(out_e))
