@@ -36,7 +36,7 @@ from hybridllm.errors import (
     HybridLLMError,
     NoTargetAvailableError,
     PermanentProviderError,
-    ProviderError,
+    describe_error,
 )
 from hybridllm.models import Category, Classification, Decision, Hop, Message, Usage
 from hybridllm.policy import decide
@@ -224,11 +224,13 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
     options = EmbedOptions(
         dimensions=space.dimensions if space.request_dimensions else None, input_type=input_type
     )
+    last_error: HybridLLMError | None = None
     for name in [space.target, *space.fallback]:
         try:
             adapter = get_adapter(name)
         except HybridLLMError as exc:
-            st.hops.append(Hop(target=name, outcome="error", detail=type(exc).__name__))
+            st.hops.append(Hop(target=name, outcome="error", detail=describe_error(exc)))
+            last_error = exc
             continue
         cfg = settings.targets[name]
         plan = _plan(decision, space, name, cfg, settings)
@@ -263,7 +265,9 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
             problem = _check(result.response, len(texts), space, name)
             if problem is not None:
                 error = PermanentProviderError(problem, target=name)
-        st.hops.append(_hop(name, result, error))
+        st.hops.append(_hop(name, result, error, cfg.base_url))
+        if error is not None:
+            last_error = error
         if error is not None or result.response is None:
             continue
         resp = result.response
@@ -312,19 +316,16 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
         + "; ".join(f"{n} ({o})" for n, o in tried),
         hops=tried,
         audit_id=stored.id,
-    )
+    ) from last_error
 
 
-def _hop(name: str, result: EmbedCallResult, error: HybridLLMError | None) -> Hop:
-    detail = ""
-    if error is not None:
-        detail = type(error).__name__
-        if isinstance(error, ProviderError) and error.status is not None:
-            detail += f" (HTTP {error.status})"
+def _hop(
+    name: str, result: EmbedCallResult, error: HybridLLMError | None, where: str | None
+) -> Hop:
     return Hop(
         target=name,
         outcome="ok" if error is None else "error",
-        detail=detail,
+        detail=describe_error(error, where=where),
         attempts=result.attempts,
         latency_ms=result.latency_ms,
     )

@@ -19,7 +19,11 @@ from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDe
 from hybridllm.audit.record import new_record_id, prompt_hmac, utc_now_iso
 from hybridllm.config import Settings, TargetConfig
 from hybridllm.cost import CostConfig, call_cost
-from hybridllm.errors import HybridLLMError, NoTargetAvailableError, ProviderError
+from hybridllm.errors import (
+    HybridLLMError,
+    NoTargetAvailableError,
+    describe_error,
+)
 from hybridllm.models import (
     AuditRecord,
     Category,
@@ -134,6 +138,14 @@ class _State:
     ctx: AuditContext = field(default_factory=AuditContext)
     prompt_hmac: str = ""
     remote_targets: list[str] = field(default_factory=list)
+    last_error: HybridLLMError | None = None  # chained as the cause of NoTargetAvailableError
+
+    def failed(self, hop: Hop, error: HybridLLMError | None) -> bool:
+        """Record one tried hop; True when it failed (its error becomes the chained cause)."""
+        self.hops.append(hop)
+        if error is not None:
+            self.last_error = error
+        return error is not None
 
     def record(
         self,
@@ -362,8 +374,7 @@ def completion_flow(
         request = _outbound(st, name, adapter, allowed, settings, sensitive=sensitive)
         call = Call(name, adapter, request, options, stream, settings.targets[name], deadline_at)
         result: CallResult = yield call
-        st.hops.append(_hop(name, result))
-        if result.error is not None:
+        if st.failed(_hop(name, result, settings.targets[name]), result.error):
             continue
         if stream:
             return StreamSession(st, call, result, request, settings.cost)
@@ -399,7 +410,7 @@ def completion_flow(
         f"no target could serve this {route} call: " + "; ".join(f"{n} ({o})" for n, o in tried),
         hops=tried,
         audit_id=stored.id,
-    )
+    ) from st.last_error
 
 
 def _outbound(
@@ -450,7 +461,8 @@ def _admit(
     try:
         adapter = get_adapter(name)
     except HybridLLMError as exc:
-        st.hops.append(Hop(target=name, outcome="error", detail=type(exc).__name__))
+        st.hops.append(Hop(target=name, outcome="error", detail=describe_error(exc)))
+        st.last_error = exc
         return None
     assert st.decision is not None
     allowed = permit(st.decision, settings.targets[name], settings.requirements, name=name)
@@ -463,19 +475,13 @@ def _admit(
     return adapter, allowed
 
 
-def _hop(name: str, result: CallResult) -> Hop:
+def _hop(name: str, result: CallResult, cfg: TargetConfig) -> Hop:
     ok = result.error is None
     cooling = isinstance(result.error, TargetCoolingDownError)
     return Hop(
         target=name,
         outcome="ok" if ok else ("skipped" if cooling else "error"),
-        detail="" if ok else _describe_error(result.error),
+        detail="" if ok else describe_error(result.error, where=cfg.base_url),
         attempts=result.attempts,
         latency_ms=result.latency_ms,
     )
-
-
-def _describe_error(error: HybridLLMError | None) -> str:
-    if isinstance(error, ProviderError) and error.status is not None:
-        return f"{type(error).__name__} (HTTP {error.status})"
-    return type(error).__name__

@@ -16,7 +16,35 @@ from hybridllm.local import (
     stop_background,
 )
 
-__all__ = ["local_app"]
+__all__ = ["configured_port", "local_app", "port_is_free"]
+
+
+def configured_port(config: Path | None = None) -> int:
+    """The loopback port the configured local llama.cpp target points at (0 when none does)."""
+    from urllib.parse import urlsplit
+
+    from hybridllm.config import load_settings
+
+    settings = load_settings(config)
+    target = settings.targets.get(settings.local_target)
+    if target is None or target.adapter != "llamacpp":
+        return 0
+    parts = urlsplit(target.base_url or "http://127.0.0.1:8080")
+    if parts.hostname not in {"127.0.0.1", "localhost", "::1"}:
+        return 0
+    return parts.port or 80
+
+
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """True when nothing listens on ``host:port`` (a bind test, closed at once)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def _build_app() -> typer.Typer:
@@ -32,15 +60,33 @@ def _build_app() -> typer.Typer:
 
     @app.command("start")
     def start_cmd(  # noqa: PLR0917 - typer turns each parameter into an option
-        port: Annotated[int, typer.Option(help="TCP port; 0 picks a free one.")] = 0,
+        port: Annotated[
+            int | None,
+            typer.Option(help="TCP port; 0 picks a free one. Default: the local target's port."),
+        ] = None,
         model: Annotated[Path | None, typer.Option(help="GGUF model file.")] = None,
         alias: Annotated[str, typer.Option(help="Model name the server reports.")] = "smollm2",
         embeddings: Annotated[bool, typer.Option(help="Also serve /v1/embeddings.")] = False,
         ctx: Annotated[int, typer.Option(help="Context size in tokens.")] = 4096,
         threads: Annotated[int, typer.Option(help="CPU threads.")] = 1,
         timeout: Annotated[float, typer.Option(help="Seconds to wait for readiness.")] = 60.0,
+        config: Annotated[Path | None, typer.Option(help="hybridllm.toml to read.")] = None,
     ) -> None:
-        """Start llama-server in the background and print its base URL."""
+        """Start llama-server in the background and print its base URL.
+
+        It listens where the configured local target expects it (``127.0.0.1:8080`` by
+        default), so ``complete()`` and ``doctor`` find it without further configuration.
+        """
+        if port is None:
+            port = configured_port(config)
+            if port and not port_is_free(port):
+                console.print(
+                    f"[red]port {port} on 127.0.0.1 is in use[/red]: stop what listens there, "
+                    "or pass --port 0 (a free port) and set the local target's base_url to the "
+                    "URL this command prints",
+                    soft_wrap=True,
+                )
+                raise typer.Exit(1)
         try:
             info = start_background(
                 port=port, model_path=model, alias=alias, embeddings=embeddings, ctx=ctx,

@@ -28,6 +28,26 @@ app.add_typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"hybridllm {version('hybridllm')}")
+        raise typer.Exit
+
+
+@app.callback()
+def _root(
+    _version_flag: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Use LLMs without leaking what must not leak."""
+
+
 config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
@@ -42,16 +62,26 @@ def _mask_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+_SECRET_WORDS = frozenset({"key", "secret", "password", "passwd", "token", "credential"})
+_CATEGORIES = frozenset({"PII", "PHI", "SECRET"})
+
+
+def _secret_key(key: str) -> bool:
+    """A config key whose value is itself a secret, judged by the key's meaning.
+
+    The last word of a snake_case key decides (``api_key``, ``client_secret``, ``auth_token``),
+    so ``max_tokens``, ``key_path``, ``api_key_env`` and the category name ``SECRET`` in
+    ``policy`` (whose value is an action) stay readable.
+    """
+    if key in _CATEGORIES:
+        return False
+    return key.lower().rsplit("_", 1)[-1] in _SECRET_WORDS
+
+
 def _masked(value: object) -> object:
     if isinstance(value, dict):
         return {
-            k: (
-                "***"
-                if any(w in k.lower() for w in ("key", "secret", "password", "token"))
-                and not k.endswith("_env")
-                and v is not None
-                else _masked(v)
-            )
+            k: "***" if _secret_key(str(k)) and v is not None else _masked(v)
             for k, v in value.items()
         }
     if isinstance(value, list):
@@ -90,9 +120,18 @@ def scan(
     from hybridllm.config import load_settings
 
     if file is not None:
-        content = file.read_text(encoding="utf-8")
+        try:
+            content = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            typer.echo(f"error: cannot read {file}: {exc.__class__.__name__}", err=True)
+            raise typer.Exit(2) from None
     elif text is not None and text != "-":
         content = text
+    elif text is None and sys.stdin.isatty():
+        typer.echo(
+            "error: nothing to scan: pass TEXT, --file PATH, or pipe text with `-`", err=True
+        )
+        raise typer.Exit(2)
     else:
         content = sys.stdin.read()
     settings = load_settings(config)
@@ -107,6 +146,7 @@ def doctor(
 ) -> None:
     """Check every configured target: reachable, key accepted, model served. Exit 1 on failure."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from hybridllm.config import load_settings
@@ -115,8 +155,9 @@ def doctor(
     checks = check_all(load_settings(config, profile=profile))
     table = Table("target", "adapter", "model", "locality", "status", "hint")
     for c in checks:
-        status = f"[green]ok[/] ({c.latency_ms:.0f} ms)" if c.ok else f"[red]{c.problem}[/]"
-        table.add_row(c.target, c.adapter, c.model, c.locality, status, c.hint)
+        status = f"[green]ok[/] ({c.latency_ms:.0f} ms)" if c.ok else f"[red]{escape(c.problem)}[/]"
+        # escape: hints such as "pip install 'hybridllm[openai]'" are not rich markup
+        table.add_row(c.target, c.adapter, c.model, c.locality, status, escape(c.hint))
     Console().print(table)
     raise typer.Exit(0 if all(c.ok for c in checks) else 1)
 

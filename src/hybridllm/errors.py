@@ -39,6 +39,7 @@ __all__ = [
     "ProviderError",
     "TransientProviderError",
     "UnknownTargetError",
+    "describe_error",
 ]
 
 
@@ -162,3 +163,27 @@ class AuditVerificationError(AuditError):
     def __init__(self, message: str, *, record_id: str = "") -> None:
         self.record_id = record_id
         super().__init__(message)
+
+
+def describe_error(error: BaseException | None, *, where: str | None = None) -> str:
+    """One hop's failure in words a user can act on, never payload text.
+
+    Our adapters build their messages from the target name, HTTP status, exception type
+    names and configuration facts only (``cloud: environment variable OPENAI_API_KEY is not
+    set``, ``local: HTTP 429 (RateLimitError)``), so the message is safe to show and to audit;
+    the leading ``target:`` is dropped because the hop already names the target. A
+    connection failure says where it tried to connect (``where``: the target's base URL).
+    """
+    if error is None:
+        return ""
+    text = str(error)
+    target = getattr(error, "target", "")
+    if target and text.startswith(f"{target}: "):
+        text = text[len(target) + 2 :]
+    kind = type(error).__name__
+    if isinstance(error, TransientProviderError) and error.status is None:
+        place = where or "the SDK's default endpoint"
+        return f"{kind}: cannot reach {place} ({text})"
+    if isinstance(error, ProviderError | MissingDependencyError | ConfigError):
+        return f"{kind}: {text}" if text else kind
+    return kind  # anything else: the type only (its message is not ours to vouch for)

@@ -55,12 +55,37 @@ __all__ = [
     "find_server_binary",
     "setup",
     "start_background",
+    "state_dir",
     "status",
     "stop_background",
 ]
 
 STATE_DIR = Path(".hybridllm")
 STATE_FILE = STATE_DIR / "local-server.json"
+STATE_ENV = "HYBRIDLLM_STATE_DIR"
+
+
+def state_dir(root: Path | str | None = None) -> Path:
+    """Where the background server's state and log live.
+
+    An explicit ``root`` keeps them in ``root/.hybridllm/`` (tests, per-project servers).
+    Without one they live in one per-user place, so ``hybridllm local status`` finds the
+    server from any directory: ``$HYBRIDLLM_STATE_DIR`` when set, else the platform's user
+    state directory (``~/.local/state/hybridllm`` on Linux, via platformdirs).
+    """
+    if root is not None:
+        return Path(root) / STATE_DIR
+    if env := os.environ.get(STATE_ENV):
+        return Path(env)
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("hybridllm", appauthor=False))
+
+
+def _state_file(root: Path | str | None) -> Path:
+    return state_dir(root) / STATE_FILE.name
+
+
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -249,8 +274,8 @@ class ServerStatus:
     log_path: str
 
 
-def _read_state(root: Path) -> dict[str, Any] | None:
-    path = root / STATE_FILE
+def _read_state(root: Path | str | None) -> dict[str, Any] | None:
+    path = _state_file(root)
     try:
         data = json.loads(path.read_text())
     except (OSError, ValueError):
@@ -275,23 +300,24 @@ def _is_llama_server(pid: int) -> bool:
 
 
 def start_background(
-    root: Path | str = ".", timeout: float = 60.0, **server_args: Any
+    root: Path | str | None = None, timeout: float = 60.0, **server_args: Any
 ) -> ServerStatus:
     """Start a llama-server that outlives this process and record it in the state file.
 
     Args:
-        root: Directory holding ``.hybridllm/local-server.json`` (the cwd by default).
+        root: Directory holding ``.hybridllm/local-server.json``; None (the default) uses the
+            per-user state directory (see :func:`state_dir`).
         timeout: Seconds to wait for readiness.
         **server_args: Passed to :class:`LlamaServer`.
 
     Returns:
         The status of the (new or already running) server.
     """
-    root = Path(root)
     current = status(root)
     if current is not None and current.running:
         return current
-    server_args.setdefault("log_path", root / STATE_DIR / "local-server.log")
+    folder = state_dir(root)
+    server_args.setdefault("log_path", folder / "local-server.log")
     server = LlamaServer(**server_args).start(timeout)
     pid = server.pid
     assert pid is not None
@@ -304,15 +330,15 @@ def start_background(
         "log_path": str(server.log_path),
         "started_at": time.time(),
     }
-    (root / STATE_DIR).mkdir(parents=True, exist_ok=True)
-    (root / STATE_FILE).write_text(json.dumps(state, indent=2) + "\n")
+    folder.mkdir(parents=True, exist_ok=True)
+    _state_file(root).write_text(json.dumps(state, indent=2) + "\n")
     server.detach()
     return ServerStatus(True, True, pid, server.base_url, state["model"], state["log_path"])
 
 
-def status(root: Path | str = ".") -> ServerStatus | None:
+def status(root: Path | str | None = None) -> ServerStatus | None:
     """Report on the background server recorded under ``root``, or None when none is."""
-    state = _read_state(Path(root))
+    state = _read_state(root)
     if state is None:
         return None
     pid, url = int(state.get("pid", 0)), str(state.get("base_url", ""))
@@ -325,13 +351,12 @@ def status(root: Path | str = ".") -> ServerStatus | None:
                         str(state.get("log_path", "")))  # fmt: skip
 
 
-def stop_background(root: Path | str = ".", timeout: float = 10.0) -> bool:
+def stop_background(root: Path | str | None = None, timeout: float = 10.0) -> bool:
     """Stop the background server recorded under ``root`` and remove the state file.
 
     Returns:
         True when a running server was stopped.
     """
-    root = Path(root)
     state = _read_state(root)
     if state is None:
         return False
@@ -345,7 +370,7 @@ def stop_background(root: Path | str = ".", timeout: float = 10.0) -> bool:
         if _is_llama_server(pid):
             os.kill(pid, signal.SIGKILL)
         stopped = True
-    (root / STATE_FILE).unlink(missing_ok=True)
+    _state_file(root).unlink(missing_ok=True)
     return stopped
 
 
