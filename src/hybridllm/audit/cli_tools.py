@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Final
+from typing import TYPE_CHECKING, Annotated, Final, get_args
 
 import typer
 
@@ -29,6 +29,7 @@ from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_k
 from hybridllm.audit.query import AuditQuery, parse_time
 from hybridllm.audit.store import AuditStore
 from hybridllm.errors import AuditError
+from hybridllm.models import Action, Category, Route
 
 if TYPE_CHECKING:
     from hybridllm.audit.postgres import PostgresSink
@@ -87,16 +88,27 @@ def build_query(
     locality: str | None = None,
     action: _Multi = None,
 ) -> AuditQuery:
-    """Turn CLI options into an :class:`AuditQuery` (exit 2 with a message on a bad value)."""
+    """Turn CLI options into an :class:`AuditQuery` (exit 2 with a message on a bad value).
+
+    Every enumerated value is checked: a typo such as ``--category PHl`` must not match
+    nothing and so pass an ``--expect-none`` compliance check as a false all-clear.
+    """
     try:
         actions = []
         for item in action or []:
             cat, sep, act = item.partition("=")
             if not sep:
                 raise ValueError(f"--action expects CATEGORY=ACTION, got {item!r}")
-            actions.append((cat.strip().upper(), act.strip().lower()))
+            pair = (cat.strip().upper(), act.strip().lower())
+            _check("--action category", pair[0], get_args(Category))
+            _check("--action action", pair[1], get_args(Action))
+            actions.append(pair)
         if locality not in (None, "local", "remote"):
             raise ValueError("--locality must be local or remote")
+        for c in category or ():
+            _check("--category", c.upper(), get_args(Category))
+        for r in route or ():
+            _check("--route", r, get_args(Route))
         return AuditQuery(
             since=parse_time(since) if since else None,
             until=parse_time(until, end=True) if until else None,
@@ -115,6 +127,11 @@ def build_query(
     except ValueError as exc:
         typer.echo(f"Bad filter: {exc}", err=True)
         raise typer.Exit(EXIT_NO_DB) from None
+
+
+def _check(option: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{option} {value!r} is not one of {', '.join(allowed)}")
 
 
 @audit_app.command()

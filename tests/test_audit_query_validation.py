@@ -1,0 +1,47 @@
+"""`audit query` refuses a misspelt filter value instead of matching nothing: with
+`--expect-none` a typo would otherwise read as a compliance all-clear (exit 0)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hybridllm.audit import AuditStore
+from hybridllm.audit.cli import EXIT_NO_DB, audit_app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "audit.db"
+    with AuditStore(path):
+        pass
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--category", "PHl"],
+        ["--action", "PHI=alow"],
+        ["--action", "PHY=allow"],
+        ["--route", "clowd"],
+    ],
+    ids=["category", "action-value", "action-category", "route"],
+)
+def test_a_typo_in_a_filter_is_an_error_not_an_all_clear(db: Path, args: list[str]) -> None:
+    result = runner.invoke(audit_app, ["query", "--db", str(db), *args, "--expect-none"])
+    assert result.exit_code == EXIT_NO_DB, result.output
+    assert "Bad filter" in result.output
+    assert "is not one of" in result.output
+
+
+def test_valid_filters_still_run_and_pass_expect_none_on_an_empty_log(db: Path) -> None:
+    result = runner.invoke(
+        audit_app,
+        ["query", "--db", str(db), "--category", "phi", "--action", "PHI=allow", "--expect-none"],
+    )
+    assert result.exit_code == 0, result.output
