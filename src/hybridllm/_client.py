@@ -36,6 +36,7 @@ from hybridllm.errors import (
     UnknownTargetError,
 )
 from hybridllm.models import AuditRecord, Category, Classification, Completion
+from hybridllm.observability import CallHook, observe
 
 __all__ = [
     "AsyncClient",
@@ -73,6 +74,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
         *,
         audit_path: str | os.PathLike[str] | None = None,
         classifier: MessageClassifier | None = None,
+        on_call: CallHook | None = None,
         **overrides: Any,
     ) -> None:
         """Create a client.
@@ -83,12 +85,15 @@ class _BaseClient(DriverMixin, EmbedMixin):
             classifier: a custom classifier (anything with ``classify_messages(texts)``); the
                 default is :func:`hybridllm.classifiers.get_classifier` for the configured
                 ``[classifier]`` (the fast engine: patterns, secrets, PHI, addresses, names).
+            on_call: called with each call's stored audit record (payload-free), e.g. to export
+                metrics; see :mod:`hybridllm.observability` for logs and OpenTelemetry spans.
             **overrides: explicit settings, the highest precedence (see :class:`Settings`).
 
         Raises:
             ConfigError: the effective configuration is invalid.
         """
         self._classifier = classifier
+        self._on_call = on_call
         if audit_path is not None:
             overrides["audit_path"] = os.fspath(audit_path)
         self.settings: Settings = load_settings(config, **overrides)
@@ -182,7 +187,10 @@ class _BaseClient(DriverMixin, EmbedMixin):
             return self._store, self._sink, self._ctx
 
     def _append(self, record: AuditRecord) -> AuditRecord:
-        return self._audit_sinks()[1].append(record)
+        stored = self._audit_sinks()[1].append(record)
+        target = self.settings.targets.get(stored.target or "")
+        observe(stored, self._on_call, provider=target.adapter if target else None)
+        return stored
 
     def _close_audit(self) -> None:
         # caller holds the lock (or owns the client exclusively while closing)
