@@ -45,3 +45,14 @@ def test_valid_filters_still_run_and_pass_expect_none_on_an_empty_log(db: Path) 
         ["query", "--db", str(db), "--category", "phi", "--action", "PHI=allow", "--expect-none"],
     )
     assert result.exit_code == 0, result.output
+
+
+def test_report_into_a_missing_folder_is_a_message_not_a_traceback(
+    db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "no-such-folder" / "report.html"
+    result = runner.invoke(audit_app, ["report", str(out), "--db", str(db)])
+    assert result.exit_code == EXIT_NO_DB
+    assert "does not exist" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not out.exists()

@@ -268,6 +268,9 @@ def report(  # noqa: PLR0917 - typer turns each parameter into an option
     from hybridllm.audit.report import build_report
     from hybridllm.audit.source import combine_results
 
+    if not out.parent.is_dir():
+        typer.echo(f"Cannot write {out}: folder {out.parent} does not exist", err=True)
+        raise typer.Exit(EXIT_NO_DB)
     q = build_query(since=since, until=until)
     signer = verifier_from_options(key_file, public_key)
     with open_source(db, postgres) as source:
