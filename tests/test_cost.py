@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 
 from hybridllm.audit.store import AuditStore
 from hybridllm.cost import (
-    DEFAULT_PRICES,
     CostConfig,
     LocalCostModel,
     ModelPrice,
@@ -72,11 +71,30 @@ def test_api_monthly_cost_by_hand() -> None:
         api_monthly_cost("no-such-model", 1, 1)
 
 
-def test_find_price_matches_dated_snapshots() -> None:
-    assert find_price("gpt-4o-mini-2024-07-18") == DEFAULT_PRICES["gpt-4o-mini"]
-    assert find_price("gpt-4o-2024-08-06") == DEFAULT_PRICES["gpt-4o"]
-    assert find_price("claude-3-5-haiku-20241022") == DEFAULT_PRICES["claude-3-5-haiku"]
-    assert find_price("gpt-4") is None
+def test_find_price_uses_the_maintained_table_by_name_snapshot_and_provider() -> None:
+    # List prices from the pinned genai-prices table (USD per million tokens).
+    mini = ModelPrice(input=0.15, output=0.60)
+    assert find_price("gpt-4o-mini") == mini
+    assert find_price("gpt-4o-mini-2024-07-18") == mini  # a dated snapshot
+    assert find_price("openai/gpt-4o") == ModelPrice(input=2.50, output=10.00)  # provider/model
+    assert find_price("claude-3-5-haiku-20241022") == ModelPrice(input=0.80, output=4.00)
+    assert find_price("gpt-4") == ModelPrice(input=30.0, output=60.0)  # not gpt-4o's price
+    assert find_price("smollm2") is None  # a local model has no list price
+    assert find_price("no-such-model") is None
+    # An override wins over the maintained table.
+    override = {"gpt-4o": ModelPrice(input=1.0, output=2.0)}
+    assert find_price("gpt-4o-2024-08-06", override) == ModelPrice(input=1.0, output=2.0)
+
+
+def test_the_pinned_table_is_large_and_records_its_source() -> None:
+    import json
+
+    from hybridllm import cost
+
+    data = json.loads(cost.PRICES_FILE.read_text(encoding="utf-8"))
+    assert len(data["models"]) > 1000
+    assert "genai-prices" in data["source"]
+    assert data["version"] in cost.PRICES_AS_OF
 
 
 def test_crossover_by_hand() -> None:
@@ -134,8 +152,12 @@ def test_recommend_cases() -> None:
     rec = recommend(1e6, {}, 0.2, model="gpt-4o-mini", config=CFG)
     assert rec.choice == "hybrid"
     assert any("20% of calls" in r for r in rec.reasons)
-    # Mostly sensitive: local whatever the price.
-    assert recommend(1e6, {}, 0.9, model="gpt-4o-mini", config=CFG).choice == "local"
+    # Mostly sensitive and local affordable (within 3x the API bill): local.
+    assert recommend(1e9, {}, 0.9, model="gpt-4o-mini", config=CFG).choice == "local"
+    # Mostly sensitive but local ~800x the API bill: not local on privacy alone; say both.
+    rec = recommend(1e6, {}, 0.9, model="gpt-4o-mini", config=CFG)
+    assert rec.choice == "hybrid"
+    assert any("x the API bill" in r and "Both options" in r for r in rec.reasons)
 
 
 def test_chart_is_self_contained_with_both_series(tmp_path: Path) -> None:
@@ -301,6 +323,15 @@ def test_cli(tmp_path: Path, audit_db: Path) -> None:
     result = runner.invoke(cost_app, ["--chart", str(chart)])
     assert result.exit_code == 2
     assert "--monthly-tokens or --from-audit" in result.output
+    # Negative volumes and shares outside [0, 1] are usage errors, not a report.
+    for bad in (["--monthly-tokens", "-5"], ["--monthly-tokens", "1", "--privacy-share", "1.5"]):
+        result = runner.invoke(cost_app, [*bad, "--chart", str(chart)])
+        assert result.exit_code == 2, result.output
+    # A provider-qualified model name is priced.
+    result = runner.invoke(
+        cost_app, ["--monthly-tokens", "1000000", "--model", "openai/gpt-4o", "--chart", str(chart)]
+    )
+    assert result.exit_code == 0, result.output
 
 
 def test_config_validation() -> None:
@@ -312,4 +343,5 @@ def test_config_validation() -> None:
         {"prices": {"my-model": {"input": 1, "output": 2}}, "local": {"power_watts": 200}}
     )
     assert cfg.price_table()["my-model"] == ModelPrice(input=1, output=2)
-    assert "gpt-4o" in cfg.price_table()
+    assert "gpt-4o" not in cfg.price_table()  # only overrides; the rest is the pinned table
+    assert find_price("gpt-4o", cfg.price_table()) == ModelPrice(input=2.5, output=10.0)

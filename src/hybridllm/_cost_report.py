@@ -9,8 +9,8 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated, Any
 
+from hybridllm import cost
 from hybridllm.cost import (
-    PRICES_AS_OF,
     AuditUsage,
     CostConfig,
     LocalCostModel,
@@ -141,7 +141,7 @@ def write_chart(
             '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>hybridllm cost: {html.escape(model)} vs local</title></head>"
             f'<body style="font-family:sans-serif">\n<h1>Monthly cost vs volume</h1>\n{svg}\n'
-            f"<p>Prices as of {PRICES_AS_OF} unless overridden; input share {share:.0%}.</p>"
+            f"<p>Prices as of {cost.PRICES_AS_OF} unless overridden; input share {share:.0%}.</p>"
             "</body></html>\n"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -218,17 +218,18 @@ def cost_app() -> Any:
 
     def cost(  # noqa: PLR0917 (one flag per cost-model parameter)
         monthly_tokens: Annotated[
-            float | None, typer.Option(help="Input + output tokens per month.")
+            float | None, typer.Option(min=0, help="Input + output tokens per month.")
         ] = None,
         model: Annotated[str, typer.Option(help="API model to compare with.")] = "gpt-4o-mini",
         input_share: Annotated[
-            float | None, typer.Option(help="Share of input tokens (default 0.75).")
+            float | None, typer.Option(min=0, max=1, help="Share of input tokens (default 0.75).")
         ] = None,
         price_in: Annotated[
-            float | None, typer.Option(help="Override: USD per 1M input tokens of --model.")
+            float | None, typer.Option(min=0, help="Override: USD per 1M input tokens of --model.")
         ] = None,
         price_out: Annotated[
-            float | None, typer.Option(help="Override: USD per 1M output tokens of --model.")
+            float | None,
+            typer.Option(min=0, help="Override: USD per 1M output tokens of --model."),
         ] = None,
         hardware_price: Annotated[float, typer.Option(help="USD.")] = 6000.0,
         amortization_months: Annotated[int, typer.Option()] = 36,
@@ -240,12 +241,13 @@ def cost_app() -> Any:
         ops_rate: Annotated[float, typer.Option(help="USD per ops hour.")] = 100.0,
         throughput: Annotated[float, typer.Option(help="Tokens/s, blended.")] = 400.0,
         privacy_share: Annotated[
-            float, typer.Option(help="Share of sensitive calls (without --from-audit).")
+            float,
+            typer.Option(min=0, max=1, help="Share of sensitive calls (without --from-audit)."),
         ] = 0.0,
         from_audit: Annotated[
             Path | None, typer.Option(help="Read volume and latency from this audit DB.")
         ] = None,
-        days: Annotated[int, typer.Option(help="Audit window in days.")] = 30,
+        days: Annotated[int, typer.Option(min=1, help="Audit window in days.")] = 30,
         chart: Annotated[Path | None, typer.Option(help="Chart file (.html or .svg).")] = Path(
             "hybridllm-cost.html"
         ),

@@ -1,6 +1,8 @@
 """What calls cost: a price table for API models, a cost model for local hardware, the crossover.
 
-- :data:`DEFAULT_PRICES`: USD per million input/output tokens for well-known models, overridable
+- :func:`maintained_price`: USD per million input/output tokens of ~2,200 models from
+  genai-prices (MIT, maintained by Pydantic), pinned in ``prices.json`` (offline; regenerate with
+  ``scripts/build_prices.py``); :data:`PRICES_AS_OF` says which snapshot. Overridable
   (``[cost.prices."model"]`` in the config, or ``prices=`` everywhere here).
 - :class:`LocalCostModel`: hardware amortisation, power, operations time and throughput give a
   monthly cost for a token volume, and a marginal (energy) cost per token for each local call.
@@ -21,9 +23,12 @@ This is the public module; two private ones hold the rest and everything is re-e
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,12 +40,15 @@ from hybridllm.models import Usage
 if TYPE_CHECKING:
     import typer
 
+    PRICES_AS_OF: str
+    """Date and genai-prices version of the pinned price table."""
+
     cost_app: typer.Typer
     """The ``hybridllm cost`` command group; mount with ``app.add_typer(cost_app, name="cost")``."""
 
 __all__ = [
-    "DEFAULT_PRICES",
     "PRICES_AS_OF",
+    "PRICES_FILE",
     "AuditUsage",
     "CostConfig",
     "LocalCostModel",
@@ -54,6 +62,7 @@ __all__ = [
     "cost_command",  # noqa: F822
     "crossover_volume",
     "find_price",
+    "maintained_price",
     "read_audit_usage",
     "recommend",
     "write_chart",  # noqa: F822
@@ -75,25 +84,43 @@ class ModelPrice(BaseModel):
     output: float = Field(ge=0)
 
 
-PRICES_AS_OF = "2025-06-01"
-# List prices (standard tier, no batch or cache discounts) as published by OpenAI and Anthropic
-# on PRICES_AS_OF. Prices change: check the providers' pages and override them in the config.
-DEFAULT_PRICES: Mapping[str, ModelPrice] = {
-    "gpt-4o": ModelPrice(input=2.50, output=10.00),
-    "gpt-4o-mini": ModelPrice(input=0.15, output=0.60),
-    "gpt-4.1": ModelPrice(input=2.00, output=8.00),
-    "gpt-4.1-mini": ModelPrice(input=0.40, output=1.60),
-    "gpt-4.1-nano": ModelPrice(input=0.10, output=0.40),
-    "o3": ModelPrice(input=2.00, output=8.00),
-    "o4-mini": ModelPrice(input=1.10, output=4.40),
-    "text-embedding-3-small": ModelPrice(input=0.02, output=0.0),
-    "text-embedding-3-large": ModelPrice(input=0.13, output=0.0),
-    "claude-3-5-haiku": ModelPrice(input=0.80, output=4.00),
-    "claude-3-5-sonnet": ModelPrice(input=3.00, output=15.00),
-    "claude-3-7-sonnet": ModelPrice(input=3.00, output=15.00),
-    "claude-sonnet-4": ModelPrice(input=3.00, output=15.00),
-    "claude-opus-4": ModelPrice(input=15.00, output=75.00),
-}
+PRICES_FILE = Path(__file__).with_name("prices.json")
+"""The pinned price table, generated from genai-prices by ``scripts/build_prices.py``."""
+EXPENSIVE_FACTOR = 3.0
+"""Local costing more than this multiple of the API bill is not recommended on privacy alone."""
+
+
+class _Pinned(NamedTuple):
+    models: dict[str, ModelPrice]
+    equals: dict[str, str]
+    starts_with: list[tuple[str, str]]  # longest prefix first
+    version: str
+    generated: str
+
+
+@functools.cache
+def _pinned() -> _Pinned:
+    data = json.loads(PRICES_FILE.read_text(encoding="utf-8"))
+    models = {k: ModelPrice(input=v[0], output=v[1]) for k, v in data["models"].items()}
+    prefixes = sorted(data["starts_with"].items(), key=lambda kv: -len(kv[0]))
+    return _Pinned(models, data["equals"], prefixes, data["version"], data["generated"])
+
+
+def maintained_price(model: str) -> ModelPrice | None:
+    """A model's list price from the pinned genai-prices table (no network, ~2,200 models).
+
+    ``model`` may be a bare name (``gpt-4o``, resolved to the first-party provider), a dated
+    snapshot (``claude-3-5-haiku-20241022``, matched by genai-prices' own name patterns), or
+    ``provider/model`` (``openai/gpt-4o``, ``anthropic/claude-sonnet-4-0``).
+    """
+    table = _pinned()
+    key = model if model in table.models else table.equals.get(model)
+    if key is None:
+        key = next((k for prefix, k in table.starts_with if model.startswith(prefix)), None)
+    if key is None and "/" in model:  # "openrouter/openai/gpt-4o": try the last two parts
+        head, _, tail = model.partition("/")
+        return maintained_price(tail) if head and tail else None
+    return table.models.get(key) if key is not None else None
 
 
 class LocalCostModel(BaseModel):
@@ -155,27 +182,30 @@ class CostConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     prices: dict[str, ModelPrice] = Field(default_factory=dict)
-    """Merged over :data:`DEFAULT_PRICES`; an entry here wins."""
+    """Overrides of the maintained price table (genai-prices, pinned); an entry here wins."""
     local: LocalCostModel = Field(default_factory=LocalCostModel)
     input_share: float = Field(default=0.75, ge=0, le=1)
     """Share of input tokens in a volume given as one number (chat traffic is mostly input)."""
 
     def price_table(self) -> dict[str, ModelPrice]:
-        """Default prices with the overrides applied."""
-        return {**DEFAULT_PRICES, **self.prices}
+        """The overrides; :func:`find_price` falls back to the maintained table."""
+        return dict(self.prices)
 
 
 def find_price(model: str, prices: Mapping[str, ModelPrice] | None = None) -> ModelPrice | None:
-    """Price of a model: exact name, else the longest entry the name starts with plus ``-``.
+    """Price of a model: an override in ``prices`` first, else the maintained table.
 
-    ``gpt-4o-2024-08-06`` finds ``gpt-4o``; ``claude-3-5-haiku-20241022`` finds
-    ``claude-3-5-haiku``.
+    In ``prices`` (your ``[cost.prices]``) the exact name wins, else the longest entry the name
+    starts with plus ``-`` (``gpt-4o-2024-08-06`` finds ``gpt-4o``). Otherwise
+    :func:`maintained_price` answers from genai-prices' pinned data.
     """
-    table = DEFAULT_PRICES if prices is None else prices
+    table = prices or {}
     if model in table:
         return table[model]
     best = max((k for k in table if model.startswith(k + "-")), key=len, default=None)
-    return table[best] if best is not None else None
+    if best is not None:
+        return table[best]
+    return maintained_price(model)
 
 
 def _price(model: str, prices: Mapping[str, ModelPrice] | None) -> ModelPrice:
@@ -318,8 +348,21 @@ def recommend(
     if privacy_share > 0:
         reasons.append(f"{privacy_share:.0%} of calls carry PII, PHI or secrets.")
     cheaper = local < api
-    if privacy_share >= PRIVACY_LOCAL_SHARE:
-        choice: Literal["api", "local", "hybrid"] = "local"
+    choice: Literal["api", "local", "hybrid"]
+    if privacy_share >= PRIVACY_LOCAL_SHARE and local > EXPENSIVE_FACTOR * api:
+        choice = "hybrid"
+        routing = (
+            "keep local only the categories your rules require (e.g. PHI = 'local'); "
+            "redact the rest for the cloud (policy 'redact')"
+        )
+        reasons.append(
+            f"Most traffic is sensitive, but keeping all of it local would cost "
+            f"{local / max(api, 1e-9):,.0f}x the API bill (${local:,.2f} vs ${api:,.2f}/month). "
+            "Both options: local keeps every sensitive payload on your hardware; the API with "
+            "redaction sends placeholders, never the values. Keep local what must stay local."
+        )
+    elif privacy_share >= PRIVACY_LOCAL_SHARE:
+        choice = "local"
         routing = "everything to the local target; cloud only as an explicit, redacted fallback"
         reasons.append(
             "Most traffic is sensitive, so keeping it on local hardware avoids "
@@ -371,6 +414,9 @@ def __getattr__(name: str) -> Any:
     # The report, the chart and the ``cost_app`` CLI live in hybridllm._cost_report; they are
     # loaded on first access so that importing this module (the flow prices each call with it)
     # stays light and does not import typer.
+    if name == "PRICES_AS_OF":  # read from the pinned table on first use, not at import
+        pinned = _pinned()
+        return f"{pinned.generated} (genai-prices {pinned.version})"
     if name in ("cost_app", "cost_command", "write_chart"):
         from hybridllm import _cost_report
 
