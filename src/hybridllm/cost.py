@@ -106,6 +106,7 @@ def _pinned() -> _Pinned:
     return _Pinned(models, data["equals"], prefixes, data["version"], data["generated"])
 
 
+@functools.lru_cache(maxsize=1024)
 def maintained_price(model: str) -> ModelPrice | None:
     """A model's list price from the pinned genai-prices table (no network, ~2,200 models).
 
