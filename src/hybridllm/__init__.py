@@ -9,7 +9,7 @@ Importing this package is cheap: spaCy and presidio load on the first classifica
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hybridllm._client import (
     AsyncClient,
@@ -50,8 +50,12 @@ from hybridllm.models import (
 )
 from hybridllm.redaction import Redaction
 
+if TYPE_CHECKING:
+    from hybridllm.compat.openai import AsyncOpenAI, OpenAI
+
 __all__ = [
     "AsyncClient",
+    "AsyncOpenAI",
     "AsyncCompletionStream",
     "AuditError",
     "AuditRecord",
@@ -73,6 +77,7 @@ __all__ = [
     "Message",
     "MissingDependencyError",
     "NoTargetAvailableError",
+    "OpenAI",
     "PermanentProviderError",
     "PolicyError",
     "PrivacyViolationError",
@@ -94,6 +99,15 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The OpenAI drop-ins load on first use: `import hybridllm` stays light.
+    if name in ("AsyncOpenAI", "OpenAI"):
+        from hybridllm.compat import openai as drop_in
+
+        return getattr(drop_in, name)
+    raise AttributeError(f"module 'hybridllm' has no attribute {name!r}")
 
 _default_client: Client | None = None
 _default_lock = threading.Lock()

@@ -23,7 +23,7 @@ from hybridllm._flow import (
 from hybridllm._input import normalize_prompt
 from hybridllm._resilience import Breakers
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
-from hybridllm._scope import current_scope
+from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import EmbedInputType, ToolSpec
 from hybridllm.audit.record import policy_version
@@ -266,8 +266,9 @@ class _BaseClient(DriverMixin, EmbedMixin):
             caller=caller or "",
             vault=conversation.vault if conversation is not None else None,
             audit=replace(
-                self._audit_sinks()[2],
+                ctx := self._audit_sinks()[2],
                 conversation_id=conversation.id if conversation is not None else None,
+                app=current_app() or ctx.app,
             ),
             assume=assume,
             requested_max_tokens=max_tokens,

@@ -14,7 +14,7 @@ from hybridllm._embed_flow import EmbedCall, EmbedCallResult, EmbedFlow, embed_f
 from hybridllm._embed_flow import space_identity as _space_identity
 from hybridllm._flow import AuditContext, Classify, WriteAudit
 from hybridllm._resilience import Breakers, attempt_async, attempt_sync
-from hybridllm._scope import current_scope
+from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter
 from hybridllm.adapters.base import EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.sinks import AuditSink
@@ -234,7 +234,7 @@ class EmbedMixin:
             settings,
             self._adapter,
             caller=caller or "",
-            audit=self._audit_sinks()[2],
+            audit=replace(self._audit_sinks()[2], app=current_app() or self.settings.app_name),
             coalesce=coalesce,
             input_type=kind,
         )

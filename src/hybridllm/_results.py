@@ -7,13 +7,34 @@ from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
 from hybridllm._flow import StreamSession
-from hybridllm.models import Completion
+from hybridllm.models import Completion, Route
 from hybridllm.redaction import open_vault
 
 if TYPE_CHECKING:
     from hybridllm._client import _BaseClient
 
 __all__ = ["AsyncCompletionStream", "CompletionStream", "Conversation", "no_chunks"]
+
+
+class _StreamInfo:
+    """Where a stream goes, known as soon as it has started (before its audit record)."""
+
+    _session: StreamSession | None
+    _blocked: Completion | None
+
+    @property
+    def target(self) -> str | None:
+        """The target answering this stream (None when blocked)."""
+        if self._session is None:
+            return self._blocked.target if self._blocked is not None else None
+        return self._session._call.target
+
+    @property
+    def route(self) -> Route:
+        """``local`` or ``cloud`` (where the payload went), or ``blocked``."""
+        if self._session is None:
+            return self._blocked.route if self._blocked is not None else "blocked"
+        return "local" if self._session._call.adapter.locality == "local" else "cloud"
 
 
 class Conversation:
@@ -40,7 +61,7 @@ class Conversation:
         return await self.client.acomplete(prompt, conversation=self, **kwargs)
 
 
-class CompletionStream:
+class CompletionStream(_StreamInfo):
     """Iterate over restored text chunks. ``completion`` is set once the stream has ended."""
 
     def __init__(
@@ -59,7 +80,7 @@ class CompletionStream:
         return self._blocked if self._session is None else self._session.completion
 
 
-class AsyncCompletionStream:
+class AsyncCompletionStream(_StreamInfo):
     """Async twin of :class:`CompletionStream`."""
 
     def __init__(

@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, TypeVar, cast, get_args
 from hybridllm.errors import ConfigError
 from hybridllm.models import Action, Category
 
-__all__ = ["PolicyScope", "current_scope", "policy"]
+__all__ = ["PolicyScope", "app_scope", "current_app", "current_scope", "policy"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -42,6 +42,25 @@ _current: ContextVar[PolicyScope | None] = ContextVar("hybridllm_policy_scope", 
 def current_scope() -> PolicyScope | None:
     """The policy scope in effect in this context, if any."""
     return _current.get()
+
+
+_app: ContextVar[str | None] = ContextVar("hybridllm_app", default=None)
+
+
+def current_app() -> str | None:
+    """The application name set by :func:`app_scope` in this context, if any."""
+    return _app.get()
+
+
+@contextmanager
+def app_scope(name: str) -> Iterator[None]:
+    """Calls inside are recorded in the audit under application ``name`` (instead of the
+    configured ``app_name``): the gateway sets it to the app that owns the caller's API key."""
+    token = _app.set(name)
+    try:
+        yield
+    finally:
+        _app.reset(token)
 
 
 class policy:  # noqa: N801 - used like a function: @hybridllm.policy(...) / with hybridllm.policy(...)

@@ -1,4 +1,4 @@
-"""The ``hybridllm`` command: scan, demo, audit (verify/show) and local (setup/start/stop)."""
+"""The ``hybridllm`` command: scan, demo, serve, audit (verify/show), local (setup/start/stop)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import typer
 
 from hybridllm import _cost_report
 from hybridllm.audit.cli import audit_app
+from hybridllm.gateway.cli import keys_app, serve
 from hybridllm.local import local_app
 
 __all__ = ["app", "main"]
@@ -47,6 +48,9 @@ def _root(
 ) -> None:
     """Use LLMs without leaking what must not leak."""
 
+
+app.command("serve")(serve)
+app.add_typer(keys_app, name="gateway-keys", help="API keys of the apps calling `serve`.")
 
 config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")

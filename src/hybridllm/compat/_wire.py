@@ -1,0 +1,565 @@
+"""OpenAI's wire format, translated to and from the Client API (shared by the gateway and the
+in-process drop-ins, so both accept and return exactly the same things).
+
+Everything the caller sends that a model could read is turned into message text, so it is
+classified like any prompt: tool results and earlier tool calls become text turns. Content that
+cannot be classified (images, audio, files, token arrays) is refused, never passed through.
+Stop sequences are applied here, to the restored text, so they never leave the machine.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import struct
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hybridllm.config import Settings
+from hybridllm.embeddings import Embeddings
+from hybridllm.errors import InputError, UnknownTargetError
+from hybridllm.models import Completion, Usage
+
+__all__ = [
+    "AUTO",
+    "ChatCall",
+    "ChunkMaker",
+    "ChunkStream",
+    "EmbedCall",
+    "StopScanner",
+    "WireError",
+    "completion_dict",
+    "embeddings_dict",
+    "model_list",
+    "parse_chat",
+    "parse_embeddings",
+    "resolve_model",
+    "tool_calls_dicts",
+    "truncate_at_stop",
+]
+
+AUTO = "auto"
+"""The model name that lets the policy choose the target."""
+
+# Accepted and not forwarded: they change sampling or bookkeeping, never where data goes.
+_IGNORED = frozenset(
+    {
+        "frequency_penalty",
+        "presence_penalty",
+        "top_p",
+        "seed",
+        "logit_bias",
+        "parallel_tool_calls",
+        "metadata",
+        "store",
+        "service_tier",
+        "stream_options",
+        "user",
+        "n",
+        "logprobs",
+        "top_logprobs",
+        "reasoning_effort",
+        "prediction",
+        "modalities",
+    }
+)
+_USED = frozenset(
+    {
+        "model",
+        "messages",
+        "stream",
+        "max_tokens",
+        "max_completion_tokens",
+        "temperature",
+        "stop",
+        "tools",
+        "tool_choice",
+        "response_format",
+        "functions",
+        "function_call",
+    }
+)
+
+
+class WireError(InputError):
+    """A request that does not fit the wire format (names the parameter, never its value)."""
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        self.param = param
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ChatCall:
+    """A parsed ``chat.completions.create`` request, ready for ``Client.complete``."""
+
+    model: str
+    messages: list[dict[str, str]] = field(repr=False)
+    stream: bool = False
+    include_usage: bool = False
+    stop: tuple[str, ...] = field(default=(), repr=False)
+    user: str | None = field(default=None, repr=False)
+    options: dict[str, Any] = field(default_factory=dict, repr=False)
+    """``max_tokens``, ``temperature``, ``json_schema``, ``tools``, ``tool_choice``."""
+
+
+def _text_of(content: Any, where: str) -> str:
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts: list[str] = []
+        for part in content:
+            kind = part.get("type") if isinstance(part, Mapping) else None
+            if kind in ("text", "input_text", "output_text") and isinstance(part.get("text"), str):
+                parts.append(part["text"])
+            elif kind == "refusal" and isinstance(part.get("refusal"), str):
+                parts.append(part["refusal"])
+            else:
+                raise WireError(
+                    f"{where}: only text content parts are supported (images, audio and files "
+                    "cannot be classified, so they are refused)",
+                    param=where,
+                )
+        return "\n".join(parts)
+    raise WireError(f"{where} must be a string or a list of content parts", param=where)
+
+
+def _render_tool_calls(calls: Any, where: str) -> str:
+    if not isinstance(calls, list):
+        raise WireError(f"{where} must be a list", param=where)
+    out = []
+    for call in calls:
+        fn = call.get("function") if isinstance(call, Mapping) else None
+        if not isinstance(fn, Mapping):
+            raise WireError(f"{where}: each tool call needs a function", param=where)
+        out.append(
+            f"[tool call {call.get('id', '')}: {fn.get('name', '')}({fn.get('arguments', '')})]"
+        )
+    return "\n".join(out)
+
+
+def openai_messages(raw: Any) -> list[dict[str, str]]:
+    """OpenAI chat messages as role/content text turns (every readable part kept as text)."""
+    if not isinstance(raw, list) or not raw:
+        raise WireError("messages must be a non-empty list", param="messages")
+    out: list[dict[str, str]] = []
+    for i, msg in enumerate(raw):
+        where = f"messages[{i}]"
+        if not isinstance(msg, Mapping):
+            raise WireError(f"{where} must be an object", param=where)
+        role = msg.get("role")
+        text = _text_of(msg.get("content"), f"{where}.content")
+        if role in ("system", "developer"):
+            out.append({"role": "system", "content": text})
+        elif role == "user":
+            out.append({"role": "user", "content": text})
+        elif role == "assistant":
+            if msg.get("tool_calls"):
+                calls = _render_tool_calls(msg["tool_calls"], f"{where}.tool_calls")
+                text = f"{text}\n{calls}" if text else calls
+            out.append({"role": "assistant", "content": text})
+        elif role in ("tool", "function"):
+            ref = msg.get("tool_call_id") or msg.get("name") or ""
+            out.append({"role": "user", "content": f"[tool result {ref}]: {text}"})
+        else:
+            raise WireError(f"{where}.role is not a chat role", param=f"{where}.role")
+    return out
+
+
+def _stop(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(s, str) and s for s in value):
+        raise WireError("stop must be a string or a list of non-empty strings", param="stop")
+    if len(value) > 4:
+        raise WireError("stop takes at most 4 sequences", param="stop")
+    return tuple(value)
+
+
+def _json_schema(fmt: Any) -> dict[str, Any] | None:
+    if fmt is None:
+        return None
+    kind = fmt.get("type") if isinstance(fmt, Mapping) else None
+    if kind == "text":
+        return None
+    if kind == "json_object":
+        return {"type": "object"}
+    if kind == "json_schema":
+        spec = fmt.get("json_schema")
+        schema = spec.get("schema") if isinstance(spec, Mapping) else None
+        if not isinstance(schema, dict):
+            raise WireError(
+                "response_format.json_schema.schema must be an object", param="response_format"
+            )
+        return schema
+    raise WireError(
+        "response_format.type must be text, json_object or json_schema", param="response_format"
+    )
+
+
+def _tools(body: Mapping[str, Any]) -> tuple[list[Any] | None, str | None]:
+    tools = body.get("tools")
+    choice = body.get("tool_choice")
+    if tools is None and body.get("functions") is not None:  # the deprecated form
+        tools = [{"type": "function", "function": f} for f in body["functions"]]
+        choice = body.get("function_call")
+    if tools is not None and not isinstance(tools, list):
+        raise WireError("tools must be a list", param="tools")
+    name: str | None = None
+    if isinstance(choice, str):
+        name = choice
+    elif isinstance(choice, Mapping):
+        fn = choice.get("function", choice)
+        name = fn.get("name") if isinstance(fn, Mapping) else None
+        if not isinstance(name, str):
+            raise WireError("tool_choice must name a function", param="tool_choice")
+    elif choice is not None:
+        raise WireError("tool_choice must be a string or an object", param="tool_choice")
+    return (tools or None), name
+
+
+def parse_chat(body: Mapping[str, Any]) -> ChatCall:
+    """Validate an OpenAI chat request body. Unknown parameters are refused, as OpenAI does.
+
+    Raises:
+        WireError: naming the parameter (never echoing message text).
+    """
+    unknown = sorted(set(body) - _USED - _IGNORED)
+    if unknown:
+        raise WireError(f"Unrecognized request argument supplied: {unknown[0]}", param=unknown[0])
+    model = body.get("model")
+    if not isinstance(model, str) or not model:
+        raise WireError("model is required", param="model")
+    if body.get("n") not in (None, 1):
+        raise WireError("only n=1 is supported", param="n")
+    if body.get("logprobs"):
+        raise WireError("logprobs are not supported", param="logprobs")
+    max_tokens = body.get("max_completion_tokens", body.get("max_tokens"))
+    if max_tokens is not None and (not isinstance(max_tokens, int) or max_tokens < 1):
+        raise WireError("max_tokens must be a positive integer", param="max_tokens")
+    temperature = body.get("temperature")
+    if temperature is not None and not isinstance(temperature, int | float):
+        raise WireError("temperature must be a number", param="temperature")
+    tools, tool_choice = _tools(body)
+    stream_options = body.get("stream_options")
+    user = body.get("user")
+    options: dict[str, Any] = {
+        "max_tokens": max_tokens,
+        "temperature": None if temperature is None else float(temperature),
+        "json_schema": _json_schema(body.get("response_format")),
+        "tools": tools,
+        "tool_choice": tool_choice,
+    }
+    return ChatCall(
+        model=model,
+        messages=openai_messages(body.get("messages")),
+        stream=bool(body.get("stream")),
+        include_usage=isinstance(stream_options, Mapping)
+        and bool(stream_options.get("include_usage")),
+        stop=_stop(body.get("stop")),
+        user=user if isinstance(user, str) and user else None,
+        options=options,
+    )
+
+
+def resolve_model(settings: Settings, model: str, *, any_model: bool = False) -> str | None:
+    """The target a model name asks for: None for ``auto`` (the policy chooses).
+
+    Raises:
+        UnknownTargetError: the name is neither ``auto`` nor a target (unless ``any_model``,
+            which treats every unknown name as ``auto``).
+    """
+    if model == AUTO:
+        return None
+    if model in settings.targets:
+        return model
+    if any_model:
+        return None
+    raise UnknownTargetError(
+        f"The model '{model}' does not exist; use 'auto' or one of {sorted(settings.targets)}"
+    )
+
+
+def model_list(settings: Settings) -> list[dict[str, Any]]:
+    """``GET /v1/models``: ``auto``, every target and every embedding space."""
+    rows: list[dict[str, Any]] = [
+        {
+            "id": AUTO,
+            "object": "model",
+            "created": 0,
+            "owned_by": "hybridllm",
+            "hybridllm": {"kind": "auto", "default_target": settings.default_target},
+        },
+    ]
+    for name, cfg in settings.targets.items():
+        rows.append(
+            {
+                "id": name,
+                "object": "model",
+                "created": 0,
+                "owned_by": "hybridllm",
+                "hybridllm": {
+                    "kind": "target",
+                    "locality": cfg.effective_locality,
+                    "adapter": cfg.adapter,
+                    "model": cfg.model,
+                },
+            }
+        )
+    for name, space in settings.spaces.items():
+        if name not in settings.targets:
+            rows.append(
+                {
+                    "id": name,
+                    "object": "model",
+                    "created": 0,
+                    "owned_by": "hybridllm",
+                    "hybridllm": {"kind": "embedding_space", "target": space.target},
+                }
+            )
+    return rows
+
+
+def truncate_at_stop(text: str, stop: Sequence[str]) -> tuple[str, bool]:
+    """``text`` cut before the first stop sequence, and whether one was found."""
+    cut = min((i for s in stop if (i := text.find(s)) >= 0), default=-1)
+    return (text, False) if cut < 0 else (text[:cut], True)
+
+
+class StopScanner:
+    """Streaming stop sequences: holds back what could still become one."""
+
+    def __init__(self, stop: Sequence[str]) -> None:
+        self._stop = tuple(stop)
+        self._hold = max((len(s) for s in stop), default=1) - 1
+        self._buf = ""
+        self.stopped = False
+
+    def feed(self, text: str) -> str:
+        """Take restored text; return what may be sent now ("" once a stop sequence was seen)."""
+        if self.stopped:
+            return ""
+        if not self._stop:
+            return text
+        self._buf += text
+        head, found = truncate_at_stop(self._buf, self._stop)
+        if found:
+            self.stopped = True
+            self._buf = ""
+            return head
+        keep = len(self._buf) - self._hold if self._hold else len(self._buf)
+        out, self._buf = self._buf[: max(keep, 0)], self._buf[max(keep, 0) :]
+        return out
+
+    def flush(self) -> str:
+        """The held-back tail at the end of the stream."""
+        out, self._buf = ("" if self.stopped else self._buf), ""
+        return out
+
+
+def _usage(u: Usage) -> dict[str, int]:
+    return {
+        "prompt_tokens": u.input_tokens,
+        "completion_tokens": u.output_tokens,
+        "total_tokens": u.total_tokens,
+    }
+
+
+def tool_calls_dicts(c: Completion) -> list[dict[str, Any]]:
+    """The completion's tool calls (arguments restored) in OpenAI's message form."""
+    return [
+        {
+            "id": t.id or f"call_{i}",
+            "type": "function",
+            "function": {"name": t.name, "arguments": t.arguments},
+        }
+        for i, t in enumerate(c.tool_calls)
+    ]
+
+
+def _finish(c: Completion, stopped: bool) -> str:
+    if c.tool_calls:
+        return "tool_calls"
+    if stopped:
+        return "stop"
+    return c.finish_reason if c.finish_reason in ("stop", "length", "content_filter") else "stop"
+
+
+def completion_dict(c: Completion, *, model: str, stop: Sequence[str] = ()) -> dict[str, Any]:
+    """A ``chat.completion`` object for a finished (not blocked) completion."""
+    text, stopped = truncate_at_stop(c.text, stop)
+    message: dict[str, Any] = {"role": "assistant", "content": text, "refusal": None}
+    if c.tool_calls:
+        message["tool_calls"] = tool_calls_dicts(c)
+        message["content"] = text or None
+    return {
+        "id": f"chatcmpl-{c.audit_id}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": c.model or model,
+        "choices": [
+            {"index": 0, "message": message, "logprobs": None, "finish_reason": _finish(c, stopped)}
+        ],
+        "usage": _usage(c.usage),
+        "system_fingerprint": None,
+        "hybridllm": meta(c),
+    }
+
+
+def meta(c: Completion) -> dict[str, Any]:
+    """What the gateway adds to a reply: where it went and its audit record (no payload)."""
+    return {
+        "route": c.route,
+        "target": c.target,
+        "audit_id": c.audit_id,
+        "redacted_count": c.redacted_count,
+    }
+
+
+class ChunkMaker:
+    """``chat.completion.chunk`` objects of one stream (same id, created and model)."""
+
+    def __init__(self, model: str) -> None:
+        self.id = f"chatcmpl-{uuid.uuid4().hex}"
+        self.created = int(time.time())
+        self.model = model
+
+    def chunk(self, delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+        """One chunk with one choice."""
+        return {
+            "id": self.id,
+            "object": "chat.completion.chunk",
+            "created": self.created,
+            "model": self.model,
+            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
+        }
+
+    def final(self, c: Completion | None, *, stopped: bool = False) -> dict[str, Any]:
+        """The chunk that carries the finish reason (and the gateway's metadata)."""
+        out = self.chunk({}, "stop" if c is None else _finish(c, stopped))
+        if c is not None:
+            out["model"] = c.model or self.model
+            out["hybridllm"] = meta(c)
+        return out
+
+    def usage(self, c: Completion) -> dict[str, Any]:
+        """The extra last chunk of ``stream_options.include_usage``."""
+        out = self.chunk({})
+        out["choices"] = []
+        out["usage"] = _usage(c.usage)
+        return out
+
+    def whole(self, c: Completion, stop: Sequence[str]) -> list[dict[str, Any]]:
+        """A finished completion as chunks (streams with tools: arguments must be whole to be
+        restored, so the call is made without streaming and replayed)."""
+        text, stopped = truncate_at_stop(c.text, stop)
+        out = [self.chunk({"role": "assistant", "content": ""})]
+        if text:
+            out.append(self.chunk({"content": text}))
+        if c.tool_calls:
+            calls = [{"index": i, **d} for i, d in enumerate(tool_calls_dicts(c))]
+            out.append(self.chunk({"tool_calls": calls}))
+        out.append(self.final(c, stopped=stopped))
+        return out
+
+
+class ChunkStream:
+    """The chunks of one streamed completion, fed with restored text (stop sequences applied).
+
+    Used by the gateway and the drop-ins alike: ``start()``, then ``feed(text)`` per restored
+    piece, then ``end(completion)`` (finish reason, metadata, and usage when asked for).
+    """
+
+    def __init__(self, call: ChatCall) -> None:
+        self.call = call
+        self.maker = ChunkMaker(call.model)
+        self.scanner = StopScanner(call.stop)
+
+    def start(self) -> dict[str, Any]:
+        """The opening chunk (the assistant role)."""
+        return self.maker.chunk({"role": "assistant", "content": ""})
+
+    def feed(self, text: str) -> list[dict[str, Any]]:
+        """A content chunk for what may be released now (none while a stop might start)."""
+        out = self.scanner.feed(text)
+        return [self.maker.chunk({"content": out})] if out else []
+
+    def end(self, c: Completion | None) -> list[dict[str, Any]]:
+        """The held-back tail, the final chunk, and the usage chunk when asked for."""
+        out = [self.maker.chunk({"content": tail})] if (tail := self.scanner.flush()) else []
+        out.append(self.maker.final(c, stopped=self.scanner.stopped))
+        if self.call.include_usage and c is not None:
+            out.append(self.maker.usage(c))
+        return out
+
+
+@dataclass(frozen=True)
+class EmbedCall:
+    """A parsed ``embeddings.create`` request."""
+
+    model: str
+    texts: list[str] = field(repr=False)
+    encoding_format: str = "float"
+    dimensions: int | None = None
+
+
+def parse_embeddings(body: Mapping[str, Any]) -> EmbedCall:
+    """Validate an OpenAI embeddings request (text input only: token arrays are refused)."""
+    model = body.get("model")
+    if not isinstance(model, str) or not model:
+        raise WireError("model is required", param="model")
+    raw = body.get("input")
+    texts = [raw] if isinstance(raw, str) else raw
+    if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+        raise WireError(
+            "input must be a string or a list of strings (token arrays cannot be classified)",
+            param="input",
+        )
+    fmt = body.get("encoding_format") or "float"
+    if fmt not in ("float", "base64"):
+        raise WireError("encoding_format must be float or base64", param="encoding_format")
+    dims = body.get("dimensions")
+    if dims is not None and (not isinstance(dims, int) or dims < 1):
+        raise WireError("dimensions must be a positive integer", param="dimensions")
+    return EmbedCall(model=model, texts=texts, encoding_format=fmt, dimensions=dims)
+
+
+def _b64(vector: list[float]) -> str:
+    return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")
+
+
+def embeddings_dict(e: Embeddings, encoding_format: str = "float") -> dict[str, Any]:
+    """A ``list`` of ``embedding`` objects, as OpenAI returns them."""
+    data = [
+        {
+            "object": "embedding",
+            "index": d.index,
+            "embedding": _b64(d.embedding) if encoding_format == "base64" else d.embedding,
+        }
+        for d in e.data
+    ]
+    return {
+        "object": "list",
+        "data": data,
+        "model": e.model,
+        "usage": {"prompt_tokens": e.usage.prompt_tokens, "total_tokens": e.usage.total_tokens},
+        "hybridllm": {
+            "route": e.route,
+            "target": e.target,
+            "audit_id": e.audit_id,
+            "space": e.space,
+            "model_id": e.model_id,
+        },
+    }
+
+
+def dumps(obj: Any) -> str:
+    """Compact JSON, as sent on the wire."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
