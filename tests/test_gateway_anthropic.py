@@ -100,9 +100,9 @@ def test_stream_and_tool_use(rig: Rig, sdk: anthropic.Anthropic) -> None:
 
 
 def test_errors_are_anthropic_shaped(rig: Rig, sdk: anthropic.Anthropic) -> None:
-    with anthropic.Anthropic(base_url=rig.gateway.base_url, api_key="nope", max_retries=0) as bad:
-        with pytest.raises(anthropic.AuthenticationError) as auth:
-            bad.messages.create(model="auto", max_tokens=8, messages=user("hi"))
+    bad = anthropic.Anthropic(base_url=rig.gateway.base_url, api_key="nope", max_retries=0)
+    with bad, pytest.raises(anthropic.AuthenticationError) as auth:
+        bad.messages.create(model="auto", max_tokens=8, messages=user("hi"))
     assert auth.value.body == {
         "type": "error",
         "error": {"type": "authentication_error", "message": "Incorrect API key provided"},

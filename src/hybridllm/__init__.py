@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncClient",
-    "AsyncOpenAI",
     "AsyncCompletionStream",
+    "AsyncOpenAI",
     "AuditError",
     "AuditRecord",
     "AuditVerificationError",
@@ -108,6 +108,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(drop_in, name)
     raise AttributeError(f"module 'hybridllm' has no attribute {name!r}")
+
 
 _default_client: Client | None = None
 _default_lock = threading.Lock()

@@ -224,7 +224,10 @@ class stream_events:  # noqa: N801 - a small namespace of event builders, used l
     def end(self, c: Completion | None, *, stopped: bool = False) -> list[dict[str, Any]]:
         """Close the text block; then ``message_delta`` (stop reason, usage), ``message_stop``."""
         reason = "end_turn" if c is None else _stop_reason(c, stopped)
-        usage = {"output_tokens": 0 if c is None else c.usage.output_tokens}
+        usage = {
+            "input_tokens": 0 if c is None else c.usage.input_tokens,
+            "output_tokens": 0 if c is None else c.usage.output_tokens,
+        }
         delta: dict[str, Any] = {
             "type": "message_delta",
             "delta": {"stop_reason": reason, "stop_sequence": None},
