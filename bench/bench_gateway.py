@@ -162,6 +162,12 @@ base_url = "{upstream}/v1"
     return proc, base
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def ms(values: list[float], q: int) -> float:
     """The q-th percentile, in milliseconds."""
     return 1000.0 * statistics.quantiles(values, n=100, method="inclusive")[q - 1]
@@ -182,8 +188,11 @@ def run(upstream: str, args: argparse.Namespace, tmp: Path) -> list[dict[str, An
         for c in args.concurrency:
             row: dict[str, Any] = {"concurrency": c}
             for name, url in targets.items():
+                cpu0 = cpu_seconds(gw.pid)
                 lat, wall = asyncio.run(load(url, texts, c, args.requests, args.max_tokens))
                 row[name] = {"p50": ms(lat, 50), "p95": ms(lat, 95), "rps": len(lat) / wall}
+                if name == "gateway":  # CPU the gateway process spent per request
+                    row["gateway_cpu_ms"] = 1000 * (cpu_seconds(gw.pid) - cpu0) / len(lat)
             row["added_p50"] = row["gateway"]["p50"] - row["direct"]["p50"]
             rows.append(row)
             print(json.dumps(row), flush=True)
@@ -221,15 +230,17 @@ def main() -> None:
     )
     print(
         "| clients | direct p50 | gateway p50 | added p50 | gateway p95 | direct req/s "
-        "| gateway req/s |"
+        "| gateway req/s | gateway CPU per request |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         d, g = r["direct"], r["gateway"]
         print(
             f"| {r['concurrency']} | {d['p50']:.1f} ms | {g['p50']:.1f} ms | "
-            f"{r['added_p50']:.1f} ms | {g['p95']:.1f} ms | {d['rps']:.0f} | {g['rps']:.0f} |"
+            f"{r['added_p50']:.1f} ms | {g['p95']:.1f} ms | {d['rps']:.0f} | {g['rps']:.0f} | "
+            f"{r['gateway_cpu_ms']:.1f} ms |"
         )
+    print(f"\nload average during the run: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
