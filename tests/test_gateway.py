@@ -301,3 +301,16 @@ def test_client_leaving_mid_stream_leaves_a_complete_audit_record(
         assert rec.hash
         assert rec.prev_hash is not None
         assert len(cloud.requests) == 1
+
+
+def test_user_field_selects_a_conversation_too(rig: Rig, sdk: openai.OpenAI) -> None:
+    for _ in range(2):
+        sdk.chat.completions.create(
+            model="auto", messages=user(PII_PROMPT), max_tokens=8, user="jane@example.org"
+        )
+    sdk.chat.completions.create(model="auto", messages=user(PII_PROMPT), max_tokens=8)
+    first, second, third = rig.records()[-3:]
+    assert first.conversation_id is not None
+    assert first.conversation_id == second.conversation_id
+    assert third.conversation_id is None
+    assert "jane" not in rig.audit_path.read_bytes().decode("utf-8", "replace")
