@@ -53,7 +53,7 @@ BENIGN = [
 SENSITIVE = [
     "Please reply to Maria Garcia at maria.garcia@example.com or (212) 555-0187.",
     "Patient John Smith, MRN: 12345678, DOB: 03/14/1962, continues metformin 500 mg.",
-    "The deploy fails with aws_access_key_id = AKIAIOSFODNN7EXAMPLE in the config file.",
+    "The deploy fails with aws_access_key_id = AKIAZ3MSJ7QXP4LKH2TD in the config file.",
 ]
 
 

@@ -127,6 +127,18 @@ def main() -> None:
         if any(f.category == "SECRET" for f in c.findings) and args.misses:
             print("BENIGN FLAGGED", r["id"])
 
+    # PII / PHI sentences written by another generator (presidio-evaluator, Faker): any SECRET
+    # finding there is a false alarm. SECRET findings come only from the secret recognizers.
+    secret_recs = [
+        r for r in clf.recognizers if r.name in {"secrets", "secret-rules", "credentials"}
+    ]
+    for name in ("pii.jsonl", "phi.jsonl"):
+        for r in load(DATA / name):
+            b.add(
+                "pii_phi",
+                any(f.category == "SECRET" for rec in secret_recs for f in rec.find(r["text"])),
+            )
+
     o, s = scores["open"], scores["sealed"]
     formats = {k for k in o.counts if k.startswith("format:")} | {
         k for k in s.counts if k.startswith("format:")
@@ -145,20 +157,16 @@ def main() -> None:
     print(
         f"| benign prompts with a SECRET finding | {b.cell('benign')} | | <= {TARGETS['benign']} |"
     )
+    print(f"| PII/PHI sentences (bench/data) with a SECRET finding | {b.cell('pii_phi')} | | |")
     print(
         f"\nformats: {len(formats)} in the data, {len(both_caught)} caught in every record of "
         f"both splits; contexts: open {sum(k.startswith('context:') for k in o.counts)}, "
         f"sealed {sum(k.startswith('context:') for k in s.counts)}"
     )
-    nm = sorted(k for k in o.counts if k.startswith("near_miss:")) + sorted(
-        k for k in s.counts if k.startswith("near_miss:")
-    )
-    print(
-        "near-miss flagged by kind:",
-        ", ".join(f"{k[10:]} {(o if k in o.counts else s).cell(k)}" for k in nm),
-    )
-    if args.by_context:
-        for split, sc in scores.items():
+    nm = sorted(k for k in o.counts if k.startswith("near_miss:"))
+    print("open near-miss flagged by kind:", ", ".join(f"{k[10:]} {o.cell(k)}" for k in nm))
+    if args.by_context:  # the open split only: the sealed one is scored, not inspected
+        for split, sc in (("open", o),):
             ctx = sorted(k for k in sc.counts if k.startswith("context:"))
             print(
                 f"\n{split} recall by context:", ", ".join(f"{k[8:]} {sc.rate(k):.3f}" for k in ctx)

@@ -28,8 +28,8 @@ SUPPORT_EMAIL = (
 )
 AWS_CONFIG = (
     "[default]\n"
-    "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
-    "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+    "aws_access_key_id = AKIAZ3MSJ7QXP4LKH2TD\n"
+    "aws_secret_access_key = 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\n"
     "region = us-east-1\n"
 )
 BENIGN = [
@@ -98,8 +98,8 @@ def test_aws_config_is_secret_with_exact_spans() -> None:
     c = classify(AWS_CONFIG)
     found = values(AWS_CONFIG, c)
     assert c.categories == {"SECRET"}
-    assert found["AWS_ACCESS_KEY"] == {"AKIAIOSFODNN7EXAMPLE"}
-    assert found["AWS_SECRET_KEY"] == {"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}
+    assert found["AWS_ACCESS_KEY"] == {"AKIAZ3MSJ7QXP4LKH2TD"}
+    assert found["AWS_SECRET_KEY"] == {"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"}
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_classify_messages_offsets_are_per_message() -> None:
         assert 0 <= f.start < f.end <= len(texts[f.message_index])
     found = {(f.message_index, texts[f.message_index][f.start : f.end]) for f in c.findings}
     assert (1, "maria.garcia@gmail.com") in found
-    assert (2, "AKIAIOSFODNN7EXAMPLE") in found
+    assert (2, "AKIAZ3MSJ7QXP4LKH2TD") in found
     keys = [(f.message_index, f.start) for f in c.findings]
     assert keys == sorted(keys)
     assert c.elapsed_ms > 0
@@ -216,7 +216,7 @@ def test_findings_never_hold_text() -> None:
 def test_non_str_raises_classification_error_without_text() -> None:
     with pytest.raises(ClassificationError, match="TypeError"):
         classify(12345)  # type: ignore[arg-type]
-    payload = ["fine text", b"AKIAIOSFODNN7EXAMPLE"]
+    payload = ["fine text", b"AKIAZ3MSJ7QXP4LKH2TD"]
     with pytest.raises(ClassificationError) as info:
         get_classifier().classify_messages(payload)  # type: ignore[list-item]
     assert "AKIA" not in str(info.value)

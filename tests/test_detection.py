@@ -83,8 +83,8 @@ def test_safe_harbor_quasi_identifiers_only_with_phi() -> None:
     ("text", "value", "entity"),
     [
         (
-            "key: AKIA\u200bIOSFODNN7\u200dEXAMPLE in the log",
-            "AKIA\u200bIOSFODNN7\u200dEXAMPLE",
+            "key: AKIA\u200bZ3MSJ7QX\u200dP4LKH2TD in the log",
+            "AKIA\u200bZ3MSJ7QX\u200dP4LKH2TD",
             "AWS",
         ),
         (
@@ -201,7 +201,7 @@ def test_classification_makes_no_network_calls(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     clf = get_classifier(ClassifierConfig(allow_list=("offline-check",)))  # a fresh build
-    text = "Write to Jane Doe at jane@example.com about Dr. Okafor; key AKIAIOSFODNN7EXAMPLE."
+    text = "Write to Jane Doe at jane@example.com about Dr. Okafor; key AKIAZ3MSJ7QXP4LKH2TD."
     c = clf.classify(text)
     assert {"PII", "SECRET"} <= c.categories
     assert any(f.entity_type == "EMAIL_ADDRESS" for f in c.findings)
@@ -209,7 +209,7 @@ def test_classification_makes_no_network_calls(monkeypatch: pytest.MonkeyPatch) 
 
 def test_scan_command_table_and_json() -> None:
     policy = {"PII": "redact", "PHI": "local", "SECRET": "block"}
-    text = "Patient John Smith, MRN: 12345678, aws key AKIAIOSFODNN7EXAMPLE"
+    text = "Patient John Smith, MRN: 12345678, aws key AKIAZ3MSJ7QXP4LKH2TD"
     table = scan_command(text, as_json=False, policy=policy)
     assert "MEDICAL_RECORD_NUMBER" in table
     assert "decision:   block" in table

@@ -74,7 +74,7 @@ def betterleaks_formats(rng: random.Random) -> list[tuple[str, str, str]]:
                 len(v) >= 8
                 and entropy(v) > rule["entropy"]
                 and not any(d.search(v) for d in deny)
-                and not re.search(r"\s", v)
+                and not re.search(r"[\s\"'`]", v)  # quoting is the context's job
             ):
                 word = next(
                     (k for k in rule["keywords"] if k.isalpha() and len(k) >= 3),
@@ -112,7 +112,7 @@ def credsweeper_formats(rng: random.Random) -> list[tuple[str, str, str]]:
                 v = sample(regex, rng, "value").strip()
             except (UnsamplableError, KeyError):
                 break
-            if len(v) >= 12 and entropy(v) > 3.0 and not re.search(r"\s", v):
+            if len(v) >= 12 and entropy(v) > 3.0 and not re.search(r"[\s\"'`]", v):
                 word = re.sub(r"[^a-z]", "", rule["name"].split()[0].lower()) or "service"
                 out.append((f"credsweeper:{rule['name']}", word, v))
                 break

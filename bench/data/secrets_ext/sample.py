@@ -56,7 +56,7 @@ def _draw(tree: Any, rng: random.Random, groups: dict[int, str]) -> str:  # noqa
         elif op is c.NOT_LITERAL:
             out.append(rng.choice([ch for ch in _PRINTABLE if ord(ch) != av]))
         elif op is c.ANY:
-            out.append(rng.choice(_PRINTABLE))
+            out.append(".")  # an unescaped "." in a rule almost always means a literal dot
         elif op is c.IN:
             out.append(rng.choice(_class_chars(av)))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):

@@ -36,18 +36,18 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
     from hybridllm.classifiers.addresses import AddressRecognizer
     from hybridllm.classifiers.base import Classifier
     from hybridllm.classifiers.combine import CompositeClassifier
+    from hybridllm.classifiers.credentials import CredentialRecognizer
     from hybridllm.classifiers.custom import build_configured_recognizer
     from hybridllm.classifiers.names import NameRecognizer
     from hybridllm.classifiers.patterns import build_pattern_recognizer
     from hybridllm.classifiers.phi import build_phi_recognizer
-    from hybridllm.classifiers.secrets import (
-        DetectSecretsRecognizer,
-        build_secret_regex_recognizer,
-    )
+    from hybridllm.classifiers.secret_rules import ProviderRuleRecognizer
+    from hybridllm.classifiers.secrets import build_secret_regex_recognizer
 
     recognizers: list[Classifier] = [
         build_secret_regex_recognizer(),
-        DetectSecretsRecognizer(),
+        ProviderRuleRecognizer(),
+        CredentialRecognizer(),
         build_phi_recognizer(),
         build_pattern_recognizer(),
         AddressRecognizer(),

@@ -80,7 +80,7 @@ def _char_map(text: str) -> tuple[list[str], list[int], list[int]]:
             pair = text[i + 1 : i + 3]
             if len(pair) == 2 and pair[0] in _HEX and pair[1] in _HEX:
                 decoded = chr(int(pair, 16))
-                if decoded.isalnum() or decoded in _URL_SAFE:
+                if (decoded.isascii() and decoded.isalnum()) or decoded in _URL_SAFE:
                     chars.append(decoded)
                     starts.append(i)
                     ends.append(i + 3)

@@ -12,11 +12,14 @@ converts each rule's Go RE2 regex to Python ``re`` syntax and keeps what a promp
   with ``entropy(...) < N`` is dropped);
 * ``deny``: regexes on the secret that the rule's filter rejects (``.+EXAMPLE$`` ...).
 
+One change to the regexes themselves: a secret may also end at ``,``, ``)``, ``>`` or a full
+stop (prompts are prose, not only files).
+
 Left out: the generic rules (``generic-*``; :mod:`hybridllm.classifiers.credentials` does that
-job, separator-independent), rules scoped to file paths, ``skipReport`` rules that match an
-identifier rather than a secret (client ids, host names, user names), and the few regexes Python
-cannot express. ``validate`` blocks (HTTP calls to providers) are never used: nothing leaves the
-machine.
+job, separator-independent), rules scoped to file paths, rules that match an identifier rather
+than a secret (client ids, host names, user names: ``*-id``, ``*-url``, ...), and the few
+regexes Python cannot express. ``validate`` blocks (HTTP calls to providers) are never used:
+nothing leaves the machine.
 
 Rebuild (dev-only; needs network access to PyPI)::
 
@@ -115,6 +118,12 @@ def go_to_python(rx: str) -> str:
     return re.sub(r"(?<=\[)\[(?!:)", r"\\[", rx)
 
 
+# Most rules end a secret at a quote, whitespace, ";", an escaped newline or the end of the text
+# (fit for files). In prose a token is also followed by ",", ")", ">" or a full stop.
+_FILE_END = r"""(?:\\?['"\x60]|[\s;]|\\[nr]|$)"""
+_PROSE_END = r"""(?:\\?['"\x60]|[\s;,)\]}>|]|[.:!?](?![A-Za-z0-9_+/=-])|\\[nr]|$)"""
+
+
 def _deny(filter_text: str) -> list[str]:
     out: list[str] = []
     for block in _DENY.findall(filter_text):
@@ -127,9 +136,9 @@ def convert(rule: dict[str, Any]) -> dict[str, Any] | None:
     rid: str = rule["id"]
     if "regex" not in rule or "path" in rule or rid.startswith("generic-"):
         return None
-    if rule.get("skipReport") and _ID_LIKE.search(rid):
+    if _ID_LIKE.search(rid):  # a client id, host or user name identifies; it grants nothing
         return None
-    regex = go_to_python(rule["regex"])
+    regex = go_to_python(rule["regex"]).replace(_FILE_END, _PROSE_END)
     try:
         compiled = re.compile(regex)
         deny = _deny(rule.get("filter", ""))

@@ -1,0 +1,224 @@
+"""Generic credentials: a keyword anywhere in an identifier, any separator, a value that looks real.
+
+Provider formats are covered by :mod:`hybridllm.classifiers.secret_rules`; this module finds the
+credentials that have no format of their own (passwords, internal tokens, random keys) wherever a
+developer writes them:
+
+* the keyword (``key``, ``token``, ``secret``, ``password``, ``passwd``, ``pwd``, ``credential``,
+  ``auth``, ``api``, ``private``, ...) anywhere inside an identifier in any case or style
+  (``confluence_token``, ``pineconeApiKey``, ``X-Api-Key``, ``_authToken``, ``ClearTextPassword``);
+* followed by ``=``, ``:``, ``:=``, ``=>``, ``->``, ``||=``, ``,``, whitespace, "is"/"to"/"as",
+  `` - ``, a closing XML tag, a name/value pair (``key="..." value="..."``), CLI flags
+  (``--token v``, ``-p'v'``), an ``Authorization`` scheme (``Basic``, ``Bearer``), quotes;
+* the value judged by shape and entropy (:func:`looks_like_secret`), and placeholder / example /
+  template / code-reference values rejected by :func:`is_placeholder`. A value that starts with
+  ``$`` or ``%`` is a template variable only when it has a template's shape (``$VAR``,
+  ``${VAR}``, ``%VAR%``): ``$2b$12$...`` or ``%k9!xQ...`` are still secrets.
+
+Why hand-written: the maintained scanners' keyword rules (gitleaks' ``generic-api-key``,
+detect-secrets' ``KeywordDetector``, CredSweeper's ``DOC_CREDENTIALS``) require a separator
+character, or file-type context, and so miss the prose forms of prompts ("the API key 3f9a...",
+"login with user X and password v"); see docs/benchmarks.md for the measured difference.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from hybridllm.classifiers.secret_values import is_placeholder, looks_like_secret
+from hybridllm.models import Finding
+
+__all__ = ["CredentialRecognizer"]
+
+# Stems that make an identifier a credential's name (matched inside identifiers, any case).
+_STEMS = (
+    r"pass(?:w(?:or)?d|phrase|code)?|pwd|secret|token|api|key|credential|creds?|auth|private"
+    r"|bearer|securestring|pat|psk|sig(?:nature)?"
+)
+_STEM = re.compile(_STEMS, re.IGNORECASE)
+_PASSWORD_NAME = re.compile(r"pass(?:w(?:or)?d|phrase)?(?![a-z])|pwd", re.IGNORECASE)
+_ID_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.$")
+_ID_TAIL = re.compile(r"[A-Za-z0-9_\-.]*")
+_WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A word is a credential word when it is a stem, starts with a common one, or contains a long
+# one (PGPASSWORD, mytoken, dbsecret).
+_STEM_WORD = re.compile(
+    rf"^(?:{_STEMS})s?$|^(?:api|pass|auth|secret|token|key)\w*$"
+    r"|password|passwd|passphrase|secret|token|apikey|credential",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# An identifier word that contains a stem but names something else.
+_NOT_CREDENTIAL_WORDS = _words(
+    "keyboard keyword keywords monkey turkey donkey hotkey keystroke keypress passport "
+    "passenger compass bypass passthrough author authors authority authorities tokenizer "
+    "tokenize tokenized tokenization apiary pattern patterns path paths patch patent patient "
+    "secretary secretaries secretariat "
+)
+# A last word that makes the identifier a property of a credential, not the credential.
+_NOT_VALUE_SUFFIX = _words(
+    "id ids name names url uri urls path file files dir type types length len size count "
+    "version ttl timeout expiry expires expiration expire format mode method methods endpoint "
+    "header prefix policy field label ref arn hint rotation days limit limits enabled required "
+    "min max store vault manager provider providers reset flow grant scope scopes algorithm "
+    "alg algo hash index env var variable location region server host port user username login "
+    "email usage tokens "
+)
+# Operators and filler between the identifier and the value, tried in order.
+_CLOSE = r"""(?:["'`\]\)]|&quot;|&#34;)*"""
+_OPEN = r"""(?P<q>(?:[rRbBuUfF]{1,2}(?=["']))?(?:["'`]|&quot;|&#34;))?"""
+_SCHEME = r"(?:(?:Basic|Bearer|Token|Digest|Bot|ApiKey|NTLM|Negotiate)\s+)?"
+_SEPARATORS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
+    (re.compile(_CLOSE + sep + _OPEN + _SCHEME), strict)
+    for sep, strict in (
+        (r"\s*(?:\|\||\?\?)?(?::=|=>|->|===|==|=|:(?!:))[ \t]*(?:\r?\n[ \t]*)?", False),
+        (r"""\s*,?\s*(?:\r?\n\s*-?\s*)?["']?(?:value|val|password)["']?\s*[:=]\s*""", False),
+        (r">", False),
+        (r"\s+(?:is|are|was|set\s+to|to|as|of)\s*:?\s+", False),
+        (r"\s+-+\s+", False),
+        (r"\s*,\s*", True),
+        (r"\s*\(\s*", True),
+        (r"[ \t]+", True),
+        (r"(?:\s+[\w'-]+){1,4}?(?:\s+(?:is|was|are)|\s*:)\s+", True),
+    )
+)
+# Invisible format characters end a value: an evaded value is matched on the normalized view
+# (see combine), where the provider rules name it.
+_UNQUOTED_VALUE = re.compile("[^\\s\"'`<>,;\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
+_FLAG = re.compile(
+    r"""(?:^|\s)(?:-p|--?[\w-]*(?:pass|pwd|token|secret|key|auth)[\w-]*[=\s])"""
+    r"""(?:'(?P<a>[^'\n]{4,200})'|"(?P<b>[^"\n]{4,200})"|(?P<c>[^\s'"-][^\s'"]{3,200}))""",
+    re.IGNORECASE,
+)
+_USERINFO = re.compile(
+    r"""(?:-u|--user)[ =]['"]?[^\s:'"]{1,64}:(?P<v>[^\s'"@]{4,200})""", re.IGNORECASE
+)
+_SQL_PASSWORD = re.compile(
+    r"""identified\s+by\s+(?:password\s+)?['"](?P<v>[^'"\n]{4,200})['"]""", re.I
+)
+_CALL_ARGS = re.compile(
+    r"""\(\s*((?:(?:"[^"\n]*"|'[^'\n]*')\s*,\s*){0,3}(?:"[^"\n]*"|'[^'\n]*'))"""
+)
+_QUOTED = re.compile(r"""["']([^"'\n]*)["']""")
+
+
+def _identifiers(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the identifiers (``[A-Za-z0-9_.-]`` runs) that contain a keyword stem."""
+    pos = 0
+    for m in _STEM.finditer(text):
+        if m.start() < pos:
+            continue
+        start = m.start()
+        while start > 0 and text[start - 1] in _ID_CHARS:
+            start -= 1
+        while start < m.start() and text[start] in ".-":
+            start += 1
+        end = _ID_TAIL.match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
+        while end > m.end() and text[end - 1] in ".-":
+            end -= 1
+        pos = end
+        yield start, end
+
+
+def _unbalanced(value: str) -> bool:
+    """A value ending in a closing bracket it did not open (``key=abc)`` in a call)."""
+    pairs = {")": "(", "]": "[", "}": "{"}
+    close = value[-1]
+    return value.count(close) > value.count(pairs[close])
+
+
+def _is_credential_name(ident: str) -> bool:
+    words = [w.lower() for w in _WORD_SPLIT.findall(ident)]
+    if not words or words[-1] in _NOT_VALUE_SUFFIX:
+        return False
+    # Adjacent pairs too: ConvertTo-SecureString, pass_word, api_key.
+    pairs = [a + b for a, b in itertools.pairwise(words)]
+    return any(_STEM_WORD.search(w) and w not in _NOT_CREDENTIAL_WORDS for w in words + pairs)
+
+
+def _value_at(text: str, pos: int, password: bool) -> tuple[int, int, bool] | None:
+    """The first separator form after ``pos`` that leads to a credential-like value."""
+    for sep, strict in _SEPARATORS:
+        m = sep.match(text, pos)
+        if m is None:
+            continue
+        start = m.end()
+        quote = m.group("q")
+        if quote:
+            q = quote[-1] if quote[-1] in "\"'`" else quote
+            end = text.find(q, start, start + 1024)
+            nl = text.find("\n", start, end if end >= 0 else start + 1024)
+            if end < 0 or nl >= 0:
+                continue
+        else:
+            vm = _UNQUOTED_VALUE.match(text, start)
+            if vm is None:
+                continue
+            end = vm.end()
+            while end > start and (
+                text[end - 1] in ".:" or (text[end - 1] in ")]}" and _unbalanced(text[start:end]))
+            ):
+                end -= 1
+        if end > start and looks_like_secret(text[start:end], strict, password):
+            return start, end, strict
+    return None
+
+
+class CredentialRecognizer:
+    """Finds values given to credential-named keys, in any syntax (see the module docstring).
+
+    Attributes:
+        name: ``"credentials"``.
+    """
+
+    name = "credentials"
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for start, end in _identifiers(text):
+            if not _is_credential_name(text[start:end]):
+                continue
+            call = _CALL_ARGS.match(text, end)
+            if call is not None:  # NetworkCredential("user", "pass"): every string argument
+                for q in _QUOTED.finditer(text, call.start(1), call.end(1)):
+                    if looks_like_secret(q.group(1), strict=True):
+                        yield q.span(1)
+                continue
+            found = _value_at(text, end, bool(_PASSWORD_NAME.search(text[start:end])))
+            if found is not None:
+                yield found[0], found[1]
+        for rx in (_USERINFO, _SQL_PASSWORD):
+            for m in rx.finditer(text):
+                if not is_placeholder(m.group("v")):
+                    yield m.span("v")
+        for m in _FLAG.finditer(text):
+            g = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+            if looks_like_secret(m.group(g), strict=g == "c"):
+                yield m.span(g)
+
+    def find(self, text: str) -> list[Finding]:
+        """Credential values in ``text``.
+
+        Args:
+            text: the text to scan.
+
+        Returns:
+            ``SECRET`` findings of type ``CREDENTIAL`` covering the value only.
+        """
+        return [
+            Finding(
+                entity_type="CREDENTIAL",
+                category="SECRET",
+                start=start,
+                end=end,
+                score=0.8,
+                recognizer=self.name,
+            )
+            for start, end in dict.fromkeys(self._spans(text))
+        ]
