@@ -121,7 +121,7 @@ def test_append_links_chain_and_verifies(tmp_path: Path) -> None:
         assert store.get("nope") is None
         assert store.tail(2) == stored[3:]
         result = store.verify()
-    assert result == VerifyResult(ok=True, checked=5, head_hash=stored[-1].hash)
+    assert result == VerifyResult(ok=True, checked=5, head_hash=stored[-1].hash, head_seq=5)
     result.raise_for_failure()
 
 

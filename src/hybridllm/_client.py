@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal, Protocol, overload
 
+from hybridllm._audit_open import open_audit
 from hybridllm._drivers import DriverMixin
 from hybridllm._embed_client import EmbedMixin
 from hybridllm._flow import (
@@ -26,7 +27,6 @@ from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversa
 from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import EmbedInputType, ToolSpec
-from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings, load_settings
@@ -148,40 +148,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
     def _audit_sinks(self) -> tuple[AuditStore, AuditSink, AuditContext]:
         with self._lock:
             if self._store is None:
-                from hybridllm.audit.keys import HmacSigner, load_audit_key
-
-                s = self.settings
-                key = load_audit_key(s.audit_key_path)
-                signer = HmacSigner(key)
-                self._store = AuditStore(s.audit_path, signer=signer)
-                extra: list[AuditSink] = []
-                if s.audit_jsonl_path:
-                    from hybridllm.audit.sinks import JsonlSink
-
-                    extra.append(JsonlSink(s.audit_jsonl_path, signer=signer))
-                if s.audit_postgres_dsn:
-                    from hybridllm.audit.postgres import PostgresSink
-
-                    extra.append(  # checkpoints like the SQLite store: every 1000, on close
-                        PostgresSink(
-                            s.audit_postgres_dsn,
-                            instance=s.audit_instance,
-                            signer=signer,
-                            checkpoint_every=1000,
-                        )
-                    )
-                if extra:
-                    from hybridllm.audit.sinks import TeeSink
-
-                    self._sink = TeeSink(self._store, *extra)
-                else:
-                    self._sink = self._store
-                self._ctx = AuditContext(
-                    app=s.app_name,
-                    policy_version=policy_version(s.policy_fingerprint()),
-                    prompt_key=key.prompt_key,
-                    key_id=key.key_id,
-                )
+                self._store, self._sink, self._ctx = open_audit(self.settings)
             assert self._sink is not None
             assert self._ctx is not None
             return self._store, self._sink, self._ctx
@@ -319,7 +286,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
         result = await self._run_async(flow)
         if isinstance(result, Completion):
             return AsyncCompletionStream(no_chunks(), None, result) if stream else result
-        return AsyncCompletionStream(self._chunks_async(result), result, None)
+        return AsyncCompletionStream(self._chunks_async(result), result, None, self.abandon)
 
 
 async def _aclose_all(adapters: list[Adapter]) -> None:
@@ -420,7 +387,7 @@ class Client(_BaseClient):
         result = self._run_sync(flow)
         if isinstance(result, Completion):
             return CompletionStream(iter(()), None, result) if stream else result
-        return CompletionStream(self._chunks_sync(result), result, None)
+        return CompletionStream(self._chunks_sync(result), result, None, self.abandon)
 
     def embed(
         self,

@@ -7,10 +7,11 @@ shared by all calls of a client; a stream commits to a target only once text has
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
+from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession
 from hybridllm._resilience import Attempted, Breakers, attempt_async, attempt_sync
 from hybridllm.adapters import StreamDelta
 from hybridllm.models import AuditRecord, Classification, Completion
@@ -83,18 +84,51 @@ class DriverMixin:
 
     def _run_sync(self, flow: Flow) -> Completion | StreamSession:
         send: Any = None
+        interrupted: BaseException | None = None
         while True:
             try:
-                effect = flow.send(send)
+                effect = flow.send(send) if interrupted is None else flow.throw(interrupted)
             except StopIteration as stop:
                 result: Completion | StreamSession = stop.value
                 return result
-            if isinstance(effect, Classify):
-                send = self._classify(effect.texts)
-            elif isinstance(effect, Call):
-                send = self._call_sync(effect)
-            else:
-                send = self._append(effect.record)
+            try:
+                if isinstance(effect, Classify):
+                    send = self._classify(effect.texts)
+                elif isinstance(effect, Call):
+                    send = self._call_sync(effect)
+                else:
+                    send = self._append_or_abort(flow, effect.record, interrupted)
+            except BaseException as exc:  # KeyboardInterrupt, an audit error: the flow decides
+                interrupted = exc
+                continue
+            interrupted = None
+
+    def _append_or_abort(
+        self, flow: Flow, record: AuditRecord, interrupted: BaseException | None
+    ) -> AuditRecord:
+        """Append; while recording an interrupted call, a failed write yields to the interrupt.
+
+        The interrupted call's intent is already durable, so if its outcome cannot be written the
+        log shows an intent without an outcome (as after a crash), and the caller gets the
+        original exception rather than the audit error.
+        """
+        if interrupted is None:
+            return self._append(record)
+        try:
+            return self._append(record)
+        except Exception:
+            flow.close()
+            raise interrupted from None
+
+    def abandon(self, session: StreamSession) -> None:
+        """Record a stream that was dropped before it was read to the end (best effort).
+
+        The payload already reached the target when the stream opened, so the intent needs an
+        outcome: ``error`` / ``StreamAbandoned``.
+        """
+        if not session.settled:
+            with contextlib.suppress(Exception):
+                self._append(session.failed("StreamAbandoned"))
 
     def _chunks_sync(self, session: StreamSession) -> Iterator[str]:
         try:
@@ -105,12 +139,13 @@ class DriverMixin:
                 if out := session.feed(delta):
                     yield out
         except BaseException as exc:
-            self._append(session.failed(exc))
+            if not session.settled:
+                self._append(session.failed(exc))
             raise
         tail, record = session.finish()
+        session.done(self._append(record))  # before the last chunk: the caller may stop there
         if tail:
             yield tail
-        session.done(self._append(record))
 
     # -- async driver ------------------------------------------------------------
 
@@ -149,18 +184,27 @@ class DriverMixin:
 
     async def _run_async(self, flow: Flow) -> Completion | StreamSession:
         send: Any = None
+        interrupted: BaseException | None = None
         while True:
             try:
-                effect = flow.send(send)
+                effect = flow.send(send) if interrupted is None else flow.throw(interrupted)
             except StopIteration as stop:
                 result: Completion | StreamSession = stop.value
                 return result
-            if isinstance(effect, Classify):
-                send = await asyncio.to_thread(self._classify, effect.texts)
-            elif isinstance(effect, Call):
-                send = await self._call_async(effect)
-            elif isinstance(effect, WriteAudit):
-                send = await self._aappend(effect.record)
+            try:
+                if isinstance(effect, Classify):
+                    send = await asyncio.to_thread(self._classify, effect.texts)
+                elif isinstance(effect, Call):
+                    send = await self._call_async(effect)
+                elif interrupted is not None:
+                    # On the loop thread: a cancelled task must not await again.
+                    send = self._append_or_abort(flow, effect.record, interrupted)
+                else:
+                    send = await self._aappend(effect.record)
+            except BaseException as exc:  # cancelled, an audit error: the flow decides
+                interrupted = exc
+                continue
+            interrupted = None
 
     async def _chunks_async(self, session: StreamSession) -> AsyncIterator[str]:
         try:
@@ -171,9 +215,11 @@ class DriverMixin:
                 if out := session.feed(delta):
                     yield out
         except BaseException as exc:
-            await self._aappend(session.failed(exc))
+            if not session.settled:
+                # On the loop thread: after a cancellation, awaiting again may be cancelled too.
+                self._append(session.failed(exc))
             raise
         tail, record = session.finish()
+        session.done(await self._aappend(record))
         if tail:
             yield tail
-        session.done(await self._aappend(record))

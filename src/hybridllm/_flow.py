@@ -5,6 +5,14 @@
 async clients are thin loops that execute the effects (see ``_client.py``), so the privacy
 logic exists exactly once. Fallback lives here too: every hop re-applies the policy to that
 hop's target (:func:`hybridllm.policy.permit`) before a payload is built for it.
+
+Audit before anything leaves (DESIGN.md invariant 9): before each :class:`Call` the flow yields a
+:class:`WriteAudit` of an ``intent`` record (what goes where, under which decision; never text).
+The driver must store it durably before it runs the call, and an error storing it ends the call
+before anything is sent. The outcome record lists the intents it completes. If the call is
+interrupted (``KeyboardInterrupt``, task cancellation), the driver throws the exception into the
+flow, which yields the outcome record of the interrupted call and re-raises: so an interrupted
+call leaves intent + outcome, and only a crash leaves an intent alone.
 """
 
 from __future__ import annotations
@@ -14,9 +22,12 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
+from hybridllm._flow_state import AuditContext, CallState
+from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
 from hybridllm._resilience import TargetCoolingDownError
 from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDelta
-from hybridllm.audit.record import new_record_id, prompt_hmac, utc_now_iso
+from hybridllm.audit.record import prompt_hmac
+from hybridllm.audit.sinks import AuditCopyError
 from hybridllm.config import Settings, TargetConfig
 from hybridllm.cost import CostConfig, call_cost
 from hybridllm.errors import (
@@ -101,131 +112,10 @@ class CallResult:
 
 
 @dataclass(frozen=True, slots=True)
-class AuditContext:
-    """Per-client facts every audit record carries (never payload text)."""
-
-    app: str = ""
-    policy_version: str = ""
-    prompt_key: bytes | None = field(default=None, repr=False)
-    key_id: str = ""
-    conversation_id: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class WriteAudit:
     """Effect: append this record to the audit store. Send back the stored record."""
 
     record: AuditRecord
-
-
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000.0, 3)
-
-
-@dataclass
-class _State:
-    """Everything known about one call so far (no raw values besides the caller's messages)."""
-
-    messages: tuple[Message, ...]
-    caller: str
-    stream: bool
-    t0: float = field(default_factory=time.perf_counter)
-    classification: Classification = field(default_factory=Classification)
-    decision: Decision | None = None
-    hops: list[Hop] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    vault: Vault = field(default_factory=Vault)
-    ctx: AuditContext = field(default_factory=AuditContext)
-    prompt_hmac: str = ""
-    remote_targets: list[str] = field(default_factory=list)
-    last_error: HybridLLMError | None = None  # chained as the cause of NoTargetAvailableError
-
-    def failed(self, hop: Hop, error: HybridLLMError | None) -> bool:
-        """Record one tried hop; True when it failed (its error becomes the chained cause)."""
-        self.hops.append(hop)
-        if error is not None:
-            self.last_error = error
-        return error is not None
-
-    def record(
-        self,
-        *,
-        status: str,
-        target: str | None = None,
-        adapter: Adapter | None = None,
-        model: str | None = None,
-        usage: Usage | None = None,
-        redacted: int = 0,
-        restored: int = 0,
-        error: str | None = None,
-        cost_usd: float = 0.0,
-        config: TargetConfig | None = None,
-    ) -> AuditRecord:
-        assert self.decision is not None
-        c = self.classification
-        scores: dict[str, float] = {}
-        for f in c.findings:
-            scores[f.entity_type] = max(scores.get(f.entity_type, 0.0), f.score)
-        per_category: dict[str, int] = {}
-        for f in c.findings:
-            per_category[f.category] = per_category.get(f.category, 0) + 1
-        self.timings["total"] = _ms(self.t0)
-        return AuditRecord(
-            id=new_record_id(),
-            ts=utc_now_iso(),
-            caller=self.caller,
-            status=status,  # type: ignore[arg-type]
-            # where the payload actually went (a fallback hop may differ from the first choice)
-            route=self.decision.route
-            if adapter is None
-            else ("local" if adapter.locality == "local" else "cloud"),
-            reason=self.decision.reason,
-            fail_closed=self.decision.fail_closed,
-            categories=tuple(sorted(c.categories)),
-            entities=c.entity_counts(),
-            max_score=max((f.score for f in c.findings), default=0.0),
-            actions=dict(self.decision.actions),
-            hops=tuple(self.hops),
-            target=target,
-            model=model,
-            locality=adapter.locality if adapter is not None else None,
-            input_tokens=usage.input_tokens if usage else 0,
-            output_tokens=usage.output_tokens if usage else 0,
-            cost_usd=cost_usd,
-            redacted_count=redacted,
-            restored_count=restored,
-            stream=self.stream,
-            latency_ms=dict(self.timings),
-            error=error,
-            app=self.ctx.app,
-            conversation_id=self.ctx.conversation_id,
-            policy_version=self.ctx.policy_version,
-            prompt_hmac=self.prompt_hmac,
-            key_id=self.ctx.key_id if self.prompt_hmac else "",
-            category_counts=dict(sorted(per_category.items())),
-            entity_scores=dict(sorted(scores.items())),
-            remote_targets=tuple(dict.fromkeys(self.remote_targets)),
-            region=config.region if config is not None else None,
-            target_attributes=config.attributes() if config is not None else {},
-            input_count=len(self.messages),
-        )
-
-    def completion(self, stored: AuditRecord, text: str, usage: Usage, redacted: int) -> Completion:
-        assert self.decision is not None
-        return Completion(
-            text=text,
-            route=stored.route,
-            target=stored.target,
-            model=stored.model,
-            decision=self.decision,
-            usage=usage,
-            cost_usd=stored.cost_usd,
-            audit_id=stored.id,
-            classification=self.classification,
-            hops=tuple(self.hops),
-            redacted_count=redacted,
-            latency_ms=stored.latency_ms.get("total", 0.0),
-        )
 
 
 class StreamSession:
@@ -233,7 +123,7 @@ class StreamSession:
 
     def __init__(
         self,
-        state: _State,
+        state: CallState,
         call: Call,
         result: CallResult,
         request: OutboundRequest,
@@ -252,6 +142,8 @@ class StreamSession:
         self._t_provider = time.perf_counter() - result.latency_ms / 1000.0
         self.completion: Completion | None = None
         self._parts: list[str] = []
+        self.settled = False
+        """True once the outcome record was built (finished, failed or abandoned)."""
 
     def feed(self, delta: StreamDelta) -> str:
         """Take one raw delta; return restored text that is safe to release now."""
@@ -267,6 +159,7 @@ class StreamSession:
         """End of stream: the held-back tail, and the audit record to write."""
         tail = self._restorer.flush()
         self._parts.append(tail)
+        self.settled = True
         self._state.timings["provider"] = _ms(self._t_provider)
         rec = self._state.record(
             status="ok",
@@ -286,14 +179,19 @@ class StreamSession:
         )
         return tail, rec
 
-    def failed(self, error: BaseException) -> AuditRecord:
-        """The stream broke after it started: the audit record of the failed call."""
+    def failed(self, error: BaseException | str) -> AuditRecord:
+        """The stream broke, or was dropped unread: the audit record of the failed call.
+
+        Args:
+            error: the exception, or a name for what happened (e.g. ``StreamAbandoned``).
+        """
+        self.settled = True
         return self._state.record(
             status="error",
             target=self._call.target,
             adapter=self._call.adapter,
             redacted=self._request.redacted_count,
-            error=type(error).__name__,
+            error=error if isinstance(error, str) else type(error).__name__,
         )
 
     def done(self, stored: AuditRecord) -> Completion:
@@ -327,7 +225,7 @@ def completion_flow(
     ``vault`` is the redaction scope: a fresh one per call unless a conversation passes its own,
     so that a value keeps its placeholder on every turn.
     """
-    st = _State(
+    st = CallState(
         messages=messages,
         caller=caller,
         stream=stream,
@@ -372,9 +270,10 @@ def completion_flow(
             continue
         adapter, allowed = admitted
         request = _outbound(st, name, adapter, allowed, settings, sensitive=sensitive)
-        call = Call(name, adapter, request, options, stream, settings.targets[name], deadline_at)
-        result: CallResult = yield call
-        if st.failed(_hop(name, result, settings.targets[name]), result.error):
+        cfg = settings.targets[name]
+        call = Call(name, adapter, request, options, stream, cfg, deadline_at)
+        result: CallResult = yield from _dispatch(st, call)
+        if st.failed(_hop(name, result, cfg), result.error):
             continue
         if stream:
             return StreamSession(st, call, result, request, settings.cost)
@@ -383,7 +282,6 @@ def completion_flow(
         st.timings["provider"] = result.latency_ms
         unredact = restore_json if options.json_schema is not None else restore_text
         text, restored = unredact(resp.text, st.vault)
-        cfg = settings.targets[name]
         cost = call_cost(cfg.adapter, resp.model, resp.usage, config=settings.cost)
         record = st.record(
             status="ok",
@@ -413,8 +311,40 @@ def completion_flow(
     ) from st.last_error
 
 
+def _dispatch(st: CallState, call: Call) -> Generator[WriteAudit | Call, Any, CallResult]:
+    """One hop: the intent record, durable before the payload leaves (invariant 9), then the call.
+
+    If the intent cannot be written, the driver's error ends the flow here with nothing sent. If
+    the call is interrupted (the driver throws ``KeyboardInterrupt`` or ``CancelledError`` in),
+    the outcome of the interrupted call is recorded and the exception goes on.
+    """
+    facts: dict[str, Any] = {
+        "target": call.target,
+        "adapter": call.adapter,
+        "redacted": call.request.redacted_count,
+        "config": call.config,
+    }
+    try:
+        intent: AuditRecord = yield WriteAudit(
+            st.record(status="intent", model=call.adapter.model, **facts)
+        )
+    except AuditCopyError as exc:  # the log has the intent, a required copy does not: unsent
+        st.intents.append(exc.stored.id)
+        yield WriteAudit(st.record(status="error", error=type(exc).__name__, **facts))
+        raise
+    st.intents.append(intent.id)
+    try:
+        result: CallResult = yield call
+    except GeneratorExit:
+        raise
+    except BaseException as exc:  # the caller's interrupt or cancellation, mid-call
+        yield WriteAudit(st.record(status="error", error=type(exc).__name__, **facts))
+        raise
+    return result
+
+
 def _outbound(
-    st: _State,
+    st: CallState,
     name: str,
     adapter: Adapter,
     allowed: Permit,
@@ -451,7 +381,7 @@ def _tier(
 
 
 def _admit(
-    st: _State,
+    st: CallState,
     name: str,
     settings: Settings,
     get_adapter: Callable[[str], Adapter],
@@ -485,3 +415,6 @@ def _hop(name: str, result: CallResult, cfg: TargetConfig) -> Hop:
         attempts=result.attempts,
         latency_ms=result.latency_ms,
     )
+
+
+_State = CallState  # the embeddings flow builds on the same state

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from hybridllm._flow import StreamSession
@@ -62,14 +63,24 @@ class Conversation:
 
 
 class CompletionStream(_StreamInfo):
-    """Iterate over restored text chunks. ``completion`` is set once the stream has ended."""
+    """Iterate over restored text chunks. ``completion`` is set once the stream has ended.
+
+    The payload reached the target when the stream was opened, so a stream that is dropped
+    unread (or closed early) still gets its outcome audit record: ``close()`` (also on ``with``
+    exit and when the object is garbage-collected) records it as ``StreamAbandoned``.
+    """
 
     def __init__(
-        self, chunks: Iterator[str], session: StreamSession | None, blocked: Completion | None
+        self,
+        chunks: Iterator[str],
+        session: StreamSession | None,
+        blocked: Completion | None,
+        abandon: Callable[[StreamSession], None] | None = None,
     ):
         self._chunks = chunks
         self._session = session
         self._blocked = blocked
+        self._abandon = abandon
 
     def __iter__(self) -> Iterator[str]:
         return self._chunks
@@ -79,16 +90,39 @@ class CompletionStream(_StreamInfo):
         """The final result (route, target, usage, audit_id), after the last chunk."""
         return self._blocked if self._session is None else self._session.completion
 
+    def close(self) -> None:
+        """Stop reading; an unfinished stream is audited as abandoned. Safe to call twice."""
+        close = getattr(self._chunks, "close", None)
+        if callable(close):
+            close()
+        if self._session is not None and self._abandon is not None:
+            self._abandon(self._session)
+
+    def __enter__(self) -> CompletionStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
 
 class AsyncCompletionStream(_StreamInfo):
-    """Async twin of :class:`CompletionStream`."""
+    """Async twin of :class:`CompletionStream` (``aclose()``, ``async with``)."""
 
     def __init__(
-        self, chunks: AsyncIterator[str], session: StreamSession | None, blocked: Completion | None
+        self,
+        chunks: AsyncIterator[str],
+        session: StreamSession | None,
+        blocked: Completion | None,
+        abandon: Callable[[StreamSession], None] | None = None,
     ):
         self._chunks = chunks
         self._session = session
         self._blocked = blocked
+        self._abandon = abandon
 
     def __aiter__(self) -> AsyncIterator[str]:
         return self._chunks
@@ -97,6 +131,29 @@ class AsyncCompletionStream(_StreamInfo):
     def completion(self) -> Completion | None:
         """The final result, after the last chunk."""
         return self._blocked if self._session is None else self._session.completion
+
+    def _settle(self) -> None:
+        if self._session is not None and self._abandon is not None:
+            self._abandon(self._session)
+
+    async def aclose(self) -> None:
+        """Stop reading; an unfinished stream is audited as abandoned. Safe to call twice."""
+        aclose = getattr(self._chunks, "aclose", None)
+        if callable(aclose):
+            await aclose()
+        self._settle()
+
+    async def __aenter__(self) -> AsyncCompletionStream:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        # No loop to run aclose() on here: record the outcome directly; an async generator
+        # that was part-read is finalised by asyncio later and sees the outcome already written.
+        with contextlib.suppress(Exception):
+            self._settle()
 
 
 async def no_chunks() -> AsyncIterator[str]:

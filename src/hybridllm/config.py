@@ -283,6 +283,24 @@ class Settings(BaseSettings):
     """Also write every record to this PostgreSQL database (one chain per instance)."""
     audit_instance: str = Field(default_factory=lambda: os.uname().nodename)
     """This instance's name in a shared PostgreSQL log."""
+    audit_copies_required: bool = True
+    """Whether a call may go ahead while an audit copy (JSONL, PostgreSQL) cannot be written.
+    True: the copy's failure is the call's ``AuditError`` (before anything is sent, for the
+    intent record). False: the SQLite store stays the durable record, the copy's records are
+    queued in memory (up to 10,000) and the copy is reconnected with backoff."""
+    audit_witness_path: str | None = None
+    """Append every signed audit checkpoint here too: a file outside the audit database's
+    directory, so that ``hybridllm audit verify --witness`` shows a log cut back or replaced."""
+    audit_checkpoint_every: int = Field(default=1000, ge=1)
+    """Sign a checkpoint after every this many records..."""
+    audit_checkpoint_interval: float | None = Field(default=60.0, gt=0)
+    """...and with the first record at least this many seconds after the last checkpoint."""
+    audit_sync: Literal["full", "intent"] = "intent"
+    """``intent``: intent records (written before a payload leaves) and checkpoints are fsync'd
+    before the call goes on; outcome records are committed at once and reach the disk with the
+    next fsync. ``full``: every record is fsync'd before the call returns."""
+    audit_busy_timeout: float = Field(default=30.0, gt=0)
+    """Seconds to wait for the audit database's write lock before the call fails (unsent)."""
     deadline: float = Field(default=120.0, gt=0)
     """Overall seconds per call, across retries and fallback hops."""
     on_classifier_error: Literal["local", "block"] = "local"

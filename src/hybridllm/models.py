@@ -163,16 +163,21 @@ class AuditRecord(_Frozen):
 
     ``prev_hash`` and ``hash`` form the chain: ``hash = sha256(prev_hash + canonical_json(body))``
     where body is every other field. Schema history is in ``docs/audit-schema.md``; version 2
-    added the fields from ``app`` down (a version-1 record is hashed without them).
+    added the fields from ``app`` down (a version-1 record is hashed without them); version 3
+    added ``intents`` and the ``intent`` status.
+
+    An ``intent`` record is written (durably) before a payload leaves for a target: what will be
+    sent where, under which decision. The call's outcome record lists the intents it completes in
+    ``intents``; an intent that no outcome completes is a call that crashed or is still running.
     """
 
-    schema_version: int = 2
+    schema_version: int = 3
     id: str
     ts: str
     """UTC time, ISO 8601 with microseconds and a ``Z``."""
     kind: Literal["complete", "embed"] = "complete"
     caller: str = ""
-    status: Literal["ok", "blocked", "error"]
+    status: Literal["ok", "blocked", "error", "intent"]
     route: Route
     reason: str
     fail_closed: bool = False
@@ -216,5 +221,8 @@ class AuditRecord(_Frozen):
     trains_on_inputs, baa, zdr), as configured when the call was made."""
     region: str | None = None
     """Where the answering target is hosted, as configured (e.g. ``us``, ``eu-west-1``)."""
+    # -- schema version 3 --
+    intents: tuple[str, ...] = ()
+    """Ids of the ``intent`` records this outcome completes (one per target a payload went to)."""
     prev_hash: str = ""
     hash: str = ""

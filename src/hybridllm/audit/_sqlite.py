@@ -75,7 +75,9 @@ ROW_COLUMNS: Final = ", ".join(["seq", *(f"CAST({c} AS BLOB)" for c in (*INDEXED
 """Columns read by verify(), as bytes: a corrupted (non-UTF-8) value is reported, not raised."""
 
 
-def connect(path: Path, *, readonly: bool) -> tuple[sqlite3.Connection, int]:
+def connect(
+    path: Path, *, readonly: bool, busy_timeout: float = BUSY_TIMEOUT_S
+) -> tuple[sqlite3.Connection, int]:
     """Open ``path`` (WAL, synchronous=FULL), migrating it unless ``readonly``.
 
     Returns:
@@ -87,14 +89,14 @@ def connect(path: Path, *, readonly: bool) -> tuple[sqlite3.Connection, int]:
         conn = sqlite3.connect(
             uri,
             uri=True,
-            timeout=BUSY_TIMEOUT_S,
+            timeout=busy_timeout,
             isolation_level=None,
             check_same_thread=False,
         )
     except sqlite3.Error as exc:
         raise AuditError(f"cannot open audit database {path}: {exc}") from exc
     try:
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         if not readonly:
             # journal_mode is persistent in the file; setting it again is cheap.
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -102,6 +104,9 @@ def connect(path: Path, *, readonly: bool) -> tuple[sqlite3.Connection, int]:
                 raise AuditError(f"cannot put audit database {path} in WAL mode")
         conn.execute("PRAGMA synchronous = FULL")
         version = _migrate(conn, path, readonly=readonly)
+    except sqlite3.DatabaseError as exc:  # e.g. "file is not a database"
+        conn.close()
+        raise AuditError(f"{path} is not a hybridllm audit database ({exc})") from None
     except BaseException:
         conn.close()
         raise
@@ -160,8 +165,8 @@ def write_checkpoint(
     seq: int,
     record_id: str,
     record_hash: str,
-) -> None:
-    """Insert a signed checkpoint; the caller holds the write transaction."""
+) -> tuple[str, str]:
+    """Insert a signed checkpoint; the caller holds the write transaction. Returns (body, sig)."""
     last = conn.execute(
         f"SELECT n, sig FROM {CHECKPOINTS} ORDER BY n DESC LIMIT 1"  # noqa: S608
     ).fetchone()
@@ -182,10 +187,17 @@ def write_checkpoint(
         f"INSERT INTO {CHECKPOINTS} (n, kind, seq, body, sig) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
         (n, kind, seq, body, sig),
     )
+    return body, sig
 
 
-def purge_locked(conn: sqlite3.Connection, signer: Signer, cutoff: str) -> PurgeResult:
-    """Delete up to the cut and write the signed cut checkpoint; caller holds the lock."""
+def purge_locked(
+    conn: sqlite3.Connection, signer: Signer, cutoff: str
+) -> tuple[PurgeResult, tuple[str, str] | None]:
+    """Delete up to the cut and write the signed cut checkpoint; caller holds the lock.
+
+    Returns:
+        The result and the cut checkpoint's (body, sig), None when nothing was cut.
+    """
     q = f"SELECT MIN(seq), MAX(seq) FROM {TABLE}"  # noqa: S608
     first, last = conn.execute(q).fetchone()
     keep = conn.execute(
@@ -194,13 +206,13 @@ def purge_locked(conn: sqlite3.Connection, signer: Signer, cutoff: str) -> Purge
     ).fetchone()[0]
     cut = cut_seq(first, last, keep)
     if cut is None:
-        return PurgeResult(0, 0)
+        return PurgeResult(0, 0), None
     row = conn.execute(
         f"SELECT id, hash FROM {TABLE} WHERE seq = ?",  # noqa: S608
         (cut,),
     ).fetchone()
-    write_checkpoint(
+    written = write_checkpoint(
         conn, signer, kind="cut", seq=cut, record_id=str(row[0]), record_hash=str(row[1])
     )
     removed = conn.execute(f"DELETE FROM {TABLE} WHERE seq <= ?", (cut,)).rowcount  # noqa: S608
-    return PurgeResult(int(removed), cut)
+    return PurgeResult(int(removed), cut), written

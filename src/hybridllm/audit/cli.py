@@ -17,6 +17,7 @@ from hybridllm.audit.keys import Ed25519Verifier, HmacSigner, Signer, find_audit
 from hybridllm.audit.source import AuditSource, SqliteSource
 from hybridllm.audit.store import AuditStore
 from hybridllm.audit.verify import VerifyResult
+from hybridllm.audit.witness import Anchors
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -38,7 +39,10 @@ POSTGRES_FROM_CONFIG: Final = "config"
 """``--postgres config``: use ``audit_postgres_dsn`` from the effective configuration."""
 
 EXIT_FAILED: Final = 1
+"""``audit verify``: the log was tampered with (or fails an anchor); other commands: it failed."""
 EXIT_NO_DB: Final = 2
+"""No audit log to work on: missing, not an audit database, unreadable (and typer's bad usage)."""
+_MAX_OPEN_LISTED: Final = 20
 
 audit_app = typer.Typer(
     help="Verify, query, export and report on the tamper-evident audit log.",
@@ -173,6 +177,8 @@ def _describe(result: VerifyResult) -> str:
     extra = f", {result.checkpoints} signed checkpoint(s)" if result.signatures_checked else ""
     if result.purged_through:
         extra += f", retention cut after seq {result.purged_through}"
+    if result.witnessed:
+        extra += f", {result.witnessed} witnessed checkpoint(s) match"
     return f"{result.checked} records verified ({how}{extra})"
 
 
@@ -180,11 +186,71 @@ def _report_verify(result: VerifyResult, name: str = "") -> bool:
     label = f"{name}: " if name else ""
     if result.ok:
         typer.echo(f"OK: {label}{_describe(result)}")
+        # What to keep elsewhere and pass back next time (--expect-head / --min-records).
+        typer.echo(f"  head: seq {result.head_seq} hash {result.head_hash or '-'}")
+        if result.open_intents:
+            typer.echo(
+                f"  {len(result.open_intents)} open intent(s): a payload may have left with no "
+                "outcome recorded (the process died, or the call is still running):"
+            )
+            for record_id in result.open_intents[:_MAX_OPEN_LISTED]:
+                typer.echo(f"    {record_id}")
         return True
     where = f" at record {result.first_bad_id}" if result.first_bad_id else ""
     named = f" ({name})" if name else ""
     typer.echo(f"FAILED{named}{where}: {result.problem}", err=True)
     return False
+
+
+ExpectHeadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--expect-head",
+        help="A head hash printed by an earlier verify: fail unless the log still holds that "
+        "record (it may have grown since).",
+    ),
+]
+MinRecordsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--min-records",
+        min=0,
+        help="Fail unless the log has held at least this many records (its head seq).",
+    ),
+]
+WitnessOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--witness",
+        help="Witness file the log's checkpoints were copied to (audit_witness_path): fail if "
+        "the log lost or changed any of them. Default: audit_witness_path from the config.",
+        dir_okay=False,
+    ),
+]
+
+
+def _anchors(
+    witness: Path | None, expect_head: str | None, min_records: int | None
+) -> Anchors | None:
+    if witness is None:
+        witness = _configured_witness()
+    if witness is not None and not witness.is_file():
+        typer.echo(f"FAILED: witness file not found: {witness}", err=True)
+        raise typer.Exit(EXIT_FAILED)  # the anchor is gone: that is not a clean log
+    if witness is None and expect_head is None and min_records is None:
+        return None
+    return Anchors(witness=witness, expect_head=expect_head, min_records=min_records)
+
+
+def _configured_witness() -> Path | None:
+    from hybridllm.config import load_settings
+    from hybridllm.errors import ConfigError
+
+    try:
+        configured = load_settings().audit_witness_path
+    except ConfigError:
+        return None
+    return Path(configured) if configured else None
 
 
 @audit_app.command()
@@ -199,8 +265,15 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
         Path | None, typer.Option("--jsonl", help="Verify a JSONL sink file instead.")
     ] = None,
     postgres: PostgresOption = None,
+    witness: WitnessOption = None,
+    expect_head: ExpectHeadOption = None,
+    min_records: MinRecordsOption = None,
 ) -> None:
-    """Check chains and signatures: exit 0 if intact, 1 naming the first bad record, 2 if no log."""
+    """Check chains, signatures and anchors.
+
+    Exit 0: intact. 1: tampered (names the first bad record, or the anchor the log fails).
+    2: nothing to check (missing, not an audit database, unreadable, bad options).
+    """
     signer = verifier_from_options(key_file, public_key)
     if require_key and signer is None:
         typer.echo("No audit key found: cannot check signatures (--require-key)", err=True)
@@ -213,13 +286,17 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
             raise typer.Exit(EXIT_NO_DB)
         results = {"": verify_jsonl(jsonl, signer)}
     else:
+        anchors = _anchors(witness, expect_head, min_records)
         with open_source(db, postgres) as source:
             try:
-                results = source.verify(signer)
+                results = source.verify(signer, anchors)
             except AuditError as exc:  # e.g. the connection dropped while listing instances
                 typer.echo(f"Cannot read the audit log: {exc}", err=True)
                 raise typer.Exit(EXIT_NO_DB) from None
     if not results:
+        if min_records or expect_head:
+            typer.echo("FAILED: the log is empty, but --min-records/--expect-head say otherwise")
+            raise typer.Exit(EXIT_FAILED)
         typer.echo("OK: 0 records verified (no instance has written to this log yet)")
         return
     oks = [_report_verify(r, name) for name, r in results.items()]

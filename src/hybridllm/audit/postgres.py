@@ -34,6 +34,7 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Self
 
+from hybridllm.audit._pg_reads import PgReads
 from hybridllm.audit._pg_schema import (
     _COLUMNS,
     _PAGE,
@@ -41,25 +42,27 @@ from hybridllm.audit._pg_schema import (
     _SCHEMA_LOCK,
     _parse,
     _psycopg,
-    _time_bounds,
 )
 from hybridllm.audit.checkpoints import PurgeResult, cut_seq, cutoff_iso, signed_checkpoint
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
+from hybridllm.audit.sinks import DuplicateAuditRecordError
 from hybridllm.audit.verify import (
     ChainBroken,
     ChainChecker,
+    Checkpoint,
     VerifyResult,
     parse_checkpoints,
     record_message,
 )
+from hybridllm.audit.witness import Anchors, Witness, check_anchors
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
 __all__ = ["PostgresSink"]
 
 
-class PostgresSink:
+class PostgresSink(PgReads):
     """Append-only audit log in PostgreSQL, one chain per ``instance``.
 
     Args:
@@ -72,6 +75,8 @@ class PostgresSink:
             this many records (by seq) and when a sink that appended closes, as the SQLite store
             does. 0 (the default) signs checkpoints only on request (:meth:`checkpoint`) and at
             retention cuts (:meth:`purge`).
+        witness: append every checkpoint this sink signs to this file as well (see
+            :mod:`hybridllm.audit.witness`), after its transaction commits.
     """
 
     def __init__(
@@ -82,6 +87,7 @@ class PostgresSink:
         signer: Signer | None = None,
         create: bool = True,
         checkpoint_every: int = 0,
+        witness: str | os.PathLike[str] | None = None,
     ) -> None:
         """Connect (and create the tables, unless ``create`` is False)."""
         self._psycopg = _psycopg()
@@ -90,6 +96,8 @@ class PostgresSink:
         self._signer = signer
         self._every = max(int(checkpoint_every), 0)
         self._since_checkpoint = 0
+        self._witness = Witness(witness) if witness is not None else None
+        self._unwitnessed: list[tuple[str, str]] = []
         self._lock = threading.RLock()
         self._pid = os.getpid()
         self._conn: Any = self._connect()
@@ -178,9 +186,14 @@ class PostgresSink:
                             self.instance, "periodic", seq + 1, stored.id, stored.hash
                         )
             except self._psycopg.errors.UniqueViolation:
-                raise AuditError(f"audit record id {record.id} already exists") from None
+                self._unwitnessed.clear()
+                raise DuplicateAuditRecordError(
+                    f"audit record id {record.id} already exists"
+                ) from None
             except self._psycopg.Error as exc:
+                self._unwitnessed.clear()
                 raise AuditError(f"cannot write audit record {record.id}: {exc}") from None
+            self._to_witness(True)
             self._since_checkpoint = 0 if periodic else self._since_checkpoint + 1
         return stored
 
@@ -217,6 +230,14 @@ class PostgresSink:
             "VALUES (%s, %s, %s, %s, %s, %s)",
             (instance, n, kind, seq, body, sig),
         )
+        self._unwitnessed.append((body, sig))
+
+    def _to_witness(self, committed: bool) -> None:
+        """After a transaction: copy its checkpoints to the witness (only if it committed)."""
+        pending, self._unwitnessed = self._unwitnessed, []
+        if committed and self._witness is not None:
+            for body, sig in pending:
+                self._witness.append(body, sig)
 
     def _lock_head(self, instance: str) -> int | None:
         """Lock ``instance``'s head row for this transaction; return its seq (None: no chain)."""
@@ -260,7 +281,9 @@ class PostgresSink:
                         )
                     self._write_checkpoint(name, "manual", head, str(row[1]), str(row[2]))
             except self._psycopg.Error as exc:
+                self._unwitnessed.clear()
                 raise AuditError(f"cannot write audit checkpoint: {exc}") from None
+            self._to_witness(True)
             if name == self.instance:
                 self._since_checkpoint = 0
         return head
@@ -319,7 +342,9 @@ class PostgresSink:
                         (name, cut),
                     ).rowcount
             except self._psycopg.Error as exc:
+                self._unwitnessed.clear()
                 raise AuditError(f"cannot purge audit records of {name}: {exc}") from None
+            self._to_witness(True)
         return PurgeResult(int(removed), cut)
 
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
@@ -350,53 +375,20 @@ class PostgresSink:
                 last = int(seq)
                 yield _parse(name, last, body)
 
-    def iter_all(
-        self, *, since: str | None = None, until: str | None = None
-    ) -> Iterator[AuditRecord]:
-        """Records of every instance in time order (ties: instance, then chain order).
+    def verify(
+        self,
+        instance: str | None = None,
+        signer: Signer | None = None,
+        anchors: Anchors | None = None,
+    ) -> VerifyResult:
+        """Verify one instance's chain (default: this one); see ``AuditStore.verify``.
 
-        Fetched in pages like :meth:`iter_records`; the time bounds are applied in SQL (``ts`` is
-        indexed).
-
-        Args:
-            since: keep records with ``ts >= since`` (an ISO 8601 UTC string, like ``ts``).
-            until: keep records with ``ts < until``.
+        A witness file's entries are matched by the instance their checkpoint bodies name.
         """
-        where, bounds = _time_bounds(since, until)
-        after: tuple[Any, ...] = ()
-        while True:
-            keyset = " AND (ts, instance, seq) > (%s, %s, %s)" if after else ""
-            rows = self._rows(
-                "SELECT ts, instance, seq, body FROM hybridllm_audit WHERE "  # noqa: S608
-                f"{where}{keyset} ORDER BY ts, instance, seq LIMIT %s",
-                (*bounds, *after, _PAGE),
-            )
-            if not rows:
-                return
-            for ts, name, seq, body in rows:
-                after = (ts, name, seq)
-                yield _parse(name, seq, body)
-
-    def count(self, *, since: str | None = None, until: str | None = None) -> int:
-        """Number of records of every instance, optionally within a time range."""
-        where, bounds = _time_bounds(since, until)
-        sql = f"SELECT COUNT(*) FROM hybridllm_audit WHERE {where}"  # noqa: S608
-        return int(self._rows(sql, bounds)[0][0])
-
-    def has_tables(self) -> bool:
-        """True if the audit tables exist (a sink opened with ``create=False`` may find none)."""
-        rows = self._rows(
-            "SELECT to_regclass('hybridllm_audit') IS NOT NULL "
-            "AND to_regclass('hybridllm_audit_heads') IS NOT NULL",
-            (),
-        )
-        return bool(rows[0][0])
-
-    def verify(self, instance: str | None = None, signer: Signer | None = None) -> VerifyResult:
-        """Verify one instance's chain (default: this one); see ``AuditStore.verify``."""
         name = instance or self.instance
         signer = signer if signer is not None else self._signer
         checker = ChainChecker(signer, (), _COLUMNS)
+        checkpoints: list[Checkpoint] = []
         n_checkpoints = 0
         try:
             with self._lock, self._connection().transaction():
@@ -414,6 +406,8 @@ class PostgresSink:
                     checkpoints = parse_checkpoints(rows, signer, instance=name)
                     n_checkpoints = len(checkpoints)
                     checker = ChainChecker(signer, checkpoints, _COLUMNS)
+                if anchors is not None:
+                    anchors.collect_hashes(checker)
                 last = 0
                 while True:
                     rows = self._rows(
@@ -432,15 +426,22 @@ class PostgresSink:
                     "SELECT seq FROM hybridllm_audit_heads WHERE instance = %s", (name,)
                 )
                 checker.finish(int(head[0][0]) if head else 0)
+                check_anchors(anchors, checker, checkpoints, signer, instance=name)
         except ChainBroken as bad:
             return checker.result(n_checkpoints, bad)
         except AuditError as exc:
             return checker.result(n_checkpoints, ChainBroken(None, str(exc)))
         return checker.result(n_checkpoints)
 
-    def verify_all(self, signer: Signer | None = None) -> dict[str, VerifyResult]:
-        """Verify every instance's chain; also flags rows of an instance with no head row."""
-        results = {name: self.verify(name, signer) for name in self.instances()}
+    def verify_all(
+        self, signer: Signer | None = None, anchors: Anchors | None = None
+    ) -> dict[str, VerifyResult]:
+        """Verify every instance's chain; also flags rows of an instance with no head row.
+
+        ``anchors`` apply to each instance (``expect_head`` / ``min_records`` suit a log with one
+        instance; a witness file holds entries per instance).
+        """
+        results = {name: self.verify(name, signer, anchors) for name in self.instances()}
         orphans = self._rows(
             "SELECT DISTINCT instance FROM hybridllm_audit a WHERE NOT EXISTS "
             "(SELECT 1 FROM hybridllm_audit_heads h WHERE h.instance = a.instance)",

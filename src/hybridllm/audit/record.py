@@ -10,7 +10,8 @@ record after it. The same functions are used to write and to verify, so they mus
 byte-for-byte deterministic across processes, platforms and Python versions.
 
 A record keeps the schema version it was written with: fields added by a later version are left
-out of a version-1 record's JSON and hash (:data:`V2_FIELDS`), so old logs keep verifying.
+out of an older record's JSON and hash (:data:`V2_FIELDS`, :data:`V3_FIELDS`), so old logs keep
+verifying.
 
 Content is never stored; :func:`prompt_hmac` gives a keyed hash of the prompt so that repeats can
 be correlated by whoever holds the audit key, and :func:`policy_version` names the policy in
@@ -32,6 +33,7 @@ from hybridllm.models import AuditRecord
 
 __all__ = [
     "V2_FIELDS",
+    "V3_FIELDS",
     "canonical_json",
     "compute_hash",
     "new_record_id",
@@ -59,6 +61,9 @@ V2_FIELDS: frozenset[str] = frozenset(
     }
 )
 """Fields added in schema version 2: absent from (and not hashed in) a version-1 record."""
+
+V3_FIELDS: frozenset[str] = frozenset({"intents"})
+"""Fields added in schema version 3: absent from (and not hashed in) older records."""
 
 
 def canonical_json(obj: Mapping[str, Any]) -> str:
@@ -95,9 +100,13 @@ def record_dict(record: AuditRecord) -> dict[str, Any]:
         record: the record.
 
     Returns:
-        ``record.model_dump(mode="json")``, minus :data:`V2_FIELDS` for a version-1 record.
+        ``record.model_dump(mode="json")``, minus :data:`V2_FIELDS` for a version-1 record and
+        :data:`V3_FIELDS` for a version-1 or 2 record.
     """
     data = record.model_dump(mode="json")
+    if record.schema_version < 3:
+        for name in V3_FIELDS:
+            data.pop(name, None)
     if record.schema_version < 2:
         for name in V2_FIELDS:
             data.pop(name, None)

@@ -25,6 +25,7 @@ ROUTE_COLORS: Final = {"local": "#2e7d32", "cloud": "#1565c0", "blocked": "#c628
 _BAR: Final = "#5c6bc0"
 _MAX_BUCKETS: Final = 400
 _TOP: Final = 12
+_MAX_LISTED: Final = 50
 
 
 def _e(value: object) -> str:
@@ -70,7 +71,8 @@ def _bucket_keys(records: Sequence[AuditRecord]) -> tuple[list[str], int]:
 
 
 def summarise(records: Sequence[AuditRecord]) -> ReportData:
-    """Aggregate records for the report."""
+    """Aggregate records for the report (calls are outcome records; intents are not counted)."""
+    records = [r for r in records if r.status != "intent"]
     keys, width = _bucket_keys(records)
     index = {k: i for i, k in enumerate(keys)}
     series = {route: [0] * len(keys) for route in ROUTE_COLORS}
@@ -230,6 +232,19 @@ document.body.setAttribute('data-charts', String(document.querySelectorAll('svg.
 """
 
 
+def _open_intents(ids: Sequence[str]) -> str:
+    """Calls whose payload may have left but that have no outcome record: a crash, or running."""
+    if not ids:
+        return '<p id="open-intents">None: every intent record has its outcome.</p>'
+    shown = "".join(f"<li><code>{_e(i)}</code></li>" for i in ids[:_MAX_LISTED])
+    more = f"<p>... and {len(ids) - _MAX_LISTED} more.</p>" if len(ids) > _MAX_LISTED else ""
+    return (
+        f'<p id="open-intents">{len(ids)} open intent record(s): the payload may have reached '
+        "the target, and no outcome was recorded (the process died, or the call is still "
+        f"running).</p><ul>{shown}</ul>{more}"
+    )
+
+
 def build_report(
     records: Sequence[AuditRecord],
     verify: VerifyResult,
@@ -266,6 +281,7 @@ def build_report(
             ("fallback events", len(d.fallbacks)),
             ("sensitive sent remote", d.remote_with_sensitive),
             ("est. cost", f"${cost_total:.4f}"),
+            ("open intents", len(verify.open_intents)),
         )
     )
     sections = [
@@ -287,6 +303,8 @@ def build_report(
         _hbar_chart("chart-cost", d.cost_by_target, unit="$"),
         "<h2>Top callers</h2>",
         _hbar_chart("chart-callers", d.top_callers),
+        "<h2>Open intents</h2>",
+        _open_intents(verify.open_intents),
     ]
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'

@@ -13,11 +13,16 @@ cuts it off and :func:`verify_jsonl` ignores it.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
+import logging
 import os
+import random
 import threading
-from collections.abc import Iterator
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
@@ -28,9 +33,19 @@ from hybridllm.audit.verify import ChainBroken, ChainChecker, VerifyResult, reco
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
-__all__ = ["AuditSink", "JsonlSink", "TeeSink", "iter_jsonl", "verify_jsonl"]
+__all__ = [
+    "AuditCopyError",
+    "AuditSink",
+    "DuplicateAuditRecordError",
+    "JsonlSink",
+    "ResilientSink",
+    "TeeSink",
+    "iter_jsonl",
+    "verify_jsonl",
+]
 
 _CHUNK = 8192
+_log = logging.getLogger("hybridllm.audit")
 
 
 @runtime_checkable
@@ -199,12 +214,31 @@ def verify_jsonl(path: str | os.PathLike[str], signer: Signer | None = None) -> 
     return checker.result(0)
 
 
+class AuditCopyError(AuditError):
+    """The primary store has the record, but a required copy (JSONL, PostgreSQL) failed.
+
+    Attributes:
+        stored: the record as the primary store keeps it.
+    """
+
+    def __init__(self, message: str, *, stored: AuditRecord) -> None:
+        """Say what failed; keep the primary's stored record."""
+        self.stored = stored
+        super().__init__(message)
+
+
+class DuplicateAuditRecordError(AuditError):
+    """A record with this id is stored already (e.g. a retried append that had committed)."""
+
+
 class TeeSink:
     """Writes each record to a primary store, then to further sinks (e.g. JSONL, PostgreSQL).
 
     The primary's stored record is returned (its ``id`` is what the caller sees as
-    ``audit_id``). If a further sink fails, the others are still written and then an
-    :class:`AuditError` is raised (``strict=True``), so a lost copy is never silent.
+    ``audit_id``). If a further sink fails, the others are still written; then, with
+    ``strict=True``, :class:`AuditCopyError` is raised, so a lost copy is never silent; with
+    ``strict=False`` the failure is counted in ``failures`` and logged (a
+    :class:`ResilientSink` copy keeps the record queued and writes it once it is back).
     """
 
     def __init__(self, primary: AuditSink, *others: AuditSink, strict: bool = True) -> None:
@@ -225,13 +259,116 @@ class TeeSink:
                 failed.append(f"{type(sink).__name__}: {exc}")
         if failed:
             self.failures += len(failed)
+            message = f"audit record {stored.id} stored, but a copy failed: " + "; ".join(failed)
             if self.strict:
-                raise AuditError(
-                    f"audit record {stored.id} stored, but a copy failed: " + "; ".join(failed)
-                )
+                raise AuditCopyError(message, stored=stored)
+            _log.warning("%s (calls go on: audit_copies_required is false)", message)
         return stored
 
     def close(self) -> None:
         """Close every sink."""
         for sink in (self.primary, *self.others):
+            sink.close()
+
+
+class ResilientSink:
+    """A copy sink that survives its database going away: queue, back off, reconnect.
+
+    Every record is queued first, then the queue is written in order, so a copy that was down
+    gets the records it missed (up to ``backlog``; beyond that the oldest are dropped and
+    counted in ``dropped``) once it is back. After a failure the sink is closed and not tried
+    again until a backoff delay passes (exponential with jitter, ``backoff`` seconds from the
+    first to the largest delay), so a dead database costs a call nothing but a quick
+    :class:`AuditError`; the next append after the delay opens a fresh sink with ``open_sink``.
+
+    Args:
+        open_sink: makes a connected sink (e.g. ``lambda: PostgresSink(dsn, ...)``).
+        name: for messages, e.g. ``"PostgreSQL audit copy"``.
+        backlog: most records kept while the copy is down.
+        backoff: (first, largest) delay in seconds between reconnect attempts.
+    """
+
+    def __init__(
+        self,
+        open_sink: Callable[[], AuditSink],
+        name: str,
+        *,
+        backlog: int = 10_000,
+        backoff: tuple[float, float] = (0.5, 30.0),
+    ) -> None:
+        """Remember how to open the sink; nothing is connected until the first append."""
+        self._open = open_sink
+        self.name = name
+        self._max = max(int(backlog), 1)
+        self._backoff = backoff
+        self._lock = threading.Lock()
+        self._sink: AuditSink | None = None
+        self._queue: deque[AuditRecord] = deque()
+        self._failures = 0
+        self._retry_at = 0.0
+        self.dropped = 0
+
+    @property
+    def pending(self) -> int:
+        """Records queued for the copy (not written yet)."""
+        return len(self._queue)
+
+    def append(self, record: AuditRecord) -> AuditRecord:
+        """Queue ``record`` and write the queue; raise AuditError while the copy is down."""
+        with self._lock:
+            if len(self._queue) >= self._max:
+                self._queue.popleft()
+                self.dropped += 1
+            self._queue.append(record)
+            self._drain()
+        return record
+
+    def flush(self) -> None:
+        """Write what is queued now if the copy is reachable (ignoring the backoff delay).
+
+        Raises:
+            AuditError: the copy is still down.
+        """
+        with self._lock:
+            self._retry_at = 0.0
+            self._drain()
+
+    def _drain(self) -> None:
+        wait = self._retry_at - time.monotonic()
+        if wait > 0:
+            raise AuditError(
+                f"{self.name} is down ({len(self._queue)} record(s) queued); "
+                f"next reconnect in {wait:.1f} s"
+            )
+        try:
+            if self._sink is None:
+                self._sink = self._open()
+            while self._queue:
+                with contextlib.suppress(DuplicateAuditRecordError):  # committed before a drop
+                    self._sink.append(self._queue[0])
+                self._queue.popleft()
+        except AuditError as exc:
+            self._down()
+            raise AuditError(f"{self.name} failed ({len(self._queue)} queued): {exc}") from None
+        self._failures = 0
+
+    def _down(self) -> None:
+        sink, self._sink = self._sink, None
+        if sink is not None:
+            with contextlib.suppress(Exception):
+                sink.close()
+        self._failures += 1
+        first, largest = self._backoff
+        delay = min(largest, first * 2 ** (self._failures - 1))
+        self._retry_at = time.monotonic() + delay * random.uniform(0.5, 1.0)  # noqa: S311
+
+    def close(self) -> None:
+        """Try once more to write the queue, then close the sink."""
+        with self._lock:
+            if self._queue:
+                self._retry_at = 0.0
+                with contextlib.suppress(AuditError):
+                    self._drain()
+            sink, self._sink = self._sink, None
+        if sink is not None:
             sink.close()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final, Protocol, Self
 
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.verify import VerifyResult
+from hybridllm.audit.witness import Anchors
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -56,7 +57,9 @@ class AuditSource(Protocol):
         """How many records :meth:`iter_records` will yield at most (for a progress bar)."""
         ...
 
-    def verify(self, signer: Signer | None) -> dict[str, VerifyResult]:
+    def verify(
+        self, signer: Signer | None, anchors: Anchors | None = None
+    ) -> dict[str, VerifyResult]:
         """Verify every chain: ``{"": result}`` for one unnamed chain, else one per instance."""
         ...
 
@@ -112,9 +115,11 @@ class SqliteSource(_Closing):
         """All stored records (an upper bound when a time range is given)."""
         return self.store.count()
 
-    def verify(self, signer: Signer | None) -> dict[str, VerifyResult]:
-        """``{"": store.verify(signer)}``."""
-        return {"": self.store.verify(signer)}
+    def verify(
+        self, signer: Signer | None, anchors: Anchors | None = None
+    ) -> dict[str, VerifyResult]:
+        """``{"": store.verify(signer, anchors)}``."""
+        return {"": self.store.verify(signer, anchors)}
 
     def close(self) -> None:
         """Close the store."""
@@ -139,9 +144,11 @@ class PostgresSource(_Closing):
         """Records of every instance within the time range."""
         return self.sink.count(since=since, until=until)
 
-    def verify(self, signer: Signer | None) -> dict[str, VerifyResult]:
+    def verify(
+        self, signer: Signer | None, anchors: Anchors | None = None
+    ) -> dict[str, VerifyResult]:
         """One result per instance (see :meth:`PostgresSink.verify_all`)."""
-        return self.sink.verify_all(signer)
+        return self.sink.verify_all(signer, anchors)
 
     def close(self) -> None:
         """Close the connection."""
@@ -202,4 +209,5 @@ def combine_results(results: Mapping[str, VerifyResult]) -> VerifyResult:
         signatures_checked=bool(values) and all(r.signatures_checked for r in values),
         checkpoints=sum(r.checkpoints for r in values),
         unsigned_tail=sum(r.unsigned_tail for r in values),
+        open_intents=tuple(i for r in values for i in r.open_intents),
     )

@@ -26,15 +26,16 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Literal, Self
 
 from pydantic import ValidationError
 
 from hybridllm.audit._sqlite import (
+    BUSY_TIMEOUT_S,
     CHECKPOINTS,
     INDEXED,
     MIGRATIONS,
@@ -47,23 +48,26 @@ from hybridllm.audit._sqlite import (
     purge_locked,
     write_checkpoint,
 )
+from hybridllm.audit._store_read import StoreReads
 from hybridllm.audit.checkpoints import cutoff_iso
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
 from hybridllm.audit.verify import (
     ChainBroken,
     ChainChecker,
+    Checkpoint,
     VerifyResult,
     parse_checkpoints,
     record_message,
 )
+from hybridllm.audit.witness import Anchors, Witness, check_anchors
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
 __all__ = ["MIGRATIONS", "AuditStore", "PurgeResult", "VerifyResult"]
 
 
-class AuditStore:
+class AuditStore(StoreReads):
     """Append-only, hash-chained audit log in one SQLite file.
 
     Safe to share between threads (calls are serialised on one connection) and between processes
@@ -84,6 +88,10 @@ class AuditStore:
         readonly: bool = False,
         signer: Signer | None = None,
         checkpoint_every: int = 1000,
+        checkpoint_interval: float | None = None,
+        witness: str | os.PathLike[str] | None = None,
+        sync: Literal["full", "intent"] = "full",
+        busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> None:
         """Open (and create, with its parent directories, unless ``readonly``) an audit database.
 
@@ -94,6 +102,18 @@ class AuditStore:
             signer: signs each record and the checkpoints; also the default for :meth:`verify`.
             checkpoint_every: write a signed checkpoint after every this many records (and when
                 a store that appended closes). Needs a signer.
+            checkpoint_interval: also write one with the first append at least this many
+                seconds after the last checkpoint (None: by count only), so the unpinned tail
+                covers a bounded time as well as a bounded count.
+            witness: also append every checkpoint this store signs to this file
+                (:class:`~hybridllm.audit.witness.Witness`): keep it outside the store's
+                directory, so ``verify`` can show a rollback of the whole store.
+            sync: ``"full"``: every append is fsync'd before it returns. ``"intent"``: only
+                ``intent`` records (and checkpoints) are; any other record is committed to the
+                WAL at once (it survives the process being killed) and reaches the disk with the
+                next fsync'd commit or on close, so a power cut in between can only turn a
+                finished call back into an open intent, never lose the intent.
+            busy_timeout: seconds to wait for another writer's lock before an append fails.
 
         Raises:
             AuditError: if the file cannot be opened, is not an audit database, or was written
@@ -104,6 +124,12 @@ class AuditStore:
         self._signer = signer
         self._every = max(int(checkpoint_every), 1)
         self._since_checkpoint = 0
+        self._interval = checkpoint_interval
+        self._last_checkpoint_at = time.monotonic()
+        self._witness = Witness(witness) if witness is not None else None
+        self._sync_all = sync == "full"
+        self._busy = busy_timeout
+        self._synchronous = "FULL"  # what connect() set
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._pid = os.getpid()
@@ -115,7 +141,9 @@ class AuditStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise AuditError(f"cannot create directory for audit database {self.path}") from exc
-        self._conn, self._version = connect(self.path, readonly=self._readonly)
+        self._conn, self._version = connect(
+            self.path, readonly=self._readonly, busy_timeout=self._busy
+        )
 
     @property
     def signer(self) -> Signer | None:
@@ -130,7 +158,9 @@ class AuditStore:
             raise AuditError(f"audit store {self.path} is closed")
         if os.getpid() != self._pid:
             self._pid = os.getpid()
-            self._conn, self._version = connect(self.path, readonly=self._readonly)
+            self._conn, self._version = connect(
+                self.path, readonly=self._readonly, busy_timeout=self._busy
+            )
         return self._conn
 
     # -- writing -----------------------------------------------------------------------------
@@ -160,9 +190,11 @@ class AuditStore:
             # The exception text may quote field values; name only its type.
             problem = type(exc).__name__
             raise AuditError(f"audit record {record.id} is not serialisable ({problem})") from exc
+        written: tuple[str, str] | None = None
         with self._lock:
             conn = self._connection()
             try:
+                self._set_synchronous(conn, self._sync_all or record.status == "intent")
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     row = conn.execute(
@@ -180,9 +212,9 @@ class AuditStore:
                     )
                     seq = int(cur.lastrowid or 0)
                     signer = self._signer
-                    periodic = signer is not None and seq % self._every == 0
+                    periodic = signer is not None and (seq % self._every == 0 or self._due())
                     if signer is not None and periodic:
-                        write_checkpoint(
+                        written = write_checkpoint(
                             conn,
                             signer,
                             kind="periodic",
@@ -200,19 +232,63 @@ class AuditStore:
             except sqlite3.Error as exc:
                 raise AuditError(f"cannot write audit record {record.id}: {exc}") from exc
             self._since_checkpoint = 0 if periodic else self._since_checkpoint + 1
+            if written is not None:
+                self._witnessed(written)
         return stored
+
+    def _due(self) -> bool:
+        """A time-based checkpoint is due (``checkpoint_interval`` passed since the last one)."""
+        return (
+            self._interval is not None
+            and time.monotonic() - self._last_checkpoint_at >= self._interval
+        )
+
+    def _set_synchronous(self, conn: sqlite3.Connection, full: bool) -> None:
+        """FULL (fsync on commit) or NORMAL (WAL write only) for the next transaction."""
+        mode = "FULL" if full else "NORMAL"
+        if mode != self._synchronous:
+            # PRAGMA takes no parameters; the value is one of two constants. SQLite refuses to
+            # change it inside a transaction, so it is set before BEGIN.
+            conn.execute(f"PRAGMA synchronous = {mode}")
+            self._synchronous = mode
+
+    def _witnessed(self, written: tuple[str, str]) -> None:
+        """A checkpoint was committed: make it durable, note the time, copy it to the witness.
+
+        The witness never leads the store: the checkpoint is on disk before its copy is.
+        """
+        if self._synchronous != "FULL":
+            self._fsync_wal()
+        self._last_checkpoint_at = time.monotonic()
+        if self._witness is not None:
+            self._witness.append(*written)
+
+    def _fsync_wal(self) -> None:
+        """Flush the WAL to disk (a NORMAL-synchronous commit wrote it without fsync)."""
+        try:
+            fd = os.open(f"{self.path}-wal", os.O_RDONLY)
+        except FileNotFoundError:
+            return  # checkpointed into the main file already (which SQLite synced)
+        except OSError as exc:
+            raise AuditError(f"cannot sync audit database {self.path}: {exc.strerror}") from None
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def _locked_write(self, kind: str) -> tuple[int, str, str] | None:
         """Checkpoint the current head; return (seq, id, hash) or None for an empty log."""
+        written: tuple[str, str] | None = None
         with self._lock:
             conn = self._connection()
+            self._set_synchronous(conn, True)
             conn.execute("BEGIN IMMEDIATE")
             try:
                 row = conn.execute(
                     f"SELECT seq, id, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
                 ).fetchone()
                 if row is not None and self._signer is not None:
-                    write_checkpoint(
+                    written = write_checkpoint(
                         conn,
                         self._signer,
                         kind=kind,
@@ -226,6 +302,8 @@ class AuditStore:
                     conn.execute("ROLLBACK")
                 raise
             self._since_checkpoint = 0
+            if written is not None:
+                self._witnessed(written)
         return (int(row[0]), str(row[1]), str(row[2])) if row else None
 
     def checkpoint(self) -> int:
@@ -272,10 +350,11 @@ class AuditStore:
         with self._lock:
             conn = self._connection()
             try:
+                self._set_synchronous(conn, True)
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     assert self._signer is not None
-                    result = purge_locked(conn, self._signer, cutoff)
+                    result, written = purge_locked(conn, self._signer, cutoff)
                     conn.execute("COMMIT")
                 except BaseException:
                     if conn.in_transaction:
@@ -283,107 +362,15 @@ class AuditStore:
                     raise
             except sqlite3.Error as exc:
                 raise AuditError(f"cannot purge audit records: {exc}") from exc
+            if written is not None:
+                self._witnessed(written)
         return result
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self._lock:
-            try:
-                return self._connection().execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise AuditError(f"cannot read audit database {self.path}: {exc}") from exc
-
-    @staticmethod
-    def _parse(record_id: str, body: str) -> AuditRecord:
-        try:
-            return AuditRecord.model_validate_json(body)
-        except ValidationError as exc:
-            raise AuditError(f"audit record {record_id} has a corrupt body") from exc
-
-    def get(self, record_id: str) -> AuditRecord | None:
-        """Return the record with this id, or None.
-
-        Args:
-            record_id: the record's ``id``.
-
-        Returns:
-            The stored record, or None if there is none with that id.
-
-        Raises:
-            AuditError: if the database cannot be read or the stored body does not parse.
-        """
-        rows = self._query(f"SELECT body FROM {TABLE} WHERE id = ?", (record_id,))  # noqa: S608
-        return self._parse(record_id, rows[0][0]) if rows else None
-
-    def iter_records(
-        self, *, since: str | None = None, until: str | None = None
-    ) -> Iterator[AuditRecord]:
-        """Iterate over records in chain (``seq``) order, optionally within a time range.
-
-        Records are fetched in pages, so appending while iterating neither deadlocks nor
-        holds a read transaction open; records appended meanwhile may or may not be seen.
-
-        Args:
-            since: keep records with ``ts >= since`` (an ISO 8601 UTC string, like ``ts``).
-            until: keep records with ``ts < until``.
-
-        Yields:
-            Each stored record.
-
-        Raises:
-            AuditError: if the database cannot be read or a stored body does not parse.
-        """
-        where = ["seq > ?"]
-        bounds: list[str] = []
-        if since is not None:
-            where.append("ts >= ?")
-            bounds.append(since)
-        if until is not None:
-            where.append("ts < ?")
-            bounds.append(until)
-        sql = (
-            f"SELECT seq, id, body FROM {TABLE} WHERE {' AND '.join(where)} "  # noqa: S608
-            "ORDER BY seq LIMIT ?"
-        )
-        last = 0
-        while True:
-            rows = self._query(sql, (last, *bounds, PAGE))
-            if not rows:
-                return
-            for seq, record_id, body in rows:
-                last = seq
-                yield self._parse(record_id, body)
-
-    def tail(self, limit: int) -> list[AuditRecord]:
-        """Return the latest ``limit`` records, oldest first.
-
-        Args:
-            limit: how many records at most.
-
-        Returns:
-            Up to ``limit`` records in chain order.
-
-        Raises:
-            AuditError: if the database cannot be read or a stored body does not parse.
-        """
-        rows = self._query(
-            f"SELECT id, body FROM {TABLE} ORDER BY seq DESC LIMIT ?",  # noqa: S608
-            (max(limit, 0),),
-        )
-        return [self._parse(record_id, body) for record_id, body in reversed(rows)]
-
-    def count(self) -> int:
-        """Return the number of stored records.
-
-        Raises:
-            AuditError: if the database cannot be read.
-        """
-        return int(self._query(f"SELECT COUNT(*) FROM {TABLE}")[0][0])  # noqa: S608
-
     # -- verification ------------------------------------------------------------------------
 
-    def verify(self, signer: Signer | None = None) -> VerifyResult:
+    def verify(self, signer: Signer | None = None, anchors: Anchors | None = None) -> VerifyResult:
         """Re-check the whole chain from the stored bodies, and its signatures when keyed.
 
         For each record in ``seq`` order it checks that: ``seq`` continues without a gap; the body
@@ -397,6 +384,10 @@ class AuditStore:
         Args:
             signer: key to check signatures with; defaults to the store's own signer. Without
                 one only the hash chain is checked (``signatures_checked`` is False).
+            anchors: what the log must agree with besides itself: a witness file, a head hash
+                seen earlier, a minimum record count (:class:`~hybridllm.audit.witness.Anchors`).
+                Without them a log cut back to an earlier valid state (newest checkpoint and the
+                records after it deleted, or everything) still verifies.
 
         Returns:
             A :class:`VerifyResult`; it stops at the first bad record and names it.
@@ -410,13 +401,14 @@ class AuditStore:
             except sqlite3.Error as exc:
                 return VerifyResult(ok=False, checked=0, problem=f"database unreadable: {exc}")
             try:
-                return self._verify_snapshot(signer)
+                return self._verify_snapshot(signer, anchors)
             finally:
                 with contextlib.suppress(sqlite3.Error):
                     self._connection().execute("COMMIT")
 
-    def _verify_snapshot(self, signer: Signer | None) -> VerifyResult:
+    def _verify_snapshot(self, signer: Signer | None, anchors: Anchors | None) -> VerifyResult:
         checker = ChainChecker(signer)
+        checkpoints: list[Checkpoint] = []
         n_checkpoints = 0
         try:
             if self._version >= 2:
@@ -427,6 +419,8 @@ class AuditStore:
                 checkpoints = parse_checkpoints(rows, signer)
                 n_checkpoints = len(checkpoints)
                 checker = ChainChecker(signer, checkpoints, INDEXED)
+            if anchors is not None:
+                anchors.collect_hashes(checker)
             columns = ROW_COLUMNS if self._version >= 2 else ROW_COLUMNS.rsplit(",", 1)[0]
             last = 0
             while True:
@@ -442,6 +436,7 @@ class AuditStore:
                     checker.check(int(row[0]), row[7], values, row[8] if len(row) > 8 else None)
             issued = self._query("SELECT seq FROM sqlite_sequence WHERE name = ?", (TABLE,))
             checker.finish(int(issued[0][0]) if issued else 0)
+            check_anchors(anchors, checker, checkpoints, signer)
         except ChainBroken as bad:
             return checker.result(n_checkpoints, bad)
         except AuditError as exc:

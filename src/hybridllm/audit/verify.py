@@ -69,6 +69,12 @@ class VerifyResult:
         purged_through: retention purge cut: records up to this seq were removed (0: none).
         unsigned_tail: records after the last checkpoint (signed one by one, but a cut-off of
             them can only be seen against a checkpoint). Only set when signatures were checked.
+        head_seq: ``seq`` of the last verified record: how many records the log has ever held
+            (a retention purge does not lower it). With ``head_hash``, what to keep elsewhere
+            and pass back as ``--min-records`` / ``--expect-head``.
+        open_intents: ids of ``intent`` records that no outcome record completes: calls that
+            crashed after their payload may have left (or that are still running).
+        witnessed: witness entries that matched the log (0 when no witness was checked).
     """
 
     ok: bool
@@ -80,6 +86,9 @@ class VerifyResult:
     checkpoints: int = 0
     purged_through: int = 0
     unsigned_tail: int = 0
+    head_seq: int = 0
+    open_intents: tuple[str, ...] = ()
+    witnessed: int = 0
 
     def raise_for_failure(self) -> None:
         """Raise if verification failed.
@@ -116,6 +125,7 @@ class Checkpoint:
     hash: str
     ts: str
     sig: str
+    body: str = ""
 
 
 def _text(raw: bytes | str | None, what: str, record_id: str | None) -> str:
@@ -163,6 +173,7 @@ def parse_checkpoints(
                 hash=str(data["hash"]),
                 ts=str(data["ts"]),
                 sig=sig,
+                body=body,
             )
             canonical = canonical_json(data)
         except (ValueError, KeyError, TypeError):
@@ -206,6 +217,10 @@ class ChainChecker:
         self.prev_hash = cuts[-1].hash if cuts else ""
         self.last_id: str | None = cuts[-1].record_id if cuts else None
         self.checked = 0
+        self.witnessed = 0
+        self.hashes_seen: set[str] | None = None
+        """Set it to a set to collect every verified record hash (for ``expect_head``)."""
+        self._open: dict[str, None] = {}
         self._pins = {cp.seq: cp for cp in checkpoints if cp.seq > self.purged_through}
         self._last_pin = max(self._pins, default=self.purged_through)
 
@@ -230,6 +245,12 @@ class ChainChecker:
             )
         self.prev_seq, self.prev_hash, self.last_id = seq, record.hash, record.id
         self.checked += 1
+        if record.status == "intent":
+            self._open[record.id] = None
+        for done in record.intents:
+            self._open.pop(done, None)
+        if self.hashes_seen is not None:
+            self.hashes_seen.add(record.hash)
         return record
 
     def finish(self, highest_issued: int | None = None) -> None:
@@ -258,6 +279,9 @@ class ChainChecker:
             "signatures_checked": signed,
             "checkpoints": checkpoints,
             "purged_through": self.purged_through,
+            "head_seq": self.prev_seq,
+            "open_intents": tuple(self._open),
+            "witnessed": self.witnessed,
         }
         if error is not None:
             return VerifyResult(
