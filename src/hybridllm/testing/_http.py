@@ -41,6 +41,9 @@ class RequestHandler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     timeout = 30  # an idle keep-alive connection is dropped instead of holding a thread forever
+    # Headers and body go out in separate writes: with Nagle's algorithm on, a kept-alive
+    # connection waits for the client's delayed ACK before the body (tens of ms per response).
+    disable_nagle_algorithm = True
     server: _TrackingServer
     stream_cut: StreamCut | None = None
     """Set by a ``mid_stream_disconnect`` fault: the body writers cut the connection."""
