@@ -1,97 +1,142 @@
-"""Overhead of ``Client.complete`` over calling the ``openai`` SDK directly, same local server.
+"""What hybridllm adds to one call over the official SDK, against an endpoint that answers at once.
 
-Both sides talk to one real llama-server (SmolLM2) through the official ``openai`` SDK; the
-hybridllm side adds classification, policy, (redaction,) restore and a durable audit write.
-Calls alternate (direct, hybridllm, direct, ...) so machine noise hits both equally.
+Three (or four) clients call the same loopback OpenAI-compatible server
+(:class:`hybridllm.testing.SplittingServer`, TCP_NODELAY, a fixed short reply, no model), so the
+provider's own time is near zero and what is left is each library's own work:
+
+- ``openai SDK``: ``openai.OpenAI().chat.completions.create`` directly.
+- ``hybridllm``: ``Client.complete`` with the default classifier (patterns, checksums,
+  detect-secrets, names; NER only where it can change the decision), policy, and the audit log:
+  a signed intent record fsync'd before the request leaves and the outcome record after
+  (``audit_sync="intent"``, the default).
+- ``hybridllm, audit_sync=full``: the same, with the outcome record fsync'd too.
+- ``LiteLLM`` (if importable): ``litellm.completion`` with ``LITELLM_LOCAL_MODEL_COST_MAP=True``.
+
+Calls are interleaved (one of each per round, in a rotating order), after warm-up rounds, in one
+process, so machine noise lands on all of them. "added" is the per-round difference to the SDK.
+The audit database lives in the current directory's file system unless ``--audit-dir`` says
+otherwise (the fsync is part of the cost: put it where production would).
 
 Usage::
 
-    .venv/bin/python bench/bench_overhead.py [--iterations N] [--max-tokens T]
+    .venv/bin/python bench/bench_overhead.py [--rounds N] [--warmup N] [--audit-dir DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # never fetch the price map
 
 import openai
 
 import hybridllm
-from hybridllm.local import LlamaServer
+from hybridllm.testing import SplittingServer
 
-PLAIN = "In one sentence, what is a hash chain?"
-SENSITIVE = "Reply to carla.mendes@example.com about key AKIAZ3MSJ7QXP4LKH2TD in one sentence."
+PROMPTS = {
+    "plain": "In one sentence, what is a hash chain?",
+    "PII + secret, redacted": (
+        "Reply to carla.mendes@example.com about key AKIAZ3MSJ7QXP4LKH2TD in one sentence."
+    ),
+}
+REPLY = "A list of records where each one carries the hash of the one before it."
 
 
-def _p(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+def _p(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def _client(base_url: str, audit_dir: Path, name: str, **extra: Any) -> hybridllm.Client:
+    target = {"adapter": "openai", "model": "m", "base_url": base_url, "max_retries": 0}
+    return hybridllm.Client(
+        targets={"cloud": target, "local": {**target, "locality": "local"}},
+        default_target="cloud",
+        fallback={"local": [], "cloud": []},
+        audit_path=audit_dir / f"{name}.db",
+        audit_key_path=str(audit_dir / "audit.key"),
+        **extra,
+    )
+
+
+def _callers(base_url: str, audit_dir: Path) -> tuple[dict[str, Callable[[str], Any]], list[Any]]:
+    sdk = openai.OpenAI(base_url=base_url, api_key="x", max_retries=0)
+    fast = _client(base_url, audit_dir, "intent")
+    full = _client(base_url, audit_dir, "full", audit_sync="full")
+    for c in (fast, full):
+        c.warm_up()
+    calls: dict[str, Callable[[str], Any]] = {
+        "openai SDK": lambda p: sdk.chat.completions.create(
+            model="m", messages=[{"role": "user", "content": p}], max_tokens=16
+        ),
+        "hybridllm": lambda p: fast.complete(p, max_tokens=16),
+        "hybridllm, audit_sync=full": lambda p: full.complete(p, max_tokens=16),
+    }
+    try:
+        import litellm
+
+        calls["LiteLLM"] = lambda p: litellm.completion(
+            model="openai/m",
+            api_base=base_url,
+            api_key="x",
+            messages=[{"role": "user", "content": p}],
+            max_tokens=16,
+        )
+    except ImportError:
+        print("LiteLLM not importable: skipped")
+    return calls, [sdk, fast, full]
+
+
+def _run(calls: dict[str, Callable[[str], Any]], prompt: str, rounds: int, warmup: int) -> Any:
+    names = list(calls)
+    times: dict[str, list[float]] = {n: [] for n in names}
+    for i in range(warmup + rounds):
+        order = names[i % len(names) :] + names[: i % len(names)]  # rotate who goes first
+        for name in order:
+            t = time.perf_counter()
+            calls[name](prompt)
+            if i >= warmup:
+                times[name].append((time.perf_counter() - t) * 1000)
+    return times
 
 
 def main() -> None:
-    """Run the benchmark and print a markdown table."""
+    """Run the benchmark and print markdown tables."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--iterations", type=int, default=40)
-    parser.add_argument("--max-tokens", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--audit-dir", type=Path, default=Path.cwd())
     args = parser.parse_args()
-    with LlamaServer() as server, tempfile.TemporaryDirectory() as tmp:
-        direct = openai.OpenAI(base_url=server.base_url + "/v1", api_key="x", max_retries=0)
-        client = hybridllm.Client(
-            targets={
-                "local": {"adapter": "llamacpp", "model": "smollm2", "base_url": server.base_url},
-                "cloud": {
-                    "adapter": "openai",
-                    "model": "smollm2",
-                    "base_url": server.base_url + "/v1",
-                },
-            },
-            default_target="cloud",
-            audit_path=Path(tmp) / "audit.db",
-        )
-        hybridllm.classify("warm up the classifier")  # cold start is reported by bench_classify
-        rows = []
-        for label, prompt in (("plain prompt", PLAIN), ("PII + secret, redacted", SENSITIVE)):
-            t_direct: list[float] = []
-            t_hybrid: list[float] = []
-            for i in range(args.iterations + 3):
-                t = time.perf_counter()
-                direct.chat.completions.create(
-                    model="smollm2",
-                    messages=[{"role": "user", "content": prompt}],
-                    max_tokens=args.max_tokens,
-                    temperature=0,
+    with (
+        SplittingServer() as server,
+        tempfile.TemporaryDirectory(dir=args.audit_dir, prefix="bench-overhead-") as tmp,
+    ):
+        server.set_reply(REPLY)
+        calls, closers = _callers(server.base_url + "/v1", Path(tmp))
+        print(f"rounds={args.rounds} warmup={args.warmup} audit dir={args.audit_dir}\n")
+        for label, prompt in PROMPTS.items():
+            times = _run(calls, prompt, args.rounds, args.warmup)
+            base = times["openai SDK"]
+            print(f"### {label}\n")
+            print("| client | p50 ms | p95 ms | added p50 ms | added p95 ms |")
+            print("|---|---:|---:|---:|---:|")
+            for name, values in times.items():
+                added = [v - b for v, b in zip(values, base, strict=True)]
+                extra = "" if name == "openai SDK" else f"{statistics.median(added):.2f}"
+                extra95 = "" if name == "openai SDK" else f"{_p(added, 95):.2f}"
+                print(
+                    f"| {name} | {statistics.median(values):.2f} | {_p(values, 95):.2f} "
+                    f"| {extra} | {extra95} |"
                 )
-                d = (time.perf_counter() - t) * 1000
-                t = time.perf_counter()
-                r = client.complete(prompt, max_tokens=args.max_tokens, temperature=0)
-                h = (time.perf_counter() - t) * 1000
-                assert r.route == "cloud"
-                if i >= 3:  # the first rounds warm connections and the server's prompt cache
-                    t_direct.append(d)
-                    t_hybrid.append(h)
-            diffs = [h - d for h, d in zip(t_hybrid, t_direct, strict=True)]
-            rows.append(
-                (
-                    label,
-                    statistics.median(t_direct),
-                    statistics.median(t_hybrid),
-                    statistics.median(t_hybrid) / statistics.median(t_direct),
-                    statistics.median(diffs),
-                    _p(diffs, 95),
-                )
-            )
-        client.close()
-        direct.close()
-    print(f"iterations={args.iterations} max_tokens={args.max_tokens} (one run, interleaved)\n")
-    print(
-        "| payload | openai SDK p50 ms | Client.complete p50 ms | ratio "
-        "| added p50 ms | added p95 ms |"
-    )
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, d, h, ratio, add50, add95 in rows:
-        print(f"| {label} | {d:.1f} | {h:.1f} | {ratio:.2f}x | {add50:.1f} | {add95:.1f} |")
+            print()
+        for c in closers:
+            c.close()
 
 
 if __name__ == "__main__":

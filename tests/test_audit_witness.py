@@ -163,3 +163,27 @@ def test_exit_codes_tampered_vs_not_an_audit_db(tmp_path: Path) -> None:
     code, out = _verify("--db", str(db))
     assert code == 1  # tampered
     assert "FAILED" in out
+
+
+def test_group_commit_batches_concurrent_appends_and_keeps_one_chain(tmp_path: Path) -> None:
+    import threading
+
+    store = AuditStore(tmp_path / "a.db", signer=SIGNER, checkpoint_every=50, sync="full")
+    start = threading.Barrier(8)
+
+    def writer() -> None:
+        start.wait()
+        for i in range(40):
+            store.append(make_record(i))
+
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert store.count() == 320
+    assert store.commits < 320  # appends that queued behind a commit shared the next one
+    result = store.verify()
+    assert result.ok, result.problem
+    assert result.checkpoints >= 1
+    store.close()

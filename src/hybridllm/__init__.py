@@ -3,24 +3,18 @@
 Every call is classified locally (PII, PHI, secrets), routed by policy (local model, redacted to
 the cloud, blocked, or allowed), restored, and recorded in a tamper-evident audit log.
 
-Importing this package is cheap: spaCy and presidio load on the first classification.
+Importing this package is cheap: the public names load on first use (PEP 562 ``__getattr__``),
+and spaCy and presidio on the first classification.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
+import types
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._client import (
-    AsyncClient,
-    AsyncCompletionStream,
-    Client,
-    CompletionStream,
-    Conversation,
-)
-from hybridllm._scope import policy
-from hybridllm.decorators import TaskOutputError, task
-from hybridllm.embeddings import Embeddings
 from hybridllm.errors import (
     AuditError,
     AuditVerificationError,
@@ -38,20 +32,30 @@ from hybridllm.errors import (
     TransientProviderError,
     UnknownTargetError,
 )
-from hybridllm.models import (
-    AuditRecord,
-    Classification,
-    Completion,
-    Decision,
-    Finding,
-    Hop,
-    Message,
-    Usage,
-)
-from hybridllm.redaction import Redaction
 
 if TYPE_CHECKING:
+    from hybridllm._client import (
+        AsyncClient,
+        AsyncCompletionStream,
+        Client,
+        CompletionStream,
+        Conversation,
+    )
+    from hybridllm._scope import policy
+    from hybridllm.decorators import TaskOutputError, task
+    from hybridllm.embeddings import Embeddings
+    from hybridllm.models import (
+        AuditRecord,
+        Classification,
+        Completion,
+        Decision,
+        Finding,
+        Hop,
+        Message,
+        Usage,
+    )
     from hybridllm.compat.openai import AsyncOpenAI, OpenAI
+    from hybridllm.redaction import Redaction
 
 __all__ = [
     "AsyncClient",
@@ -100,46 +104,100 @@ __all__ = [
 
 __version__ = "0.1.0"
 
+_LAZY: dict[str, str] = {
+    "AsyncClient": "hybridllm._client",
+    "AsyncCompletionStream": "hybridllm._client",
+    "Client": "hybridllm._client",
+    "CompletionStream": "hybridllm._client",
+    "Conversation": "hybridllm._client",
+    "TaskOutputError": "hybridllm.decorators",
+    "task": "hybridllm.decorators",
+    "Embeddings": "hybridllm.embeddings",
+    "AuditRecord": "hybridllm.models",
+    "Classification": "hybridllm.models",
+    "Completion": "hybridllm.models",
+    "Decision": "hybridllm.models",
+    "Finding": "hybridllm.models",
+    "Hop": "hybridllm.models",
+    "Message": "hybridllm.models",
+    "Usage": "hybridllm.models",
+    "Redaction": "hybridllm.redaction",
+    "OpenAI": "hybridllm.compat.openai",  # the OpenAI drop-ins
+    "AsyncOpenAI": "hybridllm.compat.openai",
+}
+"""Public names imported on first access (pydantic, the client and its flow cost ~150 ms)."""
+
+
+class _Package(types.ModuleType):
+    """The package's module type: ``hybridllm.policy`` stays the scope decorator.
+
+    ``hybridllm/policy.py`` (the policy engine) is a submodule of the same name; importing it
+    makes the import system bind the package attribute ``policy`` to that module, which used to
+    be undone only because ``__init__`` imported everything eagerly. The property keeps the
+    public name and ignores that binding (``from hybridllm.policy import decide`` still works).
+    """
+
+    @property
+    def policy(self) -> Any:
+        from hybridllm._scope import policy
+
+        return policy
+
+    @policy.setter
+    def policy(self, value: Any) -> None:
+        if not isinstance(value, types.ModuleType):
+            raise AttributeError("hybridllm.policy cannot be replaced")
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 def __getattr__(name: str) -> Any:
-    # The OpenAI drop-ins load on first use: `import hybridllm` stays light.
-    if name in ("AsyncOpenAI", "OpenAI"):
-        from hybridllm.compat import openai as drop_in
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hybridllm' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
 
-        return getattr(drop_in, name)
-    raise AttributeError(f"module 'hybridllm' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 _default_client: Client | None = None
 _default_lock = threading.Lock()
 
 
-def _client() -> Client:
+def _get_default_client() -> Client:
+    # Not named ``_client``: importing the submodule hybridllm._client rebinds that attribute.
     global _default_client  # noqa: PLW0603 - one lazily created default client per process
     with _default_lock:
         if _default_client is None:
+            from hybridllm._client import Client
+
             _default_client = Client()
         return _default_client
 
 
 def complete(prompt: Any, **kwargs: Any) -> Any:
     """:meth:`Client.complete` on a default client (config from hybridllm.toml / env)."""
-    return _client().complete(prompt, **kwargs)
+    return _get_default_client().complete(prompt, **kwargs)
 
 
 async def acomplete(prompt: Any, **kwargs: Any) -> Any:
     """:meth:`Client.acomplete` on the default client."""
-    return await _client().acomplete(prompt, **kwargs)
+    return await _get_default_client().acomplete(prompt, **kwargs)
 
 
 def embed(texts: Any, **kwargs: Any) -> Embeddings:
     """:meth:`Client.embed` on the default client."""
-    return _client().embed(texts, **kwargs)
+    return _get_default_client().embed(texts, **kwargs)
 
 
 async def aembed(texts: Any, **kwargs: Any) -> Embeddings:
     """:meth:`Client.aembed` on the default client."""
-    return await _client().aembed(texts, **kwargs)
+    return await _get_default_client().aembed(texts, **kwargs)
 
 
 def _check_text(text: object) -> str:

@@ -6,14 +6,17 @@ the store calls these, inside its own locks and transactions.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from hybridllm.audit.checkpoints import PurgeResult, cut_seq, signed_checkpoint, stored_hash
 from hybridllm.audit.keys import Signer
 from hybridllm.errors import AuditError
+from hybridllm.models import AuditRecord
 
 __all__ = [
     "BUSY_TIMEOUT_S",
@@ -24,8 +27,11 @@ __all__ = [
     "ROW_COLUMNS",
     "TABLE",
     "PurgeResult",
+    "Ticket",
+    "append_error",
     "connect",
     "cut_hash",
+    "fsync_wal",
     "purge_locked",
     "write_checkpoint",
 ]
@@ -216,3 +222,38 @@ def purge_locked(
     )
     removed = conn.execute(f"DELETE FROM {TABLE} WHERE seq <= ?", (cut,)).rowcount  # noqa: S608
     return PurgeResult(int(removed), cut), written
+
+
+@dataclass(slots=True)
+class Ticket:
+    """One append waiting for a group commit (see ``AuditStore.append``)."""
+
+    base: AuditRecord
+    stored: AuditRecord | None = None
+    error: AuditError | None = None
+
+
+def append_error(record_id: str, exc: Exception) -> AuditError:
+    """The AuditError an append that failed with ``exc`` raises (``exc`` is its cause)."""
+    if isinstance(exc, AuditError):
+        return exc
+    if isinstance(exc, sqlite3.IntegrityError):
+        err = AuditError(f"audit record id {record_id} already exists")
+    else:
+        err = AuditError(f"cannot write audit record {record_id}: {exc}")
+    err.__cause__ = exc
+    return err
+
+
+def fsync_wal(path: Path) -> None:
+    """Flush the WAL of ``path`` to disk (a NORMAL-synchronous commit wrote it without fsync)."""
+    try:
+        fd = os.open(f"{path}-wal", os.O_RDONLY)
+    except FileNotFoundError:
+        return  # checkpointed into the main file already (which SQLite synced)
+    except OSError as exc:
+        raise AuditError(f"cannot sync audit database {path}: {exc.strerror}") from None
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

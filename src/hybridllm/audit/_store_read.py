@@ -1,4 +1,4 @@
-"""The read side of :class:`hybridllm.audit.store.AuditStore`: get, iterate, tail, count.
+"""The read side of :class:`hybridllm.audit.store.AuditStore`: get, iterate, tail, count, verify.
 
 A mixin, kept apart so that each module stays short; the store provides the connection, its
 lock and its path.
@@ -6,6 +6,7 @@ lock and its path.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -14,7 +15,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from hybridllm.audit._sqlite import PAGE, TABLE
+from hybridllm.audit._sqlite import CHECKPOINTS, INDEXED, PAGE, ROW_COLUMNS, TABLE
+from hybridllm.audit.keys import Signer
+from hybridllm.audit.verify import (
+    ChainBroken,
+    ChainChecker,
+    Checkpoint,
+    VerifyResult,
+    parse_checkpoints,
+)
+from hybridllm.audit.witness import Anchors, check_anchors
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -22,10 +32,12 @@ __all__ = ["StoreReads"]
 
 
 class StoreReads:
-    """Queries over the records table (paged, each under the store's lock)."""
+    """Queries over the records table (paged, each under the store's lock), and verification."""
 
     path: Path
     _lock: threading.RLock
+    _signer: Signer | None
+    _version: int
 
     def _connection(self) -> sqlite3.Connection:
         raise NotImplementedError  # pragma: no cover - provided by AuditStore
@@ -123,3 +135,79 @@ class StoreReads:
             AuditError: if the database cannot be read.
         """
         return int(self._query(f"SELECT COUNT(*) FROM {TABLE}")[0][0])  # noqa: S608
+
+    # -- verification ------------------------------------------------------------------------
+
+    def verify(self, signer: Signer | None = None, anchors: Anchors | None = None) -> VerifyResult:
+        """Re-check the whole chain from the stored bodies, and its signatures when keyed.
+
+        For each record in ``seq`` order it checks that: ``seq`` continues without a gap; the body
+        is valid UTF-8, parses as an :class:`AuditRecord` and is byte-for-byte its canonical JSON
+        (so no byte of it can change unnoticed); the indexed columns agree with the body;
+        ``prev_hash`` is the previous record's hash (``""`` for the first); and ``hash`` is the
+        recomputed hash. Finally, that no records were cut off the end. With a signer it also
+        checks every record's signature and the chain of signed checkpoints (each pins a record
+        hash; a retention cut is where the chain may start).
+
+        Args:
+            signer: key to check signatures with; defaults to the store's own signer. Without
+                one only the hash chain is checked (``signatures_checked`` is False).
+            anchors: what the log must agree with besides itself: a witness file, a head hash
+                seen earlier, a minimum record count (:class:`~hybridllm.audit.witness.Anchors`).
+                Without them a log cut back to an earlier valid state (newest checkpoint and the
+                records after it deleted, or everything) still verifies.
+
+        Returns:
+            A :class:`VerifyResult`; it stops at the first bad record and names it.
+        """
+        signer = signer if signer is not None else self._signer
+        # One read transaction: a snapshot, so appends by other threads or processes while
+        # verifying can neither be half-seen nor look like a truncated tail.
+        with self._lock:
+            try:
+                self._connection().execute("BEGIN")
+            except sqlite3.Error as exc:
+                return VerifyResult(ok=False, checked=0, problem=f"database unreadable: {exc}")
+            try:
+                return self._verify_snapshot(signer, anchors)
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    self._connection().execute("COMMIT")
+
+    def _verify_snapshot(self, signer: Signer | None, anchors: Anchors | None) -> VerifyResult:
+        checker = ChainChecker(signer)
+        checkpoints: list[Checkpoint] = []
+        n_checkpoints = 0
+        try:
+            if self._version >= 2:
+                rows = self._query(
+                    f"SELECT n, CAST(body AS BLOB), CAST(sig AS BLOB) FROM {CHECKPOINTS} "  # noqa: S608
+                    "ORDER BY n"
+                )
+                checkpoints = parse_checkpoints(rows, signer)
+                n_checkpoints = len(checkpoints)
+                checker = ChainChecker(signer, checkpoints, INDEXED)
+            if anchors is not None:
+                anchors.collect_hashes(checker)
+            columns = ROW_COLUMNS if self._version >= 2 else ROW_COLUMNS.rsplit(",", 1)[0]
+            last = 0
+            while True:
+                rows = self._query(
+                    f"SELECT {columns} FROM {TABLE} WHERE seq > ? ORDER BY seq LIMIT ?",  # noqa: S608
+                    (last, PAGE),
+                )
+                if not rows:
+                    break
+                for row in rows:
+                    last = row[0]
+                    values = dict(zip(INDEXED, row[1:7], strict=True))
+                    checker.check(int(row[0]), row[7], values, row[8] if len(row) > 8 else None)
+            issued = self._query("SELECT seq FROM sqlite_sequence WHERE name = ?", (TABLE,))
+            checker.finish(int(issued[0][0]) if issued else 0)
+            check_anchors(anchors, checker, checkpoints, signer)
+        except ChainBroken as bad:
+            return checker.result(n_checkpoints, bad)
+        except AuditError as exc:
+            problem = f"database unreadable after {checker.checked} record(s): {exc}"
+            return checker.result(n_checkpoints, ChainBroken(None, problem))
+        return checker.result(n_checkpoints)

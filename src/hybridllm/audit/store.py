@@ -36,15 +36,15 @@ from pydantic import ValidationError
 
 from hybridllm.audit._sqlite import (
     BUSY_TIMEOUT_S,
-    CHECKPOINTS,
     INDEXED,
     MIGRATIONS,
-    PAGE,
-    ROW_COLUMNS,
     TABLE,
     PurgeResult,
+    Ticket,
+    append_error,
     connect,
     cut_hash,
+    fsync_wal,
     purge_locked,
     write_checkpoint,
 )
@@ -53,14 +53,10 @@ from hybridllm.audit.checkpoints import cutoff_iso
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import compute_hash, record_body
 from hybridllm.audit.verify import (
-    ChainBroken,
-    ChainChecker,
-    Checkpoint,
     VerifyResult,
-    parse_checkpoints,
     record_message,
 )
-from hybridllm.audit.witness import Anchors, Witness, check_anchors
+from hybridllm.audit.witness import Witness
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -131,6 +127,10 @@ class AuditStore(StoreReads):
         self._busy = busy_timeout
         self._synchronous = "FULL"  # what connect() set
         self._lock = threading.RLock()
+        self._queue_lock = threading.Lock()
+        self._queue: list[Ticket] = []
+        self.commits = 0
+        """Transactions that appended records (fewer than records under group commit)."""
         self._conn: sqlite3.Connection | None = None
         self._pid = os.getpid()
         self._version = len(MIGRATIONS)
@@ -168,6 +168,9 @@ class AuditStore(StoreReads):
     def append(self, record: AuditRecord) -> AuditRecord:
         """Link ``record`` to the end of the chain and store it durably.
 
+        Group commit: records that threads append while another append holds the write lock are
+        written by the next lock holder in one transaction (one fsync for all of them).
+
         Args:
             record: the record to store; its ``prev_hash`` and ``hash`` are overwritten.
 
@@ -185,56 +188,88 @@ class AuditStore(StoreReads):
         try:
             data = record.model_dump(mode="json")
             data.update(prev_hash="", hash="")
-            base = AuditRecord.model_validate(data)
+            ticket = Ticket(AuditRecord.model_validate(data))
         except (ValidationError, ValueError, TypeError) as exc:
             # The exception text may quote field values; name only its type.
             problem = type(exc).__name__
             raise AuditError(f"audit record {record.id} is not serialisable ({problem})") from exc
-        written: tuple[str, str] | None = None
+        with self._queue_lock:
+            self._queue.append(ticket)
         with self._lock:
+            if ticket.stored is None and ticket.error is None:
+                with self._queue_lock:
+                    batch, self._queue = self._queue, []
+                if not self._write_batch(batch) and len(batch) > 1:
+                    for one in batch:  # one bad record must not fail the others: one by one
+                        self._write_batch([one])
+        if ticket.error is not None:
+            raise ticket.error
+        assert ticket.stored is not None
+        return ticket.stored
+
+    def _write_batch(self, batch: list[Ticket]) -> bool:
+        """Write ``batch`` in one transaction; the caller holds the lock. False if it failed."""
+        written: list[tuple[str, str]] = []
+        done: list[AuditRecord] = []
+        pinned = False
+        try:
             conn = self._connection()
+            need_sync = self._sync_all or any(t.base.status == "intent" for t in batch)
+            self._set_synchronous(conn, need_sync)
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                self._set_synchronous(conn, self._sync_all or record.status == "intent")
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    row = conn.execute(
-                        f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
-                    ).fetchone()
-                    prev_hash = str(row[1]) if row else cut_hash(conn, self._version)
-                    stored = base.model_copy(update={"prev_hash": prev_hash})
-                    stored = stored.model_copy(update={"hash": compute_hash(prev_hash, stored)})
-                    values = [getattr(stored, name) for name in INDEXED]
-                    sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
-                    cur = conn.execute(
-                        f"INSERT INTO {TABLE} ({', '.join(INDEXED)}, body, sig) "  # noqa: S608
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*values, record_body(stored), sig),
-                    )
-                    seq = int(cur.lastrowid or 0)
+                row = conn.execute(
+                    f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
+                ).fetchone()
+                prev_hash = str(row[1]) if row else cut_hash(conn, self._version)
+                for ticket in batch:
+                    stored, seq = self._insert(conn, ticket.base, prev_hash)
+                    prev_hash = stored.hash
+                    done.append(stored)
                     signer = self._signer
-                    periodic = signer is not None and (seq % self._every == 0 or self._due())
-                    if signer is not None and periodic:
-                        written = write_checkpoint(
-                            conn,
-                            signer,
-                            kind="periodic",
-                            seq=seq,
-                            record_id=stored.id,
-                            record_hash=stored.hash,
+                    if signer is not None and (seq % self._every == 0 or self._due()):
+                        pinned = True
+                        written.append(
+                            write_checkpoint(
+                                conn,
+                                signer,
+                                kind="periodic",
+                                seq=seq,
+                                record_id=stored.id,
+                                record_hash=stored.hash,
+                            )
                         )
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.IntegrityError as exc:
-                raise AuditError(f"audit record id {record.id} already exists") from exc
-            except sqlite3.Error as exc:
-                raise AuditError(f"cannot write audit record {record.id}: {exc}") from exc
-            self._since_checkpoint = 0 if periodic else self._since_checkpoint + 1
-            if written is not None:
-                self._witnessed(written)
-        return stored
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, AuditError) as exc:
+            for ticket in batch:
+                ticket.error = append_error(ticket.base.id, exc)
+            return False
+        self.commits += 1
+        for ticket, stored in zip(batch, done, strict=True):
+            ticket.stored, ticket.error = stored, None
+        self._since_checkpoint = 0 if pinned else self._since_checkpoint + len(batch)
+        for one in written:
+            self._witnessed(one)
+        return True
+
+    def _insert(
+        self, conn: sqlite3.Connection, base: AuditRecord, prev_hash: str
+    ) -> tuple[AuditRecord, int]:
+        """Link, hash, sign and insert one record; return it as stored and its seq."""
+        stored = base.model_copy(update={"prev_hash": prev_hash})
+        stored = stored.model_copy(update={"hash": compute_hash(prev_hash, stored)})
+        values = [getattr(stored, name) for name in INDEXED]
+        sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
+        cur = conn.execute(
+            f"INSERT INTO {TABLE} ({', '.join(INDEXED)}, body, sig) "  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, record_body(stored), sig),
+        )
+        return stored, int(cur.lastrowid or 0)
 
     def _due(self) -> bool:
         """A time-based checkpoint is due (``checkpoint_interval`` passed since the last one)."""
@@ -258,23 +293,10 @@ class AuditStore(StoreReads):
         The witness never leads the store: the checkpoint is on disk before its copy is.
         """
         if self._synchronous != "FULL":
-            self._fsync_wal()
+            fsync_wal(self.path)
         self._last_checkpoint_at = time.monotonic()
         if self._witness is not None:
             self._witness.append(*written)
-
-    def _fsync_wal(self) -> None:
-        """Flush the WAL to disk (a NORMAL-synchronous commit wrote it without fsync)."""
-        try:
-            fd = os.open(f"{self.path}-wal", os.O_RDONLY)
-        except FileNotFoundError:
-            return  # checkpointed into the main file already (which SQLite synced)
-        except OSError as exc:
-            raise AuditError(f"cannot sync audit database {self.path}: {exc.strerror}") from None
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
     def _locked_write(self, kind: str) -> tuple[int, str, str] | None:
         """Checkpoint the current head; return (seq, id, hash) or None for an empty log."""
@@ -367,82 +389,6 @@ class AuditStore(StoreReads):
         return result
 
     # -- reading -----------------------------------------------------------------------------
-
-    # -- verification ------------------------------------------------------------------------
-
-    def verify(self, signer: Signer | None = None, anchors: Anchors | None = None) -> VerifyResult:
-        """Re-check the whole chain from the stored bodies, and its signatures when keyed.
-
-        For each record in ``seq`` order it checks that: ``seq`` continues without a gap; the body
-        is valid UTF-8, parses as an :class:`AuditRecord` and is byte-for-byte its canonical JSON
-        (so no byte of it can change unnoticed); the indexed columns agree with the body;
-        ``prev_hash`` is the previous record's hash (``""`` for the first); and ``hash`` is the
-        recomputed hash. Finally, that no records were cut off the end. With a signer it also
-        checks every record's signature and the chain of signed checkpoints (each pins a record
-        hash; a retention cut is where the chain may start).
-
-        Args:
-            signer: key to check signatures with; defaults to the store's own signer. Without
-                one only the hash chain is checked (``signatures_checked`` is False).
-            anchors: what the log must agree with besides itself: a witness file, a head hash
-                seen earlier, a minimum record count (:class:`~hybridllm.audit.witness.Anchors`).
-                Without them a log cut back to an earlier valid state (newest checkpoint and the
-                records after it deleted, or everything) still verifies.
-
-        Returns:
-            A :class:`VerifyResult`; it stops at the first bad record and names it.
-        """
-        signer = signer if signer is not None else self._signer
-        # One read transaction: a snapshot, so appends by other threads or processes while
-        # verifying can neither be half-seen nor look like a truncated tail.
-        with self._lock:
-            try:
-                self._connection().execute("BEGIN")
-            except sqlite3.Error as exc:
-                return VerifyResult(ok=False, checked=0, problem=f"database unreadable: {exc}")
-            try:
-                return self._verify_snapshot(signer, anchors)
-            finally:
-                with contextlib.suppress(sqlite3.Error):
-                    self._connection().execute("COMMIT")
-
-    def _verify_snapshot(self, signer: Signer | None, anchors: Anchors | None) -> VerifyResult:
-        checker = ChainChecker(signer)
-        checkpoints: list[Checkpoint] = []
-        n_checkpoints = 0
-        try:
-            if self._version >= 2:
-                rows = self._query(
-                    f"SELECT n, CAST(body AS BLOB), CAST(sig AS BLOB) FROM {CHECKPOINTS} "  # noqa: S608
-                    "ORDER BY n"
-                )
-                checkpoints = parse_checkpoints(rows, signer)
-                n_checkpoints = len(checkpoints)
-                checker = ChainChecker(signer, checkpoints, INDEXED)
-            if anchors is not None:
-                anchors.collect_hashes(checker)
-            columns = ROW_COLUMNS if self._version >= 2 else ROW_COLUMNS.rsplit(",", 1)[0]
-            last = 0
-            while True:
-                rows = self._query(
-                    f"SELECT {columns} FROM {TABLE} WHERE seq > ? ORDER BY seq LIMIT ?",  # noqa: S608
-                    (last, PAGE),
-                )
-                if not rows:
-                    break
-                for row in rows:
-                    last = row[0]
-                    values = dict(zip(INDEXED, row[1:7], strict=True))
-                    checker.check(int(row[0]), row[7], values, row[8] if len(row) > 8 else None)
-            issued = self._query("SELECT seq FROM sqlite_sequence WHERE name = ?", (TABLE,))
-            checker.finish(int(issued[0][0]) if issued else 0)
-            check_anchors(anchors, checker, checkpoints, signer)
-        except ChainBroken as bad:
-            return checker.result(n_checkpoints, bad)
-        except AuditError as exc:
-            problem = f"database unreadable after {checker.checked} record(s): {exc}"
-            return checker.result(n_checkpoints, ChainBroken(None, problem))
-        return checker.result(n_checkpoints)
 
     # -- lifecycle -----------------------------------------------------------------------------
 
