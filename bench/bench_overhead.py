@@ -20,6 +20,9 @@ otherwise (the fsync is part of the cost: put it where production would).
 Usage::
 
     .venv/bin/python bench/bench_overhead.py [--rounds N] [--warmup N] [--audit-dir DIR]
+        [--import-runs N]
+
+It first times imports in fresh interpreters (``--import-runs 0`` skips that).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -106,13 +111,46 @@ def _run(calls: dict[str, Callable[[str], Any]], prompt: str, rounds: int, warmu
     return times
 
 
+_IMPORTS = {
+    "import hybridllm": "import hybridllm",
+    "import hybridllm; hybridllm.Client": "import hybridllm; hybridllm.Client",
+    "import openai": "import openai",
+    "import litellm": "import litellm",
+}
+
+
+def _import_times(runs: int) -> None:
+    """Median wall time of each import in a fresh interpreter (``runs`` each, interleaved)."""
+    times: dict[str, list[float]] = {k: [] for k in _IMPORTS}
+    for _ in range(runs):
+        for label, stmt in _IMPORTS.items():
+            code = (
+                "import time; t = time.perf_counter(); "
+                f"{stmt}; print((time.perf_counter() - t) * 1000)"
+            )
+            out = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=False
+            )
+            if out.returncode == 0:
+                times[label].append(float(out.stdout.strip().splitlines()[-1]))
+    print("| statement (fresh interpreter) | p50 ms | min ms |")
+    print("|---|---:|---:|")
+    for label, values in times.items():
+        if values:
+            print(f"| `{label}` | {statistics.median(values):.0f} | {min(values):.0f} |")
+    print()
+
+
 def main() -> None:
     """Run the benchmark and print markdown tables."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--audit-dir", type=Path, default=Path.cwd())
+    parser.add_argument("--import-runs", type=int, default=10)
     args = parser.parse_args()
+    if args.import_runs:
+        _import_times(args.import_runs)
     with (
         SplittingServer() as server,
         tempfile.TemporaryDirectory(dir=args.audit_dir, prefix="bench-overhead-") as tmp,
