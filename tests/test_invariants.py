@@ -246,7 +246,7 @@ def test_inv5_audit_verify_cli_detects_a_flipped_byte(
     cli = [sys.executable, "-m", "hybridllm", "audit", "verify", "--db", str(tmp_audit_path)]
     ok = subprocess.run(cli, capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
-    assert "3 records" in ok.stdout
+    assert "6 records" in ok.stdout  # 3 calls: each an intent (before sending) and an outcome
     raw = tmp_audit_path.read_bytes()
     for value in (PATIENT, MRN, EMAIL, AWS_KEY):
         assert value.encode() not in raw

@@ -83,7 +83,11 @@ class CompletionStream(_StreamInfo):
         self._abandon = abandon
 
     def __iter__(self) -> Iterator[str]:
-        return self._chunks
+        # The stream is its own iterator: a ``for`` loop then keeps it (and its finaliser) alive.
+        return self
+
+    def __next__(self) -> str:
+        return next(self._chunks)
 
     @property
     def completion(self) -> Completion | None:
@@ -125,7 +129,10 @@ class AsyncCompletionStream(_StreamInfo):
         self._abandon = abandon
 
     def __aiter__(self) -> AsyncIterator[str]:
-        return self._chunks
+        return self
+
+    async def __anext__(self) -> str:
+        return await self._chunks.__anext__()
 
     @property
     def completion(self) -> Completion | None:

@@ -121,7 +121,7 @@ def task(
                 return client
             import hybridllm
 
-            return hybridllm._client()
+            return hybridllm._get_default_client()
 
         if inspect.iscoroutinefunction(func):
 

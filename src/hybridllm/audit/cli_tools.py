@@ -47,7 +47,9 @@ UntilOption = Annotated[
     typer.Option("--until", help="Up to this date/time; a bare date includes that whole day."),
 ]
 RouteOpt = Annotated[_Multi, typer.Option("--route", help="local | cloud | blocked (repeatable).")]
-StatusOpt = Annotated[_Multi, typer.Option("--status", help="ok | blocked | error (repeatable).")]
+StatusOpt = Annotated[
+    _Multi, typer.Option("--status", help="ok | blocked | error | intent (repeatable).")
+]
 CategoryOpt = Annotated[
     _Multi, typer.Option("--category", help="Found this category: PII | PHI | SECRET.")
 ]

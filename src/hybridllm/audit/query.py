@@ -70,7 +70,8 @@ class AuditQuery:
         since: ``ts >= since`` (stored form, see :func:`parse_time`).
         until: ``ts < until``.
         routes: ``local``, ``cloud``, ``blocked``.
-        statuses: ``ok``, ``blocked``, ``error``.
+        statuses: ``ok``, ``blocked``, ``error``, ``intent`` (every intent record; otherwise
+            an intent is listed only while no outcome completes it).
         categories: record found any of these (``PII``, ``PHI``, ``SECRET``).
         entities: record found any of these entity types (e.g. ``MEDICAL_RECORD_NUMBER``).
         targets: the answering target, or any target tried (hops).
@@ -132,8 +133,25 @@ class AuditQuery:
         return self.conversation_id is None or r.conversation_id == self.conversation_id
 
     def filter(self, records: Iterable[AuditRecord]) -> Iterator[AuditRecord]:
-        """The matching records, in the given order."""
-        return (r for r in records if self.matches(r))
+        """The matching records, in the given order: one per call.
+
+        An ``intent`` record whose call has an outcome record is left out (the outcome stands
+        for the call); an intent without one (the process died after the payload may have
+        left) is kept, after the other records. ``statuses=("intent",)`` returns every intent.
+        """
+        if "intent" in self.statuses:
+            yield from (r for r in records if self.matches(r))
+            return
+        open_intents: dict[str, AuditRecord] = {}
+        for r in records:
+            for done in r.intents:
+                open_intents.pop(done, None)
+            if r.status == "intent":
+                if self.matches(r):
+                    open_intents[r.id] = r
+            elif self.matches(r):
+                yield r
+        yield from open_intents.values()
 
     def run(self, store: RecordSource) -> Iterator[AuditRecord]:
         """The matching records of a store, in its order (time bounds pushed to SQL)."""
