@@ -155,8 +155,9 @@ class _BaseClient(DriverMixin, EmbedMixin):
 
     def _append(self, record: AuditRecord) -> AuditRecord:
         stored = self._audit_sinks()[1].append(record)
-        target = self.settings.targets.get(stored.target or "")
-        observe(stored, self._on_call, provider=target.adapter if target else None)
+        if stored.status != "intent":  # one log line, span and hook call per call: its outcome
+            target = self.settings.targets.get(stored.target or "")
+            observe(stored, self._on_call, provider=target.adapter if target else None)
         return stored
 
     def _close_audit(self) -> None:
