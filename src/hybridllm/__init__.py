@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         Conversation,
     )
     from hybridllm._scope import policy
+    from hybridllm.compat.openai import AsyncOpenAI, OpenAI
     from hybridllm.decorators import TaskOutputError, task
     from hybridllm.embeddings import Embeddings
     from hybridllm.models import (
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
         Message,
         Usage,
     )
-    from hybridllm.compat.openai import AsyncOpenAI, OpenAI
     from hybridllm.redaction import Redaction
 
 __all__ = [
