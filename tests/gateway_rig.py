@@ -55,12 +55,13 @@ class Rig:
         return rec
 
     def records(self) -> list[AuditRecord]:
-        """Every stored record, oldest first."""
+        """Every call's outcome record, oldest first (intent records are left out; each outcome
+        names its intents in ``intents``)."""
         if not self.audit_path.exists():
             return []
         store = AuditStore(self.audit_path, readonly=True)
         try:
-            return list(store.iter_records())
+            return [r for r in store.iter_records() if r.status != "intent"]
         finally:
             store.close()
 
