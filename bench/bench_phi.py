@@ -110,6 +110,8 @@ def identifying(text: str, span: dict[str, Any]) -> list[int]:
         for m in pattern.finditer(value):
             for i in range(m.start(), m.end()):
                 keep[i] = False
+    if span["type"] in {"AGE", "PHONE", "FAX"}:  # the digits, not "years old" or "extension"
+        return [start + i for i, c in enumerate(value) if c.isdigit()]
     return [start + i for i, c in enumerate(value) if keep[i] and c.isalnum()]
 
 

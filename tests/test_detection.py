@@ -39,7 +39,12 @@ def test_classification_is_deterministic() -> None:
     first = [clf.classify(t).findings for t in texts]
     second = [clf.classify(t).findings for t in reversed(texts)]
     assert first == list(reversed(second))
-    fresh = CompositeClassifier(clf.recognizers, normalize=True)
+    fresh = CompositeClassifier(
+        clf.recognizers,
+        normalize=True,
+        clinical=clf.clinical,
+        clinical_recognizers=clf.clinical_recognizers,
+    )
     assert [fresh.classify(t).findings for t in texts] == first
 
 

@@ -80,6 +80,8 @@ class Classification(_Frozen):
     error: str | None = None
     """Set (to an error type name) when classification failed; the call then fails closed."""
     elapsed_ms: float = 0.0
+    clinical: bool = False
+    """The payload reads as clinical: the Safe Harbor pass ran and the leak guard applies."""
 
     @property
     def categories(self) -> frozenset[Category]:

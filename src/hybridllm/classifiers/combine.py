@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, PHI_QUASI, Classifier
 from hybridllm.classifiers.normalize import normalize
+from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
 from hybridllm.models import Classification, Finding
 
@@ -35,16 +36,29 @@ CATEGORY_RANK = {"SECRET": 3, "PHI": 2, "PII": 1}
 """Which category wins when spans overlap (higher wins)."""
 
 
-def apply_payload_rules(findings: Iterable[Finding]) -> list[Finding]:
+def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) -> list[Finding]:
     """Apply rules 1 to 3 of the module docstring to all findings of one payload.
+
+    In a clinical payload (see :mod:`hybridllm.classifiers.clinical`) any Safe Harbor identifier
+    (everything but clinical content and the fail-safe pass's weak types) makes the payload PHI:
+    every finding is kept and every PII finding becomes PHI. Without one, the weak fail-safe
+    findings are dropped and the ordinary rules apply.
 
     Args:
         findings: findings of every message of the payload.
+        clinical: the payload is clinical.
 
     Returns:
         The findings, with clinical context dropped or kept and PII upgraded to PHI as needed.
     """
     items = list(findings)
+    if clinical:
+        if any(f.entity_type not in PHI_CONTEXT | SAFE_HARBOR_WEAK for f in items):
+            return [
+                f.model_copy(update={"category": "PHI"}) if f.category == "PII" else f
+                for f in items
+            ]
+        items = [f for f in items if f.entity_type not in SAFE_HARBOR_WEAK]
     has_phi_id = any(
         f.category == "PHI" and f.entity_type not in PHI_CONTEXT | PHI_QUASI for f in items
     )
@@ -124,6 +138,8 @@ class CompositeClassifier:
         normalize: bool = False,
         allow_list: Sequence[str] = (),
         time_budget_ms: float | None = None,
+        clinical: Callable[[Sequence[str]], bool] | None = None,
+        clinical_recognizers: Sequence[Classifier] = (),
     ) -> None:
         """Create a composite.
 
@@ -132,8 +148,12 @@ class CompositeClassifier:
             normalize: also match on the de-evaded view of each text.
             allow_list: terms never flagged (a finding inside an occurrence is dropped).
             time_budget_ms: raise ClassificationError when a classification takes longer.
+            clinical: decides once per payload whether it is clinical (None: never).
+            clinical_recognizers: run after ``recognizers`` on clinical payloads only.
         """
         self.recognizers = tuple(recognizers)
+        self.clinical = clinical
+        self.clinical_recognizers = tuple(clinical_recognizers)
         self.normalize = normalize
         self.time_budget_ms = time_budget_ms
         terms = sorted({t.strip() for t in allow_list if t.strip()}, key=len, reverse=True)
@@ -151,13 +171,15 @@ class CompositeClassifier:
             if elapsed > self.time_budget_ms:
                 raise TimeoutError(f"{elapsed:.0f} ms > budget {self.time_budget_ms:.0f} ms")
 
-    def _find_all(self, text: str, message_index: int, t0: float) -> list[Finding]:
+    def _find_all(
+        self, text: str, message_index: int, t0: float, extra: tuple[Classifier, ...] = ()
+    ) -> list[Finding]:
         if not isinstance(text, str):
             raise TypeError(type(text).__name__)
         view = normalize(text) if self.normalize else None
         found: list[Finding] = []
         from_view: list[Finding] = []
-        for recognizer in self.recognizers:
+        for recognizer in (*self.recognizers, *extra):
             ts = time.perf_counter()
             for f in recognizer.find(text):
                 if not 0 <= f.start < f.end <= len(text):
@@ -221,15 +243,19 @@ class CompositeClassifier:
             if isinstance(texts, str | bytes):
                 raise TypeError(type(texts).__name__)
             found: list[Finding] = []
+            clinical = self.clinical is not None and bool(self.clinical(texts))
+            extra = self.clinical_recognizers if clinical else ()
             for i, text in enumerate(texts):
-                found.extend(self._find_all(text, i, t0))
-            findings = merge_overlaps(apply_payload_rules(found))
+                found.extend(self._find_all(text, i, t0, extra))
+            findings = merge_overlaps(apply_payload_rules(found, clinical=clinical))
         except TimeoutError as exc:
             raise ClassificationError(f"classification exceeded its time budget ({exc})") from None
         except Exception as exc:
             # `from None`: the cause's message may quote the text being classified.
             raise ClassificationError(f"classification failed: {type(exc).__name__}") from None
-        return Classification(findings=findings, elapsed_ms=(time.perf_counter() - t0) * 1000.0)
+        return Classification(
+            findings=findings, clinical=clinical, elapsed_ms=(time.perf_counter() - t0) * 1000.0
+        )
 
     def classify(self, text: str) -> Classification:
         """Classify one text.

@@ -107,6 +107,9 @@ class ClassifierConfig(_Frozen):
             digits, split tokens) before matching; offsets still refer to the original text.
         time_budget_ms: a classification taking longer raises ClassificationError (the call then
             fails closed). None: no budget.
+        safe_harbor: in a clinical payload, also run the fail-safe Safe Harbor pass
+            (:mod:`hybridllm.classifiers.safe_harbor`). Off only to compare or to test the leak
+            guard: clinical notes then leak what the ordinary recognizers miss.
         allow_list: terms never flagged: a finding whose text equals one (case-insensitive) is
             dropped. For your own company, product and team names.
         recognizers: custom regex recognizers.
@@ -117,6 +120,7 @@ class ClassifierConfig(_Frozen):
     ner: bool = True
     normalize: bool = True
     time_budget_ms: float | None = Field(default=None, gt=0)
+    safe_harbor: bool = True
     allow_list: tuple[str, ...] = ()
     recognizers: tuple[CustomRecognizer, ...] = ()
     deny_lists: tuple[DenyList, ...] = ()

@@ -19,7 +19,7 @@ import re
 
 from hybridllm.classifiers.base import KeywordRule, RegexRecognizer, RegexRule, first_words
 
-__all__ = ["build_phi_recognizer"]
+__all__ = ["CONDITION_WORDS", "MEDICATION_WORDS", "build_phi_recognizer"]
 
 _I = re.IGNORECASE
 
@@ -147,6 +147,19 @@ _DIAGNOSIS_WORDS = re.compile(
 # identifier in the payload (clinical context, see combine), so a version string stays clean.
 _ICD10_BARE = re.compile(r"(?<![\w.])(?P<v>[A-TV-Z]\d{2}\.[0-9A-Z]{1,4})(?![\w.])")
 _MEDICATION_KEYS = first_words(_MEDICATIONS, "insulin|extended|ER|XL")
+_GENERIC = frozenset(
+    {"disease", "disorder", "type", "stage", "failure", "acute", "chronic", "major"}
+)
+MEDICATION_WORDS: frozenset[str] = frozenset(
+    w for w in re.findall(r"[a-z]+", _MEDICATIONS.lower()) if len(w) > 3
+)
+"""Lower-case words of the medication list (clinical-context evidence)."""
+CONDITION_WORDS: frozenset[str] = frozenset(
+    w
+    for w in re.findall(r"[a-z]+", _CONDITIONS.lower())
+    if len(w) > 2 and w not in _GENERIC and w not in {"sulfate", "acid", "oxide"}
+)
+"""Lower-case words of the condition list (clinical-context evidence)."""
 _DIAGNOSIS_KEYS = first_words(_CONDITIONS, _MODIFIERS)
 # ICD-10-CM code after a cue ("ICD-10: E11.9", "dx E11.9"); bare codes look like version strings.
 _ICD10 = re.compile(
@@ -160,8 +173,7 @@ _ICD10 = re.compile(
 # in a coding question) and PHI only in a payload that is about a patient: entity types in
 # base.PHI_QUASI, dropped by combine unless the payload has PHI.
 _ANY_DATE = re.compile(
-    rf"(?<![\w/.-])(?P<v>{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*,?\s*\d)"
-    rf"|\d{{1,2}}/\d{{1,2}}(?!/))(?![\w/-])",
+    rf"(?<![\w/.-])(?P<v>{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*,?\s*\d))(?![\w/-])",
     _I,
 )
 _STATES = (

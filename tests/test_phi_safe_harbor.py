@@ -1,0 +1,116 @@
+"""The clinical-context decision and the fail-safe Safe Harbor pass (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm import redact
+from hybridllm.classifiers import ClassifierConfig, classify, get_classifier
+from hybridllm.classifiers.clinical import is_clinical
+
+
+def left(text: str) -> str:
+    """What survives redaction: the redacted text, placeholders dropped."""
+    out = redact(text).text
+    while "[" in out and "]" in out[out.index("[") :]:
+        a = out.index("[")
+        out = out[:a] + out[out.index("]", a) + 1 :]
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt seen today for follow-up. BP 132/84, HR 78. Continue metformin 500 mg bid.",
+        "HPI: 67 yo with chest pain since yesterday. Troponin negative. Plan: admit.",
+        "Discharge summary. The patient was admitted with pneumonia and treated with ceftriaxone.",
+    ],
+)
+def test_clinical_text_is_clinical(text: str) -> None:
+    assert is_clinical([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I reverse a list in Python without making a copy?",
+        "What are the side effects of metformin?",
+        "Explain how insulin resistance leads to type 2 diabetes.",
+        "Write a SQL query joining orders 2024-03-14 to invoices over 10000 rows.",
+        "My doctor said I should exercise more. Any tips for a beginner?",
+    ],
+)
+def test_general_text_is_not_clinical(text: str) -> None:
+    assert not is_clinical([text])
+
+
+def test_a_labelled_value_is_never_vetoed_by_a_validator() -> None:
+    # 000 and 9xx areas are never issued: a validator rejects them, the label does not.
+    for ssn in ("000-86-6124", "903-77-2329", "666-12-3456"):
+        note = f"Registration for the clinic visit. Patient SSN: {ssn}. BP 120/80."
+        assert ssn not in redact(note).text
+        assert "PHI" in classify(note).categories
+
+
+@pytest.mark.parametrize(
+    ("note", "values"),
+    [
+        (
+            "Pt seen in clinic. Professional ID ZX-1705-07 on the referral. Metformin 500 mg.",
+            ["ZX-1705-07", "1705"],
+        ),
+        (
+            "Patient chart ref: 9693-0472. Follow-up visit for hypertension, BP 150/95.",
+            ["9693-0472", "9693", "0472"],
+        ),
+        (
+            "Identity confirmed with 123 45 6789 at admission; allergies: NKDA.",
+            ["123 45 6789", "6789"],
+        ),
+        (
+            "Seen on 13-Jul-2014 and again March 3rd; the patient is a 94-year-old with CHF.",
+            ["13-Jul", "Jul-2014", "March 3rd", "94"],
+        ),
+        (
+            "Discharged home after pneumonia. Home community is Orchid Bay; follow-up letters to"
+            " 4489 Kastanienstrasse, Velden, ZZ 26888.",
+            ["Orchid Bay", "4489", "Kastanienstrasse", "Velden", "26888"],
+        ),
+        (
+            "Discharge summary dictated by JASPER CEDARVALE; signed P. von Gresow, RN. Pain 3/10.",
+            ["JASPER", "CEDARVALE", "Gresow"],
+        ),
+    ],
+)
+def test_identifiers_leave_no_part_behind(note: str, values: list[str]) -> None:
+    kept = left(note)
+    for value in values:
+        assert value not in kept
+
+
+def test_clinical_values_known_to_be_safe_stay() -> None:
+    note = (
+        "Patient MRN 55839201 seen for follow-up. BP 132/84 mmHg, HR 78, SpO2 97%, weight"
+        " 82 kg. Platelets 250000 /uL, heparin drip 25000 units in 250 mL. A1c 7.2 in 2023."
+    )
+    kept = left(note)
+    assert "55839201" not in kept
+    for safe in ("132/84", "SpO2 97%", "82 kg", "250000 /uL", "25000 units", "2023"):
+        assert safe in kept
+
+
+def test_general_text_with_numbers_and_names_is_not_phi() -> None:
+    for text in (
+        "Deploy build 12345 to eu-west-1 and ping Jordan on Slack by 03/04.",
+        "What did the FDA say about semaglutide in June 2021?",
+    ):
+        assert "PHI" not in classify(text).categories
+
+
+def test_the_pass_is_off_without_clinical_context_or_when_disabled() -> None:
+    note = "Pt seen today. Professional ID QX-8812-44 on file. Metformin 500 mg bid."
+    assert any(f.recognizer == "safe-harbor" for f in classify(note).findings)
+    assert classify(note).clinical
+    off = get_classifier(ClassifierConfig(safe_harbor=False)).classify(note)
+    assert not any(f.recognizer == "safe-harbor" for f in off.findings)
+    assert not off.clinical
