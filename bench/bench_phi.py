@@ -19,7 +19,7 @@ the share of benign prompts (bench/data/benign.jsonl) classified PHI.
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_phi.py [--split open|sealed|both]
-        [--engine ours|presidio|philter] [--misses N] [--markdown]
+        [--engine ours|ours-weak|presidio|philter] [--misses N] [--markdown]
 
 ``--engine philter`` needs philter-lite and its pure-Python dependencies outside the venv:
 ``pip install --target /tmp/philter philter-lite==0.6.0`` then ``PYTHONPATH=src:/tmp/philter``.
@@ -130,6 +130,8 @@ class Score:
     info: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     per_source: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+    guard: dict[tuple[bool, bool], int] = field(default_factory=lambda: defaultdict(int))
+    """(note leaks, guard tripped) -> notes."""
     ms: list[float] = field(default_factory=list)
 
     def total(self) -> tuple[int, int, int]:
@@ -142,7 +144,8 @@ class Score:
         )
 
 
-Detect = Callable[[str], tuple[list[tuple[int, int]], bool]]
+Detect = Callable[[str], tuple[list[tuple[int, int]], bool, bool | None]]
+"""text -> (spans removed, classified PHI, leak guard tripped on the redacted text or None)."""
 
 
 def score(records: list[dict[str, Any]], detect: Detect) -> Score:  # noqa: PLR0912
@@ -151,7 +154,7 @@ def score(records: list[dict[str, Any]], detect: Detect) -> Score:  # noqa: PLR0
     for r in records:
         text = r["text"]
         t0 = time.perf_counter()
-        spans, is_phi = detect(text)
+        spans, is_phi, tripped = detect(text)
         s.ms.append((time.perf_counter() - t0) * 1000.0)
         mask = [False] * len(text)
         for a, b in spans:
@@ -166,6 +169,9 @@ def score(records: list[dict[str, Any]], detect: Detect) -> Score:  # noqa: PLR0
         else:
             s.negatives += 1
             s.negatives_phi += is_phi
+        leaky = any(any(not mask[i] for i in identifying(text, g)) for g in sh)
+        if tripped is not None:
+            s.guard[(leaky, tripped)] += 1
         for g in gold:
             idx = identifying(text, g)
             if not idx:
@@ -194,16 +200,23 @@ def score(records: list[dict[str, Any]], detect: Detect) -> Score:  # noqa: PLR0
     return s
 
 
-def ours() -> Detect:
-    """The project's classifier (default configuration)."""
-    from hybridllm.classifiers import get_classifier
+def ours(*, safe_harbor: bool = True) -> Detect:
+    """The project's classifier (default configuration, or without the Safe Harbor pass)."""
+    from hybridllm.classifiers import ClassifierConfig, get_classifier
+    from hybridllm.classifiers.leak_guard import residual_identifiers
+    from hybridllm.redaction import redact_text
+    from hybridllm.redaction.vault import PLACEHOLDER_RE
 
-    clf = get_classifier()
+    clf = get_classifier(ClassifierConfig(safe_harbor=safe_harbor))
     clf.classify("Patient Jane Roe, MRN 12345678, seen 03/04/2025 by Dr. Smith.")
 
-    def detect(text: str) -> tuple[list[tuple[int, int]], bool]:
+    def detect(text: str) -> tuple[list[tuple[int, int]], bool, bool | None]:
         c = clf.classify(text)
-        return [(f.start, f.end) for f in c.findings], "PHI" in c.categories
+        tripped = None
+        if c.clinical:  # the flow's leak guard, on what redaction would send
+            sent = redact_text(text, c.findings).text
+            tripped = bool(residual_identifiers([sent], PLACEHOLDER_RE))
+        return [(f.start, f.end) for f in c.findings], "PHI" in c.categories, tripped
 
     return detect
 
@@ -224,8 +237,9 @@ def presidio() -> Detect:
     )
     engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
 
-    def detect(text: str) -> tuple[list[tuple[int, int]], bool]:
-        return [(r.start, r.end) for r in engine.analyze(text=text, language="en")], False
+    def detect(text: str) -> tuple[list[tuple[int, int]], bool, bool | None]:
+        found = engine.analyze(text=text, language="en")
+        return [(r.start, r.end) for r in found], False, None
 
     return detect
 
@@ -258,7 +272,7 @@ def philter() -> Detect:
     folder = Path(next(iter(spec.submodule_search_locations)))
     filters = load_filters(str(folder / "configs" / "philter_delta.toml"))
 
-    def detect(text: str) -> tuple[list[tuple[int, int]], bool]:
+    def detect(text: str) -> tuple[list[tuple[int, int]], bool, bool | None]:
         include_map, _, _ = ph.detect_phi(text, filters)
         kept = [False] * len(text)
         for a, b in include_map.filecoords():
@@ -268,7 +282,7 @@ def philter() -> Detect:
         for m in re.finditer(r"[A-Za-z0-9]+", text):
             if not all(kept[m.start() : m.end()]):
                 spans.append(m.span())
-        return spans, bool(spans)
+        return spans, bool(spans), None
 
     return detect
 
@@ -298,6 +312,13 @@ def report(name: str, s: Score, benign: tuple[int, int] | None, markdown: bool) 
         f"({s.false_findings} of {s.findings} findings overlap no labelled span)",
         f"ms per note p50 {ms[len(ms) // 2]:.1f}, max {ms[-1]:.1f}",
     ]
+    if s.guard:
+        g = s.guard
+        lines.append(
+            f"leak guard (clinical notes): tripped on {g[(True, True)]}/"
+            f"{g[(True, True)] + g[(True, False)]} notes that leak, "
+            f"{g[(False, True)]}/{g[(False, True)] + g[(False, False)]} that do not"
+        )
     if benign is not None:
         lines.append(
             f"benign prompts classified PHI {benign[0]}/{benign[1]} = {_pct(*benign)}"
@@ -327,11 +348,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run the bench (see the module docstring)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["open", "sealed", "both"], default="both")
-    ap.add_argument("--engine", choices=["ours", "presidio", "philter"], default="ours")
+    ap.add_argument(
+        "--engine", choices=["ours", "ours-weak", "presidio", "philter"], default="ours"
+    )
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args(argv)
-    engines = {"ours": ours, "presidio": presidio, "philter": philter}
+    engines: dict[str, Callable[[], Detect]] = {
+        "ours": ours,
+        "ours-weak": lambda: ours(safe_harbor=False),  # shows what the leak guard catches
+        "presidio": presidio,
+        "philter": philter,
+    }
     detect = engines[args.engine]()
     splits = ["open", "sealed"] if args.split == "both" else [args.split]
     benign = benign_rate(detect) if args.engine != "presidio" else None

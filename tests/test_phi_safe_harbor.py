@@ -113,4 +113,7 @@ def test_the_pass_is_off_without_clinical_context_or_when_disabled() -> None:
     assert classify(note).clinical
     off = get_classifier(ClassifierConfig(safe_harbor=False)).classify(note)
     assert not any(f.recognizer == "safe-harbor" for f in off.findings)
-    assert not off.clinical
+    assert off.clinical  # still decided: the leak guard keys on it
+    general = "Deploy build QX-8812-44 to staging and page the on-call engineer."
+    assert not classify(general).clinical
+    assert not any(f.recognizer == "safe-harbor" for f in classify(general).findings)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from hybridllm._flow_state import AuditContext, CallState
 from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
@@ -206,7 +206,7 @@ FlowResult = Completion | StreamSession
 Flow = Generator[Classify | Call | WriteAudit, Any, FlowResult]
 
 
-def completion_flow(
+def completion_flow(  # noqa: PLR0915 - every step of a call in one readable place
     messages: tuple[Message, ...],
     settings: Settings,
     get_adapter: Callable[[str], Adapter],
@@ -270,6 +270,14 @@ def completion_flow(
             continue
         adapter, allowed = admitted
         request = _outbound(st, name, adapter, allowed, settings, sensitive=sensitive)
+        # -- leak guard (issue 12): a clinical payload leaves only if nothing is left over --
+        if _leak_guard(st, name, adapter, request, settings):
+            if st.decision.route == "blocked":
+                stored = yield WriteAudit(st.record(status="blocked"))
+                return st.completion(stored, "", Usage(), 0)
+            chain.extend(n for n in settings.chain(keep_local=True) if n not in chain)
+            continue
+        # -- end of leak guard --
         cfg = settings.targets[name]
         call = Call(name, adapter, request, options, stream, cfg, deadline_at)
         result: CallResult = yield from _dispatch(st, call)
@@ -367,6 +375,38 @@ def _outbound(
         st.remote_targets.append(name)
     st.timings["redact"] = _ms(t)
     return request
+
+
+def _leak_guard(
+    st: _State, name: str, adapter: Adapter, request: OutboundRequest, settings: Settings
+) -> bool:
+    """Re-scan a clinical payload bound for a remote target; fail closed on any residue.
+
+    Returns True when the hop must not be sent: the decision then fails closed (local or
+    blocked, per ``on_classifier_error``) and says why; the hop is recorded as skipped.
+    """
+    if adapter.locality == "local" or not st.classification.clinical:
+        return False
+    from hybridllm.classifiers.leak_guard import residual_identifiers
+
+    ignore, _, _ = st.vault.matcher()
+    left = residual_identifiers([m.content for m in request.messages], ignore)
+    if not left:
+        return False
+    kinds = ", ".join(f"{k} x{n}" for k, n in sorted(left.items()))
+    route: Literal["local", "blocked"] = (
+        "local" if settings.on_classifier_error == "local" else "blocked"
+    )
+    where = "kept on a local model" if route == "local" else "blocked"
+    st.decision = Decision(
+        route=route,
+        reason=f"leak guard: the redacted clinical payload still held {kinds}; "
+        f"failing closed: payload {where}",
+        actions=dict(st.decision.actions) if st.decision is not None else {},
+        fail_closed=True,
+    )
+    st.hops.append(Hop(target=name, outcome="skipped", detail=f"leak guard: {kinds}"))
+    return True
 
 
 def _tier(

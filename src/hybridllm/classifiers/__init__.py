@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hybridllm.errors import ClassificationError
 
@@ -63,18 +63,18 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
 
             recognizers.append(PresidioRecognizer())
     recognizers.append(NameRecognizer(ner=config.ner))
-    clinical: dict[str, Any] = {}
-    if config.safe_harbor:
-        from hybridllm.classifiers.clinical import is_clinical
-        from hybridllm.classifiers.safe_harbor import SafeHarborRecognizer
+    from hybridllm.classifiers.clinical import is_clinical
+    from hybridllm.classifiers.safe_harbor import SafeHarborRecognizer
 
-        clinical = {"clinical": is_clinical, "clinical_recognizers": [SafeHarborRecognizer()]}
+    # The clinical decision is always made (the leak guard keys on it); the pass is optional.
+    clinical_recognizers = [SafeHarborRecognizer()] if config.safe_harbor else []
     return CompositeClassifier(
         recognizers,
         normalize=config.normalize,
         allow_list=config.allow_list,
         time_budget_ms=config.time_budget_ms,
-        **clinical,
+        clinical=is_clinical,
+        clinical_recognizers=clinical_recognizers,
     )
 
 
