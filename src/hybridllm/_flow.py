@@ -382,10 +382,16 @@ def _leak_guard(
 ) -> bool:
     """Re-scan a clinical payload bound for a remote target; fail closed on any residue.
 
+    Not applied when the policy lets PHI out unredacted (``PHI = "allow"``).
+
     Returns True when the hop must not be sent: the decision then fails closed (local or
     blocked, per ``on_classifier_error``) and says why; the hop is recorded as skipped.
     """
-    if adapter.locality == "local" or not st.classification.clinical:
+    if (
+        adapter.locality == "local"
+        or not st.classification.clinical
+        or settings.policy.get("PHI") == "allow"  # PHI may leave as is (e.g. a BAA target)
+    ):
         return False
     from hybridllm.classifiers.leak_guard import residual_identifiers
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from hybridllm.classifiers.phi import CONDITION_WORDS, MEDICATION_WORDS
 
@@ -107,6 +107,7 @@ def clinical_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=50_000)
 def clinical_word(low: str) -> bool:
     """Whether a lower-case word is clinical vocabulary (listed, a drug stem, a clinical ending)."""
     return (
@@ -146,6 +147,15 @@ def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
     return found
 
 
+# "the patient", "patient's", "Patient:", "pt", MRN / DOB: about one patient, whatever else is
+# there ("be patient" and "patient zero" are not).
+_PATIENT_NOUN = re.compile(
+    r"\b(?:the|a|an|this|our|each|every|your|my)\s+patient(?:'s)?\b|\bpatient(?:'s|s')"
+    r"|\bpatient\s*[:#]|\b(?:pt|pts)\b\.?\s|\b(?:MRN|DOB)\b",
+    re.IGNORECASE,
+)
+
+
 def is_clinical(texts: Sequence[str]) -> bool:
     """Whether a payload is clinical (see the module docstring).
 
@@ -153,10 +163,13 @@ def is_clinical(texts: Sequence[str]) -> bool:
         texts: the payload's message texts.
 
     Returns:
-        True when at least two kinds of evidence are present and one of them is strong
+        True when the text speaks of a patient ("the patient", "patient's", "pt", MRN, DOB),
+        or when at least two kinds of evidence are present and one of them is strong
         (encounter, patient, note structure, vitals, labs, dosing, a measurement), or three
         kinds of any strength.
     """
+    if any(_PATIENT_NOUN.search(t) for t in texts):
+        return True
     kinds = clinical_evidence(texts)
     strong = sum(1 for k in kinds if k in _STRONG or k == "measure")
     return (strong >= 1 and len(kinds) >= 2) or len(kinds) >= 3

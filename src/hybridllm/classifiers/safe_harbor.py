@@ -24,13 +24,15 @@ the *shape* of values instead and keeps only what it knows to be safe:
 
 Entity types: :data:`STRONG` ones are identifiers on their own; :data:`WEAK` ones (unknown proper
 nouns) are redacted only in a payload that also has an identifier (see combine). All are PHI.
+Scores are low (0.4-0.45) on purpose: where a specific recognizer found the same value (an MRN,
+a URL, a person), the merged finding keeps its more specific type.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from hybridllm.classifiers.clinical import clinical_vocabulary, clinical_word, words
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
@@ -125,7 +127,6 @@ _PLACE_WORDS = words(
     " moved relocated is as was"
 )
 _LINK = words("is was of as recorded")
-_PREV = re.compile(r"([^\W\d_][\w/'’-]*|#)[^\w#\n]{0,4}$")
 _HOUSE = re.compile(
     r"(?<![\w.,/-])(?P<v>\d{1,6}[A-Za-z]?[ \t]+(?:[^\W\d_][^\W\d_'’.-]*[ \t]+){0,4}"
     r"[A-Z][^\W\d_'’-]+(?:['’-][^\W\d_]+)?)(?=,|[ \t]*\n|[ \t]+(?:Apt|Unit|Suite|Ste|#))"
@@ -141,6 +142,7 @@ _BREAKS = frozenset('.!?:;\n"([{|•*>-')
 _EXT = re.compile(r"\b(?:ext|extension)\.?\s*(?P<v>\d{1,6})\b", re.IGNORECASE)
 _DOMAIN = re.compile(
     r"(?<![\w@.-])(?P<v>(?:https?://|www\.)\S+[^\s.,;:!?)\]'\"]"
+    r"|(?:[A-Za-z0-9-]++\.)++[A-Za-z]{2,24}/[^\s,;)\]'\"]*"
     r"|(?:[A-Za-z0-9-]++\.)++(?:com|org|net|edu|gov|io|us|health|info|biz|co)\b"
     r"(?:/[^\s,;)\]'\"]*)?)(?![\w@])"
 )
@@ -165,14 +167,25 @@ def _prev_word(text: str, pos: int, *, through: frozenset[str] = frozenset()) ->
     """The lower-case word just before ``pos`` (skipping up to 4 separators, not a line break),
     and further back past linking words in ``through`` ("number is", "recorded as")."""
     for _ in range(3):
-        m = _PREV.search(text, max(0, pos - 40), pos)
-        if m is None:
+        i, skipped = pos, 0
+        while i > 0 and skipped < 4 and text[i - 1] in _SEPARATORS:
+            i -= 1
+            skipped += 1
+        if i > 0 and text[i - 1] == "#":
+            return "#"
+        j = i
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "/'’-_"):
+            j -= 1
+        word = text[j:i].lower()
+        if not word or not word[0].isalpha():
             return ""
-        word = m.group(1).lower()
         if word not in through:
             return word
-        pos = m.start()
+        pos = j
     return ""
+
+
+_SEPARATORS = frozenset(" \t\r:=,.;()[]{}/-–—|\"'*")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -202,7 +215,7 @@ class SafeHarborRecognizer:
         """
         out: list[Finding] = []
 
-        def add(kind: str, start: int, end: int, score: float = 0.6) -> None:
+        def add(kind: str, start: int, end: int, score: float = 0.45) -> None:
             if end > start:
                 out.append(
                     Finding(
@@ -219,9 +232,9 @@ class SafeHarborRecognizer:
         self._identifiers(text, add, taken)
         for m in _AGE.finditer(text):
             g = "v" if m.start("v") >= 0 else "w"
-            add("AGE_OVER_89", m.start(g), m.end(g), 0.8)
+            add("AGE_OVER_89", m.start(g), m.end(g), 0.45)
         for m in _AGE_WORDS.finditer(text):
-            add("AGE_OVER_89", m.start(), m.end(), 0.7)
+            add("AGE_OVER_89", m.start(), m.end(), 0.45)
         for m in _EXT.finditer(text):
             add("IDENTIFIER", m.start("v"), m.end("v"))
         for m in _DOMAIN.finditer(text):
@@ -234,7 +247,7 @@ class SafeHarborRecognizer:
         for m in _DATES.finditer(text):
             if _DATE_ALLOWED_FORM.match(m.group()):
                 continue
-            add("DATE_ELEMENT", *m.span(), score=0.7)
+            add("DATE_ELEMENT", *m.span(), score=0.45)
             spans.append(m.span())
         for m in _MONTH_DAY.finditer(text):
             a, b = int(m.group("a")), int(m.group("b"))
@@ -245,16 +258,19 @@ class SafeHarborRecognizer:
                 text, max(0, m.start() - 24), m.start()
             ):
                 continue
-            add("DATE_ELEMENT", *m.span(), score=0.5)
+            add("DATE_ELEMENT", *m.span(), score=0.45)
             spans.append(m.span())
         for m in _MONTH_ALONE.finditer(text):
-            add("DATE_ELEMENT", *m.span(), score=0.5)
+            add("DATE_ELEMENT", *m.span(), score=0.45)
         return spans
 
     def _identifiers(self, text: str, add: _Add, taken: list[tuple[int, int]]) -> None:
+        in_date = bytearray(len(text) + 1)
+        for a, b in taken:
+            in_date[a:b] = b"\x01" * (b - a)
         for m in _CHUNK.finditer(text):
             start, end = m.span()
-            if any(a <= start and end <= b for a, b in taken):
+            if in_date[start] and in_date[end - 1]:
                 continue
             token = m.group()
             digits = _digits(token)
@@ -267,7 +283,7 @@ class SafeHarborRecognizer:
             letters = sum(c.isalpha() for c in token)
             shaped = digits >= 5 or (letters > 0 and len(token) >= 5) or labelled
             if shaped:
-                add("IDENTIFIER", start, end, 0.7 if labelled else 0.6)
+                add("IDENTIFIER", start, end, 0.45)
         for m in _PHONE.finditer(text):
             add("IDENTIFIER", *m.span())
         for m in _SPACED.finditer(text):
@@ -293,12 +309,7 @@ class SafeHarborRecognizer:
     def _words(self, text: str, add: _Add) -> None:
         lex = token_lexicon()
         safe = _safe_capitalised()
-
-        def known(word: str) -> bool:
-            low = word.lower().strip(".'’-").removesuffix("'s").removesuffix("’s")
-            if word.isupper() and len(low) <= 4:
-                return True  # an abbreviation ("SSN", "URL", "ICU")
-            return len(low) < 2 or low in safe or low in lex.common or clinical_word(low)
+        known = _known
 
         for m in _STATE_ZIP.finditer(text):
             town = _TOWN_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -361,10 +372,24 @@ class SafeHarborRecognizer:
                 and (not first or hi - lo > 1 or lex.kind(w) in (Kind.NAME, Kind.UNKNOWN))
             ]
             if odd:
-                add("PROPER_NOUN", start, end, 0.5)
+                add("PROPER_NOUN", start, end, 0.4)
 
 
 _Tok = tuple[int, int, str]
+
+
+@lru_cache(maxsize=50_000)
+def _known(word: str) -> bool:
+    """An ordinary or clinical word, an abbreviation ("SSN", "ICU"): not an identifier alone."""
+    low = word.lower().strip(".'’-").removesuffix("'s").removesuffix("’s")
+    if word.isupper() and len(low) <= 4:
+        return True
+    return (
+        len(low) < 2
+        or low in _safe_capitalised()
+        or low in token_lexicon().common
+        or clinical_word(low)
+    )
 
 
 def _core(words: list[str], known: Callable[[str], bool]) -> tuple[int, int]:
