@@ -75,6 +75,17 @@ def recording_cloud(cloud_llama: LlamaServer) -> Iterator[RecordingProxy]:
 
 
 @pytest.fixture
+def echo_cloud(cloud_llama: LlamaServer) -> Iterator[RecordingProxy]:
+    """A recording "cloud" whose real model may write only the prompt's last line.
+
+    For restore tests: SmolLM2-135M's greedy reply to "repeat this line" differs between CPUs
+    (llama.cpp is built with -march=native), so an echo is forced by a grammar at the wire.
+    """
+    with RecordingProxy(cloud_llama.base_url, echo_last_line=True) as proxy:
+        yield proxy
+
+
+@pytest.fixture
 def ollama_server(llama_server: LlamaServer) -> Iterator[OllamaShim]:
     """An Ollama-API server answering with the real model (fresh per test)."""
     with OllamaShim(llama_server.base_url) as shim:

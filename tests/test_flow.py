@@ -14,6 +14,12 @@ from hybridllm.testing import RecordingProxy
 
 
 @pytest.fixture
+def recording_cloud(echo_cloud: RecordingProxy) -> RecordingProxy:
+    """Here the cloud's model echoes the prompt's last line (see ``echo_cloud``)."""
+    return echo_cloud
+
+
+@pytest.fixture
 def local_wire(llama_server: LlamaServer) -> Iterator[RecordingProxy]:
     """The local target, seen through a recording proxy so tests can tell what it received."""
     with RecordingProxy(llama_server.base_url) as proxy:

@@ -128,9 +128,10 @@ def test_inv3_local_route_fails_instead_of_falling_back_to_cloud(
 
 
 def test_inv3_remote_target_in_local_chain_gets_only_what_policy_lets_out(
-    llama_server: LlamaServer, recording_cloud: RecordingProxy, tmp_audit_path: Path
+    llama_server: LlamaServer, echo_cloud: RecordingProxy, tmp_audit_path: Path
 ) -> None:
     """Local primary down: PHI fails (nothing sent); PII falls back to the cloud, redacted."""
+    recording_cloud = echo_cloud
     with make_client(
         local_url=_dead_url(),
         cloud_url=recording_cloud.base_url,

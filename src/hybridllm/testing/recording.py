@@ -322,6 +322,37 @@ class RecordingProxy(RecordingServer):
         ...     assert "secret" not in proxy.bodies_text()
     """
 
+    def __init__(
+        self,
+        upstream_base_url: str,
+        *,
+        upstream_timeout: float = 120.0,
+        echo_last_line: bool = False,
+    ) -> None:
+        super().__init__(upstream_base_url, upstream_timeout=upstream_timeout)
+        self.echo_last_line = echo_last_line
+
+    def _forward_body(self, handler: RequestHandler, record: RecordedRequest) -> bytes | None:
+        """The body to send upstream: as recorded, or with an echo grammar (``echo_last_line``).
+
+        With ``echo_last_line`` a chat completion request to a llama-server gets a GBNF grammar
+        that lets the (real) model write only the last line of the last user message. A 135M
+        model's greedy reply to "repeat this line" varies with the CPU llama.cpp was built for;
+        tests of restore need the placeholders echoed, and the recording stays the original.
+        """
+        body = record.body
+        if not (self.echo_last_line and body and handler.path.endswith("/chat/completions")):
+            return body
+        try:
+            payload = json.loads(body)
+            users = [m for m in payload.get("messages", []) if m.get("role") == "user"]
+            line = str(users[-1]["content"]).rstrip().splitlines()[-1]
+        except (ValueError, LookupError, AttributeError, TypeError):
+            return body
+        literal = line.replace("\\", "\\\\").replace('"', '\\"')
+        payload["grammar"] = f'root ::= "{literal}"'
+        return json.dumps(payload).encode()
+
     def respond(self, handler: RequestHandler, record: RecordedRequest) -> None:
         """Forward the request upstream and relay the answer."""
         out_headers = {
@@ -330,7 +361,10 @@ class RecordingProxy(RecordingServer):
             if k.lower() not in HOP_BY_HOP | {"host", "content-length", "accept-encoding"}
         }
         request = self.upstream.build_request(
-            handler.command, handler.path, headers=out_headers, content=record.body
+            handler.command,
+            handler.path,
+            headers=out_headers,
+            content=self._forward_body(handler, record),
         )
         try:
             response = self.upstream.send(request, stream=True)
