@@ -33,6 +33,8 @@ _PARTICLE = (
     r"(?:de|da|do|das|dos|del|della|delle|di|du|des|la|le|les|el|van|von|der|den|het|ter|te"
     r"|am|an|im|auf|zu|y|e|i|és|og|och|af|na|nad|pod|pri|u|v|bei|sur|sous|lès)"
 )
+# A capitalised word; a dot only after three letters ("Str.", "Ctra."), not initials ("U.S.C.").
+_PLAIN = rf"{_U}[\w∆'’-]*(?:(?<=\w\w\w)\.)?"
 _NAME_WORDS = rf"{_CAPW}(?:\s+(?:{_PARTICLE}\s+)?{_CAPW}){{0,3}}"
 _LINE_WORDS = rf"{_CAPW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAPW}){{0,3}}"  # on one line
 _NUM = r"\d{1,6}[A-Za-z]?"
@@ -57,6 +59,10 @@ _TYPE_AFTER = r"(?:u\.|utca|út|útja|tér|tere|köz|kapu|sor|körút|rakpart|s�
 _GREEK = r"[Ά-ώ][Ά-ώ.]*(?:\s+[Ά-ώ][Ά-ώ.]*){0,3}"
 _START = r"(?:(?<=\\n)|(?<![\w.,-]))"
 _CORES = (
+    # 930 Klinta 36 / 0402 Za Školou 1348 / 057 Via Franscini 71 (first: the longest reading)
+    # (on one line, words without dots, not a chapter and verse or a table row: not
+    # "50 U.S.C. 1701", "1 Samuel 17:47", "5 Wake Up\n6 Vaccinations", "12\tSmith\t45")
+    rf"{_NUM} +{_PLAIN}(?: +(?:{_PARTICLE} +)?{_PLAIN}){{0,3}} +{_NUM}\b(?![:.]\d)\.?",
     # 1496 Mitchell Coves / 8289 4748 Westfall Avenue / 114 84 Circle Way
     rf"{_NUM}\s+(?:{_NUM}\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:{_CAPW}\s+){{1,4}}{STREET_SUFFIX}\b\.?",
@@ -72,10 +78,11 @@ _CORES = (
     rf"(?:{_NUM}\s+){{1,2}}{_PREFIX_EN}\s+(?:(?:{_PARTICLE}|{_CAPW})\s+){{0,4}}{_CAPW}",
     rf"{_PREFIX_EN}\s+(?:(?:{_PARTICLE}\s+)?{_CAPW}\s+){{1,4}}{_NUM}\b",
     # Lindemarkveien 141 / Rákóczi út 41. / Thijsselaan 6
-    rf"(?:{_NUM}\s+)?(?:{_CAPW}\s+){{0,2}}{_U}?[\w'’-]*{_SUFFIX_WORDS}\s+{_NUM}\b\.?",
+    # (capitalised, and more than the type word itself: not "during 2020", "ring 4")
+    rf"(?:{_NUM}\s+)?(?:(?:{_CAPW}\s+){{0,2}}{_U}[\w'’-]+{_SUFFIX_WORDS}"
+    rf"|(?:{_CAPW}\s+){{1,2}}{_SUFFIX_WORDS})\s+{_NUM}\b\.?",
     rf"(?:{_NUM}\s+)?{_CAPW}(?:\s+[\w'’-]+){{0,2}}\s+{_TYPE_AFTER}\s+{_NUM}\b\.?",
-    # 930 Klinta 36 / 0402 Za Školou 1348 / Greek: Απόλλωνος 123
-    rf"{_NUM}\s+{_NAME_WORDS}\s+{_NUM}\b\.?",
+    # Greek: Απόλλωνος 123
     rf"(?:{_NUM}\s+)?{_GREEK}\s+{_NUM}\b",
     # Johansen Plains Street / Tyler Bypass St.
     rf"{_CAPW}\s+{STREET_SUFFIX}\s+(?:Street|St|Road|Rd|Avenue|Ave)\b\.?",
@@ -83,7 +90,7 @@ _CORES = (
     r"(?:Unit|PSC)\s+\d{3,5},?\s+Box\s+\d{3,5}",
     r"(?:USNS|USNV|USS|USCGC)\s+[\w'’-]+",
     r"(?:DPO|APO|FPO)\s+A[AEP]\s+\d{5}",
-    r"P\.?\s?O\.?\s+Box\s+\d{1,7}",
+    rf"(?:{_NUM}\s+)?P\.?\s?O\.?\s+Box\s+\d{{1,7}}",
 )
 _CORE = re.compile(_START + "(?:" + "|".join(f"(?:{c})" for c in _CORES) + ")")
 # After an address cue, a one-word street and its number ("corner of Urzáiz 31"), or a street

@@ -56,6 +56,15 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _PLACE_SUFFIX = re.compile(
     r"(?:ville|borough|burgh|bury|shire|stad|view|haven|mouth|chester|fort|port|side|town)$"
 )
+# Unlisted words with these endings are English derivations ("Weaponization", "Palpitations",
+# "Beaconing"), not names.
+_WORD_SUFFIX = re.compile(
+    r"(?:[ts]ions?|ments?|ness|ities|ity|isms?|ologys?|ics|able|ible|i[sz]ed|i[sz]ing|ings"
+    r"|\w{4}ing|ances|ences|ships?|ously|ous|ively|ive)$"
+)
+# Names in Latin, Greek or Cyrillic script; a word mixing in other scripts or mathematical
+# letters ("Tutorを現在", bold math "Pain") is not one.
+_LATIN = re.compile(r"[a-zß-öø-ÿĀ-ɏḀ-ỿͰ-ϿЀ-ӿ]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
 # An upper-case letter inside a word after a lower-case one, as in code identifiers
 # ("ModuleNotFoundError", "ClickUp"), but not "McDonald", "MacArthur", "DeShawn", "LaToya".
@@ -147,7 +156,13 @@ class TokenLexicon:
             parts = [self._kind(p) for p in low.split("-") if p]
             return Kind.NAME if parts and Kind.WORD not in parts else Kind.WORD
         letters = low.replace("'", "").replace("’", "")
-        if len(letters) < 3 or not letters.isalpha() or _PLACE_SUFFIX.search(low):
+        if (
+            len(letters) < 3
+            or not letters.isalpha()
+            or _PLACE_SUFFIX.search(low)
+            or _WORD_SUFFIX.search(low)
+            or not _LATIN.fullmatch(letters)
+        ):
             return Kind.WORD
         return Kind.UNKNOWN
 

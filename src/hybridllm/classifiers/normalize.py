@@ -127,7 +127,8 @@ def _splits(view: str) -> set[int]:
             m.end(1) not in drop
             and len(joined) >= 12
             and (
-                "@" in joined[1:]  # an e-mail address split anywhere
+                # an e-mail split anywhere; not one that ends a line ("...@gmail.com\nHello")
+                ("@" in joined[1:] and not _plain_word(m.group(2)))
                 or (
                     any(ch.isdigit() for ch in joined)
                     and not _plain_word(m.group(1))

@@ -185,7 +185,20 @@ _SSN_BARE = re.compile(
     re.IGNORECASE,
 )
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4 = re.compile(rf"(?<![\w.])(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)")
+# Not a version ("version 2.21.1.0", "==1.2.3.4", "v1.0.0.1").
+_IPV4 = re.compile(
+    r"(?<![\w.])(?<![Vv]ersion )(?<![Vv]ersion: )(?<!==)(?<!>=)(?<!<=)(?<!~=)"
+    rf"(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)"
+)
+
+
+def _ip_host(value: str) -> bool:
+    """An address that can name one host: not unspecified (0.0.0.0, a bind-all in code),
+    loopback (127.x) or a netmask / broadcast (255.x)."""
+    first = value.split(".", 1)[0]
+    return first not in ("0", "127", "255")
+
+
 _IPV6 = re.compile(
     r"(?<![\w:])(?P<v>(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
     r"|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\w:])"
@@ -239,7 +252,7 @@ def build_pattern_recognizer() -> RegexRecognizer:
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_BARE, 0.6),
             RegexRule("US_SSN", "PII", _SSN, 0.85, _ssn_valid),
             RegexRule("US_SSN", "PII", _SSN_BARE, 0.85, _ssn_valid),
-            RegexRule("IP_ADDRESS", "PII", _IPV4, 0.8),
+            RegexRule("IP_ADDRESS", "PII", _IPV4, 0.8, _ip_host),
             RegexRule("IP_ADDRESS", "PII", _IPV6, 0.8),
             RegexRule("IBAN_CODE", "PII", _IBAN, 0.95, iban_valid),
             RegexRule("US_PASSPORT", "PII", _PASSPORT, 0.7, _has_digit),

@@ -1,0 +1,114 @@
+"""Real prompts: how many ordinary user prompts get a finding, beside recall on the same run.
+
+Data: ``bench/data/names_ext/benign_real_{open,sealed}.jsonl``, first user turns of public
+ShareGPT conversations (see ``bench/data/names_ext/build_benign_real.py`` for provenance and
+licence). The open split was read while tuning; the sealed split never was.
+
+A prompt "has a finding" when ``classify()`` returns any finding; it "changes the route" when a
+finding is PHI or SECRET (under the default policy PHI goes local and SECRET is blocked; PII is
+redacted and still goes to the cloud). Both are counted per entity type (a prompt counts once per
+type). Recall on the labelled sets of ``bench/data`` is measured in the same run, so precision
+work cannot silently cost recall.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python bench/bench_names_ext.py [--show open] [--src OLD/src]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+ROUTE = {"PHI", "SECRET"}
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """Records of a JSONL file."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def real_rates(classify: Any, split: str, show: bool) -> dict[str, Any]:
+    """Share of prompts with any finding / a route-changing finding, and the types."""
+    recs = load(DATA / "names_ext" / f"benign_real_{split}.jsonl")
+    anyf = route = 0
+    types: Counter[str] = Counter()
+    rtypes: Counter[str] = Counter()
+    for r in recs:
+        c = classify(r["text"])
+        if c.findings:
+            anyf += 1
+            types.update({f.entity_type for f in c.findings})
+            if show:
+                t = r["text"]
+                spans = [f"{f.entity_type}:{t[f.start : f.end]!r}" for f in c.findings[:4]]
+                print(f"  {r['id']} {' '.join(spans)}")
+        if c.categories & ROUTE:
+            route += 1
+            rtypes.update({f.entity_type for f in c.findings if f.category in ROUTE})
+    return {"n": len(recs), "any": anyf, "route": route, "types": types, "rtypes": rtypes}
+
+
+def recall(classify: Any, name: str, kind: str, pred: Any = None) -> tuple[int, int]:
+    """Spans of ``kind`` covered >= 80% (non-space characters) by findings."""
+    hit = total = 0
+    for r in load(DATA / name):
+        if pred is not None and not pred(r):
+            continue
+        text = r["text"]
+        mask = [False] * len(text)
+        for f in classify(text).findings:
+            mask[f.start : f.end] = [True] * (f.end - f.start)
+        for s in r["spans"]:
+            if s["type"] != kind:
+                continue
+            idx = [i for i in range(s["start"], s["end"]) if not text[i].isspace()]
+            total += 1
+            hit += sum(mask[i] for i in idx) >= 0.8 * len(idx)
+    return hit, total
+
+
+def main() -> None:
+    """Print the markdown tables."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--show", choices=["open"], default=None, help="list flagged prompts")
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.src.resolve()))
+    from hybridllm.classifiers import get_classifier
+
+    clf = get_classifier()
+    clf.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
+    print("| real prompts | N | any finding | route-changing (PHI/SECRET) | any, by type |")
+    print("|---|---:|---:|---:|---|")
+    for split in ("open", "sealed"):
+        r = real_rates(clf.classify, split, show=args.show == split)
+        by_type = ", ".join(f"{k} {v}" for k, v in r["types"].most_common(8))
+        rby = ", ".join(f"{k} {v}" for k, v in r["rtypes"].most_common(6)) or "-"
+        print(
+            f"| {split} | {r['n']} | {r['any'] / r['n']:.3f} ({r['any']}) | "
+            f"{r['route'] / r['n']:.3f} ({r['route']}: {rby}) | {by_type} |"
+        )
+    print("\n| recall, same run | covered / total | recall |")
+    print("|---|---:|---:|")
+    rows = [
+        ("names, generic PII set", "pii.jsonl", "PERSON", None),
+        ("addresses, generic PII set", "pii.jsonl", "STREET_ADDRESS", None),
+        ("names, held-out contexts", "names_heldout.jsonl", "PERSON", None),
+        ("names, PHI notes", "phi.jsonl", "PERSON", None),
+        ("lower-case names, evasion set", "evasion.jsonl", "PERSON", None),
+    ]
+    for label, name, kind, pred in rows:
+        hit, total = recall(clf.classify, name, kind, pred)
+        print(f"| {label} | {hit}/{total} | {hit / total:.3f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Checks that keep ordinary text out of the name stage's findings (precision on real prompts).
+
+Measured on first turns of public ShareGPT conversations (``bench/data/names_ext``), most false
+PERSON findings fell into a few shapes, each handled here without a model:
+
+- **quoted words in code**: ``flashcard_info['Characteristics']``, ``status == 'Failed'``;
+- **runs of everyday words** that NER calls a person: ``Nail Specialist``, ``Server Components``
+  (every word an ordinary English word, none a listed name);
+- **text in another language**: capitalised German nouns (``Tränen``, ``Gute Nacht``) are in no
+  English list, so they look like unknown proper nouns. When most lower-case words of a text are
+  not English words, an unknown capitalised word no longer counts as a name by itself; listed
+  names still do.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
+
+__all__ = ["NOT_PEOPLE", "all_words", "foreign_text", "plausible_person", "quoted"]
+
+
+@cache
+def _lexicon(name: str) -> frozenset[str]:
+    # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found.
+    return with_folded(read_list(name))
+
+
+# spaCy's small model tags many library and product names as PERSON in coding questions.
+NOT_PEOPLE = _lexicon("not_people.txt")
+
+# Capitalised words that start sentences or name things but are also in the name lists.
+_COMMON = _lexicon("common_words.txt")
+
+# Capitalised words that name peoples, events, institutions and products, not persons: they do not
+# make a name candidate, alone or next to another capitalised word ("French Revolution").
+_NOT_NAME_PARTS = _lexicon("not_name_parts.txt")
+
+
+def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
+    """One byte per character of the text: 1 inside any of ``spans``."""
+    mask = bytearray(size)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
+def plausible_person(span: str) -> bool:
+    """Return False for PERSON spans that are identifiers, acronyms or tool names.
+
+    Args:
+        span: the text of a PERSON span.
+
+    Returns:
+        Whether the span can be a person's name.
+    """
+    if any(c.isdigit() or c in "_/\\()[]{}<>=@#$%*" for c in span):
+        return False
+    words = span.split()
+    if not words or not any(c.isupper() for c in span):
+        return False
+    if len(words) == 1 and span.isupper() and len(span) <= 5:
+        return False  # acronyms: JSON, API, AWS
+    if any(w.lower() in _NOT_NAME_PARTS for w in words[1:]):
+        return False  # "Halcyon Freight", "Corvid Systems", "Quarry Bay Capital"
+    return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)
+
+
+_QUOTES = "'\"`‘’“”"
+# Lower-case words of running text, not parts of e-mail addresses, URLs or paths.
+_LOWER = re.compile(r"(?<![\w'’@./-])[a-z]{2,}(?![\w'’@./-])")
+# Below this share of lower-case words that are English words, a text is taken as another
+# language (English prose scores 0.9+, German or Spanish prose 0.1-0.4 on the word lists).
+_ENGLISH_SHARE = 0.6
+_MIN_WORDS = 20
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone between quotes, as a string literal does."""
+    return (
+        start > 0
+        and end < len(text)
+        and text[start - 1] in _QUOTES
+        and text[end] in _QUOTES
+        and " " not in text[start:end]
+    )
+
+
+def all_words(lex: TokenLexicon, span: str) -> bool:
+    """``span`` reads as a title or heading, not a name: no word of it is a listed name or an
+    unknown proper noun, and its last word is an ordinary noun ("Nail Specialist", "Account
+    Manager"; not "Mark Brown", where every word is also a listed name)."""
+    parts = [p for p in re.split(r"[\s.]+", span) if len(p) > 1]
+    kinds = [lex.kind(p) for p in parts]
+    return (
+        bool(parts)
+        and kinds[-1] is Kind.WORD
+        and not any(k in (Kind.NAME, Kind.UNKNOWN) for k in kinds)
+    )
+
+
+def foreign_text(lex: TokenLexicon, text: str) -> bool:
+    """Whether most lower-case words of ``text`` are not English (see the module docstring)."""
+    words = _LOWER.findall(text[:4000])
+    if len(words) < _MIN_WORDS:
+        return False
+    english = sum(w in lex.vocab for w in words)
+    return english < _ENGLISH_SHARE * len(words)
