@@ -91,3 +91,37 @@ def test_real_values_next_to_those_shapes_are_still_found(
 )
 def test_token_kinds_for_code_and_derived_words(token: str, kind: Kind) -> None:
     assert token_lexicon().kind(token) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("call me on 4 1 6 - 8 3 9 - 1 2 3 4 tonight", "4 1 6 - 8 3 9 - 1 2 3 4", "PHONE_NUMBER"),
+        ("my mobile is ( 0 7 7 0 0 ) 9 0 0 1 2 3", "0 7 7 0 0 ) 9 0 0 1 2 3", "PHONE_NUMBER"),
+        ("ssn 1 2 3 - 4 5 - 6 7 8 9 pls", "1 2 3 - 4 5 - 6 7 8 9", "US_SSN"),
+    ],
+)
+def test_digits_spaced_out_with_spaced_punctuation_are_found(
+    text: str, value: str, etype: str
+) -> None:
+    assert (etype, value) in found(text)
+
+
+def test_spaced_small_numbers_in_prose_stay_clean() -> None:
+    assert found("see figure 1 - 2 and 3 - 4 for 5 - 6") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fetch https://example.com/?k=AKIA%5A3MSJ7QXP4LKH2TD ok", "AKIA%5A3MSJ7QXP4LKH2TD"),
+        (
+            "see https://example.com/x?key=sk-proj-abc\u200b123DEF456ghi789jkl012mno345pqr ok",
+            "sk-proj-abc\u200b123DEF456ghi789jkl012mno345pqr",
+        ),
+    ],
+)
+def test_a_key_hidden_in_a_url_is_not_dropped_with_the_url(text: str, value: str) -> None:
+    c = get_classifier().classify(text)
+    assert "SECRET" in c.categories
+    assert any(text[f.start : f.end] == value for f in c.findings if f.category == "SECRET")

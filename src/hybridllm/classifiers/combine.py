@@ -210,8 +210,18 @@ class CompositeClassifier:
         # nothing.
         # A view finding that reaches past them (a token joined across a line break) is kept
         # too; merge_overlaps then covers the union.
+        # A plain URL (or other quasi-identifier, dropped later without PHI) or a lower-ranked
+        # finding does not hide what the view found inside it: a key in a URL stays.
         found.extend(
-            f for f in from_view if not any(g.start <= f.start and f.end <= g.end for g in found)
+            f
+            for f in from_view
+            if not any(
+                g.start <= f.start
+                and f.end <= g.end
+                and g.entity_type not in PHI_QUASI
+                and CATEGORY_RANK[g.category] >= CATEGORY_RANK[f.category]
+                for g in found
+            )
         )
         if self._allow is not None:
             allowed = [m.span() for m in self._allow.finditer(text)]

@@ -23,14 +23,19 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\
 _HEX = "0123456789abcdefABCDEF"
 _URL_SAFE = frozenset("-_.@+:/~=")
 
+# Between digits written one by one: a space, a dash, dot or slash with optional spaces, or a
+# bracket ("4 1 6 - 8 3 9", "( 0 7 7 0 0 ) 9 0 0").
+_SEP = r"(?: ?[./-] ?| ?[()] ?| )"
 # Anything worth a second look: zero-width / non-ASCII, %XX, digit runs split by single
 # separators (a token broken by a newline is checked separately, see _splits).
-_TRIGGER = re.compile(r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|\d{1,2}(?:[ .-]\d{1,2}){3,}")
+_TRIGGER = re.compile(r"[^\x00-\x7f]|%[0-9A-Fa-f]{2}|\d{1,2}(?:" + _SEP + r"\d{1,2}){3,}")
 # Single/double digits separated by single spaces, dashes or dots, 7+ digits in all.
 # What the per-character map would change: zero-width characters and %XX escapes (and, checked
 # separately, characters that NFKC folds).
 _MAPPED = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + r"]|%[0-9A-Fa-f]{2}")
-_SPLIT_DIGITS = re.compile(r"(?<![\w.-])\d{1,2}(?:[ .-]\d{1,2}){3,}(?![\w.-]|[ .-]\d)")
+_SPLIT_DIGITS = re.compile(
+    r"(?<![\w.-])(?:\( ?)?\d{1,2}(?:" + _SEP + r"\d{1,2}){3,}(?![\w.-]|[ .-]\d)"
+)
 # A newline inside a long token: both sides runs of token characters (keys, emails), together
 # >= 12 chars with a digit or an "@"; or two digit runs together 7-19 digits (cards, phones).
 # Not when the next line starts a "key = value" / "key: value" pair.
