@@ -30,7 +30,7 @@ from hybridllm.audit import (
 )
 from hybridllm.audit._sqlite import MIGRATIONS
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
-from hybridllm.audit.record import V2_FIELDS, V3_FIELDS
+from hybridllm.audit.record import V2_FIELDS, V3_FIELDS, V4_FIELDS
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -360,7 +360,7 @@ def test_version_1_file_is_migrated_and_old_records_still_verify(tmp_path: Path)
     conn = sqlite3.connect(path)
     v1 = make_record(1).model_copy(update={"schema_version": 1})
     data = v1.model_dump(mode="json")
-    for name in V2_FIELDS | V3_FIELDS:  # a version-1 body has none of the fields added later
+    for name in V2_FIELDS | V3_FIELDS | V4_FIELDS:  # a v1 body has none of the later fields
         data.pop(name)
     data["prev_hash"] = ""
     data.pop("hash")
@@ -384,6 +384,6 @@ def test_version_1_file_is_migrated_and_old_records_still_verify(tmp_path: Path)
         assert store.get(v1.id) is not None
         assert store.get(v1.id).schema_version == 1  # type: ignore[union-attr]
         new = store.append(make_record(2))
-        assert new.schema_version == 3
+        assert new.schema_version == 4
         assert store.verify().ok
     assert os.path.getsize(path) > 0

@@ -12,6 +12,9 @@ import hybridllm
 from hybridllm.local import LlamaServer
 from hybridllm.testing import RecordingProxy
 
+SECRETS_BACK = {"SECRET": {"text": True}}
+"""These tests restore through each provider; by default a SECRET stays a placeholder."""
+
 
 @pytest.fixture
 def recording_cloud(echo_cloud: RecordingProxy) -> RecordingProxy:
@@ -54,7 +57,7 @@ def test_phi_is_answered_locally_and_the_cloud_receives_nothing(
 def test_pii_and_secret_are_redacted_for_openai_and_restored(
     client: hybridllm.Client, recording_cloud: RecordingProxy
 ) -> None:
-    r = client.complete(SECRET_PROMPT, max_tokens=40, temperature=0)
+    r = client.complete(SECRET_PROMPT, max_tokens=40, temperature=0, restore=SECRETS_BACK)
     assert r.route == "cloud"
     assert r.target == "cloud"
     sent = recording_cloud.bodies_text()
@@ -67,12 +70,18 @@ def test_pii_and_secret_are_redacted_for_openai_and_restored(
     # The model echoes the placeholder; the caller sees the value, which the cloud never saw.
     assert AWS_KEY in r.text
     assert "[AWS_ACCESS_KEY_1]" not in r.text
+    # Under the default restore policy the same reply keeps the key out (invariant 8).
+    r = client.complete(SECRET_PROMPT, max_tokens=40, temperature=0)
+    assert AWS_KEY not in r.text
+    assert [w.entity_type for w in r.withheld] == ["AWS_ACCESS_KEY"]
 
 
 def test_pii_and_secret_are_redacted_for_anthropic_and_restored(
     client: hybridllm.Client, recording_cloud: RecordingProxy
 ) -> None:
-    r = client.complete(SECRET_PROMPT, target="claude", max_tokens=40, temperature=0)
+    r = client.complete(
+        SECRET_PROMPT, target="claude", max_tokens=40, temperature=0, restore=SECRETS_BACK
+    )
     assert r.route == "cloud"
     assert r.target == "claude"
     assert [q.path for q in recording_cloud.requests] == ["/v1/messages"]
@@ -100,7 +109,9 @@ def test_plain_prompt_goes_to_the_cloud_unchanged(
 def test_streaming_cloud_route_restores_and_audits(
     client: hybridllm.Client, recording_cloud: RecordingProxy
 ) -> None:
-    stream = client.complete(SECRET_PROMPT, stream=True, max_tokens=40, temperature=0)
+    stream = client.complete(
+        SECRET_PROMPT, stream=True, max_tokens=40, temperature=0, restore=SECRETS_BACK
+    )
     chunks = list(stream)
     text = "".join(chunks)
     assert len(chunks) > 1
@@ -146,7 +157,9 @@ async def test_async_client_and_async_stream(
     async with client:
         r = await client.complete(PHI_PROMPT, max_tokens=12)
         assert r.route == "local"
-        stream = await client.complete(SECRET_PROMPT, stream=True, max_tokens=40, temperature=0)
+        stream = await client.complete(
+            SECRET_PROMPT, stream=True, max_tokens=40, temperature=0, restore=SECRETS_BACK
+        )
         text = "".join([c async for c in stream])
         assert AWS_KEY in text
         assert stream.completion is not None

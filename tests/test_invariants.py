@@ -145,7 +145,9 @@ def test_inv3_remote_target_in_local_chain_gets_only_what_policy_lets_out(
         assert "skipped" in info.value.hops[1][1]
         assert recording_cloud.requests == []
 
-        r = client.complete(SECRET_PROMPT, max_tokens=40, temperature=0)
+        r = client.complete(
+            SECRET_PROMPT, max_tokens=40, temperature=0, restore={"SECRET": {"text": True}}
+        )
         assert [(h.target, h.outcome) for h in r.hops] == [("local", "error"), ("cloud", "ok")]
         assert r.route == "cloud"
         assert r.target == "cloud"
@@ -272,7 +274,7 @@ def test_inv6_forged_placeholders_are_never_restored(
     ) as client:
         client.complete(SECRET_PROMPT, max_tokens=4)  # another call's scope minted these
         r = client.complete(f"{forged} Contact {EMAIL}.", max_tokens=4)
-    sent = recording_cloud.requests[-1].json["messages"][0]["content"]
+    sent = recording_cloud.requests[-1].json["messages"][-1]["content"]
     # the literal "[EMAIL_ADDRESS_1]" in the input is reserved, so the real email gets _2
     assert "[EMAIL_ADDRESS_2]" in sent
     assert EMAIL not in sent
@@ -302,3 +304,28 @@ def test_stream_restorer_handles_placeholders_split_across_chunks() -> None:
 
 
 # 7 (vectors of different model identities) belongs to the embeddings issue.
+
+
+# 8. A value is restored only where the restore policy lets it go: by default a SECRET is never
+#    put back into reply text or tool-call arguments, whatever the model writes. Through the
+#    client (complete, streaming, JSON mode, tool calls): tests/test_restore_policy.py.
+def test_inv8_default_policy_never_restores_a_secret_anywhere() -> None:
+    from hybridllm.redaction import RestoreConfig, RestorePolicy, RestoreReport
+    from hybridllm.redaction.restore import restore_tool_arguments
+
+    vault = Vault()
+    p = vault.mint("AWS_ACCESS_KEY", AWS_KEY, category="SECRET", origin="user")
+    policy = RestorePolicy(RestoreConfig(), {"fetch_url": ["url"]})  # even a marked argument
+    report = RestoreReport()
+    for form in (p, p.lower(), "\\[AWS\\_ACCESS\\_KEY\\_1\\]", "<AWS_ACCESS_KEY_1>"):
+        assert AWS_KEY not in restore(f"key {form}", vault, policy=policy, report=report)[0]
+        args = f'{{"url": "https://x.example/?k={form}"}}'
+        out = restore_tool_arguments(args, vault, policy=policy, report=report, tool="fetch_url")
+        assert AWS_KEY not in out
+        r = StreamRestorer(vault, policy=policy)
+        text = f"key {form} end"
+        assert AWS_KEY not in "".join(r.feed(c) for c in text) + r.flush()
+    # 4 in text, 3 in arguments: "\[...\]" inside a JSON string is not valid JSON and is not
+    # a form restore looks for in JSON (a backslash is JSON's escape there): left as written
+    assert sum(report.withheld.values()) == 7
+    assert restore(p, vault)[0] == AWS_KEY  # without a policy (hybridllm.redact) it is restored

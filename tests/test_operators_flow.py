@@ -40,7 +40,7 @@ def test_operators_apply_per_entity_and_category(
         first = client.complete(prompt, max_tokens=4)
         second = client.complete(prompt, max_tokens=4)
     assert first.route == "cloud"
-    sent = [r.json["messages"][0]["content"] for r in recording_cloud.requests]
+    sent = [r.json["messages"][-1]["content"] for r in recording_cloud.requests]
     for body in sent:
         for value in (NAME, MAIL, CARD, KEY):
             assert value not in body

@@ -177,7 +177,7 @@ def test_streaming_restore_through_sdks_at_every_cut(
 ) -> None:
     prompt = f"{NAME} wrote to {MAIL} about key {KEY}."
     whole = split_client.complete(prompt, target=target, max_tokens=8)
-    assert whole.text == prompt
+    assert whole.text == prompt.replace(KEY, "[AWS_ACCESS_KEY_1]")  # a SECRET stays (inv. 8)
     redacted = splitter.requests[-1].json["messages"][-1]["content"]
     if isinstance(redacted, list):
         redacted = "".join(b["text"] for b in redacted)

@@ -19,7 +19,11 @@ TOOL = {
     "function": {
         "name": "send_mail",
         "description": "Send an email.",
-        "parameters": {"type": "object", "properties": {"to": {"type": "string"}}},
+        # the caller lets PII into this argument (the mark is removed before sending)
+        "parameters": {
+            "type": "object",
+            "properties": {"to": {"type": "string", "x-hybridllm-restore": True}},
+        },
     },
 }
 

@@ -24,7 +24,12 @@ from pydantic_core import PydanticUndefined
 from hybridllm.classifiers.config import ClassifierConfig, CustomRecognizer, DenyList
 from hybridllm.config import Requirement, Settings, TargetConfig
 from hybridllm.cost import CostConfig, LocalCostModel, ModelPrice
-from hybridllm.redaction.config import OperatorConfig, RedactionConfig
+from hybridllm.redaction.config import (
+    CategoryRestore,
+    OperatorConfig,
+    RedactionConfig,
+    RestoreConfig,
+)
 from hybridllm.routing import RoutingConfig, RoutingWeights, Tier
 
 OUT = Path(__file__).resolve().parents[1] / "configuration.md"
@@ -39,6 +44,8 @@ SECTIONS: list[tuple[str, str, type[BaseModel]]] = [
     ("Routing weights", "`[routing.weights]`", RoutingWeights),
     ("Redaction", "`[redaction]`", RedactionConfig),
     ("Redaction operators", "`[redaction.operators]` values", OperatorConfig),
+    ("Restore", "`[restore]`", RestoreConfig),
+    ("Restore rule per category", "`[restore.<CATEGORY>]`", CategoryRestore),
     ("Classifier", "`[classifier]`", ClassifierConfig),
     ("Custom recognizers", "`[[classifier.recognizers]]`", CustomRecognizer),
     ("Deny lists", "`[[classifier.deny_lists]]`", DenyList),

@@ -31,6 +31,7 @@ from hybridllm.errors import (
     ProviderError,
     TransientProviderError,
     UnknownTargetError,
+    UnrestoredPlaceholderError,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ __all__ = [
     "TaskOutputError",
     "TransientProviderError",
     "UnknownTargetError",
+    "UnrestoredPlaceholderError",
     "Usage",
     "__version__",
     "acomplete",

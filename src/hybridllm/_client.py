@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Literal, Protocol, overload
 
@@ -37,6 +37,7 @@ from hybridllm.errors import (
 )
 from hybridllm.models import AuditRecord, Category, Classification, Completion
 from hybridllm.observability import CallHook, observe
+from hybridllm.redaction.config import RestoreConfig
 
 __all__ = [
     "AsyncClient",
@@ -46,6 +47,9 @@ __all__ = [
     "Conversation",
     "MessageClassifier",
 ]
+
+RestoreArg = RestoreConfig | Mapping[str, Any] | None
+"""A per-call restore policy: a full config, or overrides of the configured one."""
 
 
 class MessageClassifier(Protocol):
@@ -197,6 +201,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
         json_schema: dict[str, Any] | None = None,
         tools: Sequence[Any] | None = None,
         tool_choice: str | None = None,
+        restore: RestoreArg = None,
     ) -> Flow:
         messages = normalize_prompt(prompt, max_chars=self.settings.max_input_chars)
         if conversation is not None and conversation.client is not self:
@@ -240,6 +245,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
             ),
             assume=assume,
             requested_max_tokens=max_tokens,
+            restore=restore,
         )
 
     async def aclose(self) -> None:
@@ -270,6 +276,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
         json_schema: dict[str, Any] | None = None,
         tools: Sequence[Any] | None = None,
         tool_choice: str | None = None,
+        restore: RestoreArg = None,
     ) -> Completion | AsyncCompletionStream:
         """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
         flow = self._flow(
@@ -283,6 +290,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
             json_schema=json_schema,
             tools=tools,
             tool_choice=tool_choice,
+            restore=restore,
         )
         result = await self._run_async(flow)
         if isinstance(result, Completion):
@@ -318,6 +326,7 @@ class Client(_BaseClient):
         json_schema: dict[str, Any] | None = ...,
         tools: Sequence[Any] | None = ...,
         tool_choice: str | None = ...,
+        restore: RestoreArg = ...,
     ) -> Completion: ...
     @overload
     def complete(
@@ -333,6 +342,7 @@ class Client(_BaseClient):
         json_schema: dict[str, Any] | None = ...,
         tools: Sequence[Any] | None = ...,
         tool_choice: str | None = ...,
+        restore: RestoreArg = ...,
     ) -> CompletionStream: ...
 
     def complete(
@@ -348,6 +358,7 @@ class Client(_BaseClient):
         json_schema: dict[str, Any] | None = None,
         tools: Sequence[Any] | None = None,
         tool_choice: str | None = None,
+        restore: RestoreArg = None,
     ) -> Completion | CompletionStream:
         """Classify, decide, redact, call, restore and audit one completion.
 
@@ -365,6 +376,9 @@ class Client(_BaseClient):
             tools: functions the model may call (OpenAI or Anthropic tool format); the calls
                 come back on ``Completion.tool_calls`` with arguments restored (non-streaming).
             tool_choice: ``auto``, ``none``, ``required`` or a tool name.
+            restore: this call's restore policy, over the ``[restore]`` config (e.g.
+                ``{"SECRET": {"text": True}}``, ``{"tool_arguments": {"send_mail": ["to"]}}``);
+                see :class:`~hybridllm.redaction.RestoreConfig`.
 
         Returns:
             A :class:`Completion` (``route`` is "blocked" when the policy blocks the call).
@@ -384,6 +398,7 @@ class Client(_BaseClient):
             json_schema=json_schema,
             tools=tools,
             tool_choice=tool_choice,
+            restore=restore,
         )
         result = self._run_sync(flow)
         if isinstance(result, Completion):

@@ -18,13 +18,18 @@ call leaves intent + outcome, and only a crash leaves an intent alone.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hybridllm._flow_state import AuditContext, CallState
 from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
 from hybridllm._resilience import TargetCoolingDownError
+from hybridllm._restore_flow import (
+    call_policy,
+    check_unrestored,
+    restore_reply,
+)
 from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDelta
 from hybridllm.audit.record import prompt_hmac
 from hybridllm.audit.sinks import AuditCopyError
@@ -53,10 +58,8 @@ from hybridllm.redaction import (
     Vault,
     local_request,
     redact_messages,
-    restore_json,
-    restore_tool_arguments,
 )
-from hybridllm.redaction import restore as restore_text
+from hybridllm.redaction.config import RestoreConfig
 from hybridllm.routing import estimate_complexity
 
 __all__ = [
@@ -136,7 +139,9 @@ class StreamSession:
         self.rest = result.rest
         self._request = request
         # JSON-schema output: values are restored inside JSON strings, escaped, so it stays valid
-        self._restorer = StreamRestorer(state.vault, json_mode=call.options.json_schema is not None)
+        self._restorer = StreamRestorer(
+            state.vault, json_mode=call.options.json_schema is not None, policy=state.policy
+        )
         self._usage = Usage()
         self._model: str | None = None
         self._t_provider = time.perf_counter() - result.latency_ms / 1000.0
@@ -160,6 +165,9 @@ class StreamSession:
         tail = self._restorer.flush()
         self._parts.append(tail)
         self.settled = True
+        self._state.report = self._restorer.report
+        if not self._request.redacted_count:
+            self._state.report.junk.clear()  # nothing was replaced: brackets are the model's own
         self._state.timings["provider"] = _ms(self._t_provider)
         rec = self._state.record(
             status="ok",
@@ -199,6 +207,8 @@ class StreamSession:
         self.completion = self._state.completion(
             stored, "".join(self._parts), self._usage, self._request.redacted_count
         )
+        # the text has streamed: "fail" raises at the end
+        check_unrestored(self._state.report, self._state.policy, stored.id)
         return self.completion
 
 
@@ -219,17 +229,21 @@ def completion_flow(  # noqa: PLR0915 - every step of a call in one readable pla
     assume: frozenset[Category] = frozenset(),
     requested_max_tokens: int | None = None,
     audit: AuditContext | None = None,
+    restore: RestoreConfig | Mapping[str, Any] | None = None,
 ) -> Flow:
     """One call, as a generator of effects. See the module docstring.
 
     ``vault`` is the redaction scope: a fresh one per call unless a conversation passes its own,
-    so that a value keeps its placeholder on every turn.
+    so that a value keeps its placeholder on every turn. ``restore`` overrides the configured
+    restore policy for this call.
     """
+    policy, options = call_policy(settings, options, restore)
     st = CallState(
         messages=messages,
         caller=caller,
         stream=stream,
         vault=vault if vault is not None else Vault(),
+        policy=policy,
     )
     if audit is not None:
         st.ctx = audit
@@ -285,11 +299,10 @@ def completion_flow(  # noqa: PLR0915 - every step of a call in one readable pla
             continue
         if stream:
             return StreamSession(st, call, result, request, settings.cost)
+        result, text, calls, restored = yield from _reply(st, call, result)
         assert result.response is not None
         resp = result.response
         st.timings["provider"] = result.latency_ms
-        unredact = restore_json if options.json_schema is not None else restore_text
-        text, restored = unredact(resp.text, st.vault)
         cost = call_cost(cfg.adapter, resp.model, resp.usage, config=settings.cost)
         record = st.record(
             status="ok",
@@ -303,11 +316,8 @@ def completion_flow(  # noqa: PLR0915 - every step of a call in one readable pla
             cost_usd=cost,
         )
         stored = yield WriteAudit(record)
+        check_unrestored(st.report, st.policy, stored.id)
         done = st.completion(stored, text, resp.usage, request.redacted_count)
-        calls = tuple(
-            ToolCall(id=c.id, name=c.name, arguments=restore_tool_arguments(c.arguments, st.vault))
-            for c in resp.tool_calls
-        )
         return done.model_copy(update={"tool_calls": calls, "finish_reason": resp.finish_reason})
 
     stored = yield WriteAudit(st.record(status="error", error="NoTargetAvailableError"))
@@ -371,6 +381,7 @@ def _outbound(
             allowed.redact_categories,
             st.vault,
             config=settings.redaction,
+            instruction=st.policy.config.instruction,
         )
         st.remote_targets.append(name)
     st.timings["redact"] = _ms(t)
@@ -378,7 +389,7 @@ def _outbound(
 
 
 def _leak_guard(
-    st: _State, name: str, adapter: Adapter, request: OutboundRequest, settings: Settings
+    st: CallState, name: str, adapter: Adapter, request: OutboundRequest, settings: Settings
 ) -> bool:
     """Re-scan a clinical payload bound for a remote target; fail closed on any residue.
 
@@ -413,6 +424,35 @@ def _leak_guard(
     )
     st.hops.append(Hop(target=name, outcome="skipped", detail=f"leak guard: {kinds}"))
     return True
+
+
+# -- restore policy (issue 15) ------------------------------------------------------------------
+
+
+def _reply(
+    st: CallState, call: Call, result: CallResult
+) -> Generator[WriteAudit | Call, Any, tuple[CallResult, str, tuple[ToolCall, ...], int]]:
+    """Restore a whole reply; with ``on_unrestored = "retry"``, ask once more if it kept junk."""
+    assert result.response is not None
+    text, calls, restored = _restore_call(st, result.response, call)
+    if st.report.junk and st.policy.config.on_unrestored == "retry":
+        # One more try on the same target with the same payload: models mangle at random.
+        again: CallResult = yield from _dispatch(st, call)  # its own intent record first
+        st.hops.append(_hop(call.target, again, call.config))
+        if again.error is None and again.response is not None:
+            result = again
+            text, calls, restored = _restore_call(st, again.response, call)
+    return result, text, calls, restored
+
+
+def _restore_call(
+    st: CallState, resp: ChatResponse, call: Call
+) -> tuple[str, tuple[ToolCall, ...], int]:
+    redacted = bool(call.request.redacted_count)
+    text, calls, st.report = restore_reply(
+        st.vault, st.policy, resp, call.options, redacted=redacted
+    )
+    return text, calls, st.report.restored
 
 
 def _tier(

@@ -9,12 +9,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from hybridllm._restore_flow import warnings_of, withheld_of
 from hybridllm.adapters.base import Adapter
 from hybridllm.audit.record import new_record_id, utc_now_iso
 from hybridllm.config import TargetConfig
 from hybridllm.errors import HybridLLMError
 from hybridllm.models import AuditRecord, Classification, Completion, Decision, Hop, Message, Usage
 from hybridllm.redaction import Vault
+from hybridllm.redaction.config import RestoreConfig
+from hybridllm.redaction.policy import RestorePolicy
+from hybridllm.redaction.restore import RestoreReport
 
 __all__ = ["AuditContext", "CallState"]
 
@@ -53,6 +57,9 @@ class CallState:
     intents: list[str] = field(default_factory=list)
     """Ids of the intent records written so far (the outcome record completes them)."""
     last_error: HybridLLMError | None = None  # chained as the cause of NoTargetAvailableError
+    # -- restore policy (issue 15): where values may go, and what the reply kept --
+    policy: RestorePolicy = field(default_factory=lambda: RestorePolicy(RestoreConfig()))
+    report: RestoreReport = field(default_factory=RestoreReport)
 
     def failed(self, hop: Hop, error: HybridLLMError | None) -> bool:
         """Record one tried hop; True when it failed (its error becomes the chained cause)."""
@@ -123,6 +130,9 @@ class CallState:
             target_attributes=config.attributes() if config is not None else {},
             input_count=len(self.messages),
             intents=() if status == "intent" else tuple(self.intents),
+            withheld={w.key: w.count for w in withheld_of(self.report)},
+            unrestored=dict(sorted(self.report.junk.items())),
+            warnings=warnings_of(self.report, self.policy),
         )
 
     def completion(self, stored: AuditRecord, text: str, usage: Usage, redacted: int) -> Completion:
@@ -140,4 +150,6 @@ class CallState:
             hops=tuple(self.hops),
             redacted_count=redacted,
             latency_ms=stored.latency_ms.get("total", 0.0),
+            withheld=withheld_of(self.report),
+            unrestored=dict(sorted(self.report.junk.items())),
         )

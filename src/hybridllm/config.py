@@ -53,7 +53,7 @@ from hybridllm.cost import CostConfig
 from hybridllm.embeddings import EmbeddingSpace
 from hybridllm.errors import ConfigError
 from hybridllm.models import Action, Category, Locality
-from hybridllm.redaction.config import RedactionConfig
+from hybridllm.redaction.config import RedactionConfig, RestoreConfig
 from hybridllm.routing import RoutingConfig
 
 __all__ = ["Requirement", "Settings", "TargetConfig", "load_settings", "resolve_config_path"]
@@ -272,6 +272,8 @@ class Settings(BaseSettings):
     """Prices (overridable) and the local cost model used to fill ``cost_usd``."""
     redaction: RedactionConfig = Field(default_factory=RedactionConfig)
     """Operators per category/entity (placeholder, mask, hmac, surrogate), vault TTL and store."""
+    restore: RestoreConfig = Field(default_factory=RestoreConfig)
+    """Where restored values may go, per category (invariant 8); unrestored placeholders."""
     classifier: ClassifierConfig = Field(default_factory=ClassifierConfig)
     """Engine, custom recognizers, deny/allow lists, time budget."""
     audit_key_path: str | None = None
@@ -408,6 +410,7 @@ class Settings(BaseSettings):
             "local_target": self.local_target,
             "routing": self.routing.model_dump(),
             "redaction": self.redaction.model_dump(mode="json"),
+            "restore": self.restore.model_dump(mode="json", by_alias=True),
             "profile": self.profile,
         }
 

@@ -14,6 +14,7 @@ Every error the SDK raises on purpose derives from :class:`HybridLLMError`::
     │   ├── TransientProviderError  retryable: 429, 5xx, 529, timeouts, connection errors
     │   └── PermanentProviderError  not retryable: 400, 401/403, 404, content filter
     ├── NoTargetAvailableError      every target allowed for this route failed (carries the hops)
+    ├── UnrestoredPlaceholderError  the reply kept placeholder-like text (on_unrestored=fail)
     ├── MissingDependencyError      an optional SDK is missing (names the extra); an ImportError
     └── AuditError                  the audit store could not be written or read
         └── AuditVerificationError  the hash chain does not verify (names the first bad record)
@@ -39,6 +40,7 @@ __all__ = [
     "ProviderError",
     "TransientProviderError",
     "UnknownTargetError",
+    "UnrestoredPlaceholderError",
     "describe_error",
 ]
 
@@ -187,3 +189,19 @@ def describe_error(error: BaseException | None, *, where: str | None = None) -> 
     if isinstance(error, ProviderError | MissingDependencyError | ConfigError):
         return f"{kind}: {text}" if text else kind
     return kind  # anything else: the type only (its message is not ours to vouch for)
+
+
+class UnrestoredPlaceholderError(HybridLLMError):
+    """The reply kept placeholder-like text that no minted token accounts for.
+
+    Raised only with ``[restore] on_unrestored = "fail"``, after the call was audited.
+
+    Attributes:
+        counts: label -> occurrences (e.g. ``{"NAME": 1}``), never a value.
+        audit_id: id of the call's audit record.
+    """
+
+    def __init__(self, message: str, *, counts: dict[str, int], audit_id: str) -> None:
+        super().__init__(message)
+        self.counts = counts
+        self.audit_id = audit_id

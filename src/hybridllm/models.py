@@ -25,6 +25,7 @@ __all__ = [
     "Route",
     "ToolCall",
     "Usage",
+    "Withheld",
 ]
 
 Category = Literal["PII", "PHI", "SECRET"]
@@ -138,6 +139,30 @@ class ToolCall(_Frozen):
     arguments: str = Field(repr=False)
 
 
+class Withheld(_Frozen):
+    """Tokens left as placeholders because the restore policy keeps their value out of a place.
+
+    Attributes:
+        where: ``text`` (reply text or JSON output) or ``tool_arguments``.
+        reason: ``category`` (the category's rule), ``origin`` (the value came only from the
+            system prompt or a tool result) or ``tool_argument`` (argument not marked allowed).
+        category: ``PII``, ``PHI`` or ``SECRET``.
+        entity_type: the placeholder's label, e.g. ``AWS_ACCESS_KEY``.
+        count: occurrences.
+    """
+
+    where: Literal["text", "tool_arguments"]
+    reason: Literal["category", "origin", "tool_argument"]
+    category: str
+    entity_type: str
+    count: int
+
+    @property
+    def key(self) -> str:
+        """``where:reason:category:entity_type``, as the audit record counts it."""
+        return f"{self.where}:{self.reason}:{self.category}:{self.entity_type}"
+
+
 class Completion(_Frozen):
     """The result of :meth:`hybridllm.Client.complete`."""
 
@@ -158,6 +183,11 @@ class Completion(_Frozen):
     """Tool calls the model asked for (non-streaming calls), arguments restored."""
     finish_reason: str | None = None
     """``stop``, ``length``, ``tool_calls`` or ``content_filter``, as the provider said."""
+    withheld: tuple[Withheld, ...] = ()
+    """Tokens the restore policy left as placeholders (what, where and why; never values)."""
+    unrestored: dict[str, int] = Field(default_factory=dict)
+    """Placeholder-like text left in the reply that no token of this call accounts for
+    (``[NAME_1]``, a cut-off ``[PERS``): label -> count. Empty when the reply is clean."""
 
 
 class AuditRecord(_Frozen):
@@ -171,9 +201,10 @@ class AuditRecord(_Frozen):
     An ``intent`` record is written (durably) before a payload leaves for a target: what will be
     sent where, under which decision. The call's outcome record lists the intents it completes in
     ``intents``; an intent that no outcome completes is a call that crashed or is still running.
+    Version 4 added ``withheld``, ``unrestored`` and ``warnings`` (the restore policy).
     """
 
-    schema_version: int = 3
+    schema_version: int = 4
     id: str
     ts: str
     """UTC time, ISO 8601 with microseconds and a ``Z``."""
@@ -226,5 +257,13 @@ class AuditRecord(_Frozen):
     # -- schema version 3 --
     intents: tuple[str, ...] = ()
     """Ids of the ``intent`` records this outcome completes (one per target a payload went to)."""
+    # -- schema version 4 --
+    withheld: dict[str, int] = Field(default_factory=dict)
+    """Tokens the restore policy kept out of the reply or tool arguments, by
+    ``where:reason:category:entity_type`` (see :class:`Withheld`)."""
+    unrestored: dict[str, int] = Field(default_factory=dict)
+    """Placeholder-like text left in the reply, by label (see ``Completion.unrestored``)."""
+    warnings: tuple[str, ...] = ()
+    """``unrestored_placeholders`` when the reply kept placeholder-like text."""
     prev_hash: str = ""
     hash: str = ""

@@ -34,6 +34,7 @@ from hybridllm.models import AuditRecord
 __all__ = [
     "V2_FIELDS",
     "V3_FIELDS",
+    "V4_FIELDS",
     "canonical_json",
     "compute_hash",
     "new_record_id",
@@ -64,6 +65,9 @@ V2_FIELDS: frozenset[str] = frozenset(
 
 V3_FIELDS: frozenset[str] = frozenset({"intents"})
 """Fields added in schema version 3: absent from (and not hashed in) older records."""
+
+V4_FIELDS: frozenset[str] = frozenset({"withheld", "unrestored", "warnings"})
+"""Fields added in schema version 4 (restore policy): absent from older records."""
 
 
 def canonical_json(obj: Mapping[str, Any]) -> str:
@@ -104,6 +108,9 @@ def record_dict(record: AuditRecord) -> dict[str, Any]:
         :data:`V3_FIELDS` for a version-1 or 2 record.
     """
     data = record.model_dump(mode="json")
+    if record.schema_version < 4:
+        for name in V4_FIELDS:
+            data.pop(name, None)
     if record.schema_version < 3:
         for name in V3_FIELDS:
             data.pop(name, None)

@@ -1,6 +1,12 @@
 """Reversible redaction: the only code that builds what a remote adapter may receive."""
 
-from hybridllm.redaction.config import OperatorConfig, RedactionConfig
+from hybridllm.redaction.config import (
+    CategoryRestore,
+    OperatorConfig,
+    RedactionConfig,
+    RestoreConfig,
+)
+from hybridllm.redaction.policy import RestorePolicy
 from hybridllm.redaction.redact import (
     OutboundRequest,
     Redaction,
@@ -9,6 +15,7 @@ from hybridllm.redaction.redact import (
     redact_text,
 )
 from hybridllm.redaction.restore import (
+    RestoreReport,
     StreamRestorer,
     restore,
     restore_json,
@@ -19,11 +26,15 @@ from hybridllm.redaction.store import EncryptedFileStore, generate_key, open_vau
 from hybridllm.redaction.vault import Vault
 
 __all__ = [
+    "CategoryRestore",
     "EncryptedFileStore",
     "OperatorConfig",
     "OutboundRequest",
     "Redaction",
     "RedactionConfig",
+    "RestoreConfig",
+    "RestorePolicy",
+    "RestoreReport",
     "StreamRestorer",
     "Vault",
     "generate_key",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,7 +33,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from hybridllm.errors import ConfigError
 
-__all__ = ["OperatorConfig", "OperatorName", "RedactionConfig"]
+__all__ = [
+    "DEFAULT_INSTRUCTION",
+    "CategoryRestore",
+    "OperatorConfig",
+    "OperatorName",
+    "RedactionConfig",
+    "RestoreConfig",
+]
 
 OperatorName = Literal["placeholder", "mask", "hmac", "surrogate"]
 
@@ -140,3 +148,86 @@ class RedactionConfig(BaseModel):
     def hmac_key(self) -> bytes | None:
         """The HMAC operator's key (32 bytes), or None when none is configured."""
         return _read_key(self.hmac_key_env, self.hmac_key_file, "hmac")
+
+
+Origin = Literal["system", "user", "assistant", "tool"]
+
+DEFAULT_INSTRUCTION = (
+    "Some values in this conversation were replaced by placeholders in square brackets, such "
+    "as [TYPE_N]. Each stands for a real value. When you refer to one, "
+    "copy the placeholder exactly, brackets and all; never invent new ones."
+)
+"""Added to a redacted payload (``[restore] instruction``); see docs/benchmarks.md."""
+
+
+class CategoryRestore(BaseModel):
+    """Where the values of one category may be restored.
+
+    Attributes:
+        text: restore into reply text (and JSON-mode output).
+        tool_arguments: ``never``, ``marked`` (only arguments the caller marked) or ``always``.
+        origins: message roles a value must have come from to be restored into reply text
+            (``system``: the system prompt; ``tool``: a tool result).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: bool = True
+    tool_arguments: Literal["never", "marked", "always"] = "marked"
+    origins: tuple[Origin, ...] = ("user", "assistant")
+
+
+_SECRET_RULE = CategoryRestore(text=False, tool_arguments="never")
+
+
+class RestoreConfig(BaseModel):
+    """The ``[restore]`` table: where restored values may go (invariant 8), and what to do
+    about placeholders the model mangled beyond recognition.
+
+    In ``hybridllm.toml``::
+
+        [restore]
+        on_unrestored = "warn"            # ignore | warn | fail | retry
+        PII = { text = true, tool_arguments = "marked" }
+        SECRET = { text = false, tool_arguments = "never" }
+
+        [restore.tool_arguments]          # tool -> arguments that may receive PII/PHI
+        send_mail = ["to"]
+
+    Per call: ``client.complete(..., restore={"SECRET": {"text": True}})``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    pii: CategoryRestore = Field(default_factory=CategoryRestore, alias="PII")
+    """``[restore.PII]``: into reply text yes, into tool arguments only marked ones."""
+    phi: CategoryRestore = Field(default_factory=CategoryRestore, alias="PHI")
+    """``[restore.PHI]``: as PII."""
+    secret: CategoryRestore = Field(default=_SECRET_RULE, alias="SECRET")
+    """``[restore.SECRET]``: never restored, neither into reply text nor tool arguments."""
+    tool_arguments: dict[str, list[str]] = Field(default_factory=dict)
+    """Tool name -> top-level argument names that may receive ``marked`` categories' values."""
+    on_unrestored: Literal["ignore", "warn", "fail", "retry"] = "warn"
+    """Placeholder-like text left in a reply: ``warn`` (audit warning), ``fail`` (raise
+    UnrestoredPlaceholderError), ``retry`` (ask the same target once more; non-streaming)."""
+    instruction: str | None = DEFAULT_INSTRUCTION
+    """Told to the model (as a system message) when a payload carries placeholders; None: off."""
+
+    def rule(self, category: str) -> CategoryRestore:
+        """The rule of a category (an unknown one gets the strictest, SECRET's)."""
+        return {"PII": self.pii, "PHI": self.phi}.get(category, self.secret)
+
+    def merged(self, override: RestoreConfig | Mapping[str, Any] | None) -> RestoreConfig:
+        """This config with a per-call override applied (a mapping overrides field by field)."""
+        if override is None:
+            return self
+        if isinstance(override, RestoreConfig):
+            return override
+        base = self.model_dump(by_alias=True)
+        for name, value in override.items():
+            key = name.upper() if name.upper() in ("PII", "PHI", "SECRET") else name
+            if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+                base[key] = {**base[key], **value}
+            else:
+                base[key] = value
+        return RestoreConfig.model_validate(base)

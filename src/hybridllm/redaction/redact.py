@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from hybridllm.errors import PrivacyViolationError
 from hybridllm.models import Category, Finding, Message
 from hybridllm.redaction.config import RedactionConfig
+from hybridllm.redaction.literals import LiteralIndex
 from hybridllm.redaction.operators import hmac_token, mask, surrogate_factory
 from hybridllm.redaction.restore import restore
 from hybridllm.redaction.vault import LITERAL_LABEL, Vault, is_word_char
@@ -76,7 +77,13 @@ class _Job:
     """Every input text: a new surrogate may not occur in any of them."""
     values: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Every value found in this payload: (entity type, category)."""
+    index: LiteralIndex = field(default_factory=LiteralIndex)
+    """The same values, to find them again in one pass."""
     used: set[str] = field(default_factory=set)
+    reversible: bool = False
+    """Whether any restorable token (placeholder, surrogate, literal) went out."""
+    origin: str = "user"
+    """Role of the message being redacted."""
     _hmac_key: bytes | None = None
 
     def hmac_key(self) -> bytes:
@@ -87,21 +94,25 @@ class _Job:
         return self._hmac_key
 
 
-def _spans(content: str, findings: Iterable[Finding], job: _Job) -> list[_Span]:
+def _spans(
+    content: str,
+    findings: Iterable[Finding],
+    job: _Job,
+    candidates: list[tuple[str, int, int]] | None = None,
+) -> list[_Span]:
     vault = job.vault
-    known, neutral = vault.known(job.wanted, extra=job.values)
     spans = [_Span(f.start, f.end, f.entity_type, f.category) for f in findings]
-    if known is not None:
-        # Values the classifier found anywhere in this payload or on an earlier turn, found
-        # again wherever it missed them.
-        for m in known.finditer(content):
-            entry = vault.entry_for_value(job.wanted, m.group(0))
-            if entry is not None and entry.category is not None:
-                spans.append(_Span(m.start(), m.end(), entry.label, entry.category))
-            elif m.group(0) in job.values:
-                etype, category = job.values[m.group(0)]
-                spans.append(_Span(m.start(), m.end(), etype, category))
-    spans.extend(_Span(m.start(), m.end(), LITERAL_LABEL, None) for m in neutral.finditer(content))
+    # Values the classifier found anywhere in this payload or on an earlier turn, found again
+    # wherever it missed them (one pass over the text, however many values the scope holds).
+    for start, end, value in vault.find_known(content, job.wanted, job.index):
+        entry = vault.entry_for_value(job.wanted, value)
+        if entry is not None and entry.category is not None:
+            spans.append(_Span(start, end, entry.label, entry.category))
+        elif value in job.values:
+            etype, category = job.values[value]
+            spans.append(_Span(start, end, etype, category))
+    neutral = vault.find_neutral(content, candidates)
+    spans.extend(_Span(s, e, LITERAL_LABEL, None) for s, e in neutral)
     spans.sort(key=lambda s: (s.start, -s.end))
     merged: list[_Span] = []
     for s in spans:
@@ -116,9 +127,14 @@ def _spans(content: str, findings: Iterable[Finding], job: _Job) -> list[_Span]:
     return merged
 
 
-def _redact_one(content: str, findings: Iterable[Finding], job: _Job) -> str:
+def _redact_one(
+    content: str,
+    findings: Iterable[Finding],
+    job: _Job,
+    candidates: list[tuple[str, int, int]] | None = None,
+) -> str:
     vault = job.vault
-    spans = _spans(content, findings, job)
+    spans = _spans(content, findings, job, candidates)
     for allow_surrogates in (True, False):
         parts: list[str] = []
         expected: list[str] = []  # what restoring the redacted text must give back
@@ -150,9 +166,10 @@ def _redact_one(content: str, findings: Iterable[Finding], job: _Job) -> str:
 
 def _apply(s: _Span, content: str, job: _Job, allow_surrogates: bool) -> tuple[str, bool, bool]:
     """Token for one span: (token, restorable, is a surrogate)."""
-    vault, config, avoid = job.vault, job.config, job.avoid
+    vault, config, avoid, origin = job.vault, job.config, job.avoid, job.origin
     value = content[s.start : s.end]
     if s.category is None:
+        job.reversible = True
         return vault.mint_literal(value), True, False
     spec = config.operator_for(s.entity_type, s.category)
     if spec.operator in ("mask", "hmac"):
@@ -160,7 +177,9 @@ def _apply(s: _Span, content: str, job: _Job, allow_surrogates: bool) -> tuple[s
             token = mask(value, spec)
         else:
             token = hmac_token(s.entity_type.upper(), value, job.hmac_key())
-        return vault.record_irreversible(s.entity_type, value, token, s.category), False, False
+        token = vault.record_irreversible(s.entity_type, value, token, s.category, origin=origin)
+        return token, False, False
+    job.reversible = True
     if spec.operator == "surrogate" and allow_surrogates:
         glued = (s.start > 0 and is_word_char(content[s.start - 1])) or (
             s.end < len(content) and is_word_char(content[s.end])
@@ -173,10 +192,11 @@ def _apply(s: _Span, content: str, job: _Job, allow_surrogates: bool) -> tuple[s
                 factory,
                 category=s.category,
                 avoid=lambda cand: any(cand in text for text in avoid),
+                origin=origin,
             )
             if surrogate is not None:
                 return surrogate, True, True
-    return vault.mint(s.entity_type, value, category=s.category), True, False
+    return vault.mint(s.entity_type, value, category=s.category, origin=origin), True, False
 
 
 def redact_messages(
@@ -186,11 +206,13 @@ def redact_messages(
     vault: Vault,
     *,
     config: RedactionConfig | None = None,
+    instruction: str | None = None,
 ) -> OutboundRequest:
     """Replace every finding of ``categories`` in every message, as the config's operators say.
 
     The same value gets the same token in all messages (system prompt, history, last turn) and,
-    with a conversation's vault, on every turn.
+    with a conversation's vault, on every turn. Each value remembers the role of the messages
+    it was found in (its origin), for the restore policy.
 
     Args:
         messages: the payload as the caller gave it.
@@ -198,6 +220,8 @@ def redact_messages(
         categories: the categories the policy redacts for this target.
         vault: the scope (one call, or a conversation).
         config: operators per category / entity type; placeholders everywhere by default.
+        instruction: told to the model when the payload carries a restorable token: added to
+            the first system message, or as a new one before the first message.
     """
     config = config or _DEFAULT_CONFIG
     wanted: frozenset[str] = frozenset(categories)
@@ -212,15 +236,27 @@ def redact_messages(
                 value = messages[i].content[f.start : f.end]
                 if value.strip():
                     job.values.setdefault(value, (f.entity_type, f.category))
+                    job.index.add(value)
     with vault.batch():
-        for m in messages:
-            vault.reserve(m.content)
-        out = tuple(
-            Message(role=m.role, content=_redact_one(m.content, by_message.get(i, ()), job))
-            for i, m in enumerate(messages)
-        )
+        candidates = [vault.reserve(m.content) for m in messages]
+        redacted: list[Message] = []
+        for i, m in enumerate(messages):
+            job.origin = m.role
+            content = _redact_one(m.content, by_message.get(i, ()), job, candidates[i])
+            redacted.append(Message(role=m.role, content=content))
+    if instruction and job.reversible:
+        redacted = _instruct(redacted, instruction)
+    out = tuple(redacted)
     vault.matcher()  # compile the restore pattern now, so the reply's first token never waits
     return OutboundRequest(out, local_only=False, redacted_count=len(job.used), _key=_MINT_KEY)
+
+
+def _instruct(messages: list[Message], instruction: str) -> list[Message]:
+    if messages and messages[0].role == "system":
+        first = messages[0]
+        merged = Message(role="system", content=f"{first.content}\n\n{instruction}")
+        return [merged, *messages[1:]]
+    return [Message(role="system", content=instruction), *messages]
 
 
 class Redaction:

@@ -17,68 +17,39 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hybridllm.redaction.store import EncryptedFileStore
 
-__all__ = ["PLACEHOLDER_RE", "Entry", "Vault", "placeholder_prefix_len"]
+from hybridllm.redaction.literals import LiteralIndex
+from hybridllm.redaction.shapes import LOOSE_MD_RE, LOOSE_RE, loose_token
+from hybridllm.redaction.tokens import (
+    LITERAL_LABEL,
+    PLACEHOLDER_RE,
+    Entry,
+    Kind,
+    Origin,
+    bounded,
+    is_word_char,
+    label_of,
+    placeholder_prefix_len,
+)
 
-PLACEHOLDER_RE = re.compile(r"\[([A-Z][A-Z0-9_]{0,40})_(\d{1,6})\]")
-"""What a placeholder looks like: ``[EMAIL_ADDRESS_1]``."""
+__all__ = [
+    "LITERAL_LABEL",
+    "PLACEHOLDER_RE",
+    "Entry",
+    "Origin",
+    "Vault",
+    "is_word_char",
+    "placeholder_prefix_len",
+]
 
-LITERAL_LABEL = "LITERAL"
-"""Label of the placeholders that stand for placeholder-like text found in the input."""
-
-_MAX_PLACEHOLDER_LEN = 1 + 41 + 1 + 6 + 1
-_PREFIX_RE = re.compile(r"\[[A-Z0-9_]{0,48}\Z")
-_WORD = re.compile(r"\w")
-
-Kind = Literal["placeholder", "surrogate", "literal", "irreversible"]
-
-
-def placeholder_prefix_len(text: str) -> int:
-    """Length of the longest suffix of ``text`` that could still grow into a placeholder."""
-    start = text.rfind("[", max(0, len(text) - _MAX_PLACEHOLDER_LEN))
-    if start == -1:
-        return 0
-    return len(text) - start if _PREFIX_RE.match(text, start) else 0
-
-
-def is_word_char(ch: str) -> bool:
-    """True for a character that ``\\w`` matches (the boundary rule surrogates rely on)."""
-    return bool(ch) and _WORD.match(ch) is not None
-
-
-def _bounded(literal: str) -> str:
-    # A surrogate or known value only counts as a whole word: "Ann" must not match in "Annual".
-    return rf"(?<!\w){re.escape(literal)}(?!\w)"
-
-
-class Entry:
-    """One minted token. ``value`` is the original text; it never appears in a repr."""
-
-    __slots__ = ("category", "kind", "label", "token", "used", "value")
-
-    def __init__(
-        self, token: str, value: str, *, label: str, category: str | None, kind: Kind, used: float
-    ) -> None:
-        self.token = token
-        self.value = value
-        self.label = label
-        self.category = category
-        self.kind: Kind = kind
-        self.used = used
-
-    def __repr__(self) -> str:
-        return f"Entry({self.token!r}, kind={self.kind})"
-
-    @property
-    def restorable(self) -> bool:
-        """Whether a reply containing the token gets the value back."""
-        return self.kind != "irreversible"
+_MAYBE_TOKEN = re.compile(r"[\[({<_]")
+_PURGE_EVERY = 1.0  # seconds between full expiry sweeps (each lookup still checks its entry)
 
 
 class Vault:
@@ -94,16 +65,20 @@ class Vault:
     __slots__ = (
         "_by_token",
         "_by_value",
+        "_by_value_text",
         "_clock",
         "_counters",
         "_depth",
         "_dirty",
         "_faker",
+        "_last_purge",
         "_lock",
         "_matchers",
         "_reserved",
         "_scope_id",
         "_store",
+        "_surrogates",
+        "_values",
         "_version",
         "ttl",
     )
@@ -121,15 +96,19 @@ class Vault:
         self._clock = clock
         self._by_value: dict[tuple[Kind, str, str], Entry] = {}
         self._by_token: dict[str, Entry] = {}
+        self._by_value_text: dict[str, list[Entry]] = {}
+        self._values = LiteralIndex()  # every value of a category: found again in new input
+        self._surrogates = LiteralIndex()  # every surrogate: neutralised in new input
         self._counters: dict[str, int] = {}
         self._reserved: set[str] = set()
         self._version = 0
-        self._matchers: tuple[int, re.Pattern[str], frozenset[str], int] | None = None
+        self._matchers: dict[bool, tuple[int, re.Pattern[str], frozenset[str], int]] = {}
         self._faker: object | None = None
         self._store = store
         self._scope_id = scope_id
         self._dirty = False
         self._depth = 0
+        self._last_purge = float("-inf")
         if store is not None:
             store.load_into(self, scope_id)
 
@@ -138,7 +117,7 @@ class Vault:
 
     def __len__(self) -> int:
         with self._lock:
-            self._purge()
+            self._purge(force=True)
             return sum(1 for e in self._by_token.values() if e.kind != "literal")
 
     # -- scope-wide operations -------------------------------------------------------------
@@ -167,53 +146,116 @@ class Vault:
             finally:
                 self._depth -= 1
 
-    def reserve(self, text: str) -> None:
-        """Never mint a placeholder that already appears literally in ``text``."""
-        found = {m.group(0) for m in PLACEHOLDER_RE.finditer(text)}
+    def reserve(self, text: str) -> list[tuple[str, int, int]]:
+        """Never mint a placeholder that already appears in ``text``, even in a mangled form.
+
+        A model that copies ``person_1`` from the input must not get a value back for it.
+
+        Returns:
+            The placeholder-like candidates found: (canonical token, start, end).
+        """
+        if not _MAYBE_TOKEN.search(text):
+            return []  # no bracket and no underscore: nothing here can pass for a token
+        found = [(m.group(0), *m.span()) for m in PLACEHOLDER_RE.finditer(text)]
+        for m in LOOSE_MD_RE.finditer(text):
+            got = loose_token(m)
+            if got is not None:
+                found.append(got)
         if found:
             with self.batch():
-                self._reserved.update(found)
+                self._reserved.update(t for t, _, _ in found)
                 self._dirty = True
+        return found
 
-    def _purge(self) -> None:
+    def _purge(self, *, force: bool = False) -> None:
         if self.ttl is None:
             return
-        limit = self._clock() - self.ttl
+        now = self._clock()
+        if not force and now - self._last_purge < _PURGE_EVERY:
+            return  # a sweep is O(entries): at most once a second (each entry is checked on use)
+        self._last_purge = now
+        limit = now - self.ttl
         stale = [e for e in self._by_token.values() if e.used < limit]
         for e in stale:
-            del self._by_token[e.token]
-            self._by_value.pop((e.kind, e.label, e.value), None)
+            self._forget(e)
         if stale:
             self._changed()
+
+    def _forget(self, e: Entry) -> None:
+        del self._by_token[e.token]
+        self._by_value.pop((e.kind, e.label, e.value), None)
+        same = self._by_value_text.get(e.value, [])
+        if e in same:
+            same.remove(e)
+        if not same:
+            self._by_value_text.pop(e.value, None)
+            self._values.discard(e.value)
+        if e.kind == "surrogate":
+            self._surrogates.discard(e.token)
+
+    def _expired(self, e: Entry, now: float) -> bool:
+        return self.ttl is not None and e.used < now - self.ttl
 
     def _changed(self) -> None:
         self._version += 1
         self._dirty = True
 
-    def _add(self, entry: Entry) -> str:
+    def _index(self, entry: Entry) -> None:
         self._by_value[(entry.kind, entry.label, entry.value)] = entry
         self._by_token[entry.token] = entry
+        if entry.kind != "literal" and entry.category is not None:
+            self._by_value_text.setdefault(entry.value, []).append(entry)
+            if entry.value.strip():
+                self._values.add(entry.value)
+        if entry.kind == "surrogate":
+            self._surrogates.add(entry.token)
+
+    def _add(self, entry: Entry) -> str:
+        self._index(entry)
         self._changed()
         return entry.token
 
-    def _existing(self, kind: Kind, label: str, value: str) -> Entry | None:
+    def _touch(self, entry: Entry) -> bool:
+        """Mark a use of ``entry``; False (and forgotten) if it had expired."""
+        now = self._clock()
+        if self._expired(entry, now):
+            self._forget(entry)
+            self._changed()
+            return False
+        entry.used = now
+        return True
+
+    def _existing(self, kind: Kind, label: str, value: str, origin: str | None) -> Entry | None:
         self._purge()
         entry = self._by_value.get((kind, label, value))
         if entry is not None:
-            entry.used = self._clock()
+            if not self._touch(entry):
+                return None
+            if origin is not None and origin not in entry.origins:
+                entry.origins.add(origin)
+                self._dirty = True
         return entry
 
     # -- minting ---------------------------------------------------------------------------
 
-    def mint(self, entity_type: str, value: str, *, category: str | None = None) -> str:
-        """Return the placeholder for ``value`` (the same one every time in this scope)."""
-        label = re.sub(r"[^A-Z0-9_]", "_", entity_type.upper()) or "VALUE"
-        if not label[0].isalpha():
-            label = "V" + label
-        label = label[:41]
+    def mint(
+        self,
+        entity_type: str,
+        value: str,
+        *,
+        category: str | None = None,
+        origin: str | None = None,
+    ) -> str:
+        """Return the placeholder for ``value`` (the same one every time in this scope).
+
+        Args:
+            origin: the role of the message the value was found in (see :data:`Origin`);
+                the restore policy uses it to keep e.g. system-prompt values out of replies.
+        """
+        label = label_of(entity_type)
         kind: Kind = "literal" if label == LITERAL_LABEL and category is None else "placeholder"
         with self.batch():
-            existing = self._existing(kind, label, value)
+            existing = self._existing(kind, label, value, origin)
             if existing is not None:
                 return existing.token
             n = self._counters.get(label, 0)
@@ -223,9 +265,16 @@ class Vault:
                 if token not in self._reserved and token not in self._by_token:
                     break
             self._counters[label] = n
-            return self._add(
-                Entry(token, value, label=label, category=category, kind=kind, used=self._clock())
+            entry = Entry(
+                token,
+                value,
+                label=label,
+                category=category,
+                kind=kind,
+                used=self._clock(),
+                origins=() if origin is None else (origin,),
             )
+            return self._add(entry)
 
     def mint_literal(self, text: str) -> str:
         """A placeholder standing for ``text`` itself: how placeholder-like input is neutralised."""
@@ -240,6 +289,7 @@ class Vault:
         category: str | None = None,
         avoid: Callable[[str], bool] = lambda _: False,
         attempts: int = 20,
+        origin: str | None = None,
     ) -> str | None:
         """Return a realistic fake for ``value``, the same one every time in this scope.
 
@@ -248,13 +298,14 @@ class Vault:
                 new state and one candidate (the Faker instance is kept per scope).
             avoid: True for a candidate that may not be used (e.g. it occurs in the input).
             attempts: candidates tried before giving up.
+            origin: the role of the message the value was found in.
 
         Returns:
             The surrogate, or None when no unambiguous one was found (use a placeholder then).
         """
         label = entity_type.upper()
         with self.batch():
-            existing = self._existing("surrogate", label, value)
+            existing = self._existing("surrogate", label, value, origin)
             if existing is not None:
                 return existing.token
             for _ in range(attempts):
@@ -267,6 +318,7 @@ class Vault:
                         category=category,
                         kind="surrogate",
                         used=self._clock(),
+                        origins=() if origin is None else (origin,),
                     )
                     return self._add(entry)
             return None
@@ -285,11 +337,13 @@ class Vault:
                 return False
         return True
 
-    def record_irreversible(self, entity_type: str, value: str, token: str, category: str) -> str:
+    def record_irreversible(
+        self, entity_type: str, value: str, token: str, category: str, *, origin: str | None = None
+    ) -> str:
         """Remember that ``value`` was masked or hashed as ``token`` (never restored)."""
         label = entity_type.upper()
         with self.batch():
-            existing = self._existing("irreversible", label, value)
+            existing = self._existing("irreversible", label, value, origin)
             if existing is not None:
                 return existing.token
             entry = Entry(
@@ -299,35 +353,44 @@ class Vault:
                 category=category,
                 kind="irreversible",
                 used=self._clock(),
+                origins=() if origin is None else (origin,),
             )
             return self._add(entry)
 
     # -- restoring -------------------------------------------------------------------------
 
-    def lookup(self, token: str) -> str | None:
-        """The original value of a token minted (and not expired) here, else None."""
+    def resolve(self, token: str) -> Entry | None:
+        """The restorable entry of a token minted (and not expired) here, else None.
+
+        ``token`` must be exact: a placeholder in canonical form, or a surrogate's text.
+        """
         with self._lock:
             entry = self._by_token.get(token)
             if entry is None and self._store is not None and self._store.changed(self._scope_id):
                 self._store.refresh(self, self._scope_id)
                 entry = self._by_token.get(token)
-            if entry is None or not entry.restorable:
+            if entry is None or not entry.restorable or not self._touch(entry):
                 return None
-            now = self._clock()
-            if self.ttl is not None and entry.used < now - self.ttl:
-                self._purge()
-                return None
-            entry.used = now
-            return entry.value
+            return entry
 
-    def matcher(self) -> tuple[re.Pattern[str], frozenset[str], int]:
+    def lookup(self, token: str) -> str | None:
+        """The original value of a token minted (and not expired) here, else None."""
+        entry = self.resolve(token)
+        return None if entry is None else entry.value
+
+    def matcher(self, *, markdown: bool = True) -> tuple[re.Pattern[str], frozenset[str], int]:
         """The pattern that finds tokens to restore, the surrogate prefixes, the longest one.
 
-        Placeholders are matched by shape (and looked up); surrogates by their exact text,
-        longest first and as whole words. Cached until the next mint.
+        Placeholders are matched by shape, mangled or not (see
+        :mod:`hybridllm.redaction.shapes`), and looked up; surrogates by their exact text,
+        longest first and as whole words (group ``sur``). Cached until the next mint.
+
+        Args:
+            markdown: accept markdown-escaped placeholders (not in JSON, where a backslash
+                is JSON's own escape).
         """
         with self._lock:
-            cached = self._matchers
+            cached = self._matchers.get(markdown)
             if cached is not None and cached[0] == self._version:
                 return cached[1], cached[2], cached[3]
             surrogates = sorted(
@@ -335,45 +398,61 @@ class Vault:
                 key=len,
                 reverse=True,
             )
-            pattern = PLACEHOLDER_RE.pattern
-            if surrogates:
-                pattern += "|" + "|".join(_bounded(s) for s in surrogates)
+            pattern = (LOOSE_MD_RE if markdown else LOOSE_RE).pattern
+            if surrogates:  # first: a surrogate is exact, where it matches it wins
+                pattern = "(?P<sur>" + "|".join(bounded(s) for s in surrogates) + ")|" + pattern
             prefixes = frozenset(s[:k] for s in surrogates for k in range(1, len(s) + 1))
             longest = max((len(s) for s in surrogates), default=0)
             compiled = re.compile(pattern)
-            self._matchers = (self._version, compiled, prefixes, longest)
+            self._matchers[markdown] = (self._version, compiled, prefixes, longest)
             return compiled, prefixes, longest
 
-    def known(
-        self, categories: frozenset[str], extra: Iterable[str] = ()
-    ) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
-        """Patterns for values already minted in ``categories`` and for input to neutralise.
+    def find_known(
+        self, text: str, categories: frozenset[str], extra: LiteralIndex | None = None
+    ) -> Iterator[tuple[int, int, str]]:
+        """Spans of values already known in ``categories`` (or in ``extra``), whole words.
 
-        The first finds earlier values again (so a value the classifier misses on a later turn
-        still keeps its token); the second finds placeholder-shaped text and surrogates of this
-        scope in new input, which must never reach the model as if we had minted them.
+        So a value the classifier misses on a later turn (or in another message of the same
+        payload) still gets its token. One pass over ``text``, whatever the vault's size.
         """
         with self._lock:
             self._purge()
-            found = {e.value for e in self._by_token.values() if e.category in categories}
-            values = sorted(found.union(extra), key=len, reverse=True)
-            surrogates = sorted(
-                (e.token for e in self._by_token.values() if e.kind == "surrogate"),
-                key=len,
-                reverse=True,
-            )
-        known = re.compile("|".join(_bounded(v) for v in values)) if values else None
-        neutral = PLACEHOLDER_RE.pattern
-        if surrogates:
-            neutral += "|" + "|".join(_bounded(s) for s in surrogates)
-        return known, re.compile(neutral)
+            others = (extra,) if extra is not None else ()
+            for start, end, value in self._values.finditer(text, *others):
+                entries = self._by_value_text.get(value, ())
+                if extra is not None or any(e.category in categories for e in entries):
+                    yield start, end, value
+
+    def find_neutral(
+        self, text: str, candidates: list[tuple[str, int, int]] | None = None
+    ) -> list[tuple[int, int]]:
+        """Spans of input that could pass for one of our tokens, to be neutralised.
+
+        Placeholder-shaped text (canonical, or a mangled form of a token minted here) and this
+        scope's surrogates must never reach the model as if we had minted them.
+
+        Args:
+            candidates: what :meth:`reserve` returned for ``text`` (found again if None).
+        """
+        if candidates is None:
+            candidates = [(m.group(0), *m.span()) for m in PLACEHOLDER_RE.finditer(text)]
+            candidates.extend(filter(None, map(loose_token, LOOSE_MD_RE.finditer(text))))
+        with self._lock:
+            spans = [
+                (s, e)
+                for t, s, e in candidates
+                if PLACEHOLDER_RE.fullmatch(text, s, e) or (t in self._by_token)
+            ]
+            spans.extend((s, e) for s, e, _ in self._surrogates.finditer(text))
+        spans.sort()
+        return spans
 
     def entry_for_value(self, categories: frozenset[str], value: str) -> Entry | None:
         """The entry of a known value (any kind but literal), preferring reversible ones."""
         with self._lock:
             best: Entry | None = None
-            for e in self._by_token.values():
-                if e.value == value and e.category in categories:
+            for e in self._by_value_text.get(value, ()):
+                if e.category in categories:
                     if e.restorable:
                         return e
                     best = e
@@ -384,11 +463,11 @@ class Vault:
     def _export(self) -> dict[str, object]:
         with self._lock:
             return {
-                "v": 1,
+                "v": 2,
                 "counters": dict(self._counters),
                 "reserved": sorted(self._reserved),
                 "entries": [
-                    [e.token, e.value, e.label, e.category, e.kind, e.used]
+                    [e.token, e.value, e.label, e.category, e.kind, e.used, sorted(e.origins)]
                     for e in self._by_token.values()
                 ],
             }
@@ -404,14 +483,22 @@ class Vault:
             for label, n in counters.items():
                 self._counters[label] = max(self._counters.get(label, 0), int(n))
             self._reserved.update(str(r) for r in reserved)
-            for token, value, label, category, kind, used in entries:
+            for row in entries:
+                token, value, label, category, kind, used = row[:6]
+                origins = row[6] if len(row) > 6 else ()  # version 1 files have no origins
                 current = self._by_token.get(token)
                 if current is None:
                     entry = Entry(
-                        token, value, label=label, category=category, kind=kind, used=float(used)
+                        token,
+                        value,
+                        label=label,
+                        category=category,
+                        kind=kind,
+                        used=float(used),
+                        origins=origins,
                     )
-                    self._by_token[token] = entry
-                    self._by_value[(entry.kind, label, value)] = entry
+                    self._index(entry)
                 else:
                     current.used = max(current.used, float(used))
+                    current.origins.update(origins)
             self._version += 1

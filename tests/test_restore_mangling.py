@@ -1,0 +1,152 @@
+"""Tolerant but unforgeable restore (invariant 6), as properties.
+
+For any mangling in the supported set (hybridllm.redaction.shapes: case, spaces or hyphens for
+underscores inside brackets, other or missing brackets, markdown escaping) of a placeholder the
+scope minted, restore gives the original value back, whole-text and streamed at any cuts. For
+any placeholder the scope did not mint, mangled the same ways, restore leaves the text as is.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hybridllm.redaction import StreamRestorer, Vault, restore
+from hybridllm.redaction.shapes import junk_label
+
+LABELS = ["PERSON", "EMAIL_ADDRESS", "US_SSN", "AWS_ACCESS_KEY", "MEDICAL_RECORD_NUMBER"]
+VALUES = ["Jane Roe", "carla.mendes@example.com", "078-05-1120", "AKIAZ3MSJ7QXP4LKH2TD", "48201177"]
+PAIRS = [("[", "]"), ("(", ")"), ("{", "}"), ("<", ">"), ("[", ")"), ("[", "")]
+BEFORE = st.sampled_from(["", "Dear ", "to: ", "(see ", "\n", "**", "x ", "'", '"'])
+AFTER = st.sampled_from(["", ".", " and more", ", thanks", "\n", "**", ")", "!", "'"])
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def mangled(draw: st.DrawFn, label: str, number: int) -> str:
+    """One member of the supported mangling set for ``[label_number]``."""
+    flips = draw(st.lists(st.booleans(), min_size=len(label), max_size=len(label)))
+    cased = "".join(c.lower() if f else c for c, f in zip(label, flips, strict=True))
+    shape = draw(st.sampled_from(["bracketed", "bare", "markdown", "markdown-bare"]))
+    if shape in ("bare", "markdown-bare"):
+        sep = "\\_" if shape == "markdown-bare" else "_"
+        return f"{cased}_{number}".replace("_", sep)
+    if shape == "markdown":
+        return "\\[" + f"{cased}_{number}".replace("_", "\\_") + "\\]"
+    sep = draw(st.sampled_from(["_", " ", "-"]))
+    opening, closing = draw(st.sampled_from(PAIRS))
+    pad = draw(st.sampled_from(["", " ", "  "])) if closing else ""
+    body = f"{cased}_{number}".replace("_", sep)
+    return f"{opening}{pad}{body}{pad}{closing}"
+
+
+def _vault() -> tuple[Vault, dict[str, str]]:
+    vault = Vault()
+    tokens = {vault.mint(lab, v, category="PII"): v for lab, v in zip(LABELS, VALUES, strict=True)}
+    tokens[vault.mint("PERSON", "Ann Lee", category="PII")] = "Ann Lee"  # [PERSON_2]
+    return vault, tokens
+
+
+def _streamed(vault: Vault, text: str, cuts: list[int]) -> str:
+    points = sorted({c % (len(text) + 1) for c in cuts})
+    r = StreamRestorer(vault)
+    bounds = zip([0, *points], [*points, len(text)], strict=True)
+    return "".join(r.feed(text[a:b]) for a, b in bounds) + r.flush()
+
+
+@FAST
+@given(st.data(), BEFORE, AFTER, st.lists(st.integers(0, 200), max_size=6))
+def test_any_supported_mangling_of_a_minted_token_restores_the_value(
+    data: st.DataObject, before: str, after: str, cuts: list[int]
+) -> None:
+    vault, tokens = _vault()
+    index = data.draw(st.integers(0, len(LABELS)))
+    label, number = (LABELS[index], 1) if index < len(LABELS) else ("PERSON", 2)
+    value = tokens[f"[{label}_{number}]"]
+    form = data.draw(mangled(label, number))
+    if form.startswith("[") and not form.endswith(("]", ")", "}", ">")):
+        # a lone "[" needs a non-word character after it (and a ")" would close it as a pair)
+        after = "." if after[:1] in (")", "'") else after
+    text = f"{before}{form}{after}"
+    expected = f"{before}{value}{after}"
+    assert restore(text, vault) == (expected, 1), form
+    assert _streamed(vault, text, cuts) == expected
+
+
+@FAST
+@given(st.data(), BEFORE, AFTER, st.lists(st.integers(0, 200), max_size=6))
+def test_any_mangling_of_a_token_not_minted_here_is_left_as_is(
+    data: st.DataObject, before: str, after: str, cuts: list[int]
+) -> None:
+    vault, _ = _vault()
+    label = data.draw(st.sampled_from([*LABELS, "NAME", "CUSTOMER", "LITERAL"]))
+    number = data.draw(st.integers(3, 999) if label == "PERSON" else st.integers(2, 999))
+    if label in ("NAME", "CUSTOMER", "LITERAL"):
+        number = data.draw(st.integers(1, 999))
+    form = data.draw(mangled(label, number))
+    text = f"{before}{form}{after}"
+    assert restore(text, vault) == (text, 0)
+    assert _streamed(vault, text, cuts) == text
+    other = Vault()  # another scope's minted token is not this scope's
+    assert restore(text.replace(str(number), "1"), other)[1] == 0
+
+
+def test_nothing_is_guessed() -> None:
+    vault, _ = _vault()
+    for text in (
+        "[NAME_1]",  # invented label
+        "[PERSON_3]",  # invented number
+        "[PERS",  # cut by max_tokens
+        "[PERSON]",  # no number
+        "[PERSON_01]",  # not the number we wrote
+        "PERSON_1_2",  # a longer word
+        "xPERSON_1",  # inside a word
+        "[PERSON_1x]",  # glued to more text
+        "person 1",  # no brackets and no underscore: ordinary prose
+        "EMAILADDRESS_1",  # separator dropped: another label
+    ):
+        assert restore(text, vault) == (text, 0), text
+
+
+def test_junk_is_counted_by_label() -> None:
+    assert junk_label("Dear [Customer_1] [NAME_2], step [Step 1] and PERSON_3 [PERS") == [
+        "CUSTOMER",
+        "NAME",
+        "PERSON",
+        "PERS",
+    ]
+    assert junk_label("A [link](http://x) and [1] and (Figure 2) and snake_case_1.") == []
+
+
+# The index that finds known values again must find exactly what the regex it replaced found.
+WORDS = st.sampled_from(["Ann", "Anna", "Ann Lee", "lee", "(415) 555", "a.b@x.io", "x", "_id", "é"])
+FILL = st.text(alphabet="Ann Lee(415)5 a.b@x.io_é-\n", max_size=30)
+
+
+@FAST
+@given(st.lists(WORDS, max_size=6), st.lists(st.tuples(FILL, WORDS), max_size=6))
+def test_literal_index_finds_what_the_old_regex_found(
+    literals: list[str], pieces: list[tuple[str, str]]
+) -> None:
+    import re
+
+    from hybridllm.redaction.literals import LiteralIndex
+
+    text = "".join(a + b for a, b in pieces)
+    index = LiteralIndex()
+    for lit in literals:
+        index.add(lit)
+    got = list(index.finditer(text))
+    if not literals:
+        assert got == []
+        return
+    ordered = sorted(set(literals), key=len, reverse=True)
+    regex = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in ordered))
+    assert got == [(m.start(), m.end(), m.group(0)) for m in regex.finditer(text)]
+
+
+def test_a_surrogate_that_looks_like_a_bare_placeholder_is_still_restored() -> None:
+    vault = Vault()
+    fake = vault.mint_surrogate("EMAIL_ADDRESS", "real@corp.example", lambda s: (s, "jo_1@x.io"))
+    assert fake == "jo_1@x.io"
+    assert restore(f"write to {fake} now", vault) == ("write to real@corp.example now", 1)

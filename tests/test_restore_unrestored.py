@@ -1,0 +1,128 @@
+"""Say what was not restored: Completion.unrestored, the audit warning, fail and retry.
+
+The "cloud" is a loopback wire server answering in OpenAI's format through the official SDK;
+the replies are what a small model really writes (see docs/benchmarks.md, placeholder survival).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.helpers import EMAIL, make_client
+
+import hybridllm
+from hybridllm.testing import SplittingServer
+from hybridllm.testing._http import RequestHandler
+from hybridllm.testing.recording import RecordedRequest
+
+NO_MODEL = "http://127.0.0.1:9"
+PROMPT = f"Customer email from Tom Becker ({EMAIL}): my order is late. Draft a reply."
+
+
+class Scripted(SplittingServer):
+    """Answers each request with the next reply of a script (the last one repeats)."""
+
+    def __init__(self, replies: list[str]) -> None:
+        super().__init__()
+        self._script = list(replies)
+        self._script_lock = threading.Lock()
+
+    def respond(self, handler: RequestHandler, record: RecordedRequest) -> None:
+        with self._script_lock:
+            reply = self._script.pop(0) if len(self._script) > 1 else self._script[0]
+        self.set_reply(reply)
+        super().respond(handler, record)
+
+
+@pytest.fixture
+def audit_path(tmp_path: Path) -> Path:
+    return tmp_path / "audit.db"
+
+
+def _client(url: str, audit_path: Path, **extra: object) -> hybridllm.Client:
+    client: hybridllm.Client = make_client(
+        local_url=NO_MODEL, cloud_url=url, audit_path=audit_path, **extra
+    )
+    return client
+
+
+@pytest.fixture
+def junky() -> Iterator[Scripted]:
+    with Scripted(["Dear [Customer_1], we wrote to [Email_Address_1] and [NAME_2]. [PERS"]) as s:
+        yield s
+
+
+def test_unrestored_junk_is_reported_and_audited_never_guessed(
+    junky: Scripted, audit_path: Path
+) -> None:
+    with _client(junky.base_url, audit_path) as client:
+        r = client.complete(PROMPT, max_tokens=16)
+        rec = client.audit.get(r.audit_id)
+    # the mangled email placeholder is this call's: restored; the rest is junk, left as is
+    assert r.text == f"Dear [Customer_1], we wrote to {EMAIL} and [NAME_2]. [PERS"
+    assert r.unrestored == {"CUSTOMER": 1, "NAME": 1, "PERS": 1}
+    assert rec is not None
+    assert rec.unrestored == r.unrestored
+    assert rec.warnings == ("unrestored_placeholders",)
+    assert rec.restored_count == 1
+
+
+def test_the_instruction_goes_with_a_redacted_payload_only(
+    junky: Scripted, audit_path: Path
+) -> None:
+    with _client(junky.base_url, audit_path) as client:
+        client.complete(PROMPT, max_tokens=16)
+        client.complete("What is a hash chain?", max_tokens=16)
+        client.complete(PROMPT, max_tokens=16, restore={"instruction": None})
+    sent = [r.json["messages"] for r in junky.requests if isinstance(r.json, dict)]
+    assert [m["role"] for m in sent[0]] == ["system", "user"]
+    assert "copy the placeholder exactly" in sent[0][0]["content"]
+    assert [m["role"] for m in sent[1]] == ["user"]  # nothing redacted: nothing added
+    assert [m["role"] for m in sent[2]] == ["user"]  # switched off per call
+
+
+def test_on_unrestored_fail_raises_after_the_call_is_audited(
+    junky: Scripted, audit_path: Path
+) -> None:
+    with _client(junky.base_url, audit_path) as client:
+        with pytest.raises(hybridllm.UnrestoredPlaceholderError) as err:
+            client.complete(PROMPT, max_tokens=16, restore={"on_unrestored": "fail"})
+        assert err.value.counts == {"CUSTOMER": 1, "NAME": 1, "PERS": 1}
+        assert EMAIL not in str(err.value)
+        assert client.audit.get(err.value.audit_id) is not None
+        chunks: list[str] = []
+        stream = client.complete(
+            PROMPT, stream=True, max_tokens=16, restore={"on_unrestored": "fail"}
+        )
+        with pytest.raises(hybridllm.UnrestoredPlaceholderError):
+            chunks.extend(stream)
+        assert "".join(chunks).startswith("Dear [Customer_1]")  # streamed, then it raised
+
+
+def test_on_unrestored_retry_asks_once_more(audit_path: Path) -> None:
+    clean = "Dear Tom, we wrote to [EMAIL_ADDRESS_1]."
+    with (
+        Scripted(["Dear [NAME_1], see [EMAIL_ADDRESS_1]", clean]) as cloud,
+        _client(cloud.base_url, audit_path) as client,
+    ):
+        r = client.complete(PROMPT, max_tokens=16, restore={"on_unrestored": "retry"})
+        assert r.text == f"Dear Tom, we wrote to {EMAIL}."
+        assert r.unrestored == {}
+        assert [h.outcome for h in r.hops] == ["ok", "ok"]
+        assert len(cloud.requests) == 2
+        bodies = [json.dumps(q.json) for q in cloud.requests]
+        assert bodies[0] == bodies[1]  # the same redacted payload
+        assert EMAIL not in bodies[0]
+
+
+def test_restore_policy_from_the_toml_file(tmp_path: Path, junky: Scripted) -> None:
+    toml = tmp_path / "hybridllm.toml"
+    toml.write_text('[restore]\non_unrestored = "ignore"\nSECRET = { text = true }\n')
+    settings = hybridllm.Client(config=toml).settings
+    assert settings.restore.secret.text is True
+    assert settings.restore.secret.tool_arguments == "marked"  # the field's default
+    assert settings.restore.on_unrestored == "ignore"
