@@ -154,8 +154,11 @@ def test_stream_restore_holds_back_only_a_possible_token_prefix() -> None:
     assert r.feed("[PER") == ""  # could be a placeholder
     assert r.feed("SON_1] and [?") == "Jane Roe and [?"  # "[?" can never be one
     assert r.feed(" see person") == " see "  # "person_1" is a supported (bare) form
-    assert r.feed(". [EMAIL") == "person. "
-    assert r.flush() == "[EMAIL"  # unresolved at the end: emitted as is, never guessed
+    assert r.feed(". [EMAIL") == "person. [EMAIL"  # no [EMAIL_...] minted here: released
+    assert r.feed(" [Pers") == " "  # could still become [Person_1]
+    assert r.flush() == "[Pers"  # unresolved at the end: emitted as is, never guessed
+    r = StreamRestorer(Vault())
+    assert r.feed("Hello wor") == "Hello wor"  # nothing minted: nothing held
 
 
 def test_surrogates_split_across_chunks_and_word_boundaries() -> None:

@@ -365,7 +365,8 @@ class StreamRestorer:
 
     def _hold(self, buf: str) -> int:
         _, prefixes, longest = self._vault.matcher(markdown=self._scan is None)
-        return max(loose_hold_len(buf), _surrogate_hold(buf, prefixes, longest))
+        bodies = self._vault.body_prefixes()
+        return max(loose_hold_len(buf, bodies), _surrogate_hold(buf, prefixes, longest))
 
     def feed(self, chunk: str) -> str:
         """Add a chunk; return the text that can be released now."""

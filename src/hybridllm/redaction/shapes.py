@@ -101,20 +101,34 @@ def loose_token(m: re.Match[str]) -> tuple[str, int, int] | None:
     return canonical(label, num), start, end
 
 
-def loose_hold_len(text: str) -> int:
-    """Length of the longest suffix of ``text`` that could still become (or change) a candidate."""
+def loose_hold_len(text: str, bodies: frozenset[str] | None = None) -> int:
+    """Length of the longest suffix of ``text`` that could still become (or change) a candidate.
+
+    Args:
+        bodies: every prefix of the canonical bodies (``PERSON_1``) minted in scope; with it,
+            only a suffix that can still grow into one of them is held (None: any shape).
+    """
     tail = text[-LOOSE_MAX_LEN:]
     hold = 0
     b = max(tail.rfind(c) for c in "[({<")
     if b != -1:
         if b > 0 and tail[b - 1] == "\\":
             b -= 1
-        if _HOLD_BRACKET.match(tail, b):
+        if _HOLD_BRACKET.match(tail, b) and _may_grow(tail[b:].lstrip("\\")[1:], bodies):
             hold = len(tail) - b
     w = _HOLD_WORD.search(tail)
-    if w is not None:
+    if w is not None and _may_grow(w.group(0), bodies):
         hold = max(hold, len(tail) - w.start())
     return hold
+
+
+def _may_grow(fragment: str, bodies: frozenset[str] | None) -> bool:
+    if bodies is None:
+        return True
+    norm = _SEPS.sub("_", fragment.strip(" ")).upper()
+    if norm.endswith("\\"):  # a markdown escape of the next "_" or of the closing bracket
+        return norm[:-1] in bodies or norm[:-1] + "_" in bodies
+    return norm in bodies
 
 
 _JUNK_RE = re.compile(

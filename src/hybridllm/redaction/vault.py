@@ -74,6 +74,7 @@ class Vault:
         "_last_purge",
         "_lock",
         "_matchers",
+        "_prefixes",
         "_reserved",
         "_scope_id",
         "_store",
@@ -103,6 +104,7 @@ class Vault:
         self._reserved: set[str] = set()
         self._version = 0
         self._matchers: dict[bool, tuple[int, re.Pattern[str], frozenset[str], int]] = {}
+        self._prefixes: tuple[int, frozenset[str]] = (-1, frozenset())
         self._faker: object | None = None
         self._store = store
         self._scope_id = scope_id
@@ -406,6 +408,23 @@ class Vault:
             compiled = re.compile(pattern)
             self._matchers[markdown] = (self._version, compiled, prefixes, longest)
             return compiled, prefixes, longest
+
+    def body_prefixes(self) -> frozenset[str]:
+        """Every prefix of every restorable placeholder's body (``PERSON_1`` for ``[PERSON_1]``).
+
+        The streaming restorer holds back only text that can still grow into one of them.
+        Cached until the next mint.
+        """
+        with self._lock:
+            if self._prefixes[0] != self._version:
+                bodies = (
+                    e.token[1:-1]
+                    for e in self._by_token.values()
+                    if e.kind in ("placeholder", "literal")
+                )
+                found = frozenset(b[:k] for b in bodies for k in range(len(b) + 1))
+                self._prefixes = (self._version, found)
+            return self._prefixes[1]
 
     def find_known(
         self, text: str, categories: frozenset[str], extra: LiteralIndex | None = None
