@@ -89,6 +89,8 @@ def gateway_rig(
         claude_url=cloud.base_url,
         audit_path=audit_path,
         client_cls=hybridllm.AsyncClient,
+        # the operator lets PII into this tool argument (restore policy, invariant 8)
+        restore={"tool_arguments": {"send_mail": ["to"]}},
     )
     with GatewayServer(client, keys=keys, **options) as gw:
         yield Rig(gateway=gw, key=key, cloud=cloud, audit_path=audit_path)

@@ -29,7 +29,11 @@ TOOL = {
     "function": {
         "name": "send_mail",
         "description": "Send an email.",
-        "parameters": {"type": "object", "properties": {"to": {"type": "string"}}},
+        # the caller lets PII into this argument (restore policy; the mark is not sent on)
+        "parameters": {
+            "type": "object",
+            "properties": {"to": {"type": "string", "x-hybridllm-restore": True}},
+        },
     },
 }
 
@@ -262,7 +266,8 @@ def test_conversation_header_keeps_placeholders_stable(rig: Rig, sdk: openai.Ope
         {"role": "user", "content": f"CC {other} and {MAIL}."},
     ]
     sdk.chat.completions.create(model="auto", messages=history, max_tokens=8, extra_headers=conv)
-    sent = [m["content"] for m in rig.cloud.requests[-1].json["messages"]]
+    messages = rig.cloud.requests[-1].json["messages"]
+    sent = [m["content"] for m in messages if m["role"] == "user"]  # past the instruction
     first_token = re.findall(r"\[EMAIL_ADDRESS_\d+\]", sent[0])
     last_tokens = re.findall(r"\[EMAIL_ADDRESS_\d+\]", sent[-1])
     assert len(first_token) == 1

@@ -37,6 +37,7 @@ def oa(
         cloud_url=cloud.base_url,
         audit_path=tmp_audit_path,
         policy={"SECRET": "block"},
+        restore={"tool_arguments": {"send_mail": ["to"]}},  # PII may go into this argument
     )
     with hybridllm.OpenAI(client) as drop_in:
         yield drop_in
