@@ -71,6 +71,7 @@ def test_fifty_two_external_notes_reach_the_cloud_without_their_identifiers(
         for req in recording_cloud.requests
         if req.json is not None
         for m in req.json["messages"]
+        if m["role"] == "user"  # not the placeholder instruction (a system message)
     ]
     received = "\n".join(sent)
     leaked = [
