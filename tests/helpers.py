@@ -54,3 +54,18 @@ PHI_PROMPT = (
     "Summarize in one sentence."
 )
 SECRET_PROMPT = f"Repeat the following line exactly.\n{EMAIL} {AWS_KEY}"
+
+
+SEND_MAIL_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "send_mail",
+        "description": "Send an email.",
+        # the caller lets PII into this argument (restore policy; the mark is not sent on)
+        "parameters": {
+            "type": "object",
+            "properties": {"to": {"type": "string", "x-hybridllm-restore": True}},
+        },
+    },
+}
+"""A tool whose ``to`` argument the caller marks for PII restore (used by tool-call tests)."""

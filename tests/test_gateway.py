@@ -18,24 +18,13 @@ import openai
 import pytest
 from tests.gateway_rig import Rig, SlowSplitter, gateway_rig
 from tests.helpers import MRN, PATIENT, PHI_PROMPT
+from tests.helpers import SEND_MAIL_TOOL as TOOL
 
 from hybridllm.local import LlamaServer
 from hybridllm.testing.splitting import SplittingServer
 
 MAIL = "carla.mendes@example.com"
 PII_PROMPT = f"Please forward the invoice to {MAIL} today."
-TOOL = {
-    "type": "function",
-    "function": {
-        "name": "send_mail",
-        "description": "Send an email.",
-        # the caller lets PII into this argument (restore policy; the mark is not sent on)
-        "parameters": {
-            "type": "object",
-            "properties": {"to": {"type": "string", "x-hybridllm-restore": True}},
-        },
-    },
-}
 
 
 @pytest.fixture

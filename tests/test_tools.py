@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.helpers import SEND_MAIL_TOOL as TOOL
 from tests.helpers import make_client
 
 import hybridllm
@@ -14,18 +15,6 @@ from hybridllm.local import LlamaServer
 from hybridllm.testing.splitting import SplittingServer
 
 MAIL = "maria.garcia@example.com"
-TOOL = {
-    "type": "function",
-    "function": {
-        "name": "send_mail",
-        "description": "Send an email.",
-        # the caller lets PII into this argument (the mark is removed before sending)
-        "parameters": {
-            "type": "object",
-            "properties": {"to": {"type": "string", "x-hybridllm-restore": True}},
-        },
-    },
-}
 
 
 @pytest.fixture
