@@ -20,9 +20,11 @@ here is derived from it and nothing else:
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from hybridllm.models import AuditRecord
 
@@ -98,10 +100,20 @@ def _log(record: AuditRecord) -> None:
     )
 
 
-def _span(record: AuditRecord, provider: str | None) -> None:
+@functools.cache
+def _trace_api() -> Any:
+    """opentelemetry.trace, or None: looked up once, not on every call (a failed import
+    searches the file system each time)."""
     try:
         from opentelemetry import trace
     except ImportError:
+        return None
+    return trace
+
+
+def _span(record: AuditRecord, provider: str | None) -> None:
+    trace = _trace_api()
+    if trace is None:
         return
     from opentelemetry.trace import Status, StatusCode
 
