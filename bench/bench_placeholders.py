@@ -130,11 +130,21 @@ def _surrogate_config(findings: list[Finding]) -> RedactionConfig:
     return RedactionConfig.model_validate({"operators": dict.fromkeys(types, "surrogate")})
 
 
-def run_split(client: httpx.Client, split: str, n: int) -> dict[tuple[str, str, str], Row]:
-    """Send every prompt of a split under every config of that split; count the replies."""
+def run_split(
+    client: httpx.Client,
+    split: str,
+    n: int,
+    configs: list[tuple[str, str]] | None = None,
+    replies: dict[str, str] | None = None,
+) -> dict[tuple[str, str, str], Row]:
+    """Send every prompt of a split under every config of that split; count the replies.
+
+    ``replies`` caches raw replies by (split, row, prompt): a reply found there is not asked
+    again (so a change to restore can be re-scored on the same replies), a new one is added.
+    """
     rows: dict[tuple[str, str, str], Row] = {}
     prompts = load(split, n)
-    for fmt, instr in CONFIGS[split]:
+    for fmt, instr in configs or CONFIGS[split]:
         t0 = time.perf_counter()
         for i, (text, findings) in enumerate(prompts):
             vault = Vault()
@@ -144,9 +154,19 @@ def run_split(client: httpx.Client, split: str, n: int) -> dict[tuple[str, str, 
                 [user], findings, ("PII",), vault, config=config, instruction=INSTRUCTIONS[instr]
             )
             messages = [{"role": m.role, "content": _render(m.content, fmt)} for m in req.messages]
-            body = {"model": "smollm2", "messages": messages, "max_tokens": 48, "temperature": 0}
-            reply = client.post("/v1/chat/completions", json=body).json()
-            raw = reply["choices"][0]["message"]["content"] or ""
+            key = f"{split}/{fmt}/{instr}/{i}"
+            raw = (replies or {}).get(key)
+            if raw is None:
+                body = {
+                    "model": "smollm2",
+                    "messages": messages,
+                    "max_tokens": 48,
+                    "temperature": 0,
+                }
+                reply = client.post("/v1/chat/completions", json=body).json()
+                raw = reply["choices"][0]["message"]["content"] or ""
+                if replies is not None:
+                    replies[key] = raw
             report = RestoreReport()
             restored, count = restore(raw, vault, report=report)
             rows.setdefault((fmt, instr, "tolerant"), Row()).add(count > 0, junk_label(restored))
@@ -169,14 +189,35 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--split", choices=("open", "sealed", "both"), default="both")
+    parser.add_argument(
+        "--rows",
+        default="",
+        help="comma-separated format/instruction rows for every split (default: per split)",
+    )
+    parser.add_argument(
+        "--replies",
+        type=Path,
+        help="JSON file of raw replies: read if it exists (replies found are not asked again), "
+        "then written back with the new ones",
+    )
     args = parser.parse_args()
+    configs = [(r.partition("/")[0], r.partition("/")[2]) for r in args.rows.split(",") if r]
+    for fmt, instr in configs:
+        if fmt not in FORMATS or instr not in INSTRUCTIONS:
+            parser.error(f"unknown row {fmt}/{instr}")
     splits = ("open", "sealed") if args.split == "both" else (args.split,)
     with (
         LlamaServer().start(timeout=120) as server,
         httpx.Client(base_url=server.base_url, timeout=120) as client,
     ):
         for split in splits:
-            rows = run_split(client, split, args.n)
+            replies: dict[str, str] | None = None
+            if args.replies is not None:
+                exists = args.replies.exists()
+                replies = json.loads(args.replies.read_text(encoding="utf-8")) if exists else {}
+            rows = run_split(client, split, args.n, configs or None, replies)
+            if args.replies is not None:
+                args.replies.write_text(json.dumps(replies, indent=0), encoding="utf-8")
             print(f"\n{split} split ({args.n} prompts per row)\n")
             print("| format | instruction | restore | used | all restored | junk | junk labels |")
             print("|---|---|---|---:|---:|---:|---|")

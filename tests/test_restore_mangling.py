@@ -108,6 +108,61 @@ def test_nothing_is_guessed() -> None:
         assert restore(text, vault) == (text, 0), text
 
 
+@FAST
+@given(st.data(), BEFORE, AFTER, st.lists(st.integers(0, 200), max_size=6))
+def test_a_dropped_number_restores_only_a_label_minted_once(
+    data: st.DataObject, before: str, after: str, cuts: list[int]
+) -> None:
+    vault, tokens = _vault()
+    label = data.draw(st.sampled_from(LABELS))  # PERSON was minted twice: never guessed
+    flips = data.draw(st.lists(st.booleans(), min_size=len(label), max_size=len(label)))
+    cased = "".join(c.lower() if f else c for c, f in zip(label, flips, strict=True))
+    sep = data.draw(st.sampled_from(["_", " ", "-"]))
+    opening, closing = data.draw(st.sampled_from([("[", "]"), ("<", ">")]))
+    text = f"{before}{opening}{cased.replace('_', sep)}{closing}{after}"
+    if label == "PERSON":
+        assert restore(text, vault) == (text, 0)
+        assert _streamed(vault, text, cuts) == text
+        return
+    expected = f"{before}{tokens[f'[{label}_1]']}{after}"
+    assert restore(text, vault) == (expected, 1), text
+    assert _streamed(vault, text, cuts) == expected
+
+
+def test_a_dropped_number_is_not_restored_where_the_input_had_that_text() -> None:
+    vault = Vault()
+    vault.reserve("Fill in [Location] and <EMAIL ADDRESS> please")  # the user's own template
+    vault.mint("LOCATION", "Paris", category="PII")
+    vault.mint("EMAIL_ADDRESS", "a@b.io", category="PII")
+    vault.mint("US_SSN", "078-05-1120", category="PII")
+    text = "Sent to [location] at [Email_Address]; SSN [US SSN]"
+    assert restore(text, vault) == ("Sent to [location] at [Email_Address]; SSN 078-05-1120", 1)
+
+
+@FAST
+@given(st.integers(1, 40), st.lists(st.integers(0, 200), max_size=6))
+def test_a_reply_cut_inside_a_placeholder_restores_only_one_sure_candidate(
+    k: int, cuts: list[int]
+) -> None:
+    vault, tokens = _vault()
+    for token, value in tokens.items():
+        fragment = token[: 1 + k]
+        if fragment == token:
+            continue  # whole: another test
+        text = f"Reply: {fragment}"
+        got = restore(text, vault)
+        body = fragment[1:].upper()
+        label = token[1:].rsplit("_", 1)[0]
+        sure = len(body) >= 6 or len(body) >= len(label)
+        unique = sum(t.startswith(fragment) for t in tokens) == 1
+        if sure and unique:
+            assert got == (f"Reply: {value}", 1), fragment
+        else:
+            assert got == (text, 0), fragment
+        assert _streamed(vault, text, cuts) == got[0]
+    assert restore("a [EMAIL_ADD and more", vault) == ("a [EMAIL_ADD and more", 0)  # mid-reply
+
+
 def test_junk_is_counted_by_label() -> None:
     assert junk_label("Dear [Customer_1] [NAME_2], step [Step 1] and PERSON_3 [PERS") == [
         "CUSTOMER",

@@ -173,7 +173,7 @@ def _restore(
             cut = found
             break
         start, tstart, end, token = found
-        entry = vault.resolve(token)
+        entry = _resolve(vault, token)
         if entry is None:
             i = start + 1
             continue
@@ -189,11 +189,45 @@ def _restore(
         ctx.gap(s[last:tstart])
         out.append(repl)
         last = i = end
+    tail = _cut_token(s, last, cut, vault) if final and scan is None and cut == len(s) else None
+    if tail is not None:  # the reply ends inside a placeholder (cut by max_tokens)
+        tstart, entry = tail
+        value, restored = ctx.value_for(entry)
+        count += restored
+        out.append(s[last:tstart])
+        ctx.gap(s[last:tstart])
+        out.append(value)
+        return "".join(out), count, cut
     if scan is not None:
         scan.advance(s, last, cut)
     out.append(s[last:cut])
     ctx.gap(s[last:cut])
     return "".join(out), count, cut
+
+
+def _resolve(vault: Vault, token: str) -> Entry | None:
+    """The entry of a canonical token; ``[LABEL]`` (number dropped) only if its label is unique."""
+    entry = vault.resolve(token)
+    if entry is not None or token[-2:-1].isdigit() or token[:1] != "[" or token[-1:] != "]":
+        return entry
+    sole = vault.sole_token(token[1:-1])
+    return None if sole is None else vault.resolve(sole)
+
+
+_CUT_RE = re.compile(r"(?<!\\)\[ ?([A-Za-z][A-Za-z0-9 _\-]{3,48})\Z")
+
+
+def _cut_token(s: str, last: int, cut: int, vault: Vault) -> tuple[int, Entry] | None:
+    """A placeholder cut off at the very end of the reply, if exactly one minted token fits."""
+    m = _CUT_RE.search(s, max(last, cut - 52), cut)
+    if m is None:
+        return None
+    fragment = re.sub(r"[ \-]", "_", m.group(1)).upper()
+    sole = vault.sole_token(fragment, prefix=True)
+    entry = None if sole is None else vault.resolve(sole)
+    if entry is None or (len(fragment) < 6 and len(fragment) < len(entry.label)):
+        return None  # "[Pers" may as well be "[Personal ...": too little to be sure
+    return m.start(), entry
 
 
 def _finish(ctx: _Ctx, count: int) -> None:

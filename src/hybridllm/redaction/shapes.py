@@ -10,11 +10,17 @@ small changes, and restore recognises the usual ones (the *supported mangling se
 - other brackets: ``(PERSON_1)``, ``{PERSON_1}``, ``<PERSON_1>``, or a missing ``]``
   (``[PERSON_1`` followed by a non-word character);
 - no brackets at all, underscores kept: ``PERSON_1``, ``Person_1`` (a whole word);
-- markdown escaping: ``\\[PERSON\\_1\\]``, ``PERSON\\_1``.
+- markdown escaping: ``\\[PERSON\\_1\\]``, ``PERSON\\_1``;
+- the number dropped, in square or angle brackets (``[PERSON]``, ``<Email Address>``), when the
+  scope minted exactly one placeholder with that label and the input did not contain that text;
+- a reply cut inside a placeholder (``[CREDIT_CA`` at its very end, e.g. by ``max_tokens``),
+  when exactly one minted placeholder starts that way and at least six characters of its
+  label (or all of it) are there.
 
 Every candidate is reduced to the canonical token (:func:`canonical`) and restored only if the
-scope minted exactly that token: a mangled form is never matched "approximately", so there is
-nothing to guess between, and a token the scope did not mint stays as the model wrote it.
+scope minted exactly that token (or, for the last two forms, exactly one token it can stand
+for): a mangled form is never matched "approximately", two candidates are never guessed
+between, and a token the scope did not mint stays as the model wrote it.
 
 Everything else that still looks like a placeholder (``[NAME_1]``, ``[PERSON_9]``, a ``[PERS``
 cut by ``max_tokens``) is *junk*: :func:`junk_label` names it for ``Completion.unrestored``.
@@ -47,6 +53,9 @@ def _loose(md: bool) -> re.Pattern[str]:
         rf"(?P<open>{esc}{_OPEN}) {{0,2}}"
         rf"(?P<blabel>[A-Za-z](?:[A-Za-z0-9]|{sep}(?=[A-Za-z0-9])){{0,47}}?)"
         rf"{sep}(?P<bnum>\d{{1,6}})(?!\d)(?P<close> {{0,2}}{esc}{_CLOSE})?"
+        # bracketed, the number dropped: letters only, square or angle brackets
+        rf"|(?P<uopen>{esc}[\[<]) {{0,2}}(?P<ulabel>[A-Za-z](?:[A-Za-z]|{sep}(?=[A-Za-z])){{1,47}})"
+        rf" {{0,2}}{esc}[\]>]"
         # bare: one word, underscores only
         rf"|(?<!\w)(?P<label>[A-Za-z][A-Za-z0-9]{{0,40}}+(?:{bare_sep}[A-Za-z0-9]{{1,40}}){{0,8}}?)"
         rf"{bare_sep}(?P<num>\d{{1,6}})(?!\w)"
@@ -80,14 +89,14 @@ def loose_token(m: re.Match[str]) -> tuple[str, int, int] | None:
     otherwise it belongs to the text before it.
     """
     start, end = m.span()
-    if m.group("num") is not None:
-        label, num = m.group("label"), m.group("num")
-        if len(num) > 1 and num[0] == "0":
-            return None
-        return canonical(label, num), start, end
-    label, num = m.group("blabel"), m.group("bnum")
+    if m.group("ulabel") is not None:
+        return _unnumbered(m)
+    bare = m.group("num") is not None
+    label, num = m.group("label", "num") if bare else m.group("blabel", "bnum")
     if len(num) > 1 and num[0] == "0":
-        return None
+        return None  # not a number we wrote
+    if bare:
+        return canonical(label, num), start, end
     opening, close = m.group("open"), m.group("close")
     if close is None:
         if opening[-1] != "[" or m.end("open") != m.start("blabel"):
@@ -99,6 +108,15 @@ def loose_token(m: re.Match[str]) -> tuple[str, int, int] | None:
     ):
         start += 1
     return canonical(label, num), start, end
+
+
+def _unnumbered(m: re.Match[str]) -> tuple[str, int, int]:
+    """``[LABEL]`` for a bracketed label without a number (restored only if its label is unique)."""
+    start, end = m.span()
+    opening = m.group("uopen")
+    if opening.startswith("\\") and "\\" not in m.group(0)[len(opening) :]:
+        start += 1  # the backslash belongs to the text before
+    return f"[{_SEPS.sub('_', m.group('ulabel')).upper()}]", start, end
 
 
 def loose_hold_len(text: str, bodies: frozenset[str] | None = None) -> int:

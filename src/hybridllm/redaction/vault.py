@@ -71,6 +71,7 @@ class Vault:
         "_depth",
         "_dirty",
         "_faker",
+        "_labels",
         "_last_purge",
         "_lock",
         "_matchers",
@@ -105,6 +106,7 @@ class Vault:
         self._version = 0
         self._matchers: dict[bool, tuple[int, re.Pattern[str], frozenset[str], int]] = {}
         self._prefixes: tuple[int, frozenset[str]] = (-1, frozenset())
+        self._labels: tuple[int, dict[str, str | None]] = (-1, {})
         self._faker: object | None = None
         self._store = store
         self._scope_id = scope_id
@@ -425,6 +427,37 @@ class Vault:
                 found = frozenset(b[:k] for b in bodies for k in range(len(b) + 1))
                 self._prefixes = (self._version, found)
             return self._prefixes[1]
+
+    def sole_token(self, fragment: str, *, prefix: bool = False) -> str | None:
+        """The one restorable placeholder whose label is ``fragment``, or None if not exactly one.
+
+        For a model that dropped the number (``[PERSON]`` when only ``[PERSON_1]`` was minted)
+        or whose reply was cut inside a placeholder (``prefix``: ``[CREDIT_CA`` at the end of
+        the reply, a prefix of exactly one minted body). Two candidates are never guessed
+        between: then the text stays as the model wrote it.
+
+        Args:
+            fragment: the label as a model wrote it, in canonical spelling (upper case, ``_``).
+            prefix: ``fragment`` may be any prefix of a body, not only its whole label.
+        """
+        with self._lock:
+            if not prefix:
+                if f"[{fragment}]" in self._reserved:
+                    return None  # the input had this text itself: it is not ours
+                if self._labels[0] != self._version:
+                    labels: dict[str, str | None] = {}
+                    for e in self._by_token.values():
+                        if e.kind == "placeholder":
+                            labels[e.label] = None if e.label in labels else e.token
+                    self._labels = (self._version, labels)
+                return self._labels[1].get(fragment)
+            found: str | None = None
+            for e in self._by_token.values():
+                if e.kind == "placeholder" and e.token.startswith(fragment, 1):
+                    if found is not None:
+                        return None
+                    found = e.token
+            return found
 
     def find_known(
         self, text: str, categories: frozenset[str], extra: LiteralIndex | None = None
