@@ -2,7 +2,7 @@
 
 1. verify the hash chain and signatures (stop if it fails: nothing else can be trusted);
 2. ask "did any PHI reach a remote target?" (``--expect-none``: 0 means no);
-3. export the matching period as JSONL evidence;
+3. export the period as JSONL evidence, and re-verify that file offline;
 4. write the self-contained HTML report.
 
 Each step is the ``hybridllm audit`` command a reviewer would type, run here in a subprocess so
@@ -53,7 +53,15 @@ def review(db: Path, out: Path, since: str | None, until: str | None) -> dict[st
 
     jsonl = out / "audit-export.jsonl"
     export = audit("export", str(jsonl), "--db", str(db), "--format", "jsonl", *period)
-    findings["export"] = {"ok": export.returncode == 0, "path": str(jsonl)}
+    # The evidence re-checks offline, as whoever receives it would check it.
+    head = next((w for w in verify.stdout.split() if len(w) == 64), "")
+    anchor = ["--expect-head", head] if head else []
+    recheck = audit("verify", "--export", str(jsonl), *anchor) if export.returncode == 0 else None
+    findings["export"] = {
+        "ok": recheck is not None and recheck.returncode == 0,
+        "path": str(jsonl),
+        "verified": recheck.stdout.strip() if recheck is not None else "",
+    }
 
     html = out / "audit-report.html"
     report = audit("report", str(html), "--db", str(db), *period)

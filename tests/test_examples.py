@@ -20,6 +20,7 @@ import pytest
 from tests.helpers import AWS_KEY, MRN, PHI_PROMPT
 
 import hybridllm
+from hybridllm.audit.sinks import iter_jsonl
 from hybridllm.audit.store import AuditStore
 from hybridllm.local import LlamaServer
 from hybridllm.testing import RecordingProxy
@@ -188,9 +189,12 @@ def test_compliance_review_session(config: Path, tmp_path: Path, tmp_audit_path:
     assert findings["verify"]["ok"]
     assert findings["phi_to_remote"] == {"ok": True, "count": 0, "record_ids": []}
     assert findings["records_in_period"] == 2
-    lines = (review / "audit-export.jsonl").read_text().splitlines()
-    assert len(lines) == 2
-    assert MRN not in "\n".join(lines)
+    exported = review / "audit-export.jsonl"
+    assert len(list(iter_jsonl(exported))) == 2
+    assert MRN not in exported.read_text()
+    assert findings["export"]["ok"]
+    # Each call's intent record is completed by its outcome: listed as a link, like `query`.
+    assert "2 matching record(s), 2 link(s)" in findings["export"]["verified"]
     assert (review / "audit-report.html").read_text().lstrip().lower().startswith("<!doctype html")
 
     # A PHI prompt let out unredacted is what the review exists to catch.

@@ -13,7 +13,7 @@ __all__ = ["PgReads"]
 
 
 class PgReads:
-    """``iter_all``, ``count`` and ``has_tables``; the sink provides ``_rows``."""
+    """``iter_all``, ``count``, raw chain rows, ``has_tables``; the sink provides ``_rows``."""
 
     def _rows(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         raise NotImplementedError  # pragma: no cover - provided by PostgresSink
@@ -50,6 +50,37 @@ class PgReads:
         where, bounds = _time_bounds(since, until)
         sql = f"SELECT COUNT(*) FROM hybridllm_audit WHERE {where}"  # noqa: S608
         return int(self._rows(sql, bounds)[0][0])
+
+    def checkpoint_rows(self, instance: str) -> list[tuple[int, str, str]]:
+        """One instance's signed checkpoints as ``(n, body, sig)``, in order."""
+        exists = self._rows("SELECT to_regclass('hybridllm_audit_checkpoints') IS NOT NULL", ())
+        if not exists[0][0]:  # a log written before checkpoints existed
+            return []
+        rows = self._rows(
+            "SELECT n, body, sig FROM hybridllm_audit_checkpoints WHERE instance = %s ORDER BY n",
+            (instance,),
+        )
+        return [(int(n), str(body), str(sig)) for n, body, sig in rows]
+
+    def chain_rows(self, instance: str, after: int = 0) -> Iterator[tuple[int, str, str]]:
+        """One instance's rows as ``(seq, body, sig)`` with ``seq > after``, in chain order."""
+        last = after
+        while True:
+            rows = self._rows(
+                "SELECT seq, body, sig FROM hybridllm_audit WHERE instance = %s AND seq > %s "
+                "ORDER BY seq LIMIT %s",
+                (instance, last, _PAGE),
+            )
+            if not rows:
+                return
+            for seq, body, sig in rows:
+                last = int(seq)
+                yield last, str(body), str(sig)
+
+    def count_after(self, instance: str, after: int = 0) -> int:
+        """How many rows of one instance have ``seq > after``."""
+        sql = "SELECT COUNT(*) FROM hybridllm_audit WHERE instance = %s AND seq > %s"
+        return int(self._rows(sql, (instance, after))[0][0])
 
     def has_tables(self) -> bool:
         """True if the audit tables exist (a sink opened with ``create=False`` may find none)."""

@@ -128,6 +128,45 @@ class StoreReads:
         )
         return [self._parse(record_id, body) for record_id, body in reversed(rows)]
 
+    def checkpoint_rows(self) -> list[tuple[int, str, str]]:
+        """The stored checkpoints as ``(n, body, sig)``, in order (none in a version-1 file).
+
+        Raises:
+            AuditError: if the database cannot be read.
+        """
+        if self._version < 2:
+            return []
+        rows = self._query(f"SELECT n, body, sig FROM {CHECKPOINTS} ORDER BY n")  # noqa: S608
+        return [(int(n), str(body), str(sig)) for n, body, sig in rows]
+
+    def iter_rows(self, after: int = 0) -> Iterator[tuple[int, str, str]]:
+        """Stored rows as ``(seq, body, sig)`` with ``seq > after``, in chain order (paged).
+
+        The bodies are the stored text, not re-serialised: what an export must carry.
+
+        Raises:
+            AuditError: if the database cannot be read.
+        """
+        sig = "sig" if self._version >= 2 else "''"
+        sql = f"SELECT seq, body, {sig} FROM {TABLE} WHERE seq > ? ORDER BY seq LIMIT ?"  # noqa: S608
+        last = after
+        while True:
+            rows = self._query(sql, (last, PAGE))
+            if not rows:
+                return
+            for seq, body, signature in rows:
+                last = int(seq)
+                yield last, str(body), str(signature)
+
+    def count_after(self, after: int = 0) -> int:
+        """How many rows have ``seq > after``.
+
+        Raises:
+            AuditError: if the database cannot be read.
+        """
+        sql = f"SELECT COUNT(*) FROM {TABLE} WHERE seq > ?"  # noqa: S608
+        return int(self._query(sql, (after,))[0][0])
+
     def count(self) -> int:
         """Return the number of stored records.
 

@@ -262,7 +262,16 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
         bool, typer.Option("--require-key", help="Fail unless signatures could be checked.")
     ] = False,
     jsonl: Annotated[
-        Path | None, typer.Option("--jsonl", help="Verify a JSONL sink file instead.")
+        Path | None,
+        typer.Option("--jsonl", help="Verify a JSONL sink file (or an export) instead."),
+    ] = None,
+    export: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            help="Verify a JSONL file written by `audit export`, offline.",
+            dir_okay=False,
+        ),
     ] = None,
     postgres: PostgresOption = None,
     witness: WitnessOption = None,
@@ -278,6 +287,11 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
     if require_key and signer is None:
         typer.echo("No audit key found: cannot check signatures (--require-key)", err=True)
         raise typer.Exit(EXIT_FAILED)
+    if jsonl is not None and export is None and _is_export(jsonl):
+        export, jsonl = jsonl, None
+    if export is not None:
+        _verify_export(export, signer, _anchors(witness, expect_head, min_records))
+        return
     if jsonl is not None:
         from hybridllm.audit.sinks import verify_jsonl
 
@@ -300,6 +314,39 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
         typer.echo("OK: 0 records verified (no instance has written to this log yet)")
         return
     oks = [_report_verify(r, name) for name, r in results.items()]
+    if not all(oks):
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _is_export(path: Path) -> bool:
+    from hybridllm.audit.evidence import is_export
+
+    try:
+        with path.open("rb") as fh:
+            return is_export(fh.readline())
+    except OSError:
+        return False
+
+
+def _verify_export(path: Path, signer: Signer | None, anchors: Anchors | None) -> None:
+    """``verify --export``: print one line per chain; exit 1 if anything fails."""
+    from hybridllm.audit.evidence_verify import verify_export
+
+    if not path.is_file():
+        typer.echo(f"Export file not found: {path}", err=True)
+        raise typer.Exit(EXIT_NO_DB)
+    check = verify_export(path, signer, anchors)
+    if check.problem is not None:
+        typer.echo(f"FAILED: {check.problem}", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    how = "every row in full" if check.full_chain else "links for the rows withheld"
+    typer.echo(
+        f"Export of filters [{check.filters}]: {check.records} matching record(s), "
+        f"{check.links} link(s) ({how})"
+    )
+    if not check.results:
+        typer.echo("OK: the export holds no chain (the log was empty)")
+    oks = [_report_verify(r, name) for name, r in check.results.items()]
     if not all(oks):
         raise typer.Exit(EXIT_FAILED)
 

@@ -5,6 +5,7 @@ Registered on :data:`hybridllm.audit.cli.audit_app` when that module is imported
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Final, get_args
@@ -27,9 +28,10 @@ from hybridllm.audit.cli import (
 )
 from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
 from hybridllm.audit.query import AuditQuery, parse_time
+from hybridllm.audit.source import AuditSource
 from hybridllm.audit.store import AuditStore
 from hybridllm.errors import AuditError
-from hybridllm.models import Action, Category, Route
+from hybridllm.models import Action, AuditRecord, Category, Route
 
 if TYPE_CHECKING:
     from hybridllm.audit.postgres import PostgresSink
@@ -204,17 +206,29 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
     route: RouteOpt = None,
     status: StatusOpt = None,
     category: CategoryOpt = None,
+    entity: EntityOpt = None,
     target: TargetOpt = None,
+    model: ModelOpt = None,
     caller: CallerOpt = None,
+    app: AppOpt = None,
+    region: RegionOpt = None,
     locality: LocalityOpt = None,
+    action: ActionOpt = None,
+    full_chain: Annotated[
+        bool,
+        typer.Option(
+            "--full-chain",
+            help="JSONL: write the non-matching rows of the range in full (marked) instead of "
+            "as links, so the verifier can prove nothing matching was withheld.",
+        ),
+    ] = False,
 ) -> None:
-    """Export records as JSONL (the stored canonical bodies) or CSV, with a progress bar."""
-    import sys
+    """Export matching records: JSONL that `audit verify --export` re-checks offline, or CSV.
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    from hybridllm.audit.export import ExportFormat, export_records
-
+    The JSONL holds the stored records with their signatures, chain links for the rows that do
+    not match, the signed checkpoints and the head (see docs/compliance.md). Same filters as
+    `query`; the progress bar counts exported records against rows scanned.
+    """
     if fmt not in ("jsonl", "csv"):
         typer.echo("--format must be jsonl or csv", err=True)
         raise typer.Exit(EXIT_NO_DB)
@@ -224,35 +238,82 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
         route=route,
         status=status,
         category=category,
+        entity=entity,
         target=target,
+        model=model,
         caller=caller,
+        app=app,
+        region=region,
         locality=locality,
+        action=action,
     )
     with open_source(db, postgres) as source:
-        total = source.count(since=q.since, until=q.until)
-        columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn())
-        to_stdout = str(out) == "-"
-        with Progress(*columns, TimeRemainingColumn(), transient=to_stdout) as bar:
-            task = bar.add_task("exporting", total=total)
-            scanned = source.iter_records(since=q.since, until=q.until)
-
-            def tick(r: object) -> bool:
-                bar.advance(task)
-                return True
-
-            matching = q.filter(r for r in scanned if tick(r))
-            kind: ExportFormat = "csv" if fmt == "csv" else "jsonl"
-            try:
-                if to_stdout:
-                    written = export_records(matching, sys.stdout, kind)
-                else:
-                    with out.open("w", encoding="utf-8", newline="") as fh:
-                        written = export_records(matching, fh, kind)
-            except AuditError as exc:
-                typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
-                raise typer.Exit(EXIT_FAILED) from None
-            bar.update(task, completed=total)
+        try:
+            written = _export(source, q, out, fmt, full_chain=full_chain)
+        except AuditError as exc:
+            typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
+            raise typer.Exit(EXIT_FAILED) from None
     typer.echo(f"Exported {written} record(s) to {out}", err=True)
+
+
+def _export(source: AuditSource, q: AuditQuery, out: Path, fmt: str, *, full_chain: bool) -> int:
+    """Write the export with a progress bar (on stderr; transient when writing to stdout)."""
+    import contextlib
+    import sys
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from hybridllm.audit.evidence import write_export
+    from hybridllm.audit.export import export_records
+
+    to_stdout = str(out) == "-"
+    columns = (
+        TextColumn("exported {task.fields[exported]} record(s); rows scanned"),
+        BarColumn(),
+        MofNCompleteColumn(),
+    )
+    progress = Progress(*columns, console=Console(stderr=True), transient=to_stdout)
+    with progress, contextlib.ExitStack() as stack:
+        task = progress.add_task("export", total=None, exported=0)
+        fh = (
+            sys.stdout
+            if to_stdout
+            else stack.enter_context(out.open("w", encoding="utf-8", newline=""))
+        )
+
+        def tick(scanned: int, exported: int) -> None:
+            progress.update(task, completed=scanned, exported=exported)
+
+        if fmt == "jsonl":
+            stats = write_export(
+                source,
+                q,
+                fh,
+                full_chain=full_chain,
+                progress=tick,
+                totals=lambda n: progress.update(task, total=n),
+            )
+            return stats.records
+        progress.update(task, total=source.count(since=q.since, until=q.until))
+        scanned = 0
+
+        def counted(records: Iterator[AuditRecord]) -> Iterator[AuditRecord]:
+            nonlocal scanned
+            for r in records:
+                scanned += 1
+                progress.update(task, completed=scanned)
+                yield r
+
+        exported = 0
+
+        def wrote(n: int) -> None:
+            nonlocal exported
+            exported += n
+            progress.update(task, exported=exported)
+
+        rows = counted(source.iter_records(since=q.since, until=q.until))
+        return export_records(q.filter(rows), fh, "csv", progress=wrote)
 
 
 @audit_app.command()

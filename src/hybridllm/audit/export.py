@@ -1,9 +1,9 @@
 """Export audit records as JSONL (one canonical record per line) or CSV (flat columns).
 
-The JSONL lines are exactly the stored bodies, so hashes can be re-checked from an export of a
-whole log (:func:`hybridllm.audit.sinks.verify_jsonl`). CSV is for spreadsheets: nested fields
-are flattened to ``key=value;...`` text. Neither holds anything the record does not: no prompt
-text, no values.
+Plain JSONL here is one record body per line, for tools that want records only; the verifiable
+export that ``hybridllm audit export`` writes (signatures, chain links, checkpoints, head) is
+:mod:`hybridllm.audit.evidence`. CSV is for spreadsheets: nested fields are flattened to
+``key=value;...`` text. Neither holds anything the record does not: no prompt text, no values.
 """
 
 from __future__ import annotations

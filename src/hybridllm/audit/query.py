@@ -8,9 +8,9 @@ for exported files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from hybridllm.models import AuditRecord
 
@@ -131,6 +131,35 @@ class AuditQuery:
         if self.regions and r.region not in self.regions:
             return False
         return self.conversation_id is None or r.conversation_id == self.conversation_id
+
+    def to_dict(self) -> dict[str, Any]:
+        """The filters that are set, as JSON-compatible data (what an export records)."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, ())}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AuditQuery:
+        """The query :meth:`to_dict` described.
+
+        Raises:
+            ValueError: for an unknown filter name or a value of the wrong shape.
+        """
+        names = {f.name for f in fields(cls)}
+        unknown = set(data) - names
+        if unknown:
+            raise ValueError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            if name in ("since", "until", "locality", "conversation_id"):
+                if not isinstance(value, str):
+                    raise ValueError(f"filter {name} must be a string")
+                values[name] = value
+            elif name == "actions":
+                values[name] = tuple((str(c), str(a)) for c, a in value)
+            elif isinstance(value, list):
+                values[name] = tuple(str(v) for v in value)
+            else:
+                raise ValueError(f"filter {name} must be a list")
+        return cls(**values)
 
     def filter(self, records: Iterable[AuditRecord]) -> Iterator[AuditRecord]:
         """The matching records, in the given order: one per call.

@@ -165,12 +165,21 @@ def _complete_lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 
 def iter_jsonl(path: str | os.PathLike[str]) -> Iterator[AuditRecord]:
-    """Records of a JSONL sink file or export, in order (a torn last line is skipped).
+    """Records of a JSONL sink file, or the matching records of an export, in order.
+
+    A torn last line (no newline) is skipped.
 
     Raises:
         AuditError: naming the line, if a line is not a record.
     """
-    for number, raw in _complete_lines(Path(path)):
+    lines = _complete_lines(Path(path))
+    for number, raw in lines:
+        if number == 1:
+            from hybridllm.audit.evidence import is_export, iter_export
+
+            if is_export(raw):  # an `audit export` file: its matching record lines
+                yield from iter_export(text.decode("utf-8") for _, text in lines)
+                return
         try:
             data = json.loads(raw)
             data.pop("sig", None)
@@ -184,7 +193,8 @@ def verify_jsonl(path: str | os.PathLike[str], signer: Signer | None = None) -> 
 
     Line ``n`` plays the part of ``seq`` ``n``: a deleted line breaks the next line's link, a
     changed byte its hash or canonical form, and without the key a recomputed chain still lacks
-    valid signatures. An exported subset (``hybridllm audit export`` with filters) is not a chain.
+    valid signatures. An ``hybridllm audit export`` file is checked by
+    :func:`hybridllm.audit.evidence_verify.verify_export` instead.
 
     Returns:
         A :class:`VerifyResult` naming the first bad record.

@@ -63,6 +63,22 @@ class AuditSource(Protocol):
         """Verify every chain: ``{"": result}`` for one unnamed chain, else one per instance."""
         ...
 
+    def chains(self) -> list[str]:
+        """The chains of the log: ``[""]`` for one unnamed chain, else the instance names."""
+        ...
+
+    def checkpoint_rows(self, chain: str) -> list[tuple[int, str, str]]:
+        """One chain's stored checkpoints as ``(n, body, sig)``, in order."""
+        ...
+
+    def chain_rows(self, chain: str, after: int = 0) -> Iterator[tuple[int, str, str]]:
+        """One chain's stored rows as ``(seq, body, sig)`` with ``seq > after``, in order."""
+        ...
+
+    def count_after(self, chain: str, after: int = 0) -> int:
+        """How many rows of one chain have ``seq > after`` (for a progress bar)."""
+        ...
+
     def close(self) -> None:
         """Release the connection."""
         ...
@@ -121,6 +137,22 @@ class SqliteSource(_Closing):
         """``{"": store.verify(signer, anchors)}``."""
         return {"": self.store.verify(signer, anchors)}
 
+    def chains(self) -> list[str]:
+        """One unnamed chain."""
+        return [""]
+
+    def checkpoint_rows(self, chain: str) -> list[tuple[int, str, str]]:
+        """See :meth:`AuditStore.checkpoint_rows`."""
+        return self.store.checkpoint_rows()
+
+    def chain_rows(self, chain: str, after: int = 0) -> Iterator[tuple[int, str, str]]:
+        """See :meth:`AuditStore.iter_rows`."""
+        return self.store.iter_rows(after)
+
+    def count_after(self, chain: str, after: int = 0) -> int:
+        """See :meth:`AuditStore.count_after`."""
+        return self.store.count_after(after)
+
     def close(self) -> None:
         """Close the store."""
         self.store.close()
@@ -149,6 +181,22 @@ class PostgresSource(_Closing):
     ) -> dict[str, VerifyResult]:
         """One result per instance (see :meth:`PostgresSink.verify_all`)."""
         return self.sink.verify_all(signer, anchors)
+
+    def chains(self) -> list[str]:
+        """Every instance that has written, sorted."""
+        return self.sink.instances()
+
+    def checkpoint_rows(self, chain: str) -> list[tuple[int, str, str]]:
+        """See :meth:`PostgresSink.checkpoint_rows`."""
+        return self.sink.checkpoint_rows(chain)
+
+    def chain_rows(self, chain: str, after: int = 0) -> Iterator[tuple[int, str, str]]:
+        """See :meth:`PostgresSink.chain_rows`."""
+        return self.sink.chain_rows(chain, after)
+
+    def count_after(self, chain: str, after: int = 0) -> int:
+        """See :meth:`PostgresSink.count_after`."""
+        return self.sink.count_after(chain, after)
 
     def close(self) -> None:
         """Close the connection."""

@@ -253,6 +253,46 @@ class ChainChecker:
             self.hashes_seen.add(record.hash)
         return record
 
+    def start_after(self, seq: int, record_hash: str, record_id: str | None) -> None:
+        """Begin the check after a pinned record (an export that starts mid-chain).
+
+        Args:
+            seq: the pinned record's seq (a signed checkpoint's, already checked).
+            record_hash: its hash: the next row must link to it.
+            record_id: its id, for messages.
+        """
+        self.prev_seq, self.prev_hash, self.last_id = seq, record_hash, record_id
+
+    def check_link(
+        self, seq: int, record_id: str, prev_hash: str, record_hash: str, sig: str
+    ) -> None:
+        """Check a row whose body is withheld (an export's chain proof); raise ChainBroken.
+
+        Its place in the chain (seq, link to the previous row), its signature and any checkpoint
+        that pins it are checked; its hash cannot be recomputed without the body, so the link
+        proves that a signed record stood there, not what it held.
+        """
+        if seq != self.prev_seq + 1:
+            missing = seq - self.prev_seq - 1
+            raise ChainBroken(
+                record_id,
+                f"sequence gap: seq {seq} follows {self.prev_seq} ({missing} row(s) missing)",
+            )
+        if prev_hash != self.prev_hash:
+            raise ChainBroken(record_id, "prev_hash does not link to the previous row")
+        if self.signer is not None:
+            problem = self.signer.check(record_message(record_hash), sig)
+            if problem:
+                raise ChainBroken(record_id, f"signature invalid: {problem}")
+        pin = self._pins.get(seq)
+        if pin is not None and (pin.hash != record_hash or pin.record_id != record_id):
+            raise ChainBroken(
+                record_id, f"row differs from signed checkpoint #{pin.n}: history was rewritten"
+            )
+        self.prev_seq, self.prev_hash, self.last_id = seq, record_hash, record_id
+        if self.hashes_seen is not None:
+            self.hashes_seen.add(record_hash)
+
     def finish(self, highest_issued: int | None = None) -> None:
         """After the last row: detect records cut off the end (raise :class:`ChainBroken`)."""
         if self._last_pin > self.prev_seq:
