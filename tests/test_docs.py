@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,16 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert "fonts.googleapis.com" not in html
     api = (site / "api" / "client" / "index.html").read_text(encoding="utf-8")
     assert "Classify, decide, redact, call, restore and audit one completion." in api
+    # Sphinx roles in docstrings render as links or code, never as literal ":func:" text.
+    role = re.compile(r":(?:py:)?(?:func|class|meth|mod|attr|data|exc|obj):")
+    leaked = {
+        str(p.relative_to(site)): role.findall(p.read_text(encoding="utf-8"))
+        for p in (site / "api").rglob("*.html")
+    }
+    assert not {k: v for k, v in leaked.items() if v}, leaked
+    # `:meth:`conversation`` in Client.complete resolves to the documented method.
+    assert 'href="#hybridllm.Client.conversation"' in api
+    assert 'href="../errors/#hybridllm.errors.ConfigError"' in api
 
 
 def test_configuration_reference_is_generated_from_the_models() -> None:
