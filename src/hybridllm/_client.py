@@ -259,9 +259,22 @@ class _BaseClient(DriverMixin, EmbedMixin):
     def conversation(self, conversation_id: str | None = None) -> Conversation:
         """A redaction scope for a multi-turn chat: a value keeps its placeholder every turn.
 
-        The scope's vault lives in this process only; drop the object to forget the mapping.
+        With ``[redaction] store = "memory"`` (the default) the scope's vault lives in this
+        process only; drop the object to forget the mapping. With ``"encrypted"`` or
+        ``"redis"``, ``conversation_id`` names a stored scope that other processes (or, with
+        Redis, other machines) continue with the same placeholders.
         """
         return Conversation(self, conversation_id)
+
+    def forget(self, conversation_id: str) -> None:
+        """Erase a conversation's stored placeholder map (right to erasure), in every worker.
+
+        Raises:
+            VaultUnavailableError: the shared store could not be reached.
+        """
+        from hybridllm.redaction import forget
+
+        forget(self.settings.redaction, conversation_id)
 
     async def acomplete(
         self,

@@ -38,6 +38,7 @@ from hybridllm.cost import CostConfig, call_cost
 from hybridllm.errors import (
     HybridLLMError,
     NoTargetAvailableError,
+    VaultUnavailableError,
     describe_error,
 )
 from hybridllm.models import (
@@ -216,7 +217,7 @@ FlowResult = Completion | StreamSession
 Flow = Generator[Classify | Call | WriteAudit, Any, FlowResult]
 
 
-def completion_flow(  # noqa: PLR0915 - every step of a call in one readable place
+def completion_flow(  # noqa: PLR0912, PLR0915 - every step of a call in one readable place
     messages: tuple[Message, ...],
     settings: Settings,
     get_adapter: Callable[[str], Adapter],
@@ -284,6 +285,8 @@ def completion_flow(  # noqa: PLR0915 - every step of a call in one readable pla
             continue
         adapter, allowed = admitted
         request = _outbound(st, name, adapter, allowed, settings, sensitive=sensitive)
+        if request is None:  # the shared vault is down: this remote hop fails closed
+            continue
         # -- leak guard (issue 12): a clinical payload leaves only if nothing is left over --
         if _leak_guard(st, name, adapter, request, settings):
             if st.decision.route == "blocked":
@@ -369,20 +372,28 @@ def _outbound(
     settings: Settings,
     *,
     sensitive: bool,
-) -> OutboundRequest:
-    """The payload for one hop: as is for a local target, redacted per policy for a remote one."""
+) -> OutboundRequest | None:
+    """The payload for one hop: as is for a local target, redacted per policy for a remote one.
+
+    None (and the hop recorded as an error) when the shared vault cannot mint: nothing is sent.
+    """
     t = time.perf_counter()
     if adapter.locality == "local":
         request = local_request(st.messages, sensitive=sensitive)
     else:
-        request = redact_messages(
-            st.messages,
-            st.classification.findings,
-            allowed.redact_categories,
-            st.vault,
-            config=settings.redaction,
-            instruction=st.policy.config.instruction,
-        )
+        try:
+            request = redact_messages(
+                st.messages,
+                st.classification.findings,
+                allowed.redact_categories,
+                st.vault,
+                config=settings.redaction,
+                instruction=st.policy.config.instruction,
+            )
+        except VaultUnavailableError as exc:
+            st.hops.append(Hop(target=name, outcome="error", detail=describe_error(exc)))
+            st.last_error = exc
+            return None
         st.remote_targets.append(name)
     st.timings["redact"] = _ms(t)
     return request

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from hybridllm._flow import StreamSession
 from hybridllm.models import Completion, Route
-from hybridllm.redaction import open_vault
+from hybridllm.redaction import forget, open_vault
 
 if TYPE_CHECKING:
     from hybridllm._client import _BaseClient
@@ -48,6 +48,15 @@ class Conversation:
 
     def __repr__(self) -> str:
         return f"Conversation(id={self.id!r}, {self.vault!r})"
+
+    def forget(self) -> None:
+        """Erase this conversation's placeholder map here and in its store (right to erasure).
+
+        Raises:
+            VaultUnavailableError: the shared store could not be reached.
+        """
+        forget(self.client.settings.redaction, self.id)
+        self.vault._clear()
 
     def complete(self, prompt: Any, **kwargs: Any) -> Any:
         """``client.complete(prompt, conversation=self, ...)`` (sync clients only)."""

@@ -16,6 +16,7 @@ Every error the SDK raises on purpose derives from :class:`HybridLLMError`::
     ├── NoTargetAvailableError      every target allowed for this route failed (carries the hops)
     ├── UnrestoredPlaceholderError  the reply kept placeholder-like text (on_unrestored=fail)
     ├── MissingDependencyError      an optional SDK is missing (names the extra); an ImportError
+    ├── VaultUnavailableError       the shared vault (Redis) failed: nothing redacted or sent
     └── AuditError                  the audit store could not be written or read
         └── AuditVerificationError  the hash chain does not verify (names the first bad record)
 
@@ -41,6 +42,7 @@ __all__ = [
     "TransientProviderError",
     "UnknownTargetError",
     "UnrestoredPlaceholderError",
+    "VaultUnavailableError",
     "describe_error",
 ]
 
@@ -151,6 +153,14 @@ class MissingDependencyError(HybridLLMError, ImportError):
     """An optional dependency is missing; the message names the extra to install."""
 
 
+class VaultUnavailableError(HybridLLMError):
+    """The shared vault store could not be read or written (e.g. Redis is down).
+
+    Raised before a payload is redacted, so nothing went out: a remote hop is skipped (and
+    audited as such); a local hop does not need the vault and still runs.
+    """
+
+
 class AuditError(HybridLLMError):
     """The audit store failed."""
 
@@ -186,7 +196,9 @@ def describe_error(error: BaseException | None, *, where: str | None = None) -> 
     if isinstance(error, TransientProviderError) and error.status is None:
         place = where or "the SDK's default endpoint"
         return f"{kind}: cannot reach {place} ({text})"
-    if isinstance(error, ProviderError | MissingDependencyError | ConfigError):
+    if isinstance(
+        error, ProviderError | MissingDependencyError | ConfigError | VaultUnavailableError
+    ):
         return f"{kind}: {text}" if text else kind
     return kind  # anything else: the type only (its message is not ours to vouch for)
 

