@@ -19,7 +19,7 @@ the share of benign prompts (bench/data/benign.jsonl) classified PHI.
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_phi.py [--split open|sealed|both]
-        [--engine ours|ours-weak|presidio|philter] [--misses N] [--markdown]
+        [--engine ours|ours-weak|presidio|philter] [--misses N] [--markdown] [--src OLD/src]
 
 ``--engine philter`` needs philter-lite and its pure-Python dependencies outside the venv:
 ``pip install --target /tmp/philter philter-lite==0.6.0`` then ``PYTHONPATH=src:/tmp/philter``.
@@ -353,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
     args = ap.parse_args(argv)
+    sys.path.insert(0, str(args.src.resolve()))
     engines: dict[str, Callable[[], Detect]] = {
         "ours": ours,
         "ours-weak": lambda: ours(safe_harbor=False),  # shows what the leak guard catches

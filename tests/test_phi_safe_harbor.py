@@ -38,10 +38,44 @@ def test_clinical_text_is_clinical(text: str) -> None:
         "Explain how insulin resistance leads to type 2 diabetes.",
         "Write a SQL query joining orders 2024-03-14 to invoices over 10000 rows.",
         "My doctor said I should exercise more. Any tips for a beginner?",
+        # Everyday senses of clinical words: plans, history, programs, weight, culture, visits.
+        "Plan a 5-day visit to Lisbon: history museums, a food culture tour, a summary at the end.",
+        "Write a 12-week hypertrophy program: 3 sessions a week, track weight and height daily.",
+        "Bake bread: 500 g flour, 10 g salt, 350 ml water; rest the dough in a warm room.",
+        "In Django, model a Clinic with doctors and appointments; list visits per doctor by date.",
+        "Summarize this article on the history of cancer research and the doctors who led it.",
+        "Our program follows up with members in 2 weeks; draft the reminder e-mail.",
+        "Translate to French: the nurse was referred to the new hospital wing by her manager.",
     ],
 )
 def test_general_text_is_not_clinical(text: str) -> None:
     assert not is_clinical([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consult requested for patient Ortega-Blum, charted under a second spelling.",
+        "Dermatology review: erythema has faded, no mucosal involvement, lesion smaller.",
+        "58-year-old woman with dyspnea; SpO2 91% on room air, furosemide 40 mg given.",
+        "Nephrology follow-up: creatinine 2.1 mg/dL, eGFR 31, continue losartan.",
+    ],
+)
+def test_notes_without_the_usual_cues_are_clinical(text: str) -> None:
+    assert is_clinical([text])
+
+
+def test_safe_harbor_findings_never_change_the_route_of_an_ordinary_prompt() -> None:
+    # Places, capitalised names, codes and dates that the pass would flag in a note.
+    for text in (
+        "Road trip from Pune to Gujarat with my wife: plan the stops, Thursday to Sunday.",
+        'Review this JSON: {"patientId": "QX-8812-44", "visit": "2023-04-05"}',
+        "Explain the Nasonex commercial with the talking bee and a 25-30 year old guy.",
+    ):
+        c = classify(text)
+        assert not c.clinical
+        assert not any(f.recognizer == "safe-harbor" for f in c.findings)
+        assert "PHI" not in c.categories
 
 
 def test_a_labelled_value_is_never_vetoed_by_a_validator() -> None:

@@ -1,16 +1,38 @@
-"""Is this payload clinical? One decision per payload, from broad and cheap evidence.
+"""Is this payload clinical? One decision per payload, measured for precision and recall.
 
-A payload is clinical when it reads like care of a patient: encounter words (admitted, seen,
-discharge, follow-up), note structure (HPI, assessment and plan, vitals), measurements with
-clinical units (``120/80 mmHg``, ``40 mg``, ``SpO2 94%``), lab names, medications (listed names
-and drug-name stems), diagnoses and symptoms, record labels (MRN, DOB, chart). Each kind of
-evidence counts once; a payload needs evidence of at least two kinds (or one strong kind plus a
-weak one), so "what are the side effects of metformin?" alone is not clinical but "pt seen
-today, metformin 500 mg bid" is.
+A payload is clinical when it reads like the record of one patient's care, not like a text
+*about* medicine. Two kinds of evidence are told apart:
+
+- **Signals** (each kind counts once): things that occur in a record and rarely elsewhere.
+  ``patient`` (the patient, pt, patient's, "patient" before a name), ``mrn`` (MRN, medical
+  record number), ``record`` (DOB, date of birth, medical record, charted, intake form),
+  ``encounter`` (admitted, discharged, was seen in, presents with, complains of, follow-up in
+  2 weeks), ``section`` (a note heading at the start of a line: HPI, Allergies, Vitals,
+  "Dermatology review:"), ``vitals`` (BP 120/80, SpO2 94%, pulse 72, 37.1 °C), ``lab`` (a
+  value with a lab unit: mg/dL, mmol/L, x10^9/L), ``dose`` (a value with a drug unit, a dosing
+  frequency), ``age`` (a 67-year-old woman, 67 yo, aged 67), ``shorthand`` (prn, NKDA, s/p,
+  h/o, c/o).
+- **Topic words** (distinct words): medications (listed, or an unfamiliar word with a drug-name
+  stem), conditions (a listed condition, or an unfamiliar word with a medical ending), symptoms,
+  specialties, lab and test names, care words (physician, nurse, diagnosed). A word that is
+  also ordinary English in another sense ("use", "plan", "program", "culture", "height") is not
+  a topic word.
+
+A payload is clinical with a patient referent or a medical record number alone, with two kinds
+of signal, with one signal and a topic word, or (no signal) with three topic words that make up
+5% of its words or more: a note is dense with them. Talking about a disease, a drug or a doctor
+in general terms gives topic words but no signal ("what are the side effects of metformin?" is
+not clinical; "pt seen today, metformin 500 mg bid" is).
+
+The decision is measured on clinical notes and on ordinary prompts that nobody here wrote
+(``bench/bench_clinical.py``): both its recall (notes found clinical) and its precision (ordinary
+prompts not found clinical) are reported, open and sealed.
 
 Being clinical does not make a payload PHI by itself: it switches on the Safe Harbor pass
-(:mod:`hybridllm.classifiers.safe_harbor`), and the payload is PHI only if that pass or another
-recognizer then finds an identifier (see :mod:`hybridllm.classifiers.combine`).
+(:mod:`hybridllm.classifiers.safe_harbor`) and the leak guard; the payload is PHI only if that
+pass or another recognizer then finds an identifier (see :mod:`hybridllm.classifiers.combine`).
+Outside a clinical payload the Safe Harbor pass does not run, so its findings never change a
+route there.
 """
 
 from __future__ import annotations
@@ -21,7 +43,14 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.phi import CONDITION_WORDS, MEDICATION_WORDS
 
-__all__ = ["clinical_evidence", "clinical_vocabulary", "clinical_word", "is_clinical", "words"]
+__all__ = [
+    "clinical_evidence",
+    "clinical_vocabulary",
+    "clinical_word",
+    "is_clinical",
+    "topic_word",
+    "words",
+]
 
 
 def words(text: str) -> frozenset[str]:
@@ -31,8 +60,9 @@ def words(text: str) -> frozenset[str]:
 
 _W = re.compile(r"[A-Za-z][A-Za-z'/-]*")
 
-# Words, by kind of evidence (lower case; a word counts for its kind once per payload).
-_KINDS: dict[str, frozenset[str]] = {
+# Vocabulary of the Safe Harbor pass's allow side (words never flagged as names): broad on
+# purpose, including words that are also ordinary English.
+_VOCABULARY: dict[str, frozenset[str]] = {
     "encounter": words(
         "admitted admission admit discharged discharge readmitted readmission presented presents"
         " presenting triage triaged consult consulted consultation referral referred follow-up"
@@ -77,9 +107,8 @@ _KINDS: dict[str, frozenset[str]] = {
         " medication medications rehab rehabilitation pharmacy wound care"
     ),
 }
-_STRONG = ("encounter", "patient", "structure", "vital", "lab", "dosing")
 
-# Drug-name stems (INN suffixes) and clinical word endings: evidence without a list.
+# Drug-name stems (INN suffixes) and clinical word endings: vocabulary without a list.
 _DRUG_STEM = re.compile(
     r"(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|floxacin|tidine|prazole|dipine"
     r"|parin|gliptin|gliflozin|glutide|triptan|setron|lukast|terol|olone|azepam|oxetine|afil"
@@ -89,27 +118,24 @@ _CLINICAL_END = re.compile(
     r"(?:itis|osis|emia|ectomy|otomy|oscopy|plasty|algia|pathy|uria|pnea|ology|ologist|iatry"
     r"|iatric|iatrics|gram|graphy|oma|plasia|trophy|cardia|penia|cytosis)$"
 )
-# Measurements with a clinical unit or shape.
-_MEASURE = re.compile(
-    r"\b\d{2,3}/\d{2,3}\s*(?:mm\s?hg)\b|\b\d+(?:\.\d+)?\s*(?:mg/dl|mmol/l|meq/l|g/dl|mg|mcg"
-    r"|ml|units|bpm|mm\s?hg|kg|lbs?)\b|\b(?:spo2|o2\s+sat|sat)\s*:?\s*\d{2,3}\s*%"
-    r"|\b\d{2,3}(?:\.\d)?\s*°\s*[fc]\b|\b\d{1,3}[- ](?:year|yr)s?[- ]old\b",
-    re.IGNORECASE,
-)
 
 
 @cache
 def clinical_vocabulary() -> frozenset[str]:
-    """Every lower-case word of the evidence lists, medications and conditions."""
-    words: set[str] = set(MEDICATION_WORDS) | set(CONDITION_WORDS)
-    for kind in _KINDS.values():
-        words |= kind
-    return frozenset(words)
+    """Every lower-case word of the vocabulary lists, medications and conditions."""
+    out: set[str] = set(MEDICATION_WORDS) | set(CONDITION_WORDS)
+    for kind in _VOCABULARY.values():
+        out |= kind
+    return frozenset(out)
 
 
 @lru_cache(maxsize=50_000)
 def clinical_word(low: str) -> bool:
-    """Whether a lower-case word is clinical vocabulary (listed, a drug stem, a clinical ending)."""
+    """Whether a lower-case word is clinical vocabulary (listed, a drug stem, a clinical ending).
+
+    Broad (the Safe Harbor pass never flags such a word as a name); the clinical *decision*
+    uses the narrower :func:`topic_word`.
+    """
     return (
         low in clinical_vocabulary()
         or (len(low) > 5 and _DRUG_STEM.search(low) is not None)
@@ -117,43 +143,217 @@ def clinical_word(low: str) -> bool:
     )
 
 
+# -- the decision ---------------------------------------------------------------------------
+
+# Words of the vocabulary with an everyday sense besides the clinical one ("plan", "history",
+# "visit", "culture", "program"): never topic words. Signals cover their clinical use.
+_EVERYDAY = words(
+    "do use program multiple plan summary height daily history care member sleep progress visit"
+    " weight culture cultures im deep objective subjective cc np heart units ml exam procedure hr"
+    " chart ed er appointment referred temperature iv ct sc alt echo abc aids alk cr po qd ros"
+    " tablet tablets capsule capsules injection refill refills assessment impression disposition"
+    " complaint resident residents insured guardian rounds ward bedside presented presents"
+    " presenting admission admit referral follow-up followup transferred swelling bleeding"
+    " confusion weakness appetite fatigue stroke wound temp pulse saturation o2 encounter"
+    " beneficiary triage consult consulted dose doses dosing acid generalized stones alcohol"
+    " injury infection patient patients pt pt's patient's pts caregiver"
+)
+# Clinical words the lists lack: specialties, anatomy adjectives, findings.
+_TOPIC_EXTRA = words(
+    "cardiology dermatology oncology neurology radiology pathology gastroenterology nephrology"
+    " pulmonology urology hematology rheumatology endocrinology ophthalmology obstetrics"
+    " obstetric gynecology psychiatry psychiatric pediatrics pediatric geriatrics geriatric"
+    " orthopedics orthopedic anesthesiology anesthesia dialysis palliative postpartum prenatal"
+    " antenatal pulmonary cardiac renal hepatic neurological abdominal thoracic lesion lesions"
+    " erythema mucosal auscultation intubation radiograph ischemic fracture surgical syndrome"
+    " disease diagnostic nontender tachycardia bradycardia murmur afebrile febrile mmhg spo2"
+    " sao2 bmi analgesia antibiotic antibiotics lethargy malignancy benign metastatic"
+)
+# Medical word endings that ordinary words rarely have (checked on unfamiliar words only).
+_MEDICAL_END = re.compile(
+    r"(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|oscopy|plasty|algia|uria|pnea|penia|cytosis"
+    r"|opathy|iasis)$"
+)
+
+
+@cache
+def _common() -> frozenset[str]:
+    from hybridllm.classifiers.name_tokens import token_lexicon
+
+    return token_lexicon().common
+
+
+@cache
+def _topic_words() -> frozenset[str]:
+    """Listed topic words: the vocabulary lists, medications, and condition words that mean a
+    condition by themselves ("sclerosis" does, "multiple" does not); no everyday words."""
+    from hybridllm.classifiers.phi import _DIAGNOSIS_WORDS
+
+    common = _common()
+    conditions = {w for w in CONDITION_WORDS if w not in common or _DIAGNOSIS_WORDS.fullmatch(w)}
+    listed: set[str] = set(MEDICATION_WORDS) | conditions | _TOPIC_EXTRA
+    for kind in _VOCABULARY.values():
+        listed |= kind
+    return frozenset(listed - _EVERYDAY)
+
+
+@lru_cache(maxsize=50_000)
+def topic_word(low: str) -> bool:
+    """Whether a lower-case word is clinical topic vocabulary for the decision (see module)."""
+    if low in _topic_words():
+        return True
+    if len(low) <= 6 or low in _common() or low in _EVERYDAY:
+        return False
+    return _DRUG_STEM.search(low) is not None or _MEDICAL_END.search(low) is not None
+
+
+_I = re.IGNORECASE
+_M = re.IGNORECASE | re.MULTILINE
+_NUM = r"\d+(?:[.,]\d+)?"
+_SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "patient",
+        re.compile(
+            r"\b(?:the|a|an|this|our|each|every|your|my|his|her)\s+patient(?:'s)?\b"
+            r"|\bpatient(?:'s|s')|\bpatient\s*[:#]|\b(?:pt|pts)\b\.?\s"
+            r"|\bpatient\s+(?-i:[A-Z][^\W\d_])|^[ \t]*patient\b",
+            _M,
+        ),
+    ),
+    (
+        "mrn",
+        re.compile(
+            r"\bMRN\b|\bmedical\s+record\s+(?:no|number|#)|\b(?:hospital|health)\s+record\s+(?:no"
+            r"|number|#)|\bchart\s+(?:no|number|#)",
+            _I,
+        ),
+    ),
+    (
+        "record",
+        re.compile(
+            r"\b(?:DOB|D\.O\.B\.?)\b|\bdate\s+of\s+birth\b|\bmedical\s+record\b"
+            r"|\b(?:admission|discharge|visit|encounter)\s+date\b|\bcharted\b|\bintake\s+(?:form|documents?|paperwork|note)",
+            _I,
+        ),
+    ),
+    (
+        "encounter",
+        re.compile(
+            r"\b(?:admitted|readmitted|discharged|hospitali[sz]ed|intubated|extubated)\b"
+            r"|\b(?:was|were|is|are|been|being)\s+(?:seen|evaluated|examined)\s+(?:in|at|by|for"
+            r"|today|on|yesterday)\b|\b(?:was|were|is)\s+started\s+on\b"
+            r"|\bpresent(?:s|ed|ing)\s+(?:to\s+(?:the\s+)?(?:ed|er|emergency|clinic|hospital"
+            r"|office)|with)\b|\bcomplain(?:s|ed|ing)?\s+of\b|\bdenie[sd]\s+(?:any\s+)?\w+"
+            r"|\bfollow(?:ed)?[- ]?up\s+(?:in\s+\d|visit|appointment|with\s+(?:dr|pcp|his|her))"
+            r"|\b(?:chief\s+complaint|history\s+of\s+present\s+illness|review\s+of\s+systems)\b",
+            _I,
+        ),
+    ),
+    (
+        "section",
+        re.compile(
+            r"^[ \t>*#-]*(?:HPI|CC|PMH|PSH|ROS|A/P|history\s+of\s+present\s+illness"
+            r"|chief\s+complaint|past\s+medical\s+history|review\s+of\s+systems|physical\s+exam"
+            r"(?:ination)?|vitals?|vital\s+signs|allergies|medications|meds|impression"
+            r"|diagnos[ie]s|dx|hospital\s+course|disposition|labs|clinical\s+(?:note|assessment)"
+            r"|assessment\s+and\s+plan|discharge\s+(?:summary|instructions)|progress\s+note)"
+            r"[ \t]*:",
+            _M,
+        ),
+    ),
+    (
+        "vitals",
+        re.compile(
+            rf"\b\d{{2,3}}/\d{{2,3}}\s*mm\s?hg\b|\b(?:bp|blood\s+pressure)\s*:?\s*\d{{2,3}}/\d{{2,3}}"
+            rf"|\b(?:spo2|sao2|o2\s+sat(?:uration)?|oxygen\s+saturation|sp\s?o₂)\s*(?:is|of|:)?\s*"
+            rf"\d{{2,3}}\s*%|\b(?:hr|pulse|heart\s+rate|rr|respirations?|respiratory\s+rate)"
+            rf"\s*(?:is|of|:)?\s*\d{{2,3}}\b|\b{_NUM}\s*°\s*[CF]\b|\b{_NUM}\s*bpm\b",
+            _I,
+        ),
+    ),
+    (
+        "lab",
+        re.compile(
+            rf"\b{_NUM}\s*(?:mg/dl|mmol/l|meq/l|g/dl|ng/ml|pg/ml|u/l|iu/l|µmol/l|umol/l|mg/l"
+            rf"|cfu/ml|(?:×|x)\s*10(?:⁹|\^9|9)/l|k/ul|/ul|/mm3)",
+            _I,
+        ),
+    ),
+    (
+        "dose",
+        re.compile(
+            rf"\b{_NUM}\s*(?:mg|mcg|µg|mg/kg|units?\s+(?:of\s+)?insulin|iu)\b"
+            r"|\b(?:bid|tid|qid|qhs|q\d{1,2}h|b\.i\.d|t\.i\.d|p\.r\.n)\b"
+            r"|\b(?:once|twice|three\s+times)\s+(?:a\s+)?daily\b",
+            _I,
+        ),
+    ),
+    (
+        "age",
+        re.compile(
+            r"\b\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:man|woman|male|female|boy|girl|patient"
+            r"|child|infant|adult|gentleman|lady|with|who|presents|presenting|is|was)\b"
+            r"|\b\d{1,3}\s*(?:yo|y/o|y\.o\.)(?!\w)|\b(?:aged?)\s+\d{1,3}\b(?!\s*(?:%|percent))",
+            _I,
+        ),
+    ),
+    (
+        "shorthand",
+        re.compile(r"\b(?:prn|nkda|nka|s/p|h/o|c/o|r/o|w/u|f/u|cxr)\b", _I),
+    ),
+)
+
+
+# A heading line that names a kind of clinical document ("Dermatology review:", "Operative
+# report:", "Cardiology transfer note:"): counted as a section when it holds a topic word.
+_HEADING = re.compile(
+    r"^[ \t>*#-]*(?P<h>(?:[A-Za-z][\w/-]*[ \t]+){0,3}(?:note|review|report|consult|consultation"
+    r"|handoff|hand-off|follow-up|assessment|evaluation|counsel(?:l)?ing|transfer|summary"
+    r"|visit|letter|order|record))[ \t]*:",
+    _M,
+)
+
+
+def _headings(text: str) -> int:
+    return sum(
+        1
+        for m in _HEADING.finditer(text)
+        if any(topic_word(w.lower()) or clinical_word(w.lower()) for w in _W.findall(m["h"]))
+        and not all(w.lower() in _EVERYDAY for w in _W.findall(m["h"])[:-1])
+    )
+
+
+_ALONE = ("patient", "mrn")  # about one patient's record: enough by themselves
+_DENSE_MIN = 3
+_DENSE_PERCENT = 5
+
+
 def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
-    """The kinds of clinical evidence found in a payload, with a count of hits per kind.
+    """The clinical evidence in a payload: hits per signal kind, and distinct topic words.
 
     Args:
         texts: the payload's message texts.
 
     Returns:
-        ``{kind: hits}`` for every kind with at least one hit (kinds: the keys of the word
-        lists plus ``"medication"``, ``"condition"`` and ``"measure"``).
+        ``{kind: hits}`` for every signal kind with a hit (see the module docstring), plus
+        ``"topic"``: the number of distinct topic words (when any).
     """
     found: dict[str, int] = {}
-
-    def hit(kind: str) -> None:
-        found[kind] = found.get(kind, 0) + 1
-
+    topic: set[str] = set()
     for text in texts:
+        for kind, pattern in _SIGNALS:
+            n = sum(1 for _ in pattern.finditer(text))
+            if kind == "section":
+                n += _headings(text)
+            if n:
+                found[kind] = found.get(kind, 0) + n
         for m in _W.finditer(text):
             low = m.group().lower()
-            for kind, words in _KINDS.items():
-                if low in words:
-                    hit(kind)
-            if low in MEDICATION_WORDS or (len(low) > 5 and _DRUG_STEM.search(low)):
-                hit("medication")
-            if low in CONDITION_WORDS or (len(low) > 6 and _CLINICAL_END.search(low)):
-                hit("condition")
-        if _MEASURE.search(text):
-            hit("measure")
+            if topic_word(low):
+                topic.add(low)
+    if topic:
+        found["topic"] = len(topic)
     return found
-
-
-# "the patient", "patient's", "Patient:", "pt", MRN / DOB: about one patient, whatever else is
-# there ("be patient" and "patient zero" are not).
-_PATIENT_NOUN = re.compile(
-    r"\b(?:the|a|an|this|our|each|every|your|my)\s+patient(?:'s)?\b|\bpatient(?:'s|s')"
-    r"|\bpatient\s*[:#]|\b(?:pt|pts)\b\.?\s|\b(?:MRN|DOB)\b",
-    re.IGNORECASE,
-)
 
 
 def is_clinical(texts: Sequence[str]) -> bool:
@@ -163,13 +363,17 @@ def is_clinical(texts: Sequence[str]) -> bool:
         texts: the payload's message texts.
 
     Returns:
-        True when the text speaks of a patient ("the patient", "patient's", "pt", MRN, DOB),
-        or when at least two kinds of evidence are present and one of them is strong
-        (encounter, patient, note structure, vitals, labs, dosing, a measurement), or three
-        kinds of any strength.
+        True with a patient referent or a medical record number, with two kinds of signal, with
+        one kind of signal and a topic word, or, without a
+        signal, with three topic words that make up at least 5% of the words (a note's
+        density; an article that mentions diseases is far thinner).
     """
-    if any(_PATIENT_NOUN.search(t) for t in texts):
+    ev = clinical_evidence(texts)
+    topic = ev.get("topic", 0)
+    signals = len(ev) - (topic > 0)
+    if any(k in ev for k in _ALONE) or signals >= 2 or (signals >= 1 and topic >= 1):
         return True
-    kinds = clinical_evidence(texts)
-    strong = sum(1 for k in kinds if k in _STRONG or k == "measure")
-    return (strong >= 1 and len(kinds) >= 2) or len(kinds) >= 3
+    if topic < _DENSE_MIN:
+        return False
+    n = sum(len(_W.findall(t)) for t in texts)
+    return topic * 100 >= _DENSE_PERCENT * n
