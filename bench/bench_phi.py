@@ -20,6 +20,7 @@ Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_phi.py [--split open|sealed|both]
         [--engine ours|ours-weak|presidio|philter] [--misses N] [--markdown] [--src OLD/src]
+    PYTHONPATH=src .venv/bin/python bench/bench_phi.py --latency 30 [--src OLD/src]
 
 ``--engine philter`` needs philter-lite and its pure-Python dependencies outside the venv:
 ``pip install --target /tmp/philter philter-lite==0.6.0`` then ``PYTHONPATH=src:/tmp/philter``.
@@ -344,6 +345,55 @@ def report(name: str, s: Score, benign: tuple[int, int] | None, markdown: bool) 
     print()
 
 
+def latency(runs: int, size: int = 10_000) -> None:
+    """Classify-only latency on ~``size``-character clinical notes (open notes joined).
+
+    Each timed call gets a different note (open-split notes concatenated from a rotating start
+    until ``size`` characters), after a warm-up call; reports wall-clock and CPU time (of this
+    thread) p50 and p95, and which recognizers took the time.
+    """
+    from hybridllm.classifiers import get_classifier
+
+    clf = get_classifier()
+    clf.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
+    notes = [r["text"] for r in load(DATA / "phi_ext" / "open.jsonl")]
+    texts = []
+    for i in range(runs + 1):
+        parts: list[str] = []
+        j = i * 7
+        while sum(len(p) + 2 for p in parts) < size:
+            parts.append(notes[j % len(notes)])
+            j += 1
+        texts.append("\n\n".join(parts)[:size])
+    clf.classify(texts[0])
+    clf.stage_ms.clear()
+    wall: list[float] = []
+    cpu: list[float] = []
+    clinical = 0
+    for text in texts[1:]:
+        w0, c0 = time.perf_counter(), time.thread_time()
+        clinical += clf.classify(text).clinical
+        cpu.append((time.thread_time() - c0) * 1000.0)
+        wall.append((time.perf_counter() - w0) * 1000.0)
+    wall.sort()
+    cpu.sort()
+
+    def q(xs: list[float], p: float) -> float:
+        return xs[min(len(xs) - 1, int(p * len(xs)))]
+
+    print(f"## classify latency, {runs} clinical notes of {size} chars ({clinical} clinical)")
+    print(f"wall p50 {q(wall, 0.5):.1f} ms, p95 {q(wall, 0.95):.1f} ms")
+    print(f"cpu  p50 {q(cpu, 0.5):.1f} ms, p95 {q(cpu, 0.95):.1f} ms")
+    total = sum(clf.stage_ms.values())
+    print(
+        "per recognizer (share of recognizer time): "
+        + ", ".join(
+            f"{k} {100 * v / total:.0f}%"
+            for k, v in sorted(clf.stage_ms.items(), key=lambda kv: -kv[1])
+        )
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the bench (see the module docstring)."""
     ap = argparse.ArgumentParser()
@@ -353,9 +403,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--latency", type=int, default=0, help="time N 10 KB notes, then stop")
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.src.resolve()))
+    if args.latency:
+        latency(args.latency)
+        return 0
     engines: dict[str, Callable[[], Detect]] = {
         "ours": ours,
         "ours-weak": lambda: ours(safe_harbor=False),  # shows what the leak guard catches

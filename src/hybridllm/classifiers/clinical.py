@@ -329,31 +329,36 @@ _DENSE_PERCENT = 5
 
 
 def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
-    """The clinical evidence in a payload: hits per signal kind, and distinct topic words.
+    """The clinical evidence in a payload: the signal kinds present, and distinct topic words.
 
     Args:
         texts: the payload's message texts.
 
     Returns:
-        ``{kind: hits}`` for every signal kind with a hit (see the module docstring), plus
+        ``{kind: 1}`` for every signal kind present (see the module docstring), plus
         ``"topic"``: the number of distinct topic words (when any).
     """
+    return _evidence(texts)[0]
+
+
+def _evidence(texts: Sequence[str]) -> tuple[dict[str, int], int]:
+    """(evidence, number of words)."""
     found: dict[str, int] = {}
-    topic: set[str] = set()
+    lows: set[str] = set()
+    n = 0
     for text in texts:
         for kind, pattern in _SIGNALS:
-            n = sum(1 for _ in pattern.finditer(text))
-            if kind == "section":
-                n += _headings(text)
-            if n:
-                found[kind] = found.get(kind, 0) + n
-        for m in _W.finditer(text):
-            low = m.group().lower()
-            if topic_word(low):
-                topic.add(low)
+            if kind not in found and (
+                pattern.search(text) is not None or (kind == "section" and _headings(text))
+            ):
+                found[kind] = 1
+        tokens = _W.findall(text)
+        n += len(tokens)
+        lows.update(t.lower() for t in tokens)
+    topic = sum(1 for low in lows if topic_word(low))
     if topic:
-        found["topic"] = len(topic)
-    return found
+        found["topic"] = topic
+    return found, n
 
 
 def is_clinical(texts: Sequence[str]) -> bool:
@@ -364,16 +369,13 @@ def is_clinical(texts: Sequence[str]) -> bool:
 
     Returns:
         True with a patient referent or a medical record number, with two kinds of signal, with
-        one kind of signal and a topic word, or, without a
-        signal, with three topic words that make up at least 5% of the words (a note's
-        density; an article that mentions diseases is far thinner).
+        one kind of signal and a topic word, or, without a signal, with three topic words that
+        make up at least 5% of the words (a note's density; an article that mentions diseases
+        is far thinner).
     """
-    ev = clinical_evidence(texts)
+    ev, n = _evidence(texts)
     topic = ev.get("topic", 0)
     signals = len(ev) - (topic > 0)
     if any(k in ev for k in _ALONE) or signals >= 2 or (signals >= 1 and topic >= 1):
         return True
-    if topic < _DENSE_MIN:
-        return False
-    n = sum(len(_W.findall(t)) for t in texts)
-    return topic * 100 >= _DENSE_PERCENT * n
+    return topic >= _DENSE_MIN and topic * 100 >= _DENSE_PERCENT * n

@@ -20,6 +20,7 @@ Output order is deterministic: by ``(message_index, start, end, entity_type)``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -119,6 +120,32 @@ def merge_overlaps(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(merged)
 
 
+class _Cover:
+    """Which spans lie inside a finding of at least a given category rank (interval lookup).
+
+    For each rank, the findings of that rank or higher sorted by start, with the running
+    maximum of their ends: a span ``[a, b)`` is covered when some finding starting at or before
+    ``a`` reaches ``b``. O(log n) per query instead of a scan of every finding.
+    """
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        items = sorted(findings, key=lambda g: g.start)
+        self._by_rank: dict[int, tuple[list[int], list[int]]] = {}
+        for rank in set(CATEGORY_RANK.values()):
+            starts: list[int] = []
+            reach: list[int] = []
+            for g in items:
+                if CATEGORY_RANK[g.category] >= rank:
+                    starts.append(g.start)
+                    reach.append(max(g.end, reach[-1]) if reach else g.end)
+            self._by_rank[rank] = (starts, reach)
+
+    def contains(self, f: Finding) -> bool:
+        starts, reach = self._by_rank[CATEGORY_RANK[f.category]]
+        i = bisect.bisect_right(starts, f.start)
+        return i > 0 and reach[i - 1] >= f.end
+
+
 class CompositeClassifier:
     """Runs several recognizers and combines their findings into one :class:`Classification`.
 
@@ -212,17 +239,9 @@ class CompositeClassifier:
         # too; merge_overlaps then covers the union.
         # A plain URL (or other quasi-identifier, dropped later without PHI) or a lower-ranked
         # finding does not hide what the view found inside it: a key in a URL stays.
-        found.extend(
-            f
-            for f in from_view
-            if not any(
-                g.start <= f.start
-                and f.end <= g.end
-                and g.entity_type not in PHI_QUASI
-                and CATEGORY_RANK[g.category] >= CATEGORY_RANK[f.category]
-                for g in found
-            )
-        )
+        if from_view:
+            covered = _Cover(g for g in found if g.entity_type not in PHI_QUASI)
+            found.extend(f for f in from_view if not covered.contains(f))
         if self._allow is not None:
             allowed = [m.span() for m in self._allow.finditer(text)]
             if allowed:
