@@ -289,3 +289,17 @@ def test_intents_are_listed_like_query_lists_them(tmp_path: Path) -> None:
     intents = export(db, tmp_path / "i.jsonl", "--status", "intent")
     assert [r.id for r in iter_jsonl(intents)] == [done.id, crashed.id]
     assert verify_export(intents, SIGNER).ok
+
+
+def test_a_body_changed_in_the_database_is_exported_as_is_and_fails(
+    db: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            'UPDATE audit_records SET body = replace(body, \'"app":"clinic"\', '
+            '\'"app": "clinic"\') WHERE seq = 2'
+        )
+    path = export(db, tmp_path / "e.jsonl")  # the export does not repair it...
+    assert "not a canonical export line" in problem(path)  # ...so its check names the line

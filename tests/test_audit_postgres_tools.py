@@ -163,7 +163,7 @@ def test_verify_and_report_name_a_row_tampered_with_sql(pg: str, tmp_path: Path)
     assert code == 0, err
     assert "Wrote" in out
     page = html.read_text()
-    assert "Log verified (hash chain and signatures): 5 records intact" in page
+    assert "Log verified (hash chain and signatures, 0 signed checkpoint(s)): 5 records" in page
     assert "user=postgres" in page  # the source, without a password
     victim = SAMPLE[1].id
     import psycopg

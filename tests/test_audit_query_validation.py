@@ -29,8 +29,9 @@ def db(tmp_path: Path) -> Path:
         ["--action", "PHI=alow"],
         ["--action", "PHY=allow"],
         ["--route", "clowd"],
+        ["--status", "blockd"],
     ],
-    ids=["category", "action-value", "action-category", "route"],
+    ids=["category", "action-value", "action-category", "route", "status"],
 )
 def test_a_typo_in_a_filter_is_an_error_not_an_all_clear(db: Path, args: list[str]) -> None:
     result = runner.invoke(audit_app, ["query", "--db", str(db), *args, "--expect-none"])

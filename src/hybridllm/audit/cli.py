@@ -382,15 +382,51 @@ def show(
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per line instead of a table.")
     ] = False,
+    record_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Show every field of this one record (e.g. from the report)."),
+    ] = None,
 ) -> None:
-    """Show the latest records, oldest first (fields of the audit record only, never payloads)."""
+    """Show the latest records, oldest first, or one record in full with --id.
+
+    Fields of the audit record only, never payloads (records hold none). Exit 1 when --id
+    names no record.
+    """
     with open_store(db) as store:
         try:
-            records = store.tail(limit)
+            records = [store.get(record_id)] if record_id else store.tail(limit)
         except AuditError as exc:
             typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
             raise typer.Exit(EXIT_FAILED) from None
-    print_records(records, as_json=as_json, title=f"Latest {len(records)} audit record(s)")
+    if record_id:
+        found = records[0]
+        if found is None:
+            typer.echo(f"No audit record with id {record_id}", err=True)
+            raise typer.Exit(EXIT_FAILED)
+        _print_one(found, as_json=as_json)
+        return
+    latest = [r for r in records if r is not None]
+    print_records(latest, as_json=as_json, title=f"Latest {len(latest)} audit record(s)")
+
+
+def _print_one(record: AuditRecord, *, as_json: bool) -> None:
+    """Every field of one record: JSON, or one ``name  value`` line per field."""
+    if as_json:
+        typer.echo(record.model_dump_json())
+        return
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"Audit record {record.id}", show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for name, value in record.model_dump(mode="json").items():
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        table.add_row(name, Text("" if value is None else shown))  # Text: no markup
+    Console(width=max(Console().width, 100)).print(table)
 
 
 def print_records(records: list[AuditRecord], *, as_json: bool, title: str) -> None:

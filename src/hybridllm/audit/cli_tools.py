@@ -5,10 +5,9 @@ Registered on :data:`hybridllm.audit.cli.audit_app` when that module is imported
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Final, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Final, get_args
 
 import typer
 
@@ -18,17 +17,14 @@ from hybridllm.audit.cli import (
     DbOption,
     KeyFileOption,
     PostgresOption,
-    PublicKeyOption,
     audit_app,
     default_audit_path,
     open_source,
     print_records,
     resolve_dsn,
-    verifier_from_options,
 )
 from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
 from hybridllm.audit.query import AuditQuery, parse_time
-from hybridllm.audit.source import AuditSource
 from hybridllm.audit.store import AuditStore
 from hybridllm.errors import AuditError
 from hybridllm.models import Action, AuditRecord, Category, Route
@@ -36,7 +32,7 @@ from hybridllm.models import Action, AuditRecord, Category, Route
 if TYPE_CHECKING:
     from hybridllm.audit.postgres import PostgresSink
 
-__all__ = ["build_query"]
+__all__ = ["FILTERS", "build_query", "query_from"]
 
 _Multi = list[str] | None
 
@@ -113,6 +109,8 @@ def build_query(
             _check("--category", c.upper(), get_args(Category))
         for r in route or ():
             _check("--route", r, get_args(Route))
+        for st in status or ():
+            _check("--status", st, _STATUSES)
         return AuditQuery(
             since=parse_time(since) if since else None,
             until=parse_time(until, end=True) if until else None,
@@ -131,6 +129,19 @@ def build_query(
     except ValueError as exc:
         typer.echo(f"Bad filter: {exc}", err=True)
         raise typer.Exit(EXIT_NO_DB) from None
+
+
+_STATUSES: Final = get_args(AuditRecord.model_fields["status"].annotation)
+FILTERS: Final = (
+    "since", "until", "route", "status", "category", "entity", "target", "model", "caller",
+    "app", "region", "locality", "action",
+)  # fmt: skip
+"""The filter options every reading command takes (the parameters of :func:`build_query`)."""
+
+
+def query_from(options: dict[str, Any]) -> AuditQuery:
+    """:func:`build_query` from a command's parameters (``locals()``), keeping the filters."""
+    return build_query(**{name: options[name] for name in FILTERS})
 
 
 def _check(option: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -164,21 +175,7 @@ def query(  # noqa: PLR0917 - typer turns each parameter into an option
     ] = False,
 ) -> None:
     """Records matching every filter given (repeat a filter to allow several values)."""
-    q = build_query(
-        since=since,
-        until=until,
-        route=route,
-        status=status,
-        category=category,
-        entity=entity,
-        target=target,
-        model=model,
-        caller=caller,
-        app=app,
-        region=region,
-        locality=locality,
-        action=action,
-    )
+    q = query_from(locals())
     with open_source(db, postgres) as source:
         try:
             found = list(q.run(source))
@@ -192,166 +189,6 @@ def query(  # noqa: PLR0917 - typer turns each parameter into an option
         print_records(shown, as_json=as_json, title=f"{len(found)} matching audit record(s)")
     if expect_none and found:
         typer.echo(f"{len(found)} record(s) matched; expected none", err=True)
-        raise typer.Exit(EXIT_FAILED)
-
-
-@audit_app.command()
-def export(  # noqa: PLR0917 - typer turns each parameter into an option
-    out: Annotated[Path, typer.Argument(help="File to write (- for standard output).")],
-    db: DbOption = None,
-    postgres: PostgresOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
-    since: SinceOption = None,
-    until: UntilOption = None,
-    route: RouteOpt = None,
-    status: StatusOpt = None,
-    category: CategoryOpt = None,
-    entity: EntityOpt = None,
-    target: TargetOpt = None,
-    model: ModelOpt = None,
-    caller: CallerOpt = None,
-    app: AppOpt = None,
-    region: RegionOpt = None,
-    locality: LocalityOpt = None,
-    action: ActionOpt = None,
-    full_chain: Annotated[
-        bool,
-        typer.Option(
-            "--full-chain",
-            help="JSONL: write the non-matching rows of the range in full (marked) instead of "
-            "as links, so the verifier can prove nothing matching was withheld.",
-        ),
-    ] = False,
-) -> None:
-    """Export matching records: JSONL that `audit verify --export` re-checks offline, or CSV.
-
-    The JSONL holds the stored records with their signatures, chain links for the rows that do
-    not match, the signed checkpoints and the head (see docs/compliance.md). Same filters as
-    `query`; the progress bar counts exported records against rows scanned.
-    """
-    if fmt not in ("jsonl", "csv"):
-        typer.echo("--format must be jsonl or csv", err=True)
-        raise typer.Exit(EXIT_NO_DB)
-    q = build_query(
-        since=since,
-        until=until,
-        route=route,
-        status=status,
-        category=category,
-        entity=entity,
-        target=target,
-        model=model,
-        caller=caller,
-        app=app,
-        region=region,
-        locality=locality,
-        action=action,
-    )
-    with open_source(db, postgres) as source:
-        try:
-            written = _export(source, q, out, fmt, full_chain=full_chain)
-        except AuditError as exc:
-            typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
-            raise typer.Exit(EXIT_FAILED) from None
-    typer.echo(f"Exported {written} record(s) to {out}", err=True)
-
-
-def _export(source: AuditSource, q: AuditQuery, out: Path, fmt: str, *, full_chain: bool) -> int:
-    """Write the export with a progress bar (on stderr; transient when writing to stdout)."""
-    import contextlib
-    import sys
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from hybridllm.audit.evidence import write_export
-    from hybridllm.audit.export import export_records
-
-    to_stdout = str(out) == "-"
-    columns = (
-        TextColumn("exported {task.fields[exported]} record(s); rows scanned"),
-        BarColumn(),
-        MofNCompleteColumn(),
-    )
-    progress = Progress(*columns, console=Console(stderr=True), transient=to_stdout)
-    with progress, contextlib.ExitStack() as stack:
-        task = progress.add_task("export", total=None, exported=0)
-        fh = (
-            sys.stdout
-            if to_stdout
-            else stack.enter_context(out.open("w", encoding="utf-8", newline=""))
-        )
-
-        def tick(scanned: int, exported: int) -> None:
-            progress.update(task, completed=scanned, exported=exported)
-
-        if fmt == "jsonl":
-            stats = write_export(
-                source,
-                q,
-                fh,
-                full_chain=full_chain,
-                progress=tick,
-                totals=lambda n: progress.update(task, total=n),
-            )
-            return stats.records
-        progress.update(task, total=source.count(since=q.since, until=q.until))
-        scanned = 0
-
-        def counted(records: Iterator[AuditRecord]) -> Iterator[AuditRecord]:
-            nonlocal scanned
-            for r in records:
-                scanned += 1
-                progress.update(task, completed=scanned)
-                yield r
-
-        exported = 0
-
-        def wrote(n: int) -> None:
-            nonlocal exported
-            exported += n
-            progress.update(task, exported=exported)
-
-        rows = counted(source.iter_records(since=q.since, until=q.until))
-        return export_records(q.filter(rows), fh, "csv", progress=wrote)
-
-
-@audit_app.command()
-def report(  # noqa: PLR0917 - typer turns each parameter into an option
-    out: Annotated[Path, typer.Argument(help="HTML file to write.")],
-    db: DbOption = None,
-    postgres: PostgresOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    key_file: KeyFileOption = None,
-    public_key: PublicKeyOption = None,
-    title: Annotated[str, typer.Option("--title")] = "hybridllm audit report",
-) -> None:
-    """A self-contained HTML report (charts inline, no network) for a period, with verify result."""
-    from hybridllm.audit.report import build_report
-    from hybridllm.audit.source import combine_results
-
-    if not out.parent.is_dir():
-        typer.echo(f"Cannot write {out}: folder {out.parent} does not exist", err=True)
-        raise typer.Exit(EXIT_NO_DB)
-    q = build_query(since=since, until=until)
-    signer = verifier_from_options(key_file, public_key)
-    with open_source(db, postgres) as source:
-        try:
-            result = combine_results(source.verify(signer))
-            records = list(q.run(source))
-        except AuditError as exc:
-            typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
-            raise typer.Exit(EXIT_FAILED) from None
-        label = source.label
-    period = f"{since or 'start'} .. {until or 'now'}"
-    out.write_text(
-        build_report(records, result, title=title, period=period, source=label),
-        encoding="utf-8",
-    )
-    state = "verified" if result.ok else "VERIFICATION FAILED"
-    typer.echo(f"Wrote {out}: {len(records)} record(s), log {state}")
-    if not result.ok:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -507,3 +344,7 @@ def checkpoint(
             typer.echo(f"{name}: signed checkpoint at seq {seq}")
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+# export and report live in their own module; importing it registers them.
+import hybridllm.audit.cli_evidence  # noqa: E402, F401

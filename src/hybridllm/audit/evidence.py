@@ -157,9 +157,7 @@ def write_export(
             record = _parsed(chain, seq, body)
             match = query.matches(record) and record.id not in completed
             if match or full_chain:
-                data = json.loads(body)
-                line = {"t": "record", "chain": chain, "seq": seq, "sig": sig, "match": match}
-                out.write(_line({**line, "record": data}))
+                out.write(_record_line(chain, seq, sig, match, body))
             else:
                 link = {"id": record.id, "prev_hash": record.prev_hash, "hash": record.hash}
                 out.write(_line({"t": "link", "chain": chain, "seq": seq, "sig": sig, **link}))
@@ -190,19 +188,29 @@ def _completed(rows: Iterator[tuple[int, str, str]]) -> set[str]:
     return done
 
 
+def _record_line(chain: str, seq: int, sig: str, match: bool, body: str) -> str:
+    """The canonical ``record`` line, with the stored body inserted byte for byte.
+
+    Keys in canonical (sorted) order: ``chain, match, record, seq, sig, t``. The body is not
+    re-serialised, so a stored body that is not canonical (changed in the database) makes its
+    line fail verification instead of being silently repaired by the export.
+    """
+    return (
+        f'{{"chain":{json.dumps(chain, ensure_ascii=False)},"match":{json.dumps(match)},'
+        f'"record":{body},"seq":{seq},"sig":{json.dumps(sig, ensure_ascii=False)},'
+        '"t":"record"}\n'
+    )
+
+
 def _parsed(chain: str, seq: int, body: str) -> AuditRecord:
-    where = f"{chain}#{seq}" if chain else f"seq {seq}"
     try:
-        record = AuditRecord.model_validate_json(body)
-        canonical = canonical_json(json.loads(body)) == body
+        return AuditRecord.model_validate_json(body)
     except ValueError:
-        canonical = False
-    if not canonical:
+        where = f"{chain}#{seq}" if chain else f"seq {seq}"
         raise AuditError(
-            f"cannot export: the stored record at {where} is not a canonical audit record "
+            f"cannot export: the stored record at {where} is not an audit record "
             "(run `hybridllm audit verify`)"
-        )
-    return record
+        ) from None
 
 
 def is_export(first_line: bytes | str) -> bool:

@@ -218,12 +218,6 @@ def verify_export(
     return _summary(reader, header, query, bad)
 
 
-def _words(value: object) -> str:
-    if isinstance(value, tuple):
-        return "|".join("=".join(v) if isinstance(v, tuple) else str(v) for v in value)
-    return str(value)
-
-
 def _canonical_line(raw: bytes, number: int) -> dict[str, Any]:
     if not raw.endswith(b"\n"):
         raise ChainBroken(None, f"line {number} is cut off (no newline): export truncated")
@@ -255,7 +249,7 @@ def _summary(
         results[bad[0]] = VerifyResult(
             False, 0, first_bad_id=error.record_id, problem=error.problem
         )
-    filters = ", ".join(f"{k}={_words(v)}" for k, v in query.to_dict().items()) or "none"
+    filters = query.describe() or "none"
     return ExportCheck(
         results=results,
         filters=filters,

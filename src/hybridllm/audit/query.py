@@ -136,6 +136,17 @@ class AuditQuery:
         """The filters that are set, as JSON-compatible data (what an export records)."""
         return {k: v for k, v in asdict(self).items() if v not in (None, ())}
 
+    def describe(self, *, skip: tuple[str, ...] = ()) -> str:
+        """The filters that are set, in words (``categories=PHI, actions=PHI=allow``)."""
+
+        def words(value: object) -> str:
+            if isinstance(value, tuple):
+                return "|".join("=".join(v) if isinstance(v, tuple) else str(v) for v in value)
+            return str(value)
+
+        items = self.to_dict().items()
+        return ", ".join(f"{k}={words(v)}" for k, v in items if k not in skip)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AuditQuery:
         """The query :meth:`to_dict` described.

@@ -1,243 +1,244 @@
-"""A self-contained HTML report of an audit period: charts as inline SVG, no network at all.
+"""A self-contained HTML report of an audit period: what a compliance officer hands an auditor.
 
-Everything (styles, charts, the few lines of script) is inside the one file, so it opens the same
-offline, in a mail attachment or in an archive years later. It shows only what the records hold:
-counts, types, targets, callers, costs and the verification result; never prompt content (the
-records have none). Every text taken from a record is HTML-escaped.
+Everything (styles, inline SVG charts, the few lines of script) is inside the one file, so it
+opens the same offline, in a mail attachment or in an archive years later, and prints to PDF
+(a print stylesheet hides the controls). It shows only what the records hold: counts, types,
+targets, apps, callers, policy versions, costs and the verification result; never prompt
+content (the records have none). Every text taken from a record is HTML-escaped.
+
+Sections: the verify banner (green only when signatures were checked), key figures, calls per
+application, sensitive data sent to remote targets (PHI redacted vs as is), calls by route over
+time, categories and entity types, blocked calls, fail-closed decisions, withheld and
+unrestored placeholders, policy versions in force, targets with their locality, region and
+attributes (e.g. a BAA), fallback events, cost, callers, open intents, and the latest records
+with filters (app, route, category, status, id) and a drill-down to every field of a record.
+
+The aggregation is streamed (:mod:`hybridllm.audit.report_data`): memory does not grow with
+the number of records.
 """
 
 from __future__ import annotations
 
-import html
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+import json
+from collections.abc import Iterable, Sequence
 from typing import Final
 
-from hybridllm.audit.query import reached_remote
+from hybridllm.audit.report_charts import SCRIPT, STYLE, e, hbar_chart, stacked_chart
+from hybridllm.audit.report_data import MAX_LISTED, AppStats, ReportData, summarise
 from hybridllm.audit.verify import VerifyResult
 from hybridllm.models import AuditRecord
 
-__all__ = ["ReportData", "build_report", "summarise"]
+__all__ = ["ReportData", "build_report", "render_report", "summarise"]
 
-ROUTE_COLORS: Final = {"local": "#2e7d32", "cloud": "#1565c0", "blocked": "#c62828"}
-_BAR: Final = "#5c6bc0"
-_MAX_BUCKETS: Final = 400
-_TOP: Final = 12
-_MAX_LISTED: Final = 50
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+_CSP: Final = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportData:
-    """Aggregates shown by the report (also handy for tests and other renderers)."""
-
-    total: int
-    by_route: dict[str, int]
-    buckets: list[str]
-    route_series: dict[str, list[int]]
-    categories: list[tuple[str, int]]
-    entities: list[tuple[str, int]]
-    blocked: list[tuple[str, int]]
-    fallbacks: list[AuditRecord]
-    cost_by_target: list[tuple[str, float]]
-    top_callers: list[tuple[str, int]]
-    remote_with_sensitive: int
+def _table(table_id: str, head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table; cells are already-escaped HTML; cells of numbers get class ``n``."""
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td class="n">{c}</td>' if _num(c) else f"<td>{c}</td>" for c in r)
+        + "</tr>"
+        for r in rows
+    )
+    header = "".join(f"<th>{e(h)}</th>" for h in head)
+    return f'<table id="{table_id}"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _bucket_keys(records: Sequence[AuditRecord]) -> tuple[list[str], int]:
-    """Consecutive time buckets covering the records: hours for short periods, else days."""
-    if not records:
-        return [], 10
-    first = datetime.fromisoformat(min(r.ts for r in records).replace("Z", "+00:00"))
-    last = datetime.fromisoformat(max(r.ts for r in records).replace("Z", "+00:00"))
-    hourly = last - first <= timedelta(days=2)
-    width = 13 if hourly else 10  # "YYYY-MM-DDTHH" or "YYYY-MM-DD"
-    step = timedelta(hours=1) if hourly else timedelta(days=1)
-    fmt = "%Y-%m-%dT%H" if hourly else "%Y-%m-%d"
-    keys: list[str] = []
-    at = datetime.strptime(first.strftime(fmt), fmt).replace(tzinfo=first.tzinfo)
-    while at <= last and len(keys) < _MAX_BUCKETS:
-        keys.append(at.strftime(fmt))
-        at += step
-    if len(keys) >= _MAX_BUCKETS:  # very long period: months
-        width = 7
-        keys = sorted({r.ts[:7] for r in records})
-    return keys, width
+def _num(cell: str) -> bool:
+    return cell.replace(".", "", 1).replace("$", "", 1).isdigit()
 
 
-def summarise(records: Sequence[AuditRecord]) -> ReportData:
-    """Aggregate records for the report (calls are outcome records; intents are not counted)."""
-    records = [r for r in records if r.status != "intent"]
-    keys, width = _bucket_keys(records)
-    index = {k: i for i, k in enumerate(keys)}
-    series = {route: [0] * len(keys) for route in ROUTE_COLORS}
-    categories: Counter[str] = Counter()
-    entities: Counter[str] = Counter()
-    blocked: Counter[str] = Counter()
-    cost: dict[str, float] = {}
-    callers: Counter[str] = Counter()
-    fallbacks: list[AuditRecord] = []
-    remote_sensitive = 0
-    for r in records:
-        slot = index.get(r.ts[:width])
-        if slot is not None and r.route in series:
-            series[r.route][slot] += 1
-        categories.update(r.categories)
-        for entity, n in r.entities.items():
-            entities[entity] += n
-        if r.status == "blocked":
-            blocked[r.reason] += 1
-        if r.target:
-            cost[r.target] = cost.get(r.target, 0.0) + r.cost_usd
-        callers[r.caller or "(none)"] += 1
-        if len(r.hops) > 1 or any(h.outcome != "ok" for h in r.hops):
-            fallbacks.append(r)
-        if r.categories and reached_remote(r):
-            remote_sensitive += 1
-    return ReportData(
-        total=len(records),
-        by_route={route: sum(values) for route, values in series.items()},
-        buckets=keys,
-        route_series=series,
-        categories=sorted(categories.items()),
-        entities=entities.most_common(_TOP),
-        blocked=blocked.most_common(_TOP),
-        fallbacks=fallbacks,
-        cost_by_target=sorted(cost.items(), key=lambda kv: -kv[1]),
-        top_callers=callers.most_common(_TOP),
-        remote_with_sensitive=remote_sensitive,
+def _banner(verify: VerifyResult) -> str:
+    if not verify.ok:
+        where = f" at record {verify.first_bad_id}" if verify.first_bad_id else ""
+        text = f"VERIFICATION FAILED{where}: {verify.problem}"
+        return f'<p id="verify" class="verify bad">{e(text)}</p>'
+    if not verify.signatures_checked:
+        text = (
+            f"Hash chain intact ({verify.checked} records), but signatures were NOT checked "
+            "(no audit key): a rewrite that recomputed every hash would pass. Run with the key "
+            "(--key-file / --public-key) or --require-key."
+        )
+        return f'<p id="verify" class="verify warn">{e(text)}</p>'
+    text = (
+        f"Log verified (hash chain and signatures, {verify.checkpoints} signed checkpoint(s)): "
+        f"{verify.checked} records intact."
+    )
+    if verify.unsigned_tail:
+        text += f" {verify.unsigned_tail} newest record(s) after the last checkpoint."
+    return f'<p id="verify" class="verify ok">{e(text)}</p>'
+
+
+def _apps(d: ReportData) -> str:
+    def row(name: str, a: AppStats) -> list[str]:
+        return [
+            e(name),
+            str(a.calls),
+            *(str(a.routes.get(route, 0)) for route in ("local", "cloud", "blocked")),
+            str(a.errors),
+            str(a.sensitive_remote),
+            str(a.phi_remote_redacted),
+            f'<span class="{"alert" if a.phi_remote_as_is else ""}">{a.phi_remote_as_is}</span>',
+            str(a.fail_closed),
+            str(a.withheld),
+            f"${a.cost:.4f}",
+        ]
+
+    head = (
+        "app", "calls", "local", "cloud", "blocked", "errors", "sensitive remote",
+        "PHI redacted", "PHI as is", "fail-closed", "withheld", "cost",
+    )  # fmt: skip
+    note = (
+        "<p>Sensitive remote: calls with findings whose payload reached a remote target; PHI "
+        "redacted / as is: of those, with PHI redacted before leaving or sent unredacted; "
+        "withheld: calls whose restores the restore policy withheld; cost: estimated, USD.</p>"
+    )
+    return note + _table("apps", head, (row(name, a) for name, a in d.apps.items()))
+
+
+def _sensitive(d: ReportData) -> str:
+    alert = ' class="alert"' if d.phi_remote_as_is else ""
+    return (
+        f'<p id="phi-remote">Calls with sensitive findings whose payload reached a remote target: '
+        f"<b>{d.remote_with_sensitive}</b>. With PHI: <b>{d.phi_remote_redacted}</b> redacted "
+        f"before leaving (the target saw placeholders), <b{alert}>{d.phi_remote_as_is}</b> sent "
+        "as is (the policy allowed PHI unredacted); the rest recorded no redact/allow decision "
+        "for PHI (e.g. a remote hop was tried before a local answer: see Fallback events).</p>"
     )
 
 
-def _stacked_chart(chart_id: str, buckets: list[str], series: dict[str, list[int]]) -> str:
-    w, h, pad = 760, 220, 30
-    n = max(len(buckets), 1)
-    top = max((sum(col) for col in zip(*series.values(), strict=True)), default=0) or 1
-    bw = (w - 2 * pad) / n
-    parts = [
-        f'<svg id="{chart_id}" class="chart" viewBox="0 0 {w} {h + 40}" role="img" '
-        f'aria-label="calls by route over time" xmlns="http://www.w3.org/2000/svg">',
-        f'<line x1="{pad}" y1="{h}" x2="{w - pad}" y2="{h}" stroke="#999"/>',
-        f'<text x="{pad}" y="14" class="axis">max {top} calls per bucket</text>',
-    ]
-    for i, key in enumerate(buckets):
-        y = float(h)
-        for route, values in series.items():
-            v = values[i]
-            if not v:
-                continue
-            bh = (h - 24) * v / top
-            y -= bh
-            parts.append(
-                f'<rect class="bar route-{route}" data-route="{route}" x="{pad + i * bw:.1f}" '
-                f'y="{y:.1f}" width="{max(bw - 1, 1):.1f}" height="{bh:.1f}" '
-                f'fill="{ROUTE_COLORS[route]}"><title>{_e(key)}: {v} {route}</title></rect>'
-            )
-    for i in sorted({0, n // 2, n - 1}) if buckets else []:
-        anchor = "end" if i == n - 1 and n > 1 else "start"
-        x = pad + (i + 1) * bw if anchor == "end" else pad + i * bw
-        parts.append(
-            f'<text class="axis" x="{x:.1f}" y="{h + 16}" text-anchor="{anchor}">'
-            f"{_e(buckets[i])}</text>"
+def _controls(d: ReportData) -> str:
+    def options(key: str, values: Iterable[str]) -> str:
+        opts = "".join(f'<option value="{e(v)}">{e(v)}</option>' for v in sorted(set(values)))
+        return (
+            f'<label>{key} <select data-key="{key}"><option value="">all</option>{opts}</select>'
+            "</label>"
         )
-    for j, (route, color) in enumerate(ROUTE_COLORS.items()):
-        x = pad + j * 110
-        parts.append(
-            f'<g class="legend" data-route="{route}"><rect x="{x}" y="{h + 24}" width="10" '
-            f'height="10" fill="{color}"/><text x="{x + 14}" y="{h + 33}">{route}</text></g>'
+
+    rs = d.records
+    return (
+        '<div class="filters noprint">'
+        + options("app", (r.app or "(none)" for r in rs))
+        + options("route", (r.route for r in rs))
+        + options("category", (c for r in rs for c in r.categories))
+        + options("status", (r.status for r in rs))
+        + '<label>id <input id="filter-id" size="20" placeholder="record id"></label>'
+        + f'<span><span id="records-shown">{len(rs)}</span> shown</span></div>'
+    )
+
+
+def _records(d: ReportData) -> str:
+    if not d.records:
+        return '<p class="empty" id="records">No calls in this period.</p>'
+    rows = []
+    for r in reversed(d.records):
+        cats = " ".join(r.categories)
+        fields = json.dumps(r.model_dump(mode="json"), indent=1, ensure_ascii=False)
+        rows.append(
+            f'<tr data-id="{e(r.id)}" data-app="{e(r.app or "(none)")}" data-route="{e(r.route)}" '
+            f'data-category="{e(cats)}" data-status="{e(r.status)}"><td>{e(r.ts[:19])}</td>'
+            f"<td>{e(r.app)}</td><td>{e(r.caller)}</td><td>{e(r.route)}</td><td>{e(r.status)}"
+            f"</td><td>{e(cats)}</td><td>{e(r.target or '')}</td>"
+            f'<td><details class="record" id="rec-{e(r.id)}"><summary><code>{e(r.id)}</code>'
+            f"</summary><pre>{e(fields)}</pre></details></td></tr>"
         )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _hbar_chart(chart_id: str, items: Sequence[tuple[str, float]], unit: str = "") -> str:
-    if not items:
-        return f'<p class="empty" id="{chart_id}">None in this period.</p>'
-    w, row = 760, 22
-    label_w = 260
-    top = max(v for _, v in items) or 1.0
-    h = row * len(items) + 4
-    parts = [
-        f'<svg id="{chart_id}" class="chart" viewBox="0 0 {w} {h}" role="img" '
-        'xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for i, (label, value) in enumerate(items):
-        y = i * row + 2
-        bw = (w - label_w - 90) * value / top
-        shown = f"{value:.4f}" if unit == "$" else f"{value:g}"
-        parts.append(
-            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{_e(label)}</text>'
-            f'<rect class="bar" x="{label_w}" y="{y}" width="{max(bw, 1):.1f}" height="{row - 6}" '
-            f'fill="{_BAR}"><title>{_e(label)}: {unit}{shown}</title></rect>'
-            f'<text x="{label_w + bw + 6:.1f}" y="{y + 15}">{unit}{shown}</text>'
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "time (UTC)",
+            "app",
+            "caller",
+            "route",
+            "status",
+            "categories",
+            "target",
+            "record",
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    )
+    more = (
+        f"<p>The latest {len(d.records)} of {d.total} calls; "
+        "<code>hybridllm audit show --id ID</code> prints any record, "
+        "<code>hybridllm audit query</code> lists them all.</p>"
+        if d.total > len(d.records)
+        else ""
+    )
+    return (
+        _controls(d)
+        + f'<table id="records"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        + f"</table>{more}"
+    )
 
 
-def _fallback_table(records: Sequence[AuditRecord]) -> str:
-    if not records:
+def _fallbacks(d: ReportData) -> str:
+    if not d.fallbacks:
         return '<p class="empty" id="fallback-table">No fallback events in this period.</p>'
     rows = []
-    for r in records[-50:]:
+    for r in d.fallbacks:
         path = " → ".join(
             f"{h.target} ({h.outcome}{': ' + h.detail if h.detail else ''})" for h in r.hops
         )
-        rows.append(
-            f"<tr><td>{_e(r.ts)}</td><td>{_e(r.caller)}</td><td>{_e(r.status)}</td>"
-            f"<td>{_e(path)}</td><td><code>{_e(r.id)}</code></td></tr>"
-        )
-    more = f"<p>Showing the latest 50 of {len(records)}.</p>" if len(records) > 50 else ""
-    return (
-        '<table id="fallback-table"><thead><tr><th>time</th><th>caller</th><th>status</th>'
-        "<th>targets tried</th><th>record</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-        + more
+        link = f'<a href="#rec-{e(r.id)}"><code>{e(r.id)}</code></a>'
+        rows.append([e(r.ts[:19]), e(r.app), e(r.caller), e(r.status), e(path), link])
+    table = _table(
+        "fallback-table", ("time", "app", "caller", "status", "targets tried", "record"), rows
+    )
+    if d.fallback_count > len(d.fallbacks):
+        table += f"<p>Showing the latest {len(d.fallbacks)} of {d.fallback_count}.</p>"
+    return table
+
+
+def _targets(d: ReportData) -> str:
+    if not d.targets:
+        return '<p class="empty" id="targets">No target answered in this period.</p>'
+    rows = [
+        [
+            e(name),
+            e(t.locality),
+            e(t.region or "-"),
+            e(", ".join(f"{k}={v}" for k, v in sorted(t.attributes.items())) or "-"),
+            str(t.calls),
+            f"${t.cost:.4f}",
+        ]
+        for name, t in d.targets.items()
+    ]
+    return _table(
+        "targets", ("target", "locality", "region", "attributes", "calls", "est. cost"), rows
     )
 
 
-_STYLE: Final = """
-body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:820px;color:#222}
-h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}
-.chart{width:100%;height:auto}.axis{font-size:11px;fill:#666}svg text{font-size:12px}
-.verify{padding:10px 14px;border-radius:6px;font-weight:600}
-.ok{background:#e8f5e9;color:#1b5e20}.bad{background:#ffebee;color:#b71c1c}
-.stats{display:flex;gap:18px}.stats div{background:#f5f5f5;padding:8px 12px;border-radius:6px}
-table{border-collapse:collapse;width:100%;font-size:12px}td,th{border:1px solid #ddd;padding:3px}
-.dim{opacity:.25}
-"""
+def _policies(d: ReportData) -> str:
+    if not d.policy_versions:
+        return '<p class="empty" id="policies">No calls in this period.</p>'
+    rows = [
+        [f"<code>{e(v)}</code>", str(n), e(a[:19]), e(b[:19])] for v, n, a, b in d.policy_versions
+    ]
+    note = (
+        '<p class="alert">More than one policy was in force in this period.</p>'
+        if len(d.policy_versions) > 1
+        else ""
+    )
+    return _table("policies", ("policy version", "calls", "first seen", "last seen"), rows) + note
 
-# Highlight one route when its legend entry is hovered; mark the page as rendered for checks.
-_SCRIPT: Final = """
-document.querySelectorAll('.legend').forEach(function (g) {
-  var route = g.getAttribute('data-route');
-  g.addEventListener('mouseenter', function () {
-    document.querySelectorAll('#chart-routes .bar').forEach(function (b) {
-      if (b.getAttribute('data-route') !== route) { b.classList.add('dim'); }
-    });
-  });
-  g.addEventListener('mouseleave', function () {
-    document.querySelectorAll('#chart-routes .bar').forEach(function (b) {
-      b.classList.remove('dim');
-    });
-  });
-});
-document.body.setAttribute('data-charts', String(document.querySelectorAll('svg.chart').length));
-"""
+
+def _safeguards(d: ReportData) -> str:
+    return (
+        f'<p id="safeguards">Fail-closed decisions (the classifier failed, the call was routed '
+        f"as if sensitive): <b>{d.fail_closed}</b>. Calls with restores withheld by the restore "
+        f"policy: <b>{d.withheld_calls}</b>. Replies that kept placeholder-like text: "
+        f"<b>{d.unrestored_calls}</b>.</p>" + hbar_chart("chart-withheld", d.withheld)
+    )
 
 
 def _open_intents(ids: Sequence[str]) -> str:
     """Calls whose payload may have left but that have no outcome record: a crash, or running."""
     if not ids:
         return '<p id="open-intents">None: every intent record has its outcome.</p>'
-    shown = "".join(f"<li><code>{_e(i)}</code></li>" for i in ids[:_MAX_LISTED])
-    more = f"<p>... and {len(ids) - _MAX_LISTED} more.</p>" if len(ids) > _MAX_LISTED else ""
+    shown = "".join(f"<li><code>{e(i)}</code></li>" for i in ids[:MAX_LISTED])
+    more = f"<p>... and {len(ids) - MAX_LISTED} more.</p>" if len(ids) > MAX_LISTED else ""
     return (
         f'<p id="open-intents">{len(ids)} open intent record(s): the payload may have reached '
         "the target, and no outcome was recorded (the process died, or the call is still "
@@ -245,73 +246,97 @@ def _open_intents(ids: Sequence[str]) -> str:
     )
 
 
-def build_report(
-    records: Sequence[AuditRecord],
+def render_report(
+    d: ReportData,
     verify: VerifyResult,
     *,
     title: str = "hybridllm audit report",
     period: str = "all records",
     source: str = "",
+    filters: str = "",
+) -> str:
+    """Render the HTML report from aggregates (see :func:`build_report`)."""
+    cost_total = sum(v for _, v in d.cost_by_target)
+    stats = "".join(
+        f"<div><b>{e(v)}</b><br>{e(k)}</div>"
+        for k, v in (
+            ("calls", d.total),
+            *((route, n) for route, n in d.by_route.items()),
+            ("apps", len(d.apps)),
+            ("sensitive sent remote", d.remote_with_sensitive),
+            ("PHI remote as is", d.phi_remote_as_is),
+            ("fail-closed", d.fail_closed),
+            ("fallback events", d.fallback_count),
+            ("est. cost", f"${cost_total:.4f}"),
+            ("open intents", len(verify.open_intents)),
+        )
+    )
+    scope = f" Filters: {e(filters)}." if filters else ""
+    sections = [
+        f"<h1>{e(title)}</h1>",
+        f'<p id="scope">Period: {e(period)}.{scope} Source: {e(source)}.</p>',
+        _banner(verify),
+        f'<div class="stats" id="stats">{stats}</div>',
+        "<h2>Calls per application</h2>",
+        _apps(d) if d.apps else '<p class="empty" id="apps">No calls in this period.</p>',
+        "<h2>Sensitive data sent to remote targets</h2>",
+        _sensitive(d),
+        "<h2>Calls by route over time</h2>",
+        stacked_chart("chart-routes", d.buckets, d.route_series),
+        "<h2>Categories found</h2>",
+        hbar_chart("chart-categories", d.categories),
+        "<h2>Entity types found</h2>",
+        hbar_chart("chart-entities", d.entities),
+        "<h2>Blocked calls, by reason</h2>",
+        hbar_chart("chart-blocked", d.blocked),
+        "<h2>Fail-closed, withheld and unrestored</h2>",
+        _safeguards(d),
+        "<h2>Policy versions in force</h2>",
+        _policies(d),
+        "<h2>Targets: where payloads went</h2>",
+        _targets(d),
+        "<h2>Fallback events</h2>",
+        _fallbacks(d),
+        "<h2>Estimated cost by target</h2>",
+        hbar_chart("chart-cost", d.cost_by_target, unit="$"),
+        "<h2>Top callers</h2>",
+        hbar_chart("chart-callers", d.top_callers),
+        "<h2>Open intents</h2>",
+        _open_intents(verify.open_intents),
+        "<h2>Records</h2>",
+        _records(d),
+    ]
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{_CSP}'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{e(title)}</title><style>{STYLE}</style></head><body>"
+        + "\n".join(sections)
+        + f"<script>{SCRIPT}</script></body></html>\n"
+    )
+
+
+def build_report(
+    records: Iterable[AuditRecord],
+    verify: VerifyResult,
+    *,
+    title: str = "hybridllm audit report",
+    period: str = "all records",
+    source: str = "",
+    filters: str = "",
 ) -> str:
     """Render the HTML report.
 
     Args:
-        records: the records of the period, in chain order.
+        records: the records of the period, in chain order (any iterable: aggregated in one
+            streaming pass).
         verify: the result of verifying the whole log (shown at the top).
         title: page title.
         period: how the period was chosen, in words (e.g. ``2026-01-01 .. 2026-03-31``).
         source: where the records came from (e.g. the database path).
+        filters: the other filters applied, in words (shown under the title).
 
     Returns:
         One HTML document, with no external references.
     """
     d = summarise(records)
-    if verify.ok:
-        how = "hash chain and signatures" if verify.signatures_checked else "hash chain only"
-        banner = f"Log verified ({how}): {verify.checked} records intact."
-    else:
-        where = f" at record {verify.first_bad_id}" if verify.first_bad_id else ""
-        banner = f"VERIFICATION FAILED{where}: {verify.problem}"
-    cost_total = sum(v for _, v in d.cost_by_target)
-    stats = "".join(
-        f"<div><b>{_e(v)}</b><br>{_e(k)}</div>"
-        for k, v in (
-            ("calls", d.total),
-            *((f"{route}", n) for route, n in d.by_route.items()),
-            ("fallback events", len(d.fallbacks)),
-            ("sensitive sent remote", d.remote_with_sensitive),
-            ("est. cost", f"${cost_total:.4f}"),
-            ("open intents", len(verify.open_intents)),
-        )
-    )
-    sections = [
-        f"<h1>{_e(title)}</h1>",
-        f"<p>Period: {_e(period)}. Source: {_e(source)}.</p>",
-        f'<p id="verify" class="verify {"ok" if verify.ok else "bad"}">{_e(banner)}</p>',
-        f'<div class="stats" id="stats">{stats}</div>',
-        "<h2>Calls by route over time</h2>",
-        _stacked_chart("chart-routes", d.buckets, d.route_series),
-        "<h2>Categories found</h2>",
-        _hbar_chart("chart-categories", d.categories),
-        "<h2>Entity types found</h2>",
-        _hbar_chart("chart-entities", d.entities),
-        "<h2>Blocked calls, by reason</h2>",
-        _hbar_chart("chart-blocked", d.blocked),
-        "<h2>Fallback events</h2>",
-        _fallback_table(d.fallbacks),
-        "<h2>Estimated cost by target</h2>",
-        _hbar_chart("chart-cost", d.cost_by_target, unit="$"),
-        "<h2>Top callers</h2>",
-        _hbar_chart("chart-callers", d.top_callers),
-        "<h2>Open intents</h2>",
-        _open_intents(verify.open_intents),
-    ]
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        # No request may leave the page: block every fetch, even if a value slipped in.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-        f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
-        + "\n".join(sections)
-        + f"<script>{_SCRIPT}</script></body></html>\n"
-    )
+    return render_report(d, verify, title=title, period=period, source=source, filters=filters)
