@@ -122,6 +122,37 @@ def test_identifiers_leave_no_part_behind(note: str, values: list[str]) -> None:
         assert value not in kept
 
 
+@pytest.mark.parametrize(
+    ("note", "values", "kept"),
+    [
+        # A code in the state slot that is no state; a US state stays.
+        (
+            "Pt discharged home to Quillmere, QX 40417 after pneumonia; sister lives in Arden, OH.",
+            ["Quillmere", "QX", "40417", "Arden"],
+            ["OH"],
+        ),
+        # The unit of a street address goes with it.
+        (
+            "Patient moved to 77 Lindenweg, Suite 12B, Harrowby, TX 75001. BP 128/80.",
+            ["77", "Lindenweg", "12B", "Harrowby", "75001"],
+            ["TX"],
+        ),
+        # A generic geographic word ends a place name ("Bay", "Falls").
+        (
+            "Patient relatives have a temporary home near Tarn Bay; lived in Corrow Falls.",
+            ["Tarn", "Bay", "Corrow", "Falls"],
+            [],
+        ),
+    ],
+)
+def test_places_leave_no_part_behind(note: str, values: list[str], kept: list[str]) -> None:
+    out = left(note)
+    for value in values:
+        assert value not in out
+    for value in kept:
+        assert value in out
+
+
 def test_clinical_values_known_to_be_safe_stay() -> None:
     note = (
         "Patient MRN 55839201 seen for follow-up. BP 132/84 mmHg, HR 78, SpO2 97%, weight"

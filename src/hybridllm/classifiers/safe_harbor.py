@@ -137,6 +137,30 @@ _EPONYM_HEAD = words(
     " questionnaire inventory rule stage staging grade tumor tumour disorder"
 )
 _STATE_ZIP = re.compile(r",[ \t]*[A-Z]{2}\b[ \t]*\d{5}")
+# "Town, ST" with or without a ZIP: the code is a state only if it is one (Safe Harbor lets a
+# state stay); any other code in that slot is not known to be safe ("Gorsehaven, ZZ").
+_STATE_SLOT = re.compile(rf"(?<=[a-zà-ÿ]),[ \t]*(?P<v>[A-Z]{{2}})\b(?![ \t]*[,&]?[ \t]*{_CAPW})")
+_STATE_CODES = words(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH"
+    " NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP PW FM MH AA"
+    " AE AP"
+)
+# Credentials and degrees after a name ("Lee, RN", "Ortiz, NP"): not a place.
+_CREDENTIALS = words("RN NP PT OT DO MD PA DC PH LPN CNA MS BS BA MA DR JR SR II IV")
+# A unit after a street address ("4489 Elm St, Unit 59"): the rest of the address.
+_UNIT_AFTER = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Bldg|Building|Lot|#)"
+    r"\.?[ \t]*#?[ \t]*[A-Za-z]?\d+[A-Za-z]?\b"
+)
+# Geographic generic words that end a place name ("Bosk Quay", "Velden Bay", "Cedar Falls"):
+# part of the name, though each is an ordinary word.
+_GEO_TAIL = words(
+    "bay quay heights falls park springs spring harbor harbour crossing hollow valley ridge"
+    " point beach lake lakes hill hills creek grove meadow meadows landing junction city town"
+    " village island isle port mills mill forest woods field fields glen vale view haven shore"
+    " shores cove bend bluff bluffs station square gardens green commons flats plains rapids"
+    " river rock rocks summit terrace row end cross bridge ford wells marsh moor downs"
+)
 _TOWN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<v>{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})$")
 _BREAKS = frozenset('.!?:;\n"([{|•*>-')
 _EXT = re.compile(r"\b(?:ext|extension)\.?\s*(?P<v>\d{1,6})\b", re.IGNORECASE)
@@ -315,8 +339,13 @@ class SafeHarborRecognizer:
             town = _TOWN_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if town is not None:
                 add("PLACE", town.start("v"), town.end("v"))
+        for m in _STATE_SLOT.finditer(text):
+            code = m.group("v")
+            if code not in _STATE_CODES and code not in _CREDENTIALS:
+                add("PLACE", m.start("v"), m.end("v"))
         for m in _HOUSE.finditer(text):
-            add("PLACE", m.start("v"), m.end("v"))
+            unit = _UNIT_AFTER.match(text, m.end("v"))
+            add("PLACE", m.start("v"), m.end("v") if unit is None else unit.end())
         for m in _SURNAME_FIRST.finditer(text):
             surname = m.group("s").lower()
             if (
@@ -352,6 +381,8 @@ class SafeHarborRecognizer:
         if all(w.lower() in safe or clinical_word(w.lower()) for w in words):
             return
         lo, hi = _core(words, known)
+        while hi < len(words) and words[hi].lower() in _GEO_TAIL:
+            hi += 1  # "Bosk Quay": the generic word is part of the place's name
         start, end = run[lo][0], run[hi - 1][1]
         cue = _prev_word(text, start)
         if cue in _PERSON_WORDS:
