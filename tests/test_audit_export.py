@@ -303,3 +303,4 @@ def test_a_body_changed_in_the_database_is_exported_as_is_and_fails(
         )
     path = export(db, tmp_path / "e.jsonl")  # the export does not repair it...
     assert "not a canonical export line" in problem(path)  # ...so its check names the line
+    assert verify_export(path, SIGNER).results[""].first_bad_id == SAMPLE[1].id

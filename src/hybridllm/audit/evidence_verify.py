@@ -227,8 +227,18 @@ def _canonical_line(raw: bytes, number: int) -> dict[str, Any]:
         if not isinstance(data, dict) or canonical_json(data) != text:
             raise ValueError
     except ValueError:
-        raise ChainBroken(None, f"line {number} is not a canonical export line") from None
+        raise ChainBroken(_line_id(raw), f"line {number} is not a canonical export line") from None
     return data
+
+
+def _line_id(raw: bytes) -> str | None:
+    """The record id a broken line names, if it parses at all (for the message)."""
+    try:
+        data = json.loads(raw)
+        found = data.get("id") or data.get("record", {}).get("id")
+    except (ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None
 
 
 def _summary(
