@@ -98,7 +98,9 @@ def test_report_shows_apps_phi_remote_policies_targets_and_safeguards(
     assert policies["sha256:2222"][0] == "3"
     assert "More than one policy was in force" in page
     targets = cells(page, "targets")
-    assert targets["openai"][:4] == ["remote", "eu", "baa=False", "3"]
+    assert targets["openai"][:5] == ["remote", "eu", "baa=no", "3", "3 (no BAA recorded)"]
+    assert targets["cloud"][2:5] == ["-", "2", "2 (no BAA recorded)"]  # no attributes at all
+    assert targets["local"][4] == "2"  # local: no BAA needed
     assert "Fail-closed decisions" in page
     assert re.search(r"withheld by the restore policy: <b>1</b>", page)
     # Every listed record can be opened (drill-down) and is linked from the fallback table.

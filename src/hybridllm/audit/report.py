@@ -201,13 +201,15 @@ def _targets(d: ReportData) -> str:
             e(t.region or "-"),
             e(", ".join(f"{k}={v}" for k, v in sorted(t.attributes.items())) or "-"),
             str(t.calls),
+            f'<span class="alert">{t.phi_calls} (no BAA recorded)</span>'
+            if t.phi_without_baa
+            else str(t.phi_calls),
             f"${t.cost:.4f}",
         ]
         for name, t in d.targets.items()
     ]
-    return _table(
-        "targets", ("target", "locality", "region", "attributes", "calls", "est. cost"), rows
-    )
+    head = ("target", "locality", "region", "attributes", "calls", "PHI calls", "est. cost")
+    return _table("targets", head, rows)
 
 
 def _policies(d: ReportData) -> str:

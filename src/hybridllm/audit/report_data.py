@@ -47,10 +47,20 @@ class TargetStats:
     """Per-target counts and where it runs (locality, region, attributes such as a BAA)."""
 
     calls: int = 0
+    phi_calls: int = 0
     locality: str = ""
     region: str = ""
     attributes: dict[str, str] = field(default_factory=dict)
     cost: float = 0.0
+
+    @property
+    def phi_without_baa(self) -> bool:
+        """PHI went to this remote target, and its configuration does not record a BAA."""
+        return (
+            bool(self.phi_calls)
+            and self.locality == "remote"
+            and self.attributes.get("baa") != "yes"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +168,16 @@ class ReportAggregator:
         self.cost[r.target] = self.cost.get(r.target, 0.0) + r.cost_usd
         t = self.targets.setdefault(r.target, TargetStats())
         t.calls += 1
+        t.phi_calls += "PHI" in r.categories
         t.cost += r.cost_usd
         t.locality = r.locality or t.locality
         t.region = r.region or t.region
         for key, value in r.target_attributes.items():
-            t.attributes[key] = "" if value is None else str(value)
+            if key in ("locality", "region") or value is None:
+                continue  # their own columns; None: not configured
+            t.attributes[key] = (
+                ("yes" if value else "no") if isinstance(value, bool) else str(value)
+            )
 
     def finish(self) -> ReportData:
         """The aggregates (the aggregator can go on adding afterwards)."""
