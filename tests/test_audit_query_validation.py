@@ -57,3 +57,28 @@ def test_report_into_a_missing_folder_is_a_message_not_a_traceback(
     assert "does not exist" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert not out.exists()
+
+
+def test_a_free_form_value_no_record_holds_refuses_the_all_clear(tmp_path: Path) -> None:
+    from tests.test_audit_tools import SAMPLE
+
+    db = tmp_path / "audit.db"
+    with AuditStore(db) as store:
+        for r in SAMPLE:  # app "clinic"; callers app.summarise / app.triage; target "cloud"
+            store.append(r)
+    base = ["query", "--db", str(db), "--category", "PHI", "--action", "PHI=allow"]
+    # The real app name: one record matches, so --expect-none fails as it should.
+    assert runner.invoke(audit_app, [*base, "--app", "clinic", "--expect-none"]).exit_code == 1
+    # A typo matches nothing: without the census that would be exit 0, an all-clear.
+    for typo in (["--app", "clinc"], ["--caller", "app.summarize"], ["--target", "clowd"]):
+        result = runner.invoke(audit_app, [*base, *typo, "--expect-none"])
+        assert result.exit_code == EXIT_NO_DB, typo
+        assert f"{typo[0]} '{typo[1]}'" in result.output
+        assert "Refusing the all-clear" in result.output
+        # Without --expect-none it is a warning, and the (empty) answer is still printed.
+        plain = runner.invoke(audit_app, [*base, *typo, "--count"])
+        assert (plain.exit_code, plain.stdout.strip()) == (0, "0")
+        assert "a typo?" in plain.stderr
+    # A known caller with no PHI sent as is: a true all-clear.
+    ok = runner.invoke(audit_app, [*base, "--caller", "app.triage", "--expect-none"])
+    assert ok.exit_code == 0, ok.output

@@ -24,7 +24,7 @@ from hybridllm.audit.cli import (
     resolve_dsn,
 )
 from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
-from hybridllm.audit.query import AuditQuery, parse_time
+from hybridllm.audit.query import AuditQuery, ValueCensus, parse_time
 from hybridllm.audit.store import AuditStore
 from hybridllm.errors import AuditError
 from hybridllm.models import Action, AuditRecord, Category, Route
@@ -174,14 +174,28 @@ def query(  # noqa: PLR0917 - typer turns each parameter into an option
         typer.Option("--expect-none", help="Exit 1 if anything matches (for compliance checks)."),
     ] = False,
 ) -> None:
-    """Records matching every filter given (repeat a filter to allow several values)."""
+    """Records matching every filter given (repeat a filter to allow several values).
+
+    Enumerated values (category, route, status, action, locality) must be valid; a free-form
+    value (app, caller, target, model, region, entity) that no record of the period holds is
+    reported as a probable typo, and refused (exit 2) with --expect-none.
+    """
     q = query_from(locals())
+    census = ValueCensus(q)
     with open_source(db, postgres) as source:
         try:
-            found = list(q.run(source))
+            found = list(
+                q.filter(census.observe(source.iter_records(since=q.since, until=q.until)))
+            )
         except AuditError as exc:
             typer.echo(f"{exc} (run `hybridllm audit verify`)", err=True)
             raise typer.Exit(EXIT_FAILED) from None
+    unseen = census.unseen()
+    if unseen:
+        typer.echo(f"No record of the period has {', '.join(unseen)} (a typo?)", err=True)
+        if expect_none:  # "nothing matched" would only say that the value is unknown
+            typer.echo("Refusing the all-clear (--expect-none): fix or drop that filter", err=True)
+            raise typer.Exit(EXIT_NO_DB)
     shown = found[-limit:] if limit else found
     if count:
         typer.echo(str(len(found)))

@@ -7,14 +7,14 @@ for exported files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from hybridllm.models import AuditRecord
 
-__all__ = ["AuditQuery", "RecordSource", "parse_time", "reached_remote"]
+__all__ = ["AuditQuery", "RecordSource", "ValueCensus", "parse_time", "reached_remote"]
 
 
 class RecordSource(Protocol):
@@ -196,3 +196,47 @@ class AuditQuery:
     def run(self, store: RecordSource) -> Iterator[AuditRecord]:
         """The matching records of a store, in its order (time bounds pushed to SQL)."""
         return self.filter(store.iter_records(since=self.since, until=self.until))
+
+
+_FREE_FORM: dict[str, tuple[str, Callable[[AuditRecord], Iterable[str | None]]]] = {
+    "entities": ("--entity", lambda r: r.entities),
+    "targets": ("--target", lambda r: (r.target, *(h.target for h in r.hops))),
+    "models": ("--model", lambda r: (r.model,)),
+    "callers": ("--caller", lambda r: (r.caller,)),
+    "apps": ("--app", lambda r: (r.app,)),
+    "regions": ("--region", lambda r: (r.region,)),
+}
+
+
+class ValueCensus:
+    """Which free-form filter values (app, caller, target, ...) occur in the records scanned.
+
+    Enumerated filters (category, route, action, ...) are checked against their allowed values;
+    free-form ones cannot be, so a typo (``--app clinc``) would match nothing and pass an
+    ``--expect-none`` check. The census watches every record of the period (not only the
+    matching ones) and names the values that occur in none of them.
+    """
+
+    def __init__(self, query: AuditQuery) -> None:
+        """Watch the free-form values ``query`` filters on."""
+        self._wanted = {
+            name: set(getattr(query, name)) for name in _FREE_FORM if getattr(query, name)
+        }
+        self._seen: dict[str, set[str]] = {name: set() for name in self._wanted}
+
+    def observe(self, records: Iterable[AuditRecord]) -> Iterator[AuditRecord]:
+        """Pass the records through, noting the wanted values they hold."""
+        for r in records:
+            for name, wanted in self._wanted.items():
+                if wanted - self._seen[name]:
+                    values = {v for v in _FREE_FORM[name][1](r) if v}
+                    self._seen[name] |= wanted & values
+            yield r
+
+    def unseen(self) -> list[str]:
+        """``--option 'value'`` for each wanted value no scanned record holds."""
+        return [
+            f"{_FREE_FORM[name][0]} {value!r}"
+            for name, wanted in self._wanted.items()
+            for value in sorted(wanted - self._seen[name])
+        ]
