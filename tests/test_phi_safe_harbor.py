@@ -137,6 +137,19 @@ def test_identifiers_leave_no_part_behind(note: str, values: list[str]) -> None:
             ["77", "Lindenweg", "12B", "Harrowby", "75001"],
             ["TX"],
         ),
+        # A label that names a place, whatever its wording and delimiter.
+        (
+            "Patient seen today. Home region on the intake: Wrenmoor. Community [Tull Reach]"
+            " confirmed; residential location (Dunmarrow) per caregiver.",
+            ["Wrenmoor", "Tull", "Reach", "Dunmarrow"],
+            [],
+        ),
+        # A phone extension written "x231"; an age label spelled out letter by letter.
+        (
+            "Pt callback 6045550199 x418 preferred. A G E = 97. Metformin 500 mg bid.",
+            ["6045550199", "418", "97"],
+            ["bid"],
+        ),
         # A generic geographic word ends a place name ("Bay", "Falls").
         (
             "Patient relatives have a temporary home near Tarn Bay; lived in Corrow Falls.",

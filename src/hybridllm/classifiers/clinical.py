@@ -156,7 +156,8 @@ _EVERYDAY = words(
     " presenting admission admit referral follow-up followup transferred swelling bleeding"
     " confusion weakness appetite fatigue stroke wound temp pulse saturation o2 encounter"
     " beneficiary triage consult consulted dose doses dosing acid generalized stones alcohol"
-    " injury infection patient patients pt pt's patient's pts caregiver"
+    " injury infection patient patients pt pt's patient's pts caregiver compulsive degeneration"
+    " irritable obsessive obstructive peripheral substance tract benign"
 )
 # Clinical words the lists lack: specialties, anatomy adjectives, findings.
 _TOPIC_EXTRA = words(
@@ -167,7 +168,7 @@ _TOPIC_EXTRA = words(
     " antenatal pulmonary cardiac renal hepatic neurological abdominal thoracic lesion lesions"
     " erythema mucosal auscultation intubation radiograph ischemic fracture surgical syndrome"
     " disease diagnostic nontender tachycardia bradycardia murmur afebrile febrile mmhg spo2"
-    " sao2 bmi analgesia antibiotic antibiotics lethargy malignancy benign metastatic"
+    " sao2 bmi analgesia antibiotic antibiotics lethargy malignancy metastatic"
 )
 # Medical word endings that ordinary words rarely have (checked on unfamiliar words only).
 _MEDICAL_END = re.compile(
@@ -185,13 +186,9 @@ def _common() -> frozenset[str]:
 
 @cache
 def _topic_words() -> frozenset[str]:
-    """Listed topic words: the vocabulary lists, medications, and condition words that mean a
-    condition by themselves ("sclerosis" does, "multiple" does not); no everyday words."""
-    from hybridllm.classifiers.phi import _DIAGNOSIS_WORDS
-
-    common = _common()
-    conditions = {w for w in CONDITION_WORDS if w not in common or _DIAGNOSIS_WORDS.fullmatch(w)}
-    listed: set[str] = set(MEDICATION_WORDS) | conditions | _TOPIC_EXTRA
+    """Listed topic words: the vocabulary lists, medications and the words of conditions
+    ("fibrillation", "sclerosis"); no everyday words ("multiple", "deep", "use")."""
+    listed: set[str] = set(MEDICATION_WORDS) | set(CONDITION_WORDS) | _TOPIC_EXTRA
     for kind in _VOCABULARY.values():
         listed |= kind
     return frozenset(listed - _EVERYDAY)
@@ -232,6 +229,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "record",
         re.compile(
             r"\b(?:DOB|D\.O\.B\.?)\b|\bdate\s+of\s+birth\b|\bmedical\s+record\b"
+            r"|\bborn\s+(?:on\s+)?\d{1,4}[-/.]\d"
             r"|\b(?:admission|discharge|visit|encounter)\s+date\b|\bcharted\b|\bintake\s+(?:form|documents?|paperwork|note)",
             _I,
         ),
@@ -284,7 +282,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b{_NUM}\s*(?:mg|mcg|µg|mg/kg|units?\s+(?:of\s+)?insulin|iu)\b"
             r"|\b(?:bid|tid|qid|qhs|q\d{1,2}h|b\.i\.d|t\.i\.d|p\.r\.n)\b"
-            r"|\b(?:once|twice|three\s+times)\s+(?:a\s+)?daily\b",
+            r"|\b(?:once|twice|three\s+times)\s+(?:a\s+)?daily\b"
+            r"|\b\d+\s*units?\s+(?:at\s+bedtime|before\s+(?:meals|breakfast)|subcutaneous)",
             _I,
         ),
     ),

@@ -75,7 +75,7 @@ _FRACTION_AFTER = re.compile(r"\s*(?:tab|tablet|cap|dose|strength|cup|of|inch|in
 _DATE_ALLOWED_FORM = re.compile(r"^(?:19|20)\d\d$")
 
 _AGE = re.compile(
-    r"\bage[ds]?\b[^\d\n]{0,40}?(?P<v>9\d|1[0-2]\d)(?!\d|\.\d|%)"
+    r"\b(?:age[ds]?|a[ \t]g[ \t]e)\b[^\d\n]{0,40}?(?P<v>9\d|1[0-2]\d)(?!\d|\.\d|%)"
     r"|(?<![\d.])(?P<w>9\d|1[0-2]\d)[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?![a-z])",
     re.IGNORECASE,
 )
@@ -159,11 +159,23 @@ _GEO_TAIL = words(
     " point beach lake lakes hill hills creek grove meadow meadows landing junction city town"
     " village island isle port mills mill forest woods field fields glen vale view haven shore"
     " shores cove bend bluff bluffs station square gardens green commons flats plains rapids"
-    " river rock rocks summit terrace row end cross bridge ford wells marsh moor downs"
+    " river rock rocks summit terrace row end cross bridge ford wells marsh moor downs sound"
+    " run reach gap pass gate wharf narrows key keys water waters"
 )
 _TOWN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<v>{_CAPW}(?:[ \t]+{_CAPW}){{0,2}})$")
 _BREAKS = frozenset('.!?:;\n"([{|•*>-')
-_EXT = re.compile(r"\b(?:ext|extension)\.?\s*(?P<v>\d{1,6})\b", re.IGNORECASE)
+_EXT = re.compile(r"(?:\b(?:ext|extension)\.?|(?<=\d)[ \t]*x)[ \t]*(?P<v>\d{1,6})\b", re.IGNORECASE)
+# "<label naming a place>: Value" ("Home region on the referral: Saffrondale", "HOME
+# COMMUNITY | Fennel Sound", "Residential location (Saffron Falls)", "community — Dapple
+# Sound"): labels generalise to places as they do to identifiers.
+_PLACE_LABEL = re.compile(
+    r"\b(?:community|region|area|locality|location|city|town|village|residence|residential"
+    r"|origin|geography|district|county|hometown|neighbou?rhood|municipality|suburb|borough"
+    r"|parish|settlement)\b(?:[ \t]+(?:[a-z]+|on|of|for|the)){0,4}[ \t]*"
+    r"(?:[:=|(\[]|[—–]|[ \t]-[ \t])[ \t]*"
+    rf"(?P<v>(?-i:{_CAPW}(?:[ \t]+{_CAPW}){{0,3}}))",
+    re.IGNORECASE,
+)
 _DOMAIN = re.compile(
     r"(?<![\w@.-])(?P<v>(?:https?://|www\.)\S+[^\s.,;:!?)\]'\"]"
     r"|(?:[A-Za-z0-9-]++\.)++[A-Za-z]{2,24}/[^\s,;)\]'\"]*"
@@ -342,6 +354,10 @@ class SafeHarborRecognizer:
         for m in _STATE_SLOT.finditer(text):
             code = m.group("v")
             if code not in _STATE_CODES and code not in _CREDENTIALS:
+                add("PLACE", m.start("v"), m.end("v"))
+        for m in _PLACE_LABEL.finditer(text):
+            value = m.group("v")
+            if not all(w.lower() in safe for w in value.split()):
                 add("PLACE", m.start("v"), m.end("v"))
         for m in _HOUSE.finditer(text):
             unit = _UNIT_AFTER.match(text, m.end("v"))
