@@ -304,3 +304,20 @@ def test_a_body_changed_in_the_database_is_exported_as_is_and_fails(
     path = export(db, tmp_path / "e.jsonl")  # the export does not repair it...
     assert "not a canonical export line" in problem(path)  # ...so its check names the line
     assert verify_export(path, SIGNER).results[""].first_bad_id == SAMPLE[1].id
+
+
+def test_an_emptied_export_fails_against_the_witness_and_the_expected_count(
+    tmp_path: Path,
+) -> None:
+    db, witness = tmp_path / "audit.db", tmp_path / "elsewhere" / "witness.jsonl"
+    with AuditStore(db, signer=SIGNER, witness=witness) as store:
+        for r in SAMPLE:
+            store.append(r)
+    path = export(db, tmp_path / "e.jsonl")
+    assert verify_export(path, SIGNER, Anchors(witness=witness)).results[""].witnessed == 1
+    emptied = write(tmp_path / "x.jsonl", lines(path)[:1])  # the header alone
+    assert verify_export(emptied, SIGNER).ok  # reads as the export of an empty log...
+    assert "lacks the chain" in problem(emptied, Anchors(witness=witness))  # ...not to these
+    assert "holds no chain" in problem(emptied, Anchors(min_records=5))
+    code, _, err = invoke("verify", "--export", str(emptied), "--witness", str(witness))
+    assert (code, "lacks the chain" in err) == (1, True)

@@ -20,7 +20,8 @@ from hybridllm.audit.query import AuditQuery
 from hybridllm.audit.record import canonical_json
 from hybridllm.audit.verify import ChainBroken, ChainChecker, Checkpoint, VerifyResult
 from hybridllm.audit.verify import parse_checkpoints as _parse_checkpoints
-from hybridllm.audit.witness import Anchors, check_anchors
+from hybridllm.audit.witness import Anchors, check_anchors, read_witness_all
+from hybridllm.errors import AuditError
 
 __all__ = ["ExportCheck", "verify_export"]
 
@@ -213,9 +214,30 @@ def verify_export(
                     if not state.ended:
                         bad = (name, ChainBroken(None, "export truncated: no end line"))
                         break
+            missing = _missing_chains(anchors, set(reader.chains))
     except OSError as exc:
         return ExportCheck(problem=f"cannot read {path}: {exc.strerror}")
+    except AuditError as exc:  # an unreadable witness file
+        return ExportCheck(problem=str(exc))
+    if missing:
+        return ExportCheck(problem=missing)
     return _summary(reader, header, query, bad)
+
+
+def _missing_chains(anchors: Anchors | None, present: set[str]) -> str | None:
+    """A whole chain's section removed from the file shows only against an anchor."""
+    if anchors is None:
+        return None
+    if anchors.witness is not None:
+        expected = {e.instance or "" for e in read_witness_all(anchors.witness)}
+        gone = sorted(expected - present)
+        if gone:
+            names = ", ".join(n or "(the log's chain)" for n in gone)
+            return f"export lacks the chain of {names}, whose checkpoints the witness holds"
+    wants_records = bool(anchors.expect_head) or bool(anchors.min_records)
+    if wants_records and not present:
+        return "export holds no chain, but --expect-head/--min-records say the log has records"
+    return None
 
 
 def _canonical_line(raw: bytes, number: int) -> dict[str, Any]:

@@ -36,7 +36,15 @@ from hybridllm.audit.record import canonical_json
 from hybridllm.audit.verify import ChainBroken, ChainChecker, Checkpoint, checkpoint_message
 from hybridllm.errors import AuditError
 
-__all__ = ["Anchors", "Witness", "WitnessEntry", "check_anchors", "check_witness", "read_witness"]
+__all__ = [
+    "Anchors",
+    "Witness",
+    "WitnessEntry",
+    "check_anchors",
+    "check_witness",
+    "read_witness",
+    "read_witness_all",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +100,20 @@ class Witness:
         return f"Witness({str(self.path)!r})"
 
 
-def read_witness(path: str | os.PathLike[str], instance: str | None = None) -> list[WitnessEntry]:
+def read_witness_all(path: str | os.PathLike[str]) -> list[WitnessEntry]:
+    """Every entry of a witness file, of every instance (see :func:`read_witness`)."""
+    return read_witness(path, instance=None, every=True)
+
+
+def read_witness(
+    path: str | os.PathLike[str], instance: str | None = None, *, every: bool = False
+) -> list[WitnessEntry]:
     """The checkpoints in a witness file, in file order (a torn last line is skipped).
 
     Args:
         path: the witness file.
         instance: keep only entries of this PostgreSQL instance (None: entries without one).
+        every: keep the entries of every instance.
 
     Raises:
         AuditError: if the file cannot be read or a complete line is not a witness entry.
@@ -123,7 +139,7 @@ def read_witness(path: str | os.PathLike[str], instance: str | None = None) -> l
             )
         except (ValueError, KeyError, TypeError):
             raise AuditError(f"{path}:{number} is not an audit witness entry") from None
-        if entry.instance == instance:
+        if every or entry.instance == instance:
             out.append(entry)
     return out
 
