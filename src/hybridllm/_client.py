@@ -21,8 +21,8 @@ from hybridllm._flow import (
     Flow,
     completion_flow,
 )
-from hybridllm._input import normalize_prompt
-from hybridllm._resilience import Breakers
+from hybridllm._input import check_options, normalize_prompt
+from hybridllm._resilience import Breakers, TimeBoundError, run_bounded
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
 from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
@@ -173,8 +173,17 @@ class _BaseClient(DriverMixin, EmbedMixin):
         self._store = self._sink = None
         self._ctx = None
 
-    def _classify(self, texts: tuple[str, ...]) -> Classification | Exception:
-        # Any failure, of any type, is handed to the flow, which fails closed and audits it.
+    def _classify(
+        self, texts: tuple[str, ...], timeout: float | None = None
+    ) -> Classification | Exception:
+        # Any failure, of any type, is handed to the flow, which fails closed and audits it;
+        # so is a classifier that overruns ``timeout`` (its share of the call deadline). The
+        # caller's own interrupt while we wait is not a classifier failure: it propagates.
+        if timeout is not None:
+            try:
+                return run_bounded(lambda: self._classify(texts), timeout)
+            except TimeBoundError as exc:
+                return exc
         try:
             classifier = self._classifier
             if classifier is None:
@@ -203,6 +212,15 @@ class _BaseClient(DriverMixin, EmbedMixin):
         tool_choice: str | None = None,
         restore: RestoreArg = None,
     ) -> Flow:
+        check_options(
+            stream=stream,
+            target=target,
+            max_tokens=max_tokens,
+            temperature=temperature,
+            caller=caller,
+            json_schema=json_schema,
+            tool_choice=tool_choice,
+        )
         messages = normalize_prompt(prompt, max_chars=self.settings.max_input_chars)
         if conversation is not None and conversation.client is not self:
             raise InputError("this conversation belongs to another client")

@@ -9,11 +9,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession
-from hybridllm._resilience import Attempted, Breakers, attempt_async, attempt_sync
-from hybridllm.adapters import StreamDelta
+from hybridllm._resilience import (
+    Attempted,
+    Breakers,
+    attempt_async,
+    attempt_sync,
+    attempt_timeouts,
+)
+from hybridllm.adapters import CallOptions, StreamDelta
+from hybridllm.adapters.base import malformed
+from hybridllm.errors import HybridLLMError
 from hybridllm.models import AuditRecord, Classification, Completion
 
 __all__ = ["DriverMixin"]
@@ -30,6 +39,25 @@ def _stream_result(opened: Attempted[tuple[list[StreamDelta], Any]]) -> CallResu
     )
 
 
+def _options(call: Call) -> CallOptions:
+    """The call's options with this attempt's timeouts (computed when the attempt starts)."""
+    timeouts = attempt_timeouts(
+        call.config,
+        call.deadline_at,
+        stream=call.stream,
+        max_tokens=call.options.max_tokens,
+        has_next=call.has_next,
+    )
+    return replace(call.options, timeouts=timeouts)
+
+
+def _opened(call: Call, head: list[StreamDelta]) -> None:
+    """A stream that ended before any text or finish reason is no reply (an empty event
+    stream): an error, so that the next target can answer."""
+    if not any(d.text for d in head) and not any(d.finish_reason for d in head):
+        raise malformed(call.target, "stream ended without a reply")
+
+
 class DriverMixin:
     """Runs completion flows: ``_run_sync`` / ``_run_async`` and the stream pumps."""
 
@@ -37,7 +65,9 @@ class DriverMixin:
 
     if TYPE_CHECKING:  # provided by _BaseClient
 
-        def _classify(self, texts: tuple[str, ...]) -> Classification | Exception: ...
+        def _classify(
+            self, texts: tuple[str, ...], timeout: float | None = None
+        ) -> Classification | Exception: ...
         def _append(self, record: AuditRecord) -> AuditRecord: ...
 
     # -- sync driver -------------------------------------------------------------
@@ -47,8 +77,20 @@ class DriverMixin:
         return None if err is None else CallResult(error=err, attempts=0)
 
     def _settle(self, call: Call, result: CallResult) -> CallResult:
-        self.breakers.settle(call.target, call.config, result.error)
+        if call.stream and result.error is None:
+            # A stream is judged when it ends (see _stream_settle): one that breaks after its
+            # first token is a failure of this target, and must count toward its breaker.
+            self.breakers.release(call.target)
+        else:
+            self.breakers.settle(call.target, call.config, result.error)
         return result
+
+    def _stream_settle(self, session: StreamSession, error: BaseException | None) -> None:
+        call = session.call
+        if error is None:
+            self.breakers.settle(call.target, call.config, None)
+        elif isinstance(error, HybridLLMError):
+            self.breakers.settle(call.target, call.config, error)
 
     def _call_sync(self, call: Call) -> CallResult:
         return self._cooling(call) or self._settle(call, self._attempt_sync(call))
@@ -59,7 +101,8 @@ class DriverMixin:
                 call.target,
                 call.config,
                 call.deadline_at,
-                lambda: call.adapter.complete(call.request, call.options),
+                lambda: call.adapter.complete(call.request, _options(call)),
+                has_next=call.has_next,
             )
             return CallResult(
                 response=whole.value,
@@ -71,15 +114,19 @@ class DriverMixin:
         def open_stream() -> tuple[list[StreamDelta], Iterator[StreamDelta]]:
             # Commit to this target only once real text arrived (OpenAI's first event carries
             # only the role): until then a failure can still fall back.
-            it = iter(call.adapter.stream(call.request, call.options))
+            it = iter(call.adapter.stream(call.request, _options(call)))
             head: list[StreamDelta] = []
             for delta in it:
                 head.append(delta)
                 if delta.text:
                     break
+            else:
+                _opened(call, head)
             return head, it
 
-        opened = attempt_sync(call.target, call.config, call.deadline_at, open_stream)
+        opened = attempt_sync(
+            call.target, call.config, call.deadline_at, open_stream, has_next=call.has_next
+        )
         return _stream_result(opened)
 
     def _run_sync(self, flow: Flow) -> Completion | StreamSession:
@@ -93,7 +140,7 @@ class DriverMixin:
                 return result
             try:
                 if isinstance(effect, Classify):
-                    send = self._classify(effect.texts)
+                    send = self._classify(effect.texts, effect.timeout)
                 elif isinstance(effect, Call):
                     send = self._call_sync(effect)
                 else:
@@ -139,9 +186,11 @@ class DriverMixin:
                 if out := session.feed(delta):
                     yield out
         except BaseException as exc:
+            self._stream_settle(session, exc)
             if not session.settled:
                 self._append(session.failed(exc))
             raise
+        self._stream_settle(session, None)
         tail, record = session.finish()
         session.done(self._append(record))  # before the last chunk: the caller may stop there
         if tail:
@@ -158,7 +207,8 @@ class DriverMixin:
                 call.target,
                 call.config,
                 call.deadline_at,
-                lambda: call.adapter.acomplete(call.request, call.options),
+                lambda: call.adapter.acomplete(call.request, _options(call)),
+                has_next=call.has_next,
             )
             return CallResult(
                 response=whole.value,
@@ -168,15 +218,19 @@ class DriverMixin:
             )
 
         async def open_stream() -> tuple[list[StreamDelta], AsyncIterator[StreamDelta]]:
-            it = call.adapter.astream(call.request, call.options).__aiter__()
+            it = call.adapter.astream(call.request, _options(call)).__aiter__()
             head: list[StreamDelta] = []
             async for delta in it:
                 head.append(delta)
                 if delta.text:
                     break
+            else:
+                _opened(call, head)
             return head, it
 
-        opened = await attempt_async(call.target, call.config, call.deadline_at, open_stream)
+        opened = await attempt_async(
+            call.target, call.config, call.deadline_at, open_stream, has_next=call.has_next
+        )
         return _stream_result(opened)
 
     async def _aappend(self, record: AuditRecord) -> AuditRecord:
@@ -193,7 +247,7 @@ class DriverMixin:
                 return result
             try:
                 if isinstance(effect, Classify):
-                    send = await asyncio.to_thread(self._classify, effect.texts)
+                    send = await asyncio.to_thread(self._classify, effect.texts, effect.timeout)
                 elif isinstance(effect, Call):
                     send = await self._call_async(effect)
                 elif interrupted is not None:
@@ -215,10 +269,12 @@ class DriverMixin:
                 if out := session.feed(delta):
                     yield out
         except BaseException as exc:
+            self._stream_settle(session, exc)
             if not session.settled:
                 # On the loop thread: after a cancellation, awaiting again may be cancelled too.
                 self._append(session.failed(exc))
             raise
+        self._stream_settle(session, None)
         tail, record = session.finish()
         session.done(await self._aappend(record))
         if tail:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from hybridllm._flow_state import AuditContext, CallState
 from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
-from hybridllm._resilience import TargetCoolingDownError
+from hybridllm._resilience import TargetCoolingDownError, hop_reserve
 from hybridllm._restore_flow import (
     call_policy,
     check_unrestored,
@@ -79,6 +79,8 @@ class Classify:
     """Effect: classify these message texts. Send back a Classification or the exception."""
 
     texts: tuple[str, ...]
+    timeout: float | None = None
+    """Seconds the classification may take; past it the call fails closed (None: no bound)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,10 @@ class Call:
     stream: bool
     config: TargetConfig
     deadline_at: float
-    """``time.monotonic()`` value after which no attempt may start."""
+    """``time.monotonic()`` value after which no attempt may start: the call's deadline less
+    what the later hops are guaranteed (:func:`hybridllm._resilience.hop_reserve`)."""
+    has_next: bool = False
+    """A later target could take the call: a hang fails over instead of being waited out."""
 
 
 @dataclass(slots=True)
@@ -136,6 +141,9 @@ class StreamSession:
         self._state = state
         self._cost = cost
         self._call = call
+        self.call = call
+        """The hop that is streaming (its breaker is settled when the stream ends)."""
+        self._finish: str | None = None
         self.head = result.head
         self.rest = result.rest
         self._request = request
@@ -157,6 +165,8 @@ class StreamSession:
             self._usage = delta.usage
         if delta.model:
             self._model = delta.model
+        if delta.finish_reason:
+            self._finish = delta.finish_reason
         out = self._restorer.feed(delta.text) if delta.text else ""
         self._parts.append(out)
         return out
@@ -195,6 +205,15 @@ class StreamSession:
             error: the exception, or a name for what happened (e.g. ``StreamAbandoned``).
         """
         self.settled = True
+        hops = self._state.hops
+        if hops and hops[-1].target == self._call.target and hops[-1].outcome == "ok":
+            # it had looked fine when the first token came: the hop is an error too
+            detail = (
+                error
+                if isinstance(error, str)
+                else describe_error(error, where=self._call.config.base_url)
+            )
+            hops[-1] = hops[-1].model_copy(update={"outcome": "error", "detail": detail})
         return self._state.record(
             status="error",
             target=self._call.target,
@@ -205,9 +224,10 @@ class StreamSession:
 
     def done(self, stored: AuditRecord) -> Completion:
         """Build the final :class:`Completion` once the record is stored."""
-        self.completion = self._state.completion(
+        done = self._state.completion(
             stored, "".join(self._parts), self._usage, self._request.redacted_count
         )
+        self.completion = done.model_copy(update={"finish_reason": self._finish})
         # the text has streamed: "fail" raises at the end
         check_unrestored(self._state.report, self._state.policy, stored.id)
         return self.completion
@@ -250,8 +270,11 @@ def completion_flow(  # noqa: PLR0912, PLR0915 - every step of a call in one rea
         st.ctx = audit
         if audit.prompt_key is not None:
             st.prompt_hmac = prompt_hmac(audit.prompt_key, [m.content for m in messages])
+    # The deadline covers classification too, which may use half of it: a slow classifier
+    # fails the call closed (local or blocked) with time left for a local answer.
+    deadline_at = time.monotonic() + settings.deadline
     t = time.perf_counter()
-    got = yield Classify(tuple(m.content for m in messages))
+    got = yield Classify(tuple(m.content for m in messages), timeout=settings.deadline / 2)
     if isinstance(got, Classification):
         st.classification = got
     else:
@@ -277,9 +300,8 @@ def completion_flow(  # noqa: PLR0912, PLR0915 - every step of a call in one rea
     route = st.decision.route
     keep_local = st.decision.fail_closed or "local" in st.decision.actions.values()
     chain = [target] if target else settings.chain(keep_local=keep_local, primary=primary)
-    deadline_at = time.monotonic() + settings.deadline
     sensitive = bool(st.classification.findings) or st.decision.fail_closed
-    for name in chain:
+    for i, name in enumerate(chain):
         admitted = _admit(st, name, settings, get_adapter, deadline_at)
         if admitted is None:
             continue
@@ -296,7 +318,12 @@ def completion_flow(  # noqa: PLR0912, PLR0915 - every step of a call in one rea
             continue
         # -- end of leak guard --
         cfg = settings.targets[name]
-        call = Call(name, adapter, request, options, stream, cfg, deadline_at)
+        call = _budgeted(
+            st,
+            Call(name, adapter, request, options, stream, cfg, deadline_at),
+            chain[i + 1 :],
+            settings,
+        )
         result: CallResult = yield from _dispatch(st, call)
         if st.failed(_hop(name, result, cfg), result.error):
             continue
@@ -500,6 +527,23 @@ def _admit(
         st.hops.append(Hop(target=name, outcome="skipped", detail="call deadline exceeded"))
         return None
     return adapter, allowed
+
+
+def _budgeted(st: CallState, call: Call, later_names: list[str], settings: Settings) -> Call:
+    """``call`` with its share of the deadline: the call's deadline less what the later hops
+    that the policy admits are guaranteed, but never less than its own need."""
+    assert st.decision is not None
+    later = [
+        settings.targets[n]
+        for n in later_names
+        if permit(st.decision, settings.targets[n], settings.requirements, name=n).allowed
+    ]
+    max_tokens = call.options.max_tokens
+    reserve = sum(hop_reserve(c, max_tokens=max_tokens) for c in later)
+    own = hop_reserve(call.config, max_tokens=max_tokens)
+    deadline_at = call.deadline_at
+    hop_deadline = max(deadline_at - reserve, min(deadline_at, time.monotonic() + own))
+    return replace(call, deadline_at=hop_deadline, has_next=bool(later))
 
 
 def _hop(name: str, result: CallResult, cfg: TargetConfig) -> Hop:

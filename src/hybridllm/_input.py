@@ -2,13 +2,53 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 
 from hybridllm.errors import InputError
 from hybridllm.models import Message, Role
 
-__all__ = ["normalize_prompt"]
+__all__ = ["check_options", "normalize_prompt"]
+
+
+class _Options(BaseModel):
+    """The per-call options a caller passes; strict: ``"hot"`` is not a temperature."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    stream: StrictBool = False
+    target: StrictStr | None = None
+    max_tokens: StrictInt | None = Field(default=None, gt=0, le=1_000_000)
+    temperature: float | None = Field(default=None, ge=0.0, le=2.0, strict=True)
+    caller: StrictStr | None = None
+    json_schema: dict[str, Any] | None = None
+    tool_choice: StrictStr | None = None
+
+
+def check_options(**options: Any) -> None:
+    """Validate a call's options before anything is classified or sent.
+
+    Raises:
+        InputError: naming each bad option and what it must be (never the value a caller
+            passed, which could be anything).
+    """
+    temperature = options.get("temperature")
+    if isinstance(temperature, int) and not isinstance(temperature, bool):
+        options["temperature"] = float(temperature)  # 1 is a fine temperature
+    elif isinstance(temperature, float) and not math.isfinite(temperature):
+        raise InputError("temperature must be a finite number between 0 and 2")
+    try:
+        _Options.model_validate(options)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+            for e in exc.errors(include_url=False, include_input=False, include_context=False)
+        )
+        raise InputError(f"invalid options: {problems}") from None
+
 
 _ROLES: frozenset[str] = frozenset(get_args(Role))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -16,18 +18,15 @@ from tenacity import (
     RetryCallState,
     Retrying,
     retry_if_exception_type,
-    stop_after_attempt,
-    stop_before_delay,
     wait_random_exponential,
 )
 
+from hybridllm.adapters.base import Timeouts
 from hybridllm.config import TargetConfig
 from hybridllm.errors import (
     HybridLLMError,
-    MissingDependencyError,
-    PermanentProviderError,
     PrivacyViolationError,
-    ProviderError,
+    ProviderTimeoutError,
     TransientProviderError,
 )
 
@@ -35,10 +34,14 @@ __all__ = [
     "Attempted",
     "Breakers",
     "TargetCoolingDownError",
+    "TimeBoundError",
     "as_hop_error",
     "attempt_async",
     "attempt_sync",
+    "attempt_timeouts",
+    "hop_reserve",
     "retry_kwargs",
+    "run_bounded",
 ]
 
 T = TypeVar("T")
@@ -48,28 +51,108 @@ class TargetCoolingDownError(TransientProviderError):
     """The target failed repeatedly and is skipped until its cooldown ends."""
 
 
-def retry_kwargs(target: TargetConfig, deadline_at: float) -> dict[str, Any]:
+def _retry_after(state: RetryCallState) -> float | None:
+    exc = state.outcome.exception() if state.outcome is not None else None
+    value = getattr(exc, "retry_after", None)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def retry_kwargs(
+    target: TargetConfig, deadline_at: float, *, has_next: bool = False
+) -> dict[str, Any]:
     """Arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` for one target.
 
-    Transient errors only; exponential backoff with full jitter, or the provider's Retry-After
-    (capped); never past the call's overall deadline.
+    Transient errors only, exponential backoff with full jitter, never past ``deadline_at`` (the
+    hop's share of the call deadline). A provider's Retry-After (``retry_after`` on the error)
+    is honoured, but ``retry_after_cap`` bounds the waiting of the whole call on this target, not
+    each wait: when the next wait would pass it (or the hop's deadline), the target is given up
+    at once rather than waited on in vain. While a later target could take the call
+    (``has_next``), a timeout is not retried: the call fails over.
     """
     backoff = wait_random_exponential(multiplier=target.backoff_multiplier, max=target.backoff_max)
 
-    def wait(state: RetryCallState) -> float:
-        exc = state.outcome.exception() if state.outcome is not None else None
-        retry_after = getattr(exc, "retry_after", None)
-        if isinstance(retry_after, int | float):
-            return min(float(retry_after), target.retry_after_cap)
-        return float(backoff(state))
+    def left() -> float:
+        return deadline_at - time.monotonic()
 
-    remaining = max(0.0, deadline_at - time.monotonic())
+    def wait(state: RetryCallState) -> float:
+        asked = _retry_after(state)
+        pause = float(backoff(state)) if asked is None else asked
+        return max(0.0, min(pause, left()))
+
+    def stop(state: RetryCallState) -> bool:
+        if state.attempt_number >= target.max_retries + 1:
+            return True
+        exc = state.outcome.exception() if state.outcome is not None else None
+        if has_next and isinstance(exc, ProviderTimeoutError):
+            return True
+        asked = _retry_after(state)
+        if asked is not None and state.idle_for + asked > target.retry_after_cap:
+            return True
+        pause = asked if asked is not None else (state.upcoming_sleep or 0.0)
+        return pause >= left()
+
     return {
-        "stop": stop_after_attempt(target.max_retries + 1) | stop_before_delay(remaining),
+        "stop": stop,
         "wait": wait,
         "retry": retry_if_exception_type(TransientProviderError),
         "reraise": True,
     }
+
+
+def attempt_timeouts(
+    config: TargetConfig, deadline_at: float, *, stream: bool, max_tokens: int, has_next: bool
+) -> Timeouts:
+    """How long the next attempt may wait to connect and for each read.
+
+    While a later target could take the call, a hang must not eat its time: a stream may be
+    silent for ``first_token_timeout``; a whole reply is awaited ``first_token_timeout +
+    max_tokens / min_tokens_per_second``. The last target waits up to ``timeout``. Never past
+    the hop's deadline.
+    """
+    left = max(0.05, deadline_at - time.monotonic())
+    read = config.timeout
+    first = config.first_token_timeout
+    if has_next and first is not None:
+        patience = first if stream else first + max_tokens / config.min_tokens_per_second
+        read = min(read, patience)
+    return Timeouts(connect=min(config.connect_timeout, left), read=min(read, left))
+
+
+def hop_reserve(config: TargetConfig, *, max_tokens: int) -> float:
+    """Seconds of the call deadline kept for a later hop: one attempt that connects, waits for
+    its first token and receives ``max_tokens`` at ``min_tokens_per_second``."""
+    first = config.first_token_timeout or config.timeout
+    need = config.connect_timeout + first + max_tokens / config.min_tokens_per_second
+    return min(config.timeout, need)
+
+
+_bounded_pool: ThreadPoolExecutor | None = None
+_bounded_lock = threading.Lock()
+
+
+class TimeBoundError(TimeoutError):
+    """Work run under :func:`run_bounded` did not finish in time."""
+
+
+def run_bounded(fn: Callable[[], T], timeout: float) -> T:
+    """``fn()`` on a worker thread, or :class:`TimeBoundError` once ``timeout`` seconds passed.
+
+    ``fn`` runs on a small shared pool of worker threads; when it overruns, its result is
+    dropped (a thread cannot be killed) and the caller moves on at once. An exception raised in
+    the calling thread while it waits (a signal handler's ``TimeoutError``, ``KeyboardInterrupt``)
+    is the caller's and propagates as it is.
+    """
+    global _bounded_pool  # noqa: PLW0603 - one pool per process, created on first use
+    with _bounded_lock:
+        if _bounded_pool is None:
+            _bounded_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="hybridllm-bound")
+        pool = _bounded_pool
+    future = pool.submit(fn)
+    try:
+        return future.result(timeout=max(0.0, timeout))
+    except FutureTimeout:
+        future.cancel()
+        raise TimeBoundError(f"no result within {timeout:.3g} s") from None
 
 
 @dataclass
@@ -116,6 +199,13 @@ class Breakers:
             if st.opened_at is not None or st.failures >= target.cooldown_after:
                 st.opened_at = self._clock()
 
+    def release(self, name: str) -> None:
+        """End a probe without a verdict (a stream that opened: it is judged when it ends)."""
+        with self._lock:
+            st = self._states.get(name)
+            if st is not None:
+                st.probing = False
+
     def refusal(self, name: str, target: TargetConfig) -> TargetCoolingDownError | None:
         """The error to report instead of calling ``name`` now, or None when it may be called."""
         if self.allow(name, target):
@@ -137,13 +227,11 @@ class Breakers:
             return st is not None and st.opened_at is not None
 
 
-def as_hop_error(exc: Exception, target: str) -> HybridLLMError:
+def as_hop_error(exc: HybridLLMError) -> HybridLLMError:
     """What a failed attempt becomes in the hop list (a privacy violation is re-raised)."""
     if isinstance(exc, PrivacyViolationError):
         raise exc  # never swallowed into a fallback: this is a bug and must be loud
-    if isinstance(exc, ProviderError | MissingDependencyError):
-        return exc
-    return PermanentProviderError(f"{target}: unexpected {type(exc).__name__}", target=target)
+    return exc
 
 
 @dataclass
@@ -157,38 +245,49 @@ class Attempted(Generic[T]):
 
 
 def attempt_sync(
-    target: str, config: TargetConfig, deadline_at: float, fn: Callable[[], T]
+    target: str,
+    config: TargetConfig,
+    deadline_at: float,
+    fn: Callable[[], T],
+    *,
+    has_next: bool = False,
 ) -> Attempted[T]:
-    """Call ``fn`` under the target's retry policy; never raises a provider error."""
+    """Call ``fn`` under the target's retry policy.
+
+    Returns our typed errors (provider faults) in :class:`Attempted`; anything else is not a
+    provider fault and propagates: the caller's own ``TimeoutError``, ``KeyboardInterrupt`` or
+    cancellation must never send the payload on to the next target.
+    """
     t = time.perf_counter()
     attempts = 0
     try:
-        for attempt in Retrying(**retry_kwargs(config, deadline_at)):
+        for attempt in Retrying(**retry_kwargs(config, deadline_at, has_next=has_next)):
             with attempt:
                 attempts = attempt.retry_state.attempt_number
                 value = fn()
                 return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
-    except Exception as exc:
-        return Attempted(
-            None, as_hop_error(exc, target), attempts, (time.perf_counter() - t) * 1000
-        )
+    except HybridLLMError as exc:
+        return Attempted(None, as_hop_error(exc), attempts, (time.perf_counter() - t) * 1000)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
 async def attempt_async(
-    target: str, config: TargetConfig, deadline_at: float, fn: Callable[[], Awaitable[T]]
+    target: str,
+    config: TargetConfig,
+    deadline_at: float,
+    fn: Callable[[], Awaitable[T]],
+    *,
+    has_next: bool = False,
 ) -> Attempted[T]:
     """Async :func:`attempt_sync`."""
     t = time.perf_counter()
     attempts = 0
     try:
-        async for attempt in AsyncRetrying(**retry_kwargs(config, deadline_at)):
+        async for attempt in AsyncRetrying(**retry_kwargs(config, deadline_at, has_next=has_next)):
             with attempt:
                 attempts = attempt.retry_state.attempt_number
                 value = await fn()
                 return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
-    except Exception as exc:
-        return Attempted(
-            None, as_hop_error(exc, target), attempts, (time.perf_counter() - t) * 1000
-        )
+    except HybridLLMError as exc:
+        return Attempted(None, as_hop_error(exc), attempts, (time.perf_counter() - t) * 1000)
     raise AssertionError("unreachable")  # pragma: no cover

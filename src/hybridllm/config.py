@@ -89,7 +89,18 @@ class TargetConfig(BaseModel):
     api_key_env: str | None = None
     """Name of the environment variable holding the API key (the key itself is never in config)."""
     timeout: float = Field(default=60.0, gt=0)
-    """Per-attempt timeout in seconds."""
+    """Per-attempt cap in seconds: the longest wait for a reply (or between stream chunks) when
+    no later target could take the call."""
+    connect_timeout: float = Field(default=2.0, gt=0)
+    """Seconds to establish a connection."""
+    first_token_timeout: float | None = Field(default=4.0, gt=0)
+    """While a later target in the chain could still take the call: seconds of silence allowed
+    before the first token of a stream (and between its chunks), and the base of the wait for a
+    whole reply (see ``min_tokens_per_second``). A timeout is not retried on this target: the
+    call fails over at once. None: wait up to ``timeout``."""
+    min_tokens_per_second: float = Field(default=20.0, gt=0)
+    """A non-streamed reply is awaited ``first_token_timeout + max_tokens / this`` seconds
+    while a later target could take the call: a server that has not answered by then is hung."""
     max_retries: int = Field(default=2, ge=0, le=10)
     """Retries after the first attempt, on transient errors only."""
     backoff_multiplier: float = Field(default=0.1, ge=0)

@@ -12,6 +12,7 @@ Every error the SDK raises on purpose derives from :class:`HybridLLMError`::
     │   └── PrivacyViolationError   an internal guard refused to send raw sensitive data remotely
     ├── ProviderError               a target failed
     │   ├── TransientProviderError  retryable: 429, 5xx, 529, timeouts, connection errors
+    │   │   └── ProviderTimeoutError  no answer in time (connect, first token, read): fails over
     │   └── PermanentProviderError  not retryable: 400, 401/403, 404, content filter
     ├── NoTargetAvailableError      every target allowed for this route failed (carries the hops)
     ├── UnrestoredPlaceholderError  the reply kept placeholder-like text (on_unrestored=fail)
@@ -39,6 +40,7 @@ __all__ = [
     "PolicyError",
     "PrivacyViolationError",
     "ProviderError",
+    "ProviderTimeoutError",
     "TransientProviderError",
     "UnknownTargetError",
     "UnrestoredPlaceholderError",
@@ -129,6 +131,14 @@ class ProviderError(HybridLLMError):
 
 class TransientProviderError(ProviderError):
     """A fault worth retrying: rate limits, 5xx, overload, timeouts, connection errors."""
+
+
+class ProviderTimeoutError(TransientProviderError):
+    """The target did not answer in time: no connection, no first token, or a silent stream.
+
+    While a later target in the chain could take the call, a timeout is not retried on the same
+    target: a server that accepted the request and said nothing is likely to do it again.
+    """
 
 
 class PermanentProviderError(ProviderError):

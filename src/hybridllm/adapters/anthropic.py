@@ -6,7 +6,9 @@ import json
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
+from hybridllm.adapters._wire import AnthropicEvent, AnthropicMessage, validate
 from hybridllm.adapters.base import (
+    SHAPE_ERRORS,
     BaseAdapter,
     CallOptions,
     ChatResponse,
@@ -15,12 +17,19 @@ from hybridllm.adapters.base import (
     RawToolCall,
     StreamDelta,
     import_sdk,
+    malformed,
+    raise_callers_own,
     status_error,
     transport_errors,
     wire_error,
 )
 from hybridllm.config import TargetConfig
-from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
+from hybridllm.errors import (
+    PermanentProviderError,
+    ProviderError,
+    ProviderTimeoutError,
+    TransientProviderError,
+)
 from hybridllm.models import Usage
 from hybridllm.redaction import OutboundRequest
 
@@ -59,7 +68,7 @@ class AnthropicAdapter(BaseAdapter):
         return {
             "api_key": self._api_key(None if self.config.api_key_env else "unset"),
             "base_url": self.config.base_url,
-            "timeout": self.config.timeout,
+            "timeout": self._sdk.Timeout(self.config.timeout, connect=self.config.connect_timeout),
             "max_retries": 0,
         }
 
@@ -106,30 +115,38 @@ class AnthropicAdapter(BaseAdapter):
                 if choice in ("auto", "none", "required")
                 else {"type": "tool", "name": choice}
             )
+        if options.timeouts is not None:
+            params["timeout"] = self._sdk.Timeout(
+                options.timeouts.read, connect=options.timeouts.connect
+            )
         return params
 
     def _map_error(self, exc: Exception) -> ProviderError:
         sdk = self._sdk
-        if isinstance(exc, sdk.APITimeoutError | sdk.APIConnectionError):
+        if isinstance(exc, ProviderError):
+            return exc
+        if isinstance(exc, sdk.APITimeoutError):
+            raise_callers_own(exc)
+            return ProviderTimeoutError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        if isinstance(exc, sdk.APIConnectionError):
             return TransientProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
         if isinstance(exc, sdk.APIStatusError):
             return status_error(
-                self.name,
-                exc.status_code,
-                exc.response.headers.get("retry-after"),
-                type(exc).__name__,
+                self.name, exc.status_code, exc.response.headers, type(exc).__name__
             )
         if isinstance(exc, sdk.AnthropicError):
             return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
         return wire_error(self.name, exc)
 
     def _errors(self) -> tuple[type[Exception], ...]:
-        # The SDK's own errors, plus a body that does not parse and a transport error that
-        # escapes a stream iterator unwrapped.
-        return (self._sdk.AnthropicError, ValueError, *transport_errors())
+        # The SDK's own errors, our typed ones, a body that does not parse or has the wrong
+        # shape, and a transport error that escapes a stream iterator unwrapped. Not the
+        # caller's own TimeoutError, KeyboardInterrupt or cancellation: those propagate.
+        return (self._sdk.AnthropicError, ProviderError, *SHAPE_ERRORS, *transport_errors())
 
-    def _parse(self, msg: Any) -> ChatResponse:
-        text = "".join(b.text for b in msg.content if getattr(b, "type", "") == "text")
+    def _parse(self, raw: Any) -> ChatResponse:
+        msg = validate(AnthropicMessage, raw, self.name)
+        text = "".join(b.text or "" for b in msg.content if b.type == "text")
         return ChatResponse(
             text=text,
             model=msg.model or self.model,
@@ -139,25 +156,28 @@ class AnthropicAdapter(BaseAdapter):
             ),
             finish_reason=_finish(msg.stop_reason),
             tool_calls=tuple(
-                RawToolCall(id=b.id, name=b.name, arguments=json.dumps(b.input))
+                RawToolCall(id=b.id or "", name=b.name or "", arguments=json.dumps(b.input))
                 for b in msg.content
-                if getattr(b, "type", "") == "tool_use"
+                if b.type == "tool_use"
             ),
         )
 
     class _StreamState:
-        def __init__(self) -> None:
+        def __init__(self, target: str) -> None:
+            self.target = target
             self.input_tokens = 0
             self.model: str | None = None
 
-        def delta(self, event: Any) -> StreamDelta | None:
+        def delta(self, raw: Any) -> StreamDelta | None:
+            event = validate(AnthropicEvent, raw, self.target)
             kind = event.type
-            if kind == "message_start":
+            if kind == "message_start" and event.message is not None:
                 self.model = event.message.model
                 self.input_tokens = event.message.usage.input_tokens or 0
-            elif kind == "content_block_delta" and event.delta.type == "text_delta":
-                return StreamDelta(text=event.delta.text)
-            elif kind == "message_delta":
+            elif kind == "content_block_delta" and event.delta is not None:
+                if event.delta.type == "text_delta":
+                    return StreamDelta(text=event.delta.text or "")
+            elif kind == "message_delta" and event.delta is not None and event.usage is not None:
                 return StreamDelta(
                     usage=Usage(
                         input_tokens=self.input_tokens,
@@ -167,6 +187,12 @@ class AnthropicAdapter(BaseAdapter):
                     finish_reason=_finish(event.delta.stop_reason),
                 )
             return None
+
+    def _check_stream(self, events: Any) -> None:
+        # An HTML error page (a proxy, a captive portal) answered 200: not an empty success.
+        kind = str(events.response.headers.get("content-type", "")).split(";", 1)[0].strip()
+        if kind != "text/event-stream":
+            raise malformed(self.name, f"stream reply is {kind or 'untyped'}")
 
     def complete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
         """Create a message and return the whole reply."""
@@ -179,9 +205,10 @@ class AnthropicAdapter(BaseAdapter):
     def stream(self, request: OutboundRequest, options: CallOptions) -> Iterator[StreamDelta]:
         """Stream a message (text deltas, then usage and stop reason)."""
         params = self._params(request, options)
-        state = self._StreamState()
+        state = self._StreamState(self.name)
         try:
             with self._client().messages.create(stream=True, **params) as events:
+                self._check_stream(events)
                 for event in events:
                     delta = state.delta(event)
                     if delta is not None:
@@ -202,9 +229,10 @@ class AnthropicAdapter(BaseAdapter):
     ) -> AsyncIterator[StreamDelta]:
         """Async :meth:`stream`."""
         params = self._params(request, options)
-        state = self._StreamState()
+        state = self._StreamState(self.name)
         try:
             async with await self._aclient().messages.create(stream=True, **params) as events:
+                self._check_stream(events)
                 async for event in events:
                     delta = state.delta(event)
                     if delta is not None:

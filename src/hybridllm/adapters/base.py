@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import AsyncIterator, Iterator, Sequence
+import time
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from types import ModuleType
 from typing import Any, Literal, Protocol, get_args, runtime_checkable
 
@@ -22,12 +24,14 @@ from hybridllm.errors import (
     PermanentProviderError,
     PrivacyViolationError,
     ProviderError,
+    ProviderTimeoutError,
     TransientProviderError,
 )
 from hybridllm.models import Locality, Usage
 from hybridllm.redaction import OutboundRequest
 
 __all__ = [
+    "SHAPE_ERRORS",
     "Adapter",
     "BaseAdapter",
     "CallOptions",
@@ -37,16 +41,28 @@ __all__ = [
     "EmbedResponse",
     "RawToolCall",
     "StreamDelta",
+    "Timeouts",
     "ToolSpec",
     "embed_inputs",
     "function_tools",
     "import_sdk",
+    "malformed",
+    "raise_callers_own",
+    "retry_after_seconds",
     "status_error",
     "transport_errors",
     "wire_error",
 ]
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 529})
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """How long one attempt may wait: to connect, and for each read (first byte, next chunk)."""
+
+    connect: float
+    read: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +77,9 @@ class CallOptions:
     """Functions the model may call (developer-defined schemas, sent as they are)."""
     tool_choice: str | None = None
     """``auto``, ``none``, ``required``, or a tool name."""
+    timeouts: Timeouts | None = None
+    """Set by the driver for each attempt (from the target's timeouts and the hop's budget);
+    None: the adapter's client defaults."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,18 +239,51 @@ def import_sdk(module: str, extra: str) -> ModuleType:
         ) from None
 
 
-def status_error(target: str, status: int, retry_after: str | None, kind: str) -> ProviderError:
-    """Map an HTTP status onto the error tree (transient vs permanent)."""
-    seconds: float | None = None
-    if retry_after:
-        try:
-            seconds = max(0.0, float(retry_after))
-        except ValueError:
-            seconds = None
+def _seconds(value: str, scale: float = 1.0) -> float | None:
+    try:
+        return max(0.0, float(value) * scale)
+    except ValueError:
+        return None
+
+
+def retry_after_seconds(headers: Mapping[str, str] | None) -> float | None:
+    """Seconds a provider asked us to wait: ``retry-after-ms`` (OpenAI, Anthropic), else
+    ``Retry-After`` as delta-seconds or an HTTP-date (RFC 9110 section 10.2.3). None when absent
+    or unreadable."""
+    lower = {k.lower(): v for k, v in (headers or {}).items()}
+    ms = _seconds(lower.get("retry-after-ms") or "x", 0.001)
+    if ms is not None:
+        return ms
+    value = (lower.get("retry-after") or "").strip()
+    if not value or (seconds := _seconds(value)) is not None:
+        return seconds if value else None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # not an HTTP-date, which is always GMT
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def status_error(
+    target: str, status: int, headers: Mapping[str, str] | str | None, kind: str
+) -> ProviderError:
+    """Map an HTTP status onto the error tree (transient vs permanent), with the Retry-After
+    the provider sent (``headers``: the response headers, or a bare Retry-After value)."""
+    if isinstance(headers, str):
+        headers = {"retry-after": headers}
+    seconds = retry_after_seconds(headers)
     cls = TransientProviderError if status in TRANSIENT_STATUS else PermanentProviderError
     return cls(
         f"{target}: HTTP {status} ({kind})", target=target, status=status, retry_after=seconds
     )
+
+
+def malformed(target: str, what: str) -> PermanentProviderError:
+    """A reply that does not have the provider's documented shape (``what`` names the field or
+    the exception type, never a value)."""
+    return PermanentProviderError(f"{target}: malformed response ({what})", target=target)
 
 
 @functools.cache
@@ -250,19 +302,57 @@ def transport_errors() -> tuple[type[Exception], ...]:
     return tuple(found)
 
 
+_TRANSPORT_MODULES = ("httpcore", "httpx", "anyio", "h11", "ssl", "socket", "selectors")
+
+
+def raise_callers_own(exc: BaseException) -> None:
+    """Re-raise the caller's own exception when a transport timeout merely wraps it.
+
+    httpcore maps every ``TimeoutError`` raised during a socket read to its ``ReadTimeout``,
+    including one that the caller's signal handler raised (``signal.alarm``-style deadlines):
+    that is the caller giving up, not a provider fault, and must not fail over. A genuine
+    socket timeout is raised by the socket itself, so the innermost frame of its traceback is
+    transport code; the caller's is raised by the caller's own code.
+    """
+    root: BaseException = exc
+    seen = {id(exc)}
+    while (inner := root.__cause__ or root.__context__) is not None and id(inner) not in seen:
+        seen.add(id(inner))
+        root = inner
+    if root is exc or not isinstance(root, TimeoutError) or root.__traceback__ is None:
+        return
+    tb = root.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = str(tb.tb_frame.f_globals.get("__name__", ""))
+    if not module.startswith(_TRANSPORT_MODULES):
+        raise root
+
+
+# Exceptions a wrong-shaped reply raises inside an SDK or while we read it (a JSON list where
+# an object belongs, a null where an object belongs): a provider fault, not a caller's.
+SHAPE_ERRORS: tuple[type[Exception], ...] = (ValueError, TypeError, AttributeError, LookupError)
+
+
 def wire_error(target: str, exc: Exception) -> ProviderError:
     """Map a fault below the SDK's own error types: a dropped connection or a malformed body.
 
-    A transport error (connection reset, cut mid-stream, timeout) is transient. A body that does
-    not parse (``json.JSONDecodeError``, a pydantic ``ValidationError``: both ``ValueError``) is
+    A transport timeout is a :class:`ProviderTimeoutError`; another transport error (connection
+    reset, cut mid-stream) is transient. A body that does not parse or has the wrong shape
+    (``json.JSONDecodeError``, a pydantic ``ValidationError``, a ``TypeError`` on a null) is
     permanent: the same server would most likely send the same bytes again. Only the exception
     type goes into the message, never body text.
     """
+    raise_callers_own(exc)
     kind = type(exc).__name__
-    if isinstance(exc, (*transport_errors(), ConnectionError, TimeoutError)):
+    if isinstance(exc, transport_errors()):
+        if "Timeout" in kind:  # httpx's ConnectTimeout, ReadTimeout, WriteTimeout, PoolTimeout
+            return ProviderTimeoutError(f"{target}: no answer in time ({kind})", target=target)
         return TransientProviderError(f"{target}: connection failed ({kind})", target=target)
-    if isinstance(exc, ValueError):
-        return PermanentProviderError(f"{target}: malformed response ({kind})", target=target)
+    if isinstance(exc, ConnectionError):
+        return TransientProviderError(f"{target}: connection failed ({kind})", target=target)
+    if isinstance(exc, SHAPE_ERRORS):
+        return malformed(target, kind)
     return PermanentProviderError(f"{target}: {kind}", target=target)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from hybridllm._imports import import_module
 from hybridllm.adapters.base import (
+    SHAPE_ERRORS,
     BaseAdapter,
     CallOptions,
     ChatResponse,
@@ -137,14 +138,13 @@ class CohereAdapter(BaseAdapter):
                     f"{self.name}: malformed response ({kind})", target=self.name
                 )
             headers = getattr(exc, "headers", None) or {}
-            retry_after = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
-            return status_error(self.name, status, retry_after, kind)
+            return status_error(self.name, status, headers, kind)
         return wire_error(self.name, exc)
 
     def _errors(self) -> tuple[type[Exception], ...]:
         # The SDK's status errors, a body that does not parse, a transport error (the SDK lets
         # httpx's through unwrapped, streamed or not), and our own checks below.
-        return (self._api_error, ValueError, ProviderError, *transport_errors())
+        return (self._api_error, ProviderError, *SHAPE_ERRORS, *transport_errors())
 
     def _check_finish(self, reason: Any, error: Any = None) -> None:
         if error or str(reason) in ("ERROR", "TIMEOUT"):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import httpx
 
 from hybridllm.adapters.base import (
+    SHAPE_ERRORS,
     BaseAdapter,
     CallOptions,
     ChatResponse,
@@ -16,8 +19,10 @@ from hybridllm.adapters.base import (
     EmbedResponse,
     RawToolCall,
     StreamDelta,
+    Timeouts,
     function_tools,
     import_sdk,
+    malformed,
     status_error,
     wire_error,
 )
@@ -27,6 +32,28 @@ from hybridllm.models import Usage
 from hybridllm.redaction import OutboundRequest
 
 __all__ = ["OllamaAdapter"]
+
+# The ollama client takes no per-request timeout; an httpx request hook applies this attempt's.
+_timeouts: ContextVar[Timeouts | None] = ContextVar("hybridllm_ollama_timeouts", default=None)
+
+
+def _set_timeout(request: httpx.Request) -> None:
+    t = _timeouts.get()
+    if t is not None:
+        request.extensions["timeout"] = httpx.Timeout(t.read, connect=t.connect).as_dict()
+
+
+async def _aset_timeout(request: httpx.Request) -> None:
+    _set_timeout(request)
+
+
+@contextmanager
+def _attempt_timeouts(options: CallOptions) -> Iterator[None]:
+    token = _timeouts.set(options.timeouts)
+    try:
+        yield
+    finally:
+        _timeouts.reset(token)
 
 
 class OllamaAdapter(BaseAdapter):
@@ -44,16 +71,21 @@ class OllamaAdapter(BaseAdapter):
         self._async: Any = None
 
     def _kwargs(self) -> dict[str, Any]:
-        return {"host": self.config.base_url, "timeout": self.config.timeout}
+        return {
+            "host": self.config.base_url,
+            "timeout": httpx.Timeout(self.config.timeout, connect=self.config.connect_timeout),
+        }
 
     def _client(self) -> Any:
         if self._sync is None:
-            self._sync = self._sdk.Client(**self._kwargs())
+            hooks = {"request": [_set_timeout]}
+            self._sync = self._sdk.Client(**self._kwargs(), event_hooks=hooks)
         return self._sync
 
     def _aclient(self) -> Any:
         if self._async is None:
-            self._async = self._sdk.AsyncClient(**self._kwargs())
+            hooks = {"request": [_aset_timeout]}
+            self._async = self._sdk.AsyncClient(**self._kwargs(), event_hooks=hooks)
         return self._async
 
     def _params(
@@ -85,12 +117,25 @@ class OllamaAdapter(BaseAdapter):
                     target=self.name,
                     status=404,
                 )
-            return status_error(self.name, status, None, "ResponseError")
+            # The client drops the response, but the HTTPStatusError it came from keeps it.
+            cause = getattr(exc.__context__, "response", None)
+            headers = getattr(cause, "headers", None)
+            return status_error(self.name, status, headers, "ResponseError")
+        if isinstance(exc, ProviderError):
+            return exc
         return wire_error(self.name, exc)
 
     def _errors(self) -> tuple[type[Exception], ...]:
-        # ValueError: a body or NDJSON line that does not parse (permanent, see wire_error).
-        return (self._sdk.ResponseError, ConnectionError, httpx.TransportError, ValueError)
+        # SHAPE_ERRORS: a body or NDJSON line that does not parse or has the wrong shape (a JSON
+        # list where an object belongs), permanent, see wire_error. Not the caller's own
+        # TimeoutError, KeyboardInterrupt or cancellation: those propagate.
+        return (
+            self._sdk.ResponseError,
+            ProviderError,
+            ConnectionError,
+            httpx.TransportError,
+            *SHAPE_ERRORS,
+        )
 
     def _parse(self, resp: Any) -> ChatResponse:
         return ChatResponse(
@@ -127,7 +172,8 @@ class OllamaAdapter(BaseAdapter):
         """Chat (``stream=false``) and return the whole reply."""
         params = self._params(request, options, stream=False)
         try:
-            return self._parse(self._client().chat(**params))
+            with _attempt_timeouts(options):
+                return self._parse(self._client().chat(**params))
         except self._errors() as exc:
             raise self._map_error(exc) from None
 
@@ -135,7 +181,13 @@ class OllamaAdapter(BaseAdapter):
         """Chat with NDJSON streaming."""
         params = self._params(request, options, stream=True)
         try:
-            for part in self._client().chat(**params):
+            with _attempt_timeouts(options):  # the request is sent on the first read
+                parts = iter(self._client().chat(**params))
+                first = next(parts, None)
+            if first is None:
+                raise malformed(self.name, "empty stream")
+            yield self._delta(first)
+            for part in parts:
                 yield self._delta(part)
         except self._errors() as exc:
             raise self._map_error(exc) from None
@@ -144,7 +196,8 @@ class OllamaAdapter(BaseAdapter):
         """Async :meth:`complete`."""
         params = self._params(request, options, stream=False)
         try:
-            return self._parse(await self._aclient().chat(**params))
+            with _attempt_timeouts(options):
+                return self._parse(await self._aclient().chat(**params))
         except self._errors() as exc:
             raise self._map_error(exc) from None
 
@@ -154,7 +207,13 @@ class OllamaAdapter(BaseAdapter):
         """Async :meth:`stream`."""
         params = self._params(request, options, stream=True)
         try:
-            async for part in await self._aclient().chat(**params):
+            with _attempt_timeouts(options):  # the request is sent on the first read
+                parts = (await self._aclient().chat(**params)).__aiter__()
+                first = await anext(parts, None)
+            if first is None:
+                raise malformed(self.name, "empty stream")
+            yield self._delta(first)
+            async for part in parts:
                 yield self._delta(part)
         except self._errors() as exc:
             raise self._map_error(exc) from None

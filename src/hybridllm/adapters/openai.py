@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
+from hybridllm.adapters._wire import OpenAIChunk, OpenAICompletion, validate
 from hybridllm.adapters.base import (
+    SHAPE_ERRORS,
     BaseAdapter,
     CallOptions,
     ChatResponse,
@@ -15,12 +17,19 @@ from hybridllm.adapters.base import (
     StreamDelta,
     function_tools,
     import_sdk,
+    malformed,
+    raise_callers_own,
     status_error,
     transport_errors,
     wire_error,
 )
 from hybridllm.config import TargetConfig
-from hybridllm.errors import PermanentProviderError, ProviderError, TransientProviderError
+from hybridllm.errors import (
+    PermanentProviderError,
+    ProviderError,
+    ProviderTimeoutError,
+    TransientProviderError,
+)
 from hybridllm.models import Usage
 from hybridllm.redaction import OutboundRequest
 
@@ -50,7 +59,7 @@ class OpenAIAdapter(BaseAdapter):
         return {
             "api_key": self._api_key(self.default_api_key) or "unset",
             "base_url": self._base_url(),
-            "timeout": self.config.timeout,
+            "timeout": self._sdk.Timeout(self.config.timeout, connect=self.config.connect_timeout),
             "max_retries": 0,
         }
 
@@ -91,60 +100,74 @@ class OpenAIAdapter(BaseAdapter):
         if stream:
             params["stream"] = True
             params["stream_options"] = {"include_usage": True}
+        if options.timeouts is not None:
+            params["timeout"] = self._sdk.Timeout(
+                options.timeouts.read, connect=options.timeouts.connect
+            )
         return params
 
     def _map_error(self, exc: Exception) -> ProviderError:
         sdk = self._sdk
-        if isinstance(exc, sdk.APITimeoutError | sdk.APIConnectionError):
+        if isinstance(exc, ProviderError):
+            return exc
+        if isinstance(exc, sdk.APITimeoutError):
+            raise_callers_own(exc)
+            return ProviderTimeoutError(f"{self.name}: {type(exc).__name__}", target=self.name)
+        if isinstance(exc, sdk.APIConnectionError):
             return TransientProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
         if isinstance(exc, sdk.APIStatusError):
             return status_error(
-                self.name,
-                exc.status_code,
-                exc.response.headers.get("retry-after"),
-                type(exc).__name__,
+                self.name, exc.status_code, exc.response.headers, type(exc).__name__
             )
         if isinstance(exc, sdk.OpenAIError):
             return PermanentProviderError(f"{self.name}: {type(exc).__name__}", target=self.name)
         return wire_error(self.name, exc)
 
     def _errors(self) -> tuple[type[Exception], ...]:
-        # The SDK's own errors, plus a body that does not parse and a transport error that
-        # escapes a stream iterator unwrapped.
-        return (self._sdk.OpenAIError, ValueError, *transport_errors())
+        # The SDK's own errors, our typed ones, a body that does not parse or has the wrong
+        # shape, and a transport error that escapes a stream iterator unwrapped. Not the
+        # caller's own TimeoutError, KeyboardInterrupt or cancellation: those propagate.
+        return (self._sdk.OpenAIError, ProviderError, *SHAPE_ERRORS, *transport_errors())
 
     def _parse(self, resp: Any) -> ChatResponse:
-        choice = resp.choices[0]
-        usage = resp.usage
+        reply = validate(OpenAICompletion, resp, self.name)
+        choice = reply.choices[0]
+        usage = reply.usage
         return ChatResponse(
             text=choice.message.content or "",
-            model=resp.model or self.model,
+            model=reply.model or self.model,
             usage=Usage(
-                input_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-                output_tokens=getattr(usage, "completion_tokens", 0) or 0,
+                input_tokens=(usage.prompt_tokens if usage else 0) or 0,
+                output_tokens=(usage.completion_tokens if usage else 0) or 0,
             ),
             finish_reason=choice.finish_reason,
             tool_calls=tuple(
                 RawToolCall(id=tc.id or "", name=tc.function.name, arguments=tc.function.arguments)
                 for tc in (choice.message.tool_calls or ())
-                if getattr(tc, "function", None) is not None
+                if tc.function is not None
             ),
         )
 
-    @staticmethod
-    def _delta(chunk: Any) -> StreamDelta:
+    def _delta(self, raw: Any) -> StreamDelta:
+        chunk = validate(OpenAIChunk, raw, self.name)
         text = ""
         finish = None
         if chunk.choices:
             text = chunk.choices[0].delta.content or ""
             finish = chunk.choices[0].finish_reason
         usage = None
-        if getattr(chunk, "usage", None) is not None:
+        if chunk.usage is not None:
             usage = Usage(
                 input_tokens=chunk.usage.prompt_tokens or 0,
                 output_tokens=chunk.usage.completion_tokens or 0,
             )
         return StreamDelta(text=text, usage=usage, model=chunk.model, finish_reason=finish)
+
+    def _check_stream(self, chunks: Any) -> None:
+        # An HTML error page (a proxy, a captive portal) answered 200: not an empty success.
+        kind = str(chunks.response.headers.get("content-type", "")).split(";", 1)[0].strip()
+        if kind != "text/event-stream":
+            raise malformed(self.name, f"stream reply is {kind or 'untyped'}")
 
     def complete(self, request: OutboundRequest, options: CallOptions) -> ChatResponse:
         """Send a chat completion and return the whole reply."""
@@ -159,6 +182,7 @@ class OpenAIAdapter(BaseAdapter):
         params = self._params(request, options, stream=True)
         try:
             with self._client().chat.completions.create(**params) as chunks:
+                self._check_stream(chunks)
                 for chunk in chunks:
                     yield self._delta(chunk)
         except self._errors() as exc:
@@ -179,6 +203,7 @@ class OpenAIAdapter(BaseAdapter):
         params = self._params(request, options, stream=True)
         try:
             async with await self._aclient().chat.completions.create(**params) as chunks:
+                self._check_stream(chunks)
                 async for chunk in chunks:
                     yield self._delta(chunk)
         except self._errors() as exc:

@@ -12,11 +12,14 @@ Kinds:
     Answer with ``status`` (and ``Retry-After``, and ``body``) without forwarding.
 ``delay``
     Wait ``seconds`` before answering normally: makes a client's read timeout fire.
+``hang``
+    Accept the request and never answer (until the server stops): a cloud that hangs.
 ``disconnect``
     Close the connection without any response (``reset=True`` sends a TCP RST instead of FIN).
 ``malformed``
     Answer 200 with a body that does not parse: truncated JSON, or a broken SSE / NDJSON frame
-    when the request asked for a stream.
+    when the request asked for a stream; or with the given ``body`` (a wrong-shaped reply, an
+    HTML page with ``content_type="text/html"``).
 ``mid_stream_disconnect``
     Answer normally but cut the connection after ``after_events`` events (SSE events or NDJSON
     lines) or ``after_bytes`` body bytes, without ending the body properly.
@@ -31,7 +34,7 @@ from typing import Literal
 
 __all__ = ["AbortConnection", "Fault", "FaultKind", "FaultQueue", "StreamCut", "event_delimiter"]
 
-FaultKind = Literal["status", "delay", "disconnect", "malformed", "mid_stream_disconnect"]
+FaultKind = Literal["status", "delay", "hang", "disconnect", "malformed", "mid_stream_disconnect"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Fault:
             ``after_events`` is None; both None: cut after the first event).
         reset: ``disconnect`` / ``mid_stream_disconnect``: abort with a TCP RST.
         path: Only requests whose path starts with this take the fault; None: any request.
+        content_type: Content-Type of a ``malformed`` answer; None: the server's default.
+        headers: Extra response headers of a ``status`` fault (e.g. ``retry-after-ms``).
     """
 
     kind: FaultKind = "status"
@@ -60,6 +65,8 @@ class Fault:
     after_bytes: int | None = None
     reset: bool = False
     path: str | None = None
+    content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.seconds < 0:

@@ -163,6 +163,7 @@ class RecordingServer(LoopbackServer):
         body: bytes | str | Mapping[str, Any] | None = None,
         *,
         path: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         """Answer the next ``n`` requests with ``status`` instead of forwarding them.
 
@@ -173,21 +174,32 @@ class RecordingServer(LoopbackServer):
             body: Response body; a mapping is sent as JSON. Defaults to the error object of
                 the API the server speaks (:meth:`error_body`).
             path: Only requests whose path starts with this fail.
+            headers: Extra response headers, e.g. ``{"retry-after-ms": "250"}`` or an HTTP-date
+                ``Retry-After``.
         """
         fault = Fault("status", status=status, retry_after=retry_after, body=_as_bytes(body),
-                      path=path)  # fmt: skip
+                      path=path, headers=tuple((headers or {}).items()))  # fmt: skip
         self.inject(fault, n)
 
     def delay_next(self, n: int = 1, seconds: float = 1.0, *, path: str | None = None) -> None:
         """Wait ``seconds`` before answering each of the next ``n`` requests (then answer)."""
         self.inject(Fault("delay", seconds=seconds, path=path), n)
 
+    def hang_next(self, n: int = 1, *, path: str | None = None) -> None:
+        """Accept the next ``n`` requests and never answer them (until the server stops)."""
+        self.inject(Fault("hang", path=path), n)
+
     def disconnect_next(self, n: int = 1, *, reset: bool = False, path: str | None = None) -> None:
         """Close the connection of the next ``n`` requests without a response (RST if reset)."""
         self.inject(Fault("disconnect", reset=reset, path=path), n)
 
     def malformed_next(
-        self, n: int = 1, body: bytes | str | None = None, *, path: str | None = None
+        self,
+        n: int = 1,
+        body: bytes | str | None = None,
+        *,
+        path: str | None = None,
+        content_type: str | None = None,
     ) -> None:
         """Answer the next ``n`` requests with 200 and a body that does not parse.
 
@@ -196,8 +208,10 @@ class RecordingServer(LoopbackServer):
             body: The exact body; default: :meth:`malformed_body` (truncated JSON, or a broken
                 SSE / NDJSON frame when the request asked for a stream).
             path: Only requests whose path starts with this.
+            content_type: The answer's Content-Type (default: what a good answer would have).
         """
-        self.inject(Fault("malformed", body=_as_bytes(body), path=path), n)
+        fault = Fault("malformed", body=_as_bytes(body), path=path, content_type=content_type)
+        self.inject(fault, n)
 
     def cut_stream_next(
         self,
@@ -256,6 +270,7 @@ class RecordingServer(LoopbackServer):
         """Carry out a fault; True when the request should still get its normal answer."""
         if fault.kind == "status":
             extra = {} if fault.retry_after is None else {"Retry-After": f"{fault.retry_after:g}"}
+            extra.update(fault.headers)
             record.status = fault.status
             body = fault.body if fault.body is not None else self.error_body(fault.status)
             send_bytes(handler, fault.status, body, headers=extra)
@@ -266,6 +281,7 @@ class RecordingServer(LoopbackServer):
             content_type, body = self.malformed_body(record)
             if fault.body is not None:
                 body = fault.body
+            content_type = fault.content_type or content_type
             record.status = 200
             send_bytes(handler, 200, body, content_type)
             return False
@@ -273,6 +289,9 @@ class RecordingServer(LoopbackServer):
             if self._stopping.wait(fault.seconds):  # the server is stopping: do not answer
                 raise AbortConnection
             return True
+        if fault.kind == "hang":
+            self._stopping.wait()  # until the server stops; then drop the connection
+            raise AbortConnection
         handler.stream_cut = StreamCut(fault)  # mid_stream_disconnect: the writers cut
         return True
 
