@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from hybridllm._flow_state import AuditContext, CallState
 from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
-from hybridllm._resilience import TargetCoolingDownError, hop_reserve
+from hybridllm._resilience import TargetCoolingDownError, hop_deadline
 from hybridllm._restore_flow import (
     call_policy,
     check_unrestored,
@@ -530,20 +530,15 @@ def _admit(
 
 
 def _budgeted(st: CallState, call: Call, later_names: list[str], settings: Settings) -> Call:
-    """``call`` with its share of the deadline: the call's deadline less what the later hops
-    that the policy admits are guaranteed, but never less than its own need."""
+    """``call`` with its share of the deadline, given the later hops the policy admits."""
     assert st.decision is not None
     later = [
         settings.targets[n]
         for n in later_names
         if permit(st.decision, settings.targets[n], settings.requirements, name=n).allowed
     ]
-    max_tokens = call.options.max_tokens
-    reserve = sum(hop_reserve(c, max_tokens=max_tokens) for c in later)
-    own = hop_reserve(call.config, max_tokens=max_tokens)
-    deadline_at = call.deadline_at
-    hop_deadline = max(deadline_at - reserve, min(deadline_at, time.monotonic() + own))
-    return replace(call, deadline_at=hop_deadline, has_next=bool(later))
+    hop_at = hop_deadline(call.deadline_at, call.config, later, call.options.max_tokens)
+    return replace(call, deadline_at=hop_at, has_next=bool(later))
 
 
 def _hop(name: str, result: CallResult, cfg: TargetConfig) -> Hop:

@@ -39,6 +39,7 @@ __all__ = [
     "attempt_async",
     "attempt_sync",
     "attempt_timeouts",
+    "hop_deadline",
     "hop_reserve",
     "retry_kwargs",
     "run_bounded",
@@ -124,6 +125,16 @@ def hop_reserve(config: TargetConfig, *, max_tokens: int) -> float:
     first = config.first_token_timeout or config.timeout
     need = config.connect_timeout + first + max_tokens / config.min_tokens_per_second
     return min(config.timeout, need)
+
+
+def hop_deadline(
+    deadline_at: float, own: TargetConfig, later: list[TargetConfig], max_tokens: int
+) -> float:
+    """When one hop must give up: the call's deadline less what the ``later`` hops are
+    guaranteed (:func:`hop_reserve`), but never before its own reserve has passed."""
+    reserve = sum(hop_reserve(c, max_tokens=max_tokens) for c in later)
+    mine = min(deadline_at, time.monotonic() + hop_reserve(own, max_tokens=max_tokens))
+    return max(deadline_at - reserve, mine)
 
 
 _bounded_pool: ThreadPoolExecutor | None = None
