@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from tests.helpers import AWS_KEY, PHI_PROMPT, SECRET_PROMPT, make_client
 
 import hybridllm

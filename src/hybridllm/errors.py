@@ -203,6 +203,8 @@ def describe_error(error: BaseException | None, *, where: str | None = None) -> 
     if target and text.startswith(f"{target}: "):
         text = text[len(target) + 2 :]
     kind = type(error).__name__
+    if isinstance(error, ProviderTimeoutError):
+        return f"{kind}: no answer in time from {where or 'the endpoint'} ({text})"
     if isinstance(error, TransientProviderError) and error.status is None:
         place = where or "the SDK's default endpoint"
         return f"{kind}: cannot reach {place} ({text})"
