@@ -3,8 +3,8 @@
 The primary is an OpenAI-compatible target behind a loopback wire server
 (:class:`hybridllm.testing.RecordingProxy`) that accepts every request and never answers
 (``hang_next``), or a closed port (connection refused). The fallback is a real llama-server
-(SmolLM2). Every target setting is the default (connect 2 s, first token 4 s, a whole reply
-``4 s + max_tokens / 20`` s, 2 retries, breaker after 3 failed calls); only the scenario
+(SmolLM2). Every target setting is the default (connect 2 s, first token 3 s, a whole reply
+``3 s + max_tokens / 20`` s, 2 retries, breaker after 3 failed calls); only the scenario
 "breaker off" raises ``cooldown_after`` so that every call pays the hang.
 
 Usage::
@@ -49,6 +49,7 @@ def _client(primary_url: str, local_url: str, tmp: str, **primary: Any) -> hybri
 
 
 def _run(client: hybridllm.Client, calls: int, *, stream: bool, max_tokens: int) -> list[float]:
+    client.warm_up(wait_for_ner=False)  # SDK clients, audit log (as an app does at start-up)
     client.complete("warm up", max_tokens=1, target="local")
     times: list[float] = []
     for _ in range(calls):

@@ -36,6 +36,22 @@ def _audit_key_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ["HYBRIDLLM_AUDIT_KEY_FILE"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _patient_loopback_clouds() -> Iterator[None]:
+    """The "cloud" targets in these tests are CPU llama-servers on a shared machine, whose
+    first token can take longer than the 3 s default that suits real providers; tests of the
+    default itself (test_resilience_failover, test_faults_shapes) remove this."""
+    old = os.environ.get("HYBRIDLLM_FIRST_TOKEN_TIMEOUT")
+    os.environ["HYBRIDLLM_FIRST_TOKEN_TIMEOUT"] = "30"
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("HYBRIDLLM_FIRST_TOKEN_TIMEOUT", None)
+        else:
+            os.environ["HYBRIDLLM_FIRST_TOKEN_TIMEOUT"] = old
+
+
 @pytest.fixture(scope="session")
 def llama_server() -> Iterator[LlamaServer]:
     """A real llama-server with SmolLM2 and embeddings, shared by the whole session."""

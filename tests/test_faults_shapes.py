@@ -40,8 +40,12 @@ Make = Callable[..., tuple[Any, RecordingServer, RecordingProxy]]
 
 
 @pytest.fixture
-def rig(llama_server: LlamaServer, tmp_path: Path) -> Iterator[Make]:
-    """``make(adapter, **primary_settings)`` -> (client, primary server, backup server)."""
+def rig(
+    llama_server: LlamaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Make]:
+    """``make(adapter, **primary_settings)`` -> (client, primary server, backup server), with
+    the real default timeouts (conftest makes the other tests' loopback clouds patient)."""
+    monkeypatch.delenv("HYBRIDLLM_FIRST_TOKEN_TIMEOUT", raising=False)
     with ExitStack() as stack:
         count = [0]
 
@@ -317,29 +321,38 @@ def test_streamed_results_carry_finish_reason(adapter: str, rig: Make) -> None:
 # -- 6. classification has a time bound; options are validated first ---------------------------
 
 
+def _outcome(client: Any) -> tuple[str, str, list[str]]:
+    """(audit id, route, targets tried) of one call, answered or not."""
+    try:
+        r = client.complete(PROMPT, max_tokens=4)
+    except hybridllm.NoTargetAvailableError as exc:
+        # the local model could not answer in the second that was left (a loaded machine)
+        return exc.audit_id, "local", [t for t, _ in exc.hops]
+    return r.audit_id, r.route, [h.target for h in r.hops]
+
+
 @pytest.mark.parametrize("on_error", ["local", "block"])
 def test_a_slow_classifier_fails_closed_within_the_deadline(on_error: str, rig: Make) -> None:
     slow = _NoFindings(delay=5.0)
     client, primary, backup = rig(
         classifier=slow, settings={"deadline": 2.0, "on_classifier_error": on_error}
     )
-    client.complete("warm up", max_tokens=1, target="backup")  # opens the audit store
-    backup.clear()
+    client.warm_up(wait_for_ner=False)  # SDK clients and the audit log, as at start-up
     t = time.perf_counter()
-    r = client.complete(PROMPT, max_tokens=4)
+    audit_id, route, tried = _outcome(client)
     elapsed = time.perf_counter() - t
-    assert elapsed < 2.5, f"took {elapsed:.2f} s"
+    assert elapsed < 2.0 + 1.0, f"took {elapsed:.2f} s"  # not the 5 s classifier
     assert primary.requests == []  # nothing went to the cloud
-    assert r.decision.fail_closed
-    stored = client.audit.get(r.audit_id)
+    stored = client.audit.get(audit_id)
     assert stored is not None
     assert stored.fail_closed
+    assert stored.route == route
     if on_error == "local":
-        assert r.route == "local"
-        assert r.target == "backup"
-        assert len(backup.requests) == 1
+        assert route == "local"
+        assert tried == ["backup"]
     else:
-        assert r.route == "blocked"
+        assert route == "blocked"
+        assert tried == []
         assert backup.requests == []
 
 

@@ -47,6 +47,7 @@ def _options(call: Call) -> CallOptions:
         stream=call.stream,
         max_tokens=call.options.max_tokens,
         has_next=call.has_next,
+        prompt_chars=sum(len(m.content) for m in call.request.messages),
     )
     return replace(call.options, timeouts=timeouts)
 

@@ -100,21 +100,34 @@ def retry_kwargs(
     }
 
 
+PREFILL_CHARS_PER_SECOND = 50_000.0
+"""Prompt characters a provider reads per second before its first token (generous: cloud
+prefill runs at thousands of tokens per second); a long prompt earns a longer first wait."""
+
+
 def attempt_timeouts(
-    config: TargetConfig, deadline_at: float, *, stream: bool, max_tokens: int, has_next: bool
+    config: TargetConfig,
+    deadline_at: float,
+    *,
+    stream: bool,
+    max_tokens: int,
+    has_next: bool,
+    prompt_chars: int = 0,
 ) -> Timeouts:
     """How long the next attempt may wait to connect and for each read.
 
     While a later target could take the call, a hang must not eat its time: a stream may be
-    silent for ``first_token_timeout``; a whole reply is awaited ``first_token_timeout +
-    max_tokens / min_tokens_per_second``. The last target waits up to ``timeout``. Never past
-    the hop's deadline.
+    silent for ``first_token_timeout`` (plus prefill time for a long prompt); a whole reply is
+    awaited that long plus ``max_tokens / min_tokens_per_second``. The last target waits up to
+    ``timeout``. Never past the hop's deadline.
     """
     left = max(0.05, deadline_at - time.monotonic())
     read = config.timeout
     first = config.first_token_timeout
     if has_next and first is not None:
-        patience = first if stream else first + max_tokens / config.min_tokens_per_second
+        patience = first + prompt_chars / PREFILL_CHARS_PER_SECOND
+        if not stream:
+            patience += max_tokens / config.min_tokens_per_second
         read = min(read, patience)
     return Timeouts(connect=min(config.connect_timeout, left), read=min(read, left))
 
@@ -131,10 +144,11 @@ def hop_deadline(
     deadline_at: float, own: TargetConfig, later: list[TargetConfig], max_tokens: int
 ) -> float:
     """When one hop must give up: the call's deadline less what the ``later`` hops are
-    guaranteed (:func:`hop_reserve`), but never before its own reserve has passed."""
+    guaranteed (:func:`hop_reserve`); when that leaves it (almost) nothing, still time to
+    connect and hear a first token, within the call's deadline."""
     reserve = sum(hop_reserve(c, max_tokens=max_tokens) for c in later)
-    mine = min(deadline_at, time.monotonic() + hop_reserve(own, max_tokens=max_tokens))
-    return max(deadline_at - reserve, mine)
+    least = own.connect_timeout + (own.first_token_timeout or 1.0)
+    return max(deadline_at - reserve, min(deadline_at, time.monotonic() + least))
 
 
 _bounded_pool: ThreadPoolExecutor | None = None

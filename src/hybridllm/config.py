@@ -77,6 +77,25 @@ def _is_loopback(url: str | None) -> bool:
         return False
 
 
+def _first_token_default() -> float | None:
+    """3 s, or ``$HYBRIDLLM_FIRST_TOKEN_TIMEOUT`` (seconds, or "none") for every target that
+    does not set its own: e.g. for endpoints known to be slow to start (CPU servers)."""
+    raw = os.environ.get("HYBRIDLLM_FIRST_TOKEN_TIMEOUT", "").strip()
+    if not raw:
+        return 3.0
+    if raw.lower() == "none":
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(
+            "invalid first-token timeout",
+            source="environment",
+            key="HYBRIDLLM_FIRST_TOKEN_TIMEOUT",
+            expected="seconds or 'none'",
+        ) from None
+
+
 class TargetConfig(BaseModel):
     """One named target: an adapter, a model and where to reach it."""
 
@@ -93,11 +112,12 @@ class TargetConfig(BaseModel):
     no later target could take the call."""
     connect_timeout: float = Field(default=2.0, gt=0)
     """Seconds to establish a connection."""
-    first_token_timeout: float | None = Field(default=4.0, gt=0)
+    first_token_timeout: float | None = Field(default_factory=_first_token_default, gt=0)
     """While a later target in the chain could still take the call: seconds of silence allowed
-    before the first token of a stream (and between its chunks), and the base of the wait for a
-    whole reply (see ``min_tokens_per_second``). A timeout is not retried on this target: the
-    call fails over at once. None: wait up to ``timeout``."""
+    before the first token of a stream (and between its chunks), plus one per 50,000 prompt
+    characters (prefill); also the base of the wait for a whole reply (see
+    ``min_tokens_per_second``). A timeout is not retried on this target: the call fails over at
+    once. None: wait up to ``timeout``."""
     min_tokens_per_second: float = Field(default=20.0, gt=0)
     """A non-streamed reply is awaited ``first_token_timeout + max_tokens / this`` seconds
     while a later target could take the call: a server that has not answered by then is hung."""
