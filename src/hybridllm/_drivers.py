@@ -16,6 +16,7 @@ from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession
 from hybridllm._resilience import (
     Attempted,
     Breakers,
+    TimeBoundError,
     attempt_async,
     attempt_sync,
     attempt_timeouts,
@@ -234,6 +235,17 @@ class DriverMixin:
         )
         return _stream_result(opened)
 
+    async def _aclassify(self, effect: Classify) -> Classification | Exception:
+        # On a worker thread as before, bounded on the loop (no second pool): a classifier
+        # that overruns fails the call closed; the caller's cancellation propagates.
+        work = asyncio.to_thread(self._classify, effect.texts)
+        if effect.timeout is None:
+            return await work
+        try:
+            return await asyncio.wait_for(work, effect.timeout)
+        except TimeoutError:
+            return TimeBoundError(f"no classification within {effect.timeout:.3g} s")
+
     async def _aappend(self, record: AuditRecord) -> AuditRecord:
         return await asyncio.to_thread(self._append, record)
 
@@ -248,7 +260,7 @@ class DriverMixin:
                 return result
             try:
                 if isinstance(effect, Classify):
-                    send = await asyncio.to_thread(self._classify, effect.texts, effect.timeout)
+                    send = await self._aclassify(effect)
                 elif isinstance(effect, Call):
                     send = await self._call_async(effect)
                 elif interrupted is not None:
