@@ -6,6 +6,7 @@ the official SDKs read them; hybridllm must raise its own typed errors and write
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -354,6 +355,51 @@ def test_a_slow_classifier_fails_closed_within_the_deadline(on_error: str, rig: 
         assert route == "blocked"
         assert tried == []
         assert backup.requests == []
+
+
+def test_abandoned_async_classifications_hold_no_slot_of_the_loops_executor(
+    tmp_path: Path,
+) -> None:
+    """Hung classifiers are abandoned at their bound, still running: on a pool of their own, so
+    the event loop's default executor (audit appends, DNS lookups) stays free for everyone."""
+    from hybridllm._resilience import BOUNDED_WORKERS
+
+    slow = _NoFindings(delay=6.0)
+    client = hybridllm.AsyncClient(
+        targets={"primary": {"adapter": "openai", "model": "m", "base_url": "http://127.0.0.1:9"}},
+        default_target="primary",
+        audit_path=tmp_path / "audit.db",
+        classifier=slow,
+        deadline=2.0,  # classification may take half: 1 s
+        on_classifier_error="block",
+    )
+    calls = BOUNDED_WORKERS + 4  # more than the bounded pool and the default executor hold
+
+    async def main() -> tuple[list[float], float]:
+        loop = asyncio.get_running_loop()
+
+        async def one() -> float:
+            t = time.perf_counter()
+            r = await client.acomplete(PROMPT, max_tokens=4)
+            assert r.route == "blocked"
+            return time.perf_counter() - t
+
+        times = await asyncio.gather(*(one() for _ in range(calls)))
+        # every classifier thread is still asleep: the loop's default executor must not wait
+        t = time.perf_counter()
+        await loop.run_in_executor(None, lambda: None)
+        return list(times), time.perf_counter() - t
+
+    try:
+        times, probe = asyncio.run(main())
+        assert max(times) < 2.0, times  # the 1 s bound, not the 6 s classifier
+        assert probe < 1.0, f"default executor busy for {probe:.2f} s"
+        assert slow.calls <= BOUNDED_WORKERS  # the queued rest were cancelled before they ran
+        outcomes = [r for r in client.audit.iter_records() if r.status != "intent"]
+        assert len(outcomes) == calls
+        assert all(r.fail_closed and r.route == "blocked" for r in outcomes)
+    finally:
+        asyncio.run(client.aclose())
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from hybridllm._resilience import (
     Attempted,
     Breakers,
     TimeBoundError,
+    arun_bounded,
     attempt_async,
     attempt_sync,
     attempt_timeouts,
@@ -236,15 +237,15 @@ class DriverMixin:
         return _stream_result(opened)
 
     async def _aclassify(self, effect: Classify) -> Classification | Exception:
-        # On a worker thread as before, bounded on the loop (no second pool): a classifier
-        # that overruns fails the call closed; the caller's cancellation propagates.
-        work = asyncio.to_thread(self._classify, effect.texts)
+        # Bounded on the loop, run on the bounded pool (see run_bounded): a classifier that
+        # overruns fails the call closed, and its abandoned thread holds no slot of the loop's
+        # default executor; the caller's cancellation propagates.
         if effect.timeout is None:
-            return await work
+            return await asyncio.to_thread(self._classify, effect.texts)
         try:
-            return await asyncio.wait_for(work, effect.timeout)
-        except TimeoutError:
-            return TimeBoundError(f"no classification within {effect.timeout:.3g} s")
+            return await arun_bounded(lambda: self._classify(effect.texts), effect.timeout)
+        except TimeBoundError as exc:
+            return exc
 
     async def _aappend(self, record: AuditRecord) -> AuditRecord:
         return await asyncio.to_thread(self._append, record)

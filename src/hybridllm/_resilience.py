@@ -5,10 +5,12 @@ Both are shared by the sync and async drivers; neither does I/O.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -35,6 +37,7 @@ __all__ = [
     "Breakers",
     "TargetCoolingDownError",
     "TimeBoundError",
+    "arun_bounded",
     "as_hop_error",
     "attempt_async",
     "attempt_sync",
@@ -153,31 +156,56 @@ def hop_deadline(
 
 _bounded_pool: ThreadPoolExecutor | None = None
 _bounded_lock = threading.Lock()
+BOUNDED_WORKERS = 8
+"""Threads of the pool that bounded work (classification) runs on."""
 
 
 class TimeBoundError(TimeoutError):
     """Work run under :func:`run_bounded` did not finish in time."""
 
 
+def _submit_bounded(fn: Callable[[], T]) -> Future[T]:
+    # A pool of its own, not the event loop's default executor nor anyio's: a thread whose work
+    # overran is abandoned still busy (a thread cannot be killed), and must not take a slot
+    # that audit appends or DNS lookups need. When every slot is held, new work waits in the
+    # queue, times out and is cancelled there: bounded work fails (closed), nothing else does.
+    global _bounded_pool  # noqa: PLW0603 - one pool per process, created on first use
+    with _bounded_lock:
+        if _bounded_pool is None:
+            _bounded_pool = ThreadPoolExecutor(
+                max_workers=BOUNDED_WORKERS, thread_name_prefix="hybridllm-bound"
+            )
+        pool = _bounded_pool
+    ctx = contextvars.copy_context()  # as asyncio.to_thread does: the caller's scope goes along
+    return pool.submit(ctx.run, fn)
+
+
 def run_bounded(fn: Callable[[], T], timeout: float) -> T:
     """``fn()`` on a worker thread, or :class:`TimeBoundError` once ``timeout`` seconds passed.
 
-    ``fn`` runs on a small shared pool of worker threads; when it overruns, its result is
+    ``fn`` runs on a small pool of worker threads of its own; when it overruns, its result is
     dropped (a thread cannot be killed) and the caller moves on at once. An exception raised in
     the calling thread while it waits (a signal handler's ``TimeoutError``, ``KeyboardInterrupt``)
     is the caller's and propagates as it is.
     """
-    global _bounded_pool  # noqa: PLW0603 - one pool per process, created on first use
-    with _bounded_lock:
-        if _bounded_pool is None:
-            _bounded_pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="hybridllm-bound")
-        pool = _bounded_pool
-    future = pool.submit(fn)
+    future = _submit_bounded(fn)
     try:
         return future.result(timeout=max(0.0, timeout))
     except FutureTimeout:
         future.cancel()
         raise TimeBoundError(f"no result within {timeout:.3g} s") from None
+
+
+async def arun_bounded(fn: Callable[[], T], seconds: float) -> T:
+    """Async :func:`run_bounded` (``seconds`` is its ``timeout``): awaited on the loop, run on
+    the same pool, never on the loop's default executor. The caller's cancellation propagates
+    (and cancels ``fn`` if it has not started)."""
+    future = _submit_bounded(fn)
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(future), max(0.0, seconds))
+    except TimeoutError:
+        future.cancel()
+        raise TimeBoundError(f"no result within {seconds:.3g} s") from None
 
 
 @dataclass
