@@ -342,7 +342,7 @@ def test_a_slow_classifier_fails_closed_within_the_deadline(on_error: str, rig: 
     t = time.perf_counter()
     audit_id, route, tried = _outcome(client)
     elapsed = time.perf_counter() - t
-    assert elapsed < 2.0 + 1.0, f"took {elapsed:.2f} s"  # not the 5 s classifier
+    assert elapsed < 2.0 + 2.0, f"took {elapsed:.2f} s"  # the deadline (+ load), not 5 s
     assert primary.requests == []  # nothing went to the cloud
     stored = client.audit.get(audit_id)
     assert stored is not None

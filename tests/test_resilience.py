@@ -72,10 +72,12 @@ def test_cooldown_skips_a_dead_target_without_waiting_then_probes_it(
             assert len(recording_cloud.requests) == 2
             t = time.perf_counter()
             r = client.complete("What is 3 + 3?", max_tokens=2)
+            elapsed = time.perf_counter() - t
             assert r.target == "local"
             assert (r.hops[0].outcome, r.hops[0].attempts) == ("skipped", 0)
             assert len(recording_cloud.requests) == 2  # not even tried
-            assert (time.perf_counter() - t) < 1.0
+            # the skip costs nothing: the call is the local model's answer and little else
+            assert elapsed - r.hops[-1].latency_ms / 1000 < 1.0
             time.sleep(0.6)
             r = client.complete("What is 4 + 4?", max_tokens=2)
             assert r.target == "cloud"  # probed again, healthy, breaker closes
@@ -156,7 +158,7 @@ def test_deadline_bounds_a_call_across_retries(
         deadline=0.5,
     ) as client:
         client.warm_up()  # classification may take half of the 0.5 s deadline: load it first
-        recording_cloud.fail_next(10, status=429, retry_after=2.0)
+        recording_cloud.fail_next(10, status=429, retry_after=5.0)
         t = time.perf_counter()
         try:  # the local fallback answers if it can within what is left of the deadline
             r = client.complete(SECRET_PROMPT, max_tokens=4)
@@ -164,7 +166,8 @@ def test_deadline_bounds_a_call_across_retries(
             hops = exc.hops
         else:
             hops = [(h.target, h.outcome) for h in r.hops]
-        assert time.perf_counter() - t < 1.5  # did not sleep the 2 s Retry-After
+        # did not sleep the 5 s Retry-After (the margin over the 0.5 s deadline is for load)
+        assert time.perf_counter() - t < 4.0
     assert hops[0][0] == "cloud"
     assert len(recording_cloud.requests) == 1  # a wait past the deadline is not waited out
     assert AWS_KEY not in recording_cloud.bodies_text()
