@@ -27,6 +27,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 ROUTE = {"PHI", "SECRET"}
+# mimesis names in presidio-evaluator templates, split by template (see names_gen2/generate.py).
+_GEN2_OPEN = "names_gen2/open.jsonl"
+_GEN2_SEALED = "names_gen2/sealed.jsonl"
+
+
+def _as_is(r: dict[str, Any]) -> bool:
+    return bool(r.get("case") == "as-is")
+
+
+def _lower(r: dict[str, Any]) -> bool:
+    return bool(r.get("case") == "lower")
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -80,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", choices=["open"], default=None, help="list flagged prompts")
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
+    parser.add_argument("--recall-only", action="store_true", help="skip the real prompts")
     args = parser.parse_args()
     sys.path.insert(0, str(args.src.resolve()))
     from hybridllm.classifiers import get_classifier
@@ -88,7 +100,7 @@ def main() -> None:
     clf.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
     print("| real prompts | N | any finding | route-changing (PHI/SECRET) | any, by type |")
     print("|---|---:|---:|---:|---|")
-    for split in ("open", "sealed"):
+    for split in () if args.recall_only else ("open", "sealed"):
         r = real_rates(clf.classify, split, show=args.show == split)
         by_type = ", ".join(f"{k} {v}" for k, v in r["types"].most_common(8))
         rby = ", ".join(f"{k} {v}" for k, v in r["rtypes"].most_common(6)) or "-"
@@ -104,6 +116,10 @@ def main() -> None:
         ("names, held-out contexts", "names_heldout.jsonl", "PERSON", None),
         ("names, PHI notes", "phi.jsonl", "PERSON", None),
         ("lower-case names, evasion set", "evasion.jsonl", "PERSON", None),
+        ("names, 2nd generator, open, as written", _GEN2_OPEN, "PERSON", _as_is),
+        ("names, 2nd generator, open, lower case", _GEN2_OPEN, "PERSON", _lower),
+        ("names, 2nd generator, sealed, as written", _GEN2_SEALED, "PERSON", _as_is),
+        ("names, 2nd generator, sealed, lower case", _GEN2_SEALED, "PERSON", _lower),
     ]
     for label, name, kind, pred in rows:
         hit, total = recall(clf.classify, name, kind, pred)

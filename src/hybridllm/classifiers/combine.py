@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 
 from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, PHI_QUASI, Classifier
+from hybridllm.classifiers.encoded import decoded_spans
 from hybridllm.classifiers.normalize import normalize
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
@@ -242,6 +243,8 @@ class CompositeClassifier:
         if from_view:
             covered = _Cover(g for g in found if g.entity_type not in PHI_QUASI)
             found.extend(f for f in from_view if not covered.contains(f))
+        if self.normalize:
+            found.extend(self._decoded(text, message_index, t0))
         if self._allow is not None:
             allowed = [m.span() for m in self._allow.finditer(text)]
             if allowed:
@@ -249,6 +252,30 @@ class CompositeClassifier:
                     f for f in found if not any(s <= f.start and f.end <= e for s, e in allowed)
                 ]
         return found
+
+    def _decoded(self, text: str, message_index: int, t0: float) -> list[Finding]:
+        """Findings in base64 / hex / URL-encoded spans (see :mod:`.encoded`), each reported on
+        the whole encoded span."""
+        out: list[Finding] = []
+        ts = time.perf_counter()
+        for start, end, decoded in decoded_spans(text):
+            for recognizer in self.recognizers:
+                out.extend(
+                    f.model_copy(
+                        update={
+                            "start": start,
+                            "end": end,
+                            "message_index": message_index,
+                            "recognizer": f"{f.recognizer}+decoded",
+                        }
+                    )
+                    for f in recognizer.find(decoded)
+                )
+            self._check_budget(t0)
+        self.stage_ms["decoded"] = (
+            self.stage_ms.get("decoded", 0.0) + (time.perf_counter() - ts) * 1000.0
+        )
+        return out
 
     def classify_messages(self, texts: Sequence[str]) -> Classification:
         """Classify the messages of one payload together.

@@ -52,6 +52,7 @@ from hybridllm.classifiers.name_gate import (
     plausible_person,
     quoted,
 )
+from hybridllm.classifiers.name_lower import lower_names
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_tokens import (
     Kind,
@@ -361,6 +362,11 @@ class NameRecognizer:
             if self._ner_candidate(text, words, i, taken):
                 candidates.append(i)
             i += 1
+        taken = _mask(len(text), [(f.start, f.end) for f in findings])
+        findings.extend(
+            self._finding(s, e, score, "names+lower")
+            for s, e, score in lower_names(text, words, self.tokens, taken)
+        )
         if candidates:
             findings.extend(
                 f

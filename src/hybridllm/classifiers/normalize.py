@@ -43,6 +43,13 @@ _SPLIT_TOKEN = re.compile(r"([A-Za-z0-9_+/.@-]{3,})\r?\n([A-Za-z0-9_+/=.@-]{3,}+
 # A log line starts with a date or a time: the token before it ended the previous line.
 _LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d|\d\d:\d\d[:.]")
 _SPLIT_NUMBER = re.compile(r"(?<![\w.-])(\d{2,})\r?\n(\d{2,})(?![\w-])")
+# A password broken over a line after its keyword, with the symbols passwords use
+# ("password: Xk9%#&pq\nL2mz!"): both parts without spaces or quotes, one with a symbol.
+_SPLIT_PASSWORD = re.compile(
+    r"(?i:\b(?:pass(?:word|wd|phrase|code)?|pwd|pin|secret)\b)[^\n]{0,24}?[:=\s]"
+    r"['\"]?([^\s'\"]{3,64})\r?\n([^\s'\"]{2,64})(?![ \t]*[:=])"
+)
+_PASSWORD_SYMBOLS = frozenset("%#&!$*^~@?+=")
 
 
 # Characters of unchanged text kept around each change in the view (keywords such as "MRN:"
@@ -125,6 +132,14 @@ def _splits(view: str) -> set[int]:
         return drop
     for m in _SPLIT_NUMBER.finditer(view):
         if 7 <= len(m.group(1)) + len(m.group(2)) <= 19:
+            drop.update(range(m.end(1), m.start(2)))
+    for m in _SPLIT_PASSWORD.finditer(view):
+        a, b = m.group(1), m.group(2)
+        if (
+            any(ch in _PASSWORD_SYMBOLS for ch in a + b)
+            and any(ch.isdigit() or ch in _PASSWORD_SYMBOLS for ch in b)
+            and not _plain_word(b)
+        ):
             drop.update(range(m.end(1), m.start(2)))
     for m in _SPLIT_TOKEN.finditer(view):
         joined = m.group(1) + m.group(2)

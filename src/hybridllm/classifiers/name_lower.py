@@ -1,0 +1,224 @@
+"""Person names written in lower case (chat style): token evidence plus context.
+
+In ``i'm so jealous! said liisa to kaarle`` or ``ask maria lopez about the invoice`` nothing is
+capitalised, so the shape rules of :mod:`~hybridllm.classifiers.name_tokens` cannot start.
+Here each lower-case word gets a strength from the token lists:
+
+- **strong**: a listed first name or surname that is not an everyday English word (``liisa``,
+  ``haynes``, ``kevin``; the lists and their sources are in ``data/SOURCES.md``);
+- **weak**: a listed name that is also a word (``bill``, ``kelly``, ``santos``);
+- **unknown**: in no list at all (``théorêt``, ``kaarle``);
+- ordinary words have none.
+
+and a run of words is a name when the evidence adds up:
+
+1. a **given name + surname** run (``giles théorêt``, ``bill harrington``, ``stacey de wilde``):
+   the first word a listed first name, the last a listed surname or unknown, one of them strong;
+2. a **strong** word with a person's context: a cue before it (``said``, ``ask``, ``with``,
+   ``ms.``, ``my kid``, ``and`` after a name, ...) or a person's verb after it (``is``, ``had``,
+   ``spent``, ``said``, a possessive);
+3. any listed or unknown word after a **naming cue** (``my name is``, ``call me``, ``named
+   him``, ``last name?``, ``ms.``), in any case: the cue says a name follows.
+
+Rules 1 and 2 apply only in sentences written in lower case (their first letter is), where
+missing capitals say nothing; in ordinary prose a lower-case word is no name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from hybridllm.classifiers.name_tokens import PARTICLES, Kind, TokenLexicon, read_list
+
+__all__ = ["lower_names"]
+
+_STRONG, _WEAK, _UNKNOWN, _NONE = 3, 2, 1, 0
+
+# A naming cue: what follows is a name, whatever its case or lists say.
+_NAMING_CUE = re.compile(
+    r"(?i:\b(?:name\s+is|name\s*[:?]|names?\s+(?:is|are)\s+|call(?:s|ed)?\s+(?:me|him|her)"
+    r"|named(?:\s+(?:him|her|me|them))?|(?:was|is|were|be|being)\s+called|(?:ms|mrs|mr|dr|miss|mx)\.?|maiden\s+name\s+is"
+    r"|(?:last|first|family|given)\s+name\s*(?:is|[:?])?|said\s+\w+\s+to|my\s+(?:kid|son|daughter|wife|husband"
+    r"|boyfriend|girlfriend|partner|mom|dad|mother|father|brother|sister|cousin|grandson"
+    r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)$"
+)
+# Before a person, rarely before a thing (for strong words only).
+_PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
+    r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to)[,:]?[ \t]+)$"
+)
+# After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma.
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
+    r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
+    r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
+    r"|mentioned|joined|left|and[ \t]+i|just|never|also)\b)"
+)
+# The first letter of each sentence, line or quotation.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
+_GAP = re.compile(r"[ \t]")
+_ENGLISH_SHARE = 0.5
+
+
+@cache
+def _census_first() -> frozenset[str]:
+    return frozenset(read_list("census_first_names.txt"))
+
+
+def _strength(lex: TokenLexicon, word: str) -> int:
+    if len(word) < 3 or not word.isalpha():
+        return _NONE
+    kind = lex.kind(word)
+    if kind is Kind.UNKNOWN:
+        return _UNKNOWN
+    if kind is Kind.NAME:
+        # "held", "ceo", "islam" are listed surnames too: a word of the vocabulary is strong
+        # only as a given name ("matt", "isabella").
+        plain = word in lex.common or (word in lex.vocab and word not in lex.first)
+        return _WEAK if plain else _STRONG
+    if kind is Kind.AMBIGUOUS and word not in lex.common:
+        return _WEAK
+    if kind is Kind.AMBIGUOUS and word in _census_first():
+        return _WEAK  # "bill", "kelly": a given name before a surname
+    return _NONE
+
+
+def _lower_starts(text: str) -> tuple[list[int], list[bool]]:
+    """Sentence start offsets and whether each sentence starts in lower case."""
+    starts: list[int] = [0]
+    lower: list[bool] = [False]
+    for m in _SENTENCE_START.finditer(text):
+        starts.append(m.start(1))
+        lower.append(m.group(1).islower())
+    return starts, lower
+
+
+def _cue_run(
+    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
+) -> tuple[int, int] | None:
+    """Words after a naming cue, up to three, each a listed name or unknown word."""
+    if not _NAMING_CUE.search(text, max(0, words[i].start() - 32), words[i].start()):
+        return None
+    j = i
+    end = -1
+    while j < len(words) and j < i + 3:
+        w = words[j].group()
+        if j > i and not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
+            break
+        if j > i and w.lower() in PARTICLES:
+            j += 1
+            continue
+        strength = _strength(lex, w.lower().removesuffix("'s"))
+        if strength == _NONE or (w.islower() and w in lex.common):
+            break
+        end = j
+        j += 1
+    return None if end < 0 else (i, end)
+
+
+def lower_names(
+    text: str, words: list[re.Match[str]], lex: TokenLexicon, taken: bytearray
+) -> list[tuple[int, int, float]]:
+    """Spans of names written in lower case, or after a naming cue (see the module docstring).
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        lex: the token lists.
+        taken: one byte per character, 1 where a finding already is.
+
+    Returns:
+        ``(start, end, score)`` spans.
+    """
+    starts, lower = _lower_starts(text)
+    out: list[tuple[int, int, float]] = []
+    english: bool | None = None  # computed on first need
+    i = 0
+    n = len(words)
+    while i < n:
+        m = words[i]
+        w = m.group()
+        if taken[m.start()] or not (w.islower() or lex.kind(w) in (Kind.NAME, Kind.UNKNOWN)):
+            i += 1
+            continue
+        cue = _cue_run(text, words, i, lex)
+        if cue is not None:
+            out.append((words[cue[0]].start(), _bare_end(words[cue[1]]), 0.6))
+            i = cue[1] + 1
+            continue
+        if not w.islower() or not lower[bisect.bisect_right(starts, m.start()) - 1]:
+            i += 1
+            continue
+        if english is None:
+            english = _english(words, lex)
+        run = _pair(text, words, i, lex) if english else None
+        if run is not None:
+            out.append((m.start(), _bare_end(words[run]), 0.55))
+            i = run + 1
+            continue
+        bare = w.removesuffix("'s").removesuffix("’s")
+        if (
+            _strength(lex, bare) == _STRONG
+            and bare not in lex.places
+            and english
+            and (
+                (
+                    bare in lex.first
+                    and _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                )
+                or _PERSON_AFTER.match(text, m.start() + len(bare))
+            )
+        ):
+            out.append((m.start(), m.start() + len(bare), 0.5))
+        i += 1
+    return out
+
+
+def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
+    """Whether most lower-case words of the text that are no listed name are English words:
+    in "ni ke yi shuo zhong wen ma" or "coloque em uma tabela" the lists say nothing about
+    names."""
+    near = [
+        w.group()
+        for w in words[:800]
+        if w.group().islower() and len(w.group()) > 1 and _strength(lex, w.group()) < _WEAK
+    ]
+    english = sum(w in lex.vocab or re.sub(r"['’]\w+$", "", w) in lex.vocab for w in near)
+    return len(near) < 3 or english >= _ENGLISH_SHARE * len(near)
+
+
+def _bare_end(m: re.Match[str]) -> int:
+    return m.end() - (2 if m.group()[-2:] in ("'s", "’s") else 0)
+
+
+def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
+    """Index of the last word of a lower-case given name + surname run starting at ``i``."""
+    first = words[i].group()
+    s0 = _strength(lex, first)
+    if first in lex.places or not (s0 == _UNKNOWN or (s0 >= _WEAK and first in lex.first)):
+        return None
+    strong = s0 == _STRONG
+    j = i + 1
+    last = None
+    while j < len(words) and j < i + 4:
+        if not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
+            break
+        w = words[j].group()
+        if w in PARTICLES and w.islower():
+            j += 1
+            continue
+        bare = w.removesuffix("'s").removesuffix("’s")
+        s = _strength(lex, bare)
+        if not w.islower() or s == _NONE or bare in lex.places:
+            break
+        if (bare in lex.last and (s0 != _UNKNOWN or s == _STRONG)) or (
+            s == _UNKNOWN and s0 != _UNKNOWN
+        ):
+            last = j
+            strong = strong or s == _STRONG
+        j += 1
+    if last is None or not strong:
+        return None
+    return last

@@ -1,0 +1,47 @@
+"""Lower-case names (chat style) and naming cues, with the ordinary lower-case text beside them
+that must stay clean. Written for this file; the real classifier runs every case."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("can u ask maria lopez about the refund", "maria lopez"),
+        ("maybe it's under giles théorêt", "giles théorêt"),
+        ("ok so thad johnson never answered the ticket", "thad johnson"),
+        ("lol told ingeborg the build is red again", "ingeborg"),
+        ("i'm so jealous! said liisa to kaarle", "kaarle"),
+        ("she named him thorfast", "thorfast"),
+        ("my name is utto flater and i need a new card", "utto flater"),
+        ("for my take on ms. haynes, see the list", "haynes"),
+        ("Sometimes people call me Lokki", "Lokki"),
+    ],
+)
+def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
+    assert any(name in p or (p in name and len(p) > 3) for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if multiple sensors are connected to arduino and how can we monitor them",
+        "// lock is not held, do nothing",
+        "qualities for ceo(in english)",
+        "what is the age of puberty according to islam",
+        "ni ke yi shuo zhong wen ma?",
+        "call me maybe when the build is done",
+        "please add the will and the bill to the folder",
+    ],
+)
+def test_ordinary_lower_case_text_has_no_person(text: str) -> None:
+    assert persons(text) == set()
