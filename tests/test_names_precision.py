@@ -39,6 +39,14 @@ def found(text: str) -> set[tuple[str, str]]:
         "app.run(host='0.0.0.0', port=8000) then curl http://127.0.0.1:8000/",
         "netmask 255.255.255.0 on eth0",
         "pip install 'requests==2.31.0.1'",
+        # plurals of acronyms and identifiers with two leading capitals
+        "Prompting works best on very large LMs, and NPCs need short bios.",
+        "from torch_geometric.nn import GCNConv\nraise OTPExpired('expired')",
+        # words glued into paths, escapes and identifiers
+        'File "B:\\Stash\\plugins\\Performer_Image_Gigapixel\\upscale.py", line 451',
+        "![c](data:image/svg+xml,%3Csvg%20xmlns%3D%22http)",
+        # plurals of ordinary words
+        "Rewrite my content about Statutory Warranties for Builders.",
         # a decorator on the line after a word is not an e-mail address
         "timed out after 3668s\n@app.get('/items')\nasync def read_item(): ...",
     ],
@@ -125,3 +133,11 @@ def test_a_key_hidden_in_a_url_is_not_dropped_with_the_url(text: str, value: str
     c = get_classifier().classify(text)
     assert "SECRET" in c.categories
     assert any(text[f.start : f.end] == value for f in c.findings if f.category == "SECRET")
+
+
+def test_a_function_word_is_not_part_of_a_name() -> None:
+    spans = {
+        v for t, v in found("LONG SYNOPSIS\nWhile Casper Okonjo is out hunting") if t == "PERSON"
+    }
+    assert "Casper Okonjo" in spans
+    assert not any(v.startswith("While") for v in spans)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
 
-__all__ = ["context_names", "list_names", "lower_listed_name", "person_context"]
+__all__ = ["context_names", "list_names", "person_context"]
 
 _WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 _VALUE = rf"{_WORD_RE}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD_RE}){{0,3}}"
@@ -183,25 +183,3 @@ def list_names(
         group = [span] if span in is_found or nameish else []
     flush()
     return out
-
-
-def lower_listed_name(text: str, word: re.Match[str], lex: TokenLexicon) -> tuple[int, int] | None:
-    """A lower-case listed first name in a person's context: "can u ask daniel if", "lol rufus
-    just replied-all" (chat, and the lower-case evasion). Unlisted or ambiguous words ("will",
-    "mark", "jasmine") are left alone.
-
-    Args:
-        text: the text.
-        word: a word match in ``text``.
-        lex: the token lists.
-
-    Returns:
-        The name's span without a possessive, or None.
-    """
-    start, end = _strip_possessive(text, *word.span())
-    bare = text[start:end]
-    if not (bare.islower() and len(bare) > 2 and bare in lex.first):
-        return None
-    if lex.kind(bare) is not Kind.NAME or not person_context(text, start, end):
-        return None
-    return start, end

@@ -19,7 +19,7 @@ from functools import cache
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
 
-__all__ = ["NOT_PEOPLE", "all_words", "foreign_text", "plausible_person", "quoted"]
+__all__ = ["NOT_PEOPLE", "all_words", "foreign_text", "glued", "plausible_person", "quoted"]
 
 
 @cache
@@ -70,11 +70,11 @@ def plausible_person(span: str) -> bool:
 
 _QUOTES = "'\"`‘’“”"
 # Lower-case words of running text, not parts of e-mail addresses, URLs or paths.
-_LOWER = re.compile(r"(?<![\w'’@./-])[a-z]{2,}(?![\w'’@./-])")
+_LOWER = re.compile(r"(?<![\w'’@./-])[a-z]{3,}(?![\w'’@./-])")
 # Below this share of lower-case words that are English words, a text is taken as another
 # language (English prose scores 0.9+, German or Spanish prose 0.1-0.4 on the word lists).
 _ENGLISH_SHARE = 0.6
-_MIN_WORDS = 20
+_MIN_WORDS = 8
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -108,3 +108,16 @@ def foreign_text(lex: TokenLexicon, text: str) -> bool:
         return False
     english = sum(w in lex.vocab for w in words)
     return english < _ENGLISH_SHARE * len(words)
+
+
+# Characters that glue a word into a path, an escape, an identifier or markup: "%3Csvg",
+# "Performer\\_Image\\_Gigapixel", "/Farticles", "x=Terminée".
+_GLUE_BEFORE = frozenset("_/\\\\%=|~^$#0123456789")
+_GLUE_AFTER = frozenset("_/\\\\=|0123456789")
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is part of a path, escape or identifier."""
+    return (start > 0 and text[start - 1] in _GLUE_BEFORE) or (
+        end < len(text) and text[end] in _GLUE_AFTER
+    )

@@ -63,6 +63,12 @@ _ENGLISH_SHARE = 0.5
 
 
 @cache
+def _faker_last() -> frozenset[str]:
+    """Surnames of Faker's person providers (a curated list: "gutierrez", not "held")."""
+    return frozenset(read_list("surnames.txt"))
+
+
+@cache
 def _census_first() -> frozenset[str]:
     return frozenset(read_list("census_first_names.txt"))
 
@@ -76,7 +82,9 @@ def _strength(lex: TokenLexicon, word: str) -> int:
     if kind is Kind.NAME:
         # "held", "ceo", "islam" are listed surnames too: a word of the vocabulary is strong
         # only as a given name ("matt", "isabella").
-        plain = word in lex.common or (word in lex.vocab and word not in lex.first)
+        plain = word in lex.common or (
+            word in lex.vocab and word not in lex.first and word not in _faker_last()
+        )
         return _WEAK if plain else _STRONG
     if kind is Kind.AMBIGUOUS and word not in lex.common:
         return _WEAK
@@ -168,7 +176,10 @@ def lower_names(
                     bare in lex.first
                     and _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
                 )
-                or _PERSON_AFTER.match(text, m.start() + len(bare))
+                or (
+                    (bare in lex.first or bare not in lex.vocab)
+                    and _PERSON_AFTER.match(text, m.start() + len(bare))
+                )
             )
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
@@ -183,10 +194,12 @@ def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
     near = [
         w.group()
         for w in words[:800]
-        if w.group().islower() and len(w.group()) > 1 and _strength(lex, w.group()) < _WEAK
+        if w.group().islower() and len(w.group()) > 2 and _strength(lex, w.group()) < _WEAK
     ]
     english = sum(w in lex.vocab or re.sub(r"['’]\w+$", "", w) in lex.vocab for w in near)
-    return len(near) < 3 or english >= _ENGLISH_SHARE * len(near)
+    if len(near) < 3:
+        return english > 0  # a short text: one English word at least ("said liisa to kaarle")
+    return english >= _ENGLISH_SHARE * len(near)
 
 
 def _bare_end(m: re.Match[str]) -> int:
@@ -197,7 +210,9 @@ def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
     """Index of the last word of a lower-case given name + surname run starting at ``i``."""
     first = words[i].group()
     s0 = _strength(lex, first)
-    if first in lex.places or not (s0 == _UNKNOWN or (s0 >= _WEAK and first in lex.first)):
+    # Places that are also names ("elizabeth", "warren") count: the token kinds already
+    # turned plain places into words.
+    if not (s0 == _UNKNOWN or (s0 >= _WEAK and first in lex.first)):
         return None
     strong = s0 == _STRONG
     j = i + 1
@@ -211,13 +226,17 @@ def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
             continue
         bare = w.removesuffix("'s").removesuffix("’s")
         s = _strength(lex, bare)
-        if not w.islower() or s == _NONE or bare in lex.places:
+        listed = bare in _faker_last()
+        if s == _NONE and s0 == _STRONG and listed and lex.kind(bare) is Kind.AMBIGUOUS:
+            s = _WEAK  # "jacob green", "aaron price": a surname that is also a word
+        if not w.islower() or s == _NONE:
             break
         if (bare in lex.last and (s0 != _UNKNOWN or s == _STRONG)) or (
             s == _UNKNOWN and s0 != _UNKNOWN
         ):
             last = j
-            strong = strong or s == _STRONG
+            # Two weak words make a name when they are a listed given name and a curated surname.
+            strong = strong or s == _STRONG or (s0 == _WEAK and listed)
         j += 1
     if last is None or not strong:
         return None

@@ -29,6 +29,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "FUNCTION_WORDS",
     "Kind",
     "TokenLexicon",
     "at_sentence_start",
@@ -73,6 +74,100 @@ _CAMEL = re.compile(
     # Two humps are code whatever the prefix: "DeQueueIterator", "McpServerConfig".
     r"|[a-z][A-Z]\w*[a-z][A-Z]"
 )
+
+
+# Two capitals then lower case: acronyms in plural or identifiers ("LMs", "NPCs", "GCNConv",
+# "QRadar", "ICluster"); names do not start so ("McDonald", "DeShawn" have a lower second letter).
+_ACRONYMIC = re.compile(r"^[A-Z][A-Z]+[a-z]")
+# Function words that start a sentence or a heading before a name-like word ("The Schlitz
+# Brewing", "While Casper is ...", "Can Apophis hit"): never the first word of a name.
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "while",
+        "when",
+        "whenever",
+        "if",
+        "and",
+        "or",
+        "but",
+        "can",
+        "could",
+        "should",
+        "would",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "with",
+        "as",
+        "so",
+        "than",
+        "then",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "what",
+        "which",
+        "who",
+        "why",
+        "how",
+        "where",
+        "not",
+        "no",
+        "yes",
+        "please",
+        "all",
+        "any",
+        "some",
+        "each",
+        "every",
+        "after",
+        "before",
+        "since",
+        "until",
+        "unless",
+        "although",
+        "though",
+        "because",
+    ]
+)
+
+
+def _plural_of(low: str, vocab: frozenset[str]) -> bool:
+    """An English plural of a vocabulary word ("warranties", "fractals", "hustles")."""
+    if len(low) < 5 or not low.endswith("s") or low.endswith("ss"):
+        return False
+    return (
+        low[:-1] in vocab
+        or (low.endswith("es") and low[:-2] in vocab)
+        or (low.endswith("ies") and low[:-3] + "y" in vocab)
+    )
 
 
 class Kind(enum.Enum):
@@ -142,6 +237,7 @@ class TokenLexicon:
             or low in TITLES
             or _CONTRACTION.search(low)
             or _CAMEL.search(bare)
+            or _ACRONYMIC.match(bare)
         ):
             return Kind.WORD
         if low in self.places and low not in self.first:
@@ -155,6 +251,8 @@ class TokenLexicon:
         if "-" in low:  # "Olli-Pekka", "Reyes-Villalobos"; not "Co-Founder"
             parts = [self._kind(p) for p in low.split("-") if p]
             return Kind.NAME if parts and Kind.WORD not in parts else Kind.WORD
+        if _plural_of(low, self.vocab):
+            return Kind.WORD  # "Warranties", "Fractals", "Carousels"
         letters = low.replace("'", "").replace("’", "")
         if (
             len(letters) < 3
@@ -226,6 +324,8 @@ def person_run(  # noqa: PLR0911 - one verdict per rule
     """
     first = words[i].group()
     if not is_cap(first) or lex.kind(first) not in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS):
+        return None
+    if first.lower() in FUNCTION_WORDS:
         return None
     kinds = [lex.kind(first)]
     last = i

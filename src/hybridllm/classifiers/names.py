@@ -38,7 +38,6 @@ from hybridllm.classifiers.name_context import (
     _TITLE_WORDS,
     context_names,
     list_names,
-    lower_listed_name,
     person_context,
 )
 from hybridllm.classifiers.name_gate import (
@@ -49,6 +48,7 @@ from hybridllm.classifiers.name_gate import (
     _mask,
     all_words,
     foreign_text,
+    glued,
     plausible_person,
     quoted,
 )
@@ -199,7 +199,7 @@ class NameRecognizer:
     def _listed_pair(
         self, text: str, words: list[re.Match[str]], i: int
     ) -> tuple[list[Finding], int] | None:
-        """A listed first name and a surname: "Inessa D. Samoylova", "tomas prokes"."""
+        """A listed first name and a surname: "Inessa D. Samoylova"."""
         w = words[i].group()
         low = w.lower()
         nxt = i + 1
@@ -218,23 +218,7 @@ class NameRecognizer:
             and (n.lower() in self.last or self._surname_shape(w, n, words, nxt))
         ):
             return [self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)], nxt + 1
-        if (
-            w.islower()
-            and n.islower()
-            and low not in _COMMON
-            and n not in _COMMON
-            and n in self.last
-            and len(w) > 2
-            and len(n) > 2
-        ):
-            return [self._finding(words[i].start(), words[nxt].end(), 0.6, self.name)], nxt + 1
-        return None
-
-    def _lower_given(
-        self, text: str, words: list[re.Match[str]], i: int
-    ) -> tuple[list[Finding], int] | None:
-        span = lower_listed_name(text, words[i], self.tokens)
-        return None if span is None else ([self._finding(*span, 0.55, "names+context")], i + 1)
+        return None  # lower-case pairs: see name_lower
 
     def _lone_given(
         self, text: str, words: list[re.Match[str]], i: int
@@ -335,7 +319,7 @@ class NameRecognizer:
         text = text.replace("\\n", " \n").replace("\\t", "  ")
         findings = self._titled(text)
         taken = _mask(len(text), [(f.start, f.end) for f in findings])
-        words = list(_WORD.finditer(text))
+        words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
         candidates: list[int] = []
         weak: dict[int, Kind] = {}
         i = 0
@@ -353,7 +337,6 @@ class NameRecognizer:
                 self._listed_pair(text, words, i)
                 or self._lone_given(text, words, i)
                 or self._shape(text, words, i, weak, candidates, foreign=foreign)
-                or self._lower_given(text, words, i)
             )
             if step is not None:
                 found, i = step
