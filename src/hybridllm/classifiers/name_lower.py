@@ -148,7 +148,13 @@ def lower_names(
     while i < n:
         m = words[i]
         w = m.group()
-        if taken[m.start()] or not (w.islower() or lex.kind(w) in (Kind.NAME, Kind.UNKNOWN)):
+        bare = w.removesuffix("'s").removesuffix("’s")
+        # Most words are ordinary words: no rule can start at them (and no cue is searched).
+        if (
+            taken[m.start()]
+            or not (w.islower() or lex.kind(w) in (Kind.NAME, Kind.UNKNOWN))
+            or _strength(lex, bare.lower()) == _NONE
+        ):
             i += 1
             continue
         cue = _cue_run(text, words, i, lex)
@@ -166,7 +172,6 @@ def lower_names(
             out.append((m.start(), _bare_end(words[run]), 0.55))
             i = run + 1
             continue
-        bare = w.removesuffix("'s").removesuffix("’s")
         if (
             _strength(lex, bare) == _STRONG
             and bare not in lex.places
