@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Literal, Protocol, overload
+from typing import Any, Literal, Protocol, Unpack, overload
 
 from hybridllm._audit_open import open_audit
 from hybridllm._drivers import DriverMixin
@@ -24,6 +24,14 @@ from hybridllm._flow import (
 from hybridllm._input import check_options, normalize_prompt
 from hybridllm._resilience import Breakers, TimeBoundError, run_bounded
 from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
+from hybridllm._sampling import (
+    Sampling,
+    SamplingOptions,
+    astop_chunks,
+    sampling_options,
+    stop_chunks,
+    stopped,
+)
 from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import EmbedInputType, ToolSpec
@@ -211,7 +219,14 @@ class _BaseClient(DriverMixin, EmbedMixin):
         tools: Sequence[Any] | None = None,
         tool_choice: str | None = None,
         restore: RestoreArg = None,
+        gen: SamplingOptions | None = None,
+        messages: Any = None,
     ) -> Flow:
+        if (prompt is None) == (messages is None):
+            raise InputError("pass a prompt or messages=, exactly one of them")
+        prompt = messages if prompt is None else prompt
+        gen = gen or SamplingOptions()
+        json_schema = json_schema if gen.json_schema is None else gen.json_schema
         check_options(
             stream=stream,
             target=target,
@@ -246,6 +261,8 @@ class _BaseClient(DriverMixin, EmbedMixin):
             json_schema=json_schema,
             tools=_tool_specs(tools),
             tool_choice=tool_choice,
+            top_p=gen.top_p,
+            seed=gen.seed,
         )
         return completion_flow(
             messages,
@@ -296,7 +313,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
 
     async def acomplete(
         self,
-        prompt: Any,
+        prompt: Any = None,
         *,
         stream: bool = False,
         target: str | None = None,
@@ -308,6 +325,8 @@ class _BaseClient(DriverMixin, EmbedMixin):
         tools: Sequence[Any] | None = None,
         tool_choice: str | None = None,
         restore: RestoreArg = None,
+        messages: Any = None,
+        **sampling: Unpack[Sampling],
     ) -> Completion | AsyncCompletionStream:
         """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
         flow = self._flow(
@@ -322,11 +341,16 @@ class _BaseClient(DriverMixin, EmbedMixin):
             tools=tools,
             tool_choice=tool_choice,
             restore=restore,
+            gen=(gen := sampling_options(sampling, json_schema)),
+            messages=messages,
         )
         result = await self._run_async(flow)
         if isinstance(result, Completion):
+            result = stopped(result, gen.stop)
             return AsyncCompletionStream(no_chunks(), None, result) if stream else result
-        return AsyncCompletionStream(self._chunks_async(result), result, None, self.abandon)
+        chunks = self._chunks_async(result)
+        chunks = astop_chunks(chunks, gen.stop) if gen.stop else chunks
+        return AsyncCompletionStream(chunks, result, None, self.abandon)
 
 
 async def _aclose_all(adapters: list[Adapter]) -> None:
@@ -346,7 +370,7 @@ class Client(_BaseClient):
     @overload
     def complete(
         self,
-        prompt: Any,
+        prompt: Any = None,
         *,
         stream: Literal[False] = ...,
         target: str | None = ...,
@@ -358,11 +382,13 @@ class Client(_BaseClient):
         tools: Sequence[Any] | None = ...,
         tool_choice: str | None = ...,
         restore: RestoreArg = ...,
+        messages: Any = ...,
+        **sampling: Unpack[Sampling],
     ) -> Completion: ...
     @overload
     def complete(
         self,
-        prompt: Any,
+        prompt: Any = None,
         *,
         stream: Literal[True],
         target: str | None = ...,
@@ -374,11 +400,13 @@ class Client(_BaseClient):
         tools: Sequence[Any] | None = ...,
         tool_choice: str | None = ...,
         restore: RestoreArg = ...,
+        messages: Any = ...,
+        **sampling: Unpack[Sampling],
     ) -> CompletionStream: ...
 
     def complete(
         self,
-        prompt: Any,
+        prompt: Any = None,
         *,
         stream: bool = False,
         target: str | None = None,
@@ -390,6 +418,8 @@ class Client(_BaseClient):
         tools: Sequence[Any] | None = None,
         tool_choice: str | None = None,
         restore: RestoreArg = None,
+        messages: Any = None,
+        **sampling: Unpack[Sampling],
     ) -> Completion | CompletionStream:
         """Classify, decide, redact, call, restore and audit one completion.
 
@@ -410,6 +440,11 @@ class Client(_BaseClient):
             restore: this call's restore policy, over the ``[restore]`` config (e.g.
                 ``{"SECRET": {"text": True}}``, ``{"tool_arguments": {"send_mail": ["to"]}}``);
                 see :class:`~hybridllm.redaction.RestoreConfig`.
+            messages: the OpenAI SDK's name for ``prompt`` (pass one of the two).
+            **sampling: ``stop``, ``top_p``, ``seed``, ``response_format`` as the OpenAI SDK
+                takes them (see :class:`~hybridllm._sampling.Sampling`); ``stop`` is applied
+                to the restored reply and never sent (a stream ends there, audited as cut
+                short).
 
         Returns:
             A :class:`Completion` (``route`` is "blocked" when the policy blocks the call).
@@ -430,11 +465,16 @@ class Client(_BaseClient):
             tools=tools,
             tool_choice=tool_choice,
             restore=restore,
+            gen=(gen := sampling_options(sampling, json_schema)),
+            messages=messages,
         )
         result = self._run_sync(flow)
         if isinstance(result, Completion):
+            result = stopped(result, gen.stop)
             return CompletionStream(iter(()), None, result) if stream else result
-        return CompletionStream(self._chunks_sync(result), result, None, self.abandon)
+        chunks = self._chunks_sync(result)
+        chunks = stop_chunks(chunks, gen.stop) if gen.stop else chunks
+        return CompletionStream(chunks, result, None, self.abandon)
 
     def embed(
         self,

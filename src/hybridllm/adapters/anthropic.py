@@ -103,6 +103,8 @@ class AnthropicAdapter(BaseAdapter):
         if options.temperature is not None:
             # anthropic>=2.x dropped `temperature` from the typed signature; the wire field stays.
             params["extra_body"] = {"temperature": options.temperature}
+        if options.top_p is not None:
+            params.setdefault("extra_body", {})["top_p"] = options.top_p
         if options.tools:
             params["tools"] = [
                 {"name": t.name, "description": t.description, "input_schema": t.schema()}

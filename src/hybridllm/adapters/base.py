@@ -77,6 +77,10 @@ class CallOptions:
     """Functions the model may call (developer-defined schemas, sent as they are)."""
     tool_choice: str | None = None
     """``auto``, ``none``, ``required``, or a tool name."""
+    top_p: float | None = None
+    """Nucleus sampling, where the target has it."""
+    seed: int | None = None
+    """Best-effort determinism, where the target has it (not Anthropic)."""
     timeouts: Timeouts | None = None
     """Set by the driver for each attempt (from the target's timeouts and the hop's budget);
     None: the adapter's client defaults."""

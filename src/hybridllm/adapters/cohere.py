@@ -118,6 +118,10 @@ class CohereAdapter(BaseAdapter):
         }
         if options.temperature is not None:
             params["temperature"] = options.temperature
+        if options.top_p is not None:
+            params["p"] = options.top_p
+        if options.seed is not None:
+            params["seed"] = options.seed
         if options.tools:
             params["tools"] = function_tools(options.tools)  # v2 tools use OpenAI's shape
         if options.tool_choice in ("required", "none"):

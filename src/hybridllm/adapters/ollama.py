@@ -95,6 +95,10 @@ class OllamaAdapter(BaseAdapter):
         opts: dict[str, Any] = {"num_predict": options.max_tokens}
         if options.temperature is not None:
             opts["temperature"] = options.temperature
+        if options.top_p is not None:
+            opts["top_p"] = options.top_p
+        if options.seed is not None:
+            opts["seed"] = options.seed
         params: dict[str, Any] = {
             "model": self.model,
             "messages": [{"role": m.role, "content": m.content} for m in request.messages],

@@ -84,6 +84,10 @@ class OpenAIAdapter(BaseAdapter):
         }
         if options.temperature is not None:
             params["temperature"] = options.temperature
+        if options.top_p is not None:
+            params["top_p"] = options.top_p
+        if options.seed is not None:
+            params["seed"] = options.seed
         if options.tools:
             params["tools"] = function_tools(options.tools)
         if options.tool_choice is not None:

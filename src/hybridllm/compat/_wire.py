@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hybridllm._sampling import StopScanner, response_format_schema, truncate_at_stop
 from hybridllm.config import Settings
 from hybridllm.embeddings import Embeddings
 from hybridllm.errors import InputError, UnknownTargetError
@@ -49,8 +50,6 @@ _IGNORED = frozenset(
     {
         "frequency_penalty",
         "presence_penalty",
-        "top_p",
-        "seed",
         "logit_bias",
         "parallel_tool_calls",
         "metadata",
@@ -75,6 +74,8 @@ _USED = frozenset(
         "max_completion_tokens",
         "temperature",
         "stop",
+        "top_p",
+        "seed",
         "tools",
         "tool_choice",
         "response_format",
@@ -184,24 +185,10 @@ def _stop(value: Any) -> tuple[str, ...]:
 
 
 def _json_schema(fmt: Any) -> dict[str, Any] | None:
-    if fmt is None:
-        return None
-    kind = fmt.get("type") if isinstance(fmt, Mapping) else None
-    if kind == "text":
-        return None
-    if kind == "json_object":
-        return {"type": "object"}
-    if kind == "json_schema":
-        spec = fmt.get("json_schema")
-        schema = spec.get("schema") if isinstance(spec, Mapping) else None
-        if not isinstance(schema, dict):
-            raise WireError(
-                "response_format.json_schema.schema must be an object", param="response_format"
-            )
-        return schema
-    raise WireError(
-        "response_format.type must be text, json_object or json_schema", param="response_format"
-    )
+    try:
+        return response_format_schema(fmt)
+    except InputError as exc:
+        raise WireError(str(exc), param="response_format") from None
 
 
 def _tools(body: Mapping[str, Any]) -> tuple[list[Any] | None, str | None]:
@@ -257,6 +244,9 @@ def parse_chat(body: Mapping[str, Any]) -> ChatCall:
         "tools": tools,
         "tool_choice": tool_choice,
     }
+    for name in ("top_p", "seed"):  # checked by Client.complete (InputError -> 400)
+        if body.get(name) is not None:
+            options[name] = body[name]
     return ChatCall(
         model=model,
         messages=openai_messages(body.get("messages")),
@@ -325,43 +315,6 @@ def model_list(settings: Settings) -> list[dict[str, Any]]:
                 }
             )
     return rows
-
-
-def truncate_at_stop(text: str, stop: Sequence[str]) -> tuple[str, bool]:
-    """``text`` cut before the first stop sequence, and whether one was found."""
-    cut = min((i for s in stop if (i := text.find(s)) >= 0), default=-1)
-    return (text, False) if cut < 0 else (text[:cut], True)
-
-
-class StopScanner:
-    """Streaming stop sequences: holds back what could still become one."""
-
-    def __init__(self, stop: Sequence[str]) -> None:
-        self._stop = tuple(stop)
-        self._hold = max((len(s) for s in stop), default=1) - 1
-        self._buf = ""
-        self.stopped = False
-
-    def feed(self, text: str) -> str:
-        """Take restored text; return what may be sent now ("" once a stop sequence was seen)."""
-        if self.stopped:
-            return ""
-        if not self._stop:
-            return text
-        self._buf += text
-        head, found = truncate_at_stop(self._buf, self._stop)
-        if found:
-            self.stopped = True
-            self._buf = ""
-            return head
-        keep = len(self._buf) - self._hold if self._hold else len(self._buf)
-        out, self._buf = self._buf[: max(keep, 0)], self._buf[max(keep, 0) :]
-        return out
-
-    def flush(self) -> str:
-        """The held-back tail at the end of the stream."""
-        out, self._buf = ("" if self.stopped else self._buf), ""
-        return out
 
 
 def _usage(u: Usage) -> dict[str, int]:
