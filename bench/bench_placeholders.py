@@ -50,7 +50,23 @@ TASKS = (
     "Rewrite this message more formally.",
 )
 SHORT_INSTRUCTION = "Keep every placeholder like [TYPE_N] exactly as written."
-INSTRUCTIONS = {"none": None, "default": DEFAULT_INSTRUCTION, "short": SHORT_INSTRUCTION}
+NO_EXAMPLE = (  # the default without an example the model could copy ([TYPE_N] junk)
+    "Some values in this conversation were replaced by placeholders: a type and a number in "
+    "square brackets. Each stands for one real value. When you refer to one, copy the "
+    "placeholder exactly, brackets and all; never invent new ones."
+)
+ONLY_GIVEN = (  # says what may appear in brackets at all
+    "Some values in this conversation were replaced by placeholders in square brackets. Use "
+    "only the placeholders that appear in the conversation, copied exactly. Write nothing else "
+    "in square brackets: no new placeholders and no blanks to fill in."
+)
+INSTRUCTIONS = {
+    "none": None,
+    "default": DEFAULT_INSTRUCTION,
+    "short": SHORT_INSTRUCTION,
+    "noexample": NO_EXAMPLE,
+    "onlygiven": ONLY_GIVEN,
+}
 FORMATS = ("bracket", "angle", "bare", "surrogate")
 CONFIGS = {  # (format, instruction) per row; the first is the behaviour before issue 15
     "open": [
