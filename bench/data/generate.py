@@ -910,5 +910,5 @@ if __name__ == "__main__":
     main()
 
 
-# The runtime name lexicon is built by src/hybridllm/classifiers/data/build_lexicon.py (it keeps
+# The runtime name lexicon is built by scripts/data/build_lexicon.py (it keeps
 # accents and covers every Faker locale); this script only generates labelled data.

@@ -1,8 +1,9 @@
 """What a capitalised word can be: a listed name, an ambiguous one, an unknown proper noun, a word.
 
 The name recognizer needs to know, for one token, whether it can be part of a person's name
-without asking a model. Word lists answer that (built offline by ``data/build_lexicon.py`` and
-``data/build_vocab.py``; sources and licences in ``data/SOURCES.md``):
+without asking a model. Word lists answer that (built offline by the repository's
+``scripts/data/build_lexicon.py`` and ``scripts/data/build_vocab.py``; sources and licences in
+``data/SOURCES.md``):
 
 - name lists: Faker's person providers for 27+ locales, US Census 2010 surnames, and a CC0 list
   of US first names;

@@ -1,9 +1,10 @@
 """Provider secret formats from a maintained rule set: betterleaks' rules, run gitleaks-style.
 
 The table ``data/secret_rules.json`` is generated from betterleaks' default configuration (MIT;
-betterleaks is the successor of gitleaks by gitleaks' author) by ``data/build_secret_rules.py``,
-which records the source, its version and licence in the file. ~420 provider rules: Atlassian,
-age, Sentry, Grafana, Heroku, Perplexity, Notion, Slack app tokens, cloud keys, CI tokens, ...
+betterleaks is the successor of gitleaks by gitleaks' author) by the repository's
+``scripts/data/build_secret_rules.py``, which records the source, its version and licence in
+the file. ~420 provider rules: Atlassian, age, Sentry, Grafana, Heroku, Perplexity, Notion,
+Slack app tokens, cloud keys, CI tokens, ...
 
 Run as gitleaks runs them: a rule is tried only on a text that contains one of its keywords
 (case-insensitive substring test, a few microseconds for all rules on a 1 KB prompt), the secret
@@ -73,7 +74,7 @@ class ProviderRuleRecognizer:
         """Load and compile the rule table (~30 ms, once per classifier).
 
         Args:
-            table: the JSON table written by ``data/build_secret_rules.py``.
+            table: the JSON table written by ``scripts/data/build_secret_rules.py``.
         """
         data = json.loads(table.read_text(encoding="utf-8"))
         self.source = f"{data['source']}; {data['source_version']}; licence {data['licence']}"

@@ -2,7 +2,7 @@
 
 Run from the repository root with any environment that has Faker (MIT licensed)::
 
-    .venv/bin/python src/hybridllm/classifiers/data/build_lexicon.py
+    .venv/bin/python scripts/data/build_lexicon.py
 
 Every Faker locale with a person provider contributes its first names and last names, lower-cased
 (diacritics kept; :mod:`hybridllm.classifiers.names` also folds them to ASCII at load time).
@@ -46,7 +46,7 @@ def main() -> None:
                     low = part.lower()
                     if len(low) >= 2 and low.replace("'", "").isalpha():
                         bucket.add(low)
-    dest = Path(__file__).resolve().parent
+    dest = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
     (dest / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (dest / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
     print(f"lexicon: {len(first)} first names, {len(last)} surnames")

