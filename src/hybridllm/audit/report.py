@@ -140,8 +140,9 @@ def _records(d: ReportData) -> str:
         fields = json.dumps(r.model_dump(mode="json"), indent=1, ensure_ascii=False)
         rows.append(
             f'<tr data-id="{e(r.id)}" data-app="{e(r.app or "(none)")}" data-route="{e(r.route)}" '
-            f'data-category="{e(cats)}" data-status="{e(r.status)}"><td>{e(r.ts[:19])}</td>'
-            f"<td>{e(r.app)}</td><td>{e(r.caller)}</td><td>{e(r.route)}</td><td>{e(r.status)}"
+            f'data-category="{e(cats)}" data-status="{e(r.status)}">'
+            f"<td>{e(r.ts[:19].replace('T', ' '))}</td><td>{e(r.app)}</td>"
+            f'<td class="caller">{e(r.caller)}</td><td>{e(r.route)}</td><td>{e(r.status)}'
             f"</td><td>{e(cats)}</td><td>{e(r.target or '')}</td>"
             f'<td><details class="record" id="rec-{e(r.id)}"><summary><code>{e(r.id)}</code>'
             f"</summary><pre>{e(fields)}</pre></details></td></tr>"
@@ -182,7 +183,9 @@ def _fallbacks(d: ReportData) -> str:
             f"{h.target} ({h.outcome}{': ' + h.detail if h.detail else ''})" for h in r.hops
         )
         link = f'<a href="#rec-{e(r.id)}"><code>{e(r.id)}</code></a>'
-        rows.append([e(r.ts[:19]), e(r.app), e(r.caller), e(r.status), e(path), link])
+        rows.append(
+            [e(r.ts[:19].replace("T", " ")), e(r.app), e(r.caller), e(r.status), e(path), link]
+        )
     table = _table(
         "fallback-table", ("time", "app", "caller", "status", "targets tried", "record"), rows
     )

@@ -126,7 +126,9 @@ td,th{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top;
 overflow-wrap:anywhere}
 th{background:#fafafa;overflow-wrap:normal;font-size:11px}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-code{font-size:11px;word-break:break-all}.dim{opacity:.25}.hidden{display:none}
+code{font-size:11px;word-break:break-all}
+#records td{overflow-wrap:normal}#records td.caller{overflow-wrap:anywhere}
+.dim{opacity:.25}.hidden{display:none}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:8px 0}
 .filters label{font-size:12px}
 details.record pre{white-space:pre-wrap;word-break:break-all;background:#fafafa;padding:6px;
