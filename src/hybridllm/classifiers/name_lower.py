@@ -42,7 +42,7 @@ _NAMING_CUE = re.compile(
     r"|named(?:\s+(?:him|her|me|them))?|(?:was|is|were|be|being)\s+called|(?:ms|mrs|mr|dr|miss|mx)\.?|maiden\s+name\s+is"
     r"|(?:last|first|family|given)\s+name\s*(?:is|[:?])?|said\s+\w+\s+to|my\s+(?:kid|son|daughter|wife|husband"
     r"|boyfriend|girlfriend|partner|mom|dad|mother|father|brother|sister|cousin|grandson"
-    r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)$"
+    r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
 # Before a person, rarely before a thing (for strong words only).
 _PERSON_BEFORE = re.compile(
@@ -107,8 +107,6 @@ def _cue_run(
     text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
 ) -> tuple[int, int] | None:
     """Words after a naming cue, up to three, each a listed name or unknown word."""
-    if not _NAMING_CUE.search(text, max(0, words[i].start() - 32), words[i].start()):
-        return None
     j = i
     end = -1
     while j < len(words) and j < i + 3:
@@ -140,37 +138,36 @@ def lower_names(
     Returns:
         ``(start, end, score)`` spans.
     """
-    starts, lower = _lower_starts(text)
+    # Words right after a naming cue (one pass over the text), and the words of sentences
+    # written in lower case: no other word can start a name here.
+    cued = {m.end() for m in _NAMING_CUE.finditer(text)}
+    lower_words = _lower_sentence_words(text, words)
+    if not cued and not lower_words:
+        return []
     out: list[tuple[int, int, float]] = []
     english: bool | None = None  # computed on first need
-    i = 0
-    n = len(words)
-    while i < n:
+    for i in sorted(lower_words.union(k for k, m in enumerate(words) if m.start() in cued)):
         m = words[i]
         w = m.group()
         bare = w.removesuffix("'s").removesuffix("’s")
-        # Most words are ordinary words: no rule can start at them (and no cue is searched).
         if (
             taken[m.start()]
+            or (out and m.start() < out[-1][1])
             or not (w.islower() or lex.kind(w) in (Kind.NAME, Kind.UNKNOWN))
             or _strength(lex, bare.lower()) == _NONE
         ):
-            i += 1
             continue
-        cue = _cue_run(text, words, i, lex)
+        cue = _cue_run(text, words, i, lex) if m.start() in cued else None
         if cue is not None:
             out.append((words[cue[0]].start(), _bare_end(words[cue[1]]), 0.6))
-            i = cue[1] + 1
             continue
-        if not w.islower() or not lower[bisect.bisect_right(starts, m.start()) - 1]:
-            i += 1
+        if not w.islower() or i not in lower_words:
             continue
         if english is None:
             english = _english(words, lex)
         run = _pair(text, words, i, lex) if english else None
         if run is not None:
             out.append((m.start(), _bare_end(words[run]), 0.55))
-            i = run + 1
             continue
         if (
             _strength(lex, bare) == _STRONG
@@ -188,7 +185,20 @@ def lower_names(
             )
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
-        i += 1
+    return out
+
+
+def _lower_sentence_words(text: str, words: list[re.Match[str]]) -> set[int]:
+    """Indexes of the words of sentences whose first letter is lower case."""
+    starts, lower = _lower_starts(text)
+    if not any(lower):
+        return set()
+    positions = [m.start() for m in words]
+    out: set[int] = set()
+    bounds = [*starts[1:], len(text)]
+    for k, (lo, hi) in enumerate(zip(starts, bounds, strict=True)):
+        if lower[k]:
+            out.update(range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)))
     return out
 
 
