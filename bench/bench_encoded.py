@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "IBAN_CODE", "PERSON")
 ENCODINGS = {
+    "plain (not encoded)": lambda v: v,
     "base64": lambda v: base64.b64encode(v.encode()).decode(),
     "base64url": lambda v: base64.urlsafe_b64encode(v.encode()).decode().rstrip("="),
     "hex": lambda v: binascii.hexlify(v.encode()).decode(),

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 
 from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, PHI_QUASI, Classifier
-from hybridllm.classifiers.encoded import decoded_spans
+from hybridllm.classifiers.encoded import decoded_spans, with_context
 from hybridllm.classifiers.normalize import normalize
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
@@ -259,6 +259,7 @@ class CompositeClassifier:
         out: list[Finding] = []
         ts = time.perf_counter()
         for start, end, decoded in decoded_spans(text):
+            probe, offset = with_context(text, start, decoded)
             for recognizer in self.recognizers:
                 out.extend(
                     f.model_copy(
@@ -269,7 +270,8 @@ class CompositeClassifier:
                             "recognizer": f"{f.recognizer}+decoded",
                         }
                     )
-                    for f in recognizer.find(decoded)
+                    for f in recognizer.find(probe)
+                    if f.end > offset
                 )
             self._check_budget(t0)
         self.stage_ms["decoded"] = (

@@ -9,7 +9,7 @@ ordinary prompts pay one regex pass. The composite classifier runs its recognize
 decoded text and reports what they find on the **whole encoded span**, so redaction removes the
 encoded value.
 
-Bounds: spans of 16 to 4096 characters, at most :data:`MAX_SPANS` decoded texts per text, one
+Bounds: spans of 12 to 4096 characters, at most :data:`MAX_SPANS` decoded texts per text, one
 level of decoding (an encoding inside an encoding is not unwrapped).
 """
 
@@ -21,15 +21,15 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-__all__ = ["MAX_SPANS", "decoded_spans"]
+__all__ = ["MAX_SPANS", "decoded_spans", "with_context"]
 
 MAX_SPANS = 16
 """Decoded texts per classified text, at most (the rest are not decoded)."""
 
-_MIN, _MAX = 16, 4096
+_MIN, _MAX = 12, 4096
 # A whole token of the base64 alphabet (standard or URL-safe), padded to a multiple of 4 or
 # unpadded (JWT segments); not part of a longer word, path or URL.
-_B64 = re.compile(r"(?<![\w+/.%-])[A-Za-z0-9+/_-]{16,4096}={0,2}(?![\w+/=%-])")
+_B64 = re.compile(r"(?<![\w+/.%-])[A-Za-z0-9+/_-]{12,4096}={0,2}(?![\w+/=%-])")
 # Hex pairs, 16+ digits: "4a6f686e20536d697468", "0x..." not included (a number).
 _HEX = re.compile(r"(?<![\w%])(?:[0-9a-fA-F]{2}){8,2048}(?!\w)")
 # A URL-encoded run with an escape the normalized view does not decode in place (a space, a
@@ -42,6 +42,8 @@ _VIEW_DECODES = frozenset(f"{ord(c):02X}" for c in "-_.@+:/~=") | frozenset(
 )
 # Decoded text worth classifying: printable, some letters or digits, little else.
 _MIN_TEXT = 4
+# Characters of the line before an encoded span given to the recognizers with its decoded text.
+_CONTEXT = 48
 _PRINTABLE_SHARE = 0.97
 
 
@@ -79,8 +81,8 @@ def _b64(token: str) -> str | None:
 
 
 def _hex(token: str) -> str | None:
-    if token.isdigit():
-        return None  # a number
+    # All digits is still hex: "34313131..." is a card number, "4445..." an IBAN. Most numbers
+    # decode to control bytes and are dropped by the text check.
     try:
         return _text(binascii.unhexlify(token))
     except (binascii.Error, ValueError):
@@ -93,6 +95,19 @@ def _pct(token: str) -> str | None:
         return None
     s = unquote(token, errors="strict") if token.isascii() else None
     return s if s is not None and s != token and _text(s.encode()) is not None else None
+
+
+def with_context(text: str, start: int, decoded: str) -> tuple[str, int]:
+    """The decoded text after the words before the encoded span on its line ("SSN: <b64>"
+    gives "SSN: 078-05-1120"), so recognizers that need a keyword see it.
+
+    Returns:
+        The probe text and the offset where the decoded text starts in it: findings that end
+        at or before it belong to the context, not the encoded value.
+    """
+    line = text.rfind("\n", 0, start) + 1
+    prefix = text[max(line, start - _CONTEXT) : start]
+    return prefix + decoded, len(prefix)
 
 
 def decoded_spans(text: str) -> Iterator[tuple[int, int, str]]:
