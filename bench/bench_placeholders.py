@@ -130,15 +130,34 @@ class Row:
     used: int = 0
     clean: int = 0
     junk: int = 0
+    fake: int = 0
     labels: dict[str, int] = field(default_factory=dict)
 
-    def add(self, used: bool, junk: list[str]) -> None:
+    def add(self, used: bool, junk: list[str], fake: bool = False) -> None:
         self.replies += 1
         self.used += used
         self.junk += bool(junk)
-        self.clean += used and not junk
+        self.fake += fake
+        self.clean += used and not junk and not fake
         for label in junk:
             self.labels[label] = self.labels.get(label, 0) + 1
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def fake_left(restored: str, text: str, findings: list[Finding], vault: Vault) -> bool:
+    """Whether part of a surrogate survived restore: a word of a fake value (3+ letters, not
+    in the prompt) left in the reply, e.g. a fake first name alone that restore cannot match.
+    Unlike junk, nothing marks it: the reader sees a wrong value."""
+    left = set(_WORD.findall(restored))
+    for f in findings:
+        entry = vault.entry_for_value(frozenset({"PII"}), text[f.start : f.end])
+        if entry is not None and entry.kind == "surrogate":
+            words = set(_WORD.findall(entry.token)) - set(_WORD.findall(text))
+            if words & left:
+                return True
+    return False
 
 
 def _surrogate_config(findings: list[Finding]) -> RedactionConfig:
@@ -171,7 +190,8 @@ def run_split(
             )
             messages = [{"role": m.role, "content": _render(m.content, fmt)} for m in req.messages]
             key = f"{split}/{fmt}/{instr}/{i}"
-            raw = (replies or {}).get(key)
+            # surrogates are drawn at random per run: their replies are never reused
+            raw = None if fmt == "surrogate" else (replies or {}).get(key)
             if raw is None:
                 body = {
                     "model": "smollm2",
@@ -185,7 +205,9 @@ def run_split(
                     replies[key] = raw
             report = RestoreReport()
             restored, count = restore(raw, vault, report=report)
-            rows.setdefault((fmt, instr, "tolerant"), Row()).add(count > 0, junk_label(restored))
+            fake = fmt == "surrogate" and fake_left(restored, user.content, findings, vault)
+            row = rows.setdefault((fmt, instr, "tolerant"), Row())
+            row.add(count > 0, junk_label(restored), fake)
             if fmt == "bracket":
                 exact = _exact_restore(raw, vault)
                 rows.setdefault((fmt, instr, "exact"), Row()).add(exact != raw, junk_label(exact))
@@ -235,14 +257,18 @@ def main() -> None:
             if args.replies is not None:
                 args.replies.write_text(json.dumps(replies, indent=0), encoding="utf-8")
             print(f"\n{split} split ({args.n} prompts per row)\n")
-            print("| format | instruction | restore | used | all restored | junk | junk labels |")
-            print("|---|---|---|---:|---:|---:|---|")
+            print(
+                "| format | instruction | restore | used | all restored | junk | fake left "
+                "| junk labels |"
+            )
+            print("|---|---|---|---:|---:|---:|---:|---|")
             for (fmt, instr, mode), row in rows.items():
                 top = sorted(row.labels.items(), key=lambda kv: -kv[1])[:4]
                 labels = ", ".join(f"{re.sub(r'[|]', '', k)} {v}" for k, v in top)
                 print(
                     f"| {fmt} | {instr} | {mode} | {_pct(row.used, row.replies)} | "
-                    f"{_pct(row.clean, row.replies)} | {_pct(row.junk, row.replies)} | {labels} |"
+                    f"{_pct(row.clean, row.replies)} | {_pct(row.junk, row.replies)} | "
+                    f"{_pct(row.fake, row.replies)} | {labels} |"
                 )
 
 
