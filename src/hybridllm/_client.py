@@ -33,6 +33,7 @@ from hybridllm._sampling import (
     stopped,
 )
 from hybridllm._scope import current_app, current_scope
+from hybridllm._shared_breakers import shared_breakers
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import EmbedInputType, ToolSpec
 from hybridllm.audit.sinks import AuditSink
@@ -114,7 +115,7 @@ class _BaseClient(DriverMixin, EmbedMixin):
         self._store: AuditStore | None = None
         self._sink: AuditSink | None = None
         self._ctx: AuditContext | None = None
-        self.breakers = Breakers()
+        self.breakers = Breakers(shared=shared_breakers(self.settings.breakers_redis_url))
 
     def _adapter(self, name: str) -> Adapter:
         with self._lock:

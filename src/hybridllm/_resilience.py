@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from tenacity import (
     AsyncRetrying,
@@ -34,6 +34,7 @@ from hybridllm.errors import (
 
 __all__ = [
     "Attempted",
+    "BreakerBackend",
     "Breakers",
     "TargetCoolingDownError",
     "TimeBoundError",
@@ -215,21 +216,41 @@ class _State:
     probing: bool = False
 
 
+class BreakerBackend(Protocol):
+    """Evidence shared between processes (see :mod:`hybridllm._shared_breakers`); it must
+    never raise: when it cannot answer, the per-process breaker decides alone."""
+
+    def is_open(self, name: str, target: TargetConfig) -> bool:
+        """Whether another process's evidence has ``name`` cooling down."""
+        ...
+
+    def failed(self, name: str, target: TargetConfig) -> None:
+        """Share one transient failure of ``name``."""
+        ...
+
+    def succeeded(self, name: str, target: TargetConfig) -> None:
+        """Share that a call to ``name`` went through."""
+        ...
+
+
 class Breakers:
     """Per-target cooldown shared by every call of one client; thread-safe.
 
     After ``cooldown_after`` consecutive failed calls a target is skipped for
     ``cooldown_seconds``; then exactly one call probes it. Success closes the breaker; failure
-    re-opens it for another period.
+    re-opens it for another period. With ``shared``, other processes' evidence counts too.
     """
 
-    def __init__(self, clock: Any = time.monotonic) -> None:
+    def __init__(self, clock: Any = time.monotonic, shared: BreakerBackend | None = None) -> None:
         self._clock = clock
         self._lock = threading.Lock()
         self._states: dict[str, _State] = {}
+        self.shared = shared
 
     def allow(self, name: str, target: TargetConfig) -> bool:
         """Whether a call may try ``name`` now (claims the probe when half-open)."""
+        if self.shared is not None and self.shared.is_open(name, target):
+            return False
         with self._lock:
             st = self._states.setdefault(name, _State())
             if st.opened_at is None:
@@ -241,6 +262,8 @@ class Breakers:
 
     def record(self, name: str, target: TargetConfig, *, ok: bool) -> None:
         """Record the outcome of a call to ``name``."""
+        if self.shared is not None:
+            (self.shared.succeeded if ok else self.shared.failed)(name, target)
         with self._lock:
             st = self._states.setdefault(name, _State())
             st.probing = False

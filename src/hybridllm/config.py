@@ -336,6 +336,10 @@ class Settings(BaseSettings):
     """Seconds to wait for the audit database's write lock before the call fails (unsent)."""
     deadline: float = Field(default=120.0, gt=0)
     """Overall seconds per call, across retries and fallback hops."""
+    breakers_redis_url: str | None = None
+    """Share target cooldowns between workers through this Redis (``redis://host:6379/0``;
+    or ``$HYBRIDLLM_BREAKERS_REDIS_URL``). None: each process learns on its own. A Redis
+    outage falls back to per-process cooldowns."""
     on_classifier_error: Literal["local", "block"] = "local"
     audit_path: str = "hybridllm-audit.db"
     app_name: str = "hybridllm"

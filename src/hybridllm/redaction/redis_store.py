@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from hybridllm.redaction.vault import Vault
 
-__all__ = ["RedisVaultStore"]
+__all__ = ["RedisVaultStore", "redis_client"]
 
 _AAD_PREFIX = b"hybridllm-vault-redis-v1\x00"
 _LOCK_TIMEOUT = 10.0  # seconds a mint batch may hold a scope (a batch takes milliseconds)
@@ -63,7 +63,7 @@ _clients: dict[str, redis.Redis] = {}
 _clients_lock = threading.Lock()
 
 
-def _client(url: str) -> redis.Redis:
+def redis_client(url: str) -> redis.Redis:
     """One connection pool per URL per process (a store per conversation is cheap)."""
     with _clients_lock:
         found = _clients.get(url)
@@ -123,7 +123,7 @@ class RedisVaultStore:
     def from_config(cls, config: RedactionConfig, key: bytes) -> RedisVaultStore:
         """A store on the configured Redis (pools are shared per URL within a process)."""
         return cls(
-            _client(config.resolved_redis_url()),
+            redis_client(config.resolved_redis_url()),
             key,
             prefix=config.redis_prefix,
             conversation_ttl=config.conversation_ttl_seconds,

@@ -1,0 +1,223 @@
+"""A fleet on one machine: N worker processes x M threads of conversations through one Redis.
+
+Each worker process runs a real :class:`hybridllm.Client` (real classifier, placeholder vault
+on Redis, shared breakers, its own signed SQLite audit chain) and M threads that each hold
+5-turn conversations with names and e-mail addresses in every turn; turns are dealt to the
+workers round robin (turn k of a conversation goes to worker k mod N). The "cloud" is an
+instant wire-level OpenAI server on loopback (:class:`~hybridllm.testing.splitting.
+SplittingServer`, it echoes the redacted message), so the figures are what hybridllm adds.
+
+After the timed window: every worker's audit chain is verified, audit records are counted
+against calls (one intent and one outcome record per call: none may be missing), every
+reply must equal the turn it echoes (restored, whoever minted its placeholders), and every key
+and value in Redis is scanned for the raw names and addresses.
+
+Usage::
+
+    .venv/bin/python bench/bench_fleet.py [--workers 1,2,4] [--threads 2] [--seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+FIRST = ["Maria", "Jonas", "Aiko", "Carla", "Peter", "Fatima", "Lukas", "Grace"]
+LAST = ["Garcia", "Berg", "Tanaka", "Mendes", "Novak", "Haddad", "Weber", "Okafor"]
+
+
+def _turn(conv: int, k: int) -> str:
+    a, b = FIRST[conv % 8], LAST[(conv // 8) % 8]
+    mail = f"{a.lower()}.{b.lower()}{conv}@example.com"
+    return f"Turn {k}: please send {a} {b} the invoice at {mail} and confirm."
+
+
+def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
+    n, cloud_url, redis_url, root, threads = setup
+    import hybridllm
+
+    client = hybridllm.Client(
+        targets={
+            "local": {"adapter": "llamacpp", "model": "m", "base_url": "http://127.0.0.1:9"},
+            "cloud": {"adapter": "openai", "model": "m", "base_url": cloud_url + "/v1"},
+        },
+        default_target="cloud",
+        fallback={"cloud": [], "local": []},
+        audit_path=Path(root) / f"audit{n}.db",
+        redaction={"store": "redis", "redis_url": redis_url},
+        breakers_redis_url=redis_url,
+    )
+    client.warm_up(timeout=300)
+    client.complete(_turn(10_000 + n, 0), max_tokens=8)  # first call: connections, caches
+    before = client.audit.count()
+    out.put(("ready", n, None))
+    lock = threading.Lock()
+    stats: dict[str, Any] = {"lat": [], "bad": 0, "errors": 0}
+
+    def run() -> None:
+        while (job := jobs.get()) is not None:
+            conv, k = job
+            text = _turn(conv, k)
+            t = time.perf_counter()
+            try:
+                r = client.conversation(f"c{conv}").complete(text, max_tokens=64)
+            except hybridllm.HybridLLMError:
+                with lock:
+                    stats["errors"] += 1
+                continue
+            ms = (time.perf_counter() - t) * 1000
+            with lock:
+                stats["lat"].append(ms)
+                stats["bad"] += r.text != text
+            out.put(("done", n, (conv, k)))
+
+    pool = [threading.Thread(target=run) for _ in range(threads)]
+    for th in pool:
+        th.start()
+    for th in pool:
+        th.join()
+    calls = len(stats["lat"])
+    result = client.audit.verify()
+    records = client.audit.count() - before
+    client.close()
+    out.put(
+        (
+            "result",
+            n,
+            {
+                "lat": stats["lat"],
+                "bad": stats["bad"],
+                "errors": stats["errors"],
+                "calls": calls,
+                "records": records,
+                "chain_ok": result.ok,
+            },
+        )
+    )
+
+
+def run(
+    workers: int, threads: int, seconds: float, cloud_url: str, redis_url: str
+) -> dict[str, Any]:
+    """One timed run; the dealer keeps every worker thread busy with the next turn."""
+    ctx = mp.get_context("spawn")
+    queues = [ctx.Queue() for _ in range(workers)]
+    out = ctx.Queue()
+    with tempfile.TemporaryDirectory() as root:
+        procs = [
+            ctx.Process(
+                target=_worker, args=((n, cloud_url, redis_url, root, threads), queues[n], out)
+            )
+            for n in range(workers)
+        ]
+        for p in procs:
+            p.start()
+        for _ in procs:
+            assert out.get(timeout=600)[0] == "ready"
+        base = time.time_ns() % 1_000_000 * 100
+        # turn k of a conversation goes to worker (conv + k) mod N, once turn k - 1 is answered;
+        # after 5 turns a thread's slot starts a new conversation
+        conv_next = base
+        for _ in range(workers * threads):
+            queues[conv_next % workers].put((conv_next, 0))
+            conv_next += 1
+        t0 = time.perf_counter()
+        done = 0
+        while time.perf_counter() - t0 < seconds:
+            kind, _, payload = out.get(timeout=120)
+            if kind != "done":
+                continue
+            done += 1
+            conv, k = payload
+            if k < 4:
+                k += 1
+            else:
+                conv, k = conv_next, 0
+                conv_next += 1
+            queues[(conv + k) % workers].put((conv, k))
+        elapsed = time.perf_counter() - t0
+        for q in queues:
+            for _ in range(threads):
+                q.put(None)
+        results: list[dict[str, Any]] = []
+        while len(results) < workers:
+            kind, _, payload = out.get(timeout=300)
+            if kind == "result":
+                results.append(payload)
+        for p in procs:
+            p.join(timeout=60)
+    lat = [x for r in results for x in r["lat"]]
+    q = statistics.quantiles(lat, n=20)
+    return {
+        "calls": len(lat),
+        "rate": done / elapsed,
+        "p50": statistics.median(lat),
+        "p95": q[18],
+        "bad": sum(r["bad"] for r in results),
+        "errors": sum(r["errors"] for r in results),
+        "missing_records": sum(2 * r["calls"] - r["records"] for r in results),
+        "chains_ok": all(r["chain_ok"] for r in results),
+        "convs": conv_next - base,
+    }
+
+
+def main() -> None:
+    """Print a markdown table: workers -> calls/s, p50/p95 per call, checks."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", default="1,2,4")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    from hybridllm.redaction import generate_key
+    from hybridllm.testing import RedisServer
+    from hybridllm.testing.splitting import SplittingServer
+
+    os.environ["HYBRIDLLM_VAULT_KEY"] = generate_key()
+    print(f"{args.seconds:g} s per run, {args.threads} threads per worker, {os.cpu_count()} CPUs\n")
+    print(
+        "| workers | calls | calls/s | p50 ms | p95 ms | wrong replies | errors "
+        "| audit records missing | chains verify |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    with RedisServer() as redis_server, SplittingServer() as cloud:
+        total_convs = 0
+        for n in (int(x) for x in args.workers.split(",")):
+            r = run(n, args.threads, args.seconds, cloud.base_url, redis_server.url)
+            total_convs += r["convs"]
+            print(
+                f"| {n} | {r['calls']} | {r['rate']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} "
+                f"| {r['bad']} | {r['errors']} | {r['missing_records']} "
+                f"| {'yes' if r['chains_ok'] else 'NO'} |"
+            )
+        wire = b"\n".join(req.body for req in cloud.requests).decode()
+        leaked_wire = sum(1 for last in LAST if f" {last} " in wire)
+        print(f"\nraw surnames seen by the cloud: {leaked_wire}")
+        print(f"raw values found in Redis (every key and value scanned): {_scan(redis_server.url)}")
+
+
+def _scan(url: str) -> int:
+    import redis
+
+    r = redis.Redis.from_url(url)
+    found = 0
+    for name in r.scan_iter(count=1000):
+        blob = name
+        if r.type(name) == b"hash":
+            blob += b"".join(k + v for k, v in r.hgetall(name).items())
+        elif r.type(name) == b"string":
+            blob += r.get(name) or b""
+        found += sum(1 for w in (*FIRST, *LAST) if w.encode() in blob)
+        found += blob.count(b"@example.com")
+    r.close()
+    return found
+
+
+if __name__ == "__main__":
+    main()
