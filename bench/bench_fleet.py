@@ -84,6 +84,11 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
     for th in pool:
         th.join()
     calls = len(stats["lat"])
+    parts: dict[str, list[float]] = {"classify": [], "redact": [], "provider": []}
+    for rec in client.audit.iter_records():
+        if rec.status == "ok":
+            for part, values in parts.items():
+                values.append(float(rec.latency_ms.get(part, 0.0)))
     result = client.audit.verify()
     records = client.audit.count() - before
     client.close()
@@ -98,6 +103,7 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
                 "calls": calls,
                 "records": records,
                 "chain_ok": result.ok,
+                "parts": parts,
             },
         )
     )
@@ -165,6 +171,10 @@ def run(
         "missing_records": sum(2 * r["calls"] - r["records"] for r in results),
         "chains_ok": all(r["chain_ok"] for r in results),
         "convs": conv_next - base,
+        "parts": {
+            part: statistics.median(x for r in results for x in r["parts"][part])
+            for part in ("classify", "redact", "provider")
+        },
     }
 
 
@@ -182,10 +192,10 @@ def main() -> None:
     os.environ["HYBRIDLLM_VAULT_KEY"] = generate_key()
     print(f"{args.seconds:g} s per run, {args.threads} threads per worker, {os.cpu_count()} CPUs\n")
     print(
-        "| workers | calls | calls/s | p50 ms | p95 ms | wrong replies | errors "
-        "| audit records missing | chains verify |"
+        "| workers | calls | calls/s | p50 ms | p95 ms | p50 classify / redact / provider ms "
+        "| wrong replies | errors | audit records missing | chains verify |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---|")
     with RedisServer() as redis_server, SplittingServer() as cloud:
         total_convs = 0
         for n in (int(x) for x in args.workers.split(",")):
@@ -193,6 +203,7 @@ def main() -> None:
             total_convs += r["convs"]
             print(
                 f"| {n} | {r['calls']} | {r['rate']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} "
+                f"| {' / '.join(f'{v:.1f}' for v in r['parts'].values())} "
                 f"| {r['bad']} | {r['errors']} | {r['missing_records']} "
                 f"| {'yes' if r['chains_ok'] else 'NO'} |"
             )
