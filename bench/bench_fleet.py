@@ -26,6 +26,7 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
             except hybridllm.HybridLLMError:
                 with lock:
                     stats["errors"] += 1
+                out.put(("error", n, (conv, k)))
                 continue
             ms = (time.perf_counter() - t) * 1000
             with lock:
@@ -85,10 +87,13 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
         th.join()
     calls = len(stats["lat"])
     parts: dict[str, list[float]] = {"classify": [], "redact": [], "provider": []}
+    vault_down = 0  # error records whose hops say the shared vault was unavailable
     for rec in client.audit.iter_records():
         if rec.status == "ok":
             for part, values in parts.items():
                 values.append(float(rec.latency_ms.get(part, 0.0)))
+        elif rec.status == "error":
+            vault_down += any("VaultUnavailableError" in h.detail for h in rec.hops)
     result = client.audit.verify()
     records = client.audit.count() - before
     client.close()
@@ -104,15 +109,58 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
                 "records": records,
                 "chain_ok": result.ok,
                 "parts": parts,
+                "vault_down": vault_down,
             },
         )
     )
 
 
-def run(
-    workers: int, threads: int, seconds: float, cloud_url: str, redis_url: str
+def _deal(
+    queues: list[Any], out: Any, threads: int, seconds: float, kill: Callable[[], None] | None
+) -> tuple[int, float, int]:
+    """Keep every worker thread busy for ``seconds``: calls answered, time taken, conversations.
+
+    Turn k of a conversation goes to worker (conv + k) mod N once turn k - 1 is answered; after
+    5 turns (or a failed turn) the slot starts a new conversation.
+    """
+    workers = len(queues)
+    base = time.time_ns() % 1_000_000 * 100
+    conv_next = base
+    for _ in range(workers * threads):
+        queues[conv_next % workers].put((conv_next, 0))
+        conv_next += 1
+    t0 = time.perf_counter()
+    done = 0
+    while time.perf_counter() - t0 < seconds:
+        if kill is not None and time.perf_counter() - t0 >= seconds / 2:
+            kill()
+            kill = None
+        kind, _, payload = out.get(timeout=120)
+        if kind not in {"done", "error"}:
+            continue
+        done += kind == "done"
+        conv, k = payload
+        if k < 4 and kind == "done":
+            k += 1
+        else:
+            conv, k = conv_next, 0
+            conv_next += 1
+        queues[(conv + k) % workers].put((conv, k))
+    return done, time.perf_counter() - t0, conv_next - base
+
+
+def run(  # noqa: PLR0917 - one run's knobs
+    workers: int,
+    threads: int,
+    seconds: float,
+    cloud_url: str,
+    redis_url: str,
+    kill: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
-    """One timed run; the dealer keeps every worker thread busy with the next turn."""
+    """One timed run; the dealer keeps every worker thread busy with the next turn.
+
+    ``kill`` is called half-way (e.g. to kill redis-server): the run goes on without it.
+    """
     ctx = mp.get_context("spawn")
     queues = [ctx.Queue() for _ in range(workers)]
     out = ctx.Queue()
@@ -127,28 +175,7 @@ def run(
             p.start()
         for _ in procs:
             assert out.get(timeout=600)[0] == "ready"
-        base = time.time_ns() % 1_000_000 * 100
-        # turn k of a conversation goes to worker (conv + k) mod N, once turn k - 1 is answered;
-        # after 5 turns a thread's slot starts a new conversation
-        conv_next = base
-        for _ in range(workers * threads):
-            queues[conv_next % workers].put((conv_next, 0))
-            conv_next += 1
-        t0 = time.perf_counter()
-        done = 0
-        while time.perf_counter() - t0 < seconds:
-            kind, _, payload = out.get(timeout=120)
-            if kind != "done":
-                continue
-            done += 1
-            conv, k = payload
-            if k < 4:
-                k += 1
-            else:
-                conv, k = conv_next, 0
-                conv_next += 1
-            queues[(conv + k) % workers].put((conv, k))
-        elapsed = time.perf_counter() - t0
+        done, elapsed, convs = _deal(queues, out, threads, seconds, kill)
         for q in queues:
             for _ in range(threads):
                 q.put(None)
@@ -159,7 +186,7 @@ def run(
                 results.append(payload)
         for p in procs:
             p.join(timeout=60)
-    lat = [x for r in results for x in r["lat"]]
+    lat = [x for r in results for x in r["lat"]] or [0.0, 0.0]
     q = statistics.quantiles(lat, n=20)
     return {
         "calls": len(lat),
@@ -168,11 +195,14 @@ def run(
         "p95": q[18],
         "bad": sum(r["bad"] for r in results),
         "errors": sum(r["errors"] for r in results),
-        "missing_records": sum(2 * r["calls"] - r["records"] for r in results),
+        # one intent and one outcome record per call that went out; one error record per call
+        # that failed before anything was sent
+        "missing_records": sum(2 * r["calls"] + r["errors"] - r["records"] for r in results),
+        "vault_down": sum(r["vault_down"] for r in results),
         "chains_ok": all(r["chain_ok"] for r in results),
-        "convs": conv_next - base,
+        "convs": convs,
         "parts": {
-            part: statistics.median(x for r in results for x in r["parts"][part])
+            part: statistics.median([x for r in results for x in r["parts"][part]] or [0.0])
             for part in ("classify", "redact", "provider")
         },
     }
@@ -184,6 +214,9 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--kill-redis", action="store_true", help="kill redis-server half-way through each run"
+    )
     args = parser.parse_args()
     from hybridllm.redaction import generate_key
     from hybridllm.testing import RedisServer
@@ -197,16 +230,25 @@ def main() -> None:
     )
     print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---|")
     with RedisServer() as redis_server, SplittingServer() as cloud:
-        total_convs = 0
+        notes: list[str] = []
         for n in (int(x) for x in args.workers.split(",")):
-            r = run(n, args.threads, args.seconds, cloud.base_url, redis_server.url)
-            total_convs += r["convs"]
+            kill = redis_server.kill if args.kill_redis else None
+            r = run(n, args.threads, args.seconds, cloud.base_url, redis_server.url, kill)
+            if args.kill_redis:
+                notes.append(
+                    f"{n} workers, Redis killed at {args.seconds / 2:g} s: {r['calls']} calls "
+                    f"answered, {r['errors']} failed closed, {r['vault_down']} of those audited "
+                    "with VaultUnavailableError"
+                )
+                redis_server.start()
             print(
                 f"| {n} | {r['calls']} | {r['rate']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} "
                 f"| {' / '.join(f'{v:.1f}' for v in r['parts'].values())} "
                 f"| {r['bad']} | {r['errors']} | {r['missing_records']} "
                 f"| {'yes' if r['chains_ok'] else 'NO'} |"
             )
+        for note in notes:
+            print(f"\n{note}")
         wire = b"\n".join(req.body for req in cloud.requests).decode()
         leaked_wire = sum(1 for last in LAST if f" {last} " in wire)
         print(f"\nraw surnames seen by the cloud: {leaked_wire}")
