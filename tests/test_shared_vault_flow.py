@@ -8,6 +8,7 @@ and Debian's redis-server on loopback.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import multiprocessing as mp
 import os
@@ -200,3 +201,34 @@ def test_forget_through_the_client_erases_the_conversation(
             b.forget(conv_id)
             after = a.conversation(conv_id).complete("ok?", max_tokens=8)
             assert NAME not in after.text  # the mapping is gone in every worker
+
+
+def test_an_async_client_and_a_sync_client_share_a_conversation(
+    redis_server: RedisServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HYBRIDLLM_VAULT_KEY", generate_key())
+    conv_id = f"async-{time.time_ns()}"
+    with SplittingServer() as cloud:
+
+        async def first_turn() -> str:
+            async with make_client(
+                local_url="http://127.0.0.1:9",
+                cloud_url=cloud.base_url,
+                audit_path=tmp_path / "a.db",
+                client_cls=hybridllm.AsyncClient,
+                redaction={"store": "redis", "redis_url": redis_server.url},
+            ) as c:
+                r = await c.conversation(conv_id).acomplete(TURNS[0], max_tokens=32)
+                return str(r.text)
+
+        assert asyncio.run(first_turn()) == TURNS[0]
+        minted = TOKEN.findall(json.loads(cloud.requests[-1].body)["messages"][-1]["content"])
+        assert len(minted) >= 2
+        cloud.set_reply(" ".join(minted))
+        with _client(
+            cloud.base_url, redis_server.url, tmp_path / "b.db", "http://127.0.0.1:9"
+        ) as b:
+            text = b.conversation(conv_id).complete("Who?", max_tokens=8).text
+    assert TOKEN.search(text) is None  # every token the async worker minted is restored here
+    assert NAME in text
+    assert MAIL in text
