@@ -1,6 +1,7 @@
 """Retry policy (tenacity) and per-target cooldown (a small circuit breaker).
 
-Both are shared by the sync and async drivers; neither does I/O.
+Both are shared by the sync and async drivers; neither does I/O, except a breaker given a
+shared backend (``breakers_redis_url``), which asks Redis (see :mod:`hybridllm._shared_breakers`).
 """
 
 from __future__ import annotations
