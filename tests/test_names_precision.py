@@ -45,6 +45,11 @@ def found(text: str) -> set[tuple[str, str]]:
         # words glued into paths, escapes and identifiers
         'File "B:\\Stash\\plugins\\Performer_Image_Gigapixel\\upscale.py", line 451',
         "![c](data:image/svg+xml,%3Csvg%20xmlns%3D%22http)",
+        # the name of a thing: a plan, an annotation, a class, a suburb
+        "Plan 1:\nPlan name: Basic\nThe recurring price is $10",
+        "@Autowired Environment env;\n\n@Bean\npublic DataSource ds() {}",
+        "Write a java class named Fibbo. It has one method named next.",
+        "Analyse property data for an Australian suburb named Burpengary.",
         # plurals of ordinary words
         "Rewrite my content about Statutory Warranties for Builders.",
         # a decorator on the line after a word is not an e-mail address
@@ -141,3 +146,9 @@ def test_a_function_word_is_not_part_of_a_name() -> None:
     }
     assert "Casper Okonjo" in spans
     assert not any(v.startswith("While") for v in spans)
+
+
+def test_person_name_fields_and_mentions_still_count() -> None:
+    assert ("PERSON", "Utto Flater") in found("Name: Utto Flater\nAddress: 1 Main St")
+    assert ("PERSON", "Hannah Okafor") in found("My name is Hannah Okafor, I work here")
+    assert ("PERSON", "anne") in found("cc @anne on this")

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
 
-__all__ = ["context_names", "list_names", "person_context"]
+__all__ = ["context_names", "list_names", "person_context", "thing_named"]
 
 _WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 _VALUE = rf"{_WORD_RE}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD_RE}){{0,3}}"
@@ -31,6 +31,8 @@ _FIELD = re.compile(
 )
 _OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<v>{_WORD_RE})\)")
 _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
+# "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
+_ANNOTATION = re.compile(r"(?m)^[ \t]*@\w+[ \t]*$")
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S")
 # Verbs (and verb phrases) whose subject is a person in ordinary prose.
 _PERSON_VERB = re.compile(
@@ -66,8 +68,15 @@ _TITLE_NAME = re.compile(
 )
 # "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
 _NAME_CUE = re.compile(
-    r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)\s*)"
-    rf"(?P<v>{_CAP}(?:\s+(?:[A-Z]\.?\s+)?{_CAP}){{0,2}})"
+    r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)[ \t]*)"
+    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_CAP}){{0,2}})"
+)
+# "Plan name:", "File name:", "Product name is": the name of a thing. A person's name field has
+# no word before "name" or one of these.
+_THING_NAME = re.compile(
+    r"(?i:\b(?!(?:first|last|full|sur|given|family|middle|maiden|my|your|his"
+    r"|her|their|our|legal|preferred|user|customer|client|patient|contact|the|a|whose|its)\b)"
+    r"[a-z]+[ \t]+(?:name|surname)\s*(?:is|[:?])[ \t]*)$"
 )
 _CUE = re.compile(
     r"(?:name\s+is|named|called|dear|signed|sincerely|regards|attn|patient|client|mr|mrs|ms|dr"
@@ -121,8 +130,11 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ``(start, end)`` character spans, in no particular order, possibly overlapping.
     """
     spans: list[tuple[int, int]] = []
+    annotations = {m.start() for m in _ANNOTATION.finditer(text)} if "@" in text else set()
     for pattern, lower_ok in ((_FIELD, True), (_OWNER, True), (_MENTION, True)):
         for m in pattern.finditer(text):
+            if pattern is _MENTION and text.rfind("\n", 0, m.start()) + 1 in annotations:
+                continue
             if _nameish(lex, m.group("v"), lower_ok=lower_ok):
                 spans.append(_strip_possessive(text, *m.span("v")))
     for m in _SPEAKER.finditer(text):
@@ -132,12 +144,26 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     return spans
 
 
+# "a class named Fibbo", "a suburb called Burpengary": a thing's name after these.
+_THING_NAMED = re.compile(
+    r"(?i:\b(?:class|function|method|variable|file|folder|table|column|field|module|package"
+    r"|repo|repository|app|application|program|script|project|product|brand|company|startup"
+    r"|business|suburb|town|city|village|street|server|database|website|site|game|planet|ship"
+    r"|plugin|library|tool|feature|endpoint|service)[ \t]+(?:named|called)[ \t]+)$"
+)
+
+
+def thing_named(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is what a thing is named ("a java class named Fibbo")."""
+    return _THING_NAMED.search(text, max(0, start - 40), start) is not None
+
+
 def person_context(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is followed by a verb only people do ("Wade never
     showed") or preceded by a cue that only precedes people ("thanks", "my kid"), and not by
     one that precedes companies ("our team at Initech wants ...").
     """
-    if _ORG_CUE.search(text, max(0, start - 24), start):
+    if _ORG_CUE.search(text, max(0, start - 24), start) or thing_named(text, start):
         return False
     return _PERSON_VERB.match(text, end) is not None or bool(
         _PERSON_CUE.search(text, max(0, start - 24), start)

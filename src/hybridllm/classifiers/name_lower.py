@@ -30,6 +30,7 @@ import bisect
 import re
 from functools import cache
 
+from hybridllm.classifiers.name_context import thing_named
 from hybridllm.classifiers.name_tokens import PARTICLES, Kind, TokenLexicon, read_list
 
 __all__ = ["lower_names"]
@@ -157,7 +158,11 @@ def lower_names(
             or _strength(lex, bare.lower()) == _NONE
         ):
             continue
-        cue = _cue_run(text, words, i, lex) if m.start() in cued else None
+        cue = (
+            _cue_run(text, words, i, lex)
+            if m.start() in cued and not thing_named(text, m.start())
+            else None
+        )
         if cue is not None:
             out.append((words[cue[0]].start(), _bare_end(words[cue[1]]), 0.6))
             continue

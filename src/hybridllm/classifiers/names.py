@@ -34,6 +34,7 @@ from hybridllm.classifiers.name_context import (
     _NAME_CUE,
     _SPEECH_CUE,
     _STRONG_CUE,
+    _THING_NAME,
     _TITLE_NAME,
     _TITLE_WORDS,
     context_names,
@@ -129,6 +130,8 @@ class NameRecognizer:
             start, end = m.span("v")
             if any(f.start <= start < f.end for f in found):
                 continue
+            if m.re is _NAME_CUE and _THING_NAME.search(text, max(0, m.start() - 24), start):
+                continue  # "Plan name: Basic"
             if plausible_person(m.group("v")):
                 found.append(self._finding(start, end, 0.8, self.name))
         for start, end in context_names(text, self.tokens):
