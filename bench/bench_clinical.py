@@ -27,20 +27,15 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from bench_phi import load  # the script's folder is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 ROUTE = {"PHI", "SECRET"}
-
-
-def load(path: Path) -> list[dict[str, Any]]:
-    """Records of a JSONL file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _pct(a: int, b: int) -> str:
