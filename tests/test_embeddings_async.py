@@ -64,7 +64,11 @@ def _embed_inputs(cloud: RecordingProxy) -> list[str]:
 
 
 def _reembed_records(client: Any) -> list[hybridllm.AuditRecord]:
-    return [r for r in client.audit.iter_records() if r.kind == "embed" and r.caller == "reembed"]
+    return [
+        r
+        for r in client.audit.iter_records()
+        if r.kind == "embed" and r.caller == "reembed" and r.status != "intent"
+    ]
 
 
 def _assert_same_vectors(stored: dict[str, list[float]], reference: Embeddings) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession
+from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
 from hybridllm._resilience import (
     Attempted,
     Breakers,
@@ -133,28 +133,35 @@ class DriverMixin:
         return _stream_result(opened)
 
     def _run_sync(self, flow: Flow) -> Completion | StreamSession:
+        result: Completion | StreamSession = self._drive_sync(flow, self._call_sync)
+        return result
+
+    def _drive_sync(self, flow: Generator[Any, Any, Any], call: Callable[[Any], Any]) -> Any:
+        """Run a flow's effects (``call`` runs its provider calls); the flow's return value.
+
+        An exception while running an effect (``KeyboardInterrupt``, an audit error) is thrown
+        into the flow, which records the interrupted call and re-raises."""
         send: Any = None
         interrupted: BaseException | None = None
         while True:
             try:
                 effect = flow.send(send) if interrupted is None else flow.throw(interrupted)
             except StopIteration as stop:
-                result: Completion | StreamSession = stop.value
-                return result
+                return stop.value
             try:
                 if isinstance(effect, Classify):
                     send = self._classify(effect.texts, effect.timeout)
-                elif isinstance(effect, Call):
-                    send = self._call_sync(effect)
-                else:
+                elif isinstance(effect, WriteAudit):
                     send = self._append_or_abort(flow, effect.record, interrupted)
+                else:
+                    send = call(effect)
             except BaseException as exc:  # KeyboardInterrupt, an audit error: the flow decides
                 interrupted = exc
                 continue
             interrupted = None
 
     def _append_or_abort(
-        self, flow: Flow, record: AuditRecord, interrupted: BaseException | None
+        self, flow: Generator[Any, Any, Any], record: AuditRecord, interrupted: BaseException | None
     ) -> AuditRecord:
         """Append; while recording an interrupted call, a failed write yields to the interrupt.
 
@@ -251,19 +258,25 @@ class DriverMixin:
         return await asyncio.to_thread(self._append, record)
 
     async def _run_async(self, flow: Flow) -> Completion | StreamSession:
+        result: Completion | StreamSession = await self._drive_async(flow, self._call_async)
+        return result
+
+    async def _drive_async(
+        self, flow: Generator[Any, Any, Any], call: Callable[[Any], Awaitable[Any]]
+    ) -> Any:
+        """Async :meth:`_drive_sync`."""
         send: Any = None
         interrupted: BaseException | None = None
         while True:
             try:
                 effect = flow.send(send) if interrupted is None else flow.throw(interrupted)
             except StopIteration as stop:
-                result: Completion | StreamSession = stop.value
-                return result
+                return stop.value
             try:
                 if isinstance(effect, Classify):
                     send = await self._aclassify(effect)
-                elif isinstance(effect, Call):
-                    send = await self._call_async(effect)
+                elif not isinstance(effect, WriteAudit):
+                    send = await call(effect)
                 elif interrupted is not None:
                     # On the loop thread: a cancelled task must not await again.
                     send = self._append_or_abort(flow, effect.record, interrupted)

@@ -6,13 +6,13 @@ Mixed into the clients; kept apart so that ``_client.py`` stays the completion d
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hybridllm._embed_flow import EmbedCall, EmbedCallResult, EmbedFlow, embed_flow, split_usage
 from hybridllm._embed_flow import space_identity as _space_identity
-from hybridllm._flow import AuditContext, Classify, WriteAudit
+from hybridllm._flow import AuditContext
 from hybridllm._resilience import Breakers, attempt_async, attempt_sync
 from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter
@@ -22,7 +22,7 @@ from hybridllm.audit.store import AuditStore
 from hybridllm.config import Settings
 from hybridllm.embeddings import Embeddings, EmbeddingSpace, ModelIdentity
 from hybridllm.errors import InputError
-from hybridllm.models import AuditRecord, Classification, Usage
+from hybridllm.models import Usage
 
 __all__ = ["EmbedMixin"]
 
@@ -172,9 +172,8 @@ class EmbedMixin:
     if TYPE_CHECKING:  # provided by _BaseClient
 
         def _adapter(self, name: str) -> Adapter: ...
-        def _classify(self, texts: tuple[str, ...]) -> Classification | Exception: ...
-        def _append(self, record: AuditRecord) -> AuditRecord: ...
-        async def _aappend(self, record: AuditRecord) -> AuditRecord: ...
+        def _drive_sync(self, flow: Any, call: Callable[[Any], Any]) -> Any: ...
+        async def _drive_async(self, flow: Any, call: Callable[[Any], Awaitable[Any]]) -> Any: ...
         def _audit_sinks(self) -> tuple[AuditStore, AuditSink, AuditContext]: ...
 
     def _space(self, space: str | None) -> tuple[str, EmbeddingSpace]:
@@ -274,19 +273,8 @@ class EmbedMixin:
         return self._embed_settle(call, _merge_batches(parts))
 
     def _run_embed_sync(self, flow: EmbedFlow) -> Embeddings:
-        send: Any = None
-        while True:
-            try:
-                effect = flow.send(send)
-            except StopIteration as stop:
-                result: Embeddings = stop.value
-                return self._remember(result)
-            if isinstance(effect, Classify):
-                send = self._classify(effect.texts)
-            elif isinstance(effect, EmbedCall):
-                send = self._embed_call_sync(effect)
-            else:
-                send = self._append(effect.record)
+        result: Embeddings = self._drive_sync(flow, self._embed_call_sync)
+        return self._remember(result)
 
     async def _embed_attempt_async(
         self, call: EmbedCall, batch: tuple[Any, ...]
@@ -330,19 +318,8 @@ class EmbedMixin:
         return await coalescer.submit(call)
 
     async def _run_embed_async(self, flow: EmbedFlow) -> Embeddings:
-        send: Any = None
-        while True:
-            try:
-                effect = flow.send(send)
-            except StopIteration as stop:
-                result: Embeddings = stop.value
-                return self._remember(result)
-            if isinstance(effect, Classify):
-                send = await asyncio.to_thread(self._classify, effect.texts)
-            elif isinstance(effect, EmbedCall):
-                send = await self._embed_call_async(effect)
-            elif isinstance(effect, WriteAudit):
-                send = await self._aappend(effect.record)
+        result: Embeddings = await self._drive_async(flow, self._embed_call_async)
+        return self._remember(result)
 
     async def aembed(
         self,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from hybridllm._flow import AuditContext, Classify, WriteAudit, _ms, _State
+from hybridllm._flow import AuditContext, Classify, WriteAudit, _ms, _State, dispatch
 from hybridllm.adapters.base import Adapter, EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.record import prompt_hmac
 from hybridllm.config import Settings, TargetConfig
@@ -176,13 +176,17 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
         caller=caller,
         stream=False,
         vault=Vault(),
+        kind="embed",
+        space=space_name,
     )
     if audit is not None:
         st.ctx = audit
         if audit.prompt_key is not None:
             st.prompt_hmac = prompt_hmac(audit.prompt_key, list(texts))
+    # The deadline covers classification too, which may use half of it (fails closed).
+    deadline_at = time.monotonic() + settings.deadline
     t = time.perf_counter()
-    got = yield Classify(texts)
+    got = yield Classify(texts, timeout=settings.deadline / 2)
     if isinstance(got, Classification):
         st.classification = got
     else:
@@ -209,7 +213,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
             fail_closed=decision.fail_closed,
         )
         record = st.record(status="blocked", target=space.target, model=identity.model_id)
-        stored = yield WriteAudit(record.model_copy(update={"kind": "embed", "space": space_name}))
+        stored = yield WriteAudit(record)
         return EmbeddingRefusedError(
             f"embedding refused in space '{space_name}': {reason}",
             space=space_name,
@@ -219,7 +223,6 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
 
     if decision.route == "blocked":
         raise (yield from refuse(decision.reason))
-    deadline_at = time.monotonic() + settings.deadline
     skipped: list[str] = []
     options = EmbedOptions(
         dimensions=space.dimensions if space.request_dimensions else None, input_type=input_type
@@ -259,7 +262,16 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
             coalesce_ms=space.coalesce_ms if coalesce else 0.0,
             coalesce_max=space.coalesce_max,
         )
-        result: EmbedCallResult = yield call
+        # the intent record is durable before the texts leave (invariant 9)
+        result: EmbedCallResult = yield from dispatch(
+            st,
+            call,
+            target=name,
+            adapter=adapter,
+            redacted=redacted,
+            config=cfg,
+            model=identity.model_id,
+        )
         error = result.error
         if error is None and result.response is not None:
             problem = _check(result.response, len(texts), space, name)
@@ -287,7 +299,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
             redacted=redacted,
             config=cfg,
         )
-        stored = yield WriteAudit(record.model_copy(update={"kind": "embed", "space": space_name}))
+        stored = yield WriteAudit(record)
         tokens = resp.usage.input_tokens
         return Embeddings(
             data=[
@@ -309,7 +321,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
     if skipped and not any(h.outcome == "error" for h in st.hops):
         raise (yield from refuse(skipped[0]))
     record = st.record(status="error", model=identity.model_id, error="NoTargetAvailableError")
-    stored = yield WriteAudit(record.model_copy(update={"kind": "embed", "space": space_name}))
+    stored = yield WriteAudit(record)
     tried = [(h.target, h.outcome + (f": {h.detail}" if h.detail else "")) for h in st.hops]
     raise NoTargetAvailableError(
         f"no target of space '{space_name}' could embed: "

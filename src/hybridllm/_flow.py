@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from hybridllm._flow_state import AuditContext, CallState
 from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
@@ -71,7 +71,10 @@ __all__ = [
     "StreamSession",
     "WriteAudit",
     "completion_flow",
+    "dispatch",
 ]
+
+E = TypeVar("E")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,29 +363,51 @@ def completion_flow(  # noqa: PLR0912, PLR0915 - every step of a call in one rea
 
 
 def _dispatch(st: CallState, call: Call) -> Generator[WriteAudit | Call, Any, CallResult]:
-    """One hop: the intent record, durable before the payload leaves (invariant 9), then the call.
+    """One completion hop under :func:`dispatch`."""
+    result: CallResult = yield from dispatch(
+        st,
+        call,
+        target=call.target,
+        adapter=call.adapter,
+        redacted=call.request.redacted_count,
+        config=call.config,
+        model=call.adapter.model,
+    )
+    return result
+
+
+def dispatch(
+    st: CallState,
+    effect: E,
+    *,
+    target: str,
+    adapter: Adapter,
+    redacted: int,
+    config: TargetConfig,
+    model: str | None,
+) -> Generator[WriteAudit | E, Any, Any]:
+    """One hop: the intent record, durable before the payload leaves (invariant 9), then
+    ``effect`` (a :class:`Call`, or an embedding call); returns what the driver sent back.
 
     If the intent cannot be written, the driver's error ends the flow here with nothing sent. If
     the call is interrupted (the driver throws ``KeyboardInterrupt`` or ``CancelledError`` in),
     the outcome of the interrupted call is recorded and the exception goes on.
     """
     facts: dict[str, Any] = {
-        "target": call.target,
-        "adapter": call.adapter,
-        "redacted": call.request.redacted_count,
-        "config": call.config,
+        "target": target,
+        "adapter": adapter,
+        "redacted": redacted,
+        "config": config,
     }
     try:
-        intent: AuditRecord = yield WriteAudit(
-            st.record(status="intent", model=call.adapter.model, **facts)
-        )
+        intent: AuditRecord = yield WriteAudit(st.record(status="intent", model=model, **facts))
     except AuditCopyError as exc:  # the log has the intent, a required copy does not: unsent
         st.intents.append(exc.stored.id)
         yield WriteAudit(st.record(status="error", error=type(exc).__name__, **facts))
         raise
     st.intents.append(intent.id)
     try:
-        result: CallResult = yield call
+        result = yield effect
     except GeneratorExit:
         raise
     except BaseException as exc:  # the caller's interrupt or cancellation, mid-call

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Literal
 
 from hybridllm._restore_flow import warnings_of, withheld_of
 from hybridllm.adapters.base import Adapter
@@ -60,6 +61,9 @@ class CallState:
     # -- restore policy (issue 15): where values may go, and what the reply kept --
     policy: RestorePolicy = field(default_factory=lambda: RestorePolicy(RestoreConfig()))
     report: RestoreReport = field(default_factory=RestoreReport)
+    kind: Literal["complete", "embed"] = "complete"
+    space: str | None = None
+    """Embedding space (``embed`` calls)."""
 
     def failed(self, hop: Hop, error: HybridLLMError | None) -> bool:
         """Record one tried hop; True when it failed (its error becomes the chained cause)."""
@@ -133,6 +137,8 @@ class CallState:
             withheld={w.key: w.count for w in withheld_of(self.report)},
             unrestored=dict(sorted(self.report.junk.items())),
             warnings=warnings_of(self.report, self.policy),
+            kind=self.kind,
+            space=self.space,
         )
 
     def completion(self, stored: AuditRecord, text: str, usage: Usage, redacted: int) -> Completion:
