@@ -190,7 +190,7 @@ def test_records_of_all_instances_merge_in_time_order_across_pages(
 ) -> None:
     import hybridllm.audit.postgres as pg_module
 
-    monkeypatch.setattr(pg_module, "_PAGE", 2)  # page breaks inside runs of equal ts
+    monkeypatch.setattr(pg_module, "PAGE", 2)  # page breaks inside runs of equal ts
     same = "2026-05-01T00:00:00.000000Z"
     a = [rec(same), rec("2026-05-03T00:00:00.000000Z"), rec(same), rec(same)]
     b = [rec("2026-05-02T00:00:00.000000Z"), rec(same), rec("2026-04-30T00:00:00.000000Z")]

@@ -78,7 +78,7 @@ def _tool_specs(tools: Sequence[Any] | None) -> tuple[ToolSpec, ...]:
         raise InputError(f"invalid tool definition: {exc}") from None
 
 
-class _BaseClient(DriverMixin, EmbedMixin):
+class BaseClient(DriverMixin, EmbedMixin):
     """Configuration, adapters, the audit store and the classifier hook, shared by both clients."""
 
     def __init__(
@@ -359,7 +359,7 @@ async def _aclose_all(adapters: list[Adapter]) -> None:
         await adapter.aclose()
 
 
-class Client(_BaseClient):
+class Client(BaseClient):
     """The synchronous client.
 
     Example:
@@ -534,11 +534,11 @@ class Client(_BaseClient):
         self.close()
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(BaseClient):
     """The asyncio client: same flow, same policy, same audit; ``await client.complete(...)``."""
 
-    complete = _BaseClient.acomplete
-    embed = _BaseClient.aembed
+    complete = BaseClient.acomplete
+    embed = BaseClient.aembed
 
     async def __aenter__(self) -> AsyncClient:
         return self

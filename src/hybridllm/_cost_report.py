@@ -15,10 +15,10 @@ from hybridllm.cost import (
     CostConfig,
     LocalCostModel,
     ModelPrice,
-    _tokens,
     api_monthly_cost,
     crossover_volume,
     find_price,
+    format_tokens,
     read_audit_usage,
     recommend,
 )
@@ -84,12 +84,12 @@ def cost_command(
     )
     cross = crossover_volume(model, cfg.local, input_share=share, prices=cfg.price_table())
     lines += [
-        f"Monthly volume: {_tokens(monthly_tokens)} tokens ({share:.0%} input)",
+        f"Monthly volume: {format_tokens(monthly_tokens)} tokens ({share:.0%} input)",
         f"API ({model}):  ${rec.api_cost:,.2f}/month",
         f"Local:  ${rec.local_cost:,.2f}/month "
         f"({cfg.local.machines(monthly_tokens)} machine(s), "
         f"${cfg.local.marginal_cost_per_token() * 1e6:.4f} per million tokens marginal)",
-        f"Crossover: {_tokens(cross) + ' tokens/month' if cross is not None else 'never'}",
+        f"Crossover: {format_tokens(cross) + ' tokens/month' if cross is not None else 'never'}",
         f"Recommendation: {rec.choice.upper()} ({rec.routing})",
         *(f"  - {r}" for r in rec.reasons),
     ]
@@ -174,7 +174,7 @@ def _svg(
         fx, fy = x_max * i / 4, y_max * i / 4
         parts.append(
             f'<text x="{px(fx):.1f}" y="{h - bottom + 18}" font-size="11" text-anchor="middle">'
-            f"{_tokens(fx)}</text>"
+            f"{format_tokens(fx)}</text>"
         )
         parts.append(
             f'<text x="{left - 6}" y="{py(fy) + 4:.1f}" font-size="11" text-anchor="end">'
@@ -204,7 +204,7 @@ def _svg(
                 f'<line id="mark-{name}" x1="{px(x):.1f}" y1="{pad}" x2="{px(x):.1f}" '
                 f'y2="{h - bottom}" stroke="#888" stroke-dasharray="4 3"/>'
                 f'<text x="{px(x) + 4:.1f}" y="{pad + 60 + 16 * i}" font-size="11">{name}: '
-                f"{_tokens(x)}</text>"
+                f"{format_tokens(x)}</text>"
             )
     parts.append("</svg>")
     return "\n".join(parts)

@@ -66,7 +66,7 @@ class DriverMixin:
 
     breakers: Breakers
 
-    if TYPE_CHECKING:  # provided by _BaseClient
+    if TYPE_CHECKING:  # provided by BaseClient
 
         def _classify(
             self, texts: tuple[str, ...], timeout: float | None = None

@@ -164,12 +164,12 @@ class _EmbedCoalescer:
 
 
 class EmbedMixin:
-    """``embed`` / ``aembed`` and their drivers, for :class:`hybridllm._client._BaseClient`."""
+    """``embed`` / ``aembed`` and their drivers, for :class:`hybridllm._client.BaseClient`."""
 
     settings: Settings
     breakers: Breakers
 
-    if TYPE_CHECKING:  # provided by _BaseClient
+    if TYPE_CHECKING:  # provided by BaseClient
 
         def _adapter(self, name: str) -> Adapter: ...
         def _drive_sync(self, flow: Any, call: Callable[[Any], Any]) -> Any: ...

@@ -12,7 +12,7 @@ from hybridllm.models import Completion, Route
 from hybridllm.redaction import forget, open_vault
 
 if TYPE_CHECKING:
-    from hybridllm._client import _BaseClient
+    from hybridllm._client import BaseClient
 
 __all__ = ["AsyncCompletionStream", "CompletionStream", "Conversation", "no_chunks"]
 
@@ -41,7 +41,7 @@ class _StreamInfo:
 class Conversation:
     """A redaction scope over several calls of one client (see :meth:`Client.conversation`)."""
 
-    def __init__(self, client: _BaseClient, conversation_id: str | None = None) -> None:
+    def __init__(self, client: BaseClient, conversation_id: str | None = None) -> None:
         self.client = client
         self.id = conversation_id or uuid.uuid4().hex
         self.vault = open_vault(client.settings.redaction, self.id)

@@ -328,11 +328,11 @@ def recommend(
     local = cfg.local.monthly_cost(volume)
     cross = crossover_volume(model, cfg.local, input_share=share, prices=prices)
     reasons = [
-        f"At {_tokens(volume)} tokens/month, the API ({model}) costs ${api:,.2f}/month and "
+        f"At {format_tokens(volume)} tokens/month, the API ({model}) costs ${api:,.2f}/month and "
         f"the local model ${local:,.2f}/month ({cfg.local.machines(volume)} machine(s))."
     ]
     reasons.append(
-        f"Local becomes cheaper from {_tokens(cross)} tokens/month."
+        f"Local becomes cheaper from {format_tokens(cross)} tokens/month."
         if cross is not None
         else f"Local is never cheaper than {model} at these prices and this hardware."
     )
@@ -402,7 +402,7 @@ def recommend(
     )
 
 
-def _tokens(n: float | None) -> str:
+def format_tokens(n: float | None) -> str:
     if n is None:
         return "never"
     for unit, div in (("B", 1e9), ("M", 1e6), ("k", 1e3)):

@@ -20,7 +20,7 @@ from hybridllm._scope import policy as policy_scope
 from hybridllm.errors import HybridLLMError
 
 if TYPE_CHECKING:
-    from hybridllm._client import _BaseClient
+    from hybridllm._client import BaseClient
     from hybridllm.models import Completion
 
 __all__ = ["TaskOutputError", "task"]
@@ -77,7 +77,7 @@ def _repair(msgs: list[dict[str, str]], reply: str, exc: ValidationError) -> lis
 def task(
     fn: Callable[P, Any] | None = None,
     *,
-    client: _BaseClient | None = None,
+    client: BaseClient | None = None,
     target: str | None = None,
     max_tokens: int | None = None,
     temperature: float | None = None,
@@ -116,7 +116,7 @@ def task(
             kwargs["json_schema"] = model.model_json_schema()
         suffix = _schema_instructions(model) if model is not None else ""
 
-        def _client() -> _BaseClient:
+        def _client() -> BaseClient:
             if client is not None:
                 return client
             import hybridllm

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hybridllm.audit._pg_schema import _PAGE, _parse, _time_bounds
+from hybridllm.audit._pg_schema import PAGE, parse_row, time_bounds
 from hybridllm.models import AuditRecord
 
 __all__ = ["PgReads"]
@@ -30,24 +30,24 @@ class PgReads:
             since: keep records with ``ts >= since`` (an ISO 8601 UTC string, like ``ts``).
             until: keep records with ``ts < until``.
         """
-        where, bounds = _time_bounds(since, until)
+        where, bounds = time_bounds(since, until)
         after: tuple[Any, ...] = ()
         while True:
             keyset = " AND (ts, instance, seq) > (%s, %s, %s)" if after else ""
             rows = self._rows(
                 "SELECT ts, instance, seq, body FROM hybridllm_audit WHERE "  # noqa: S608
                 f"{where}{keyset} ORDER BY ts, instance, seq LIMIT %s",
-                (*bounds, *after, _PAGE),
+                (*bounds, *after, PAGE),
             )
             if not rows:
                 return
             for ts, name, seq, body in rows:
                 after = (ts, name, seq)
-                yield _parse(name, seq, body)
+                yield parse_row(name, seq, body)
 
     def count(self, *, since: str | None = None, until: str | None = None) -> int:
         """Number of records of every instance, optionally within a time range."""
-        where, bounds = _time_bounds(since, until)
+        where, bounds = time_bounds(since, until)
         sql = f"SELECT COUNT(*) FROM hybridllm_audit WHERE {where}"  # noqa: S608
         return int(self._rows(sql, bounds)[0][0])
 
@@ -69,7 +69,7 @@ class PgReads:
             rows = self._rows(
                 "SELECT seq, body, sig FROM hybridllm_audit WHERE instance = %s AND seq > %s "
                 "ORDER BY seq LIMIT %s",
-                (instance, last, _PAGE),
+                (instance, last, PAGE),
             )
             if not rows:
                 return

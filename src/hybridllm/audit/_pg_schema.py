@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
-_COLUMNS: Final = ("id", "ts", "status", "route", "prev_hash", "hash")
-_SCHEMA: Final = (
+COLUMNS: Final = ("id", "ts", "status", "route", "prev_hash", "hash")
+SCHEMA: Final = (
     """
     CREATE TABLE IF NOT EXISTS hybridllm_audit (
         instance TEXT NOT NULL,
@@ -54,11 +54,11 @@ _SCHEMA: Final = (
     )
     """,
 )
-_SCHEMA_LOCK: Final = 7_406_411  # pg_advisory_xact_lock key: serialises CREATE TABLE IF NOT EXISTS
-_PAGE: Final = 1000
+SCHEMA_LOCK: Final = 7_406_411  # pg_advisory_xact_lock key: serialises CREATE TABLE IF NOT EXISTS
+PAGE: Final = 1000
 
 
-def _psycopg() -> Any:
+def psycopg_module() -> Any:
     try:
         import psycopg
     except ImportError:
@@ -68,14 +68,14 @@ def _psycopg() -> Any:
     return psycopg
 
 
-def _parse(instance: str, seq: int, body: str) -> AuditRecord:
+def parse_row(instance: str, seq: int, body: str) -> AuditRecord:
     try:
         return AuditRecord.model_validate_json(body)
     except ValidationError as exc:
         raise AuditError(f"audit record {instance}#{seq} has a corrupt body") from exc
 
 
-def _time_bounds(since: str | None, until: str | None) -> tuple[str, tuple[str, ...]]:
+def time_bounds(since: str | None, until: str | None) -> tuple[str, tuple[str, ...]]:
     """A constant WHERE fragment for ``since <= ts < until`` and its parameters."""
     if since is not None and until is not None:
         return "ts >= %s AND ts < %s", (since, until)

@@ -36,12 +36,12 @@ from typing import Any, Self
 
 from hybridllm.audit._pg_reads import PgReads
 from hybridllm.audit._pg_schema import (
-    _COLUMNS,
-    _PAGE,
-    _SCHEMA,
-    _SCHEMA_LOCK,
-    _parse,
-    _psycopg,
+    COLUMNS,
+    PAGE,
+    SCHEMA,
+    SCHEMA_LOCK,
+    parse_row,
+    psycopg_module,
 )
 from hybridllm.audit.checkpoints import PurgeResult, cut_seq, cutoff_iso, signed_checkpoint
 from hybridllm.audit.keys import Signer
@@ -90,7 +90,7 @@ class PostgresSink(PgReads):
         witness: str | os.PathLike[str] | None = None,
     ) -> None:
         """Connect (and create the tables, unless ``create`` is False)."""
-        self._psycopg = _psycopg()
+        self._psycopg = psycopg_module()
         self.dsn = dsn
         self.instance = instance or socket.gethostname()
         self._signer = signer
@@ -121,8 +121,8 @@ class PostgresSink(PgReads):
         with self._lock:
             try:
                 with self._conn.transaction():
-                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-                    for statement in _SCHEMA:
+                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+                    for statement in SCHEMA:
                         self._conn.execute(statement)
             except self._psycopg.Error as exc:
                 raise AuditError(f"cannot create the PostgreSQL audit tables: {exc}") from None
@@ -171,7 +171,7 @@ class PostgresSink(PgReads):
                         (
                             self.instance,
                             seq + 1,
-                            *(getattr(stored, c) for c in _COLUMNS),
+                            *(getattr(stored, c) for c in COLUMNS),
                             record_body(stored),
                             sig,
                         ),
@@ -367,13 +367,13 @@ class PostgresSink(PgReads):
             rows = self._rows(
                 "SELECT seq, body FROM hybridllm_audit WHERE instance = %s AND seq > %s "
                 "ORDER BY seq LIMIT %s",
-                (name, last, _PAGE),
+                (name, last, PAGE),
             )
             if not rows:
                 return
             for seq, body in rows:
                 last = int(seq)
-                yield _parse(name, last, body)
+                yield parse_row(name, last, body)
 
     def verify(
         self,
@@ -387,7 +387,7 @@ class PostgresSink(PgReads):
         """
         name = instance or self.instance
         signer = signer if signer is not None else self._signer
-        checker = ChainChecker(signer, (), _COLUMNS)
+        checker = ChainChecker(signer, (), COLUMNS)
         checkpoints: list[Checkpoint] = []
         n_checkpoints = 0
         try:
@@ -405,7 +405,7 @@ class PostgresSink(PgReads):
                     )
                     checkpoints = parse_checkpoints(rows, signer, instance=name)
                     n_checkpoints = len(checkpoints)
-                    checker = ChainChecker(signer, checkpoints, _COLUMNS)
+                    checker = ChainChecker(signer, checkpoints, COLUMNS)
                 if anchors is not None:
                     anchors.collect_hashes(checker)
                 last = 0
@@ -414,13 +414,13 @@ class PostgresSink(PgReads):
                         "SELECT seq, id, ts, status, route, prev_hash, hash, body, sig "
                         "FROM hybridllm_audit WHERE instance = %s AND seq > %s "
                         "ORDER BY seq LIMIT %s",
-                        (name, last, _PAGE),
+                        (name, last, PAGE),
                     )
                     if not rows:
                         break
                     for row in rows:
                         last = int(row[0])
-                        columns = dict(zip(_COLUMNS, row[1:7], strict=True))
+                        columns = dict(zip(COLUMNS, row[1:7], strict=True))
                         checker.check(last, row[7], columns, row[8])
                 head = self._rows(
                     "SELECT seq FROM hybridllm_audit_heads WHERE instance = %s", (name,)

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hybridllm._client import _BaseClient
+    from hybridllm._client import BaseClient
     from hybridllm._results import Conversation
 
 __all__ = ["ConversationCache"]
@@ -29,7 +29,7 @@ class ConversationCache:
         key: keys the recorded ids (default: the client's audit key).
     """
 
-    def __init__(self, client: _BaseClient, max_size: int = 10_000, key: bytes | None = None):
+    def __init__(self, client: BaseClient, max_size: int = 10_000, key: bytes | None = None):
         self.client = client
         self.max_size = max_size
         self._key = key
