@@ -19,7 +19,8 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from hybridllm._flow import AuditContext, Classify, WriteAudit, _ms, _State, dispatch
+from hybridllm._flow import AuditContext, Classify, WriteAudit, dispatch
+from hybridllm._flow_state import CallState, elapsed_ms
 from hybridllm.adapters.base import Adapter, EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.record import prompt_hmac
 from hybridllm.config import Settings, TargetConfig
@@ -130,7 +131,7 @@ def _plan(
 
 
 def _requests(
-    st: _State, plan: _Plan, remote: bool, settings: Settings
+    st: CallState, plan: _Plan, remote: bool, settings: Settings
 ) -> tuple[tuple[OutboundRequest, ...], int]:
     findings = st.classification.findings
     sensitive = bool(findings) or bool(st.decision and st.decision.fail_closed)
@@ -171,7 +172,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
     input_type: EmbedInputType | None = None,
 ) -> EmbedFlow:
     """One ``embed`` call, as a generator of effects. See the module docstring."""
-    st = _State(
+    st = CallState(
         messages=tuple(Message(role="user", content=t) for t in texts),
         caller=caller,
         stream=False,
@@ -191,7 +192,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
         st.classification = got
     else:
         st.classification = Classification(error=type(got).__name__)
-    st.timings["classify"] = _ms(t)
+    st.timings["classify"] = elapsed_ms(t)
     primary = settings.targets[space.target]
     decision = decide(
         st.classification,
@@ -247,7 +248,7 @@ def embed_flow(  # noqa: PLR0912, PLR0915 - one linear walk of the chain, like c
         remote = adapter.locality != "local"
         t = time.perf_counter()
         requests, redacted = _requests(st, plan, remote, settings)
-        st.timings["redact"] = _ms(t)
+        st.timings["redact"] = elapsed_ms(t)
         if remote:
             st.remote_targets.append(name)
         call = EmbedCall(

@@ -22,8 +22,7 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
-from hybridllm._flow_state import AuditContext, CallState
-from hybridllm._flow_state import _ms as _ms  # noqa: PLC0414 - re-exported for _embed_flow
+from hybridllm._flow_state import AuditContext, CallState, elapsed_ms
 from hybridllm._resilience import TargetCoolingDownError, hop_deadline
 from hybridllm._restore_flow import (
     call_policy,
@@ -182,7 +181,7 @@ class StreamSession:
         self._state.report = self._restorer.report
         if not self._request.redacted_count:
             self._state.report.junk.clear()  # nothing was replaced: brackets are the model's own
-        self._state.timings["provider"] = _ms(self._t_provider)
+        self._state.timings["provider"] = elapsed_ms(self._t_provider)
         rec = self._state.record(
             status="ok",
             target=self._call.target,
@@ -282,7 +281,7 @@ def completion_flow(  # noqa: PLR0912, PLR0915 - every step of a call in one rea
         st.classification = got
     else:
         st.classification = Classification(error=type(got).__name__)
-    st.timings["classify"] = _ms(t)
+    st.timings["classify"] = elapsed_ms(t)
 
     default = target or settings.default_target
     st.decision = decide(
@@ -447,7 +446,7 @@ def _outbound(
             st.last_error = exc
             return None
         st.remote_targets.append(name)
-    st.timings["redact"] = _ms(t)
+    st.timings["redact"] = elapsed_ms(t)
     return request
 
 
@@ -576,6 +575,3 @@ def _hop(name: str, result: CallResult, cfg: TargetConfig) -> Hop:
         attempts=result.attempts,
         latency_ms=result.latency_ms,
     )
-
-
-_State = CallState  # the embeddings flow builds on the same state

@@ -21,7 +21,7 @@ from hybridllm.redaction.config import RestoreConfig
 from hybridllm.redaction.policy import RestorePolicy
 from hybridllm.redaction.restore import RestoreReport
 
-__all__ = ["AuditContext", "CallState"]
+__all__ = ["AuditContext", "CallState", "elapsed_ms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class AuditContext:
     conversation_id: str | None = None
 
 
-def _ms(start: float) -> float:
+def elapsed_ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000.0, 3)
 
 
@@ -94,7 +94,7 @@ class CallState:
         per_category: dict[str, int] = {}
         for f in c.findings:
             per_category[f.category] = per_category.get(f.category, 0) + 1
-        self.timings["total"] = _ms(self.t0)
+        self.timings["total"] = elapsed_ms(self.t0)
         return AuditRecord(
             id=new_record_id(),
             ts=utc_now_iso(),
