@@ -18,7 +18,19 @@ from collections.abc import Iterable
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
 
-__all__ = ["context_names", "list_names", "person_context", "thing_named"]
+__all__ = [
+    "CUE",
+    "NAME_CUE",
+    "SPEECH_CUE",
+    "STRONG_CUE",
+    "THING_NAME",
+    "TITLE_NAME",
+    "TITLE_WORDS",
+    "context_names",
+    "list_names",
+    "person_context",
+    "thing_named",
+]
 
 _WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 _VALUE = rf"{_WORD_RE}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD_RE}){{0,3}}"
@@ -58,41 +70,41 @@ _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sir|Dame|Rev|Nurse|Patient|Pt|Mme|Mlle|Herr"
     r"|Frau|Sr|Sra|Srta|Señor|Señora)"
 )
-_TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
+TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’-]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
 _PARTICLES = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|ten)\s+)*"
-_TITLE_NAME = re.compile(
+TITLE_NAME = re.compile(
     rf"(?:\b{_TITLES}\.?|\b(?i:mr|mrs|ms|dr)\.)\s+"
     rf"(?P<v>{_PARTICLES}{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})",
     re.UNICODE,
 )
 # "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
-_NAME_CUE = re.compile(
+NAME_CUE = re.compile(
     r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)[ \t]*)"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_CAP}){{0,2}})"
 )
 # "Plan name:", "File name:", "Product name is": the name of a thing. A person's name field has
 # no word before "name" or one of these.
-_THING_NAME = re.compile(
+THING_NAME = re.compile(
     r"(?i:\b(?!(?:first|last|full|sur|given|family|middle|maiden|my|your|his"
     r"|her|their|our|legal|preferred|user|customer|client|patient|contact|the|a|whose|its)\b)"
     r"[a-z]+[ \t]+(?:name|surname)\s*(?:is|[:?])[ \t]*)$"
 )
-_CUE = re.compile(
+CUE = re.compile(
     r"(?:name\s+is|named|called|dear|signed|sincerely|regards|attn|patient|client|mr|mrs|ms|dr"
     r"|from|to|cc|by|with|for|and|met|ask|tell|call|email|contact|son|daughter|wife|husband"
     r"|mother|father|brother|sister|friend|colleague|manager|boss)\W*$",
     re.IGNORECASE,
 )
 # A one-word NER PERSON ("Austin", "Zendesk's") counts only after one of these.
-_STRONG_CUE = re.compile(
+STRONG_CUE = re.compile(
     r"(?:name\s+is|name\?|named|called|dear|signed|sincerely|regards|attn|patient|client|ask"
     r"|tell|call"
     r"|email|text|contact|son|daughter|wife|husband|mother|father|brother|sister|friend"
     r"|colleague|manager|boss|met|thank|thanks|hi|hello|from)\W*$",
     re.IGNORECASE,
 )
-_SPEECH_CUE = re.compile(
+SPEECH_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
     r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
 )

@@ -19,27 +19,38 @@ from functools import cache
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
 
-__all__ = ["NOT_PEOPLE", "all_words", "foreign_text", "glued", "plausible_person", "quoted"]
+__all__ = [
+    "COMMON_WORDS",
+    "NOT_NAME_PARTS",
+    "NOT_PEOPLE",
+    "all_words",
+    "foreign_text",
+    "glued",
+    "lexicon",
+    "plausible_person",
+    "quoted",
+    "span_mask",
+]
 
 
 @cache
-def _lexicon(name: str) -> frozenset[str]:
+def lexicon(name: str) -> frozenset[str]:
     # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found.
     return with_folded(read_list(name))
 
 
 # spaCy's small model tags many library and product names as PERSON in coding questions.
-NOT_PEOPLE = _lexicon("not_people.txt")
+NOT_PEOPLE = lexicon("not_people.txt")
 
 # Capitalised words that start sentences or name things but are also in the name lists.
-_COMMON = _lexicon("common_words.txt")
+COMMON_WORDS = lexicon("common_words.txt")
 
 # Capitalised words that name peoples, events, institutions and products, not persons: they do not
 # make a name candidate, alone or next to another capitalised word ("French Revolution").
-_NOT_NAME_PARTS = _lexicon("not_name_parts.txt")
+NOT_NAME_PARTS = lexicon("not_name_parts.txt")
 
 
-def _mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
+def span_mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
     """One byte per character of the text: 1 inside any of ``spans``."""
     mask = bytearray(size)
     for start, end in spans:
@@ -63,7 +74,7 @@ def plausible_person(span: str) -> bool:
         return False
     if len(words) == 1 and span.isupper() and len(span) <= 5:
         return False  # acronyms: JSON, API, AWS
-    if any(w.lower() in _NOT_NAME_PARTS for w in words[1:]):
+    if any(w.lower() in NOT_NAME_PARTS for w in words[1:]):
         return False  # "Halcyon Freight", "Corvid Systems", "Quarry Bay Capital"
     return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)
 

@@ -30,28 +30,28 @@ import re
 from typing import Any
 
 from hybridllm.classifiers.name_context import (
-    _CUE,
-    _NAME_CUE,
-    _SPEECH_CUE,
-    _STRONG_CUE,
-    _THING_NAME,
-    _TITLE_NAME,
-    _TITLE_WORDS,
+    CUE,
+    NAME_CUE,
+    SPEECH_CUE,
+    STRONG_CUE,
+    THING_NAME,
+    TITLE_NAME,
+    TITLE_WORDS,
     context_names,
     list_names,
     person_context,
 )
 from hybridllm.classifiers.name_gate import (
-    _COMMON,
-    _NOT_NAME_PARTS,
+    COMMON_WORDS,
+    NOT_NAME_PARTS,
     NOT_PEOPLE,
-    _lexicon,
-    _mask,
     all_words,
     foreign_text,
     glued,
+    lexicon,
     plausible_person,
     quoted,
+    span_mask,
 )
 from hybridllm.classifiers.name_lower import lower_names
 from hybridllm.classifiers.name_ner import NerWindows
@@ -102,9 +102,9 @@ class NameRecognizer:
         self.tokens = token_lexicon()
         # The pair rule ("Inessa Samoylova") keeps to Faker's lists: with the census surnames
         # ("Price", "Street" are surnames too) it fires on twice as many non-names.
-        self.first = _lexicon("first_names.txt")
-        self.last = _lexicon("surnames.txt")
-        self.places = _lexicon("places.txt")
+        self.first = lexicon("first_names.txt")
+        self.last = lexicon("surnames.txt")
+        self.places = lexicon("places.txt")
         self._ner = ner
         self._windows = NerWindows(model_name, enabled=ner)
 
@@ -115,10 +115,10 @@ class NameRecognizer:
         nlow = n.lower()
         return (
             low not in self.places
-            and low not in _COMMON
+            and low not in COMMON_WORDS
             and nlow not in NOT_PEOPLE
-            and nlow not in _NOT_NAME_PARTS
-            and nlow not in _TITLE_WORDS
+            and nlow not in NOT_NAME_PARTS
+            and nlow not in TITLE_WORDS
             and not n.isupper()
             and (j + 1 >= len(words) or not _is_cap(words[j + 1].group()))
         )
@@ -126,11 +126,11 @@ class NameRecognizer:
     def _titled(self, text: str) -> list[Finding]:
         """Names after a title ("Dr. Okafor") or a naming cue ("My name is ...")."""
         found: list[Finding] = []
-        for m in (*_TITLE_NAME.finditer(text), *_NAME_CUE.finditer(text)):
+        for m in (*TITLE_NAME.finditer(text), *NAME_CUE.finditer(text)):
             start, end = m.span("v")
             if any(f.start <= start < f.end for f in found):
                 continue
-            if m.re is _NAME_CUE and _THING_NAME.search(text, max(0, m.start() - 24), start):
+            if m.re is NAME_CUE and THING_NAME.search(text, max(0, m.start() - 24), start):
                 continue  # "Plan name: Basic"
             if plausible_person(m.group("v")):
                 found.append(self._finding(start, end, 0.8, self.name))
@@ -147,7 +147,7 @@ class NameRecognizer:
         if not self._known_given(w) or w.lower() in self.places:
             return False
         start, end = words[i].span()
-        if _SPEECH_CUE.search(text, max(0, start - 24), start):
+        if SPEECH_CUE.search(text, max(0, start - 24), start):
             return True
         line_start = (
             start == 0 or text[start - 1] == "\n" or text[max(0, start - 2) : start] == "\n "
@@ -174,12 +174,17 @@ class NameRecognizer:
 
     def _known(self, word: str) -> bool:
         low = word.lower()
-        return (low in self.first or low in self.last) and low not in _COMMON
+        return (low in self.first or low in self.last) and low not in COMMON_WORDS
 
     def _known_given(self, word: str) -> bool:
         """A capitalised word that is a known first name and not a common English word."""
         low = word.lower().removesuffix("'s").removesuffix("’s")
-        return _is_cap(word) and low in self.first and low not in _COMMON and low not in NOT_PEOPLE
+        return (
+            _is_cap(word)
+            and low in self.first
+            and low not in COMMON_WORDS
+            and low not in NOT_PEOPLE
+        )
 
     def _listed_in(self, span: str) -> bool:
         """Whether a word of ``span`` is a listed name that is not also an everyday word."""
@@ -217,7 +222,7 @@ class NameRecognizer:
         if (
             _is_cap(w)
             and _is_cap(n)
-            and n.lower() not in _COMMON
+            and n.lower() not in COMMON_WORDS
             and (n.lower() in self.last or self._surname_shape(w, n, words, nxt))
         ):
             return [self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)], nxt + 1
@@ -273,8 +278,8 @@ class NameRecognizer:
             self._ner
             and _is_cap(w)
             and low not in NOT_PEOPLE
-            and low not in _TITLE_WORDS
-            and low not in _NOT_NAME_PARTS
+            and low not in TITLE_WORDS
+            and low not in NOT_NAME_PARTS
         ):
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
@@ -288,11 +293,11 @@ class NameRecognizer:
                 plain
                 and (
                     self.tokens.kind(words[j].group()) is Kind.WORD
-                    or words[j].group().lower() in _COMMON
+                    or words[j].group().lower() in COMMON_WORDS
                 )
             )
-            and words[j].group().lower() not in _TITLE_WORDS
-            and words[j].group().lower() not in _NOT_NAME_PARTS
+            and words[j].group().lower() not in TITLE_WORDS
+            and words[j].group().lower() not in NOT_NAME_PARTS
             and not taken[words[j].start()]
             # Next to it in one phrase: "Manager,Edward" or "Manager\nEdward" is not a run.
             and text[
@@ -301,10 +306,10 @@ class NameRecognizer:
             == ""
             for j in (i - 1, i + 1)
         )
-        known = (low in self.first or low in self.last) and low not in _COMMON
+        known = (low in self.first or low in self.last) and low not in COMMON_WORDS
         sentence_start = i == 0 or bool(_SENTENCE_BREAK.search(before))
-        cue = _STRONG_CUE.search(before) if plain else _CUE.search(before)
-        return bool(known or adjacent or cue) and not (sentence_start and low in _COMMON)
+        cue = STRONG_CUE.search(before) if plain else CUE.search(before)
+        return bool(known or adjacent or cue) and not (sentence_start and low in COMMON_WORDS)
 
     def find(self, text: str) -> list[Finding]:
         """Find person names in ``text``.
@@ -321,7 +326,7 @@ class NameRecognizer:
         # A literal "\n" (pasted JSON, logs) separates words like a newline; same length.
         text = text.replace("\\n", " \n").replace("\\t", "  ")
         findings = self._titled(text)
-        taken = _mask(len(text), [(f.start, f.end) for f in findings])
+        taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
         candidates: list[int] = []
         weak: dict[int, Kind] = {}
@@ -348,7 +353,7 @@ class NameRecognizer:
             if self._ner_candidate(text, words, i, taken):
                 candidates.append(i)
             i += 1
-        taken = _mask(len(text), [(f.start, f.end) for f in findings])
+        taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         findings.extend(
             self._finding(s, e, score, "names+lower")
             for s, e, score in lower_names(text, words, self.tokens, taken)
@@ -366,7 +371,7 @@ class NameRecognizer:
     def _lists(self, text: str, words: list[re.Match[str]], found: list[Finding]) -> list[Finding]:
         """Add list items next to found names ("founders: Dudek, Miller and Alvarado")."""
         spans = [(f.start, f.end) for f in found]
-        taken = _mask(len(text), spans)
+        taken = span_mask(len(text), spans)
         items = [self._bare(m) for m in words if _is_cap(m.group()) and not taken[m.start()]]
         extra = list_names(text, self.tokens, items, spans)
         return found + [self._finding(s, e, 0.6, "names+list") for s, e in extra]
@@ -384,12 +389,12 @@ class NameRecognizer:
             and f_words
             and _is_cap(w)
             and len(w) > 2
-            and w.lower() not in _COMMON
-            and w.lower() not in _TITLE_WORDS
+            and w.lower() not in COMMON_WORDS
+            and w.lower() not in TITLE_WORDS
         }
         if not parts:
             return found
-        taken = _mask(len(text), [(f.start, f.end) for f in found])
+        taken = span_mask(len(text), [(f.start, f.end) for f in found])
         extra = [
             self._finding(*self._bare(m), 0.7, "names+repeat")
             for m in words
@@ -464,7 +469,7 @@ class NameRecognizer:
                     continue
                 if len(toks) == 1 and not (
                     start in weak
-                    or _STRONG_CUE.search(text[max(0, start - 20) : start])
+                    or STRONG_CUE.search(text[max(0, start - 20) : start])
                     or (self._known_given(span) and span.lower() not in self.places)
                 ):
                     continue
