@@ -330,6 +330,7 @@ class BaseClient(DriverMixin, EmbedMixin):
         **sampling: Unpack[Sampling],
     ) -> Completion | AsyncCompletionStream:
         """Async :meth:`Client.complete`; ``stream=True`` gives an async iterator of chunks."""
+        gen = sampling_options(sampling, json_schema)
         flow = self._flow(
             prompt,
             stream=stream,
@@ -342,7 +343,7 @@ class BaseClient(DriverMixin, EmbedMixin):
             tools=tools,
             tool_choice=tool_choice,
             restore=restore,
-            gen=(gen := sampling_options(sampling, json_schema)),
+            gen=gen,
             messages=messages,
         )
         result = await self._run_async(flow)
@@ -454,6 +455,7 @@ class Client(BaseClient):
             InputError: bad input; nothing was classified or sent.
             NoTargetAvailableError: every target the policy allows failed (audited).
         """
+        gen = sampling_options(sampling, json_schema)
         flow = self._flow(
             prompt,
             stream=stream,
@@ -466,7 +468,7 @@ class Client(BaseClient):
             tools=tools,
             tool_choice=tool_choice,
             restore=restore,
-            gen=(gen := sampling_options(sampling, json_schema)),
+            gen=gen,
             messages=messages,
         )
         result = self._run_sync(flow)
