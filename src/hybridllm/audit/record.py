@@ -153,6 +153,28 @@ def compute_hash(prev_hash: str, record: AuditRecord) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def seal(prev_hash: str, record: AuditRecord) -> tuple[AuditRecord, str]:
+    """Link ``record`` after ``prev_hash``: the record as stored and its canonical body.
+
+    The same result as ``compute_hash`` then ``record_body`` of the linked record, from one
+    serialisation of it (the append path runs this once per record).
+
+    Args:
+        prev_hash: hash of the previous record in the chain, ``""`` for the first record.
+        record: the record to link; its own ``hash`` and ``prev_hash`` fields are replaced.
+
+    Returns:
+        The record with ``prev_hash`` and ``hash`` set, and the canonical JSON of all its fields.
+    """
+    data = record_dict(record)
+    data.pop("hash", None)
+    data["prev_hash"] = prev_hash
+    digest = hashlib.sha256((prev_hash + canonical_json(data)).encode("utf-8")).hexdigest()
+    data["hash"] = digest
+    stored = record.model_copy(update={"prev_hash": prev_hash, "hash": digest})
+    return stored, canonical_json(data)
+
+
 def new_record_id() -> str:
     """Return a new, time-sortable, globally unique record id.
 

@@ -51,7 +51,7 @@ from hybridllm.audit._sqlite import (
 from hybridllm.audit._store_read import StoreReads
 from hybridllm.audit.checkpoints import cutoff_iso
 from hybridllm.audit.keys import Signer
-from hybridllm.audit.record import compute_hash, record_body
+from hybridllm.audit.record import seal
 from hybridllm.audit.verify import (
     VerifyResult,
     record_message,
@@ -260,14 +260,13 @@ class AuditStore(StoreReads):
         self, conn: sqlite3.Connection, base: AuditRecord, prev_hash: str
     ) -> tuple[AuditRecord, int]:
         """Link, hash, sign and insert one record; return it as stored and its seq."""
-        stored = base.model_copy(update={"prev_hash": prev_hash})
-        stored = stored.model_copy(update={"hash": compute_hash(prev_hash, stored)})
+        stored, body = seal(prev_hash, base)
         values = [getattr(stored, name) for name in INDEXED]
         sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
         cur = conn.execute(
             f"INSERT INTO {TABLE} ({', '.join(INDEXED)}, body, sig) "  # noqa: S608
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, record_body(stored), sig),
+            (*values, body, sig),
         )
         return stored, int(cur.lastrowid or 0)
 
