@@ -9,9 +9,17 @@ client's store swapped for a timed, signed one. A call's overhead is its wall ti
 provider hop's own latency (as the flow records it: SDK, HTTP and model); the audit share is the
 append's time over that overhead, per call.
 
+Part 3 (``--threads T``, instead of parts 1 and 2) measures group commit: T threads each append
+intent records (the record a call writes, durably, before its payload leaves) for a fixed time
+to one SQLite store (``synchronous=FULL`` for intents) and, with ``--postgres DSN``, through the
+resilient PostgreSQL copy; once as shipped (threads queued behind a commit share the next one)
+and once serialised (an outer lock: one record per transaction, as before group commit).
+Records/s, per-append p50/p95 and records per commit.
+
 Usage::
 
     .venv/bin/python bench/bench_audit.py [--records N] [--iterations N]
+    .venv/bin/python bench/bench_audit.py --threads 1,4,16 --seconds 3 [--postgres DSN]
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -156,13 +165,103 @@ def part2(iterations: int, max_tokens: int) -> None:
     )
 
 
+def _intent(i: int) -> AuditRecord:
+    return _record(i).model_copy(update={"status": "intent", "id": new_record_id()})
+
+
+def _run_threads(append: Any, threads: int, seconds: float) -> tuple[int, list[float]]:
+    """T threads append until the time is up; returns records written and per-append ms."""
+    stop = time.monotonic() + seconds
+    lat: list[list[float]] = [[] for _ in range(threads)]
+
+    def run(mine: list[float]) -> None:
+        i = 0
+        while time.monotonic() < stop:
+            record = _intent(i)
+            t = time.perf_counter()
+            append(record)
+            mine.append((time.perf_counter() - t) * 1000)
+            i += 1
+
+    workers = [threading.Thread(target=run, args=(lat[k],)) for k in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    flat = [x for one in lat for x in one]
+    return len(flat), flat
+
+
+def _serialised(append: Any) -> Any:
+    lock = threading.Lock()
+
+    def one(record: AuditRecord) -> None:
+        with lock:  # one record per transaction: what appends did before group commit
+            append(record)
+
+    return one
+
+
+def part3(threads: list[int], seconds: float, dsn: str | None) -> None:
+    """Group commit vs one record per transaction, SQLite and the PostgreSQL copy."""
+    print(f"intent records, {seconds:.0f} s per row, fresh log per row\n")
+    print("| log | threads | commit | records/s | p50 ms | p95 ms | records per commit |")
+    print("|---|---:|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for t in threads:
+            for mode in ("one per record", "group"):
+                path = Path(tmp) / f"{t}-{mode[0]}.db"
+                with AuditStore(path, signer=HmacSigner(KEY), sync="intent") as store:
+                    append = store.append if mode == "group" else _serialised(store.append)
+                    n, lat = _run_threads(append, t, seconds)
+                    per = n / max(store.commits, 1)
+                print(
+                    f"| SQLite | {t} | {mode} | {n / seconds:,.0f} | {_p(lat, 50):.2f} | "
+                    f"{_p(lat, 95):.2f} | {per:.1f} |"
+                )
+            if dsn is None:
+                continue
+            for mode in ("one per record", "group"):
+                _pg_row(dsn, t, mode, seconds)
+
+
+def _pg_row(dsn: str, threads: int, mode: str, seconds: float) -> None:
+    from hybridllm.audit.postgres import PostgresSink
+    from hybridllm.audit.sinks import ResilientSink
+
+    opened: list[PostgresSink] = []
+    name = f"bench-{threads}-{mode[0]}-{new_record_id()[:8]}"
+
+    def open_sink() -> PostgresSink:
+        opened.append(PostgresSink(dsn, instance=name, signer=HmacSigner(KEY)))
+        return opened[-1]
+
+    copy = ResilientSink(open_sink, "bench copy")
+    copy.flush()
+    append = copy.append if mode == "group" else _serialised(copy.append)
+    n, lat = _run_threads(append, threads, seconds)
+    per = n / max(opened[-1].commits, 1)
+    ok = opened[-1].verify().ok
+    copy.close()
+    print(
+        f"| PostgreSQL copy | {threads} | {mode} | {n / seconds:,.0f} | {_p(lat, 50):.2f} | "
+        f"{_p(lat, 95):.2f} | {per:.1f}{'' if ok else ' (chain FAILED)'} |"
+    )
+
+
 def main() -> None:
-    """Run both parts and print markdown tables."""
+    """Run parts 1 and 2 (or part 3 with --threads) and print markdown tables."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=500)
     parser.add_argument("--iterations", type=int, default=40)
     parser.add_argument("--max-tokens", type=int, default=8)
+    parser.add_argument("--threads", help="part 3: comma-separated thread counts, e.g. 1,4,16")
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--postgres", help="part 3: also a PostgreSQL copy at this DSN")
     args = parser.parse_args()
+    if args.threads:
+        part3([int(x) for x in args.threads.split(",")], args.seconds, args.postgres)
+        return
     part1(args.records)
     part2(args.iterations, args.max_tokens)
 

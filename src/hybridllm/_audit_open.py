@@ -9,6 +9,7 @@ from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
+from hybridllm.audit.witness import FanoutWitness, HeadWitness, Witness
 from hybridllm.config import Settings
 
 __all__ = ["open_audit"]
@@ -30,7 +31,7 @@ def open_audit(s: Settings) -> tuple[AuditStore, AuditSink, AuditContext]:
         signer=signer,
         checkpoint_every=s.audit_checkpoint_every,
         checkpoint_interval=s.audit_checkpoint_interval,
-        witness=s.audit_witness_path,
+        witness=_witness(s, "sqlite"),
         sync=s.audit_sync,
         busy_timeout=s.audit_busy_timeout,
     )
@@ -73,7 +74,19 @@ def _postgres_opener(s: Settings, signer: Signer) -> Callable[[], AuditSink]:
             instance=s.audit_instance,
             signer=signer,
             checkpoint_every=s.audit_checkpoint_every,
-            witness=s.audit_witness_path,
+            witness=_witness(s, "postgres"),
         )
 
     return open_sink
+
+
+def _witness(s: Settings, log: str) -> HeadWitness | str | None:
+    """Where a log's signed checkpoints are witnessed: the file, the PostgreSQL table, both."""
+    if not s.audit_witness_dsn:
+        return s.audit_witness_path
+    from hybridllm.audit.witness_pg import PgWitness
+
+    table = PgWitness(s.audit_witness_dsn, s.audit_instance, log)
+    if not s.audit_witness_path:
+        return table
+    return FanoutWitness(Witness(s.audit_witness_path), table)

@@ -324,6 +324,10 @@ class Settings(BaseSettings):
     audit_witness_path: str | None = None
     """Append every signed audit checkpoint here too: a file outside the audit database's
     directory, so that ``hybridllm audit verify --witness`` shows a log cut back or replaced."""
+    audit_witness_dsn: str | None = None
+    """Also append every signed checkpoint (of the SQLite store and of the PostgreSQL copy) to
+    the append-only ``hybridllm_audit_witness`` table of this PostgreSQL database, per
+    ``audit_instance``: a witness that outlives the machine (``audit verify --witness-dsn``)."""
     audit_checkpoint_every: int = Field(default=1000, ge=1)
     """Sign a checkpoint after every this many records..."""
     audit_checkpoint_interval: float | None = Field(default=60.0, gt=0)

@@ -13,6 +13,7 @@ from typing import Annotated, Final
 
 import typer
 
+from hybridllm.audit.cli_fleet import load_pg_witness, print_summary
 from hybridllm.audit.keys import Ed25519Verifier, HmacSigner, Signer, find_audit_key
 from hybridllm.audit.source import AuditSource, SqliteSource
 from hybridllm.audit.store import AuditStore
@@ -277,6 +278,19 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
     witness: WitnessOption = None,
     expect_head: ExpectHeadOption = None,
     min_records: MinRecordsOption = None,
+    witness_dsn: Annotated[
+        str | None,
+        typer.Option(
+            "--witness-dsn",
+            help="PostgreSQL database holding the witness table (audit_witness_dsn): fail if "
+            "the --db log lost or changed a head witnessed for --instance. (With --postgres, "
+            "a witness table in that database is checked for every instance.)",
+        ),
+    ] = None,
+    instance: Annotated[
+        str | None,
+        typer.Option("--instance", help="This log's instance name for --witness-dsn."),
+    ] = None,
 ) -> None:
     """Check chains, signatures and anchors.
 
@@ -301,6 +315,11 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
         results = {"": verify_jsonl(jsonl, signer)}
     else:
         anchors = _anchors(witness, expect_head, min_records)
+        if witness_dsn is not None and postgres is None:
+            from dataclasses import replace
+
+            heads = load_pg_witness(witness_dsn, instance)
+            anchors = replace(anchors or Anchors(), witnessed=heads)
         with open_source(db, postgres) as source:
             try:
                 results = source.verify(signer, anchors)
@@ -314,6 +333,7 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
         typer.echo("OK: 0 records verified (no instance has written to this log yet)")
         return
     oks = [_report_verify(r, name) for name, r in results.items()]
+    print_summary(results)
     if not all(oks):
         raise typer.Exit(EXIT_FAILED)
 

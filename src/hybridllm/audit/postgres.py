@@ -29,11 +29,12 @@ import contextlib
 import os
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Self
 
+from hybridllm.audit._group import GroupCommit
 from hybridllm.audit._pg_reads import PgReads
 from hybridllm.audit._pg_schema import (
     COLUMNS,
@@ -43,19 +44,16 @@ from hybridllm.audit._pg_schema import (
     parse_row,
     psycopg_module,
 )
+from hybridllm.audit._sqlite import Ticket
 from hybridllm.audit.checkpoints import PurgeResult, cut_seq, cutoff_iso, signed_checkpoint
 from hybridllm.audit.keys import Signer
-from hybridllm.audit.record import compute_hash, record_body
+from hybridllm.audit.record import seal
 from hybridllm.audit.sinks import DuplicateAuditRecordError
 from hybridllm.audit.verify import (
-    ChainBroken,
-    ChainChecker,
-    Checkpoint,
     VerifyResult,
-    parse_checkpoints,
     record_message,
 )
-from hybridllm.audit.witness import Anchors, Witness, check_anchors
+from hybridllm.audit.witness import Anchors, HeadWitness, close_witness, open_witness
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -76,7 +74,9 @@ class PostgresSink(PgReads):
             does. 0 (the default) signs checkpoints only on request (:meth:`checkpoint`) and at
             retention cuts (:meth:`purge`).
         witness: append every checkpoint this sink signs to this file as well (see
-            :mod:`hybridllm.audit.witness`), after its transaction commits.
+            :mod:`hybridllm.audit.witness`), after its transaction commits; or to any
+            :class:`~hybridllm.audit.witness.HeadWitness` (e.g. a
+            :class:`~hybridllm.audit.witness_pg.PgWitness` with ``log="postgres"``).
     """
 
     def __init__(
@@ -87,7 +87,7 @@ class PostgresSink(PgReads):
         signer: Signer | None = None,
         create: bool = True,
         checkpoint_every: int = 0,
-        witness: str | os.PathLike[str] | None = None,
+        witness: str | os.PathLike[str] | HeadWitness | None = None,
     ) -> None:
         """Connect (and create the tables, unless ``create`` is False)."""
         self._psycopg = psycopg_module()
@@ -96,9 +96,12 @@ class PostgresSink(PgReads):
         self._signer = signer
         self._every = max(int(checkpoint_every), 0)
         self._since_checkpoint = 0
-        self._witness = Witness(witness) if witness is not None else None
+        self._witness = open_witness(witness)
         self._unwitnessed: list[tuple[str, str]] = []
         self._lock = threading.RLock()
+        self._group = GroupCommit(self._write_group)
+        self.commits = 0
+        """Transactions that appended records (fewer than records under group commit)."""
         self._pid = os.getpid()
         self._conn: Any = self._connect()
         if create:
@@ -144,9 +147,46 @@ class PostgresSink(PgReads):
     def append(self, record: AuditRecord) -> AuditRecord:
         """Link ``record`` to this instance's chain and commit it.
 
+        Group commit: records that threads append while another append holds the sink are
+        written by the next holder in one transaction (one commit, one WAL flush for all).
+
         Raises:
             AuditError: if the id exists already or the database cannot be written.
         """
+        ticket = Ticket(record)
+        return self._group.run(ticket)
+
+    def _write_group(self, batch: list[Ticket]) -> None:
+        """Write a group commit's batch; one bad record must not fail the others."""
+        try:
+            stored = self.append_many([t.base for t in batch])
+        except AuditError as exc:
+            if len(batch) == 1:
+                batch[0].error = exc
+                return
+            for one in batch:  # one by one
+                try:
+                    one.stored = self.append_many([one.base])[0]
+                except AuditError as single:
+                    one.error = single
+            return
+        for one, done in zip(batch, stored, strict=True):
+            one.stored = done
+
+    def append_many(self, records: Sequence[AuditRecord]) -> list[AuditRecord]:
+        """Link ``records`` to this instance's chain, in order, and commit them together.
+
+        Returns:
+            The records as stored (with ``prev_hash`` and ``hash``).
+
+        Raises:
+            DuplicateAuditRecordError: an id exists already (nothing of the batch is stored).
+            AuditError: the database cannot be written (nothing of the batch is stored).
+        """
+        if not records:
+            return []
+        out: list[AuditRecord] = []
+        rows: list[tuple[Any, ...]] = []
         with self._lock:
             conn = self._connection()
             try:
@@ -161,41 +201,49 @@ class PostgresSink(PgReads):
                         "FOR UPDATE",
                         (self.instance,),
                     ).fetchone()
-                    base = record.model_copy(update={"prev_hash": prev_hash, "hash": ""})
-                    stored = base.model_copy(update={"hash": compute_hash(prev_hash, base)})
-                    sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
-                    conn.execute(
-                        "INSERT INTO hybridllm_audit (instance, seq, id, ts, status, route, "
-                        "prev_hash, hash, body, sig) "
-                        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                        (
-                            self.instance,
-                            seq + 1,
-                            *(getattr(stored, c) for c in COLUMNS),
-                            record_body(stored),
-                            sig,
-                        ),
-                    )
+                    pins: list[tuple[int, AuditRecord]] = []
+                    for record in records:
+                        seq += 1
+                        stored, body = seal(prev_hash, record)
+                        prev_hash = stored.hash
+                        sig = self._signer.sign(record_message(stored.hash)) if self._signer else ""
+                        values = (*(getattr(stored, c) for c in COLUMNS), body)
+                        rows.append((self.instance, seq, *values, sig))
+                        out.append(stored)
+                        if self._signer and self._every and seq % self._every == 0:
+                            pins.append((seq, stored))
+                    with conn.cursor() as cur:
+                        cur.executemany(
+                            "INSERT INTO hybridllm_audit (instance, seq, id, ts, status, route, "
+                            "prev_hash, hash, body, sig) "
+                            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            rows,
+                        )
                     conn.execute(
                         "UPDATE hybridllm_audit_heads SET seq = %s, hash = %s WHERE instance = %s",
-                        (seq + 1, stored.hash, self.instance),
+                        (seq, prev_hash, self.instance),
                     )
-                    periodic = bool(self._signer and self._every and (seq + 1) % self._every == 0)
-                    if periodic:
+                    for pinned_seq, pinned in pins:
                         self._write_checkpoint(
-                            self.instance, "periodic", seq + 1, stored.id, stored.hash
+                            self.instance, "periodic", pinned_seq, pinned.id, pinned.hash
                         )
             except self._psycopg.errors.UniqueViolation:
                 self._unwitnessed.clear()
+                ids = ", ".join(r.id for r in records[:3])
                 raise DuplicateAuditRecordError(
-                    f"audit record id {record.id} already exists"
+                    f"audit record id already exists (batch of {len(records)}: {ids}...)"
+                    if len(records) > 1
+                    else f"audit record id {records[0].id} already exists"
                 ) from None
             except self._psycopg.Error as exc:
                 self._unwitnessed.clear()
-                raise AuditError(f"cannot write audit record {record.id}: {exc}") from None
+                raise AuditError(f"cannot write audit record {records[0].id}: {exc}") from None
+            self.commits += 1
             self._to_witness(True)
-            self._since_checkpoint = 0 if periodic else self._since_checkpoint + 1
-        return stored
+            self._since_checkpoint = (
+                seq - pins[-1][0] if pins else self._since_checkpoint + len(records)
+            )
+        return out
 
     # -- checkpoints and retention -------------------------------------------------------------
 
@@ -383,55 +431,13 @@ class PostgresSink(PgReads):
     ) -> VerifyResult:
         """Verify one instance's chain (default: this one); see ``AuditStore.verify``.
 
-        A witness file's entries are matched by the instance their checkpoint bodies name.
+        A witness file's entries are matched by the instance their checkpoint bodies name; a
+        witness table in this database (:mod:`hybridllm.audit.witness_pg`) is checked too.
         """
+        from hybridllm.audit._pg_verify import verify_instance
+
         name = instance or self.instance
-        signer = signer if signer is not None else self._signer
-        checker = ChainChecker(signer, (), COLUMNS)
-        checkpoints: list[Checkpoint] = []
-        n_checkpoints = 0
-        try:
-            with self._lock, self._connection().transaction():
-                # One snapshot for the rows, checkpoints and head, as in SQLite.
-                self._connection().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                exists = self._rows(
-                    "SELECT to_regclass('hybridllm_audit_checkpoints') IS NOT NULL", ()
-                )
-                if exists[0][0]:  # a log written before checkpoints existed has no such table
-                    rows = self._rows(
-                        "SELECT n, body, sig FROM hybridllm_audit_checkpoints "
-                        "WHERE instance = %s ORDER BY n",
-                        (name,),
-                    )
-                    checkpoints = parse_checkpoints(rows, signer, instance=name)
-                    n_checkpoints = len(checkpoints)
-                    checker = ChainChecker(signer, checkpoints, COLUMNS)
-                if anchors is not None:
-                    anchors.collect_hashes(checker)
-                last = 0
-                while True:
-                    rows = self._rows(
-                        "SELECT seq, id, ts, status, route, prev_hash, hash, body, sig "
-                        "FROM hybridllm_audit WHERE instance = %s AND seq > %s "
-                        "ORDER BY seq LIMIT %s",
-                        (name, last, PAGE),
-                    )
-                    if not rows:
-                        break
-                    for row in rows:
-                        last = int(row[0])
-                        columns = dict(zip(COLUMNS, row[1:7], strict=True))
-                        checker.check(last, row[7], columns, row[8])
-                head = self._rows(
-                    "SELECT seq FROM hybridllm_audit_heads WHERE instance = %s", (name,)
-                )
-                checker.finish(int(head[0][0]) if head else 0)
-                check_anchors(anchors, checker, checkpoints, signer, instance=name)
-        except ChainBroken as bad:
-            return checker.result(n_checkpoints, bad)
-        except AuditError as exc:
-            return checker.result(n_checkpoints, ChainBroken(None, str(exc)))
-        return checker.result(n_checkpoints)
+        return verify_instance(self, name, signer if signer is not None else self._signer, anchors)
 
     def verify_all(
         self, signer: Signer | None = None, anchors: Anchors | None = None
@@ -462,6 +468,7 @@ class PostgresSink(PgReads):
             conn, self._conn = self._conn, None
         if conn is not None and os.getpid() == self._pid:
             conn.close()
+            close_witness(self._witness)
 
     def __enter__(self) -> Self:
         """Return the sink."""

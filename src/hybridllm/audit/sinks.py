@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import logging
 import os
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 _CHUNK = 8192
+_BATCH = 500
+"""Most records a ResilientSink writes in one transaction."""
 _log = logging.getLogger("hybridllm.audit")
 
 
@@ -313,7 +316,11 @@ class ResilientSink:
         self._backoff = backoff
         self._lock = threading.Lock()
         self._sink: AuditSink | None = None
-        self._queue: deque[AuditRecord] = deque()
+        self._cond = threading.Condition(threading.Lock())
+        self._draining = False
+        self._queue: deque[tuple[int, AuditRecord]] = deque()
+        self._issued = 0
+        self._written = 0
         self._failures = 0
         self._retry_at = 0.0
         self.dropped = 0
@@ -324,13 +331,32 @@ class ResilientSink:
         return len(self._queue)
 
     def append(self, record: AuditRecord) -> AuditRecord:
-        """Queue ``record`` and write the queue; raise AuditError while the copy is down."""
-        with self._lock:
+        """Queue ``record`` and write the queue; raise AuditError while the copy is down.
+
+        Group commit: one thread at a time writes everything queued (in one transaction per
+        batch when the sink has ``append_many``, as
+        :class:`~hybridllm.audit.postgres.PostgresSink` does); threads that queue meanwhile
+        wait, and return as soon as a batch holding their record has committed.
+        """
+        with self._cond:
             if len(self._queue) >= self._max:
                 self._queue.popleft()
                 self.dropped += 1
-            self._queue.append(record)
-            self._drain()
+            self._issued += 1
+            mine = self._issued
+            self._queue.append((mine, record))
+            while self._draining and self._written < mine:
+                self._cond.wait()
+            if self._written >= mine:
+                return record
+            self._draining = True
+        try:
+            with self._lock:
+                self._drain()
+        finally:
+            with self._cond:
+                self._draining = False
+                self._cond.notify_all()
         return record
 
     def flush(self) -> None:
@@ -344,23 +370,48 @@ class ResilientSink:
             self._drain()
 
     def _drain(self) -> None:
+        """Write what is queued now, in batches; the caller holds ``_lock``."""
         wait = self._retry_at - time.monotonic()
         if wait > 0:
             raise AuditError(
                 f"{self.name} is down ({len(self._queue)} record(s) queued); "
                 f"next reconnect in {wait:.1f} s"
             )
+        with self._cond:
+            upto = self._issued  # what arrives later is the next writer's
         try:
             if self._sink is None:
                 self._sink = self._open()
-            while self._queue:
-                with contextlib.suppress(DuplicateAuditRecordError):  # committed before a drop
-                    self._sink.append(self._queue[0])
-                self._queue.popleft()
+            while True:
+                with self._cond:
+                    batch = [x for x in itertools.islice(self._queue, _BATCH) if x[0] <= upto]
+                if not batch:
+                    break
+                self._write(self._sink, [r for _, r in batch])
+                last = batch[-1][0]
+                with self._cond:  # drops may have taken from the left meanwhile
+                    while self._queue and self._queue[0][0] <= last:
+                        self._queue.popleft()
+                    self._written = last
+                    self._cond.notify_all()
         except AuditError as exc:
             self._down()
             raise AuditError(f"{self.name} failed ({len(self._queue)} queued): {exc}") from None
         self._failures = 0
+
+    @staticmethod
+    def _write(sink: AuditSink, records: list[AuditRecord]) -> None:
+        many = getattr(sink, "append_many", None)
+        if many is not None:
+            try:
+                many(records)
+            except DuplicateAuditRecordError:
+                pass  # some committed before a drop: fall back to one by one
+            else:
+                return
+        for record in records:
+            with contextlib.suppress(DuplicateAuditRecordError):  # committed before a drop
+                sink.append(record)
 
     def _down(self) -> None:
         sink, self._sink = self._sink, None

@@ -34,6 +34,7 @@ from typing import Literal, Self
 
 from pydantic import ValidationError
 
+from hybridllm.audit._group import GroupCommit
 from hybridllm.audit._sqlite import (
     BUSY_TIMEOUT_S,
     INDEXED,
@@ -56,7 +57,7 @@ from hybridllm.audit.verify import (
     VerifyResult,
     record_message,
 )
-from hybridllm.audit.witness import Witness
+from hybridllm.audit.witness import HeadWitness, close_witness, open_witness
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -85,7 +86,7 @@ class AuditStore(StoreReads):
         signer: Signer | None = None,
         checkpoint_every: int = 1000,
         checkpoint_interval: float | None = None,
-        witness: str | os.PathLike[str] | None = None,
+        witness: str | os.PathLike[str] | HeadWitness | None = None,
         sync: Literal["full", "intent"] = "full",
         busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> None:
@@ -103,7 +104,9 @@ class AuditStore(StoreReads):
                 covers a bounded time as well as a bounded count.
             witness: also append every checkpoint this store signs to this file
                 (:class:`~hybridllm.audit.witness.Witness`): keep it outside the store's
-                directory, so ``verify`` can show a rollback of the whole store.
+                directory, so ``verify`` can show a rollback of the whole store. Or any
+                :class:`~hybridllm.audit.witness.HeadWitness`, e.g. a PostgreSQL table
+                (:class:`~hybridllm.audit.witness_pg.PgWitness`).
             sync: ``"full"``: every append is fsync'd before it returns. ``"intent"``: only
                 ``intent`` records (and checkpoints) are; any other record is committed to the
                 WAL at once (it survives the process being killed) and reaches the disk with the
@@ -122,13 +125,12 @@ class AuditStore(StoreReads):
         self._since_checkpoint = 0
         self._interval = checkpoint_interval
         self._last_checkpoint_at = time.monotonic()
-        self._witness = Witness(witness) if witness is not None else None
+        self._witness = open_witness(witness)
         self._sync_all = sync == "full"
         self._busy = busy_timeout
         self._synchronous = "FULL"  # what connect() set
         self._lock = threading.RLock()
-        self._queue_lock = threading.Lock()
-        self._queue: list[Ticket] = []
+        self._group = GroupCommit(self._write_group)
         self.commits = 0
         """Transactions that appended records (fewer than records under group commit)."""
         self._conn: sqlite3.Connection | None = None
@@ -168,8 +170,9 @@ class AuditStore(StoreReads):
     def append(self, record: AuditRecord) -> AuditRecord:
         """Link ``record`` to the end of the chain and store it durably.
 
-        Group commit: records that threads append while another append holds the write lock are
-        written by the next lock holder in one transaction (one fsync for all of them).
+        Group commit: records that threads append while another append is being written are
+        written together by the next writer, in one transaction (one fsync for all of them);
+        each append returns only once the commit holding its record is done.
 
         Args:
             record: the record to store; its ``prev_hash`` and ``hash`` are overwritten.
@@ -193,19 +196,14 @@ class AuditStore(StoreReads):
             # The exception text may quote field values; name only its type.
             problem = type(exc).__name__
             raise AuditError(f"audit record {record.id} is not serialisable ({problem})") from exc
-        with self._queue_lock:
-            self._queue.append(ticket)
+        return self._group.run(ticket)
+
+    def _write_group(self, batch: list[Ticket]) -> None:
+        """Write a group commit's batch (see :class:`~hybridllm.audit._group.GroupCommit`)."""
         with self._lock:
-            if ticket.stored is None and ticket.error is None:
-                with self._queue_lock:
-                    batch, self._queue = self._queue, []
-                if not self._write_batch(batch) and len(batch) > 1:
-                    for one in batch:  # one bad record must not fail the others: one by one
-                        self._write_batch([one])
-        if ticket.error is not None:
-            raise ticket.error
-        assert ticket.stored is not None
-        return ticket.stored
+            if not self._write_batch(batch) and len(batch) > 1:
+                for one in batch:  # one bad record must not fail the others: one by one
+                    self._write_batch([one])
 
     def _write_batch(self, batch: list[Ticket]) -> bool:
         """Write ``batch`` in one transaction; the caller holds the lock. False if it failed."""
@@ -410,6 +408,7 @@ class AuditStore(StoreReads):
                 if not self._readonly:
                     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
+            close_witness(self._witness)
 
     def __enter__(self) -> Self:
         """Return the store itself."""

@@ -30,6 +30,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import canonical_json
@@ -38,12 +39,17 @@ from hybridllm.errors import AuditError
 
 __all__ = [
     "Anchors",
+    "FanoutWitness",
+    "HeadWitness",
     "Witness",
     "WitnessEntry",
     "check_anchors",
     "check_witness",
+    "close_witness",
+    "open_witness",
     "read_witness",
     "read_witness_all",
+    "witness_entry",
 ]
 
 
@@ -57,6 +63,47 @@ class WitnessEntry:
     instance: str | None
     body: str
     sig: str
+
+
+@runtime_checkable
+class HeadWitness(Protocol):
+    """Anything that keeps signed checkpoint heads outside the log (a file, a database table)."""
+
+    def append(self, body: str, sig: str) -> None:
+        """Keep one signed checkpoint (its canonical body and signature)."""
+        ...
+
+
+def open_witness(witness: str | os.PathLike[str] | HeadWitness | None) -> HeadWitness | None:
+    """A path becomes a :class:`Witness` file; a witness object is used as it is."""
+    if witness is None or isinstance(witness, HeadWitness):
+        return witness
+    return Witness(witness)
+
+
+def close_witness(witness: HeadWitness | None) -> None:
+    """Close a witness that holds a connection (a file witness holds nothing open)."""
+    close = getattr(witness, "close", None)
+    if callable(close):
+        close()
+
+
+class FanoutWitness:
+    """Hands each checkpoint to several witnesses (e.g. a file and a PostgreSQL table)."""
+
+    def __init__(self, *witnesses: HeadWitness) -> None:
+        """Keep the witnesses, in order."""
+        self.witnesses = witnesses
+
+    def append(self, body: str, sig: str) -> None:
+        """Append to every witness, in order."""
+        for witness in self.witnesses:
+            witness.append(body, sig)
+
+    def close(self) -> None:
+        """Close the witnesses that hold a connection."""
+        for witness in self.witnesses:
+            close_witness(witness)
 
 
 class Witness:
@@ -127,21 +174,29 @@ def read_witness(
     for number, line in enumerate(lines[:-1], start=1):  # the part after the last \n is torn
         try:
             data = json.loads(line)
-            body, sig = str(data["body"]), str(data["sig"])
-            inner = json.loads(body)
-            entry = WitnessEntry(
-                n=int(inner["n"]),
-                seq=int(inner["seq"]),
-                hash=str(inner["hash"]),
-                instance=inner.get("instance"),
-                body=body,
-                sig=sig,
-            )
+            entry = witness_entry(str(data["body"]), str(data["sig"]))
         except (ValueError, KeyError, TypeError):
             raise AuditError(f"{path}:{number} is not an audit witness entry") from None
         if every or entry.instance == instance:
             out.append(entry)
     return out
+
+
+def witness_entry(body: str, sig: str) -> WitnessEntry:
+    """A witness entry from a signed checkpoint body and its signature.
+
+    Raises:
+        ValueError | KeyError | TypeError: the body is not a checkpoint body.
+    """
+    inner = json.loads(body)
+    return WitnessEntry(
+        n=int(inner["n"]),
+        seq=int(inner["seq"]),
+        hash=str(inner["hash"]),
+        instance=inner.get("instance"),
+        body=body,
+        sig=sig,
+    )
 
 
 def check_witness(
@@ -188,11 +243,14 @@ class Anchors:
             hold that record, i.e. it may have grown since but not been cut back or replaced.
         min_records: the log must have held at least this many records (its head ``seq``; a
             retention purge does not lower it).
+        witnessed: witness entries read elsewhere (e.g. a PostgreSQL witness table, see
+            :mod:`hybridllm.audit.witness_pg`) that the log must still hold, like ``witness``.
     """
 
     witness: str | os.PathLike[str] | None = None
     expect_head: str | None = None
     min_records: int | None = None
+    witnessed: tuple[WitnessEntry, ...] | None = None
 
     def collect_hashes(self, checker: ChainChecker) -> None:
         """Ask the checker to remember record hashes when ``expect_head`` needs them."""
@@ -214,6 +272,9 @@ def check_anchors(
         entries = read_witness(anchors.witness, instance)
         check_witness(entries, checkpoints, signer)
         checker.witnessed = len(entries)
+    if anchors.witnessed is not None:
+        check_witness(anchors.witnessed, checkpoints, signer)
+        checker.witnessed += len(anchors.witnessed)
     if anchors.min_records is not None and checker.prev_seq < anchors.min_records:
         raise ChainBroken(
             checker.last_id,
