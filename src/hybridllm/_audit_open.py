@@ -46,6 +46,10 @@ def open_audit(s: Settings) -> tuple[AuditStore, AuditSink, AuditContext]:
             from hybridllm.audit.sinks import ResilientSink
 
             extra.append(ResilientSink(_postgres_opener(s, signer), "PostgreSQL audit copy"))
+        if s.audit_otel_logs:
+            from hybridllm.audit.siem import OtelLogSink
+
+            extra.append(OtelLogSink())
         if extra:
             from hybridllm.audit.sinks import TeeSink
 

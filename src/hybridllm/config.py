@@ -324,6 +324,10 @@ class Settings(BaseSettings):
     audit_witness_path: str | None = None
     """Append every signed audit checkpoint here too: a file outside the audit database's
     directory, so that ``hybridllm audit verify --witness`` shows a log cut back or replaced."""
+    audit_otel_logs: bool = False
+    """Also emit every audit record as an OpenTelemetry log record (``event_name``
+    ``hybridllm.audit``, payload-free attributes) through the application's logger provider;
+    needs the ``otel`` extra."""
     audit_witness_dsn: str | None = None
     """Also append every signed checkpoint (of the SQLite store and of the PostgreSQL copy) to
     the append-only ``hybridllm_audit_witness`` table of this PostgreSQL database, per

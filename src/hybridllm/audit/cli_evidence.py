@@ -53,7 +53,12 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
     out: Annotated[Path, typer.Argument(help="File to write (- for standard output).")],
     db: DbOption = None,
     postgres: PostgresOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl (verifiable), csv, or ecs (flat JSON lines for SIEMs)."
+        ),
+    ] = "jsonl",
     since: SinceOption = None,
     until: UntilOption = None,
     route: RouteOpt = None,
@@ -76,14 +81,15 @@ def export(  # noqa: PLR0917 - typer turns each parameter into an option
         ),
     ] = False,
 ) -> None:
-    """Export matching records: JSONL that `audit verify --export` re-checks offline, or CSV.
+    """Export matching records: JSONL that `audit verify --export` re-checks offline, CSV, or
+    ECS-style JSON lines for a SIEM (`--format ecs`: flat dotted keys, no chain evidence).
 
     The JSONL holds the stored records with their signatures, chain links for the rows that do
     not match, the signed checkpoints and the head (see docs/compliance.md). Same filters as
     `query`; the progress bar counts exported records against rows scanned.
     """
-    if fmt not in ("jsonl", "csv"):
-        typer.echo("--format must be jsonl or csv", err=True)
+    if fmt not in ("jsonl", "csv", "ecs"):
+        typer.echo("--format must be jsonl, csv or ecs", err=True)
         raise typer.Exit(EXIT_NO_DB)
     q = query_from(locals())
     with open_source(db, postgres) as source:
@@ -152,7 +158,7 @@ def _export(source: AuditSource, q: AuditQuery, out: Path, fmt: str, *, full_cha
             progress.update(task, exported=exported)
 
         rows = counted(source.iter_records(since=q.since, until=q.until))
-        return export_records(q.filter(rows), fh, "csv", progress=wrote)
+        return export_records(q.filter(rows), fh, "ecs" if fmt == "ecs" else "csv", progress=wrote)
 
 
 @audit_app.command()

@@ -1,4 +1,5 @@
-"""Export audit records as JSONL (one canonical record per line) or CSV (flat columns).
+"""Export audit records as JSONL (one canonical record per line), CSV (flat columns) or ECS-style
+JSON lines for SIEMs (:mod:`hybridllm.audit.siem`).
 
 Plain JSONL here is one record body per line, for tools that want records only; the verifiable
 export that ``hybridllm audit export`` writes (signatures, chain links, checkpoints, head) is
@@ -17,7 +18,7 @@ from hybridllm.models import AuditRecord
 
 __all__ = ["CSV_COLUMNS", "ExportFormat", "export_records", "flat_row"]
 
-ExportFormat = Literal["jsonl", "csv"]
+ExportFormat = Literal["jsonl", "csv", "ecs"]
 
 CSV_COLUMNS: Final = (
     "id",
@@ -96,7 +97,7 @@ def export_records(
     Args:
         records: what to export, in order.
         out: a text stream (open files with ``newline=""`` for CSV).
-        fmt: ``"jsonl"`` or ``"csv"``.
+        fmt: ``"jsonl"``, ``"csv"`` or ``"ecs"`` (:func:`hybridllm.audit.siem.siem_line`).
         progress: called with 1 after each record (e.g. a progress bar's ``advance``).
 
     Returns:
@@ -105,12 +106,17 @@ def export_records(
     writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
     if writer is not None:
         writer.writerow(CSV_COLUMNS)
+    line = record_body
+    if fmt == "ecs":
+        from hybridllm.audit.siem import siem_line
+
+        line = siem_line
     count = 0
     for record in records:
         if writer is not None:
             writer.writerow(flat_row(record))
         else:
-            out.write(record_body(record) + "\n")
+            out.write(line(record) + "\n")
         count += 1
         if progress is not None:
             progress(1)

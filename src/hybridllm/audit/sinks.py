@@ -267,7 +267,7 @@ class TeeSink:
         failed: list[str] = []
         for sink in self.others:
             try:
-                sink.append(record)
+                sink.append(stored)  # each re-links it; the primary's hash rides along
             except AuditError as exc:
                 failed.append(f"{type(sink).__name__}: {exc}")
         if failed:
