@@ -25,6 +25,11 @@ def persons(text: str) -> set[str]:
         ("my name is utto flater and i need a new card", "utto flater"),
         ("for my take on ms. haynes, see the list", "haynes"),
         ("Sometimes people call me Lokki", "Lokki"),
+        # Case restored: the cased rules and NER read a copy with the name words capitalised.
+        ("we should invite wiremu tane to the retro", "wiremu tane"),
+        ("heikki ojala lives at 12 harbour road", "heikki ojala"),
+        ("the panel was chaired by oluwaseun adebayo last year", "oluwaseun adebayo"),
+        ("> \n> ingeborg vatnedal\n> 44 fjordgata", "ingeborg vatnedal"),
     ],
 )
 def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
@@ -41,6 +46,9 @@ def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
         "ni ke yi shuo zhong wen ma?",
         "call me maybe when the build is done",
         "please add the will and the bill to the folder",
+        "if x > 0: y = elif_count + sys_total",
+        "give me good synonms for explane and more",
+        "coloque os dados em uma tabela por favor",
     ],
 )
 def test_ordinary_lower_case_text_has_no_person(text: str) -> None:

@@ -22,6 +22,12 @@ and a run of words is a name when the evidence adds up:
 
 Rules 1 and 2 apply only in sentences written in lower case (their first letter is), where
 missing capitals say nothing; in ordinary prose a lower-case word is no name.
+
+Before these rules, :func:`restore_case` gives the name recognizer a copy of the text where the
+words of lower-case English sentences that carry name evidence (strong or unknown, or a listed
+surname right after a listed given name; not on lines that read like code) are capitalised; the
+cased rules and NER then read it (``dewi lauwers`` after ``tennis player``, ``X lives at``), and
+only their findings that start at a capitalised word and span two words or a strong name count.
 """
 
 from __future__ import annotations
@@ -31,9 +37,15 @@ import re
 from functools import cache
 
 from hybridllm.classifiers.name_context import thing_named
-from hybridllm.classifiers.name_tokens import PARTICLES, Kind, TokenLexicon, read_list
+from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    Kind,
+    TokenLexicon,
+    read_list,
+)
 
-__all__ = ["lower_names"]
+__all__ = ["lower_names", "lower_sentences", "restore_case", "strong_name"]
 
 _STRONG, _WEAK, _UNKNOWN, _NONE = 3, 2, 1, 0
 
@@ -61,6 +73,36 @@ _PERSON_AFTER = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
 _GAP = re.compile(r"[ \t]")
 _ENGLISH_SHARE = 0.5
+# English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
+# not among them.
+_SHORT_ENGLISH = frozenset(
+    [
+        "is",
+        "at",
+        "it",
+        "of",
+        "to",
+        "in",
+        "on",
+        "me",
+        "my",
+        "we",
+        "he",
+        "be",
+        "by",
+        "or",
+        "as",
+        "an",
+        "so",
+        "do",
+        "up",
+        "us",
+        "if",
+        "no",
+        "am",
+        "go",
+    ]
+)
 
 
 @cache
@@ -126,7 +168,11 @@ def _cue_run(
 
 
 def lower_names(
-    text: str, words: list[re.Match[str]], lex: TokenLexicon, taken: bytearray
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    taken: bytearray,
+    sentences: list[tuple[int, int]],
 ) -> list[tuple[int, int, float]]:
     """Spans of names written in lower case, or after a naming cue (see the module docstring).
 
@@ -135,6 +181,7 @@ def lower_names(
         words: word matches over ``text``.
         lex: the token lists.
         taken: one byte per character, 1 where a finding already is.
+        sentences: the lower-case sentences (:func:`lower_sentences`).
 
     Returns:
         ``(start, end, score)`` spans.
@@ -142,7 +189,7 @@ def lower_names(
     # Words right after a naming cue (one pass over the text), and the words of sentences
     # written in lower case: no other word can start a name here.
     cued = {m.end() for m in _NAMING_CUE.finditer(text)}
-    lower_words = _lower_sentence_words(text, words)
+    lower_words = _lower_sentence_words(words, sentences)
     if not cued and not lower_words:
         return []
     out: list[tuple[int, int, float]] = []
@@ -170,7 +217,9 @@ def lower_names(
             continue
         if english is None:
             english = _english(words, lex)
-        run = _pair(text, words, i, lex) if english else None
+        run = _pair(text, words, i, lex) if english or _line_start(text, m.start()) else None
+        if run is not None and not english and not _line_end(text, words[run].end()):
+            run = None  # in other languages only a line that is the name alone
         if run is not None:
             out.append((m.start(), _bare_end(words[run]), 0.55))
             continue
@@ -193,17 +242,23 @@ def lower_names(
     return out
 
 
-def _lower_sentence_words(text: str, words: list[re.Match[str]]) -> set[int]:
-    """Indexes of the words of sentences whose first letter is lower case."""
+def lower_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences (lines, quotations) whose first letter is lower case."""
     starts, lower = _lower_starts(text)
     if not any(lower):
+        return []
+    bounds = [*starts[1:], len(text)]
+    return [(lo, hi) for k, (lo, hi) in enumerate(zip(starts, bounds, strict=True)) if lower[k]]
+
+
+def _lower_sentence_words(words: list[re.Match[str]], sentences: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the words of the given sentences."""
+    if not sentences:
         return set()
     positions = [m.start() for m in words]
     out: set[int] = set()
-    bounds = [*starts[1:], len(text)]
-    for k, (lo, hi) in enumerate(zip(starts, bounds, strict=True)):
-        if lower[k]:
-            out.update(range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)))
+    for lo, hi in sentences:
+        out.update(range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)))
     return out
 
 
@@ -214,9 +269,15 @@ def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
     near = [
         w.group()
         for w in words[:800]
-        if w.group().islower() and len(w.group()) > 2 and _strength(lex, w.group()) < _WEAK
+        if w.group().islower() and len(w.group()) > 1 and _strength(lex, w.group()) < _WEAK
     ]
-    english = sum(w in lex.vocab or re.sub(r"['’]\w+$", "", w) in lex.vocab for w in near)
+    english = sum(
+        w in lex.vocab
+        or w in _SHORT_ENGLISH
+        or re.sub(r"['’]\w+$", "", w) in _SHORT_ENGLISH
+        or re.sub(r"['’]\w+$", "", w) in lex.vocab
+        for w in near
+    )
     if len(near) < 3:
         return english > 0  # a short text: one English word at least ("said liisa to kaarle")
     return english >= _ENGLISH_SHARE * len(near)
@@ -261,3 +322,105 @@ def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
     if last is None or not strong:
         return None
     return last
+
+
+def restore_case(
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    taken: bytearray,
+    sentences: list[tuple[int, int]],
+) -> tuple[str, bytearray] | None:
+    """A copy of ``text`` for the cased rules: the lower-case English sentences that hold a word
+    with name evidence (a listed name that is no everyday word, a word in no list, or a listed
+    surname right after a listed given name), with those words capitalised; everything else
+    blanked (newlines kept, offsets unchanged). And a mask of the capitalised word starts.
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        lex: the token lists.
+        taken: one byte per character, 1 where a finding already is.
+        sentences: the lower-case sentences (:func:`lower_sentences`).
+
+    Returns:
+        ``(copy, starts)``, or None when no word was capitalised.
+    """
+    lower_words = _lower_sentence_words(words, sentences)
+    if not lower_words:
+        return None
+    chars: list[str] | None = None
+    starts = bytearray(0)
+    keep: set[int] = set()  # indexes into ``sentences``
+    first_of = [lo for lo, _ in sentences]
+    prev = -1  # index of the last word capitalised
+    for i in sorted(lower_words):
+        m = words[i]
+        w = m.group()
+        if taken[m.start()] or not w.islower():
+            continue
+        bare = w.removesuffix("'s").removesuffix("’s")
+        # A surname that is also a word counts right after a capitalised given name
+        # ("yuonne sellers", "jacob green").
+        after_name = (
+            prev == i - 1
+            and words[prev].group() in lex.first
+            and bare in _faker_last()
+            and bare not in FUNCTION_WORDS
+        )
+        if not after_name and (w in lex.common or _strength(lex, bare) not in (_STRONG, _UNKNOWN)):
+            continue
+        up = w[0].upper()
+        if len(up) != 1 or _code_line(text, m.start()):
+            continue
+        if chars is None:
+            if not _english(words, lex):
+                return None
+            chars = list(text)
+            starts = bytearray(len(text))
+        chars[m.start()] = up
+        starts[m.start()] = 1
+        keep.add(bisect.bisect_right(first_of, m.start()) - 1)
+        prev = i
+    if chars is None:
+        return None
+    out: list[str] = []
+    pos = 0
+    for k in sorted(keep):
+        lo, hi = sentences[k]
+        out.append(_NOT_NEWLINE.sub(" ", text[pos:lo]))
+        out.append("".join(chars[lo:hi]))
+        pos = hi
+    out.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    return "".join(out), starts
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_CODE_CHARS = re.compile(
+    r"[=;{}]|\w\(|</?\w|\w\[|^\s*(?:#|//|import\b|from\b|def\b|return\b|elif\b|else\b)"
+)
+
+
+def _code_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` reads like code (operators, brackets, keywords)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return bool(_CODE_CHARS.search(text[lo : hi if hi >= 0 else len(text)]))
+
+
+def strong_name(lex: TokenLexicon, word: str) -> bool:
+    """A listed given name or curated surname that is no everyday word (``liisa``, ``haynes``)."""
+    bare = word.removesuffix("'s").removesuffix("’s").lower()
+    return _strength(lex, bare) == _STRONG
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Whether only quoting marks and spaces come before ``pos`` on its line."""
+    lo = text.rfind("\n", 0, pos) + 1
+    return not text[lo:pos].strip(" \t>*-?")
+
+
+def _line_end(text: str, pos: int) -> bool:
+    """Whether only spaces and punctuation come after ``pos`` on its line."""
+    hi = text.find("\n", pos)
+    return not text[pos : hi if hi >= 0 else len(text)].strip(" \t.,;")

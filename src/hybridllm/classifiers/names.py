@@ -53,7 +53,12 @@ from hybridllm.classifiers.name_gate import (
     quoted,
     span_mask,
 )
-from hybridllm.classifiers.name_lower import lower_names
+from hybridllm.classifiers.name_lower import (
+    lower_names,
+    lower_sentences,
+    restore_case,
+    strong_name,
+)
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_tokens import (
     Kind,
@@ -325,9 +330,40 @@ class NameRecognizer:
         """
         # A literal "\n" (pasted JSON, logs) separates words like a newline; same length.
         text = text.replace("\\n", " \n").replace("\\t", "  ")
+        words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
+        findings = self._cased(text, words)
+        taken = span_mask(len(text), [(f.start, f.end) for f in findings])
+        sentences = lower_sentences(text)
+        restored = restore_case(text, words, self.tokens, taken, sentences)
+        if restored is not None:
+            findings.extend(self._restored(restored, findings))
+            taken = span_mask(len(text), [(f.start, f.end) for f in findings])
+        findings.extend(
+            self._finding(s, e, score, "names+lower")
+            for s, e, score in lower_names(text, words, self.tokens, taken, sentences)
+        )
+        findings = self._repeats(text, words, findings)
+        return self._lists(text, words, findings)
+
+    def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
+        """Names of lower-case sentences, found by the cased rules and NER on a copy where the
+        words with name evidence are capitalised (see :func:`restore_case`): a finding counts
+        when it starts at such a word and overlaps nothing found already."""
+        text, starts = restored
+        taken = span_mask(len(text), [(f.start, f.end) for f in found])
+        words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
+        return [
+            self._finding(f.start, f.end, min(f.score, 0.55), "names+lower")
+            for f in self._cased(text, words)
+            if starts[f.start]
+            and not any(taken[f.start : f.end])
+            and (" " in (span := text[f.start : f.end]).strip() or strong_name(self.tokens, span))
+        ]
+
+    def _cased(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
+        """Titles, cues, listed pairs, token shapes and NER (everything but lower case)."""
         findings = self._titled(text)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
-        words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
         candidates: list[int] = []
         weak: dict[int, Kind] = {}
         i = 0
@@ -353,11 +389,6 @@ class NameRecognizer:
             if self._ner_candidate(text, words, i, taken):
                 candidates.append(i)
             i += 1
-        taken = span_mask(len(text), [(f.start, f.end) for f in findings])
-        findings.extend(
-            self._finding(s, e, score, "names+lower")
-            for s, e, score in lower_names(text, words, self.tokens, taken)
-        )
         if candidates:
             findings.extend(
                 f
@@ -365,8 +396,7 @@ class NameRecognizer:
                 if not all_words(self.tokens, text[f.start : f.end])
                 and not (foreign and not self._listed_in(text[f.start : f.end]))
             )
-        findings = self._repeats(text, words, findings)
-        return self._lists(text, words, findings)
+        return findings
 
     def _lists(self, text: str, words: list[re.Match[str]], found: list[Finding]) -> list[Finding]:
         """Add list items next to found names ("founders: Dudek, Miller and Alvarado")."""
