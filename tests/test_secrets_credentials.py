@@ -102,6 +102,15 @@ def test_credential_is_found_whatever_the_separator(text: str, value: str) -> No
         "tokenizer = AutoTokenizer.from_pretrained(path)",
         "our password reset token expires after 30 minutes",
         "GitHub classic tokens start with ghp_ followed by 36 characters",
+        # Code and prose pasted from chats (markdown escapes, calls, cmdlets, headings).
+        "ssh.connect(ip, username=nvr\\_user, password=nvr\\_password)",
+        "action = max(Q1[state], key=Q1[next\\_state].get)",
+        "if (!$token = AuthHelper::getUserByToken($this->data['token'])) {",
+        "$secure = ConvertTo-SecureString $env:SVC\\_ADMIN\\_PASSWORD -AsPlainText -Force",
+        '"field\\_key": "en\\_test\\_field\\_enabled",',
+        "The signature of the function is IsValidRange(int low, int high)",
+        "Key Features/Innovations, Key Flows/Processes",
+        'The captain asks the passengers: "Who has their phone on?"',
     ],
 )
 def test_placeholders_and_non_secrets_are_not_flagged(text: str) -> None:

@@ -60,7 +60,8 @@ _NOT_CREDENTIAL_WORDS = _words(
     "keyboard keyword keywords monkey turkey donkey hotkey keystroke keypress passport "
     "passenger compass bypass passthrough author authors authority authorities tokenizer "
     "tokenize tokenized tokenization apiary pattern patterns path paths patch patent patient "
-    "secretary secretaries secretariat "
+    "secretary secretaries secretariat passengers passing passive passion passionate passage "
+    "passages passed passes keynote "
 )
 # A last word that makes the identifier a property of a credential, not the credential.
 _NOT_VALUE_SUFFIX = _words(
@@ -107,6 +108,23 @@ _CALL_ARGS = re.compile(
     r"""\(\s*((?:(?:"[^"\n]*"|'[^'\n]*')\s*,\s*){0,3}(?:"[^"\n]*"|'[^'\n]*'))"""
 )
 _QUOTED = re.compile(r"""["']([^"'\n]*)["']""")
+# Code, not a value: a call or subscript of a (qualified) name ("getAdminByToken($this",
+# "Q1[next_state].get", "[Math.floor(", "IsLegalDate(int"), a PowerShell cmdlet
+# ("ConvertTo-SecureString", "New-Object"), words joined by slashes ("Features/Innovations"),
+# a command-line flag ("-AsPlainText").
+_CODE_VALUE = re.compile(
+    r"^[\[(!]*[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[(\[](?!\d)"
+    r"|^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$|^[A-Za-z]+(?:/[A-Za-z]+)+$|^--?[A-Za-z][A-Za-z-]*$"
+)
+# Markdown escapes of pasted code ("nvr\_password") and literal line breaks at the end.
+_MD_ESCAPE = re.compile(r"\\([_*`#\[\]])")
+_LITERAL_BREAK = re.compile(r"(?:\\[nrt])+$")
+
+
+def _judged(value: str, strict: bool, password: bool) -> bool:
+    """:func:`looks_like_secret` on the value as written before markdown escaping, and not code."""
+    v = _LITERAL_BREAK.sub("", _MD_ESCAPE.sub(r"\1", value))
+    return not _CODE_VALUE.match(v) and looks_like_secret(v, strict, password)
 
 
 def _identifiers(text: str) -> Iterator[tuple[int, int]]:
@@ -166,7 +184,7 @@ def _value_at(text: str, pos: int, password: bool) -> tuple[int, int, bool] | No
                 text[end - 1] in ".:" or (text[end - 1] in ")]}" and _unbalanced(text[start:end]))
             ):
                 end -= 1
-        if end > start and looks_like_secret(text[start:end], strict, password):
+        if end > start and _judged(text[start:end], strict, password):
             return start, end, strict
     return None
 
