@@ -78,8 +78,8 @@ def _op(scenario: str, url: str, worker: int) -> Callable[[int], None]:
             assert open_vault(config, f"seed-{worker}").lookup(tokens[i % 5]) is not None
 
         return lookup_cold
-    from hybridllm._resilience import Breakers
-    from hybridllm._shared_breakers import RedisBreakerBackend
+    from hybridllm.client.resilience import Breakers
+    from hybridllm.client.shared_breakers import RedisBreakerBackend
     from hybridllm.config import TargetConfig
     from hybridllm.errors import TransientProviderError
 

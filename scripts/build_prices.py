@@ -1,4 +1,4 @@
-"""Build the pinned price table `src/hybridllm/prices.json` from genai-prices.
+"""Build the pinned price table `src/hybridllm/cost/prices.json` from genai-prices.
 
 genai-prices (MIT, maintained by Pydantic: https://github.com/pydantic/genai-prices) keeps
 list prices of ~2,300 models across ~50 providers, with the name patterns each model answers
@@ -21,7 +21,7 @@ from typing import Any
 from genai_prices import Usage, calc_price
 from genai_prices.data_snapshot import get_snapshot
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "hybridllm" / "prices.json"
+OUT = Path(__file__).resolve().parents[1] / "src" / "hybridllm" / "cost" / "prices.json"
 # Bare model names (no "provider/") resolve to the first provider here that lists them, so
 # "gpt-4o" is OpenAI's price, not a reseller's.
 FIRST_PARTY = ("openai", "anthropic", "google", "mistral", "cohere", "deepseek", "x-ai", "meta")

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from tests.helpers import make_client
 
 import hybridllm
-from hybridllm._scope import current_scope
+from hybridllm.core.scope import current_scope
 from hybridllm.local import LlamaServer
 from hybridllm.testing import RecordingProxy
 

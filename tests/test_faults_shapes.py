@@ -362,7 +362,7 @@ def test_abandoned_async_classifications_hold_no_slot_of_the_loops_executor(
 ) -> None:
     """Hung classifiers are abandoned at their bound, still running: on a pool of their own, so
     the event loop's default executor (audit appends, DNS lookups) stays free for everyone."""
-    from hybridllm._resilience import BOUNDED_WORKERS
+    from hybridllm.client.resilience import BOUNDED_WORKERS
 
     slow = _NoFindings(delay=6.0)
     client = hybridllm.AsyncClient(

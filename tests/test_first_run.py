@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 import hybridllm
-from hybridllm._local_cli import configured_port, port_is_free
 from hybridllm.cli import _secret_key, app
 from hybridllm.errors import NoTargetAvailableError, TransientProviderError, describe_error
 from hybridllm.local import state_dir, status
+from hybridllm.local.cli import configured_port, port_is_free
 
 runner = CliRunner()
 

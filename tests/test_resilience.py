@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.helpers import AWS_KEY, PHI_PROMPT, SECRET_PROMPT, make_client
 
 import hybridllm
-from hybridllm._resilience import Breakers
+from hybridllm.client.resilience import Breakers
 from hybridllm.config import Requirement, TargetConfig
 from hybridllm.local import LlamaServer
 from hybridllm.testing import RecordingProxy

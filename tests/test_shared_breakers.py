@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 import hybridllm
-from hybridllm._resilience import Breakers
-from hybridllm._shared_breakers import RedisBreakerBackend
+from hybridllm.client.resilience import Breakers
+from hybridllm.client.shared_breakers import RedisBreakerBackend
 from hybridllm.config import TargetConfig
 from hybridllm.errors import TransientProviderError
 from hybridllm.local import LlamaServer

@@ -37,15 +37,15 @@ from hybridllm.errors import (
 )
 
 if TYPE_CHECKING:
-    from hybridllm._client import (
+    from hybridllm.client.clients import (
         AsyncClient,
         AsyncCompletionStream,
         Client,
         CompletionStream,
         Conversation,
     )
-    from hybridllm._scope import policy
     from hybridllm.compat.openai import AsyncOpenAI, OpenAI
+    from hybridllm.core.scope import policy
     from hybridllm.decorators import TaskOutputError, task
     from hybridllm.embeddings import Embeddings
     from hybridllm.models import (
@@ -111,11 +111,11 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY: dict[str, str] = {
-    "AsyncClient": "hybridllm._client",
-    "AsyncCompletionStream": "hybridllm._client",
-    "Client": "hybridllm._client",
-    "CompletionStream": "hybridllm._client",
-    "Conversation": "hybridllm._client",
+    "AsyncClient": "hybridllm.client.clients",
+    "AsyncCompletionStream": "hybridllm.client.clients",
+    "Client": "hybridllm.client.clients",
+    "CompletionStream": "hybridllm.client.clients",
+    "Conversation": "hybridllm.client.clients",
     "TaskOutputError": "hybridllm.decorators",
     "task": "hybridllm.decorators",
     "Embeddings": "hybridllm.embeddings",
@@ -145,7 +145,7 @@ class _Package(types.ModuleType):
 
     @property
     def policy(self) -> Any:
-        from hybridllm._scope import policy
+        from hybridllm.core.scope import policy
 
         return policy
 
@@ -176,11 +176,11 @@ _default_lock = threading.Lock()
 
 
 def _get_default_client() -> Client:
-    # Not named ``_client``: importing the submodule hybridllm._client rebinds that attribute.
+    # Not named ``client``: importing the subpackage hybridllm.client rebinds that attribute.
     global _default_client  # noqa: PLW0603 - one lazily created default client per process
     with _default_lock:
         if _default_client is None:
-            from hybridllm._client import Client
+            from hybridllm.client.clients import Client
 
             _default_client = Client()
         return _default_client
@@ -209,7 +209,7 @@ async def aembed(texts: Any, **kwargs: Any) -> Embeddings:
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise InputError(f"text must be str, not {type(text).__name__}")
-    from hybridllm._input import normalize_prompt
+    from hybridllm.core.input import normalize_prompt
 
     normalize_prompt(text, max_chars=10_000_000)  # UTF-8 and emptiness checks
     return text

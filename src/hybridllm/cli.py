@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from hybridllm import _cost_report
 from hybridllm.audit.cli import audit_app
+from hybridllm.cost import report as _cost_report
 from hybridllm.gateway.cli import keys_app, serve
 from hybridllm.local import local_app
 

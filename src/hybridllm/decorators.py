@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast, get_type_hints
 
 from pydantic import BaseModel, ValidationError
 
-from hybridllm._scope import policy as policy_scope
+from hybridllm.core.scope import policy as policy_scope
 from hybridllm.errors import HybridLLMError
 
 if TYPE_CHECKING:
-    from hybridllm._client import BaseClient
+    from hybridllm.client.clients import BaseClient
     from hybridllm.models import Completion
 
 __all__ = ["TaskOutputError", "task"]

@@ -9,7 +9,7 @@ documents in batches, with a progress bar and a checkpoint file, so a failed run
 stopped.
 
 This module is imported by the configuration, so it stays light: the re-embedding walk and its
-drivers live in ``_reembed.py``, loaded (with rich) on the first call.
+drivers live in :mod:`hybridllm.core.reembed`, loaded (with rich) on the first call.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from hybridllm.errors import BlockedError, HybridLLMError
 from hybridllm.models import Decision, Hop, Route
 
 if TYPE_CHECKING:
-    from hybridllm._client import AsyncClient, Client
+    from hybridllm.client.clients import AsyncClient, Client
 
 __all__ = [
     "EmbeddingData",
@@ -377,7 +377,7 @@ def reembed(
     Raises:
         ModelMismatchError: the checkpoint was begun with another model identity.
     """
-    from hybridllm._reembed import run_sync
+    from hybridllm.core.reembed import run_sync
 
     return run_sync(
         client,
@@ -431,7 +431,7 @@ async def areembed(
     Raises:
         ModelMismatchError: the checkpoint was begun with another model identity.
     """
-    from hybridllm._reembed import run_async
+    from hybridllm.core.reembed import run_async
 
     return await run_async(
         client,

@@ -186,7 +186,7 @@ class EmbedResponse:
 
 
 def embed_inputs(requests: Sequence[OutboundRequest]) -> list[str]:
-    """The texts to embed: one message per request (see ``hybridllm._embed_flow``)."""
+    """The texts to embed: one message per request (see ``hybridllm.core.embed_flow``)."""
     return [m.content for r in requests for m in r.messages]
 
 

@@ -1,7 +1,7 @@
 """The leak guard: a last, simple, high-recall look at a clinical payload about to leave.
 
 After redaction and before a clinical payload is handed to a remote adapter, the flow
-(:mod:`hybridllm._flow`) scans the exact outbound text once more. The scan is deliberately not
+(:mod:`hybridllm.core.flow`) scans the exact outbound text once more. The scan is deliberately not
 the classifier: it shares no code with it, so a weakened or misconfigured detector (a custom
 configuration, the Safe Harbor pass switched off, a recognizer that failed to load) is still
 caught. Placeholders and surrogates minted for this call are blanked out first; whatever still

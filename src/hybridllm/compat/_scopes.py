@@ -14,8 +14,8 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hybridllm._client import BaseClient
-    from hybridllm._results import Conversation
+    from hybridllm.client.clients import BaseClient
+    from hybridllm.client.results import Conversation
 
 __all__ = ["ConversationCache"]
 

@@ -18,8 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from hybridllm._sampling import StopScanner, response_format_schema, truncate_at_stop
 from hybridllm.config import Settings
+from hybridllm.core.sampling import StopScanner, response_format_schema, truncate_at_stop
 from hybridllm.embeddings import Embeddings
 from hybridllm.errors import InputError, UnknownTargetError
 from hybridllm.models import Completion, Usage

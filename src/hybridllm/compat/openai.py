@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._client import AsyncClient, Client
-from hybridllm._results import AsyncCompletionStream, CompletionStream
 from hybridllm.adapters.base import import_sdk
+from hybridllm.client.clients import AsyncClient, Client
+from hybridllm.client.results import AsyncCompletionStream, CompletionStream
 from hybridllm.compat import _wire as wire
 from hybridllm.compat._scopes import ConversationCache
 from hybridllm.errors import BlockedError

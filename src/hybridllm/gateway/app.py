@@ -20,11 +20,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from hybridllm._client import AsyncClient, Conversation
-from hybridllm._results import AsyncCompletionStream
-from hybridllm._scope import app_scope
+from hybridllm.client.clients import AsyncClient, Conversation
+from hybridllm.client.results import AsyncCompletionStream
 from hybridllm.compat import _wire as wire
 from hybridllm.compat._scopes import ConversationCache
+from hybridllm.core.scope import app_scope
 from hybridllm.gateway import anthropic_wire as anth
 from hybridllm.gateway.auth import KeyStore, bearer_token
 from hybridllm.gateway.errors import GatewayError, error_body, from_exception

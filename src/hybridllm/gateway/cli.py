@@ -45,7 +45,7 @@ def serve(
     access_log: Annotated[bool, typer.Option(help="Log each request line.")] = False,
 ) -> None:
     """Serve the OpenAI/Anthropic-compatible gateway: point existing apps' base_url here."""
-    from hybridllm._client import AsyncClient
+    from hybridllm.client.clients import AsyncClient
     from hybridllm.gateway.app import create_app
     from hybridllm.gateway.auth import KeyStore
     from hybridllm.gateway.server import uvicorn_module

@@ -10,8 +10,8 @@ import threading
 import time
 from typing import Any
 
-from hybridllm._client import AsyncClient
 from hybridllm._imports import import_module
+from hybridllm.client.clients import AsyncClient
 from hybridllm.errors import MissingDependencyError
 from hybridllm.gateway.auth import KeyStore
 

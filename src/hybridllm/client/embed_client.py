@@ -1,6 +1,6 @@
-"""Embedding calls: the driver side of :mod:`hybridllm._embed_flow` (batching, coalescing).
+"""Embedding calls: the driver side of :mod:`hybridllm.core.embed_flow` (batching, coalescing).
 
-Mixed into the clients; kept apart so that ``_client.py`` stays the completion driver.
+Mixed into the clients; kept apart so that ``clients.py`` stays the completion driver.
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._embed_flow import EmbedCall, EmbedCallResult, EmbedFlow, embed_flow, split_usage
-from hybridllm._embed_flow import space_identity as _space_identity
-from hybridllm._flow import AuditContext
-from hybridllm._resilience import Breakers, attempt_async, attempt_sync
-from hybridllm._scope import current_app, current_scope
 from hybridllm.adapters import Adapter
 from hybridllm.adapters.base import EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
+from hybridllm.client.resilience import Breakers, attempt_async, attempt_sync
 from hybridllm.config import Settings
+from hybridllm.core.embed_flow import EmbedCall, EmbedCallResult, EmbedFlow, embed_flow, split_usage
+from hybridllm.core.embed_flow import space_identity as _space_identity
+from hybridllm.core.flow import AuditContext
+from hybridllm.core.scope import current_app, current_scope
 from hybridllm.embeddings import Embeddings, EmbeddingSpace, ModelIdentity
 from hybridllm.errors import InputError
 from hybridllm.models import Usage
@@ -164,7 +164,7 @@ class _EmbedCoalescer:
 
 
 class EmbedMixin:
-    """``embed`` / ``aembed`` and their drivers, for :class:`hybridllm._client.BaseClient`."""
+    """``embed`` / ``aembed`` and their drivers, mixed into :class:`.clients.BaseClient`."""
 
     settings: Settings
     breakers: Breakers

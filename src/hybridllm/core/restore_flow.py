@@ -1,6 +1,6 @@
 """The restore step of the flow (issue 15): the call's restore policy, a reply restored under it.
 
-Pure functions over the reply and the call's vault; :mod:`hybridllm._flow` calls them. What was
+Pure functions over the reply and the call's vault; :mod:`hybridllm.core.flow` calls them. What was
 withheld (by policy) and what was left (junk the model made of placeholders) is reported in counts
 and types only, for ``Completion`` and the audit record.
 """

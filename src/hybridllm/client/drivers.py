@@ -1,4 +1,4 @@
-"""The sync and async drivers of :mod:`hybridllm._flow`: run its effects, retry, cool down.
+"""The sync and async drivers of :mod:`hybridllm.core.flow`: run its effects, retry, cool down.
 
 Mixed into the clients. Retries are tenacity's (``retry_kwargs``); the per-target cooldown is
 shared by all calls of a client; a stream commits to a target only once text has arrived.
@@ -12,8 +12,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Itera
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
-from hybridllm._resilience import (
+from hybridllm.adapters import CallOptions, StreamDelta
+from hybridllm.adapters.base import malformed
+from hybridllm.client.resilience import (
     Attempted,
     Breakers,
     TimeBoundError,
@@ -22,8 +23,7 @@ from hybridllm._resilience import (
     attempt_sync,
     attempt_timeouts,
 )
-from hybridllm.adapters import CallOptions, StreamDelta
-from hybridllm.adapters.base import malformed
+from hybridllm.core.flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
 from hybridllm.errors import HybridLLMError
 from hybridllm.models import AuditRecord, Classification, Completion
 

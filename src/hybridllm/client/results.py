@@ -7,12 +7,12 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from hybridllm._flow import StreamSession
+from hybridllm.core.flow import StreamSession
 from hybridllm.models import Completion, Route
 from hybridllm.redaction import forget, open_vault
 
 if TYPE_CHECKING:
-    from hybridllm._client import BaseClient
+    from hybridllm.client.clients import BaseClient
 
 __all__ = ["AsyncCompletionStream", "CompletionStream", "Conversation", "no_chunks"]
 
@@ -60,7 +60,7 @@ class Conversation:
 
     def complete(self, prompt: Any, **kwargs: Any) -> Any:
         """``client.complete(prompt, conversation=self, ...)`` (sync clients only)."""
-        from hybridllm._client import Client
+        from hybridllm.client.clients import Client
 
         if not isinstance(self.client, Client):
             raise TypeError("use `await conversation.acomplete(...)` with an AsyncClient")

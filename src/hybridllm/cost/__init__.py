@@ -13,11 +13,12 @@
 
 Monthly figures use 730 hours (365 * 24 / 12) per month.
 
-This is the public module; two private ones hold the rest and everything is re-exported here:
+This package is the public module (its folder: the cost tool); two submodules hold the rest
+and everything is re-exported here:
 
-- ``hybridllm._cost_audit``: reading traffic from the audit log (:func:`read_audit_usage`,
+- ``hybridllm.cost.audit_usage``: reading traffic from the audit log (:func:`read_audit_usage`,
   :class:`AuditUsage`, :class:`TargetStats`, ``DAYS_PER_MONTH``).
-- ``hybridllm._cost_report``: the report, the chart and the ``hybridllm cost`` command
+- ``hybridllm.cost.report``: the report, the chart and the ``hybridllm cost`` command
   (:func:`cost_command`, :func:`write_chart`, :data:`cost_app`), loaded on first access.
 """
 
@@ -32,9 +33,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hybridllm._cost_audit import DAYS_PER_MONTH as DAYS_PER_MONTH  # noqa: PLC0414
-from hybridllm._cost_audit import HOURS_PER_MONTH as HOURS_PER_MONTH  # noqa: PLC0414
-from hybridllm._cost_audit import AuditUsage, TargetStats, read_audit_usage
+from hybridllm.cost.audit_usage import DAYS_PER_MONTH as DAYS_PER_MONTH
+from hybridllm.cost.audit_usage import HOURS_PER_MONTH as HOURS_PER_MONTH
+from hybridllm.cost.audit_usage import AuditUsage, TargetStats, read_audit_usage
 from hybridllm.models import Usage
 
 if TYPE_CHECKING:
@@ -59,13 +60,13 @@ __all__ = [
     "blended_price_per_token",
     "call_cost",
     "cost_app",
-    "cost_command",  # noqa: F822
+    "cost_command",
     "crossover_volume",
     "find_price",
     "maintained_price",
     "read_audit_usage",
     "recommend",
-    "write_chart",  # noqa: F822
+    "write_chart",
 ]
 
 LOCAL_ADAPTERS = frozenset({"llamacpp", "ollama"})
@@ -412,14 +413,14 @@ def format_tokens(n: float | None) -> str:
 
 
 def __getattr__(name: str) -> Any:
-    # The report, the chart and the ``cost_app`` CLI live in hybridllm._cost_report; they are
+    # The report, the chart and the ``cost_app`` CLI live in hybridllm.cost.report; they are
     # loaded on first access so that importing this module (the flow prices each call with it)
     # stays light and does not import typer.
     if name == "PRICES_AS_OF":  # read from the pinned table on first use, not at import
         pinned = _pinned()
         return f"{pinned.generated} (genai-prices {pinned.version})"
     if name in ("cost_app", "cost_command", "write_chart"):
-        from hybridllm import _cost_report
+        from hybridllm.cost import report as _cost_report
 
         return _cost_report.cost_app() if name == "cost_app" else getattr(_cost_report, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

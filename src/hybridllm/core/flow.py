@@ -2,9 +2,9 @@
 
 :func:`completion_flow` is a generator. It yields *effects* (:class:`Classify`, :class:`Call`,
 :class:`WriteAudit`) and receives their results; it never performs I/O itself. The sync and
-async clients are thin loops that execute the effects (see ``_client.py``), so the privacy
-logic exists exactly once. Fallback lives here too: every hop re-applies the policy to that
-hop's target (:func:`hybridllm.policy.permit`) before a payload is built for it.
+async clients are thin loops that execute the effects (see :mod:`hybridllm.client.clients`), so
+the privacy logic exists exactly once. Fallback lives here too: every hop re-applies the policy
+to that hop's target (:func:`hybridllm.policy.permit`) before a payload is built for it.
 
 Audit before anything leaves (DESIGN.md invariant 9): before each :class:`Call` the flow yields a
 :class:`WriteAudit` of an ``intent`` record (what goes where, under which decision; never text).
@@ -22,17 +22,17 @@ from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeVar
 
-from hybridllm._flow_state import AuditContext, CallState, elapsed_ms
-from hybridllm._resilience import TargetCoolingDownError, hop_deadline
-from hybridllm._restore_flow import (
+from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDelta
+from hybridllm.audit.record import prompt_hmac
+from hybridllm.audit.sinks import AuditCopyError
+from hybridllm.client.resilience import TargetCoolingDownError, hop_deadline
+from hybridllm.config import Settings, TargetConfig
+from hybridllm.core.flow_state import AuditContext, CallState, elapsed_ms
+from hybridllm.core.restore_flow import (
     call_policy,
     check_unrestored,
     restore_reply,
 )
-from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDelta
-from hybridllm.audit.record import prompt_hmac
-from hybridllm.audit.sinks import AuditCopyError
-from hybridllm.config import Settings, TargetConfig
 from hybridllm.cost import CostConfig, call_cost
 from hybridllm.errors import (
     HybridLLMError,
@@ -103,7 +103,7 @@ class Call:
     config: TargetConfig
     deadline_at: float
     """``time.monotonic()`` value after which no attempt may start: the call's deadline less
-    what the later hops are guaranteed (:func:`hybridllm._resilience.hop_reserve`)."""
+    what the later hops are guaranteed (:func:`hybridllm.client.resilience.hop_reserve`)."""
     has_next: bool = False
     """A later target could take the call: a hang fails over instead of being waited out."""
 

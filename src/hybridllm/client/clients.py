@@ -1,4 +1,4 @@
-"""Client and AsyncClient: thin drivers that execute the effects of :mod:`hybridllm._flow`.
+"""Client and AsyncClient: thin drivers that execute the effects of :mod:`hybridllm.core.flow`.
 
 The only I/O orchestration in hybridllm lives here: running the classifier, calling adapters
 with tenacity retries, and appending audit records. Privacy decisions are made in the flow.
@@ -13,18 +13,29 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Literal, Protocol, Unpack, overload
 
-from hybridllm._audit_open import open_audit
-from hybridllm._drivers import DriverMixin
-from hybridllm._embed_client import EmbedMixin
-from hybridllm._flow import (
+from hybridllm.adapters import Adapter, CallOptions, build_adapter
+from hybridllm.adapters.base import EmbedInputType, ToolSpec
+from hybridllm.audit.sinks import AuditSink
+from hybridllm.audit.store import AuditStore
+from hybridllm.client.audit_open import open_audit
+from hybridllm.client.drivers import DriverMixin
+from hybridllm.client.embed_client import EmbedMixin
+from hybridllm.client.resilience import Breakers, TimeBoundError, run_bounded
+from hybridllm.client.results import (
+    AsyncCompletionStream,
+    CompletionStream,
+    Conversation,
+    no_chunks,
+)
+from hybridllm.client.shared_breakers import shared_breakers
+from hybridllm.config import Settings, load_settings
+from hybridllm.core.flow import (
     AuditContext,
     Flow,
     completion_flow,
 )
-from hybridllm._input import check_options, normalize_prompt
-from hybridllm._resilience import Breakers, TimeBoundError, run_bounded
-from hybridllm._results import AsyncCompletionStream, CompletionStream, Conversation, no_chunks
-from hybridllm._sampling import (
+from hybridllm.core.input import check_options, normalize_prompt
+from hybridllm.core.sampling import (
     Sampling,
     SamplingOptions,
     astop_chunks,
@@ -32,13 +43,7 @@ from hybridllm._sampling import (
     stop_chunks,
     stopped,
 )
-from hybridllm._scope import current_app, current_scope
-from hybridllm._shared_breakers import shared_breakers
-from hybridllm.adapters import Adapter, CallOptions, build_adapter
-from hybridllm.adapters.base import EmbedInputType, ToolSpec
-from hybridllm.audit.sinks import AuditSink
-from hybridllm.audit.store import AuditStore
-from hybridllm.config import Settings, load_settings
+from hybridllm.core.scope import current_app, current_scope
 from hybridllm.embeddings import Embeddings
 from hybridllm.errors import (
     InputError,
@@ -444,7 +449,7 @@ class Client(BaseClient):
                 see :class:`~hybridllm.redaction.RestoreConfig`.
             messages: the OpenAI SDK's name for ``prompt`` (pass one of the two).
             **sampling: ``stop``, ``top_p``, ``seed``, ``response_format`` as the OpenAI SDK
-                takes them (see :class:`~hybridllm._sampling.Sampling`); ``stop`` is applied
+                takes them (see :class:`~hybridllm.core.sampling.Sampling`); ``stop`` is applied
                 to the restored reply and never sent (a stream ends there, audited as cut
                 short).
 

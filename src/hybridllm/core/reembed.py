@@ -1,6 +1,6 @@
 """Re-embedding with resume: one sans-I/O walk, driven by :func:`run_sync` and :func:`run_async`.
 
-:func:`reembed_flow` is a generator, like :func:`hybridllm._flow.completion_flow`: it yields
+:func:`reembed_flow` is a generator, like :func:`hybridllm.core.flow.completion_flow`: it yields
 *effects* (:class:`Pull`, :class:`EmbedBatch`, :class:`Deliver`, :class:`AppendCheckpoint`,
 :class:`Advance`) and receives their results; it never touches a file, the network or the
 terminal. Batching, skipping what the checkpoint holds, the model-identity checks and what is
@@ -36,7 +36,7 @@ from hybridllm.embeddings import Embeddings, ModelIdentity, ModelMismatchError, 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from hybridllm._client import AsyncClient, Client
+    from hybridllm.client.clients import AsyncClient, Client
 
 __all__ = [
     "EXHAUSTED",

@@ -1,6 +1,6 @@
 """What one completion call knows so far, and how it becomes an audit record or a result.
 
-Split from :mod:`hybridllm._flow` (which drives it) to keep both short. Holds no raw values
+Split from :mod:`hybridllm.core.flow` (which drives it) to keep both short. Holds no raw values
 besides the caller's messages, and never puts them in a record.
 """
 
@@ -10,10 +10,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from hybridllm._restore_flow import warnings_of, withheld_of
 from hybridllm.adapters.base import Adapter
 from hybridllm.audit.record import new_record_id, utc_now_iso
 from hybridllm.config import TargetConfig
+from hybridllm.core.restore_flow import warnings_of, withheld_of
 from hybridllm.errors import HybridLLMError
 from hybridllm.models import AuditRecord, Classification, Completion, Decision, Hop, Message, Usage
 from hybridllm.redaction import Vault

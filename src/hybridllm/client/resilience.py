@@ -1,7 +1,8 @@
 """Retry policy (tenacity) and per-target cooldown (a small circuit breaker).
 
 Both are shared by the sync and async drivers; neither does I/O, except a breaker given a
-shared backend (``breakers_redis_url``), which asks Redis (see :mod:`hybridllm._shared_breakers`).
+shared backend (``breakers_redis_url``), which asks Redis (see
+:mod:`hybridllm.client.shared_breakers`).
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ class _State:
 
 
 class BreakerBackend(Protocol):
-    """Evidence shared between processes (see :mod:`hybridllm._shared_breakers`); it must
+    """Evidence shared between processes (see :mod:`hybridllm.client.shared_breakers`); it must
     never raise: when it cannot answer, the per-process breaker decides alone."""
 
     def is_open(self, name: str, target: TargetConfig) -> bool:

@@ -1,8 +1,9 @@
 """The sans-I/O core of ``embed``: classify -> decide -> (refuse | redact) -> embed -> audit.
 
-Like :func:`hybridllm._flow.completion_flow`, :func:`embed_flow` is a generator of effects
-(:class:`~hybridllm._flow.Classify`, :class:`EmbedCall`, :class:`~hybridllm._flow.WriteAudit`);
-the client's drivers execute them (batching, concurrency, retries, coalescing).
+Like :func:`hybridllm.core.flow.completion_flow`, :func:`embed_flow` is a generator of effects
+(:class:`~hybridllm.core.flow.Classify`, :class:`EmbedCall`,
+:class:`~hybridllm.core.flow.WriteAudit`); the client's drivers execute them (batching,
+concurrency, retries, coalescing).
 
 Embeddings have their own privacy rule, because a redacted text embeds to a different meaning:
 a space bound to a local target takes every text; a space bound to a remote target refuses a
@@ -19,11 +20,11 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any, cast
 
-from hybridllm._flow import AuditContext, Classify, WriteAudit, dispatch
-from hybridllm._flow_state import CallState, elapsed_ms
 from hybridllm.adapters.base import Adapter, EmbedInputType, EmbedOptions, EmbedResponse
 from hybridllm.audit.record import prompt_hmac
 from hybridllm.config import Settings, TargetConfig
+from hybridllm.core.flow import AuditContext, Classify, WriteAudit, dispatch
+from hybridllm.core.flow_state import CallState, elapsed_ms
 from hybridllm.embeddings import (
     EmbeddingData,
     EmbeddingRefusedError,

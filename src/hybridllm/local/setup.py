@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hybridllm._local_proc import LocalServerError
+from hybridllm.local.proc import LocalServerError
 
 if TYPE_CHECKING:
     from rich.console import Console

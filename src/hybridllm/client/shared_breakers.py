@@ -9,7 +9,7 @@ so a worker sees another's evidence within that time). A success anywhere clears
 and the mark.
 
 Redis down: the shared view is ignored and each process falls back to its own breaker (the
-per-process state in :class:`~hybridllm._resilience.Breakers` is always kept). A breaker only
+per-process state in :class:`~hybridllm.client.resilience.Breakers` is always kept). A breaker only
 ever *skips* a target; which targets a payload may reach is decided by the policy before it,
 so an outage here can never send anything where the policy forbids it.
 
@@ -52,7 +52,7 @@ return 0
 
 
 class RedisBreakerBackend:
-    """The shared half of :class:`~hybridllm._resilience.Breakers` (see the module docstring).
+    """The shared half of :class:`~hybridllm.client.resilience.Breakers` (see the module docstring).
 
     Args:
         client: a ``redis.Redis`` client.
