@@ -41,6 +41,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
     from hybridllm.classifiers.names import NameRecognizer
     from hybridllm.classifiers.patterns import build_pattern_recognizer
     from hybridllm.classifiers.phi import build_phi_recognizer
+    from hybridllm.classifiers.phones import NationalPhoneRecognizer
     from hybridllm.classifiers.secret_rules import ProviderRuleRecognizer
     from hybridllm.classifiers.secrets import build_secret_regex_recognizer
 
@@ -51,6 +52,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
         build_phi_recognizer(),
         build_pattern_recognizer(),
         AddressRecognizer(),
+        NationalPhoneRecognizer(),
     ]
     custom = build_configured_recognizer(config)
     if custom is not None:

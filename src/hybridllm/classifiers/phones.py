@@ -1,0 +1,116 @@
+"""National phone numbers without a phone word: a trunk ``0``, grouped digits, in a prose line.
+
+The pattern rules of :mod:`~hybridllm.classifiers.patterns` take a national number
+("070 1445 1279", "06-84268735", "(07700) 829335") only next to a phone word, because a bare
+digit group is usually something else: an amount, a date, an id, a version. Written with the
+national trunk prefix ``0`` that most of Europe, the UK, Australia, India, Japan and others dial
+before an area code, 9 to 12 digits in groups (or 10-11 digits unbroken), the shape is a phone's
+and seldom anything else's. Such a value counts when:
+
+- it is not part of a longer token (no letter, digit, ``.``, ``/``, ``+`` or ``-`` glued to it;
+  no ``00`` international prefix, handled elsewhere), not a date, not a run of one or two digits
+  repeated or counted up (``0123456789``);
+- its line reads like prose, not code or a table (no ``=``, ``;``, braces, calls, tabs, pipes);
+- **phonenumbers** (the maintained port of Google's libphonenumber) calls it a valid number
+  of one of the regions below that dial a trunk ``0``.
+
+The library is imported on first use only (``import hybridllm`` stays light).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from hybridllm.models import Finding
+
+__all__ = ["NATIONAL_PHONE", "NationalPhoneRecognizer", "national_phone_in_prose"]
+
+# Regions that dial a trunk "0" before the area code, most of the languages people write in.
+_REGIONS = ("GB", "DE", "FR", "NL", "AU", "IT", "IN", "JP", "TR", "CH", "AT", "BE", "IE", "ZA")
+
+NATIONAL_PHONE = re.compile(
+    r"(?<![\w+./\-])(?P<v>(?:\(0\d{1,4}\)|0\d{1,4})(?:[ .-]?\d{2,8}){1,4})(?![\w+/]|[.\-]\d)"
+)
+"""A value with a trunk ``0``: ``070 1445 1279``, ``06-84268735``, ``(07700) 829335``."""
+
+_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
+_CODE_LINE = re.compile(r"[=;{}|\t<>]|\w\(|\w\[")
+_COUNTING = "01234567890"
+
+
+@cache
+def _phonenumbers() -> Any:
+    import phonenumbers  # lazy: only texts with a candidate pay the import
+
+    return phonenumbers
+
+
+def _valid_somewhere(value: str) -> bool:
+    lib = _phonenumbers()
+    for region in _REGIONS:
+        try:
+            if lib.is_valid_number(lib.parse(value, region)):
+                return True
+        except lib.NumberParseException:
+            return False
+    return False
+
+
+def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
+    """Whether a :data:`NATIONAL_PHONE` match is a phone number (see the module docstring).
+
+    Args:
+        value: the matched value.
+        text: the whole text (for the line check); empty to judge the value alone.
+        start: the value's offset in ``text``.
+    """
+    digits = "".join(c for c in value if c.isdigit())
+    grouped = any(c in value for c in " .-()")
+    if not (9 <= len(digits) <= 12 if grouped else 10 <= len(digits) <= 11):
+        return False
+    if digits.startswith("00") or len(set(digits)) <= 3 or digits[1:] in _COUNTING:
+        return False
+    if _DATE.match(value):
+        return False
+    if text:
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", start)
+        if _CODE_LINE.search(text, lo, hi if hi >= 0 else len(text)):
+            return False
+    return _valid_somewhere(value)
+
+
+class NationalPhoneRecognizer:
+    """``PHONE_NUMBER`` findings for national numbers in prose (see the module docstring).
+
+    Attributes:
+        name: ``"phones"``.
+    """
+
+    name = "phones"
+
+    def find(self, text: str) -> list[Finding]:
+        """National phone numbers in ``text``.
+
+        Args:
+            text: the text to scan.
+
+        Returns:
+            ``PHONE_NUMBER`` findings (category PII) covering the number only.
+        """
+        if "0" not in text:
+            return []
+        return [
+            Finding(
+                entity_type="PHONE_NUMBER",
+                category="PII",
+                start=m.start("v"),
+                end=m.end("v"),
+                score=0.5,
+                recognizer=self.name,
+            )
+            for m in NATIONAL_PHONE.finditer(text)
+            if national_phone_in_prose(m.group("v"), text, m.start("v"))
+        ]
