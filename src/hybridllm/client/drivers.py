@@ -75,17 +75,21 @@ class DriverMixin:
 
     # -- sync driver -------------------------------------------------------------
 
-    def _cooling(self, call: Call) -> CallResult | None:
+    def _check(self, call: Call) -> CallResult:
+        """The breaker's verdict on ``call``: refused (an error), or go ahead (notes only)."""
         err = self.breakers.refusal(call.target, call.config)
-        return None if err is None else CallResult(error=err, attempts=0)
+        return CallResult(error=err, attempts=0, notes=self.breakers.notes())
 
-    def _settle(self, call: Call, result: CallResult) -> CallResult:
+    def _settle(self, call: Call, result: CallResult, notes: tuple[str, ...] = ()) -> CallResult:
         if call.stream and result.error is None:
             # A stream is judged when it ends (see _stream_settle): one that breaks after its
             # first token is a failure of this target, and must count toward its breaker.
             self.breakers.release(call.target)
         else:
             self.breakers.settle(call.target, call.config, result.error)
+        every = (*result.notes, *notes, *self.breakers.notes())
+        if every:
+            result.notes = tuple(dict.fromkeys(every))
         return result
 
     def _stream_settle(self, session: StreamSession, error: BaseException | None) -> None:
@@ -96,7 +100,10 @@ class DriverMixin:
             self.breakers.settle(call.target, call.config, error)
 
     def _call_sync(self, call: Call) -> CallResult:
-        return self._cooling(call) or self._settle(call, self._attempt_sync(call))
+        checked = self._check(call)
+        if checked.error is not None:
+            return checked
+        return self._settle(call, self._attempt_sync(call), checked.notes)
 
     def _attempt_sync(self, call: Call) -> CallResult:
         if not call.stream:
@@ -209,7 +216,15 @@ class DriverMixin:
     # -- async driver ------------------------------------------------------------
 
     async def _call_async(self, call: Call) -> CallResult:
-        return self._cooling(call) or self._settle(call, await self._attempt_async(call))
+        # Shared breakers ask Redis: in a worker thread, never on the event loop.
+        shared = self.breakers.shared is not None
+        checked = await asyncio.to_thread(self._check, call) if shared else self._check(call)
+        if checked.error is not None:
+            return checked
+        result = await self._attempt_async(call)
+        if shared:
+            return await asyncio.to_thread(self._settle, call, result, checked.notes)
+        return self._settle(call, result, checked.notes)
 
     async def _attempt_async(self, call: Call) -> CallResult:
         if not call.stream:

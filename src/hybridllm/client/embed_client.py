@@ -240,10 +240,13 @@ class EmbedMixin:
 
     def _embed_cooling(self, call: EmbedCall) -> EmbedCallResult | None:
         err = self.breakers.refusal(call.target, call.config)
-        return None if err is None else EmbedCallResult(error=err, attempts=0)
+        notes = self.breakers.notes()
+        return None if err is None else EmbedCallResult(error=err, attempts=0, notes=notes)
 
     def _embed_settle(self, call: EmbedCall, result: EmbedCallResult) -> EmbedCallResult:
         self.breakers.settle(call.target, call.config, result.error)
+        if notes := self.breakers.notes():
+            return replace(result, notes=notes)
         return result
 
     def _embed_attempt_sync(self, call: EmbedCall, batch: tuple[Any, ...]) -> EmbedCallResult:
@@ -290,7 +293,13 @@ class EmbedMixin:
         )
 
     async def _embed_batches_async(self, call: EmbedCall) -> EmbedCallResult:
-        cooling = self._embed_cooling(call)
+        # Shared breakers ask Redis: in a worker thread, never on the event loop.
+        shared = self.breakers.shared is not None
+        cooling = (
+            await asyncio.to_thread(self._embed_cooling, call)
+            if shared
+            else self._embed_cooling(call)
+        )
         if cooling is not None:
             return cooling
         batches = _batches(call)
@@ -304,6 +313,8 @@ class EmbedMixin:
                     return await self._embed_attempt_async(call, batch)
 
             parts = list(await asyncio.gather(*(one(b) for b in batches)))
+        if shared:
+            return await asyncio.to_thread(self._embed_settle, call, _merge_batches(parts))
         return self._embed_settle(call, _merge_batches(parts))
 
     async def _embed_call_async(self, call: EmbedCall) -> EmbedCallResult:

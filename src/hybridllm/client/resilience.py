@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Final, Generic, Protocol, TypeVar
 
 from tenacity import (
     AsyncRetrying,
@@ -234,6 +234,15 @@ class BreakerBackend(Protocol):
         """Share that a call to ``name`` went through."""
         ...
 
+    @property
+    def available(self) -> bool:
+        """False while the shared state cannot be reached (only per-process state is used)."""
+        ...
+
+
+SHARED_UNAVAILABLE: Final = "shared_breakers_unavailable"
+"""Audit warning: the shared breaker state could not be reached; per-process state decided."""
+
 
 class Breakers:
     """Per-target cooldown shared by every call of one client; thread-safe.
@@ -297,6 +306,12 @@ class Breakers:
             self.record(name, target, ok=True)
         elif isinstance(error, TransientProviderError):
             self.record(name, target, ok=False)
+
+    def notes(self) -> tuple[str, ...]:
+        """What to audit about the breaker state a call was just judged with."""
+        if self.shared is not None and not self.shared.available:
+            return (SHARED_UNAVAILABLE,)
+        return ()
 
     def is_open(self, name: str) -> bool:
         """Whether ``name`` is currently cooling down."""

@@ -9,9 +9,10 @@ so a worker sees another's evidence within that time). A success anywhere clears
 and the mark.
 
 Redis down: the shared view is ignored and each process falls back to its own breaker (the
-per-process state in :class:`~hybridllm.client.resilience.Breakers` is always kept). A breaker only
-ever *skips* a target; which targets a payload may reach is decided by the policy before it,
-so an outage here can never send anything where the policy forbids it.
+per-process state in :class:`~hybridllm.client.resilience.Breakers` is always kept), and every
+call judged that way says so in its audit record (warning ``shared_breakers_unavailable``).
+A breaker only ever *skips* a target; which targets a payload may reach is decided by the policy
+before it, so an outage here can never send anything where the policy forbids it.
 
 Keys: ``<prefix>:breaker:<target>:<h>:{fails,open}`` where ``<h>`` hashes the target's adapter,
 model and base URL (two apps calling different endpoints "cloud" do not share a breaker).
@@ -84,6 +85,11 @@ class RedisBreakerBackend:
 
     def _usable(self) -> bool:
         return time.monotonic() >= self._down_until
+
+    @property
+    def available(self) -> bool:
+        """False for a moment after Redis failed: then only per-process state decides."""
+        return self._usable()
 
     def _lost(self, exc: BaseException) -> None:
         if self._usable():

@@ -75,6 +75,8 @@ class EmbedCallResult:
     error: HybridLLMError | None = None
     attempts: int = 1
     latency_ms: float = 0.0
+    notes: tuple[str, ...] = ()
+    """Degraded conditions met on the way (see ``CallResult.notes``): audited."""
 
 
 EmbedFlow = Generator[Classify | EmbedCall | WriteAudit, Any, Embeddings]

@@ -120,6 +120,8 @@ class CallResult:
     error: HybridLLMError | None = None
     attempts: int = 1
     latency_ms: float = 0.0
+    notes: tuple[str, ...] = ()
+    """Degraded conditions met on the way (e.g. ``shared_breakers_unavailable``): audited."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +414,7 @@ def dispatch(
     except BaseException as exc:  # the caller's interrupt or cancellation, mid-call
         yield WriteAudit(st.record(status="error", error=type(exc).__name__, **facts))
         raise
+    st.notes.update(getattr(result, "notes", ()))
     return result
 
 

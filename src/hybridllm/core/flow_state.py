@@ -56,6 +56,8 @@ class CallState:
     prompt_hmac: str = ""
     remote_targets: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
+    notes: set[str] = field(default_factory=set)
+    """Degraded conditions the drivers met (see ``CallResult.notes``); audited as warnings."""
     """Ids of the intent records written so far (the outcome record completes them)."""
     last_error: HybridLLMError | None = None  # chained as the cause of NoTargetAvailableError
     # -- restore policy (issue 15): where values may go, and what the reply kept --
@@ -136,7 +138,7 @@ class CallState:
             intents=() if status == "intent" else tuple(self.intents),
             withheld={w.key: w.count for w in withheld_of(self.report)},
             unrestored=dict(sorted(self.report.junk.items())),
-            warnings=warnings_of(self.report, self.policy),
+            warnings=(*warnings_of(self.report, self.policy), *sorted(self.notes)),
             kind=self.kind,
             space=self.space,
         )

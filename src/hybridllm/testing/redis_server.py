@@ -8,6 +8,7 @@ outage), ``start()`` brings it back on the same port.
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -88,8 +89,19 @@ class RedisServer:
             self._proc.wait(timeout=10)
         self._proc = None
 
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): it keeps its port but answers nothing (a hung Redis)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        """Let a paused server go on (SIGCONT)."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.send_signal(signal.SIGCONT)
+
     def stop(self) -> None:
-        """Stop the server and remove its directory."""
+        """Stop the server and remove its directory (a paused one is resumed first)."""
+        self.resume()
         if self._proc is not None and self._proc.poll() is None:
             self._proc.terminate()
             try:
