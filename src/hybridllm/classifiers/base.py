@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Category, Finding
 
 __all__ = [
@@ -124,7 +125,7 @@ class RegexRule:
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield ``(start, end)`` of every valid match in ``text``."""
         groups = [g for g in ("v", "w") if g in self.pattern.groupindex]
-        for m in self.pattern.finditer(text):
+        for m in finditer(self.pattern, text):
             start, end = m.span()
             for g in groups:
                 start, end = m.span(g)

@@ -25,9 +25,17 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 
-from hybridllm.classifiers.base import PERSON_IDENTIFYING, PHI_CONTEXT, PHI_QUASI, Classifier
+from hybridllm.classifiers.base import (
+    PERSON_IDENTIFYING,
+    PHI_CONTEXT,
+    PHI_QUASI,
+    Classifier,
+    KeywordRule,
+    RegexRule,
+)
 from hybridllm.classifiers.encoded import decoded_spans, with_context
 from hybridllm.classifiers.normalize import normalize
+from hybridllm.classifiers.prefilter import Prefilter, scanning, shared_prefilter
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
 from hybridllm.models import Classification, Finding
@@ -190,8 +198,20 @@ class CompositeClassifier:
             if terms
             else None
         )
+        patterns = [
+            rule.pattern
+            for recognizer in (*self.recognizers, *self.clinical_recognizers)
+            for rule in getattr(recognizer, "rules", ())
+            if isinstance(rule, RegexRule) and not isinstance(rule, KeywordRule)
+        ]
+        self._prefilter: Prefilter | None = shared_prefilter(patterns) if patterns else None
         self.stage_ms: dict[str, float] = {}
         """Cumulative time per recognizer (for benchmarks; not synchronised across threads)."""
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the regex prefilter is compiled (it compiles in the background; until
+        then every rule runs on the whole text, with the same results). True when ready."""
+        return self._prefilter is None or self._prefilter.wait_ready(timeout)
 
     def _check_budget(self, t0: float) -> None:
         if self.time_budget_ms is not None:
@@ -207,33 +227,35 @@ class CompositeClassifier:
         view = normalize(text) if self.normalize else None
         found: list[Finding] = []
         from_view: list[Finding] = []
-        for recognizer in (*self.recognizers, *extra):
-            ts = time.perf_counter()
-            for f in recognizer.find(text):
-                if not 0 <= f.start < f.end <= len(text):
-                    raise ValueError(recognizer.name)
-                found.append(
-                    f
-                    if f.message_index == message_index
-                    else f.model_copy(update={"message_index": message_index})
-                )
-            if view is not None and getattr(recognizer, "normalized_view", True):
-                for f in recognizer.find(view.text):
-                    start, end = view.to_original(f.start, f.end)
-                    from_view.append(
-                        f.model_copy(
-                            update={
-                                "start": start,
-                                "end": end,
-                                "message_index": message_index,
-                                "recognizer": f"{f.recognizer}+normalized",
-                            }
-                        )
+        texts = (text,) if view is None else (text, view.text)
+        with scanning(self._prefilter, *texts):
+            for recognizer in (*self.recognizers, *extra):
+                ts = time.perf_counter()
+                for f in recognizer.find(text):
+                    if not 0 <= f.start < f.end <= len(text):
+                        raise ValueError(recognizer.name)
+                    found.append(
+                        f
+                        if f.message_index == message_index
+                        else f.model_copy(update={"message_index": message_index})
                     )
-            self.stage_ms[recognizer.name] = (
-                self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
-            )
-            self._check_budget(t0)
+                if view is not None and getattr(recognizer, "normalized_view", True):
+                    for f in recognizer.find(view.text):
+                        start, end = view.to_original(f.start, f.end)
+                        from_view.append(
+                            f.model_copy(
+                                update={
+                                    "start": start,
+                                    "end": end,
+                                    "message_index": message_index,
+                                    "recognizer": f"{f.recognizer}+normalized",
+                                }
+                            )
+                        )
+                self.stage_ms[recognizer.name] = (
+                    self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
+                )
+                self._check_budget(t0)
         # The view only adds what the plain pass missed: a view finding inside a plain one adds
         # nothing.
         # A view finding that reaches past them (a token joined across a line break) is kept

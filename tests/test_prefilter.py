@@ -1,0 +1,97 @@
+"""The regex prefilter gives exactly ``finditer``'s matches, only faster."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.base import KeywordRule, RegexRule
+from hybridllm.classifiers.prefilter import Prefilter, proxy_bytes, relax, relax_whole
+
+pytest.importorskip("hyperscan")
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    clf = get_classifier()
+    return list(
+        dict.fromkeys(
+            rule.pattern
+            for rec in (*clf.recognizers, *clf.clinical_recognizers)
+            for rule in getattr(rec, "rules", ())
+            if isinstance(rule, RegexRule) and not isinstance(rule, KeywordRule)
+        )
+    )
+
+
+PATTERNS = _patterns()
+PREFILTER = Prefilter(PATTERNS, background=False)
+
+SAMPLES = [
+    "Patient John Smith, MRN: 12345678, DOB: 03/14/1962, call (212) 555-0187 or mail "
+    "maria.garcia@example.com; card 4111 1111 1111 1111; AKIAZ3MSJ7QXP4LKH2TD; ip 10.0.3.7",
+    "Member ID: XKJ4455321, SSN 123-45-6789, born on March 3, 1950, age 93, Boston, MA 02115",
+    # Characters that case-fold to ASCII letters, no-break spaces, sub/superscripts, full width.
+    "MR\u0130N: 1234567 \u212aey token=abc ſsn: 123-45-6789 SpO\u2082 98%\u00a0\u00d710\u2079/L",
+    "\uff14\uff11\uff11\uff11 \u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669 "
+    "\u00e9mile@exampl\u00e9.com dob:\u00a001/02/1990 \u00b5g",
+    "",
+]
+
+
+def _same(text: str) -> None:
+    hits = PREFILTER.scan(text)
+    assert hits is not None
+    for pattern in PATTERNS:
+        got = [m.span() for m in hits.matches(PREFILTER.index.get(pattern), pattern, text)]
+        want = [m.span() for m in pattern.finditer(text)]
+        assert got == want, pattern.pattern[:80]
+
+
+def test_most_rules_are_prefiltered() -> None:
+    assert PREFILTER.wait_ready(0)
+    assert len(PREFILTER.index) >= len(PATTERNS) * 0.9
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_same_matches_as_finditer(text: str) -> None:
+    _same(text)
+    _same(text * 40)
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789 -./:()#@+_\n\t")
+    + list("MRNDOBSsnkKiIaAeEtxXmrp")
+    + ["\u0130", "\u0131", "\u212a", "\u017f", "\u00a0", "\u2082", "\uff11", "\u00e9"]
+    + ["MRN", "DOB", "phone", "SSN", "Member ID", "age", "born", "sk-", "AKIA", "@example.com"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_same_matches_on_generated_text(text: str) -> None:
+    _same(text)
+
+
+def test_windows_skip_most_of_a_plain_text() -> None:
+    text = "How do I reverse a list in Python without creating a copy? " * 150
+    hits = PREFILTER.scan(text)
+    assert hits is not None
+    skipped = [i for i in PREFILTER.index.values() if hits.windows(i) == []]
+    assert len(skipped) >= len(PREFILTER.index) * 0.8
+
+
+def test_relaxed_forms_are_ascii_and_widen() -> None:
+    p = re.compile(r"(?<![\w-])(?P<v>\d{3}([- ])\d{2}\2\d{4})(?![\w-])")
+    prefix = relax(p)
+    assert prefix is not None
+    expr, lo, hi = prefix
+    assert expr.isascii()
+    assert (lo, hi) == (11, 11)
+    # Look-arounds dropped, the back-reference widened to its group.
+    assert re.fullmatch(expr, "123-45 6789") is not None
+    assert relax_whole(re.compile("a*")) is None  # may match empty: not prefiltered
+    assert proxy_bytes("a\u00e9\u0130b") == b"a\x80ib"
