@@ -65,7 +65,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
 
             recognizers.append(PresidioRecognizer())
     recognizers.append(NameRecognizer(ner=config.ner))
-    from hybridllm.classifiers.clinical import is_clinical
+    from hybridllm.classifiers.clinical import PREFILTER_PATTERNS, is_clinical
     from hybridllm.classifiers.safe_harbor import SafeHarborRecognizer
 
     # The clinical decision is always made (the leak guard keys on it); the pass is optional.
@@ -77,6 +77,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
         time_budget_ms=config.time_budget_ms,
         clinical=is_clinical,
         clinical_recognizers=clinical_recognizers,
+        prefilter_patterns=PREFILTER_PATTERNS,
     )
 
 

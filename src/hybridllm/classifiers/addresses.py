@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.patterns import STREET_SUFFIX
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
 __all__ = ["AddressRecognizer"]
@@ -126,6 +127,9 @@ _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follow
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
+    prefilter_patterns = (_CUED,)
+    """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
+
     name = "addresses"
 
     def find(self, text: str) -> list[Finding]:
@@ -138,7 +142,7 @@ class AddressRecognizer:
             One finding per address block.
         """
         spans = [m.span() for m in _CORE.finditer(text)]
-        spans += [m.span("c") for m in _CUED.finditer(text)]
+        spans += [m.span("c") for m in finditer(_CUED, text)]
         found: list[Finding] = []
         last_end = -1
         for core_start, core_end in sorted(spans):

@@ -42,8 +42,10 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.phi import CONDITION_WORDS, MEDICATION_WORDS
+from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
+    "PREFILTER_PATTERNS",
     "clinical_evidence",
     "clinical_vocabulary",
     "clinical_word",
@@ -316,11 +318,14 @@ _HEADING = re.compile(
 def _headings(text: str) -> int:
     return sum(
         1
-        for m in _HEADING.finditer(text)
+        for m in finditer(_HEADING, text)
         if any(topic_word(w.lower()) or clinical_word(w.lower()) for w in _W.findall(m["h"]))
         and not all(w.lower() in _EVERYDAY for w in _W.findall(m["h"])[:-1])
     )
 
+
+PREFILTER_PATTERNS: tuple[re.Pattern[str], ...] = (*(p for _, p in _SIGNALS), _HEADING)
+"""What the decision searches (through a classifier's prefilter when one is active)."""
 
 _ALONE = ("patient", "mrn")  # about one patient's record: enough by themselves
 _DENSE_MIN = 3
@@ -348,7 +353,8 @@ def _evidence(texts: Sequence[str]) -> tuple[dict[str, int], int]:
     for text in texts:
         for kind, pattern in _SIGNALS:
             if kind not in found and (
-                pattern.search(text) is not None or (kind == "section" and _headings(text))
+                next(finditer(pattern, text), None) is not None
+                or (kind == "section" and _headings(text))
             ):
                 found[kind] = 1
         tokens = _W.findall(text)

@@ -176,6 +176,7 @@ class CompositeClassifier:
         time_budget_ms: float | None = None,
         clinical: Callable[[Sequence[str]], bool] | None = None,
         clinical_recognizers: Sequence[Classifier] = (),
+        prefilter_patterns: Sequence[re.Pattern[str]] = (),
     ) -> None:
         """Create a composite.
 
@@ -186,6 +187,7 @@ class CompositeClassifier:
             time_budget_ms: raise ClassificationError when a classification takes longer.
             clinical: decides once per payload whether it is clinical (None: never).
             clinical_recognizers: run after ``recognizers`` on clinical payloads only.
+            prefilter_patterns: more patterns for the prefilter (e.g. ``clinical``'s signals).
         """
         self.recognizers = tuple(recognizers)
         self.clinical = clinical
@@ -198,12 +200,17 @@ class CompositeClassifier:
             if terms
             else None
         )
+        # One prefilter for every regex rule and every pattern a recognizer searches through
+        # it (see .prefilter): one scan per text instead of one pass per pattern.
         patterns = [
             rule.pattern
             for recognizer in (*self.recognizers, *self.clinical_recognizers)
             for rule in getattr(recognizer, "rules", ())
             if isinstance(rule, RegexRule) and not isinstance(rule, KeywordRule)
         ]
+        for recognizer in (*self.recognizers, *self.clinical_recognizers):
+            patterns.extend(getattr(recognizer, "prefilter_patterns", ()))
+        patterns.extend(prefilter_patterns)
         self._prefilter: Prefilter | None = shared_prefilter(patterns) if patterns else None
         self.stage_ms: dict[str, float] = {}
         """Cumulative time per recognizer (for benchmarks; not synchronised across threads)."""
@@ -323,7 +330,8 @@ class CompositeClassifier:
             if isinstance(texts, str | bytes):
                 raise TypeError(type(texts).__name__)
             found: list[Finding] = []
-            clinical = self.clinical is not None and bool(self.clinical(texts))
+            with scanning(self._prefilter, *texts):  # the clinical decision's signals
+                clinical = self.clinical is not None and bool(self.clinical(texts))
             extra = self.clinical_recognizers if clinical else ()
             for i, text in enumerate(texts):
                 found.extend(self._find_all(text, i, t0, extra))

@@ -27,6 +27,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.classifiers.secret_values import is_placeholder, looks_like_secret
 from hybridllm.models import Finding
 
@@ -130,7 +131,7 @@ def _judged(value: str, strict: bool, password: bool) -> bool:
 def _identifiers(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the identifiers (``[A-Za-z0-9_.-]`` runs) that contain a keyword stem."""
     pos = 0
-    for m in _STEM.finditer(text):
+    for m in finditer(_STEM, text):
         if m.start() < pos:
             continue
         start = m.start()
@@ -196,6 +197,12 @@ class CredentialRecognizer:
         name: ``"credentials"``.
     """
 
+    prefilter_patterns = (
+        _STEM,
+        _FLAG,
+    )
+    """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
+
     name = "credentials"
 
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -215,7 +222,7 @@ class CredentialRecognizer:
             for m in rx.finditer(text):
                 if not is_placeholder(m.group("v")):
                     yield m.span("v")
-        for m in _FLAG.finditer(text):
+        for m in finditer(_FLAG, text):
             g = next(g for g in ("a", "b", "c") if m.group(g) is not None)
             if looks_like_secret(m.group(g), strict=g == "c"):
                 yield m.span(g)

@@ -26,7 +26,7 @@ from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812
 from typing import Any
 
-__all__ = ["Hits", "Prefilter", "proxy_bytes"]
+__all__ = ["Hits", "Literals", "Prefilter", "finditer", "proxy_bytes", "scanning"]
 
 _NA = 0x80  # stands for any non-ASCII character in the scanned copy
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -52,11 +52,54 @@ _MIN_SELECTIVE = 3  # a relaxed prefix narrower than this would fire all over th
 _MAX_WINDOW_SHARE = 0.5  # windows covering more of the text than this: run the rule in full
 
 
-def proxy_bytes(text: str) -> bytes:
-    """``text`` as bytes, one per character, every non-ASCII character as ``0x80``."""
+def proxy_bytes(text: str, *, fold: bool = True) -> bytes:
+    """``text`` as bytes, one per character, every non-ASCII character as ``0x80`` (with
+    ``fold``, the few that match an ASCII letter under IGNORECASE as that letter)."""
     if text.isascii():
         return text.encode("ascii")
+    if not fold:
+        return _NON_ASCII.sub("\x80", text).encode("latin-1")
     return _NON_ASCII.sub(lambda m: _FOLDS.get(m.group(), "\x80"), text).encode("latin-1")
+
+
+class Literals:
+    """Which of many ASCII words occur in a text, in one Hyperscan pass (None if the package is
+    missing: then the caller keeps its own search)."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        """Compile ``words`` (ASCII; matched exactly, as substrings)."""
+        self.words = [w for w in dict.fromkeys(words) if w and w.isascii()]
+        self._db: Any = None
+        self._local = threading.local()
+        try:
+            import hyperscan
+        except ImportError:  # pragma: no cover - the package is a dependency
+            return
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(
+            expressions=["".join(f"\\x{ord(c):02x}" for c in w).encode() for w in self.words],
+            ids=list(range(len(self.words))),
+            elements=len(self.words),
+            flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(self.words),
+        )
+        self._db = db
+        self._hs = hyperscan
+
+    def present(self, text: str) -> set[str] | None:
+        """The words that occur in ``text`` (None when there is no database)."""
+        if self._db is None:
+            return None
+        found: set[str] = set()
+        words = self.words
+
+        def on_match(pid: int, _start: int, _end: int, _flags: int, _ctx: object) -> None:
+            found.add(words[pid])
+
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = self._hs.Scratch(self._db)
+        self._db.scan(proxy_bytes(text, fold=False), match_event_handler=on_match, scratch=scratch)
+        return found
 
 
 class _UnsupportedError(Exception):

@@ -36,6 +36,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.clinical import clinical_vocabulary, clinical_word, words
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
 __all__ = ["STRONG", "WEAK", "SafeHarborRecognizer"]
@@ -238,6 +239,23 @@ class SafeHarborRecognizer:
         name: ``"safe-harbor"``.
     """
 
+    prefilter_patterns = (
+        _AGE,
+        _AGE_WORDS,
+        _EXT,
+        _DOMAIN,
+        _DATES,
+        _MONTH_DAY,
+        _MONTH_ALONE,
+        _PHONE,
+        _SPACED,
+        _STATE_ZIP,
+        _STATE_SLOT,
+        _PLACE_LABEL,
+        _SURNAME_FIRST,
+    )
+    """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
+
     name = "safe-harbor"
 
     def find(self, text: str) -> list[Finding]:
@@ -266,26 +284,26 @@ class SafeHarborRecognizer:
 
         taken = self._dates(text, add)
         self._identifiers(text, add, taken)
-        for m in _AGE.finditer(text):
+        for m in finditer(_AGE, text):
             g = "v" if m.start("v") >= 0 else "w"
             add("AGE_OVER_89", m.start(g), m.end(g), 0.45)
-        for m in _AGE_WORDS.finditer(text):
+        for m in finditer(_AGE_WORDS, text):
             add("AGE_OVER_89", m.start(), m.end(), 0.45)
-        for m in _EXT.finditer(text):
+        for m in finditer(_EXT, text):
             add("IDENTIFIER", m.start("v"), m.end("v"))
-        for m in _DOMAIN.finditer(text):
+        for m in finditer(_DOMAIN, text):
             add("IDENTIFIER", m.start("v"), m.end("v"))
         self._words(text, add)
         return out
 
     def _dates(self, text: str, add: _Add) -> list[tuple[int, int]]:
         spans = []
-        for m in _DATES.finditer(text):
+        for m in finditer(_DATES, text):
             if _DATE_ALLOWED_FORM.match(m.group()):
                 continue
             add("DATE_ELEMENT", *m.span(), score=0.45)
             spans.append(m.span())
-        for m in _MONTH_DAY.finditer(text):
+        for m in finditer(_MONTH_DAY, text):
             a, b = int(m.group("a")), int(m.group("b"))
             day = 1 <= a <= 31 and 1 <= b <= 31 and a + b > 5  # not "1/2", "1/4", "3/4"
             if not (day or (1 <= a <= 12 and b >= 32)):  # or month/yy ("8/79")
@@ -296,7 +314,7 @@ class SafeHarborRecognizer:
                 continue
             add("DATE_ELEMENT", *m.span(), score=0.45)
             spans.append(m.span())
-        for m in _MONTH_ALONE.finditer(text):
+        for m in finditer(_MONTH_ALONE, text):
             add("DATE_ELEMENT", *m.span(), score=0.45)
         return spans
 
@@ -320,9 +338,9 @@ class SafeHarborRecognizer:
             shaped = digits >= 5 or (letters > 0 and len(token) >= 5) or labelled
             if shaped:
                 add("IDENTIFIER", start, end, 0.45)
-        for m in _PHONE.finditer(text):
+        for m in finditer(_PHONE, text):
             add("IDENTIFIER", *m.span())
-        for m in _SPACED.finditer(text):
+        for m in finditer(_SPACED, text):
             if _digits(m.group()) >= 6 and not _UNIT.match(text, m.end()):
                 add("IDENTIFIER", *m.span())
 
@@ -347,22 +365,22 @@ class SafeHarborRecognizer:
         safe = _safe_capitalised()
         known = _known
 
-        for m in _STATE_ZIP.finditer(text):
+        for m in finditer(_STATE_ZIP, text):
             town = _TOWN_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if town is not None:
                 add("PLACE", town.start("v"), town.end("v"))
-        for m in _STATE_SLOT.finditer(text):
+        for m in finditer(_STATE_SLOT, text):
             code = m.group("v")
             if code not in _STATE_CODES and code not in _CREDENTIALS:
                 add("PLACE", m.start("v"), m.end("v"))
-        for m in _PLACE_LABEL.finditer(text):
+        for m in finditer(_PLACE_LABEL, text):
             value = m.group("v")
             if not all(w.lower() in safe for w in value.split()):
                 add("PLACE", m.start("v"), m.end("v"))
         for m in _HOUSE.finditer(text):
             unit = _UNIT_AFTER.match(text, m.end("v"))
             add("PLACE", m.start("v"), m.end("v") if unit is None else unit.end())
-        for m in _SURNAME_FIRST.finditer(text):
+        for m in finditer(_SURNAME_FIRST, text):
             surname = m.group("s").lower()
             if (
                 m.group("f").lower() in lex.first

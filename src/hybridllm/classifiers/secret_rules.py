@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hybridllm.classifiers.prefilter import Literals
 from hybridllm.classifiers.secret_values import is_doc_placeholder, shannon_entropy
 from hybridllm.models import Finding
 
@@ -99,6 +100,9 @@ class ProviderRuleRecognizer:
         # there too.
         self._keyword_scan = re.compile(f"(?=({_trie_pattern(keywords)}))")
         self._prefixes = {k: [j for j in keywords if k.startswith(j)] for k in keywords}
+        # The same set in one Hyperscan pass (every keyword found, not only the longest at each
+        # place, so no prefix table is needed).
+        self._literals = Literals(keywords)
 
     def find(self, text: str) -> list[Finding]:
         """Findings of every rule whose keyword is in ``text`` and whose filters pass.
@@ -110,10 +114,15 @@ class ProviderRuleRecognizer:
             ``SECRET`` findings named after the rule id (``github-pat`` -> ``GITHUB_PAT``).
         """
         rules: dict[int, _Rule] = {}
-        for found in set(self._keyword_scan.findall(text.lower())):
-            for keyword in self._prefixes[found]:
-                for rule in self._by_keyword[keyword]:
-                    rules[id(rule)] = rule
+        low = text.lower()
+        present = self._literals.present(low)
+        if present is None:
+            present = {
+                k for found in set(self._keyword_scan.findall(low)) for k in self._prefixes[found]
+            }
+        for keyword in sorted(present):
+            for rule in self._by_keyword[keyword]:
+                rules[id(rule)] = rule
         findings: list[Finding] = []
         for rule in rules.values():
             for m in rule.pattern.finditer(text):
