@@ -34,7 +34,7 @@ from hybridllm.classifiers.base import (
     RegexRule,
 )
 from hybridllm.classifiers.encoded import decoded_spans, with_context
-from hybridllm.classifiers.normalize import normalize
+from hybridllm.classifiers.normalize import Normalized, normalize
 from hybridllm.classifiers.prefilter import Prefilter, scanning, shared_prefilter
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
@@ -227,42 +227,42 @@ class CompositeClassifier:
                 raise TimeoutError(f"{elapsed:.0f} ms > budget {self.time_budget_ms:.0f} ms")
 
     def _find_all(
-        self, text: str, message_index: int, t0: float, extra: tuple[Classifier, ...] = ()
+        self,
+        text: str,
+        view: Normalized | None,
+        message_index: int,
+        t0: float,
+        extra: tuple[Classifier, ...] = (),
     ) -> list[Finding]:
-        if not isinstance(text, str):
-            raise TypeError(type(text).__name__)
-        view = normalize(text) if self.normalize else None
         found: list[Finding] = []
         from_view: list[Finding] = []
-        texts = (text,) if view is None else (text, view.text)
-        with scanning(self._prefilter, *texts):
-            for recognizer in (*self.recognizers, *extra):
-                ts = time.perf_counter()
-                for f in recognizer.find(text):
-                    if not 0 <= f.start < f.end <= len(text):
-                        raise ValueError(recognizer.name)
-                    found.append(
-                        f
-                        if f.message_index == message_index
-                        else f.model_copy(update={"message_index": message_index})
-                    )
-                if view is not None and getattr(recognizer, "normalized_view", True):
-                    for f in recognizer.find(view.text):
-                        start, end = view.to_original(f.start, f.end)
-                        from_view.append(
-                            f.model_copy(
-                                update={
-                                    "start": start,
-                                    "end": end,
-                                    "message_index": message_index,
-                                    "recognizer": f"{f.recognizer}+normalized",
-                                }
-                            )
-                        )
-                self.stage_ms[recognizer.name] = (
-                    self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
+        for recognizer in (*self.recognizers, *extra):
+            ts = time.perf_counter()
+            for f in recognizer.find(text):
+                if not 0 <= f.start < f.end <= len(text):
+                    raise ValueError(recognizer.name)
+                found.append(
+                    f
+                    if f.message_index == message_index
+                    else f.model_copy(update={"message_index": message_index})
                 )
-                self._check_budget(t0)
+            if view is not None and getattr(recognizer, "normalized_view", True):
+                for f in recognizer.find(view.text):
+                    start, end = view.to_original(f.start, f.end)
+                    from_view.append(
+                        f.model_copy(
+                            update={
+                                "start": start,
+                                "end": end,
+                                "message_index": message_index,
+                                "recognizer": f"{f.recognizer}+normalized",
+                            }
+                        )
+                    )
+            self.stage_ms[recognizer.name] = (
+                self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
+            )
+            self._check_budget(t0)
         # The view only adds what the plain pass missed: a view finding inside a plain one adds
         # nothing.
         # A view finding that reaches past them (a token joined across a line break) is kept
@@ -330,11 +330,19 @@ class CompositeClassifier:
             if isinstance(texts, str | bytes):
                 raise TypeError(type(texts).__name__)
             found: list[Finding] = []
-            with scanning(self._prefilter, *texts):  # the clinical decision's signals
+            views: list[Normalized | None] = []
+            for text in texts:
+                if not isinstance(text, str):
+                    raise TypeError(type(text).__name__)
+                views.append(normalize(text) if self.normalize else None)
+            # One prefilter scan per text (and view) serves the clinical decision and every
+            # recognizer.
+            scoped = [*texts, *(v.text for v in views if v is not None)]
+            with scanning(self._prefilter, *scoped):
                 clinical = self.clinical is not None and bool(self.clinical(texts))
-            extra = self.clinical_recognizers if clinical else ()
-            for i, text in enumerate(texts):
-                found.extend(self._find_all(text, i, t0, extra))
+                extra = self.clinical_recognizers if clinical else ()
+                for i, text in enumerate(texts):
+                    found.extend(self._find_all(text, views[i], i, t0, extra))
             findings = merge_overlaps(apply_payload_rules(found, clinical=clinical))
         except TimeoutError as exc:
             raise ClassificationError(f"classification exceeded its time budget ({exc})") from None

@@ -264,6 +264,15 @@ class _Relaxer:
 _BUDGET = 128  # longest prefix (in characters) a relaxed form keeps
 
 
+def _with_tail(items: Any) -> list[Any]:
+    """``items`` with a look-ahead at the very end made part of the match: a relaxed match
+    then ends later, and starts where it did ("\\d+(?=\\s*fax)" -> "\\d+\\s*fax")."""
+    out = list(items)
+    if out and out[-1][0] is C.ASSERT and out[-1][1][0] == 1:
+        out[-1] = (C.SUBPATTERN, (None, 0, 0, out[-1][1][1]))
+    return out
+
+
 def relax(pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
     """The relaxed Hyperscan expression of a prefix of ``pattern`` with its min and max width.
 
@@ -278,7 +287,7 @@ def relax(pattern: re.Pattern[str]) -> tuple[str, int, int] | None:
         if parsed.getwidth()[0] == 0:
             return None  # may match empty: finditer's empty-match rules are not emulated
         relaxer = _Relaxer(parsed.state)
-        expr, _ = relaxer.prefix(parsed.data, parsed.state.flags, _BUDGET)
+        expr, _ = relaxer.prefix(_with_tail(parsed.data), parsed.state.flags, _BUDGET)
         if not expr:
             return None
         lo, hi = P.parse(expr).getwidth()
@@ -298,7 +307,7 @@ def relax_whole(pattern: re.Pattern[str]) -> str | None:
         parsed = P.parse(pattern.pattern, pattern.flags)
         if parsed.getwidth()[0] == 0:
             return None
-        expr = _Relaxer(parsed.state, cap=_CAP).seq(parsed.data, parsed.state.flags)
+        expr = _Relaxer(parsed.state, cap=_CAP).seq(_with_tail(parsed.data), parsed.state.flags)
     except (_UnsupportedError, KeyError, re.error, RecursionError):
         return None
     return expr or None
