@@ -52,6 +52,9 @@ def found(text: str) -> set[tuple[str, str]]:
         "Analyse property data for an Australian suburb named Burpengary.",
         # plurals of ordinary words
         "Rewrite my content about Statutory Warranties for Builders.",
+        # month abbreviations in a table, a disease named after a person
+        "Sales by month:\nNov 120\nOct 98\nSep 87\nAug 91",
+        "We study aging related diseases, like Alzheimer, cancer, etc.",
         # a decorator on the line after a word is not an e-mail address
         "timed out after 3668s\n@app.get('/items')\nasync def read_item(): ...",
     ],

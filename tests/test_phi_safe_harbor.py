@@ -46,6 +46,9 @@ def test_clinical_text_is_clinical(text: str) -> None:
         "Summarize this article on the history of cancer research and the doctors who led it.",
         "Our program follows up with members in 2 weeks; draft the reminder e-mail.",
         "Translate to French: the nurse was referred to the new hospital wing by her manager.",
+        # Exam items: a vignette about a case is a question, not a patient's record.
+        "A patient reports that the nurse ignored her. Which of the following is the best reply?",
+        "Quiz 3. The patient most likely has:\na) Asthma\nb) Pneumonia\nc) Bronchitis\nd) COPD",
     ],
 )
 def test_general_text_is_not_clinical(text: str) -> None:

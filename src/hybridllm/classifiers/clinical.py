@@ -37,6 +37,7 @@ route there.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -332,6 +333,22 @@ _DENSE_MIN = 3
 _DENSE_PERCENT = 5
 
 
+# Exam items: "Which of the following ...", "multiple-choice", answer options on their own lines.
+_EXAM_PHRASE = re.compile(
+    r"\bwhich\s+of\s+the\s+following\b|\bmultiple[- ]choice\b|\banswer\s+options\b", _I
+)
+_OPTION_LINE = re.compile(r"^[ \t]*\(?[a-eA-E][).][ \t]+\S", re.MULTILINE)
+_MIN_OPTIONS = 3
+
+
+def _exam_item(text: str) -> bool:
+    """Whether ``text`` is or holds an exam question (a vignette about a case, not a record)."""
+    if _EXAM_PHRASE.search(text):
+        return True
+    options = itertools.islice(_OPTION_LINE.finditer(text), _MIN_OPTIONS)
+    return sum(1 for _ in options) >= _MIN_OPTIONS
+
+
 def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
     """The clinical evidence in a payload: the signal kinds present, and distinct topic words.
 
@@ -379,6 +396,8 @@ def is_clinical(texts: Sequence[str]) -> bool:
         is far thinner).
     """
     ev, n = _evidence(texts)
+    if "mrn" not in ev and "record" not in ev and any(_exam_item(t) for t in texts):
+        return False  # a question about a case (an exam item), not a patient's record
     topic = ev.get("topic", 0)
     signals = len(ev) - (topic > 0)
     if any(k in ev for k in _ALONE) or signals >= 2 or (signals >= 1 and topic >= 1):
