@@ -42,6 +42,8 @@ from hybridllm.models import Classification, Finding
 
 __all__ = ["CATEGORY_RANK", "CompositeClassifier", "apply_payload_rules", "merge_overlaps"]
 
+_MODEL_WAIT_S = 60.0  # the prefilter compiles after the models load, or after this long
+
 CATEGORY_RANK = {"SECRET": 3, "PHI": 2, "PII": 1}
 """Which category wins when spans overlap (higher wins)."""
 
@@ -211,7 +213,16 @@ class CompositeClassifier:
         for recognizer in (*self.recognizers, *self.clinical_recognizers):
             patterns.extend(getattr(recognizer, "prefilter_patterns", ()))
         patterns.extend(prefilter_patterns)
-        self._prefilter: Prefilter | None = shared_prefilter(patterns) if patterns else None
+        # Compiled after the recognizers' models have loaded (spaCy NER first: a call may wait
+        # for it; until the prefilter is ready every pattern simply runs on the whole text).
+        waits = [
+            w for w in (getattr(r, "wait_ready", None) for r in self.recognizers) if callable(w)
+        ]
+        self._prefilter: Prefilter | None = (
+            shared_prefilter(patterns, after=lambda: [w(_MODEL_WAIT_S) for w in waits])
+            if patterns
+            else None
+        )
         self.stage_ms: dict[str, float] = {}
         """Cumulative time per recognizer (for benchmarks; not synchronised across threads)."""
 

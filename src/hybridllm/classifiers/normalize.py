@@ -13,9 +13,11 @@ None otherwise): the common case costs one regex search.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Normalized", "normalize"]
 
@@ -77,44 +79,74 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+# Where the per-character map may change something: "%" and every non-ASCII character.
+_SPECIAL = re.compile(r"[^\x00-\x24\x26-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _fold(c: str) -> str:
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if len(folded) == 1 and folded.isascii() else c
+
+
 def _char_map(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Zero-width characters dropped, ``%XX`` of URL-safe characters decoded, characters that
+    NFKC folds to one ASCII character folded; with each view character's original span.
+    Plain runs are copied whole: only ``%`` and non-ASCII characters are looked at."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i = 0
     n = len(text)
-    while i < n:
+    pos = 0
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue  # inside a decoded %XX
+        if i > pos:
+            chars.extend(text[pos:i])
+            starts.extend(range(pos, i))
+            ends.extend(range(pos + 1, i + 1))
         c = text[i]
+        pos = i + 1
         if c in _ZERO_WIDTH:
-            i += 1
             continue
-        if c == "%" and i + 2 < n + 0 and text[i + 1 : i + 3].isascii():
+        if c == "%":
             pair = text[i + 1 : i + 3]
-            if len(pair) == 2 and pair[0] in _HEX and pair[1] in _HEX:
+            if i + 2 < n and pair.isascii() and pair[0] in _HEX and pair[1] in _HEX:
                 decoded = chr(int(pair, 16))
                 if (decoded.isascii() and decoded.isalnum()) or decoded in _URL_SAFE:
                     chars.append(decoded)
                     starts.append(i)
                     ends.append(i + 3)
-                    i += 3
+                    pos = i + 3
                     continue
-        if not c.isascii():
-            folded = unicodedata.normalize("NFKC", c)
-            if len(folded) == 1 and folded.isascii():
-                c = folded
+        else:
+            c = _fold(c)
         chars.append(c)
         starts.append(i)
         ends.append(i + 1)
-        i += 1
+    if pos < n:
+        chars.extend(text[pos:])
+        starts.extend(range(pos, n))
+        ends.extend(range(pos + 1, n + 1))
     return chars, starts, ends
 
 
 def _drop(chars: list[str], starts: list[int], ends: list[int], positions: set[int]) -> None:
     """Remove the characters at ``positions``, keeping the three lists aligned."""
-    keep = [i for i in range(len(chars)) if i not in positions]
-    chars[:] = [chars[i] for i in keep]
-    starts[:] = [starts[i] for i in keep]
-    ends[:] = [ends[i] for i in keep]
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    prev = 0
+    for p in sorted(positions):
+        out_c.extend(chars[prev:p])
+        out_s.extend(starts[prev:p])
+        out_e.extend(ends[prev:p])
+        prev = p + 1
+    out_c.extend(chars[prev:])
+    out_s.extend(starts[prev:])
+    out_e.extend(ends[prev:])
+    chars[:], starts[:], ends[:] = out_c, out_s, out_e
 
 
 def _plain_word(part: str) -> bool:
@@ -177,6 +209,7 @@ def normalize(text: str) -> Normalized | None:
         if not drop:
             return None
         chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
+        marks: list[int] = []
     else:
         if _MAPPED.search(text) is None and unicodedata.is_normalized("NFKC", text):
             # Non-ASCII letters ("Bartłomiej") but nothing to fold or decode: skip the
@@ -193,35 +226,47 @@ def normalize(text: str) -> Normalized | None:
         drop |= _splits(view)
         if mapped is not None:
             chars, starts, ends = mapped
+            marks = [m.start() for m in _SPECIAL.finditer(text)]
         elif drop:
             chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
+            marks = []
         else:
             return None
     if drop:
+        marks.extend(starts[j] for j in drop)
         _drop(chars, starts, ends, drop)
     view = "".join(chars)
     if view == text:
         return None
-    return _regions(text, chars, starts, ends)
+    return _regions(text, chars, starts, ends, marks)
 
 
-def _regions(text: str, chars: list[str], starts: list[int], ends: list[int]) -> Normalized:
+def _regions(
+    text: str, chars: list[str], starts: list[int], ends: list[int], marks: list[int]
+) -> Normalized:
     """The view, cut down to the changed places with ``_CONTEXT`` characters around each.
 
     Recognizers run on the whole view as well as the whole text; a 10 KB paste with one
     URL-encoded path or one token split over a line would otherwise cost every recognizer twice.
     The kept regions are joined by a separator no pattern crosses; its characters map to the
     last character of the region before it, so every view span maps to a non-empty original.
+
+    ``marks`` are the original offsets where something may have changed (a ``%``, a non-ASCII
+    character, a dropped character): a changed view character (folded, decoded, or right after
+    a dropped one) is the first one starting at or after a mark, so only those are checked.
     """
     n = len(chars)
-    changed = [
-        i
-        for i in range(n)
-        if ends[i] - starts[i] != 1
-        or chars[i] != text[starts[i]]
-        or (i > 0 and starts[i] != ends[i - 1])
-        or (i == 0 and starts[0] != 0)
-    ]
+
+    def changed_at(i: int) -> bool:
+        return (
+            ends[i] - starts[i] != 1
+            or chars[i] != text[starts[i]]
+            or (i > 0 and starts[i] != ends[i - 1])
+            or (i == 0 and starts[0] != 0)
+        )
+
+    found = {bisect.bisect_left(starts, p) for p in marks}
+    changed = sorted(i for i in found if i < n and changed_at(i))
     if n - 1 >= 0 and ends[-1] != len(text):
         changed.append(n - 1)
     spans: list[list[int]] = []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from re import _constants as C  # type: ignore[attr-defined]  # noqa: N812
 from re import _parser as P  # type: ignore[attr-defined]  # noqa: N812
 from typing import Any
@@ -47,6 +47,8 @@ _CATEGORY: dict[Any, frozenset[int]] = {
 # may match a non-ASCII character also matches those letters.
 _FOLDS = {"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"}
 _FOLD_CODES = frozenset(map(ord, "iks"))
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_LONG_REPEAT = 8  # a prefix ends at a repeat longer than this (a long counted repeat is slow)
 _CAP = 6  # a bounded repeat longer than this becomes unbounded in a whole relaxed form
 _MIN_SELECTIVE = 3  # a relaxed prefix narrower than this would fire all over the text
 _MAX_WINDOW_SHARE = 0.5  # windows covering more of the text than this: run the rule in full
@@ -154,7 +156,8 @@ class _Relaxer:
         out: list[str] = []
         for op, av in items:
             hi = P.SubPattern(self.state, [(op, av)]).getwidth()[1]
-            if hi <= budget:
+            long_repeat = op in _REPEATS and av[1] > _LONG_REPEAT  # slow to compile whole
+            if hi <= budget and not long_repeat:
                 out.append(self.item(op, av, flags))
                 budget -= hi
                 continue
@@ -174,8 +177,9 @@ class _Relaxer:
             body = "|".join(alts) if all(alts) else ""
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             each = P.SubPattern(self.state, av[2]).getwidth()[1]
-            if 0 < each <= budget:  # as many whole copies as fit: X{86} -> X{64}
-                return f"(?:{self.seq(av[2], flags)}){{{min(av[0], budget // each)}}}"
+            if 0 < each <= budget:  # a few whole copies: X{86} -> X{8}
+                copies = min(av[0], budget // each, _LONG_REPEAT)
+                return f"(?:{self.seq(av[2], flags)}){{{copies}}}"
             body, _ = self.prefix(av[2], flags, budget)
         else:
             body = ""
@@ -401,14 +405,23 @@ class Prefilter:
     each thread gets its own scratch space.
     """
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], *, background: bool = True) -> None:
+    def __init__(
+        self,
+        patterns: Sequence[re.Pattern[str]],
+        *,
+        background: bool = True,
+        after: Callable[[], object] | None = None,
+    ) -> None:
         """Start compiling the relaxed forms of ``patterns``.
 
         Args:
             patterns: the patterns whose matches :meth:`scan` will locate; those without a
                 relaxed form run on the whole text (:meth:`Hits.matches` with index None).
             background: compile in a daemon thread (False: before returning).
+            after: called (in that thread) before compiling, e.g. to wait until a model has
+                loaded, so the two do not compete for the CPU at start-up.
         """
+        self._after = after
         self.index: dict[re.Pattern[str], int] = {}
         self._widths: list[tuple[int, int] | None] = []
         self._dbs: list[Any] = []
@@ -426,6 +439,8 @@ class Prefilter:
 
     def _build(self) -> None:
         try:
+            if self._after is not None:
+                self._after()
             self._compile()
         except Exception:  # pragma: no cover - then every pattern runs on the whole text
             self.index, self._dbs = {}, []
@@ -504,13 +519,16 @@ _CACHE_LOCK = threading.Lock()
 _ACTIVE = threading.local()
 
 
-def shared_prefilter(patterns: Sequence[re.Pattern[str]]) -> Prefilter:
-    """The :class:`Prefilter` of ``patterns``, compiled once per process for the same set."""
+def shared_prefilter(
+    patterns: Sequence[re.Pattern[str]], after: Callable[[], object] | None = None
+) -> Prefilter:
+    """The :class:`Prefilter` of ``patterns``, compiled once per process for the same set
+    (``after``: see :class:`Prefilter`; used by the first caller only)."""
     key = tuple(dict.fromkeys(patterns))
     with _CACHE_LOCK:
         found = _CACHE.get(key)
         if found is None:
-            found = _CACHE[key] = Prefilter(key)
+            found = _CACHE[key] = Prefilter(key, after=after)
         return found
 
 
