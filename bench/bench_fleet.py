@@ -12,9 +12,14 @@ against calls (one intent and one outcome record per call: none may be missing),
 reply must equal the turn it echoes (restored, whoever minted its placeholders), and every key
 and value in Redis is scanned for the raw names and addresses.
 
+With ``--postgres DSN`` every worker also copies its records to PostgreSQL (its own chain,
+``audit_copies_required``: a call fails rather than lose its copy) and its signed heads to the
+witness table; afterwards every worker's PostgreSQL chain is verified against the witness.
+
 Usage::
 
     .venv/bin/python bench/bench_fleet.py [--workers 1,2,4] [--threads 2] [--seconds 10]
+        [--postgres DSN] [--kill-redis]
 """
 
 from __future__ import annotations
@@ -40,11 +45,19 @@ def _turn(conv: int, k: int) -> str:
     return f"Turn {k}: please send {a} {b} the invoice at {mail} and confirm."
 
 
-def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
-    n, cloud_url, redis_url, root, threads = setup
+def _worker(setup: tuple[int, str, str, str, int, str], jobs: Any, out: Any) -> None:
+    n, cloud_url, redis_url, root, threads, pg = setup
     import hybridllm
 
+    copies: dict[str, Any] = {}
+    if pg:  # every worker's records also go to PostgreSQL, its heads to the witness table
+        copies = {
+            "audit_postgres_dsn": pg,
+            "audit_witness_dsn": pg,
+            "audit_instance": f"{Path(root).name}-w{n}",
+        }
     client = hybridllm.Client(
+        **copies,
         targets={
             "local": {"adapter": "llamacpp", "model": "m", "base_url": "http://127.0.0.1:9"},
             "cloud": {"adapter": "openai", "model": "m", "base_url": cloud_url + "/v1"},
@@ -60,7 +73,7 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
     before = client.audit.count()
     out.put(("ready", n, None))
     lock = threading.Lock()
-    stats: dict[str, Any] = {"lat": [], "bad": 0, "errors": 0}
+    stats: dict[str, Any] = {"lat": [], "added": [], "bad": 0, "errors": 0}
 
     def run() -> None:
         while (job := jobs.get()) is not None:
@@ -77,6 +90,8 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
             ms = (time.perf_counter() - t) * 1000
             with lock:
                 stats["lat"].append(ms)
+                # what hybridllm added: the whole call less the provider hop (SDK + HTTP + server)
+                stats["added"].append(ms - sum(h.latency_ms for h in r.hops))
                 stats["bad"] += r.text != text
             out.put(("done", n, (conv, k)))
 
@@ -96,13 +111,14 @@ def _worker(setup: tuple[int, str, str, str, int], jobs: Any, out: Any) -> None:
             vault_down += any("VaultUnavailableError" in h.detail for h in rec.hops)
     result = client.audit.verify()
     records = client.audit.count() - before
-    client.close()
+    client.close()  # flushes the PostgreSQL copy and signs its closing checkpoints
     out.put(
         (
             "result",
             n,
             {
                 "lat": stats["lat"],
+                "added": stats["added"],
                 "bad": stats["bad"],
                 "errors": stats["errors"],
                 "calls": calls,
@@ -156,6 +172,7 @@ def run(  # noqa: PLR0917 - one run's knobs
     cloud_url: str,
     redis_url: str,
     kill: Callable[[], None] | None = None,
+    pg: str = "",
 ) -> dict[str, Any]:
     """One timed run; the dealer keeps every worker thread busy with the next turn.
 
@@ -167,7 +184,8 @@ def run(  # noqa: PLR0917 - one run's knobs
     with tempfile.TemporaryDirectory() as root:
         procs = [
             ctx.Process(
-                target=_worker, args=((n, cloud_url, redis_url, root, threads), queues[n], out)
+                target=_worker,
+                args=((n, cloud_url, redis_url, root, threads, pg), queues[n], out),
             )
             for n in range(workers)
         ]
@@ -186,9 +204,15 @@ def run(  # noqa: PLR0917 - one run's knobs
                 results.append(payload)
         for p in procs:
             p.join(timeout=60)
+        copies = _pg_check(pg, Path(root).name, sum(r["records"] for r in results)) if pg else ""
     lat = [x for r in results for x in r["lat"]] or [0.0, 0.0]
     q = statistics.quantiles(lat, n=20)
+    added = [x for r in results for x in r["added"]] or [0.0, 0.0]
+    qa = statistics.quantiles(added, n=20)
     return {
+        "added_p50": statistics.median(added),
+        "added_p95": qa[18],
+        "pg": copies,
         "calls": len(lat),
         "rate": done / elapsed,
         "p50": statistics.median(lat),
@@ -208,6 +232,25 @@ def run(  # noqa: PLR0917 - one run's knobs
     }
 
 
+def _pg_check(dsn: str, run_id: str, sqlite_records: int) -> str:
+    """Verify every worker's PostgreSQL chain (with its witnessed heads); count the copies."""
+    from hybridllm.audit.keys import HmacSigner, load_audit_key
+    from hybridllm.audit.postgres import PostgresSink
+
+    with PostgresSink(dsn, create=False, instance="bench-reader") as sink:
+        mine = [i for i in sink.instances() if i.startswith(run_id)]
+        results = {i: sink.verify(i, HmacSigner(load_audit_key())) for i in mine}
+        copied = sum(r.checked for r in results.values())
+        witnessed = sum(r.witnessed for r in results.values())
+    ok = all(r.ok for r in results.values())
+    # each worker's first (warm-up) call is in both logs but not in sqlite_records
+    return (
+        f"{len(mine)} PostgreSQL chains {'verify' if ok else 'FAIL'} "
+        f"({copied} records, {copied - sqlite_records} from warm-up calls; "
+        f"{witnessed} witnessed heads match)"
+    )
+
+
 def main() -> None:
     """Print a markdown table: workers -> calls/s, p50/p95 per call, checks."""
     parser = argparse.ArgumentParser()
@@ -217,6 +260,9 @@ def main() -> None:
     parser.add_argument(
         "--kill-redis", action="store_true", help="kill redis-server half-way through each run"
     )
+    parser.add_argument(
+        "--postgres", default="", help="DSN: also copy every record to PostgreSQL + witness"
+    )
     args = parser.parse_args()
     from hybridllm.redaction import generate_key
     from hybridllm.testing import RedisServer
@@ -225,15 +271,20 @@ def main() -> None:
     os.environ["HYBRIDLLM_VAULT_KEY"] = generate_key()
     print(f"{args.seconds:g} s per run, {args.threads} threads per worker, {os.cpu_count()} CPUs\n")
     print(
-        "| workers | calls | calls/s | p50 ms | p95 ms | p50 classify / redact / provider ms "
+        "| workers | calls | calls/s | p50 ms | p95 ms | added p50 / p95 ms "
+        "| p50 classify / redact / provider ms "
         "| wrong replies | errors | audit records missing | chains verify |"
     )
-    print("|---:|---:|---:|---:|---:|---|---:|---:|---:|---|")
+    print("|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---|")
     with RedisServer() as redis_server, SplittingServer() as cloud:
         notes: list[str] = []
         for n in (int(x) for x in args.workers.split(",")):
             kill = redis_server.kill if args.kill_redis else None
-            r = run(n, args.threads, args.seconds, cloud.base_url, redis_server.url, kill)
+            r = run(
+                n, args.threads, args.seconds, cloud.base_url, redis_server.url, kill, args.postgres
+            )
+            if r["pg"]:
+                notes.append(f"{n} workers: {r['pg']}")
             if args.kill_redis:
                 notes.append(
                     f"{n} workers, Redis killed at {args.seconds / 2:g} s: {r['calls']} calls "
@@ -243,6 +294,7 @@ def main() -> None:
                 redis_server.start()
             print(
                 f"| {n} | {r['calls']} | {r['rate']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} "
+                f"| {r['added_p50']:.1f} / {r['added_p95']:.1f} "
                 f"| {' / '.join(f'{v:.1f}' for v in r['parts'].values())} "
                 f"| {r['bad']} | {r['errors']} | {r['missing_records']} "
                 f"| {'yes' if r['chains_ok'] else 'NO'} |"
