@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _default_db() -> Path:
-    from hybridllm.audit.cli import default_audit_path
+    from hybridllm.cli.audit import default_audit_path
 
     return default_audit_path()
 

@@ -154,13 +154,16 @@ def test_module_level_complete_uses_the_default_client(
         encoding="utf-8",
     )
     monkeypatch.setenv("HYBRIDLLM_CONFIG", str(cfg))
-    monkeypatch.setattr(hybridllm, "_default_client", None)
+    from hybridllm.client import default
+
+    monkeypatch.setattr(default, "_default", None)
     r = hybridllm.complete("Say hi.", max_tokens=4)
     assert r.route == "local"
     assert r.target == "local"
-    default = hybridllm._default_client
-    assert default is not None
-    default.close()
+    made = default._default
+    assert made is not None
+    assert made is default.default_client()  # one per process
+    made.close()
 
 
 def test_profiles_env_partial_targets_and_config_show(

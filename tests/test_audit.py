@@ -24,7 +24,7 @@ from hybridllm.audit import (
     new_record_id,
     utc_now_iso,
 )
-from hybridllm.audit.cli import audit_app
+from hybridllm.cli.audit import audit_app
 from hybridllm.errors import AuditError, AuditVerificationError
 from hybridllm.models import AuditRecord, Hop
 

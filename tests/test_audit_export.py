@@ -17,12 +17,12 @@ from tests.test_audit_tools import KEY, KEY_HEX, SAMPLE, rec
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditKey, AuditStore, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.evidence_verify import verify_export
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
 from hybridllm.audit.record import canonical_json, compute_hash, utc_now_iso
 from hybridllm.audit.sinks import iter_jsonl
 from hybridllm.audit.witness import Anchors
+from hybridllm.cli.audit import audit_app
 from hybridllm.models import AuditRecord
 
 SIGNER = HmacSigner(KEY)

@@ -25,10 +25,10 @@ from tests.test_audit_postgres_retention import (  # the same key, env and table
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditStore, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.postgres import PostgresSink
 from hybridllm.audit.sinks import ResilientSink
 from hybridllm.audit.witness_pg import LOG_POSTGRES, LOG_SQLITE, PgWitness, read_pg_witness
+from hybridllm.cli.audit import audit_app
 
 runner = CliRunner()
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.helpers import make_client
 from typer.testing import CliRunner
 
-from hybridllm.audit.cli import audit_app
+from hybridllm.cli.audit import audit_app
 from hybridllm.local import LlamaServer
 from hybridllm.testing import RecordingProxy
 

@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 
 import hybridllm
 from hybridllm.audit import AuditStore
-from hybridllm.audit.cli import audit_app
+from hybridllm.cli.audit import audit_app
 from hybridllm.models import AuditRecord
 from hybridllm.testing import SplittingServer
 

@@ -22,8 +22,8 @@ from tests.test_audit import make_record
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditKey, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.keys import ENV_AUDIT_KEY
+from hybridllm.cli.audit import audit_app
 
 HINT = "run `bash scripts/ci-services.sh` (installs Debian's postgresql and psycopg)"
 KEY_HEX = "22" * 32

@@ -16,10 +16,10 @@ from tests.test_audit_postgres import _sql, postgres_dsn  # noqa: F401 - the ses
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditKey, HmacSigner, canonical_json
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
 from hybridllm.audit.postgres import PostgresSink
 from hybridllm.audit.verify import checkpoint_message
+from hybridllm.cli.audit import audit_app
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 

@@ -16,12 +16,12 @@ from tests.test_audit_tools import SAMPLE, rec
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditKey, AuditStore, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
 from hybridllm.audit.postgres import PostgresSink
 from hybridllm.audit.sinks import TeeSink, iter_jsonl
 from hybridllm.audit.source import combine_results, open_postgres
 from hybridllm.audit.verify import VerifyResult
+from hybridllm.cli.audit import audit_app
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 

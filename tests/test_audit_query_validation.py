@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditStore
-from hybridllm.audit.cli import EXIT_NO_DB, audit_app
+from hybridllm.cli.audit import EXIT_NO_DB, audit_app
 
 runner = CliRunner()
 

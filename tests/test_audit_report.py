@@ -13,9 +13,9 @@ from tests.test_audit_tools import KEY, KEY_HEX, SAMPLE, rec
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditStore, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
 from hybridllm.audit.report_data import MAX_RECORDS, ReportAggregator, summarise
+from hybridllm.cli.audit import audit_app
 from hybridllm.models import AuditRecord
 
 

@@ -20,8 +20,8 @@ from tests.test_audit_tools import KEY, KEY_HEX, SAMPLE, rec
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditStore, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.keys import ENV_AUDIT_KEY
+from hybridllm.cli.audit import audit_app
 from hybridllm.models import AuditRecord
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

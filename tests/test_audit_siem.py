@@ -18,8 +18,8 @@ from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogR
 from typer.testing import CliRunner
 
 import hybridllm
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.siem import siem_event
+from hybridllm.cli.audit import audit_app
 from hybridllm.testing.splitting import SplittingServer
 
 RAW = ("Carla Mendes", "carla.mendes@example.com", "AKIAZ3MSJ7QXP4LKH2TD")

@@ -11,13 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditKey, AuditStore, HmacSigner, new_record_id
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.export import CSV_COLUMNS, export_records
 from hybridllm.audit.keys import ENV_AUDIT_KEY, ENV_AUDIT_KEY_FILE
 from hybridllm.audit.query import AuditQuery, parse_time
 from hybridllm.audit.report import build_report, summarise
 from hybridllm.audit.sinks import JsonlSink, TeeSink, iter_jsonl, verify_jsonl
 from hybridllm.audit.verify import VerifyResult
+from hybridllm.cli.audit import audit_app
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord, Hop
 

@@ -18,9 +18,9 @@ from tests.test_audit import db_exec, make_record
 from typer.testing import CliRunner
 
 from hybridllm.audit import AuditKey, AuditStore, HmacSigner
-from hybridllm.audit.cli import audit_app
 from hybridllm.audit.keys import ENV_AUDIT_KEY
 from hybridllm.audit.witness import Anchors, read_witness
+from hybridllm.cli.audit import audit_app
 
 KEY_HEX = "33" * 32
 SIGNER = HmacSigner(AuditKey(bytes.fromhex(KEY_HEX)))

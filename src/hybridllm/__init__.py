@@ -10,7 +10,6 @@ and spaCy and presidio on the first classification.
 from __future__ import annotations
 
 import sys
-import threading
 import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -171,19 +170,10 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-_default_client: Client | None = None
-_default_lock = threading.Lock()
-
-
 def _get_default_client() -> Client:
-    # Not named ``client``: importing the subpackage hybridllm.client rebinds that attribute.
-    global _default_client  # noqa: PLW0603 - one lazily created default client per process
-    with _default_lock:
-        if _default_client is None:
-            from hybridllm.client.clients import Client
+    from hybridllm.client.default import default_client
 
-            _default_client = Client()
-        return _default_client
+    return default_client()
 
 
 def complete(prompt: Any, **kwargs: Any) -> Any:

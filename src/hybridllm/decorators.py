@@ -119,9 +119,9 @@ def task(
         def _client() -> BaseClient:
             if client is not None:
                 return client
-            import hybridllm
+            from hybridllm.client.default import default_client
 
-            return hybridllm._get_default_client()
+            return default_client()
 
         if inspect.iscoroutinefunction(func):
 

@@ -1,4 +1,7 @@
-"""Adapters: one per provider SDK, each with a locality. SDKs are imported only when used."""
+"""Stage 4 of the flow, call: one adapter per provider SDK, each with a locality.
+
+SDKs are imported only when used.
+"""
 
 from __future__ import annotations
 

@@ -1,12 +1,13 @@
-"""Tamper-evident audit log: canonical JSON records linked by a SHA-256 hash chain.
+"""Stage 6 of the flow, audit: a tamper-evident log of canonical records in a SHA-256 chain.
 
 Records are signed with the audit key (:mod:`hybridllm.audit.keys`) and pinned by signed
 checkpoints, so history cannot be rewritten unnoticed by someone without the key. Stores: SQLite
 (:class:`AuditStore`, the default), JSONL (:class:`JsonlSink`) and PostgreSQL
 (:mod:`hybridllm.audit.postgres`, needs the ``postgres`` extra).
 
-The CLI (:mod:`hybridllm.audit.cli`) is not imported here, so that importing the SDK does not pull
-in typer or rich.
+The ``hybridllm audit`` commands live with the other commands (:mod:`hybridllm.cli.audit`): they
+read the configuration, which sits above this stage, and importing the SDK does not pull in typer
+or rich.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Local classification of prompts into PII, PHI and SECRET findings.
+"""Stage 1 of the flow, classify: local detection of PII, PHI and SECRET findings in prompts.
 
 ``import hybridllm.classifiers`` is cheap. :func:`get_classifier` builds the regex recognizers
 (milliseconds) and starts loading spaCy's NER in a background thread; only a call whose text has

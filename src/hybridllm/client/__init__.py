@@ -1,4 +1,4 @@
-"""The drivers: the I/O around the sans-I/O core.
+"""The drivers (I/O): clients that run the core's effects, with retries, breakers and results.
 
 :class:`~hybridllm.client.clients.Client` and ``AsyncClient`` run the effects the core's flows
 yield (classify, call a provider through its adapter, write the audit record) with timeouts,

@@ -27,6 +27,7 @@ from tenacity import (
 
 from hybridllm.adapters.base import Timeouts
 from hybridllm.config import TargetConfig
+from hybridllm.core.hops import TargetCoolingDownError, hop_deadline, hop_reserve
 from hybridllm.errors import (
     HybridLLMError,
     PrivacyViolationError,
@@ -52,10 +53,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-
-class TargetCoolingDownError(TransientProviderError):
-    """The target failed repeatedly and is skipped until its cooldown ends."""
 
 
 def _retry_after(state: RetryCallState) -> float | None:
@@ -136,25 +133,6 @@ def attempt_timeouts(
             patience += max_tokens / config.min_tokens_per_second
         read = min(read, patience)
     return Timeouts(connect=min(config.connect_timeout, left), read=min(read, left))
-
-
-def hop_reserve(config: TargetConfig, *, max_tokens: int) -> float:
-    """Seconds of the call deadline kept for a later hop: one attempt that connects, waits for
-    its first token and receives ``max_tokens`` at ``min_tokens_per_second``."""
-    first = config.first_token_timeout or config.timeout
-    need = config.connect_timeout + first + max_tokens / config.min_tokens_per_second
-    return min(config.timeout, need)
-
-
-def hop_deadline(
-    deadline_at: float, own: TargetConfig, later: list[TargetConfig], max_tokens: int
-) -> float:
-    """When one hop must give up: the call's deadline less what the ``later`` hops are
-    guaranteed (:func:`hop_reserve`); when that leaves it (almost) nothing, still time to
-    connect and hear a first token, within the call's deadline."""
-    reserve = sum(hop_reserve(c, max_tokens=max_tokens) for c in later)
-    least = own.connect_timeout + (own.first_token_timeout or 1.0)
-    return max(deadline_at - reserve, min(deadline_at, time.monotonic() + least))
 
 
 _bounded_pool: ThreadPoolExecutor | None = None

@@ -1,2 +1,4 @@
-"""Drop-in surfaces for code written against other SDKs (``hybridllm.OpenAI`` /
-``hybridllm.AsyncOpenAI``), and the OpenAI wire format shared with the gateway."""
+"""Front door for code written against other SDKs: drop-in ``hybridllm.OpenAI`` / ``AsyncOpenAI``.
+
+Also the OpenAI wire format shared with the gateway.
+"""

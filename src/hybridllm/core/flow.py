@@ -25,9 +25,9 @@ from typing import Any, Literal, TypeVar
 from hybridllm.adapters.base import Adapter, CallOptions, ChatResponse, StreamDelta
 from hybridllm.audit.record import prompt_hmac
 from hybridllm.audit.sinks import AuditCopyError
-from hybridllm.client.resilience import TargetCoolingDownError, hop_deadline
 from hybridllm.config import Settings, TargetConfig
 from hybridllm.core.flow_state import AuditContext, CallState, elapsed_ms
+from hybridllm.core.hops import TargetCoolingDownError, hop_deadline
 from hybridllm.core.restore_flow import (
     call_policy,
     check_unrestored,
@@ -103,7 +103,7 @@ class Call:
     config: TargetConfig
     deadline_at: float
     """``time.monotonic()`` value after which no attempt may start: the call's deadline less
-    what the later hops are guaranteed (:func:`hybridllm.client.resilience.hop_reserve`)."""
+    what the later hops are guaranteed (:func:`hybridllm.core.hops.hop_reserve`)."""
     has_next: bool = False
     """A later target could take the call: a hang fails over instead of being waited out."""
 

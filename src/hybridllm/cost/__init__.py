@@ -1,4 +1,4 @@
-"""What calls cost: a price table for API models, a cost model for local hardware, the crossover.
+"""The price of each call (a stage) and the cost tool: API prices, local hardware, the crossover.
 
 - :func:`maintained_price`: USD per million input/output tokens of ~2,200 models from
   genai-prices (MIT, maintained by Pydantic), pinned in ``prices.json`` (offline; regenerate with

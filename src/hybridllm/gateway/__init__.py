@@ -1,4 +1,4 @@
-"""``hybridllm serve``: an OpenAI- and Anthropic-compatible HTTP gateway over the same flow.
+"""Front door over HTTP: ``hybridllm serve``, an OpenAI- and Anthropic-compatible gateway.
 
 Point an existing app's ``base_url`` at it and every call is classified, routed by policy
 (local model / redacted for the cloud / blocked), restored and audited, exactly as

@@ -1,4 +1,4 @@
-"""A real local model: llama.cpp's ``llama-server`` running SmolLM2 on the loopback interface.
+"""Tool: a real local model, llama.cpp's ``llama-server`` running SmolLM2 on loopback.
 
 :class:`LlamaServer` runs one server as a context manager; ``start_background`` / ``status`` /
 ``stop_background`` keep one running between CLI invocations through a state file in

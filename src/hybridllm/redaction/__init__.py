@@ -1,4 +1,4 @@
-"""Reversible redaction: the only code that builds what a remote adapter may receive."""
+"""Stages 3 and 5, redact and restore: the only code that builds what a remote adapter receives."""
 
 from hybridllm.redaction.config import (
     CategoryRestore,

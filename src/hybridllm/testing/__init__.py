@@ -1,4 +1,4 @@
-"""Public test helpers: wire-level servers that stand in for cloud and Ollama endpoints.
+"""Tool: public test helpers, wire-level servers that stand in for cloud and Ollama endpoints.
 
 - :class:`RecordingProxy` records what an SDK sends and forwards it to a real upstream
   (a local llama-server).

@@ -1,6 +1,6 @@
 """``hybridllm audit query | export | report | purge | checkpoint``: the compliance tools.
 
-Registered on :data:`hybridllm.audit.cli.audit_app` when that module is imported.
+Registered on :data:`hybridllm.cli.audit.audit_app` when that module is imported.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, get_args
 
 import typer
 
-from hybridllm.audit.cli import (
+from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
+from hybridllm.audit.query import AuditQuery, ValueCensus, parse_time
+from hybridllm.audit.store import AuditStore
+from hybridllm.cli.audit import (
     EXIT_FAILED,
     EXIT_NO_DB,
     DbOption,
@@ -23,9 +26,6 @@ from hybridllm.audit.cli import (
     print_records,
     resolve_dsn,
 )
-from hybridllm.audit.keys import Ed25519Signer, HmacSigner, Signer, find_audit_key
-from hybridllm.audit.query import AuditQuery, ValueCensus, parse_time
-from hybridllm.audit.store import AuditStore
 from hybridllm.errors import AuditError
 from hybridllm.models import Action, AuditRecord, Category, Route
 
@@ -361,4 +361,4 @@ def checkpoint(
 
 
 # export and report live in their own module; importing it registers them.
-import hybridllm.audit.cli_evidence  # noqa: E402, F401
+import hybridllm.cli.audit_evidence  # noqa: E402, F401

@@ -13,12 +13,12 @@ from typing import Annotated, Final
 
 import typer
 
-from hybridllm.audit.cli_fleet import load_pg_witness, print_summary
 from hybridllm.audit.keys import Ed25519Verifier, HmacSigner, Signer, find_audit_key
 from hybridllm.audit.source import AuditSource, SqliteSource
 from hybridllm.audit.store import AuditStore
 from hybridllm.audit.verify import VerifyResult
 from hybridllm.audit.witness import Anchors
+from hybridllm.cli.audit_fleet import load_pg_witness, print_summary
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
@@ -482,4 +482,4 @@ def print_records(records: list[AuditRecord], *, as_json: bool, title: str) -> N
 
 
 # The query/export/report/purge commands live in their own module; importing it registers them.
-import hybridllm.audit.cli_tools  # noqa: E402, F401
+import hybridllm.cli.audit_tools  # noqa: E402, F401

@@ -1,4 +1,8 @@
-"""The ``hybridllm`` command: scan, demo, serve, audit (verify/show), local (setup/start/stop)."""
+"""Tool: the ``hybridllm`` command (scan, demo, doctor, serve, audit, cost, local, keys).
+
+Each command group lives next to this module (``hybridllm audit``: :mod:`hybridllm.cli.audit`)
+or in the folder it drives (``hybridllm local``: :mod:`hybridllm.local.cli`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from hybridllm.audit.cli import audit_app
+from hybridllm.cli.audit import audit_app
 from hybridllm.cost import report as _cost_report
 from hybridllm.gateway.cli import keys_app, serve
 from hybridllm.local import local_app

@@ -1,4 +1,4 @@
-"""Embeddings: spaces, model identity on every vector set, the mixing guard, stale indexes.
+"""The embeddings stage: spaces, model identity on every vector set, the mixing guard, re-embedding.
 
 A *space* (``[spaces.<name>]`` in ``hybridllm.toml``) binds a name to one target and one model
 identity: ``provider/model@revision:dimensions:normalization``. Every :class:`Embeddings` result
@@ -8,8 +8,10 @@ built with another revision; :func:`reembed` (and :func:`areembed`, its async tw
 documents in batches, with a progress bar and a checkpoint file, so a failed run resumes where it
 stopped.
 
-This module is imported by the configuration, so it stays light: the re-embedding walk and its
-drivers live in :mod:`hybridllm.core.reembed`, loaded (with rich) on the first call.
+This package is a stage of the flow, below the configuration (which imports it) and the core:
+it stays light, and the re-embedding walk and its drivers live in
+:mod:`hybridllm.embeddings.reembed`, loaded (with rich) on the first call. It takes the client as
+a protocol (:class:`~hybridllm.embeddings.reembed.Embedder`), never the drivers' classes.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from hybridllm.errors import BlockedError, HybridLLMError
 from hybridllm.models import Decision, Hop, Route
 
 if TYPE_CHECKING:
-    from hybridllm.client.clients import AsyncClient, Client
+    from hybridllm.embeddings.reembed import AsyncEmbedder, Embedder
 
 __all__ = [
     "EmbeddingData",
@@ -336,7 +338,7 @@ class ReembedReport(BaseModel):
 
 
 def reembed(
-    client: Client,
+    client: Embedder,
     documents: Iterable[tuple[str, str]],
     sink: Callable[[Sequence[str], Embeddings], None],
     *,
@@ -377,7 +379,7 @@ def reembed(
     Raises:
         ModelMismatchError: the checkpoint was begun with another model identity.
     """
-    from hybridllm.core.reembed import run_sync
+    from hybridllm.embeddings.reembed import run_sync
 
     return run_sync(
         client,
@@ -392,7 +394,7 @@ def reembed(
 
 
 async def areembed(
-    client: Client | AsyncClient,
+    client: AsyncEmbedder,
     documents: Iterable[tuple[str, str]] | AsyncIterable[tuple[str, str]],
     sink: Callable[[Sequence[str], Embeddings], Awaitable[None] | None],
     *,
@@ -431,7 +433,7 @@ async def areembed(
     Raises:
         ModelMismatchError: the checkpoint was begun with another model identity.
     """
-    from hybridllm.core.reembed import run_async
+    from hybridllm.embeddings.reembed import run_async
 
     return await run_async(
         client,

@@ -1,6 +1,6 @@
 """``audit verify`` across a fleet: the per-instance summary table and the PostgreSQL witness.
 
-Kept apart from :mod:`hybridllm.audit.cli` (which defines the command) to keep it short.
+Kept apart from :mod:`hybridllm.cli.audit` (which defines the command) to keep it short.
 """
 
 from __future__ import annotations

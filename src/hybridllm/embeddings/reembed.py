@@ -29,22 +29,22 @@ from collections.abc import (
 )
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from hybridllm.embeddings import Embeddings, ModelIdentity, ModelMismatchError, ReembedReport
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from hybridllm.client.clients import AsyncClient, Client
-
 __all__ = [
     "EXHAUSTED",
     "Advance",
     "AppendCheckpoint",
+    "AsyncEmbedder",
     "CheckpointState",
     "Deliver",
     "EmbedBatch",
+    "Embedder",
     "Pull",
     "parse_checkpoint",
     "reembed_flow",
@@ -53,6 +53,37 @@ __all__ = [
 ]
 
 _CALLER = "reembed"
+
+
+class Embedder(Protocol):
+    """What :func:`run_sync` needs of a client (:class:`hybridllm.Client` is one).
+
+    A protocol here, so that the embeddings stage does not import the drivers above it.
+    """
+
+    def space_identity(self, space: str | None = None) -> ModelIdentity:
+        """The model identity the space's vectors carry now."""
+        ...
+
+    def embed(
+        self, texts: Sequence[str] | str, *, space: str | None = None, caller: str | None = None
+    ) -> Embeddings:
+        """Embed ``texts`` in ``space`` (classified, decided and audited like any call)."""
+        ...
+
+
+class AsyncEmbedder(Protocol):
+    """What :func:`run_async` needs of a client (``AsyncClient`` and ``Client`` are both one)."""
+
+    def space_identity(self, space: str | None = None) -> ModelIdentity:
+        """The model identity the space's vectors carry now."""
+        ...
+
+    async def aembed(
+        self, texts: Sequence[str] | str, *, space: str | None = None, caller: str | None = None
+    ) -> Embeddings:
+        """Embed ``texts`` in ``space`` without blocking the event loop."""
+        ...
 
 
 class _Exhausted:
@@ -251,7 +282,7 @@ def _total(documents: object, total: int | None) -> int | None:
 
 
 def run_sync(
-    client: Client,
+    client: Embedder,
     documents: Iterable[tuple[str, str]],
     sink: Callable[[Sequence[str], Embeddings], None],
     *,
@@ -290,7 +321,7 @@ def run_sync(
 
 
 async def run_async(
-    client: Client | AsyncClient,
+    client: AsyncEmbedder,
     documents: Iterable[tuple[str, str]] | AsyncIterable[tuple[str, str]],
     sink: Callable[[Sequence[str], Embeddings], Awaitable[None] | None],
     *,

@@ -2,7 +2,7 @@
 
 ``export`` writes a verifiable JSONL export (:mod:`hybridllm.audit.evidence`) or CSV;
 ``report`` the self-contained HTML report (:mod:`hybridllm.audit.report`). Both take every
-filter ``query`` takes (:data:`~hybridllm.audit.cli_tools.FILTERS`), checked the same way.
+filter ``query`` takes (:data:`~hybridllm.cli.audit_tools.FILTERS`), checked the same way.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from typing import Annotated
 
 import typer
 
-from hybridllm.audit.cli import (
+from hybridllm.audit.query import AuditQuery
+from hybridllm.audit.source import AuditSource
+from hybridllm.cli.audit import (
     EXIT_FAILED,
     EXIT_NO_DB,
     DbOption,
@@ -24,7 +26,7 @@ from hybridllm.audit.cli import (
     open_source,
     verifier_from_options,
 )
-from hybridllm.audit.cli_tools import (
+from hybridllm.cli.audit_tools import (
     ActionOpt,
     AppOpt,
     CallerOpt,
@@ -40,8 +42,6 @@ from hybridllm.audit.cli_tools import (
     UntilOption,
     query_from,
 )
-from hybridllm.audit.query import AuditQuery
-from hybridllm.audit.source import AuditSource
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
