@@ -1,6 +1,9 @@
 """OpenAI's wire format, translated to and from the Client API (shared by the gateway and the
 in-process drop-ins, so both accept and return exactly the same things).
 
+This module reads requests (:func:`parse_chat`, :func:`parse_embeddings`, the model list); the
+replies are built in :mod:`hybridllm.compat._replies` and re-exported here.
+
 Everything the caller sends that a model could read is turned into message text, so it is
 classified like any prompt: tool results and earlier tool calls become text turns. Content that
 cannot be classified (images, audio, files, token arrays) is refused, never passed through.
@@ -9,20 +12,22 @@ Stop sequences are applied here, to the restored text, so they never leave the m
 
 from __future__ import annotations
 
-import base64
-import json
-import struct
-import time
-import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from hybridllm.compat._replies import (
+    ChunkMaker,
+    ChunkStream,
+    completion_dict,
+    dumps,
+    embeddings_dict,
+    meta,
+    tool_calls_dicts,
+)
 from hybridllm.config import Settings
 from hybridllm.core.sampling import StopScanner, response_format_schema, truncate_at_stop
-from hybridllm.embeddings import Embeddings
 from hybridllm.errors import InputError, UnknownTargetError
-from hybridllm.models import Completion, Usage
 
 __all__ = [
     "AUTO",
@@ -33,7 +38,9 @@ __all__ = [
     "StopScanner",
     "WireError",
     "completion_dict",
+    "dumps",
     "embeddings_dict",
+    "meta",
     "model_list",
     "parse_chat",
     "parse_embeddings",
@@ -317,142 +324,6 @@ def model_list(settings: Settings) -> list[dict[str, Any]]:
     return rows
 
 
-def _usage(u: Usage) -> dict[str, int]:
-    return {
-        "prompt_tokens": u.input_tokens,
-        "completion_tokens": u.output_tokens,
-        "total_tokens": u.total_tokens,
-    }
-
-
-def tool_calls_dicts(c: Completion) -> list[dict[str, Any]]:
-    """The completion's tool calls (arguments restored) in OpenAI's message form."""
-    return [
-        {
-            "id": t.id or f"call_{i}",
-            "type": "function",
-            "function": {"name": t.name, "arguments": t.arguments},
-        }
-        for i, t in enumerate(c.tool_calls)
-    ]
-
-
-def _finish(c: Completion, stopped: bool) -> str:
-    if c.tool_calls:
-        return "tool_calls"
-    if stopped:
-        return "stop"
-    return c.finish_reason if c.finish_reason in ("stop", "length", "content_filter") else "stop"
-
-
-def completion_dict(c: Completion, *, model: str, stop: Sequence[str] = ()) -> dict[str, Any]:
-    """A ``chat.completion`` object for a finished (not blocked) completion."""
-    text, stopped = truncate_at_stop(c.text, stop)
-    message: dict[str, Any] = {"role": "assistant", "content": text, "refusal": None}
-    if c.tool_calls:
-        message["tool_calls"] = tool_calls_dicts(c)
-        message["content"] = text or None
-    return {
-        "id": f"chatcmpl-{c.audit_id}",
-        "object": "chat.completion",
-        "created": int(time.time()),
-        "model": c.model or model,
-        "choices": [
-            {"index": 0, "message": message, "logprobs": None, "finish_reason": _finish(c, stopped)}
-        ],
-        "usage": _usage(c.usage),
-        "system_fingerprint": None,
-        "hybridllm": meta(c),
-    }
-
-
-def meta(c: Completion) -> dict[str, Any]:
-    """What the gateway adds to a reply: where it went and its audit record (no payload)."""
-    return {
-        "route": c.route,
-        "target": c.target,
-        "audit_id": c.audit_id,
-        "redacted_count": c.redacted_count,
-    }
-
-
-class ChunkMaker:
-    """``chat.completion.chunk`` objects of one stream (same id, created and model)."""
-
-    def __init__(self, model: str) -> None:
-        self.id = f"chatcmpl-{uuid.uuid4().hex}"
-        self.created = int(time.time())
-        self.model = model
-
-    def chunk(self, delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-        """One chunk with one choice."""
-        return {
-            "id": self.id,
-            "object": "chat.completion.chunk",
-            "created": self.created,
-            "model": self.model,
-            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
-        }
-
-    def final(self, c: Completion | None, *, stopped: bool = False) -> dict[str, Any]:
-        """The chunk that carries the finish reason (and the gateway's metadata)."""
-        out = self.chunk({}, "stop" if c is None else _finish(c, stopped))
-        if c is not None:
-            out["model"] = c.model or self.model
-            out["hybridllm"] = meta(c)
-        return out
-
-    def usage(self, c: Completion) -> dict[str, Any]:
-        """The extra last chunk of ``stream_options.include_usage``."""
-        out = self.chunk({})
-        out["choices"] = []
-        out["usage"] = _usage(c.usage)
-        return out
-
-    def whole(self, c: Completion, stop: Sequence[str]) -> list[dict[str, Any]]:
-        """A finished completion as chunks (streams with tools: arguments must be whole to be
-        restored, so the call is made without streaming and replayed)."""
-        text, stopped = truncate_at_stop(c.text, stop)
-        out = [self.chunk({"role": "assistant", "content": ""})]
-        if text:
-            out.append(self.chunk({"content": text}))
-        if c.tool_calls:
-            calls = [{"index": i, **d} for i, d in enumerate(tool_calls_dicts(c))]
-            out.append(self.chunk({"tool_calls": calls}))
-        out.append(self.final(c, stopped=stopped))
-        return out
-
-
-class ChunkStream:
-    """The chunks of one streamed completion, fed with restored text (stop sequences applied).
-
-    Used by the gateway and the drop-ins alike: ``start()``, then ``feed(text)`` per restored
-    piece, then ``end(completion)`` (finish reason, metadata, and usage when asked for).
-    """
-
-    def __init__(self, call: ChatCall) -> None:
-        self.call = call
-        self.maker = ChunkMaker(call.model)
-        self.scanner = StopScanner(call.stop)
-
-    def start(self) -> dict[str, Any]:
-        """The opening chunk (the assistant role)."""
-        return self.maker.chunk({"role": "assistant", "content": ""})
-
-    def feed(self, text: str) -> list[dict[str, Any]]:
-        """A content chunk for what may be released now (none while a stop might start)."""
-        out = self.scanner.feed(text)
-        return [self.maker.chunk({"content": out})] if out else []
-
-    def end(self, c: Completion | None) -> list[dict[str, Any]]:
-        """The held-back tail, the final chunk, and the usage chunk when asked for."""
-        out = [self.maker.chunk({"content": tail})] if (tail := self.scanner.flush()) else []
-        out.append(self.maker.final(c, stopped=self.scanner.stopped))
-        if self.call.include_usage and c is not None:
-            out.append(self.maker.usage(c))
-        return out
-
-
 @dataclass(frozen=True)
 class EmbedCall:
     """A parsed ``embeddings.create`` request."""
@@ -482,37 +353,3 @@ def parse_embeddings(body: Mapping[str, Any]) -> EmbedCall:
     if dims is not None and (not isinstance(dims, int) or dims < 1):
         raise WireError("dimensions must be a positive integer", param="dimensions")
     return EmbedCall(model=model, texts=texts, encoding_format=fmt, dimensions=dims)
-
-
-def _b64(vector: list[float]) -> str:
-    return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")
-
-
-def embeddings_dict(e: Embeddings, encoding_format: str = "float") -> dict[str, Any]:
-    """A ``list`` of ``embedding`` objects, as OpenAI returns them."""
-    data = [
-        {
-            "object": "embedding",
-            "index": d.index,
-            "embedding": _b64(d.embedding) if encoding_format == "base64" else d.embedding,
-        }
-        for d in e.data
-    ]
-    return {
-        "object": "list",
-        "data": data,
-        "model": e.model,
-        "usage": {"prompt_tokens": e.usage.prompt_tokens, "total_tokens": e.usage.total_tokens},
-        "hybridllm": {
-            "route": e.route,
-            "target": e.target,
-            "audit_id": e.audit_id,
-            "space": e.space,
-            "model_id": e.model_id,
-        },
-    }
-
-
-def dumps(obj: Any) -> str:
-    """Compact JSON, as sent on the wire."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
