@@ -92,7 +92,9 @@ def test_writer_killed_with_sigkill_mid_write(tmp_path: Path) -> None:
     path = tmp_path / "audit.db"
     jsonl = tmp_path / "audit.jsonl"
     rng = random.Random(7)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    root = Path(__file__).resolve().parents[1]
+    # the child imports this tree's tests and package (not an installed copy of hybridllm)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), str(root / "src")])}
     counts = []
     for kills in range(1, 5):
         child = subprocess.Popen(
