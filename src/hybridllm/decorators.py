@@ -20,7 +20,7 @@ from hybridllm.core.scope import policy as policy_scope
 from hybridllm.errors import HybridLLMError
 
 if TYPE_CHECKING:
-    from hybridllm.client.clients import BaseClient
+    from hybridllm.client.base import BaseClient
     from hybridllm.models import Completion
 
 __all__ = ["TaskOutputError", "task"]

@@ -12,7 +12,7 @@ from hybridllm.models import Completion, Route
 from hybridllm.redaction import forget, open_vault
 
 if TYPE_CHECKING:
-    from hybridllm.client.clients import BaseClient
+    from hybridllm.client.base import BaseClient
 
 __all__ = ["AsyncCompletionStream", "CompletionStream", "Conversation", "no_chunks"]
 

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hybridllm.client.clients import BaseClient
+    from hybridllm.client.base import BaseClient
     from hybridllm.client.results import Conversation
 
 __all__ = ["ConversationCache"]
