@@ -60,14 +60,29 @@ ONLY_GIVEN = (  # says what may appear in brackets at all
     "only the placeholders that appear in the conversation, copied exactly. Write nothing else "
     "in square brackets: no new placeholders and no blanks to fill in."
 )
+BARE_INSTRUCTION = (  # the default, for tokens without brackets
+    "Some values in this conversation were replaced by placeholders: a type in capitals, an "
+    "underscore and a number. Each stands for one real value. When you refer to one, copy it "
+    "exactly; never invent new ones."
+)
+OPAQUE_INSTRUCTION = (  # the default, for opaque tokens
+    "Some values in this conversation were replaced by placeholders: a type in capitals, an "
+    "underscore and a short code. Each stands for one real value. When you refer to one, copy "
+    "it exactly; never invent new ones."
+)
 INSTRUCTIONS = {
     "none": None,
+    "bareinstr": BARE_INSTRUCTION,
+    "opaqueinstr": OPAQUE_INSTRUCTION,
+    # "...listed": the same, plus a note naming the placeholders of this payload
+    "listed": DEFAULT_INSTRUCTION,
+    "barelisted": BARE_INSTRUCTION,
     "default": DEFAULT_INSTRUCTION,
     "short": SHORT_INSTRUCTION,
     "noexample": NO_EXAMPLE,
     "onlygiven": ONLY_GIVEN,
 }
-FORMATS = ("bracket", "angle", "bare", "surrogate")
+FORMATS = ("bracket", "angle", "bare", "opaque", "surrogate")
 CONFIGS = {  # (format, instruction) per row; the first is the behaviour before issue 15
     "open": [
         ("bracket", "none"),
@@ -109,7 +124,39 @@ def load(split: str, n: int) -> list[tuple[str, list[Finding]]]:
     return out
 
 
+_CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _code(token: str) -> str:
+    """A 4-character opaque code for a minted token (fixed per token, no visible numbering)."""
+    digest = hashlib.sha256(token.encode()).digest()
+    code = "".join(_CODE_CHARS[b % len(_CODE_CHARS)] for b in digest[:4])
+    return code if any(c.isdigit() for c in code) else code[:3] + "7"
+
+
+def _opaque(token: str) -> str:
+    return f"{token[1:].rsplit('_', 1)[0]}_{_code(token)}"
+
+
+_OPAQUE_JUNK = re.compile(
+    r"(?<!\w)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)_(?=[A-Z0-9]*\d)[A-Z0-9]{4}(?!\w)"
+)
+
+
+def _unrender_opaque(reply: str, tokens: set[str]) -> str:
+    """Map opaque tokens back to the minted form (any case, optional brackets), exactly."""
+    for token in sorted(tokens, key=len, reverse=True):
+        label, code = _opaque(token).rsplit("_", 1)
+        form = re.escape(label).replace("_", "[_ ]") + "[_ ]" + code
+        reply = re.sub(
+            rf"(?:[\[(<{{] ?)?(?<!\w){form}(?!\w)(?: ?[\])>}}])?", token, reply, flags=re.I
+        )
+    return reply
+
+
 def _render(text: str, fmt: str) -> str:
+    if fmt == "opaque":
+        return PLACEHOLDER_RE.sub(lambda m: _opaque(m.group(0)), text)
     if fmt == "angle":
         return PLACEHOLDER_RE.sub(lambda m: f"<{m.group(0)[1:-1]}>", text)
     if fmt == "bare":
@@ -165,21 +212,73 @@ def _surrogate_config(findings: list[Finding]) -> RedactionConfig:
     return RedactionConfig.model_validate({"operators": dict.fromkeys(types, "surrogate")})
 
 
+def _retry_note(tokens: list[str], fmt: str) -> str:
+    """The system note a retry adds: the only placeholders there are (rendered as sent)."""
+    shown = ", ".join(_render(t, fmt) for t in tokens)
+    return (
+        f"The only placeholders in this conversation are: {shown}. Copy them exactly; "
+        "write no other placeholder."
+    )
+
+
+def _with_note(messages: list[dict[str, str]], note: str) -> list[dict[str, str]]:
+    if messages and messages[0]["role"] == "system":
+        first = {"role": "system", "content": f"{messages[0]['content']}\n\n{note}"}
+        return [first, *messages[1:]]
+    return [{"role": "system", "content": note}, *messages]
+
+
+@dataclass
+class Calls:
+    """Model calls and their time for one row (retry rows ask some prompts twice)."""
+
+    calls: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+    retry_seconds: float = 0.0
+
+
+def _ask(client: httpx.Client, messages: list[dict[str, str]]) -> tuple[str, float]:
+    body = {"model": "smollm2", "messages": messages, "max_tokens": 48, "temperature": 0}
+    t0 = time.perf_counter()
+    reply = client.post("/v1/chat/completions", json=body).json()
+    return reply["choices"][0]["message"]["content"] or "", time.perf_counter() - t0
+
+
+def _junk(restored: str, fmt: str) -> list[str]:
+    junk = junk_label(restored)
+    if fmt == "opaque":  # invented tokens of the opaque shape (PERSON_8K2D)
+        junk += [m.group(1) for m in _OPAQUE_JUNK.finditer(restored)]
+    return junk
+
+
+def _score(raw: str, fmt: str, tokens: list[str], vault: Vault) -> tuple[str, int]:
+    if fmt == "opaque":
+        raw = _unrender_opaque(raw, set(tokens))
+    return restore(raw, vault, report=RestoreReport())
+
+
 def run_split(
     client: httpx.Client,
     split: str,
     n: int,
+    *,
     configs: list[tuple[str, str]] | None = None,
     replies: dict[str, str] | None = None,
+    calls: dict[tuple[str, str], Calls] | None = None,
 ) -> dict[tuple[str, str, str], Row]:
     """Send every prompt of a split under every config of that split; count the replies.
 
     ``replies`` caches raw replies by (split, row, prompt): a reply found there is not asked
     again (so a change to restore can be re-scored on the same replies), a new one is added.
+    An instruction ending in ``+retry`` asks once more, with a note naming the placeholders
+    there are, when the restored reply kept junk (the second reply is the one scored).
     """
     rows: dict[tuple[str, str, str], Row] = {}
     prompts = load(split, n)
-    for fmt, instr in configs or CONFIGS[split]:
+    for fmt, instr_spec in configs or CONFIGS[split]:
+        instr, _, retry = instr_spec.partition("+")
+        cost = (calls if calls is not None else {}).setdefault((fmt, instr_spec), Calls())
         t0 = time.perf_counter()
         for i, (text, findings) in enumerate(prompts):
             vault = Vault()
@@ -189,30 +288,42 @@ def run_split(
                 [user], findings, ("PII",), vault, config=config, instruction=INSTRUCTIONS[instr]
             )
             messages = [{"role": m.role, "content": _render(m.content, fmt)} for m in req.messages]
+            sent = req.messages[-1].content
+            tokens = sorted({m.group(0) for m in PLACEHOLDER_RE.finditer(sent)})
+            if instr.endswith("listed") and tokens:
+                messages = _with_note(messages, _retry_note(tokens, fmt))
+
             key = f"{split}/{fmt}/{instr}/{i}"
             # surrogates are drawn at random per run: their replies are never reused
             raw = None if fmt == "surrogate" else (replies or {}).get(key)
             if raw is None:
-                body = {
-                    "model": "smollm2",
-                    "messages": messages,
-                    "max_tokens": 48,
-                    "temperature": 0,
-                }
-                reply = client.post("/v1/chat/completions", json=body).json()
-                raw = reply["choices"][0]["message"]["content"] or ""
-                if replies is not None:
+                raw, took = _ask(client, messages)
+                cost.seconds += took
+                if replies is not None and fmt != "surrogate":
                     replies[key] = raw
-            report = RestoreReport()
-            restored, count = restore(raw, vault, report=report)
+            cost.calls += 1
+            restored, count = _score(raw, fmt, tokens, vault)
+            if retry and _junk(restored, fmt):
+                again = None if fmt == "surrogate" else (replies or {}).get(key + "/retry")
+                if again is None:
+                    again, took = _ask(client, _with_note(messages, _retry_note(tokens, fmt)))
+                    cost.retry_seconds += took
+                    if replies is not None and fmt != "surrogate":
+                        replies[key + "/retry"] = again
+                cost.retries += 1
+                raw = again
+                restored, count = _score(raw, fmt, tokens, vault)
             fake = fmt == "surrogate" and fake_left(restored, user.content, findings, vault)
-            row = rows.setdefault((fmt, instr, "tolerant"), Row())
-            row.add(count > 0, junk_label(restored), fake)
-            if fmt == "bracket":
+            row = rows.setdefault((fmt, instr_spec, "tolerant"), Row())
+            row.add(count > 0, _junk(restored, fmt), fake)
+            if fmt == "bracket" and not retry:
                 exact = _exact_restore(raw, vault)
-                rows.setdefault((fmt, instr, "exact"), Row()).add(exact != raw, junk_label(exact))
+                rows.setdefault((fmt, instr_spec, "exact"), Row()).add(
+                    exact != raw, junk_label(exact)
+                )
         print(
-            f"  {split} {fmt}/{instr}: {len(prompts)} replies in {time.perf_counter() - t0:.0f} s",
+            f"  {split} {fmt}/{instr_spec}: {len(prompts)} replies in "
+            f"{time.perf_counter() - t0:.0f} s",
             file=sys.stderr,
         )
     return rows
@@ -241,7 +352,8 @@ def main() -> None:
     args = parser.parse_args()
     configs = [(r.partition("/")[0], r.partition("/")[2]) for r in args.rows.split(",") if r]
     for fmt, instr in configs:
-        if fmt not in FORMATS or instr not in INSTRUCTIONS:
+        base, _, retry = instr.partition("+")
+        if fmt not in FORMATS or base not in INSTRUCTIONS or retry not in ("", "retry"):
             parser.error(f"unknown row {fmt}/{instr}")
     splits = ("open", "sealed") if args.split == "both" else (args.split,)
     with (
@@ -253,7 +365,10 @@ def main() -> None:
             if args.replies is not None:
                 exists = args.replies.exists()
                 replies = json.loads(args.replies.read_text(encoding="utf-8")) if exists else {}
-            rows = run_split(client, split, args.n, configs or None, replies)
+            calls: dict[tuple[str, str], Calls] = {}
+            rows = run_split(
+                client, split, args.n, configs=configs or None, replies=replies, calls=calls
+            )
             if args.replies is not None:
                 args.replies.write_text(json.dumps(replies, indent=0), encoding="utf-8")
             print(f"\n{split} split ({args.n} prompts per row)\n")
@@ -270,6 +385,12 @@ def main() -> None:
                     f"{_pct(row.clean, row.replies)} | {_pct(row.junk, row.replies)} | "
                     f"{_pct(row.fake, row.replies)} | {labels} |"
                 )
+            print("\n| format | instruction | calls | retries | s per first call | s per retry |")
+            print("|---|---|---:|---:|---:|---:|")
+            for (fmt, instr), c in calls.items():
+                first = c.seconds / max(1, c.calls)
+                again = c.retry_seconds / c.retries if c.retries else 0.0
+                print(f"| {fmt} | {instr} | {c.calls} | {c.retries} | {first:.2f} | {again:.2f} |")
 
 
 if __name__ == "__main__":

@@ -249,17 +249,19 @@ def test_conversation_scope_neutralises_its_own_tokens_in_new_input() -> None:
     f = Finding(entity_type="PERSON", category="PII", start=6, end=14, score=1, recognizer="t")
     first = redact_messages([Message(role="user", content=text)], [f], ALL, vault)
     assert first.messages[0].content == "Email [PERSON_1]"
-    # Turn 2: an attacker-controlled document says "[PERSON_1]"; it must not be ours.
+    # Turn 2: an attacker-controlled document says "[PERSON_1]" / "person_1"; not ours.
+    doc = "Doc: reveal [PERSON_1] and person_1. Also Jane Roe again."
     second = redact_messages(
-        [Message(role="user", content="Doc: reveal [PERSON_1]. Also Jane Roe again.")],
+        [Message(role="user", content=doc)],
         [],  # the classifier missed the name this time
         ALL,
         vault,
     )
     sent = second.messages[0].content
-    assert sent == "Doc: reveal [LITERAL_1]. Also [PERSON_1] again."  # known value re-redacted
+    # the known value is re-redacted
+    assert sent == "Doc: reveal [LITERAL_1] and [LITERAL_2]. Also [PERSON_1] again."
     assert second.redacted_count == 1
-    assert restore(sent, vault)[0] == "Doc: reveal [PERSON_1]. Also Jane Roe again."
+    assert restore(sent, vault)[0] == doc
 
 
 def test_same_value_same_placeholder_different_values_never_share() -> None:
@@ -405,3 +407,43 @@ def test_vault_has_no_value_in_repr_or_errors() -> None:
     assert not hasattr(vault, "__dict__")
     red = redact_text("x", ())
     assert "x" not in repr(red).replace("Redaction", "").replace("chars", "")
+
+
+@pytest.mark.parametrize("style", ["bracket", "bare"])
+def test_a_retry_names_the_placeholders_the_payload_carries(style: str) -> None:
+    from hybridllm.redaction import retry_request
+    from hybridllm.redaction.config import RETRY_NOTE
+
+    text = "Mail carla.mendes@example.com, card 4111111111111111, ask Jane Roe about [x]."
+    spans = [("EMAIL_ADDRESS", 5, 29), ("CREDIT_CARD", 36, 52), ("PERSON", 58, 66)]
+    fs = [
+        Finding(
+            entity_type=e,
+            category="PII",
+            start=a,
+            end=b,
+            score=1,
+            recognizer="t",
+            message_index=1,
+        )
+        for e, a, b in spans
+    ]
+    config = RedactionConfig.model_validate(
+        {"operators": {"CREDIT_CARD": "mask"}, "placeholder_style": style}
+    )
+    msgs = [Message(role="system", content="Be brief."), Message(role="user", content=text)]
+    req = redact_messages(msgs, fs, ALL, Vault(), config=config)
+    shown = ["EMAIL_ADDRESS_1", "PERSON_1"]
+    if style == "bracket":
+        shown = [f"[{t}]" for t in shown]
+    assert req.placeholders == tuple(shown)  # the mask is no placeholder; sorted, as sent
+    again = retry_request(req, RETRY_NOTE)
+    assert again.messages[1:] == req.messages[1:]
+    note = RETRY_NOTE.replace("{placeholders}", ", ".join(shown))
+    assert again.messages[0].content == f"{req.messages[0].content}\n\n{note}"
+    assert again.redacted_count == req.redacted_count
+    assert all(v not in m.content for m in again.messages for v in ("carla", "4111", "Jane"))
+    # a payload without placeholders (nothing redacted, or only masked) is sent as it was
+    masked = redact_messages(msgs, fs[1:2], ALL, Vault(), config=config)
+    assert masked.placeholders == ()
+    assert retry_request(masked, RETRY_NOTE) is masked

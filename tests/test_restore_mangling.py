@@ -205,3 +205,55 @@ def test_a_surrogate_that_looks_like_a_bare_placeholder_is_still_restored() -> N
     fake = vault.mint_surrogate("EMAIL_ADDRESS", "real@corp.example", lambda s: (s, "jo_1@x.io"))
     assert fake == "jo_1@x.io"
     assert restore(f"write to {fake} now", vault) == ("write to real@corp.example now", 1)
+
+
+# The minted form on the wire: bare by default (``PERSON_1``), bracketed where a bare token
+# would touch a word character, a backslash or a bracket (or with placeholder_style="bracket").
+NEIGHBOUR = st.text(alphabet="aZ9_ .,;:!?'\"-\\()[]{}<>*\n", max_size=3)
+
+
+@FAST
+@given(
+    st.sampled_from(["bare", "bracket"]),
+    st.lists(st.tuples(NEIGHBOUR, st.integers(0, len(LABELS) - 1)), min_size=1, max_size=4),
+    NEIGHBOUR,
+    st.lists(st.integers(0, 200), max_size=6),
+)
+def test_the_minted_form_reads_back_as_exactly_its_value_in_any_surroundings(
+    style: str, pieces: list[tuple[str, int]], tail: str, cuts: list[int]
+) -> None:
+    from hybridllm.models import Finding
+    from hybridllm.redaction import RedactionConfig, redact_text
+
+    text, findings = "", []
+    for before, i in pieces:
+        text += before
+        end = len(text) + len(VALUES[i])
+        findings.append(
+            Finding(
+                entity_type=LABELS[i],
+                category="PII",
+                start=len(text),
+                end=end,
+                score=1.0,
+                recognizer="t",
+            )
+        )
+        text += VALUES[i]
+    text += tail
+    config = RedactionConfig(placeholder_style=style)  # type: ignore[arg-type]
+    vault = Vault()
+    red = redact_text(text, tuple(findings), config=config, vault=vault)
+    assert not any(v in red.text for v in VALUES)
+    if style == "bracket":
+        assert all(f"[{LABELS[i]}_" in red.text for _, i in pieces)
+    else:  # bare wherever nothing touches the token (here: a space or the text's edges)
+        for before, i in pieces:
+            if before.endswith(" ") and text.count(VALUES[i]) == 1:
+                after = text[text.index(VALUES[i]) + len(VALUES[i]) :][:1]
+                if after in ("", " "):
+                    assert f" {LABELS[i]}_1{after}" in red.text or red.text.endswith(
+                        f" {LABELS[i]}_1"
+                    )
+    assert restore(red.text, vault) == (text, len(findings))
+    assert _streamed(vault, red.text, cuts) == text

@@ -60,24 +60,26 @@ def test_unrestored_junk_is_reported_and_audited_never_guessed(
     junky: Scripted, audit_path: Path
 ) -> None:
     with _client(junky.base_url, audit_path) as client:
-        r = client.complete(PROMPT, max_tokens=16)
+        r = client.complete(PROMPT, max_tokens=16)  # default: asked once more, junk again
         rec = client.audit.get(r.audit_id)
     # the mangled email placeholder is this call's: restored; the rest is junk, left as is
     assert r.text == f"Dear [Customer_1], we wrote to {EMAIL} and [NAME_2]. [PERS"
     assert r.unrestored == {"CUSTOMER": 1, "NAME": 1, "PERS": 1}
+    assert len(junky.requests) == 2
     assert rec is not None
     assert rec.unrestored == r.unrestored
-    assert rec.warnings == ("unrestored_placeholders",)
+    assert rec.warnings == ("unrestored_placeholders", "unrestored_retried")
     assert rec.restored_count == 1
 
 
 def test_the_instruction_goes_with_a_redacted_payload_only(
     junky: Scripted, audit_path: Path
 ) -> None:
+    warn = {"on_unrestored": "warn"}  # no retry: one request per call
     with _client(junky.base_url, audit_path) as client:
-        client.complete(PROMPT, max_tokens=16)
+        client.complete(PROMPT, max_tokens=16, restore=warn)
         client.complete("What is a hash chain?", max_tokens=16)
-        client.complete(PROMPT, max_tokens=16, restore={"instruction": None})
+        client.complete(PROMPT, max_tokens=16, restore={**warn, "instruction": None})
     sent = [r.json["messages"] for r in junky.requests if isinstance(r.json, dict)]
     assert [m["role"] for m in sent[0]] == ["system", "user"]
     assert "copy the placeholder exactly" in sent[0][0]["content"]
@@ -109,14 +111,34 @@ def test_on_unrestored_retry_asks_once_more(audit_path: Path) -> None:
         Scripted(["Dear [NAME_1], see [EMAIL_ADDRESS_1]", clean]) as cloud,
         _client(cloud.base_url, audit_path) as client,
     ):
-        r = client.complete(PROMPT, max_tokens=16, restore={"on_unrestored": "retry"})
+        r = client.complete(PROMPT, max_tokens=16)  # retry is the default
+        rec = client.audit.get(r.audit_id)
         assert r.text == f"Dear Tom, we wrote to {EMAIL}."
         assert r.unrestored == {}
         assert [h.outcome for h in r.hops] == ["ok", "ok"]
         assert len(cloud.requests) == 2
-        bodies = [json.dumps(q.json) for q in cloud.requests]
-        assert bodies[0] == bodies[1]  # the same redacted payload
-        assert EMAIL not in bodies[0]
+        first, second = (q.json["messages"] for q in cloud.requests)
+        # the same redacted payload, plus a note naming the placeholders it carries
+        assert second[1:] == first[1:]
+        note = "The only placeholders in this conversation are: [EMAIL_ADDRESS_1], [PERSON_1]."
+        assert second[0]["content"] == f"{first[0]['content']}\n\n{note}" + (
+            " Copy them exactly; write no other placeholder."
+        )
+        assert EMAIL not in json.dumps(second)
+        assert rec is not None
+        assert rec.warnings == ("unrestored_retried",)  # the kept reply is clean
+
+
+def test_a_stream_is_not_retried_only_warned(junky: Scripted, audit_path: Path) -> None:
+    with _client(junky.base_url, audit_path) as client:
+        stream = client.complete(PROMPT, stream=True, max_tokens=16)
+        text = "".join(stream)
+        assert stream.completion is not None
+        rec = client.audit.get(stream.completion.audit_id)
+    assert text == f"Dear [Customer_1], we wrote to {EMAIL} and [NAME_2]. [PERS"
+    assert len(junky.requests) == 1  # already released: nothing to ask again
+    assert rec is not None
+    assert rec.warnings == ("unrestored_placeholders",)
 
 
 def test_restore_policy_from_the_toml_file(tmp_path: Path, junky: Scripted) -> None:
@@ -126,3 +148,18 @@ def test_restore_policy_from_the_toml_file(tmp_path: Path, junky: Scripted) -> N
     assert settings.restore.secret.text is True
     assert settings.restore.secret.tool_arguments == "marked"  # the field's default
     assert settings.restore.on_unrestored == "ignore"
+
+
+def test_bare_placeholders_go_out_bare_and_come_back(audit_path: Path) -> None:
+    reply = "Dear PERSON_1, we wrote to EMAIL_ADDRESS_1."
+    with (
+        Scripted([reply]) as cloud,
+        _client(cloud.base_url, audit_path, redaction={"placeholder_style": "bare"}) as client,
+    ):
+        r = client.complete(PROMPT, max_tokens=16)
+    sent = cloud.requests[0].json["messages"][-1]["content"]
+    # bare, except inside the prompt's parentheses, where brackets keep the token one piece
+    assert sent.startswith("Customer email from PERSON_1 ([EMAIL_ADDRESS_1]): ")
+    assert r.text == f"Dear Tom Becker, we wrote to {EMAIL}."
+    assert r.unrestored == {}
+    assert len(cloud.requests) == 1

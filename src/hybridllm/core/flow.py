@@ -59,6 +59,7 @@ from hybridllm.redaction import (
     Vault,
     local_request,
     redact_messages,
+    retry_request,
 )
 from hybridllm.redaction.config import RestoreConfig
 from hybridllm.routing import estimate_complexity
@@ -341,12 +342,15 @@ def _reply(
     assert result.response is not None
     text, calls, restored = _restore_call(st, result.response, call)
     if st.report.junk and st.policy.config.on_unrestored == "retry":
-        # One more try on the same target with the same payload: models mangle at random.
-        again: CallResult = yield from _dispatch(st, call)  # its own intent record first
+        # One more try on the same target, told which placeholders there are (the same payload
+        # would give a greedy model the same reply); the second reply is kept.
+        retry = replace(call, request=retry_request(call.request, st.policy.config.retry_note))
+        again: CallResult = yield from _dispatch(st, retry)  # its own intent record first
         st.hops.append(_hop(call.target, again, call.config))
         if again.error is None and again.response is not None:
             result = again
             text, calls, restored = _restore_call(st, again.response, call)
+        st.report.retried = True
     return result, text, calls, restored
 
 

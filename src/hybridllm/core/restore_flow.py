@@ -67,9 +67,10 @@ def withheld_of(report: RestoreReport) -> tuple[Withheld, ...]:
 
 
 def warnings_of(report: RestoreReport, policy: RestorePolicy) -> tuple[str, ...]:
-    """The audit record's warnings."""
+    """The audit record's warnings (``unrestored_retried``: the reply is the retry's)."""
     junk = report.junk and policy.config.on_unrestored != "ignore"
-    return ("unrestored_placeholders",) if junk else ()
+    out = ("unrestored_placeholders",) if junk else ()
+    return (*out, "unrestored_retried") if report.retried else out
 
 
 def check_unrestored(report: RestoreReport, policy: RestorePolicy, audit_id: str) -> None:

@@ -13,6 +13,7 @@ from hybridllm.redaction.redact import (
     local_request,
     redact_messages,
     redact_text,
+    retry_request,
 )
 from hybridllm.redaction.restore import (
     RestoreReport,
@@ -54,4 +55,5 @@ __all__ = [
     "restore_json",
     "restore_tool_arguments",
     "restore_value",
+    "retry_request",
 ]

@@ -15,6 +15,7 @@ In ``hybridllm.toml``::
     # key_file = "/run/secrets/hybridllm-vault.key"   # ... or a file holding it
     hmac_key_env = "HYBRIDLLM_HMAC_KEY"
     surrogate_locale = "en_US"
+    placeholder_style = "bracket"    # [EMAIL_ADDRESS_1]; or "bare": EMAIL_ADDRESS_1
 
     [redaction.operators]            # by category or by entity type (entity type wins)
     PII = "placeholder"              # placeholder | mask | hmac | surrogate
@@ -40,14 +41,17 @@ from hybridllm.errors import ConfigError
 
 __all__ = [
     "DEFAULT_INSTRUCTION",
+    "RETRY_NOTE",
     "CategoryRestore",
     "OperatorConfig",
     "OperatorName",
+    "PlaceholderStyle",
     "RedactionConfig",
     "RestoreConfig",
 ]
 
 OperatorName = Literal["placeholder", "mask", "hmac", "surrogate"]
+PlaceholderStyle = Literal["bare", "bracket"]
 
 
 class OperatorConfig(BaseModel):
@@ -122,6 +126,10 @@ class RedactionConfig(BaseModel):
     hmac_key_env: str = "HYBRIDLLM_HMAC_KEY"
     hmac_key_file: str | None = None
     surrogate_locale: str = "en_US"
+    placeholder_style: PlaceholderStyle = "bracket"
+    """How a placeholder is written into the payload: ``bracket`` (``[EMAIL_ADDRESS_1]``) or
+    ``bare`` (``EMAIL_ADDRESS_1``; brackets kept where it would touch a letter, digit, ``_``,
+    backslash or bracket, so it always reads back as itself). Restore reads both."""
 
     @field_validator("operators", mode="before")
     @classmethod
@@ -177,6 +185,13 @@ DEFAULT_INSTRUCTION = (
 )
 """Added to a redacted payload (``[restore] instruction``); see docs/benchmarks.md."""
 
+RETRY_NOTE = (
+    "The only placeholders in this conversation are: {placeholders}. Copy them exactly; "
+    "write no other placeholder."
+)
+"""Added to the payload of the one retry (``[restore] retry_note``); ``{placeholders}`` lists
+the placeholders the payload carries, as sent."""
+
 
 class CategoryRestore(BaseModel):
     """Where the values of one category may be restored.
@@ -205,7 +220,7 @@ class RestoreConfig(BaseModel):
     In ``hybridllm.toml``::
 
         [restore]
-        on_unrestored = "warn"            # ignore | warn | fail | retry
+        on_unrestored = "retry"           # ignore | warn | fail | retry
         PII = { text = true, tool_arguments = "marked" }
         SECRET = { text = false, tool_arguments = "never" }
 
@@ -225,9 +240,13 @@ class RestoreConfig(BaseModel):
     """``[restore.SECRET]``: never restored, neither into reply text nor tool arguments."""
     tool_arguments: dict[str, list[str]] = Field(default_factory=dict)
     """Tool name -> top-level argument names that may receive ``marked`` categories' values."""
-    on_unrestored: Literal["ignore", "warn", "fail", "retry"] = "warn"
+    on_unrestored: Literal["ignore", "warn", "fail", "retry"] = "retry"
     """Placeholder-like text left in a reply: ``warn`` (audit warning), ``fail`` (raise
-    UnrestoredPlaceholderError), ``retry`` (ask the same target once more; non-streaming)."""
+    UnrestoredPlaceholderError), ``retry`` (the default: ask the same target once more, with
+    ``retry_note`` naming the placeholders there are, and keep the second reply; the audit
+    record says ``unrestored_retried``; a stream, already released, is only warned about)."""
+    retry_note: str = RETRY_NOTE
+    """What the retry adds to the payload; ``{placeholders}`` is replaced by its placeholders."""
     instruction: str | None = DEFAULT_INSTRUCTION
     """Told to the model (as a system message) when a payload carries placeholders; None: off."""
 

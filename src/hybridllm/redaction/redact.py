@@ -25,9 +25,17 @@ from hybridllm.redaction.config import RedactionConfig
 from hybridllm.redaction.literals import LiteralIndex
 from hybridllm.redaction.operators import hmac_token, mask, surrogate_factory
 from hybridllm.redaction.restore import restore
+from hybridllm.redaction.tokens import shown
 from hybridllm.redaction.vault import LITERAL_LABEL, Vault, is_word_char
 
-__all__ = ["OutboundRequest", "Redaction", "local_request", "redact_messages", "redact_text"]
+__all__ = [
+    "OutboundRequest",
+    "Redaction",
+    "local_request",
+    "redact_messages",
+    "redact_text",
+    "retry_request",
+]
 
 _MINT_KEY = object()
 _DEFAULT_CONFIG = RedactionConfig()
@@ -47,6 +55,8 @@ class OutboundRequest:
     local_only: bool
     redacted_count: int = 0
     _key: object = field(default=None, repr=False, compare=False)
+    placeholders: tuple[str, ...] = field(default=(), repr=False)
+    """The restorable placeholders in ``messages``, as sent (sorted)."""
 
     def __post_init__(self) -> None:
         if self._key is not _MINT_KEY:
@@ -80,6 +90,8 @@ class _Job:
     index: LiteralIndex = field(default_factory=LiteralIndex)
     """The same values, to find them again in one pass."""
     used: set[str] = field(default_factory=set)
+    placeholders: dict[str, str] = field(default_factory=dict)
+    """Restorable placeholders minted for this payload: canonical token -> as sent."""
     reversible: bool = False
     """Whether any restorable token (placeholder, surrogate, literal) went out."""
     origin: str = "user"
@@ -141,12 +153,15 @@ def _redact_one(
         pos = 0
         surrogates = False
         tokens: list[str] = []
-        for s in spans:
+        for k, s in enumerate(spans):
             value = content[s.start : s.end]
             before = content[pos : s.start]
             parts.append(before)
             expected.append(before)
-            token, reversible, is_surrogate = _apply(s, content, job, allow_surrogates)
+            # the characters the token will sit between (another token's, when adjacent)
+            glued = k + 1 < len(spans) and spans[k + 1].start == s.end
+            around = (_last_char(parts), "x" if glued else content[s.end : s.end + 1])
+            token, reversible, is_surrogate = _apply(s, content, job, allow_surrogates, around)
             surrogates = surrogates or is_surrogate
             parts.append(token)
             expected.append(value if reversible else token)
@@ -164,13 +179,24 @@ def _redact_one(
     return out
 
 
-def _apply(s: _Span, content: str, job: _Job, allow_surrogates: bool) -> tuple[str, bool, bool]:
+def _last_char(parts: list[str]) -> str:
+    for part in reversed(parts):
+        if part:
+            return part[-1]
+    return ""
+
+
+def _apply(
+    s: _Span, content: str, job: _Job, allow_surrogates: bool, around: tuple[str, str]
+) -> tuple[str, bool, bool]:
     """Token for one span: (token, restorable, is a surrogate)."""
     vault, config, avoid, origin = job.vault, job.config, job.avoid, job.origin
     value = content[s.start : s.end]
     if s.category is None:
         job.reversible = True
-        return vault.mint_literal(value), True, False
+        token = vault.mint_literal(value)
+        job.placeholders[token] = shown = _shown(token, around, config)
+        return shown, True, False
     spec = config.operator_for(s.entity_type, s.category)
     if spec.operator in ("mask", "hmac"):
         if spec.operator == "mask":
@@ -196,7 +222,13 @@ def _apply(s: _Span, content: str, job: _Job, allow_surrogates: bool) -> tuple[s
             )
             if surrogate is not None:
                 return surrogate, True, True
-    return vault.mint(s.entity_type, value, category=s.category, origin=origin), True, False
+    token = vault.mint(s.entity_type, value, category=s.category, origin=origin)
+    job.placeholders[token] = shown = _shown(token, around, config)
+    return shown, True, False
+
+
+def _shown(token: str, around: tuple[str, str], config: RedactionConfig) -> str:
+    return shown(token, config.placeholder_style, *around)
 
 
 def redact_messages(
@@ -248,7 +280,31 @@ def redact_messages(
         redacted = _instruct(redacted, instruction)
     out = tuple(redacted)
     vault.matcher()  # compile the restore pattern now, so the reply's first token never waits
-    return OutboundRequest(out, local_only=False, redacted_count=len(job.used), _key=_MINT_KEY)
+    return OutboundRequest(
+        out,
+        local_only=False,
+        redacted_count=len(job.used),
+        _key=_MINT_KEY,
+        placeholders=tuple(job.placeholders[t] for t in sorted(job.placeholders)),
+    )
+
+
+def retry_request(request: OutboundRequest, note: str) -> OutboundRequest:
+    """The payload of a retry after a reply kept junk: ``note`` names the placeholders there are.
+
+    ``note``'s ``{placeholders}`` is replaced by the payload's placeholders (nothing else is
+    added: they are already in the payload). A payload without placeholders is returned as is.
+    """
+    if not request.placeholders or request.local_only:
+        return request
+    text = note.replace("{placeholders}", ", ".join(request.placeholders))
+    return OutboundRequest(
+        tuple(_instruct(list(request.messages), text)),
+        local_only=False,
+        redacted_count=request.redacted_count,
+        _key=_MINT_KEY,
+        placeholders=request.placeholders,
+    )
 
 
 def _instruct(messages: list[Message], instruction: str) -> list[Message]:

@@ -90,12 +90,15 @@ class RestoreReport:
     restored: int = 0
     withheld: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
     junk: Counter[str] = field(default_factory=Counter)
+    retried: bool = False
+    """The first reply kept junk and was asked again (``on_unrestored = "retry"``)."""
 
     def merge(self, other: RestoreReport) -> None:
         """Add another report's counts to this one."""
         self.restored += other.restored
         self.withheld.update(other.withheld)
         self.junk.update(other.junk)
+        self.retried = self.retried or other.retried
 
 
 @dataclass(slots=True)

@@ -135,8 +135,13 @@ def loose_hold_len(text: str, bodies: frozenset[str] | None = None) -> int:
         if _HOLD_BRACKET.match(tail, b) and _may_grow(tail[b:].lstrip("\\")[1:], bodies):
             hold = len(tail) - b
     w = _HOLD_WORD.search(tail)
-    if w is not None and _may_grow(w.group(0), bodies):
-        hold = max(hold, len(tail) - w.start())
+    if w is not None:
+        run = w.group(0)
+        # a bare token starts the run or follows a backslash inside it (``0\PERSON_1``)
+        for k in (0, *(i + 1 for i, c in enumerate(run) if c == "\\")):
+            if _may_grow(run[k:].lstrip("\\"), bodies):
+                hold = max(hold, len(tail) - w.start() - k)
+                break
     return hold
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "is_word_char",
     "label_of",
     "placeholder_prefix_len",
+    "shown",
 ]
 
 PLACEHOLDER_RE = re.compile(r"\[([A-Z][A-Z0-9_]{0,40})_(\d{1,6})\]")
@@ -49,6 +50,34 @@ def label_of(entity_type: str) -> str:
     if not label[0].isalpha():
         label = "V" + label
     return label[:41]
+
+
+_OPENS = frozenset("[({<\\")
+_CLOSES = frozenset("])}>")
+
+
+@functools.lru_cache(maxsize=1024)
+def _bare_ok(token: str) -> bool:
+    from hybridllm.redaction.shapes import LOOSE_MD_RE, loose_token
+
+    m = LOOSE_MD_RE.fullmatch(token[1:-1])
+    got = None if m is None else loose_token(m)
+    return got is not None and got[0] == token
+
+
+def shown(token: str, style: str, before: str = "", after: str = "") -> str:
+    """How a canonical placeholder (``[PERSON_1]``) is written into a payload.
+
+    ``bare`` style drops the brackets (``PERSON_1``), unless the token would touch a word
+    character, a backslash, an opening bracket before it or a closing one after it
+    (``before`` / ``after``: the characters around it), or would not read back as itself: then
+    it keeps them, so restore always finds exactly this token and nothing around it.
+    """
+    if style != "bare" or not _bare_ok(token):
+        return token
+    if is_word_char(before) or is_word_char(after) or before in _OPENS or after in _CLOSES:
+        return token  # "(PERSON_1)" would read as a bracketed token and take the brackets
+    return token[1:-1]
 
 
 def is_word_char(ch: str) -> bool:
