@@ -13,13 +13,19 @@ quality is not part of the measure. Records are split by a hash of their id: ``o
 ``sealed``; the sealed split is only ever scored, never read while choosing formats or wording.
 
 Formats: ``[EMAIL_ADDRESS_1]`` (the minted form), ``<EMAIL_ADDRESS_1>``, ``EMAIL_ADDRESS_1``
-(rendered from the minted form before sending; restore recognises all three), and ``surrogate``
-(realistic Faker values, the ``surrogate`` operator). Restore: ``exact`` is the restore before
-issue 15 (only the exact minted form), ``tolerant`` is today's (the supported mangling set).
+(rendered from the minted form before sending; restore recognises all three), ``opaque``
+(``EMAIL_ADDRESS_7F3A``: one fixed code per value, no visible numbering; mapped back to the
+minted form before restore, and an invented token of that shape counts as junk), and
+``surrogate`` (realistic Faker values, the ``surrogate`` operator). Restore: ``exact`` is the
+restore before issue 15 (only the exact minted form), ``tolerant`` is today's (the supported
+mangling set). An instruction ending in ``listed`` adds the retry note (the placeholders of the
+payload) up front; one ending in ``+retry`` asks once more with that note, as
+``on_unrestored = "retry"`` does, when the restored reply kept junk, and scores the second reply.
 
 Usage (about 1 s per reply on a shared 2-core machine)::
 
-    nice .venv/bin/python bench/bench_placeholders.py [--n 100] [--split open|sealed|both]
+    nice .venv/bin/python bench/bench_placeholders.py [--n 100] [--split open|sealed|both] \
+        [--rows bracket/default,bracket/default+retry] [--replies cache.json]
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ import httpx
 from hybridllm.local import LlamaServer
 from hybridllm.models import Finding, Message
 from hybridllm.redaction import RedactionConfig, RestoreReport, Vault, redact_messages, restore
-from hybridllm.redaction.config import DEFAULT_INSTRUCTION
+from hybridllm.redaction.config import DEFAULT_INSTRUCTION, RETRY_NOTE
 from hybridllm.redaction.operators import SURROGATE_PROVIDERS
 from hybridllm.redaction.shapes import junk_label
 from hybridllm.redaction.vault import PLACEHOLDER_RE
@@ -213,12 +219,9 @@ def _surrogate_config(findings: list[Finding]) -> RedactionConfig:
 
 
 def _retry_note(tokens: list[str], fmt: str) -> str:
-    """The system note a retry adds: the only placeholders there are (rendered as sent)."""
-    shown = ", ".join(_render(t, fmt) for t in tokens)
-    return (
-        f"The only placeholders in this conversation are: {shown}. Copy them exactly; "
-        "write no other placeholder."
-    )
+    """The note the shipped retry adds (``RETRY_NOTE``, as ``retry_request`` fills it in):
+    the placeholders there are, as sent."""
+    return RETRY_NOTE.replace("{placeholders}", ", ".join(_render(t, fmt) for t in tokens))
 
 
 def _with_note(messages: list[dict[str, str]], note: str) -> list[dict[str, str]]:
