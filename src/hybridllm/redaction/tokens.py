@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
+from hybridllm.redaction.shapes import LOOSE_MD_RE, loose_token
+
 __all__ = [
     "LITERAL_LABEL",
     "PLACEHOLDER_RE",
@@ -58,8 +60,6 @@ _CLOSES = frozenset("])}>")
 
 @functools.lru_cache(maxsize=1024)
 def _bare_ok(token: str) -> bool:
-    from hybridllm.redaction.shapes import LOOSE_MD_RE, loose_token
-
     m = LOOSE_MD_RE.fullmatch(token[1:-1])
     got = None if m is None else loose_token(m)
     return got is not None and got[0] == token
