@@ -260,3 +260,36 @@ def test_client_witnesses_both_logs_in_postgres(pg: str, tmp_path: Path) -> None
     shared = runner.invoke(audit_app, ["verify", "--postgres", pg, *key])
     assert shared.exit_code == 0, shared.output
     assert "2 witnessed checkpoint(s) match" in shared.stdout
+
+
+def test_verify_postgres_against_a_witness_in_another_database(pg: str) -> None:
+    witness_db = pg.replace("dbname=postgres", "dbname=hybridllm_witness")
+    _sql(pg, "DROP DATABASE IF EXISTS hybridllm_witness")
+    _sql(pg, "CREATE DATABASE hybridllm_witness")
+    try:
+        signer = HmacSigner(KEY)
+        for name, n in (("api-1", 4), ("api-2", 6)):
+            witness = PgWitness(witness_db, name, LOG_POSTGRES)
+            with PostgresSink(
+                pg, instance=name, signer=signer, checkpoint_every=2, witness=witness
+            ) as sink:
+                sink.append_many([make_record(i) for i in range(n)])
+        args = ["verify", "--postgres", pg, "--witness-dsn", witness_db]
+        ok = runner.invoke(audit_app, args)
+        assert ok.exit_code == 0, ok.output
+        assert "api-1: 4 records verified" in ok.stdout
+        assert "2 witnessed checkpoint(s) match" in ok.stdout  # api-1: at 2 and 4
+        assert "3 witnessed checkpoint(s) match" in ok.stdout  # api-2: at 2, 4 and 6
+        # The log's own database has no witness table: only the other one knows the heads.
+        _sql(pg, "DELETE FROM hybridllm_audit_checkpoints WHERE instance = 'api-2' AND n = 3")
+        _sql(pg, "DELETE FROM hybridllm_audit WHERE instance = 'api-2' AND seq > 4")
+        _sql(pg, "UPDATE hybridllm_audit_heads SET seq = 4 WHERE instance = 'api-2'")
+        assert runner.invoke(audit_app, ["verify", "--postgres", pg]).exit_code == 0
+        bad = runner.invoke(audit_app, args)
+        assert bad.exit_code == 1
+        assert "FAILED (api-2)" in bad.output
+        assert "rolled back" in bad.output
+        dead = runner.invoke(audit_app, [*args[:3], "--witness-dsn", _dead_dsn()])
+        assert dead.exit_code == 2
+    finally:
+        _sql(pg, "DROP DATABASE IF EXISTS hybridllm_witness WITH (FORCE)")

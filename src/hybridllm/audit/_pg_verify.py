@@ -31,7 +31,7 @@ def verify_instance(
     sink: PostgresSink, name: str, signer: Signer | None, anchors: Anchors | None
 ) -> VerifyResult:
     """Verify instance ``name``'s chain, checkpoints, head row, anchors and witness table."""
-    from hybridllm.audit.witness_pg import LOG_POSTGRES, witness_rows
+    from hybridllm.audit.witness_pg import LOG_POSTGRES, read_pg_witness, witness_rows
 
     checker = ChainChecker(signer, (), COLUMNS)
     checkpoints: list[Checkpoint] = []
@@ -69,7 +69,10 @@ def verify_instance(
             head = rows_of("SELECT seq FROM hybridllm_audit_heads WHERE instance = %s", (name,))
             checker.finish(int(head[0][0]) if head else 0)
             check_anchors(anchors, checker, checkpoints, signer, instance=name)
-            witnessed = witness_rows(rows_of, name, LOG_POSTGRES)
+            if anchors is not None and anchors.witness_dsn:  # a witness in another database
+                witnessed = read_pg_witness(anchors.witness_dsn, name, LOG_POSTGRES)
+            else:
+                witnessed = witness_rows(rows_of, name, LOG_POSTGRES)
             if witnessed:
                 check_witness(witnessed, checkpoints, signer)
                 checker.witnessed += len(witnessed)

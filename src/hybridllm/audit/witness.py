@@ -245,12 +245,15 @@ class Anchors:
             retention purge does not lower it).
         witnessed: witness entries read elsewhere (e.g. a PostgreSQL witness table, see
             :mod:`hybridllm.audit.witness_pg`) that the log must still hold, like ``witness``.
+        witness_dsn: for a PostgreSQL log, the database holding its witness table when that is
+            not the log's own: each instance's ``postgres`` heads are read from there.
     """
 
     witness: str | os.PathLike[str] | None = None
     expect_head: str | None = None
     min_records: int | None = None
     witnessed: tuple[WitnessEntry, ...] | None = None
+    witness_dsn: str | None = None
 
     def collect_hashes(self, checker: ChainChecker) -> None:
         """Ask the checker to remember record hashes when ``expect_head`` needs them."""

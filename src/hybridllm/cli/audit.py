@@ -283,8 +283,8 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
         typer.Option(
             "--witness-dsn",
             help="PostgreSQL database holding the witness table (audit_witness_dsn): fail if "
-            "the --db log lost or changed a head witnessed for --instance. (With --postgres, "
-            "a witness table in that database is checked for every instance.)",
+            "the --db log lost or changed a head witnessed for --instance; with --postgres, if "
+            "any instance's chain did (default there: a witness table in the log's database).",
         ),
     ] = None,
     instance: Annotated[
@@ -314,12 +314,15 @@ def verify(  # noqa: PLR0917 - typer turns each parameter into an option
             raise typer.Exit(EXIT_NO_DB)
         results = {"": verify_jsonl(jsonl, signer)}
     else:
+        from dataclasses import replace
+
         anchors = _anchors(witness, expect_head, min_records)
         if witness_dsn is not None and postgres is None:
-            from dataclasses import replace
-
             heads = load_pg_witness(witness_dsn, instance)
             anchors = replace(anchors or Anchors(), witnessed=heads)
+        elif witness_dsn is not None:
+            load_pg_witness(witness_dsn, instance or "")  # reachable, or exit 2 before verifying
+            anchors = replace(anchors or Anchors(), witness_dsn=witness_dsn)
         with open_source(db, postgres) as source:
             try:
                 results = source.verify(signer, anchors)
