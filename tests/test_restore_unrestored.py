@@ -139,6 +139,12 @@ def test_a_stream_is_not_retried_only_warned(junky: Scripted, audit_path: Path) 
     assert len(junky.requests) == 1  # already released: nothing to ask again
     assert rec is not None
     assert rec.warnings == ("unrestored_placeholders",)
+    # what a retry would have said is said up front instead (and only with on_unrestored=retry)
+    note = "The only placeholders in this conversation are: [EMAIL_ADDRESS_1], [PERSON_1]."
+    assert note in junky.requests[0].json["messages"][0]["content"]
+    with _client(junky.base_url, audit_path) as client:
+        "".join(client.complete(PROMPT, stream=True, restore={"on_unrestored": "warn"}))
+    assert note not in junky.requests[1].json["messages"][0]["content"]
 
 
 def test_restore_policy_from_the_toml_file(tmp_path: Path, junky: Scripted) -> None:

@@ -285,6 +285,9 @@ def _outbound(
                 config=settings.redaction,
                 instruction=st.policy.config.instruction,
             )
+            if st.stream and st.policy.config.on_unrestored == "retry":
+                # a stream cannot be asked again: it is told up front what a retry would say
+                request = retry_request(request, st.policy.config.retry_note)
         except VaultUnavailableError as exc:
             st.hops.append(Hop(target=name, outcome="error", detail=describe_error(exc)))
             st.last_error = exc

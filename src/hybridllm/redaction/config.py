@@ -244,7 +244,8 @@ class RestoreConfig(BaseModel):
     """Placeholder-like text left in a reply: ``warn`` (audit warning), ``fail`` (raise
     UnrestoredPlaceholderError), ``retry`` (the default: ask the same target once more, with
     ``retry_note`` naming the placeholders there are, and keep the second reply; the audit
-    record says ``unrestored_retried``; a stream, already released, is only warned about)."""
+    record says ``unrestored_retried``; a stream, which cannot be asked again, carries the
+    note from the start and is only warned about)."""
     retry_note: str = RETRY_NOTE
     """What the retry adds to the payload; ``{placeholders}`` is replaced by its placeholders."""
     instruction: str | None = DEFAULT_INSTRUCTION
