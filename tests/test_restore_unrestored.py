@@ -16,7 +16,7 @@ from tests.helpers import EMAIL, make_client
 
 import hybridllm
 from hybridllm.testing import SplittingServer
-from hybridllm.testing._http import RequestHandler
+from hybridllm.testing._http import RequestHandler, send_json
 from hybridllm.testing.recording import RecordedRequest
 
 NO_MODEL = "http://127.0.0.1:9"
@@ -127,6 +127,33 @@ def test_on_unrestored_retry_asks_once_more(audit_path: Path) -> None:
         assert EMAIL not in json.dumps(second)
         assert rec is not None
         assert rec.warnings == ("unrestored_retried",)  # the kept reply is clean
+
+
+class CutShort(SplittingServer):
+    """Answers like a model that hit ``max_tokens`` inside a placeholder."""
+
+    def respond(self, handler: RequestHandler, record: RecordedRequest) -> None:
+        choice = {
+            "index": 0,
+            "message": {"role": "assistant", "content": "Dear [PERSON_1], see [EMA"},
+            "finish_reason": "length",
+        }
+        body = {"id": "c", "object": "chat.completion", "created": 0, "model": "m"}
+        body.update(choices=[choice], usage={"prompt_tokens": 1, "completion_tokens": 8})
+        send_json(handler, 200, body)
+
+
+def test_a_reply_cut_at_its_token_limit_is_not_retried(audit_path: Path) -> None:
+    with CutShort() as cloud, _client(cloud.base_url, audit_path) as client:
+        r = client.complete(PROMPT, max_tokens=8)
+        rec = client.audit.get(r.audit_id)
+        assert len(cloud.requests) == 1  # a retry would be cut at the same length
+    assert r.finish_reason == "length"
+    assert r.text.startswith("Dear Tom Becker, see ")
+    assert EMAIL not in r.text  # three letters are too few to restore a cut tail
+    assert r.unrestored  # the cut placeholder is reported, not guessed
+    assert rec is not None
+    assert "unrestored_retried" not in rec.warnings
 
 
 def test_a_stream_is_not_retried_only_warned(junky: Scripted, audit_path: Path) -> None:

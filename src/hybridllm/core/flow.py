@@ -344,9 +344,12 @@ def _reply(
     """Restore a whole reply; with ``on_unrestored = "retry"``, ask once more if it kept junk."""
     assert result.response is not None
     text, calls, restored = _restore_call(st, result.response, call)
-    if st.report.junk and st.policy.config.on_unrestored == "retry":
+    cut_short = result.response.finish_reason == "length"
+    if st.report.junk and st.policy.config.on_unrestored == "retry" and not cut_short:
         # One more try on the same target, told which placeholders there are (the same payload
-        # would give a greedy model the same reply); the second reply is kept.
+        # would give a greedy model the same reply); the second reply is kept. Not for a reply
+        # that hit its token limit: the retry would be cut at the same length (a cut placeholder
+        # stays reported in ``unrestored``).
         retry = replace(call, request=retry_request(call.request, st.policy.config.retry_note))
         again: CallResult = yield from _dispatch(st, retry)  # its own intent record first
         st.hops.append(_hop(call.target, again, call.config))
