@@ -30,6 +30,11 @@ def persons(text: str) -> set[str]:
         ("heikki ojala lives at 12 harbour road", "heikki ojala"),
         ("the panel was chaired by oluwaseun adebayo last year", "oluwaseun adebayo"),
         ("> \n> ingeborg vatnedal\n> 44 fjordgata", "ingeborg vatnedal"),
+        # a line that is a name alone, in any language; a surname that is also a word
+        ("> \n> ostrava kovo\n> imani brandsma\n> 12 nábřeží", "imani brandsma"),
+        ("name:    vendula kafka\naddress:    lazna 316", "vendula kafka"),
+        # one unknown word after a speech cue
+        ("ok whatever, said odulvo to the group", "odulvo"),
     ],
 )
 def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
@@ -49,6 +54,7 @@ def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
         "if x > 0: y = elif_count + sys_total",
         "give me good synonms for explane and more",
         "coloque os dados em uma tabela por favor",
+        "gridlayout:\n cols: 1\n rows: 2\n spacing: 10",
     ],
 )
 def test_ordinary_lower_case_text_has_no_person(text: str) -> None:

@@ -159,8 +159,11 @@ def _cue_run(
         if j > i and w.lower() in PARTICLES:
             j += 1
             continue
-        strength = _strength(lex, w.lower().removesuffix("'s"))
-        if strength == _NONE or (w.islower() and w in lex.common):
+        bare = w.lower().removesuffix("'s")
+        strength = _strength(lex, bare)
+        # After the first word, a listed surname counts even when it is a word ("kafka").
+        surname = j > i and bare in lex.last and bare not in FUNCTION_WORDS
+        if not surname and (strength == _NONE or (w.islower() and w in lex.common)):
             break
         end = j
         j += 1
@@ -217,9 +220,9 @@ def lower_names(
             continue
         if english is None:
             english = _english(words, lex)
-        run = _pair(text, words, i, lex) if english or _line_start(text, m.start()) else None
-        if run is not None and not english and not _line_end(text, words[run].end()):
-            run = None  # in other languages only a line that is the name alone
+        run = _line_name(text, words, i, lex) if _line_start(text, m.start()) else None
+        if run is None and english:
+            run = _pair(text, words, i, lex)
         if run is not None:
             out.append((m.start(), _bare_end(words[run]), 0.55))
             continue
@@ -412,6 +415,32 @@ def strong_name(lex: TokenLexicon, word: str) -> bool:
     """A listed given name or curated surname that is no everyday word (``liisa``, ``haynes``)."""
     bare = word.removesuffix("'s").removesuffix("’s").lower()
     return _strength(lex, bare) == _STRONG
+
+
+def _line_name(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
+    """Index of the last word when the line from word ``i`` on is a name alone, in any language
+    (an address block, a signature): two or three words, particles aside, each a listed name
+    or unknown, one of them strong (``imani weijninck``, ``emmitt foreman``)."""
+    j = i
+    strong = False
+    names = 0
+    while j < len(words) and names < 4:
+        if j > i and not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
+            break
+        w = words[j].group()
+        if not w.islower():
+            return None
+        if w not in PARTICLES:
+            s = _strength(lex, w)
+            if s == _NONE and not (j > i and w in lex.last and w not in FUNCTION_WORDS):
+                return None
+            strong = strong or s == _STRONG
+            names += 1
+        j += 1
+    last = j - 1
+    if not 2 <= names <= 3 or not strong or not _line_end(text, words[last].end()):
+        return None
+    return last
 
 
 def _line_start(text: str, pos: int) -> bool:

@@ -85,6 +85,8 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 # "not a person" with some reliability on this model.
 _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
+# A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
+_CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
 
 
@@ -357,7 +359,11 @@ class NameRecognizer:
             for f in self._cased(text, words)
             if starts[f.start]
             and not any(taken[f.start : f.end])
-            and (" " in (span := text[f.start : f.end]).strip() or strong_name(self.tokens, span))
+            and (
+                " " in (span := text[f.start : f.end]).strip()
+                or (f.recognizer == "names+context" and not _CONFIG_KEY.match(text, f.end))
+                or strong_name(self.tokens, span)
+            )
         ]
 
     def _cased(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
