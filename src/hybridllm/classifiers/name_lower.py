@@ -412,9 +412,10 @@ def _code_line(text: str, pos: int) -> bool:
 
 
 def strong_name(lex: TokenLexicon, word: str) -> bool:
-    """A listed given name or curated surname that is no everyday word (``liisa``, ``haynes``)."""
+    """A listed given name or curated surname that is no everyday word (``liisa``, ``haynes``);
+    a surname only in the census list (``sed``, ``ack``, ``suh``) is too often something else."""
     bare = word.removesuffix("'s").removesuffix("’s").lower()
-    return _strength(lex, bare) == _STRONG
+    return _strength(lex, bare) == _STRONG and (bare in lex.first or bare in _faker_last())
 
 
 def _line_name(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
