@@ -36,7 +36,12 @@ import bisect
 import re
 from functools import cache
 
-from hybridllm.classifiers.name_context import thing_named
+from hybridllm.classifiers.name_context import (
+    SPEECH_CUE,
+    STRONG_CUE,
+    person_context,
+    thing_named,
+)
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -72,6 +77,7 @@ _PERSON_AFTER = re.compile(
 # The first letter of each sentence, line or quotation.
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
 _GAP = re.compile(r"[ \t]")
+_PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")
 _ENGLISH_SHARE = 0.5
 # English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
 # not among them.
@@ -376,6 +382,8 @@ def restore_case(
         up = w[0].upper()
         if len(up) != 1 or _code_line(text, m.start()):
             continue
+        if not (after_name or strong_name(lex, bare) or _may_count(text, words, i, lex)):
+            continue  # would not count alone (see NameRecognizer._restored): no NER for it
         if chars is None:
             if not _english(words, lex):
                 return None
@@ -399,6 +407,32 @@ def restore_case(
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _may_count(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> bool:
+    """Whether a word that is no name alone can be part of one the cased rules keep: next to
+    another word with name evidence, particles aside ("dewi lauwers", "stacey de wilde"), or
+    in a person's context ("said bediz", "ask rünno")."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(words) and words[j].group() in PARTICLES:
+            j += step
+        if not 0 <= j < len(words):
+            continue
+        lo, hi = sorted((i, j))
+        gap = text[words[lo].end() : words[hi].start()]
+        if not _PLAIN_GAP.fullmatch(gap) or not all(t in PARTICLES for t in gap.split()):
+            continue
+        w = words[j].group().lower()
+        if _strength(lex, w) in (_STRONG, _UNKNOWN) or w in lex.last:
+            return True
+    start, end = words[i].span()
+    before = text[max(0, start - 24) : start]
+    return bool(
+        person_context(text, start, end) or SPEECH_CUE.search(before) or STRONG_CUE.search(before)
+    )
+
+
 _CODE_CHARS = re.compile(
     r"[=;{}]|\w\(|</?\w|\w\[|^\s*(?:#|//|import\b|from\b|def\b|return\b|elif\b|else\b)"
 )
