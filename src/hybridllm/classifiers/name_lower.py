@@ -182,6 +182,8 @@ def lower_names(
     lex: TokenLexicon,
     taken: bytearray,
     sentences: list[tuple[int, int]],
+    *,
+    memo: dict[str, bool] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Spans of names written in lower case, or after a naming cue (see the module docstring).
 
@@ -191,6 +193,7 @@ def lower_names(
         lex: the token lists.
         taken: one byte per character, 1 where a finding already is.
         sentences: the lower-case sentences (:func:`lower_sentences`).
+        memo: per-text results shared with :func:`restore_case` (the English check).
 
     Returns:
         ``(start, end, score)`` spans.
@@ -225,7 +228,7 @@ def lower_names(
         if not w.islower() or i not in lower_words:
             continue
         if english is None:
-            english = _english(words, lex)
+            english = _english_once(words, lex, memo)
         run = _line_name(text, words, i, lex) if _line_start(text, m.start()) else None
         if run is None and english:
             run = _pair(text, words, i, lex)
@@ -269,6 +272,17 @@ def _lower_sentence_words(words: list[re.Match[str]], sentences: list[tuple[int,
     for lo, hi in sentences:
         out.update(range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)))
     return out
+
+
+def _english_once(
+    words: list[re.Match[str]], lex: TokenLexicon, memo: dict[str, bool] | None
+) -> bool:
+    """:func:`_english`, computed once per text when a memo is given."""
+    if memo is None:
+        return _english(words, lex)
+    if "english" not in memo:
+        memo["english"] = _english(words, lex)
+    return memo["english"]
 
 
 def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
@@ -339,6 +353,8 @@ def restore_case(
     lex: TokenLexicon,
     taken: bytearray,
     sentences: list[tuple[int, int]],
+    *,
+    memo: dict[str, bool] | None = None,
 ) -> tuple[str, bytearray] | None:
     """A copy of ``text`` for the cased rules: the lower-case English sentences that hold a word
     with name evidence (a listed name that is no everyday word, a word in no list, or a listed
@@ -351,6 +367,7 @@ def restore_case(
         lex: the token lists.
         taken: one byte per character, 1 where a finding already is.
         sentences: the lower-case sentences (:func:`lower_sentences`).
+        memo: per-text results shared with :func:`lower_names` (the English check).
 
     Returns:
         ``(copy, starts)``, or None when no word was capitalised.
@@ -385,7 +402,7 @@ def restore_case(
         if not (after_name or strong_name(lex, bare) or _may_count(text, words, i, lex)):
             continue  # would not count alone (see NameRecognizer._restored): no NER for it
         if chars is None:
-            if not _english(words, lex):
+            if not _english_once(words, lex, memo):
                 return None
             chars = list(text)
             starts = bytearray(len(text))

@@ -336,13 +336,14 @@ class NameRecognizer:
         findings = self._cased(text, words)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         sentences = lower_sentences(text)
-        restored = restore_case(text, words, self.tokens, taken, sentences)
+        memo: dict[str, bool] = {}
+        restored = restore_case(text, words, self.tokens, taken, sentences, memo=memo)
         if restored is not None:
             findings.extend(self._restored(restored, findings))
             taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         findings.extend(
             self._finding(s, e, score, "names+lower")
-            for s, e, score in lower_names(text, words, self.tokens, taken, sentences)
+            for s, e, score in lower_names(text, words, self.tokens, taken, sentences, memo=memo)
         )
         findings = self._repeats(text, words, findings)
         return self._lists(text, words, findings)
