@@ -243,10 +243,8 @@ class TokenLexicon:
             return Kind.WORD
         if low in self.places and low not in self.first:
             return Kind.WORD  # "Toronto", "Brno"; "Austin" is ambiguous below
-        # "Margarét" is listed as "margaret" (the lists hold the folded form of accented names).
-        listed = low if low.isascii() or any(ord(c) > 255 for c in low) else fold(low)
-        if low in self.first or low in self.last or listed in self.first or listed in self.last:
-            return Kind.AMBIGUOUS if listed in self.ambiguous else Kind.NAME
+        if low in self.first or low in self.last:
+            return Kind.AMBIGUOUS if low in self.ambiguous else Kind.NAME
         # Loanwords keep Latin-1 accents ("café", "naïve"); "Pudič" or "Đurđa" are not "pudic".
         latin1 = all(ord(c) < 256 for c in low)
         if low in self.vocab or (latin1 and fold(low) in self.vocab) or self._compound(low):
