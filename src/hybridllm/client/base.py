@@ -116,9 +116,10 @@ class BaseClient(DriverMixin, EmbedMixin):
         fine to call it once before serving, or via ``asyncio.to_thread``).
 
         Args:
-            wait_for_ner: block until the spaCy model is loaded, so that the first call whose
-                text has a name candidate does not wait for it.
-            timeout: seconds to wait for the model.
+            wait_for_ner: block until the spaCy model is loaded (so that the first call whose
+                text has a name candidate does not wait for it) and the regex prefilter is
+                compiled (so that the first calls do not run every rule on the whole text).
+            timeout: seconds to wait for each of them.
 
         Raises:
             ClassificationError: the classifier could not be built.
@@ -129,8 +130,10 @@ class BaseClient(DriverMixin, EmbedMixin):
 
             classifier = get_classifier(self.settings.classifier)
             if wait_for_ner:
-                for recognizer in classifier.recognizers:
-                    wait = getattr(recognizer, "wait_ready", None)
+                # the spaCy model, then the regex prefilter (compiled once per process after
+                # the model is in; until then every rule runs on the whole text)
+                for waiter in (*classifier.recognizers, classifier):
+                    wait = getattr(waiter, "wait_ready", None)
                     if callable(wait):
                         wait(timeout)
         for name in self.settings.targets:
