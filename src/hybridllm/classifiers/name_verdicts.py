@@ -1,0 +1,152 @@
+"""What NER's answer on the candidate windows means for names (the base of the name recognizer).
+
+:class:`~hybridllm.classifiers.names.NameRecognizer` sends the words its rules leave open through
+spaCy (:mod:`~hybridllm.classifiers.name_ner`); this module reads the entities back: PERSON spans
+trimmed to the name, a lone known given name the small model calls ORG or GPE, and the verdict on
+one-word names the token lists allowed unless NER calls them an organisation or a place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hybridllm.classifiers.name_context import STRONG_CUE
+from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_PEOPLE, plausible_person
+from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.name_tokens import Kind
+from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
+from hybridllm.classifiers.name_tokens import is_cap as _is_cap
+from hybridllm.models import Finding
+
+__all__ = ["NerVerdicts"]
+
+# NER labels that settle a one-word candidate: PERSON (taken as a name) or one that says
+# "not a person" with some reliability on this model.
+_PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
+_OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
+
+
+class NerVerdicts:
+    """Findings from NER windows, and the name helpers they share with the rules.
+
+    Attributes:
+        name: the recognizer name of rule findings.
+        first: listed first names.
+        last: listed surnames.
+        places: listed places.
+    """
+
+    name = "names"
+    first: frozenset[str]
+    last: frozenset[str]
+    places: frozenset[str]
+    _windows: NerWindows
+
+    @staticmethod
+    def _bare(word: re.Match[str]) -> tuple[int, int]:
+        """The span of a word without a possessive ``'s``."""
+        end = word.end() - (2 if word.group()[-2:] in ("'s", "’s") else 0)
+        return word.start(), end
+
+    def _known(self, word: str) -> bool:
+        low = word.lower()
+        return (low in self.first or low in self.last) and low not in COMMON_WORDS
+
+    def _known_given(self, word: str) -> bool:
+        """A capitalised word that is a known first name and not a common English word."""
+        low = word.lower().removesuffix("'s").removesuffix("’s")
+        return (
+            _is_cap(word)
+            and low in self.first
+            and low not in COMMON_WORDS
+            and low not in NOT_PEOPLE
+        )
+
+    def _finding(self, start: int, end: int, score: float, recognizer: str) -> Finding:
+        return Finding(
+            entity_type="PERSON",
+            category="PII",
+            start=start,
+            end=end,
+            score=score,
+            recognizer=recognizer,
+        )
+
+    def _weak_verdicts(
+        self, by_start: dict[int, re.Match[str]], offset: int, doc: Any, weak: dict[int, Kind]
+    ) -> list[Finding]:
+        """A one-word name the lists allowed stands unless NER calls it an organisation or a
+        place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller."""
+        found: list[Finding] = []
+        end = offset + len(doc.text)
+        for pos in weak:
+            if not offset <= pos < end:
+                continue
+            labels = [
+                e.label_ for e in doc.ents if offset + e.start_char <= pos < offset + e.end_char
+            ]
+            if not labels or labels[0] not in _PERSON_OR_NOT:
+                found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+shape"))
+        return found
+
+    def _ner_windows(
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        candidates: list[int],
+        weak: dict[int, Kind],
+    ) -> list[Finding]:
+        found: list[Finding] = []
+        by_start = {words[i].start(): words[i] for i in candidates}
+        for offset, doc in self._windows.run(text, words, candidates):
+            found.extend(self._weak_verdicts(by_start, offset, doc, weak))
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    # The small model often calls a lone given name ORG or GPE ("Janice is ...",
+                    # "Uwe, can I ..."): a known given name that is not a place counts.
+                    if (
+                        ent.label_ in _OTHER_LABELS
+                        and len(ent) == 1
+                        and self._known_given(ent.text)
+                        and ent.text.lower() not in self.places
+                    ):
+                        found.append(
+                            self._finding(
+                                offset + ent.start_char, offset + ent.end_char, 0.6, "names+ner"
+                            )
+                        )
+                    continue
+                toks = [t for t in ent if not t.is_punct]
+                # Drop edge words that are not part of a name: "Compare Jira and", a
+                # sentence-initial imperative ("Summarize Zendesk's").
+                while toks and (not toks[-1].text[:1].isupper() or toks[-1].text in {"'s", "’s"}):
+                    toks.pop()
+                while toks and (
+                    not toks[0].text[:1].isupper()
+                    or (
+                        len(toks) > 1
+                        and _at_sentence_start(text, offset + toks[0].idx)
+                        and not self._known(toks[0].text)
+                    )
+                ):
+                    toks.pop(0)
+                if not toks:
+                    continue
+                start = offset + toks[0].idx
+                end = offset + toks[-1].idx + len(toks[-1].text)
+                span = text[start:end]
+                if not plausible_person(span):
+                    continue
+                if len(toks) == 1 and not (
+                    start in weak
+                    or STRONG_CUE.search(text[max(0, start - 20) : start])
+                    or (self._known_given(span) and span.lower() not in self.places)
+                ):
+                    continue
+                # spaCy sometimes swallows a trailing "'s" or punctuation.
+                while end > start and not text[end - 1].isalpha():
+                    end -= 1
+                if end > start:
+                    found.append(self._finding(start, end, 0.75, "names+ner"))
+        return found
