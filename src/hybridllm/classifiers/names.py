@@ -59,6 +59,7 @@ from hybridllm.classifiers.name_lower import (
     strong_name,
 )
 from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_tokens import (
     Kind,
     person_run,
@@ -309,7 +310,7 @@ class NameRecognizer(NerVerdicts):
             for s, e, score in lower_names(text, words, self.tokens, taken, sentences, memo=memo)
         )
         findings = self._repeats(text, words, findings)
-        return self._lists(text, words, findings)
+        return drop_public(text, self._lists(text, words, findings))
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the

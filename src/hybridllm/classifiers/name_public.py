@@ -1,0 +1,170 @@
+"""Public figures, characters and places that the name rules took for a private person.
+
+Real prompts name people nobody needs protecting from a model: ``William Shakespeare``, ``Don
+Quixote``, ``Stanley Kubrick``, ``Persephone``; and the name rules cannot tell them from a
+private person by their shape. :func:`drop_public` removes PERSON findings that are exactly such
+a name, from gazetteers built offline from WordNet 3.0's *instances* (synsets naming one
+individual; see ``scripts/data/build_public_figures.py`` and ``data/SOURCES.md``):
+
+- ``public_people.txt``: full names of people, characters of fiction and myth, biblical
+  figures; a two-word name that is also a frequent US given name + surname pair (``John Smith``,
+  ``George Washington``) is left out of the list when it is built;
+- ``public_single.txt``: one-word names that name one listed person, are no given name and are
+  rare as surnames (fewer than 100 US bearers): ``Kubrick``, ``Pythagoras``. Any other one-word
+  name counts only after its full listed name in the same text (``Kant`` after ``Immanuel
+  Kant``);
+- ``wordnet_places.txt``: places (``Oahu``, ``Rio de Janeiro``) that are no listed given name
+  or surname.
+
+A listed name is still reported where a private person is likely: in a clinical payload (the
+decision of :mod:`hybridllm.classifiers.clinical`), and in a record-like context: an e-mail
+address, a phone number, a long number or id, or a street address near it; a table row or a
+form field; a personal cue before it (``my friend``, ``I'm``, ``name is``, ``Dear``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.models import Finding
+
+__all__ = ["drop_public", "public_name"]
+
+_NEAR = 150  # characters around a name searched for contact details
+_LIST_GAP = 40  # characters between two names of one list
+# Contact details and identifiers: a private person's record, not a mention of a public figure.
+_RECORD = re.compile(
+    r"[\w.+-]+@[\w-]+\.\w"  # e-mail address
+    r"|\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]?\d{3,4}\b"  # phone number
+    r"|\b\d{6,}\b|#\d{3,}\b|\b[A-Z]{1,4}-?\d{4,}\b"  # long number, ticket / account id
+    r"|\b\d{1,5}[ \t]+(?:[A-Z]\w+[ \t]+){1,3}(?i:street|st|avenue|ave|road|rd|lane|ln|drive"
+    r"|boulevard|blvd|way|court|ct|place|pl)\b"  # street address
+)
+# A personal cue or a field label right before the name (same line).
+_PERSONAL = re.compile(
+    r"(?i:(?:\b(?:my|our|your)\s+(?:[\w-]+\s+)?|\bI\s*(?:am|'m|’m)\s+"
+    r"|\bname\s*(?:is|was|:|=)\s*|\bcall(?:ed)?\s+(?:me|him|her)\s+|\bnamed\s+"
+    r"|\b(?:dear|hi|hello|hey|thanks|thank\s+you|cc|attn|signed|sincerely|regards"
+    r"|patient|client|customer|employee|user|contact|mr|mrs|ms|mx)\b\W{0,3}"
+    r"|\b(?:\w*name|owner|by|from|to|assignee|contact|customer|client|user|employee|patient"
+    r"|member|guest|attendee|applicant|student|candidate)['\"]?\s*[:=]\s*['\"]?)$)"
+)
+_TITLE = re.compile(
+    r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
+    r"|pope|professor|prof\.?|dr\.?)\s+"
+)
+_TABLE = re.compile(r"\t|\|.*\|")
+_CSV_ROW = re.compile(r"(?:[^,\n]*,){3}")
+
+
+@cache
+def _entries(name: str) -> frozenset[str]:
+    data = resources.files("hybridllm.classifiers").joinpath("data", name)
+    return frozenset(line.strip() for line in data.read_text("utf-8").splitlines() if line)
+
+
+def _key(span: str) -> str:
+    span = re.sub(r"['’]s$", "", span.strip()).strip(" .,;:!?\"'()")
+    return re.sub(r"\s+", " ", span).lower()
+
+
+def public_name(span: str) -> str | None:
+    """Which gazetteer lists ``span`` as a whole: ``"person"`` (a full name), ``"single"`` (a
+    one-word name that may stand alone), ``"place"``, or None.
+
+    Args:
+        span: the text of a PERSON finding.
+
+    Returns:
+        The kind of listed name, or None.
+    """
+    key = _key(span)
+    untitled = _TITLE.sub("", key)
+    if " " in untitled and (
+        key in _entries("public_people.txt") or untitled in _entries("public_people.txt")
+    ):
+        return "person"
+    if " " not in untitled and untitled in _entries("public_single.txt"):
+        return "single"
+    if key in _entries("wordnet_places.txt"):
+        return "place"
+    return None
+
+
+def _line(text: str, start: int, end: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+
+
+def _record_like(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` sits in a record, a form, a table or after a
+    personal cue (see the module docstring)."""
+    if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
+        return True
+    line = _line(text, start, end)
+    if _TABLE.search(line) or (_CSV_ROW.match(line) and re.search(r"\d", line)):
+        return True
+    return _PERSONAL.search(text, max(0, start - 40), start) is not None
+
+
+def _among(text: str, name: Finding, others: list[Finding]) -> bool:
+    """Whether another name is on the same line within a few words of ``name``."""
+    return any(
+        "\n" not in text[min(o.end, name.end) : max(o.start, name.start)]
+        and max(o.start - name.end, name.start - o.end) <= _LIST_GAP
+        for o in others
+    )
+
+
+def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings without those that name a listed public figure, character or place.
+
+    A one-word finding that is a word of a listed full name dropped from the same text also
+    goes (``Kant`` after ``Immanuel Kant``). Nothing is dropped from a clinical text or where a
+    name sits in a record-like context (see the module docstring).
+
+    Args:
+        text: the text the findings were found in.
+        findings: PERSON findings of ``text``.
+
+    Returns:
+        The findings to keep, in their order.
+    """
+    found = list(findings)
+    kinds = [public_name(text[f.start : f.end]) for f in found]
+    if not any(kinds):
+        return found
+    if is_clinical([text]):
+        return found
+    drop = [
+        kind is not None and not _record_like(text, f.start, f.end)
+        for f, kind in zip(found, kinds, strict=True)
+    ]
+    kept = [f for f, d in zip(found, drop, strict=True) if not d]
+    # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them.
+    drop = [
+        d and (kind != "single" or not _among(text, f, kept))
+        for f, kind, d in zip(found, kinds, drop, strict=True)
+    ]
+    parts = {
+        w
+        for f, kind, d in zip(found, kinds, drop, strict=True)
+        if d and kind == "person"
+        for w in _key(text[f.start : f.end]).split()
+        if len(w) > 2
+    }
+    return [
+        f
+        for f, d in zip(found, drop, strict=True)
+        if not (
+            d
+            or (
+                " " not in (key := _key(text[f.start : f.end]))
+                and key in parts
+                and not _record_like(text, f.start, f.end)
+            )
+        )
+    ]
