@@ -69,6 +69,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
 from hybridllm.classifiers.name_verdicts import NerVerdicts
+from hybridllm.classifiers.normalize import SPACES
 from hybridllm.models import Finding
 
 __all__ = ["SPACY_MODEL", "NameRecognizer", "plausible_person"]
@@ -82,6 +83,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
+_SPACES = str.maketrans(dict.fromkeys(SPACES, " "))
 
 
 class NameRecognizer(NerVerdicts):
@@ -89,9 +91,12 @@ class NameRecognizer(NerVerdicts):
 
     Attributes:
         name: ``"names"`` (NER findings are reported as ``"names+ner"``).
+        normalized_view: ``"words"``: on a de-evaded text, only the places where a change can
+            touch a word are searched again (see :mod:`hybridllm.classifiers.combine`).
     """
 
     name = "names"
+    normalized_view = "words"
 
     def __init__(self, *, ner: bool = True, model_name: str = SPACY_MODEL) -> None:
         """Load the lexicons and start loading spaCy in the background (if ``ner``).
@@ -294,8 +299,9 @@ class NameRecognizer(NerVerdicts):
         Raises:
             RuntimeError: spaCy failed to load and this text needed NER.
         """
-        # A literal "\n" (pasted JSON, logs) separates words like a newline; same length.
-        text = text.replace("\\n", " \n").replace("\\t", "  ")
+        # A literal "\n" (pasted JSON, logs) separates words like a newline, a no-break space
+        # like a space (the normalized view relies on it, see normalized_view); same length.
+        text = text.replace("\\n", " \n").replace("\\t", "  ").translate(_SPACES)
         words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
         findings = self._cased(text, words)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
