@@ -24,7 +24,8 @@ shared machine the wall clock also counts time other processes held the core.
 
 Usage::
 
-    PYTHONPATH=src .venv/bin/python bench/bench_classify.py [--iterations N] [--baseline DIR]
+    PYTHONPATH=src .venv/bin/python bench/bench_classify.py [--iterations N] [--baseline DIR] \
+        [--families clinical,mixed]
 """
 
 from __future__ import annotations
@@ -246,7 +247,7 @@ def _stage_cpu(classifier: Any, pool: list[str]) -> dict[str, float]:
     return stage_cpu
 
 
-def worker(iterations: int) -> dict[str, Any]:
+def worker(iterations: int, families: tuple[str, ...] = FAMILIES) -> dict[str, Any]:
     """Time every family and size with the ``hybridllm`` on ``sys.path``; return the results."""
     from hybridllm.classifiers import get_classifier
 
@@ -255,7 +256,7 @@ def worker(iterations: int) -> dict[str, Any]:
     if hasattr(classifier, "wait_ready"):  # the regex prefilter compiles in the background
         classifier.wait_ready()
     rows: list[dict[str, Any]] = []
-    for family in FAMILIES:
+    for family in families:
         for label, size, default_n in SIZES:
             pool = [build_family(family, size, v) for v in range(POOL)]
             n = iterations or default_n
@@ -294,10 +295,18 @@ def worker(iterations: int) -> dict[str, Any]:
     return {"rows": rows, "rss_mb": rss}
 
 
-def run_tree(src: Path, iterations: int) -> dict[str, Any]:
+def run_tree(src: Path, iterations: int, families: str) -> dict[str, Any]:
     """Run :func:`worker` in a fresh interpreter with ``src`` first on the path."""
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", "--iterations", str(iterations)],
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            "--iterations",
+            str(iterations),
+            "--families",
+            families,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -346,16 +355,22 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=0, help="override per-size N")
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--baseline", type=Path, default=None, help="sources of the old code")
+    parser.add_argument(
+        "--families", default=",".join(FAMILIES), help="comma-separated subset of the families"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    families = tuple(f for f in args.families.split(",") if f)
+    if unknown := set(families) - set(FAMILIES):
+        parser.error(f"unknown families: {sorted(unknown)}")
 
     if args.worker:
-        print(json.dumps(worker(args.iterations)))
+        print(json.dumps(worker(args.iterations, families)))
         return
     trees = [("this code", SRC)]
     if args.baseline is not None:
         trees.append(("previous code", args.baseline.resolve()))
-    results = {name: run_tree(src, args.iterations) for name, src in trees}
+    results = {name: run_tree(src, args.iterations, args.families) for name, src in trees}
     base = results.get("previous code")
     print_table("this code", results["this code"], base)
     if base is not None:

@@ -166,7 +166,10 @@ class CompositeClassifier:
     an evasion (zero-width characters, full-width forms, URL-encoding, split digits or tokens),
     recognizers whose ``normalized_view`` attribute is true (the default; the NER ones set it
     false) also run on the de-evaded view, and their spans are mapped back to the original text
-    (recognizer name suffixed ``+normalized``).
+    (recognizer name suffixed ``+normalized``). A recognizer of words whose ``normalized_view``
+    is ``"words"`` (the name stage) runs only on the places where a change can touch a word
+    (:attr:`~hybridllm.classifiers.normalize.Normalized.words`): a digit written as a subscript
+    or in full width cannot hide a name.
     """
 
     def __init__(
@@ -257,9 +260,11 @@ class CompositeClassifier:
                     if f.message_index == message_index
                     else f.model_copy(update={"message_index": message_index})
                 )
-            if view is not None and getattr(recognizer, "normalized_view", True):
-                for f in recognizer.find(view.text):
-                    start, end = view.to_original(f.start, f.end)
+            mode = getattr(recognizer, "normalized_view", True)
+            seen = None if view is None or not mode else view.words if mode == "words" else view
+            if seen is not None:
+                for f in recognizer.find(seen.text):
+                    start, end = seen.to_original(f.start, f.end)
                     from_view.append(
                         f.model_copy(
                             update={

@@ -19,8 +19,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["SPACES", "Normalized", "normalize"]
 
+SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+"""The characters that NFKC folds to an ASCII space (no-break, thin, em, ideographic ...)."""
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064")
 _HEX = "0123456789abcdefABCDEF"
 _URL_SAFE = frozenset("-_.@+:/~=")
@@ -73,6 +77,9 @@ class Normalized:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    words: Normalized | None = None
+    """The view for recognizers of words (names): only the places where a change can touch a
+    word (see :func:`normalize`), with a few words around each; None when there is none."""
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the view to a span of the original text."""
@@ -254,6 +261,12 @@ def _regions(
     ``marks`` are the original offsets where something may have changed (a ``%``, a non-ASCII
     character, a dropped character): a changed view character (folded, decoded, or right after
     a dropped one) is the first one starting at or after a mark, so only those are checked.
+
+    The ``words`` view keeps only the changes that can touch a word: not a character folded to
+    an ASCII digit (``SpO₂``, ``x10⁹``, full-width digits) nor a join next to a digit (spaced
+    digit groups, ``2011\nlevothyroxine``), since no word (a name) has a digit in it, and not a
+    character folded to a space (a no-break space), which a recognizer of words reads as a space
+    anyway.
     """
     n = len(chars)
 
@@ -265,18 +278,55 @@ def _regions(
             or (i == 0 and starts[0] != 0)
         )
 
+    def typographic(i: int) -> bool:
+        c = chars[i]
+        if ends[i] - starts[i] != 1:
+            return False  # decoded
+        if c != text[starts[i]]:  # a fold to a digit or a space, nothing dropped before it
+            return (c == " " or _digit(c)) and (i == 0 or starts[i] == ends[i - 1])
+        # Something dropped before it: a join next to a digit makes no word.
+        return i > 0 and (_digit(c) or _digit(chars[i - 1]))
+
     found = {bisect.bisect_left(starts, p) for p in marks}
     changed = sorted(i for i in found if i < n and changed_at(i))
+    word_changes = [i for i in changed if not typographic(i)]
     if n - 1 >= 0 and ends[-1] != len(text):
         changed.append(n - 1)
+        word_changes.append(n - 1)
+    view = _cut(chars, starts, ends, _spans(changed, n, _CONTEXT))
+    if word_changes == changed:
+        words: Normalized | None = view
+    elif word_changes:
+        words = _cut(chars, starts, ends, _spans(word_changes, n, _CONTEXT))
+    else:
+        words = None
+    return Normalized(view.text, view.starts, view.ends, words)
+
+
+def _digit(c: str) -> bool:
+    return "0" <= c <= "9"
+
+
+def _spans(changed: list[int], n: int, context: int) -> list[list[int]]:
+    """``[lo, hi)`` ranges of view characters within ``context`` of a change, merged; the whole
+    view when they would cover half of it."""
     spans: list[list[int]] = []
     for i in changed:
-        lo, hi = max(0, i - _CONTEXT), min(n, i + _CONTEXT + 1)
+        lo, hi = max(0, i - context), min(n, i + context + 1)
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], hi)
         else:
             spans.append([lo, hi])
     if sum(hi - lo for lo, hi in spans) * 2 >= n:
+        return [[0, n]]
+    return spans
+
+
+def _cut(
+    chars: list[str], starts: list[int], ends: list[int], spans: list[list[int]]
+) -> Normalized:
+    """The view of the characters in ``spans`` joined by ``_SEPARATOR``."""
+    if spans == [[0, len(chars)]]:
         return Normalized("".join(chars), tuple(starts), tuple(ends))
     out_c: list[str] = []
     out_s: list[int] = []
