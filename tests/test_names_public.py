@@ -83,3 +83,38 @@ def test_gazetteer_kinds() -> None:
     assert public_name("John Smith") is None  # a frequent pair, left out when built
     assert public_name("Kant") is None  # 100+ US bearers: not alone
     assert public_name("Jesus") is None  # also a given name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # characters of word problems
+        "Lenka is 31 years old. She is twice as old as Miro was when Lenka was as old as Miro is"
+        " now. How old is Miro?",
+        "Odile has 7 pears. Tamsin has 4. Who has more, and by how much?",
+        # characters of stories, introduced as such
+        "Write a bedtime story about a hamster named Quentin who learns to swim.",
+        "write a short poem where the main character is a girl called odalys",
+        # personas given to the model
+        "You are now Ottoline, a travel agent. Plan a weekend in Lisbon.",
+    ],
+)
+def test_invented_characters_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the same shapes with a private person: personal cues, contact details, real requests
+        ("Write a poem for my daughter Odalys, she turns 4 today.", "Odalys"),
+        ("I met a man named Quentin at the bank. How do I find him again?", "Quentin"),
+        ("Odile has 3 unpaid invoices, mail odile.v@example.com. How much is due?", "Odile"),
+        ("Please ask Tamsin how many chairs we need for 20 guests.", "Tamsin"),
+        ("My name is Ottoline, how many days are 3 weeks?", "Ottoline"),
+        # a full name is never taken for an invented character
+        ("Lenka Horvathova has 12 shares. How many does she sell?", "Lenka Horvathova"),
+    ],
+)
+def test_private_people_in_the_same_shapes_stay_found(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.classifiers.name_story import invented
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "public_name"]
@@ -47,12 +48,16 @@ _RECORD = re.compile(
 # A personal cue or a field label right before the name (same line).
 _PERSONAL = re.compile(
     r"(?i:(?:\b(?:my|our|your)\s+(?:[\w-]+\s+)?|\bI\s*(?:am|'m|’m)\s+"
-    r"|\bname\s*(?:is|was|:|=)\s*|\bcall(?:ed)?\s+(?:me|him|her)\s+|\bnamed\s+"
-    r"|\b(?:dear|hi|hello|hey|thanks|thank\s+you|cc|attn|signed|sincerely|regards"
+    r"|\bname\s*(?:is|was)\s*|\bcall(?:ed)?\s+(?:me|him|her)\s+"
+    r"|\b(?:dear|hi|hello|hey|thanks|thank\s+you|cc|attn|signed|sincerely|regards|ask|tell"
+    r"|email|e-mail|call|text|remind|ping|invite|meet|met"
     r"|patient|client|customer|employee|user|contact|mr|mrs|ms|mx)\b\W{0,3}"
     r"|\b(?:\w*name|owner|by|from|to|assignee|contact|customer|client|user|employee|patient"
     r"|member|guest|attendee|applicant|student|candidate)['\"]?\s*[:=]\s*['\"]?)$)"
 )
+# A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
+# a character is introduced so too ("a cat named Bernie").
+_NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
 _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
@@ -67,9 +72,14 @@ def _entries(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in data.read_text("utf-8").splitlines() if line)
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _key(span: str) -> str:
-    span = re.sub(r"['’]s$", "", span.strip()).strip(" .,;:!?\"'()")
-    return re.sub(r"\s+", " ", span).lower()
+    span = _POSSESSIVE.sub("", span.strip()).strip(" .,;:!?\"'()")
+    return _SPACES.sub(" ", span).lower()
 
 
 def public_name(span: str) -> str | None:
@@ -82,8 +92,12 @@ def public_name(span: str) -> str | None:
     Returns:
         The kind of listed name, or None.
     """
-    key = _key(span)
-    untitled = _TITLE.sub("", key)
+    return _kind(_key(span))
+
+
+@lru_cache(maxsize=4096)
+def _kind(key: str) -> str | None:
+    untitled = _TITLE.sub("", key) if " " in key else key
     if " " in untitled and (
         key in _entries("public_people.txt") or untitled in _entries("public_people.txt")
     ):
@@ -99,15 +113,18 @@ def _line(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
 
 
-def _record_like(text: str, start: int, end: int) -> bool:
+def _record_like(text: str, start: int, end: int, *, named: bool = True) -> bool:
     """Whether the name at ``text[start:end]`` sits in a record, a form, a table or after a
-    personal cue (see the module docstring)."""
+    personal cue (see the module docstring); after a naming cue too unless ``named`` is
+    False (a character "named Bernie" is introduced so)."""
     if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
         return True
     line = _line(text, start, end)
     if _TABLE.search(line) or (_CSV_ROW.match(line) and re.search(r"\d", line)):
         return True
-    return _PERSONAL.search(text, max(0, start - 40), start) is not None
+    return _PERSONAL.search(text, max(0, start - 40), start) is not None or (
+        named and _NAMING.search(text, max(0, start - 40), start) is not None
+    )
 
 
 def _among(text: str, name: Finding, others: list[Finding]) -> bool:
@@ -120,7 +137,8 @@ def _among(text: str, name: Finding, others: list[Finding]) -> bool:
 
 
 def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
-    """The findings without those that name a listed public figure, character or place.
+    """The findings without those that name a listed public figure, character or place, or an
+    invented character (:func:`~hybridllm.classifiers.name_story.invented`).
 
     A one-word finding that is a word of a listed full name dropped from the same text also
     goes (``Kant`` after ``Immanuel Kant``). Nothing is dropped from a clinical text or where a
@@ -134,15 +152,24 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         The findings to keep, in their order.
     """
     found = list(findings)
-    kinds = [public_name(text[f.start : f.end]) for f in found]
-    if not any(kinds):
-        return found
-    if is_clinical([text]):
+    keys = [_key(text[f.start : f.end]) for f in found]
+    kinds = [_kind(key) for key in keys]
+    singles: dict[str, list[int]] = {}
+    for f, key, kind in zip(found, keys, kinds, strict=True):
+        if kind is None and " " not in key:
+            singles.setdefault(key, []).append(f.start)
+    characters = invented(text, singles)
+    if not any(kinds) and not characters:
         return found
     drop = [
-        kind is not None and not _record_like(text, f.start, f.end)
-        for f, kind in zip(found, kinds, strict=True)
+        not _record_like(text, f.start, f.end)
+        if kind is not None
+        else key in characters and not _record_like(text, f.start, f.end, named=False)
+        for f, key, kind in zip(found, keys, kinds, strict=True)
     ]
+    # The clinical decision scans the whole text: made only when something would go.
+    if not any(drop) or is_clinical([text]):
+        return found
     kept = [f for f, d in zip(found, drop, strict=True) if not d]
     # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them.
     drop = [
@@ -151,20 +178,13 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     ]
     parts = {
         w
-        for f, kind, d in zip(found, kinds, drop, strict=True)
+        for key, kind, d in zip(keys, kinds, drop, strict=True)
         if d and kind == "person"
-        for w in _key(text[f.start : f.end]).split()
+        for w in key.split()
         if len(w) > 2
     }
     return [
         f
-        for f, d in zip(found, drop, strict=True)
-        if not (
-            d
-            or (
-                " " not in (key := _key(text[f.start : f.end]))
-                and key in parts
-                and not _record_like(text, f.start, f.end)
-            )
-        )
+        for f, key, d in zip(found, keys, drop, strict=True)
+        if not (d or (" " not in key and key in parts and not _record_like(text, f.start, f.end)))
     ]

@@ -1,0 +1,104 @@
+"""One-word names of invented people: characters of word problems, stories and personas.
+
+Real prompts are full of people nobody could be identified by: ``Jana is 24 years old. She had
+twice as many years as Hana ...``, ``a story about a cat named Bernie``, ``You are now Xavier,
+the copywriter ...``. A given name alone in such a text names a character the author made up.
+:func:`invented` tells which one-word names of a text are such characters:
+
+- **word problems**: the text asks for a quantity (``how many``, ``how much``, ``how old``,
+  ``twice as``, ``what is the total ...``) and holds a number (or the variables ``N``, ``M``):
+  every one-word name of it is a character of the problem;
+- **characters**: the name is introduced as one (``a boy vampire named Adrian``, ``the main
+  character is chris``, ``a story about isabella``) in a text that asks for fiction (a story,
+  poem, script, game, character ...);
+- **personas**: the model is told to be someone (``you are now Xavier``, ``act as Gal``).
+
+:mod:`hybridllm.classifiers.name_public` drops those findings unless the name sits in a
+record-like context or after a personal cue (``my daughter Linoy``), and never in a clinical
+text. Names of two words or more (a surname) are never taken for characters here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+__all__ = ["invented"]
+
+_PROBLEM_MAX = 1500  # characters: word problems are short; a long text is something else
+# Both read the lower-cased text (IGNORECASE makes Python's re several times slower).
+_WORD_PROBLEM = re.compile(
+    r"(?:\b(?:how\s+(?:many|much|old|long|far|fast|often)"
+    r"|what\s+(?:is|was|are|were)\s+the\s+(?:total|probability|hourly|average|sum|ratio"
+    r"|number|cost|price|value|age|difference)"
+    r"|(?:twice|half|\w+\s+times)\s+as\s+(?:many|much|old|long|fast)))"
+)
+# "Sally has 8 grapes. ... Who ...?": a quantity someone has, in a text that asks a question.
+_HAS_QUANTITY = re.compile(
+    r"(?:\b(?:has|have|had|owns|buys|bought|sells|sold|spends|spent|earns|earned|saves|saved)"
+    r"\s+\$?\d)"
+)
+_QUANTITY = re.compile(r"\d|\b[NMK]\b")
+_CHARACTER = re.compile(
+    r"(?i:(?:\b(?:character|protagonist|hero|heroine|villain|persona|narrator|woman|man|boy"
+    r"|girl|guy|lady|kid|child|prince|princess|king|queen|knight|wizard|witch|vampire|ghost"
+    r"|robot|android|ai|assistant|bot|model|cat|dog|puppy|kitten|pet|horse|dragon|bear|mouse"
+    r"|fox|rabbit|alien|elf|dwarf|warrior|soldier|detective|pirate|monster|creature|hamster"
+    r"|bird|owl|teenager|barbarian|hybrid)s?\s+(?:named|called)\s+"
+    r"|\bmain\s+character\s+(?:is|was|will\s+be)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:named|called)\s+)?"
+    r"|\b(?:story|stories|tale|poem|script|song)\s+(?:about|of|for)\s+)$)"
+)
+_PERSONA = re.compile(r"(?i:\b(?:you\s+are\s+(?:now\s+)?|act\s+as\s+|pretend\s+to\s+be\s+)$)")
+# The last word of every cue above: a name after any other word needs no regex.
+_CUE_LAST = frozenset({"named", "called", "is", "was", "be", "about", "of", "for", "are", "now"})
+_CUE_LAST |= {"as"}
+_LOOK_BACK = 80
+_FICTION = re.compile(
+    r"(?i:\b(?:story|stories|tale|poem|script|screenplay|novel|fanfic|fiction|fictional"
+    r"|character|episode|chapter|scene|roleplay|role-play|game|d&d|dnd|5e|comic|lyrics|song"
+    r"|book|imagine|pretend)\b)"
+)
+
+
+def invented(text: str, names: Mapping[str, Sequence[int]]) -> set[str]:
+    """Which one-word names of ``text`` are invented characters (see the module docstring).
+
+    Args:
+        text: the text.
+        names: each one-word name found in ``text`` (any case, as a key) with the start
+            offsets of its mentions.
+
+    Returns:
+        The keys of ``names`` that are characters of a word problem, a story or a persona.
+    """
+    if not names:
+        return set()
+    if (
+        len(text) <= _PROBLEM_MAX
+        and ("?" in text or " as " in text)  # every form below asks or compares
+        and _QUANTITY.search(text)
+    ):
+        low = text.lower()
+        if _WORD_PROBLEM.search(low) is not None or (
+            "?" in text and _HAS_QUANTITY.search(low) is not None
+        ):
+            return set(names)
+    out: set[str] = set()
+    fiction: bool | None = None  # decided on the first character cue (one scan of the text)
+    for key, starts in names.items():
+        for start in starts:
+            before = text[max(0, start - _LOOK_BACK) : start]
+            last = before[-12:].split()
+            if not last or last[-1].lower() not in _CUE_LAST:
+                continue
+            if _PERSONA.search(before):
+                out.add(key)
+                break
+            if _CHARACTER.search(before):
+                if fiction is None:
+                    fiction = _FICTION.search(text) is not None
+                if fiction:
+                    out.add(key)
+                    break
+    return out
