@@ -7,9 +7,11 @@ provider's own time is near zero and what is left is each library's own work:
 - ``openai SDK``: ``openai.OpenAI().chat.completions.create`` directly.
 - ``hybridllm``: ``Client.complete`` with the default classifier (patterns, checksums,
   detect-secrets, names; NER only where it can change the decision), policy, and the audit log:
-  a signed intent record fsync'd before the request leaves and the outcome record after
-  (``audit_sync="intent"``, the default).
-- ``hybridllm, audit_sync=full``: the same, with the outcome record fsync'd too.
+  a signed intent record fsync'd before the request leaves; the outcome record is handed to the
+  audit writer thread (``audit_sync="intent"``, the default).
+- ``hybridllm, audit_sync=commit``: the same, with the outcome record committed before the call
+  returns (the default before round 5).
+- ``hybridllm, audit_sync=full``: the same, with the outcome record committed and fsync'd.
 - ``LiteLLM`` (if importable): ``litellm.completion`` with ``LITELLM_LOCAL_MODEL_COST_MAP=True``.
 
 Calls are interleaved (one of each per round, in a rotating order), after warm-up rounds, in one
@@ -73,14 +75,16 @@ def _client(base_url: str, audit_dir: Path, name: str, **extra: Any) -> hybridll
 def _callers(base_url: str, audit_dir: Path) -> tuple[dict[str, Callable[[str], Any]], list[Any]]:
     sdk = openai.OpenAI(base_url=base_url, api_key="x", max_retries=0)
     fast = _client(base_url, audit_dir, "intent")
+    commit = _client(base_url, audit_dir, "commit", audit_sync="commit")
     full = _client(base_url, audit_dir, "full", audit_sync="full")
-    for c in (fast, full):
+    for c in (fast, commit, full):
         c.warm_up()
     calls: dict[str, Callable[[str], Any]] = {
         "openai SDK": lambda p: sdk.chat.completions.create(
             model="m", messages=[{"role": "user", "content": p}], max_tokens=16
         ),
         "hybridllm": lambda p: fast.complete(p, max_tokens=16),
+        "hybridllm, audit_sync=commit": lambda p: commit.complete(p, max_tokens=16),
         "hybridllm, audit_sync=full": lambda p: full.complete(p, max_tokens=16),
     }
     try:
@@ -95,7 +99,7 @@ def _callers(base_url: str, audit_dir: Path) -> tuple[dict[str, Callable[[str], 
         )
     except ImportError:
         print("LiteLLM not importable: skipped")
-    return calls, [sdk, fast, full]
+    return calls, [sdk, fast, commit, full]
 
 
 def _run(calls: dict[str, Callable[[str], Any]], prompt: str, rounds: int, warmup: int) -> Any:

@@ -38,6 +38,9 @@ class Rig:
     key: str
     cloud: SplittingServer
     audit_path: Path
+    client: Any
+    """The gateway's client: its outcome records are committed off the call path, so a reader
+    on another connection flushes it first."""
 
     @property
     def v1(self) -> str:
@@ -46,6 +49,7 @@ class Rig:
 
     def record(self, audit_id: str) -> AuditRecord:
         """The stored audit record with this id."""
+        self.client.flush_audit()
         store = AuditStore(self.audit_path, readonly=True)
         try:
             rec = store.get(audit_id)
@@ -59,6 +63,7 @@ class Rig:
         names its intents in ``intents``)."""
         if not self.audit_path.exists():
             return []
+        self.client.flush_audit()
         store = AuditStore(self.audit_path, readonly=True)
         try:
             return [r for r in store.iter_records() if r.status != "intent"]
@@ -93,4 +98,4 @@ def gateway_rig(
         restore={"tool_arguments": {"send_mail": ["to"]}},
     )
     with GatewayServer(client, keys=keys, **options) as gw:
-        yield Rig(gateway=gw, key=key, cloud=cloud, audit_path=audit_path)
+        yield Rig(gateway=gw, key=key, cloud=cloud, audit_path=audit_path, client=client)

@@ -69,3 +69,12 @@ SEND_MAIL_TOOL = {
     },
 }
 """A tool whose ``to`` argument the caller marks for PII restore (used by tool-call tests)."""
+
+
+def stored_records(path: Path) -> list[Any]:
+    """Every record of the audit database at ``path``, read through a connection of its own
+    (as ``hybridllm audit`` and a second process do)."""
+    from hybridllm.audit import AuditStore
+
+    with AuditStore(path, readonly=True) as store:
+        return list(store.iter_records())

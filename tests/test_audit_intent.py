@@ -87,6 +87,7 @@ def test_intent_is_durable_before_the_payload_leaves(
         seen = _records(tmp_audit_path)
         worker.join(30)
         assert [r.status for r in seen] == ["intent"]
+        client.flush_audit()  # the outcome is written off the call path: wait for it
         outcome = _assert_intent_then_outcome(_records(tmp_audit_path), None)
         assert result["r"].audit_id == outcome.id
         assert EMAIL not in server.bodies_text()  # the intent did not change what is sent
@@ -119,6 +120,7 @@ def test_stream_dropped_before_iteration_is_audited(
         assert len(server.requests) == 1  # opening the stream sent the payload
         del stream
         gc.collect()
+        client.flush_audit()
         _assert_intent_then_outcome(_records(tmp_audit_path), "StreamAbandoned")
 
 

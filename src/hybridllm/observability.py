@@ -115,6 +115,10 @@ def _span(record: AuditRecord, provider: str | None) -> None:
     trace = _trace_api()
     if trace is None:
         return
+    if isinstance(
+        trace.get_tracer_provider(), trace.ProxyTracerProvider | trace.NoOpTracerProvider
+    ):
+        return  # the app configured no tracer: a span would be dropped, so none is built
     from opentelemetry.trace import Status, StatusCode
 
     attrs = span_attributes(record, provider)

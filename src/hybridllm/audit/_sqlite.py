@@ -231,6 +231,10 @@ class Ticket:
     base: AuditRecord
     stored: AuditRecord | None = None
     error: AuditError | None = None
+    deferred: bool = False
+    """Queued without a waiting caller (an outcome record written off the call path)."""
+    raw: bool = False
+    """``base`` is not normalised yet (the writer does it: see ``AuditStore.submit``)."""
 
 
 def append_error(record_id: str, exc: Exception) -> AuditError:

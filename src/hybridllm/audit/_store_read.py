@@ -42,6 +42,10 @@ class StoreReads:
     def _connection(self) -> sqlite3.Connection:
         raise NotImplementedError  # pragma: no cover - provided by AuditStore
 
+    def _before_read(self) -> None:
+        """Called by every public read before it takes the lock (the store writes what it
+        queued, so a read through it sees every record appended before the read)."""
+
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._lock:
             try:
@@ -68,6 +72,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read or the stored body does not parse.
         """
+        self._before_read()
         rows = self._query(f"SELECT body FROM {TABLE} WHERE id = ?", (record_id,))  # noqa: S608
         return self._parse(record_id, rows[0][0]) if rows else None
 
@@ -89,6 +94,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read or a stored body does not parse.
         """
+        self._before_read()
         where = ["seq > ?"]
         bounds: list[str] = []
         if since is not None:
@@ -122,6 +128,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read or a stored body does not parse.
         """
+        self._before_read()
         rows = self._query(
             f"SELECT id, body FROM {TABLE} ORDER BY seq DESC LIMIT ?",  # noqa: S608
             (max(limit, 0),),
@@ -134,6 +141,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read.
         """
+        self._before_read()
         if self._version < 2:
             return []
         rows = self._query(f"SELECT n, body, sig FROM {CHECKPOINTS} ORDER BY n")  # noqa: S608
@@ -147,6 +155,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read.
         """
+        self._before_read()
         sig = "sig" if self._version >= 2 else "''"
         sql = f"SELECT seq, body, {sig} FROM {TABLE} WHERE seq > ? ORDER BY seq LIMIT ?"  # noqa: S608
         last = after
@@ -164,6 +173,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read.
         """
+        self._before_read()
         sql = f"SELECT COUNT(*) FROM {TABLE} WHERE seq > ?"  # noqa: S608
         return int(self._query(sql, (after,))[0][0])
 
@@ -173,6 +183,7 @@ class StoreReads:
         Raises:
             AuditError: if the database cannot be read.
         """
+        self._before_read()
         return int(self._query(f"SELECT COUNT(*) FROM {TABLE}")[0][0])  # noqa: S608
 
     # -- verification ------------------------------------------------------------------------
@@ -199,6 +210,7 @@ class StoreReads:
         Returns:
             A :class:`VerifyResult`; it stops at the first bad record and names it.
         """
+        self._before_read()
         signer = signer if signer is not None else self._signer
         # One read transaction: a snapshot, so appends by other threads or processes while
         # verifying can neither be half-seen nor look like a truncated tail.

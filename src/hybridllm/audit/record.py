@@ -26,7 +26,6 @@ import json
 import os
 import time
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from hybridllm.models import AuditRecord
@@ -196,7 +195,11 @@ def utc_now_iso() -> str:
     Returns:
         e.g. ``"2026-05-09T07:35:25.123456Z"``.
     """
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    ns = time.time_ns()
+    seconds, micros = divmod(ns // 1000, 1_000_000)
+    # time.strftime on a struct_time: the same text as datetime.now(UTC).strftime(...%fZ), at
+    # a fraction of its cost (it runs twice per call)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{micros:06d}Z"
 
 
 def prompt_hmac(key: bytes, texts: Sequence[str]) -> str:

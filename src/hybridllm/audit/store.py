@@ -23,6 +23,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
@@ -62,6 +63,21 @@ from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
 __all__ = ["MIGRATIONS", "AuditStore", "PurgeResult", "VerifyResult"]
+
+_log = logging.getLogger("hybridllm.audit")
+
+
+def _normalised(record: AuditRecord) -> AuditRecord:
+    """``record`` through JSON and back, unlinked: the stored body then re-parses to exactly
+    the record that was hashed (e.g. an int given for a float field becomes a float here)."""
+    try:
+        data = record.model_dump(mode="json")
+        data.update(prev_hash="", hash="")
+        return AuditRecord.model_validate(data)
+    except (ValidationError, ValueError, TypeError) as exc:
+        # The exception text may quote field values; name only its type.
+        problem = type(exc).__name__
+        raise AuditError(f"audit record {record.id} is not serialisable ({problem})") from exc
 
 
 class AuditStore(StoreReads):
@@ -130,7 +146,10 @@ class AuditStore(StoreReads):
         self._busy = busy_timeout
         self._synchronous = "FULL"  # what connect() set
         self._lock = threading.RLock()
-        self._group = GroupCommit(self._write_group)
+        self._group = GroupCommit(self._write_group, self._deferred_failed)
+        self._deferred_error: AuditError | None = None
+        self.deferred_failures = 0
+        """Records queued with :meth:`submit` whose write failed (each also logged)."""
         self.commits = 0
         """Transactions that appended records (fewer than records under group commit)."""
         self._conn: sqlite3.Connection | None = None
@@ -184,22 +203,83 @@ class AuditStore(StoreReads):
             AuditError: if the store is read-only or closed, the id is already present, or the
                 database cannot be written.
         """
+        self._check_writable()
+        return self._group.run(Ticket(_normalised(record)))
+
+    def submit(self, record: AuditRecord) -> AuditRecord:
+        """Queue ``record`` to be appended off the caller's path (an outcome record).
+
+        A background writer links and commits it (``synchronous=NORMAL`` unless the store is
+        ``sync="full"``), in the order records were queued, or the next :meth:`append` takes it
+        into its own transaction ahead of its record. A write that fails is logged, counted in
+        :attr:`deferred_failures` and raised as :class:`AuditError` by the next
+        :meth:`append`, :meth:`submit`, :meth:`flush` or :meth:`close`. Reads through this
+        store (``get``, ``iter_records``, ``verify``, ...) write the queue first; other
+        connections see the record once :meth:`flush` returned.
+
+        Returns:
+            ``record`` as given (not linked yet: ``hash`` is empty).
+
+        Raises:
+            AuditError: the store is read-only or closed, or an earlier queued write failed.
+        """
+        self._check_writable()
+        self._group.submit(Ticket(record, deferred=True, raw=True))
+        return record
+
+    def flush(self) -> None:
+        """Return once every record queued with :meth:`submit` so far is committed.
+
+        Raises:
+            AuditError: a queued record could not be written (see :meth:`submit`).
+        """
+        self._group.drain()
+        self._raise_deferred()
+
+    def _check_writable(self) -> None:
         if self._readonly:
             raise AuditError(f"audit store {self.path} was opened read-only")
-        # Normalise through JSON first so that the stored body re-parses to exactly the record
-        # that was hashed (e.g. an int given for a float field becomes a float here, not later).
-        try:
-            data = record.model_dump(mode="json")
-            data.update(prev_hash="", hash="")
-            ticket = Ticket(AuditRecord.model_validate(data))
-        except (ValidationError, ValueError, TypeError) as exc:
-            # The exception text may quote field values; name only its type.
-            problem = type(exc).__name__
-            raise AuditError(f"audit record {record.id} is not serialisable ({problem})") from exc
-        return self._group.run(ticket)
+        if self._conn is None:
+            raise AuditError(f"audit store {self.path} is closed")
+        self._raise_deferred()
+
+    def _raise_deferred(self) -> None:
+        err, self._deferred_error = self._deferred_error, None
+        if err is not None:
+            raise err
+
+    def _deferred_failed(self, ticket: Ticket) -> None:
+        """A queued (outcome) record was not written: log it, count it, raise it next time."""
+        self.deferred_failures += 1
+        _log.error(
+            "audit record %s (%s) was not written: %s; the next audit write raises it",
+            ticket.base.id,
+            ticket.base.status,
+            ticket.error,
+        )
+        if self._deferred_error is None:
+            self._deferred_error = AuditError(
+                f"audit record {ticket.base.id} ({ticket.base.status}) could not be written "
+                f"after its call returned: {ticket.error}"
+            )
+
+    def _before_read(self) -> None:
+        """Reads through this store see every record queued before them."""
+        if self._group.pending:
+            self._group.drain()
 
     def _write_group(self, batch: list[Ticket]) -> None:
         """Write a group commit's batch (see :class:`~hybridllm.audit._group.GroupCommit`)."""
+        for one in batch:
+            if one.raw:  # a deferred record: normalised here, off the caller's path
+                one.raw = False
+                try:
+                    one.base = _normalised(one.base)
+                except AuditError as exc:
+                    one.error = exc
+        batch = [one for one in batch if one.error is None]
+        if not batch:
+            return
         with self._lock:
             if not self._write_batch(batch) and len(batch) > 1:
                 for one in batch:  # one bad record must not fail the others: one by one
@@ -390,7 +470,18 @@ class AuditStore(StoreReads):
     # -- lifecycle -----------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Checkpoint the WAL into the database file and close. Safe to call twice."""
+        """Write what :meth:`submit` queued, checkpoint the WAL into the database file and
+        close. Safe to call twice.
+
+        Raises:
+            AuditError: a queued record could not be written (the store is closed anyway).
+        """
+        if self._conn is not None and os.getpid() == self._pid:
+            self._group.stop()
+        self._close()
+        self._raise_deferred()
+
+    def _close(self) -> None:
         with self._lock:
             conn, self._conn = self._conn, None
             # In a forked child the connection belongs to the parent process: leave it alone.

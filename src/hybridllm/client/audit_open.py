@@ -32,7 +32,7 @@ def open_audit(s: Settings) -> tuple[AuditStore, AuditSink, AuditContext]:
         checkpoint_every=s.audit_checkpoint_every,
         checkpoint_interval=s.audit_checkpoint_interval,
         witness=_witness(s, "sqlite"),
-        sync=s.audit_sync,
+        sync="full" if s.audit_sync == "full" else "intent",
         busy_timeout=s.audit_busy_timeout,
     )
     sink: AuditSink = store

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Protocol, Unpack
+from typing import TYPE_CHECKING, Any, Protocol, Unpack
 
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import ToolSpec
@@ -39,10 +40,34 @@ from hybridllm.models import AuditRecord, Category, Classification, Completion
 from hybridllm.observability import CallHook, observe
 from hybridllm.redaction.config import RestoreConfig
 
+if TYPE_CHECKING:
+    from hybridllm.classifiers.combine import CompositeClassifier
+
 __all__ = ["BaseClient", "MessageClassifier", "RestoreArg", "aclose_all"]
 
 RestoreArg = RestoreConfig | Mapping[str, Any] | None
 """A per-call restore policy: a full config, or overrides of the configured one."""
+
+
+INLINE_CLASSIFY_CHARS = 1024
+"""Texts up to this many characters (all messages of a call together) are classified by the
+built-in classifier on the calling thread: the hand-off to the worker pool (0.02-0.1 ms) is a
+large part of classifying a short prompt (~0.4 ms without names), and nothing in the built-in
+fast engine can run away on a short text. From ~1 KB up a classification takes ~20 ms or more
+(``bench/bench_inline_classify.py``), so the hand-off is noise there and the worker thread's
+hard time bound is kept."""
+
+
+def _inline(
+    fn: Callable[[], Classification | Exception], timeout: float
+) -> Classification | Exception:
+    """``fn()`` on this thread; past ``timeout`` its result is dropped and the call fails
+    closed exactly as when the worker overran (:class:`TimeBoundError`)."""
+    start = time.monotonic()
+    result = fn()
+    if time.monotonic() - start > timeout:
+        return TimeBoundError(f"no result within {timeout:.3g} s")
+    return result
 
 
 class MessageClassifier(Protocol):
@@ -99,6 +124,7 @@ class BaseClient(DriverMixin, EmbedMixin):
         self._store: AuditStore | None = None
         self._sink: AuditSink | None = None
         self._ctx: AuditContext | None = None
+        self._builtin: tuple[Any, CompositeClassifier] | None = None
         self.breakers = Breakers(shared=shared_breakers(self.settings.breakers_redis_url))
 
     def _adapter(self, name: str) -> Adapter:
@@ -125,10 +151,11 @@ class BaseClient(DriverMixin, EmbedMixin):
             ClassificationError: the classifier could not be built.
             MissingDependencyError: a configured target's SDK is not installed.
         """
-        if self._classifier is None:
-            from hybridllm.classifiers import get_classifier
+        from hybridllm.cost import maintained_price
 
-            classifier = get_classifier(self.settings.classifier)
+        maintained_price("")  # loads the pinned price table (~1 s) that every call's cost uses
+        if self._classifier is None:
+            classifier = self._builtin_classifier()
             if wait_for_ner:
                 # the spaCy model, then the regex prefilter (compiled once per process after
                 # the model is in; until then every rule runs on the whole text)
@@ -153,21 +180,73 @@ class BaseClient(DriverMixin, EmbedMixin):
             assert self._ctx is not None
             return self._store, self._sink, self._ctx
 
+    def _defers(self, record: AuditRecord) -> bool:
+        """Whether ``record`` is written off the call path: an outcome (never an intent),
+        under ``audit_sync = "intent"``, to the SQLite store alone (copies stay in step)."""
+        return (
+            record.status != "intent"
+            and self.settings.audit_sync == "intent"
+            and self._sink is not None
+            and self._sink is self._store
+        )
+
     def _append(self, record: AuditRecord) -> AuditRecord:
-        stored = self._audit_sinks()[1].append(record)
+        store, sink, _ = self._audit_sinks()
+        stored = store.submit(record) if self._defers(record) else sink.append(record)
         if stored.status != "intent":  # one log line, span and hook call per call: its outcome
             target = self.settings.targets.get(stored.target or "")
             observe(stored, self._on_call, provider=target.adapter if target else None)
         return stored
 
+    def flush_audit(self) -> None:
+        """Return once every outcome record of the calls made so far is committed, so that
+        another connection (``hybridllm audit``, a report) sees it. Reads through
+        :attr:`audit` need no flush.
+
+        Raises:
+            AuditError: an outcome record could not be written after its call returned.
+        """
+        with self._lock:
+            store = self._store
+        if store is not None:
+            store.flush()
+
     def _close_audit(self) -> None:
         # caller holds the lock (or owns the client exclusively while closing)
-        if self._sink is not None:
-            self._sink.close()  # a TeeSink closes its primary (the store) and the others
-        if self._store is not None:
-            self._store.close()
+        sink, store = self._sink, self._store
         self._store = self._sink = None
         self._ctx = None
+        try:
+            if sink is not None and sink is not store:
+                sink.close()  # a TeeSink closes its primary (the store) and the others
+        finally:
+            if store is not None:
+                store.close()  # writes the queued outcomes; raises if one failed
+
+    def _builtin_classifier(self) -> CompositeClassifier:
+        """The built-in classifier for the configured ``[classifier]``, looked up once (not
+        once per call: the registry keys it by the config's JSON)."""
+        cfg = self.settings.classifier
+        cached = self._builtin
+        if cached is None or cached[0] is not cfg:
+            from hybridllm.classifiers import get_classifier
+
+            cached = self._builtin = (cfg, get_classifier(cfg))
+        return cached[1]
+
+    def classifies_inline(self, texts: Sequence[str]) -> bool:
+        """Whether these texts are classified on the calling thread (see
+        :data:`INLINE_CLASSIFY_CHARS`): the built-in fast classifier without custom regex
+        recognizers, on at most that many characters in all. Anything else runs on the
+        bounded worker pool, so that a runaway classifier cannot hold the call past its
+        deadline."""
+        cfg = self.settings.classifier
+        return (
+            self._classifier is None
+            and cfg.engine == "fast"
+            and not cfg.recognizers
+            and sum(len(t) for t in texts) <= INLINE_CLASSIFY_CHARS
+        )
 
     def _classify(
         self, texts: tuple[str, ...], timeout: float | None = None
@@ -176,16 +255,14 @@ class BaseClient(DriverMixin, EmbedMixin):
         # so is a classifier that overruns ``timeout`` (its share of the call deadline). The
         # caller's own interrupt while we wait is not a classifier failure: it propagates.
         if timeout is not None:
+            if self.classifies_inline(texts):
+                return _inline(lambda: self._classify(texts), timeout)
             try:
                 return run_bounded(lambda: self._classify(texts), timeout)
             except TimeBoundError as exc:
                 return exc
         try:
-            classifier = self._classifier
-            if classifier is None:
-                from hybridllm.classifiers import get_classifier
-
-                classifier = get_classifier(self.settings.classifier)
+            classifier = self._classifier or self._builtin_classifier()
             result = classifier.classify_messages(texts)
             if not isinstance(result, Classification):
                 raise TypeError("classifier returned something other than a Classification")

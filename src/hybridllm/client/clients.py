@@ -182,21 +182,28 @@ class Client(BaseClient):
         return self._run_embed_sync(flow)
 
     def close(self) -> None:
-        """Close adapters (their sync and async HTTP clients) and the audit store."""
-        with self._lock:
-            adapters = list(self._adapters.values())
-            self._adapters.clear()
-            for adapter in adapters:
-                adapter.close()
-            if self._store is not None:
-                self._close_audit()
-        # acomplete() on a sync Client opens async HTTP clients too; close them on a loop.
+        """Close adapters (their sync and async HTTP clients) and the audit store, after
+        writing the outcome records still queued for it.
+
+        Raises:
+            AuditError: an outcome record could not be written (everything is closed anyway).
+        """
         try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            asyncio.run(aclose_all(adapters))
-        else:  # called from async code: close them on the running loop
-            self._closing = loop.create_task(aclose_all(adapters))
+            with self._lock:
+                adapters = list(self._adapters.values())
+                self._adapters.clear()
+                for adapter in adapters:
+                    adapter.close()
+                if self._store is not None:
+                    self._close_audit()
+        finally:
+            # acomplete() on a sync Client opens async HTTP clients too; close them on a loop.
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                asyncio.run(aclose_all(adapters))
+            else:  # called from async code: close them on the running loop
+                self._closing = loop.create_task(aclose_all(adapters))
 
     def __enter__(self) -> Client:
         return self

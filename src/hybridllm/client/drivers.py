@@ -72,6 +72,7 @@ class DriverMixin:
             self, texts: tuple[str, ...], timeout: float | None = None
         ) -> Classification | Exception: ...
         def _append(self, record: AuditRecord) -> AuditRecord: ...
+        def _defers(self, record: AuditRecord) -> bool: ...
 
     # -- sync driver -------------------------------------------------------------
 
@@ -270,6 +271,8 @@ class DriverMixin:
             return exc
 
     async def _aappend(self, record: AuditRecord) -> AuditRecord:
+        if self._defers(record):  # queued for the audit writer: nothing to wait for
+            return self._append(record)
         return await asyncio.to_thread(self._append, record)
 
     async def _run_async(self, flow: Flow) -> Completion | StreamSession:

@@ -330,11 +330,24 @@ def attempt_sync(
     cancellation must never send the payload on to the next target.
     """
     t = time.perf_counter()
-    attempts = 0
+    # The first attempt runs outside tenacity: most calls succeed at once, and building the
+    # retry machinery costs more than the rest of a hop's own work. A transient failure is
+    # handed to tenacity as its first attempt's outcome, so the policy is exactly the same.
+    try:
+        value = fn()
+        return Attempted(value, None, 1, (time.perf_counter() - t) * 1000)
+    except TransientProviderError as exc:
+        first: BaseException | None = exc
+    except HybridLLMError as exc:
+        return Attempted(None, as_hop_error(exc), 1, (time.perf_counter() - t) * 1000)
+    attempts = 1
     try:
         for attempt in Retrying(**retry_kwargs(config, deadline_at, has_next=has_next)):
             with attempt:
                 attempts = attempt.retry_state.attempt_number
+                if first is not None:
+                    again, first = first, None
+                    raise again
                 value = fn()
                 return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
     except HybridLLMError as exc:
@@ -352,11 +365,21 @@ async def attempt_async(
 ) -> Attempted[T]:
     """Async :func:`attempt_sync`."""
     t = time.perf_counter()
-    attempts = 0
+    try:
+        value = await fn()
+        return Attempted(value, None, 1, (time.perf_counter() - t) * 1000)
+    except TransientProviderError as exc:
+        first: BaseException | None = exc
+    except HybridLLMError as exc:
+        return Attempted(None, as_hop_error(exc), 1, (time.perf_counter() - t) * 1000)
+    attempts = 1
     try:
         async for attempt in AsyncRetrying(**retry_kwargs(config, deadline_at, has_next=has_next)):
             with attempt:
                 attempts = attempt.retry_state.attempt_number
+                if first is not None:
+                    again, first = first, None
+                    raise again
                 value = await fn()
                 return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
     except HybridLLMError as exc:

@@ -206,10 +206,13 @@ class Settings(BaseSettings):
     """Sign a checkpoint after every this many records..."""
     audit_checkpoint_interval: float | None = Field(default=60.0, gt=0)
     """...and with the first record at least this many seconds after the last checkpoint."""
-    audit_sync: Literal["full", "intent"] = "intent"
+    audit_sync: Literal["full", "commit", "intent"] = "intent"
     """``intent``: intent records (written before a payload leaves) and checkpoints are fsync'd
-    before the call goes on; outcome records are committed at once and reach the disk with the
-    next fsync. ``full``: every record is fsync'd before the call returns."""
+    before the call goes on; a call's outcome record is handed to the audit writer thread and
+    committed off the call path, in call order, reaching the disk with the next fsync (a write
+    that fails is logged and raised as ``AuditError`` by the next call, ``flush_audit()`` or
+    ``close()``). ``commit``: as ``intent``, but the outcome is committed before the call
+    returns. ``full``: every record is fsync'd before the call returns."""
     audit_busy_timeout: float = Field(default=30.0, gt=0)
     """Seconds to wait for the audit database's write lock before the call fails (unsent)."""
     deadline: float = Field(default=120.0, gt=0)
