@@ -59,3 +59,23 @@ def test_name_across_a_no_break_space_is_one_finding_of_the_plain_pass() -> None
     assert [(text[f.start : f.end], f.recognizer) for f in person] == [
         ("Iona R.\u00a0Hawthorne", "names")
     ]
+
+
+def test_typographic_change_keeps_a_short_region_around_it() -> None:
+    filler = "The vitals were stable and the plan was discussed with the family. " * 20
+    text = filler + "SpO\u2082 97% on room air. " + filler
+    view = normalize(text)
+    assert view is not None
+    assert "SpO2 97%" in view.text
+    assert len(view.text) < 300  # a few words each side, not 240 characters
+
+
+def test_full_width_ssn_after_its_label_is_still_found() -> None:
+    text = (
+        "Filler sentence about the weather and nothing else. " * 8
+        + "Her social security number, as written on the intake form, is "
+        + "\uff14\uff10\uff12-\uff11\uff19-\uff18\uff18\uff17\uff17."
+    )
+    c = get_classifier().classify(text)
+    start = text.index("\uff14")
+    assert any(f.start <= start and f.entity_type == "US_SSN" for f in c.findings)

@@ -61,6 +61,9 @@ _PASSWORD_SYMBOLS = frozenset("%#&!$*^~@?+=")
 # Characters of unchanged text kept around each change in the view (keywords such as "MRN:"
 # or "password =" sit well within this), and what joins the kept regions.
 _CONTEXT = 240
+# Around a typographic change only (a digit written as a subscript, superscript or in full
+# width, a no-break space, digit groups joined): the value it is part of and its label.
+_TYPO_CONTEXT = 96
 _SEPARATOR = "\n\n\x00\n\n"
 
 
@@ -293,11 +296,17 @@ def _regions(
     if n - 1 >= 0 and ends[-1] != len(text):
         changed.append(n - 1)
         word_changes.append(n - 1)
-    view = _cut(chars, starts, ends, _spans(changed, n, _CONTEXT))
+    wide = set(word_changes)
+    view = _cut(
+        chars,
+        starts,
+        ends,
+        _spans([(i, _CONTEXT if i in wide else _TYPO_CONTEXT) for i in changed], chars),
+    )
     if word_changes == changed:
         words: Normalized | None = view
     elif word_changes:
-        words = _cut(chars, starts, ends, _spans(word_changes, n, _CONTEXT))
+        words = _cut(chars, starts, ends, _spans([(i, _CONTEXT) for i in word_changes], chars))
     else:
         words = None
     return Normalized(view.text, view.starts, view.ends, words)
@@ -307,12 +316,17 @@ def _digit(c: str) -> bool:
     return "0" <= c <= "9"
 
 
-def _spans(changed: list[int], n: int, context: int) -> list[list[int]]:
-    """``[lo, hi)`` ranges of view characters within ``context`` of a change, merged; the whole
-    view when they would cover half of it."""
+def _spans(changed: list[tuple[int, int]], chars: list[str]) -> list[list[int]]:
+    """``[lo, hi)`` ranges of view characters within the given context of each change (widened
+    to whitespace), merged; the whole view when they would cover half of it."""
+    n = len(chars)
     spans: list[list[int]] = []
-    for i in changed:
+    for i, context in changed:
         lo, hi = max(0, i - context), min(n, i + context + 1)
+        while lo > 0 and not chars[lo - 1].isspace():
+            lo -= 1
+        while hi < n and not chars[hi].isspace():
+            hi += 1
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], hi)
         else:
