@@ -17,8 +17,10 @@ import re
 from collections.abc import Iterable
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
+from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
+    "CONTEXT_PATTERNS",
     "CUE",
     "NAME_CUE",
     "SPEECH_CUE",
@@ -108,6 +110,8 @@ SPEECH_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
     r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
 )
+# What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
+CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION, _SPEAKER)
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)")
 
 
@@ -142,14 +146,14 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ``(start, end)`` character spans, in no particular order, possibly overlapping.
     """
     spans: list[tuple[int, int]] = []
-    annotations = {m.start() for m in _ANNOTATION.finditer(text)} if "@" in text else set()
+    annotations = {m.start() for m in finditer(_ANNOTATION, text)} if "@" in text else set()
     for pattern, lower_ok in ((_FIELD, True), (_OWNER, True), (_MENTION, True)):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):
             if pattern is _MENTION and text.rfind("\n", 0, m.start()) + 1 in annotations:
                 continue
             if _nameish(lex, m.group("v"), lower_ok=lower_ok):
                 spans.append(_strip_possessive(text, *m.span("v")))
-    for m in _SPEAKER.finditer(text):
+    for m in finditer(_SPEAKER, text):
         v = m.group("v")
         if _nameish(lex, v, lower_ok=True) and (" " in v or lex.lone_name(v)):
             spans.append(m.span("v"))

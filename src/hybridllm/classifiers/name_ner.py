@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from hybridllm._imports import importing
+from hybridllm.classifiers import ner_lean
 
 __all__ = ["NerWindows"]
 
@@ -51,7 +52,10 @@ class NerWindows:
             with importing():
                 import spacy
 
-                self._nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
+                nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
+            # The same encoder arithmetic without thinc's per-layer calls (checked bit for bit).
+            ner_lean.install(nlp)
+            self._nlp = nlp
         except BaseException as exc:
             self._load_error = exc
         finally:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_context import (
+    CONTEXT_PATTERNS,
     CUE,
     NAME_CUE,
     SPEECH_CUE,
@@ -70,6 +71,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 from hybridllm.classifiers.name_verdicts import NerVerdicts
 from hybridllm.classifiers.normalize import SPACES
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
 __all__ = ["SPACY_MODEL", "NameRecognizer", "plausible_person"]
@@ -97,6 +99,8 @@ class NameRecognizer(NerVerdicts):
 
     name = "names"
     normalized_view = "words"
+    prefilter_patterns = CONTEXT_PATTERNS
+    """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
 
     def __init__(self, *, ner: bool = True, model_name: str = SPACY_MODEL) -> None:
         """Load the lexicons and start loading spaCy in the background (if ``ner``).
@@ -132,7 +136,7 @@ class NameRecognizer(NerVerdicts):
     def _titled(self, text: str) -> list[Finding]:
         """Names after a title ("Dr. Okafor") or a naming cue ("My name is ...")."""
         found: list[Finding] = []
-        for m in (*TITLE_NAME.finditer(text), *NAME_CUE.finditer(text)):
+        for m in (*finditer(TITLE_NAME, text), *finditer(NAME_CUE, text)):
             start, end = m.span("v")
             if any(f.start <= start < f.end for f in found):
                 continue
@@ -301,7 +305,8 @@ class NameRecognizer(NerVerdicts):
         """
         # A literal "\n" (pasted JSON, logs) separates words like a newline, a no-break space
         # like a space (the normalized view relies on it, see normalized_view); same length.
-        text = text.replace("\\n", " \n").replace("\\t", "  ").translate(_SPACES)
+        spaced = text.replace("\\n", " \n").replace("\\t", "  ").translate(_SPACES)
+        text = text if spaced == text else spaced  # the same object: the prefilter scanned it
         words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
         findings = self._cased(text, words)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])

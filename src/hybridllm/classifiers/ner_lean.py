@@ -1,0 +1,165 @@
+"""The NER model's token encoder without thinc's per-layer overhead: same operations, same numbers.
+
+spaCy's small English NER embeds each token (hashed NORM / PREFIX / SUFFIX / SHAPE, a maxout
+and a layer norm), runs four residual window layers over each document and projects to the
+parser's width. thinc builds that from ~40 ``Model`` objects; on the few short windows the name
+recognizer sends per call, calling through them (callbacks, shape checks, per-layer list and
+ragged conversions) costs about as much as the arithmetic. :func:`lean_tok2vec` reads the
+weights out of the loaded model once and runs the same ``Ops`` calls (the same BLIS ``gemm``,
+``maxout``, ``seq2col``, hashing and layer-norm expressions, in the same order) in one function,
+so the result is bit for bit the model's own: :func:`install` checks that on probe texts and
+keeps the model untouched when it differs or the model is not built the way this expects.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+__all__ = ["install", "lean_tok2vec"]
+
+_log = logging.getLogger(__name__)
+
+_PROBES = (
+    "Ticket #8354 opened by Gabriel; assigned to Kaori Tanaka.",
+    "Hi",
+    "Ms. Nguyễn-Văn wrote: 'Dr. O'Neil, call +1 (212) 555-0187 re: INV-4471!'",
+)
+
+
+def _parts(layer: Any) -> dict[str, Any] | None:
+    """The weights of a spaCy ``build_Tok2Vec_model`` + ``list2array >> linear`` chain."""
+    nodes = list(layer.walk())
+    names = [n.name for n in nodes]
+    features = [n for n in nodes if n.name == "extract_features"]
+    embeds = [n for n in nodes if n.name == "hashembed"]
+    maxouts = [n for n in nodes if n.name == "maxout"]
+    norms = [n for n in nodes if n.name == "layernorm"]
+    linears = [n for n in nodes if n.name == "linear"]
+    windows = [n for n in nodes if n.name == "expand_window"]
+    padded = [n for n in nodes if n.name.startswith("with_array(residual")]
+    if (
+        len(features) != 1
+        or not embeds
+        or len(maxouts) != len(norms)
+        or len(maxouts) != len(windows) + 1
+        or len(linears) != 1
+        or len(padded) != 1
+        or "list2array" not in names
+        or any(n.attrs.get("dropout_rate", 0.0) not in (0.0, None) for n in embeds)
+    ):
+        return None
+    ops = layer.ops
+    return {
+        "ops": ops,
+        "columns": features[0].attrs["columns"],
+        "embeds": [(e.get_param("E"), e.attrs["seed"], e.attrs["column"]) for e in embeds],
+        "maxouts": [
+            (
+                ops.reshape2f(m.get_param("W"), m.get_dim("nO") * m.get_dim("nP"), m.get_dim("nI")),
+                ops.reshape1f(m.get_param("b"), m.get_dim("nO") * m.get_dim("nP")),
+                m.get_dim("nO"),
+                m.get_dim("nP"),
+            )
+            for m in maxouts
+        ],
+        "norms": [(n.get_param("G"), n.get_param("b")) for n in norms],
+        "window": [w.attrs["window_size"] for w in windows],
+        "pad": padded[0].attrs["pad"],
+        "linear": (linears[0].get_param("W"), linears[0].get_param("b")),
+    }
+
+
+def lean_tok2vec(layer: Any) -> Any | None:
+    """A thinc ``Model`` that computes what ``layer`` (the NER's token encoder) computes.
+
+    Args:
+        layer: ``ner.model.layers[0]`` of a loaded spaCy pipeline.
+
+    Returns:
+        The replacement model (predict only), or None if ``layer`` is not built as expected.
+    """
+    from thinc.api import Model
+
+    p = _parts(layer)
+    if p is None:
+        return None
+    ops = p["ops"]
+    columns = p["columns"]
+    embeds = p["embeds"]
+    maxouts = p["maxouts"]
+    norms = p["norms"]
+    windows = p["window"]
+    pad = p["pad"]
+    w_lin, b_lin = p["linear"]
+
+    def maxout_norm(x: Any, k: int) -> Any:
+        # thinc.layers.maxout.forward, then thinc.layers.layernorm.forward (same expressions).
+        w, b, n_out, n_pieces = maxouts[k]
+        y = ops.gemm(x, w, trans2=True)
+        y += b
+        best, _ = ops.maxout(ops.reshape3f(y, y.shape[0], n_out, n_pieces))
+        gain, shift = norms[k]
+        mu = best.mean(axis=1, keepdims=True)
+        var = best.var(axis=1, keepdims=True) + 1e-08
+        out = (best - mu) * var ** (-1.0 / 2.0) * gain
+        out += shift
+        return out
+
+    def forward(model: Any, docs: Any, is_train: bool) -> tuple[Any, Any]:
+        if is_train or not docs or any(len(doc) == 0 for doc in docs):
+            original: tuple[Any, Any] = layer(docs, is_train)  # training, empty docs
+            return original
+        feats = []
+        for doc in docs:
+            attrs = doc.to_array(columns)
+            if attrs.ndim == 1:
+                attrs = attrs.reshape((attrs.shape[0], 1))
+            feats.append(ops.asarray2i(attrs, dtype="uint64"))
+        lengths = ops.asarray1i([len(f) for f in feats])
+        ids = ops.flatten(feats)
+        vectors = [
+            ops.gather_add(
+                table, ops.hash(ops.as_contig(ids[:, col], dtype="uint64"), seed) % table.shape[0]
+            )
+            for table, seed, col in embeds
+        ]
+        hidden = maxout_norm(ops.xp.hstack(vectors), 0)
+        flat = ops.flatten(ops.unflatten(hidden, lengths), pad=pad)
+        for k, size in enumerate(windows, start=1):
+            flat = flat + maxout_norm(ops.seq2col(flat, size), k)
+        out = ops.gemm(ops.flatten(ops.unflatten(flat, lengths, pad=pad)), w_lin, trans2=True)
+        out += b_lin
+        return out, None
+
+    return Model("lean_tok2vec", forward, ops=ops)
+
+
+def install(nlp: Any, component: str = "ner") -> bool:
+    """Put the lean encoder into ``nlp``'s ``component`` if it gives identical vectors.
+
+    Args:
+        nlp: a loaded spaCy pipeline (owned by the caller; changed in place).
+        component: the transition-based pipe to speed up.
+
+    Returns:
+        True if installed; False (model unchanged) if the model is built differently or the
+        lean encoder's output differs in any bit on the probe texts.
+    """
+    import numpy
+
+    try:
+        model = nlp.get_pipe(component).model
+        layer = model.layers[0]
+        lean = lean_tok2vec(layer)
+        if lean is None:
+            return False
+        docs = [nlp.make_doc(t) for t in _PROBES]
+        for batch in (docs, docs[:1], docs[1:2]):
+            if not numpy.array_equal(layer.predict(batch), lean.predict(batch)):
+                return False
+    except Exception:  # any surprise in the model's layout: keep spaCy's own path
+        _log.debug("lean NER encoder not installed", exc_info=True)
+        return False
+    model.layers[0] = lean
+    return True
