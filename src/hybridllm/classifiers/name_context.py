@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
 from hybridllm.classifiers.prefilter import finditer
@@ -115,9 +116,13 @@ CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION,
 _LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)  # the same capitalised words recur on every line of a log or table
 def _nameish(lex: TokenLexicon, value: str, *, lower_ok: bool) -> bool:
     """Every word could be part of a name; a lower-case word only when it is a listed name."""
-    words = [w for w in re.split(r"\s+", value) if len(w.rstrip(".")) > 1]
+    words = [w for w in _SPACES.split(value) if len(w.rstrip(".")) > 1]
     if not words:
         return False
     for w in words:

