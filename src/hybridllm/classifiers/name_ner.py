@@ -7,9 +7,11 @@ a window of a few words around each, cut at sentence ends, in one ``nlp.pipe`` b
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from hybridllm._imports import importing
@@ -39,6 +41,7 @@ class NerWindows:
         self._load_error: BaseException | None = None
         self._ready = threading.Event()
         self._lock = threading.Lock()
+        self._one_thread: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext
         if enabled:
             threading.Thread(
                 target=self._load, args=(model_name,), name="hybridllm-spacy-load", daemon=True
@@ -53,8 +56,10 @@ class NerWindows:
                 import spacy
 
                 nlp = spacy.load(model_name, exclude=_SPACY_EXCLUDE)
-            # The same encoder arithmetic without thinc's per-layer calls (checked bit for bit).
+            # The same encoder arithmetic without thinc's per-layer calls (checked bit for bit),
+            # and numpy's BLAS on one thread instead of BLIS's generic kernel (see ner_lean).
             ner_lean.install(nlp)
+            self._one_thread = ner_lean.numpy_blas(nlp) or contextlib.nullcontext
             self._nlp = nlp
         except BaseException as exc:
             self._load_error = exc
@@ -111,6 +116,6 @@ class NerWindows:
             raise RuntimeError("spaCy model failed to load")
         # Identical windows (a column value repeated on every row of a pasted table) run once.
         unique = list(dict.fromkeys(text[s:e] for s, e in spans))
-        with self._lock:
+        with self._lock, self._one_thread():
             docs = dict(zip(unique, self._nlp.pipe(unique), strict=True))
         return [(s, docs[text[s:e]]) for s, e in spans]
