@@ -124,9 +124,11 @@ class RegexRule:
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield ``(start, end)`` of every valid match in ``text``."""
-        groups = [g for g in ("v", "w") if g in self.pattern.groupindex]
+        groups: list[str] | None = None
         for m in finditer(self.pattern, text):
             start, end = m.span()
+            if groups is None:  # looked up on the first match only: most texts have none
+                groups = [g for g in ("v", "w") if g in self.pattern.groupindex]
             for g in groups:
                 start, end = m.span(g)
                 if start >= 0:

@@ -106,6 +106,10 @@ class Hits:
         self._widths = widths
         self._size = size
 
+    def found(self, index: int) -> bool:
+        """Whether the scan found any place where pattern ``index`` may match."""
+        return bool(self._found.get(index))
+
     def windows(self, index: int) -> list[tuple[int, int]] | None:
         """Merged ``[lo, hi]`` ranges of the possible match starts of pattern ``index``; None
         when they cover so much of the text that a plain ``finditer`` is cheaper."""
@@ -341,5 +345,8 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         hits = scope.hits(text)
         if hits is not None:
             assert scope._prefilter is not None
-            return hits.matches(scope._prefilter.index.get(pattern), pattern, text)
+            index = scope._prefilter.index.get(pattern)
+            if index is not None and not hits.found(index):
+                return iter(())  # the scan found no place it could match (most rules, most texts)
+            return hits.matches(index, pattern, text)
     return pattern.finditer(text)
