@@ -97,13 +97,11 @@ class CallState:
         for f in c.findings:
             per_category[f.category] = per_category.get(f.category, 0) + 1
         self.timings["total"] = elapsed_ms(self.t0)
-        # Built from values this module typed itself: not validated here, because the audit
-        # store validates every record once as it normalises it (before hashing).
-        return AuditRecord.model_construct(
+        return AuditRecord(
             id=new_record_id(),
             ts=utc_now_iso(),
             caller=self.caller,
-            status=status,
+            status=status,  # type: ignore[arg-type]
             # where the payload actually went (a fallback hop may differ from the first choice)
             route=self.decision.route
             if adapter is None
