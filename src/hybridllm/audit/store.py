@@ -332,6 +332,11 @@ class AuditStore(StoreReads):
         self._since_checkpoint = 0 if pinned else self._since_checkpoint + len(batch)
         for one in written:
             self._witnessed(one)
+        if not need_sync and all(t.deferred for t in batch):
+            # the audit writer's batch: switch back here, off the call path, so that the next
+            # call's intent does not pay for it
+            with contextlib.suppress(sqlite3.Error):
+                self._set_synchronous(conn, True)
         return True
 
     def _insert(
