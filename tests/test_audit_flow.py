@@ -9,6 +9,7 @@ values.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from pathlib import Path
 
@@ -88,6 +89,10 @@ def test_values_never_reach_audit_files_report_or_logs(  # noqa: PLR0917 - fixtu
     captured = capfd.readouterr()
     blobs["logs"] = "\n".join(r.getMessage() for r in caplog.records).encode()
     blobs["console"] = (captured.out + captured.err + "".join(outputs)).encode()
+    # Timings are kept to the microsecond: a float's full repr (283.44760199979646) is a long
+    # digit run that can contain any short number, an MRN included.
+    long_floats = re.findall(rb'"[a-z_]+":[^,]{0,40}?\d\.\d{7,}', blobs["audit.jsonl"])
+    assert not long_floats
     for value in values:
         for where, blob in blobs.items():
             assert value.encode() not in blob, f"a sensitive value reached {where}"

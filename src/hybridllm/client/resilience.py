@@ -27,6 +27,7 @@ from tenacity import (
 
 from hybridllm.adapters.base import Timeouts
 from hybridllm.config import TargetConfig
+from hybridllm.core.flow_state import elapsed_ms
 from hybridllm.core.hops import TargetCoolingDownError, hop_deadline, hop_reserve
 from hybridllm.errors import (
     HybridLLMError,
@@ -335,11 +336,11 @@ def attempt_sync(
     # handed to tenacity as its first attempt's outcome, so the policy is exactly the same.
     try:
         value = fn()
-        return Attempted(value, None, 1, (time.perf_counter() - t) * 1000)
+        return Attempted(value, None, 1, elapsed_ms(t))
     except TransientProviderError as exc:
         first: BaseException | None = exc
     except HybridLLMError as exc:
-        return Attempted(None, as_hop_error(exc), 1, (time.perf_counter() - t) * 1000)
+        return Attempted(None, as_hop_error(exc), 1, elapsed_ms(t))
     attempts = 1
     try:
         for attempt in Retrying(**retry_kwargs(config, deadline_at, has_next=has_next)):
@@ -349,9 +350,9 @@ def attempt_sync(
                     again, first = first, None
                     raise again
                 value = fn()
-                return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
+                return Attempted(value, None, attempts, elapsed_ms(t))
     except HybridLLMError as exc:
-        return Attempted(None, as_hop_error(exc), attempts, (time.perf_counter() - t) * 1000)
+        return Attempted(None, as_hop_error(exc), attempts, elapsed_ms(t))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -367,11 +368,11 @@ async def attempt_async(
     t = time.perf_counter()
     try:
         value = await fn()
-        return Attempted(value, None, 1, (time.perf_counter() - t) * 1000)
+        return Attempted(value, None, 1, elapsed_ms(t))
     except TransientProviderError as exc:
         first: BaseException | None = exc
     except HybridLLMError as exc:
-        return Attempted(None, as_hop_error(exc), 1, (time.perf_counter() - t) * 1000)
+        return Attempted(None, as_hop_error(exc), 1, elapsed_ms(t))
     attempts = 1
     try:
         async for attempt in AsyncRetrying(**retry_kwargs(config, deadline_at, has_next=has_next)):
@@ -381,7 +382,7 @@ async def attempt_async(
                     again, first = first, None
                     raise again
                 value = await fn()
-                return Attempted(value, None, attempts, (time.perf_counter() - t) * 1000)
+                return Attempted(value, None, attempts, elapsed_ms(t))
     except HybridLLMError as exc:
-        return Attempted(None, as_hop_error(exc), attempts, (time.perf_counter() - t) * 1000)
+        return Attempted(None, as_hop_error(exc), attempts, elapsed_ms(t))
     raise AssertionError("unreachable")  # pragma: no cover
