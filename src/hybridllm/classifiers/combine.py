@@ -250,9 +250,20 @@ class CompositeClassifier:
     ) -> list[Finding]:
         found: list[Finding] = []
         from_view: list[Finding] = []
-        for recognizer in (*self.recognizers, *extra):
+        # The clinical pass first: the identifiers it finds settle their words, and a recognizer
+        # that accepts them (the name stage) asks NER nothing about words redacted either way.
+        settled: list[tuple[int, int]] = []
+        for recognizer in (*extra, *self.recognizers):
             ts = time.perf_counter()
-            for f in recognizer.find(text):
+            if settled and getattr(recognizer, "accepts_settled", False):
+                plain = recognizer.find(text, settled=settled)  # type: ignore[call-arg]
+            else:
+                plain = recognizer.find(text)
+            if recognizer in extra:
+                settled.extend(
+                    (f.start, f.end) for f in plain if f.entity_type not in SAFE_HARBOR_WEAK
+                )
+            for f in plain:
                 if not 0 <= f.start < f.end <= len(text):
                     raise ValueError(recognizer.name)
                 found.append(

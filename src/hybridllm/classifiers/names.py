@@ -96,12 +96,14 @@ class NameRecognizer(NerVerdicts):
         name: ``"names"`` (NER findings are reported as ``"names+ner"``).
         normalized_view: ``"words"``: on a de-evaded text, only the places where a change can
             touch a word are searched again (see :mod:`hybridllm.classifiers.combine`).
+        accepts_settled: ``find`` takes the spans already settled by the clinical pass.
     """
 
     name = "names"
     normalized_view = "words"
     prefilter_patterns = CONTEXT_PATTERNS
     """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
+    accepts_settled = True
 
     def __init__(self, *, ner: bool = True, model_name: str = SPACY_MODEL) -> None:
         """Load the lexicons and start loading spaCy in the background (if ``ner``).
@@ -294,11 +296,14 @@ class NameRecognizer(NerVerdicts):
         cue = STRONG_CUE.search(before) if plain else CUE.search(before)
         return bool(known or adjacent or cue) and not (sentence_start and low in COMMON_WORDS)
 
-    def find(self, text: str) -> list[Finding]:
+    def find(self, text: str, *, settled: list[tuple[int, int]] | None = None) -> list[Finding]:
         """Find person names in ``text``.
 
         Args:
             text: the text to scan.
+            settled: spans that another recognizer has already found to be identifiers (the
+                Safe Harbor pass on a clinical note, see ``accepts_settled``): a word inside
+                one is no NER candidate, since it is redacted either way.
 
         Returns:
             PERSON findings (category PII; combine upgrades them to PHI next to clinical data).
@@ -311,7 +316,7 @@ class NameRecognizer(NerVerdicts):
         spaced = text.replace("\\n", " \n").replace("\\t", "  ").translate(_SPACES)
         text = text if spaced == text else spaced  # the same object: the prefilter scanned it
         words = [w for w in _WORD.finditer(text) if not glued(text, w.start(), w.end())]
-        findings = self._cased(text, words)
+        findings = self._cased(text, words, span_mask(len(text), settled) if settled else None)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         sentences = lower_sentences(text)
         memo: dict[str, bool] = {}
@@ -345,8 +350,11 @@ class NameRecognizer(NerVerdicts):
             )
         ]
 
-    def _cased(self, text: str, words: list[re.Match[str]]) -> list[Finding]:
-        """Titles, cues, listed pairs, token shapes and NER (everything but lower case)."""
+    def _cased(
+        self, text: str, words: list[re.Match[str]], settled: bytearray | None = None
+    ) -> list[Finding]:
+        """Titles, cues, listed pairs, token shapes and NER (everything but lower case); no
+        NER for a word inside a ``settled`` span."""
         findings = self._titled(text)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         candidates: list[int] = []
@@ -371,7 +379,9 @@ class NameRecognizer(NerVerdicts):
                 found, i = step
                 findings.extend(found)
                 continue
-            if self._ner_candidate(text, words, i, taken):
+            if self._ner_candidate(text, words, i, taken) and not (
+                settled and settled[words[i].start()] and settled[words[i].end() - 1]
+            ):
                 candidates.append(i)
             i += 1
         if candidates:

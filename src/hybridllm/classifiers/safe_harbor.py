@@ -36,7 +36,13 @@ import re
 
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.prefilter import finditer
-from hybridllm.classifiers.safe_harbor_words import WORD_PATTERNS, Add, find_words, prev_word
+from hybridllm.classifiers.safe_harbor_words import (
+    WORD_PATTERNS,
+    Add,
+    find_words,
+    prev_word,
+    repeated,
+)
 from hybridllm.models import Finding
 
 __all__ = ["STRONG", "WEAK", "SafeHarborRecognizer"]
@@ -72,6 +78,7 @@ _SCORE_BEFORE = re.compile(
 )
 _PHONE = re.compile(r"(?<![\w+])(?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?!\d)")
 _FRACTION_AFTER = re.compile(r"\s*(?:tab|tablet|cap|dose|strength|cup|of|inch|in\b|mg|ml)", re.I)
+_REPEATED = frozenset({"PLACE", "NAME"})
 _DATE_ALLOWED_FORM = re.compile(r"^(?:19|20)\d\d$")
 
 _AGE = re.compile(
@@ -184,6 +191,9 @@ class SafeHarborRecognizer:
         for m in finditer(_DOMAIN, text):
             add("IDENTIFIER", m.start("v"), m.end("v"))
         find_words(text, add)
+        places = [(f.entity_type, f.start, f.end) for f in out if f.entity_type in _REPEATED]
+        for kind, start, end in repeated(text, places):
+            add(kind, start, end)
         return out
 
     def _dates(self, text: str, add: Add) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from hybridllm.classifiers.clinical import clinical_vocabulary, clinical_word, w
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["WORD_PATTERNS", "Add", "find_words", "prev_word"]
+__all__ = ["WORD_PATTERNS", "Add", "find_words", "prev_word", "repeated"]
 
 Add = Callable[..., None]
 """``add(kind, start, end, score=...)``: reports one finding."""
@@ -284,3 +284,39 @@ def _cap_runs(text: str) -> list[list[_Tok]]:
         cur.append(t)
     flush()
     return runs
+
+
+def repeated(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Other mentions of a place or name found once: an identifier is one wherever it stands
+    ("lives in Maple Hollow" ... "attends Maple Hollow Pediatrics"). The whole value, and each of
+    its words that is no ordinary or clinical word, as a whole word elsewhere in ``text``.
+
+    Args:
+        text: the note.
+        found: ``(kind, start, end)`` of the places and names found in it.
+
+    Returns:
+        ``(kind, start, end)`` of the other mentions.
+    """
+    values: dict[str, str] = {}
+    for kind, start, end in found:
+        value = text[start:end]
+        if len(value) >= 4:
+            values.setdefault(value, kind)
+        for part in value.split():
+            w = part.strip(".,")
+            if len(w) >= 4 and w[0].isupper() and not _known(w):
+                values.setdefault(w, kind)
+    if not values:
+        return []
+    spans = {(start, end) for _, start, end in found}
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
+        + r")(?![\w'’-])"
+    )
+    return [
+        (values[m.group()], m.start(), m.end())
+        for m in pattern.finditer(text)
+        if m.span() not in spans
+    ]
