@@ -6,12 +6,13 @@ distribute with the copyright notice), as shipped in Debian's ``wordnet-base`` p
     apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb /tmp/wn
     python scripts/data/build_public_figures.py /tmp/wn/usr/share/wordnet/data.noun
 
+(``data.adj`` is read from the same folder.)
+
 WordNet marks a synset that names one individual (not a kind) with an *instance hypernym*
 pointer (``@i``). Those in the ``noun.person`` lexicographer file (18) are people: historical
 and public figures (``Stanley Kubrick``, ``Betty Friedan``), characters of fiction and myth
-(``Don Quixote``, ``Sherlock Holmes``, ``Persephone``) and biblical figures. Those in
-``noun.location`` (15) and ``noun.object`` (17) are places (``Oahu``, ``Africa``, ``Rio de
-Janeiro``).
+(``Don Quixote``, ``Sherlock Holmes``, ``Persephone``) and biblical figures; the others are
+places, works, events and the like (``Oahu``, ``Rio de Janeiro``).
 
 Outputs (lower case, sorted, one entry per line, words joined by one space):
 
@@ -27,9 +28,12 @@ Outputs (lower case, sorted, one entry per line, words joined by one space):
   surname lists): ``Kubrick``, ``Diderot``, ``Pythagoras``. ``Kant`` or ``Hemingway`` (100+ US
   bearers each) stand alone only after their full name in the same text (see
   ``hybridllm.classifiers.name_public``).
-- ``wordnet_places.txt``: names of place instances that are not also person instances nor
-  listed given names (nor, for one word, listed surnames: ``Houston``, ``Lincoln`` stay out): a
-  PERSON finding that is exactly one of them is a place.
+- ``wordnet_not_people.txt``: names of every other instance (places, works, events,
+  organisations: ``Oahu``, ``Rio de Janeiro``, ``Stonehenge``) and every capitalised lemma that
+  is no instance (peoples, languages, groups, holidays, proper adjectives: ``Senegalese``,
+  ``Danish``, ``Hellenistic``, ``Christmas``), less those that are also a person instance or a
+  listed given name (or, for one word, a surname in Faker's lists: ``Houston`` stays out): a
+  PERSON finding made only of such words is no person.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from collections import defaultdict
 from pathlib import Path
 
 DEST = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
-PERSON, LOCATION, OBJECT = 18, 15, 17
+PERSON = 18
 # A pair shared by at least this share of the US population (P(given) x P(surname), both from
 # Faker's en_US lists, which renormalise the census top-1000 surnames and the SSA given names
 # they list) is a common name: "John Smith" ~ 3e-4, "George Washington" ~ 7e-6. 2e-6 is about
@@ -54,6 +58,7 @@ def _read(name: str) -> set[str]:
 
 
 def _synsets(path: Path) -> list[tuple[int, bool, list[str]]]:
+    """(lexicographer file, is an instance, lemmas as written) of every synset of a data file."""
     out: list[tuple[int, bool, list[str]]] = []
     with path.open(encoding="latin-1") as fh:
         for line in fh:
@@ -61,7 +66,7 @@ def _synsets(path: Path) -> list[tuple[int, bool, list[str]]]:
                 continue  # the licence header
             parts = line.partition(" | ")[0].split()
             lex, count = int(parts[1]), int(parts[3], 16)
-            words = [parts[4 + 2 * i].lower().replace("_", " ") for i in range(count)]
+            words = [parts[4 + 2 * i].replace("_", " ") for i in range(count)]
             # Adjective markers such as "(a)" are not used on nouns; strip any anyway.
             words = [re.sub(r"\(\w+\)$", "", w) for w in words]
             k = 4 + 2 * count
@@ -86,13 +91,25 @@ def _valid(name: str) -> bool:
 
 def main() -> None:
     """Write the three lists next to the other name lists."""
-    synsets = _synsets(Path(sys.argv[1]))
+    noun_file = Path(sys.argv[1])
+    # Capitalised lemmas that are not instances: peoples, languages, groups, holidays
+    # ("Senegalese", "Faroese", "Christmas"), and proper adjectives ("Hellenistic", "Danish").
+    proper = {
+        w.lower()
+        for path in (noun_file, noun_file.with_name("data.adj"))
+        for lex, inst, lemmas in _synsets(path)
+        if not (inst and lex == PERSON)
+        for w in lemmas
+        if w[:1].isupper()
+    }
+    synsets = [(lex, inst, [w.lower() for w in ws]) for lex, inst, ws in _synsets(noun_file)]
     given_freq, last_freq = _frequencies()
     first_names = _read("first_names.txt") | _read("census_first_names.txt")
-    surnames = _read("census_surnames.txt") | _read("surnames.txt")
+    faker_surnames = _read("surnames.txt")
+    surnames = _read("census_surnames.txt") | faker_surnames
     ambiguous = _read("ambiguous.txt")
     people = [w for lex, inst, w in synsets if inst and lex == PERSON]
-    places = [w for lex, inst, w in synsets if inst and lex in (LOCATION, OBJECT)]
+    things = [w for lex, inst, w in synsets if inst and lex != PERSON]
 
     full: set[str] = set()
     single_count: dict[str, int] = defaultdict(int)
@@ -125,20 +142,19 @@ def main() -> None:
         and s not in ambiguous
         and (s not in surnames or s in mononym)
     }
-    person_words = set(single_count) | {w for n in full for w in n.split()}
-    place_names = {
+    person_words = set(single_count)
+    thing_names = {
         w
-        for lemmas in places
-        for w in lemmas
+        for w in {w for lemmas in things for w in lemmas} | proper
         if _valid(w)
         and w not in person_words
         and w not in first_names
-        and (" " in w or w not in surnames)
+        and (" " in w or w not in faker_surnames)
     }
     for name, entries in (
         ("public_people.txt", full),
         ("public_single.txt", single),
-        ("wordnet_places.txt", place_names),
+        ("wordnet_not_people.txt", thing_names),
     ):
         (DEST / name).write_text("\n".join(sorted(entries)) + "\n", encoding="utf-8")
         print(f"{name}: {len(entries)}")

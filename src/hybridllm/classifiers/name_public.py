@@ -1,4 +1,4 @@
-"""Public figures, characters and places that the name rules took for a private person.
+"""Public figures, characters, places and peoples that the name rules took for a private person.
 
 Real prompts name people nobody needs protecting from a model: ``William Shakespeare``, ``Don
 Quixote``, ``Stanley Kubrick``, ``Persephone``; and the name rules cannot tell them from a
@@ -13,8 +13,10 @@ individual; see ``scripts/data/build_public_figures.py`` and ``data/SOURCES.md``
   rare as surnames (fewer than 100 US bearers): ``Kubrick``, ``Pythagoras``. Any other one-word
   name counts only after its full listed name in the same text (``Kant`` after ``Immanuel
   Kant``);
-- ``wordnet_places.txt``: places (``Oahu``, ``Rio de Janeiro``) that are no listed given name
-  or surname.
+- ``wordnet_not_people.txt``: WordNet's other proper names: places, works, events, peoples,
+  languages, holidays, proper adjectives (``Oahu``, ``Rio de Janeiro``, ``Slovenian``,
+  ``Hellenistic``, ``Christmas``), less listed given names (and one-word listed surnames): a
+  finding made only of such words is no person.
 
 A listed name is still reported where a private person is likely: in a clinical payload (the
 decision of :mod:`hybridllm.classifiers.clinical`), and in a record-like context: an e-mail
@@ -58,10 +60,25 @@ _PERSONAL = re.compile(
 # A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
 # a character is introduced so too ("a cat named Bernie").
 _NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
+# A name right before these names a product or a result, not a person: "the Unsplash API",
+# "Collatz conjecture", "Maxwell's equations", "Bollinger bands".
+_THING_AFTER = re.compile(
+    r"(?i:[ \t]+(?:api|sdk|app|apps|platform|website|formula|extension|plugin|library"
+    r"|framework|package|cloud|server|container|integration|dashboard|wallet"
+    r"|process|model|method|set|number|numbers|test|scale|index|space|function|matrix|chain"
+    r"|network)\b"
+    r"|(?:['’]s)?[ \t]+(?:algorithm|conjecture|equations?|theorem|transform|distribution"
+    r"|inequality|lemma|constant|principle|paradox|hypothesis|integral|polynomials?|bands"
+    r"|measure|laws?|theory|theories|philosophy|effect)\b)"
+)
+# A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
+# X" are not enough: the labelled sets hold private people in exactly those phrases.)
+_CITED_AFTER = re.compile(r"[ \t]*(?:,?[ \t]+et[ \t]+al\b|\((?:1[6-9]|20)\d\d[a-z]?\))")
 _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
 )
+_SPEAKER = re.compile(r"[ \t]*:")
 _TABLE = re.compile(r"\t|\|.*\|")
 _CSV_ROW = re.compile(r"(?:[^,\n]*,){3}")
 
@@ -83,8 +100,9 @@ def _key(span: str) -> str:
 
 
 def public_name(span: str) -> str | None:
-    """Which gazetteer lists ``span`` as a whole: ``"person"`` (a full name), ``"single"`` (a
-    one-word name that may stand alone), ``"place"``, or None.
+    """Which gazetteer lists ``span``: ``"person"`` (a full name), ``"single"`` (a one-word name
+    that may stand alone), ``"thing"`` (every word names a place, a people, a language, a
+    holiday ...: ``Oahu``, ``Slovak Slovenian``, ``Christmas``), or None.
 
     Args:
         span: the text of a PERSON finding.
@@ -104,8 +122,19 @@ def _kind(key: str) -> str | None:
         return "person"
     if " " not in untitled and untitled in _entries("public_single.txt"):
         return "single"
-    if key in _entries("wordnet_places.txt"):
-        return "place"
+    things = _entries("wordnet_not_people.txt")
+    if key in things or all(w in things for w in key.split()):
+        return "thing"
+    return None
+
+
+def _context_kind(text: str, f: Finding) -> str | None:
+    """``"thing"`` for a name of a product or a result, ``"author"`` for a cited author (see
+    the patterns above), else None."""
+    if _THING_AFTER.match(text, f.end):
+        return "thing"
+    if _CITED_AFTER.match(text, f.end):
+        return "author"
     return None
 
 
@@ -120,6 +149,8 @@ def _record_like(text: str, start: int, end: int, *, named: bool = True) -> bool
     if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
         return True
     line = _line(text, start, end)
+    if _SPEAKER.match(text, end) and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == "":
+        return True  # a speaker of a chat transcript: "Euphrosyne: Who are you?"
     if _TABLE.search(line) or (_CSV_ROW.match(line) and re.search(r"\d", line)):
         return True
     return _PERSONAL.search(text, max(0, start - 40), start) is not None or (
@@ -153,7 +184,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """
     found = list(findings)
     keys = [_key(text[f.start : f.end]) for f in found]
-    kinds = [_kind(key) for key in keys]
+    kinds = [_kind(key) or _context_kind(text, f) for f, key in zip(found, keys, strict=True)]
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
         if kind is None and " " not in key:
@@ -171,10 +202,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     if not any(drop) or is_clinical([text]):
         return found
     kept = [f for f, d in zip(found, drop, strict=True) if not d]
-    # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them.
+    private_parts = {
+        w for key, d in zip(keys, drop, strict=True) if not d and " " in key for w in key.split()
+    }
+    # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them, and so
+    # is a word of a private full name ("Mimir Andreasen ... Mimir worked in my lab").
     drop = [
-        d and (kind != "single" or not _among(text, f, kept))
-        for f, kind, d in zip(found, kinds, drop, strict=True)
+        d and (" " in key or not (_among(text, f, kept) or key in private_parts))
+        for f, key, d in zip(found, keys, drop, strict=True)
     ]
     parts = {
         w
