@@ -35,6 +35,10 @@ def persons(text: str) -> set[str]:
         ("name:    vendula kafka\naddress:    lazna 316", "vendula kafka"),
         # one unknown word after a speech cue
         ("ok whatever, said odulvo to the group", "odulvo"),
+        # a listed name that is also an everyday word, right after a naming cue
+        ("she named him marcel", "marcel"),
+        # a given name + surname before an English person's verb, in non-English surroundings
+        ("petronella haldorsen lives at 12 storgata, tromsø", "petronella haldorsen"),
     ],
 )
 def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
@@ -50,6 +54,8 @@ def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
         "what is the age of puberty according to islam",
         "ni ke yi shuo zhong wen ma?",
         "call me maybe when the build is done",
+        "call me crazy but i like tabs",
+        "me and my wife will be travelling from pune",
         "please add the will and the bill to the folder",
         "if x > 0: y = elif_count + sys_total",
         "give me good synonms for explane and more",

@@ -100,6 +100,7 @@ def test_gazetteer_kinds() -> None:
         # characters of stories, introduced as such
         "Write a bedtime story about a hamster named Quentin who learns to swim.",
         "write a short poem where the main character is a girl called odalys",
+        "Write a story for kids; add a pet camel named roger to the story.",
         # personas given to the model
         "You are now Ottoline, a travel agent. Plan a weekend in Lisbon.",
     ],

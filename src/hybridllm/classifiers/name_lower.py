@@ -77,37 +77,15 @@ _PERSON_AFTER = re.compile(
 # The first letter of each sentence, line or quotation.
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
 _GAP = re.compile(r"[ \t]")
+_NAMED = re.compile(
+    r"(?i:\b(?:named(?:\s+(?:him|her|me|them))?|called|calls?\s+(?:me|him|her)|name\s+is)\W*$)"
+)
 _PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")
 _ENGLISH_SHARE = 0.5
 # English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
 # not among them.
 _SHORT_ENGLISH = frozenset(
-    [
-        "is",
-        "at",
-        "it",
-        "of",
-        "to",
-        "in",
-        "on",
-        "me",
-        "my",
-        "we",
-        "he",
-        "be",
-        "by",
-        "or",
-        "as",
-        "an",
-        "so",
-        "do",
-        "up",
-        "us",
-        "if",
-        "no",
-        "am",
-        "go",
-    ]
+    "is at it of to in on me my we he be by or as an so do up us if no am go".split()  # noqa: SIM905
 )
 
 
@@ -158,6 +136,7 @@ def _cue_run(
     """Words after a naming cue, up to three, each a listed name or unknown word."""
     j = i
     end = -1
+    named = _NAMED.search(text, max(0, words[i].start() - 24), words[i].start()) is not None
     while j < len(words) and j < i + 3:
         w = words[j].group()
         if j > i and not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
@@ -167,9 +146,10 @@ def _cue_run(
             continue
         bare = w.lower().removesuffix("'s")
         strength = _strength(lex, bare)
-        # After the first word, a listed surname counts even when it is a word ("kafka").
+        # After the first word, a listed surname counts even when it is a word ("kafka"); after
+        # "named", "call me" ... a listed name may be an everyday word ("she named him marcel").
         surname = j > i and bare in lex.last and bare not in FUNCTION_WORDS
-        if not surname and (strength == _NONE or (w.islower() and w in lex.common)):
+        if not surname and (strength == _NONE or (w.islower() and w in lex.common and not named)):
             break
         end = j
         j += 1
@@ -230,8 +210,13 @@ def lower_names(
         if english is None:
             english = _english_once(words, lex, memo)
         run = _line_name(text, words, i, lex) if _line_start(text, m.start()) else None
-        if run is None and english:
-            run = _pair(text, words, i, lex)
+        if run is None and (pair := _pair(text, words, i, lex)) is not None:
+            # Outside English text a pair needs an English person's verb or cue beside it
+            # ("petronilla halberg lives at 660 emilsvej").
+            person = _PERSON_AFTER.match(text, _bare_end(words[pair])) or _PERSON_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()
+            )
+            run = pair if english or person else None
         if run is not None:
             out.append((m.start(), _bare_end(words[run]), 0.55))
             continue

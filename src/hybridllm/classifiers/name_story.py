@@ -8,9 +8,9 @@ the copywriter ...``. A given name alone in such a text names a character the au
 - **word problems**: the text asks for a quantity (``how many``, ``how much``, ``how old``,
   ``twice as``, ``what is the total ...``) and holds a number (or the variables ``N``, ``M``):
   every one-word name of it is a character of the problem;
-- **characters**: the name is introduced as one (``a boy vampire named Adrian``, ``the main
-  character is chris``, ``a story about isabella``) in a text that asks for fiction (a story,
-  poem, script, game, character ...);
+- **characters**: the name is introduced as one (``a boy vampire named Adrian``, ``a pet camel
+  named roger``, ``the main character is chris``, ``a story about isabella``) in a text that
+  asks for fiction (a story, poem, script, game, character ...);
 - **personas**: the model is told to be someone (``you are now Xavier``, ``act as Gal``).
 
 :mod:`hybridllm.classifiers.name_public` drops those findings unless the name sits in a
@@ -40,11 +40,10 @@ _HAS_QUANTITY = re.compile(
 )
 _QUANTITY = re.compile(r"\d|\b[NMK]\b")
 _CHARACTER = re.compile(
-    r"(?i:(?:\b(?:character|protagonist|hero|heroine|villain|persona|narrator|woman|man|boy"
-    r"|girl|guy|lady|kid|child|prince|princess|king|queen|knight|wizard|witch|vampire|ghost"
-    r"|robot|android|ai|assistant|bot|model|cat|dog|puppy|kitten|pet|horse|dragon|bear|mouse"
-    r"|fox|rabbit|alien|elf|dwarf|warrior|soldier|detective|pirate|monster|creature|hamster"
-    r"|bird|owl|teenager|barbarian|hybrid)s?\s+(?:named|called)\s+"
+    # "a boy vampire named Adrian", "an old camel called roger": someone introduced by an
+    # article (not "my son named ...", which is a relative)
+    r"(?i:(?:\b(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:named|called)\s+"
+    r"|\b(?:character|protagonist|hero|heroine|villain|persona|narrator)s?\s+(?:named|called)\s+"
     r"|\bmain\s+character\s+(?:is|was|will\s+be)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
     r"(?:named|called)\s+)?"
     r"|\b(?:story|stories|tale|poem|script|song)\s+(?:about|of|for)\s+)$)"
