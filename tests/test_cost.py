@@ -345,3 +345,14 @@ def test_config_validation() -> None:
     assert cfg.price_table()["my-model"] == ModelPrice(input=1, output=2)
     assert "gpt-4o" not in cfg.price_table()  # only overrides; the rest is the pinned table
     assert find_price("gpt-4o", cfg.price_table()) == ModelPrice(input=2.5, output=10.0)
+
+
+def test_call_cost_is_kept_to_the_picodollar() -> None:
+    # Float noise (2.3749999999999997) would put a long digit run into the audit record.
+    usage = Usage(input_tokens=3000, output_tokens=600)
+    for price in (ModelPrice(input=0.1, output=0.2), ModelPrice(input=0.15, output=0.7)):
+        cost = call_cost("openai", "m", usage, config=CostConfig(prices={"m": price}))
+        assert cost == pytest.approx((3000 * price.input + 600 * price.output) / 1e6)
+        assert len(repr(cost).split(".")[-1]) <= 12
+    local = call_cost("llamacpp", "smollm2", Usage(input_tokens=7, output_tokens=0), config=CFG)
+    assert 0 < local == round(local, 12)

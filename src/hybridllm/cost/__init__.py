@@ -274,10 +274,14 @@ def call_cost(
     cfg = config or CostConfig()
     price = find_price(model, cfg.price_table())
     if price is not None:
-        return (usage.input_tokens * price.input + usage.output_tokens * price.output) / 1e6
-    if target_adapter in LOCAL_ADAPTERS:
-        return usage.total_tokens * cfg.local.marginal_cost_per_token()
-    return 0.0
+        cost = (usage.input_tokens * price.input + usage.output_tokens * price.output) / 1e6
+    elif target_adapter in LOCAL_ADAPTERS:
+        cost = usage.total_tokens * cfg.local.marginal_cost_per_token()
+    else:
+        return 0.0
+    # To the picodollar: a float's full repr (2.3749999999999997) in the audit record is noise,
+    # and a long digit run that can contain any short number a caller wrote.
+    return round(cost, 12)
 
 
 # -- recommendation ----------------------------------------------------------------------------
