@@ -27,7 +27,7 @@ from hybridllm.audit._sqlite import Ticket
 from hybridllm.errors import AuditError
 from hybridllm.models import AuditRecord
 
-__all__ = ["GroupCommit"]
+__all__ = ["GroupCommit", "drain_at_exit"]
 
 _live: weakref.WeakSet[GroupCommit] = weakref.WeakSet()
 
@@ -174,7 +174,7 @@ def _reset_after_fork() -> None:
 
 
 @atexit.register
-def _drain_at_exit() -> None:
+def drain_at_exit() -> None:
     """Process exit: write every deferred record still queued (the writer is a daemon)."""
     for group in list(_live):
         with contextlib.suppress(Exception):

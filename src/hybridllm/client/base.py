@@ -22,7 +22,12 @@ from hybridllm.client.audit_open import open_audit
 from hybridllm.client.drivers import DriverMixin
 from hybridllm.client.embed_client import EmbedMixin
 from hybridllm.client.resilience import Breakers, TimeBoundError, run_bounded
-from hybridllm.client.results import AsyncCompletionStream, Conversation, no_chunks
+from hybridllm.client.results import (
+    AsyncCompletionStream,
+    Conversation,
+    no_chunks,
+    run_deferred_finalisers,
+)
 from hybridllm.client.shared_breakers import shared_breakers
 from hybridllm.config import Settings, load_settings
 from hybridllm.core.flow import AuditContext, Flow, completion_flow
@@ -191,6 +196,7 @@ class BaseClient(DriverMixin, EmbedMixin):
         )
 
     def _append(self, record: AuditRecord) -> AuditRecord:
+        run_deferred_finalisers()  # streams the garbage collector dropped: their outcomes first
         store, sink, _ = self._audit_sinks()
         stored = store.submit(record) if self._defers(record) else sink.append(record)
         if stored.status != "intent":  # one log line, span and hook call per call: its outcome
@@ -206,6 +212,7 @@ class BaseClient(DriverMixin, EmbedMixin):
         Raises:
             AuditError: an outcome record could not be written after its call returned.
         """
+        run_deferred_finalisers()
         with self._lock:
             store = self._store
         if store is not None:
@@ -213,6 +220,7 @@ class BaseClient(DriverMixin, EmbedMixin):
 
     def _close_audit(self) -> None:
         # caller holds the lock (or owns the client exclusively while closing)
+        run_deferred_finalisers()
         sink, store = self._sink, self._store
         self._store = self._sink = None
         self._ctx = None

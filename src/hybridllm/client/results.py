@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
+import queue
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -14,7 +17,58 @@ from hybridllm.redaction import forget, open_vault
 if TYPE_CHECKING:
     from hybridllm.client.base import BaseClient
 
-__all__ = ["AsyncCompletionStream", "CompletionStream", "Conversation", "no_chunks"]
+__all__ = [
+    "AsyncCompletionStream",
+    "CompletionStream",
+    "Conversation",
+    "no_chunks",
+    "run_deferred_finalisers",
+]
+
+# A stream's finaliser writes its outcome record. When the cyclic garbage collector runs it, it
+# may have interrupted this very thread inside a lock that write needs (the group commit's, the
+# client's): writing there would deadlock. So a finaliser called during a collection only
+# queues its work (``SimpleQueue.put`` is reentrant: made for ``__del__``), and the next audit
+# write, ``flush_audit()``, ``close()`` or the process exit runs it. A stream dropped by its
+# last reference (no collection running) is still recorded at once.
+_collecting = False
+_deferred: queue.SimpleQueue[Callable[[], object]] = queue.SimpleQueue()
+
+
+def _gc_phase(phase: str, _info: dict[str, int]) -> None:
+    global _collecting  # noqa: PLW0603 - one process-wide flag, set by the collector only
+    _collecting = phase == "start"
+
+
+gc.callbacks.append(_gc_phase)
+
+
+def _finalise(job: Callable[[], object]) -> None:
+    if _collecting:
+        _deferred.put(job)
+    else:
+        with contextlib.suppress(Exception):
+            job()
+
+
+def run_deferred_finalisers() -> None:
+    """Run the stream finalisers queued during garbage collections (best effort)."""
+    while not _deferred.empty():
+        try:
+            job = _deferred.get_nowait()
+        except queue.Empty:
+            return
+        with contextlib.suppress(Exception):
+            job()
+
+
+@atexit.register
+def _at_exit() -> None:
+    run_deferred_finalisers()
+    # what they queued for the audit writer is written now (whichever exit hook ran first)
+    from hybridllm.audit._group import drain_at_exit
+
+    drain_at_exit()
 
 
 class _StreamInfo:
@@ -118,8 +172,7 @@ class CompletionStream(_StreamInfo):
         self.close()
 
     def __del__(self) -> None:
-        with contextlib.suppress(Exception):
-            self.close()
+        _finalise(self.close)
 
 
 class AsyncCompletionStream(_StreamInfo):
@@ -168,8 +221,7 @@ class AsyncCompletionStream(_StreamInfo):
     def __del__(self) -> None:
         # No loop to run aclose() on here: record the outcome directly; an async generator
         # that was part-read is finalised by asyncio later and sees the outcome already written.
-        with contextlib.suppress(Exception):
-            self._settle()
+        _finalise(self._settle)
 
 
 async def no_chunks() -> AsyncIterator[str]:
