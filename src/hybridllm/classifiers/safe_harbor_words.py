@@ -307,16 +307,24 @@ def repeated(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, in
             w = part.strip(".,")
             if len(w) >= 4 and w[0].isupper() and not _known(w):
                 values.setdefault(w, kind)
-    if not values:
-        return []
     spans = {(start, end) for _, start, end in found}
-    pattern = re.compile(
-        r"(?<![\w'’-])(?:"
-        + "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
-        + r")(?![\w'’-])"
-    )
-    return [
-        (values[m.group()], m.start(), m.end())
-        for m in pattern.finditer(text)
-        if m.span() not in spans
-    ]
+    out: list[tuple[str, int, int]] = []
+    taken = bytearray(len(text) + 1)
+    for value in sorted(values, key=len, reverse=True):  # the longest value wins a place
+        i = text.find(value)
+        while i >= 0:
+            end = i + len(value)
+            if (
+                not taken[i]
+                and (i == 0 or not _glued(text[i - 1]))
+                and (end == len(text) or not _glued(text[end]))
+            ):
+                taken[i:end] = b"\x01" * len(value)
+                if (i, end) not in spans:
+                    out.append((values[value], i, end))
+            i = text.find(value, i + 1)
+    return sorted(out, key=lambda r: r[1])
+
+
+def _glued(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"
