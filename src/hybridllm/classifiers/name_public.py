@@ -74,6 +74,7 @@ _THING_AFTER = re.compile(
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
 _CITED_AFTER = re.compile(r"[ \t]*(?:,?[ \t]+et[ \t]+al\b|\((?:1[6-9]|20)\d\d[a-z]?\))")
+_AFTER_START = frozenset(" \t'’,(")  # what the two patterns above can start with
 _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
@@ -131,6 +132,8 @@ def _kind(key: str) -> str | None:
 def _context_kind(text: str, f: Finding) -> str | None:
     """``"thing"`` for a name of a product or a result, ``"author"`` for a cited author (see
     the patterns above), else None."""
+    if text[f.end : f.end + 1] not in _AFTER_START:
+        return None  # neither pattern can match: most names end at punctuation or a newline
     if _THING_AFTER.match(text, f.end):
         return "thing"
     if _CITED_AFTER.match(text, f.end):
