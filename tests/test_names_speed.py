@@ -105,3 +105,30 @@ def test_split_key_and_split_email_are_still_joined() -> None:
         view = normalize(text)
         assert view is not None
         assert joined in view.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Study done on 04 Nov 2010. Referrer Pascal T. Dalesworth, MD.", "Referrer"),
+        ("Subscriber Isolde Foxmere. Mailing address PO Box 352.", "Mailing"),
+        ("Reply sent to Guðgeir Bergsveinsson.\nTicket #9156 opened by the desk.", "Ticket"),
+        ("Seen with Celia Dalesworth. Diagnosis: acute kidney injury.", "Diagnosis"),
+    ],
+)
+def test_words_capitalised_by_their_position_are_not_ner_candidates(text: str, word: str) -> None:
+    # Each word is an English word in no name list, at a sentence or line start: only its
+    # position made it capitalised.
+    assert word not in _ner_windows(text, words_only=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # English words that are also a listed given name or a (census) surname: NER decides.
+        ("Imaging done on 4/12/2014. Prior dose administered without incident.", "Prior"),
+        ("Referred by parent L. Kestrel. Born 26-Aug-2010. Seen today.", "Born"),
+    ],
+)
+def test_a_word_that_is_also_a_listed_name_stays_a_candidate(text: str, word: str) -> None:
+    assert word in _ner_windows(text, words_only=True)

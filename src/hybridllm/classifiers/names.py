@@ -293,8 +293,26 @@ class NameRecognizer(NerVerdicts):
         )
         known = (low in self.first or low in self.last) and low not in COMMON_WORDS
         sentence_start = i == 0 or bool(_SENTENCE_BREAK.search(before))
+        if sentence_start and (low in COMMON_WORDS or self._positional_word(low)):
+            return False
         cue = STRONG_CUE.search(before) if plain else CUE.search(before)
-        return bool(known or adjacent or cue) and not (sentence_start and low in COMMON_WORDS)
+        return bool(known or adjacent or cue)
+
+    def _positional_word(self, low: str) -> bool:
+        """An English word in no name list ("Referrer", "Mailing", "Ticket"): at a sentence or
+        line start, or after a colon, its capital comes from its position, so by the lists' own
+        evidence it is no name and needs no NER call (a name next to it is a candidate of its
+        own, with its own window). Words that are also names, even only census surnames
+        ("Born", "Alert", "Prior"), stay candidates."""
+        bare = _POSSESSIVE_S.sub("", low)
+        lex = self.tokens
+        return (
+            bare in lex.vocab
+            and bare not in lex.first
+            and bare not in lex.last
+            and bare not in lex.places
+            and bare not in lex.ambiguous
+        )
 
     def find(self, text: str, *, settled: list[tuple[int, int]] | None = None) -> list[Finding]:
         """Find person names in ``text``.
