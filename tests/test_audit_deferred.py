@@ -17,7 +17,6 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +32,6 @@ from hybridllm.testing import SplittingServer
 
 SENSITIVE = f"Write to {EMAIL} about the key {AWS_KEY}."
 PLAIN = "In one sentence, what is a hash chain?"
-
-
-@pytest.fixture
-def server() -> Iterator[SplittingServer]:
-    with SplittingServer() as s:
-        yield s
 
 
 def _client(server: SplittingServer, path: Path, **extra: Any) -> Any:

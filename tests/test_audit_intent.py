@@ -18,7 +18,6 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +32,6 @@ from hybridllm.models import AuditRecord
 from hybridllm.testing import SplittingServer
 
 SENSITIVE = f"Write to {EMAIL} about the key {AWS_KEY}."
-
-
-@pytest.fixture
-def server() -> Iterator[SplittingServer]:
-    with SplittingServer() as s:
-        yield s
 
 
 def _client(server: SplittingServer, path: Path, **extra: Any) -> Any:

@@ -79,12 +79,6 @@ def cluster() -> Iterator[Cluster]:
         shutil.rmtree(c.root, ignore_errors=True)
 
 
-@pytest.fixture
-def server() -> Iterator[SplittingServer]:
-    with SplittingServer() as s:
-        yield s
-
-
 def _client(server: SplittingServer, db: Path, dsn: str, **extra: Any) -> Any:
     return make_client(
         local_url=server.base_url,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,6 @@ from tests.helpers import AWS_KEY, EMAIL, make_client
 
 from hybridllm.audit import AuditStore
 from hybridllm.testing import SplittingServer
-
-
-@pytest.fixture
-def server() -> Iterator[SplittingServer]:
-    with SplittingServer() as s:
-        yield s
 
 
 def test_a_stream_collected_inside_the_audit_lock_is_recorded_later(
