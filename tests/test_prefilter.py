@@ -28,7 +28,9 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 PATTERNS = _patterns()
-PREFILTER = Prefilter(PATTERNS, background=False)
+# short_text=0: even a short text gets the windows of the start-reporting databases, so the
+# generated (short) texts below check those too.
+PREFILTER = Prefilter(PATTERNS, background=False, short_text=0)
 
 SAMPLES = [
     "Patient John Smith, MRN: 12345678, DOB: 03/14/1962, call (212) 555-0187 or mail "
@@ -95,3 +97,25 @@ def test_relaxed_forms_are_ascii_and_widen() -> None:
     assert re.fullmatch(expr, "123-45 6789") is not None
     assert relax_whole(re.compile("a*")) is None  # may match empty: not prefiltered
     assert proxy_bytes("a\u00e9\u0130b") == b"a\x80ib"
+
+
+def test_short_texts_run_whole_patterns_on_all_of_the_text() -> None:
+    email = next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    short = Prefilter([email], background=False)  # the default short_text
+    index = short.index[email]
+    assert short._widths[index] is None  # a whole pattern: found by the one scan, no start
+    text = "mail maria.garcia@example.com today"
+    hits = short.scan(text)
+    assert hits is not None
+    assert hits.found(index)
+    assert hits.windows(index) is None  # short: the rule runs on all of it
+    assert [m.span() for m in hits.matches(index, email, text)] == [(5, 29)]
+    long_text = text + " and some filler text" * 20
+    long_hits = short.scan(long_text)
+    assert long_hits is not None
+    assert long_hits.windows(index) == [(5, 28)]  # from its start-reporting database
+    assert [m.span() for m in long_hits.matches(index, email, long_text)] == [(5, 29)]
+    nothing = short.scan("no address in here at all " * 20)
+    assert nothing is not None
+    assert not nothing.found(index)
+    assert nothing.windows(index) == []

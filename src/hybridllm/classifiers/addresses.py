@@ -127,7 +127,7 @@ _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follow
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED,)
+    prefilter_patterns = (_CORE, _CUED)
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
 
     name = "addresses"
@@ -141,7 +141,7 @@ class AddressRecognizer:
         Returns:
             One finding per address block.
         """
-        spans = [m.span() for m in _CORE.finditer(text)]
+        spans = [m.span() for m in finditer(_CORE, text)]
         spans += [m.span("c") for m in finditer(_CUED, text)]
         found: list[Finding] = []
         last_end = -1

@@ -15,6 +15,13 @@ positions of those windows, in the order ``finditer`` would: the result is exact
 ``pattern.finditer(text)``, at the cost of one scan plus the windows. A pattern that cannot be
 relaxed (or that Hyperscan refuses) simply runs on the whole text, as does every rule when the
 ``hyperscan`` package is missing.
+
+One scan, not one per pattern: the binding releases the GIL for every ``scan`` and takes it
+back for every match callback, so with other threads running (the audit writer, a server's
+other requests) each scan can wait for the GIL. Patterns whose relaxed form needs its match
+starts share the one database (reporting only *whether* they may match); their start-reporting
+databases are scanned later, one per pattern and only for a pattern that may match in a text
+longer than ``short_text`` characters (in a shorter text the rule simply runs on all of it).
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ __all__ = [
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _MAX_WINDOW_SHARE = 0.5  # windows covering more of the text than this: run the rule in full
+_SHORT_TEXT = 256  # a whole-pattern rule that may match in a text this short runs on all of it
 
 
 def proxy_bytes(text: str, *, fold: bool = True) -> bytes:
@@ -94,31 +102,43 @@ class Literals:
 class Hits:
     """Where each prefiltered pattern may match in one text (see :meth:`Prefilter.scan`)."""
 
-    __slots__ = ("_found", "_size", "_widths")
+    __slots__ = ("_found", "_pairs", "_size", "_starts", "_widths")
 
     def __init__(
         self,
         found: dict[int, list[int]],
         widths: list[tuple[int, int] | None],
         size: int,
+        starts: Callable[[int], list[int] | None] | None = None,
     ) -> None:
+        """``found``: pattern index -> match ends (a prefix of known width) or an empty list
+        (a whole pattern that may match); ``starts(index)``: flat (start, end) pairs of a whole
+        pattern's relaxed matches, or None to run the pattern on the whole text."""
         self._found = found
         self._widths = widths
         self._size = size
+        self._starts = starts
+        self._pairs: dict[int, list[int] | None] = {}
 
     def found(self, index: int) -> bool:
         """Whether the scan found any place where pattern ``index`` may match."""
-        return bool(self._found.get(index))
+        return index in self._found
 
     def windows(self, index: int) -> list[tuple[int, int]] | None:
         """Merged ``[lo, hi]`` ranges of the possible match starts of pattern ``index``; None
         when they cover so much of the text that a plain ``finditer`` is cheaper."""
         found = self._found.get(index)
-        if not found:
+        if found is None:
             return []
         width = self._widths[index]
-        if width is None:  # (start, end) pairs from the start-of-match database
-            pairs = sorted(zip(found[::2], found[1::2], strict=True))
+        if width is None:  # (start, end) pairs from the pattern's start-of-match database
+            if index in self._pairs:  # another rule with the same pattern asked already
+                flat = self._pairs[index]
+            else:
+                flat = self._pairs[index] = self._starts and self._starts(index)
+            if not flat:  # none (a short text, no database): the rule runs on all of it
+                return None
+            pairs = sorted(zip(flat[::2], flat[1::2], strict=True))
             ranges = [(a, b - 1) for a, b in pairs]
         else:  # match ends of a prefix of known width
             ranges = [(e - width[1], e - width[0]) for e in found]
@@ -156,17 +176,18 @@ class Hits:
                 pos = s = m.end()
 
 
-def _database(hyperscan: Any, group: list[tuple[bytes, int]], flag: int) -> Any:
-    """A block-mode database of ``group``'s expressions, or None if empty or refused."""
+def _database(hyperscan: Any, group: list[tuple[bytes, int, int]]) -> Any:
+    """A block-mode database of ``group``'s (expression, id, flags), or None if empty or
+    refused."""
     if not group:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     try:
         db.compile(
-            expressions=[e for e, _ in group],
-            ids=[i for _, i in group],
+            expressions=[e for e, _, _ in group],
+            ids=[i for _, i, _ in group],
             elements=len(group),
-            flags=[flag] * len(group),
+            flags=[f for _, _, f in group],
         )
     except hyperscan.error:
         return None
@@ -174,13 +195,14 @@ def _database(hyperscan: Any, group: list[tuple[bytes, int]], flag: int) -> Any:
 
 
 class Prefilter:
-    """Two Hyperscan databases over relaxed forms of many patterns, scanned once per text.
+    """One Hyperscan database over relaxed forms of many patterns, scanned once per text.
 
-    A pattern with a short, selective leading part goes into a database that reports match
-    ends (cheap to compile); the others, whole, into one that also reports where each match
-    starts. The databases compile in a background thread (about a second); until they are
-    ready :meth:`scan` returns None and every pattern runs on the whole text. Thread-safe:
-    each thread gets its own scratch space.
+    A pattern with a short, selective leading part is in it as that part (its match ends
+    locate the match starts); the others are in it whole, reporting only that they may match,
+    and each also has a database of its own that reports where its matches start (scanned by
+    :meth:`Hits.windows` when needed). The databases compile in a background thread (a second
+    or two); until they are ready :meth:`scan` returns None and every pattern runs on the whole
+    text. Thread-safe: each thread gets its own scratch spaces.
     """
 
     def __init__(
@@ -189,6 +211,7 @@ class Prefilter:
         *,
         background: bool = True,
         after: Callable[[], object] | None = None,
+        short_text: int = _SHORT_TEXT,
     ) -> None:
         """Start compiling the relaxed forms of ``patterns``.
 
@@ -198,11 +221,15 @@ class Prefilter:
             background: compile in a daemon thread (False: before returning).
             after: called (in that thread) before compiling, e.g. to wait until a model has
                 loaded, so the two do not compete for the CPU at start-up.
+            short_text: in a text of at most this many characters a whole pattern that may
+                match runs on all of it (no second scan for its match starts).
         """
         self._after = after
+        self._short = short_text
         self.index: dict[re.Pattern[str], int] = {}
         self._widths: list[tuple[int, int] | None] = []
-        self._dbs: list[Any] = []
+        self._db: Any = None
+        self._som: dict[int, Any] = {}
         self._local = threading.local()
         self._ready = threading.Event()
         self._patterns = tuple(dict.fromkeys(patterns))
@@ -221,7 +248,7 @@ class Prefilter:
                 self._after()
             self._compile()
         except Exception:  # pragma: no cover - then every pattern runs on the whole text
-            self.index, self._dbs = {}, []
+            self.index, self._db, self._som = {}, None, {}
         finally:
             self._ready.set()
 
@@ -230,66 +257,86 @@ class Prefilter:
             import hyperscan
         except ImportError:  # pragma: no cover - the package is a dependency
             return
-        ends: list[tuple[bytes, int]] = []
-        starts: list[tuple[bytes, int]] = []
+        group: list[tuple[bytes, int, int]] = []
         index: dict[re.Pattern[str], int] = {}
         for pattern in self._patterns:
             prefix = relax(pattern)
             whole = None if prefix is not None else relax_whole(pattern)
             pid = len(self._widths)
             if prefix is not None:
-                ends.append((prefix[0].encode("ascii"), pid))
+                group.append((prefix[0].encode("ascii"), pid, 0))
                 self._widths.append((prefix[1], prefix[2]))
             elif whole is not None:
-                starts.append((whole.encode("ascii"), pid))
+                # whether it may match is all the shared database reports (one callback)
+                group.append((whole.encode("ascii"), pid, hyperscan.HS_FLAG_SINGLEMATCH))
                 self._widths.append(None)
             else:
                 continue
             index[pattern] = pid
-        # The end-reporting prefixes compile well together; start-reporting databases compile
-        # far faster one expression at a time (and one refused expression spoils no other).
-        groups = [(ends, 0)] + [([g], hyperscan.HS_FLAG_SOM_LEFTMOST) for g in starts]
-        dbs: list[Any] = []
-        kept: set[int] = set()
-        for group, flag in groups:
-            fine = group
-            db = _database(hyperscan, group, flag)
-            if db is None and len(group) > 1:  # some expression is refused: keep the others
-                fine = [g for g in group if _database(hyperscan, [g], flag) is not None]
-                db = _database(hyperscan, fine, flag)
-            if db is not None:
-                dbs.append(db)
-                kept.update(i for _, i in fine)
-        index = {p: i for p, i in index.items() if i in kept}
+        db = _database(hyperscan, group)
+        if db is None and len(group) > 1:  # some expression is refused: keep the others
+            group = [g for g in group if _database(hyperscan, [g]) is not None]
+            db = _database(hyperscan, group)
+        if db is None:
+            return
+        kept = {i for _, i, _ in group}
+        # Start-reporting databases compile far faster one expression at a time (and one
+        # refused expression spoils no other); without one, the pattern runs on the whole text.
+        som: dict[int, Any] = {}
+        for expr, pid, flags in group:
+            if flags:
+                one = _database(hyperscan, [(expr, pid, hyperscan.HS_FLAG_SOM_LEFTMOST)])
+                if one is not None:
+                    som[pid] = one
         self._hs = hyperscan
-        self._dbs = dbs
-        self.index = index
+        self._db, self._som = db, som
+        self.index = {p: i for p, i in index.items() if i in kept}
 
     def scan(self, text: str) -> Hits | None:
         """Scan ``text`` once for every pattern (None while the databases are compiling)."""
         if not self._ready.is_set():
             return None
         found: dict[int, list[int]] = {}
-        if not self._dbs:
+        if self._db is None:
             return Hits(found, self._widths, len(text))
         widths = self._widths
 
-        def on_match(pid: int, start: int, end: int, _flags: int, _ctx: object) -> None:
+        def on_match(pid: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
             got = found.get(pid)
             if got is None:
                 got = found[pid] = []
-            if widths[pid] is None:
-                got.append(start)
-            got.append(end)
+            if widths[pid] is not None:
+                got.append(end)
 
-        scratch = getattr(self._local, "scratch", None)
-        if scratch is None:
-            scratch = [self._hs.Scratch(db) for db in self._dbs]
-            self._local.scratch = scratch
         data = proxy_bytes(text)
-        for db, space in zip(self._dbs, scratch, strict=True):
-            db.scan(data, match_event_handler=on_match, scratch=space)
-        return Hits(found, self._widths, len(text))
+        self._db.scan(data, match_event_handler=on_match, scratch=self._scratch(-1, self._db))
+        if len(text) <= self._short:
+            return Hits(found, widths, len(text))
+        return Hits(found, widths, len(text), lambda pid: self._starts(pid, data))
+
+    def _scratch(self, key: int, db: Any) -> Any:
+        """This thread's scratch space for database ``key`` (-1: the shared one)."""
+        spaces: dict[int, Any] | None = getattr(self._local, "spaces", None)
+        if spaces is None:
+            spaces = self._local.spaces = {}
+        space = spaces.get(key)
+        if space is None:
+            space = spaces[key] = self._hs.Scratch(db)
+        return space
+
+    def _starts(self, pid: int, data: bytes) -> list[int] | None:
+        """Flat (start, end) pairs of whole pattern ``pid``'s relaxed matches in ``data``."""
+        db = self._som.get(pid)
+        if db is None:
+            return None
+        pairs: list[int] = []
+
+        def on_match(_pid: int, start: int, end: int, _flags: int, _ctx: object) -> None:
+            pairs.append(start)
+            pairs.append(end)
+
+        db.scan(data, match_event_handler=on_match, scratch=self._scratch(pid, db))
+        return pairs
 
 
 _CACHE: dict[tuple[re.Pattern[str], ...], Prefilter] = {}
@@ -316,7 +363,9 @@ class scanning:  # noqa: N801 - used as a context manager, like a function
 
     def __init__(self, prefilter: Prefilter | None, *texts: str) -> None:
         self._prefilter = prefilter
+        self.index: dict[re.Pattern[str], int] = {} if prefilter is None else prefilter.index
         self._entries: list[list[Any]] = [[t, None, False] for t in texts]
+        self._last: tuple[str, Hits | None] | None = None
         self._saved: Any = None
 
     def __enter__(self) -> None:
@@ -327,12 +376,16 @@ class scanning:  # noqa: N801 - used as a context manager, like a function
         _ACTIVE.scope = self._saved
 
     def hits(self, text: str) -> Hits | None:
+        last = self._last
+        if last is not None and last[0] is text:  # most lookups: the text asked for before
+            return last[1]
         for entry in self._entries:
             if entry[0] is text:
                 if not entry[2]:
                     assert self._prefilter is not None
                     entry[1], entry[2] = self._prefilter.scan(text), True
                 hits: Hits | None = entry[1]
+                self._last = (text, hits)
                 return hits
         return None
 
@@ -344,9 +397,8 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if scope is not None:
         hits = scope.hits(text)
         if hits is not None:
-            assert scope._prefilter is not None
-            index = scope._prefilter.index.get(pattern)
-            if index is not None and not hits.found(index):
+            index = scope.index.get(pattern)
+            if index is not None and index not in hits._found:
                 return iter(())  # the scan found no place it could match (most rules, most texts)
             return hits.matches(index, pattern, text)
     return pattern.finditer(text)
