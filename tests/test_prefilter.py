@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.base import KeywordRule, RegexRule
-from hybridllm.classifiers.prefilter import Prefilter, proxy_bytes, relax, relax_whole
+from hybridllm.classifiers.prefilter import (
+    Prefilter,
+    possible,
+    proxy_bytes,
+    relax,
+    relax_whole,
+    scanning,
+)
 
 pytest.importorskip("hyperscan")
 
@@ -119,3 +126,23 @@ def test_short_texts_run_whole_patterns_on_all_of_the_text() -> None:
     assert nothing is not None
     assert not nothing.found(index)
     assert nothing.windows(index) == []
+
+
+def test_possible_drops_only_rules_the_scan_rules_out() -> None:
+    clf = get_classifier()
+    rules = [
+        rule
+        for rec in clf.recognizers
+        for rule in getattr(rec, "rules", ())
+        if isinstance(rule, RegexRule)
+    ]
+    text = "Reply to carla.mendes@example.com about key AKIAZ3MSJ7QXP4LKH2TD in one sentence."
+    assert possible(rules, text) == rules  # outside a scan: every rule
+    with scanning(PREFILTER, text):
+        kept = possible(rules, text)
+        assert possible(rules, "another text") == rules  # a text that was not scanned
+    assert 0 < len(kept) < len(rules) / 2
+    # every rule with a match is kept (the email and the AWS key among them)
+    matching = [r for r in rules if next(r.pattern.finditer(text), None) is not None]
+    assert len(matching) >= 2
+    assert all(r in kept for r in matching)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from hybridllm.classifiers.prefilter import finditer
+from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.models import Category, Finding
 
 __all__ = [
@@ -218,6 +218,6 @@ class RegexRecognizer:
                 score=rule.score,
                 recognizer=self.name,
             )
-            for rule in self.rules
+            for rule in possible(self.rules, text)
             for start, end in rule.spans(text)
         ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from hybridllm.classifiers.relax import FOLDS, relax, relax_whole
 
@@ -38,6 +38,7 @@ __all__ = [
     "Literals",
     "Prefilter",
     "finditer",
+    "possible",
     "proxy_bytes",
     "relax",
     "relax_whole",
@@ -402,3 +403,23 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
                 return iter(())  # the scan found no place it could match (most rules, most texts)
             return hits.matches(index, pattern, text)
     return pattern.finditer(text)
+
+
+class _Rule(Protocol):
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+
+
+_R = TypeVar("_R", bound=_Rule)
+
+
+def possible(rules: Sequence[_R], text: str) -> Sequence[_R]:
+    """``rules`` without those whose ``pattern`` the scan of ``text`` (inside
+    :class:`scanning`) shows cannot match anywhere in it: a recognizer skips most of its rules
+    in one pass instead of one :func:`finditer` call each."""
+    scope: scanning | None = getattr(_ACTIVE, "scope", None)
+    hits = None if scope is None else scope.hits(text)
+    if scope is None or hits is None:
+        return rules
+    index, found = scope.index, hits._found
+    return [r for r in rules if (i := index.get(r.pattern)) is None or i in found]
