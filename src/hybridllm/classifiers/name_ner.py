@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from hybridllm._imports import importing
-from hybridllm.classifiers import ner_lean
+from hybridllm.classifiers import ner_greedy, ner_lean
 
 __all__ = ["NerWindows"]
 
@@ -42,6 +42,7 @@ class NerWindows:
         self._ready = threading.Event()
         self._lock = threading.Lock()
         self._one_thread: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext
+        self._greedy: ner_greedy.GreedyNer | None = None
         if enabled:
             threading.Thread(
                 target=self._load, args=(model_name,), name="hybridllm-spacy-load", daemon=True
@@ -60,6 +61,9 @@ class NerWindows:
             # and numpy's BLAS on one thread instead of BLIS's generic kernel (see ner_lean).
             ner_lean.install(nlp)
             self._one_thread = ner_lean.numpy_blas(nlp) or contextlib.nullcontext
+            # spaCy's decoder loop without its per-move GIL round trips (see ner_greedy).
+            with self._one_thread():
+                self._greedy = ner_greedy.install(nlp)
             self._nlp = nlp
         except BaseException as exc:
             self._load_error = exc
@@ -117,5 +121,9 @@ class NerWindows:
         # Identical windows (a column value repeated on every row of a pasted table) run once.
         unique = list(dict.fromkeys(text[s:e] for s, e in spans))
         with self._lock, self._one_thread():
-            docs = dict(zip(unique, self._nlp.pipe(unique), strict=True))
+            if self._greedy is not None:
+                parsed = self._greedy.pipe(unique, self._nlp)
+            else:
+                parsed = list(self._nlp.pipe(unique))
+        docs = dict(zip(unique, parsed, strict=True))
         return [(s, docs[text[s:e]]) for s, e in spans]

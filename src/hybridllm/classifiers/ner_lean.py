@@ -5,10 +5,11 @@ and a layer norm), runs four residual window layers over each document and proje
 parser's width. thinc builds that from ~40 ``Model`` objects; on the few short windows the name
 recognizer sends per call, calling through them (callbacks, shape checks, per-layer list and
 ragged conversions) costs about as much as the arithmetic. :func:`lean_tok2vec` reads the
-weights out of the loaded model once and runs the same ``Ops`` calls (the same BLIS ``gemm``,
-``maxout``, ``seq2col``, hashing and layer-norm expressions, in the same order) in one function,
-so the result is bit for bit the model's own: :func:`install` checks that on probe texts and
-keeps the model untouched when it differs or the model is not built the way this expects.
+weights out of the loaded model once and runs the same arithmetic (the same ``Ops.gemm``,
+``maxout``, ``seq2col`` and hashing calls, the layer norm's mean and variance as numpy computes
+them, the padding between documents placed by index) in one function, so the result is bit for
+bit the model's own: :func:`install` checks that on probe texts and keeps the model untouched
+when it differs or the model is not built the way this expects.
 """
 
 from __future__ import annotations
@@ -95,16 +96,26 @@ def lean_tok2vec(layer: Any) -> Any | None:
     pad = p["pad"]
     w_lin, b_lin = p["linear"]
 
+    xp = ops.xp
+    add, true_divide = xp.add, xp.true_divide
+
     def maxout_norm(x: Any, k: int) -> Any:
-        # thinc.layers.maxout.forward, then thinc.layers.layernorm.forward (same expressions).
+        # thinc.layers.maxout.forward, then thinc.layers.layernorm.forward: the same
+        # expressions, with ndarray.mean / .var spelled out as numpy's _methods computes them
+        # (one sum, one division by the count as an intp, the squared deviations' sum).
         w, b, n_out, n_pieces = maxouts[k]
         y = ops.gemm(x, w, trans2=True)
         y += b
         best, _ = ops.maxout(ops.reshape3f(y, y.shape[0], n_out, n_pieces))
         gain, shift = norms[k]
-        mu = best.mean(axis=1, keepdims=True)
-        var = best.var(axis=1, keepdims=True) + 1e-08
-        out = (best - mu) * var ** (-1.0 / 2.0) * gain
+        count = xp.intp(best.shape[1])
+        mu = add.reduce(best, axis=1, keepdims=True)
+        true_divide(mu, count, out=mu, casting="unsafe")
+        dev = best - mu
+        var = add.reduce(dev * dev, axis=1, keepdims=True)
+        true_divide(var, count, out=var, casting="unsafe")
+        var += 1e-08
+        out = dev * var ** (-1.0 / 2.0) * gain
         out += shift
         return out
 
@@ -112,25 +123,28 @@ def lean_tok2vec(layer: Any) -> Any | None:
         if is_train or not docs or any(len(doc) == 0 for doc in docs):
             original: tuple[Any, Any] = layer(docs, is_train)  # training, empty docs
             return original
-        feats = []
-        for doc in docs:
-            attrs = doc.to_array(columns)
-            if attrs.ndim == 1:
-                attrs = attrs.reshape((attrs.shape[0], 1))
-            feats.append(ops.asarray2i(attrs, dtype="uint64"))
-        lengths = ops.asarray1i([len(f) for f in feats])
-        ids = ops.flatten(feats)
+        lengths = [len(doc) for doc in docs]
+        ids = ops.asarray2i(
+            xp.concatenate(
+                [doc.to_array(columns).reshape(n, -1) for doc, n in zip(docs, lengths, strict=True)]
+            ),
+            dtype="uint64",
+        )
         vectors = [
             ops.gather_add(
                 table, ops.hash(ops.as_contig(ids[:, col], dtype="uint64"), seed) % table.shape[0]
             )
             for table, seed, col in embeds
         ]
-        hidden = maxout_norm(ops.xp.hstack(vectors), 0)
-        flat = ops.flatten(ops.unflatten(hidden, lengths), pad=pad)
+        hidden = maxout_norm(xp.hstack(vectors), 0)
+        # ops.flatten(ops.unflatten(hidden, lengths), pad=pad): `pad` zero rows before, between
+        # and after the docs; `rows` are the docs' own rows in it.
+        rows = xp.arange(len(hidden)) + pad * xp.repeat(xp.arange(1, len(docs) + 1), lengths)
+        flat = xp.zeros((len(hidden) + pad * (len(docs) + 1), hidden.shape[1]), dtype=hidden.dtype)
+        flat[rows] = hidden
         for k, size in enumerate(windows, start=1):
             flat = flat + maxout_norm(ops.seq2col(flat, size), k)
-        out = ops.gemm(ops.flatten(ops.unflatten(flat, lengths, pad=pad)), w_lin, trans2=True)
+        out = ops.gemm(xp.ascontiguousarray(flat[rows]), w_lin, trans2=True)
         out += b_lin
         return out, None
 

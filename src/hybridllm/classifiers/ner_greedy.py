@@ -1,0 +1,217 @@
+"""spaCy's greedy NER decoder in numpy, one step for all windows at once: the same entities.
+
+spaCy's NER (a transition-based parser, beam width 1) decodes in a C loop that, for every
+window and every token, asks each of its ~74 moves whether it is valid. In the installed build
+every such check takes and releases the GIL a few times (``take_gil`` / ``drop_gil`` /
+``pthread_mutex_lock`` were ~35% of a ``perf`` profile of the NER call), so decoding cost
+~50 us per token, more than the token encoder. :class:`GreedyNer` runs the same decoder
+(``Parser.greedy_parse`` with ``BiluoPushDown``'s moves) over numpy arrays, advancing every
+window of a batch by one token per step:
+
+- the same encoder output and the same precomputed lower layer (the model's own layers);
+- per step, each window's three state features (next token, open entity's first token, the
+  token before the next), summed in spaCy's order, plus the bias, maxout over the pieces;
+- the output layer through BLIS's ``gemm``, the routine spaCy's decoder calls, so the scores
+  are spaCy's bit for bit;
+- the moves' validity rules for text without preset entities or sentence starts (what the
+  name stage sends), as a table over (open entity's label, one token left, whitespace token);
+- the first best valid move, as spaCy's ``arg_max_if_valid``.
+
+:func:`install` builds it only for a model laid out this way and only if its entities equal
+spaCy's on probe texts; otherwise the caller keeps ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+__all__ = ["GreedyNer", "install"]
+
+_log = logging.getLogger(__name__)
+
+_BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
+_MOVES = {"B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT, "O": _OUT}
+
+_PROBES = (
+    "Ticket #8354 opened by Gabriel; assigned to Kaori Tanaka.",
+    "Hi",
+    "Ms. Nguyễn-Văn wrote: 'Dr. O'Neil, call +1 (212) 555-0187 re: INV-4471!'",
+    "Apple hired Tim Cook in Cupertino, California on May 4, 2011 for $5 million.",
+    "customer Leona Farrow  reports the router; escalated to Ossian Pike",
+    "Referrer Pascal T. Dalesworth of Oakford Surgery, Ivybrook Hospice, New York",
+)
+
+
+class GreedyNer:
+    """The NER pipe's greedy decoder over numpy arrays (see the module docstring)."""
+
+    def __init__(self, nlp: Any, component: str = "ner") -> None:
+        """Read the layers and moves of ``nlp``'s ``component``.
+
+        Args:
+            nlp: a loaded spaCy pipeline.
+            component: its NER pipe (a ``BiluoPushDown`` parser, beam width 1).
+
+        Raises:
+            ValueError: the pipe is not built the way this decoder reproduces.
+        """
+        import numpy
+
+        ner = nlp.get_pipe(component)
+        model = ner.model
+        if (
+            ner.cfg.get("beam_width", 1) != 1
+            or len(model.layers) != 3
+            or not model.attrs.get("has_upper")
+            or model.attrs.get("unseen_classes")
+            or type(ner.moves).__name__ != "BiluoPushDown"
+        ):
+            raise ValueError("unsupported NER pipe: not a greedy BILUO parser")
+        lower, upper = model.layers[1], model.layers[2]
+        if lower.get_dim("nF") != 3 or lower.get_dim("nP") < 2:
+            raise ValueError("unsupported lower layer")
+        self._tok2vec = model.layers[0]
+        self._lower = lower
+        self._n_out = lower.get_dim("nO")
+        self._n_pieces = lower.get_dim("nP")
+        width = self._n_out * self._n_pieces
+        self._bias = numpy.ascontiguousarray(lower.get_param("b").reshape(width))
+        self._w_up = numpy.ascontiguousarray(upper.get_param("W"))
+        self._b_up = numpy.ascontiguousarray(upper.get_param("b"))
+        n_moves = ner.moves.n_moves
+        if self._w_up.shape[0] != n_moves:
+            raise ValueError("output layer does not match the moves")
+        labels: list[str] = []
+        moves = numpy.zeros(n_moves, dtype="int64")
+        label_ids = numpy.zeros(n_moves, dtype="int64")
+        for i in range(n_moves):
+            name = ner.moves.get_class_name(i)
+            move, _, label = name.partition("-")
+            if move not in _MOVES:
+                raise ValueError(f"unknown move {name!r}")
+            moves[i] = _MOVES[move]
+            if label and label not in labels:
+                labels.append(label)
+            label_ids[i] = labels.index(label) + 1 if label else 0
+        self._labels = ["", *labels]
+        self._move = moves
+        self._label = label_ids
+        # Validity table: row = open entity's label id (0: none) * 4 + 2 * (>= 2 tokens
+        # left) + (next token is whitespace); the rules of ner.pyx without preset entities.
+        rows = []
+        for open_label in range(len(self._labels)):
+            for two_left in (False, True):
+                for space in (False, True):
+                    is_open = open_label != 0
+                    labelled = label_ids != 0
+                    same = label_ids == open_label
+                    rows.append(
+                        ((moves == _BEGIN) & (not is_open) & two_left & labelled & (not space))
+                        | ((moves == _IN) & is_open & two_left & labelled & same)
+                        | ((moves == _LAST) & is_open & labelled & same)
+                        | ((moves == _UNIT) & (not is_open) & labelled & (not space))
+                        | ((moves == _OUT) & (not is_open))
+                    )
+        valid = numpy.array(rows, dtype=bool)
+        # The output bias where a move is valid, -inf where not: valid moves get spaCy's
+        # scores (its gemm, then + bias), and argmax picks the first best valid move, as
+        # spaCy's arg_max_if_valid does.
+        self._bias_valid = numpy.where(valid, self._b_up, -numpy.inf).astype(self._b_up.dtype)
+        self._closes = (moves == _LAST) | (moves == _UNIT)
+        self._begins = moves == _BEGIN
+        self._stays = (moves == _IN).astype("int64")
+        from blis.py import gemm  # type: ignore[import-untyped]  # spaCy's own BLAS
+
+        self._gemm = gemm
+
+    def entities(self, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
+        """``(start token, end token, label)`` of each doc's entities, as spaCy finds them."""
+        import numpy
+
+        maximum = numpy.maximum
+        out: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        # Longest first: the windows still being decoded at step k are always a prefix.
+        order = sorted((i for i, d in enumerate(docs) if len(d)), key=lambda i: -len(docs[i]))
+        if not order:
+            return out
+        docs_in = [docs[i] for i in order]
+        lengths = [len(d) for d in docs_in]
+        table = self._lower.predict(self._tok2vec.predict(docs_in))  # row 0: padding
+        width = self._n_out * self._n_pieces
+        f0, f1, f2 = (numpy.ascontiguousarray(table[:, f].reshape(-1, width)) for f in range(3))
+        # Per table row: 2 if another token follows in its doc, + 1 if it is whitespace.
+        flags = numpy.zeros(len(table), dtype="int64")
+        flags[1:] = numpy.concatenate([d.to_array("IS_SPACE") for d in docs_in])
+        ends = numpy.cumsum(lengths)  # row of each doc's last token
+        starts = ends - numpy.asarray(lengths) + 1  # row of each doc's first token
+        flags[1:] += 2
+        flags[ends] -= 2
+        ent_row = numpy.zeros(len(docs_in), dtype="int64")  # open entity's first row, or 0
+        ent_label = numpy.zeros(len(docs_in), dtype="int64")  # its label id, or 0
+        active = len(docs_in)
+        for k in range(lengths[0]):
+            while lengths[active - 1] <= k:
+                active -= 1
+            row0 = starts[:active] + k  # B(0)
+            row1 = ent_row[:active]  # E(0): the entity's first token (padding if none)
+            unmaxed = f0[row0] + f1[row1]
+            unmaxed += f2[(row0 - 1) * (row1 > 0)]  # B(0) - 1 inside an entity
+            unmaxed += self._bias
+            hidden = maximum.reduce(unmaxed.reshape(active, self._n_out, self._n_pieces), axis=2)
+            scores = self._gemm(hidden, self._w_up, trans2=True, beta=0.0)
+            # + bias where a move is valid in the state, -inf where not
+            scores += self._bias_valid[ent_label[:active] * 4 + flags[row0]]
+            best = scores.argmax(axis=1)
+            closes = self._closes[best]
+            if closes.any():
+                for j in numpy.flatnonzero(closes):
+                    first = ent_row[j] if ent_row[j] else row0[j]
+                    out[order[j]].append(
+                        (
+                            int(first - starts[j]),
+                            int(row0[j] - starts[j]) + 1,
+                            self._labels[self._label[best[j]]],
+                        )
+                    )
+            begins = self._begins[best]
+            stays = self._stays[best]
+            ent_row[:active] = numpy.where(begins, row0, row1 * stays)
+            ent_label[:active] = numpy.where(begins, self._label[best], ent_label[:active] * stays)
+        return out
+
+    def pipe(self, texts: list[str], nlp: Any) -> list[Any]:
+        """Docs of ``texts`` with the entities set, as ``nlp.pipe(texts)`` gives them."""
+        from spacy.tokens import Span
+
+        docs = [nlp.make_doc(t) for t in texts]
+        for doc, ents in zip(docs, self.entities(docs), strict=True):
+            doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in ents], default="outside")
+        return docs
+
+
+def _ents(docs: list[Any]) -> list[list[tuple[int, int, str]]]:
+    return [[(e.start, e.end, e.label_) for e in d.ents] for d in docs]
+
+
+def install(nlp: Any, component: str = "ner") -> GreedyNer | None:
+    """A :class:`GreedyNer` for ``nlp``, if it reproduces spaCy's entities on the probes.
+
+    Args:
+        nlp: a loaded spaCy pipeline (not changed).
+        component: its NER pipe.
+
+    Returns:
+        The decoder, or None (keep ``nlp.pipe``).
+    """
+    try:
+        greedy = GreedyNer(nlp, component)
+        texts = list(_PROBES)
+        for batch in (texts, texts[:1], texts[3:4], texts[::-1]):
+            if _ents(greedy.pipe(batch, nlp)) != _ents(list(nlp.pipe(batch))):
+                _log.debug("greedy NER decoder differs from spaCy's; not used")
+                return None
+    except Exception:  # any surprise in the model's layout: keep spaCy's own path
+        _log.debug("greedy NER decoder not installed", exc_info=True)
+        return None
+    return greedy

@@ -1,0 +1,89 @@
+"""The numpy greedy NER decoder finds exactly spaCy's entities, batch by batch."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from hybridllm.classifiers import ner_greedy, ner_lean
+from hybridllm.classifiers.name_ner import _SPACY_EXCLUDE, NerWindows
+from hybridllm.classifiers.names import SPACY_MODEL
+
+# Windows of the shapes the name stage sends: names, places, dates, money, a lone word,
+# whitespace tokens, entities at the first and the last token.
+TEXTS = [
+    "Ticket #2772 opened by Auriville Gilbert; assigned to Jørgen",
+    "com,Account Manager,Amy-leigh Paterson,lost",
+    "Impi Nummelin: Dear Eser, can you check the VPN client?",
+    "Patient John Smith, MRN: 12345678, seen by Dr. Okafor at St. Mary's in Boston.",
+    "x",
+    "Referred by Oakford Surgery  to Ivybrook Hospice on 3 May 2024 for $1,200.",
+    "Roxy van der Torre: Hi Dafne, can",
+    "Apple hired Tim Cook in Cupertino, California",
+    "  Maori Oomori",
+    "the third quarter of 2019 in New York City and Paris",
+]
+
+
+def _load() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load(SPACY_MODEL, exclude=_SPACY_EXCLUDE)
+
+
+def _ents(docs: Any) -> list[list[tuple[int, int, str]]]:
+    return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return _load()
+
+
+def test_greedy_decoder_finds_spacys_entities_in_any_batch(nlp: Any) -> None:
+    greedy = ner_greedy.GreedyNer(nlp)
+    rng = random.Random(7)
+    batches = [TEXTS, TEXTS[:1], TEXTS[4:5], TEXTS[::-1], ["", *TEXTS[:3], ""]]
+    batches += [rng.sample(TEXTS, rng.randint(1, len(TEXTS))) for _ in range(10)]
+    for batch in batches:
+        assert _ents(greedy.pipe(batch, nlp)) == _ents(nlp.pipe(batch))
+    found = _ents(greedy.pipe(TEXTS, nlp))
+    labels = {label for ents in found for _, _, label in ents}
+    assert {"PERSON", "GPE", "DATE"} <= labels  # the test texts exercise B, I, L and U moves
+    assert any(e - s > 12 for ents in found for s, e, _ in ents)
+
+
+def test_greedy_decoder_with_the_lean_encoder_and_numpy_blas(nlp: Any) -> None:
+    fast = _load()
+    assert ner_lean.install(fast)
+    one_thread = ner_lean.numpy_blas(fast)
+    assert one_thread is not None
+    with one_thread():
+        greedy = ner_greedy.install(fast)
+        assert greedy is not None
+        got = _ents(greedy.pipe(TEXTS, fast))
+        assert got == _ents(fast.pipe(TEXTS))
+    assert got == _ents(nlp.pipe(TEXTS))
+
+
+def test_greedy_decoder_refuses_a_beam_parser(nlp: Any) -> None:
+    other = _load()
+    other.get_pipe("ner").cfg["beam_width"] = 4
+    with pytest.raises(ValueError, match="greedy"):
+        ner_greedy.GreedyNer(other)
+    assert ner_greedy.install(other) is None
+
+
+def test_name_stage_uses_the_greedy_decoder() -> None:
+    windows = NerWindows(SPACY_MODEL)
+    assert windows.wait_ready(120)
+    assert windows._greedy is not None
+    text = "Ticket #2772 opened by Auriville Gilbert; assigned to Jørgen"
+    import re
+
+    words = list(re.finditer(r"\w+", text))
+    cand = [i for i, w in enumerate(words) if w.group() == "Auriville"]
+    ((offset, doc),) = windows.run(text, words, cand)
+    assert [e.label_ for e in doc.ents if "Gilbert" in e.text] == ["PERSON"]
+    assert text[offset : offset + len(doc.text)] == doc.text
