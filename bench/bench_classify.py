@@ -231,8 +231,15 @@ def _stage_cpu(classifier: Any, pool: list[str]) -> dict[str, float]:
     pf: Any = None
     with contextlib.suppress(ImportError):  # the previous code has no prefilter
         from hybridllm.classifiers import prefilter as pf
+    from hybridllm.classifiers import combine
     from hybridllm.classifiers.normalize import normalize
 
+    def strong_only(
+        _text: str, found: list[Any]
+    ) -> list[tuple[int, int]]:  # the code before settled_spans
+        return [(f.start, f.end) for f in found if f.entity_type != "PROPER_NOUN"]
+
+    settle = getattr(combine, "settled_spans", strong_only)
     index = getattr(classifier, "_prefilter", None)
     stage_cpu: dict[str, float] = {}
 
@@ -263,7 +270,7 @@ def _stage_cpu(classifier: Any, pool: list[str]) -> dict[str, float]:
                 else:
                     found = timed(rec.name, rec.find, text)
                 if rec in extra:
-                    settled += [(f.start, f.end) for f in found if f.entity_type != "PROPER_NOUN"]
+                    settled += settle(text, found)
                 mode = getattr(rec, "normalized_view", True)
                 seen = view if mode is True else getattr(view, "words", view) if mode else None
                 if view is not None and seen is not None:

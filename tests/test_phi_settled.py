@@ -44,3 +44,21 @@ def test_name_stage_asks_ner_nothing_about_settled_words() -> None:
     assert all(f.recognizer != "names+ner" for f in settled)
     # Without the settled span the same words do go to NER (the check above can fail).
     assert ner or any(f.start <= start and end <= f.end for f in plain)
+
+
+def test_unknown_capitalised_words_are_settled_next_to_an_identifier() -> None:
+    from hybridllm.classifiers.combine import settled_spans
+
+    text = "MRN 40917733. A note on Quillane here. Then Quillane Surgery Practice called."
+    found = SafeHarborRecognizer().find(text)
+    weak = [(f.start, f.end) for f in found if f.entity_type == "PROPER_NOUN"]
+    alone = text.index("Quillane")
+    assert (alone, alone + len("Quillane")) in weak
+    settled = settled_spans(text, found)
+    assert (alone, alone + len("Quillane")) in settled
+    # Continued by a capitalised word: NER may find the longer name, so it is not settled.
+    later = text.index("Quillane", alone + 1)
+    assert all(not (s <= later < e) for s, e in settled if (s, e) in weak)
+    # Without a strong identifier the weak findings are dropped later: nothing is settled.
+    no_id = "The note mentions Quillane briefly."
+    assert settled_spans(no_id, SafeHarborRecognizer().find(no_id)) == []

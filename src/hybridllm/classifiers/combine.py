@@ -40,7 +40,13 @@ from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
 from hybridllm.models import Classification, Finding
 
-__all__ = ["CATEGORY_RANK", "CompositeClassifier", "apply_payload_rules", "merge_overlaps"]
+__all__ = [
+    "CATEGORY_RANK",
+    "CompositeClassifier",
+    "apply_payload_rules",
+    "merge_overlaps",
+    "settled_spans",
+]
 
 _MODEL_WAIT_S = 60.0  # the prefilter compiles after the models load, or after this long
 
@@ -87,6 +93,40 @@ def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) 
             for f in items
         ]
     return items
+
+
+def settled_spans(text: str, findings: Sequence[Finding]) -> list[tuple[int, int]]:
+    """Spans of the clinical pass's findings that are redacted whatever else is found, so a
+    recognizer that accepts them (the name stage) need not ask NER about their words.
+
+    Every strong identifier is settled. A strong one also makes the payload PHI, which keeps
+    every finding (see :func:`apply_payload_rules`), so then the weak ``PROPER_NOUN`` spans
+    (capitalised words the pass does not know) are redacted too and settled as well, unless a
+    capitalised word continues one on the same line ("Oster" in "Oster Crossing Surgery
+    Practice"): NER may find a longer name there, and the redaction would lose its rest.
+
+    Args:
+        text: the message.
+        findings: what the clinical pass found in it.
+
+    Returns:
+        ``(start, end)`` of the settled spans.
+    """
+    if not any(f.entity_type not in SAFE_HARBOR_WEAK for f in findings):
+        return []
+    out: list[tuple[int, int]] = []
+    for f in findings:
+        if f.entity_type in SAFE_HARBOR_WEAK and (
+            _CAP_AFTER.match(text, f.end) or _CAP_BEFORE.search(text, max(0, f.start - 40), f.start)
+        ):
+            continue
+        out.append((f.start, f.end))
+    return out
+
+
+# A capitalised word right after / before a span, on the same line.
+_CAP_AFTER = re.compile(r"(?:['’]s)?[ \t]*[-–]?[ \t]*[A-Z]")
+_CAP_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]*[-–]?[ \t]*$")
 
 
 def _priority(f: Finding) -> tuple[int, float, int]:
@@ -260,9 +300,7 @@ class CompositeClassifier:
             else:
                 plain = recognizer.find(text)
             if recognizer in extra:
-                settled.extend(
-                    (f.start, f.end) for f in plain if f.entity_type not in SAFE_HARBOR_WEAK
-                )
+                settled.extend(settled_spans(text, plain))
             for f in plain:
                 if not 0 <= f.start < f.end <= len(text):
                     raise ValueError(recognizer.name)

@@ -42,10 +42,14 @@ _MAPPED = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + r"]|%[0-9A-Fa-f]{2}")
 _SPLIT_DIGITS = re.compile(
     r"(?<![\w.-])(?:\( ?)?\d{1,2}(?:" + _SEP + r"\d{1,2}){3,}(?![\w.-]|[ .-]\d)"
 )
+_DIGIT_GROUPS = re.compile(r"\d{1,2}(?:" + _SEP + r"\d{1,2}){3,}")
 # A newline inside a long token: both sides runs of token characters (keys, emails), together
 # >= 12 chars with a digit or an "@"; or two digit runs together 7-19 digits (cards, phones).
 # Not when the next line starts a "key = value" / "key: value" pair.
-_SPLIT_TOKEN = re.compile(r"([A-Za-z0-9_+/.@-]{3,})\r?\n([A-Za-z0-9_+/=.@-]{3,}+)(?![ \t]*[:=])")
+# (A run is tried from its first character only: from inside it, it would fail the same way.)
+_SPLIT_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_+/.@-])([A-Za-z0-9_+/.@-]{3,}+)\r?\n([A-Za-z0-9_+/=.@-]{3,}+)(?![ \t]*[:=])"
+)
 # A log line starts with a date or a time: the token before it ended the previous line.
 _LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d|\d\d:\d\d[:.]")
 _SPLIT_NUMBER = re.compile(r"(?<![\w.-])(\d{2,})\r?\n(\d{2,})(?![\w-])")
@@ -230,7 +234,9 @@ def normalize(text: str) -> Normalized | None:
             mapped = _char_map(text)
             view = "".join(mapped[0])
         drop = set()
-        for m in _SPLIT_DIGITS.finditer(view):
+        # (The digit groups alone first: a cheap search that rules most texts out.)
+        spaced = _DIGIT_GROUPS.search(view) is not None
+        for m in _SPLIT_DIGITS.finditer(view) if spaced else ():
             if sum(ch.isdigit() for ch in m.group()) >= 7:
                 drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
         drop |= _splits(view)
