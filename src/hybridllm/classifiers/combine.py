@@ -34,7 +34,7 @@ from hybridllm.classifiers.base import (
     RegexRule,
 )
 from hybridllm.classifiers.encoded import decoded_spans, with_context
-from hybridllm.classifiers.normalize import Normalized, normalize
+from hybridllm.classifiers.normalize import Normalized, normalize, spaced
 from hybridllm.classifiers.prefilter import Prefilter, scanning, shared_prefilter
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.errors import ClassificationError
@@ -399,6 +399,9 @@ class CompositeClassifier:
             for text in texts:
                 if not isinstance(text, str):
                     raise TypeError(type(text).__name__)
+            # No-break and other Unicode spaces read as spaces (same length: offsets stay).
+            texts = [spaced(text) for text in texts]
+            for text in texts:
                 views.append(normalize(text) if self.normalize else None)
             # One prefilter scan per text (and view) serves the clinical decision and every
             # recognizer.

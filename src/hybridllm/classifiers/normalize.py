@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["SPACES", "Normalized", "normalize"]
+__all__ = ["SPACES", "Normalized", "normalize", "spaced"]
 
 SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -97,6 +97,29 @@ class Normalized:
 _SPECIAL = re.compile(r"[^\x00-\x24\x26-\x7f]")
 
 
+_SPACE_TABLE = str.maketrans(dict.fromkeys(SPACES, " "))
+_ANY_SPACE = re.compile(f"[{SPACES}]")
+
+
+def spaced(text: str) -> str:
+    """``text`` with every :data:`SPACES` character as an ASCII space (the same length, so
+    offsets stay; the same object when there is none). Recognizers read the text this way, so
+    a no-break space between the parts of a value needs no normalized view."""
+    if text.isascii() or _ANY_SPACE.search(text) is None:
+        return text
+    return text.translate(_SPACE_TABLE)
+
+
+# Superscript and subscript digits. One written after a letter ("SpO₂", "m²", "H₂O") or up to
+# two after a 10 ("x10⁹/L", "x10¹²") are notation, not a digit of a value: they stay as they
+# are in the view (folded, "x109/L" read as a code). Anything else folds ("¹²³-⁴⁵-⁶⁷⁸⁹").
+_SCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉")
+_NOTATION = re.compile(
+    r"(?<=[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])[⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉](?![\d⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])"
+    r"|(?<=10)(?<![\d.]10)[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])"
+)
+
+
 @lru_cache(maxsize=4096)
 def _fold(c: str) -> str:
     folded = unicodedata.normalize("NFKC", c)
@@ -112,6 +135,7 @@ def _char_map(text: str) -> tuple[list[str], list[int], list[int]]:
     ends: list[int] = []
     n = len(text)
     pos = 0
+    notation_end = 0  # the end of the notation (see _NOTATION) the last digit was part of
     for m in _SPECIAL.finditer(text):
         i = m.start()
         if i < pos:
@@ -134,8 +158,14 @@ def _char_map(text: str) -> tuple[list[str], list[int], list[int]]:
                     ends.append(i + 3)
                     pos = i + 3
                     continue
-        else:
+        elif c not in _SCRIPT_DIGITS:
             c = _fold(c)
+        elif i >= notation_end:
+            note = _NOTATION.match(text, i)
+            if note is None:
+                c = _fold(c)
+            else:
+                notation_end = note.end()
         chars.append(c)
         starts.append(i)
         ends.append(i + 1)
