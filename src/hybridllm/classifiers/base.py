@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from hybridllm.classifiers.prefilter import finditer, possible
+from hybridllm.classifiers.prefilter import finditer, per_text, possible
 from hybridllm.models import Category, Finding
 
 __all__ = [
@@ -160,11 +160,13 @@ class KeywordRule(RegexRule):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield ``(start, end)`` of every valid match in ``text`` that starts at a keyword."""
         keys = self.keys
+        index = per_text(text, "letter-runs", _letter_runs)  # shared by every KeywordRule
+        starts = sorted(s for word, at in index.items() if word in keys for s in at)
         pos = 0
-        for w in _LETTERS.finditer(text):
-            if w.start() < pos or w.group().lower() not in keys:
+        for at in starts:
+            if at < pos:
                 continue
-            m = self.pattern.match(text, w.start())
+            m = self.pattern.match(text, at)
             if m is None:
                 continue
             start, end = m.span("v") if "v" in self.pattern.groupindex else m.span()
@@ -174,6 +176,14 @@ class KeywordRule(RegexRule):
                 continue
             pos = end
             yield start, end
+
+
+def _letter_runs(text: str) -> dict[str, list[int]]:
+    """The start offsets of each (lower-cased) run of ASCII letters in ``text``."""
+    index: dict[str, list[int]] = {}
+    for w in _LETTERS.finditer(text):
+        index.setdefault(w.group().lower(), []).append(w.start())
+    return index
 
 
 def first_words(*alternations: str) -> frozenset[str]:

@@ -38,6 +38,7 @@ __all__ = [
     "Literals",
     "Prefilter",
     "finditer",
+    "per_text",
     "possible",
     "proxy_bytes",
     "relax",
@@ -45,6 +46,7 @@ __all__ = [
     "scanning",
 ]
 
+_T = TypeVar("_T")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _MAX_WINDOW_SHARE = 0.5  # windows covering more of the text than this: run the rule in full
 _SHORT_TEXT = 256  # a whole-pattern rule that may match in a text this short runs on all of it
@@ -368,13 +370,19 @@ class scanning:  # noqa: N801 - used as a context manager, like a function
         self._entries: list[list[Any]] = [[t, None, False] for t in texts]
         self._last: tuple[str, Hits | None] | None = None
         self._saved: Any = None
+        self._memo: dict[tuple[int, str], Any] = {}
+        self._saved_memo: Any = None
 
     def __enter__(self) -> None:
         self._saved = getattr(_ACTIVE, "scope", None)
         _ACTIVE.scope = self if self._prefilter is not None else None
+        self._saved_memo = getattr(_ACTIVE, "memo", None)
+        _ACTIVE.memo = self
 
     def __exit__(self, *exc: object) -> None:
         _ACTIVE.scope = self._saved
+        _ACTIVE.memo = self._saved_memo
+        self._memo.clear()
 
     def hits(self, text: str) -> Hits | None:
         last = self._last
@@ -389,6 +397,19 @@ class scanning:  # noqa: N801 - used as a context manager, like a function
                 self._last = (text, hits)
                 return hits
         return None
+
+
+def per_text(text: str, key: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(text)``, computed once per text and ``key`` inside :class:`scanning` of it
+    (a token list several recognizers need: one pass per payload instead of one each)."""
+    scope: scanning | None = getattr(_ACTIVE, "memo", None)
+    if scope is None or not any(entry[0] is text for entry in scope._entries):
+        return compute(text)
+    slot = (id(text), key)
+    if slot not in scope._memo:
+        scope._memo[slot] = compute(text)
+    value: _T = scope._memo[slot]
+    return value
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

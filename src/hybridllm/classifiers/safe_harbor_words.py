@@ -255,33 +255,35 @@ def _is_initial(word: str) -> bool:
 def _cap_runs(text: str) -> list[list[_Tok]]:
     """Runs of capitalised words on one line (initials and name particles inside a run)."""
     runs: list[list[_Tok]] = []
-    cur: list[re.Match[str]] = []
+    cur: list[_Tok] = []  # (start, end, word) of the words of the current run
 
     def flush() -> None:
-        while cur and _is_initial(cur[-1].group()):
+        while cur and _is_initial(cur[-1][2]):
             cur.pop()
         if cur:
-            toks: list[_Tok] = []
-            for t in cur:
-                w = t.group()
-                cut = 1 if w.endswith(".") and not _is_initial(w) else 0
-                toks.append((t.start(), t.end() - cut, w[: len(w) - cut]))
-            lead = _LEAD.search(text, max(0, toks[0][0] - 5), toks[0][0])
+            toks = [
+                (s, e - 1, w[:-1]) if w[-1] == "." and not _is_initial(w) else (s, e, w)
+                for s, e, w in cur
+            ]
+            first = toks[0][0]
+            lead = _LEAD.search(text, max(0, first - 5), first)
             if lead is not None:
                 toks[0] = (lead.start(), toks[0][1], toks[0][2])
             runs.append(toks)
         cur.clear()
 
+    gap = _RUN_GAP.fullmatch
     for t in _CAP_TOKEN.finditer(text):
         word = t.group()
-        if not word[0].isupper() or len(word) < 2:
+        if len(word) < 2 or not word[0].isupper():
             continue
+        start = t.start()
         if cur:
-            prev = cur[-1].group()
-            joined = _RUN_GAP.fullmatch(text, cur[-1].end(), t.start()) is not None
-            if not joined or (prev.endswith(".") and not _is_initial(prev)):
+            _, end, prev = cur[-1]
+            joined = (start == end + 1 and text[end] == " ") or gap(text, end, start) is not None
+            if not joined or (prev[-1] == "." and not _is_initial(prev)):
                 flush()
-        cur.append(t)
+        cur.append((start, t.end(), word))
     flush()
     return runs
 
