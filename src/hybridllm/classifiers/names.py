@@ -268,6 +268,12 @@ class NameRecognizer(NerVerdicts):
         ):
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
+        if (low in COMMON_WORDS or self._positional_word(low)) and (
+            i == 0 or _SENTENCE_BREAK.search(before)
+        ):
+            return False  # capitalised by its position at a sentence start
+        if (low in self.first or low in self.last) and low not in COMMON_WORDS:
+            return True  # a listed name
         # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
         # heading, not a name: NER is asked only when one of the words could be a name.
         plain = self.tokens.kind(w) is Kind.WORD
@@ -291,12 +297,7 @@ class NameRecognizer(NerVerdicts):
             == ""
             for j in (i - 1, i + 1)
         )
-        known = (low in self.first or low in self.last) and low not in COMMON_WORDS
-        sentence_start = i == 0 or bool(_SENTENCE_BREAK.search(before))
-        if sentence_start and (low in COMMON_WORDS or self._positional_word(low)):
-            return False
-        cue = STRONG_CUE.search(before) if plain else CUE.search(before)
-        return bool(known or adjacent or cue)
+        return adjacent or bool(STRONG_CUE.search(before) if plain else CUE.search(before))
 
     def _positional_word(self, low: str) -> bool:
         """An English word in no name list ("Referrer", "Mailing", "Ticket"): at a sentence or
