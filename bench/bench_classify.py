@@ -232,7 +232,7 @@ def _stage_cpu(classifier: Any, pool: list[str]) -> dict[str, float]:
     with contextlib.suppress(ImportError):  # the previous code has no prefilter
         from hybridllm.classifiers import prefilter as pf
     from hybridllm.classifiers import combine
-    from hybridllm.classifiers.normalize import normalize
+    from hybridllm.classifiers import normalize as norm
 
     def strong_only(
         _text: str, found: list[Any]
@@ -249,8 +249,11 @@ def _stage_cpu(classifier: Any, pool: list[str]) -> dict[str, float]:
         stage_cpu[name] = stage_cpu.get(name, 0.0) + (time.thread_time() - c0) * 1000
         return out
 
-    for text in pool:
-        view = timed("normalize", normalize, text) if classifier.normalize else None
+    # Since round 6 every recognizer reads no-break spaces as spaces (counted with normalize).
+    spaced = getattr(norm, "spaced", None)
+    for given in pool:
+        text = given if spaced is None else timed("normalize", spaced, given)
+        view = timed("normalize", norm.normalize, text) if classifier.normalize else None
         texts = [text] + ([view.text] if view is not None else [])
         scope: Any = contextlib.nullcontext()
         if pf is not None and index is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +60,11 @@ _SPLIT_PASSWORD = re.compile(
     r"(?i:\b(?:pass(?:word|wd|phrase|code)?|pwd|pin|secret)\b)[^\n]{0,24}?[:=\s]"
     r"['\"]?([^\s'\"]{3,64})\r?\n([^\s'\"]{2,64})(?![ \t]*[:=])"
 )
+# A keyword of _SPLIT_PASSWORD, found from its first letter (no per-position word-boundary try).
+_PASSWORD_KEY = re.compile(
+    r"[PpSsſ](?<![\w][PpSsſ])(?i:(?<=p)(?:ass(?:word|wd|phrase|code)?|wd|in)|(?<=s)ecret)\b"
+)
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+/.@-")
 _PASSWORD_SYMBOLS = frozenset("%#&!$*^~@?+=")
 
 
@@ -124,6 +130,23 @@ _NOTATION = re.compile(
 def _fold(c: str) -> str:
     folded = unicodedata.normalize("NFKC", c)
     return folded if len(folded) == 1 and folded.isascii() else c
+
+
+def _folds(text: str) -> bool:
+    """Whether :func:`_char_map` would fold any character of ``text`` (a digit of notation
+    stays; ``%`` and zero-width characters are checked apart, by ``_MAPPED``)."""
+    notation_end = 0
+    for m in _SPECIAL.finditer(text):
+        c = m.group()
+        if c not in _SCRIPT_DIGITS:
+            if c != "%" and _fold(c) != c:
+                return True
+        elif m.start() >= notation_end:
+            note = _NOTATION.match(text, m.start())
+            if note is None:
+                return True
+            notation_end = note.end()
+    return False
 
 
 def _char_map(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -201,15 +224,37 @@ def _plain_word(part: str) -> bool:
     )
 
 
+def _at_line_ends(
+    view: str, pattern: re.Pattern[str], in_run: Callable[[str], bool]
+) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(view)`` for a pattern whose matches start where a run of
+    ``in_run`` characters starts and ends right before ``\r?\n`` (it is tried only there,
+    not at every position)."""
+    pos = 0
+    i = view.find("\n")
+    while i >= 0:
+        j = i - 1 if i > 0 and view[i - 1] == "\r" else i
+        k = j
+        while k > 0 and in_run(view[k - 1]):
+            k -= 1
+        if pos <= k < j:
+            m = pattern.match(view, k)
+            if m is not None:
+                yield m
+                pos = m.end()
+        i = view.find("\n", i + 1)
+
+
 def _splits(view: str) -> set[int]:
     """Positions of the newlines (and CRs) inside a split token or number."""
     drop: set[int] = set()
     if "\n" not in view:
         return drop
-    for m in _SPLIT_NUMBER.finditer(view):
+    for m in _at_line_ends(view, _SPLIT_NUMBER, str.isdecimal):
         if 7 <= len(m.group(1)) + len(m.group(2)) <= 19:
             drop.update(range(m.end(1), m.start(2)))
-    for m in _SPLIT_PASSWORD.finditer(view):
+    keyword = _PASSWORD_KEY.search(view) is not None  # cheap; rules most texts out
+    for m in _SPLIT_PASSWORD.finditer(view) if keyword else ():
         a, b = m.group(1), m.group(2)
         if (
             any(ch in _PASSWORD_SYMBOLS for ch in a + b)
@@ -217,7 +262,7 @@ def _splits(view: str) -> set[int]:
             and not _plain_word(b)
         ):
             drop.update(range(m.end(1), m.start(2)))
-    for m in _SPLIT_TOKEN.finditer(view):
+    for m in _at_line_ends(view, _SPLIT_TOKEN, _TOKEN_CHARS.__contains__):
         joined = m.group(1) + m.group(2)
         if (
             m.end(1) not in drop
@@ -255,9 +300,11 @@ def normalize(text: str) -> Normalized | None:
         chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
         marks: list[int] = []
     else:
-        if _MAPPED.search(text) is None and unicodedata.is_normalized("NFKC", text):
-            # Non-ASCII letters ("Bartłomiej") but nothing to fold or decode: skip the
-            # per-character map, which costs ~1.5 ms per KB.
+        if _MAPPED.search(text) is None and (
+            unicodedata.is_normalized("NFKC", text) or not _folds(text)
+        ):
+            # Non-ASCII letters ("Bartłomiej"), notation ("SpO₂") but nothing to fold or
+            # decode: skip the per-character map, which costs ~1.5 ms per KB.
             view = text
             mapped = None
         else:
