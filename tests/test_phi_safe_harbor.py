@@ -180,6 +180,17 @@ def test_clinical_values_known_to_be_safe_stay() -> None:
         assert safe in kept
 
 
+def test_a_clinical_abbreviation_after_a_comma_is_no_state_slot_place() -> None:
+    note = (
+        "Patient MRN 55839201 seen for hypertension, BP 142/88, HR 76. Lives in"
+        " Gorsehaven, ZZ 81079."
+    )
+    kept = left(note)
+    assert "BP 142/88" in kept
+    assert "ZZ" not in kept  # a code in the state slot that is no state is still a place
+    assert "Gorsehaven" not in kept
+
+
 def test_general_text_with_numbers_and_names_is_not_phi() -> None:
     for text in (
         "Deploy build 12345 to eu-west-1 and ping Jordan on Slack by 03/04.",

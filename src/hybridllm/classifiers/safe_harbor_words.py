@@ -145,7 +145,12 @@ def find_words(text: str, add: Add) -> None:
             add("PLACE", town.start("v"), town.end("v"))
     for m in finditer(_STATE_SLOT, text):
         code = m.group("v")
-        if code not in _STATE_CODES and code not in _CREDENTIALS:
+        # Nor a clinical abbreviation after a finding ("hypertension, BP 142/88").
+        if (
+            code not in _STATE_CODES
+            and code not in _CREDENTIALS
+            and not clinical_word(code.lower())
+        ):
             add("PLACE", m.start("v"), m.end("v"))
     for m in finditer(_PLACE_LABEL, text):
         value = m.group("v")
