@@ -11,7 +11,12 @@ developer writes them:
   `` - ``, a closing XML tag, a name/value pair (``key="..." value="..."``), CLI flags
   (``--token v``, ``-p'v'``), an ``Authorization`` scheme (``Basic``, ``Bearer``), quotes;
 * the value judged by shape and entropy (:func:`looks_like_secret`), and placeholder / example /
-  template / code-reference values rejected by :func:`is_placeholder`. A value that starts with
+  template / code-reference values rejected by :func:`is_placeholder`; code is no value: a call
+  or cmdlet behind a bracket, a chain of names (``res?.accessToken``, ``sys.argv[3]``,
+  ``key).worksheet(id``), a type with a pointer or optional mark (``QTimer*``); an identifier
+  that is a host name or ends in ``error`` / ``domain`` names no credential, and words between
+  the keyword and a colon stay on its line and do not start with a property (``credential
+  name:``). A value that starts with
   ``$`` or ``%`` is a template variable only when it has a template's shape (``$VAR``,
   ``${VAR}``, ``%VAR%``): ``$2b$12$...`` or ``%k9!xQ...`` are still secrets.
 
@@ -71,8 +76,10 @@ _NOT_VALUE_SUFFIX = _words(
     "header prefix policy field label ref arn hint rotation days limit limits enabled required "
     "min max store vault manager provider providers reset flow grant scope scopes algorithm "
     "alg algo hash index env var variable location region server host port user username login "
-    "email usage tokens "
+    "email usage tokens error errors exception exceptions domain domains "
 )
+# An identifier that is a host name ("www.apichemistry.com", "auth.example.org"): no key name.
+_HOST_NAME = re.compile(r"^(?:[\w-]+\.)+(?:com|net|org|io|ai|dev|app|co|edu|gov|info)$", re.I)
 # Operators and filler between the identifier and the value, tried in order.
 _CLOSE = r"""(?:["'`\]\)]|&quot;|&#34;)*"""
 _OPEN = r"""(?P<q>(?:[rRbBuUfF]{1,2}(?=["']))?(?:["'`]|&quot;|&#34;))?"""
@@ -88,14 +95,14 @@ _SEPARATORS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (r"\s*,\s*", True),
         (r"\s*\(\s*", True),
         (r"[ \t]+", True),
-        (r"(?:\s+[\w'-]+){1,4}?(?:\s+(?:is|was|are)|\s*:)\s+", True),
+        (r"(?P<filler>(?:[ \t]+[\w'-]+){1,4}?)(?:[ \t]+(?:is|was|are)|[ \t]*:)\s+", True),
     )
 )
 # Invisible format characters end a value: an evaded value is matched on the normalized view
 # (see combine), where the provider rules name it.
 _UNQUOTED_VALUE = re.compile("[^\\s\"'`<>,;\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
 _FLAG = re.compile(
-    r"""(?:^|\s)(?:-p|--?[\w-]*(?:pass|pwd|token|secret|key|auth)[\w-]*[=\s])"""
+    r"""(?:^|\s)(?:-p|--?[\w-]*(?:pass|pwd|token|secret|key|auth)[\w-]*(?<!stdin)(?<!file)[=\s])"""
     r"""(?:'(?P<a>[^'\n]{4,200})'|"(?P<b>[^"\n]{4,200})"|(?P<c>[^\s'"-][^\s'"]{3,200}))""",
     re.IGNORECASE,
 )
@@ -117,15 +124,58 @@ _CODE_VALUE = re.compile(
     r"^[\[(!]*[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[(\[](?!\d)"
     r"|^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$|^[A-Za-z]+(?:/[A-Za-z]+)+$|^--?[A-Za-z][A-Za-z-]*$"
 )
+# A chain of names in code style joined by calls, subscripts and member access
+# ("menuColumns).map((menuColumnId)", "outputs[0].dataSync()", "res?.accessToken",
+# "sys.argv[3]", "sheet_key).worksheet(sheet_id"): each part is checked by _wordy.
+_CODE_TOKEN = re.compile(r"[A-Za-z_$][\w$]*|\d{1,3}|\?\.|::|->|[.,()\[\]'\"]")
+_CODE_JOIN = frozenset(("(", "[", "?.", "::", "->"))  # not "." alone: "Article.part7747"
+_LETTERS_NAME = re.compile(r"[A-Za-z_]+")
+_WORD_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Markdown escapes of pasted code ("nvr\_password") and literal line breaks at the end.
 _MD_ESCAPE = re.compile(r"\\([_*`#\[\]])")
 _LITERAL_BREAK = re.compile(r"(?:\\[nrt])+$")
 
 
+def _wordy(name: str) -> bool:
+    """A name made of words (``menuColumnId``, ``sheet_key``), not of random characters."""
+    pieces = _WORD_PIECE.findall(name)
+    letters = sum(len(p) for p in pieces if not p.isdigit())
+    return bool(pieces) and letters >= 3 * sum(1 for p in pieces if not p.isdigit())
+
+
+def _code_chain(value: str) -> bool:
+    """Names in code style joined by calls, subscripts or member access (see _CODE_TOKEN)."""
+    pos, names, joins = 0, 0, 0
+    for m in _CODE_TOKEN.finditer(value):
+        if m.start() != pos:
+            return False
+        pos = m.end()
+        tok = m.group()
+        if tok[0].isalpha() or tok[0] in "_$":
+            if not _wordy(tok):
+                return False
+            names += 1
+        joins += tok in _CODE_JOIN
+    return pos == len(value) and names >= 2 and joins >= 1
+
+
+def _is_code(value: str) -> bool:
+    """A call, cmdlet, path of words, flag or chain of names, behind any opening brackets."""
+    v = value.lstrip("([!")
+    return bool(_CODE_VALUE.match(v) or _code_chain(v))
+
+
 def _judged(value: str, strict: bool, password: bool) -> bool:
     """:func:`looks_like_secret` on the value as written before markdown escaping, and not code."""
     v = _LITERAL_BREAK.sub("", _MD_ESCAPE.sub(r"\1", value))
-    return not _CODE_VALUE.match(v) and looks_like_secret(v, strict, password)
+    if _is_code(v):
+        return False
+    name = v.rstrip("*?")
+    if not password and name != v and _LETTERS_NAME.fullmatch(name) and _wordy(name):
+        return False  # a name with a pointer or optional mark ("QTimer*", "nextToken?")
+    if v[:1] in "([":
+        v = v.lstrip("([")  # "(https://...": what follows the bracket is the value
+    return looks_like_secret(v, strict, password)
 
 
 def _identifiers(text: str) -> Iterator[tuple[int, int]]:
@@ -155,7 +205,7 @@ def _unbalanced(value: str) -> bool:
 
 def _is_credential_name(ident: str) -> bool:
     words = [w.lower() for w in _WORD_SPLIT.findall(ident)]
-    if not words or words[-1] in _NOT_VALUE_SUFFIX:
+    if not words or words[-1] in _NOT_VALUE_SUFFIX or _HOST_NAME.match(ident):
         return False
     # Adjacent pairs too: ConvertTo-SecureString, pass_word, api_key.
     pairs = [a + b for a, b in itertools.pairwise(words)]
@@ -169,6 +219,9 @@ def _value_at(text: str, pos: int, password: bool) -> tuple[int, int, bool] | No
         if m is None:
             continue
         start = m.end()
+        filler = m.groupdict().get("filler")
+        if filler and filler.split()[0].lower() in _NOT_VALUE_SUFFIX:
+            continue  # "credential name: x", "token type: x": a property of the credential
         quote = m.group("q")
         if quote:
             q = quote[-1] if quote[-1] in "\"'`" else quote

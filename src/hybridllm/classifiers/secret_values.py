@@ -16,10 +16,17 @@ import math
 import re
 from collections import Counter
 
-__all__ = ["is_doc_placeholder", "is_placeholder", "looks_like_secret", "shannon_entropy"]
+__all__ = [
+    "identifier_like",
+    "is_doc_placeholder",
+    "is_placeholder",
+    "looks_like_secret",
+    "shannon_entropy",
+]
 
 _PLACEHOLDER_SHAPES = re.compile(
-    r"""^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|<%.*%>|@@.*@@|<<.*>>|\$\{.*\}|\$\(.*\)|\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)"""
+    r"""^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|<%.*%>|@@.*@@|<<.*>>|\$\{.*\}|\$\(.*\)"""
+    r"""|\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|[a-z]+(?:[A-Z][a-z]+)+\d?)"""
     r"""|%(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)%|%\(?\w*\)?[sdr]|\$(?i:env):\w+|\$ENV\{\w+\}|#\{.*\}|%\{.*\}|\{\{.*\}\}"""
     r"""|:[a-z_]+|\*+|•+|…+|\.{3,}|-+)$""",
     re.DOTALL,
@@ -47,7 +54,16 @@ _WEAK_WORDS = re.compile(
 )
 _IDENTIFIER_LIKE = re.compile(
     r"^(?:[a-z]+(?:[_.\-][a-z]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)*|[a-z]+(?:[A-Z][a-z]+)+"
-    r"|[A-Z]+(?:[_\-][A-Z]+)*|[\d.:\-/ T+Z]+|[A-Za-z_]+(?:\.[A-Za-z_]+)+)$"
+    r"|_*[A-Z]+(?:[_\-][A-Z]+)*(?:_\d{1,3})?|[\d.:\-/ T+Z]+|[A-Za-z_]+(?:\.[A-Za-z_]+)+)$"
+)
+# Three or more snake_case words, a word may end in digits ("auth_provider_x509_cert_url"): a
+# name, not a value (a password may look like this, so only for other keys).
+_SNAKE_NAME = re.compile(r"^_*[a-z]+\d*(?:_[a-z]+\d*){2,}$")
+# A host name under a common top-level domain ("gpt-i-38598.firebaseapp.com",
+# "1234.dkr.ecr.eu-central-1.amazonaws.com"): where a service lives, not a credential.
+_HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|ai|dev|app|co|cloud|edu|gov"
+    r"|info|biz|me|us|uk|de|fr|cn|jp|in|ru|br|ca|au|nl|eu|tv|xyz|site|tech|local|internal)$"
 )
 
 
@@ -112,13 +128,25 @@ def is_placeholder(value: str) -> bool:
     )
 
 
+def identifier_like(value: str) -> bool:
+    """A word, a name in code style (``snake_case``, ``camelCase``, ``CONSTANT_1``), a dotted
+    name, or a number / date / version: not a secret's shape.
+
+    Args:
+        value: the candidate value.
+    """
+    return _IDENTIFIER_LIKE.match(value) is not None
+
+
 def looks_like_secret(value: str, strict: bool = False, password: bool = False) -> bool:
     """Whether a value given for a credential key has a credential's shape.
 
-    Not a placeholder (:func:`is_placeholder`), not an ordinary word, identifier, number, date
-    or version; then at least three character classes (lower, upper, digit, symbol), or a long
-    high-entropy string (hex / base64 / random). ``strict`` (a value joined to its keyword by
-    whitespace or a comma only) asks for 8+ characters.
+    Not a placeholder (:func:`is_placeholder`), not an ordinary word, identifier (for other keys
+    than passwords also three or more ``snake_case`` words with digits), host name, number, date
+    or version, nor (``strict``) words of prose; then at least three character classes
+    (lower, upper, digit, symbol), or a long high-entropy string (hex / base64 / random).
+    ``strict`` (a value joined to its keyword by whitespace or a comma only) asks for 8+
+    characters.
 
     Args:
         value: the candidate value.
@@ -131,8 +159,10 @@ def looks_like_secret(value: str, strict: bool = False, password: bool = False) 
         return False
     if v.isdigit():  # a numeric key or PIN is long and varied; a port, size or count is not
         return len(v) >= 12 and shannon_entropy(v) >= 2.5
-    if _IDENTIFIER_LIKE.match(v):
+    if identifier_like(v) or _HOST.match(v) or (not password and _SNAKE_NAME.match(v)):
         return False
+    if strict and " " in v and all(w.isalpha() for w in v.split()):
+        return False  # words of prose ("Update Successful") after a space or a comma
     classes = _classes(v)
     entropy = shannon_entropy(v)
     if entropy >= 2.5 and (
