@@ -107,7 +107,9 @@ _MEDICATION = re.compile(
 )
 
 _CONDITIONS = (
-    r"type\s+[12]\s+diabetes(?:\s+mellitus)?|diabetes(?:\s+mellitus)?|hypertension|HIV|AIDS"
+    r"type\s+[12]\s+diabetes(?:\s+mellitus)?|diabetes(?:\s+mellitus)?|hypertension|HIV"
+    # acronyms that are also words in lower case ("aids digestion", Latin "uti"): as written
+    r"|AIDS(?<=(?-i:AIDS))|UTI(?<=(?-i:UTI))|CAD(?<=(?-i:CAD))"
     r"|hepatitis\s+[ABC]|cancer|carcinoma|leukemia|lymphoma|melanoma|schizophrenia"
     r"|bipolar(?:\s+disorder)?|major\s+depressive\s+disorder|depression|anxiety\s+disorder|PTSD"
     r"|COPD|asthma|epilepsy|dementia|Alzheimer'?s(?:\s+disease)?|Parkinson'?s(?:\s+disease)?"
@@ -117,9 +119,9 @@ _CONDITIONS = (
     r"|substance\s+use\s+disorder|anorexia(?:\s+nervosa)?|bulimia|autism|ADHD|cirrhosis"
     r"|chronic\s+kidney\s+disease|CKD|lupus|rheumatoid\s+arthritis|obesity|pregnan(?:t|cy)"
     r"|hypothyroidism|hyperthyroidism|osteoarthritis|osteoporosis|arthritis|gout|anemia"
-    r"|hyperlipidemia|hypercholesterolemia|dyslipidemia|coronary\s+artery\s+disease|CAD"
+    r"|hyperlipidemia|hypercholesterolemia|dyslipidemia|coronary\s+artery\s+disease"
     r"|peripheral\s+(?:artery|vascular)\s+disease|deep\s+vein\s+thrombosis|DVT"
-    r"|pulmonary\s+embolism|cellulitis|urinary\s+tract\s+infection|UTI|bronchitis"
+    r"|pulmonary\s+embolism|cellulitis|urinary\s+tract\s+infection|bronchitis"
     r"|influenza|COVID-19|migraine|insomnia|sleep\s+apnea|GERD|gastroesophageal\s+reflux"
     r"(?:\s+disease)?|pancreatitis|cholecystitis|appendicitis|diverticulitis"
     r"|Crohn'?s\s+disease|ulcerative\s+colitis|irritable\s+bowel\s+syndrome|psoriasis"
@@ -140,7 +142,9 @@ _DIAGNOSIS_WORDS = re.compile(
     rf"(?:{_CONDITIONS})"
     r"(?:\s+of\s+(?:the\s+)?(?:left\s+|right\s+)?(?:knee|hip|shoulder|hand|spine|back|lung|liver))?"
     r"(?:\s+stage\s+(?:[1-5][ab]?|I{1,3}V?|IV))?"
-    r"(?:\s+\(?(?:[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\)?)?)(?!\w)",
+    r"(?:\s+\(?(?:[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\)?)?)"
+    # not a style property ("stroke: #ddd", "stroke-width: 1px")
+    r"(?!\w|-[a-z]|[ \t]*:[ \t]*(?:#|\d|rgb|none|var\())",
     _I,
 )
 # A bare ICD-10-CM code with its decimal part ("E11.9", "M17.11"): only kept with a patient
