@@ -4,22 +4,24 @@ A payload is clinical when it reads like the record of one patient's care, not l
 *about* medicine. Two kinds of evidence are told apart:
 
 - **Signals** (each kind counts once): things that occur in a record and rarely elsewhere.
-  ``patient`` (the patient, pt, patient's, "patient" before a name), ``mrn`` (MRN, medical
+  ``patient`` (the patient, pt, patient's, "patient" before a name; not "a patient", "every
+  patient": a hypothetical one; not "PT" after a time of day), ``mrn`` (MRN, medical
   record number), ``record`` (DOB, date of birth, medical record, charted, intake form),
   ``encounter`` (admitted, discharged, was seen in, presents with, complains of, follow-up in
   2 weeks), ``section`` (a note heading at the start of a line: HPI, Allergies, Vitals,
   "Dermatology review:"), ``vitals`` (BP 120/80, SpO2 94%, pulse 72, 37.1 °C), ``lab`` (a
   value with a lab unit: mg/dL, mmol/L, x10^9/L), ``dose`` (a value with a drug unit, a dosing
-  frequency), ``age`` (a 67-year-old woman, 67 yo, aged 67), ``shorthand`` (prn, NKDA, s/p,
-  h/o, c/o).
+  frequency: BID as written or after a dose, not "a bid"), ``age`` (a 67-year-old woman, 67
+  yo, aged 67), ``shorthand`` (prn, NKDA, s/p, h/o, c/o). Vitals include a body temperature
+  (34-43 °C, 93-109 °F), not a lab's 25 °C.
 - **Topic words** (distinct words): medications (listed, or an unfamiliar word with a drug-name
   stem), conditions (a listed condition, or an unfamiliar word with a medical ending), symptoms,
   specialties, lab and test names, care words (physician, nurse, diagnosed). A word that is
-  also ordinary English in another sense ("use", "plan", "program", "culture", "height") is not
-  a topic word.
+  also ordinary English in another sense ("use", "plan", "program", "culture", "height", "bid")
+  is not a topic word, nor is "pain" used only in "pain points".
 
 A payload is clinical with a patient referent or a medical record number alone, with two kinds
-of signal, with one signal and a topic word, or (no signal) with three topic words that make up
+of signal, with one signal and a topic word, or (no signal) with four topic words that make up
 5% of its words or more: a note is dense with them. Talking about a disease, a drug or a doctor
 in general terms gives topic words but no signal ("what are the side effects of metformin?" is
 not clinical; "pt seen today, metformin 500 mg bid" is).
@@ -160,7 +162,7 @@ _EVERYDAY = words(
     " confusion weakness appetite fatigue stroke wound temp pulse saturation o2 encounter"
     " beneficiary triage consult consulted dose doses dosing acid generalized stones alcohol"
     " injury infection patient patients pt pt's patient's pts caregiver compulsive degeneration"
-    " irritable obsessive obstructive peripheral substance tract benign"
+    " irritable obsessive obstructive peripheral substance tract benign bid tid qid"
 )
 # Clinical words the lists lack: specialties, anatomy adjectives, findings.
 _TOPIC_EXTRA = words(
@@ -214,8 +216,9 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "patient",
         re.compile(
-            r"\b(?:the|a|an|this|our|each|every|your|my|his|her)\s+patient(?:'s)?\b"
-            r"|\bpatient(?:'s|s')|\bpatient\s*[:#]|\b(?:pt|pts)\b\.?\s"
+            r"\b(?:the|this|our|my|his|her)\s+patient(?:'s)?\b"
+            r"|\bpatient(?:'s|s')|\bpatient\s*[:#]"
+            r"|(?<!\d[ap]m )(?<!\d [ap]m )(?<!\.m\. )(?<!\d )\b(?:pt|pts)\b\.?\s"
             r"|\bpatient\s+(?-i:[A-Z][^\W\d_])|^[ \t]*patient\b",
             _M,
         ),
@@ -268,7 +271,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b\d{{2,3}}/\d{{2,3}}\s*mm\s?hg\b|\b(?:bp|blood\s+pressure)\s*:?\s*\d{{2,3}}/\d{{2,3}}"
             rf"|\b(?:spo2|sao2|o2\s+sat(?:uration)?|oxygen\s+saturation|sp\s?o₂)\s*(?:is|of|:)?\s*"
             rf"\d{{2,3}}\s*%|\b(?:hr|pulse|heart\s+rate|rr|respirations?|respiratory\s+rate)"
-            rf"\s*(?:is|of|:)?\s*\d{{2,3}}\b|\b{_NUM}\s*°\s*[CF]\b|\b{_NUM}\s*bpm\b",
+            rf"\s*(?:is|of|:)?\s*\d{{2,3}}\b|\b(?:3[4-9]|4[0-3])(?:[.,]\d+)?\s*°\s*C\b"
+            rf"|\b(?:9[3-9]|10\d)(?:[.,]\d+)?\s*°\s*F\b|\b{_NUM}\s*bpm\b",
             _I,
         ),
     ),
@@ -284,7 +288,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "dose",
         re.compile(
             rf"\b{_NUM}\s*(?:mg|mcg|µg|mg/kg|units?\s+(?:of\s+)?insulin|iu)\b"
-            r"|\b(?:bid|tid|qid|qhs|q\d{1,2}h|b\.i\.d|t\.i\.d|p\.r\.n)\b"
+            r"|\b(?-i:BID|TID|QID|QHS)\b|\b(?:po|mg|tabs?|caps?|puffs?|drops?)\s+(?:bid|tid|qid)\b"
+            r"|\b(?:qhs|q\d{1,2}h|b\.i\.d|t\.i\.d|p\.r\.n)\b(?![=&])"
             r"|\b(?:once|twice|three\s+times)\s+(?:a\s+)?daily\b"
             r"|\b\d+\s*units?\s+(?:at\s+bedtime|before\s+(?:meals|breakfast)|subcutaneous)",
             _I,
@@ -329,7 +334,7 @@ PREFILTER_PATTERNS: tuple[re.Pattern[str], ...] = (*(p for _, p in _SIGNALS), _H
 """What the decision searches (through a classifier's prefilter when one is active)."""
 
 _ALONE = ("patient", "mrn")  # about one patient's record: enough by themselves
-_DENSE_MIN = 3
+_DENSE_MIN = 4
 _DENSE_PERCENT = 5
 
 
@@ -347,6 +352,13 @@ def _exam_item(text: str) -> bool:
         return True
     options = itertools.islice(_OPTION_LINE.finditer(text), _MIN_OPTIONS)
     return sum(1 for _ in options) >= _MIN_OPTIONS
+
+
+_PAIN = re.compile(r"\bpain\b(?!\s+points?\b)", _I)
+
+
+def _pain_points_only(text: str) -> bool:
+    return _PAIN.search(text) is None
 
 
 def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
@@ -377,6 +389,8 @@ def _evidence(texts: Sequence[str]) -> tuple[dict[str, int], int]:
         tokens = _W.findall(text)
         n += len(tokens)
         lows.update(t.lower() for t in tokens)
+        if "pain" in lows and _pain_points_only(text):
+            lows.discard("pain")  # "Goals / Pain Points" of a marketing persona
     topic = sum(1 for low in lows if topic_word(low))
     if topic:
         found["topic"] = topic
@@ -391,7 +405,7 @@ def is_clinical(texts: Sequence[str]) -> bool:
 
     Returns:
         True with a patient referent or a medical record number, with two kinds of signal, with
-        one kind of signal and a topic word, or, without a signal, with three topic words that
+        one kind of signal and a topic word, or, without a signal, with four topic words that
         make up at least 5% of the words (a note's density; an article that mentions diseases
         is far thinner).
     """
