@@ -37,6 +37,10 @@ _PLACE_WORDS = words(
     "in from near within to of at resides residence hometown town city village county born"
     " moved relocated is as was"
 )
+# Cues that make even an everyday word a place ("lives in Reading", "born in Mobile"); the
+# other cues ("to", "of", "is", "as", "was") only before a word in no vocabulary: "according
+# to Chapter 9", "the use of LED lighting", "sensitivity to UV" are no places.
+_STRONG_PLACE_WORDS = _PLACE_WORDS - words("to of is as was")
 _HOUSE = re.compile(
     r"(?<![\w.,/-])(?P<v>\d{1,6}[A-Za-z]?[ \t]+(?:[^\W\d_][^\W\d_'’.-]*[ \t]+){0,4}"
     r"[A-Z][^\W\d_'’-]+(?:['’-][^\W\d_]+)?)(?=,|[ \t]*\n|[ \t]+(?:Apt|Unit|Suite|Ste|#))"
@@ -178,7 +182,7 @@ def _run(
         # The common case (a sentence's first word, a known word): a place cue alone can
         # still make it a place ("lives in Paris").
         low = words[0].lower()
-        if low not in _safe_capitalised() and prev_word(text, run[0][0]) in _PLACE_WORDS:
+        if low not in _safe_capitalised() and prev_word(text, run[0][0]) in _STRONG_PLACE_WORDS:
             add("PLACE", run[0][0], run[0][1])
         return
     after = _NEXT_WORD.match(text, run[-1][1])

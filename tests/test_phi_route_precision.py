@@ -1,0 +1,96 @@
+"""Everyday senses of clinical shorthand and condition names change no route (issue 14).
+
+Each text stands for a class of real prompts that were found clinical, or PHI, by a word with
+an everyday sense: "bid" (an offer), "qid" (a URL parameter), "PT" (Pacific time), a lab
+temperature, "aids" (helps), "stroke" (a style property). The clinical senses stay detected.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import classify
+from hybridllm.classifiers.clinical import is_clinical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a bid to cut costs, the board closed two offices. Summarise the news for staff.",
+        "Draft an invitation: the earnings call starts at 2:00 p.m. PT on February 2.",
+        "Meet at 10am PT or 4 PM PT on Friday; draft the agenda.",
+        "Write SEO copy for https://shop.example.com/s?k=protein+bars&qid=1676173869&ref=sr_1",
+        "Dissolve the salt at 25°C and report the solubility of AgCl in water.",
+    ],
+)
+def test_everyday_senses_are_not_clinical(text: str) -> None:
+    assert not is_clinical([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Continue metformin 500 mg po bid and recheck in 3 months.",
+        "Lisinopril 10 mg daily, metoprolol 25 mg BID.",
+        "Pt reports fever since Monday, T 101.3°F, HR 104.",
+        "Temp 38.4 °C, cough and chills for two days.",
+    ],
+)
+def test_clinical_shorthand_is_still_clinical(text: str) -> None:
+    assert is_clinical([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Marsh says a kiwi after dinner aids digestion. Write a short post about it.",
+        "Style for Ravi Patel's chart: .axis { stroke: #ddd; stroke-width: 1px; }",
+    ],
+)
+def test_everyday_words_are_no_diagnosis(text: str) -> None:
+    c = classify(text)
+    assert not {f.entity_type for f in c.findings} & {"DIAGNOSIS"}
+    assert "PHI" not in c.categories
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lena Marsh was diagnosed with AIDS in 2019.", "AIDS"),
+        ("Ravi Patel had a stroke last year.", "stroke"),
+        ("Ravi Patel: recurrent UTI, on nitrofurantoin.", "UTI"),
+    ],
+)
+def test_conditions_next_to_a_name_are_phi(text: str, value: str) -> None:
+    c = classify(text)
+    assert "PHI" in c.categories
+    found = [text[f.start : f.end] for f in c.findings if f.entity_type == "DIAGNOSIS"]
+    assert any(value in s for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marketing persona: Age 38. Goals: faster shipping. Pain Points: slow onboarding.",
+        "Pretend to be a patient in a role-play so I can practise taking a history.",
+    ],
+)
+def test_personas_and_hypothetical_patients_are_not_clinical(text: str) -> None:
+    assert not is_clinical([text])
+
+
+def test_a_specific_patient_and_real_pain_stay_clinical() -> None:
+    assert is_clinical(["Persona: Age 52, chronic back pain, wants fewer doctor visits."])
+    assert is_clinical(["The patient reports dizziness."])
+
+
+def test_weak_cues_make_no_place_of_an_everyday_word_in_a_clinical_note() -> None:
+    text = (
+        "Pt seen today, BP 130/80. Rash is worse with exposure to UV, as described according"
+        " to Chapter 9 of the leaflet. Lives in Reading with her son."
+    )
+    c = classify(text)
+    assert c.clinical
+    places = {text[f.start : f.end] for f in c.findings if f.entity_type == "PLACE"}
+    assert "Reading" in places  # a strong cue still makes an everyday word a place
+    assert not places & {"UV", "Chapter"}
