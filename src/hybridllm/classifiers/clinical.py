@@ -21,7 +21,7 @@ A payload is clinical when it reads like the record of one patient's care, not l
   is not a topic word, nor is "pain" used only in "pain points".
 
 A payload is clinical with a patient referent or a medical record number alone, with two kinds
-of signal, with one signal and a topic word, or (no signal) with four topic words that make up
+of signal, with one signal and a topic word, or (no signal) with three topic words that make up
 5% of its words or more: a note is dense with them. Talking about a disease, a drug or a doctor
 in general terms gives topic words but no signal ("what are the side effects of metformin?" is
 not clinical; "pt seen today, metformin 500 mg bid" is).
@@ -334,7 +334,7 @@ PREFILTER_PATTERNS: tuple[re.Pattern[str], ...] = (*(p for _, p in _SIGNALS), _H
 """What the decision searches (through a classifier's prefilter when one is active)."""
 
 _ALONE = ("patient", "mrn")  # about one patient's record: enough by themselves
-_DENSE_MIN = 4
+_DENSE_MIN = 3
 _DENSE_PERCENT = 5
 
 
@@ -405,7 +405,7 @@ def is_clinical(texts: Sequence[str]) -> bool:
 
     Returns:
         True with a patient referent or a medical record number, with two kinds of signal, with
-        one kind of signal and a topic word, or, without a signal, with four topic words that
+        one kind of signal and a topic word, or, without a signal, with three topic words that
         make up at least 5% of the words (a note's density; an article that mentions diseases
         is far thinner).
     """
