@@ -162,3 +162,34 @@ def test_a_listed_word_of_a_private_full_name_stays_found() -> None:
         "Mimir Andreasen",
         "Mimir",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an artist or author whose style is imitated
+        "Write a short poem about rain in the style of maya angelou.",
+        "Describe a football match in the style of Ernest Hemingway.",
+        # places and institutions the name rules took whole, works, sites, net worth
+        "What is the best time to visit Kaanapali Beach in winter?",
+        "How many pandas live at the San Diego Zoo?",
+        "Give me a brief history of Ateneo de Manila University.",
+        "Design a quidditch league set in the Harry Potter universe.",
+        "Compare Grammarly.com and Quillbot.com for academic writing.",
+        "What is Keanu Reeves net worth?",
+    ],
+)
+def test_styles_places_sites_and_net_worth_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My cousin Leila Haddad studies at Boston University.", "Leila Haddad"),
+        ("Ask Tomasz Nowak about the style of the report.", "Tomasz Nowak"),
+        ("Email Priya Raman, our contact at the museum.", "Priya Raman"),
+    ],
+)
+def test_private_people_beside_institutions_stay_found(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

@@ -66,7 +66,10 @@ _THING_AFTER = re.compile(
     r"(?i:[ \t]+(?:api|sdk|app|apps|platform|website|formula|extension|plugin|library"
     r"|framework|package|cloud|server|container|integration|dashboard|wallet"
     r"|process|model|method|set|number|numbers|test|scale|index|space|function|matrix|chain"
-    r"|network)\b"
+    r"|network|universe|university|college|academy|institute|museum|zoo|airport|stadium"
+    r"|festival|award|prize)\b"
+    r"|(?:['’]s)?[ \t]+net[ \t]+worth\b"  # "William Shatner net worth"
+    r"|\.(?:com|io|ai|org|net|app|co)\b"  # "Quillbot.com": a site
     r"|(?:['’]s)?[ \t]+(?:algorithm|conjecture|equations?|theorem|transform|distribution"
     r"|inequality|lemma|constant|principle|paradox|hypothesis|integral|polynomials?|bands"
     r"|measure|laws?|theory|theories|philosophy|effect)\b)"
@@ -74,7 +77,11 @@ _THING_AFTER = re.compile(
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
 _CITED_AFTER = re.compile(r"[ \t]*(?:,?[ \t]+et[ \t]+al\b|\((?:1[6-9]|20)\d\d[a-z]?\))")
-_AFTER_START = frozenset(" \t'’,(")  # what the two patterns above can start with
+_AFTER_START = frozenset(" \t'’,(.")  # what the two patterns above can start with
+# A work's author or an artist whose manner is imitated: "in the style of Robert Frost".
+_STYLE_BEFORE = re.compile(r"(?i:\bstyle\s+of\s+(?:the\s+)?$)")
+# A place or an institution that a name rule took whole: "Napili Beach", "San Diego Zoo".
+_PLACE_LAST = frozenset(("beach", "zoo", "university", "college", "museum", "airport"))
 _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
@@ -132,6 +139,10 @@ def _kind(key: str) -> str | None:
 def _context_kind(text: str, f: Finding) -> str | None:
     """``"thing"`` for a name of a product or a result, ``"author"`` for a cited author (see
     the patterns above), else None."""
+    if _STYLE_BEFORE.search(text, max(0, f.start - 20), f.start):
+        return "author"
+    if text[f.start : f.end].rsplit(None, 1)[-1].lower() in _PLACE_LAST:
+        return "thing"
     if text[f.end : f.end + 1] not in _AFTER_START:
         return None  # neither pattern can match: most names end at punctuation or a newline
     if _THING_AFTER.match(text, f.end):
