@@ -59,6 +59,11 @@ def _secrets(text: str) -> set[str]:
         "  name: FetchSecrets\n- task: AzureCLI@2\n",
         'the message returned from the API call is "Update Successful" in the test',
         "how do I refresh this credential name: gke_dev-project_europe-west1_cluster-dev",
+        # documentation connection strings: a tag, a weak word, the user name repeated
+        "const uri = 'mongodb+srv://<username>:<password>@cluster0.mongodb.net/test?w=majority'",
+        "MONGO_URI=mongodb+srv://admin:password@cluster0.abcde.mongodb.net/shop",
+        "mongodb+srv://myUser:myPassword123@cluster0.ab1cd.mongodb.net/?retryWrites=true",
+        "DATABASE_URL=postgres://postgres:postgres@localhost:5432/app",
     ],
 )
 def test_code_and_names_after_a_keyword_are_not_secrets(text: str) -> None:
@@ -74,6 +79,9 @@ def test_code_and_names_after_a_keyword_are_not_secrets(text: str) -> None:
         (f"token = ({TOKEN}", TOKEN),
         (f'the staging token is "{TOKEN}"', TOKEN),
         (f"deploy --token {TOKEN}", TOKEN),
+        (f"mongodb+srv://app:{TOKEN}@cluster0.ab1cd.mongodb.net/shop", TOKEN),
+        (f"postgres://app:{PASSWORD}@db.internal:5432/shop", PASSWORD),
+        (f"<password>{PASSWORD}</password>", PASSWORD),
     ],
 )
 def test_values_of_the_same_shapes_are_still_found(text: str, value: str) -> None:

@@ -98,6 +98,7 @@ _SEPARATORS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (r"(?P<filler>(?:[ \t]+[\w'-]+){1,4}?)(?:[ \t]+(?:is|was|are)|[ \t]*:)\s+", True),
     )
 )
+_XML_SEP = _SEPARATORS[2][0]  # "<password>VALUE</password>"
 # Invisible format characters end a value: an evaded value is matched on the normalized view
 # (see combine), where the provider rules name it.
 _UNQUOTED_VALUE = re.compile("[^\\s\"'`<>,;\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
@@ -238,6 +239,8 @@ def _value_at(text: str, pos: int, password: bool) -> tuple[int, int, bool] | No
                 text[end - 1] in ".:" or (text[end - 1] in ")]}" and _unbalanced(text[start:end]))
             ):
                 end -= 1
+        if sep is _XML_SEP and not text.startswith("</", end + (1 if quote else 0)):
+            continue  # "<password>VALUE" is an XML value only before its closing tag
         if end > start and _judged(text[start:end], strict, password):
             return start, end, strict
     return None

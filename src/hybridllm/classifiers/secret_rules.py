@@ -32,6 +32,16 @@ _TABLE = Path(__file__).with_name("data") / "secret_rules.json"
 _SCORE = {"high": 0.95, "medium": 0.85, "low": 0.7}
 
 
+_USERINFO = re.compile(r"://(?P<u>[^\s:/@]+):(?P<p>[^\s@/]+)@")
+
+
+def _example_userinfo(value: str) -> bool:
+    """A URI whose password is a documentation word or repeats the user name
+    (``mongodb+srv://admin:password@...``, ``myUser:myPassword@``, ``root:root@``)."""
+    m = _USERINFO.search(value)
+    return m is not None and (is_doc_placeholder(m["p"]) or m["p"].lower() == m["u"].lower())
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` shaped as a trie (fast in ``re``; longest match first)."""
     trie: dict[str, dict[str, Any]] = {}
@@ -137,6 +147,7 @@ class ProviderRuleRecognizer:
                     shannon_entropy(value) <= rule.min_entropy
                     or any(d.search(value) for d in rule.deny)
                     or is_doc_placeholder(value)
+                    or _example_userinfo(value)
                 ):
                     continue
                 findings.append(

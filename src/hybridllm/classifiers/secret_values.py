@@ -47,7 +47,7 @@ _PLACEHOLDER_WORDS = re.compile(
 # docs use them too, where the prefix already says what the value is).
 _SEQUENTIAL = re.compile(r"abcdefgh|12345678", re.IGNORECASE)
 _WEAK_WORDS = re.compile(
-    r"^(?:password|passwd|secret|token|changeme|test|testing|pass|default|user"
+    r"^(?:my[-_]?)?(?:password|passwd|secret|token|changeme|test|testing|pass|default|user"
     r"|none|null|nil|undefined|true|false|empty|string|required|optional"
     r"|hidden|unknown|todo|tbd|n/?a)\d{0,4}[!.]?$",
     re.IGNORECASE,

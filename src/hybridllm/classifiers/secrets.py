@@ -170,7 +170,8 @@ _RULES: tuple[RegexRule, ...] = (
     RegexRule(
         "CONNECTION_STRING_PASSWORD",
         "SECRET",
-        re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://[^\s:/@]+:(?P<v>[^\s@]+)@"),
+        # not a default that repeats the user name ("postgres:postgres@", "guest:guest@")
+        re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,30}://(?P<u>[^\s:/@]+):(?!(?P=u)@)(?P<v>[^\s@]+)@"),
         0.9,
         _not_placeholder,
     ),
