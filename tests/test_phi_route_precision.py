@@ -94,3 +94,13 @@ def test_weak_cues_make_no_place_of_an_everyday_word_in_a_clinical_note() -> Non
     places = {text[f.start : f.end] for f in c.findings if f.entity_type == "PLACE"}
     assert "Reading" in places  # a strong cue still makes an everyday word a place
     assert not places & {"UV", "Chapter"}
+
+
+def test_a_text_that_cites_papers_is_not_clinical() -> None:
+    text = (
+        "According to Chapter 9 in Okafor et al. (2010), which chronic disease of the central"
+        " nervous system (multiple sclerosis, rheumatoid arthritis, osteoarthritis) fits?"
+    )
+    assert not is_clinical([text])
+    assert not is_clinical(["Summarise doi.org/10.1000/xyz123: myocardial infarction, surgery."])
+    assert is_clinical(["Okafor et al. cited; DOB 03/04/1961, MRN 4410023, seen for arthritis."])

@@ -26,6 +26,9 @@ of signal, with one signal and a topic word, or (no signal) with three topic wor
 in general terms gives topic words but no signal ("what are the side effects of metformin?" is
 not clinical; "pt seen today, metformin 500 mg bid" is).
 
+An exam item (answer options, "which of the following") or a text that cites papers ("et
+al.", a DOI) is not clinical unless it holds an MRN or a birth date.
+
 The decision is measured on clinical notes and on ordinary prompts that nobody here wrote
 (``bench/bench_clinical.py``): both its recall (notes found clinical) and its precision (ordinary
 prompts not found clinical) are reported, open and sealed.
@@ -346,6 +349,10 @@ _OPTION_LINE = re.compile(r"^[ \t]*\(?[a-eA-E][).][ \t]+\S", re.MULTILINE)
 _MIN_OPTIONS = 3
 
 
+# Literature: a cited author ("Bullock et al.") or a DOI. A patient's record cites no papers.
+_LITERATURE = re.compile(r"\bet\s+al\b|\bdoi(?:\.org/|:\s*10\.)", _I)
+
+
 def _exam_item(text: str) -> bool:
     """Whether ``text`` is or holds an exam question (a vignette about a case, not a record)."""
     if _EXAM_PHRASE.search(text):
@@ -410,8 +417,12 @@ def is_clinical(texts: Sequence[str]) -> bool:
         is far thinner).
     """
     ev, n = _evidence(texts)
-    if "mrn" not in ev and "record" not in ev and any(_exam_item(t) for t in texts):
-        return False  # a question about a case (an exam item), not a patient's record
+    if (
+        "mrn" not in ev
+        and "record" not in ev
+        and any(_exam_item(t) or _LITERATURE.search(t) for t in texts)
+    ):
+        return False  # a question about a case (an exam item) or a paper, not a record
     topic = ev.get("topic", 0)
     signals = len(ev) - (topic > 0)
     if any(k in ev for k in _ALONE) or signals >= 2 or (signals >= 1 and topic >= 1):
