@@ -69,7 +69,6 @@ _THING_AFTER = re.compile(
     r"|network|universe|university|college|academy|institute|museum|zoo|airport|stadium"
     r"|festival|award|prize)\b"
     r"|(?:['’]s)?[ \t]+net[ \t]+worth\b"  # "William Shatner net worth"
-    r"|\.(?:com|io|ai|org|net|app|co)\b"  # "Quillbot.com": a site
     r"|(?:['’]s)?[ \t]+(?:algorithm|conjecture|equations?|theorem|transform|distribution"
     r"|inequality|lemma|constant|principle|paradox|hypothesis|integral|polynomials?|bands"
     r"|measure|laws?|theory|theories|philosophy|effect)\b)"
@@ -77,9 +76,11 @@ _THING_AFTER = re.compile(
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
 _CITED_AFTER = re.compile(r"[ \t]*(?:,?[ \t]+et[ \t]+al\b|\((?:1[6-9]|20)\d\d[a-z]?\))")
-_AFTER_START = frozenset(" \t'’,(.")  # what the two patterns above can start with
+_AFTER_START = frozenset(" \t'’,(")  # what the two patterns above can start with
+_SITES = (".com", ".io", ".ai", ".org", ".net", ".app", ".co")  # "Quillbot.com": a site
 # A work's author or an artist whose manner is imitated: "in the style of Robert Frost".
 _STYLE_BEFORE = re.compile(r"(?i:\bstyle\s+of\s+(?:the\s+)?$)")
+_STYLE_ANY = re.compile(r"(?i:style\s+of)")  # searched once per text
 # A place or an institution that a name rule took whole: "Napili Beach", "San Diego Zoo".
 _PLACE_LAST = frozenset(("beach", "zoo", "university", "college", "museum", "airport"))
 _TITLE = re.compile(
@@ -110,7 +111,8 @@ def _key(span: str) -> str:
 def public_name(span: str) -> str | None:
     """Which gazetteer lists ``span``: ``"person"`` (a full name), ``"single"`` (a one-word name
     that may stand alone), ``"thing"`` (every word names a place, a people, a language, a
-    holiday ...: ``Oahu``, ``Slovak Slovenian``, ``Christmas``), or None.
+    holiday ...: ``Oahu``, ``Slovak Slovenian``, ``Christmas``; or the name ends in ``Beach``,
+    ``Zoo``, ``University`` ...), or None.
 
     Args:
         span: the text of a PERSON finding.
@@ -133,23 +135,37 @@ def _kind(key: str) -> str | None:
     things = _entries("wordnet_not_people.txt")
     if key in things or all(w in things for w in key.split()):
         return "thing"
+    if key.rpartition(" ")[2] in _PLACE_LAST:
+        return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
     return None
 
 
-def _context_kind(text: str, f: Finding) -> str | None:
-    """``"thing"`` for a name of a product or a result, ``"author"`` for a cited author (see
-    the patterns above), else None."""
-    if _STYLE_BEFORE.search(text, max(0, f.start - 20), f.start):
-        return "author"
-    if text[f.start : f.end].rsplit(None, 1)[-1].lower() in _PLACE_LAST:
-        return "thing"
-    if text[f.end : f.end + 1] not in _AFTER_START:
-        return None  # neither pattern can match: most names end at punctuation or a newline
-    if _THING_AFTER.match(text, f.end):
-        return "thing"
-    if _CITED_AFTER.match(text, f.end):
-        return "author"
-    return None
+def _context_kind(text: str, f: Finding, style: bool) -> str | None:
+    """``"thing"`` for a name of a product, a result or a place, ``"author"`` for a cited
+    author or an imitated artist (see the patterns above), else None. ``style`` tells whether
+    ``text`` says "style of" anywhere."""
+    after = text[f.end : f.end + 1]
+    kind: str | None = None
+    if style and _STYLE_BEFORE.search(text, max(0, f.start - 20), f.start):
+        kind = "author"
+    elif after == "." and _site_after(text, f.end):
+        kind = "thing"
+    elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
+        if _THING_AFTER.match(text, f.end):
+            kind = "thing"
+        elif _CITED_AFTER.match(text, f.end):
+            kind = "author"
+    return kind
+
+
+def _site_after(text: str, pos: int) -> bool:
+    """A domain suffix right after a name ("Quillbot.com"; not ".community")."""
+    if not text.startswith(_SITES, pos):
+        return False
+    i = pos + 1
+    while i < len(text) and text[i].isalnum():
+        i += 1
+    return text[pos:i] in _SITES
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -198,7 +214,10 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """
     found = list(findings)
     keys = [_key(text[f.start : f.end]) for f in found]
-    kinds = [_kind(key) or _context_kind(text, f) for f, key in zip(found, keys, strict=True)]
+    style = ("style" in text or "Style" in text) and _STYLE_ANY.search(text) is not None
+    kinds = [
+        _kind(key) or _context_kind(text, f, style) for f, key in zip(found, keys, strict=True)
+    ]
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
         if kind is None and " " not in key:
