@@ -59,6 +59,8 @@ def _secrets(text: str) -> set[str]:
         "  name: FetchSecrets\n- task: AzureCLI@2\n",
         'the message returned from the API call is "Update Successful" in the test',
         "how do I refresh this credential name: gke_dev-project_europe-west1_cluster-dev",
+        # a placeholder in brackets stays one (the bracket is not stripped from it)
+        "Print [EMAIL_ADDRESS_1], [AWS_ACCESS_KEY_1], [PERSON_1], [LITERAL_1].",
         # documentation connection strings: a tag, a weak word, the user name repeated
         "const uri = 'mongodb+srv://<username>:<password>@cluster0.mongodb.net/test?w=majority'",
         "MONGO_URI=mongodb+srv://admin:password@cluster0.abcde.mongodb.net/shop",

@@ -174,7 +174,7 @@ def _judged(value: str, strict: bool, password: bool) -> bool:
     name = v.rstrip("*?")
     if not password and name != v and _LETTERS_NAME.fullmatch(name) and _wordy(name):
         return False  # a name with a pointer or optional mark ("QTimer*", "nextToken?")
-    if v[:1] in "([":
+    if v[:1] in "([" and not is_placeholder(v):  # "[PERSON_1]" is a placeholder as written
         v = v.lstrip("([")  # "(https://...": what follows the bracket is the value
     return looks_like_secret(v, strict, password)
 
