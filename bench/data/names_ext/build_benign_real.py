@@ -51,10 +51,12 @@ def read_items(path: Path) -> list[dict[str, object]]:
         items.append(obj)
 
 
-def main() -> None:
-    """Write the open and sealed splits."""
-    items = read_items(Path(sys.argv[1]))
-    seen: set[str] = set()
+def first_human_prompts(
+    items: list[dict[str, object]], skip: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
+    """(id, text) of each conversation's first human turn, 10-4,000 characters, deduplicated
+    on lower-cased whitespace-normalised text; keys in ``skip`` are left out."""
+    seen: set[str] = set(skip)
     prompts: list[tuple[str, str]] = []
     for it in items:
         conv = it.get("conversations") or []
@@ -66,6 +68,13 @@ def main() -> None:
             continue
         seen.add(key)
         prompts.append((str(it["id"]), value))
+    return prompts
+
+
+def main() -> None:
+    """Write the open and sealed splits."""
+    items = read_items(Path(sys.argv[1]))
+    prompts = first_human_prompts(items)
     rng = random.Random(SEED)
     sample = rng.sample(prompts, 2 * N)
     for name, part in (("open", sample[:N]), ("sealed", sample[N:])):

@@ -21,7 +21,7 @@ import random
 import sys
 from pathlib import Path
 
-from build_benign_real import read_items  # type: ignore[import-not-found]
+from build_benign_real import first_human_prompts, read_items  # type: ignore[import-not-found]
 
 SEED = 77
 OUT = Path(__file__).resolve().parent
@@ -29,24 +29,12 @@ OUT = Path(__file__).resolve().parent
 
 def main() -> None:
     """Write the development prompts to ``sys.argv[2]``."""
-    items = read_items(Path(sys.argv[1]))
     used: set[str] = set()
     for split in ("open", "sealed"):
         with (OUT / f"benign_real_{split}.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 used.add(" ".join(json.loads(line)["text"].lower().split()))
-    seen: set[str] = set()
-    prompts: list[tuple[str, str]] = []
-    for it in items:
-        conv = it.get("conversations") or []
-        if not conv or conv[0].get("from") != "human":  # type: ignore[index, union-attr]
-            continue
-        value = str(conv[0]["value"]).strip()  # type: ignore[index]
-        key = " ".join(value.lower().split())
-        if not 10 <= len(value) <= 4000 or key in seen or key in used:
-            continue
-        seen.add(key)
-        prompts.append((str(it["id"]), value))
+    prompts = first_human_prompts(read_items(Path(sys.argv[1])), frozenset(used))
     random.Random(SEED).shuffle(prompts)
     with Path(sys.argv[2]).open("w", encoding="utf-8") as fh:
         for k, (sid, text) in enumerate(prompts):
