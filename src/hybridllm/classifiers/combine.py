@@ -253,16 +253,21 @@ class CompositeClassifier:
             for rule in getattr(recognizer, "rules", ())
             if isinstance(rule, RegexRule) and not isinstance(rule, KeywordRule)
         ]
+        found_only: list[re.Pattern[str]] = []
         for recognizer in (*self.recognizers, *self.clinical_recognizers):
             patterns.extend(getattr(recognizer, "prefilter_patterns", ()))
+            found_only.extend(getattr(recognizer, "prefilter_found_only", ()))
         patterns.extend(prefilter_patterns)
+        patterns.extend(found_only)
         # Compiled after the recognizers' models have loaded (spaCy NER first: a call may wait
         # for it; until the prefilter is ready every pattern simply runs on the whole text).
         waits = [
             w for w in (getattr(r, "wait_ready", None) for r in self.recognizers) if callable(w)
         ]
         self._prefilter: Prefilter | None = (
-            shared_prefilter(patterns, after=lambda: [w(_MODEL_WAIT_S) for w in waits])
+            shared_prefilter(
+                patterns, after=lambda: [w(_MODEL_WAIT_S) for w in waits], found_only=found_only
+            )
             if patterns
             else None
         )

@@ -215,6 +215,7 @@ class Prefilter:
         background: bool = True,
         after: Callable[[], object] | None = None,
         short_text: int = _SHORT_TEXT,
+        found_only: Sequence[re.Pattern[str]] = (),
     ) -> None:
         """Start compiling the relaxed forms of ``patterns``.
 
@@ -236,6 +237,7 @@ class Prefilter:
         self._local = threading.local()
         self._ready = threading.Event()
         self._patterns = tuple(dict.fromkeys(patterns))
+        self._found_only = frozenset(found_only)
         if background:
             threading.Thread(target=self._build, name="hybridllm-prefilter", daemon=True).start()
         else:
@@ -262,6 +264,7 @@ class Prefilter:
             return
         group: list[tuple[bytes, int, int]] = []
         index: dict[re.Pattern[str], int] = {}
+        no_starts: set[int] = set()
         for pattern in self._patterns:
             prefix = relax(pattern)
             whole = None if prefix is not None else relax_whole(pattern)
@@ -276,6 +279,8 @@ class Prefilter:
             else:
                 continue
             index[pattern] = pid
+            if pattern in self._found_only:
+                no_starts.add(pid)
         db = _database(hyperscan, group)
         if db is None and len(group) > 1:  # some expression is refused: keep the others
             group = [g for g in group if _database(hyperscan, [g]) is not None]
@@ -287,7 +292,7 @@ class Prefilter:
         # refused expression spoils no other); without one, the pattern runs on the whole text.
         som: dict[int, Any] = {}
         for expr, pid, flags in group:
-            if flags:
+            if flags and pid not in no_starts:
                 one = _database(hyperscan, [(expr, pid, hyperscan.HS_FLAG_SOM_LEFTMOST)])
                 if one is not None:
                     som[pid] = one
@@ -348,15 +353,17 @@ _ACTIVE = threading.local()
 
 
 def shared_prefilter(
-    patterns: Sequence[re.Pattern[str]], after: Callable[[], object] | None = None
+    patterns: Sequence[re.Pattern[str]],
+    after: Callable[[], object] | None = None,
+    found_only: Sequence[re.Pattern[str]] = (),
 ) -> Prefilter:
     """The :class:`Prefilter` of ``patterns``, compiled once per process for the same set
-    (``after``: see :class:`Prefilter`; used by the first caller only)."""
+    (``after``, ``found_only``: see :class:`Prefilter`; used by the first caller only)."""
     key = tuple(dict.fromkeys(patterns))
     with _CACHE_LOCK:
         found = _CACHE.get(key)
         if found is None:
-            found = _CACHE[key] = Prefilter(key, after=after)
+            found = _CACHE[key] = Prefilter(key, after=after, found_only=found_only)
         return found
 
 
