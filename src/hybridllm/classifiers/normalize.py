@@ -16,9 +16,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import overload
 
 __all__ = ["SPACES", "Normalized", "normalize", "spaced"]
 
@@ -295,36 +296,28 @@ def normalize(text: str) -> Normalized | None:
     """
     if _TRIGGER.search(text) is None:
         drop = _splits(text)
-        if not drop:
-            return None
-        chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
-        marks: list[int] = []
+        return _dropped(text, drop) if drop else None
+    if _MAPPED.search(text) is None and (
+        unicodedata.is_normalized("NFKC", text) or not _folds(text)
+    ):
+        # Non-ASCII letters ("Bartłomiej"), notation ("SpO₂") but nothing to fold or
+        # decode: skip the per-character map, which costs ~1.5 ms per KB.
+        view = text
+        mapped = None
     else:
-        if _MAPPED.search(text) is None and (
-            unicodedata.is_normalized("NFKC", text) or not _folds(text)
-        ):
-            # Non-ASCII letters ("Bartłomiej"), notation ("SpO₂") but nothing to fold or
-            # decode: skip the per-character map, which costs ~1.5 ms per KB.
-            view = text
-            mapped = None
-        else:
-            mapped = _char_map(text)
-            view = "".join(mapped[0])
-        drop = set()
-        # (The digit groups alone first: a cheap search that rules most texts out.)
-        spaced = _DIGIT_GROUPS.search(view) is not None
-        for m in _SPLIT_DIGITS.finditer(view) if spaced else ():
-            if sum(ch.isdigit() for ch in m.group()) >= 7:
-                drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
-        drop |= _splits(view)
-        if mapped is not None:
-            chars, starts, ends = mapped
-            marks = [m.start() for m in _SPECIAL.finditer(text)]
-        elif drop:
-            chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
-            marks = []
-        else:
-            return None
+        mapped = _char_map(text)
+        view = "".join(mapped[0])
+    drop = set()
+    # (The digit groups alone first: a cheap search that rules most texts out.)
+    spaced = _DIGIT_GROUPS.search(view) is not None
+    for m in _SPLIT_DIGITS.finditer(view) if spaced else ():
+        if sum(ch.isdigit() for ch in m.group()) >= 7:
+            drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
+    drop |= _splits(view)
+    if mapped is None:  # the view is the text: only characters dropped, if any
+        return _dropped(text, drop) if drop else None
+    chars, starts, ends = mapped
+    marks = [m.start() for m in _SPECIAL.finditer(text)]
     if drop:
         marks.extend(starts[j] for j in drop)
         _drop(chars, starts, ends, drop)
@@ -334,8 +327,66 @@ def normalize(text: str) -> Normalized | None:
     return _regions(text, chars, starts, ends, marks)
 
 
+class _Kept(Sequence[int]):
+    """Original offsets of the characters of a view that only drops characters (``ends`` with
+    ``offset`` 1), computed where asked instead of two lists as long as the text."""
+
+    __slots__ = ("_adj", "_n", "_offset")
+
+    def __init__(self, adj: list[int], n: int, offset: int) -> None:
+        self._adj = adj  # dropped[k] - k, non-decreasing: view index -> drops before it
+        self._n = n
+        self._offset = offset
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            lo, hi, step = i.indices(self._n)
+            if step != 1:
+                return [self[j] for j in range(lo, hi, step)]
+            return list(self._run(lo, hi))
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return i + bisect.bisect_right(self._adj, i) + self._offset
+
+    def __iter__(self) -> Iterator[int]:
+        return self._run(0, self._n)
+
+    def _run(self, lo: int, hi: int) -> Iterator[int]:
+        adj, k, m = self._adj, bisect.bisect_right(self._adj, lo), len(self._adj)
+        for i in range(lo, hi):
+            while k < m and adj[k] <= i:
+                k += 1
+            yield i + k + self._offset
+
+
+def _dropped(text: str, drop: set[int]) -> Normalized:
+    """The view of ``text`` without the characters at ``drop`` (nothing else changed)."""
+    dropped = sorted(drop)
+    parts: list[str] = []
+    prev = 0
+    for p in dropped:
+        parts.append(text[prev:p])
+        prev = p + 1
+    parts.append(text[prev:])
+    view = "".join(parts)
+    adj = [p - k for k, p in enumerate(dropped)]
+    n = len(view)
+    return _regions(text, view, _Kept(adj, n, 0), _Kept(adj, n, 1), dropped)
+
+
 def _regions(
-    text: str, chars: list[str], starts: list[int], ends: list[int], marks: list[int]
+    text: str, chars: Sequence[str], starts: Sequence[int], ends: Sequence[int], marks: list[int]
 ) -> Normalized:
     """The view, cut down to the changed places with ``_CONTEXT`` characters around each.
 
@@ -399,7 +450,7 @@ def _digit(c: str) -> bool:
     return "0" <= c <= "9"
 
 
-def _spans(changed: list[tuple[int, int]], chars: list[str]) -> list[list[int]]:
+def _spans(changed: list[tuple[int, int]], chars: Sequence[str]) -> list[list[int]]:
     """``[lo, hi)`` ranges of view characters within the given context of each change (widened
     to whitespace), merged; the whole view when they would cover half of it."""
     n = len(chars)
@@ -420,7 +471,7 @@ def _spans(changed: list[tuple[int, int]], chars: list[str]) -> list[list[int]]:
 
 
 def _cut(
-    chars: list[str], starts: list[int], ends: list[int], spans: list[list[int]]
+    chars: Sequence[str], starts: Sequence[int], ends: Sequence[int], spans: list[list[int]]
 ) -> Normalized:
     """The view of the characters in ``spans`` joined by ``_SEPARATOR``."""
     if spans == [[0, len(chars)]]:
