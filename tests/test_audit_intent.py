@@ -32,6 +32,7 @@ from hybridllm.models import AuditRecord
 from hybridllm.testing import SplittingServer
 
 SENSITIVE = f"Write to {EMAIL} about the key {AWS_KEY}."
+_HOLD_S = 60.0  # a reply held this long is never what ends an interrupted call
 
 
 def _client(server: SplittingServer, path: Path, **extra: Any) -> Any:
@@ -139,7 +140,9 @@ def test_stream_closed_early_and_read_fully_are_audited_once(
 def test_cancelled_async_call_leaves_intent_and_outcome(
     server: SplittingServer, tmp_audit_path: Path
 ) -> None:
-    server.delay_next(1, seconds=5.0)
+    # the server holds the reply far longer than the test can take, so the cancellation
+    # (not the reply) ends the call even on a loaded machine; stopping the server wakes it
+    server.delay_next(1, seconds=_HOLD_S)
 
     async def run() -> None:
         client = _client(server, tmp_audit_path, client_cls=hybridllm.AsyncClient)
@@ -162,7 +165,7 @@ def test_cancelled_async_call_leaves_intent_and_outcome(
 def test_keyboard_interrupt_mid_call_is_audited_and_not_failed_over(
     server: SplittingServer, tmp_audit_path: Path
 ) -> None:
-    server.delay_next(1, seconds=5.0)
+    server.delay_next(1, seconds=_HOLD_S)  # see the cancellation test
     fallback = {"cloud": ["claude"], "local": []}
     with _client(server, tmp_audit_path, fallback=fallback) as client:
         client.warm_up(wait_for_ner=False)
@@ -172,8 +175,10 @@ def test_keyboard_interrupt_mid_call_is_audited_and_not_failed_over(
             os.kill(os.getpid(), signal.SIGINT)
 
         threading.Thread(target=interrupt, daemon=True).start()
+        started = time.monotonic()
         with pytest.raises(KeyboardInterrupt):
             client.complete(SENSITIVE, max_tokens=8)
+        assert time.monotonic() - started < _HOLD_S / 2  # the interrupt ended it, not the reply
     assert len(server.requests) == 1  # the interrupt did not send the payload on to "claude"
     _assert_intent_then_outcome(_records(tmp_audit_path), "KeyboardInterrupt")
 
