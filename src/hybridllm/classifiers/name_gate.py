@@ -21,6 +21,8 @@ from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, wit
 
 __all__ = [
     "COMMON_WORDS",
+    "GLUE_AFTER",
+    "GLUE_BEFORE",
     "NOT_NAME_PARTS",
     "NOT_PEOPLE",
     "all_words",
@@ -123,12 +125,12 @@ def foreign_text(lex: TokenLexicon, text: str) -> bool:
 
 # Characters that glue a word into a path, an escape, an identifier or markup: "%3Csvg",
 # "Performer\\_Image\\_Gigapixel", "/Farticles", "x=Terminée".
-_GLUE_BEFORE = frozenset("_/\\\\%=|~^$#0123456789")
-_GLUE_AFTER = frozenset("_/\\\\=|0123456789")
+GLUE_BEFORE = frozenset("_/\\\\%=|~^$#0123456789")
+GLUE_AFTER = frozenset("_/\\\\=|0123456789")
 
 
 def glued(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is part of a path, escape or identifier."""
-    return (start > 0 and text[start - 1] in _GLUE_BEFORE) or (
-        end < len(text) and text[end] in _GLUE_AFTER
+    return (start > 0 and text[start - 1] in GLUE_BEFORE) or (
+        end < len(text) and text[end] in GLUE_AFTER
     )

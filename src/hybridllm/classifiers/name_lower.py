@@ -49,13 +49,14 @@ from hybridllm.classifiers.name_tokens import (
     TokenLexicon,
     read_list,
 )
+from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["lower_names", "lower_sentences", "restore_case", "strong_name"]
+__all__ = ["NAMING_CUE", "lower_names", "lower_sentences", "restore_case", "strong_name"]
 
 _STRONG, _WEAK, _UNKNOWN, _NONE = 3, 2, 1, 0
 
 # A naming cue: what follows is a name, whatever its case or lists say.
-_NAMING_CUE = re.compile(
+NAMING_CUE = re.compile(
     r"(?i:\b(?:name\s+is|name\s*[:?]|names?\s+(?:is|are)\s+|call(?:s|ed)?\s+(?:me|him|her)"
     r"|named(?:\s+(?:him|her|me|them))?|(?:was|is|were|be|being)\s+called|(?:ms|mrs|mr|dr|miss|mx)\.?|maiden\s+name\s+is"
     r"|(?:last|first|family|given)\s+name\s*(?:is|[:?])?|said\s+\w+\s+to|my\s+(?:kid|son|daughter|wife|husband"
@@ -180,13 +181,14 @@ def lower_names(
     """
     # Words right after a naming cue (one pass over the text), and the words of sentences
     # written in lower case: no other word can start a name here.
-    cued = {m.end() for m in _NAMING_CUE.finditer(text)}
+    cued = {m.end() for m in finditer(NAMING_CUE, text)}
     lower_words = _lower_sentence_words(words, sentences)
     if not cued and not lower_words:
         return []
     out: list[tuple[int, int, float]] = []
     english: bool | None = None  # computed on first need
-    for i in sorted(lower_words.union(k for k, m in enumerate(words) if m.start() in cued)):
+    after_cue = (k for k, m in enumerate(words) if m.start() in cued) if cued else ()
+    for i in sorted(lower_words.union(after_cue)):
         m = words[i]
         w = m.group()
         bare = w.removesuffix("'s").removesuffix("’s")

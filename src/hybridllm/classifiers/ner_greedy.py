@@ -118,18 +118,24 @@ class GreedyNer:
         # scores (its gemm, then + bias), and argmax picks the first best valid move, as
         # spaCy's arg_max_if_valid does.
         self._bias_valid = numpy.where(valid, self._b_up, -numpy.inf).astype(self._b_up.dtype)
-        self._closes = (moves == _LAST) | (moves == _UNIT)
-        self._begins = moves == _BEGIN
-        self._stays = (moves == _IN).astype("int64")
+        self._move_list: list[int] = moves.tolist()
+        self._label_list: list[int] = label_ids.tolist()
         from blis.py import gemm  # type: ignore[import-untyped]  # spaCy's own BLAS
 
         self._gemm = gemm
 
     def entities(self, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
-        """``(start token, end token, label)`` of each doc's entities, as spaCy finds them."""
+        """``(start token, end token, label)`` of each doc's entities, as spaCy finds them.
+
+        A state with no open entity depends on its next token alone (the other two features
+        are the padding row), so the moves of all such states are scored in one product up
+        front; only the steps inside an entity (a name's second word) are scored step by step,
+        the windows' open entities of a step together. BLIS computes each row of a product
+        from that row alone (the same scores in any batch), and the sums are the same
+        element-wise operations in the same order, so the moves are spaCy's.
+        """
         import numpy
 
-        maximum = numpy.maximum
         out: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         # Longest first: the windows still being decoded at step k are always a prefix.
         order = sorted((i for i, d in enumerate(docs) if len(d)), key=lambda i: -len(docs[i]))
@@ -144,41 +150,59 @@ class GreedyNer:
         flags = numpy.zeros(len(table), dtype="int64")
         flags[1:] = numpy.concatenate([d.to_array("IS_SPACE") for d in docs_in])
         ends = numpy.cumsum(lengths)  # row of each doc's last token
-        starts = ends - numpy.asarray(lengths) + 1  # row of each doc's first token
         flags[1:] += 2
         flags[ends] -= 2
-        ent_row = numpy.zeros(len(docs_in), dtype="int64")  # open entity's first row, or 0
-        ent_label = numpy.zeros(len(docs_in), dtype="int64")  # its label id, or 0
+        # Every row as the next token of a state without an open entity (E(0) and the
+        # feature before the next token are the padding row 0).
+        unmaxed = f0 + f1[0]
+        unmaxed += f2[0]
+        unmaxed += self._bias
+        closed = self._best(unmaxed, numpy.zeros(len(table), dtype="int64"), flags).tolist()
+        move, label, labels = self._move_list, self._label_list, self._labels
+        starts = (ends - numpy.asarray(lengths) + 1).tolist()
+        ent_row = [0] * len(docs_in)  # open entity's first row, or 0
+        ent_label = [0] * len(docs_in)  # its label id, or 0
         active = len(docs_in)
         for k in range(lengths[0]):
             while lengths[active - 1] <= k:
                 active -= 1
-            row0 = starts[:active] + k  # B(0)
-            row1 = ent_row[:active]  # E(0): the entity's first token (padding if none)
-            unmaxed = f0[row0] + f1[row1]
-            unmaxed += f2[(row0 - 1) * (row1 > 0)]  # B(0) - 1 inside an entity
-            unmaxed += self._bias
-            hidden = maximum.reduce(unmaxed.reshape(active, self._n_out, self._n_pieces), axis=2)
-            scores = self._gemm(hidden, self._w_up, trans2=True, beta=0.0)
-            # + bias where a move is valid in the state, -inf where not
-            scores += self._bias_valid[ent_label[:active] * 4 + flags[row0]]
-            best = scores.argmax(axis=1)
-            closes = self._closes[best]
-            if closes.any():
-                for j in numpy.flatnonzero(closes):
-                    first = ent_row[j] if ent_row[j] else row0[j]
-                    out[order[j]].append(
-                        (
-                            int(first - starts[j]),
-                            int(row0[j] - starts[j]) + 1,
-                            self._labels[self._label[best[j]]],
-                        )
-                    )
-            begins = self._begins[best]
-            stays = self._stays[best]
-            ent_row[:active] = numpy.where(begins, row0, row1 * stays)
-            ent_label[:active] = numpy.where(begins, self._label[best], ent_label[:active] * stays)
+            best = [closed[starts[j] + k] for j in range(active)]
+            inside = [j for j in range(active) if ent_row[j]]
+            if inside:
+                rows = numpy.array([starts[j] + k for j in inside])
+                firsts = numpy.array([ent_row[j] for j in inside])
+                unmaxed = f0[rows] + f1[firsts]
+                unmaxed += f2[rows - 1]  # B(0) - 1 inside an entity
+                unmaxed += self._bias
+                labs = numpy.array([ent_label[j] for j in inside])
+                for j, b in zip(
+                    inside, self._best(unmaxed, labs, flags[rows]).tolist(), strict=True
+                ):
+                    best[j] = b
+            for j in range(active):
+                row = starts[j] + k
+                b = best[j]
+                m = move[b]
+                if m in (_LAST, _UNIT):
+                    first = ent_row[j] or row
+                    out[order[j]].append((first - starts[j], row - starts[j] + 1, labels[label[b]]))
+                if m == _BEGIN:
+                    ent_row[j], ent_label[j] = row, label[b]
+                elif m != _IN:
+                    ent_row[j] = ent_label[j] = 0
         return out
+
+    def _best(self, unmaxed: Any, labels: Any, flags: Any) -> Any:
+        """The first best valid move of each state, from its summed lower-layer features."""
+        import numpy
+
+        hidden = numpy.maximum.reduce(
+            unmaxed.reshape(len(unmaxed), self._n_out, self._n_pieces), axis=2
+        )
+        scores = self._gemm(hidden, self._w_up, trans2=True, beta=0.0)
+        # + bias where a move is valid in the state, -inf where not
+        scores += self._bias_valid[labels * 4 + flags]
+        return scores.argmax(axis=1)
 
     def pipe(self, texts: list[str], nlp: Any) -> list[Any]:
         """Docs of ``texts`` with the entities set, as ``nlp.pipe(texts)`` gives them."""
