@@ -87,3 +87,20 @@ def test_name_stage_uses_the_greedy_decoder() -> None:
     ((offset, doc),) = windows.run(text, words, cand)
     assert [e.label_ for e in doc.ents if "Gilbert" in e.text] == ["PERSON"]
     assert text[offset : offset + len(doc.text)] == doc.text
+
+
+def test_greedy_decoder_windows_inside_entities_at_the_same_step(nlp: Any) -> None:
+    # Several windows with a multi-word entity open at the same token: the steps inside
+    # entities are scored together, the others from the up-front product.
+    greedy = ner_greedy.GreedyNer(nlp)
+    batch = [
+        "Tim Cook spoke in Cupertino",
+        "Anna Maria Lopez spoke",
+        "New York City is big",
+        "the report",
+        "Maori Oomori and Kaori Tanaka",
+    ]
+    found = _ents(greedy.pipe(batch, nlp))
+    assert found == _ents(nlp.pipe(batch))
+    multi_word = [t[s:e] for t, ents in zip(batch, found, strict=True) for s, e, _ in ents]
+    assert sum(" " in span for span in multi_word) >= 3

@@ -89,6 +89,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _POSSESSIVE_S = re.compile(r"['’]s\b")
+_GATE_CACHE = 16384
 _PAIR_GAP = re.compile(r" (?:[A-Z]\.? )?")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
 _SPACES = str.maketrans(dict.fromkeys(SPACES, " "))
@@ -138,6 +139,7 @@ class NameRecognizer(NerVerdicts):
         self.places = lexicon("places.txt")
         self._ner = ner
         self._windows = NerWindows(model_name, enabled=ner)
+        self._gates: dict[str, tuple[bool, bool, bool, bool]] = {}
 
     def _surname_shape(self, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
         """An unknown capitalised word after a known first name ("Tomáš Prokeš") is a surname
@@ -276,25 +278,19 @@ class NameRecognizer(NerVerdicts):
         """A capitalised word NER should look at: listed, next to another capitalised word, or
         after a cue."""
         w = words[i].group()
-        low = w.lower()
-        if not (
-            self._ner
-            and _is_cap(w)
-            and low not in NOT_PEOPLE
-            and low not in TITLE_WORDS
-            and low not in NOT_NAME_PARTS
-        ):
+        gate = self._gates.get(w)
+        if gate is None:
+            gate = self._gate(w)
+        possible, positional, listed, plain = gate
+        if not possible:
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
-        if (low in COMMON_WORDS or self._positional_word(low)) and (
-            i == 0 or _SENTENCE_BREAK.search(before)
-        ):
+        if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
             return False  # capitalised by its position at a sentence start
-        if (low in self.first or low in self.last) and low not in COMMON_WORDS:
+        if listed:
             return True  # a listed name
         # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
         # heading, not a name: NER is asked only when one of the words could be a name.
-        plain = self.tokens.kind(w) is Kind.WORD
         adjacent = any(
             0 <= j < len(words)
             and _is_cap(words[j].group())
@@ -316,6 +312,26 @@ class NameRecognizer(NerVerdicts):
             for j in (i - 1, i + 1)
         )
         return adjacent or bool(STRONG_CUE.search(before) if plain else CUE.search(before))
+
+    def _gate(self, w: str) -> tuple[bool, bool, bool, bool]:
+        """What :meth:`_ner_candidate` can tell from the word alone, memoised per word: whether
+        it can be a candidate at all, is an everyday word where a sentence starts, is a listed
+        name, is an ordinary word (the same words recur on every line of a note or a log)."""
+        low = w.lower()
+        gate = (
+            self._ner
+            and _is_cap(w)
+            and low not in NOT_PEOPLE
+            and low not in TITLE_WORDS
+            and low not in NOT_NAME_PARTS,
+            low in COMMON_WORDS or self._positional_word(low),
+            (low in self.first or low in self.last) and low not in COMMON_WORDS,
+            self.tokens.kind(w) is Kind.WORD,
+        )
+        if len(self._gates) >= _GATE_CACHE:
+            self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear
+        self._gates[w] = gate
+        return gate
 
     def _positional_word(self, low: str) -> bool:
         """An English word in no name list ("Referrer", "Mailing", "Ticket"): at a sentence or
