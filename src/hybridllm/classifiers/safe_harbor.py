@@ -89,8 +89,11 @@ _AGE = re.compile(
 _AGE_WORDS = re.compile(r"\b(?:nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE)
 
 # A token with a digit, letters and digit groups joined by -/._# ("ZX-1705-07", "MR217009").
+# (The look-ahead only says what the rest implies, a digit after letters and joiners: a word
+# without one fails at once instead of after backtracking over it.)
 _CHUNK = re.compile(
-    r"(?<![\w@])(?:[A-Za-z]+[-/._#]{1,2})*[A-Za-z]*\d[A-Za-z0-9]*(?:[-/._#]{1,2}[A-Za-z0-9]+)*"
+    r"(?<![\w@])(?=[A-Za-z/._#-]*+\d)"
+    r"(?:[A-Za-z]+[-/._#]{1,2})*[A-Za-z]*\d[A-Za-z0-9]*(?:[-/._#]{1,2}[A-Za-z0-9]+)*"
 )
 _SPACED = re.compile(r"(?<![\w.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w.,])")
 _UNIT = re.compile(
@@ -128,7 +131,13 @@ _DOMAIN = re.compile(
 )
 
 
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+_has_letter = re.compile(r"[^\W\d_]").search
+
+
 def _digits(s: str) -> int:
+    if s.isascii():
+        return len(s) - len(s.translate(_NO_DIGITS))
     return sum(c.isdigit() for c in s)
 
 
@@ -223,19 +232,18 @@ class SafeHarborRecognizer:
         for a, b in taken:
             in_date[a:b] = b"\x01" * (b - a)
         for m in _CHUNK.finditer(text):
-            start, end = m.span()
-            if in_date[start] and in_date[end - 1]:
-                continue
             token = m.group()
             digits = _digits(token)
             if digits < 3:
+                continue
+            start, end = m.span()
+            if in_date[start] and in_date[end - 1]:
                 continue
             label = prev_word(text, start, through=_LINK)
             labelled = label in _ID_WORDS
             if label in _CODE_WORDS or self._safe(token, text, end, labelled):
                 continue
-            letters = sum(c.isalpha() for c in token)
-            shaped = digits >= 5 or (letters > 0 and len(token) >= 5) or labelled
+            shaped = digits >= 5 or labelled or (len(token) >= 5 and _has_letter(token))
             if shaped:
                 add("IDENTIFIER", start, end, 0.45)
         for m in finditer(_PHONE, text):
@@ -252,10 +260,10 @@ class SafeHarborRecognizer:
             return False
         if token.isdigit() and len(token) <= 4:
             return True  # a year, a count, a short lab value
-        if _UNIT.match(text, end) and (token.replace(".", "").isdigit()):
+        if token.replace(".", "").isdigit() and _UNIT.match(text, end):
             return True
-        bp = _BP.match(token)
+        bp = _BP.match(token) if "/" in token else None
         if bp and 60 <= int(bp.group("a")) <= 260 and 30 <= int(bp.group("b")) <= 160:
             return True
-        rng = _RANGE.match(token)
+        rng = _RANGE.match(token) if "-" in token else None
         return bool(rng and int(rng.group("a")) < int(rng.group("b")))

@@ -41,8 +41,10 @@ _PLACE_WORDS = words(
 # other cues ("to", "of", "is", "as", "was") only before a word in no vocabulary: "according
 # to Chapter 9", "the use of LED lighting", "sensitivity to UV" are no places.
 _STRONG_PLACE_WORDS = _PLACE_WORDS - words("to of is as was")
+# (The first character before the look-behind, here and in _CAP_TOKEN: a pattern that starts
+# with a character class is searched for that class first, not tried at every position.)
 _HOUSE = re.compile(
-    r"(?<![\w.,/-])(?P<v>\d{1,6}[A-Za-z]?[ \t]+(?:[^\W\d_][^\W\d_'’.-]*[ \t]+){0,4}"
+    r"(?P<v>\d(?<![\w.,/-]\d)\d{0,5}[A-Za-z]?[ \t]+(?:[^\W\d_][^\W\d_'’.-]*[ \t]+){0,4}"
     r"[A-Z][^\W\d_'’-]+(?:['’-][^\W\d_]+)?)(?=,|[ \t]*\n|[ \t]+(?:Apt|Unit|Suite|Ste|#))"
 )
 _EPONYM_HEAD = words(
@@ -108,16 +110,19 @@ def _safe_capitalised() -> frozenset[str]:
 def prev_word(text: str, pos: int, *, through: frozenset[str] = frozenset()) -> str:
     """The lower-case word just before ``pos`` (skipping up to 4 separators, not a line break),
     and further back past linking words in ``through`` ("number is", "recorded as")."""
+    seps = _SEPARATORS
     for _ in range(3):
-        i, skipped = pos, 0
-        while i > 0 and skipped < 4 and text[i - 1] in _SEPARATORS:
+        i = pos
+        stop = pos - 4 if pos > 4 else 0
+        while i > stop and text[i - 1] in seps:
             i -= 1
-            skipped += 1
         if i > 0 and text[i - 1] == "#":
             return "#"
         j = i
         while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "/'’-_"):
             j -= 1
+        if j == i:
+            return ""
         word = text[j:i].lower()
         if not word or not word[0].isalpha():
             return ""
@@ -167,7 +172,20 @@ def find_words(text: str, add: Add) -> None:
         surname = m.group("s").lower()
         if m.group("f").lower() in lex.first and surname not in safe and not clinical_word(surname):
             add("NAME", *m.span())
+    _runs(text, add, known, safe)
+
+
+def _runs(text: str, add: Add, known: Callable[[str], bool], safe: frozenset[str]) -> None:
+    strong = _STRONG_PLACE_WORDS
     for run in _cap_runs(text):
+        if len(run) == 1:
+            start, end, word = run[0]
+            if known(word):
+                # The common case (a sentence's first word, a known word): a place cue alone
+                # can still make it a place ("lives in Paris").
+                if word.lower() not in safe and prev_word(text, start) in strong:
+                    add("PLACE", start, end)
+                continue
         _run(text, run, add, known)
 
 
@@ -177,14 +195,7 @@ def _run(
     add: Add,
     known: Callable[[str], bool],
 ) -> None:
-    words = [w for _, _, w in run]
-    if len(words) == 1 and known(words[0]):
-        # The common case (a sentence's first word, a known word): a place cue alone can
-        # still make it a place ("lives in Paris").
-        low = words[0].lower()
-        if low not in _safe_capitalised() and prev_word(text, run[0][0]) in _STRONG_PLACE_WORDS:
-            add("PLACE", run[0][0], run[0][1])
-        return
+    words = [w for _, _, w in run]  # (a single known word is find_words' fast path)
     after = _NEXT_WORD.match(text, run[-1][1])
     if words[-1].lower() in _EPONYM_HEAD or (
         after is not None and after.group(1).lower() in _EPONYM_HEAD
@@ -250,7 +261,7 @@ def _core(words: list[str], known: Callable[[str], bool]) -> tuple[int, int]:
 
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]*([^\W\d_]+)")
 # A word that starts with an upper-case ASCII letter or any non-ASCII letter (checked below).
-_CAP_TOKEN = re.compile(r"(?<![\w-])(?:[A-Z]|[^\x00-\x7f])[^\W\d_]*(?:['’-][^\W\d_]+)*\.?(?!\w)")
+_CAP_TOKEN = re.compile(r"[A-Z\x80-\U0010ffff](?<![\w-].)[^\W\d_]*(?:['’-][^\W\d_]+)*\.?(?!\w)")
 _LEAD = re.compile(
     r"(?:\b(?:von|van|de|des|del|der|den|da|di|la|le|du|bin|al)[ \t]+|\b[dDoOlL]['’])$"
 )
@@ -267,18 +278,21 @@ def _cap_runs(text: str) -> list[list[_Tok]]:
     cur: list[_Tok] = []  # (start, end, word) of the words of the current run
 
     def flush() -> None:
-        while cur and _is_initial(cur[-1][2]):
+        # (Every word here is capitalised: an initial is two characters ending in a dot.)
+        while cur and len(cur[-1][2]) == 2 and cur[-1][2][1] == ".":
             cur.pop()
         if cur:
-            toks = [
-                (s, e - 1, w[:-1]) if w[-1] == "." and not _is_initial(w) else (s, e, w)
-                for s, e, w in cur
-            ]
-            first = toks[0][0]
-            lead = _LEAD.search(text, max(0, first - 5), first)
-            if lead is not None:
-                toks[0] = (lead.start(), toks[0][1], toks[0][2])
-            runs.append(toks)
+            # Only the last word can end in a dot that is no initial's: such a word ends a run.
+            s, e, w = cur[-1]
+            if w[-1] == ".":
+                cur[-1] = (s, e - 1, w[:-1])
+            first = cur[0][0]
+            # A particle or "d'" before the first word (its pattern ends in a space or quote).
+            if first and text[first - 1] in _LEAD_END:
+                lead = _LEAD.search(text, max(0, first - 5), first)
+                if lead is not None:
+                    cur[0] = (lead.start(), cur[0][1], cur[0][2])
+            runs.append(cur[:])
         cur.clear()
 
     gap = _RUN_GAP.fullmatch
@@ -290,11 +304,14 @@ def _cap_runs(text: str) -> list[list[_Tok]]:
         if cur:
             _, end, prev = cur[-1]
             joined = (start == end + 1 and text[end] == " ") or gap(text, end, start) is not None
-            if not joined or (prev[-1] == "." and not _is_initial(prev)):
+            if not joined or (prev[-1] == "." and len(prev) != 2):
                 flush()
         cur.append((start, t.end(), word))
     flush()
     return runs
+
+
+_LEAD_END = frozenset(" \t\n'’")  # ("$" of _LEAD also matches before a final line break)
 
 
 def repeated(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
