@@ -98,8 +98,11 @@ STREET_SUFFIX = (
     r"|Villages?|Ville|Vista|Walks?|Wall|Ways|Wells?)"
 )
 # "1234 Elm Street", "77 North Oak Ave., Apt 5": number + 1-4 capitalized words + suffix.
+# (The first digit before the look-behind: a pattern that starts with a character class is
+# searched for that class, not tried at every position; the scan's windows cover most of a
+# clinical note, so it runs on the whole text there.)
 _STREET = re.compile(
-    r"(?<![\w-])(?P<v>\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+    r"(?P<v>\d(?<![\w-]\d)\d{0,5}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:[A-Z][a-zA-Z'.-]+\s+){{1,4}}{STREET_SUFFIX}\b\.?"
     r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*#?\s*[\w-]{1,6})?)"
 )
