@@ -26,6 +26,7 @@ __all__ = [
     "NOT_NAME_PARTS",
     "NOT_PEOPLE",
     "all_words",
+    "cue_at_end",
     "foreign_text",
     "glued",
     "lexicon",
@@ -134,3 +135,63 @@ def glued(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in GLUE_BEFORE) or (
         end < len(text) and text[end] in GLUE_AFTER
     )
+
+
+# A cue pattern of the simple shape ``(?:word|word|...)\W*$`` (case-insensitive) ends a text
+# only if the text's last word characters end as one of its words does. Most texts fail that
+# two-letter test, which costs a set lookup instead of the regex's attempt at every position.
+_CUE_SHAPE = re.compile(r"\(\?:([^()\[\]{}]*)\)\\W\*\$")
+_CUE_ENDS: dict[re.Pattern[str], tuple[frozenset[str], frozenset[str]] | None] = {}
+
+
+def _cue_ends(rx: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    r"""The last two letters of each word of ``rx`` and the punctuation a word ends with
+    (``name\?``); None when ``rx`` has any other shape (then only the regex decides)."""
+    shape = _CUE_SHAPE.fullmatch(rx.pattern)
+    if shape is None or not rx.flags & re.IGNORECASE:
+        return None
+    pairs: set[str] = set()
+    marks: set[str] = set()
+    for branch in shape.group(1).split("|"):
+        if len(branch) >= 2 and branch[-2] == "\\" and not branch[-1].isalnum():
+            marks.add(branch[-1])  # an escaped punctuation mark ends this word
+        elif (
+            len(branch) >= 2
+            and branch[-2:].isascii()
+            and branch[-2:].isalpha()
+            and (len(branch) == 2 or branch[-3] != "\\")
+        ):
+            pairs.add(branch[-2:].lower())
+        else:
+            return None
+    return frozenset(pairs), frozenset(marks)
+
+
+def cue_at_end(rx: re.Pattern[str], before: str) -> bool:
+    """``bool(rx.search(before))`` for the name stage's cue patterns (``... \\W*$``), with a
+    cheap exact test first that rules out most texts (see ``_cue_ends``).
+
+    Args:
+        rx: a cue pattern (any other pattern is simply searched).
+        before: the text before a word.
+
+    Returns:
+        Whether ``rx`` matches at the end of ``before``.
+    """
+    if rx not in _CUE_ENDS:
+        _CUE_ENDS[rx] = _cue_ends(rx)
+    ends = _CUE_ENDS[rx]
+    if ends is None:
+        return rx.search(before) is not None
+    pairs, marks = ends
+    k = len(before)
+    while k and not (before[k - 1].isalnum() or before[k - 1] == "_"):
+        k -= 1  # the \W* tail: a cue word must end right before it
+    if marks and any(c in marks for c in before[k:]):
+        return rx.search(before) is not None
+    tail = before[k - 2 : k] if k >= 2 else ""
+    if not tail:
+        return False  # every word has two letters at least
+    if tail.isascii() and tail.lower() not in pairs:
+        return False  # (a non-ASCII tail may still match under Unicode case folding)
+    return rx.search(before) is not None

@@ -12,7 +12,12 @@ import re
 from typing import Any
 
 from hybridllm.classifiers.name_context import STRONG_CUE
-from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_PEOPLE, plausible_person
+from hybridllm.classifiers.name_gate import (
+    COMMON_WORDS,
+    NOT_PEOPLE,
+    cue_at_end,
+    plausible_person,
+)
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_tokens import Kind
 from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
@@ -142,7 +147,7 @@ class NerVerdicts:
                     continue
                 if len(toks) == 1 and not (
                     start in weak
-                    or STRONG_CUE.search(text[max(0, start - 20) : start])
+                    or cue_at_end(STRONG_CUE, text[max(0, start - 20) : start])
                     or (self._known_given(span) and span.lower() not in self.places)
                 ):
                     continue

@@ -48,6 +48,7 @@ from hybridllm.classifiers.name_gate import (
     NOT_NAME_PARTS,
     NOT_PEOPLE,
     all_words,
+    cue_at_end,
     foreign_text,
     lexicon,
     plausible_person,
@@ -311,7 +312,7 @@ class NameRecognizer(NerVerdicts):
             == ""
             for j in (i - 1, i + 1)
         )
-        return adjacent or bool(STRONG_CUE.search(before) if plain else CUE.search(before))
+        return adjacent or cue_at_end(STRONG_CUE if plain else CUE, before)
 
     def _gate(self, w: str) -> tuple[bool, bool, bool, bool]:
         """What :meth:`_ner_candidate` can tell from the word alone, memoised per word: whether

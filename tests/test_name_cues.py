@@ -1,0 +1,59 @@
+"""The name stage's cue test at the end of a text is exactly the cue regex's search."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from hybridllm.classifiers.name_context import CUE, SPEECH_CUE, STRONG_CUE
+from hybridllm.classifiers.name_gate import _cue_ends, cue_at_end
+
+ENDS = [
+    "Dear ",
+    "my name is  ",
+    "name?  ",
+    "NAME?\n",
+    "escalated to ",
+    "into\t",
+    "signed, —",
+    "report by:",
+    "Hospital in ",
+    "thanks!! ",
+    "Mr.",
+    "mrs ",
+    "caſs ",  # a long s: case folding beyond ASCII
+    "KELVIN ask ",
+    "",
+    " ",
+    "x",
+    "__",
+    "cc_",
+    "from 12 ",
+    "Zoë ",
+]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ  ,.:;?!-_\n\t—’ſKé0"
+    texts = list(ENDS)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(3000)]
+    texts += [rng.choice(["", "see ", "x-"]) + e for e in ENDS for _ in range(3)]
+    return texts
+
+
+def test_cue_at_end_agrees_with_the_regex() -> None:
+    for rx in (CUE, STRONG_CUE):
+        assert _cue_ends(rx) is not None  # the fast test is used for both
+        found = [cue_at_end(rx, t) for t in _texts()]
+        assert found == [rx.search(t) is not None for t in _texts()]
+        assert any(found)
+        assert not all(found)
+
+
+def test_cue_at_end_falls_back_to_the_regex_for_other_shapes() -> None:
+    assert _cue_ends(SPEECH_CUE) is None
+    other = re.compile(r"(?:calls?|dear)\W*$", re.IGNORECASE)
+    assert _cue_ends(other) is None
+    for t in ["I calls ", "Dear ", "recall", "nothing"]:
+        assert cue_at_end(other, t) == (other.search(t) is not None)
