@@ -11,6 +11,12 @@ invariant 9). This times, interleaved in one process, per round:
 
 So ``append (dir) - append (tmpfs)`` is what the disk adds, to compare with one raw sync.
 
+With ``--work-ms W`` (default 0.9, about what the ``openai`` SDK spends building a request
+before it sends), two more rows on ``--dir``: the intent appended, then W ms of Python work,
+with the fsync done first (``sync_overlap = False``) or overlapped with the work
+(``append_early``, ``sync_overlap = True``, waited for after the work, as the adapter's HTTP
+client does before it sends). Their difference is what overlapping saves (or costs) here.
+
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_intent_sync.py --dir . [--rounds 300]
@@ -52,11 +58,20 @@ def _record(status: str) -> AuditRecord:
     )
 
 
+def _work(ms: float) -> None:
+    """Python work holding the GIL for ``ms`` (as an SDK building a request does)."""
+    end = time.perf_counter() + ms / 1000
+    n = 0
+    while time.perf_counter() < end:
+        n += 1
+
+
 def main() -> None:
     """Print a markdown table: p50 and p95 in ms of each operation."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", type=Path, default=Path.cwd())
     ap.add_argument("--rounds", type=int, default=300)
+    ap.add_argument("--work-ms", type=float, default=0.9)
     args = ap.parse_args()
     signer = HmacSigner(AuditKey.generate())
     times: dict[str, list[float]] = {
@@ -65,6 +80,10 @@ def main() -> None:
         "append intent (/dev/shm)": [],
     }
     raw, on_dir, on_shm = times
+    serial = f"append intent, then {args.work_ms} ms of work ({args.dir})"
+    overlapped = f"append_early, {args.work_ms} ms of work, wait ({args.dir})"
+    times[serial] = []
+    times[overlapped] = []
     with (
         tempfile.TemporaryDirectory(dir=args.dir, prefix="bench-intent-") as d1,
         tempfile.TemporaryDirectory(dir="/dev/shm", prefix="bench-intent-") as d2,
@@ -73,6 +92,13 @@ def main() -> None:
             on_dir: AuditStore(Path(d1) / "a.db", signer=signer, sync="intent"),
             on_shm: AuditStore(Path(d2) / "a.db", signer=signer, sync="intent"),
         }
+        ways = {
+            serial: AuditStore(Path(d1) / "s.db", signer=signer, sync="intent"),
+            overlapped: AuditStore(Path(d1) / "o.db", signer=signer, sync="intent"),
+        }
+        ways[serial].sync_overlap = False
+        ways[overlapped].sync_overlap = True
+        stores.update(ways)
         fd = os.open(Path(d1) / "raw.bin", os.O_RDWR | os.O_CREAT, 0o600)
         block = os.urandom(16384)
         try:
@@ -83,7 +109,12 @@ def main() -> None:
                 took = {raw: time.perf_counter() - t}
                 for name, store in stores.items():
                     t = time.perf_counter()
-                    store.append(_record("intent"))
+                    if name in ways:
+                        _, durable = store.append_early(_record("intent"))
+                        _work(args.work_ms)
+                        durable.wait()
+                    else:
+                        store.append(_record("intent"))
                     took[name] = time.perf_counter() - t
                     store.submit(_record("ok"))
                     time.sleep(0.002)  # the call's own time: the writer commits the outcome

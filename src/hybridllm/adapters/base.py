@@ -364,6 +364,9 @@ class BaseAdapter:
     """Shared construction and the privacy guard."""
 
     extra: str = ""
+    gates_send: bool = False
+    """Whether the sync client waits for the call's audit intent right before a request
+    leaves (:func:`hybridllm.adapters._gate.request_hook`); if not, the driver waits first."""
 
     def __init__(self, name: str, config: TargetConfig) -> None:
         self.name = name

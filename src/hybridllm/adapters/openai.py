@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
+from hybridllm.adapters._gate import hooked_http_client
 from hybridllm.adapters._wire import OpenAIChunk, OpenAICompletion, validate
 from hybridllm.adapters.base import (
     SHAPE_ERRORS,
@@ -49,6 +50,9 @@ class OpenAIAdapter(BaseAdapter):
     def __init__(self, name: str, config: TargetConfig) -> None:
         super().__init__(name, config)
         self._sdk = import_sdk("openai", self.extra)
+        # The audit intent's fsync overlaps the SDK's request building: the HTTP client waits
+        # for it right before sending (see hybridllm.adapters._gate).
+        self.gates_send = hasattr(self._sdk, "DefaultHttpxClient")
         self._sync: Any = None
         self._async: Any = None
 
@@ -65,7 +69,7 @@ class OpenAIAdapter(BaseAdapter):
 
     def _client(self) -> Any:
         if self._sync is None:
-            self._sync = self._sdk.OpenAI(**self._client_kwargs())
+            self._sync = self._sdk.OpenAI(**self._client_kwargs(), **hooked_http_client(self._sdk))
         return self._sync
 
     def _aclient(self) -> Any:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from hybridllm.audit._sync import DONE, Durable
 from hybridllm.audit.checkpoints import PurgeResult, cut_seq, signed_checkpoint, stored_hash
 from hybridllm.audit.keys import Signer
 from hybridllm.errors import AuditError
@@ -235,6 +236,10 @@ class Ticket:
     """Queued without a waiting caller (an outcome record written off the call path)."""
     raw: bool = False
     """``base`` is not normalised yet (the writer does it: see ``AuditStore.submit``)."""
+    early: bool = False
+    """An intent whose caller waits for its sync later (``AuditStore.append_early``)."""
+    durable: Durable = DONE
+    """When written: how to wait for it to be on disk (``DONE``: it is)."""
 
 
 def append_error(record_id: str, exc: Exception) -> AuditError:

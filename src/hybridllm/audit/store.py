@@ -49,6 +49,7 @@ from hybridllm.audit._sqlite import (
 )
 from hybridllm.audit._store_checkpoints import StoreCheckpoints
 from hybridllm.audit._store_read import StoreReads
+from hybridllm.audit._sync import Durable, WalSync
 from hybridllm.audit.keys import Signer
 from hybridllm.audit.record import seal
 from hybridllm.audit.verify import (
@@ -144,6 +145,12 @@ class AuditStore(StoreCheckpoints, StoreReads):
         self._synchronous = "FULL"  # what connect() set
         self._lock = threading.RLock()
         self._group = GroupCommit(self._write_group, self._deferred_failed)
+        self._wal_sync = WalSync(self.path)
+        self._overlapping = False  # the last intent was committed early
+        self.sync_overlap: bool | None = None
+        """Whether :meth:`append_early` overlaps the intent's sync with the caller's work:
+        None (the default) decides by the measured cost of a sync (see
+        :mod:`hybridllm.audit._sync`), True always, False never (a FULL commit)."""
         self._deferred_error: AuditError | None = None
         self.deferred_failures = 0
         """Records queued with :meth:`submit` whose write failed (each also logged)."""
@@ -202,6 +209,24 @@ class AuditStore(StoreCheckpoints, StoreReads):
         """
         self._check_writable()
         return self._group.run(Ticket(_normalised(record)))
+
+    def append_early(self, record: AuditRecord) -> tuple[AuditRecord, Durable]:
+        """:meth:`append` an intent record, returning before its fsync is done.
+
+        The record is committed (every reader sees it, and it survives the process being
+        killed); it is on disk once the returned :class:`~hybridllm.audit._sync.Durable`'s
+        ``wait()`` returns, which the caller must call before anything the record announces
+        leaves the machine (an adapter's HTTP client does it right before sending). Where a
+        sync is cheap (tmpfs) the record is committed durably at once and ``wait()`` returns
+        immediately.
+
+        Raises:
+            AuditError: as :meth:`append`; ``wait()`` raises it if the sync failed.
+        """
+        self._check_writable()
+        ticket = Ticket(_normalised(record), early=True)
+        stored = self._group.run(ticket)
+        return stored, ticket.durable
 
     def submit(self, record: AuditRecord) -> AuditRecord:
         """Queue ``record`` to be appended off the caller's path (an outcome record).
@@ -284,41 +309,30 @@ class AuditStore(StoreCheckpoints, StoreReads):
 
     def _write_batch(self, batch: list[Ticket]) -> bool:
         """Write ``batch`` in one transaction; the caller holds the lock. False if it failed."""
-        written: list[tuple[str, str]] = []
-        done: list[AuditRecord] = []
-        pinned = False
+        intents = [t for t in batch if t.base.status == "intent"]
+        early = bool(intents) and not self._sync_all and self._early(intents)
+        if intents:
+            self._overlapping = early
+        need_sync = self._sync_all or (bool(intents) and not early)
         try:
             conn = self._connection()
-            need_sync = self._sync_all or any(t.base.status == "intent" for t in batch)
             self._set_synchronous(conn, need_sync)
             conn.execute("BEGIN IMMEDIATE")
             try:
-                row = conn.execute(
-                    f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
-                ).fetchone()
-                prev_hash = str(row[1]) if row else cut_hash(conn, self._version)
-                for ticket in batch:
-                    stored, seq = self._insert(conn, ticket.base, prev_hash)
-                    prev_hash = stored.hash
-                    done.append(stored)
-                    signer = self._signer
-                    if signer is not None and (seq % self._every == 0 or self._due()):
-                        pinned = True
-                        written.append(
-                            write_checkpoint(
-                                conn,
-                                signer,
-                                kind="periodic",
-                                seq=seq,
-                                record_id=stored.id,
-                                record_hash=stored.hash,
-                            )
-                        )
+                done, written, pinned = self._link(conn, batch)
+                t = time.perf_counter()
                 conn.execute("COMMIT")
+                if intents and need_sync:
+                    self._wal_sync.observe_full((time.perf_counter() - t) * 1000)
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            if early:  # on disk once the syncer's fsync is done; it starts now
+                gen = self._wal_sync.start()
+                durable = Durable(self._wal_sync, gen, (time.perf_counter() - t) * 1000)
+                for intent in intents:
+                    intent.durable = durable
         except (sqlite3.Error, AuditError) as exc:
             for ticket in batch:
                 ticket.error = append_error(ticket.base.id, exc)
@@ -329,12 +343,43 @@ class AuditStore(StoreCheckpoints, StoreReads):
         self._since_checkpoint = 0 if pinned else self._since_checkpoint + len(batch)
         for one in written:
             self._witnessed(one)
-        if not need_sync and all(t.deferred for t in batch):
+        if not need_sync and all(t.deferred for t in batch) and not self._overlapping:
             # the audit writer's batch: switch back here, off the call path, so that the next
             # call's intent does not pay for it
             with contextlib.suppress(sqlite3.Error):
                 self._set_synchronous(conn, True)
         return True
+
+    def _link(
+        self, conn: sqlite3.Connection, batch: list[Ticket]
+    ) -> tuple[list[AuditRecord], list[tuple[str, str]], bool]:
+        """Insert ``batch`` after the head (in the open transaction): the records as stored,
+        the checkpoints written (body, sig), and whether one pins the last record."""
+        written: list[tuple[str, str]] = []
+        done: list[AuditRecord] = []
+        pinned = False
+        row = conn.execute(
+            f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"  # noqa: S608
+        ).fetchone()
+        prev_hash = str(row[1]) if row else cut_hash(conn, self._version)
+        for ticket in batch:
+            stored, seq = self._insert(conn, ticket.base, prev_hash)
+            prev_hash = stored.hash
+            done.append(stored)
+            signer = self._signer
+            if signer is not None and (seq % self._every == 0 or self._due()):
+                pinned = True
+                written.append(
+                    write_checkpoint(
+                        conn,
+                        signer,
+                        kind="periodic",
+                        seq=seq,
+                        record_id=stored.id,
+                        record_hash=stored.hash,
+                    )
+                )
+        return done, written, pinned
 
     def _insert(
         self, conn: sqlite3.Connection, base: AuditRecord, prev_hash: str
@@ -349,6 +394,15 @@ class AuditStore(StoreCheckpoints, StoreReads):
             (*values, body, sig),
         )
         return stored, int(cur.lastrowid or 0)
+
+    def _early(self, intents: list[Ticket]) -> bool:
+        """Whether these intents are committed early, their sync overlapped (see
+        :meth:`append_early`): only when every one of them has a caller that waits for it."""
+        if not all(t.early for t in intents) or self._wal_sync.broken:
+            return False
+        if self.sync_overlap is None:
+            return self._wal_sync.wanted()
+        return self.sync_overlap
 
     def _due(self) -> bool:
         """A time-based checkpoint is due (``checkpoint_interval`` passed since the last one)."""
@@ -368,6 +422,7 @@ class AuditStore(StoreCheckpoints, StoreReads):
         """
         if self._conn is not None and os.getpid() == self._pid:
             self._group.stop()
+            self._wal_sync.stop()
         self._close()
         self._raise_deferred()
 

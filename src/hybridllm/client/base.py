@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Unpack
 
 from hybridllm.adapters import Adapter, CallOptions, build_adapter
 from hybridllm.adapters.base import ToolSpec
+from hybridllm.audit._sync import DONE, Durable
 from hybridllm.audit.sinks import AuditSink
 from hybridllm.audit.store import AuditStore
 from hybridllm.client.audit_open import open_audit
@@ -203,6 +204,17 @@ class BaseClient(DriverMixin, EmbedMixin):
             target = self.settings.targets.get(stored.target or "")
             observe(stored, self._on_call, provider=target.adapter if target else None)
         return stored
+
+    def _append_intent(self, record: AuditRecord) -> tuple[AuditRecord, Durable | None]:
+        """Append an intent; with the SQLite store alone, return before its fsync is done
+        (:meth:`AuditStore.append_early`): the second value must be waited for before the
+        call's request leaves (the sync driver does it). With audit copies: :meth:`_append`."""
+        run_deferred_finalisers()
+        store, sink, _ = self._audit_sinks()
+        if sink is not store:
+            return self._append(record), None
+        stored, durable = store.append_early(record)
+        return stored, None if durable is DONE else durable
 
     def flush_audit(self) -> None:
         """Return once every outcome record of the calls made so far is committed, so that

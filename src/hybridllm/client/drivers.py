@@ -13,7 +13,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hybridllm.adapters import CallOptions, StreamDelta
+from hybridllm.adapters._gate import gated
 from hybridllm.adapters.base import malformed
+from hybridllm.audit._sync import Durable
 from hybridllm.client.resilience import (
     Attempted,
     Breakers,
@@ -24,7 +26,7 @@ from hybridllm.client.resilience import (
     attempt_timeouts,
 )
 from hybridllm.core.flow import Call, CallResult, Classify, Flow, StreamSession, WriteAudit
-from hybridllm.errors import HybridLLMError
+from hybridllm.errors import AuditError, HybridLLMError
 from hybridllm.models import AuditRecord, Classification, Completion
 
 __all__ = ["DriverMixin"]
@@ -54,6 +56,39 @@ def _options(call: Call) -> CallOptions:
     return replace(call.options, timeouts=timeouts)
 
 
+class _NotDurable(BaseException):
+    """An early intent's sync failed: carries the ``AuditError`` past the flow (see
+    :meth:`DriverMixin._drive_sync`)."""
+
+    def __init__(self, error: AuditError) -> None:
+        super().__init__()
+        self.error = error
+
+
+def _settle(gate: Durable) -> None:
+    """Wait for an early intent's sync; :class:`_NotDurable` if it failed."""
+    try:
+        gate.wait()
+    except AuditError as exc:
+        raise _NotDurable(exc) from None
+
+
+def _no_send(effect: Any) -> bool:
+    return isinstance(effect, Classify | WriteAudit)
+
+
+def _gated_call(call: Callable[[Any], Any], effect: Any, gate: Durable) -> Any:
+    """Run a provider call whose intent may not be on disk yet (see ``_drive_sync``)."""
+    if not getattr(getattr(effect, "adapter", None), "gates_send", False):
+        _settle(gate)
+        return call(effect)
+    try:
+        with gated(gate):
+            return call(effect)
+    finally:
+        _settle(gate)  # done long ago unless the adapter never reached its send
+
+
 def _opened(call: Call, head: list[StreamDelta]) -> None:
     """A stream that ended before any text or finish reason is no reply (an empty event
     stream): an error, so that the next target can answer."""
@@ -72,6 +107,7 @@ class DriverMixin:
             self, texts: tuple[str, ...], timeout: float | None = None
         ) -> Classification | Exception: ...
         def _append(self, record: AuditRecord) -> AuditRecord: ...
+        def _append_intent(self, record: AuditRecord) -> tuple[AuditRecord, Durable | None]: ...
         def _defers(self, record: AuditRecord) -> bool: ...
 
     # -- sync driver -------------------------------------------------------------
@@ -148,21 +184,42 @@ class DriverMixin:
         """Run a flow's effects (``call`` runs its provider calls); the flow's return value.
 
         An exception while running an effect (``KeyboardInterrupt``, an audit error) is thrown
-        into the flow, which records the interrupted call and re-raises."""
+        into the flow, which records the interrupted call and re-raises.
+
+        An intent record may come back before its fsync is done (``AuditStore.append_early``):
+        the provider call that follows runs with it as its send gate (the adapter's HTTP client
+        waits for it just before sending; for an adapter without that hook, the driver waits
+        first), so the sync overlaps the SDK's request building. If the intent cannot be made
+        durable, nothing was sent: the flow is closed and the ``AuditError`` raised, exactly
+        as when the intent's write fails.
+        """
         send: Any = None
         interrupted: BaseException | None = None
+        gate: Durable | None = None
         while True:
             try:
                 effect = flow.send(send) if interrupted is None else flow.throw(interrupted)
             except StopIteration as stop:
                 return stop.value
             try:
+                if gate is not None and (interrupted is not None or _no_send(effect)):
+                    pending, gate = gate, None
+                    _settle(pending)  # nothing else runs before the intent is on disk
                 if isinstance(effect, Classify):
                     send = self._classify(effect.texts, effect.timeout)
                 elif isinstance(effect, WriteAudit):
-                    send = self._append_or_abort(flow, effect.record, interrupted)
-                else:
+                    if effect.record.status == "intent" and interrupted is None:
+                        send, gate = self._append_intent(effect.record)
+                    else:
+                        send = self._append_or_abort(flow, effect.record, interrupted)
+                elif gate is None:
                     send = call(effect)
+                else:
+                    pending, gate = gate, None
+                    send = _gated_call(call, effect, pending)
+            except _NotDurable as failed:
+                flow.close()
+                raise failed.error from None
             except BaseException as exc:  # KeyboardInterrupt, an audit error: the flow decides
                 interrupted = exc
                 continue

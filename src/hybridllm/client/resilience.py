@@ -25,6 +25,7 @@ from tenacity import (
     wait_random_exponential,
 )
 
+from hybridllm.adapters._gate import gate_failure
 from hybridllm.adapters.base import Timeouts
 from hybridllm.config import TargetConfig
 from hybridllm.core.flow_state import elapsed_ms
@@ -339,6 +340,10 @@ def attempt_sync(
         return Attempted(value, None, 1, elapsed_ms(t))
     except TransientProviderError as exc:
         first: BaseException | None = exc
+        if (unsent := gate_failure()) is not None:
+            # the intent could not be made durable, so the request was never sent: an audit
+            # failure (no retry, no failover), not the connection error the SDK made of it
+            return Attempted(None, unsent, 1, elapsed_ms(t))
     except HybridLLMError as exc:
         return Attempted(None, as_hop_error(exc), 1, elapsed_ms(t))
     attempts = 1
