@@ -201,19 +201,17 @@ def _run(
         after is not None and after.group(1).lower() in _EPONYM_HEAD
     ):
         return  # "Glasgow Coma Scale", "Kernig sign", "Ehlers-Danlos syndrome"
-    safe = _safe_capitalised()
-    if all(w.lower() in safe or clinical_word(w.lower()) for w in words):
+    shape = _shape(tuple(words)) if known is _known else _shape_of(words, known)
+    if shape is None:
         return
-    lo, hi = _core(words, known)
-    while hi < len(words) and words[hi].lower() in _GEO_TAIL:
-        hi += 1  # "Bosk Quay": the generic word is part of the place's name
+    lo, hi, all_known = shape
     start, end = run[lo][0], run[hi - 1][1]
     cue = prev_word(text, start)
     if cue in _PERSON_WORDS:
         add("NAME", start, end)
     elif cue in _PLACE_WORDS:
         add("PLACE", start, end)
-    elif all(known(w) for w in words):
+    elif all_known:
         return
     elif hi - lo > 1 and (words[lo].isupper() or _is_initial(words[lo])):
         add("NAME", start, end)
@@ -231,6 +229,25 @@ def _run(
 
 
 _Tok = tuple[int, int, str]
+
+
+def _shape_of(words: list[str], known: Callable[[str], bool]) -> tuple[int, int, bool] | None:
+    """What a run's words alone decide: None when every word is safe or clinical, else the
+    value's word range (ordinary words trimmed, a geographic tail kept) and whether every word
+    is known."""
+    safe = _safe_capitalised()
+    if all(w.lower() in safe or clinical_word(w.lower()) for w in words):
+        return None
+    lo, hi = _core(words, known)
+    while hi < len(words) and words[hi].lower() in _GEO_TAIL:
+        hi += 1  # "Bosk Quay": the generic word is part of the place's name
+    return lo, hi, all(known(w) for w in words)
+
+
+@lru_cache(maxsize=8192)
+def _shape(words: tuple[str, ...]) -> tuple[int, int, bool] | None:
+    """:func:`_shape_of` with :func:`_known`, once per distinct run (headings recur)."""
+    return _shape_of(list(words), _known)
 
 
 @lru_cache(maxsize=50_000)
