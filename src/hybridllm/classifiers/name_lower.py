@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
 
 from hybridllm.classifiers.name_context import (
     SPEECH_CUE,
@@ -42,12 +41,14 @@ from hybridllm.classifiers.name_context import (
     person_context,
     thing_named,
 )
+from hybridllm.classifiers.name_lower_context import census_first as _census_first
+from hybridllm.classifiers.name_lower_context import context_runs
+from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
     Kind,
     TokenLexicon,
-    read_list,
 )
 from hybridllm.classifiers.prefilter import finditer
 
@@ -88,17 +89,6 @@ _ENGLISH_SHARE = 0.5
 _SHORT_ENGLISH = frozenset(
     "is at it of to in on me my we he be by or as an so do up us if no am go".split()  # noqa: SIM905
 )
-
-
-@cache
-def _faker_last() -> frozenset[str]:
-    """Surnames of Faker's person providers (a curated list: "gutierrez", not "held")."""
-    return frozenset(read_list("surnames.txt"))
-
-
-@cache
-def _census_first() -> frozenset[str]:
-    return frozenset(read_list("census_first_names.txt"))
 
 
 def _strength(lex: TokenLexicon, word: str) -> int:
@@ -238,7 +228,37 @@ def lower_names(
             )
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
-    return out
+    return _with_context(text, words, lex, taken, lower_words=lower_words, out=out, memo=memo)
+
+
+def _with_context(
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    taken: bytearray,
+    *,
+    lower_words: set[int],
+    out: list[tuple[int, int, float]],
+    memo: dict[str, bool] | None,
+) -> list[tuple[int, int, float]]:
+    """``out`` and the names only their context marks (:mod:`.name_lower_context`); a context
+    span replaces the spans of ``out`` inside it (``berger hoover`` over ``hoover``)."""
+    extra = context_runs(text, words, lex, lower_words, lambda: _english_once(words, lex, memo))
+    for lo, hi in sorted(extra):
+        s, e = lo, hi
+        while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest
+            s += 1
+        while e > s and (taken[e - 1] or text[e - 1] == " "):
+            e -= 1
+        if (
+            s == e
+            or any(taken[s:e])
+            or any(s < b and a < e and not s <= a < b <= e for a, b, _ in out)
+        ):
+            continue
+        out = [o for o in out if not s <= o[0] < o[1] <= e]
+        out.append((s, e, 0.55))
+    return sorted(out)
 
 
 def lower_sentences(text: str) -> list[tuple[int, int]]:

@@ -33,6 +33,7 @@ from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_story import invented
+from hybridllm.classifiers.name_tokens import token_lexicon
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "public_name"]
@@ -75,7 +76,22 @@ _THING_AFTER = re.compile(
 )
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
-_CITED_AFTER = re.compile(r"[ \t]*(?:,?[ \t]+et[ \t]+al\b|\((?:1[6-9]|20)\d\d[a-z]?\))")
+_CITED_AFTER = re.compile(
+    r"[ \t]*(?:,?[ \t]+et[ \t]+al\b|\((?:1[6-9]|20)\d\d[a-z]?\)"
+    # "(Ryan, 2011, p. 99)", "(Balgopal and Montplaisir, 2011)": author, year in a citation
+    r"|,[ \t]*(?:1[6-9]|20)\d\d[a-z]?[),;]|[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+,[ \t]*"
+    r"(?:1[6-9]|20)\d\d[a-z]?[),;])"
+)
+# A determiner right before a one-word name that ends the clause makes it a thing's name:
+# "called the Arkali." ("the Holba novel", "a Cody Short concert" name a person's work).
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|The|THE|a|A|an|An)[ \t]+)$")
+_DETERMINER_START = ("the ", "a ", "an ")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$)")
+# "Telekomsel is expecting to increase its revenue": "its" in the same clause names a thing.
+_ITS_AFTER = re.compile(
+    r"[ \t]+(?:is|was|has|had|will|would|can|could|does|did|also|now)\b[^.!?\n;:,]{0,60}?\bits\b"
+)
+_HUMAN_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|who)\b", re.IGNORECASE)
 _AFTER_START = frozenset(" \t'’,(")  # what the two patterns above can start with
 _SITES = (".com", ".io", ".ai", ".org", ".net", ".app", ".co")  # "Quillbot.com": a site
 # A work's author or an artist whose manner is imitated: "in the style of Robert Frost".
@@ -148,7 +164,7 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     kind: str | None = None
     if style and _STYLE_BEFORE.search(text, max(0, f.start - 20), f.start):
         kind = "author"
-    elif after == "." and _site_after(text, f.end):
+    elif _thing_context(text, f) or (after == "." and _site_after(text, f.end)):
         kind = "thing"
     elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
         if _THING_AFTER.match(text, f.end):
@@ -156,6 +172,27 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
         elif _CITED_AFTER.match(text, f.end):
             kind = "author"
     return kind
+
+
+def _thing_context(text: str, f: Finding) -> bool:
+    """A determiner that starts a two-word name (``The Price``) or stands before a one-word name at
+    the end of a clause (``called the Arkali.``), or, for a one-word name before a verb, ``its``
+    in the same clause with no personal pronoun between (``Telekomsel is expecting to increase
+    its ...``)."""
+    span = text[f.start : f.end]
+    key = _key(span)
+    if (
+        key.startswith(_DETERMINER_START)
+        and key.count(" ") == 1
+        and key.partition(" ")[2] not in token_lexicon().first  # "The Lucas B Himmel version"
+    ) or (
+        " " not in span
+        and _DETERMINER_BEFORE.search(text, max(0, f.start - 5), f.start)
+        and _CLAUSE_END.match(text, f.end)
+    ):
+        return True
+    its = _ITS_AFTER.match(text, f.end) if " " not in span else None
+    return its is not None and not _HUMAN_PRONOUN.search(its.group())
 
 
 def _site_after(text: str, pos: int) -> bool:

@@ -31,7 +31,10 @@ _WORD_PROBLEM = re.compile(
     r"(?:\b(?:how\s+(?:many|much|old|long|far|fast|often)"
     r"|what\s+(?:is|was|are|were)\s+the\s+(?:total|probability|hourly|average|sum|ratio"
     r"|number|cost|price|value|age|difference)"
-    r"|(?:twice|half|times)\s+as\s+(?:many|much|old|long|fast)))"  # "three times as many"
+    r"|(?:twice|half|times)\s+as\s+(?:many|much|old|long|fast)"  # "three times as many"
+    # a programming exercise: "Return the number of friends of John", "find the minimum ..."
+    r"|(?:count|find|return|print|output|compute|determine|calculate)\s+the\s+(?:number|total"
+    r"|minimum|maximum|sum|count)\s+of))"
 )
 # "Sally has 8 grapes. ... Who ...?": a quantity someone has, in a text that asks a question.
 _HAS_QUANTITY = re.compile(
@@ -39,7 +42,7 @@ _HAS_QUANTITY = re.compile(
     r"\s+\$?\d)"
 )
 # Substrings every match of the pattern above holds (checked first: a few microseconds).
-_PROBLEM_WORDS = frozenset(("how", "what", " as"))
+_PROBLEM_WORDS = frozenset(("how", "what", " as", " the "))
 _QUANTITY_VERBS = frozenset("has have had own buy bought sell sold spen earn sav".split())  # noqa: SIM905
 _QUANTITY = re.compile(r"\d|\b[NMK]\b")
 _CHARACTER = re.compile(
@@ -78,7 +81,7 @@ def invented(text: str, names: Mapping[str, Sequence[int]]) -> set[str]:
         return set()
     if (
         len(text) <= _PROBLEM_MAX
-        and ("?" in text or " as " in text)  # every form below asks or compares
+        and ("?" in text or " as " in text or " of " in text)  # every form asks or compares
         and _QUANTITY.search(text)
     ):
         low = text.lower()

@@ -1,0 +1,317 @@
+"""Lower-case names that only their context gives away: what people do, who they are to whom.
+
+:mod:`~hybridllm.classifiers.name_lower` counts a lower-case word as a name when its own lists
+say so strongly enough (``liisa``, ``giles théorêt``), or after a naming cue. Chat-style text
+also names people whose words the lists know only weakly or not at all (``tin is a very
+sympathetic person``, ``carl had given raphael his address``, ``our 3 founders: hines, flowers
+and rhodes``); there the *context* is the evidence, and it is one that only people have:
+
+1. **a person's predicate after it**: ``X said / told / asked / replied``, ``X lives at``, ``X
+   spent a year``, ``X had given``, ``X was born``, ``X is a very kind person``, ``X's kid``,
+   ``X's song``;
+2. **a person's role before it**: ``starring X``, ``directed by X``, ``assistant to X``,
+   ``tennis player X``, ``producer X``, ``married to X``; for a given name + surname (``ask
+   maria lopez``, ``cc john hines``, ``from giles theoret``) an everyday cue is enough, and a
+   greeting for a given name alone (``hi maria,``);
+3. **given to someone**: ``had given X his address``, ``told X her password`` (the verb, the
+   word, then a possessive pronoun);
+4. **a list of people**: ``founders: X, Y and Z``, ``members are X and Y`` (most items must be
+   name-like; ``team: design, marketing and sales`` is not);
+5. **an address block**: a line of two or three name-like words (or a title and one) with a
+   street line (a house number, ``apt``, ``suite``) within the next three lines, in any
+   language;
+6. **a title**: ``ms. margarét várhidi``: after ``mr. / mrs. / ms. / mx. / dr.`` any word that is
+   no English word.
+
+A word is *name-like* when it is a listed given name or surname (even one that is an everyday
+word: ``tin``, ``flowers``) or a word in no list (``sighniut``), and no function word. Rules 1-4
+apply only in sentences written in lower case and not on lines of code; rule 4 only in English
+text (the cues of rules 1-3 are English phrases themselves).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import cache
+
+from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    Kind,
+    TokenLexicon,
+    read_list,
+)
+
+__all__ = ["census_first", "context_runs", "faker_last"]
+
+_MAX_RUN = 3
+# 1. What only a person does or is, right after the name.
+_AFTER = re.compile(
+    r"(?:['’]s[ \t]+(?:kid|kids|son|daughter|wife|husband|mom|mother|dad|father|brother|sister"
+    r"|boyfriend|girlfriend|parents|family|friend|song|songs|novel|novels|book|album|poem"
+    r"|poems|tales?|painting|paintings|lyrics)\b"
+    r"|[ \t]+(?:(?:just|also|then|never)[ \t]+)?(?:(?:had|has|have)[ \t]+given|gave|said|says"
+    r"|told|asked|replied|lives[ \t]+(?:at|in|on|with)|lived[ \t]+(?:at|in|on|with)"
+    r"|spent[ \t]+(?:a|the|two|three|\d+)|was[ \t]+born|is[ \t]+from"
+    r"|(?:is|was)[ \t]+(?:a|an)[ \t]+(?:(?:very|really|so|such)[ \t]+)?[\w-]+[ \t]+(?:person"
+    r"|man|woman|guy|girl|boy|lady|gentleman))\b)"
+)
+# 2. A role or a relation right before the name.
+_BEFORE = re.compile(
+    r"(?:\b(?:starring|co-starring|featuring|(?:directed|produced|written|sung|performed"
+    r"|composed|painted|founded)[ \t]+by|(?:assistant|secretary|married|engaged)[ \t]+to"
+    r"|producer|director|singer|actor|actress|player|coach|ceo|founder|co-founder)[ \t]+)$"
+)
+# A given name and a surname after an everyday person cue: "ask maria lopez", "cc john hines".
+_PAIR_BEFORE = re.compile(
+    r"(?:\b(?:from|with|to|by|for|cc|ask|tell|hi|hello|hey|dear|thanks|thank[ \t]+you|contact"
+    r"|email|call|text|meet|met|and|including|called|named|is|was)[,:]?[ \t]+)$"
+)
+# A greeting to one person at a line start: "hi maria,", "dear kaarle".
+_GREETING = re.compile(r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|thanks|thank[ \t]+you)[ \t]+$")
+_GREETING_END = re.compile(r"[ \t]*(?:[,!:\n]|$)")
+# 3. "had given X his address": a verb of giving or telling, the name, a possessive pronoun.
+_GIVE_BEFORE = re.compile(r"(?:\b(?:gave|given|give|gives|told|tell|sent|send|showed|paid)[ \t]+)$")
+_POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:his|her|their)\b")
+# 4. A group of people, then a list.
+_GROUP = re.compile(
+    r"\b(?:founders|co-founders|members|partners|authors|speakers|players|guests|owners|hosts"
+    r"|judges|winners|children|kids|friends|siblings|teammates|colleagues|participants"
+    r"|attendees|panelists|employees|ceos|cast)\b[^\n.:;]{0,24}?"
+    r"(?::|[ \t]+(?:are|were|include|included|including))[ \t]*"
+)
+_ITEM = re.compile(r"([^\W\d_][\w'’-]*(?:[ \t]+(?!and\b|or\b)[^\W\d_][\w'’-]*){0,2})")
+_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+# 5. A street line of an address block; the prefix quoting marks of the line before it.
+_STREET_LINE = re.compile(
+    r"[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
+)
+_LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.[ \t]*$")
+_BLOCK_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "miss", "mr.", "mrs.", "ms.", "dr."))
+_CODE = re.compile(r"[={}<>]|\w\(|\w\[|^\s*(?:import|def|return)\b")
+_LOOK_BACK = 32
+_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|your)[ \t]+$")
+
+
+@cache
+def faker_last() -> frozenset[str]:
+    """Surnames of Faker's person providers (a curated list: "gutierrez", not "held")."""
+    return frozenset(read_list("surnames.txt"))
+
+
+@cache
+def census_first() -> frozenset[str]:
+    """Given names of the census / SSA list."""
+    return frozenset(read_list("census_first_names.txt"))
+
+
+def _name_like(lex: TokenLexicon, word: str) -> bool:
+    """A listed given name or surname, or a word in no list (see the module docstring). An
+    English word counts only as a census given name or a curated surname (``tin``,
+    ``flowers``), not as a census-only surname (``given``, ``player``)."""
+    w = word.removesuffix("'s").removesuffix("’s")
+    if len(w) < 3 or w in FUNCTION_WORDS or not w.replace("-", "").isalpha():
+        return False
+    if w in lex.vocab:
+        return w in census_first() or w in faker_last() or lex.kind(w) is Kind.NAME
+    return lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) or not w.isascii()
+
+
+def _runs(
+    text: str, words: list[re.Match[str]], idx: list[int], lex: TokenLexicon
+) -> list[tuple[int, int]]:
+    """``(first, last)`` word indexes of runs of up to three lower-case name-like words, one
+    space apart."""
+    runs: list[tuple[int, int]] = []
+    start = last = -1
+    for i in idx:
+        w = words[i].group()
+        joined = (
+            start >= 0
+            and last == i - 1
+            and text[words[last].end() : words[i].start()] == " "
+            and i - start < _MAX_RUN
+            and words[last].group()[-2:] not in ("'s", "’s")
+        )
+        # A listed surname continues a run even when it is an English word ("waldtraut dix").
+        if joined and w.islower() and (_name_like(lex, w) or _surname(lex, w)):
+            last = i
+            continue
+        if start >= 0:
+            runs.append((start, last))
+        start = last = -1
+        if w.islower() and _name_like(lex, w):
+            start = last = i
+    if start >= 0:
+        runs.append((start, last))
+    return runs
+
+
+def _surname(lex: TokenLexicon, word: str) -> bool:
+    w = word.removesuffix("'s").removesuffix("’s")
+    return (
+        w in lex.last
+        and w not in FUNCTION_WORDS
+        and len(w) > 2
+        and (w not in lex.vocab or w in faker_last() or lex.kind(w) is Kind.NAME)
+    )
+
+
+def _bare_end(m: re.Match[str]) -> int:
+    return m.end() - (2 if m.group()[-2:] in ("'s", "’s") else 0)
+
+
+def _code_line(text: str, pos: int) -> bool:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return bool(_CODE.search(text[lo : hi if hi >= 0 else len(text)]))
+
+
+def _in_context(
+    text: str, words: list[re.Match[str]], first: int, last: int, lex: TokenLexicon
+) -> bool:
+    """Rules 1-3 for the run ``words[first..last]``."""
+    start = words[first].start()
+    end = words[last].end()
+    if _DETERMINER.search(text, max(0, start - 8), start):
+        return False  # "the story told by": a thing
+    if _AFTER.match(text, _bare_end(words[last])) or (
+        text[end - 2 : end] in ("'s", "’s") and _AFTER.match(text, end - 2)
+    ):
+        return True
+    lo = max(0, start - _LOOK_BACK)
+    if _BEFORE.search(text, lo, start):
+        return True
+    first_word = words[first].group()
+    if (
+        last > first
+        and (first_word in census_first() or first_word in lex.first)
+        and _PAIR_BEFORE.search(text, lo, start)
+    ):
+        return True
+    if (
+        last == first
+        and _GREETING.search(text, lo, start)
+        and _GREETING_END.match(text, end)
+        and (first_word in census_first() or lex.kind(first_word) in (Kind.NAME, Kind.UNKNOWN))
+    ):
+        return True
+    return bool(_GIVE_BEFORE.search(text, lo, start) and _POSSESSIVE_AFTER.match(text, end))
+
+
+def _group_lists(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 4: the items of a list after a group of people, when most items are name-like."""
+    out: list[tuple[int, int]] = []
+    for g in _GROUP.finditer(text):
+        pos = g.end()
+        items: list[tuple[int, int, bool]] = []
+        while (m := _ITEM.match(text, pos)) is not None and len(items) < 12:
+            item = m.group(1)
+            if not item.islower():
+                break
+            items.append((m.start(1), m.end(1), all(_name_like(lex, w) for w in item.split())))
+            sep = _SEP.match(text, m.end(1))
+            if sep is None:
+                break
+            pos = sep.end()
+        named = [it for it in items if it[2]]
+        if len(items) >= 2 and 2 * len(named) > len(items):
+            out.extend((s, e) for s, e, ok in named)
+    return out
+
+
+def _address_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 5: a lower-case name line above a street line."""
+    out: list[tuple[int, int]] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for k, (lo, line) in enumerate(lines):
+        pre = _LINE_PREFIX.match(line)
+        skip = pre.end() if pre else 0
+        body = line[skip:].rstrip(" \t,.")
+        parts = body.split()
+        if not 2 <= len(parts) <= 3 or not body.islower():
+            continue
+        titled = parts[0] in _BLOCK_TITLES
+        names = parts[1:] if titled else parts
+        if not all(_name_like(lex, w) or _surname(lex, w) or w in PARTICLES for w in names) or not (
+            titled or any(lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) for w in names)
+        ):
+            continue
+        below = [ln for _, ln in lines[k + 1 : k + 6] if ln.strip(" \t>?*-")][:3]
+        if any(_STREET_LINE.match(ln) for ln in below):
+            out.append((lo + skip, lo + skip + len(body)))
+    return out
+
+
+def _titled(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 6: one or two words after a lower-case title that are no English words."""
+    out: list[tuple[int, int]] = []
+    for i, m in enumerate(words):
+        if m.group() not in ("mr", "mrs", "ms", "mx", "dr") or text[m.end() : m.end() + 1] != ".":
+            continue
+        j = i + 1
+        end = -1
+        while j < len(words) and j <= i + 2:
+            w = words[j].group()
+            gap = text[words[j - 1].end() : words[j].start()]
+            if not w.islower() or w in lex.vocab or w in FUNCTION_WORDS or gap.strip(". \t"):
+                break
+            end = _bare_end(words[j])
+            j += 1
+        if end > 0 and _TITLE.search(text, m.start(), words[i + 1].start()):
+            out.append((words[i + 1].start(), end))
+    return out
+
+
+def context_runs(
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    lower_words: set[int],
+    english: Callable[[], bool],
+) -> list[tuple[int, int]]:
+    """Spans of lower-case names that their context marks (see the module docstring).
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        lex: the token lists.
+        lower_words: indexes of the words of sentences written in lower case.
+        english: whether the text is English (called at most once, when rule 4 needs it).
+
+    Returns:
+        ``(start, end)`` spans, possibly overlapping each other.
+    """
+    out: list[tuple[int, int]] = []
+    if "\n" in text and any(c.isdigit() for c in text):
+        out.extend(_address_blocks(text, lex))
+    if "." in text:
+        out.extend(_titled(text, words, lex))
+    if not lower_words:
+        return out
+    runs = _runs(text, words, sorted(lower_words), lex)
+    found = [
+        (words[a].start(), _bare_end(words[b]))
+        for a, b in runs
+        if _in_context(text, words, a, b, lex) and not _code_line(text, words[a].start())
+    ]
+    out.extend(found)
+    groups = _group_lists(text, lex) if _GROUP.search(text) else []
+    if groups and english():
+        starts = [m.start() for m in words]
+        lower_starts = {words[i].start() for i in lower_words}
+        out.extend(
+            (s, e)
+            for s, e in groups
+            if (k := bisect.bisect_left(starts, s)) < len(starts)
+            and starts[k] in lower_starts
+            and not _code_line(text, s)
+        )
+    return out
