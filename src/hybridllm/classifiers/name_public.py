@@ -95,8 +95,20 @@ _HUMAN_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|hers|who)\b", re.IGNORECAS
 _AFTER_START = frozenset(" \t'’,(")  # what the two patterns above can start with
 _SITES = (".com", ".io", ".ai", ".org", ".net", ".app", ".co")  # "Quillbot.com": a site
 # A work's author or an artist whose manner is imitated: "in the style of Robert Frost".
-_STYLE_BEFORE = re.compile(r"(?i:\bstyle\s+of\s+(?:the\s+)?$)")
-_STYLE_ANY = re.compile(r"(?i:style\s+of)")  # searched once per text
+_STYLE_BEFORE = re.compile(
+    r"(?i:\b(?:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)\s+(?:the\s+)?$)"
+)
+_STYLE_ANY = re.compile(r"(?i:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)")
+# Someone whose life or work is the topic ("summarize the life of X", "the quotes of X"). (The
+# author after a quoted title, "'Zeros and Ones' by X", is not: the generic PII set holds
+# private people in exactly that shape.)
+_PUBLIC_BEFORE = re.compile(
+    r"(?:\b(?:life|biography|legacy|career|discography|filmography|quotes|teachings|presidency"
+    r"|reign)[ \t]+of[ \t]+$)"
+)
+# A US state or Canadian province code after a name makes it a town: "Active Greenwich, CT".
+_STYLE_WORDS = ("style", "Style", "tone", "Tone", "voice", "Voice", "manner")
+_STATE_AFTER = re.compile(r",[ \t]*[A-Z]{2}(?=[ \t]*(?:\d{5}\b|$|\n|[.;)]))")
 # A place or an institution that a name rule took whole: "Napili Beach", "San Diego Zoo".
 _PLACE_LAST = frozenset(("beach", "zoo", "university", "college", "museum", "airport"))
 _TITLE = re.compile(
@@ -105,7 +117,8 @@ _TITLE = re.compile(
 )
 _SPEAKER = re.compile(r"[ \t]*:")
 _TABLE = re.compile(r"\t|\|.*\|")
-_CSV_ROW = re.compile(r"(?:[^,\n]*,){3}")
+# Three fields of at most four words each ("Ana Ruiz, 34, Lima, ..."), not a clause of prose.
+_CSV_ROW = re.compile(r"(?:[ \t]*[^,\n \t]*(?:[ \t]+[^,\n \t]+){0,3},){3}")
 
 
 @cache
@@ -162,7 +175,9 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     ``text`` says "style of" anywhere."""
     after = text[f.end : f.end + 1]
     kind: str | None = None
-    if style and _STYLE_BEFORE.search(text, max(0, f.start - 20), f.start):
+    if (style and _STYLE_BEFORE.search(text, max(0, f.start - 24), f.start)) or (
+        _PUBLIC_BEFORE.search(text, max(0, f.start - 24), f.start)
+    ):
         kind = "author"
     elif _thing_context(text, f) or (after == "." and _site_after(text, f.end)):
         kind = "thing"
@@ -178,7 +193,7 @@ def _thing_context(text: str, f: Finding) -> bool:
     """A determiner that starts a two-word name (``The Price``) or stands before a one-word name at
     the end of a clause (``called the Arkali.``), or, for a one-word name before a verb, ``its``
     in the same clause with no personal pronoun between (``Telekomsel is expecting to increase
-    its ...``)."""
+    its ...``); a US state code after it (``Active Greenwich, CT``)."""
     span = text[f.start : f.end]
     key = _key(span)
     if (
@@ -190,6 +205,8 @@ def _thing_context(text: str, f: Finding) -> bool:
         and _DETERMINER_BEFORE.search(text, max(0, f.start - 5), f.start)
         and _CLAUSE_END.match(text, f.end)
     ):
+        return True
+    if text.startswith(",", f.end) and _STATE_AFTER.match(text, f.end):
         return True
     its = _ITS_AFTER.match(text, f.end) if " " not in span else None
     return its is not None and not _HUMAN_PRONOUN.search(its.group())
@@ -251,7 +268,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """
     found = list(findings)
     keys = [_key(text[f.start : f.end]) for f in found]
-    style = ("style" in text or "Style" in text) and _STYLE_ANY.search(text) is not None
+    style = any(w in text for w in _STYLE_WORDS) and _STYLE_ANY.search(text) is not None
     kinds = [
         _kind(key) or _context_kind(text, f, style) for f, key in zip(found, keys, strict=True)
     ]

@@ -11,7 +11,10 @@ the copywriter ...``. A given name alone in such a text names a character the au
 - **characters**: the name is introduced as one (``a boy vampire named Adrian``, ``a pet camel
   named roger``, ``the main character is chris``, ``a story about isabella``) in a text that
   asks for fiction (a story, poem, script, game, character ...);
-- **personas**: the model is told to be someone (``you are now Xavier``, ``act as Gal``).
+- **personas**: the model is told to be someone (``you are now Xavier``, ``act as Gal``);
+- **fiction requests**: the text asks for a story, poem, script, chapter, scene, song ...
+  (``write a story where Mila finds a map``, ``continue this chapter``): its one-word names are
+  characters.
 
 :mod:`hybridllm.classifiers.name_public` drops those findings unless the name sits in a
 record-like context or after a personal cue (``my daughter Linoy``), and never in a clinical
@@ -59,6 +62,12 @@ _PERSONA = re.compile(r"(?i:\b(?:you\s+are\s+(?:now\s+)?|act\s+as\s+|pretend\s+t
 _CUE_LAST = frozenset({"named", "called", "is", "was", "be", "about", "of", "for", "are", "now"})
 _CUE_LAST |= {"as"}
 _LOOK_BACK = 80
+# A request for fiction: "write a story where ...", "continue this chapter", "rewrite the scene".
+_FICTION_REQUEST = re.compile(
+    r"(?i:\b(?:write|continue|rewrite|create|generate|compose|expand)\b[^.?!\n]{0,40}?"
+    r"\b(?:story|stories|fairy\s*tale|tale|poem|script|screenplay|novel|fanfic|fan\s+fiction"
+    r"|chapter|scene|episode|sitcom|lyrics|rap\s+song|song|limerick|dialogue)\b)"
+)
 _FICTION = re.compile(
     r"(?i:\b(?:story|stories|tale|poem|script|screenplay|novel|fanfic|fiction|fictional"
     r"|character|episode|chapter|scene|roleplay|role-play|game|d&d|dnd|5e|comic|lyrics|song"
@@ -92,6 +101,8 @@ def invented(text: str, names: Mapping[str, Sequence[int]]) -> set[str]:
             and _HAS_QUANTITY.search(low) is not None
         ):
             return set(names)
+    if _FICTION_REQUEST.search(text) is not None:
+        return set(names)
     out: set[str] = set()
     fiction: bool | None = None  # decided on the first character cue (one scan of the text)
     for key, starts in names.items():
