@@ -109,3 +109,30 @@ def test_lower_case_names_marked_by_their_context(text: str, name: str) -> None:
 )
 def test_context_cues_around_things_are_not_names(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a middle initial; a record's fields; a chat log's speakers; a list around a name
+        ("the ticket went to ottilie k. brandvold yesterday", "ottilie k. brandvold"),
+        ("author: quirin haselbeck <q.h@example.org>\ndate: monday", "quirin haselbeck"),
+        ("standup\nysolde: build is red\ntomas: on it\nysolde: thx", "ysolde"),
+        ("seats. row 1: mrs. okafor, wenzeslaus, ilka brandt; row 2: empty", "wenzeslaus"),
+        ("haselbeck and quirinius co-founded a bakery in graz", "haselbeck"),
+    ],
+)
+def test_lower_case_names_in_records(text: str, name: str) -> None:
+    assert any(name in p or (p in name and len(p) > 3) for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the story c. novel is long",
+        "config:\nmode: fast\nlevel: high\nmode: slow",
+        "fruit: apples, pears and plums",
+    ],
+)
+def test_record_shapes_without_names_are_clean(text: str) -> None:
+    assert persons(text) == set()

@@ -44,7 +44,7 @@ _FIELD = re.compile(
     r"|recipient)(?:[_ -]?name)?))"
     rf"['\"]?[ \t]*[:=][ \t]*['\"]?(?P<v>{_VALUE})"
 )
-_OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<v>{_WORD_RE})\)")
+_OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE|todo|fixme)\((?P<v>{_WORD_RE})\)")
 _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
 # "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
 _ANNOTATION = re.compile(r"(?m)^[ \t]*@\w+[ \t]*$")

@@ -42,8 +42,8 @@ from hybridllm.classifiers.name_context import (
     thing_named,
 )
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
-from hybridllm.classifiers.name_lower_context import context_runs
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
+from hybridllm.classifiers.name_lower_records import with_context
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -228,37 +228,15 @@ def lower_names(
             )
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
-    return _with_context(text, words, lex, taken, lower_words=lower_words, out=out, memo=memo)
-
-
-def _with_context(
-    text: str,
-    words: list[re.Match[str]],
-    lex: TokenLexicon,
-    taken: bytearray,
-    *,
-    lower_words: set[int],
-    out: list[tuple[int, int, float]],
-    memo: dict[str, bool] | None,
-) -> list[tuple[int, int, float]]:
-    """``out`` and the names only their context marks (:mod:`.name_lower_context`); a context
-    span replaces the spans of ``out`` inside it (``berger hoover`` over ``hoover``)."""
-    extra = context_runs(text, words, lex, lower_words, lambda: _english_once(words, lex, memo))
-    for lo, hi in sorted(extra):
-        s, e = lo, hi
-        while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest
-            s += 1
-        while e > s and (taken[e - 1] or text[e - 1] == " "):
-            e -= 1
-        if (
-            s == e
-            or any(taken[s:e])
-            or any(s < b and a < e and not s <= a < b <= e for a, b, _ in out)
-        ):
-            continue
-        out = [o for o in out if not s <= o[0] < o[1] <= e]
-        out.append((s, e, 0.55))
-    return sorted(out)
+    return with_context(
+        text,
+        words,
+        lex,
+        taken,
+        lower_words=lower_words,
+        out=out,
+        english=lambda: _english_once(words, lex, memo),
+    )
 
 
 def lower_sentences(text: str) -> list[tuple[int, int]]:

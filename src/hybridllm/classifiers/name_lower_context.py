@@ -8,7 +8,8 @@ and rhodes``); there the *context* is the evidence, and it is one that only peop
 
 1. **a person's predicate after it**: ``X said / told / asked / replied``, ``X lives at``, ``X
    spent a year``, ``X had given``, ``X was born``, ``X is a very kind person``, ``X's kid``,
-   ``X's song``;
+   ``X's song``; a record of the person (``X's phone number``, ``X at 555 ...``, ``X
+   <x@y.org>``); ``i'm X`` / ``this is X`` at a clause end;
 2. **a person's role before it**: ``starring X``, ``directed by X``, ``assistant to X``,
    ``tennis player X``, ``producer X``, ``married to X``; for a given name + surname (``ask
    maria lopez``, ``cc john hines``, ``from giles theoret``) an everyday cue is enough, and a
@@ -16,12 +17,10 @@ and rhodes``); there the *context* is the evidence, and it is one that only peop
 3. **given to someone**: ``had given X his address``, ``told X her password`` (the verb, the
    word, then a possessive pronoun);
 4. **a list of people**: ``founders: X, Y and Z``, ``members are X and Y`` (most items must be
-   name-like; ``team: design, marketing and sales`` is not);
-5. **an address block**: a line of two or three name-like words (or a title and one) with a
-   street line (a house number, ``apt``, ``suite``) within the next three lines, in any
-   language;
-6. **a title**: ``ms. margarét várhidi``: after ``mr. / mrs. / ms. / mx. / dr.`` any word that is
-   no English word.
+   name-like; ``team: design, marketing and sales`` is not).
+
+Records (address blocks, titles, middle initials, speaker labels, lists around a found name)
+are in :mod:`~hybridllm.classifiers.name_lower_records`.
 
 A word is *name-like* when it is a listed given name or surname (even one that is an everyday
 word: ``tin``, ``flowers``) or a word in no list (``sighniut``), and no function word. Rules 1-4
@@ -38,13 +37,20 @@ from functools import cache
 
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
-    PARTICLES,
     Kind,
     TokenLexicon,
     read_list,
 )
 
-__all__ = ["census_first", "context_runs", "faker_last"]
+__all__ = [
+    "bare_end",
+    "census_first",
+    "code_line",
+    "context_runs",
+    "faker_last",
+    "name_like",
+    "surname",
+]
 
 _MAX_RUN = 3
 # 1. What only a person does or is, right after the name.
@@ -56,18 +62,40 @@ _AFTER = re.compile(
     r"|told|asked|replied|lives[ \t]+(?:at|in|on|with)|lived[ \t]+(?:at|in|on|with)"
     r"|spent[ \t]+(?:a|the|two|three|\d+)|was[ \t]+born|is[ \t]+from"
     r"|(?:is|was)[ \t]+(?:a|an)[ \t]+(?:(?:very|really|so|such)[ \t]+)?[\w-]+[ \t]+(?:person"
-    r"|man|woman|guy|girl|boy|lady|gentleman))\b)"
+    r"|man|woman|guy|girl|boy|lady|gentleman))\b"
+    # a record of the person: "X's phone number", "X at 555 ...", "X <x@y.org>"
+    r"|['’]s[ \t]+(?:phone|number|cell|mobile|email|e-mail|address|account|card|credit[ \t]+card"
+    r"|ssn|social[ \t]+security|passport|licen[cs]e|birthday|date[ \t]+of[ \t]+birth|dob"
+    r"|salary|password|review|manager|boss|team|office|desk|laptop|wedding|resume|cv|quote)\b"
+    # what people do at work and in life
+    r"|[ \t]+(?:(?:just|also|then|never|already)[ \t]+)?(?:accepted|signed|enjoyed|wants|wanted"
+    r"|co-founded|merges|merged|emailed|texted|phoned|complained|apologi[sz]ed|resigned|retired"
+    r"|married|divorced|died|promised|agreed|recommended|mentioned|thinks|believes|wrote|slams"
+    r"|(?:is|was)[ \t]+(?:out|arrested|released|fired|hired|promoted|sick|pregnant)"
+    r"|will[ \t]+(?:call|shadow|join|send|email|be[ \t]+out|review))\b"
+    r"|[ \t]+(?:at|on|via)[ \t]+(?:\+?\(?\d{3}|[\w.+-]+@\w)|[ \t]*[(<][\w.+-]+@\w)"
 )
+# "X and Y co-founded ...": the first of two people one predicate is about.
+_AND_NAME = re.compile(r"[ \t]+and[ \t]+[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?")
+# "i'm X", "this is X": a person introducing themselves (see _introduced).
+_INTRO_BEFORE = re.compile(r"(?:\b(?:i['’]?m|i[ \t]+am|this[ \t]+is|it['’]s)[ \t]+)$")
+_INTRO_AFTER = re.compile(r"[ \t]*(?:[,.!;\n]|$|[ \t]+(?:and|from|here)\b)")
 # 2. A role or a relation right before the name.
 _BEFORE = re.compile(
     r"(?:\b(?:starring|co-starring|featuring|(?:directed|produced|written|sung|performed"
     r"|composed|painted|founded)[ \t]+by|(?:assistant|secretary|married|engaged)[ \t]+to"
-    r"|producer|director|singer|actor|actress|player|coach|ceo|founder|co-founder)[ \t]+)$"
+    r"|producer|director|singer|actor|actress|player|coach|ceo|founder|co-founder|looping[ \t]+in"
+    # a field or a role in a record: "assigned to X", "reporter: X", "author: X <...>"
+    r"|assigned[ \t]+to|(?:reporter|assignee|author|owner|lead|manager|customer|client"
+    r"|employee|policyholder|tenant|landlord|guest|attendee|signed-off-by|new[ \t]+hire"
+    r"|reviewed-by|witness|present|apologies|(?:from|to|cc|bcc)(?=[ \t]*:))"
+    r"[\"']?[ \t]*[:=]?[ \t]*[\"']?)[ \t]*)$"
 )
 # A given name and a surname after an everyday person cue: "ask maria lopez", "cc john hines".
 _PAIR_BEFORE = re.compile(
     r"(?:\b(?:from|with|to|by|for|cc|ask|tell|hi|hello|hey|dear|thanks|thank[ \t]+you|contact"
-    r"|email|call|text|meet|met|and|including|called|named|is|was)[,:]?[ \t]+)$"
+    r"|email|call|text|meet|met|and|including|called|named|is|was|name)[,:]?[ \t]+"
+    r"|\bname[\"']?[ \t]*[:=][ \t]*[\"'])$"
 )
 # A greeting to one person at a line start: "hi maria,", "dear kaarle".
 _GREETING = re.compile(r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|thanks|thank[ \t]+you)[ \t]+$")
@@ -84,14 +112,7 @@ _GROUP = re.compile(
 )
 _ITEM = re.compile(r"([^\W\d_][\w'’-]*(?:[ \t]+(?!and\b|or\b)[^\W\d_][\w'’-]*){0,2})")
 _SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
-# 5. A street line of an address block; the prefix quoting marks of the line before it.
-_STREET_LINE = re.compile(
-    r"[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
-)
-_LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
-_TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.[ \t]*$")
-_BLOCK_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "miss", "mr.", "mrs.", "ms.", "dr."))
-_CODE = re.compile(r"[={}<>]|\w\(|\w\[|^\s*(?:import|def|return)\b")
+_CODE = re.compile(r"[={}]|\w\(|\w\[|</?[a-z]+[ >]|^\s*(?:import|def|return)\b")
 _LOOK_BACK = 32
 _DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|your)[ \t]+$")
 
@@ -108,7 +129,7 @@ def census_first() -> frozenset[str]:
     return frozenset(read_list("census_first_names.txt"))
 
 
-def _name_like(lex: TokenLexicon, word: str) -> bool:
+def name_like(lex: TokenLexicon, word: str) -> bool:
     """A listed given name or surname, or a word in no list (see the module docstring). An
     English word counts only as a census given name or a curated surname (``tin``,
     ``flowers``), not as a census-only surname (``given``, ``player``)."""
@@ -137,20 +158,20 @@ def _runs(
             and words[last].group()[-2:] not in ("'s", "’s")
         )
         # A listed surname continues a run even when it is an English word ("waldtraut dix").
-        if joined and w.islower() and (_name_like(lex, w) or _surname(lex, w)):
+        if joined and w.islower() and (name_like(lex, w) or surname(lex, w)):
             last = i
             continue
         if start >= 0:
             runs.append((start, last))
         start = last = -1
-        if w.islower() and _name_like(lex, w):
+        if w.islower() and name_like(lex, w):
             start = last = i
     if start >= 0:
         runs.append((start, last))
     return runs
 
 
-def _surname(lex: TokenLexicon, word: str) -> bool:
+def surname(lex: TokenLexicon, word: str) -> bool:
     w = word.removesuffix("'s").removesuffix("’s")
     return (
         w in lex.last
@@ -160,11 +181,32 @@ def _surname(lex: TokenLexicon, word: str) -> bool:
     )
 
 
-def _bare_end(m: re.Match[str]) -> int:
+def _given_before(
+    text: str, words: list[re.Match[str]], first: int, last: int, lex: TokenLexicon
+) -> tuple[int, int]:
+    """The run with a listed given name that is also a word before it, when the run starts
+    with a word in no vocabulary and a cue for a full name comes first (``my name is jet
+    nijweide``, ``name: mani menchaca``)."""
+    k = first - 1
+    if k < 0 or words[first].group() in lex.vocab:
+        return first, last
+    prev = words[k].group()
+    if (
+        prev.islower()
+        and prev in lex.first
+        and prev not in FUNCTION_WORDS
+        and text[words[k].end() : words[first].start()] == " "
+        and _PAIR_BEFORE.search(text, max(0, words[k].start() - _LOOK_BACK), words[k].start())
+    ):
+        return k, last
+    return first, last
+
+
+def bare_end(m: re.Match[str]) -> int:
     return m.end() - (2 if m.group()[-2:] in ("'s", "’s") else 0)
 
 
-def _code_line(text: str, pos: int) -> bool:
+def code_line(text: str, pos: int) -> bool:
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
     return bool(_CODE.search(text[lo : hi if hi >= 0 else len(text)]))
@@ -178,8 +220,13 @@ def _in_context(
     end = words[last].end()
     if _DETERMINER.search(text, max(0, start - 8), start):
         return False  # "the story told by": a thing
-    if _AFTER.match(text, _bare_end(words[last])) or (
-        text[end - 2 : end] in ("'s", "’s") and _AFTER.match(text, end - 2)
+    after = bare_end(words[last])
+    both = _AND_NAME.match(text, after)
+    if (
+        _introduced(text, words, first, last, lex)
+        or _AFTER.match(text, after)
+        or (both is not None and _AFTER.match(text, both.end()))
+        or (text[end - 2 : end] in ("'s", "’s") and _AFTER.match(text, end - 2))
     ):
         return True
     lo = max(0, start - _LOOK_BACK)
@@ -202,6 +249,19 @@ def _in_context(
     return bool(_GIVE_BEFORE.search(text, lo, start) and _POSSESSIVE_AFTER.match(text, end))
 
 
+def _introduced(
+    text: str, words: list[re.Match[str]], first: int, last: int, lex: TokenLexicon
+) -> bool:
+    """``i'm X``, ``this is X`` up to a clause end: two words, or one that is no English word
+    (``i'm young.`` is no name)."""
+    start = words[first].start()
+    if not _INTRO_BEFORE.search(text, max(0, start - 12), start) or not _INTRO_AFTER.match(
+        text, words[last].end()
+    ):
+        return False
+    return last > first or words[first].group() not in lex.vocab
+
+
 def _group_lists(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Rule 4: the items of a list after a group of people, when most items are name-like."""
     out: list[tuple[int, int]] = []
@@ -212,7 +272,7 @@ def _group_lists(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             item = m.group(1)
             if not item.islower():
                 break
-            items.append((m.start(1), m.end(1), all(_name_like(lex, w) for w in item.split())))
+            items.append((m.start(1), m.end(1), all(name_like(lex, w) for w in item.split())))
             sep = _SEP.match(text, m.end(1))
             if sep is None:
                 break
@@ -220,53 +280,6 @@ def _group_lists(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         named = [it for it in items if it[2]]
         if len(items) >= 2 and 2 * len(named) > len(items):
             out.extend((s, e) for s, e, ok in named)
-    return out
-
-
-def _address_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
-    """Rule 5: a lower-case name line above a street line."""
-    out: list[tuple[int, int]] = []
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    for k, (lo, line) in enumerate(lines):
-        pre = _LINE_PREFIX.match(line)
-        skip = pre.end() if pre else 0
-        body = line[skip:].rstrip(" \t,.")
-        parts = body.split()
-        if not 2 <= len(parts) <= 3 or not body.islower():
-            continue
-        titled = parts[0] in _BLOCK_TITLES
-        names = parts[1:] if titled else parts
-        if not all(_name_like(lex, w) or _surname(lex, w) or w in PARTICLES for w in names) or not (
-            titled or any(lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) for w in names)
-        ):
-            continue
-        below = [ln for _, ln in lines[k + 1 : k + 6] if ln.strip(" \t>?*-")][:3]
-        if any(_STREET_LINE.match(ln) for ln in below):
-            out.append((lo + skip, lo + skip + len(body)))
-    return out
-
-
-def _titled(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
-    """Rule 6: one or two words after a lower-case title that are no English words."""
-    out: list[tuple[int, int]] = []
-    for i, m in enumerate(words):
-        if m.group() not in ("mr", "mrs", "ms", "mx", "dr") or text[m.end() : m.end() + 1] != ".":
-            continue
-        j = i + 1
-        end = -1
-        while j < len(words) and j <= i + 2:
-            w = words[j].group()
-            gap = text[words[j - 1].end() : words[j].start()]
-            if not w.islower() or w in lex.vocab or w in FUNCTION_WORDS or gap.strip(". \t"):
-                break
-            end = _bare_end(words[j])
-            j += 1
-        if end > 0 and _TITLE.search(text, m.start(), words[i + 1].start()):
-            out.append((words[i + 1].start(), end))
     return out
 
 
@@ -290,17 +303,16 @@ def context_runs(
         ``(start, end)`` spans, possibly overlapping each other.
     """
     out: list[tuple[int, int]] = []
-    if "\n" in text and any(c.isdigit() for c in text):
-        out.extend(_address_blocks(text, lex))
-    if "." in text:
-        out.extend(_titled(text, words, lex))
     if not lower_words:
         return out
-    runs = _runs(text, words, sorted(lower_words), lex)
+    runs = [
+        _given_before(text, words, a, b, lex)
+        for a, b in _runs(text, words, sorted(lower_words), lex)
+    ]
     found = [
-        (words[a].start(), _bare_end(words[b]))
+        (words[a].start(), bare_end(words[b]))
         for a, b in runs
-        if _in_context(text, words, a, b, lex) and not _code_line(text, words[a].start())
+        if _in_context(text, words, a, b, lex) and not code_line(text, words[a].start())
     ]
     out.extend(found)
     groups = _group_lists(text, lex) if _GROUP.search(text) else []
@@ -312,6 +324,6 @@ def context_runs(
             for s, e in groups
             if (k := bisect.bisect_left(starts, s)) < len(starts)
             and starts[k] in lower_starts
-            and not _code_line(text, s)
+            and not code_line(text, s)
         )
     return out

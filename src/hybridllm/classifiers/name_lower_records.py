@@ -1,0 +1,283 @@
+"""Lower-case names that the shape of a record gives away: address blocks, titles, middle
+initials, chat-log speakers, and the other items of a list that holds a name.
+
+The rules of :mod:`~hybridllm.classifiers.name_lower_context` read what a sentence says about
+someone; these read the form of a record, in any language:
+
+5. **an address block**: a line of two or three name-like words (or a title and one) with a
+   street line (a house number, ``apt``, ``suite``) within the next three lines;
+6. **a title**: ``ms. margarét várhidi``: after ``mr. / mrs. / ms. / mx. / dr.`` a name-like
+   word, a listed surname, or a word that is no English word;
+7. **a middle initial**: ``eugene r. bykova``;
+8. **speaker labels** of a chat log: labels at line starts that come back, one of them
+   name-like (``towa: api is down`` / ``eric: merged`` / ``towa: ty``);
+9. **list neighbours**: lower-case items of a list next to a found name (``table 2: mr.
+   tafoya, zulikha melikov``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hybridllm.classifiers.name_lower_context import (
+    bare_end,
+    census_first,
+    context_runs,
+    faker_last,
+    name_like,
+)
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
+
+__all__ = ["list_neighbours", "record_runs", "with_context"]
+
+# A given name, a middle initial, a surname: "jana l. sekerkova" (see _initial_names).
+_INITIAL_NAME = re.compile(
+    r"(?<![\w.])([^\W\d_][\w'’-]+)[ \t]([a-z])\.[ \t]((?:(?:van|von|de|der|den|la|le)[ \t])*"
+    r"[^\W\d_][\w'’-]+)"
+)
+# 5. A street line of an address block; the prefix quoting marks of the line before it.
+_STREET_LINE = re.compile(
+    r"[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
+)
+_LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.[ \t]*$")
+_BLOCK_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "miss", "mr.", "mrs.", "ms.", "dr."))
+
+
+def _address_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 5: a lower-case name line above a street line."""
+    out: list[tuple[int, int]] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for k, (lo, line) in enumerate(lines):
+        pre = _LINE_PREFIX.match(line)
+        skip = pre.end() if pre else 0
+        body = line[skip:].rstrip(" \t,.")
+        parts = body.split()
+        if not 2 <= len(parts) <= 3 or not body.islower():
+            continue
+        titled = parts[0] in _BLOCK_TITLES
+        names = parts[1:] if titled else parts
+        if not all(_block_word(lex, w) for w in names) or not (
+            titled or any(lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) for w in names)
+        ):
+            continue
+        below = [ln for _, ln in lines[k + 1 : k + 6] if ln.strip(" \t>?*-")][:3]
+        if any(_STREET_LINE.match(ln) for ln in below):
+            out.append((lo + skip, lo + skip + len(body)))
+    return out
+
+
+def _block_word(lex: TokenLexicon, word: str) -> bool:
+    """A word of a name line in an address block: name-like, or any listed name or particle."""
+    return (
+        name_like(lex, word)
+        or word in PARTICLES
+        or ((word in lex.first or word in lex.last) and word not in FUNCTION_WORDS)
+    )
+
+
+def _initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 7: a lower-case given name, a middle initial and a surname (``eugene r. bykova``):
+    an English word only as a listed given name or a curated surname (not ``story c. novel``),
+    one of the two name-like."""
+    out: list[tuple[int, int]] = []
+    for m in _INITIAL_NAME.finditer(text):
+        first, last = m.group(1), m.group(3).split()[-1]
+        if not (first.islower() and last.islower()) or first in FUNCTION_WORDS:
+            continue
+        given = first not in lex.vocab or first in lex.first or first in census_first()
+        surname = last not in lex.vocab or last in faker_last()
+        if (
+            last in FUNCTION_WORDS
+            or not (given and surname)
+            or not (name_like(lex, first) or name_like(lex, last))
+        ):
+            continue
+        out.append((m.start(1), m.end(3) - (2 if m.group(3)[-2:] in ("'s", "’s") else 0)))
+    return out
+
+
+def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 8: the speaker labels of a chat log: two or more labels at line starts, three
+    lines at least, one label coming back, one name-like and no English word (``towa: api is
+    down`` ... ``eric: yes, merged`` ... ``towa: ty``); then the labels that come back or are
+    name-like."""
+    seen: dict[str, list[int]] = {}
+    for m in _SPEAKER_LINE.finditer(text):
+        seen.setdefault(m.group(1), []).append(m.start(1))
+    labels = {k: v for k, v in seen.items() if k not in FUNCTION_WORDS}
+    if (
+        len(labels) < 2
+        or sum(map(len, labels.values())) < 3
+        or not any(len(v) >= 2 for v in labels.values())
+        or not any(name_like(lex, k) and k not in lex.vocab for k in labels)
+    ):
+        return []
+    return [
+        (p, p + len(k)) for k, v in labels.items() if len(v) >= 2 or name_like(lex, k) for p in v
+    ]
+
+
+_SPEAKER_LINE = re.compile(r"(?m)^[>]?[ ]?([a-zß-öø-ÿ][\w'’-]{1,30}):[ \t]+[^\W\d_]")
+
+
+def _titled(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 6: one or two words after a lower-case title that are no English words."""
+    out: list[tuple[int, int]] = []
+    for i, m in enumerate(words):
+        if m.group() not in ("mr", "mrs", "ms", "mx", "dr") or text[m.end() : m.end() + 1] != ".":
+            continue
+        j = i + 1
+        end = -1
+        while j < len(words) and j <= i + 2:
+            w = words[j].group()
+            gap = text[words[j - 1].end() : words[j].start()]
+            known = name_like(lex, w) or (w in lex.last and j == i + 1)
+            if (
+                not w.islower()
+                or w in FUNCTION_WORDS
+                or gap.strip(". \t")
+                or not (known or w not in lex.vocab)
+            ):
+                break
+            end = bare_end(words[j])
+            j += 1
+        if end > 0 and _TITLE.search(text, m.start(), words[i + 1].start()):
+            out.append((words[i + 1].start(), end))
+    return out
+
+
+def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of lower-case names that rules 5-8 mark (see the module docstring).
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        lex: the token lists.
+
+    Returns:
+        ``(start, end)`` spans, possibly overlapping each other.
+    """
+    out: list[tuple[int, int]] = []
+    if "\n" in text and any(c.isdigit() for c in text):
+        out.extend(_address_blocks(text, lex))
+    if "." in text:
+        out.extend(_titled(text, words, lex))
+        out.extend(_initial_names(text, lex))
+    if ":" in text and "\n" in text:
+        out.extend(_speakers(text, lex))
+    return out
+
+
+# The items of a list next to a found name: "table 1: mr. tafoya, zulikha melikov".
+_ITEM_RIGHT = re.compile(
+    r"[ \t]*(?:,|;|&|[ \t]and\b)[ \t]*(?:and[ \t]+)?(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
+    r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&))"
+)
+_ITEM_LEFT = re.compile(
+    r"(?:^|[,;:\n(]|\band)[ \t]*(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
+    r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)[ \t]*(?:,|;|&|[ \t]and)[ \t]*$"
+)
+
+
+def list_neighbours(
+    text: str, found: list[tuple[int, int]], lex: TokenLexicon, *, rounds: int = 6
+) -> list[tuple[int, int]]:
+    """Rule 9: lower-case items of a list (``,``, ``;``, ``and``) next to a found name, each of
+    one or two words that are names or particles, one name-like (``table 2: mr. tafoya,
+    zulikha melikov``); spreads along the list.
+
+    Args:
+        text: the text.
+        found: ``(start, end)`` of the names found so far.
+        lex: the token lists.
+        rounds: how far along a list to spread.
+
+    Returns:
+        New ``(start, end)`` spans.
+    """
+    known = sorted(found)
+    new: list[tuple[int, int]] = []
+    frontier = list(known)
+    for _ in range(rounds):
+        grown: list[tuple[int, int]] = []
+        for s, e in frontier:
+            right = _ITEM_RIGHT.match(text, e)
+            left = _ITEM_LEFT.search(text, max(0, s - 48), s)
+            for m in (right, left):
+                if m is None:
+                    continue
+                span = m.span(1)
+                item = m.group(1)
+                if not item.islower() or any(a < span[1] and span[0] < b for a, b in known):
+                    continue
+                parts = item.split()
+                if all(_block_word(lex, w) for w in parts) and any(
+                    name_like(lex, w) for w in parts
+                ):
+                    grown.append(span)
+                    known.append(span)
+        if not grown:
+            break
+        new.extend(grown)
+        frontier = grown
+    return new
+
+
+def with_context(
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    taken: bytearray,
+    *,
+    lower_words: set[int],
+    out: list[tuple[int, int, float]],
+    english: Callable[[], bool],
+) -> list[tuple[int, int, float]]:
+    """``out`` (the spans :func:`~hybridllm.classifiers.name_lower.lower_names` found) and the
+    names only their context or a record marks (:mod:`.name_lower_context`, rules 5-9 here); a
+    new span replaces the spans of ``out`` inside it (``berger hoover`` over ``hoover``), and
+    one partly inside an earlier finding (``taken``) is cut to the rest.
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        lex: the token lists.
+        taken: one byte per character, 1 where a finding already is.
+        lower_words: indexes of the words of sentences written in lower case.
+        out: ``(start, end, score)`` spans found so far.
+        english: whether the text is English (called at most once).
+
+    Returns:
+        ``(start, end, score)`` spans, sorted.
+    """
+    extra = context_runs(text, words, lex, lower_words, english)
+    extra += record_runs(text, words, lex)
+    for lo, hi in sorted(extra):
+        s, e = lo, hi
+        while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest
+            s += 1
+        while e > s and (taken[e - 1] or text[e - 1] == " "):
+            e -= 1
+        if (
+            s == e
+            or any(taken[s:e])
+            or any(s < b and a < e and not s <= a < b <= e for a, b, _ in out)
+        ):
+            continue
+        out = [o for o in out if not s <= o[0] < o[1] <= e]
+        out.append((s, e, 0.55))
+    if out or any(taken):
+        spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
+        out.extend((a, b, 0.5) for a, b in list_neighbours(text, spans, lex) if not any(taken[a:b]))
+    return sorted(out)
+
+
+def _runs_of(mask: bytearray) -> list[tuple[int, int]]:
+    """``(start, end)`` of the runs of 1 in ``mask``."""
+    return [m.span() for m in re.finditer(b"\x01+", bytes(mask))]
