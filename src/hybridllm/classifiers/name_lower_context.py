@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -114,7 +114,84 @@ _ITEM = re.compile(r"([^\W\d_][\w'’-]*(?:[ \t]+(?!and\b|or\b)[^\W\d_][\w'’-]
 _SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
 _CODE = re.compile(r"[={}]|\w\(|\w\[|</?[a-z]+[ >]|^\s*(?:import|def|return)\b")
 _LOOK_BACK = 32
-_DETERMINER = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|your)[ \t]+$")
+_DETERMINERS = frozenset("the a an this that its his her their our your".split())  # noqa: SIM905
+_INTRO_LAST = frozenset(("i'm", "i’m", "im", "am", "is", "it's", "it’s"))
+# The last word of every cue of _BEFORE, _PAIR_BEFORE, _GREETING and _GIVE_BEFORE.
+_CUE_LAST = frozenset(
+    [
+        "starring",
+        "co-starring",
+        "featuring",
+        "by",
+        "to",
+        "producer",
+        "director",
+        "singer",
+        "actor",
+        "actress",
+        "player",
+        "coach",
+        "ceo",
+        "founder",
+        "co-founder",
+        "in",
+        "reporter",
+        "assignee",
+        "author",
+        "owner",
+        "lead",
+        "manager",
+        "customer",
+        "client",
+        "employee",
+        "policyholder",
+        "tenant",
+        "landlord",
+        "guest",
+        "attendee",
+        "signed-off-by",
+        "hire",
+        "reviewed-by",
+        "witness",
+        "present",
+        "apologies",
+        "from",
+        "cc",
+        "bcc",
+        "with",
+        "for",
+        "ask",
+        "tell",
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "thanks",
+        "you",
+        "contact",
+        "email",
+        "call",
+        "text",
+        "meet",
+        "met",
+        "and",
+        "including",
+        "called",
+        "named",
+        "is",
+        "was",
+        "name",
+        "gave",
+        "given",
+        "give",
+        "gives",
+        "told",
+        "sent",
+        "send",
+        "showed",
+        "paid",
+    ]
+)
 
 
 @cache
@@ -133,6 +210,11 @@ def name_like(lex: TokenLexicon, word: str) -> bool:
     """A listed given name or surname, or a word in no list (see the module docstring). An
     English word counts only as a census given name or a curated surname (``tin``,
     ``flowers``), not as a census-only surname (``given``, ``player``)."""
+    return _name_like(lex, word)
+
+
+@lru_cache(maxsize=16384)
+def _name_like(lex: TokenLexicon, word: str) -> bool:
     w = word.removesuffix("'s").removesuffix("’s")
     if len(w) < 3 or w in FUNCTION_WORDS or not w.replace("-", "").isalpha():
         return False
@@ -192,7 +274,9 @@ def _given_before(
         return first, last
     prev = words[k].group()
     if (
-        prev.islower()
+        k > 0
+        and words[k - 1].group().lower() in _CUE_LAST
+        and prev.islower()
         and prev in lex.first
         and prev not in FUNCTION_WORDS
         and text[words[k].end() : words[first].start()] == " "
@@ -216,37 +300,52 @@ def _in_context(
     text: str, words: list[re.Match[str]], first: int, last: int, lex: TokenLexicon
 ) -> bool:
     """Rules 1-3 for the run ``words[first..last]``."""
-    start = words[first].start()
     end = words[last].end()
-    if _DETERMINER.search(text, max(0, start - 8), start):
+    prev = words[first - 1].group().lower() if first > 0 else ""
+    if prev in _DETERMINERS:
         return False  # "the story told by": a thing
     after = bare_end(words[last])
-    both = _AND_NAME.match(text, after)
+    both = _AND_NAME.match(text, after) if text.startswith(" and ", after) else None
     if (
-        _introduced(text, words, first, last, lex)
-        or _AFTER.match(text, after)
+        _AFTER.match(text, after)
         or (both is not None and _AFTER.match(text, both.end()))
         or (text[end - 2 : end] in ("'s", "’s") and _AFTER.match(text, end - 2))
+        or (prev in _INTRO_LAST and _introduced(text, words, first, last, lex))
     ):
         return True
+    if prev not in _CUE_LAST:
+        return False  # every pattern below ends with one of these words
+    return _cue_before(text, words, first, last, lex)
+
+
+def _cue_before(
+    text: str, words: list[re.Match[str]], first: int, last: int, lex: TokenLexicon
+) -> bool:
+    """Rules 2-3 for the run ``words[first..last]`` (the cue patterns before it)."""
+    start = words[first].start()
+    end = words[last].end()
     lo = max(0, start - _LOOK_BACK)
-    if _BEFORE.search(text, lo, start):
-        return True
     first_word = words[first].group()
-    if (
+    pair = (
         last > first
         and (first_word in census_first() or first_word in lex.first)
-        and _PAIR_BEFORE.search(text, lo, start)
-    ):
-        return True
-    if (
+        and _PAIR_BEFORE.search(text, lo, start) is not None
+    )
+    greeting = (
         last == first
-        and _GREETING.search(text, lo, start)
-        and _GREETING_END.match(text, end)
+        and _GREETING.search(text, lo, start) is not None
+        and _GREETING_END.match(text, end) is not None
         and (first_word in census_first() or lex.kind(first_word) in (Kind.NAME, Kind.UNKNOWN))
-    ):
-        return True
-    return bool(_GIVE_BEFORE.search(text, lo, start) and _POSSESSIVE_AFTER.match(text, end))
+    )
+    return (
+        pair
+        or greeting
+        or _BEFORE.search(text, lo, start) is not None
+        or (
+            _GIVE_BEFORE.search(text, lo, start) is not None
+            and _POSSESSIVE_AFTER.match(text, end) is not None
+        )
+    )
 
 
 def _introduced(

@@ -40,6 +40,9 @@ _INITIAL_NAME = re.compile(
 _STREET_LINE = re.compile(
     r"[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
 )
+_STREET_ANY = re.compile(
+    r"(?m)^[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
+)
 _LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
 _TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.[ \t]*$")
 _BLOCK_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "miss", "mr.", "mrs.", "ms.", "dr."))
@@ -164,7 +167,7 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
         ``(start, end)`` spans, possibly overlapping each other.
     """
     out: list[tuple[int, int]] = []
-    if "\n" in text and any(c.isdigit() for c in text):
+    if "\n" in text and _STREET_ANY.search(text):
         out.extend(_address_blocks(text, lex))
     if "." in text:
         out.extend(_titled(text, words, lex))
@@ -183,6 +186,9 @@ _ITEM_LEFT = re.compile(
     r"(?:^|[,;:\n(]|\band)[ \t]*(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
     r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)[ \t]*(?:,|;|&|[ \t]and)[ \t]*$"
 )
+
+
+_SEPS = frozenset(",;&")
 
 
 def list_neighbours(
@@ -207,8 +213,15 @@ def list_neighbours(
     for _ in range(rounds):
         grown: list[tuple[int, int]] = []
         for s, e in frontier:
-            right = _ITEM_RIGHT.match(text, e)
-            left = _ITEM_LEFT.search(text, max(0, s - 48), s)
+            # most names stand in no list: a separator right beside them first
+            nxt = text[e : e + 5].lstrip(" \t")
+            before = text[max(0, s - 6) : s].rstrip(" \t")
+            right = _ITEM_RIGHT.match(text, e) if nxt[:1] in _SEPS or nxt[:3] == "and" else None
+            left = (
+                _ITEM_LEFT.search(text, max(0, s - 48), s)
+                if before[-1:] in _SEPS or before[-3:] == "and"
+                else None
+            )
             for m in (right, left):
                 if m is None:
                     continue

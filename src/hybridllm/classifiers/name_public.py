@@ -176,7 +176,8 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     after = text[f.end : f.end + 1]
     kind: str | None = None
     if (style and _STYLE_BEFORE.search(text, max(0, f.start - 24), f.start)) or (
-        _PUBLIC_BEFORE.search(text, max(0, f.start - 24), f.start)
+        "of" in text[max(0, f.start - 5) : f.start]
+        and _PUBLIC_BEFORE.search(text, max(0, f.start - 24), f.start)
     ):
         kind = "author"
     elif _thing_context(text, f) or (after == "." and _site_after(text, f.end)):
