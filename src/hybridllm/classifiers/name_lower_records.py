@@ -17,6 +17,7 @@ someone; these read the form of a record, in any language:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -32,10 +33,9 @@ from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, T
 __all__ = ["list_neighbours", "record_runs", "with_context"]
 
 # A given name, a middle initial, a surname: "jana l. sekerkova" (see _initial_names).
-_INITIAL_NAME = re.compile(
-    r"(?<![\w.])([^\W\d_][\w'’-]+)[ \t]([a-z])\.[ \t]((?:(?:van|von|de|der|den|la|le)[ \t])*"
-    r"[^\W\d_][\w'’-]+)"
-)
+_INITIAL_ANCHOR = re.compile(r"[ \t][a-z]\.[ \t]")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w.'’-])([^\W\d_][\w'’-]+)$")
+_SURNAME_AFTER = re.compile(r"((?:(?:van|von|de|der|den|la|le)[ \t])*[^\W\d_][\w'’-]+)")
 # 5. A street line of an address block; the prefix quoting marks of the line before it.
 _STREET_LINE = re.compile(
     r"[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
@@ -45,34 +45,50 @@ _STREET_ANY = re.compile(
 )
 _LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
 _TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.[ \t]*$")
+_TITLE_STRINGS = ("mr.", "ms.", "mrs.", "mx.", "dr.")
+_TITLE_ANY = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.")
 _BLOCK_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "miss", "mr.", "mrs.", "ms.", "dr."))
 
 
 def _address_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
-    """Rule 5: a lower-case name line above a street line."""
+    """Rule 5: a lower-case name line at most three non-empty lines above a street line."""
     out: list[tuple[int, int]] = []
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    for k, (lo, line) in enumerate(lines):
-        pre = _LINE_PREFIX.match(line)
-        skip = pre.end() if pre else 0
-        body = line[skip:].rstrip(" \t,.")
-        parts = body.split()
-        if not 2 <= len(parts) <= 3 or not body.islower():
-            continue
-        titled = parts[0] in _BLOCK_TITLES
-        names = parts[1:] if titled else parts
-        if not all(_block_word(lex, w) for w in names) or not (
-            titled or any(lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) for w in names)
-        ):
-            continue
-        below = [ln for _, ln in lines[k + 1 : k + 6] if ln.strip(" \t>?*-")][:3]
-        if any(_STREET_LINE.match(ln) for ln in below):
-            out.append((lo + skip, lo + skip + len(body)))
+    seen: set[int] = set()
+    for street in _STREET_ANY.finditer(text):
+        hi = street.start()
+        above = 0
+        while hi > 0 and above < 3:
+            lo = text.rfind("\n", 0, hi - 1) + 1
+            line = text[lo : hi - 1] if text[hi - 1 : hi] == "\n" else text[lo:hi]
+            hi = lo
+            if not line.strip(" \t>?*-"):
+                continue
+            above += 1
+            if lo in seen:
+                continue
+            seen.add(lo)
+            span = _name_line(line, lex)
+            if span is not None:
+                out.append((lo + span[0], lo + span[1]))
     return out
+
+
+def _name_line(line: str, lex: TokenLexicon) -> tuple[int, int] | None:
+    """``(start, end)`` in ``line`` of a line that is two or three lower-case name-like words,
+    or a title and one or two."""
+    pre = _LINE_PREFIX.match(line)
+    skip = pre.end() if pre else 0
+    body = line[skip:].rstrip(" \t,.")
+    parts = body.split()
+    if not 2 <= len(parts) <= 3 or not body.islower():
+        return None
+    titled = parts[0] in _BLOCK_TITLES
+    names = parts[1:] if titled else parts
+    if not all(_block_word(lex, w) for w in names) or not (
+        titled or any(lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) for w in names)
+    ):
+        return None
+    return skip, skip + len(body)
 
 
 def _block_word(lex: TokenLexicon, word: str) -> bool:
@@ -89,8 +105,12 @@ def _initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     an English word only as a listed given name or a curated surname (not ``story c. novel``),
     one of the two name-like."""
     out: list[tuple[int, int]] = []
-    for m in _INITIAL_NAME.finditer(text):
-        first, last = m.group(1), m.group(3).split()[-1]
+    for a in _INITIAL_ANCHOR.finditer(text):  # " r. ": a fast scan, then the words around it
+        left = _WORD_BEFORE.search(text, max(0, a.start() - 40), a.start())
+        right = _SURNAME_AFTER.match(text, a.end())
+        if left is None or right is None:
+            continue
+        first, last = left.group(1), right.group(1).split()[-1]
         if not (first.islower() and last.islower()) or first in FUNCTION_WORDS:
             continue
         given = first not in lex.vocab or first in lex.first or first in census_first()
@@ -101,7 +121,8 @@ def _initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             or not (name_like(lex, first) or name_like(lex, last))
         ):
             continue
-        out.append((m.start(1), m.end(3) - (2 if m.group(3)[-2:] in ("'s", "’s") else 0)))
+        end = right.end(1) - (2 if right.group(1)[-2:] in ("'s", "’s") else 0)
+        out.append((left.start(1), end))
     return out
 
 
@@ -132,9 +153,13 @@ _SPEAKER_LINE = re.compile(r"(?m)^[>]?[ ]?([a-zß-öø-ÿ][\w'’-]{1,30}):[ \t]
 def _titled(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
     """Rule 6: one or two words after a lower-case title that are no English words."""
     out: list[tuple[int, int]] = []
-    for i, m in enumerate(words):
-        if m.group() not in ("mr", "mrs", "ms", "mx", "dr") or text[m.end() : m.end() + 1] != ".":
+    if not any(t in text for t in _TITLE_STRINGS):
+        return out
+    for t in _TITLE_ANY.finditer(text):
+        i = bisect.bisect_left(words, t.start(), key=lambda w: w.start())
+        if i >= len(words) or words[i].start() != t.start():
             continue
+        m = words[i]
         j = i + 1
         end = -1
         while j < len(words) and j <= i + 2:
@@ -180,7 +205,7 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
 # The items of a list next to a found name: "table 1: mr. tafoya, zulikha melikov".
 _ITEM_RIGHT = re.compile(
     r"[ \t]*(?:,|;|&|[ \t]and\b)[ \t]*(?:and[ \t]+)?(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
-    r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&))"
+    r"([a-zß-öø-ÿ][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&))"
 )
 _ITEM_LEFT = re.compile(
     r"(?:^|[,;:\n(]|\band)[ \t]*(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
@@ -207,9 +232,13 @@ def list_neighbours(
     Returns:
         New ``(start, end)`` spans.
     """
-    known = sorted(found)
+    known = bytearray(len(text))
+    for a, b in found:
+        known[a:b] = b"\x01" * (b - a)
     new: list[tuple[int, int]] = []
-    frontier = list(known)
+    # Only a lower-case name has lower-case list neighbours to find ("mr. Tafoya, Zulikha
+    # Melikov" is the cased rules' list).
+    frontier = [(a, b) for a, b in found if text[a].islower()]
     for _ in range(rounds):
         grown: list[tuple[int, int]] = []
         for s, e in frontier:
@@ -227,14 +256,14 @@ def list_neighbours(
                     continue
                 span = m.span(1)
                 item = m.group(1)
-                if not item.islower() or any(a < span[1] and span[0] < b for a, b in known):
+                if not item.islower() or any(known[span[0] : span[1]]):
                     continue
                 parts = item.split()
                 if all(_block_word(lex, w) for w in parts) and any(
                     name_like(lex, w) for w in parts
                 ):
                     grown.append(span)
-                    known.append(span)
+                    known[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
         if not grown:
             break
         new.extend(grown)

@@ -86,6 +86,7 @@ _CITED_AFTER = re.compile(
 # "called the Arkali." ("the Holba novel", "a Cody Short concert" name a person's work).
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|The|THE|a|A|an|An)[ \t]+)$")
 _DETERMINER_START = ("the ", "a ", "an ")
+_DETERMINER_END = ("the ", " a ", " an ", "\na ", "\nan ")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$)")
 # "Telekomsel is expecting to increase its revenue": "its" in the same clause names a thing.
 _ITS_AFTER = re.compile(
@@ -196,20 +197,27 @@ def _thing_context(text: str, f: Finding) -> bool:
     in the same clause with no personal pronoun between (``Telekomsel is expecting to increase
     its ...``); a US state code after it (``Active Greenwich, CT``)."""
     span = text[f.start : f.end]
-    key = _key(span)
-    if (
-        key.startswith(_DETERMINER_START)
-        and key.count(" ") == 1
-        and key.partition(" ")[2] not in token_lexicon().first  # "The Lucas B Himmel version"
-    ) or (
-        " " not in span
-        and _DETERMINER_BEFORE.search(text, max(0, f.start - 5), f.start)
-        and _CLAUSE_END.match(text, f.end)
-    ):
-        return True
-    if text.startswith(",", f.end) and _STATE_AFTER.match(text, f.end):
-        return True
-    its = _ITS_AFTER.match(text, f.end) if " " not in span else None
+    one_word = " " not in span
+    if one_word:
+        before = text[max(0, f.start - 4) : f.start].lower()
+        if before.endswith(_DETERMINER_END) and _DETERMINER_BEFORE.search(
+            text, max(0, f.start - 5), f.start
+        ):
+            return _CLAUSE_END.match(text, f.end) is not None
+    elif span[:4].lower() in ("the ", "an ") or span[:2].lower() == "a ":
+        key = _key(span)
+        if (
+            key.startswith(_DETERMINER_START)
+            and key.count(" ") == 1
+            and key.partition(" ")[2] not in token_lexicon().first  # "The Lucas B Himmel version"
+        ):
+            return True
+    after = text[f.end : f.end + 1]
+    if after == ",":
+        return _STATE_AFTER.match(text, f.end) is not None
+    if not one_word or after != " ":
+        return False
+    its = _ITS_AFTER.match(text, f.end)
     return its is not None and not _HUMAN_PRONOUN.search(its.group())
 
 
