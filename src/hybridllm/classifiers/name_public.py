@@ -84,7 +84,7 @@ _CITED_AFTER = re.compile(
 )
 # A determiner right before a one-word name that ends the clause makes it a thing's name:
 # "called the Arkali." ("the Holba novel", "a Cody Short concert" name a person's work).
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|The|THE|a|A|an|An)[ \t]+)$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|The|THE|a|an|An)[ \t]+)$")  # "A" may be an initial
 _DETERMINER_START = ("the ", "a ", "an ")
 _DETERMINER_END = ("the ", " a ", " an ", "\na ", "\nan ")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$)")
@@ -100,6 +100,7 @@ _STYLE_BEFORE = re.compile(
     r"(?i:\b(?:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)\s+(?:the\s+)?$)"
 )
 _STYLE_ANY = re.compile(r"(?i:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)")
+_STYLE_WORDS = ("style", "Style", "tone", "Tone", "voice", "Voice", "manner")
 # Someone whose life or work is the topic ("summarize the life of X", "the quotes of X"). (The
 # author after a quoted title, "'Zeros and Ones' by X", is not: the generic PII set holds
 # private people in exactly that shape.)
@@ -107,9 +108,6 @@ _PUBLIC_BEFORE = re.compile(
     r"(?:\b(?:life|biography|legacy|career|discography|filmography|quotes|teachings|presidency"
     r"|reign)[ \t]+of[ \t]+$)"
 )
-# A US state or Canadian province code after a name makes it a town: "Active Greenwich, CT".
-_STYLE_WORDS = ("style", "Style", "tone", "Tone", "voice", "Voice", "manner")
-_STATE_AFTER = re.compile(r",[ \t]*[A-Z]{2}(?=[ \t]*(?:\d{5}\b|$|\n|[.;)]))")
 # A place or an institution that a name rule took whole: "Napili Beach", "San Diego Zoo".
 _PLACE_LAST = frozenset(("beach", "zoo", "university", "college", "museum", "airport"))
 _TITLE = re.compile(
@@ -195,7 +193,7 @@ def _thing_context(text: str, f: Finding) -> bool:
     """A determiner that starts a two-word name (``The Price``) or stands before a one-word name at
     the end of a clause (``called the Arkali.``), or, for a one-word name before a verb, ``its``
     in the same clause with no personal pronoun between (``Telekomsel is expecting to increase
-    its ...``); a US state code after it (``Active Greenwich, CT``)."""
+    its ...``)."""
     span = text[f.start : f.end]
     one_word = " " not in span
     if one_word:
@@ -213,8 +211,6 @@ def _thing_context(text: str, f: Finding) -> bool:
         ):
             return True
     after = text[f.end : f.end + 1]
-    if after == ",":
-        return _STATE_AFTER.match(text, f.end) is not None
     if not one_word or after != " ":
         return False
     its = _ITS_AFTER.match(text, f.end)
