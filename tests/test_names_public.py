@@ -225,6 +225,8 @@ def test_companies_citations_and_exercises_are_not_flagged(text: str) -> None:
         ("Have you been to a Greta Holmqvist concert before?", "Greta Holmqvist"),
         ("Quentin is planning to sell his car. Write the ad.", "Quentin"),
         ("The Lucas B Ormond version was recorded for a label.", "Ormond"),
+        # a listed place name after a particle is a surname
+        ("van Aken began writing as a teenager, publishing her first story in 2009.", "Aken"),
         ("Write a poem for my sister Mirela, she turns 30.", "Mirela"),
         ('Answer: "Tube Snake Boogie" by Oskar Thorvaldsen - go figure', "Oskar Thorvaldsen"),
     ],

@@ -100,6 +100,7 @@ _STYLE_BEFORE = re.compile(
     r"(?i:\b(?:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)\s+(?:the\s+)?$)"
 )
 _STYLE_ANY = re.compile(r"(?i:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)")
+_PARTICLE_BEFORE = re.compile(r"(?:\b(?:van|von|de|da|di|du|del|der|den|le|la|Van|Von|De)[ \t]+)$")
 _STYLE_WORDS = ("style", "Style", "tone", "Tone", "voice", "Voice", "manner")
 # Someone whose life or work is the topic ("summarize the life of X", "the quotes of X"). (The
 # author after a quoted title, "'Zeros and Ones' by X", is not: the generic PII set holds
@@ -275,7 +276,10 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     keys = [_key(text[f.start : f.end]) for f in found]
     style = any(w in text for w in _STYLE_WORDS) and _STYLE_ANY.search(text) is not None
     kinds = [
-        _kind(key) or _context_kind(text, f, style) for f, key in zip(found, keys, strict=True)
+        None
+        if _PARTICLE_BEFORE.search(text, max(0, f.start - 5), f.start)  # "van Aken": a surname
+        else _kind(key) or _context_kind(text, f, style)
+        for f, key in zip(found, keys, strict=True)
     ]
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
