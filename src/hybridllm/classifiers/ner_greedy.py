@@ -157,48 +157,59 @@ class GreedyNer:
         unmaxed = f0 + f1[0]
         unmaxed += f2[0]
         unmaxed += self._bias
-        closed = self._best(unmaxed, numpy.zeros(len(table), dtype="int64"), flags).tolist()
+        closed = self._best(unmaxed, numpy.zeros(len(table), dtype="int64"), flags)
         move, label, labels = self._move_list, self._label_list, self._labels
         starts = (ends - numpy.asarray(lengths) + 1).tolist()
-        ent_row = [0] * len(docs_in)  # open entity's first row, or 0
-        ent_label = [0] * len(docs_in)  # its label id, or 0
-        active = len(docs_in)
+        # A state without an open entity moves OUT at most tokens and stays as it was; only
+        # the rows where it begins an entity (B or U) and the steps inside an entity need a
+        # look, so the loop visits those (events by step), not every window at every token.
+        events = numpy.flatnonzero(self._move[closed] != _OUT)
+        events = events[events > 0]  # row 0 is the padding row, no token
+        event_docs = numpy.searchsorted(numpy.asarray(starts), events, side="right") - 1
+        by_step: dict[int, list[tuple[int, int]]] = {}
+        for row, j in zip(events.tolist(), event_docs.tolist(), strict=True):
+            by_step.setdefault(row - starts[j], []).append((j, row))
+        closed_best = closed.tolist()
+        opened: dict[int, tuple[int, int]] = {}  # window -> (entity's first row, label id)
         for k in range(lengths[0]):
-            while lengths[active - 1] <= k:
-                active -= 1
-            best = [closed[starts[j] + k] for j in range(active)]
-            inside = [j for j in range(active) if ent_row[j]]
-            if inside:
+            if opened:
+                # Every open entity closes by its window's last token (only L is valid
+                # there), so the open windows are still being decoded at step k.
+                inside = list(opened)
                 rows = numpy.array([starts[j] + k for j in inside])
-                firsts = numpy.array([ent_row[j] for j in inside])
+                firsts = numpy.array([opened[j][0] for j in inside])
                 unmaxed = f0[rows] + f1[firsts]
                 unmaxed += f2[rows - 1]  # B(0) - 1 inside an entity
                 unmaxed += self._bias
-                labs = numpy.array([ent_label[j] for j in inside])
-                for j, b in zip(
-                    inside, self._best(unmaxed, labs, flags[rows]).tolist(), strict=True
-                ):
-                    best[j] = b
-            for j in range(active):
-                row = starts[j] + k
-                b = best[j]
-                m = move[b]
-                if m in (_LAST, _UNIT):
-                    first = ent_row[j] or row
-                    out[order[j]].append((first - starts[j], row - starts[j] + 1, labels[label[b]]))
-                if m == _BEGIN:
-                    ent_row[j], ent_label[j] = row, label[b]
-                elif m != _IN:
-                    ent_row[j] = ent_label[j] = 0
+                labs = numpy.array([opened[j][1] for j in inside])
+                moves = self._best(unmaxed, labs, flags[rows]).tolist()
+                for j, row, b in zip(inside, rows.tolist(), moves, strict=True):
+                    if move[b] == _LAST:
+                        first = opened.pop(j)[0] - starts[j]
+                        out[order[j]].append((first, row - starts[j] + 1, labels[label[b]]))
+            else:
+                inside = []
+            for j, row in by_step.get(k, ()):
+                if j in opened or j in inside:
+                    continue  # inside an entity at this step: not the closed state's move
+                b = closed_best[row]
+                if move[b] == _UNIT:
+                    out[order[j]].append((row - starts[j], row - starts[j] + 1, labels[label[b]]))
+                else:  # _BEGIN
+                    opened[j] = (row, label[b])
         return out
 
     def _best(self, unmaxed: Any, labels: Any, flags: Any) -> Any:
         """The first best valid move of each state, from its summed lower-layer features."""
         import numpy
 
-        hidden = numpy.maximum.reduce(
-            unmaxed.reshape(len(unmaxed), self._n_out, self._n_pieces), axis=2
-        )
+        # Maxout: the largest piece, as numpy.maximum.reduce over the pieces axis gives it
+        # (the same values), but as element-wise maxima of the pieces' strided views, several
+        # times faster than a reduction over an axis of length 2.
+        pieces = unmaxed.reshape(len(unmaxed), self._n_out, self._n_pieces)
+        hidden = numpy.maximum(pieces[:, :, 0], pieces[:, :, 1])
+        for p in range(2, self._n_pieces):
+            numpy.maximum(hidden, pieces[:, :, p], out=hidden)
         scores = self._gemm(hidden, self._w_up, trans2=True, beta=0.0)
         # + bias where a move is valid in the state, -inf where not
         scores += self._bias_valid[labels * 4 + flags]

@@ -99,6 +99,8 @@ def lean_tok2vec(layer: Any) -> Any | None:
     xp = ops.xp
     add, true_divide = xp.add, xp.true_divide
 
+    maximum, multiply = xp.maximum, xp.multiply
+
     def maxout_norm(x: Any, k: int) -> Any:
         # thinc.layers.maxout.forward, then thinc.layers.layernorm.forward: the same
         # expressions, with ndarray.mean / .var spelled out as numpy's _methods computes them
@@ -106,18 +108,24 @@ def lean_tok2vec(layer: Any) -> Any | None:
         w, b, n_out, n_pieces = maxouts[k]
         y = ops.gemm(x, w, trans2=True)
         y += b
-        best, _ = ops.maxout(ops.reshape3f(y, y.shape[0], n_out, n_pieces))
+        # ops.maxout's best piece (the first of equal ones), as element-wise maxima of the
+        # pieces' strided views: the same values without the argmax ops.maxout also returns.
+        pieces = y.reshape(y.shape[0], n_out, n_pieces)
+        best = maximum(pieces[:, :, 0], pieces[:, :, 1])
+        for piece in range(2, n_pieces):
+            maximum(best, pieces[:, :, piece], out=best)
         gain, shift = norms[k]
-        count = xp.intp(best.shape[1])
+        count = xp.intp(n_out)
         mu = add.reduce(best, axis=1, keepdims=True)
         true_divide(mu, count, out=mu, casting="unsafe")
-        dev = best - mu
-        var = add.reduce(dev * dev, axis=1, keepdims=True)
+        best -= mu  # the deviations
+        var = add.reduce(best * best, axis=1, keepdims=True)
         true_divide(var, count, out=var, casting="unsafe")
         var += 1e-08
-        out = dev * var ** (-1.0 / 2.0) * gain
-        out += shift
-        return out
+        multiply(best, var ** (-1.0 / 2.0), out=best)
+        best *= gain
+        best += shift
+        return best
 
     def forward(model: Any, docs: Any, is_train: bool) -> tuple[Any, Any]:
         if is_train or not docs or any(len(doc) == 0 for doc in docs):
