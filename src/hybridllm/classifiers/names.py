@@ -65,6 +65,7 @@ from hybridllm.classifiers.name_lower import (
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
     Kind,
     person_run,
     token_lexicon,
@@ -140,7 +141,7 @@ class NameRecognizer(NerVerdicts):
         self.places = lexicon("places.txt")
         self._ner = ner
         self._windows = NerWindows(model_name, enabled=ner)
-        self._gates: dict[str, tuple[bool, bool, bool, bool]] = {}
+        self._gates: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
 
     def _surname_shape(self, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
         """An unknown capitalised word after a known first name ("Tomáš Prokeš") is a surname
@@ -282,7 +283,7 @@ class NameRecognizer(NerVerdicts):
         gate = self._gates.get(w)
         if gate is None:
             gate = self._gate(w)
-        possible, positional, listed, plain = gate
+        possible, positional, listed, plain, _ = gate
         if not possible:
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
@@ -314,11 +315,13 @@ class NameRecognizer(NerVerdicts):
         )
         return adjacent or cue_at_end(STRONG_CUE if plain else CUE, before)
 
-    def _gate(self, w: str) -> tuple[bool, bool, bool, bool]:
-        """What :meth:`_ner_candidate` can tell from the word alone, memoised per word: whether
-        it can be a candidate at all, is an everyday word where a sentence starts, is a listed
-        name, is an ordinary word (the same words recur on every line of a note or a log)."""
+    def _gate(self, w: str) -> tuple[bool, bool, bool, bool, bool]:
+        """What the rules tell from the word alone, memoised per word (words recur on every
+        line of a note): NER candidate possible, everyday word at a sentence start, listed
+        name, ordinary word, and whether a word rule of :meth:`_cased` can start at it (their
+        first checks ask the word alone and stop there for most words: "Patient", "DOB")."""
         low = w.lower()
+        kind = self.tokens.kind(w)
         gate = (
             self._ner
             and _is_cap(w)
@@ -327,7 +330,15 @@ class NameRecognizer(NerVerdicts):
             and low not in NOT_NAME_PARTS,
             low in COMMON_WORDS or self._positional_word(low),
             (low in self.first or low in self.last) and low not in COMMON_WORDS,
-            self.tokens.kind(w) is Kind.WORD,
+            kind is Kind.WORD,
+            # _listed_pair's, _lone_given_name's and person_run's first checks.
+            low in self.first
+            or (self._known_given(w) and low not in self.places)
+            or (
+                _is_cap(w)
+                and kind in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS)
+                and low not in FUNCTION_WORDS
+            ),
         )
         if len(self._gates) >= _GATE_CACHE:
             self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear
@@ -415,6 +426,7 @@ class NameRecognizer(NerVerdicts):
         weak: dict[int, Kind] = {}
         i = 0
         first = self.tokens.first
+        gates = self._gates
         foreign = foreign_text(self.tokens, text)
         while i < len(words):
             w = words[i].group()
@@ -424,11 +436,16 @@ class NameRecognizer(NerVerdicts):
             ):
                 i += 1
                 continue
-            step = (
-                self._listed_pair(text, words, i)
-                or self._lone_given(text, words, i)
-                or self._shape(text, words, i, weak, candidates, foreign=foreign)
-            )
+            gate = gates.get(w)
+            if gate is None:
+                gate = self._gate(w)
+            step = None
+            if gate[4]:
+                step = (
+                    self._listed_pair(text, words, i)
+                    or self._lone_given(text, words, i)
+                    or self._shape(text, words, i, weak, candidates, foreign=foreign)
+                )
             if step is not None:
                 found, i = step
                 findings.extend(found)
