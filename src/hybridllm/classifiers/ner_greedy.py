@@ -1,16 +1,17 @@
-"""spaCy's greedy NER decoder in numpy, one step for all windows at once: the same entities.
+"""spaCy's greedy NER decoder in numpy, all windows of a batch at once: the same entities.
 
 spaCy's NER (a transition-based parser, beam width 1) decodes in a C loop that, for every
 window and every token, asks each of its ~74 moves whether it is valid. In the installed build
 every such check takes and releases the GIL a few times (``take_gil`` / ``drop_gil`` /
 ``pthread_mutex_lock`` were ~35% of a ``perf`` profile of the NER call), so decoding cost
 ~50 us per token, more than the token encoder. :class:`GreedyNer` runs the same decoder
-(``Parser.greedy_parse`` with ``BiluoPushDown``'s moves) over numpy arrays, advancing every
-window of a batch by one token per step:
+(``Parser.greedy_parse`` with ``BiluoPushDown``'s moves) over numpy arrays, for all windows
+of a batch together (a state outside an entity depends on its next token alone, one inside
+on its next token and the entity's first token and label: see :meth:`GreedyNer.entities`):
 
 - the same encoder output and the same precomputed lower layer (the model's own layers);
-- per step, each window's three state features (next token, open entity's first token, the
-  token before the next), summed in spaCy's order, plus the bias, maxout over the pieces;
+- each state's three features (next token, open entity's first token, the token before the
+  next), summed in spaCy's order, plus the bias, maxout over the pieces;
 - the output layer through BLIS's ``gemm``, the routine spaCy's decoder calls, so the scores
   are spaCy's bit for bit;
 - the moves' validity rules for text without preset entities or sentence starts (what the
@@ -129,16 +130,16 @@ class GreedyNer:
 
         A state with no open entity depends on its next token alone (the other two features
         are the padding row), so the moves of all such states are scored in one product up
-        front; only the steps inside an entity (a name's second word) are scored step by step,
-        the windows' open entities of a step together. BLIS computes each row of a product
-        from that row alone (the same scores in any batch), and the sums are the same
+        front; a state inside an entity depends on its next token, the entity's first token
+        and label, so the later tokens of all entities are scored depth by depth (a name's
+        second word, its third, ...), one product per depth. BLIS computes each row of a
+        product from that row alone (the same scores in any batch), and the sums are the same
         element-wise operations in the same order, so the moves are spaCy's.
         """
         import numpy
 
         out: list[list[tuple[int, int, str]]] = [[] for _ in docs]
-        # Longest first: the windows still being decoded at step k are always a prefix.
-        order = sorted((i for i, d in enumerate(docs) if len(d)), key=lambda i: -len(docs[i]))
+        order = [i for i, d in enumerate(docs) if len(d)]
         if not order:
             return out
         docs_in = [docs[i] for i in order]
@@ -159,45 +160,54 @@ class GreedyNer:
         unmaxed += self._bias
         closed = self._best(unmaxed, numpy.zeros(len(table), dtype="int64"), flags)
         move, label, labels = self._move_list, self._label_list, self._labels
-        starts = (ends - numpy.asarray(lengths) + 1).tolist()
-        # A state without an open entity moves OUT at most tokens and stays as it was; only
-        # the rows where it begins an entity (B or U) and the steps inside an entity need a
-        # look, so the loop visits those (events by step), not every window at every token.
+        # A state without an open entity moves OUT at most tokens and stays as it was; it
+        # begins an entity (B or U) at the few rows `events`. An open entity's state is its
+        # next token, its first token and its label, so the later tokens of an entity begun
+        # at row b are scored depth by depth, every B row's entity of a depth in one product,
+        # whether or not an earlier entity of its window covers b (then it is not used).
         events = numpy.flatnonzero(self._move[closed] != _OUT)
         events = events[events > 0]  # row 0 is the padding row, no token
+        begins = events[self._move[closed[events]] == _BEGIN]
+        inside = self._inside(begins, self._label[closed[begins]], (f0, f1, f2), flags)
+        starts = (ends - numpy.asarray(lengths) + 1).tolist()
         event_docs = numpy.searchsorted(numpy.asarray(starts), events, side="right") - 1
-        by_step: dict[int, list[tuple[int, int]]] = {}
+        resume = 0  # the first row not inside an entity already decoded
         for row, j in zip(events.tolist(), event_docs.tolist(), strict=True):
-            by_step.setdefault(row - starts[j], []).append((j, row))
-        closed_best = closed.tolist()
-        opened: dict[int, tuple[int, int]] = {}  # window -> (entity's first row, label id)
-        for k in range(lengths[0]):
-            if opened:
-                # Every open entity closes by its window's last token (only L is valid
-                # there), so the open windows are still being decoded at step k.
-                inside = list(opened)
-                rows = numpy.array([starts[j] + k for j in inside])
-                firsts = numpy.array([opened[j][0] for j in inside])
-                unmaxed = f0[rows] + f1[firsts]
-                unmaxed += f2[rows - 1]  # B(0) - 1 inside an entity
-                unmaxed += self._bias
-                labs = numpy.array([opened[j][1] for j in inside])
-                moves = self._best(unmaxed, labs, flags[rows]).tolist()
-                for j, row, b in zip(inside, rows.tolist(), moves, strict=True):
-                    if move[b] == _LAST:
-                        first = opened.pop(j)[0] - starts[j]
-                        out[order[j]].append((first, row - starts[j] + 1, labels[label[b]]))
-            else:
-                inside = []
-            for j, row in by_step.get(k, ()):
-                if j in opened or j in inside:
-                    continue  # inside an entity at this step: not the closed state's move
-                b = closed_best[row]
-                if move[b] == _UNIT:
-                    out[order[j]].append((row - starts[j], row - starts[j] + 1, labels[label[b]]))
-                else:  # _BEGIN
-                    opened[j] = (row, label[b])
+            if row < resume:
+                continue  # inside an entity: the closed state's move does not apply
+            b = int(closed[row])
+            if move[b] == _UNIT:
+                last = b
+                resume = row + 1
+            else:  # _BEGIN: I moves, then the L that ends it
+                later = inside[row]
+                last = later[-1]
+                resume = row + len(later) + 1
+            start = starts[j]
+            out[order[j]].append((row - start, resume - start, labels[label[last]]))
         return out
+
+    def _inside(
+        self, begins: Any, labs: Any, features: tuple[Any, Any, Any], flags: Any
+    ) -> dict[int, list[int]]:
+        """The moves at rows b+1, b+2, ... of the entity begun at each row b of ``begins``
+        (label ids ``labs``), up to the L that ends it: one product per depth."""
+        f0, f1, f2 = features
+        inside: dict[int, list[int]] = {int(r): [] for r in begins}
+        depth = 1
+        while len(begins):
+            # Validity: B needs another token after it, I too, so b + depth is in b's window.
+            rows = begins + depth
+            unmaxed = f0[rows] + f1[begins]
+            unmaxed += f2[rows - 1]  # B(0) - 1 inside an entity
+            unmaxed += self._bias
+            best = self._best(unmaxed, labs, flags[rows])
+            for r, m in zip(begins.tolist(), best.tolist(), strict=True):
+                inside[r].append(m)
+            going = self._move[best] == _IN  # else L: the entity ends at b + depth
+            begins, labs = begins[going], labs[going]
+            depth += 1
+        return inside
 
     def _best(self, unmaxed: Any, labels: Any, flags: Any) -> Any:
         """The first best valid move of each state, from its summed lower-layer features."""
