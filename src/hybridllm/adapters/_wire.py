@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from hybridllm.adapters.base import malformed
+from hybridllm.errors import PermanentProviderError
 
 __all__ = [
     "AnthropicEvent",
@@ -32,6 +33,7 @@ __all__ = [
     "OpenAIChunk",
     "OpenAICompletion",
     "validate",
+    "validate_json",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -177,8 +179,22 @@ def validate(model: type[M], obj: object, target: str) -> M:
     try:
         return model.model_validate(obj)
     except ValidationError as exc:
-        # pydantic's messages name the expectation, never the input; ours name fields only
-        first = exc.errors(include_url=False, include_input=False, include_context=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
-        detail = f"{where}: {first['msg']}" if where else first["msg"]
-        raise malformed(target, f"{model.__name__}: {detail}") from None
+        raise _malformed(model, exc, target) from None
+
+
+def validate_json(model: type[M], body: bytes, target: str) -> M:
+    """A reply's raw JSON body as ``model`` (parsed and validated in one pass by pydantic-core,
+    without building the SDK's response object first), or the typed error of :func:`validate`
+    (a body that is not JSON at all included)."""
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as exc:
+        raise _malformed(model, exc, target) from None
+
+
+def _malformed(model: type[BaseModel], exc: ValidationError, target: str) -> PermanentProviderError:
+    # pydantic's messages name the expectation, never the input; ours name fields only
+    first = exc.errors(include_url=False, include_input=False, include_context=False)[0]
+    where = ".".join(str(p) for p in first["loc"])
+    detail = f"{where}: {first['msg']}" if where else first["msg"]
+    return malformed(target, f"{model.__name__}: {detail}")

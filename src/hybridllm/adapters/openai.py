@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
 from hybridllm.adapters._gate import hooked_http_client
-from hybridllm.adapters._wire import OpenAIChunk, OpenAICompletion, validate
+from hybridllm.adapters._wire import OpenAIChunk, OpenAICompletion, validate, validate_json
 from hybridllm.adapters.base import (
     SHAPE_ERRORS,
     BaseAdapter,
@@ -137,8 +137,10 @@ class OpenAIAdapter(BaseAdapter):
         # caller's own TimeoutError, KeyboardInterrupt or cancellation: those propagate.
         return (self._sdk.OpenAIError, ProviderError, *SHAPE_ERRORS, *transport_errors())
 
-    def _parse(self, resp: Any) -> ChatResponse:
-        reply = validate(OpenAICompletion, resp, self.name)
+    def _parse(self, raw: Any) -> ChatResponse:
+        # The raw reply (``with_raw_response``): its JSON body is validated into our types in
+        # one pass; the SDK's own response object, which nothing here reads, is never built.
+        reply = validate_json(OpenAICompletion, raw.content, self.name)
         choice = reply.choices[0]
         usage = reply.usage
         return ChatResponse(
@@ -181,7 +183,7 @@ class OpenAIAdapter(BaseAdapter):
         """Send a chat completion and return the whole reply."""
         params = self._params(request, options, stream=False)
         try:
-            return self._parse(self._client().chat.completions.create(**params))
+            return self._parse(self._client().chat.completions.with_raw_response.create(**params))
         except self._errors() as exc:
             raise self._map_error(exc) from None
 
@@ -200,7 +202,8 @@ class OpenAIAdapter(BaseAdapter):
         """Async :meth:`complete`."""
         params = self._params(request, options, stream=False)
         try:
-            return self._parse(await self._aclient().chat.completions.create(**params))
+            raw = await self._aclient().chat.completions.with_raw_response.create(**params)
+            return self._parse(raw)
         except self._errors() as exc:
             raise self._map_error(exc) from None
 
