@@ -239,3 +239,28 @@ def test_an_inline_classification_past_its_deadline_fails_closed(
         stored = client.audit.get(r.audit_id)
         assert stored is not None
         assert stored.fail_closed
+
+
+def test_call_records_are_stored_without_a_json_round_trip_and_still_reparse_exactly(
+    server: SplittingServer, tmp_audit_path: Path
+) -> None:
+    """The client appends its records with ``normalised=True`` (no dump-and-validate before
+    hashing): every stored body must still parse back to exactly the record that was hashed,
+    for whole, streamed and blocked calls, intents and outcomes alike."""
+    from hybridllm.audit.record import record_body
+
+    with _client(server, tmp_audit_path, policy={"SECRET": "block"}) as client:
+        client.complete(PLAIN, max_tokens=8)
+        client.complete(f"Write to {EMAIL} about the weather.", max_tokens=8)
+        "".join(client.complete(PLAIN, max_tokens=8, stream=True))
+        blocked = client.complete(SENSITIVE, max_tokens=8)
+        assert blocked.route == "blocked"
+        client.flush_audit()
+        assert client.audit.verify().ok
+    with sqlite3.connect(tmp_audit_path) as conn:
+        bodies = [row[0] for row in conn.execute("SELECT body FROM audit_records ORDER BY seq")]
+    statuses = [AuditRecord.model_validate_json(b).status for b in bodies]
+    assert statuses.count("intent") == 3
+    assert "blocked" in statuses
+    for body in bodies:
+        assert record_body(AuditRecord.model_validate_json(body)) == body

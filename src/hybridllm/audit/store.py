@@ -210,7 +210,9 @@ class AuditStore(StoreCheckpoints, StoreReads):
         self._check_writable()
         return self._group.run(Ticket(_normalised(record)))
 
-    def append_early(self, record: AuditRecord) -> tuple[AuditRecord, Durable]:
+    def append_early(
+        self, record: AuditRecord, *, normalised: bool = False
+    ) -> tuple[AuditRecord, Durable]:
         """:meth:`append` an intent record, returning before its fsync is done.
 
         The record is committed (every reader sees it, and it survives the process being
@@ -220,15 +222,19 @@ class AuditStore(StoreCheckpoints, StoreReads):
         sync is cheap (tmpfs) the record is committed durably at once and ``wait()`` returns
         immediately.
 
+        ``normalised=True`` says that ``record`` was built by validating its fields (the
+        ``AuditRecord`` constructor, as every call's records are), so that its JSON already
+        parses back to exactly the record and the round trip through JSON is skipped.
+
         Raises:
             AuditError: as :meth:`append`; ``wait()`` raises it if the sync failed.
         """
         self._check_writable()
-        ticket = Ticket(_normalised(record), early=True)
+        ticket = Ticket(record if normalised else _normalised(record), early=True)
         stored = self._group.run(ticket)
         return stored, ticket.durable
 
-    def submit(self, record: AuditRecord) -> AuditRecord:
+    def submit(self, record: AuditRecord, *, normalised: bool = False) -> AuditRecord:
         """Queue ``record`` to be appended off the caller's path (an outcome record).
 
         A background writer links and commits it (``synchronous=NORMAL`` unless the store is
@@ -237,7 +243,8 @@ class AuditStore(StoreCheckpoints, StoreReads):
         :attr:`deferred_failures` and raised as :class:`AuditError` by the next
         :meth:`append`, :meth:`submit`, :meth:`flush` or :meth:`close`. Reads through this
         store (``get``, ``iter_records``, ``verify``, ...) write the queue first; other
-        connections see the record once :meth:`flush` returned.
+        connections see the record once :meth:`flush` returned. ``normalised`` as in
+        :meth:`append_early`.
 
         Returns:
             ``record`` as given (not linked yet: ``hash`` is empty).
@@ -246,7 +253,7 @@ class AuditStore(StoreCheckpoints, StoreReads):
             AuditError: the store is read-only or closed, or an earlier queued write failed.
         """
         self._check_writable()
-        self._group.submit(Ticket(record, deferred=True, raw=True))
+        self._group.submit(Ticket(record, deferred=True, raw=not normalised))
         return record
 
     def flush(self) -> None:

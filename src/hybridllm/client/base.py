@@ -199,7 +199,11 @@ class BaseClient(DriverMixin, EmbedMixin):
     def _append(self, record: AuditRecord) -> AuditRecord:
         run_deferred_finalisers()  # streams the garbage collector dropped: their outcomes first
         store, sink, _ = self._audit_sinks()
-        stored = store.submit(record) if self._defers(record) else sink.append(record)
+        # every record here was built by the flow's AuditRecord constructor: already normalised
+        if self._defers(record):
+            stored = store.submit(record, normalised=True)
+        else:
+            stored = sink.append(record)
         if stored.status != "intent":  # one log line, span and hook call per call: its outcome
             target = self.settings.targets.get(stored.target or "")
             observe(stored, self._on_call, provider=target.adapter if target else None)
@@ -213,7 +217,7 @@ class BaseClient(DriverMixin, EmbedMixin):
         store, sink, _ = self._audit_sinks()
         if sink is not store:
             return self._append(record), None
-        stored, durable = store.append_early(record)
+        stored, durable = store.append_early(record, normalised=True)
         return stored, None if durable is DONE else durable
 
     def flush_audit(self) -> None:
