@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from hybridllm.classifiers.prefilter import finditer, per_text, possible
+from hybridllm.classifiers.prefilter_words import Words
 from hybridllm.models import Category, Finding
 
 __all__ = [
@@ -148,8 +150,9 @@ class KeywordRule(RegexRule):
     """A :class:`RegexRule` tried only where a keyword starts, for long word-list patterns.
 
     A big case-insensitive alternation (drug names, conditions) costs milliseconds per 10 KB
-    when searched everywhere; looking up each letter run in ``keys`` and matching ``pattern``
-    only there costs a fraction. ``pattern`` must match starting at the keyword.
+    when searched everywhere; finding where a word of ``keys`` occurs as a whole run of letters
+    (one Hyperscan pass over the keys, :class:`~.prefilter_words.Words`) and matching
+    ``pattern`` only there costs a fraction. ``pattern`` must match starting at the keyword.
 
     Attributes:
         keys: lower-case first words of the alternatives (see :func:`first_words`).
@@ -160,7 +163,9 @@ class KeywordRule(RegexRule):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield ``(start, end)`` of every valid match in ``text`` that starts at a keyword."""
         keys = self.keys
-        index = per_text(text, "letter-runs", _letter_runs)  # shared by every KeywordRule
+        index = _words(keys).starts(text)  # where a keyword occurs as a whole word
+        if index is None:  # no Hyperscan: one letter-run index per text for every rule
+            index = per_text(text, "letter-runs", _letter_runs)
         starts = sorted(s for word, at in index.items() if word in keys for s in at)
         pos = 0
         for at in starts:
@@ -176,6 +181,12 @@ class KeywordRule(RegexRule):
                 continue
             pos = end
             yield start, end
+
+
+@lru_cache(maxsize=16)
+def _words(keys: frozenset[str]) -> Words:
+    """The keyword database of one rule's ``keys`` (compiled on first use, ~10 ms)."""
+    return Words(keys)
 
 
 def _letter_runs(text: str) -> dict[str, list[int]]:
