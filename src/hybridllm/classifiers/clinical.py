@@ -383,9 +383,16 @@ def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
 
 def _evidence(texts: Sequence[str]) -> tuple[dict[str, int], int]:
     """(evidence, number of words)."""
+    found = _signals(texts)
+    topic, n = _topic(texts)
+    if topic:
+        found["topic"] = topic
+    return found, n
+
+
+def _signals(texts: Sequence[str]) -> dict[str, int]:
+    """``{kind: 1}`` for every signal kind present in the payload."""
     found: dict[str, int] = {}
-    lows: set[str] = set()
-    n = 0
     for text in texts:
         for kind, pattern in _SIGNALS:
             if kind not in found and (
@@ -393,15 +400,20 @@ def _evidence(texts: Sequence[str]) -> tuple[dict[str, int], int]:
                 or (kind == "section" and _headings(text))
             ):
                 found[kind] = 1
+    return found
+
+
+def _topic(texts: Sequence[str]) -> tuple[int, int]:
+    """(distinct topic words, number of words) of the payload."""
+    lows: set[str] = set()
+    n = 0
+    for text in texts:
         tokens = _W.findall(text)
         n += len(tokens)
-        lows.update(t.lower() for t in tokens)
+        lows.update(map(str.lower, tokens))
         if "pain" in lows and _pain_points_only(text):
             lows.discard("pain")  # "Goals / Pain Points" of a marketing persona
-    topic = sum(1 for low in lows if topic_word(low))
-    if topic:
-        found["topic"] = topic
-    return found, n
+    return sum(1 for low in lows if topic_word(low)), n
 
 
 def is_clinical(texts: Sequence[str]) -> bool:
@@ -416,15 +428,17 @@ def is_clinical(texts: Sequence[str]) -> bool:
         make up at least 5% of the words (a note's density; an article that mentions diseases
         is far thinner).
     """
-    ev, n = _evidence(texts)
+    ev = _signals(texts)
     if (
         "mrn" not in ev
         and "record" not in ev
         and any(_exam_item(t) or _LITERATURE.search(t) for t in texts)
     ):
         return False  # a question about a case (an exam item) or a paper, not a record
-    topic = ev.get("topic", 0)
-    signals = len(ev) - (topic > 0)
-    if any(k in ev for k in _ALONE) or signals >= 2 or (signals >= 1 and topic >= 1):
+    signals = len(ev)
+    if any(k in ev for k in _ALONE) or signals >= 2:
+        return True  # (decided without the topic words: a note's usual case)
+    topic, n = _topic(texts)
+    if signals >= 1 and topic >= 1:
         return True
     return topic >= _DENSE_MIN and topic * 100 >= _DENSE_PERCENT * n
