@@ -254,12 +254,12 @@ class SafeHarborRecognizer:
 
     @staticmethod
     def _safe(token: str, text: str, end: int, labelled: bool) -> bool:
+        if not labelled and len(token) <= 4 and token.isdigit():
+            return True  # a year, a count, a short lab value (a third of the tokens: first)
         if _ICD10.match(token) or _UNIT_GLUED.match(token):
             return True
         if labelled:
             return False
-        if token.isdigit() and len(token) <= 4:
-            return True  # a year, a count, a short lab value
         if token.replace(".", "").isdigit() and _UNIT.match(text, end):
             return True
         bp = _BP.match(token) if "/" in token else None
