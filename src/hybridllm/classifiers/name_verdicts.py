@@ -81,18 +81,22 @@ class NerVerdicts:
         )
 
     def _weak_verdicts(
-        self, by_start: dict[int, re.Match[str]], offset: int, doc: Any, weak: dict[int, Kind]
+        self,
+        by_start: dict[int, re.Match[str]],
+        offset: int,
+        doc: Any,
+        ents: tuple[Any, ...],
+        weak: dict[int, Kind],
     ) -> list[Finding]:
         """A one-word name the lists allowed stands unless NER calls it an organisation or a
-        place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller."""
+        place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller.
+        ``ents`` are ``doc.ents`` (a property that builds its spans on every access)."""
         found: list[Finding] = []
         end = offset + len(doc.text)
         for pos in weak:
             if not offset <= pos < end:
                 continue
-            labels = [
-                e.label_ for e in doc.ents if offset + e.start_char <= pos < offset + e.end_char
-            ]
+            labels = [e.label_ for e in ents if offset + e.start_char <= pos < offset + e.end_char]
             if not labels or labels[0] not in _PERSON_OR_NOT:
                 found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+shape"))
         return found
@@ -107,8 +111,9 @@ class NerVerdicts:
         found: list[Finding] = []
         by_start = {words[i].start(): words[i] for i in candidates}
         for offset, doc in self._windows.run(text, words, candidates):
-            found.extend(self._weak_verdicts(by_start, offset, doc, weak))
-            for ent in doc.ents:
+            ents = doc.ents
+            found.extend(self._weak_verdicts(by_start, offset, doc, ents, weak))
+            for ent in ents:
                 if ent.label_ != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",
                     # "Uwe, can I ..."): a known given name that is not a place counts.
