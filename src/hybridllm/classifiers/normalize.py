@@ -104,7 +104,6 @@ class Normalized:
 _SPECIAL = re.compile(r"[^\x00-\x24\x26-\x7f]")
 
 
-_SPACE_TABLE = str.maketrans(dict.fromkeys(SPACES, " "))
 _ANY_SPACE = re.compile(f"[{SPACES}]")
 
 
@@ -114,7 +113,9 @@ def spaced(text: str) -> str:
     a no-break space between the parts of a value needs no normalized view."""
     if text.isascii() or _ANY_SPACE.search(text) is None:
         return text
-    return text.translate(_SPACE_TABLE)
+    # (A regex substitution: ``str.translate`` looks every character of a non-ASCII text up
+    # in its table, ~0.7 ms per 10 KB note against ~0.05.)
+    return _ANY_SPACE.sub(" ", text)
 
 
 # Superscript and subscript digits. One written after a letter ("SpO₂", "m²", "H₂O") or up to
