@@ -24,6 +24,7 @@ import bisect
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 
 from hybridllm.classifiers.base import (
     PERSON_IDENTIFYING,
@@ -133,6 +134,9 @@ def _priority(f: Finding) -> tuple[int, float, int]:
     return (CATEGORY_RANK[f.category], f.score, f.end - f.start)
 
 
+_ORDER = attrgetter("message_index", "start", "end", "entity_type")
+
+
 def merge_overlaps(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Merge overlapping spans per message (rule 4 of the module docstring).
 
@@ -142,17 +146,18 @@ def merge_overlaps(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     Returns:
         Non-overlapping findings, sorted by ``(message_index, start, end, entity_type)``.
     """
-    ordered = sorted(findings, key=lambda f: (f.message_index, f.start, f.end, f.entity_type))
+    ordered = sorted(findings, key=_ORDER)
     merged: list[Finding] = []
     cluster: list[Finding] = []
     cluster_end = -1
 
     def flush() -> None:
-        if not cluster:
+        if len(cluster) < 2:
+            merged.extend(cluster)
             return
         winner = max(cluster, key=_priority)
-        start = min(f.start for f in cluster)
-        end = max(f.end for f in cluster)
+        # (Sorted by start: the first starts first; cluster_end is the furthest end.)
+        start, end = cluster[0].start, cluster_end
         if (start, end) != (winner.start, winner.end):
             winner = winner.model_copy(update={"start": start, "end": end})
         merged.append(winner)
