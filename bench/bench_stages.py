@@ -4,7 +4,9 @@
 lands in whichever stage ran then. Here every stage runs ``--passes`` times on each of 10
 prompts of a family and size (inside the prefilter's scan scope, the scan itself timed apart),
 and the minimum per prompt is averaged: a stable figure to compare two trees run one after
-the other. The name stage gets the Safe Harbor pass's settled spans on a clinical note, as in
+the other. Also timed, apart from "all but names": the steps of ``classify()`` that are no
+recognizer (Unicode spaces, decoded spans, the payload rules and the merge of overlaps), as
+"steps". The name stage gets the Safe Harbor pass's settled spans on a clinical note, as in
 ``classify()`` (where the tree has them).
 
 Usage::
@@ -38,7 +40,8 @@ def stages(family: str, size: int, passes: int) -> dict[str, float]:
     classifier.recognizers[-1].wait_ready()
     classifier.wait_ready()
     spaced = getattr(norm, "spaced", lambda t: t)
-    pool = [spaced(build_family(family, size, v)) for v in range(10)]
+    raw = [build_family(family, size, v) for v in range(10)]
+    pool = [spaced(text) for text in raw]
     settle = getattr(combine, "settled_spans", None)
     clinical_recs = tuple(classifier.clinical_recognizers)
     total: dict[str, float] = {}
@@ -57,20 +60,35 @@ def stages(family: str, size: int, passes: int) -> dict[str, float]:
         total[name] = total.get(name, 0.0) + low * 1000 / len(pool)
         return out
 
-    for text in pool:
+    for source, text in zip(raw, pool, strict=True):
         best("prefilter", text, None)
         best("normalize", text, norm.normalize, text)
         clinical = bool(best("clinical", text, classifier.clinical, [text]))
         settled: list[tuple[int, int]] = []
+        every: list[Any] = []
         for rec in (*(clinical_recs if clinical else ()), *classifier.recognizers):
             kwargs: dict[str, Any] = {}
             if settled and getattr(rec, "accepts_settled", False):
                 kwargs["settled"] = settled
             found = best(rec.name, text, rec.find, text, **kwargs)
+            every += found
             if rec in clinical_recs and settle is not None:
                 with contextlib.suppress(TypeError):
                     settled += settle(text, found)
+        # classify()'s own steps around the recognizers (STEPS)
+        best("step: spaces", source, spaced, source)
+        if hasattr(classifier, "_decoded"):
+            best("step: decoded spans", text, classifier._decoded, text, 0, time.perf_counter())
+        best("step: payload rules + merge", text, _merge, combine, every, clinical)
     return {k: round(v, 3) for k, v in total.items()}
+
+
+STEPS = "step: "
+"""Prefix of the steps of ``classify()`` that are no recognizer (not in "all but names")."""
+
+
+def _merge(combine: Any, found: list[Any], clinical: bool) -> Any:
+    return combine.merge_overlaps(combine.apply_payload_rules(found, clinical=clinical))
 
 
 def main() -> None:
@@ -81,8 +99,9 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=7)
     args = ap.parse_args()
     result = stages(args.family, args.size, args.passes)
-    others = sum(v for k, v in result.items() if k != "names")
-    print(json.dumps({**result, "all but names": round(others, 3)}))
+    others = sum(v for k, v in result.items() if k != "names" and not k.startswith(STEPS))
+    steps = sum(v for k, v in result.items() if k.startswith(STEPS))
+    print(json.dumps({**result, "all but names": round(others, 3), "steps": round(steps, 3)}))
 
 
 if __name__ == "__main__":
