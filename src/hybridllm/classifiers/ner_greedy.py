@@ -193,7 +193,7 @@ class GreedyNer:
         """The moves at rows b+1, b+2, ... of the entity begun at each row b of ``begins``
         (label ids ``labs``), up to the L that ends it: one product per depth."""
         f0, f1, f2 = features
-        inside: dict[int, list[int]] = {int(r): [] for r in begins}
+        inside: dict[int, list[int]] = {r: [] for r in begins.tolist()}
         depth = 1
         while len(begins):
             # Validity: B needs another token after it, I too, so b + depth is in b's window.
