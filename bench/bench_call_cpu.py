@@ -4,9 +4,10 @@
 server (:class:`hybridllm.testing.SplittingServer`), the audit log in ``--audit-dir``; the bare
 ``openai`` SDK call is timed in the same loop. Each part is timed with ``time.thread_time`` by
 a wrapper around the function that does it (a wrapper costs ~1 us; parts are cumulative, so
-"hop" includes "SDK create"):
+"hop" includes "sdk"):
 
-- ``complete``: the whole ``Client.complete``; ``sdk``: the openai SDK's ``create`` inside it;
+- ``complete``: the whole ``Client.complete``; ``sdk``: the openai SDK inside it (``create``,
+  or ``client.post`` where the adapter calls that directly);
   ``own`` = complete - sdk: what hybridllm itself adds on the calling thread.
 - ``classify``, ``intent`` (append of the intent record), ``outcome`` (hand-off or append of
   the outcome record), ``records`` (building both records), ``redact``, ``restore``, ``hop``
@@ -69,12 +70,14 @@ def _patch(obj: Any, name: str, label: str) -> None:
 
 
 def _instrument() -> None:
+    from openai._base_client import SyncAPIClient
     from openai.resources.chat.completions import completions as oc
 
     from hybridllm.client import base, drivers
     from hybridllm.core import flow, flow_state
 
     _patch(oc.Completions, "create", "sdk")
+    _patch(SyncAPIClient, "post", "sdk")  # the adapter's way in since round 8 (create's too)
     _patch(base.BaseClient, "_classify", "classify")
     _patch(base.BaseClient, "_append_intent", "intent")
     _patch(base.BaseClient, "_append", "outcome")
