@@ -28,6 +28,7 @@ from hybridllm.classifiers.name_lower_context import (
     faker_last,
     name_like,
 )
+from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
 __all__ = ["list_neighbours", "record_runs", "with_context"]
@@ -300,6 +301,7 @@ def with_context(
     """
     extra = context_runs(text, words, lex, lower_words, english)
     extra += record_runs(text, words, lex)
+    extra += token_runs(text, words, lex, lower_words, english)
     for lo, hi in sorted(extra):
         s, e = lo, hi
         while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest

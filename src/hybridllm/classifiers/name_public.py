@@ -62,13 +62,14 @@ _PERSONAL = re.compile(
 # a character is introduced so too ("a cat named Bernie").
 _NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
 # A name right before these names a product or a result, not a person: "the Unsplash API",
-# "Collatz conjecture", "Maxwell's equations", "Bollinger bands".
+# "Collatz conjecture", "Maxwell's equations", "Bollinger bands", "a gantt chart", "Johari
+# window", "arduino uno".
 _THING_AFTER = re.compile(
     r"(?i:[ \t]+(?:api|sdk|app|apps|platform|website|formula|extension|plugin|library"
     r"|framework|package|cloud|server|container|integration|dashboard|wallet"
     r"|process|model|method|set|number|numbers|test|scale|index|space|function|matrix|chain"
     r"|network|universe|university|college|academy|institute|museum|zoo|airport|stadium"
-    r"|festival|award|prize)\b"
+    r"|festival|award|prize|chart|charts|diagram|diagrams|window|board|boards|code|uno)\b"
     r"|(?:['’]s)?[ \t]+net[ \t]+worth\b"  # "William Shatner net worth"
     r"|(?:['’]s)?[ \t]+(?:algorithm|conjecture|equations?|theorem|transform|distribution"
     r"|inequality|lemma|constant|principle|paradox|hypothesis|integral|polynomials?|bands"
