@@ -27,6 +27,10 @@ def persons(text: str) -> set[str]:
         ("can someone cover the late shift for veikko tomorrow", "veikko"),
         ("the quote from horváthová arrived after lunch", "horváthová"),
         ("the draft is with giovanni until friday", "giovanni"),
+        # a word in no list with a letter English does not use
+        ("the keys are still with bogdanović at the front desk", "bogdanović"),
+        # a surname that is a rare word before a surname that is none
+        ("please add juno kowalczyk to the thread", "juno kowalczyk"),
     ],
 )
 def test_lower_case_names_by_their_tokens(text: str, name: str) -> None:
@@ -48,6 +52,8 @@ def test_lower_case_names_by_their_tokens(text: str, name: str) -> None:
         "if x > 1: print(x)\nelif x < 0: print(-x)",
         # not English: the lists say nothing about lower-case words there
         "por favor coloque em uma tabela os valores de compra e venda",
+        # loanwords keep their accents and are vocabulary words by their plain form
+        "we had a café au lait and talked about the naïve résumé",
     ],
 )
 def test_ordinary_lower_case_text_stays_clean(text: str) -> None:

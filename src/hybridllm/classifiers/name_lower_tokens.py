@@ -15,8 +15,9 @@ themselves, read from the name lists alone:
     (``sáron``, ``márkus``), and a hyphenated one by its parts.
 11. **a lone name that is no word**: a listed given name or surname of five letters or more
     that is in no English vocabulary and no inflection of a word (``veikko``, ``horváthová``,
-    ``nilsson``; not ``seeders``, ``janky``), or a listed given name that the vocabulary knows
-    only as a name (``alistair``, ``giovanni``; not ``mark``).
+    ``nilsson``; not ``seeders``, ``janky``), a listed given name that the vocabulary knows
+    only as a name (``alistair``, ``giovanni``; not ``mark``), or a word of four letters or
+    more in no list with a letter English does not use (``ostojić``, ``zdzisława``).
 
 Both apply only in sentences written in lower case, in text that is mostly English (where
 missing capitals say nothing), and not on lines of code.
@@ -105,7 +106,8 @@ def _first_ok(lex: TokenLexicon, w: str) -> bool:
         return True
     if _unknown(lex, w):
         return True
-    return (w in lex.last or w in census_first()) and _no_word(lex, w)
+    # a listed name that is a rare word ("juno"): _pair_ok asks for a surname that is none
+    return (w in lex.last or w in census_first()) and w not in lex.common
 
 
 def _pair_at(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
@@ -138,9 +140,14 @@ def _pair_ok(lex: TokenLexicon, first: str, bare: str) -> bool:
         return False
     if not (_no_word(lex, first) or _no_word(lex, bare)):
         return False
-    # A given name that is an everyday word ("will", "mark", "run") or a particle ("de
-    # bruyn") needs a listed surname that is no word at all.
-    if (first in lex.common or first in PARTICLES) and not (listed and _no_word(lex, bare)):
+    # A given name that is an everyday word ("will", "mark", "run"), a particle ("de bruyn")
+    # or a surname that is a word ("juno vervoort") needs a listed surname that is no word.
+    plain_first = (
+        first in lex.common
+        or first in PARTICLES
+        or not (_given(lex, first) or _no_word(lex, first) or _unknown(lex, first))
+    )
+    if plain_first and not (listed and _no_word(lex, bare)):
         return False
     # A first word in no list needs a curated surname ("neoma barnes").
     return not unknown_first or (
@@ -157,12 +164,20 @@ def _inflected(lex: TokenLexicon, w: str) -> bool:
     )
 
 
+def _foreign_letters(lex: TokenLexicon, w: str) -> bool:
+    """A word in no list and no vocabulary with a letter English does not use (``ostojić``,
+    ``zdzisława``); loanwords such as ``café`` are vocabulary words by their plain form."""
+    return len(w) >= 4 and not w.isascii() and w.isalpha() and lex.kind(w) is Kind.UNKNOWN
+
+
 def _single(lex: TokenLexicon, w: str) -> bool:
     """Rule 11: a listed name of five letters or more that is no English word, or a listed
     given name that the vocabulary has only as a name (no everyday word: ``alistair``)."""
     if len(w) < _SINGLE_MIN or not w.isalpha() or w in lex.places or w in _CODE_WORDS:
         return False
     if w in lex.first and w not in lex.common and lex.kind(w) is Kind.NAME:
+        return True
+    if _foreign_letters(lex, w):
         return True
     return (w in lex.first or w in lex.last) and _no_word(lex, w) and not _inflected(lex, w)
 
