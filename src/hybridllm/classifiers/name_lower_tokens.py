@@ -179,7 +179,8 @@ def _single(lex: TokenLexicon, w: str) -> bool:
         return True
     if _foreign_letters(lex, w):
         return True
-    return (w in lex.first or w in lex.last) and _no_word(lex, w) and not _inflected(lex, w)
+    # The census's surnames alone are too often products and slang ("arduino", "gantt").
+    return (w in lex.first or w in faker_last()) and _no_word(lex, w) and not _inflected(lex, w)
 
 
 def token_runs(
