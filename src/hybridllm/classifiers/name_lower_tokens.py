@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from hybridllm.classifiers.name_lower_context import (
     bare_end,
@@ -112,9 +113,7 @@ def _first_ok(lex: TokenLexicon, w: str) -> bool:
 
 def _pair_at(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
     """Index of the second word of a rule-10 pair starting at word ``i``, or None."""
-    first = _bare(words[i].group())
-    if words[i].group() != first or not _first_ok(lex, first):
-        return None
+    first = words[i].group()
     j = i + 1
     # particles between ("aislinn de meer"), at most two
     while j < len(words) and j <= i + 3 and text[words[j - 1].end() : words[j].start()] == " ":
@@ -183,6 +182,20 @@ def _single(lex: TokenLexicon, w: str) -> bool:
     return (w in lex.first or w in faker_last()) and _no_word(lex, w) and not _inflected(lex, w)
 
 
+_PAIR, _SINGLE = 1, 2
+
+
+@lru_cache(maxsize=32768)
+def _can_start(lex: TokenLexicon, w: str) -> int:
+    """Whether the word ``w`` can start a pair (``_PAIR``) or is a lone name (``_SINGLE``)."""
+    if not w.islower() or len(w) < 2:
+        return 0
+    bare = _bare(w)
+    return (_PAIR if w == bare and _first_ok(lex, bare) else 0) | (
+        _SINGLE if _single(lex, bare) else 0
+    )
+
+
 def token_runs(
     text: str,
     words: list[re.Match[str]],
@@ -211,12 +224,14 @@ def token_runs(
             continue
         m = words[i]
         w = m.group()
-        if not w.islower() or len(w) < 2:
+        # most words can start nothing: an everyday word, a capitalised one (one look-up)
+        can = _can_start(lex, w)
+        if not can:
             continue
-        last = _pair_at(text, words, i, lex)
+        last = _pair_at(text, words, i, lex) if can & _PAIR else None
         bare = _bare(w)
         if last is None or last not in lower_words:
-            last = i if _single(lex, bare) else None
+            last = i if can & _SINGLE else None
         if last is None:
             continue
         if not english():
