@@ -50,6 +50,8 @@ def test_lower_case_names_by_their_tokens(text: str, name: str) -> None:
         "this song is kind of janky and trippy",
         # a programming keyword that is also a given name
         "if x > 1: print(x)\nelif x < 0: print(-x)",
+        # a module of a dotted path
+        "can you explain this view\n from rsvp.rudolph import get_people, main",
         # not English: the lists say nothing about lower-case words there
         "por favor coloque em uma tabela os valores de compra e venda",
         # loanwords keep their accents and are vocabulary words by their plain form

@@ -233,3 +233,28 @@ def test_companies_citations_and_exercises_are_not_flagged(text: str) -> None:
 )
 def test_private_people_beside_determiners_and_possessives_stay_found(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain Kurt Vonnegut's 'Player Piano' in two paragraphs.",
+        "### Current Task\n🍲 Eat Lunch\n### Done",
+        "Is a Lump Sum clause in the contract enforceable?",
+        "Which lexer builds the Token Tree after Lexical Analyses?",
+        "We propose Fine-tune for smaller models.",
+    ],
+)
+def test_runs_of_everyday_words_are_no_person(text: str) -> None:
+    assert persons(text) == [], persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please forward the invoice to Miss Brewer by Friday.", "Brewer"),
+        ("The report was signed by Rose Baker last week.", "Rose Baker"),
+    ],
+)
+def test_names_of_everyday_words_with_a_title_or_given_name_stay(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

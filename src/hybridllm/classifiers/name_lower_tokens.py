@@ -185,6 +185,13 @@ def _single(lex: TokenLexicon, w: str) -> bool:
 _PAIR, _SINGLE = 1, 2
 
 
+def _dotted(text: str, start: int, end: int) -> bool:
+    """Whether the word is part of a dotted path (``from rsvp.rudolph import``)."""
+    return (start > 1 and text[start - 1] == "." and text[start - 2].isalnum()) or (
+        end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
+    )
+
+
 @lru_cache(maxsize=32768)
 def _can_start(lex: TokenLexicon, w: str) -> int:
     """Whether the word ``w`` can start a pair (``_PAIR``) or is a lone name (``_SINGLE``)."""
@@ -236,7 +243,7 @@ def token_runs(
             continue
         if not english():
             return out  # where most words are no English words, the lists say nothing
-        if code_line(text, m.start()):
+        if code_line(text, m.start()) or _dotted(text, m.start(), m.end()):
             continue
         out.append((m.start(), bare_end(words[last]) if last > i else m.start() + len(bare)))
         skip_to = last

@@ -33,7 +33,7 @@ from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_story import invented
-from hybridllm.classifiers.name_tokens import token_lexicon
+from hybridllm.classifiers.name_tokens import TITLES, token_lexicon
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "public_name"]
@@ -196,6 +196,18 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     return kind
 
 
+def _everyday(key: str) -> str | None:
+    """``"thing"`` for a run of everyday words none of which is a given name (``Eat Lunch``,
+    ``Lump Sum``, ``Player Piano``, ``Fine-tune``): no person's name is made of them alone."""
+    parts = key.replace("-", " ").split()
+    if len(parts) < 2 or parts[0].rstrip(".") in TITLES:  # "Miss Brewer"
+        return None
+    lex = token_lexicon()
+    if all(p in lex.common and p not in lex.first for p in parts):
+        return "thing"
+    return None
+
+
 def _thing_context(text: str, f: Finding) -> bool:
     """A determiner that starts a two-word name (``The Price``) or stands before a one-word name at
     the end of a clause (``called the Arkali.``), or, for a one-word name before a verb, ``its``
@@ -302,7 +314,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
-        else _kind(key) or _context_kind(text, f, style)
+        else _kind(key) or _context_kind(text, f, style) or _everyday(key)
         for f, key in zip(found, keys, strict=True)
     ]
     singles: dict[str, list[int]] = {}
