@@ -196,15 +196,16 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     return kind
 
 
+@lru_cache(maxsize=4096)
 def _everyday(key: str) -> str | None:
-    """``"thing"`` for a run of everyday words none of which is a given name (``Eat Lunch``,
+    """``"everyday"`` for a run of everyday words none of which is a given name (``Eat Lunch``,
     ``Lump Sum``, ``Player Piano``, ``Fine-tune``): no person's name is made of them alone."""
     parts = key.replace("-", " ").split()
     if len(parts) < 2 or parts[0].rstrip(".") in TITLES:  # "Miss Brewer"
         return None
     lex = token_lexicon()
     if all(p in lex.common and p not in lex.first for p in parts):
-        return "thing"
+        return "everyday"
     return None
 
 
@@ -293,12 +294,14 @@ def _among(text: str, name: Finding, others: list[Finding]) -> bool:
 
 
 def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
-    """The findings without those that name a listed public figure, character or place, or an
-    invented character (:func:`~hybridllm.classifiers.name_story.invented`).
+    """The findings without those that name a listed public figure, character or place, an
+    invented character (:func:`~hybridllm.classifiers.name_story.invented`), or that are a run
+    of everyday words none of which is a given name (``Eat Lunch``, ``Player Piano``).
 
     A one-word finding that is a word of a listed full name dropped from the same text also
-    goes (``Kant`` after ``Immanuel Kant``). Nothing is dropped from a clinical text or where a
-    name sits in a record-like context (see the module docstring).
+    goes (``Kant`` after ``Immanuel Kant``). Nothing is dropped where a name sits in a
+    record-like context (see the module docstring), and nothing but runs of everyday words
+    from a clinical text.
 
     Args:
         text: the text the findings were found in.
@@ -330,8 +333,12 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
     ]
-    # The clinical decision scans the whole text: made only when something would go.
-    if not any(drop) or is_clinical([text]):
+    # The clinical decision scans the whole text: made only when something would go that
+    # could be a patient's name (a run of everyday words is nobody's).
+    if not any(drop) or (
+        any(d and kind != "everyday" for d, kind in zip(drop, kinds, strict=True))
+        and is_clinical([text])
+    ):
         return found
     kept = [f for f, d in zip(found, drop, strict=True) if not d]
     private_parts = {
