@@ -37,6 +37,7 @@ __all__ = [
     "fold",
     "is_cap",
     "person_run",
+    "plural_of",
     "read_list",
     "token_lexicon",
     "with_folded",
@@ -169,6 +170,11 @@ def _plural_of(low: str, vocab: frozenset[str]) -> bool:
         or (low.endswith("es") and low[:-2] in vocab)
         or (low.endswith("ies") and low[:-3] + "y" in vocab)
     )
+
+
+def plural_of(low: str, vocab: frozenset[str]) -> bool:
+    """Whether ``low`` is an English plural of a word of ``vocab`` (``warranties``)."""
+    return _plural_of(low, vocab)
 
 
 class Kind(enum.Enum):
