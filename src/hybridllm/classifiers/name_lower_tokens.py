@@ -40,8 +40,8 @@ from hybridllm.classifiers.name_tokens import (
     PARTICLES,
     Kind,
     TokenLexicon,
-    _plural_of,
     fold,
+    plural_of,
 )
 
 __all__ = ["token_runs"]
@@ -150,14 +150,14 @@ def _pair_ok(lex: TokenLexicon, first: str, bare: str) -> bool:
         return False
     # A first word in no list needs a curated surname ("neoma barnes").
     return not unknown_first or (
-        bare in faker_last() and bare not in lex.common and not _plural_of(bare, lex.vocab)
+        bare in faker_last() and bare not in lex.common and not plural_of(bare, lex.vocab)
     )
 
 
 def _inflected(lex: TokenLexicon, w: str) -> bool:
     """An inflected English word ("seeders", "wilds", "janky", "trippy")."""
     return (
-        _plural_of(w, lex.vocab)
+        plural_of(w, lex.vocab)
         or (w.endswith("y") and (w[:-1] in lex.vocab or w[:-2] in lex.vocab))
         or (w.endswith("s") and w[:-1] in lex.vocab)
     )
