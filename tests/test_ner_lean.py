@@ -46,6 +46,29 @@ def test_lean_encoder_gives_the_same_vectors_bit_for_bit(plain: Any) -> None:
         assert numpy.array_equal(got, want)
 
 
+@pytest.mark.parametrize(
+    ("projected", "trimmed"), [(True, False), (False, True), (True, True)], ids=str
+)
+def test_projected_and_trimmed_encoders_round_like_the_model(
+    plain: Any, projected: bool, trimmed: bool
+) -> None:
+    layer = plain.get_pipe("ner").model.layers[0]
+    fast = ner_lean.lean_tok2vec(layer, projected=projected, trimmed=trimmed)
+    exact = ner_lean.lean_tok2vec(layer)
+    assert fast is not None
+    assert exact is not None
+    assert fast.attrs == {"projected": projected, "trimmed": trimmed}
+    for batch in ([TEXTS[0]], TEXTS, TEXTS[1:3], [TEXTS[-1]] * 3, TEXTS[::-1]):
+        docs = [plain.make_doc(t) for t in batch]
+        want = exact.predict(docs)
+        got = fast.predict(docs)
+        assert got.shape == want.shape
+        # Float rounding only (another order of the sums, another row position in a product):
+        # far below the vectors' scale (entries of order 1).
+        assert numpy.abs(got - want).max() < 1e-4
+        assert numpy.abs(want).max() > 0.1
+
+
 def test_lean_encoder_refuses_a_model_of_another_shape() -> None:
     from thinc.api import Linear, chain, list2array
 
@@ -56,6 +79,7 @@ def test_installed_pipeline_finds_the_same_entities(plain: Any) -> None:
     nlp = _load()
     assert ner_lean.install(nlp)
     assert nlp.get_pipe("ner").model.layers[0].name == "lean_tok2vec"
+    assert nlp.get_pipe("ner").model.layers[0].attrs == {"projected": True, "trimmed": True}
     one_thread = ner_lean.numpy_blas(nlp)
     assert one_thread is not None
     assert all(not n.ops.use_blis for n in nlp.get_pipe("ner").model.walk())

@@ -10,6 +10,14 @@ weights out of the loaded model once and runs the same arithmetic (the same ``Op
 them, the padding between documents placed by index) in one function, so the result is bit for
 bit the model's own: :func:`install` checks that on probe texts and keeps the model untouched
 when it differs or the model is not built the way this expects.
+
+Two further savings change only the float rounding, and :func:`install` takes them when the
+probes' vectors stay within it and their entities are the same: the first layer's product
+replaced by tables precomputed at load (``projected``), and the last two window layers
+computed only on the rows the tokens' vectors depend on (``trimmed``). On every NER batch the
+name stage sends for the bench texts (5,407 batches), the entities are the same; the closest
+decision between two moves there is 1.2e-4 apart, the vectors move by at most 6e-6
+(docs/benchmarks.md, names round 10).
 """
 
 from __future__ import annotations
@@ -73,11 +81,18 @@ def _parts(layer: Any) -> dict[str, Any] | None:
     }
 
 
-def lean_tok2vec(layer: Any) -> Any | None:
+def lean_tok2vec(layer: Any, *, projected: bool = False, trimmed: bool = False) -> Any | None:
     """A thinc ``Model`` that computes what ``layer`` (the NER's token encoder) computes.
 
     Args:
         layer: ``ner.model.layers[0]`` of a loaded spaCy pipeline.
+        projected: multiply the hash-embedding tables by the first maxout's weights once, at
+            build time (see :func:`_projections`), so a call adds projected rows instead of
+            multiplying every token's embedding: the same vectors up to float rounding (the
+            sums run in another order), not bit for bit.
+        trimmed: compute the last two window layers only on the rows a token's vector depends
+            on (see ``_Lean.trimmed_layers``): fewer rows per product, the same values up to
+            float rounding (a row's last bits depend on its position in the product).
 
     Returns:
         The replacement model (predict only), or None if ``layer`` is not built as expected.
@@ -87,80 +102,173 @@ def lean_tok2vec(layer: Any) -> Any | None:
     p = _parts(layer)
     if p is None:
         return None
-    ops = p["ops"]
-    columns = p["columns"]
-    embeds = p["embeds"]
-    maxouts = p["maxouts"]
-    norms = p["norms"]
-    windows = p["window"]
-    pad = p["pad"]
-    w_lin, b_lin = p["linear"]
+    lean = _Lean(layer, p, projected=projected, trimmed=trimmed)
+    return Model(
+        "lean_tok2vec",
+        lean.forward,
+        ops=p["ops"],
+        attrs={"projected": projected, "trimmed": trimmed},
+    )
 
-    xp = ops.xp
-    add, true_divide = xp.add, xp.true_divide
 
-    maximum, multiply = xp.maximum, xp.multiply
+class _Lean:
+    """The encoder's arithmetic over the weights ``_parts`` read (see :func:`lean_tok2vec`)."""
 
-    def maxout_norm(x: Any, k: int) -> Any:
+    def __init__(self, layer: Any, p: dict[str, Any], *, projected: bool, trimmed: bool) -> None:
+        self.layer = layer
+        self.ops = p["ops"]
+        self.xp = self.ops.xp
+        self.columns = p["columns"]
+        self.embeds = p["embeds"]
+        self.maxouts = p["maxouts"]
+        self.norms = p["norms"]
+        self.windows = p["window"]
+        self.pad = p["pad"]
+        self.w_lin, self.b_lin = p["linear"]
+        self.projections = _projections(self.embeds, self.maxouts[0][0]) if projected else None
+        self.trimmed = trimmed
+
+    def maxout_norm(self, x: Any, k: int) -> Any:
+        """Maxout layer ``k`` (its product, bias, best piece), then its layer norm."""
         # thinc.layers.maxout.forward, then thinc.layers.layernorm.forward: the same
         # expressions, with ndarray.mean / .var spelled out as numpy's _methods computes them
         # (one sum, one division by the count as an intp, the squared deviations' sum).
-        w, b, n_out, n_pieces = maxouts[k]
-        y = ops.gemm(x, w, trans2=True)
+        w, b, _, _ = self.maxouts[k]
+        y = self.ops.gemm(x, w, trans2=True)
         y += b
+        return self.norm_of(y, k)
+
+    def norm_of(self, y: Any, k: int) -> Any:
+        """Layer ``k``'s best pieces of ``y`` (its product plus bias), layer-normed."""
+        xp = self.xp
+        _, _, n_out, n_pieces = self.maxouts[k]
         # ops.maxout's best piece (the first of equal ones), as element-wise maxima of the
         # pieces' strided views: the same values without the argmax ops.maxout also returns.
         pieces = y.reshape(y.shape[0], n_out, n_pieces)
-        best = maximum(pieces[:, :, 0], pieces[:, :, 1])
+        best = xp.maximum(pieces[:, :, 0], pieces[:, :, 1])
         for piece in range(2, n_pieces):
-            maximum(best, pieces[:, :, piece], out=best)
-        gain, shift = norms[k]
+            xp.maximum(best, pieces[:, :, piece], out=best)
+        gain, shift = self.norms[k]
         count = xp.intp(n_out)
-        mu = add.reduce(best, axis=1, keepdims=True)
-        true_divide(mu, count, out=mu, casting="unsafe")
+        mu = xp.add.reduce(best, axis=1, keepdims=True)
+        xp.true_divide(mu, count, out=mu, casting="unsafe")
         best -= mu  # the deviations
-        var = add.reduce(best * best, axis=1, keepdims=True)
-        true_divide(var, count, out=var, casting="unsafe")
+        var = xp.add.reduce(best * best, axis=1, keepdims=True)
+        xp.true_divide(var, count, out=var, casting="unsafe")
         var += 1e-08
-        multiply(best, var ** (-1.0 / 2.0), out=best)
+        xp.multiply(best, var ** (-1.0 / 2.0), out=best)
         best *= gain
         best += shift
         return best
 
-    def forward(model: Any, docs: Any, is_train: bool) -> tuple[Any, Any]:
+    def embed(self, ids: Any) -> Any:
+        """The first layer's output for the tokens' attribute ids (hashed embeddings)."""
+        ops = self.ops
+        if self.projections is None:
+            vectors = [
+                ops.gather_add(
+                    table,
+                    ops.hash(ops.as_contig(ids[:, col], dtype="uint64"), seed) % table.shape[0],
+                )
+                for table, seed, col in self.embeds
+            ]
+            return self.maxout_norm(self.xp.hstack(vectors), 0)
+        # Each table's hashed rows summed, already multiplied by the maxout's weights.
+        y = None
+        for table, seed, col in self.projections:
+            keys = ops.hash(ops.as_contig(ids[:, col], dtype="uint64"), seed) % len(table)
+            part = ops.gather_add(table, keys)
+            if y is None:
+                y = part
+            else:
+                y += part
+        y += self.maxouts[0][1]
+        return self.norm_of(y, 0)
+
+    def trimmed_layers(self, flat: Any, rows: Any) -> Any:
+        """The window layers over the padded rows ``flat``; the tokens' rows (``rows``) out.
+
+        The last layer is computed on the tokens' rows only, the one before on those and the
+        rows within the last layer's window of them: the padding rows further away are no
+        token's input any more.
+        """
+        xp, ops, windows = self.xp, self.ops, self.windows
+        last = len(windows)
+        for k, size in enumerate(windows[:-2], start=1):
+            flat = flat + self.maxout_norm(ops.seq2col(flat, size), k)
+        if last >= 2:
+            near = xp.zeros(len(flat), dtype=bool)
+            near[rows] = True
+            token = near.copy()
+            for step in range(1, windows[-1] + 1):
+                near[step:] |= token[:-step]
+                near[:-step] |= token[step:]
+            sel = xp.flatnonzero(near)
+            flat[sel] += self.maxout_norm(ops.seq2col(flat, windows[-2])[sel], last - 1)
+        out = flat[rows]
+        out += self.maxout_norm(ops.seq2col(flat, windows[-1])[rows], last)
+        return out
+
+    def forward(self, model: Any, docs: Any, is_train: bool) -> tuple[Any, Any]:
+        """The thinc forward pass (predict only; training goes to the model's own layer)."""
         if is_train or not docs or any(len(doc) == 0 for doc in docs):
-            original: tuple[Any, Any] = layer(docs, is_train)  # training, empty docs
+            original: tuple[Any, Any] = self.layer(docs, is_train)  # training, empty docs
             return original
+        xp, ops, pad = self.xp, self.ops, self.pad
         lengths = [len(doc) for doc in docs]
         ids = ops.asarray2i(
             xp.concatenate(
-                [doc.to_array(columns).reshape(n, -1) for doc, n in zip(docs, lengths, strict=True)]
+                [
+                    doc.to_array(self.columns).reshape(n, -1)
+                    for doc, n in zip(docs, lengths, strict=True)
+                ]
             ),
             dtype="uint64",
         )
-        vectors = [
-            ops.gather_add(
-                table, ops.hash(ops.as_contig(ids[:, col], dtype="uint64"), seed) % table.shape[0]
-            )
-            for table, seed, col in embeds
-        ]
-        hidden = maxout_norm(xp.hstack(vectors), 0)
+        hidden = self.embed(ids)
         # ops.flatten(ops.unflatten(hidden, lengths), pad=pad): `pad` zero rows before, between
         # and after the docs; `rows` are the docs' own rows in it.
         rows = xp.arange(len(hidden)) + pad * xp.repeat(xp.arange(1, len(docs) + 1), lengths)
         flat = xp.zeros((len(hidden) + pad * (len(docs) + 1), hidden.shape[1]), dtype=hidden.dtype)
         flat[rows] = hidden
-        for k, size in enumerate(windows, start=1):
-            flat = flat + maxout_norm(ops.seq2col(flat, size), k)
-        out = ops.gemm(xp.ascontiguousarray(flat[rows]), w_lin, trans2=True)
-        out += b_lin
+        if self.trimmed:
+            tokens = self.trimmed_layers(flat, rows)
+        else:
+            for k, size in enumerate(self.windows, start=1):
+                flat = flat + self.maxout_norm(ops.seq2col(flat, size), k)
+            tokens = xp.ascontiguousarray(flat[rows])
+        out = ops.gemm(tokens, self.w_lin, trans2=True)
+        out += self.b_lin
         return out, None
 
-    return Model("lean_tok2vec", forward, ops=ops)
+
+def _projections(embeds: list[tuple[Any, int, int]], weights: Any) -> list[tuple[Any, int, int]]:
+    """Each hash-embedding table times its block of the first maxout's weights.
+
+    The first layer multiplies the concatenation of the tables' hashed rows by ``weights``;
+    that is linear in each table's rows, so ``table @ block.T`` (computed once, in float64 and
+    rounded to the tables' float32) turns a call's product into row additions. Like spaCy's
+    ``PrecomputableAffine`` for the parser's lower layer. ~11k rows x 288 floats (~13 MB).
+    """
+    import numpy
+
+    out = []
+    start = 0
+    for table, seed, col in embeds:
+        width = table.shape[1]
+        block = numpy.asarray(weights[:, start : start + width], dtype="float64")
+        product = numpy.asarray(table, dtype="float64") @ block.T
+        out.append((numpy.ascontiguousarray(product, dtype=table.dtype), seed, col))
+        start += width
+    return out
 
 
 def install(nlp: Any, component: str = "ner") -> bool:
-    """Put the lean encoder into ``nlp``'s ``component`` if it gives identical vectors.
+    """Put the lean encoder into ``nlp``'s ``component`` if it gives the model's vectors.
+
+    The plain lean encoder must give the model's vectors bit for bit on the probe texts; then
+    the projected and trimmed one (see :func:`lean_tok2vec`) is installed if its vectors are
+    within float rounding of those and the probes' entities are the same, else the plain one.
 
     Args:
         nlp: a loaded spaCy pipeline (owned by the caller; changed in place).
@@ -168,7 +276,7 @@ def install(nlp: Any, component: str = "ner") -> bool:
 
     Returns:
         True if installed; False (model unchanged) if the model is built differently or the
-        lean encoder's output differs in any bit on the probe texts.
+        plain lean encoder's output differs in any bit on the probe texts.
     """
     import numpy
 
@@ -179,13 +287,27 @@ def install(nlp: Any, component: str = "ner") -> bool:
         if lean is None:
             return False
         docs = [nlp.make_doc(t) for t in _PROBES]
-        for batch in (docs, docs[:1], docs[1:2]):
+        batches = (docs, docs[:1], docs[1:2], docs[::-1])
+        for batch in batches:
             if not numpy.array_equal(layer.predict(batch), lean.predict(batch)):
                 return False
     except Exception:  # any surprise in the model's layout: keep spaCy's own path
         _log.debug("lean NER encoder not installed", exc_info=True)
         return False
     model.layers[0] = lean
+    try:
+        fast = lean_tok2vec(layer, projected=True, trimmed=True)
+        want = _entities(nlp, component)
+        if fast is not None and all(
+            numpy.allclose(fast.predict(batch), lean.predict(batch), rtol=1e-4, atol=1e-4)
+            for batch in batches
+        ):
+            model.layers[0] = fast
+            if _entities(nlp, component) != want:
+                model.layers[0] = lean
+    except Exception:  # keep the plain lean encoder
+        model.layers[0] = lean
+        _log.debug("projected NER encoder not installed", exc_info=True)
     return True
 
 
