@@ -84,9 +84,17 @@ def test_name_stage_uses_the_greedy_decoder() -> None:
 
     words = list(re.finditer(r"\w+", text))
     cand = [i for i, w in enumerate(words) if w.group() == "Auriville"]
-    ((offset, doc),) = windows.run(text, words, cand)
-    assert [e.label_ for e in doc.ents if "Gilbert" in e.text] == ["PERSON"]
-    assert text[offset : offset + len(doc.text)] == doc.text
+    ((start, end, ents),) = windows.run(text, words, cand)
+    window = text[start:end]
+    assert "Auriville" in window
+    # Offsets in the window, the entity's words without punctuation, as spaCy's Doc has them.
+    doc = next(iter(windows._nlp.pipe([window])))
+    want = [
+        (e.start_char, e.end_char, e.label_, len(e), [(t.idx, t.idx + len(t)) for t in e])
+        for e in doc.ents
+    ]
+    assert [(e.start, e.end, e.label, e.size, list(e.words)) for e in ents] == want
+    assert [window[e.start : e.end] for e in ents if e.label == "PERSON"] == ["Auriville Gilbert"]
 
 
 def test_greedy_decoder_windows_inside_entities_at_the_same_step(nlp: Any) -> None:
@@ -104,3 +112,15 @@ def test_greedy_decoder_windows_inside_entities_at_the_same_step(nlp: Any) -> No
     assert found == _ents(nlp.pipe(batch))
     multi_word = [t[s:e] for t, ents in zip(batch, found, strict=True) for s, e, _ in ents]
     assert sum(" " in span for span in multi_word) >= 3
+
+
+def test_entity_offsets_leave_out_punctuation_tokens(nlp: Any) -> None:
+    from hybridllm.classifiers.name_ner import _entity
+
+    doc = nlp.make_doc("Ask Anne-Marie O'Neil, please")
+    tokens = [t.text for t in doc]
+    start, end = tokens.index("Anne"), tokens.index(",")
+    ent = _entity(doc, start, end, "PERSON")
+    assert "-" in tokens[start:end]
+    assert (ent.start, ent.end, ent.label, ent.size) == (4, 21, "PERSON", end - start)
+    assert [doc.text[s:e] for s, e in ent.words] == [t for t in tokens[start:end] if t != "-"]

@@ -12,12 +12,12 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, NamedTuple
 
 from hybridllm._imports import importing
 from hybridllm.classifiers import ner_greedy, ner_lean
 
-__all__ = ["NerWindows"]
+__all__ = ["Entity", "NerWindows"]
 
 # en_core_web_sm's ner has its own tok2vec layer; the shared "tok2vec" pipe only feeds tagger and
 # parser, so it is left out too (same entities, less work per window).
@@ -25,6 +25,35 @@ _SPACY_EXCLUDE = ["tok2vec", "parser", "tagger", "attribute_ruler", "lemmatizer"
 _WINDOW_BREAK = frozenset(".!?\n")
 _WINDOW_WORDS = 3
 _LOAD_TIMEOUT_S = 60
+
+
+class Entity(NamedTuple):
+    """An entity NER found in a window, as plain offsets (no spaCy ``Span``/``Token`` objects).
+
+    Attributes:
+        start: its first character, in the window.
+        end: the character after it, in the window.
+        label: spaCy's label (``"PERSON"``, ``"ORG"``, ...).
+        size: its number of tokens.
+        words: ``(start, end)`` in the window of each of its tokens that is no punctuation.
+    """
+
+    start: int
+    end: int
+    label: str
+    size: int
+    words: tuple[tuple[int, int], ...]
+
+
+def _entity(doc: Any, start: int, end: int, label: str) -> Entity:
+    """The :class:`Entity` of tokens ``start:end`` of ``doc``."""
+    words = []
+    for k in range(start, end):
+        token = doc[k]
+        if not token.is_punct:
+            words.append((token.idx, token.idx + len(token)))
+    last = doc[end - 1]
+    return Entity(doc[start].idx, last.idx + len(last), label, end - start, tuple(words))
 
 
 class NerWindows:
@@ -99,7 +128,7 @@ class NerWindows:
 
     def run(
         self, text: str, words: Sequence[re.Match[str]], candidates: list[int]
-    ) -> list[tuple[int, Any]]:
+    ) -> list[tuple[int, int, list[Entity]]]:
         """NER over the candidates' windows.
 
         Args:
@@ -108,7 +137,7 @@ class NerWindows:
             candidates: indexes into ``words``.
 
         Returns:
-            ``(window offset in text, spaCy Doc)`` pairs.
+            ``(window start, window end, entities)`` per window, offsets in ``text``.
 
         Raises:
             RuntimeError: the model did not load (in time).
@@ -120,10 +149,16 @@ class NerWindows:
             raise RuntimeError("spaCy model failed to load")
         # Identical windows (a column value repeated on every row of a pasted table) run once.
         unique = list(dict.fromkeys(text[s:e] for s, e in spans))
+        nlp = self._nlp
+        docs = [nlp.make_doc(t) for t in unique]
         with self._lock, self._one_thread():
             if self._greedy is not None:
-                parsed = self._greedy.pipe(unique, self._nlp)
+                found = self._greedy.entities(docs)
             else:
-                parsed = list(self._nlp.pipe(unique))
-        docs = dict(zip(unique, parsed, strict=True))
-        return [(s, docs[text[s:e]]) for s, e in spans]
+                found = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs)]
+        # Plain offsets, no Span objects (spaCy builds them anew on every ``doc.ents``).
+        ents = {
+            t: [_entity(doc, *e) for e in found_in]
+            for t, doc, found_in in zip(unique, docs, found, strict=True)
+        }
+        return [(s, e, ents[text[s:e]]) for s, e in spans]

@@ -9,7 +9,6 @@ one-word names the token lists allowed unless NER calls them an organisation or 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from hybridllm.classifiers.name_context import STRONG_CUE
 from hybridllm.classifiers.name_gate import (
@@ -18,7 +17,7 @@ from hybridllm.classifiers.name_gate import (
     cue_at_end,
     plausible_person,
 )
-from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_tokens import Kind
 from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
@@ -84,19 +83,18 @@ class NerVerdicts:
         self,
         by_start: dict[int, re.Match[str]],
         offset: int,
-        doc: Any,
-        ents: tuple[Any, ...],
+        end: int,
+        ents: list[Entity],
         weak: dict[int, Kind],
     ) -> list[Finding]:
         """A one-word name the lists allowed stands unless NER calls it an organisation or a
         place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller.
-        ``ents`` are ``doc.ents`` (a property that builds its spans on every access)."""
+        ``ents`` are the entities of the window ``offset:end``."""
         found: list[Finding] = []
-        end = offset + len(doc.text)
         for pos in weak:
             if not offset <= pos < end:
                 continue
-            labels = [e.label_ for e in ents if offset + e.start_char <= pos < offset + e.end_char]
+            labels = [e.label for e in ents if offset + e.start <= pos < offset + e.end]
             if not labels or labels[0] not in _PERSON_OR_NOT:
                 found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+shape"))
         return found
@@ -110,43 +108,45 @@ class NerVerdicts:
     ) -> list[Finding]:
         found: list[Finding] = []
         by_start = {words[i].start(): words[i] for i in candidates}
-        for offset, doc in self._windows.run(text, words, candidates):
-            ents = doc.ents
-            found.extend(self._weak_verdicts(by_start, offset, doc, ents, weak))
+        for offset, stop, ents in self._windows.run(text, words, candidates):
+            found.extend(self._weak_verdicts(by_start, offset, stop, ents, weak))
             for ent in ents:
-                if ent.label_ != "PERSON":
+                if ent.label != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",
                     # "Uwe, can I ..."): a known given name that is not a place counts.
+                    ent_text = text[offset + ent.start : offset + ent.end]
                     if (
-                        ent.label_ in _OTHER_LABELS
-                        and len(ent) == 1
-                        and self._known_given(ent.text)
-                        and ent.text.lower() not in self.places
+                        ent.label in _OTHER_LABELS
+                        and ent.size == 1
+                        and self._known_given(ent_text)
+                        and ent_text.lower() not in self.places
                     ):
                         found.append(
-                            self._finding(
-                                offset + ent.start_char, offset + ent.end_char, 0.6, "names+ner"
-                            )
+                            self._finding(offset + ent.start, offset + ent.end, 0.6, "names+ner")
                         )
                     continue
-                toks = [t for t in ent if not t.is_punct]
+                # The entity's words (no punctuation), as (start, end) in the text.
+                toks = [(offset + s, offset + e) for s, e in ent.words]
                 # Drop edge words that are not part of a name: "Compare Jira and", a
                 # sentence-initial imperative ("Summarize Zendesk's").
-                while toks and (not toks[-1].text[:1].isupper() or toks[-1].text in {"'s", "’s"}):
+                while toks and (
+                    not text[toks[-1][0] : toks[-1][0] + 1].isupper()
+                    or text[toks[-1][0] : toks[-1][1]] in {"'s", "’s"}
+                ):
                     toks.pop()
                 while toks and (
-                    not toks[0].text[:1].isupper()
+                    not text[toks[0][0] : toks[0][0] + 1].isupper()
                     or (
                         len(toks) > 1
-                        and _at_sentence_start(text, offset + toks[0].idx)
-                        and not self._known(toks[0].text)
+                        and _at_sentence_start(text, toks[0][0])
+                        and not self._known(text[toks[0][0] : toks[0][1]])
                     )
                 ):
                     toks.pop(0)
                 if not toks:
                     continue
-                start = offset + toks[0].idx
-                end = offset + toks[-1].idx + len(toks[-1].text)
+                start = toks[0][0]
+                end = toks[-1][1]
                 span = text[start:end]
                 if not plausible_person(span):
                     continue
