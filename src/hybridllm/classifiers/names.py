@@ -48,6 +48,7 @@ from hybridllm.classifiers.name_gate import (
     NOT_NAME_PARTS,
     NOT_PEOPLE,
     all_words,
+    ascii_spaces,
     cue_at_end,
     foreign_text,
     lexicon,
@@ -74,7 +75,6 @@ from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
 from hybridllm.classifiers.name_verdicts import NerVerdicts
-from hybridllm.classifiers.normalize import SPACES
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -94,7 +94,6 @@ _POSSESSIVE_S = re.compile(r"['’]s\b")
 _GATE_CACHE = 16384
 _PAIR_GAP = re.compile(r" (?:[A-Z]\.? )?")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
-_SPACES = str.maketrans(dict.fromkeys(SPACES, " "))
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -378,7 +377,7 @@ class NameRecognizer(NerVerdicts):
         """
         # A literal "\n" (pasted JSON, logs) separates words like a newline, a no-break space
         # like a space (the normalized view relies on it, see normalized_view); same length.
-        spaced = text.replace("\\n", " \n").replace("\\t", "  ").translate(_SPACES)
+        spaced = ascii_spaces(text.replace("\\n", " \n").replace("\\t", "  "))
         text = text if spaced == text else spaced  # the same object: the prefilter scanned it
         words = _words(text)
         findings = self._cased(text, words, span_mask(len(text), settled) if settled else None)
