@@ -104,11 +104,14 @@ def quoted(text: str, start: int, end: int) -> bool:
     )
 
 
+_WORD_GAPS = re.compile(r"[\s.]+")
+
+
 def all_words(lex: TokenLexicon, span: str) -> bool:
     """``span`` reads as a title or heading, not a name: no word of it is a listed name or an
     unknown proper noun, and its last word is an ordinary noun ("Nail Specialist", "Account
     Manager"; not "Mark Brown", where every word is also a listed name)."""
-    parts = [p for p in re.split(r"[\s.]+", span) if len(p) > 1]
+    parts = [p for p in _WORD_GAPS.split(span) if len(p) > 1]
     kinds = [lex.kind(p) for p in parts]
     return (
         bool(parts)

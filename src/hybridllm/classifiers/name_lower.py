@@ -259,6 +259,9 @@ def _lower_sentence_words(words: list[re.Match[str]], sentences: list[tuple[int,
     return out
 
 
+_CLITIC = re.compile(r"['’]\w+$")
+
+
 def _english_once(
     words: list[re.Match[str]], lex: TokenLexicon, memo: dict[str, bool] | None
 ) -> bool:
@@ -282,8 +285,8 @@ def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
     english = sum(
         w in lex.vocab
         or w in _SHORT_ENGLISH
-        or re.sub(r"['’]\w+$", "", w) in _SHORT_ENGLISH
-        or re.sub(r"['’]\w+$", "", w) in lex.vocab
+        or _CLITIC.sub("", w) in _SHORT_ENGLISH
+        or _CLITIC.sub("", w) in lex.vocab
         for w in near
     )
     if len(near) < 3:

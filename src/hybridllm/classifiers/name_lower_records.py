@@ -322,6 +322,9 @@ def with_context(
     return sorted(out)
 
 
+_ONES = re.compile(b"\x01+")
+
+
 def _runs_of(mask: bytearray) -> list[tuple[int, int]]:
     """``(start, end)`` of the runs of 1 in ``mask``."""
-    return [m.span() for m in re.finditer(b"\x01+", bytes(mask))]
+    return [m.span() for m in _ONES.finditer(bytes(mask))]

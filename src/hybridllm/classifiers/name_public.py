@@ -36,7 +36,7 @@ from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import TITLES, token_lexicon
 from hybridllm.models import Finding
 
-__all__ = ["drop_public", "public_name"]
+__all__ = ["drop_public", "load_lists", "public_name"]
 
 _NEAR = 150  # characters around a name searched for contact details
 _LIST_GAP = 40  # characters between two names of one list
@@ -123,6 +123,7 @@ _TITLE = re.compile(
 )
 _SPEAKER = re.compile(r"[ \t]*:")
 _TABLE = re.compile(r"\t|\|.*\|")
+_DIGIT = re.compile(r"\d")
 # Three fields of at most four words each ("Ana Ruiz, 34, Lima, ..."), not a clause of prose.
 _CSV_ROW = re.compile(r"(?:[ \t]*[^,\n \t]*(?:[ \t]+[^,\n \t]+){0,3},){3}")
 
@@ -131,6 +132,12 @@ _CSV_ROW = re.compile(r"(?:[ \t]*[^,\n \t]*(?:[ \t]+[^,\n \t]+){0,3},){3}")
 def _entries(name: str) -> frozenset[str]:
     data = resources.files("hybridllm.classifiers").joinpath("data", name)
     return frozenset(line.strip() for line in data.read_text("utf-8").splitlines() if line)
+
+
+def load_lists() -> None:
+    """Read the gazetteers now (the classifier's warm-up), not in the first call that asks."""
+    for name in ("public_people.txt", "public_single.txt", "wordnet_not_people.txt"):
+        _entries(name)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -277,7 +284,7 @@ def _record_like(text: str, start: int, end: int, *, named: bool = True) -> bool
     line = _line(text, start, end)
     if _SPEAKER.match(text, end) and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == "":
         return True  # a speaker of a chat transcript: "Euphrosyne: Who are you?"
-    if _TABLE.search(line) or (_CSV_ROW.match(line) and re.search(r"\d", line)):
+    if _TABLE.search(line) or (_CSV_ROW.match(line) and _DIGIT.search(line)):
         return True
     return _PERSONAL.search(text, max(0, start - 40), start) is not None or (
         named and _NAMING.search(text, max(0, start - 40), start) is not None

@@ -307,6 +307,7 @@ _SUBJECT = re.compile(
     r"|\s+(?:is|was|has|had|will|would|does|did|began|spent|lives|works|worked|went|loves"
     r"|likes|listed|says|said|shouted|wants|thinks)\b)"
 )
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def _initial(word: str) -> bool:
@@ -362,7 +363,7 @@ def person_run(  # noqa: PLR0911 - one verdict per rule
         return i, 0.6, True
     if _SUBJECT.match(text, end) and lex.lone_name(first):
         return i, 0.55, False  # "Judithe is very reliable", "Valida, can I ...", "Albracca: ..."
-    if kinds[0] is Kind.NAME and re.match(r"\s+[a-z]", text[end : end + 3]):
+    if kinds[0] is Kind.NAME and _LOWER_NEXT.match(text, end, end + 3):
         return i, 0.5, True  # a listed name before a lower-case word: "Henry lives on ..."
     return None  # sentence-initial and unlisted ("Summarise", "Offsite"): context decides
 
