@@ -74,6 +74,89 @@ class Finding(_Frozen):
     message_index: int = 0
 
 
+_CATEGORIES = frozenset(CATEGORIES)
+_new = object.__new__
+_set = object.__setattr__
+_slots = vars(BaseModel)  # the slot descriptors every pydantic model instance fills
+_set_fields = _slots["__pydantic_fields_set__"].__set__
+_set_extra = _slots["__pydantic_extra__"].__set__
+_set_private = _slots["__pydantic_private__"].__set__
+_FINDING_FIELDS = ("entity_type", "category", "start", "end", "score", "recognizer")
+
+
+def new_finding(
+    *,
+    entity_type: str,
+    category: Category,
+    start: int,
+    end: int,
+    score: float,
+    recognizer: str,
+    message_index: int = 0,
+) -> Finding:
+    """``Finding(...)`` for the classifier's own recognizers, at less than half the cost
+    (~1 µs instead of ~2.5; a 10 KB clinical note builds ~500 findings).
+
+    Values of exactly the declared types that meet every constraint (what ``Finding(...)``
+    would keep as they are) make the instance directly, equal in every respect to the
+    validated one (``tests/test_models_finding.py``); anything else goes through the
+    validator, which raises as ``Finding(...)`` would.
+
+    Raises:
+        pydantic.ValidationError: a value ``Finding(...)`` would refuse.
+    """
+    if not (
+        type(start) is int
+        and type(end) is int
+        and type(score) is float
+        and type(message_index) is int
+        and type(entity_type) is str
+        and type(recognizer) is str
+        and start >= 0
+        and end >= 0
+        and 0.0 <= score <= 1.0
+        and category in _CATEGORIES
+    ):
+        return Finding(
+            entity_type=entity_type,
+            category=category,
+            start=start,
+            end=end,
+            score=score,
+            recognizer=recognizer,
+            message_index=message_index,
+        )
+    finding: Finding = _new(Finding)
+    _set(
+        finding,
+        "__dict__",
+        {
+            "entity_type": entity_type,
+            "category": category,
+            "start": start,
+            "end": end,
+            "score": score,
+            "recognizer": recognizer,
+            "message_index": message_index,
+        },
+    )
+    _set_fields(finding, {*_FINDING_FIELDS, "message_index"})
+    _set_extra(finding, None)
+    _set_private(finding, None)
+    return finding
+
+
+def replace_finding(finding: Finding, **changes: object) -> Finding:
+    """``finding`` with ``changes`` (as :func:`new_finding`: checked, at less than half the
+    cost of ``model_copy(update=...)``, which does not validate).
+
+    Raises:
+        pydantic.ValidationError: a changed value ``Finding(...)`` would refuse.
+    """
+    values = {**finding.__dict__, **changes}
+    return new_finding(**values)
+
+
 class Classification(_Frozen):
     """What the classifier found in a payload."""
 

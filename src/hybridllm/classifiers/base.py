@@ -14,7 +14,7 @@ from typing import Protocol, runtime_checkable
 
 from hybridllm.classifiers.prefilter import finditer, per_text, possible
 from hybridllm.classifiers.prefilter_words import Words
-from hybridllm.models import Category, Finding
+from hybridllm.models import Category, Finding, new_finding
 
 __all__ = [
     "PERSON_IDENTIFYING",
@@ -221,6 +221,13 @@ class RegexRecognizer:
         self.name = name
         self.rules = rules
 
+    def warm_up(self) -> None:
+        """Compile the keyword databases of its :class:`KeywordRule` rules now (see
+        :mod:`.warm`), not in the first call that needs one."""
+        for rule in self.rules:
+            if isinstance(rule, KeywordRule):
+                _words(rule.keys)
+
     def find(self, text: str) -> list[Finding]:
         """Run every rule over ``text``.
 
@@ -231,7 +238,7 @@ class RegexRecognizer:
             One finding per valid match (overlaps are resolved later, in ``combine``).
         """
         return [
-            Finding(
+            new_finding(
                 entity_type=rule.entity_type,
                 category=rule.category,
                 start=start,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
@@ -38,8 +39,9 @@ from hybridllm.classifiers.encoded import decoded_spans, with_context
 from hybridllm.classifiers.normalize import Normalized, normalize, spaced
 from hybridllm.classifiers.prefilter import Prefilter, scanning, shared_prefilter
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
+from hybridllm.classifiers.warm import warm_up
 from hybridllm.errors import ClassificationError
-from hybridllm.models import Classification, Finding
+from hybridllm.models import Classification, Finding, replace_finding
 
 __all__ = [
     "CATEGORY_RANK",
@@ -73,10 +75,7 @@ def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) 
     items = list(findings)
     if clinical:
         if any(f.entity_type not in PHI_CONTEXT | SAFE_HARBOR_WEAK for f in items):
-            return [
-                f.model_copy(update={"category": "PHI"}) if f.category == "PII" else f
-                for f in items
-            ]
+            return [replace_finding(f, category="PHI") if f.category == "PII" else f for f in items]
         items = [f for f in items if f.entity_type not in SAFE_HARBOR_WEAK]
     has_phi_id = any(
         f.category == "PHI" and f.entity_type not in PHI_CONTEXT | PHI_QUASI for f in items
@@ -88,7 +87,7 @@ def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) 
         return [f for f in items if f.entity_type not in PHI_QUASI]
     if any(f.category == "PHI" for f in items):
         items = [
-            f.model_copy(update={"category": "PHI"})
+            replace_finding(f, category="PHI")
             if f.category == "PII" and f.entity_type in PERSON_IDENTIFYING
             else f
             for f in items
@@ -159,7 +158,7 @@ def merge_overlaps(findings: Iterable[Finding]) -> tuple[Finding, ...]:
         # (Sorted by start: the first starts first; cluster_end is the furthest end.)
         start, end = cluster[0].start, cluster_end
         if (start, end) != (winner.start, winner.end):
-            winner = winner.model_copy(update={"start": start, "end": end})
+            winner = replace_finding(winner, start=start, end=end)
         merged.append(winner)
 
     for f in ordered:
@@ -269,9 +268,14 @@ class CompositeClassifier:
         waits = [
             w for w in (getattr(r, "wait_ready", None) for r in self.recognizers) if callable(w)
         ]
+        self._warmed = threading.Lock()
+        self._warm_done = False
         self._prefilter: Prefilter | None = (
             shared_prefilter(
-                patterns, after=lambda: [w(_MODEL_WAIT_S) for w in waits], found_only=found_only
+                patterns,
+                after=lambda: [w(_MODEL_WAIT_S) for w in waits],
+                found_only=found_only,
+                warm=self.warm_up,
             )
             if patterns
             else None
@@ -281,8 +285,20 @@ class CompositeClassifier:
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until the regex prefilter is compiled (it compiles in the background; until
-        then every rule runs on the whole text, with the same results). True when ready."""
-        return self._prefilter is None or self._prefilter.wait_ready(timeout)
+        then every rule runs on the whole text, with the same results) and :meth:`warm_up` has
+        run. True when ready: from then on no call compiles a pattern or reads a data file."""
+        ready = self._prefilter is None or self._prefilter.wait_ready(timeout)
+        if ready:
+            self.warm_up()
+        return ready
+
+    def warm_up(self) -> None:
+        """Build now what a call would otherwise build on first need (see :mod:`.warm`): the
+        prefilter's thread runs it once compiled; :meth:`wait_ready` waits for it. Idempotent."""
+        with self._warmed:
+            if not self._warm_done:
+                warm_up((*self.recognizers, *self.clinical_recognizers))
+                self._warm_done = True
 
     def _check_budget(self, t0: float) -> None:
         if self.time_budget_ms is not None:
@@ -317,7 +333,7 @@ class CompositeClassifier:
                 found.append(
                     f
                     if f.message_index == message_index
-                    else f.model_copy(update={"message_index": message_index})
+                    else replace_finding(f, message_index=message_index)
                 )
             mode = getattr(recognizer, "normalized_view", True)
             seen = None if view is None or not mode else view.words if mode == "words" else view
@@ -325,13 +341,12 @@ class CompositeClassifier:
                 for f in recognizer.find(seen.text):
                     start, end = seen.to_original(f.start, f.end)
                     from_view.append(
-                        f.model_copy(
-                            update={
-                                "start": start,
-                                "end": end,
-                                "message_index": message_index,
-                                "recognizer": f"{f.recognizer}+normalized",
-                            }
+                        replace_finding(
+                            f,
+                            start=start,
+                            end=end,
+                            message_index=message_index,
+                            recognizer=f"{f.recognizer}+normalized",
                         )
                     )
             self.stage_ms[recognizer.name] = (
@@ -366,13 +381,12 @@ class CompositeClassifier:
             probe, offset = with_context(text, start, decoded)
             for recognizer in self.recognizers:
                 out.extend(
-                    f.model_copy(
-                        update={
-                            "start": start,
-                            "end": end,
-                            "message_index": message_index,
-                            "recognizer": f"{f.recognizer}+decoded",
-                        }
+                    replace_finding(
+                        f,
+                        start=start,
+                        end=end,
+                        message_index=message_index,
+                        recognizer=f"{f.recognizer}+decoded",
                     )
                     for f in recognizer.find(probe)
                     if f.end > offset

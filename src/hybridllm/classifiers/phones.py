@@ -23,9 +23,9 @@ import re
 from functools import cache
 from typing import Any
 
-from hybridllm.models import Finding
+from hybridllm.models import Finding, new_finding
 
-__all__ = ["NATIONAL_PHONE", "NationalPhoneRecognizer", "national_phone_in_prose"]
+__all__ = ["NATIONAL_PHONE", "NationalPhoneRecognizer", "national_phone_in_prose", "warm_up"]
 
 # Regions that dial a trunk "0" before the area code, most of the languages people write in.
 _REGIONS = ("GB", "DE", "FR", "NL", "AU", "IT", "IN", "JP", "TR", "CH", "AT", "BE", "IE", "ZA")
@@ -56,6 +56,23 @@ def _valid_somewhere(value: str) -> bool:
         except lib.NumberParseException:
             return False
     return False
+
+
+def warm_up() -> None:
+    """Import phonenumbers and read the metadata of :data:`_REGIONS` now, and keep the patterns
+    it compiles (the library's own cache, not ``re``'s bounded one): one example number of each
+    type per region, parsed as written nationally and validated, takes the path a call takes."""
+    lib = _phonenumbers()
+    enable = getattr(lib, "enable_pattern_cache", None)  # phonenumbers >= 9
+    if callable(enable):
+        enable()
+    for region in _REGIONS:
+        for kind in lib.PhoneNumberType.values():
+            example = lib.example_number_for_type(region, kind)
+            if example is not None:
+                national = lib.format_number(example, lib.PhoneNumberFormat.NATIONAL)
+                _valid_somewhere(national)
+                lib.is_valid_number(lib.parse(national, region))
 
 
 def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
@@ -91,6 +108,10 @@ class NationalPhoneRecognizer:
 
     name = "phones"
 
+    def warm_up(self) -> None:
+        """Load the phone metadata now (see :func:`warm_up`)."""
+        warm_up()
+
     def find(self, text: str) -> list[Finding]:
         """National phone numbers in ``text``.
 
@@ -103,7 +124,7 @@ class NationalPhoneRecognizer:
         if "0" not in text:
             return []
         return [
-            Finding(
+            new_finding(
                 entity_type="PHONE_NUMBER",
                 category="PII",
                 start=m.start("v"),

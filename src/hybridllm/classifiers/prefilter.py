@@ -26,6 +26,7 @@ longer than ``short_text`` characters (in a shorter text the rule simply runs on
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -216,6 +217,7 @@ class Prefilter:
         after: Callable[[], object] | None = None,
         short_text: int = _SHORT_TEXT,
         found_only: Sequence[re.Pattern[str]] = (),
+        warm: Callable[[], object] | None = None,
     ) -> None:
         """Start compiling the relaxed forms of ``patterns``.
 
@@ -227,8 +229,12 @@ class Prefilter:
                 loaded, so the two do not compete for the CPU at start-up.
             short_text: in a text of at most this many characters a whole pattern that may
                 match runs on all of it (no second scan for its match starts).
+            found_only: patterns the scan reports only whether they may match.
+            warm: called (in that thread) after compiling, before :meth:`wait_ready` returns:
+                the callers' own warm-up (patterns and lists a call would build on first need).
         """
         self._after = after
+        self._warm = warm
         self._short = short_text
         self.index: dict[re.Pattern[str], int] = {}
         self._widths: list[tuple[int, int] | None] = []
@@ -254,6 +260,11 @@ class Prefilter:
             self._compile()
         except Exception:  # pragma: no cover - then every pattern runs on the whole text
             self.index, self._db, self._som = {}, None, {}
+        try:
+            # A failed warm-up only means a call builds what it needs on first use.
+            if self._warm is not None:
+                with contextlib.suppress(Exception):
+                    self._warm()
         finally:
             self._ready.set()
 
@@ -356,14 +367,16 @@ def shared_prefilter(
     patterns: Sequence[re.Pattern[str]],
     after: Callable[[], object] | None = None,
     found_only: Sequence[re.Pattern[str]] = (),
+    warm: Callable[[], object] | None = None,
 ) -> Prefilter:
     """The :class:`Prefilter` of ``patterns``, compiled once per process for the same set
-    (``after``, ``found_only``: see :class:`Prefilter`; used by the first caller only)."""
+    (``after``, ``found_only``, ``warm``: see :class:`Prefilter`; used by the first caller
+    only)."""
     key = tuple(dict.fromkeys(patterns))
     with _CACHE_LOCK:
         found = _CACHE.get(key)
         if found is None:
-            found = _CACHE[key] = Prefilter(key, after=after, found_only=found_only)
+            found = _CACHE[key] = Prefilter(key, after=after, found_only=found_only, warm=warm)
         return found
 
 

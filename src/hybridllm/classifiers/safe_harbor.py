@@ -43,7 +43,7 @@ from hybridllm.classifiers.safe_harbor_words import (
     prev_word,
     repeated,
 )
-from hybridllm.models import Finding
+from hybridllm.models import Finding, new_finding
 
 __all__ = ["STRONG", "WEAK", "SafeHarborRecognizer"]
 
@@ -178,7 +178,7 @@ class SafeHarborRecognizer:
         def add(kind: str, start: int, end: int, score: float = 0.45) -> None:
             if end > start:
                 out.append(
-                    Finding(
+                    new_finding(
                         entity_type=kind,
                         category="PHI",
                         start=start,
