@@ -30,6 +30,7 @@ ROUTE = {"PHI", "SECRET"}
 # mimesis names in presidio-evaluator templates, split by template (see names_gen2/generate.py).
 _GEN2_OPEN = "names_gen2/open.jsonl"
 _GEN2_SEALED = "names_gen2/sealed.jsonl"
+_GEN2_DEV = "names_gen2/dev.jsonl"
 
 
 def _as_is(r: dict[str, Any]) -> bool:
@@ -133,6 +134,13 @@ def main() -> None:
     # than the second generator's, used as a development set for the lower-case rules.
     hit, total = recall(clf.classify, "names_heldout.jsonl", "PERSON", lower=True)
     print(f"| names, held-out contexts, lower case | {hit}/{total} | {hit / total:.3f} |")
+    # The second generator's names in contexts of neither split, other seeds (names_gen2/dev.jsonl,
+    # generate_dev.py): the held-out chat contexts and the open templates again, lower case.
+    if (DATA / _GEN2_DEV).exists():
+        for part in ("heldout", "open"):
+            hit, total = recall(clf.classify, _GEN2_DEV, "PERSON", lambda r, p=part: r["part"] == p)
+            label = f"names, 2nd generator, dev ({part} contexts), lower case"
+            print(f"| {label} | {hit}/{total} | {hit / total:.3f} |")
 
 
 if __name__ == "__main__":
