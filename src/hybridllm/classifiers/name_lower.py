@@ -43,6 +43,14 @@ from hybridllm.classifiers.name_context import (
 )
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
+from hybridllm.classifiers.name_lower_pairs import (
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    field_values,
+    foreign_form,
+    mentions,
+    subject_pair,
+)
 from hybridllm.classifiers.name_lower_records import with_context
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -64,18 +72,6 @@ NAMING_CUE = re.compile(
     r"|boyfriend|girlfriend|partner|mom|dad|mother|father|brother|sister|cousin|grandson"
     r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
-# Before a person, rarely before a thing (for strong words only).
-_PERSON_BEFORE = re.compile(
-    r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
-    r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to)[,:]?[ \t]+)$"
-)
-# After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma.
-_PERSON_AFTER = re.compile(
-    r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
-    r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
-    r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
-    r"|mentioned|joined|left|and[ \t]+i|just|never|also)\b)"
-)
 # The first letter of each sentence, line or quotation.
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
 _GAP = re.compile(r"[ \t]")
@@ -95,7 +91,7 @@ def _strength(lex: TokenLexicon, word: str) -> int:
     if len(word) < 3 or not word.isalpha():
         return _NONE
     kind = lex.kind(word)
-    if kind is Kind.UNKNOWN:
+    if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
         return _UNKNOWN
     if kind is Kind.NAME:
         # "held", "ceo", "islam" are listed surnames too: a word of the vocabulary is strong
@@ -173,7 +169,8 @@ def lower_names(
     # written in lower case: no other word can start a name here.
     cued = {m.end() for m in finditer(NAMING_CUE, text)}
     lower_words = _lower_sentence_words(words, sentences)
-    if not cued and not lower_words:
+    fields = field_values(text, lex) + mentions(text, lex)
+    if not cued and not lower_words and not fields:
         return []
     out: list[tuple[int, int, float]] = []
     english: bool | None = None  # computed on first need
@@ -205,10 +202,12 @@ def lower_names(
         if run is None and (pair := _pair(text, words, i, lex)) is not None:
             # Outside English text a pair needs an English person's verb or cue beside it
             # ("petronilla halberg lives at 660 emilsvej").
-            person = _PERSON_AFTER.match(text, _bare_end(words[pair])) or _PERSON_BEFORE.search(
+            person = PERSON_AFTER.match(text, _bare_end(words[pair])) or PERSON_BEFORE.search(
                 text, max(0, m.start() - 16), m.start()
             )
             run = pair if english or person else None
+        if run is None and english:
+            run = subject_pair(text, words, i, lex)
         if run is not None:
             out.append((m.start(), _bare_end(words[run]), 0.55))
             continue
@@ -219,11 +218,11 @@ def lower_names(
             and (
                 (
                     bare in lex.first
-                    and _PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                    and PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
                 )
                 or (
                     (bare in lex.first or bare not in lex.vocab)
-                    and _PERSON_AFTER.match(text, m.start() + len(bare))
+                    and PERSON_AFTER.match(text, m.start() + len(bare))
                 )
             )
         ):
@@ -235,6 +234,7 @@ def lower_names(
         taken,
         lower_words=lower_words,
         out=out,
+        fields=fields,
         english=lambda: _english_once(words, lex, memo),
     )
 
@@ -438,8 +438,10 @@ def _may_count(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon)
     )
 
 
+# A ";" followed by a space and a letter joins two clauses of prose, not two statements.
 _CODE_CHARS = re.compile(
-    r"[=;{}]|\w\(|</?\w|\w\[|^\s*(?:#|//|import\b|from\b|def\b|return\b|elif\b|else\b)"
+    r"[={}]|;(?![ \t]+[^\W\d_])|\w\(|</?\w|\w\["
+    r"|^\s*(?:#|//|import\b|from\b|def\b|return\b|elif\b|else\b)"
 )
 
 

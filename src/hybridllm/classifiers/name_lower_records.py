@@ -6,7 +6,7 @@ someone; these read the form of a record, in any language:
 
 5. **an address block**: a line of two or three name-like words (or a title and one) with a
    street line (a house number, ``apt``, ``suite``) within the next three lines;
-6. **a title**: ``ms. margarét várhidi``: after ``mr. / mrs. / ms. / mx. / dr.`` a name-like
+6. **a title**: ``ms. margarét várhidi``: after ``mr. / mrs. / ms. / mx. / dr. / prof.`` a name-like
    word, a listed surname, or a word that is no English word;
 7. **a middle initial**: ``eugene r. bykova``;
 8. **speaker labels** of a chat log: labels at line starts that come back, one of them
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from hybridllm.classifiers.name_lower_context import (
     bare_end,
@@ -45,10 +45,12 @@ _STREET_ANY = re.compile(
     r"(?m)^[ \t>?*\-]*(?:\d+[a-z]?[ \t,]+[^\W\d_]|(?:apt|suite|unit|p\.?[ \t]?o\.?[ \t]+box)\b)"
 )
 _LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
-_TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.[ \t]*$")
-_TITLE_STRINGS = ("mr.", "ms.", "mrs.", "mx.", "dr.")
-_TITLE_ANY = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.")
-_BLOCK_TITLES = frozenset(("mr", "mrs", "ms", "mx", "dr", "miss", "mr.", "mrs.", "ms.", "dr."))
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof)\.[ \t]*$")
+_TITLE_STRINGS = ("mr.", "ms.", "mrs.", "mx.", "dr.", "prof.")
+_TITLE_ANY = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof)\.")
+_BLOCK_TITLES = frozenset(
+    ("mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mr.", "mrs.", "ms.", "dr.", "prof.")
+)
 
 
 def _address_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
@@ -205,11 +207,11 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
 
 # The items of a list next to a found name: "table 1: mr. tafoya, zulikha melikov".
 _ITEM_RIGHT = re.compile(
-    r"[ \t]*(?:,|;|&|[ \t]and\b)[ \t]*(?:and[ \t]+)?(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
+    r"[ \t]*(?:,|;|&|[ \t]and\b)[ \t]*(?:and[ \t]+)?(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
     r"([a-zß-öø-ÿ][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&))"
 )
 _ITEM_LEFT = re.compile(
-    r"(?:^|[,;:\n(]|\band)[ \t]*(?:(?:mr|mrs|ms|dr)\.[ \t]+)?"
+    r"(?:^|[,;:\n(]|\band)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
     r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)[ \t]*(?:,|;|&|[ \t]and)[ \t]*$"
 )
 
@@ -281,6 +283,7 @@ def with_context(
     lower_words: set[int],
     out: list[tuple[int, int, float]],
     english: Callable[[], bool],
+    fields: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, float]]:
     """``out`` (the spans :func:`~hybridllm.classifiers.name_lower.lower_names` found) and the
     names only their context or a record marks (:mod:`.name_lower_context`, rules 5-9 here); a
@@ -295,11 +298,12 @@ def with_context(
         lower_words: indexes of the words of sentences written in lower case.
         out: ``(start, end, score)`` spans found so far.
         english: whether the text is English (called at most once).
+        fields: person-field values (:func:`.name_lower_pairs.field_values`).
 
     Returns:
         ``(start, end, score)`` spans, sorted.
     """
-    extra = context_runs(text, words, lex, lower_words, english)
+    extra = context_runs(text, words, lex, lower_words, english) + list(fields)
     extra += record_runs(text, words, lex)
     extra += token_runs(text, words, lex, lower_words, english)
     for lo, hi in sorted(extra):

@@ -1,0 +1,185 @@
+"""Lower-case names the token strengths of :mod:`~hybridllm.classifiers.name_lower` miss.
+
+Three shapes that do not depend on one sentence template:
+
+- **a subject pair** (:func:`subject_pair`): a listed or unknown given name and a listed
+  surname, even one that is an everyday word, or a word in no list (``nickole walsh``,
+  ``timon holenstein``, ``wulf jaeger``), when a person's predicate follows (``has rented``,
+  ``wants``, ``wrote``) or a person's cue comes before (``with``, ``ask``, ``i am``); two
+  English words are never a pair (``can you``, ``art she``);
+- **a foreign form** (:func:`foreign_form`): a word with a letter English does not use whose
+  plain form is only a rare English word (``virgília``: Webster's lists ``virgilia``), five
+  letters or more, is read as a word in no list; loanwords whose plain form is an everyday word
+  (``café``, ``naïve``, ``résumé``) stay words;
+- **a person field** (:func:`field_values`), in any case: the quoted value of a key that only
+  names a person (``first_name='lídia'``, ``"last_name": "sari"``, ``fullname: 'x y'``), or a
+  two- or three-word value after a ``name`` / ``manager`` / ``author`` / ``owner`` /
+  ``contact`` / ``assignee`` key whose words are names or in no list, one of them a listed
+  name or with a letter English does not use, not all English words (``{"name": "regna
+  magnusson"}``; not ``"name": "webpack"``, ``name: 'vue cli'`` nor ``owner: 'rose gold'``);
+- **a chat mention** (:func:`mentions`), in any case: ``@name`` asked to act (``@lütold can
+  you review``, ``@van de velde, please``), a listed name or a word in no list, not
+  ``@here`` / ``@channel`` nor an everyday word that is no listed name (``@media``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_lower_context import code_line, faker_last
+from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    Kind,
+    TokenLexicon,
+    fold,
+)
+
+__all__ = [
+    "PERSON_AFTER",
+    "PERSON_BEFORE",
+    "field_values",
+    "foreign_form",
+    "mentions",
+    "subject_pair",
+]
+
+# Before a person, rarely before a thing.
+PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
+    r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to)[,:]?[ \t]+)$"
+)
+# After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma.
+PERSON_AFTER = re.compile(
+    r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
+    r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
+    r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
+    r"|mentioned|joined|left|and[ \t]+i|just|never|also)\b)"
+)
+_I_AM = re.compile(r"(?i:\bi[ \t]+am[ \t]+)$")
+_GAP = re.compile(r"[ \t]")
+# Shorter accented words are as often words of another language (Vietnamese "hàng", "bán").
+_FOREIGN_MIN = 5
+
+
+def foreign_form(lex: TokenLexicon, word: str) -> bool:
+    """Whether a lower-case word the lists call a word is rather a name's form: a letter
+    English does not use, the word itself in no list, its plain form no everyday word."""
+    return (
+        len(word) >= _FOREIGN_MIN
+        and not word.isascii()
+        and word not in lex.vocab
+        and fold(word) not in lex.common
+    )
+
+
+def _unknown(lex: TokenLexicon, word: str) -> bool:
+    if len(word) < 3 or not word.isalpha():
+        return False
+    kind = lex.kind(word)
+    return kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word))
+
+
+def subject_pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
+    """Index of the last word of a lower-case given name + surname at word ``i`` that a
+    person's predicate follows or a person's cue precedes (see the module docstring)."""
+    first = words[i].group()
+    if len(first) < 3 or first in lex.places or not (first in lex.first or _unknown(lex, first)):
+        return None
+    j = i + 1
+    while j < len(words) and j < i + 3 and words[j].group() in PARTICLES:
+        j += 1
+    if j >= len(words) or not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
+        return None
+    w = words[j].group()
+    bare = w.removesuffix("'s").removesuffix("’s")
+    if (
+        not w.islower()
+        or bare in FUNCTION_WORDS
+        or bare in lex.places
+        or len(bare) < 3
+        # a curated surname, or a census one that is no English word ("rate", "planes")
+        or not (
+            bare in faker_last()
+            or _unknown(lex, bare)
+            or (bare in lex.last and bare not in lex.vocab)
+        )
+        or (first in lex.vocab and bare in lex.vocab)  # "can you", "art she"
+    ):
+        return None
+    end = words[j].end() - (len(w) - len(bare))
+    start = words[i].start()
+    before = text[max(0, start - 16) : start]
+    person = PERSON_AFTER.match(text, end) or PERSON_BEFORE.search(before) or _I_AM.search(before)
+    return j if person and not code_line(text, start) else None
+
+
+# A quoted value after ":" or "=" (the scan starts at a character class: fast), then the key
+# before it: one that only names a person, or one that holds a person's or a thing's name.
+_QUOTED_VALUE = re.compile(r"[:=][ \t]*['\"]")
+_KEY = re.compile(
+    r"(?i:\b(?:((?:first|last|full|given|family|middle|maiden|sur)[_ -]?name)"
+    r"|name|manager|author|owner|contact|assignee|employee|customer)['\"]?[ \t]*)$"
+)
+_VALUE = re.compile(r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,2}(?=['\"])")
+
+
+def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of person-field values (see the module docstring), in any case."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED_VALUE.finditer(text):
+        key = _KEY.search(text, max(0, m.start() - 24), m.start())
+        v = None if key is None else _VALUE.match(text, m.end())
+        if key is None or v is None:
+            continue
+        parts = v.group().lower().split()
+        if not all(_name_word(lex, p) for p in parts):
+            continue
+        # A listed name or a letter English does not use, and not only English words.
+        evidence = any(p in lex.first or p in lex.last or not p.isascii() for p in parts)
+        if key.group(1) or (
+            len(parts) >= 2 and evidence and not all(p in lex.vocab for p in parts)
+        ):
+            out.append(v.span())
+    return out
+
+
+# "@anna can you ...", "@van de velde, please ...": a chat mention someone is asked to act on.
+_MENTION = re.compile(
+    r"@([^\W\d_][\w'’-]*(?:[ \t]+(?:van|von|de|der|den|la|le|da|di|du)"
+    r"[ \t]+[^\W\d_][\w'’-]*)?)(?=[ \t]*,?[ \t]+(?:can|could|would|will|please|pls|plz"
+    r"|thanks|thank|ty|do|did|are|is|have|when|what|any|ok)\b)",
+    re.IGNORECASE,
+)
+_CHANNEL = frozenset(("here", "channel", "everyone", "all", "team", "admin", "admins", "bot"))
+
+
+def mentions(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of chat mentions of a person (``@anna can you``), in any case: a name-like word
+    (a listed name or a word in no list, not ``@here`` or ``@channel``), not on a code line."""
+    if "@" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _MENTION.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] not in " \t\n(":
+            continue  # an e-mail address, a package scope
+        parts = m.group(1).lower().split()
+        head = parts[-1]
+        if (
+            parts[0] in _CHANNEL
+            or not all(_name_word(lex, p) for p in parts)
+            or (head in lex.vocab and head not in lex.first and head not in faker_last())
+            or code_line(text, m.start())
+        ):
+            continue
+        out.append(m.span(1))
+    return out
+
+
+def _name_word(lex: TokenLexicon, word: str) -> bool:
+    if word in PARTICLES:
+        return True
+    if word in FUNCTION_WORDS or len(word) < 2:
+        return False
+    kind = lex.kind(word)
+    return kind in (Kind.NAME, Kind.AMBIGUOUS, Kind.UNKNOWN) or foreign_form(lex, word)

@@ -1,0 +1,86 @@
+"""Lower-case names by shape (name_lower_pairs): subject pairs, foreign forms, person fields,
+``prof.`` titles and prose semicolons, beside lower-case text and code that must stay clean.
+Written for this file (not taken from a bench set); the real classifier runs every case."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+def covered(text: str, name: str) -> bool:
+    found = persons(text)
+    return all(any(part in p for p in found) for part in name.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a subject pair: an unlisted given name, a surname that is an everyday word, a predicate
+        (
+            "to whom it may concern,\n\nkaylynn walsh has rented the flat since 2020",
+            "kaylynn walsh",
+        ),
+        # after a person's cue
+        ("i am ottilie beck, tenant at the top flat. no heating since monday.", "ottilie beck"),
+        # a person field in code or a record, any case
+        ("why is this failing? {'first_name': 'quilla', 'age': 31}", "quilla"),
+        ("sql insert: first_name='lídia', last_name='leónia'", "lídia leónia"),
+        ('why does this json fail? {"name": "ignati mälk", "city": "grozny"}', "ignati mälk"),
+        # a title in lower case
+        ("can you email prof. szymanowska about the deadline", "szymanowska"),
+        # a chat mention asked to act
+        ("@lütold can you review my pr when you get a sec?", "lütold"),
+        ("@oleńka, please send the invoice", "oleńka"),
+    ],
+)
+def test_lower_case_names_by_shape(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two English words are no pair
+        "can you tell me why art she loves is so abstract",
+        "how can you make rose gold look brighter",
+        # a name key whose value is a thing
+        '{"name": "webpack-demo", "version": "1.0.0", "private": true}',
+        "package: name: 'vue cli', author: 'the team'",
+        'const config = { name: "react app", owner: "platform" };',
+        # mentions of a channel, decorators, CSS rules, package scopes
+        "@here can you all check the deploy",
+        "@property\ndef name(self): return self._name",
+        "@media screen and (max-width: 600px) { .a { color: red } }",
+        "@angular/core is missing, what do i do",
+        "@dataclass please explain what it does",
+        # loanwords keep their accents and are everyday words by their plain form
+        "my résumé mentions the café where i worked; it was naïve of me",
+        # code with semicolons stays code
+        "for (i = 0; i < n; i++) { sum += grid[i]; }",
+    ],
+)
+def test_lower_case_text_without_names(text: str) -> None:
+    assert not persons(text)
+
+
+def test_a_prose_semicolon_is_no_code_line() -> None:
+    """The words after ``;`` in prose reach the case-restored rules and NER; in code not."""
+    from hybridllm.classifiers.name_lower import lower_sentences, restore_case
+    from hybridllm.classifiers.name_tokens import TokenLexicon
+    from hybridllm.classifiers.names import _words
+
+    lex = TokenLexicon()
+    for text, restored in (
+        ("draft a reply to the landlord; tallqvist from their office needs the form.", True),
+        ("for (tallqvist = 0; tallqvist < n; tallqvist++) { go(tallqvist); }", False),
+    ):
+        words = _words(text)
+        out = restore_case(text, words, lex, bytearray(len(text)), lower_sentences(text))
+        assert (out is not None and "Tallqvist" in out[0]) is restored, out
