@@ -423,18 +423,21 @@ class NameRecognizer(NerVerdicts):
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         candidates: list[int] = []
         weak: dict[int, Kind] = {}
-        i = 0
         first = self.tokens.first
         gates = self._gates
         foreign = foreign_text(self.tokens, text)
-        while i < len(words):
-            w = words[i].group()
-            # Most words are lower case and no listed first name: no rule below can fire.
-            if taken[words[i].start()] or (
-                not w[0].isupper() and w.lower().removesuffix("'s") not in first
-            ):
-                i += 1
+        # Most words are lower case and no listed first name: no rule below can fire.
+        open_words = [
+            i
+            for i, m in enumerate(words)
+            if ((w := m.group())[0].isupper() or w.lower().removesuffix("'s") in first)
+            and not taken[m.start()]
+        ]
+        after = 0  # the first word no rule has taken yet
+        for i in open_words:
+            if i < after:
                 continue
+            w = words[i].group()
             gate = gates.get(w)
             if gate is None:
                 gate = self._gate(w)
@@ -446,14 +449,13 @@ class NameRecognizer(NerVerdicts):
                     or self._shape(text, words, i, weak, candidates, foreign=foreign)
                 )
             if step is not None:
-                found, i = step
+                found, after = step
                 findings.extend(found)
                 continue
             if self._ner_candidate(text, words, i, taken) and not (
                 settled and settled[words[i].start()] and settled[words[i].end() - 1]
             ):
                 candidates.append(i)
-            i += 1
         if candidates:
             findings.extend(
                 f
