@@ -256,9 +256,12 @@ def _projections(embeds: list[tuple[Any, int, int]], weights: Any) -> list[tuple
     start = 0
     for table, seed, col in embeds:
         width = table.shape[1]
-        block = numpy.asarray(weights[:, start : start + width], dtype="float64")
-        product = numpy.asarray(table, dtype="float64") @ block.T
-        out.append((numpy.ascontiguousarray(product, dtype=table.dtype), seed, col))
+        block = numpy.asarray(weights[:, start : start + width], dtype="float64").T
+        product = numpy.empty((len(table), block.shape[1]), dtype=table.dtype)
+        for row in range(0, len(table), 512):  # small float64 temporaries
+            part = numpy.asarray(table[row : row + 512], dtype="float64") @ block
+            product[row : row + 512] = part
+        out.append((product, seed, col))
         start += width
     return out
 
