@@ -9,10 +9,14 @@ the best of ``--passes`` per batch, averaged over the batches, and the number of
 entities (character offsets, labels) differ (must be 0). One process, so the load moves both
 sides alike.
 
+``--all-texts`` instead decodes, both ways, every batch the name stage sends while classifying
+every text ``findings_diff.py`` compares (all bench data and the latency prompts; nothing
+printed but the count of batches whose entities differ).
+
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_ner_calls.py --base /tmp/base/src \
-        [--families name-dense,clinical] [--passes 9]
+        [--families name-dense,clinical] [--passes 9] [--all-texts]
 """
 
 from __future__ import annotations
@@ -113,14 +117,63 @@ def _batches(family: str, size: int) -> list[list[str]]:
     return collected
 
 
+def _every_batch() -> list[list[str]]:
+    """The window batches the name stage sends while classifying every text ``findings_diff``
+    compares (all bench data files and the latency prompts)."""
+    from findings_diff import texts
+
+    from hybridllm.classifiers import get_classifier, name_ner
+
+    classifier: Any = get_classifier()
+    classifier.recognizers[-1].wait_ready()
+    classifier.wait_ready()
+    collected: list[list[str]] = []
+    original = name_ner.NerWindows.run
+
+    def spy(self: Any, text: str, words: Any, candidates: list[int]) -> Any:
+        spans = self.windows(text, words, candidates)
+        collected.append(list(dict.fromkeys(text[s:e] for s, e in spans)))
+        return original(self, text, words, candidates)
+
+    name_ner.NerWindows.run = spy  # type: ignore[method-assign]
+    try:
+        for _file, _rid, msgs in texts(""):
+            classifier.classify_messages(msgs)
+    finally:
+        name_ner.NerWindows.run = original  # type: ignore[method-assign]
+    return collected
+
+
+def check_all(sides: list[tuple[Any, Any, Any]]) -> None:
+    """Decode every batch of every bench text both ways; print how many differ (must be 0)."""
+    batches = _every_batch()
+    differ = 0
+    for batch in batches:
+        found = []
+        for k, (nlp, one, decoder) in enumerate(sides):
+            with one():
+                found.append((_base_call if k == 0 else _this_call)(nlp, decoder, batch))
+        differ += found[0] != found[1]
+    windows = sum(len(b) for b in batches)
+    print(f"{len(batches)} batches ({windows} windows); with different entities: {differ}")
+
+
 def main() -> None:
     """Print one markdown row per family and size: us per NER call, base and this tree."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", type=Path, required=True, help="the other tree's src/")
     parser.add_argument("--families", default="name-dense,clinical")
     parser.add_argument("--passes", type=int, default=9)
+    parser.add_argument(
+        "--all-texts",
+        action="store_true",
+        help="no timing: compare the entities of every batch of every bench text",
+    )
     args = parser.parse_args()
     sides = _sides(args.base)
+    if args.all_texts:
+        check_all(sides)
+        return
     print("| family | size | NER calls / 20 prompts | base us | this us | this / base |")
     print("|---|---|---:|---:|---:|---:|")
     for family in args.families.split(","):
