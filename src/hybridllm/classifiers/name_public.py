@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.classifiers.name_fame import famous
 from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import TITLES, token_lexicon
 from hybridllm.models import Finding
@@ -179,6 +180,8 @@ def _kind(key: str) -> str | None:
         return "thing"
     if key.rpartition(" ")[2] in _PLACE_LAST:
         return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
+    if famous(untitled):
+        return "famous"  # "Kim Kardashian", "Seinfeld", "Zillow": frequent in text, rare in life
     return None
 
 
@@ -360,7 +363,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
-        if d and kind == "person"
+        if d and kind in ("person", "famous")
         for w in key.split()
         if len(w) > 2
     }

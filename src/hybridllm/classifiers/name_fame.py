@@ -1,0 +1,42 @@
+"""Public figures and brands by text frequency: a surname far more frequent in text than in the
+population is a famous one.
+
+``data/famous_names.txt`` (built offline by ``scripts/data/build_fame.py`` from wordfreq's English
+frequencies and the US Census 1990 surname distribution; see ``data/SOURCES.md``) lists the
+tokens whose frequency in text (Wikipedia, news, subtitles, books) exceeds what their share of
+the population predicts by far (``Einstein``, ``Kardashian``, ``Obama``, ``Schwarzenegger``), and
+the name-like tokens in no name list that text names thousands of times (``Aristotle``,
+``Airbnb``). A common surname is frequent in text because many people bear it
+(``Johnson``, ``Garcia``, ``Singh``) and is never listed, nor is any English word or given name.
+
+:func:`famous` only tells that a name is a public one by its form; whether it goes is decided
+by :func:`hybridllm.classifiers.name_public.drop_public`, which keeps every name with private
+evidence near it (a record, a form, a personal cue, a clinical text).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+__all__ = ["famous"]
+
+
+@cache
+def _famous() -> frozenset[str]:
+    data = resources.files("hybridllm.classifiers").joinpath("data", "famous_names.txt")
+    return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+
+
+def famous(key: str) -> bool:
+    """Whether the lower-cased name ``key`` is a famous one: its last word (the surname of a
+    full name, or the one word of a lone name) is listed in ``famous_names.txt``.
+
+    Args:
+        key: a PERSON finding's text, lower case, possessive and titles removed, single spaces.
+
+    Returns:
+        True when the name's last word is a famous surname or a brand's name.
+    """
+    last = key.rpartition(" ")[2]
+    return last in _famous() or last.partition("-")[0] in _famous()

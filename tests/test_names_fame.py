@@ -1,0 +1,68 @@
+"""Famous surnames by text frequency (``name_fame.py``, ``data/famous_names.txt``): a surname
+far more frequent in text than in the population is a public figure's where no private evidence
+is near; a common surname, a given name or a private record keeps the name.
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_fame import famous
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+def test_famous_is_text_frequency_beyond_population() -> None:
+    # rare in the population, frequent in text
+    assert famous("johnny depp")
+    assert famous("michelle obama")
+    assert famous("seinfeld")
+    # frequent in text because many people bear them (US census or other countries' lists)
+    assert not famous("maria garcia")
+    assert not famous("jessica johnson")
+    assert not famous("priya singh")
+    assert not famous("wei zhang")
+    # given names and English words are never listed (their frequency is not a surname's)
+    assert not famous("kaoru")
+    assert not famous("linda weaver")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a short bio of Michelle Obama for a school project.",
+        "What was the best episode of Seinfeld?",
+        "Give me 5 reasons why President Joe Biden won the election.",
+        "Write a movie plot with Johnny Depp's pirate character as a chef.",
+        "How does Uber calculate surge pricing?",
+    ],
+)
+def test_famous_names_in_prose_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Customer: Johnny Depp, phone 415-555-0134, order #88231", "Johnny Depp"),
+        ("Hi, I'm Michelle Obama and I need help with my tax return.", "Michelle Obama"),
+        ("My colleague Johnny Depp keeps missing the stand-up.", "Johnny Depp"),
+        ("Write a short bio of Michelle Johnson for a school project.", "Michelle Johnson"),
+    ],
+)
+def test_private_evidence_or_a_common_surname_keeps_the_name(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_clinical_text_keeps_a_famous_surname() -> None:
+    text = (
+        "Patient Johnny Depp, 54, admitted with chest pain; troponin elevated, started on "
+        "aspirin and heparin. History of hypertension."
+    )
+    assert "Johnny Depp" in persons(text)
