@@ -66,3 +66,48 @@ def test_clinical_text_keeps_a_famous_surname() -> None:
         "aspirin and heparin. History of hypertension."
     )
     assert "Johnny Depp" in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        (
+            "Fix the grammar: Ich habe viel mit ihr darüber gesprochen, doch das hat sie nie "
+            "gewollt, aber sie hatte Recht und ich werde wenigstens suchen.",
+            "Recht",
+        ),
+        (
+            "I am writing a fantasy world bible for my tabletop game and need help polishing "
+            "the Spanish section below, so keep the numbering and the headings as they are and "
+            "fix the accents.\n1.1.1 Especies humanoides: en este mundo habitan diferentes "
+            "especies inteligentes que viven en las montañas del norte.",
+            "Especies",
+        ),
+        (
+            "I am writing a fantasy world bible for my tabletop game and need help polishing "
+            "the Spanish section below, so keep the numbering and the headings as they are and "
+            "fix the accents.\n1.1.2 Geografía: en este mundo hay montañas altas, ríos largos y "
+            "bosques antiguos donde viven los lobos del norte.",
+            "Geografía",
+        ),
+    ],
+)
+def test_nouns_of_non_english_prose_are_not_flagged(text: str, noun: str) -> None:
+    assert noun not in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a listed given name or a curated surname in foreign prose is still a name
+        (
+            "Bitte korrigieren: Gestern hat Kowalski mir gesagt, dass er die Rechnung nicht "
+            "bezahlen kann und wir noch warten sollen.",
+            "Kowalski",
+        ),
+        # the same census-only surname in English prose is a name
+        ("Please ask Brust whether the invoice for the roof repair was paid.", "Brust"),
+    ],
+)
+def test_names_in_non_english_prose_stay(text: str, name: str) -> None:
+    assert name in persons(text)

@@ -33,6 +33,7 @@ from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_fame import famous
+from hybridllm.classifiers.name_foreign import foreign_noun
 from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import TITLES, token_lexicon
 from hybridllm.models import Finding
@@ -327,7 +328,10 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
-        else _kind(key) or _context_kind(text, f, style) or _everyday(key)
+        else _kind(key)
+        or _context_kind(text, f, style)
+        or _everyday(key)
+        or ("foreign" if foreign_noun(text, f.start, f.end, key) else None)
         for f, key in zip(found, keys, strict=True)
     ]
     singles: dict[str, list[int]] = {}
