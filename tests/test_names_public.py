@@ -243,6 +243,10 @@ def test_private_people_beside_determiners_and_possessives_stay_found(text: str,
         "Is a Lump Sum clause in the contract enforceable?",
         "Which lexer builds the Token Tree after Lexical Analyses?",
         "We propose Fine-tune for smaller models.",
+        # plurals, and words only a non-US list holds as given names ("Server", "Bot", "Aria")
+        "What are React Server Components and when should I use them?",
+        "Add a Bot Owner role to the admin page.",
+        "Summarize the Aria Rules section of the WAI spec.",
     ],
 )
 def test_runs_of_everyday_words_are_no_person(text: str) -> None:
@@ -254,6 +258,8 @@ def test_runs_of_everyday_words_are_no_person(text: str) -> None:
     [
         ("Please forward the invoice to Miss Brewer by Friday.", "Brewer"),
         ("The report was signed by Rose Baker last week.", "Rose Baker"),
+        ("The report was signed by Grace Fields last week.", "Grace Fields"),
+        ("The report was signed by Will Parks last week.", "Will Parks"),
     ],
 )
 def test_names_of_everyday_words_with_a_title_or_given_name_stay(text: str, name: str) -> None:

@@ -35,7 +35,7 @@ from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_fame import famous
 from hybridllm.classifiers.name_foreign import foreign_noun
 from hybridllm.classifiers.name_story import invented
-from hybridllm.classifiers.name_tokens import TITLES, token_lexicon
+from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -215,9 +215,18 @@ def _everyday(key: str) -> str | None:
     if len(parts) < 2 or parts[0].rstrip(".") in TITLES:  # "Miss Brewer"
         return None
     lex = token_lexicon()
-    if all(p in lex.common and p not in lex.first for p in parts):
-        return "everyday"
+    given = _census_given()
+    if all((p in lex.common or plural_of(p, lex.common)) and p not in given for p in parts):
+        return "everyday"  # plurals too: "Server Components", "Neurotransmitter Levels"
     return None
+
+
+@cache
+def _census_given() -> frozenset[str]:
+    """Given names of the US census list (4,250 names people bear: ``Rose``, ``Will``, ``Mark``);
+    the words that only the all-locale lists hold as given names (``Server``, ``Bot``, ``Love``)
+    do not make a run of everyday words a person's name."""
+    return _entries("census_first_names.txt")
 
 
 def _thing_context(text: str, f: Finding) -> bool:
