@@ -111,3 +111,26 @@ def test_nouns_of_non_english_prose_are_not_flagged(text: str, noun: str) -> Non
 )
 def test_names_in_non_english_prose_stay(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your name is Henry. You are an expert at summarizing research. Henry, summarize this.",
+        "pretend you are Dave Kowalczyk, a GRC consultant focused on information security risk",
+        "You are Ted Lasso. Give a pep talk to a team that lost 5-0.",
+    ],
+)
+def test_a_name_given_to_the_assistant_is_a_persona(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("You are Samantha Kowalczyk's assistant. Draft her reply to the landlord.", "Samantha"),
+        ("Your name is Henry. Contact: henry.k@example.org", "Henry"),
+    ],
+)
+def test_someone_else_or_a_persona_with_contact_details_stays(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

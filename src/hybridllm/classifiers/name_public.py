@@ -22,6 +22,11 @@ A listed name is still reported where a private person is likely: in a clinical 
 decision of :mod:`hybridllm.classifiers.clinical`), and in a record-like context: an e-mail
 address, a phone number, a long number or id, or a street address near it; a table row or a
 form field; a personal cue before it (``my friend``, ``I'm``, ``name is``, ``Dear``).
+
+Beside the gazetteers: a surname far more frequent in text than in the population
+(:mod:`~hybridllm.classifiers.name_fame`: ``Kardashian``, ``Seinfeld``), a noun of non-English
+prose (:mod:`~hybridllm.classifiers.name_foreign`), a name given to the assistant (``Your name
+is Henry``, ``pretend you are Dave``: a persona; kept only with contact details near it).
 """
 
 from __future__ import annotations
@@ -59,6 +64,13 @@ _PERSONAL = re.compile(
     r"|patient|client|customer|employee|user|contact|mr|mrs|ms|mx)\b\W{0,3}"
     r"|\b(?:\w*name|owner|by|from|to|assignee|contact|customer|client|user|employee|patient"
     r"|member|guest|attendee|applicant|student|candidate)['\"]?\s*[:=]\s*['\"]?)$)"
+)
+# A name given to the assistant is a persona, nobody's private name: "Your name is Henry. You
+# are an expert ...", "pretend you are Dave, a GRC consultant", "act as Mircea".
+_PERSONA_BEFORE = re.compile(
+    r"(?i:\b(?:your\s+name\s+(?:is|will\s+be)|you\s+are(?:\s+now)?|you['’]re(?:\s+now)?"
+    r"|you\s+will\s+(?:be|play)|pretend\s+(?:to\s+be|you\s+are)|act\s+as|play\s+the\s+role\s+of"
+    r"|role-?play\s+as)\s+$)"
 )
 # A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
 # a character is introduced so too ("a cat named Bernie").
@@ -192,7 +204,14 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     ``text`` says "style of" anywhere."""
     after = text[f.end : f.end + 1]
     kind: str | None = None
-    if (style and _STYLE_BEFORE.search(text, max(0, f.start - 24), f.start)) or (
+    possessive = text[f.end - 2 : f.end + 2]  # "You are Jake's assistant": Jake is no persona
+    if (
+        "'s" not in possessive
+        and "’s" not in possessive
+        and _PERSONA_BEFORE.search(text, max(0, f.start - 30), f.start)
+    ):
+        kind = "persona"
+    elif (style and _STYLE_BEFORE.search(text, max(0, f.start - 24), f.start)) or (
         text.find("of", max(0, f.start - 5), f.start) >= 0
         and _PUBLIC_BEFORE.search(text, max(0, f.start - 24), f.start)
     ):
@@ -351,7 +370,9 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     if not any(kinds) and not characters:
         return found
     drop = [
-        not _record_like(text, f.start, f.end)
+        not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
+        if kind == "persona"  # "your name is" is no personal cue: contact details still are
+        else not _record_like(text, f.start, f.end)
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
@@ -376,7 +397,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
-        if d and kind in ("person", "famous")
+        if d and kind in ("person", "famous", "persona")
         for w in key.split()
         if len(w) > 2
     }
