@@ -134,3 +134,26 @@ def test_a_name_given_to_the_assistant_is_a_persona(text: str) -> None:
 )
 def test_someone_else_or_a_persona_with_contact_details_stays(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Do you know about the game "Escape from Tarkov"? Is it worth buying?',
+        "I read the paper “Evaluating BERT on Small Corpora” and need a summary.",
+        "EXPERIENCE\nMann Shinar Architects & Planners: Project Manager\n2020-2022",
+    ],
+)
+def test_titles_of_works_and_companies_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Please forward "Maria Lopez" the minutes of the board meeting.', "Maria Lopez"),
+        ("Dear Maria Lopez, your order from Hill LLC has shipped.", "Maria Lopez"),
+    ],
+)
+def test_quoted_or_beside_a_company_a_private_name_stays(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

@@ -40,7 +40,7 @@ from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_fame import famous
 from hybridllm.classifiers.name_foreign import foreign_noun
 from hybridllm.classifiers.name_story import invented
-from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -83,7 +83,10 @@ _THING_AFTER = re.compile(
     r"|framework|package|cloud|server|container|integration|dashboard|wallet"
     r"|process|model|method|set|number|numbers|test|scale|index|space|function|matrix|chain"
     r"|network|universe|university|college|academy|institute|museum|zoo|airport|stadium"
-    r"|festival|award|prize|chart|charts|diagram|diagrams|window|board|boards|code|uno)\b"
+    r"|festival|award|prize|chart|charts|diagram|diagrams|window|board|boards|code|uno"
+    # a company: "Mann Shinar Architects", "Hill LLC", "Vance & Partners"
+    r"|inc|llc|llp|ltd|corp|corporation|gmbh|plc|architects|associates|holdings|ventures"
+    r"|consulting|technologies|labs|studios|&[ \t]+(?:co|sons|partners|associates))\b"
     r"|(?:['’]s)?[ \t]+net[ \t]+worth\b"  # "William Shatner net worth"
     r"|(?:['’]s)?[ \t]+(?:algorithm|conjecture|equations?|theorem|transform|distribution"
     r"|inequality|lemma|constant|principle|paradox|hypothesis|integral|polynomials?|bands"
@@ -216,7 +219,11 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
         and _PUBLIC_BEFORE.search(text, max(0, f.start - 24), f.start)
     ):
         kind = "author"
-    elif _thing_context(text, f) or (after == "." and _site_after(text, f.end)):
+    elif (
+        _thing_context(text, f)
+        or (after == "." and _site_after(text, f.end))
+        or _in_quoted_title(text, f.start, f.end)
+    ):
         kind = "thing"
     elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
         if _THING_AFTER.match(text, f.end):
@@ -274,6 +281,35 @@ def _thing_context(text: str, f: Finding) -> bool:
         return False
     its = _ITS_AFTER.match(text, f.end)
     return its is not None and not _HUMAN_PRONOUN.search(its.group())
+
+
+_QUOTES = {'"': '"', "“": "”"}
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the name is part of a quoted title of a work, in title case, with words besides
+    the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for opening, closing in _QUOTES.items():
+        left = text.rfind(opening, line_start, start)
+        if left < 0:
+            continue
+        right = text.find(closing, end)
+        if right < 0 or right - left > 80 or "\n" in text[end:right]:
+            continue
+        if text.count(opening, line_start, left) % 2 if opening == closing else False:
+            continue  # that quote closes an earlier one
+        outside = text[left + 1 : start] + " " + text[end:right]
+        words = _TITLE_WORD.findall(text[left + 1 : right])
+        long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
+        if (
+            len(words) >= 3
+            and _TITLE_WORD.search(outside)
+            and all(w[0].isupper() for w in long_words)
+        ):
+            return True
+    return False
 
 
 def _particle_before(text: str, start: int) -> bool:
