@@ -236,14 +236,19 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
 @lru_cache(maxsize=4096)
 def _everyday(key: str) -> str | None:
     """``"everyday"`` for a run of everyday words none of which is a given name (``Eat Lunch``,
-    ``Lump Sum``, ``Player Piano``, ``Fine-tune``): no person's name is made of them alone."""
+    ``Lump Sum``, ``Player Piano``, ``Fine-tune``): no person's name is made of them alone.
+    ``"words"`` for a run that holds plurals (``Server Components``) or words only the non-US
+    lists hold as given names (``Bot Owner``): no person either, but places are named so
+    (``Maple Springs``), so it goes only from a text that is not clinical."""
     parts = key.replace("-", " ").split()
     if len(parts) < 2 or parts[0].rstrip(".") in TITLES:  # "Miss Brewer"
         return None
     lex = token_lexicon()
+    if all(p in lex.common and p not in lex.first for p in parts):
+        return "everyday"
     given = _census_given()
     if all((p in lex.common or plural_of(p, lex.common)) and p not in given for p in parts):
-        return "everyday"  # plurals too: "Server Components", "Neurotransmitter Levels"
+        return "words"
     return None
 
 
