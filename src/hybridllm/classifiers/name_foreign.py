@@ -15,14 +15,19 @@ surnames such as ``Brust`` or ``Kunst`` do not) is a noun of that language.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from hybridllm.classifiers.name_gate import foreign_text
 from hybridllm.classifiers.name_tokens import read_list, token_lexicon, with_folded
 
 __all__ = ["foreign_noun"]
 
-_REACH = 200  # characters of the line on each side of the finding that are read
+_CHUNK = 400  # a long line is read in blocks of this many characters
+# As in name_gate.foreign_text: lower-case words of 3+ letters; fewer than 8 tell nothing; a
+# share of English words under 0.6 is another language.
+_LOWER = re.compile(r"(?<![\w'’@./-])[a-z]{3,}(?![\w'’@./-])")
+_MIN_WORDS = 8
+_ENGLISH_SHARE = 0.6
 
 
 @cache
@@ -30,16 +35,25 @@ def _curated_surnames() -> frozenset[str]:
     return with_folded(read_list("surnames.txt"))
 
 
-def foreign_noun(text: str, start: int, end: int, key: str) -> bool:
+def _english_count(words: list[str], vocab: frozenset[str]) -> tuple[int, int]:
+    return sum(w in vocab for w in words), len(words)
+
+
+def foreign_noun(
+    text: str, start: int, end: int, key: str, memo: dict[int, tuple[int, int]]
+) -> bool:
     """Whether the finding ``text[start:end]`` (lower-cased ``key``) is a noun of non-English
-    prose: its line reads as another language and none of its words is a listed given name or
-    a curated surname.
+    prose: the other lower-case words of its line (or of its 400-character block of a long
+    line) read as another language, and none of its words is a listed given name or a curated
+    surname.
 
     Args:
         text: the text the finding was found in.
         start: offset of the finding.
         end: end offset of the finding.
         key: the finding's text, lower case, single spaces.
+        memo: English and all lower-case word counts of the blocks of ``text`` read so far
+            (one dict per text).
 
     Returns:
         True when the finding is no person's name.
@@ -49,7 +63,14 @@ def foreign_noun(text: str, start: int, end: int, key: str) -> bool:
     words = key.replace("-", " ").split()
     if not words or any(w in lex.first or w in curated for w in words):
         return False
-    lo = max(text.rfind("\n", 0, start) + 1, start - _REACH)
-    hi = text.find("\n", end)
-    hi = min(len(text) if hi < 0 else hi, end + _REACH)
-    return foreign_text(lex, text[lo:start] + " " + text[end:hi])
+    line = text.rfind("\n", 0, start) + 1
+    lo = line + (start - line) // _CHUNK * _CHUNK
+    counts = memo.get(lo)
+    if counts is None:
+        hi = text.find("\n", lo, lo + _CHUNK)
+        block = text[lo : lo + _CHUNK if hi < 0 else hi]
+        counts = memo[lo] = _english_count(_LOWER.findall(block), lex.vocab)
+    # The finding's own words do not vote ("dirkje oortgiese" is no evidence of Dutch).
+    own_english, own = _english_count(_LOWER.findall(text[start:end]), lex.vocab)
+    english, total = counts[0] - own_english, counts[1] - own
+    return total >= _MIN_WORDS and english < _ENGLISH_SHARE * total

@@ -208,8 +208,10 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     after = text[f.end : f.end + 1]
     kind: str | None = None
     possessive = text[f.end - 2 : f.end + 2]  # "You are Jake's assistant": Jake is no persona
+    before = text[max(0, f.start - 30) : f.start].lower()
     if (
-        "'s" not in possessive
+        ("you" in before or " as" in before or "role" in before or "pretend" in before)
+        and "'s" not in possessive
         and "’s" not in possessive
         and _PERSONA_BEFORE.search(text, max(0, f.start - 30), f.start)
     ):
@@ -295,25 +297,26 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether the name is part of a quoted title of a work, in title case, with words besides
     the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``."""
-    line_start = text.rfind("\n", 0, start) + 1
+    reach = max(text.rfind("\n", max(0, start - 80), start) + 1, start - 80)
     for opening, closing in _QUOTES.items():
-        left = text.rfind(opening, line_start, start)
+        left = text.rfind(opening, reach, start)
         if left < 0:
             continue
-        right = text.find(closing, end)
-        if right < 0 or right - left > 80 or "\n" in text[end:right]:
+        right = text.find(closing, end, left + 81)
+        if right < 0 or "\n" in text[end:right]:
             continue
-        if text.count(opening, line_start, left) % 2 if opening == closing else False:
-            continue  # that quote closes an earlier one
         outside = text[left + 1 : start] + " " + text[end:right]
         words = _TITLE_WORD.findall(text[left + 1 : right])
         long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
-        if (
+        if not (
             len(words) >= 3
             and _TITLE_WORD.search(outside)
             and all(w[0].isupper() for w in long_words)
         ):
-            return True
+            continue
+        line_start = text.rfind("\n", 0, left) + 1
+        if opening != closing or text.count(opening, line_start, left) % 2 == 0:
+            return True  # (an odd count before it: that quote closes an earlier one)
     return False
 
 
@@ -394,13 +397,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     keys = [_key(text[f.start : f.end]) for f in found]
     low = text.lower() if any(w in text for w in _STYLE_WORDS) else ""
     style = any(p in low for p in _STYLE_PHRASES)
+    blocks: dict[int, tuple[int, int]] = {}
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
         else _kind(key)
         or _context_kind(text, f, style)
         or _everyday(key)
-        or ("foreign" if foreign_noun(text, f.start, f.end, key) else None)
+        or ("foreign" if foreign_noun(text, f.start, f.end, key, blocks) else None)
         for f, key in zip(found, keys, strict=True)
     ]
     singles: dict[str, list[int]] = {}
