@@ -16,7 +16,7 @@ surnames such as ``Brust`` or ``Kunst`` do not) is a noun of that language.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import read_list, token_lexicon, with_folded
 
@@ -33,6 +33,15 @@ _ENGLISH_SHARE = 0.6
 @cache
 def _curated_surnames() -> frozenset[str]:
     return with_folded(read_list("surnames.txt"))
+
+
+@lru_cache(maxsize=4096)
+def _named(key: str) -> bool:
+    """Whether a word of ``key`` is a listed given name or a curated surname (or none is left)."""
+    lex = token_lexicon()
+    curated = _curated_surnames()
+    words = key.replace("-", " ").split()
+    return not words or any(w in lex.first or w in curated for w in words)
 
 
 def _english_count(words: list[str], vocab: frozenset[str]) -> tuple[int, int]:
@@ -58,11 +67,9 @@ def foreign_noun(
     Returns:
         True when the finding is no person's name.
     """
-    lex = token_lexicon()
-    curated = _curated_surnames()
-    words = key.replace("-", " ").split()
-    if not words or any(w in lex.first or w in curated for w in words):
+    if _named(key):
         return False
+    lex = token_lexicon()
     line = text.rfind("\n", 0, start) + 1
     lo = line + (start - line) // _CHUNK * _CHUNK
     counts = memo.get(lo)

@@ -32,6 +32,7 @@ is Henry``, ``pretend you are Dave``: a persona; kept only with contact details 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
@@ -201,7 +202,7 @@ def _kind(key: str) -> str | None:
     return None
 
 
-def _context_kind(text: str, f: Finding, style: bool) -> str | None:
+def _context_kind(text: str, f: Finding, style: bool, quotes: list[int]) -> str | None:
     """``"thing"`` for a name of a product, a result or a place, ``"author"`` for a cited
     author or an imitated artist (see the patterns above), else None. ``style`` tells whether
     ``text`` says "style of" anywhere."""
@@ -224,7 +225,7 @@ def _context_kind(text: str, f: Finding, style: bool) -> str | None:
     elif (
         _thing_context(text, f)
         or (after == "." and _site_after(text, f.end))
-        or _in_quoted_title(text, f.start, f.end)
+        or (quotes and _in_quoted_title(text, f.start, f.end, quotes))
     ):
         kind = "thing"
     elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
@@ -290,34 +291,37 @@ def _thing_context(text: str, f: Finding) -> bool:
     return its is not None and not _HUMAN_PRONOUN.search(its.group())
 
 
-_QUOTES = {'"': '"', "“": "”"}
+_QUOTE = re.compile('["“”]')
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _in_quoted_title(text: str, start: int, end: int) -> bool:
+def _in_quoted_title(text: str, start: int, end: int, quotes: list[int]) -> bool:
     """Whether the name is part of a quoted title of a work, in title case, with words besides
-    the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``."""
-    reach = max(text.rfind("\n", max(0, start - 80), start) + 1, start - 80)
-    for opening, closing in _QUOTES.items():
-        left = text.rfind(opening, reach, start)
-        if left < 0:
-            continue
-        right = text.find(closing, end, left + 81)
-        if right < 0 or "\n" in text[end:right]:
-            continue
-        outside = text[left + 1 : start] + " " + text[end:right]
-        words = _TITLE_WORD.findall(text[left + 1 : right])
-        long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
-        if not (
-            len(words) >= 3
-            and _TITLE_WORD.search(outside)
-            and all(w[0].isupper() for w in long_words)
-        ):
-            continue
-        line_start = text.rfind("\n", 0, left) + 1
-        if opening != closing or text.count(opening, line_start, left) % 2 == 0:
-            return True  # (an odd count before it: that quote closes an earlier one)
-    return False
+    the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``. ``quotes`` holds
+    the offsets of the text's quote characters, in order."""
+    i = bisect_left(quotes, start)
+    if i == 0 or i == len(quotes):
+        return False
+    left, right = quotes[i - 1], quotes[i]
+    if (
+        right < end
+        or right - left > 80
+        or text[left] == "”"
+        or text[right] == "“"
+        or "\n" in text[left:right]
+    ):
+        return False
+    outside = text[left + 1 : start] + " " + text[end:right]
+    words = _TITLE_WORD.findall(text[left + 1 : right])
+    long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
+    if not (
+        len(words) >= 3 and _TITLE_WORD.search(outside) and all(w[0].isupper() for w in long_words)
+    ):
+        return False
+    if text[left] == "“":
+        return True
+    # An odd count of plain quotes before it on the line: that quote closes an earlier one.
+    return text.count('"', text.rfind("\n", 0, left) + 1, left) % 2 == 0
 
 
 def _particle_before(text: str, start: int) -> bool:
@@ -398,11 +402,12 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     low = text.lower() if any(w in text for w in _STYLE_WORDS) else ""
     style = any(p in low for p in _STYLE_PHRASES)
     blocks: dict[int, tuple[int, int]] = {}
+    quotes = [m.start() for m in _QUOTE.finditer(text)] if '"' in text or "“" in text else []
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
         else _kind(key)
-        or _context_kind(text, f, style)
+        or _context_kind(text, f, style, quotes)
         or _everyday(key)
         or ("foreign" if foreign_noun(text, f.start, f.end, key, blocks) else None)
         for f, key in zip(found, keys, strict=True)
