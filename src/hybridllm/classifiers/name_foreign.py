@@ -9,6 +9,7 @@ request around a German paragraph), and many foreign nouns are listed as US cens
 
 :func:`foreign_noun` looks at the line around a finding instead: when most of its lower-case
 words are not English, a finding none of whose words is a listed given name or a curated
+(:func:`named`)
 surname (Faker's per-locale lists: ``Kowalski``, ``Müller``, ``Rossi`` stay names; census-only
 surnames such as ``Brust`` or ``Kunst`` do not) is a noun of that language.
 """
@@ -20,7 +21,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import read_list, token_lexicon, with_folded
 
-__all__ = ["foreign_noun"]
+__all__ = ["foreign_noun", "named"]
 
 _CHUNK = 400  # a long line is read in blocks of this many characters
 # As in name_gate.foreign_text: lower-case words of 3+ letters; fewer than 8 tell nothing; a
@@ -36,8 +37,9 @@ def _curated_surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _named(key: str) -> bool:
-    """Whether a word of ``key`` is a listed given name or a curated surname (or none is left)."""
+def named(key: str) -> bool:
+    """Whether a word of the lower-cased name ``key`` is a listed given name or a curated
+    surname (or ``key`` has no word): such a name stays a name in any language."""
     lex = token_lexicon()
     curated = _curated_surnames()
     words = key.replace("-", " ").split()
@@ -48,27 +50,21 @@ def _english_count(words: list[str], vocab: frozenset[str]) -> tuple[int, int]:
     return sum(w in vocab for w in words), len(words)
 
 
-def foreign_noun(
-    text: str, start: int, end: int, key: str, memo: dict[int, tuple[int, int]]
-) -> bool:
-    """Whether the finding ``text[start:end]`` (lower-cased ``key``) is a noun of non-English
-    prose: the other lower-case words of its line (or of its 400-character block of a long
-    line) read as another language, and none of its words is a listed given name or a curated
-    surname.
+def foreign_noun(text: str, start: int, end: int, memo: dict[int, tuple[int, int]]) -> bool:
+    """Whether the finding ``text[start:end]`` stands in non-English prose: the other lower-case
+    words of its line (or of its 400-character block of a long line) read as another language.
+    A finding is a noun of that language when this holds and it is not :func:`named`.
 
     Args:
         text: the text the finding was found in.
         start: offset of the finding.
         end: end offset of the finding.
-        key: the finding's text, lower case, single spaces.
         memo: English and all lower-case word counts of the blocks of ``text`` read so far
             (one dict per text).
 
     Returns:
-        True when the finding is no person's name.
+        True when the finding's surroundings are not English.
     """
-    if _named(key):
-        return False
     lex = token_lexicon()
     line = text.rfind("\n", 0, start) + 1
     lo = line + (start - line) // _CHUNK * _CHUNK

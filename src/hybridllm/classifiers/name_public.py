@@ -39,7 +39,7 @@ from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_fame import famous
-from hybridllm.classifiers.name_foreign import foreign_noun
+from hybridllm.classifiers.name_foreign import foreign_noun, named
 from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
 from hybridllm.models import Finding
@@ -73,6 +73,8 @@ _PERSONA_BEFORE = re.compile(
     r"|you\s+will\s+(?:be|play)|pretend\s+(?:to\s+be|you\s+are)|act\s+as|play\s+the\s+role\s+of"
     r"|role-?play\s+as)\s+$)"
 )
+# The last word of every persona cue, with the space before the name (a cheap first test).
+_PERSONA_ENDS = ("are ", "Are ", "as ", "As ", "is ", "be ", "of ", "now ", "re ", "lay ")
 # A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
 # a character is introduced so too ("a cat named Bernie").
 _NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
@@ -202,16 +204,25 @@ def _kind(key: str) -> str | None:
     return None
 
 
-def _context_kind(text: str, f: Finding, style: bool, quotes: list[int]) -> str | None:
+def _persona_words(low: str) -> bool:
+    """Whether the lower-cased ``low`` holds a word of a persona cue (a substring test)."""
+    return "you" in low or " as" in low or "role" in low or "pretend" in low
+
+
+def _context_kind(
+    text: str, f: Finding, style: bool, quotes: list[int], persona: bool
+) -> str | None:
     """``"thing"`` for a name of a product, a result or a place, ``"author"`` for a cited
-    author or an imitated artist (see the patterns above), else None. ``style`` tells whether
-    ``text`` says "style of" anywhere."""
+    author or an imitated artist, ``"persona"`` for a name given to the assistant (see the
+    patterns above), else None. ``style`` tells whether ``text`` says "style of" anywhere,
+    ``quotes`` where its quote characters are, ``persona`` whether it holds a persona cue's
+    word at all."""
     after = text[f.end : f.end + 1]
     kind: str | None = None
     possessive = text[f.end - 2 : f.end + 2]  # "You are Jake's assistant": Jake is no persona
-    before = text[max(0, f.start - 30) : f.start].lower()
     if (
-        ("you" in before or " as" in before or "role" in before or "pretend" in before)
+        persona
+        and text.endswith(_PERSONA_ENDS, max(0, f.start - 5), f.start)
         and "'s" not in possessive
         and "’s" not in possessive
         and _PERSONA_BEFORE.search(text, max(0, f.start - 30), f.start)
@@ -403,13 +414,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     style = any(p in low for p in _STYLE_PHRASES)
     blocks: dict[int, tuple[int, int]] = {}
     quotes = [m.start() for m in _QUOTE.finditer(text)] if '"' in text or "“" in text else []
+    persona = _persona_words(text) or _persona_words(low or text.lower())
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
         else _kind(key)
-        or _context_kind(text, f, style, quotes)
+        or _context_kind(text, f, style, quotes, persona)
         or _everyday(key)
-        or ("foreign" if foreign_noun(text, f.start, f.end, key, blocks) else None)
+        or ("foreign" if not named(key) and foreign_noun(text, f.start, f.end, blocks) else None)
         for f, key in zip(found, keys, strict=True)
     ]
     singles: dict[str, list[int]] = {}
