@@ -157,3 +157,15 @@ def test_titles_of_works_and_companies_are_not_flagged(text: str) -> None:
 )
 def test_quoted_or_beside_a_company_a_private_name_stays(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_lower_case_names_among_foreign_names_stay() -> None:
+    # In lower-case chat the other names of a line read as non-English words: no foreign noun.
+    text = (
+        "ruuben savela of minimani is the ceo of the year. abc business considered several "
+        "other influential ceos for this year's honor, including jemina kotilainen of "
+        "plusterveys, raija lepistö of hacklin's, and esko ignatius of tammer-tukku."
+    )
+    found = " | ".join(persons(text))
+    assert "savela" in found
+    assert "kotilainen" in found

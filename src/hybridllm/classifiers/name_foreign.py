@@ -11,7 +11,9 @@ request around a German paragraph), and many foreign nouns are listed as US cens
 words are not English, a finding none of whose words is a listed given name or a curated
 (:func:`named`)
 surname (Faker's per-locale lists: ``Kowalski``, ``Müller``, ``Rossi`` stay names; census-only
-surnames such as ``Brust`` or ``Kunst`` do not) is a noun of that language.
+surnames such as ``Brust`` or ``Kunst`` do not) is a noun of that language. Only capitalised
+findings: in lower-case chat the other names of a line read as non-English words too
+(``ruuben savela of minimani ... jemina kotilainen of plusterveys``).
 """
 
 from __future__ import annotations

@@ -421,7 +421,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         else _kind(key)
         or _context_kind(text, f, style, quotes, persona)
         or _everyday(key)
-        or ("foreign" if not named(key) and foreign_noun(text, f.start, f.end, blocks) else None)
+        or (
+            "foreign"
+            # capitalised only: in lower-case chat the other names read as foreign words too
+            if text[f.start].isupper()
+            and not named(key)
+            and foreign_noun(text, f.start, f.end, blocks)
+            else None
+        )
         for f, key in zip(found, keys, strict=True)
     ]
     singles: dict[str, list[int]] = {}
