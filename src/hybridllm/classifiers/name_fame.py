@@ -19,13 +19,18 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["famous"]
+__all__ = ["famous", "load_famous"]
 
 
 @cache
 def _famous() -> frozenset[str]:
     data = resources.files("hybridllm.classifiers").joinpath("data", "famous_names.txt")
     return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+
+
+def load_famous() -> None:
+    """Read the list now (the classifier's warm-up), not in the first call that asks."""
+    _famous()
 
 
 def famous(key: str) -> bool:

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import read_list, token_lexicon, with_folded
 
-__all__ = ["foreign_noun", "named"]
+__all__ = ["foreign_noun", "load_curated", "named"]
 
 _CHUNK = 400  # a long line is read in blocks of this many characters
 # As in name_gate.foreign_text: lower-case words of 3+ letters; fewer than 8 tell nothing; a
@@ -36,6 +36,11 @@ _ENGLISH_SHARE = 0.6
 @cache
 def _curated_surnames() -> frozenset[str]:
     return with_folded(read_list("surnames.txt"))
+
+
+def load_curated() -> None:
+    """Read the curated surnames now (the classifier's warm-up), not in the first call."""
+    _curated_surnames()
 
 
 @lru_cache(maxsize=4096)

@@ -38,8 +38,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
-from hybridllm.classifiers.name_fame import famous
-from hybridllm.classifiers.name_foreign import foreign_noun, named
+from hybridllm.classifiers.name_fame import famous, load_famous
+from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
 from hybridllm.models import Finding
@@ -158,6 +158,9 @@ def load_lists() -> None:
     """Read the gazetteers now (the classifier's warm-up), not in the first call that asks."""
     for name in ("public_people.txt", "public_single.txt", "wordnet_not_people.txt"):
         _entries(name)
+    _census_given()
+    load_famous()
+    load_curated()
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
