@@ -117,6 +117,14 @@ def test_a_labelled_value_is_never_vetoed_by_a_validator() -> None:
             "Discharge summary dictated by JASPER CEDARVALE; signed P. von Gresow, RN. Pain 3/10.",
             ["JASPER", "CEDARVALE", "Gresow"],
         ),
+        (  # schemes and host names are case-insensitive
+            "PT SEEN FOR CHF. PORTAL HTTPS://MYCHART.ELMVIEW.ORG/P/88; SITE WWW.ELMVIEW.HEALTH.",
+            ["HTTPS", "MYCHART", "ELMVIEW", "88"],
+        ),
+        (
+            "Pt seen for CHF, BP 150/95. Records at Ftp://files.elmview.org/r.pdf or Elmview.Org.",
+            ["Ftp", "files", "elmview", "Elmview"],
+        ),
     ],
 )
 def test_identifiers_leave_no_part_behind(note: str, values: list[str]) -> None:

@@ -198,7 +198,8 @@ _COUNTY = re.compile(
     r"(?P<v>\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:County|Parish|Borough))\b"
     r"|\b(?:city|town|village)\s+of\s+(?P<w>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
 )
-_URL = re.compile(r"(?P<v>\b(?:https?|ftp)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]])")
+# Schemes are case-insensitive (RFC 3986 3.1): `HTTPS://` in an upper-case note is a URL too.
+_URL = re.compile(r"(?P<v>\b(?i:https?|ftp)://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]])")
 _KEYED_ID = r"\s*(?:number|no\.?|#|id|code|serial)?\s*(?:is|:|#|=)?\s*"
 # Must contain a digit, so "study participant code X-1" reaches the code past "participant".
 _ID_VALUE = r"(?=[A-Z_.-]*\d)(?P<v>[A-Z0-9][A-Z0-9_.-]{2,24}[A-Z0-9])\b"

@@ -124,9 +124,9 @@ _ID_WORDS = words(
 _LINK = words("is was of as recorded")
 _EXT = re.compile(r"(?:\b(?:ext|extension)\.?|(?<=\d)[ \t]*x)[ \t]*(?P<v>\d{1,6})\b", re.IGNORECASE)
 _DOMAIN = re.compile(
-    r"(?<![\w@.-])(?P<v>(?:https?://|www\.)\S+[^\s.,;:!?)\]'\"]"
+    r"(?<![\w@.-])(?P<v>(?:(?i:https?)://|(?i:www)\.)\S+[^\s.,;:!?)\]'\"]"
     r"|(?:[A-Za-z0-9-]++\.)++[A-Za-z]{2,24}/[^\s,;)\]'\"]*"
-    r"|(?:[A-Za-z0-9-]++\.)++(?:com|org|net|edu|gov|io|us|health|info|biz|co)\b"
+    r"|(?:[A-Za-z0-9-]++\.)++(?i:com|org|net|edu|gov|io|us|health|info|biz|co)\b"
     r"(?:/[^\s,;)\]'\"]*)?)(?![\w@])"
 )
 
