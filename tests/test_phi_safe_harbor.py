@@ -217,3 +217,19 @@ def test_the_pass_is_off_without_clinical_context_or_when_disabled() -> None:
     general = "Deploy build QX-8812-44 to staging and page the on-call engineer."
     assert not classify(general).clinical
     assert not any(f.recognizer == "safe-harbor" for f in classify(general).findings)
+
+
+def test_a_url_in_a_record_of_a_person_is_kept_and_a_url_in_a_plain_prompt_is_not() -> None:
+    """Safe Harbor lists URLs; outside clinical text one is a finding only in a record of a
+    person (contact details or ids beside it), where it may be theirs."""
+    link = "https://social.example.net/u/81723"
+    record = f"Contact Dana Whitfield at dana.w@example.com or 555-201-7788; profile {link}"
+    found = classify(record)
+    urls = [f for f in found.findings if record[f.start : f.end] == link]
+    assert [(f.entity_type, f.category) for f in urls] == [("URL", "PII")]
+    assert link not in left(record)
+    for plain in (
+        f"See {link} for the syntax of the API.",
+        f"Ask John about {link} tomorrow.",  # a name alone makes no record
+    ):
+        assert not [f for f in classify(plain).findings if f.entity_type == "URL"], plain
