@@ -1,0 +1,153 @@
+"""Names, addresses and phones that survive ``redact()``, verbatim and strictly (issue 14).
+
+Issue 14's first "must show" counts what a remote target would still receive: a labelled value
+**survives verbatim** when none of its letters and digits is masked, **strictly** when any of
+them is left (a partial mask is a leak). Masks are every finding of every category, as
+``redact()`` replaces them (the same scoring as ``bench_phi.py``).
+
+Data (labelled by generators nobody here wrote; see each folder's build script):
+
+- ``names_gen2/{open,sealed}.jsonl``: presidio-evaluator templates filled with mimesis names in
+  many locales, as written and in lower case. The sealed file is scored, never printed.
+- ``names_heldout.jsonl``: chat-style held-out contexts (the project's second generator).
+
+Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
+secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
+reported for information (Safe Harbor's and presidio's notion of an address differ on them).
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python bench/bench_names_leaks.py [--engine ours|presidio]
+        [--misses N] [--src OLD/src]
+
+``--misses`` prints surviving values of the open files only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+GROUPS = {
+    "PERSON": "NAME",
+    "ADDRESS": "ADDRESS",
+    "STREET_ADDRESS": "ADDRESS",
+    "STREET_NAME": "ADDRESS",
+    "BUILDING_NUMBER": "ADDRESS",
+    "SECONDARY_ADDRESS": "ADDRESS",
+    "PHONE_NUMBER": "PHONE",
+}
+INFO = {
+    "CITY": "city (info)",
+    "POSTCODE": "postcode (info)",
+    "ZIPCODE": "postcode (info)",
+    "EMAIL": "e-mail (info)",
+    "EMAIL_ADDRESS": "e-mail (info)",
+}
+SETS = (
+    ("names_gen2/open.jsonl", "as-is", "2nd generator, open, as written", True),
+    ("names_gen2/sealed.jsonl", "as-is", "2nd generator, **sealed**, as written", False),
+    ("names_gen2/open.jsonl", "lower", "2nd generator, open, lower case", True),
+    ("names_gen2/sealed.jsonl", "lower", "2nd generator, **sealed**, lower case", False),
+    ("names_heldout.jsonl", None, "held-out chat contexts", True),
+)
+
+Detect = Callable[[str], list[tuple[int, int]]]
+
+
+def load(path: Path, case: str | None) -> list[dict[str, Any]]:
+    """Records of a JSONL file, those of one ``case`` only when given."""
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [r for r in rows if case is None or r.get("case") == case]
+
+
+def identifying(text: str, span: dict[str, Any]) -> list[int]:
+    """Offsets of the characters that must not survive: letters and digits (a phone's digits)."""
+    a, b = span["start"], span["end"]
+    if span["type"] == "PHONE_NUMBER":
+        return [i for i in range(a, b) if text[i].isdigit()]
+    return [i for i in range(a, b) if text[i].isalnum()]
+
+
+def score(
+    rows: list[dict[str, Any]], detect: Detect, misses: list[str] | None
+) -> dict[str, list[int]]:
+    """group -> [labelled values, verbatim survivors, strict survivors]."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in rows:
+        text = r["text"]
+        mask = [False] * len(text)
+        for a, b in detect(text):
+            mask[a:b] = [True] * (b - a)
+        for span in r["spans"]:
+            group = GROUPS.get(span["type"]) or INFO.get(span["type"])
+            idx = identifying(text, span) if group else []
+            if not idx:
+                continue
+            left = sum(not mask[i] for i in idx)
+            row = out[group or ""]
+            row[0] += 1
+            row[1] += left == len(idx)
+            row[2] += left > 0
+            if left and misses is not None and group in {"NAME", "ADDRESS", "PHONE"}:
+                misses.append(f"{r['id']} {group}: {text[span['start'] : span['end']]!r}")
+    return out
+
+
+def ours() -> Detect:
+    """The project's default classifier."""
+    from hybridllm.classifiers import get_classifier
+
+    clf = get_classifier()
+    clf.classify("Call Jane Roe at 555-201-7788, 12 Elm Street.")
+    return lambda text: [(f.start, f.end) for f in clf.classify(text).findings]
+
+
+def presidio() -> Detect:
+    """Vanilla presidio with spaCy small (``bench_phi.presidio``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_phi import presidio as phi_presidio
+
+    detect = phi_presidio()
+    return lambda text: detect(text)[0]
+
+
+def _pct(a: int, n: int) -> str:
+    return f"{100.0 * a / n:.2f}% ({a})" if n else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the bench (see the module docstring)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--engine", choices=["ours", "presidio"], default="ours")
+    ap.add_argument("--misses", type=int, default=0)
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(args.src.resolve()))
+    detect = ours() if args.engine == "ours" else presidio()
+    print(f"engine: {args.engine}\n")
+    print("| set | group | n | survive verbatim | survive strictly |")
+    print("|---|---|---:|---:|---:|")
+    shown: list[str] = []
+    for path, case, label, is_open in SETS:
+        misses: list[str] | None = shown if is_open and args.misses else None
+        counts = score(load(DATA / path, case), detect, misses)
+        for group in ("NAME", "ADDRESS", "PHONE", *sorted(set(INFO.values()))):
+            if group in counts:
+                n, verbatim, strict = counts[group]
+                print(f"| {label} | {group} | {n} | {_pct(verbatim, n)} | {_pct(strict, n)} |")
+    for line in shown[: args.misses]:
+        print("  miss", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
