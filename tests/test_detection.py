@@ -259,6 +259,11 @@ def test_national_phone_formats_need_a_phone_word_or_a_trunk_zero() -> None:
     # phone's shape (classifiers/phones.py, issue 14).
     assert _found("The total was 70 1445 1279 units.") == set()
     assert ("PHONE_NUMBER", "070 1445 1279") in _found("The total was 070 1445 1279 units.")
+    # Before an office / fax label: one-digit groups, a bracketed area code with a hyphen, after
+    # a literal "\n" of pasted JSON.
+    block = r"Komoorid 89332\n372-9-3324-2449-Office\,(6334)-5683-Fax"
+    assert {("PHONE_NUMBER", "372-9-3324-2449"), ("PHONE_NUMBER", "(6334)-5683")} <= _found(block)
+    assert _found("Read chapter 3-1-2-4 during office hours.") == set()
 
 
 @pytest.mark.parametrize(

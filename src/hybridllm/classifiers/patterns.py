@@ -176,8 +176,11 @@ _PHONE_CTX_BEFORE = re.compile(
     rf"[^\n\d]{{0,25}}?(?:\\n)?(?<![\d.])(?P<v>{_PHONE_SHAPE})(?![\d.-]?\w)",
     re.IGNORECASE,
 )
+# Before an "office" / "fax" label the groups may be one digit long (an Estonian
+# "372-9-3324-2449") and an area code in brackets may take a hyphen ("(6334)-5683").
+_PHONE_SHAPE_LABELLED = r"(?:\(0\)\s?|\(\d{2,5}\)[\s-]?)?\d{2,11}(?:[ .-]\d{1,8}){0,5}"
 _PHONE_CTX_AFTER = re.compile(
-    rf"(?:(?<=\\n)|(?<![\w+.-]))(?P<v>{_PHONE_SHAPE})"
+    rf"(?:(?<=\\n)|(?<![\w+.-]))(?P<v>{_PHONE_SHAPE_LABELLED})"
     r"(?=[ -]?(?:office|fax|mobile|home|work|cell)\b)",
     re.IGNORECASE,
 )
