@@ -47,17 +47,26 @@ def test_lean_encoder_gives_the_same_vectors_bit_for_bit(plain: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("projected", "trimmed"), [(True, False), (False, True), (True, True)], ids=str
+    ("projected", "trimmed", "row_major"),
+    [
+        (True, False, False),
+        (False, True, False),
+        (True, True, False),
+        (False, False, True),
+        (True, True, True),
+    ],
+    ids=str,
 )
-def test_projected_and_trimmed_encoders_round_like_the_model(
-    plain: Any, projected: bool, trimmed: bool
+def test_projected_trimmed_and_row_major_encoders_round_like_the_model(
+    plain: Any, projected: bool, trimmed: bool, row_major: bool
 ) -> None:
     layer = plain.get_pipe("ner").model.layers[0]
-    fast = ner_lean.lean_tok2vec(layer, projected=projected, trimmed=trimmed)
+    fast = ner_lean.lean_tok2vec(layer, projected=projected, trimmed=trimmed, row_major=row_major)
     exact = ner_lean.lean_tok2vec(layer)
     assert fast is not None
     assert exact is not None
-    assert fast.attrs == {"projected": projected, "trimmed": trimmed}
+    want_attrs = {"projected": projected, "trimmed": trimmed}
+    assert fast.attrs == (want_attrs | {"row_major": True} if row_major else want_attrs)
     for batch in ([TEXTS[0]], TEXTS, TEXTS[1:3], [TEXTS[-1]] * 3, TEXTS[::-1]):
         docs = [plain.make_doc(t) for t in batch]
         want = exact.predict(docs)
@@ -79,7 +88,11 @@ def test_installed_pipeline_finds_the_same_entities(plain: Any) -> None:
     nlp = _load()
     assert ner_lean.install(nlp)
     assert nlp.get_pipe("ner").model.layers[0].name == "lean_tok2vec"
-    assert nlp.get_pipe("ner").model.layers[0].attrs == {"projected": True, "trimmed": True}
+    assert nlp.get_pipe("ner").model.layers[0].attrs == {
+        "projected": True,
+        "trimmed": True,
+        "row_major": True,
+    }
     one_thread = ner_lean.numpy_blas(nlp)
     assert one_thread is not None
     assert all(not n.ops.use_blis for n in nlp.get_pipe("ner").model.walk())

@@ -124,7 +124,15 @@ class GreedyNer:
         self._bias_valid = numpy.where(valid, self._b_up, -numpy.inf).astype(self._b_up.dtype)
         self._move_list: list[int] = moves.tolist()
         self._label_list: list[int] = label_ids.tolist()
-        self._w_up_t = self._w_up.T
+        # Both products against row-major copies of the weights: OpenBLAS packs a transposed
+        # view first (the lower layer's 384 x 64: 12 -> 3 us at 8 rows; see ner_lean's
+        # row_major); the same lower-layer values, the output scores up to float rounding.
+        self._w_up_t = numpy.ascontiguousarray(self._w_up.T)
+        n_in = lower.get_dim("nI")
+        self._w_low_t = numpy.ascontiguousarray(
+            lower.get_param("W").reshape(lower.get_dim("nF") * width, n_in).T
+        )
+        self._pad = numpy.ascontiguousarray(lower.get_param("pad")).reshape(-1)
 
     def entities(self, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
         """``(start token, end token, label)`` of each doc's entities, as spaCy finds them.
@@ -145,9 +153,16 @@ class GreedyNer:
             return out
         docs_in = [docs[i] for i in order]
         lengths = [len(d) for d in docs_in]
-        table = self._lower.predict(self._tok2vec.predict(docs_in))  # row 0: padding
+        # The lower layer (spaCy's PrecomputableAffine.forward): row 0 the padding, then each
+        # token's three features' pre-activations side by side.
+        tokens = self._tok2vec.predict(docs_in)
+        table = numpy.empty((len(tokens) + 1, len(self._pad)), dtype=self._pad.dtype)
+        table[0] = self._pad
+        self._lower.ops.gemm(tokens, self._w_low_t, out=table[1:])
         width = self._n_out * self._n_pieces
-        f0, f1, f2 = (numpy.ascontiguousarray(table[:, f].reshape(-1, width)) for f in range(3))
+        f0, f1, f2 = (
+            numpy.ascontiguousarray(table[:, f * width : (f + 1) * width]) for f in range(3)
+        )
         # Per table row: 2 if another token follows in its doc, + 1 if it is whitespace.
         flags = numpy.zeros(len(table), dtype="int64")
         flags[1:] = numpy.concatenate([d.to_array("IS_SPACE") for d in docs_in])
