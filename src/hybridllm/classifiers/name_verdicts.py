@@ -21,7 +21,7 @@ from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_tokens import Kind
 from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
-from hybridllm.models import Finding
+from hybridllm.models import Finding, new_finding
 
 __all__ = ["NerVerdicts"]
 
@@ -69,8 +69,9 @@ class NerVerdicts:
 
     def _finding(self, start: int, end: int, score: float, recognizer: str) -> Finding:
         # Offsets from the text and scores from the rules: valid by construction, so the
-        # model is built without pydantic's validation (~5 us per finding, hundreds per 10 KB).
-        return Finding.model_construct(
+        # model is built without pydantic's validation (~5 us per finding, hundreds per 10 KB),
+        # by new_finding's direct path (~1 us; model_construct took ~10).
+        return new_finding(
             entity_type="PERSON",
             category="PII",
             start=start,

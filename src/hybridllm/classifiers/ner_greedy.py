@@ -160,9 +160,9 @@ class GreedyNer:
         table[0] = self._pad
         self._lower.ops.gemm(tokens, self._w_low_t, out=table[1:])
         width = self._n_out * self._n_pieces
-        f0, f1, f2 = (
-            numpy.ascontiguousarray(table[:, f * width : (f + 1) * width]) for f in range(3)
-        )
+        # Each feature's columns as a view: every use adds or gathers rows (new arrays, the
+        # same values), so no contiguous copies.
+        f0, f1, f2 = (table[:, f * width : (f + 1) * width] for f in range(3))
         # Per table row: 2 if another token follows in its doc, + 1 if it is whitespace.
         flags = numpy.zeros(len(table), dtype="int64")
         flags[1:] = numpy.concatenate([d.to_array("IS_SPACE") for d in docs_in])
