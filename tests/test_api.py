@@ -247,3 +247,36 @@ print(names.wait_ready(0), "openai" in sys.modules, "anthropic" in sys.modules)
     )
     assert out.stdout.split() == ["True", "True", "True"]
     assert audit.exists()
+
+
+def test_warm_up_freezes_the_collector_only_when_asked(tmp_path: Path) -> None:
+    """``warm_up(freeze_gc=True)`` moves what the process holds to the collector's permanent
+    generation (a full collection then skips it); plain ``warm_up()`` leaves the collector
+    alone. Fresh interpreters: a freeze is process-wide."""
+    code = """
+import gc, sys, hybridllm
+client = hybridllm.Client(
+    targets={"local": {"adapter": "llamacpp", "model": "m", "base_url": "http://127.0.0.1:9"}},
+    default_target="local", local_target="local", fallback={"local": []},
+    audit_path=sys.argv[1],
+)
+client.warm_up(wait_for_ner=True, freeze_gc=sys.argv[2] == "1")
+frozen = gc.get_freeze_count()
+print(frozen, len(gc.get_objects()))
+"""
+    counts = {}
+    for flag in ("0", "1"):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / f"audit{flag}.db"), flag],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        counts[flag] = [int(x) for x in out.stdout.split()]
+    assert counts["0"][0] == 0
+    frozen, still_tracked = counts["1"]
+    # The classifier, spaCy and their modules: tens of thousands of objects, nearly all of
+    # what the collector tracked.
+    assert frozen > 20_000
+    assert still_tracked < frozen // 10
