@@ -146,3 +146,26 @@ def test_possible_drops_only_rules_the_scan_rules_out() -> None:
     matching = [r for r in rules if next(r.pattern.finditer(text), None) is not None]
     assert len(matching) >= 2
     assert all(r in kept for r in matching)
+
+
+def test_lookups_by_identity_and_an_equal_pattern_compiled_apart() -> None:
+    """The scope finds a pattern's index by ``id`` (a pattern's hash hashes its compiled code on
+    every lookup); an equal pattern compiled apart is no key, so it runs on the whole text: the
+    same matches, and ``possible`` keeps its rule."""
+    from hybridllm.classifiers.prefilter import finditer
+
+    assert PREFILTER.by_id == {id(p): i for p, i in PREFILTER.index.items()}
+    email = next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    re.purge()  # so the next compile builds a new object
+    twin = re.compile(email.pattern, email.flags)
+    assert twin == email
+    assert twin is not email
+    text = SAMPLES[0] + " and no other address " * 30
+    with scanning(PREFILTER, text):
+        assert [m.span() for m in finditer(email, text)] == [m.span() for m in finditer(twin, text)]
+        assert [m.span() for m in finditer(twin, text)] == [m.span() for m in email.finditer(text)]
+    rule = RegexRule("EMAIL_ADDRESS", "PII", twin, 0.9)
+    nowhere = RegexRule("EMAIL_ADDRESS", "PII", email, 0.9)
+    with scanning(PREFILTER, "plain words only"):
+        assert possible([rule], "plain words only") == [rule]  # not indexed: always kept
+        assert possible([nowhere], "plain words only") == []  # indexed, no match possible

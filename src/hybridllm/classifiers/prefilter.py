@@ -237,6 +237,11 @@ class Prefilter:
         self._warm = warm
         self._short = short_text
         self.index: dict[re.Pattern[str], int] = {}
+        self.by_id: dict[int, int] = {}
+        """``index`` keyed by ``id(pattern)``: a pattern's hash hashes its compiled code (~0.5
+        us, several us for a long alternation) on every lookup, ~150 per call (see
+        :func:`possible`). The patterns are ``index``'s keys, so their ids stay theirs; an
+        equal pattern compiled apart is no key here and runs on the whole text (same matches)."""
         self._widths: list[tuple[int, int] | None] = []
         self._db: Any = None
         self._som: dict[int, Any] = {}
@@ -259,7 +264,7 @@ class Prefilter:
                 self._after()
             self._compile()
         except Exception:  # pragma: no cover - then every pattern runs on the whole text
-            self.index, self._db, self._som = {}, None, {}
+            self.index, self.by_id, self._db, self._som = {}, {}, None, {}
         try:
             # A failed warm-up only means a call builds what it needs on first use.
             if self._warm is not None:
@@ -310,6 +315,7 @@ class Prefilter:
         self._hs = hyperscan
         self._db, self._som = db, som
         self.index = {p: i for p, i in index.items() if i in kept}
+        self.by_id = {id(p): i for p, i in self.index.items()}
 
     def scan(self, text: str) -> Hits | None:
         """Scan ``text`` once for every pattern (None while the databases are compiling)."""
@@ -387,6 +393,7 @@ class scanning:  # noqa: N801 - used as a context manager, like a function
     def __init__(self, prefilter: Prefilter | None, *texts: str) -> None:
         self._prefilter = prefilter
         self.index: dict[re.Pattern[str], int] = {} if prefilter is None else prefilter.index
+        self.ids: dict[int, int] = {} if prefilter is None else prefilter.by_id
         self._entries: list[list[Any]] = [[t, None, False] for t in texts]
         self._last: tuple[str, Hits | None] | None = None
         self._saved: Any = None
@@ -439,7 +446,7 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if scope is not None:
         hits = scope.hits(text)
         if hits is not None:
-            index = scope.index.get(pattern)
+            index = scope.ids.get(id(pattern))
             if index is not None and index not in hits._found:
                 return iter(())  # the scan found no place it could match (most rules, most texts)
             return hits.matches(index, pattern, text)
@@ -462,5 +469,5 @@ def possible(rules: Sequence[_R], text: str) -> Sequence[_R]:
     hits = None if scope is None else scope.hits(text)
     if scope is None or hits is None:
         return rules
-    index, found = scope.index, hits._found
-    return [r for r in rules if (i := index.get(r.pattern)) is None or i in found]
+    ids, found = scope.ids, hits._found
+    return [r for r in rules if (i := ids.get(id(r.pattern))) is None or i in found]
