@@ -383,10 +383,10 @@ def print_table(title: str, result: dict[str, Any], base: dict[str, Any] | None)
     print(f"Memory after load and all runs (max RSS): {result['rss_mb']:.0f} MB\n")
     extra = " | previous CPU p50 ms | previous CPU p95 ms" if base else ""
     print(
-        "| family | prompt | bytes | N | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | findings"
-        f"{extra} |"
+        "| family | prompt | bytes | N | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | CPU p95/p50 "
+        f"| findings{extra} |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:" + ("|---:|---:" if base else "") + "|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:" + ("|---:|---:" if base else "") + "|")
     for k, r in enumerate(result["rows"]):
         prev = ""
         if base:
@@ -395,7 +395,7 @@ def print_table(title: str, result: dict[str, Any], base: dict[str, Any] | None)
         print(
             f"| {r['family']} | {r['label']} | {r['bytes']} | {r['n']} | {r['p50']:.1f} | "
             f"{r['p95']:.1f} | {r['cpu50']:.1f} | {r.get('cpu95', float('nan')):.1f} | "
-            f"{r['findings']:.1f}{prev} |"
+            f"{r.get('cpu95', float('nan')) / r['cpu50']:.2f} | {r['findings']:.1f}{prev} |"
         )
     print("\nPer-stage CPU ms per call, each stage run alone on 10 prompts (share of the total):")
     for r in result["rows"]:

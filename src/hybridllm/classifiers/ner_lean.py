@@ -135,8 +135,14 @@ class _Lean:
         self.projections = _projections(self.embeds, self.maxouts[0][0]) if projected else None
         self.trimmed = trimmed
         # gemm(x, w_t[k]) instead of gemm(x, W, trans2=True) (see lean_tok2vec's row_major)
+        # (the first layer's product is the projected tables' sums when projected)
         self.w_t = (
-            [self.xp.ascontiguousarray(w.T) for w, _, _, _ in self.maxouts] if row_major else None
+            [
+                None if k == 0 and projected else self.xp.ascontiguousarray(w.T)
+                for k, (w, _, _, _) in enumerate(self.maxouts)
+            ]
+            if row_major
+            else None
         )
         self.w_lin_t = self.xp.ascontiguousarray(self.w_lin.T) if row_major else None
 
