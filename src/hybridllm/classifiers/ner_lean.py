@@ -294,8 +294,9 @@ def install(nlp: Any, component: str = "ner") -> bool:
     """Put the lean encoder into ``nlp``'s ``component`` if it gives the model's vectors.
 
     The plain lean encoder must give the model's vectors bit for bit on the probe texts; then
-    the projected and trimmed one (see :func:`lean_tok2vec`) is installed if its vectors are
-    within float rounding of those and the probes' entities are the same, else the plain one.
+    the projected and trimmed one (see :func:`lean_tok2vec`; with row-major products, else
+    without) is installed if its vectors are within float rounding of those and the probes'
+    entities are the same, else the plain one.
 
     Args:
         nlp: a loaded spaCy pipeline (owned by the caller; changed in place).
@@ -323,14 +324,16 @@ def install(nlp: Any, component: str = "ner") -> bool:
         return False
     model.layers[0] = lean
     try:
-        fast = lean_tok2vec(layer, projected=True, trimmed=True, row_major=True)
         want = _entities(nlp, component)
-        if fast is not None and all(
-            numpy.allclose(fast.predict(batch), lean.predict(batch), rtol=1e-4, atol=1e-4)
-            for batch in batches
-        ):
-            model.layers[0] = fast
-            if _entities(nlp, component) != want:
+        for row_major in (True, False):  # the row-major products first (see lean_tok2vec)
+            fast = lean_tok2vec(layer, projected=True, trimmed=True, row_major=row_major)
+            if fast is not None and all(
+                numpy.allclose(fast.predict(batch), lean.predict(batch), rtol=1e-4, atol=1e-4)
+                for batch in batches
+            ):
+                model.layers[0] = fast
+                if _entities(nlp, component) == want:
+                    break
                 model.layers[0] = lean
     except Exception:  # keep the plain lean encoder
         model.layers[0] = lean
