@@ -42,6 +42,7 @@ from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
+from hybridllm.classifiers.name_words import ordinary_word
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -424,6 +425,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         else _kind(key)
         or _context_kind(text, f, style, quotes, persona)
         or _everyday(key)
+        or ("words" if " " not in key and ordinary_word(key) else None)  # "Vectorize", "Reponse"
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too
@@ -438,7 +440,8 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     for f, key, kind in zip(found, keys, kinds, strict=True):
         if kind is None and " " not in key:
             singles.setdefault(key, []).append(f.start)
-    characters = invented(text, singles)
+    full = {w for key in keys if " " in key for w in key.split()}
+    characters = invented(text, singles, full)
     if not any(kinds) and not characters:
         return found
     drop = [
@@ -449,6 +452,16 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
     ]
+    if characters:  # a character named once in a record-like context is kept at every mention
+        real = {
+            key
+            for key, kind, d in zip(keys, kinds, drop, strict=True)
+            if kind is None and key in characters and not d
+        }
+        drop = [
+            d and not (kind is None and key in real)
+            for key, kind, d in zip(keys, kinds, drop, strict=True)
+        ]
     # The clinical decision scans the whole text: made only when something would go that
     # could be a patient's name (a run of everyday words is nobody's).
     if not any(drop) or (

@@ -13,8 +13,15 @@ the copywriter ...``. A given name alone in such a text names a character the au
   asks for fiction (a story, poem, script, game, character ...);
 - **personas**: the model is told to be someone (``you are now Xavier``, ``act as Gal``);
 - **fiction requests**: the text asks for a story, poem, script, chapter, scene, song ...
-  (``write a story where Mila finds a map``, ``continue this chapter``): its one-word names are
-  characters.
+  (``write a story where Mila finds a map``, ``continue this chapter``, ``tell me a story
+  about``, ``generate a conversation between Alice and Bob``): its one-word names are
+  characters;
+- **story prose**: the text is a story (pasted to be continued or edited): clauses narrated in
+  the third person and the past tense outside quoted speech (``she turned back to the door``),
+  few first-person pronouns (an account of one's own life is none), and a word of fiction or
+  speech given to characters after quotes (``"Thank you," Alyssa growled``). Its one-word
+  given names and unlisted names are characters, unless the text also names them with a surname;
+  a surname alone is not taken (``Takuda was released on bail`` is a news report).
 
 :mod:`hybridllm.classifiers.name_public` drops those findings unless the name sits in a
 record-like context or after a personal cue (``my daughter Linoy``), and never in a clinical
@@ -24,7 +31,9 @@ text. Names of two words or more (a surname) are never taken for characters here
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+
+from hybridllm.classifiers.name_tokens import token_lexicon
 
 __all__ = ["invented"]
 
@@ -66,25 +75,57 @@ _LOOK_BACK = 80
 # Matched on the lower-cased text at each place one of _FICTION_VERBS occurs (found with
 # str.find: a regex scan of a 10 KB text costs a millisecond).
 _FICTION_REQUEST = re.compile(
-    r"(?:write|continue|rewrite|create|generate|compose|expand)\b[^.?!\n]{0,40}?"
+    r"(?:write|continue|rewrite|create|generate|compose|expand|make\s+up|show\s+me"
+    # the author's own work in progress ("we're writing a story"; "she began writing ... her
+    # first story" is a biography)
+    r"|(?:i'm|i\s+am|we're|we\s+are)\s+writing)\b"
+    r"[^.?!\n]{0,40}?"
     r"\b(?:story|stories|fairy\s*tale|tale|poem|script|screenplay|novel|fanfic|fan\s+fiction"
-    r"|chapter|scene|episode|sitcom|lyrics|rap\s+song|song|limerick|dialogue)\b"
+    r"|chapter|scene|episode|sitcom|lyrics|rap\s+song|song|limerick|dialogue"
+    r"|conversation\s+between)\b"
+    # "tell me a story about ...": a story made up on the spot ("tell our clients' stories" is
+    # none)
+    r"|tell\s+(?:(?:me|us|him|her|them)\s+)?(?:a|an|another)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:story|tale|fairy\s*tale)\b"
 )
-_FICTION_VERBS = ("write", "continue", "create", "generate", "compose", "expand")
+_FICTION_VERBS = (
+    *("write", "continue", "create", "generate", "compose", "expand", "tell", "make up"),
+    *("show me", "i'm writing", "i am writing", "we're writing", "we are writing"),
+)
 _FICTION = re.compile(
     r"(?i:\b(?:story|stories|tale|poem|script|screenplay|novel|fanfic|fiction|fictional"
     r"|character|episode|chapter|scene|roleplay|role-play|game|d&d|dnd|5e|comic|lyrics|song"
     r"|book|imagine|pretend)\b)"
 )
 
+# Story prose: third-person narration in the past tense ("she turned back to the door", "he
+# decided", "they all sat"), outside quoted speech.
+_PROSE_MIN = 300  # characters: a story, not a one-line template
+_PROSE_CLAUSES = 3  # narrated clauses
+_NARRATED = re.compile(
+    r"\b(?:he|she|they|He|She|They|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:was|were|had|said|asked|\w{2,}ed|took"
+    r"|made|went|came|saw|felt|knew|thought|began|ran|told|gave|got|left|found|stood|sat|held"
+    r"|heard|fell|spoke|grew|became|brought|caught|threw|wore|drew|chose|woke|rose|led|meant"
+    r"|sent|spent|could|would|did)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I've|I’m|I’ve)\b")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him|they|them|their|He|She|His|Her|They|Their)\b")
+_QUOTED = re.compile(r'"[^"\n]{0,400}"|“[^”]{0,400}”')
+# Speech given to someone after a quote: '"Thank you," Alyssa growled', '..." she said'.
+_SPEECH = re.compile(r"[,.!?…]\s*[\"”]\s+(?:[A-Z][\w'’-]+|he|she)\s+(?:\w+ly\s+)?\w+(?:ed|said)\b")
+_SPEECH_MIN = 2
 
-def invented(text: str, names: Mapping[str, Sequence[int]]) -> set[str]:
+
+def invented(text: str, names: Mapping[str, Sequence[int]], full: Collection[str] = ()) -> set[str]:
     """Which one-word names of ``text`` are invented characters (see the module docstring).
 
     Args:
         text: the text.
         names: each one-word name found in ``text`` (any case, as a key) with the start
             offsets of its mentions.
+        full: the words of the names of two words or more found in ``text`` (lower case): a
+            one-word name among them has a surname in the text and is no character of story
+            prose.
 
     Returns:
         The keys of ``names`` that are characters of a word problem, a story or a persona.
@@ -106,6 +147,13 @@ def invented(text: str, names: Mapping[str, Sequence[int]]) -> set[str]:
             return set(names)
     if _fiction_request(text.lower()):
         return set(names)
+    if _story_prose(text):
+        # a surname alone names someone real as often as not ("Stravinsky", "Takuda was
+        # released"): only given names and words in no list are taken for characters
+        lex = token_lexicon()
+        return {
+            key for key in names if key not in full and (key in lex.first or key not in lex.last)
+        }
     out: set[str] = set()
     fiction: bool | None = None  # decided on the first character cue (one scan of the text)
     for key, starts in names.items():
@@ -137,3 +185,19 @@ def _fiction_request(low: str) -> bool:
                 return True
             i = low.find(verb, i + 1)
     return False
+
+
+def _story_prose(text: str) -> bool:
+    """Whether ``text`` is (or holds) a story: at least ``_PROSE_CLAUSES`` clauses narrated in
+    the third person and the past tense outside quoted speech, more third-person pronouns than
+    twice the first-person ones (an account of one's own life is no story), and a sign of
+    fiction: a word of fiction (story, chapter, scene, character ...) or speech given to
+    characters after quotes ('"Thank you," Alyssa growled')."""
+    if len(text) < _PROSE_MIN or not ("he " in text or "she " in text or "they " in text):
+        return False
+    told = _QUOTED.sub(" ", text)
+    if len(_NARRATED.findall(told)) < _PROSE_CLAUSES:
+        return False
+    if len(_FIRST_PERSON.findall(told)) * 2 >= len(_THIRD_PERSON.findall(told)):
+        return False
+    return _FICTION.search(text) is not None or len(_SPEECH.findall(text)) >= _SPEECH_MIN

@@ -1,0 +1,141 @@
+"""Characters of stories and English words in no list are no private person's name; private people
+in the same shapes still are (round 10b of "Names and ordinary prompts" in docs/benchmarks.md).
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_words import ordinary_word
+
+# A story pasted to be continued: third-person past-tense narration, speech given after quotes.
+_STORY = (
+    '"Not yet," Odalys whispered. She pulled her hood down and looked back at the gate. The rain '
+    "had not stopped since morning, and the lanterns of the harbour were already lit.\n\n"
+    "Quentin followed her through the market. He carried the map under his coat and said nothing "
+    'until they reached the bridge. "We could still turn back," Quentin muttered. Odalys smiled '
+    "and shook her head. They crossed the bridge together as the bells started to ring."
+)
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # story prose
+        _STORY,
+        "(keep the story going) " + _STORY,
+        # requests for fiction
+        "tell me a story about a clockmaker's apprentice named Quentin who lost the key to the"
+        " tower",
+        "Make up a story called The Long Winter of Odalys. Odalys is a lighthouse keeper.",
+        "Generate a conversation between Quentin and Odalys. Quentin is a robot, Odalys a child.",
+        "We are writing a story for kids. Quentin is a thief who never steals twice.",
+    ],
+)
+def test_story_characters_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # one's own account is no story: many first-person pronouns
+        (
+            "I need advice. My flatmate and I had a fight last night. I asked Odalys to pay her"
+            " share and she refused. She said I had agreed to cover it, then she slammed the door"
+            " and left. I called her twice and she never answered. I don't know what to do, she"
+            " was my best friend and I miss her. How do I fix this?",
+            "Odalys",
+        ),
+        # a surname alone names someone real as often as not: a news report
+        (
+            "Summarize: Police in Leeds said the driver was arrested outside a bar late on"
+            " Friday. Takuda was released on bail the next morning, and he later told reporters"
+            " that he had done nothing wrong. Officers said they were still looking for two other"
+            " men. He was ordered to appear in court in May, and his lawyer declined to comment.",
+            "Takuda",
+        ),
+        # a character of a story that is also named with a surname in the text
+        (_STORY + " Later that night Quentin Marchetti wrote to his sister.", "Quentin"),
+        # telling the stories of real people is not a request for fiction
+        (
+            "Tell the stories of our volunteers in the newsletter: Quentin cleaned the river bank"
+            " every weekend this year.",
+            "Quentin",
+        ),
+    ],
+)
+def test_private_people_in_story_shapes_stay_found(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_a_character_named_in_a_record_stays_found_at_every_mention() -> None:
+    text = (
+        "Write a story about my daughter Odalys and her cat. Odalys loves the cat. The cat"
+        " follows Odalys everywhere."
+    )
+    assert persons(text).count("Odalys") == 3
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # derivations of everyday words
+        "Vectorize",
+        "Preloader",
+        "Mockup",
+        "Complementors",
+        "Upscaled",
+        # slips inside a word: a letter too many, too few, two swapped
+        "Excercise",
+        "Reponse",
+        "Causual",
+        "Funcion",
+        "Teh" + "ater",  # "Tehater": two letters swapped in "theater"
+    ],
+)
+def test_english_derivations_and_slips_are_ordinary_words(word: str) -> None:
+    assert ordinary_word(word.lower())
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # names one edit from a word: a letter changed or at an end, or a listed name
+        "Natalina",  # catalina
+        "Ethelene",  # ethylene
+        "Benedicta",  # benedict
+        "Tempeste",  # tempest
+        "Minik",  # mink
+        "Fraco",  # franco is a name: no slip of an everyday word
+        "Elane",  # elaine likewise
+        "Maria",  # listed given name
+        "Kowalski",  # listed surname
+    ],
+)
+def test_names_near_words_are_not_ordinary_words(word: str) -> None:
+    assert not ordinary_word(word.lower())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are some research papers on Excercise monitoring with computer vision?",
+        "Python code for Bayesian trees on Causual Impact",
+        "How do I Vectorize this column before the model?",
+    ],
+)
+def test_ordinary_words_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_ordinary_word_test_leaves_names_in_records() -> None:
+    assert "Tempeste" in persons("Contact: Tempeste, tempeste@example.com, +1 415 555 0199")
