@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
-from hybridllm.classifiers.name_words import ordinary_word
+from hybridllm.classifiers.name_words import code_identifier, ordinary_word
 
 # A story pasted to be continued: third-person past-tense narration, speech given after quotes.
 _STORY = (
@@ -37,6 +37,8 @@ def persons(text: str) -> list[str]:
         " tower",
         "Make up a story called The Long Winter of Odalys. Odalys is a lighthouse keeper.",
         "Generate a conversation between Quentin and Odalys. Quentin is a robot, Odalys a child.",
+        "Make me a script where Odalys, a lighthouse keeper, finds a lost whale.",
+        "Write a trailer for a horror movie featuring a killer rabbit Quentin.",
         "We are writing a story for kids. Quentin is a thief who never steals twice.",
     ],
 )
@@ -139,3 +141,45 @@ def test_ordinary_words_are_not_flagged(text: str) -> None:
 
 def test_ordinary_word_test_leaves_names_in_records() -> None:
     assert "Tempeste" in persons("Contact: Tempeste, tempeste@example.com, +1 415 555 0199")
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("from tensorflow.keras.optimizers import Adam", "Adam"),
+        ("using Ardalis.GuardClauses;", "Ardalis"),
+        ("  var parts = token.split('.');", "var parts"),
+        ("type Lady struct {", "Lady"),
+        ("class Meta:", "Meta"),
+        ("elif len(p) <= 75:", "elif len"),
+        ("  box-shadow: 10px 10px 5px 0px rgba(0,0,0,0.75);", "box-shadow"),
+    ],
+)
+def test_identifiers_on_lines_of_code(line: str, word: str) -> None:
+    start = line.index(word)
+    assert code_identifier(line, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ('const owner = "Odalys";', "Odalys"),  # a string literal of code may hold a name
+        ("let Odalys (my sister) know the date", "Odalys"),
+        ("let me know: Odalys said yes", "Odalys"),
+        ("Type Odalys: the new intern", "Odalys"),
+    ],
+)
+def test_names_in_strings_and_prose_are_no_identifiers(line: str, word: str) -> None:
+    start = line.index(word)
+    assert not code_identifier(line, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where should this go?\nimport numpy as np\nfrom tensorflow.keras.optimizers import Adam\n",
+        "#header {\n  font-size: 1.2rem;\n  line-height: 1.2rem;\n}",
+    ],
+)
+def test_code_identifiers_are_not_flagged(text: str) -> None:
+    assert persons(text) == []

@@ -42,7 +42,7 @@ from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_story import invented
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
-from hybridllm.classifiers.name_words import ordinary_word
+from hybridllm.classifiers.name_words import code_identifier, ordinary_word
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -422,7 +422,8 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
-        else _kind(key)
+        else ("code" if code_identifier(text, f.start, f.end) else None)  # "import Adam"
+        or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
         or _everyday(key)
         or ("words" if " " not in key and ordinary_word(key) else None)  # "Vectorize", "Reponse"
@@ -445,7 +446,9 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     if not any(kinds) and not characters:
         return found
     drop = [
-        not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
+        True
+        if kind == "code"  # an identifier of code whatever is near ("font-size:" is no speaker)
+        else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
         if kind == "persona"  # "your name is" is no personal cue: contact details still are
         else not _record_like(text, f.start, f.end)
         if kind is not None
@@ -465,7 +468,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     # The clinical decision scans the whole text: made only when something would go that
     # could be a patient's name (a run of everyday words is nobody's).
     if not any(drop) or (
-        any(d and kind != "everyday" for d, kind in zip(drop, kinds, strict=True))
+        any(d and kind not in ("everyday", "code") for d, kind in zip(drop, kinds, strict=True))
         and is_clinical([text])
     ):
         return found

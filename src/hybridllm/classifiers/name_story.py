@@ -81,8 +81,12 @@ _FICTION_REQUEST = re.compile(
     r"|(?:i'm|i\s+am|we're|we\s+are)\s+writing)\b"
     r"[^.?!\n]{0,40}?"
     r"\b(?:story|stories|fairy\s*tale|tale|poem|script|screenplay|novel|fanfic|fan\s+fiction"
-    r"|chapter|scene|episode|sitcom|lyrics|rap\s+song|song|limerick|dialogue"
+    r"|chapter|scene|episode|sitcom|lyrics|rap\s+song|song|limerick|dialogue|sketch|trailer"
     r"|conversation\s+between)\b"
+    # "make / imagine a script ...": only works with a cast (a song or a poem is made for real
+    # people too: "make a song for uncle Victor's birthday")
+    r"|(?:make|imagine)\b[^.?!\n]{0,40}?\b(?:story|stories|script|screenplay|scene|episode"
+    r"|sketch|trailer|fanfic)\b"
     # "tell me a story about ...": a story made up on the spot ("tell our clients' stories" is
     # none)
     r"|tell\s+(?:(?:me|us|him|her|them)\s+)?(?:a|an|another)\s+(?:[\w-]+\s+){0,3}"
@@ -90,7 +94,8 @@ _FICTION_REQUEST = re.compile(
 )
 _FICTION_VERBS = (
     *("write", "continue", "create", "generate", "compose", "expand", "tell", "make up"),
-    *("show me", "i'm writing", "i am writing", "we're writing", "we are writing"),
+    *("show me", "i'm writing", "i am writing", "we're writing", "we are writing", "make"),
+    "imagine",
 )
 _FICTION = re.compile(
     r"(?i:\b(?:story|stories|tale|poem|script|screenplay|novel|fanfic|fiction|fictional"

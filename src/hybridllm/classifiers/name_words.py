@@ -22,11 +22,12 @@ listed given name or surname is never an ordinary word here.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
 
-__all__ = ["load_words", "ordinary_word"]
+__all__ = ["code_identifier", "load_words", "ordinary_word"]
 
 _PREFIXES = (
     *("sub pre re un up bio nano micro multi auto co de non over under out inter super".split()),  # noqa: SIM905
@@ -103,3 +104,32 @@ def _slip(key: str, common: frozenset[str]) -> bool:
             if key[:i] + c + key[i:] in common:
                 return True
     return False
+
+
+# A statement of code that declares or imports names: "from keras.optimizers import Adam",
+# "using Ardalis.GuardClauses;", "var parts = ...", "type Lady {", "elif len(p) <= 75:", or a
+# style declaration ("font-size: 1.2rem;").
+_CODE_STATEMENT = re.compile(
+    r"[ \t]*(?:import[ \t]+[\w.{}, \t*]+(?:[ \t]+from[ \t]+\S+)?;?[ \t]*$"
+    r"|from[ \t]+[\w.]+[ \t]+import[ \t]"
+    r"|using[ \t]+(?:static[ \t]+)?[\w.]+;[ \t]*$|#[ \t]*include\b|elif[ \t]"
+    r"|(?:var|let|const|val)[ \t]+\w+[ \t]*(?::[ \t]*[\w.<>\[\]]+[ \t]*)?="
+    r"|(?:def|func|fn)[ \t]+\w+[ \t]*\("
+    r"|(?:class|struct|interface|enum|type)[ \t]+\w+[ \t]*"
+    r"(?:[({<:=]|extends\b|implements\b|struct\b|interface\b)"
+    # a style declaration: "font-size: 1.2rem;", "box-shadow: 10px 10px 5px 0px rgba(...);"
+    r"|-{0,2}[a-z]+(?:-[a-z]+)+[ \t]*:[^;\n]+;[ \t]*$)",
+    re.MULTILINE,
+)
+
+
+def code_identifier(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands outside string quotes on a line of code that declares or
+    imports names (``from keras.optimizers import Adam``, ``var parts = ...``): an identifier,
+    not a person. A name in a string literal of such a line (``const name = "Anna"``) is not
+    taken."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _CODE_STATEMENT.match(text, line_start):
+        return False
+    before = text[line_start:start]
+    return before.count('"') % 2 == 0 and before.count("'") % 2 == 0 and "`" not in before
