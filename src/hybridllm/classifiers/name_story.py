@@ -106,6 +106,7 @@ _FICTION = re.compile(
 # Story prose: third-person narration in the past tense ("she turned back to the door", "he
 # decided", "they all sat"), outside quoted speech.
 _PROSE_MIN = 300  # characters: a story, not a one-line template
+_PROSE_SAMPLE = 3000  # characters read: enough to tell a story, and a bounded cost on long texts
 _PROSE_CLAUSES = 3  # narrated clauses
 _NARRATED = re.compile(
     r"\b(?:he|she|they|He|She|They|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:was|were|had|said|asked|\w{2,}ed|took"
@@ -193,13 +194,17 @@ def _fiction_request(low: str) -> bool:
 
 
 def _story_prose(text: str) -> bool:
-    """Whether ``text`` is (or holds) a story: at least ``_PROSE_CLAUSES`` clauses narrated in
+    """Whether ``text`` (its first ``_PROSE_SAMPLE`` characters) is a story: at least
+    ``_PROSE_CLAUSES`` clauses narrated in
     the third person and the past tense outside quoted speech, more third-person pronouns than
     twice the first-person ones (an account of one's own life is no story), and a sign of
     fiction: a word of fiction (story, chapter, scene, character ...) or speech given to
     characters after quotes ('"Thank you," Alyssa growled')."""
-    if len(text) < _PROSE_MIN or not ("he " in text or "she " in text or "they " in text):
+    if len(text) < _PROSE_MIN:
         return False
+    text = text[:_PROSE_SAMPLE]
+    if not ("he " in text or "He " in text or "they " in text or "They " in text):
+        return False  # "she " holds "he "
     told = _QUOTED.sub(" ", text)
     if len(_NARRATED.findall(told)) < _PROSE_CLAUSES:
         return False

@@ -129,6 +129,11 @@ def code_identifier(text: str, start: int, end: int) -> bool:
     not a person. A name in a string literal of such a line (``const name = "Anna"``) is not
     taken."""
     line_start = text.rfind("\n", 0, start) + 1
+    first = line_start
+    while first < start and text[first] in " \t":
+        first += 1
+    if not (text[first].islower() or text[first] in "#-"):  # every statement above starts so
+        return False
     if not _CODE_STATEMENT.match(text, line_start):
         return False
     before = text[line_start:start]
