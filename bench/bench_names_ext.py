@@ -13,6 +13,7 @@ work cannot silently cost recall.
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_names_ext.py [--show open] [--src OLD/src]
+        [--dev /tmp/extra.jsonl [--show dev]]   # the development prompts of build_dev_extra.py
 """
 
 from __future__ import annotations
@@ -47,9 +48,9 @@ def load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def real_rates(classify: Any, split: str, show: bool) -> dict[str, Any]:
+def real_rates(classify: Any, split: str, show: bool, path: Path | None = None) -> dict[str, Any]:
     """Share of prompts with any finding / a route-changing finding, and the types."""
-    recs = load(DATA / "names_ext" / f"benign_real_{split}.jsonl")
+    recs = load(path or DATA / "names_ext" / f"benign_real_{split}.jsonl")
     anyf = route = 0
     types: Counter[str] = Counter()
     rtypes: Counter[str] = Counter()
@@ -95,7 +96,15 @@ def recall(
 def main() -> None:
     """Print the markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--show", choices=["open"], default=None, help="list flagged prompts")
+    parser.add_argument(
+        "--show", choices=["open", "dev"], default=None, help="list flagged prompts"
+    )
+    parser.add_argument(
+        "--dev",
+        type=Path,
+        default=None,
+        help="the development prompts (build_dev_extra.py's output): adds their row",
+    )
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
     parser.add_argument("--recall-only", action="store_true", help="skip the real prompts")
     args = parser.parse_args()
@@ -106,8 +115,10 @@ def main() -> None:
     clf.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
     print("| real prompts | N | any finding | route-changing (PHI/SECRET) | any, by type |")
     print("|---|---:|---:|---:|---|")
-    for split in () if args.recall_only else ("open", "sealed"):
-        r = real_rates(clf.classify, split, show=args.show == split)
+    splits = () if args.recall_only else ("open", "sealed", *(("dev",) if args.dev else ()))
+    for split in splits:
+        path = args.dev if split == "dev" else None
+        r = real_rates(clf.classify, split, show=args.show == split, path=path)
         by_type = ", ".join(f"{k} {v}" for k, v in r["types"].most_common(8))
         rby = ", ".join(f"{k} {v}" for k, v in r["rtypes"].most_common(6)) or "-"
         print(
