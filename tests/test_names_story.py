@@ -96,6 +96,8 @@ def test_a_character_named_in_a_record_stays_found_at_every_mention() -> None:
         "Mockup",
         "Complementors",
         "Upscaled",
+        "Subtasks",  # a prefix before a plural
+        "Biomarkers",
         # slips inside a word: a letter too many, too few, two swapped
         "Excercise",
         "Reponse",
@@ -133,6 +135,8 @@ def test_names_near_words_are_not_ordinary_words(word: str) -> None:
         "What are some research papers on Excercise monitoring with computer vision?",
         "Python code for Bayesian trees on Causual Impact",
         "How do I Vectorize this column before the model?",
+        # an English word near a long number is no name of a record
+        "## Mockup\n![Mockup](https://img.example.com/2036314/mockup-phone.png)",
     ],
 )
 def test_ordinary_words_are_not_flagged(text: str) -> None:

@@ -426,7 +426,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
         or _everyday(key)
-        or ("words" if " " not in key and ordinary_word(key) else None)  # "Vectorize", "Reponse"
+        or ("word" if " " not in key and ordinary_word(key) else None)  # "Vectorize", "Reponse"
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too
@@ -447,7 +447,9 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         return found
     drop = [
         True
-        if kind == "code"  # an identifier of code whatever is near ("font-size:" is no speaker)
+        # an identifier of code or an English word whatever is near ("font-size:" is no
+        # speaker, "Mockup" before an image URL no record)
+        if kind in ("code", "word")
         else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
         if kind == "persona"  # "your name is" is no personal cue: contact details still are
         else not _record_like(text, f.start, f.end)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from hybridllm.classifiers.name_tokens import Kind, token_lexicon
+from hybridllm.classifiers.name_tokens import Kind, plural_of, token_lexicon
 
 __all__ = ["code_identifier", "load_words", "ordinary_word"]
 
@@ -60,8 +60,10 @@ def ordinary_word(key: str) -> bool:
         return False
     common = lex.common
     for p in _PREFIXES:
-        if key.startswith(p) and len(key) - len(p) >= _STEM and key[len(p) :] in common:
-            return True
+        if key.startswith(p) and len(key) - len(p) >= _STEM:
+            rest = key[len(p) :]
+            if rest in common or plural_of(rest, common):  # "Subtasks", "Biomarkers"
+                return True
     for s in _SUFFIXES:
         if key.endswith(s) and len(key) - len(s) >= _STEM:
             stem = key[: -len(s)]
