@@ -104,6 +104,9 @@ def test_a_character_named_in_a_record_stays_found_at_every_mention() -> None:
         "Causual",
         "Funcion",
         "Teh" + "ater",  # "Tehater": two letters swapped in "theater"
+        # drawn-out words of chat
+        "Gaaaame",
+        "Uuuh Uuuh",
     ],
 )
 def test_english_derivations_and_slips_are_ordinary_words(word: str) -> None:
@@ -123,6 +126,8 @@ def test_english_derivations_and_slips_are_ordinary_words(word: str) -> None:
         "Elane",  # elaine likewise
         "Maria",  # listed given name
         "Kowalski",  # listed surname
+        "Aaaqil",  # a listed given name with a tripled vowel
+        "Eliassson",  # a listed surname with a tripled consonant
     ],
 )
 def test_names_near_words_are_not_ordinary_words(word: str) -> None:
@@ -135,6 +140,7 @@ def test_names_near_words_are_not_ordinary_words(word: str) -> None:
         "What are some research papers on Excercise monitoring with computer vision?",
         "Python code for Bayesian trees on Causual Impact",
         "How do I Vectorize this column before the model?",
+        'MDTopAppBar:\n  title: "IRL Gaaaame"\n  elevation: 10',
         # an English word near a long number is no name of a record
         "## Mockup\n![Mockup](https://img.example.com/2036314/mockup-phone.png)",
     ],

@@ -426,7 +426,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
         or _everyday(key)
-        or ("word" if " " not in key and ordinary_word(key) else None)  # "Vectorize", "Reponse"
+        or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too

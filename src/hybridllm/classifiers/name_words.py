@@ -16,6 +16,9 @@ vocabulary lacks (``Vectorize``, ``Preloader``, ``Mockup``, ``Complementors``,
   taken (measured on the labelled sets: they held 27 + 12 + 44 unlisted names one edit from an
   everyday word, almost all such substitutions or end edits).
 
+A drawn-out word of chat (``Gaaaame``, ``Pleeease``, ``Uuuh Uuuh``: a vowel three times in a
+row or any letter four times) is no name either, unless a name list holds it.
+
 Only words in no list are judged (:attr:`~hybridllm.classifiers.name_tokens.Kind.UNKNOWN`): a
 listed given name or surname is never an ordinary word here.
 """
@@ -37,6 +40,10 @@ _SUFFIXES = (
     *("ize izer izers ized izes ise iser ised er ers or ors up ups ful less".split()),  # noqa: SIM905
     *("ism ist ists ation ations ware wise able".split()),  # noqa: SIM905
 )
+# A drawn-out word of chat ("Gaaaame", "Pleeease", "Uuuh"): a vowel three times in a row or
+# any letter four times; names are not written so (the lists hold "Aaaqil" and Icelandic
+# "-ssson" forms, which stay).
+_ELONGATED = re.compile(r"([aeiouy])\1\1|([a-z])\2\2\2")
 _STEM = 4  # letters of the everyday word inside a derivation
 _SLIP_WORD = 6  # letters of the everyday word a slip is next to
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -44,21 +51,28 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @lru_cache(maxsize=4096)
 def ordinary_word(key: str) -> bool:
-    """Whether the one-word name ``key`` (lower case) is an English derivation or a typing slip
-    of an everyday word (see the module docstring).
+    """Whether the name ``key`` (lower case) is an English derivation or a typing slip of an
+    everyday word (one word), or a drawn-out word of chat (every word: ``gaaaame``, ``uuuh
+    uuuh``; see the module docstring).
 
     Args:
-        key: a one-word PERSON finding, lower-cased, without a possessive.
+        key: a PERSON finding, lower-cased, without a possessive (see name_public._key).
 
     Returns:
         True for ``vectorize``, ``preloader``, ``excercise``; False for names and listed words.
     """
+    if " " in key:  # "Ohhhhhhh Nooooooo", "Uuuh Uuuh": every word drawn out
+        return all(_elongated(w) for w in key.split())
+    if _elongated(key):
+        return True
     if not (key.isascii() and key.isalpha()) or len(key) < _STEM + 1:
         return False
-    lex = token_lexicon()
-    if lex.kind(key) is not Kind.UNKNOWN:
-        return False
-    common = lex.common
+    return token_lexicon().kind(key) is Kind.UNKNOWN and _derived(key)
+
+
+def _derived(key: str) -> bool:
+    """An English prefix or suffix around an everyday word, or a slip (see the docstring)."""
+    common = token_lexicon().common
     for p in _PREFIXES:
         if key.startswith(p) and len(key) - len(p) >= _STEM:
             rest = key[len(p) :]
@@ -70,6 +84,14 @@ def ordinary_word(key: str) -> bool:
             if stem in common or (s[0] in "ie" and stem + "e" in common):
                 return True
     return _slip(key, _slip_words())
+
+
+def _elongated(word: str) -> bool:
+    """A drawn-out word that no name list holds (see _ELONGATED)."""
+    if not _ELONGATED.search(word):
+        return False
+    lex = token_lexicon()
+    return word not in lex.first and word not in lex.last
 
 
 @cache
