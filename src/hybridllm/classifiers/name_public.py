@@ -40,7 +40,7 @@ from importlib import resources
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
-from hybridllm.classifiers.name_story import invented
+from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
 from hybridllm.classifiers.name_words import code_identifier, ordinary_word
 from hybridllm.models import Finding
@@ -458,15 +458,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         for f, key, kind in zip(found, keys, kinds, strict=True)
     ]
     if characters:  # a character named once in a record-like context is kept at every mention
-        real = {
-            key
-            for key, kind, d in zip(keys, kinds, drop, strict=True)
-            if kind is None and key in characters and not d
-        }
-        drop = [
-            d and not (kind is None and key in real)
-            for key, kind, d in zip(keys, kinds, drop, strict=True)
-        ]
+        drop = keep_every_mention(keys, [k is None for k in kinds], drop, characters)
     # The clinical decision scans the whole text: made only when something would go that
     # could be a patient's name (a run of everyday words is nobody's).
     if not any(drop) or (

@@ -35,7 +35,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from hybridllm.classifiers.name_tokens import token_lexicon
 
-__all__ = ["invented"]
+__all__ = ["invented", "keep_every_mention"]
 
 _PROBLEM_MAX = 1500  # characters: word problems are short; a long text is something else
 # Both read the lower-cased text (IGNORECASE makes Python's re several times slower).
@@ -180,6 +180,29 @@ def invented(text: str, names: Mapping[str, Sequence[int]], full: Collection[str
                     out.add(key)
                     break
     return out
+
+
+def keep_every_mention(
+    keys: Sequence[str], judged: Sequence[bool], drop: Sequence[bool], characters: Collection[str]
+) -> list[bool]:
+    """``drop`` without the mentions of a character that is kept at another mention (``Write a
+    story about my daughter Odalys ... Odalys loves the cat``): a name seen once in a
+    record-like context is nobody's invention, and redaction must not leave its other mentions
+    in clear.
+
+    Args:
+        keys: the key of each finding.
+        judged: whether each finding was judged as a possible character (no other kind).
+        drop: whether each finding would go.
+        characters: the keys :func:`invented` returned.
+
+    Returns:
+        ``drop`` with the other mentions of a kept character kept too.
+    """
+    real = {
+        k for k, j, d in zip(keys, judged, drop, strict=True) if j and k in characters and not d
+    }
+    return [d and not (j and k in real) for k, j, d in zip(keys, judged, drop, strict=True)]
 
 
 def _fiction_request(low: str) -> bool:
