@@ -38,6 +38,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.classifiers.name_brand import thing_kind, with_company
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_story import invented, keep_every_mention
@@ -425,6 +426,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         else ("code" if code_identifier(text, f.start, f.end) else None)  # "import Adam"
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
+        or thing_kind(text, f, key)
         or _everyday(key)
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
         or (
@@ -437,6 +439,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         )
         for f, key in zip(found, keys, strict=True)
     ]
+    kinds = with_company(text, found, keys, kinds)
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
         if kind is None and " " not in key:
@@ -451,7 +454,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         # speaker, "Mockup" before an image URL no record)
         if kind in ("code", "word")
         else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
-        if kind == "persona"  # "your name is" is no personal cue: contact details still are
+        if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
         else not _record_like(text, f.start, f.end)
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
@@ -479,7 +482,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
-        if d and kind in ("person", "famous", "persona")
+        if d and kind in ("person", "famous", "persona", "brand", "known", "listed")
         for w in key.split()
         if len(w) > 2
     }

@@ -1,0 +1,187 @@
+"""Brands, products, companies and code identifiers that the name rules took for a person, told
+by the words around them; and public figures told by how the prompt speaks of them.
+
+A capitalised word in no list looks the same whether it is a rare surname or a brand
+(``Zelle``, ``Maersk``, ``Solugen``): only its context tells. :func:`brand_context` reads the
+grammar of a thing around a finding:
+
+- a noun a person's name does not take right after it: ``Zelle account``, ``a Sezzle
+  customer``, ``Ford Credit Company``, ``Cygwin terminal``; or a model number: ``Vitamix
+  5200``, ``Raspberry Pi 4``, ``Galaxy S21``;
+- a thing's class noun right before it: ``a startup called Waze``, ``the app Menti``, ``our
+  company is called Artgäng``, ``brands like Oreo``;
+- a copula that makes it a thing: ``Skyello is a platform for drones``, ``Toluna? It is a panel
+  company``;
+- code: ``Yii::app()``, ``class Meta:``, ``import Adam``, ``Foo.bar(``.
+
+:func:`known_context` reads a question about someone the model is expected to know, which only a
+public figure is: ``Who is Neil Howe?``, ``Do you know Leo Lionni?``, ``tell me about Andy
+Raskin``, ``What do you know about ...``, ``Have you heard of ...``.
+
+:func:`with_company` gives a full name enumerated beside public figures (``Jerry Seinfeld, Norm
+McDonald, George Carlin``) the kind of its company.
+
+None of this decides alone: :func:`hybridllm.classifiers.name_public.drop_public` still keeps
+every name with private evidence near it (a record, a form, a personal cue, a clinical text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.models import Finding
+
+__all__ = ["brand_context", "known_context", "thing_kind", "with_company"]
+
+# Nouns that name a kind of thing (an organisation, a product, a service, a program).
+_THING = (
+    r"(?:company|companies|startup|start-up|brand|brands|app|apps|platform|tool|tools|website"
+    r"|service|services|software|product|products|game|games|library|libraries|framework|bank"
+    r"|firm|agency|store|stores|shop|restaurant|restaurants|hotel|cafe|airline|marketplace"
+    r"|network|protocol|device|engine|database|plugin|extension|chain|retailer|manufacturer"
+    r"|provider|vendor|supplier|exchange|wallet|site|solution|system|program|application"
+    r"|business|brokerage|carrier|franchise)"
+)
+# Right after the name, a noun a person's name does not take (no possessive between): the
+# name is a brand's ("Zelle account", "a Sezzle customer", "Ford Credit Company").
+_AFTER = re.compile(
+    r"[ \t]+(?:account|accounts|customer|customers|subscription|subscriptions|subscribers"
+    r"|company|companies|group|bank|brand|store|stores|shop|products|terminal|editor|console"
+    r"|headset|laptop|blender|batteries|battery|stock|shares|pricing|login|homepage|dashboard"
+    r"|website|webpage|payroll|posts|tutorial|documentation|docs|repo|repository|toolkit|cli"
+    r"|gui|ide|sdk|cli|ecosystem|users|premium)\b"
+    # a model number: "Galaxy S21", "Warhammer 40k", "Vitamix 5200 Blender" (a bare number is
+    # a postal code or a house number as often: "Nürnberg 90419", "Grote Baan 477")
+    r"|[ \t]+(?:[A-Z]{1,2}\d{1,4}[A-Za-z]?|\d{1,4}k)\b(?![ \t]*\d)"  # not "SW1A 2AA"
+    r"|[ \t]+\d{1,5}[ \t]+(?:Pro|Max|Plus|Ultra|Mini|Lite|Series|Edition|Blender|Camera|Phone"
+    r"|Laptop|Console|Headphones|Printer|Router)\b"
+)
+# Right before the name: a thing's class noun, with "called" / "named" / "like" / "such as" or
+# a comma between ("a technology startup called Waze", "the app Menti", "brands like Oreo").
+_BEFORE = re.compile(
+    r"(?i:\b"
+    + _THING
+    + r"(?:[ \t]*,?[ \t]+(?:is[ \t]+)?(?:called|named)|[ \t]+(?:like|such[ \t]+as)"
+    r"|[ \t]*,|[ \t]+is)?[ \t]+[\"“']?$)"
+)
+# After the name, a copula that makes it a thing: "Skyello is a platform for drones", "Toluna?
+# It is a panel company". The class noun ends its phrase ("is a game designer" is a person).
+_COPULA = re.compile(
+    r"(?:[ \t]+(?:is|was)|[ \t]*[?.!][ \t]*(?:It|it)[ \t]+(?:is|was)|[ \t]*(?:['’]s))"
+    r"[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?" + _THING + r"(?:[ \t]*(?:[.,;:!?)\n]|$)"
+    r"|[ \t]+(?:that|which|for|in|based|with|of|from|where|offering|providing|to|and|on"
+    r"|founded|headquartered|designed|built|used)\b)"
+)
+# Code: "Yii::app()", "Meta.objects(", "Adam()", "class Meta:", "import Adam".
+_CODE_AFTER = re.compile(r"::|->|\(\)|\.[A-Za-z_]\w*\(")
+_CODE_BEFORE = re.compile(
+    r"(?:\b(?:class|import|extends|implements|struct|interface|enum|def|func|function)[ \t]+$)"
+)
+# A question about someone the model is expected to know: only a public figure is.
+_KNOWN_BEFORE = re.compile(
+    r"(?i:\b(?:who\s+(?:is|was|were)|(?:do|did)\s+you\s+know(?:\s+about|\s+who)?"
+    r"|tell\s+me\s+(?:more\s+|everything\s+|all\s+)?about|what\s+do\s+you\s+know\s+about"
+    r"|(?:have|did)\s+you\s+(?:ever\s+)?hear(?:d)?\s+(?:of|about)|are\s+you\s+familiar\s+with)"
+    r"\s+$)"
+)
+# Someone of public life named by the role before the name: "politician Marjorie Taylor
+# Greene", "the author Michael Lewis", "dictator Idi Amin", "actor Simbu". (Not after a
+# possessive: "our founder X", "my coach X" are private cues, see name_public._PERSONAL.)
+_ROLE_BEFORE = re.compile(
+    r"(?i:\b(?:actor|actress|singer|rapper|comedian|novelist|poet|philosopher|politician"
+    r"|president|senator|congressman|congresswoman|dictator|painter|composer|economist"
+    r"|physicist|footballer|quarterback|filmmaker|playwright|youtuber|influencer|celebrity"
+    r"|pope|emperor|pharaoh|prophet|apostle|mathematician|billionaire|guitarist|the\s+late"
+    r"|the\s+(?:author|writer|director))\s+$)"
+)
+# A full name's published work: "Adam Grant's book", "Namie Amuro's most famous song", "Tony
+# Robbins' 6 Human Needs". (Not a quote, a speech, a position, thoughts: "rewrite van den
+# Bossche's quote for the press release" is a private person's.)
+_WORK_AFTER = re.compile(
+    r"['’]s?[ \t]+(?:(?:new|latest|most|famous|best|first|last|debut|\d+)[ \t]+){0,2}"
+    r"(?i:books?|novels?|songs?|albums?|films?|movies?|theory|theories|definition|characters?"
+    r"|paintings?|lyrics|discography|filmography|biography|philosophy|teachings|works"
+    r"|human\s+needs)\b"
+)
+_LIST_GAP = 40  # characters between two names of one enumeration
+# Between two names of one enumeration: commas, "and", or the next item of a numbered or
+# bulleted list ("1) Jerry Seinfeld\n2) Norm McDonald").
+_LIST_SEP = re.compile(
+    r"(?:[ \t]*(?:,|;|/|&|\band\b|\bor\b)[ \t]*|\s*\n[ \t]*(?:\d+[.)]|[-*•])[ \t]*"
+    r"|[ \t]*\d+[.)][ \t]*)+"
+)
+_PUBLIC_KINDS = ("person", "famous")
+
+
+def brand_context(text: str, f: Finding) -> bool:
+    """Whether the words around the finding ``f`` of ``text`` make it a thing's name: a brand, a
+    product, a company, a code identifier (see the module docstring)."""
+    start, end = f.start, f.end
+    after = text[end : end + 1]
+    if after in (" ", "\t"):
+        thing = _AFTER.match(text, end) is not None or _COPULA.match(text, end) is not None
+    elif after in ("?", ".", "!", "'", "’"):
+        thing = _COPULA.match(text, end) is not None or (
+            after == "." and _CODE_AFTER.match(text, end) is not None
+        )
+    else:
+        thing = after in (":", "-", "(") and _CODE_AFTER.match(text, end) is not None
+    before = text[max(0, start - 40) : start]
+    return (
+        thing
+        or (after == ":" and _CODE_BEFORE.search(before[-12:]) is not None)  # "class Meta:"
+        or (before.endswith(("import ", "extends ")) and _CODE_BEFORE.search(before) is not None)
+        or _BEFORE.search(before) is not None
+    )
+
+
+def thing_kind(text: str, f: Finding, key: str) -> str | None:
+    """``"brand"`` when the context makes the finding a thing's name (:func:`brand_context`),
+    ``"known"`` when the prompt asks about the person as about someone the model knows
+    (:func:`known_context`), else None. ``key`` is the finding's lower-cased text."""
+    if brand_context(text, f):
+        return "brand"
+    if " " in key and known_context(text, f):
+        return "known"
+    return None
+
+
+def known_context(text: str, f: Finding) -> bool:
+    """Whether the prompt asks the model about the person named by ``f`` as about someone it
+    knows (``Who is Neil Howe?``, ``Do you know Leo Lionni?``): only a public figure is."""
+    start = f.start
+    return (
+        _KNOWN_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _ROLE_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _WORK_AFTER.match(text, f.end) is not None
+    )
+
+
+def with_company(
+    text: str, found: list[Finding], keys: list[str], kinds: list[str | None]
+) -> list[str | None]:
+    """``kinds`` with ``"listed"`` for a full name of no kind enumerated on one line, a separator
+    apart, beside a public figure's full name (``Jerry Seinfeld, Norm McDonald``): names
+    enumerated together are of one kind."""
+    public = [
+        i
+        for i, (k, key) in enumerate(zip(kinds, keys, strict=True))
+        if k in _PUBLIC_KINDS and " " in key
+    ]
+    if not public:
+        return kinds
+    out = list(kinds)
+    while public:  # "A, B, C" with A public: B joins A, then C joins B
+        joined = []
+        for i, (f, key, kind) in enumerate(zip(found, keys, out, strict=True)):
+            if kind is not None or " " not in key:
+                continue
+            for j in public:
+                o = found[j]
+                lo, hi = (f.end, o.start) if f.end <= o.start else (o.end, f.start)
+                if 0 <= hi - lo <= _LIST_GAP and _LIST_SEP.fullmatch(text, lo, hi):
+                    out[i] = "listed"
+                    joined.append(i)
+                    break
+        public = joined
+    return out

@@ -1,0 +1,97 @@
+"""Brands, products, companies, code identifiers and public figures told by their context
+(``name_brand.py``): a noun a person's name does not take (``Zelle account``), a model number, a
+thing's class noun before it (``a startup called Waze``), a copula (``Skyello is a platform``),
+code (``Yii::app()``); a question about someone the model knows (``Who is Neil Howe?``), a role
+of public life (``politician ...``), a published work (``...'s most famous song``), a full name
+enumerated beside public figures. Private evidence still keeps every name.
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a noun after the name that a person's name does not take, a model number
+        ("How do I log in to my Zelle account from a new phone?", "Zelle"),
+        ("Write a year in review for a Sezzle customer that spent $3,958.", "Sezzle"),
+        ("How can I get the git branch to show in the Cygwin terminal?", "Cygwin"),
+        ("Give me a speech in the voice of orks in Warhammer 40k", "Warhammer"),
+        # a thing's class noun before it
+        ("Are you familiar with a technology startup called Waze?", "Waze"),
+        ("Our company is called Artgäng and we make murals.", "Artgäng"),
+        ("How would I create a logging library like Duraflame for Go?", "Duraflame"),
+        # a copula, "it"
+        ("Do you know Toluna? It is a panel company.", "Toluna"),
+        ("Skyello is a platform for drones that allows us to map farms.", "Skyello"),
+        # code
+        ("if (!$ok) {\n  Yii::app()->end();\n}", "Yii"),
+        ("from tensorflow.keras.optimizers import Adam\nimport mlflow", "Adam"),
+    ],
+)
+def test_a_thing_by_its_context_is_no_person(text: str, name: str) -> None:
+    assert name not in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Who is Neil Howe?", "Neil Howe"),
+        ("do you know Leo Lionni?", "Leo Lionni"),
+        ("Tell me about Andy Raskin, strategic narrative consultant", "Andy Raskin"),
+        ("Write a South Park script about politician Marjorie Taylor Greene", "Marjorie Taylor"),
+        ("Namie Amuro's most famous song", "Namie Amuro"),
+        ("Describe Uganda under dictator Idi Amin Dada Oumee", "Idi Amin"),
+    ],
+)
+def test_a_public_figure_by_how_the_prompt_speaks_of_them(text: str, name: str) -> None:
+    assert not any(name in p for p in persons(text))
+
+
+def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
+    text = (
+        "Rank the following comedians:\n1) Jerry Seinfeld\n2) Norm McDonald\n3) George Carlin\n"
+        "4) Frankie Boyle"
+    )
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # contact details near the name still make a record
+        ("Send the Zelle account details to Zelle Baker, zelle.baker@example.com", "Zelle Baker"),
+        # a name enumerated beside private names only, or beside a public one with a record
+        ("Guests: Jerry Seinfeld, Norm McDonald; Norm's phone is 415-555-0134", "Norm McDonald"),
+        ("Who is Neil Howe? His phone is 415-555-0134 and he owes me money.", "Neil Howe"),
+        # a personal cue before a public-sounding question
+        ("My colleague Leo Lionni is late again; do you know why?", "Leo Lionni"),
+        # a private person's quote for a press release is no published work
+        ("Rewrite Anna van den Bossche's quote for the press release.", "van den Bossche"),
+        # a job title before the name, a possessive before the role
+        ("Please forward this to our director Maria Kowalczyk.", "Maria Kowalczyk"),
+        # a number after a place or a street is a postal code or a house number
+        ("Meet me at Laura and Grote Baan 477 tomorrow.", "Grote Baan"),
+    ],
+)
+def test_private_evidence_keeps_the_name(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_clinical_text_keeps_a_name_asked_about() -> None:
+    text = (
+        "Who is Neil Howe? Patient Neil Howe, 54, admitted with chest pain; troponin elevated, "
+        "started on aspirin and heparin. History of hypertension."
+    )
+    assert "Neil Howe" in persons(text)
