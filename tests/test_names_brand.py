@@ -35,8 +35,15 @@ def persons(text: str) -> list[str]:
         # a copula, "it"
         ("Do you know Toluna? It is a panel company.", "Toluna"),
         ("Skyello is a platform for drones that allows us to map farms.", "Skyello"),
+        # an apposition, a company's figures
+        ("You've been hired by Rejuuv, an online massage booking platform, to fix it.", "Rejuuv"),
+        ("Summarize Accenture's earnings report from today", "Accenture"),
         # code
         ("if (!$ok) {\n  Yii::app()->end();\n}", "Yii"),
+        (
+            "Define typeclasses like so: ```typeclass Ord(a) {\n  compare :: a -> a -> Int\n}```",
+            "Ord",
+        ),
         ("from tensorflow.keras.optimizers import Adam\nimport mlflow", "Adam"),
     ],
 )
@@ -57,6 +64,11 @@ def test_a_thing_by_its_context_is_no_person(text: str, name: str) -> None:
 )
 def test_a_public_figure_by_how_the_prompt_speaks_of_them(text: str, name: str) -> None:
     assert not any(name in p for p in persons(text))
+
+
+def test_names_enumerated_beside_a_brand_go_with_it() -> None:
+    text = "Making class fun with the programs called Kahoot and Quizizz helps my students."
+    assert persons(text) == []
 
 
 def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
@@ -81,6 +93,11 @@ def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
         ("Rewrite Anna van den Bossche's quote for the press release.", "van den Bossche"),
         # a job title before the name, a possessive before the role
         ("Please forward this to our director Maria Kowalczyk.", "Maria Kowalczyk"),
+        # a person in apposition, a role that is no class noun
+        ("Please ask John Kowalczyk, a friend from the company, to call.", "John Kowalczyk"),
+        ("Wanda Hill is the new head of the bank, and she starts Monday.", "Wanda Hill"),
+        # a call's arguments are short identifiers, not a note in brackets
+        ("Synthetic happiness: 1) Jim Wright(examples) 2) my uncle", "Jim Wright"),
         # a number after a place or a street is a postal code or a house number
         ("Meet me at Laura and Grote Baan 477 tomorrow.", "Grote Baan"),
     ],

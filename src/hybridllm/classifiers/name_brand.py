@@ -40,7 +40,7 @@ _THING = (
     r"|firm|agency|store|stores|shop|restaurant|restaurants|hotel|cafe|airline|marketplace"
     r"|network|protocol|device|engine|database|plugin|extension|chain|retailer|manufacturer"
     r"|provider|vendor|supplier|exchange|wallet|site|solution|system|program|application"
-    r"|business|brokerage|carrier|franchise)"
+    r"|business|brokerage|carrier|franchise)(?:s|es)?"
 )
 # Right after the name, a noun a person's name does not take (no possessive between): the
 # name is a brand's ("Zelle account", "a Sezzle customer", "Ford Credit Company").
@@ -49,7 +49,10 @@ _AFTER = re.compile(
     r"|company|companies|group|bank|brand|store|stores|shop|products|terminal|editor|console"
     r"|headset|laptop|blender|batteries|battery|stock|shares|pricing|login|homepage|dashboard"
     r"|website|webpage|payroll|posts|tutorial|documentation|docs|repo|repository|toolkit|cli"
-    r"|gui|ide|sdk|cli|ecosystem|users|premium)\b"
+    r"|gui|ide|sdk|cli|ecosystem|users|premium)\b|[ \t]+(?:Pro|Plus|Ultra|Mini|Lite)\b"
+    # a company's figures and officers: "Accenture's earnings report", "Apple's CEO"
+    r"|['’]s[ \t]+(?:(?:quarterly|annual|latest|Q[1-4])[ \t]+)?(?:earnings|revenues?|stock"
+    r"|shares|IPO|CEO|CFO|CTO|headquarters|subsidiary|subsidiaries|market[ \t]+cap)\b"
     # a model number: "Galaxy S21", "Warhammer 40k", "Vitamix 5200 Blender" (a bare number is
     # a postal code or a house number as often: "Nürnberg 90419", "Grote Baan 477")
     r"|[ \t]+(?:[A-Z]{1,2}\d{1,4}[A-Za-z]?|\d{1,4}k)\b(?![ \t]*\d)"  # not "SW1A 2AA"
@@ -64,16 +67,27 @@ _BEFORE = re.compile(
     + r"(?:[ \t]*,?[ \t]+(?:is[ \t]+)?(?:called|named)|[ \t]+(?:like|such[ \t]+as)"
     r"|[ \t]*,|[ \t]+is)?[ \t]+[\"“']?$)"
 )
+# A word between the determiner and the class noun: no function word ("John, a friend from
+# the company," is a person).
+_MODIFIER = (
+    r"(?!(?:of|from|at|in|for|with|the|a|an|to|and|or|on|by|my|our|your|his|her|their|who"
+    r"|that|which)\b)[\w-]+"
+)
 # After the name, a copula that makes it a thing: "Skyello is a platform for drones", "Toluna?
 # It is a panel company". The class noun ends its phrase ("is a game designer" is a person).
 _COPULA = re.compile(
-    r"(?:[ \t]+(?:is|was)|[ \t]*[?.!][ \t]*(?:It|it)[ \t]+(?:is|was)|[ \t]*(?:['’]s))"
-    r"[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?" + _THING + r"(?:[ \t]*(?:[.,;:!?)\n]|$)"
+    r"(?:[ \t]+(?:is|was)|[ \t]*[?.!][ \t]*(?:It|it)[ \t]+(?:is|was)|[ \t]*(?:['’]s)|[ \t]*,)"
+    r"[ \t]+(?:a|an|the)[ \t]+(?:"
+    + _MODIFIER
+    + r"[ \t]+){0,3}?"
+    + _THING
+    + r"(?:[ \t]*(?:[.,;:!?)\n]|$)"
     r"|[ \t]+(?:that|which|for|in|based|with|of|from|where|offering|providing|to|and|on"
     r"|founded|headquartered|designed|built|used)\b)"
 )
 # Code: "Yii::app()", "Meta.objects(", "Adam()", "class Meta:", "import Adam".
-_CODE_AFTER = re.compile(r"::|->|\(\)|\.[A-Za-z_]\w*\(")
+# (a call's arguments are short identifiers: "Ord(a)", "len(p)"; not "Jim Wright(examples)")
+_CODE_AFTER = re.compile(r"::|->|\((?:[a-z_]\w{0,3}(?:, ?[a-z_]\w{0,3})*)?\)|\.[A-Za-z_]\w*\(")
 _CODE_BEFORE = re.compile(
     r"(?:\b(?:class|import|extends|implements|struct|interface|enum|def|func|function)[ \t]+$)"
 )
@@ -120,9 +134,11 @@ def brand_context(text: str, f: Finding) -> bool:
     after = text[end : end + 1]
     if after in (" ", "\t"):
         thing = _AFTER.match(text, end) is not None or _COPULA.match(text, end) is not None
-    elif after in ("?", ".", "!", "'", "’"):
-        thing = _COPULA.match(text, end) is not None or (
-            after == "." and _CODE_AFTER.match(text, end) is not None
+    elif after in ("?", ".", "!", ",", "'", "’"):
+        thing = (
+            _COPULA.match(text, end) is not None
+            or _AFTER.match(text, end) is not None
+            or (after == "." and _CODE_AFTER.match(text, end) is not None)
         )
     else:
         thing = after in (":", "-", "(") and _CODE_AFTER.match(text, end) is not None
@@ -160,28 +176,29 @@ def known_context(text: str, f: Finding) -> bool:
 def with_company(
     text: str, found: list[Finding], keys: list[str], kinds: list[str | None]
 ) -> list[str | None]:
-    """``kinds`` with ``"listed"`` for a full name of no kind enumerated on one line, a separator
-    apart, beside a public figure's full name (``Jerry Seinfeld, Norm McDonald``): names
-    enumerated together are of one kind."""
-    public = [
-        i
-        for i, (k, key) in enumerate(zip(kinds, keys, strict=True))
-        if k in _PUBLIC_KINDS and " " in key
-    ]
-    if not public:
-        return kinds
+    """``kinds`` with ``"listed"`` for a name of no kind enumerated a separator apart (commas,
+    "and", the next item of a numbered list) beside a public figure's full name (a full name
+    only: ``Jerry Seinfeld, Norm McDonald``) or beside a brand (any name: ``programs called
+    Kahoot and Quizizz``): names enumerated together are of one kind."""
     out = list(kinds)
-    while public:  # "A, B, C" with A public: B joins A, then C joins B
-        joined = []
-        for i, (f, key, kind) in enumerate(zip(found, keys, out, strict=True)):
-            if kind is not None or " " not in key:
-                continue
-            for j in public:
-                o = found[j]
-                lo, hi = (f.end, o.start) if f.end <= o.start else (o.end, f.start)
-                if 0 <= hi - lo <= _LIST_GAP and _LIST_SEP.fullmatch(text, lo, hi):
+    for first, full_only in (
+        ([i for i, k in enumerate(kinds) if k in _PUBLIC_KINDS and " " in keys[i]], True),
+        ([i for i, k in enumerate(kinds) if k == "brand"], False),
+    ):
+        sources = first
+        while sources:  # "A, B, C" with A public: B joins A, then C joins B
+            joined = []
+            for i, (f, key, kind) in enumerate(zip(found, keys, out, strict=True)):
+                if kind is not None or (full_only and " " not in key):
+                    continue
+                if any(_enumerated(text, f, found[j]) for j in sources):
                     out[i] = "listed"
                     joined.append(i)
-                    break
-        public = joined
+            sources = joined
     return out
+
+
+def _enumerated(text: str, f: Finding, o: Finding) -> bool:
+    """Whether only a list separator stands between the findings ``f`` and ``o``."""
+    lo, hi = (f.end, o.start) if f.end <= o.start else (o.end, f.start)
+    return 0 <= hi - lo <= _LIST_GAP and _LIST_SEP.fullmatch(text, lo, hi) is not None
