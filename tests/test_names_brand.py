@@ -35,6 +35,10 @@ def persons(text: str) -> list[str]:
         # a copula, "it"
         ("Do you know Toluna? It is a panel company.", "Toluna"),
         ("Skyello is a platform for drones that allows us to map farms.", "Skyello"),
+        # a question for a definition, "it" named so, a program's parts
+        ("What is Qbert?", "Qbert"),
+        ("Here are the rules of my world. It is called Agoset. Ask me questions.", "Agoset"),
+        ("Could you write me a Cassandra data model with a single keyspace?", "Cassandra"),
         # an apposition, a company's figures
         ("You've been hired by Rejuuv, an online massage booking platform, to fix it.", "Rejuuv"),
         ("Summarize Accenture's earnings report from today", "Accenture"),
@@ -96,6 +100,11 @@ def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
         # a person in apposition, a role that is no class noun
         ("Please ask John Kowalczyk, a friend from the company, to call.", "John Kowalczyk"),
         ("Wanda Hill is the new head of the bank, and she starts Monday.", "Wanda Hill"),
+        # a job title after the noun, a service or a vendor before the name
+        ("Please loop in Ana Ruiz account manager for the renewal.", "Ana Ruiz"),
+        ("Sam Kowalczyk store clerk will help you.", "Sam Kowalczyk"),
+        ("Thanks for the great service, Mary Jones!", "Mary Jones"),
+        ("Please call our vendor Ana Ruiz tomorrow.", "Ana Ruiz"),
         # a call's arguments are short identifiers, not a note in brackets
         ("Synthetic happiness: 1) Jim Wright(examples) 2) my uncle", "Jim Wright"),
         # a number after a place or a street is a postal code or a house number

@@ -42,6 +42,13 @@ _THING = (
     r"|provider|vendor|supplier|exchange|wallet|site|solution|system|program|application"
     r"|business|brokerage|carrier|franchise)(?:s|es)?"
 )
+# A job title's head after the noun: "Ana Ruiz account manager", "Sam Lee store clerk" name a
+# person and a role.
+_JOB = (
+    r"[ \t]+(?i:manager|executive|director|rep|representative|officer|lead|owner|specialist"
+    r"|assistant|associate|clerk|teller|secretary|supervisor|admin|administrator|engineer|analyst"
+    r"|coordinator|agent|advisor|adviser|consultant|success|service|support|relations)\b"
+)
 # Right after the name, a noun a person's name does not take (no possessive between): the
 # name is a brand's ("Zelle account", "a Sezzle customer", "Ford Credit Company").
 _AFTER = re.compile(
@@ -49,13 +56,18 @@ _AFTER = re.compile(
     r"|company|companies|group|bank|brand|store|stores|shop|products|terminal|editor|console"
     r"|headset|laptop|blender|batteries|battery|stock|shares|pricing|login|homepage|dashboard"
     r"|website|webpage|payroll|posts|tutorial|documentation|docs|repo|repository|toolkit|cli"
-    r"|gui|ide|sdk|cli|ecosystem|users|premium)\b|[ \t]+(?:Pro|Plus|Ultra|Mini|Lite)\b"
+    r"|gui|ide|sdk|cli|ecosystem|users|premium|instance|settings|configuration|config|template"
+    r"|module)\b(?!" + _JOB + r")"
+    # capitalised too (no job title starts so; "Account Manager", "Editor" do)
+    r"|[ \t]+(?i:query|queries|schema|cluster|firmware|syntax|data[ \t]+model)\b"
+    r"|[ \t]+(?:Pro|Plus|Ultra|Mini|Lite)\b"
     # a company's figures and officers: "Accenture's earnings report", "Apple's CEO"
     r"|['’]s[ \t]+(?:(?:quarterly|annual|latest|Q[1-4])[ \t]+)?(?:earnings|revenues?|stock"
     r"|shares|IPO|CEO|CFO|CTO|headquarters|subsidiary|subsidiaries|market[ \t]+cap)\b"
     # a model number: "Galaxy S21", "Warhammer 40k", "Vitamix 5200 Blender" (a bare number is
     # a postal code or a house number as often: "Nürnberg 90419", "Grote Baan 477")
-    r"|[ \t]+(?:[A-Z]{1,2}\d{1,4}[A-Za-z]?|\d{1,4}k)\b(?![ \t]*\d)"  # not "SW1A 2AA"
+    # (not a postcode's first half: "SW1A 2AA", "D02 X285")
+    r"|[ \t]+(?:[A-Z]{1,2}\d{1,4}[A-Za-z]?|\d{1,4}k)\b(?![ \t]*[A-Za-z]{0,2}\d)"
     r"|[ \t]+\d{1,5}[ \t]+(?:Pro|Max|Plus|Ultra|Mini|Lite|Series|Edition|Blender|Camera|Phone"
     r"|Laptop|Console|Headphones|Printer|Router)\b"
 )
@@ -64,14 +76,27 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     r"(?i:\b"
     + _THING
-    + r"(?:[ \t]*,?[ \t]+(?:is[ \t]+)?(?:called|named)|[ \t]+(?:like|such[ \t]+as)"
-    r"|[ \t]*,|[ \t]+is)?[ \t]+[\"“']?$)"
+    + r"(?:[ \t]*,?[ \t]+(?:is[ \t]+)?(?:called|named)|[ \t]+(?:like|such[ \t]+as))[ \t]+[\"“']?$"
+    # right before the name, after a determiner: "the app Menti", "my drone startup Skyello",
+    # "two games, Kancolle and ...", "the name of the business is Hirsch"
+    # (not a service, a provider, a vendor: "customer service Mary Jones", "vendor Ana Ruiz")
+    r"|\b(?:the|a|an|my|our|your|their|this|that|two|three)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:company|startup"
+    r"|brand|app|platform|tool|website|software|game|library|framework|bank|marketplace|protocol"
+    r"|engine|database|plugin|extension|retailer|manufacturer|airline|hotel|restaurant|store"
+    r"|shop|chain|business)(?:s|es)?(?:[ \t]*,|[ \t]+is)?[ \t]+[\"“']?$)"
 )
 # A word between the determiner and the class noun: no function word ("John, a friend from
 # the company," is a person).
 _MODIFIER = (
     r"(?!(?:of|from|at|in|for|with|the|a|an|to|and|or|on|by|my|our|your|his|her|their|who"
     r"|that|which)\b)[\w-]+"
+)
+# A question for a definition, not for a person ("What is Qbert?"), or "it" named so ("It is
+# called Agoset").
+_WHAT_BEFORE = re.compile(
+    r"(?i:\b(?:what\s+(?:is|was|are|were)|what['’]s|it(?:['’]s|\s+is|\s+was)\s+(?:called|named))"
+    r"\s+[\"“']?$)"
 )
 # After the name, a copula that makes it a thing: "Skyello is a platform for drones", "Toluna?
 # It is a panel company". The class noun ends its phrase ("is a game designer" is a person).
@@ -148,6 +173,10 @@ def brand_context(text: str, f: Finding) -> bool:
         or (after == ":" and _CODE_BEFORE.search(before[-12:]) is not None)  # "class Meta:"
         or (before.endswith(("import ", "extends ")) and _CODE_BEFORE.search(before) is not None)
         or _BEFORE.search(before) is not None
+        or (
+            _WHAT_BEFORE.search(before) is not None
+            and (after in ("?", ".", "") or "called" in before[-14:] or "named" in before[-14:])
+        )
     )
 
 
