@@ -5,24 +5,32 @@ A capitalised word in no list looks the same whether it is a rare surname or a b
 (``Zelle``, ``Maersk``, ``Solugen``): only its context tells. :func:`brand_context` reads the
 grammar of a thing around a finding:
 
-- a noun a person's name does not take right after it: ``Zelle account``, ``a Sezzle
-  customer``, ``Ford Credit Company``, ``Cygwin terminal``; or a model number: ``Vitamix
-  5200``, ``Raspberry Pi 4``, ``Galaxy S21``;
-- a thing's class noun right before it: ``a startup called Waze``, ``the app Menti``, ``our
-  company is called Artgäng``, ``brands like Oreo``;
-- a copula that makes it a thing: ``Skyello is a platform for drones``, ``Toluna? It is a panel
-  company``;
-- code: ``Yii::app()``, ``class Meta:``, ``import Adam``, ``Foo.bar(``.
+- a noun a person's name does not take right after it (``Zelle account``, ``a Sezzle
+  customer``, ``Cygwin terminal``, ``Cassandra data model``; not before a job title: ``Ana Ruiz
+  account manager`` is a person), a company's figures (``Accenture's earnings``), a model number
+  (``Galaxy S21``, ``Warhammer 40k``, ``Vitamix 5200 Blender``; a bare number is a postal code or
+  a house number as often);
+- a thing's class noun before it, with ``called`` / ``named`` / ``like`` / ``such as`` (``a
+  startup called Waze``, ``brands like Oreo``), or right before it after a determiner (``the app
+  Menti``, ``my drone startup Skyello``; not a service or a vendor: ``customer service Mary
+  Jones``), a question for a definition (``What is Qbert?``), ``it is called X``;
+- a copula or an apposition that makes it a thing (``Skyello is a platform for drones``,
+  ``Toluna? It is a panel company``, ``Rejuuv, an online booking platform``);
+- code: ``Yii::app()``, ``class Meta:``, ``import Adam``, ``Ord(a)``.
 
-:func:`known_context` reads a question about someone the model is expected to know, which only a
-public figure is: ``Who is Neil Howe?``, ``Do you know Leo Lionni?``, ``tell me about Andy
-Raskin``, ``What do you know about ...``, ``Have you heard of ...``.
+:func:`known_context` reads a full name the prompt speaks of as of someone public: a question the
+model can answer only about a public figure (``Who is Neil Howe?``, ``Do you know Leo Lionni?``,
+``tell me about ...``), a role of public life before it (``politician ...``, ``dictator ...``,
+``the author ...``), a published work after it (``...'s most famous song``, ``...'s book``; not a
+quote or a speech, which private people have too).
 
-:func:`with_company` gives a full name enumerated beside public figures (``Jerry Seinfeld, Norm
-McDonald, George Carlin``) the kind of its company.
+:func:`with_company` gives a name enumerated beside a public figure's full name (``Jerry
+Seinfeld, Norm McDonald, George Carlin``: full names only) or beside a brand (``programs called
+Kahoot and Quizizz``) the kind of its company.
 
-None of this decides alone: :func:`hybridllm.classifiers.name_public.drop_public` still keeps
-every name with private evidence near it (a record, a form, a personal cue, a clinical text).
+None of this decides alone: :func:`hybridllm.classifiers.name_public.drop_public` still keeps a
+brand with contact details near it, every other name with any private evidence near it (a
+record, a form, a personal cue), and every name of a clinical text.
 """
 
 from __future__ import annotations

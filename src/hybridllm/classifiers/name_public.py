@@ -26,7 +26,10 @@ form field; a personal cue before it (``my friend``, ``I'm``, ``name is``, ``Dea
 Beside the gazetteers: a surname far more frequent in text than in the population
 (:mod:`~hybridllm.classifiers.name_fame`: ``Kardashian``, ``Seinfeld``), a noun of non-English
 prose (:mod:`~hybridllm.classifiers.name_foreign`), a name given to the assistant (``Your name
-is Henry``, ``pretend you are Dave``: a persona; kept only with contact details near it).
+is Henry``, ``pretend you are Dave``: a persona; kept only with contact details near it), a
+brand, a product or a code identifier told by its context (``my Zelle account``: kept only with
+contact details near it) and a public figure told by how the prompt speaks of them (``Who is
+...?``), both from :mod:`~hybridllm.classifiers.name_brand`.
 """
 
 from __future__ import annotations
