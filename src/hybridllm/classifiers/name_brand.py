@@ -158,11 +158,44 @@ _LIST_SEP = re.compile(
     r"|[ \t]*\d+[.)][ \t]*)+"
 )
 _PUBLIC_KINDS = ("person", "famous")
+# The last word before a name that each pattern before a name can end with: the patterns run
+# only after one of them (a regex search of the window before every name costs more than the
+# rest of the stage's public-name rules together).
+_STRICT = (  # noqa: SIM905
+    "company startup brand app platform tool website software game library framework bank"
+    " marketplace protocol engine database plugin extension retailer manufacturer airline hotel"
+    " restaurant store shop chain business"
+).split()
+_BRAND_LAST = frozenset(
+    (
+        *("called", "named", "like", "as", "is", "was", "are", "were", "what's", "what’s"),
+        *_STRICT,
+        *(w + "s" for w in _STRICT),
+        *(w + "es" for w in _STRICT),
+    )
+)
+_KNOWN_LAST = frozenset(
+    (  # noqa: SIM905
+        "is was were know about who of with late author writer director actor actress singer"
+        " rapper comedian novelist poet philosopher politician president senator congressman"
+        " congresswoman dictator painter composer economist physicist footballer quarterback"
+        " filmmaker playwright youtuber influencer celebrity pope emperor pharaoh prophet apostle"
+        " mathematician billionaire guitarist"
+    ).split()
+)
+_WORD_END = " \t\"“'”,"
 
 
-def brand_context(text: str, f: Finding) -> bool:
+def _last_word(text: str, start: int) -> str:
+    """The lower-cased word before ``start`` (quotes, commas and spaces between skipped)."""
+    seg = text[max(0, start - 24) : start].rstrip(_WORD_END)
+    return seg.rsplit(None, 1)[-1].lstrip("([\"“'").lower() if seg else ""
+
+
+def brand_context(text: str, f: Finding, last: str | None = None) -> bool:
     """Whether the words around the finding ``f`` of ``text`` make it a thing's name: a brand, a
-    product, a company, a code identifier (see the module docstring)."""
+    product, a company, a code identifier (see the module docstring). ``last`` is the word before
+    the finding when the caller has it."""
     start, end = f.start, f.end
     after = text[end : end + 1]
     if after in (" ", "\t"):
@@ -175,16 +208,19 @@ def brand_context(text: str, f: Finding) -> bool:
         )
     else:
         thing = after in (":", "-", "(") and _CODE_AFTER.match(text, end) is not None
+    if thing:
+        return True
+    if last is None:
+        last = _last_word(text, start)
+    if last in ("class", "import", "extends"):
+        before = text[max(0, start - 12) : start]
+        return (after == ":" or last != "class") and _CODE_BEFORE.search(before) is not None
+    if last not in _BRAND_LAST:
+        return False
     before = text[max(0, start - 40) : start]
-    return (
-        thing
-        or (after == ":" and _CODE_BEFORE.search(before[-12:]) is not None)  # "class Meta:"
-        or (before.endswith(("import ", "extends ")) and _CODE_BEFORE.search(before) is not None)
-        or _BEFORE.search(before) is not None
-        or (
-            _WHAT_BEFORE.search(before) is not None
-            and (after in ("?", ".", "") or "called" in before[-14:] or "named" in before[-14:])
-        )
+    return _BEFORE.search(before) is not None or (
+        _WHAT_BEFORE.search(before) is not None
+        and (after in ("?", ".", "") or last in ("called", "named"))
     )
 
 
@@ -192,21 +228,25 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
     """``"brand"`` when the context makes the finding a thing's name (:func:`brand_context`),
     ``"known"`` when the prompt asks about the person as about someone the model knows
     (:func:`known_context`), else None. ``key`` is the finding's lower-cased text."""
-    if brand_context(text, f):
+    last = _last_word(text, f.start)
+    if brand_context(text, f, last):
         return "brand"
-    if " " in key and known_context(text, f):
+    if " " in key and known_context(text, f, last):
         return "known"
     return None
 
 
-def known_context(text: str, f: Finding) -> bool:
+def known_context(text: str, f: Finding, last: str | None = None) -> bool:
     """Whether the prompt asks the model about the person named by ``f`` as about someone it
     knows (``Who is Neil Howe?``, ``Do you know Leo Lionni?``): only a public figure is."""
     start = f.start
-    return (
+    if text[f.end : f.end + 1] in ("'", "’") and _WORK_AFTER.match(text, f.end) is not None:
+        return True
+    if last is None:
+        last = _last_word(text, start)
+    return last in _KNOWN_LAST and (
         _KNOWN_BEFORE.search(text, max(0, start - 40), start) is not None
         or _ROLE_BEFORE.search(text, max(0, start - 30), start) is not None
-        or _WORK_AFTER.match(text, f.end) is not None
     )
 
 
