@@ -100,6 +100,11 @@ def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
         # a person in apposition, a role that is no class noun
         ("Please ask John Kowalczyk, a friend from the company, to call.", "John Kowalczyk"),
         ("Wanda Hill is the new head of the bank, and she starts Monday.", "Wanda Hill"),
+        # a word after the name that is also a verb, an idiom
+        ("Every morning Tom Kowalczyk shares a story with the team.", "Tom Kowalczyk"),
+        ("Maria Lopez posts every day on Instagram.", "Maria Lopez"),
+        ("Ana Kowalczyk accounts for half of our sales.", "Ana Kowalczyk"),
+        ("We should keep John Kowalczyk company tonight.", "John Kowalczyk"),
         # a job title after the noun, a service or a vendor before the name
         ("Please loop in Ana Ruiz account manager for the renewal.", "Ana Ruiz"),
         ("Sam Kowalczyk store clerk will help you.", "Sam Kowalczyk"),
