@@ -110,6 +110,8 @@ def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
         ("Sam Kowalczyk store clerk will help you.", "Sam Kowalczyk"),
         ("Thanks for the great service, Mary Jones!", "Mary Jones"),
         ("Please call our vendor Ana Ruiz tomorrow.", "Ana Ruiz"),
+        ("We hired a vendor named Ana Kowalczyk for the catering.", "Ana Kowalczyk"),
+        ("Tom Kowalczyk is a home care provider in Leeds.", "Tom Kowalczyk"),
         # a call's arguments are short identifiers, not a note in brackets
         ("Synthetic happiness: 1) Jim Wright(examples) 2) my uncle", "Jim Wright"),
         # a number after a place or a street is a postal code or a house number

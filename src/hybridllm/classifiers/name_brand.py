@@ -41,14 +41,15 @@ from hybridllm.models import Finding
 
 __all__ = ["brand_context", "known_context", "thing_kind", "with_company"]
 
-# Nouns that name a kind of thing (an organisation, a product, a service, a program).
+# Nouns that name a kind of thing (an organisation, a product, a service, a program); none a
+# person can be ("a vendor named Ana Ruiz", "a care provider", "a mail carrier" are people).
 _THING = (
     r"(?:company|companies|startup|start-up|brand|brands|app|apps|platform|tool|tools|website"
     r"|service|services|software|product|products|game|games|library|libraries|framework|bank"
     r"|firm|agency|store|stores|shop|restaurant|restaurants|hotel|cafe|airline|marketplace"
     r"|network|protocol|device|engine|database|plugin|extension|chain|retailer|manufacturer"
-    r"|provider|vendor|supplier|exchange|wallet|site|solution|system|program|application"
-    r"|business|brokerage|carrier|franchise)(?:s|es)?"
+    r"|exchange|wallet|site|solution|system|program|application|business|brokerage"
+    r"|franchise)(?:s|es)?"
 )
 # A job title's head after the noun: "Ana Ruiz account manager", "Sam Lee store clerk" name a
 # person and a role.
