@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import NamedTuple
 
+from hybridllm.classifiers.address_context import context_spans, with_context
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.models import Finding, new_finding
@@ -230,7 +231,8 @@ class AddressRecognizer:
                 )
             )
             last_end = end
-        return found
+        # and the addresses made by their context (:mod:`.address_context`), joined to these
+        return with_context(found, context_spans(text), self.name)
 
     def _extend(self, text: str, end: int) -> int:
         for _ in range(_MAX_PIECES):

@@ -1,0 +1,239 @@
+"""Street addresses found by their context rather than by a street type.
+
+A building number and a street name with no street type (``756 Schofield``, ``749 Oosthoek``,
+``Lazna 316``) are not an address core in :mod:`.addresses`: alone they read like ``Windows 10
+Pro`` or ``Chapter 5 Introduction``. What makes them one is what stands around them:
+
+- a **secondary unit** (``Apt. 643``, ``Suite 12``, ``Flat 3``) on the line right after, or
+  right before on the same line: ``756 Schofield\\n Apt. 643``, ``Apt. 242 346 Rex``;
+- an **address label** right before: a form field (``Address:``, ``Adresse:``, ``Anschrift:``,
+  ``Dirección:``...) or a phrase that says where someone lives or receives things (``lives at``,
+  ``residing at``, ``tenant at``, ``his address:``, ``ship to``, ``deliver to``).
+
+The street is a building number and one to four words on one line, or one to four words and a
+number. After a phrase label and around a unit the words must be capitalised, unless the whole
+text is in lower case (then case tells nothing and the context alone decides); after a form
+field label any case goes.
+
+From there the span grows over the block that completes the address (:func:`extend`): pieces
+after a comma or a line break (``\\n``, a literal ``\\n``, a quote prefix ``>`` or ``???``) that are
+capitalised words, carry a digit (a postcode line), or fill a whole short line; a bounded
+lower-case piece only at the end of the sentence. A partial mask is a leak, so the whole block
+goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.models import Finding, new_finding
+
+__all__ = ["context_spans", "extend", "with_context"]
+
+_NUM = r"\d{1,6}[A-Za-z]?"
+_WORD = r"[^\W\d_][\w'’.-]*"
+_WORDS = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"  # one to four words on one line
+_NUM_STREET = rf"{_NUM}[ \t]+{_WORDS}(?:[ \t]+{_NUM}\b)?"  # "1093 Rua 16" too
+_STREET_NUM = rf"{_WORDS}[ \t]+{_NUM}\b"
+# A line break with what may start the next line: spaces, a quote prefix "> " or "??? ".
+_BREAK = r"[ \t]*(?:\r?\n|\\n)[ \t]*(?:>|\?{2,3})?[ \t]*"
+_UNIT = r"(?:apt|apartment|suite|ste|flat)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?\b"
+
+# A street, then a unit on the next line or after a comma: "756 Schofield\n Apt. 643".
+_STREET_UNIT = re.compile(
+    rf"(?:^|(?<=\\n)|(?<=[\n>?]))[ \t]*(?P<s>{_NUM_STREET})(?:{_BREAK}|[ \t]*,[ \t]*)"
+    rf"(?P<u>{_UNIT})",
+    re.IGNORECASE,
+)
+# A unit, then a street on the same line: "Apt. 242 346 Rex".
+_UNIT_STREET = re.compile(
+    rf"(?<![\w.-])(?P<u>{_UNIT})[ \t]*,?[ \t]+(?P<s>{_NUM_STREET})(?![\w'’-])",
+    re.IGNORECASE,
+)
+_FIELD = (
+    r"(?:(?:home|street|postal|mailing|billing|shipping|delivery)[ \t]+)?address"
+    r"|adresse|anschrift|adresa|adres|dirección|direccion|endereço|indirizzo|osoite"
+)
+_PHRASE = (
+    r"(?:lives?|living|resides?|residing|resident|tenant|located|situated|based|stay(?:s|ing)?"
+    r"|(?:my|his|her|their|our)[ \t]+(?:home|house|place|office|flat|apartment))"
+    r"[ \t]+(?:is[ \t]+)?at"
+    r"|(?:moved?|moving|relocated?|relocating)[ \t]+to"
+    r"|(?:ship(?:ped|ping)?|deliver(?:ed|ing)?|mail(?:ed)?|send|sent|post(?:ed)?|forward(?:ed)?)"
+    r"[ \t]+(?:(?:it|this|that|them|the[ \t]+\w+)[ \t]+)?to"
+    r"|address[ \t]+(?:is|was)"
+)
+_LABEL = re.compile(
+    rf"(?:\b|(?<=\\n))(?:(?P<f>{_FIELD})[ \t]*:|(?P<p>{_PHRASE})[ \t]*:?)[ \t]*"
+    rf"(?P<s>{_NUM_STREET}|{_STREET_NUM})(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)))",
+    re.IGNORECASE,
+)
+# Where a street ends (for the capitalisation check): its words.
+_WORD_RE = re.compile(_WORD)
+
+_SEP = re.compile(rf"(?:[ \t]*,[ \t]*|(?:{_BREAK})+)")
+_PIECE = re.compile(r"[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}")
+_PIECE_END = re.compile(r"[ \t]*(?:,|\r?\n|\\n|$|\(|[.!?;](?:\s|$))")
+_TOKEN = re.compile(r"\S+")
+_LEAD = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,3}")
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ten",
+        "ter",
+        "te",
+        "am",
+        "an",
+        "im",
+        "auf",
+        "zu",
+        "y",
+        "e",
+        "i",
+        "og",
+        "och",
+        "af",
+        "na",
+        "nad",
+        "pod",
+        "pri",
+        "u",
+        "v",
+        "bei",
+        "sur",
+        "sous",
+        "en",
+        "et",
+        "and",
+        "of",
+    ]
+)
+_MAX_PIECES = 5
+
+
+def _capitalised(words: str) -> bool:
+    """Whether every word of ``words`` is capitalised (or a name particle, or has a digit)."""
+    for w in words.split():
+        if w[:1].isupper() or any(c.isdigit() for c in w) or w.lower() in _PARTICLES:
+            continue
+        return False
+    return True
+
+
+def _street_ok(street: str, lower_text: bool) -> bool:
+    """A street has a capitalised word (a type or a given name may be in lower case:
+    ``Järvevana tee``, ``Klapka györgy``, ``route de Lyon``), or the text gives case no
+    meaning."""
+    return lower_text or any(w[0].isupper() for w in _WORD_RE.findall(street))
+
+
+def _capitalised_lead(text: str, at: int, end: int) -> int:
+    """The end of the capitalised words that start at ``at`` (``end`` if there are none)."""
+    lead = _LEAD.match(text, at)
+    if lead is None:
+        return end
+    for word in _TOKEN.finditer(lead.group()):
+        if not word.group()[0].isupper():
+            break
+        end = at + word.end()
+    return end
+
+
+def extend(text: str, end: int) -> int:
+    """The end of the address block that starts before ``end`` (see the module docstring)."""
+    lower_text = not any(c.isupper() for c in text)
+    for _ in range(_MAX_PIECES):
+        sep = _SEP.match(text, end)
+        if sep is None or sep.end() == end:
+            break
+        gap = sep.group()
+        lines = gap.count("\n") + gap.count("\\n")
+        piece = _PIECE.match(text, sep.end())
+        if piece is None:
+            break
+        # the piece must be bounded: a comma, a line end, the end of the text or a sentence
+        stop = _PIECE_END.match(text, piece.end())
+        body = piece.group().rstrip(".")
+        digits = sum(c.isdigit() for c in body)
+        if digits >= 7:  # a phone number line, not a postcode
+            break
+        if lines > 2 or (lines == 2 and not digits):  # a blank line, unless a postcode follows
+            break
+        tail = "," if stop is None else stop.group().strip(" \t")
+        whole_line = lines > 0 and tail in {"", "\n", "\r\n", "\\n"}
+        ended = tail != "," and lines == 0
+        first = body.split()[0]
+        lead_ok = first[0].isupper() or first[0].isdigit()
+        if stop is not None and (
+            (_capitalised(body) and lead_ok)
+            or (digits and (lead_ok or whole_line or lower_text))  # a postcode line
+            or (whole_line and lower_text)
+            or (ended and lower_text and len(body.split()) <= 3)
+        ):
+            end = sep.end() + len(body)
+            continue
+        # otherwise only its leading capitalised words go, and the address ends there
+        # ("..., Brno was dead on arrival")
+        if not lower_text and lines == 0:
+            end = _capitalised_lead(text, sep.end(), end)
+        break
+    return end
+
+
+def context_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the addresses that context makes (see the module docstring), each extended."""
+    lower_text = not any(c.isupper() for c in text)
+    spans: list[tuple[int, int]] = []
+    for m in _STREET_UNIT.finditer(text):
+        if _street_ok(m.group("s"), lower_text):
+            spans.append((m.start("s"), extend(text, m.end("u"))))
+    for m in _UNIT_STREET.finditer(text):
+        if _street_ok(m.group("s"), lower_text):
+            spans.append((m.start("u"), extend(text, m.end("s"))))
+    for m in _LABEL.finditer(text):
+        street = m.group("s")
+        if m.group("f") is not None or _street_ok(street, lower_text):
+            spans.append((m.start("s"), extend(text, m.end("s"))))
+    return spans
+
+
+def with_context(
+    found: list[Finding], spans: list[tuple[int, int]], recognizer: str
+) -> list[Finding]:
+    """``found`` joined with the context ``spans``: overlapping ones become their union."""
+    if not spans:
+        return found
+    merged: list[list[int]] = []
+    for start, end in sorted([(f.start, f.end) for f in found] + spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [
+        new_finding(
+            entity_type="STREET_ADDRESS",
+            category="PII",
+            start=start,
+            end=end,
+            score=0.8,
+            recognizer=recognizer,
+        )
+        for start, end in merged
+    ]

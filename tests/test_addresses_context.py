@@ -1,0 +1,99 @@
+"""Street addresses made by their context (:mod:`hybridllm.classifiers.address_context`).
+
+A building number and a street name with no street type are an address only beside a secondary
+unit or after an address label; the whole block that completes them is one finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.addresses import AddressRecognizer
+
+_R = AddressRecognizer()
+
+
+def _spans(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in _R.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a unit on the next line (quote prefixes, literal \n), then city and country lines
+        (
+            r"??? Lucas Jones\n??? OCZ Technology\n??? 756 Schofield\n??? Apt. 643"
+            r"\n??? Klamath Falls\n??? Algeria 20534",
+            r"756 Schofield\n??? Apt. 643\n??? Klamath Falls\n??? Algeria 20534",
+        ),
+        (
+            "Stacey De Wilde\n\n942 Grotekievit\n Apt. 171\n Zottegem\n\n Niue 8919",
+            "942 Grotekievit\n Apt. 171\n Zottegem\n\n Niue 8919",
+        ),
+        # a unit right before the street, a lower-case type or given name after the name
+        (
+            r"Ms. Chelsea Hughes Apt. 242 346 Rex\nWeslaco CA-YT E0N 9Q0",
+            r"Apt. 242 346 Rex\nWeslaco CA-YT E0N 9Q0",
+        ),
+        (
+            r"Ms. Eleanora Beekman Apt. 869 308 Järvevana tee\nTartu VÕ 19905",
+            r"Apt. 869 308 Järvevana tee\nTartu VÕ 19905",
+        ),
+        # a street with a type word and a number, joined to the unit line after it
+        (
+            r">Orósio Correia\n>1093 Rua 16\n>Apt. 525\n>Conceição",
+            r"1093 Rua 16\n>Apt. 525\n>Conceição",
+        ),
+        # labels: a phrase, a form field
+        ("Minke Smet lives at 749 Oosthoek, Hoogstraten", "749 Oosthoek, Hoogstraten"),
+        ("Jacob had given Kevin his address: 675 Sparkman, Oak Harbor", "675 Sparkman, Oak Harbor"),
+        (r"Name:    Ctislava Kafka\nAddress:     Lazna 316", "Lazna 316"),
+        (r"Name:    Mani Menchaca\nAddress:     La Fe 1006", "La Fe 1006"),
+        (
+            "residing at Slovenčeva 19, Bologna (the Contractor)",
+            "Slovenčeva 19, Bologna",
+        ),
+        ("the router shipped to 92 route de Lyon, Brno was dead", "92 route de Lyon, Brno"),
+        # lower case: the same contexts, case tells nothing
+        ("petronilla halberg lives at 660 emilsvej, søndersø", "660 emilsvej, søndersø"),
+        (
+            r"bill harrington\n\n220 nairn\n apt. 378\n johns creek\n\n venezuela i6x 3o0",
+            r"220 nairn\n apt. 378\n johns creek\n\n venezuela i6x 3o0",
+        ),
+    ],
+)
+def test_address_made_by_context_is_one_block(text: str, address: str) -> None:
+    assert address in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chapter 5 Introduction\nSection 3 Methods",
+        "Upgrade to Windows 10 Pro or buy an iPhone 14.",
+        "John 3:16 and Psalm 23 are often quoted.",
+        "We need to address 2 issues before the release.",
+        "The address is 10 characters long.",
+        "1 Introduction\n2 Methods\n3 Results",
+        "| 12 | Smith | 45 |\n| 13 | Jones | 46 |",
+        "version 2 Alpha shipped to 3 teams",
+        "def f(x):\n    return 2 * x\n",
+        "He lives at 5 am every day, up early.",
+    ],
+)
+def test_context_rules_leave_other_numbers_alone(text: str) -> None:
+    assert _spans(text) == [], text
+
+
+def test_redact_masks_the_whole_block() -> None:
+    """Through the default classifier: no letter or digit of the block is left."""
+    text = r"Bill Harrington\n\n220 Nairn\n Apt. 378\n Johns Creek\n\n Venezuela I6X 3O0"
+    clf = get_classifier()
+    assert clf.wait_ready(600)
+    mask = [False] * len(text)
+    for f in clf.classify(text).findings:
+        mask[f.start : f.end] = [True] * (f.end - f.start)
+    start = text.index("220")
+    left = [c for i, c in enumerate(text[start:], start) if c.isalnum() and not mask[i]]
+    assert left == []
