@@ -55,6 +55,18 @@ def _spans(text: str) -> list[str]:
             "Slovenčeva 19, Bologna",
         ),
         ("the router shipped to 92 route de Lyon, Brno was dead", "92 route de Lyon, Brno"),
+        # a street line, then a city line and a postal-code line
+        (
+            "Bill Harrington\n220 Nairn\nJohns Creek, GA 30022\nthanks",
+            "220 Nairn\nJohns Creek, GA 30022",
+        ),
+        # lower case: the street-type cores, case-insensitive
+        (
+            "car damaged at 224 forrest hill road, ljubljana. witness: nuno pedro",
+            "224 forrest hill road, ljubljana",
+        ),
+        ("bellina zammit has rented marsveien 48 since 2023", "marsveien 48"),
+        ("the router shipped to bécsi utca 76., split was dead on arrival.", "bécsi utca 76."),
         # lower case: the same contexts, case tells nothing
         ("petronilla halberg lives at 660 emilsvej, søndersø", "660 emilsvej, søndersø"),
         (
@@ -80,6 +92,10 @@ def test_address_made_by_context_is_one_block(text: str, address: str) -> None:
         "version 2 Alpha shipped to 3 teams",
         "def f(x):\n    return 2 * x\n",
         "He lives at 5 am every day, up early.",
+        "at Chapter 5, Smith argues that 1 Introduction\nChapter 2\n3 Results",
+        "during 2020 the committee 3 met; a string 5 long",
+        "i have 2 main points, and 3 key takeaways",
+        "1 Introduction\n2 Background\n3 Methods\nSee 2 Figures, 3 Tables",
     ],
 )
 def test_context_rules_leave_other_numbers_alone(text: str) -> None:

@@ -8,7 +8,14 @@ Pro`` or ``Chapter 5 Introduction``. What makes them one is what stands around t
   right before on the same line: ``756 Schofield\\n Apt. 643``, ``Apt. 242 346 Rex``;
 - an **address label** right before: a form field (``Address:``, ``Adresse:``, ``Anschrift:``,
   ``Dirección:``...) or a phrase that says where someone lives or receives things (``lives at``,
-  ``residing at``, ``tenant at``, ``his address:``, ``ship to``, ``deliver to``).
+  ``residing at``, ``tenant at``, ``his address:``, ``ship to``, ``deliver to``);
+- a **postal-code line** right after (at most a city line between): ``220 Nairn\n Johns Creek,
+  GA 30022``.
+
+In a text all in lower case the capitalised cores of :mod:`.addresses` cannot match; there a
+number, words and an unambiguous street type (``2076 pin oak drive``), or one word with a
+street-type suffix (or one word and the type word) and a number (``marsveien 48``, ``bécsi utca
+76.``) are cores too, without the suffixes that end English words (``during``, ``committee``).
 
 The street is a building number and one to four words on one line, or one to four words and a
 number. After a phrase label and around a unit the words must be capitalised, unless the whole
@@ -68,11 +75,47 @@ _LABEL = re.compile(
     rf"(?P<s>{_NUM_STREET}|{_STREET_NUM})(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)))",
     re.IGNORECASE,
 )
+# In a text all in lower case the street-type core of :mod:`.addresses` (capitalised) cannot
+# match: a number, one to three words and an unambiguous street type ("2076 pin oak drive").
+_LOWER_TYPE = (
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|terrace"
+    r"|crescent|parkway|pkwy|highway|hwy|place|pl|way|close|grove|gardens|square|sq)"
+)
+_LOWER_CORE = re.compile(
+    rf"(?<![\w.,:/-]){_NUM}[ \t]+(?:[^\W\d_][\w'’-]*\.?[ \t]+){{1,3}}{_LOWER_TYPE}\b\.?"
+)
+# ... nor the street-suffix core ("marsveien 48", "kronwiesenweg 95", "bécsi utca 76."): one word
+# with more than the suffix, or one word and the type word, then a number. Not the suffixes that
+# end English words ("during 2020", "aggregate 5", "committee 3").
+_LOWER_SUFFIX = (
+    r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gracht|plein"
+    r"|singel|kade|dijk|steeg|veien|vegen|veg|vei|gata|gatan|vägen|väg|gränd|stigen"
+    r"|gade|vej|allé|alléen|stræde|katu|tie|kuja|polku|iela|gatvė|utca|út|tér"
+    r"|körút|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı)"
+)
+_LOWER_SUFFIX_CORE = re.compile(
+    rf"(?<![\w.,:/-])(?:{_NUM}[ \t]+)?"
+    rf"(?:[^\W\d_][\w'’-]+{_LOWER_SUFFIX}|[^\W\d_][\w'’-]*[ \t]+{_LOWER_SUFFIX})"
+    rf"[ \t]+{_NUM}\b\.?"
+)
+# A street line right before a line with a postal code (at most a city line between):
+# "220 Nairn\n Johns Creek, GA 30022", "346 Rex\nWeslaco CA-YT E0N 9Q0".
+_POSTCODE = (
+    r"(?:\d{4,6}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|\d{2}-\d{3}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
+)
+_CODE_LINE = rf"{_WORDS},?(?:[ \t]+[A-Z]{{2}}(?:-[A-Z\d]{{1,3}})?)?[ \t]+{_POSTCODE}"
+_LINE_START = r"(?:^|(?<=\\n)|(?<=[\n>?]))[ \t]*"
+_STREET_CODE = rf"{_LINE_START}(?P<s>{_NUM_STREET})(?:{_BREAK})+(?:(?P<c>{_WORDS})(?:{_BREAK})+)?"
+_STREET_CODE += rf"(?P<p>{_CODE_LINE})[ \t]*(?=\r?\n|\\n|$)"
+_STREET_POSTCODE = re.compile(_STREET_CODE)
+_STREET_POSTCODE_LOWER = re.compile(_STREET_CODE, re.IGNORECASE)
 # Where a street ends (for the capitalisation check): its words.
 _WORD_RE = re.compile(_WORD)
 
 _SEP = re.compile(rf"(?:[ \t]*,[ \t]*|(?:{_BREAK})+)")
-_PIECE = re.compile(r"[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}")
+_PIECE_WORD = r"[\w'’-]+(?:\.[\w'’-]+)*"  # dots inside only: a full stop ends the piece
+_PIECE = re.compile(rf"{_PIECE_WORD}(?:[ \t]+{_PIECE_WORD}){{0,4}}")
 _PIECE_END = re.compile(r"[ \t]*(?:,|\r?\n|\\n|$|\(|[.!?;](?:\s|$))")
 _TOKEN = re.compile(r"\S+")
 _LEAD = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,3}")
@@ -207,6 +250,14 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     for m in _UNIT_STREET.finditer(text):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("u"), extend(text, m.end("s"))))
+    if lower_text:
+        for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE):
+            spans += [(m.start(), extend(text, m.end())) for m in core.finditer(text)]
+    for m in (_STREET_POSTCODE_LOWER if lower_text else _STREET_POSTCODE).finditer(text):
+        lines = [m.group("s"), m.group("p"), m.group("c") or "X"]
+        cased = lower_text or all(line[0].isupper() for line in lines[1:])
+        if cased and _street_ok(lines[0], lower_text):
+            spans.append((m.start("s"), extend(text, m.end("p"))))
     for m in _LABEL.finditer(text):
         street = m.group("s")
         if m.group("f") is not None or _street_ok(street, lower_text):
