@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding
 
-__all__ = ["context_spans", "extend", "with_context"]
+__all__ = ["PREFILTER_PATTERNS", "context_spans", "extend", "with_context"]
 
 _NUM = r"\d{1,6}[A-Za-z]?"
 _WORD = r"[^\W\d_][\w'’.-]*"
@@ -70,9 +71,11 @@ _PHRASE = (
     r"[ \t]+(?:(?:it|this|that|them|the[ \t]+\w+)[ \t]+)?to"
     r"|address[ \t]+(?:is|was)"
 )
-_LABEL = re.compile(
-    rf"(?:\b|(?<=\\n))(?:(?P<f>{_FIELD})[ \t]*:|(?P<p>{_PHRASE})[ \t]*:?)[ \t]*"
-    rf"(?P<s>{_NUM_STREET}|{_STREET_NUM})(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)))",
+# The label alone (what the prefilter looks for), then the street right after it.
+_LABEL = re.compile(rf"(?:\b|(?<=\\n))(?:(?P<f>{_FIELD})[ \t]*:|(?P<p>{_PHRASE})\b)", re.IGNORECASE)
+_LABELLED = re.compile(
+    rf"[ \t]*:?[ \t]*(?P<s>{_NUM_STREET}|{_STREET_NUM})"
+    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)))",
     re.IGNORECASE,
 )
 # In a text all in lower case the street-type core of :mod:`.addresses` (capitalised) cannot
@@ -171,6 +174,18 @@ _PARTICLES = frozenset(
 _MAX_PIECES = 5
 
 
+PREFILTER_PATTERNS = (
+    _STREET_UNIT,
+    _UNIT_STREET,
+    _LABEL,
+    _STREET_POSTCODE,
+    _STREET_POSTCODE_LOWER,
+    _LOWER_CORE,
+    _LOWER_SUFFIX_CORE,
+)
+"""The patterns :func:`context_spans` runs through the classifier's prefilter."""
+
+
 def _capitalised(words: str) -> bool:
     """Whether every word of ``words`` is capitalised (or a name particle, or has a digit)."""
     for w in words.split():
@@ -201,7 +216,7 @@ def _capitalised_lead(text: str, at: int, end: int) -> int:
 
 def extend(text: str, end: int) -> int:
     """The end of the address block that starts before ``end`` (see the module docstring)."""
-    lower_text = not any(c.isupper() for c in text)
+    lower_text = text.islower()  # no upper-case letter (and some letter)
     for _ in range(_MAX_PIECES):
         sep = _SEP.match(text, end)
         if sep is None or sep.end() == end:
@@ -242,26 +257,26 @@ def extend(text: str, end: int) -> int:
 
 def context_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses that context makes (see the module docstring), each extended."""
-    lower_text = not any(c.isupper() for c in text)
+    lower_text = text.islower()  # no upper-case letter (and some letter)
     spans: list[tuple[int, int]] = []
-    for m in _STREET_UNIT.finditer(text):
+    for m in finditer(_STREET_UNIT, text):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("s"), extend(text, m.end("u"))))
-    for m in _UNIT_STREET.finditer(text):
+    for m in finditer(_UNIT_STREET, text):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("u"), extend(text, m.end("s"))))
     if lower_text:
         for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE):
-            spans += [(m.start(), extend(text, m.end())) for m in core.finditer(text)]
-    for m in (_STREET_POSTCODE_LOWER if lower_text else _STREET_POSTCODE).finditer(text):
+            spans += [(m.start(), extend(text, m.end())) for m in finditer(core, text)]
+    for m in finditer(_STREET_POSTCODE_LOWER if lower_text else _STREET_POSTCODE, text):
         lines = [m.group("s"), m.group("p"), m.group("c") or "X"]
         cased = lower_text or all(line[0].isupper() for line in lines[1:])
         if cased and _street_ok(lines[0], lower_text):
             spans.append((m.start("s"), extend(text, m.end("p"))))
-    for m in _LABEL.finditer(text):
-        street = m.group("s")
-        if m.group("f") is not None or _street_ok(street, lower_text):
-            spans.append((m.start("s"), extend(text, m.end("s"))))
+    for m in finditer(_LABEL, text):
+        b = _LABELLED.match(text, m.end())
+        if b is not None and (m.group("f") is not None or _street_ok(b.group("s"), lower_text)):
+            spans.append((b.start("s"), extend(text, b.end("s"))))
     return spans
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import NamedTuple
 
-from hybridllm.classifiers.address_context import context_spans, with_context
+from hybridllm.classifiers.address_context import PREFILTER_PATTERNS, context_spans, with_context
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.models import Finding, new_finding
@@ -178,7 +178,7 @@ _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follow
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED,)
+    prefilter_patterns = (_CUED, *PREFILTER_PATTERNS)
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
     prefilter_found_only = tuple(part.pattern for part in _CORE_PARTS)
     """Patterns the prefilter is asked about only whether they may match in a text."""
