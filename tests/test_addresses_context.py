@@ -113,3 +113,23 @@ def test_redact_masks_the_whole_block() -> None:
     start = text.index("220")
     left = [c for i, c in enumerate(text[start:], start) if c.isalnum() and not mask[i]]
     assert left == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "address"),
+    [
+        (
+            r"Ms. Chelsea Hughes Apt. 242 346 Rex\nWeslaco CA-YT E0N 9Q0",
+            "Chelsea Hughes",
+            r"Apt. 242 346 Rex\nWeslaco CA-YT E0N 9Q0",
+        ),
+        ("ms. ilonká várgedi apt. 3 17 fő utca", "ilonká várgedi", "apt. 3 17 fő utca"),
+    ],
+)
+def test_a_name_before_the_unit_stays_a_name(text: str, name: str, address: str) -> None:
+    """The unit word after a name belongs to the address: the two stay apart, not merged."""
+    clf = get_classifier()
+    assert clf.wait_ready(600)
+    found = {(f.entity_type, text[f.start : f.end]) for f in clf.classify(text).findings}
+    assert ("PERSON", name) in found
+    assert ("STREET_ADDRESS", address) in found

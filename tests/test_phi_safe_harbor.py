@@ -142,11 +142,12 @@ def test_identifiers_leave_no_part_behind(note: str, values: list[str]) -> None:
             ["Quillmere", "QX", "40417", "Arden"],
             ["OH"],
         ),
-        # The unit of a street address goes with it.
+        # The unit of a street address goes with it; after "moved to" the street needs no street
+        # type, and the block is one address with its state, as "77 Lindenweg Street, ..." was.
         (
             "Patient moved to 77 Lindenweg, Suite 12B, Harrowby, TX 75001. BP 128/80.",
-            ["77", "Lindenweg", "12B", "Harrowby", "75001"],
-            ["TX"],
+            ["77", "Lindenweg", "12B", "Harrowby", "TX", "75001"],
+            ["BP 128/80"],
         ),
         # A label that names a place, whatever its wording and delimiter.
         (

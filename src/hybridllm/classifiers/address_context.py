@@ -34,9 +34,9 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.prefilter import finditer
-from hybridllm.models import Finding, new_finding
+from hybridllm.models import Finding, new_finding, replace_finding
 
-__all__ = ["PREFILTER_PATTERNS", "context_spans", "extend", "with_context"]
+__all__ = ["PREFILTER_PATTERNS", "context_spans", "extend", "trim_units", "with_context"]
 
 _NUM = r"\d{1,6}[A-Za-z]?"
 _WORD = r"[^\W\d_][\w'’.-]*"
@@ -278,6 +278,25 @@ def context_spans(text: str) -> list[tuple[int, int]]:
         if b is not None and (m.group("f") is not None or _street_ok(b.group("s"), lower_text)):
             spans.append((b.start("s"), extend(text, b.end("s"))))
     return spans
+
+
+# A secondary-unit word that a name span ends with: "Chelsea Hughes Apt" before ". 242".
+_UNIT_TAIL = re.compile(r"[ \t]+(?:apt|apartment|suite|ste|flat)$", re.IGNORECASE)
+_UNIT_NUMBER = re.compile(r"\.?[ \t]*#?[ \t]*\d")
+
+
+def trim_units(text: str, found: list[Finding]) -> list[Finding]:
+    """``found`` (person names) without a last word that is the secondary unit after them
+    (``Ms. Chelsea Hughes Apt. 242 346 Rex``): the unit belongs to the address, and a name that
+    overlaps it would merge into the address finding."""
+    out = found
+    for i, f in enumerate(found):
+        tail = _UNIT_TAIL.search(text, f.start, f.end)
+        if tail is not None and tail.start() > f.start and _UNIT_NUMBER.match(text, f.end):
+            if out is found:
+                out = list(found)
+            out[i] = replace_finding(f, end=tail.start())
+    return out
 
 
 def with_context(

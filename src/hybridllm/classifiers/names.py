@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.address_context import trim_units
 from hybridllm.classifiers.name_context import (
     CONTEXT_PATTERNS,
     CUE,
@@ -393,7 +394,7 @@ class NameRecognizer(NerVerdicts):
             for s, e, score in lower_names(text, words, self.tokens, taken, sentences, memo=memo)
         )
         findings = self._repeats(text, words, findings)
-        return drop_public(text, self._lists(text, words, findings))
+        return trim_units(text, drop_public(text, self._lists(text, words, findings)))
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the
