@@ -286,13 +286,17 @@ _UNIT_NUMBER = re.compile(r"\.?[ \t]*#?[ \t]*\d")
 
 
 def trim_units(text: str, found: list[Finding]) -> list[Finding]:
-    """``found`` (person names) without a last word that is the secondary unit after them
-    (``Ms. Chelsea Hughes Apt. 242 346 Rex``): the unit belongs to the address, and a name that
-    overlaps it would merge into the address finding."""
+    """``found`` (person names) without a last word that is the secondary unit of an address
+    made by its context right after them (``Ms. Chelsea Hughes Apt. 242 346 Rex``): the unit
+    belongs to that address, and a name that overlaps it would merge into the address
+    finding."""
     out = found
     for i, f in enumerate(found):
         tail = _UNIT_TAIL.search(text, f.start, f.end)
-        if tail is not None and tail.start() > f.start and _UNIT_NUMBER.match(text, f.end):
+        if tail is None or tail.start() <= f.start or not _UNIT_NUMBER.match(text, f.end):
+            continue
+        unit = _UNIT_STREET.match(text, f.end - len(tail.group().lstrip(" \t")))
+        if unit is not None and _street_ok(unit.group("s"), text.islower()):
             if out is found:
                 out = list(found)
             out[i] = replace_finding(f, end=tail.start())
