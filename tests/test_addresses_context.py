@@ -73,6 +73,11 @@ def _spans(text: str) -> list[str]:
             r"bill harrington\n\n220 nairn\n apt. 378\n johns creek\n\n venezuela i6x 3o0",
             r"220 nairn\n apt. 378\n johns creek\n\n venezuela i6x 3o0",
         ),
+        # after a label, a unit line of its own is part of the block (its dot ends nothing)
+        (
+            "Ship to: 942 Grotekievit\nApt. 171\nZottegem 8919",
+            "942 Grotekievit\nApt. 171\nZottegem 8919",
+        ),
     ],
 )
 def test_address_made_by_context_is_one_block(text: str, address: str) -> None:

@@ -172,6 +172,7 @@ _PARTICLES = frozenset(
     ]
 )
 _MAX_PIECES = 5
+_UNIT_PIECE = re.compile(_UNIT, re.IGNORECASE)  # "Apt. 171" as one piece (its dot ends none)
 
 
 PREFILTER_PATTERNS = (
@@ -223,6 +224,10 @@ def extend(text: str, end: int) -> int:
             break
         gap = sep.group()
         lines = gap.count("\n") + gap.count("\\n")
+        unit = _UNIT_PIECE.match(text, sep.end())
+        if unit is not None and lines <= 1:
+            end = unit.end()
+            continue
         piece = _PIECE.match(text, sep.end())
         if piece is None:
             break
