@@ -138,3 +138,12 @@ def test_a_name_before_the_unit_stays_a_name(text: str, name: str, address: str)
     found = {(f.entity_type, text[f.start : f.end]) for f in clf.classify(text).findings}
     assert ("PERSON", name) in found
     assert ("STREET_ADDRESS", address) in found
+
+
+def test_a_block_ends_at_the_sentence_that_follows_it() -> None:
+    text = "Address: 12 Kastanjelaan, Suite 4, 3811 Amersfoort. Call me tomorrow."
+    spans = _spans(text)
+    assert any(s.startswith("12 Kastanjelaan") and "Amersfoort" in s for s in spans)
+    assert not [s for s in spans if "Call" in s]
+    # an abbreviation's dot does not end the street
+    assert "Apt. 4 12 St. Mary Lane, Leeds" in _spans("Apt. 4 12 St. Mary Lane, Leeds")

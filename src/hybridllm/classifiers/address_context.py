@@ -40,7 +40,9 @@ __all__ = ["PREFILTER_PATTERNS", "context_spans", "extend", "trim_units", "with_
 
 _NUM = r"\d{1,6}[A-Za-z]?"
 _WORD = r"[^\W\d_][\w'’.-]*"
-_WORDS = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"  # one to four words on one line
+# One to four words on one line; not past a full stop after a word of four letters or more
+# ("3811 Amersfoort. Call me" is no street; "St. Mary" goes on).
+_WORDS = rf"{_WORD}(?:(?<![^\W\d_]{{4}}\.)[ \t]+{_WORD}){{0,3}}"
 _NUM_STREET = rf"{_NUM}[ \t]+{_WORDS}(?:[ \t]+{_NUM}\b)?"  # "1093 Rua 16" too
 _STREET_NUM = rf"{_WORDS}[ \t]+{_NUM}\b"
 # A line break with what may start the next line: spaces, a quote prefix "> " or "??? ".
