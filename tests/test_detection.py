@@ -264,6 +264,11 @@ def test_national_phone_formats_need_a_phone_word_or_a_trunk_zero() -> None:
     block = r"Komoorid 89332\n372-9-3324-2449-Office\,(6334)-5683-Fax"
     assert {("PHONE_NUMBER", "372-9-3324-2449"), ("PHONE_NUMBER", "(6334)-5683")} <= _found(block)
     assert _found("Read chapter 3-1-2-4 during office hours.") == set()
+    # Ten digits alone in brackets after a word: a contact's number (NANP shape only).
+    lead = "VP Procurement at Brightnest Realty (9967089610). Wants 200 seats."
+    assert ("PHONE_NUMBER", "9967089610") in _found(lead)
+    assert _found("The epoch (1678901234) is in seconds.") == set()
+    assert _found("Case (9112345678) closed.") == set()  # an N11 code is no area code
 
 
 @pytest.mark.parametrize(

@@ -169,6 +169,17 @@ _US_PHONE_BARE = re.compile(
 )
 # National formats of other countries ("070 1445 1279", "66 426 94 75", "06-84268735",
 # "0362 5922676"): digit groups, 7-15 digits in all, only next to a phone word, before or after.
+# Ten digits alone in brackets right after a word ("Brightnest Realty (9967089610)"), where a
+# contact's number goes; in the NANP shape (area and exchange codes start 2-9), which Unix
+# timestamps (1...) and ISBN-10s (0...) are not.
+_US_PHONE_PAREN = re.compile(r"(?<=\w \()(?P<v>[2-9]\d{2}[2-9]\d{6})(?=\))")
+
+
+def _nanp_valid(value: str) -> bool:
+    """Not an N11 service code as area code (911, 411), not a run of one or two digits."""
+    return value[1:3] != "11" and len(set(value)) > 2
+
+
 _PHONE_SHAPE = r"(?:\(0\)\s?|\(\d{2,5}\)\s?)?\d{2,11}(?:[ .-]\d{2,8}){0,4}"
 _PHONE_CTX_BEFORE = re.compile(
     rf"(?:(?<=\\n)|\b)(?:{_PHONE_CONTEXT}|phone\s*(?:no|number|#)|messages?\s+to|registered|dial"
@@ -256,6 +267,7 @@ def build_pattern_recognizer() -> RegexRecognizer:
             RegexRule("EMAIL_ADDRESS", "PII", _EMAIL, 0.95),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE, 0.75),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_BARE, 0.6),
+            RegexRule("PHONE_NUMBER", "PII", _US_PHONE_PAREN, 0.5, _nanp_valid),
             RegexRule("US_SSN", "PII", _SSN, 0.85, _ssn_valid),
             RegexRule("US_SSN", "PII", _SSN_BARE, 0.85, _ssn_valid),
             RegexRule("IP_ADDRESS", "PII", _IPV4, 0.8, _ip_host),
