@@ -217,9 +217,14 @@ def _capitalised_lead(text: str, at: int, end: int) -> int:
     return end
 
 
-def extend(text: str, end: int) -> int:
-    """The end of the address block that starts before ``end`` (see the module docstring)."""
-    lower_text = text.islower()  # no upper-case letter (and some letter)
+def extend(text: str, end: int, lower_text: bool | None = None) -> int:
+    """The end of the address block that starts before ``end`` (see the module docstring).
+
+    ``lower_text``: whether ``text`` is all in lower case, when the caller knows already (each
+    span of a text would otherwise scan the whole text again).
+    """
+    if lower_text is None:
+        lower_text = text.islower()  # no upper-case letter (and some letter)
     for _ in range(_MAX_PIECES):
         sep = _SEP.match(text, end)
         if sep is None or sep.end() == end:
@@ -268,22 +273,22 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in finditer(_STREET_UNIT, text):
         if _street_ok(m.group("s"), lower_text):
-            spans.append((m.start("s"), extend(text, m.end("u"))))
+            spans.append((m.start("s"), extend(text, m.end("u"), lower_text)))
     for m in finditer(_UNIT_STREET, text):
         if _street_ok(m.group("s"), lower_text):
-            spans.append((m.start("u"), extend(text, m.end("s"))))
+            spans.append((m.start("u"), extend(text, m.end("s"), lower_text)))
     if lower_text:
         for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE):
-            spans += [(m.start(), extend(text, m.end())) for m in finditer(core, text)]
+            spans += [(m.start(), extend(text, m.end(), lower_text)) for m in finditer(core, text)]
     for m in finditer(_STREET_POSTCODE_LOWER if lower_text else _STREET_POSTCODE, text):
         lines = [m.group("s"), m.group("p"), m.group("c") or "X"]
         cased = lower_text or all(line[0].isupper() for line in lines[1:])
         if cased and _street_ok(lines[0], lower_text):
-            spans.append((m.start("s"), extend(text, m.end("p"))))
+            spans.append((m.start("s"), extend(text, m.end("p"), lower_text)))
     for m in finditer(_LABEL, text):
         b = _LABELLED.match(text, m.end())
         if b is not None and (m.group("f") is not None or _street_ok(b.group("s"), lower_text)):
-            spans.append((b.start("s"), extend(text, b.end("s"))))
+            spans.append((b.start("s"), extend(text, b.end("s"), lower_text)))
     return spans
 
 
