@@ -11,6 +11,7 @@ official openai SDK against a loopback wire server.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +28,9 @@ import hybridllm
 from hybridllm.audit import AuditStore
 from hybridllm.audit.keys import HmacSigner, load_audit_key
 from hybridllm.classifiers.config import ClassifierConfig, CustomRecognizer
+from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.names import SPACY_MODEL
+from hybridllm.classifiers.prefilter import Prefilter
 from hybridllm.models import AuditRecord, Classification
 from hybridllm.testing import SplittingServer
 
@@ -102,28 +106,49 @@ print(" ".join(ids))
 """
 
 
-def test_process_exit_writes_the_queued_outcomes(
-    server: SplittingServer, tmp_audit_path: Path
-) -> None:
-    code = _EXIT.format(
-        root=str(Path(__file__).parent.parent),
-        url=server.base_url,
-        db=str(tmp_audit_path),
-        prompt=SENSITIVE,
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    ids = proc.stdout.split()
-    assert len(ids) == 5
-    records = stored_records(tmp_audit_path)
-    assert [r.id for r in records if r.status != "intent"] == ids
-    assert len(records) == 10
+def test_process_exit_writes_the_queued_outcomes(server: SplittingServer, tmp_path: Path) -> None:
+    # The child ends while spaCy is still loading in the background. With the loader a daemon
+    # thread, 22 of 60 such exits died with SIGSEGV (or BLIS aborting on a NULL malloc) inside
+    # spaCy while the exit handlers ran, before the queued outcomes were written; so: several
+    # exits, each must end cleanly with every outcome stored.
+    for attempt in range(4):
+        db = tmp_path / f"audit-{attempt}.db"
+        code = _EXIT.format(
+            root=str(Path(__file__).parent.parent),
+            url=server.base_url,
+            db=str(db),
+            prompt=SENSITIVE,
+        )
+        proc = subprocess.run(
+            [sys.executable, "-X", "faulthandler", "-c", textwrap.dedent(code)],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        assert proc.returncode == 0, (attempt, proc.returncode, proc.stderr[-4000:])
+        ids = proc.stdout.split()
+        assert len(ids) == 5
+        records = stored_records(db)
+        assert [r.id for r in records if r.status != "intent"] == ids
+        assert len(records) == 10
+
+
+def test_background_loaders_are_not_daemon_threads() -> None:
+    """Exit waits for spaCy and the prefilter to finish loading (see the test above)."""
+    windows = NerWindows(SPACY_MODEL)
+    prefilter = Prefilter([re.compile(r"\b\d{3}-\d{2}-\d{4}\b")])
+    loaders = [
+        t
+        for t in threading.enumerate()
+        if t.name in {"hybridllm-spacy-load", "hybridllm-prefilter"}
+    ]
+    try:
+        assert {t.name for t in loaders} == {"hybridllm-spacy-load", "hybridllm-prefilter"}
+        assert not any(t.daemon for t in loaders)
+    finally:
+        assert windows.wait_ready(120)
+        assert prefilter.wait_ready(120)
 
 
 def test_a_failed_outcome_write_is_raised_by_the_next_call(

@@ -57,10 +57,17 @@ def _entity(doc: Any, start: int, end: int, label: str) -> Entity:
 
 
 class NerWindows:
-    """A spaCy pipeline (tok2vec + ner only) loaded in a background thread."""
+    """A spaCy pipeline (tok2vec + ner only) loaded in a background thread.
+
+    The loading thread is not a daemon: a process that ends while spaCy is still loading waits
+    for it (a second or two) before the interpreter runs its exit handlers. A daemon thread
+    would go on running spaCy and BLAS code while other libraries' exit handlers free their
+    state, which crashed such processes (SIGSEGV, or BLIS aborting on a NULL malloc) after their
+    own work was done and before their queued audit outcomes were written.
+    """
 
     def __init__(self, model_name: str, *, enabled: bool = True) -> None:
-        """Start loading ``model_name`` in a daemon thread (if ``enabled``).
+        """Start loading ``model_name`` in a background (non-daemon) thread (if ``enabled``).
 
         Args:
             model_name: installed spaCy model package.
@@ -74,7 +81,7 @@ class NerWindows:
         self._greedy: ner_greedy.GreedyNer | None = None
         if enabled:
             threading.Thread(
-                target=self._load, args=(model_name,), name="hybridllm-spacy-load", daemon=True
+                target=self._load, args=(model_name,), name="hybridllm-spacy-load", daemon=False
             ).start()
         else:
             self._ready.set()

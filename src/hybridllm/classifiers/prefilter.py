@@ -224,7 +224,8 @@ class Prefilter:
         Args:
             patterns: the patterns whose matches :meth:`scan` will locate; those without a
                 relaxed form run on the whole text (:meth:`Hits.matches` with index None).
-            background: compile in a daemon thread (False: before returning).
+            background: compile in a background thread (False: before returning). It is not a
+                daemon (see :class:`~hybridllm.classifiers.name_ner.NerWindows`): exit waits for it.
             after: called (in that thread) before compiling, e.g. to wait until a model has
                 loaded, so the two do not compete for the CPU at start-up.
             short_text: in a text of at most this many characters a whole pattern that may
@@ -250,7 +251,7 @@ class Prefilter:
         self._patterns = tuple(dict.fromkeys(patterns))
         self._found_only = frozenset(found_only)
         if background:
-            threading.Thread(target=self._build, name="hybridllm-prefilter", daemon=True).start()
+            threading.Thread(target=self._build, name="hybridllm-prefilter", daemon=False).start()
         else:
             self._build()
 
