@@ -18,7 +18,8 @@ from hybridllm.classifiers.name_gate import (
     plausible_person,
 )
 from hybridllm.classifiers.name_ner import Entity, NerWindows
-from hybridllm.classifiers.name_tokens import Kind
+from hybridllm.classifiers.name_public import public_name
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
 from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding, new_finding
@@ -29,6 +30,22 @@ __all__ = ["NerVerdicts"]
 # "not a person" with some reliability on this model.
 _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A preposition of place right before a word: "in Britain", "near Oslo" ("to", "from" and
+# "at" precede people as often: "forward it to Timonen", "a note from Dias").
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|near|across|around|outside|inside|into|via|towards?|throughout)\s+(?:the\s+)?)$"
+)
+_NEXT_WORD = re.compile(r"[ \t]([A-Z][\w'’-]*)")
+# The head of an eponym: a name before it names a result, a method or a sign, not a person
+# ("the Krebs cycle", "Shapley values", "the Cobb angle", "a Wilcoxon test").
+_EPONYM_HEAD = re.compile(
+    r"(?:['’]s)?[ \t](?:cycle|angle|values?|tests?|equations?|theorem|law|effect|constant"
+    r"|distribution|index|scale|score|method|algorithm|principle|criteria|criterion|syndrome"
+    r"|disease|sign|reflex|number|transform|series|coefficient|function|matrix|space|curve"
+    r"|model|process|reaction|rule|paradox|problem|conjecture|hypothesis|inequality|lemma"
+    r"|formula|classification|procedure|maneuver|manoeuvre|plot|diagram|filter|operator)\b"
+)
 
 
 class NerVerdicts:
@@ -39,12 +56,14 @@ class NerVerdicts:
         first: listed first names.
         last: listed surnames.
         places: listed places.
+        tokens: the token lists.
     """
 
     name = "names"
     first: frozenset[str]
     last: frozenset[str]
     places: frozenset[str]
+    tokens: TokenLexicon
     _windows: NerWindows
 
     @staticmethod
@@ -83,22 +102,69 @@ class NerVerdicts:
     def _weak_verdicts(
         self,
         by_start: dict[int, re.Match[str]],
-        offset: int,
-        end: int,
+        window: tuple[int, int],
         ents: list[Entity],
         weak: dict[int, Kind],
+        lists_over_ner: bool,
     ) -> list[Finding]:
         """A one-word name the lists allowed stands unless NER calls it an organisation or a
-        place ("review with Initech", "moving to Brno"); a PERSON label is handled by the caller.
-        ``ents`` are the entities of the window ``offset:end``."""
+        place ("review with Initech", "moving to Brno") and, where ``lists_over_ner``, something
+        else agrees (:meth:`_unsupported_veto`); a PERSON label is handled by the caller.
+        ``ents`` are the entities of ``window`` (its start and end in the text)."""
+        offset, end = window
         found: list[Finding] = []
-        for pos in weak:
+        for pos, kind in weak.items():
             if not offset <= pos < end:
                 continue
-            labels = [e.label for e in ents if offset + e.start <= pos < offset + e.end]
-            if not labels or labels[0] not in _PERSON_OR_NOT:
+            covering = [e for e in ents if offset + e.start <= pos < offset + e.end]
+            if (
+                not covering
+                or covering[0].label not in _PERSON_OR_NOT
+                or (
+                    lists_over_ner
+                    and self._unsupported_veto(by_start[pos], kind, covering[0], offset)
+                )
+            ):
                 found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+shape"))
         return found
+
+    def _unsupported_veto(self, word: re.Match[str], kind: Kind, ent: Entity, offset: int) -> bool:
+        """Whether NER's "not a person" on a one-word name the lists allowed stands alone.
+
+        The small model calls many lone surnames of other languages an organisation or a
+        place ("the Wagner novel", "that Timonen was influenced", "Why is Zdzisława so ...").
+        Its label is trusted when something else agrees:
+
+        - the word is no listed name (or an unlisted one in plain ASCII, like most brands);
+        - the entity or the phrase holds another capitalised word ("San Francisco",
+          "Guilford College");
+        - a preposition of place comes before a place label ("in Britain");
+        - the head of an eponym follows ("the Krebs cycle");
+        - a gazetteer names the word as no private person: a WordNet place or thing, a public
+          figure, a name far more frequent in text than in life (``Siemens``).
+
+        Otherwise the lists' evidence wins: what is not known to be safe is redacted.
+        """
+        span = word.group()
+        if kind is not Kind.NAME and not (kind is Kind.UNKNOWN and not span.isascii()):
+            return False
+        text = word.string
+        # Another capitalised word in the entity, not the tail of a hyphenated lower-case word
+        # ("ex-Zombie Dias" holds one name).
+        starts = [offset + a for a, _ in ent.words]
+        if any(text[a].isupper() and a != word.start() and text[a - 1] != "-" for a in starts):
+            return False
+        if _EPONYM_HEAD.match(text, word.end()):
+            return False
+        # The first word of a proper noun phrase: "Guilford College", "Hofstede Insights".
+        nxt = _NEXT_WORD.match(text, word.end())
+        if nxt and self.tokens.kind(nxt.group(1)) is Kind.WORD:
+            return False
+        if ent.label in _PLACE_LABELS and _PLACE_BEFORE.search(
+            text, max(0, word.start() - 12), word.start()
+        ):
+            return False
+        return public_name(span) is None
 
     def _ner_windows(
         self,
@@ -106,11 +172,17 @@ class NerVerdicts:
         words: list[re.Match[str]],
         candidates: list[int],
         weak: dict[int, Kind],
+        *,
+        lists_over_ner: bool = True,
     ) -> list[Finding]:
+        """Findings of NER on the windows of ``candidates``; ``weak`` are one-word names the
+        lists allowed (see :meth:`_weak_verdicts`). ``lists_over_ner`` False: NER's "not a
+        person" on them always stands (a lower-case text capitalised by the rules, prose of
+        another language whose capitalised nouns are often surnames too)."""
         found: list[Finding] = []
         by_start = {words[i].start(): words[i] for i in candidates}
         for offset, stop, ents in self._windows.run(text, words, candidates):
-            found.extend(self._weak_verdicts(by_start, offset, stop, ents, weak))
+            found.extend(self._weak_verdicts(by_start, (offset, stop), ents, weak, lists_over_ner))
             for ent in ents:
                 if ent.label != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",

@@ -405,7 +405,7 @@ class NameRecognizer(NerVerdicts):
         words = _words(text)
         return [
             self._finding(f.start, f.end, min(f.score, 0.55), "names+lower")
-            for f in self._cased(text, words)
+            for f in self._cased(text, words, restored=True)
             if starts[f.start]
             and not any(taken[f.start : f.end])
             and (
@@ -416,10 +416,16 @@ class NameRecognizer(NerVerdicts):
         ]
 
     def _cased(
-        self, text: str, words: list[re.Match[str]], settled: bytearray | None = None
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        settled: bytearray | None = None,
+        *,
+        restored: bool = False,
     ) -> list[Finding]:
         """Titles, cues, listed pairs, token shapes and NER (everything but lower case); no
-        NER for a word inside a ``settled`` span."""
+        NER for a word inside a ``settled`` span. ``restored``: ``text`` is a lower-case text
+        with its name words capitalised by the rules, so no capital is evidence of its own."""
         findings = self._titled(text)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         candidates: list[int] = []
@@ -460,7 +466,9 @@ class NameRecognizer(NerVerdicts):
         if candidates:
             findings.extend(
                 f
-                for f in self._ner_windows(text, words, candidates, weak)
+                for f in self._ner_windows(
+                    text, words, candidates, weak, lists_over_ner=not (restored or foreign)
+                )
                 if not all_words(self.tokens, text[f.start : f.end])
                 and not (foreign and not self._listed_in(text[f.start : f.end]))
             )

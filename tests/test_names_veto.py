@@ -1,0 +1,55 @@
+"""A lone listed surname that spaCy's small model calls an organisation or a place
+(``NerVerdicts._unsupported_veto``): the lists' evidence wins unless something else agrees with
+NER (another capitalised word of the phrase, a preposition of place, a gazetteer, a code line,
+a lower-case or foreign text).
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # surnames of other languages the small model labels ORG or GPE
+        ("I think the quote is from Wagner, not from the manual.", "Wagner"),
+        ("Please forward the draft to Timonen before Friday.", "Timonen"),
+        ("Why is Zdzisława always late to the standup?", "Zdzisława"),
+    ],
+)
+def test_a_listed_surname_outvotes_a_lone_ner_label(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are moving to Britain next year.",  # a WordNet place
+        "The conference is in San Francisco this year.",  # the entity holds another word
+        "She studied at Guilford College for two years.",  # the first word of a proper noun
+        "How did Siemens do in the last quarter?",  # far more frequent in text than in life
+    ],
+)
+def test_ner_stands_where_something_else_agrees(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_lower_case_text_keeps_ner_labels() -> None:
+    # "blick" is capitalised only by the lower-case rules: no capital of its own to outvote
+    # NER with
+    assert persons("add a batch normalization layer in the residual dense blick") == []
+
+
+def test_code_identifiers_keep_ner_labels() -> None:
+    code = "[FieldOrder(9)]\npublic string Reden;\nimport Wagner from './wagner';\n"
+    assert "Wagner" not in persons(code)
