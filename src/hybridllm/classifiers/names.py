@@ -76,6 +76,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
 from hybridllm.classifiers.name_verdicts import NerVerdicts
+from hybridllm.classifiers.name_widen import widen
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -394,7 +395,8 @@ class NameRecognizer(NerVerdicts):
             for s, e, score in lower_names(text, words, self.tokens, taken, sentences, memo=memo)
         )
         findings = self._repeats(text, words, findings)
-        return trim_units(text, drop_public(text, self._lists(text, words, findings)))
+        kept = drop_public(text, self._lists(text, words, findings))
+        return trim_units(text, widen(text, kept, self.tokens))
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the

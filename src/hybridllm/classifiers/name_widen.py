@@ -1,0 +1,128 @@
+"""Whole names: a PERSON finding grows over the parts of the name right next to it.
+
+A partial mask is a leak (issue 12, "a name keeps no part"). The name rules and NER often find
+only one word of a longer name: the surname NER recognised after a given name it did not know
+(``Auriville Gilbert``, ``Yulan Peres``), a surname without its particles (``Roxy van der
+Torre``), a given name without its hyphenated second part and the surname (``Amy-leigh
+Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
+
+- to the left: name particles (``van``, ``der``, ``de`` ...) and capitalised words that are no
+  ordinary word, title, function word or common word (or are a listed given name), joined by
+  a single space;
+- to the right: a hyphenated part (``-leigh``), then such capitalised words and particles.
+
+Widening never creates a finding: the share of prompts with a finding is unchanged, only
+the masked span grows to the whole name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_context import TITLE_WORDS
+from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE
+from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    TokenLexicon,
+)
+from hybridllm.models import Finding
+
+__all__ = ["widen"]
+
+_WORD_BEFORE = re.compile(r"([\w’'-]+) $")  # a word and one space, ending at a position
+_WORD_AFTER = re.compile(r" ([\w’'-]+)")
+_HYPHEN_PART = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]{2,}\b")
+_MAX_PARTS = 4  # words added on each side at most
+
+
+def _name_part(word: str, lex: TokenLexicon) -> bool:
+    """Whether ``word``, next to a found name, is a part of it by the
+    lists' evidence: capitalised, no title or function word, and a listed name or no common
+    English word."""
+    if not word[:1].isupper() or len(word) < 2 or not word.replace("-", "").isalpha():
+        return False
+    low = word.lower()
+    if (
+        low in TITLE_WORDS
+        or low in FUNCTION_WORDS
+        or low in NOT_NAME_PARTS
+        or low in NOT_PEOPLE
+        or (low in COMMON_WORDS and low not in lex.first)
+    ):
+        return False
+    if low in lex.first or low in lex.last:
+        return True
+    # A place or a rare word reads as a name next to one ("Auriville Gilbert", "Yulan
+    # Peres"); "Hello Gilbert", "Meet Gilbert", "HTTP Gilbert" do not grow.
+    return not (
+        low in lex.common
+        or low in lex.not_people
+        or word.isupper()
+        or any(c.isupper() for c in word[1:])
+    )
+
+
+def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding]:
+    """``findings`` with each PERSON finding grown over the adjacent parts of its name.
+
+    Args:
+        text: the text the findings were made on.
+        findings: findings of the name recognizer.
+        lex: the token lists.
+
+    Returns:
+        The findings, widened where a name part is next to one (same objects otherwise).
+    """
+    taken = [(f.start, f.end) for f in findings]
+    out: list[Finding] = []
+    for f in findings:
+        if f.entity_type != "PERSON":
+            out.append(f)
+            continue
+        start, end = _left(text, f.start, lex), _right(text, f.end, lex)
+        grown = (start, end) != (f.start, f.end) and not any(
+            (a, b) != (f.start, f.end) and a < end and start < b for a, b in taken
+        )
+        out.append(f.model_copy(update={"start": start, "end": end}) if grown else f)
+    return out
+
+
+def _left(text: str, start: int, lex: TokenLexicon) -> int:
+    """Where the name ending at ``start`` begins: particles and name parts before it."""
+    best = start
+    pos = start
+    for _ in range(_MAX_PARTS):
+        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        word = m.group(1)
+        if word.lower() in PARTICLES and word.islower():
+            pos = m.start()  # a particle counts only with a name part before or the name after
+            best = pos
+            continue
+        if not _name_part(word, lex):
+            break
+        pos = best = m.start()
+    return best
+
+
+def _right(text: str, end: int, lex: TokenLexicon) -> int:
+    """Where the name starting before ``end`` ends: a hyphenated part, particles, name parts."""
+    m = _HYPHEN_PART.match(text, end)
+    if m is not None:
+        end = m.end()
+    best = end
+    pos = end
+    for _ in range(_MAX_PARTS):
+        m = _WORD_AFTER.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1)
+        if word.lower() in PARTICLES and word.islower():
+            pos = m.end()  # kept only when a name part follows
+            continue
+        if not _name_part(word, lex):
+            break
+        pos = best = m.end()
+    return best
