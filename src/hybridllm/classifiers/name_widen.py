@@ -48,19 +48,18 @@ def _name_part(word: str, lex: TokenLexicon) -> bool:
         or low in FUNCTION_WORDS
         or low in NOT_NAME_PARTS
         or low in NOT_PEOPLE
-        or (low in COMMON_WORDS and low not in lex.first)
-    ):
-        return False
-    if low in lex.first or low in lex.last:
-        return True
-    # A place or a rare word reads as a name next to one ("Auriville Gilbert", "Yulan
-    # Peres"); "Hello Gilbert", "Meet Gilbert", "HTTP Gilbert" do not grow.
-    return not (
-        low in lex.common
+        or low in COMMON_WORDS
         or low in lex.not_people
         or word.isupper()
         or any(c.isupper() for c in word[1:])
-    )
+    ):
+        return False  # "Dear Jennifer", "CEO Cathie Wood", "iOS Gilbert"
+    # A listed name or a rare word reads as a name next to one ("Auriville Gilbert", "Yulan
+    # Peres"); a common English word or a listed place does not ("Meet Gilbert", "Active
+    # Boston").
+    if low in lex.first or low in lex.last:
+        return True
+    return low not in lex.common and low not in lex.places
 
 
 def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding]:
