@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
+from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.name_context import CUE, SPEECH_CUE, STRONG_CUE
 from hybridllm.classifiers.name_gate import _cue_ends, cue_at_end
 
@@ -57,3 +60,21 @@ def test_cue_at_end_falls_back_to_the_regex_for_other_shapes() -> None:
     assert _cue_ends(other) is None
     for t in ["I calls ", "Dear ", "recall", "nothing"]:
         assert cue_at_end(other, t) == (other.search(t) is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sometimes people call me Jåp", "Jåp"),  # an English word when folded ("jap")
+        ("She named him Garland after her grandfather.", "Garland"),  # also a word
+        ("In the office he goes by Tin, short for Martin.", "Tin"),
+    ],
+)
+def test_a_name_given_in_so_many_words_is_a_name(text: str, name: str) -> None:
+    found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
+    assert name in found, found
+
+
+def test_a_title_in_title_case_is_no_naming_cue() -> None:
+    text = "Play Call Me Maybe on the radio."
+    assert not get_classifier().classify(text).findings

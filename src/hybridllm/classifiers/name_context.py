@@ -83,7 +83,11 @@ TITLE_NAME = re.compile(
 )
 # "My name is Kolos Pálffy", "Last name: Jakobsen": whatever capitalised words follow.
 NAME_CUE = re.compile(
-    r"(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is)[ \t]*)"
+    r"(?:(?i:\b(?:name\s+is|(?:last\s+|first\s+|full\s+|sur)?name\s*[:?]|surname\s+is))"
+    # a name given in so many words: "everyone calls me Joi", "she named him Garland" (the
+    # pronoun in lower case: "Call Me Maybe" is a title)
+    r"|\b(?:[Cc]all(?:s|ed)?|[Nn]ick(?:-|\s)?named|[Nn]amed)[ \t]+(?:me|him|her|them)"
+    r"|\b[Gg]oes[ \t]+by)[ \t]*"
     rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_CAP}){{0,2}})"
 )
 # "Plan name:", "File name:", "Product name is": the name of a thing. A person's name field has
