@@ -53,3 +53,30 @@ def test_lower_case_text_keeps_ner_labels() -> None:
 def test_code_identifiers_keep_ner_labels() -> None:
     code = "[FieldOrder(9)]\npublic string Reden;\nimport Wagner from './wagner';\n"
     assert "Wagner" not in persons(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "Tôi đang trong kỳ nghỉ trăng mật ở Hội An, Việt Nam. Trong lúc tham quan thì bão"
+            " đến và chúng tôi phải ở lại khách sạn cả ngày.",
+            "Trong",
+        ),
+        (
+            "Skriv en artikkel om solceller. Beste innholdstruktur for høy rangering er viktig,"
+            " og teksten skal være lett å lese for alle som vurderer solceller på taket.",
+            "Beste",
+        ),
+    ],
+)
+def test_a_lone_surname_in_prose_of_another_language_is_a_word_of_it(text: str, word: str) -> None:
+    assert word not in persons(text)
+
+
+def test_a_given_name_in_prose_of_another_language_stays_a_name() -> None:
+    text = (
+        "Hola equipo, necesito que revisen el contrato antes del viernes porque el cliente"
+        " quiere firmar pronto; por favor envíen sus comentarios a Juan antes de las cinco."
+    )
+    assert "Juan" in persons(text)

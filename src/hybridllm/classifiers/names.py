@@ -69,6 +69,7 @@ from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
+    at_sentence_start,
     person_run,
     token_lexicon,
 )
@@ -252,6 +253,7 @@ class NameRecognizer(NerVerdicts):
         candidates: list[int],
         *,
         foreign: bool,
+        restored: bool = False,
     ) -> tuple[list[Finding], int] | None:
         """Names the token lists recognise (see :func:`person_run`); a lone word mid-sentence
         needs a person's context or NER's agreement."""
@@ -262,8 +264,9 @@ class NameRecognizer(NerVerdicts):
         bare = self._bare(words[i])
         if j == i and quoted(text, *bare):
             return [], i + 1  # a string literal in code: 'Failed', ['Characteristics']
-        if foreign and not any(
-            self.tokens.kind(words[k].group()) is Kind.NAME for k in range(i, j + 1)
+        if foreign and (
+            not any(self.tokens.kind(words[k].group()) is Kind.NAME for k in range(i, j + 1))
+            or (j == i and not restored and not self._foreign_lone_name(text, words[i]))
         ):
             return [], j + 1  # capitalised nouns of another language, not unknown names
         if ask_ner and person_context(text, *bare):
@@ -274,6 +277,13 @@ class NameRecognizer(NerVerdicts):
             return [], i + 1
         end = self._bare(words[j])[1]
         return [self._finding(words[i].start(), end, score, "names+shape")], j + 1
+
+    def _foreign_lone_name(self, text: str, word: re.Match[str]) -> bool:
+        """In prose of another language a lone listed surname is as often a word of that
+        language ("Cung cấp", "Trong lúc", "Beste innholdstruktur"): only a listed given name
+        not at a sentence start stands alone there ("Hola, soy Juan")."""
+        low = word.group().lower().removesuffix("'s").removesuffix("’s")
+        return low in self.first and not at_sentence_start(text, word.start())
 
     def _ner_candidate(
         self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
@@ -455,7 +465,9 @@ class NameRecognizer(NerVerdicts):
                 step = (
                     self._listed_pair(text, words, i)
                     or self._lone_given(text, words, i)
-                    or self._shape(text, words, i, weak, candidates, foreign=foreign)
+                    or self._shape(
+                        text, words, i, weak, candidates, foreign=foreign, restored=restored
+                    )
                 )
             if step is not None:
                 found, after = step
