@@ -124,3 +124,20 @@ def test_entity_offsets_leave_out_punctuation_tokens(nlp: Any) -> None:
     assert "-" in tokens[start:end]
     assert (ent.start, ent.end, ent.label, ent.size) == (4, 21, "PERSON", end - start)
     assert [doc.text[s:e] for s, e in ent.words] == [t for t in tokens[start:end] if t != "-"]
+
+
+def test_new_words_get_the_attributes_the_ner_path_reads(nlp: Any) -> None:
+    # The name stage's pipeline gives a new word only the attributes its NER path reads: the
+    # same values as a full vocabulary's for those, none of the others.
+    windows = NerWindows(SPACY_MODEL)
+    assert windows.wait_ready(120)
+    read = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "IS_SPACE", "IS_PUNCT"]
+    text = "Zyxwuth O'Qarlenne-Brisk, 4471st  Vuurmeijer!? http://x.example Ünterqvist"
+    lean = windows._nlp.make_doc(text)
+    full = nlp.make_doc(text)
+    assert [t.text for t in lean] == [t.text for t in full]
+    assert (lean.to_array(read) == full.to_array(read)).all()
+    assert any(t.like_num for t in full)
+    assert not any(t.like_num for t in lean)
+    # The entities are spaCy's own on the same text.
+    assert _ents(windows._greedy.pipe([text], windows._nlp)) == _ents(nlp.pipe([text]))

@@ -56,6 +56,28 @@ def _entity(doc: Any, start: int, end: int, label: str) -> Entity:
     return Entity(doc[start].idx, last.idx + len(last), label, end - start, tuple(words))
 
 
+def _read_attributes_only(nlp: Any) -> None:
+    """Give a word new to ``nlp``'s vocabulary only the attributes this module's path reads.
+
+    spaCy gives every new word (a name never seen before: most of a window's words) all of its
+    ~23 lexical attributes (``like_num``, ``like_url``, ``is_stop``, ...), ~40% of
+    ``make_doc``'s cost for a new word. Here the vocabulary is this pipeline's own, and only
+    the NER's features (``NORM``, ``PREFIX``, ``SUFFIX``, ``SHAPE``), ``IS_SPACE`` (the
+    moves' validity, in spaCy's decoder and in ``ner_greedy``) and ``IS_PUNCT`` (the entities'
+    words, :func:`_entity`) are read; those getters stay the same functions, so those values
+    are the same. Words already in the vocabulary keep all of theirs.
+    """
+    from spacy import attrs
+
+    keep = {attrs.NORM, attrs.PREFIX, attrs.SUFFIX, attrs.SHAPE, attrs.IS_SPACE, attrs.IS_PUNCT}
+    for node in nlp.get_pipe("ner").model.walk():
+        if node.name == "extract_features":
+            columns = node.attrs["columns"]
+            keep.update(attrs.IDS[c.upper()] if isinstance(c, str) else c for c in columns)
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {a: f for a, f in getters.items() if a in keep}
+
+
 class NerWindows:
     """A spaCy pipeline (tok2vec + ner only) loaded in a background thread.
 
@@ -96,6 +118,7 @@ class NerWindows:
             # The same encoder arithmetic without thinc's per-layer calls (checked bit for bit),
             # and numpy's BLAS on one thread instead of BLIS's generic kernel (see ner_lean).
             ner_lean.install(nlp)
+            _read_attributes_only(nlp)
             self._one_thread = ner_lean.numpy_blas(nlp) or contextlib.nullcontext
             # spaCy's decoder loop without its per-move GIL round trips (see ner_greedy).
             with self._one_thread():
