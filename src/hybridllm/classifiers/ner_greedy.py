@@ -61,7 +61,9 @@ class GreedyNer:
             ValueError: the pipe is not built the way this decoder reproduces.
         """
         import numpy
+        from spacy import attrs
 
+        self._is_space = attrs.IS_SPACE
         ner = nlp.get_pipe(component)
         model = ner.model
         if (
@@ -133,6 +135,8 @@ class GreedyNer:
             lower.get_param("W").reshape(lower.get_dim("nF") * width, n_in).T
         )
         self._pad = numpy.ascontiguousarray(lower.get_param("pad")).reshape(-1)
+        # A closed state's padding features (E(0), the token before the next) plus the bias.
+        self._closed = self._pad[width : 2 * width] + self._pad[2 * width :] + self._bias
 
     def entities(self, docs: list[Any]) -> list[list[tuple[int, int, str]]]:
         """``(start token, end token, label)`` of each doc's entities, as spaCy finds them.
@@ -165,16 +169,18 @@ class GreedyNer:
         f0, f1, f2 = (table[:, f * width : (f + 1) * width] for f in range(3))
         # Per table row: 2 if another token follows in its doc, + 1 if it is whitespace.
         flags = numpy.zeros(len(table), dtype="int64")
-        flags[1:] = numpy.concatenate([d.to_array("IS_SPACE") for d in docs_in])
-        ends = numpy.cumsum(lengths)  # row of each doc's last token
+        if len(docs_in) == 1:
+            flags[1:] = docs_in[0].to_array(self._is_space)
+            ends = numpy.array(lengths)
+        else:
+            flags[1:] = numpy.concatenate([d.to_array(self._is_space) for d in docs_in])
+            ends = numpy.cumsum(lengths)  # row of each doc's last token
         flags[1:] += 2
         flags[ends] -= 2
         # Every row as the next token of a state without an open entity (E(0) and the
-        # feature before the next token are the padding row 0).
-        unmaxed = f0 + f1[0]
-        unmaxed += f2[0]
-        unmaxed += self._bias
-        closed = self._best(unmaxed, numpy.zeros(len(table), dtype="int64"), flags)
+        # feature before the next token are the padding row 0: their sum with the bias is
+        # the same in every call, added once; the same values up to float rounding).
+        closed = self._best(f0 + self._closed, None, flags)
         move, label, labels = self._move_list, self._label_list, self._labels
         # A state without an open entity moves OUT at most tokens and stays as it was; it
         # begins an entity (B or U) at the few rows `events`. An open entity's state is its
@@ -238,7 +244,7 @@ class GreedyNer:
             numpy.maximum(hidden, pieces[:, :, p], out=hidden)
         scores = numpy.dot(hidden, self._w_up_t)
         # + bias where a move is valid in the state, -inf where not
-        scores += self._bias_valid[labels * 4 + flags]
+        scores += self._bias_valid[flags if labels is None else labels * 4 + flags]
         return scores.argmax(axis=1)
 
     def pipe(self, texts: list[str], nlp: Any) -> list[Any]:

@@ -446,8 +446,34 @@ def numpy_blas(
         _log.debug("numpy BLAS not used for NER", exc_info=True)
         return None
 
+    libs = list(controller.lib_controllers)
+
     def one_thread() -> AbstractContextManager[object]:
-        limited: AbstractContextManager[object] = controller.limit(limits=1)
-        return limited
+        return _OneThread(libs)
 
     return one_thread
+
+
+class _OneThread:
+    """The BLAS libraries ``libs`` (threadpoolctl's controllers) on one thread while inside.
+
+    What ``ThreadpoolController.limit(limits=1)`` does, without its ``info()`` (version,
+    architecture, threading layer of every library, a dict each: most of its ~5 us per NER
+    call): read each library's thread count, set 1 where it differs, put it back on exit.
+    """
+
+    def __init__(self, libs: list[Any]) -> None:
+        self._libs = libs
+        self._before: list[Any] = []
+
+    def __enter__(self) -> _OneThread:
+        self._before = [lib.get_num_threads() for lib in self._libs]
+        for lib, n in zip(self._libs, self._before, strict=True):
+            if n != 1:
+                lib.set_num_threads(1)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for lib, n in zip(self._libs, self._before, strict=True):
+            if n != 1 and n is not None:
+                lib.set_num_threads(n)
