@@ -27,6 +27,7 @@ spaCy's on probe texts; otherwise the caller keeps ``nlp.pipe``.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import Any
 
@@ -168,36 +169,46 @@ class GreedyNer:
         # same values), so no contiguous copies.
         f0, f1, f2 = (table[:, f * width : (f + 1) * width] for f in range(3))
         # Per table row: 2 if another token follows in its doc, + 1 if it is whitespace.
+        starts = []  # row of each doc's first token
+        row = 1
+        for n in lengths:
+            starts.append(row)
+            row += n
         flags = numpy.zeros(len(table), dtype="int64")
         if len(docs_in) == 1:
             flags[1:] = docs_in[0].to_array(self._is_space)
-            ends = numpy.array(lengths)
         else:
             flags[1:] = numpy.concatenate([d.to_array(self._is_space) for d in docs_in])
-            ends = numpy.cumsum(lengths)  # row of each doc's last token
         flags[1:] += 2
-        flags[ends] -= 2
+        flags[[s + n - 1 for s, n in zip(starts, lengths, strict=True)]] -= 2
         # Every row as the next token of a state without an open entity (E(0) and the
         # feature before the next token are the padding row 0: their sum with the bias is
         # the same in every call, added once; the same values up to float rounding).
-        closed = self._best(f0 + self._closed, None, flags)
+        closed = self._best(f0 + self._closed, None, flags).tolist()
         move, label, labels = self._move_list, self._label_list, self._labels
         # A state without an open entity moves OUT at most tokens and stays as it was; it
         # begins an entity (B or U) at the few rows `events`. An open entity's state is its
         # next token, its first token and its label, so the later tokens of an entity begun
         # at row b are scored depth by depth, every B row's entity of a depth in one product,
         # whether or not an earlier entity of its window covers b (then it is not used).
-        events = numpy.flatnonzero(self._move[closed] != _OUT)
-        events = events[events > 0]  # row 0 is the padding row, no token
-        begins = events[self._move[closed[events]] == _BEGIN]
-        inside = self._inside(begins, self._label[closed[begins]], (f0, f1, f2), flags)
-        starts = (ends - numpy.asarray(lengths) + 1).tolist()
-        event_docs = numpy.searchsorted(numpy.asarray(starts), events, side="right") - 1
+        # (Plain lists: a few dozen rows, cheaper than numpy's calls on them.)
+        events = [r for r in range(1, len(closed)) if move[closed[r]] != _OUT]
+        begins = [r for r in events if move[closed[r]] == _BEGIN]
+        inside = (
+            self._inside(
+                numpy.array(begins, dtype="intp"),
+                numpy.array([label[closed[r]] for r in begins], dtype="int64"),
+                (f0, f1, f2),
+                flags,
+            )
+            if begins
+            else {}
+        )
         resume = 0  # the first row not inside an entity already decoded
-        for row, j in zip(events.tolist(), event_docs.tolist(), strict=True):
+        for row in events:
             if row < resume:
                 continue  # inside an entity: the closed state's move does not apply
-            b = int(closed[row])
+            b = closed[row]
             if move[b] == _UNIT:
                 last = b
                 resume = row + 1
@@ -205,6 +216,7 @@ class GreedyNer:
                 later = inside[row]
                 last = later[-1]
                 resume = row + len(later) + 1
+            j = bisect.bisect_right(starts, row) - 1
             start = starts[j]
             out[order[j]].append((row - start, resume - start, labels[label[last]]))
         return out

@@ -287,19 +287,27 @@ class _Lean:
             return original
         xp, ops, pad = self.xp, self.ops, self.pad
         lengths = [len(doc) for doc in docs]
-        ids = ops.asarray2i(
-            xp.concatenate(
-                [
-                    doc.to_array(self.columns).reshape(n, -1)
-                    for doc, n in zip(docs, lengths, strict=True)
-                ]
-            ),
-            dtype="uint64",
-        )
+        if len(docs) == 1:  # the usual batch at 200 B: no concatenation, rows as a slice
+            ids = docs[0].to_array(self.columns).reshape(lengths[0], -1)
+            ids = ops.asarray2i(ids, dtype="uint64")
+        else:
+            ids = ops.asarray2i(
+                xp.concatenate(
+                    [
+                        doc.to_array(self.columns).reshape(n, -1)
+                        for doc, n in zip(docs, lengths, strict=True)
+                    ]
+                ),
+                dtype="uint64",
+            )
         hidden = self.embed(ids)
         # ops.flatten(ops.unflatten(hidden, lengths), pad=pad): `pad` zero rows before, between
         # and after the docs; `rows` are the docs' own rows in it.
-        rows = xp.arange(len(hidden)) + pad * xp.repeat(xp.arange(1, len(docs) + 1), lengths)
+        rows: Any = (
+            slice(pad, pad + len(hidden))
+            if len(docs) == 1
+            else xp.arange(len(hidden)) + pad * xp.repeat(xp.arange(1, len(docs) + 1), lengths)
+        )
         flat = xp.zeros((len(hidden) + pad * (len(docs) + 1), hidden.shape[1]), dtype=hidden.dtype)
         flat[rows] = hidden
         if self.trimmed:
