@@ -13,11 +13,11 @@ when it differs or the model is not built the way this expects.
 
 Two further savings change only the float rounding, and :func:`install` takes them when the
 probes' vectors stay within it and their entities are the same: the first layer's product
-replaced by tables precomputed at load (``projected``), and the last two window layers
-computed only on the rows the tokens' vectors depend on (``trimmed``). On every NER batch the
-name stage sends for the bench texts (5,407 batches), the entities are the same; the closest
-decision between two moves there is 1.2e-4 apart, the vectors move by at most 6e-6
-(docs/benchmarks.md, names round 10).
+replaced by tables precomputed at load (``projected``), and the window layers computed only
+on the rows the tokens' vectors depend on, the padding rows' constant values precomputed
+(``trimmed``). On every NER batch the name stage sends for the bench texts (5,834 batches),
+the entities are the same; the closest decision between two moves there is 1.2e-4 apart, the
+vectors move by at most 6e-6 (docs/benchmarks.md, names round 10 and latency round 12).
 """
 
 from __future__ import annotations
@@ -92,9 +92,10 @@ def lean_tok2vec(
             build time (see :func:`_projections`), so a call adds projected rows instead of
             multiplying every token's embedding: the same vectors up to float rounding (the
             sums run in another order), not bit for bit.
-        trimmed: compute the last two window layers only on the rows a token's vector depends
-            on (see ``_Lean.trimmed_layers``): fewer rows per product, the same values up to
-            float rounding (a row's last bits depend on its position in the product).
+        trimmed: compute each window layer only on the rows a token's vector depends on
+            that are not padding alone (see ``_Lean.trimmed_layers``): fewer rows per
+            product, the same values up to float rounding (a row's last bits depend on its
+            position in the product).
         row_major: keep every weight matrix transposed in a contiguous copy, so a product is
             ``x @ W.T`` read row by row: OpenBLAS multiplies ``x`` by a transposed view by
             first packing the whole matrix (~35 us for 288 x 288 here, whatever the rows), by
@@ -179,8 +180,8 @@ class _Lean:
         gain, shift = self.norms[k]
         if self.mean_of is not None:
             # The rounding is free already (see lean_tok2vec): the means as products with a
-            # column of 1 / n, and a division by the deviation; 4 numpy calls fewer, the same
-            # values up to float rounding (~4e-7 on vectors of order 1).
+            # column of 1 / n, and a division by the deviation; two numpy calls fewer (14 -> 10
+            # us on 12 rows), the same values up to float rounding (~4e-7 on vectors of order 1).
             mean_of = self.mean_of[k]
             best -= best @ mean_of
             var = (best * best) @ mean_of
