@@ -298,10 +298,15 @@ def worker(iterations: int, families: tuple[str, ...] = FAMILIES) -> dict[str, A
                 classifier.classify(text)
             wall: list[float] = []
             cpu: list[float] = []
+            # Prompts 0-4 were classified in the warm-up; 5..POOL-1 are new on their first
+            # timed call (the name stage's per-word caches and spaCy's vocabulary hold the
+            # words of every prompt seen before).
+            first_seen: list[bool] = []
             findings = 0
             classifier.stage_ms.clear()
             for k in range(n):
                 text = pool[k % POOL]
+                first_seen.append(5 <= k < POOL)
                 t0, c0 = time.perf_counter(), time.thread_time()
                 result = classifier.classify(text)
                 cpu.append((time.thread_time() - c0) * 1000)
@@ -325,6 +330,7 @@ def worker(iterations: int, families: tuple[str, ...] = FAMILIES) -> dict[str, A
                     "stages": {k: v / n for k, v in classifier.stage_ms.items()},
                     "cpu_samples": cpu,
                     "wall_samples": wall,
+                    "first_seen": first_seen,
                 }
             )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -362,6 +368,10 @@ def pooled(runs: list[dict[str, Any]]) -> dict[str, Any]:
         wall = [x for c in cells for x in c["wall_samples"]]
         row = dict(cells[0])
         row.update(
+            cpu_samples=cpu,
+            first_seen=[x for c in cells for x in c.get("first_seen", [])],
+        )
+        row.update(
             n=len(cpu),
             p50=statistics.median(wall),
             p95=percentile(wall, 95),
@@ -375,6 +385,18 @@ def pooled(runs: list[dict[str, Any]]) -> dict[str, Any]:
         )
         rows.append(row)
     return {"rows": rows, "rss_mb": max(run["rss_mb"] for run in runs)}
+
+
+def tail_line(row: dict[str, Any]) -> str:
+    """First-seen vs repeated CPU p50, and the first-seen share of the calls at or above p95."""
+    cpu, first = row.get("cpu_samples", []), row.get("first_seen", [])
+    if not first or len(first) != len(cpu):
+        return "n/a"
+    new = [x for x, f in zip(cpu, first, strict=True) if f]
+    old = [x for x, f in zip(cpu, first, strict=True) if not f]
+    top = [f for x, f in zip(cpu, first, strict=True) if x >= row["cpu95"]]
+    p50 = f"{statistics.median(new):.2f} / {statistics.median(old):.2f}" if new and old else "n/a"
+    return f"{p50}; {sum(top)} of the {len(top)} calls >= p95 first-seen"
 
 
 def print_table(title: str, result: dict[str, Any], base: dict[str, Any] | None) -> None:
@@ -397,6 +419,10 @@ def print_table(title: str, result: dict[str, Any], base: dict[str, Any] | None)
             f"{r['p95']:.1f} | {r['cpu50']:.1f} | {r.get('cpu95', float('nan')):.1f} | "
             f"{r.get('cpu95', float('nan')) / r['cpu50']:.2f} | {r['findings']:.1f}{prev} |"
         )
+    print("\nThe tail: CPU p50 ms of the calls on a prompt new to the process / seen before, and")
+    print("how many of the calls at or above CPU p95 were first calls on a new prompt:")
+    for r in result["rows"]:
+        print(f"- {r['family']} {r['label']}: {tail_line(r)}")
     print("\nPer-stage CPU ms per call, each stage run alone on 10 prompts (share of the total):")
     for r in result["rows"]:
         stages = r["stage_cpu"]
