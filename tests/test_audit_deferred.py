@@ -134,15 +134,21 @@ def test_process_exit_writes_the_queued_outcomes(server: SplittingServer, tmp_pa
         assert len(records) == 10
 
 
-def test_background_loaders_are_not_daemon_threads() -> None:
+def test_background_loaders_are_not_daemon_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Exit waits for spaCy and the prefilter to finish loading (see the test above)."""
+    # The threads as they start: a loader can finish (the prefilter compiles one pattern in
+    # milliseconds) before threading.enumerate() would list it.
+    started: list[threading.Thread] = []
+    start = threading.Thread.start
+
+    def record(thread: threading.Thread) -> None:
+        started.append(thread)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", record)
     windows = NerWindows(SPACY_MODEL)
     prefilter = Prefilter([re.compile(r"\b\d{3}-\d{2}-\d{4}\b")])
-    loaders = [
-        t
-        for t in threading.enumerate()
-        if t.name in {"hybridllm-spacy-load", "hybridllm-prefilter"}
-    ]
+    loaders = [t for t in started if t.name in {"hybridllm-spacy-load", "hybridllm-prefilter"}]
     try:
         assert {t.name for t in loaders} == {"hybridllm-spacy-load", "hybridllm-prefilter"}
         assert not any(t.daemon for t in loaders)
