@@ -74,7 +74,7 @@ def test_a_lone_surname_in_prose_of_another_language_is_a_word_of_it(text: str, 
     assert word not in persons(text)
 
 
-def test_a_given_name_in_prose_of_another_language_stays_a_name() -> None:
+def test_a_name_mid_sentence_in_prose_of_another_language_stays_a_name() -> None:
     text = (
         "Hola equipo, necesito que revisen el contrato antes del viernes porque el cliente"
         " quiere firmar pronto; por favor envíen sus comentarios a Juan antes de las cinco."

@@ -50,3 +50,21 @@ def test_widening_stops_at_words_titles_and_commas(text: str, forbidden: str) ->
 def test_widening_never_creates_a_finding() -> None:
     # no name found: nothing to widen, even next to rare capitalised words
     assert persons("The Auriville Yulan Ancilla festival opens on Friday.") == []
+
+
+def test_parts_of_one_name_found_apart_become_one_finding() -> None:
+    text = "Ticket 4: customer Katsuko K. Koku; later row 75018,Katsuko Koku,katsuko.31@example.com"
+    found = persons(text)
+    assert "Katsuko K. Koku" in found, found
+    assert "Katsuko Koku" in found, found
+
+
+def test_a_name_after_a_middle_initial_joins_whatever_its_kind() -> None:
+    # "Koku" alone reads as a word; after the initial it is the surname
+    text = "Lead: Katsuko K. Koku | Company: Meridian Mutual | City: Tampere"
+    assert "Katsuko K. Koku" in persons(text)
+
+
+def test_widening_stays_on_its_line() -> None:
+    text = "Lucia V Voronina\\nImmobiliere Dassault SA\\n35327 Thomas Street"
+    assert not any("\n" in p or "\\n" in p for p in persons(text))

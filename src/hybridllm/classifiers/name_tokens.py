@@ -347,9 +347,14 @@ def person_run(  # noqa: PLR0911 - one verdict per rule
             j += 1
             continue
         k = lex.kind(w)
-        if not is_cap(w) or k is Kind.WORD:
+        after_initial = _initial(words[j - 1].group()) and j - 1 > i
+        if not is_cap(w) or (
+            k is Kind.WORD
+            # "Katsuko K. Koku": after a middle initial the surname joins whatever its kind
+            and not (after_initial and w.lower() not in FUNCTION_WORDS and w.lower() not in TITLES)
+        ):
             break
-        kinds.append(k)
+        kinds.append(Kind.NAME if k is Kind.WORD else k)
         last = j
         j += 1
     if len(kinds) >= 2:

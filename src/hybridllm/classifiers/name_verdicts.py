@@ -34,7 +34,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A preposition of place right before a word: "in Britain", "near Oslo" ("to", "from" and
 # "at" precede people as often: "forward it to Timonen", "a note from Dias").
 _PLACE_BEFORE = re.compile(
-    r"(?i:\b(?:in|near|across|around|outside|inside|into|via|towards?|throughout)\s+(?:the\s+)?)$"
+    r"(?i:\b(?:in|near|across|around|outside|inside|into|via|towards?|throughout)\s+(?:the\s+)?)\Z"
 )
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][\w'’-]*)")
 # The head of an eponym: a name before it names a result, a method or a sign, not a person

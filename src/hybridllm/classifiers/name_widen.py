@@ -30,7 +30,7 @@ from hybridllm.models import Finding
 
 __all__ = ["widen"]
 
-_WORD_BEFORE = re.compile(r"([\w’'-]+) $")  # a word and one space, ending at a position
+_WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at a position
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
 _HYPHEN_PART = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]{2,}\b")
 _MAX_PARTS = 4  # words added on each side at most
@@ -71,19 +71,44 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         lex: the token lists.
 
     Returns:
-        The findings, widened where a name part is next to one (same objects otherwise).
+        The findings, widened where a name part is next to one (same objects otherwise);
+        PERSON findings that overlap once grown become one.
     """
-    taken = [(f.start, f.end) for f in findings]
-    out: list[Finding] = []
+    others = [f for f in findings if f.entity_type != "PERSON"]
+    grown: list[tuple[int, int, Finding]] = []
     for f in findings:
         if f.entity_type != "PERSON":
-            out.append(f)
             continue
         start, end = _left(text, f.start, lex), _right(text, f.end, lex)
-        grown = (start, end) != (f.start, f.end) and not any(
-            (a, b) != (f.start, f.end) and a < end and start < b for a, b in taken
+        if any(
+            o.start < end and start < o.end and not (o.start < f.end and f.start < o.end)
+            for o in others
+        ):
+            start, end = f.start, f.end  # it would grow into a finding of another kind
+        grown.append((start, end, f))
+    grown.sort(key=lambda g: (g[0], -g[1]))
+    groups: list[list[tuple[int, int, Finding]]] = []
+    for g in grown:
+        if groups and g[0] < max(x[1] for x in groups[-1]):
+            groups[-1].append(g)
+        else:
+            groups.append([g])
+    out = list(others)
+    for group in groups:
+        members = [g[2] for g in group]
+        apart = any(
+            a.end <= b.start or b.end <= a.start for a in members for b in members if a is not b
         )
-        out.append(f.model_copy(update={"start": start, "end": end}) if grown else f)
+        if not apart:  # one name found by several rules: each keeps its own finding
+            out.extend(
+                f if (a, b) == (f.start, f.end) else f.model_copy(update={"start": a, "end": b})
+                for a, b, f in group
+            )
+            continue
+        # parts of one name found apart and grown into each other ("Katsuko" + "Koku")
+        base = max(members, key=lambda f: f.end - f.start)
+        start, end = min(g[0] for g in group), max(g[1] for g in group)
+        out.append(base.model_copy(update={"start": start, "end": end}))
     return out
 
 

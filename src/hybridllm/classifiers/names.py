@@ -278,12 +278,13 @@ class NameRecognizer(NerVerdicts):
         end = self._bare(words[j])[1]
         return [self._finding(words[i].start(), end, score, "names+shape")], j + 1
 
-    def _foreign_lone_name(self, text: str, word: re.Match[str]) -> bool:
-        """In prose of another language a lone listed surname is as often a word of that
-        language ("Cung cấp", "Trong lúc", "Beste innholdstruktur"): only a listed given name
-        not at a sentence start stands alone there ("Hola, soy Juan")."""
-        low = word.group().lower().removesuffix("'s").removesuffix("’s")
-        return low in self.first and not at_sentence_start(text, word.start())
+    @staticmethod
+    def _foreign_lone_name(text: str, word: re.Match[str]) -> bool:
+        """In prose of another language a lone listed surname at the start of a sentence or a
+        line is as often a word of that language, capitalised by its place ("Cung cấp",
+        "Trong lúc", "Beste innholdstruktur"); mid-sentence it stays a name ("Gestern hat
+        Kowalski mir gesagt")."""
+        return not at_sentence_start(text, word.start())
 
     def _ner_candidate(
         self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
