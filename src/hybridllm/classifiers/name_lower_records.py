@@ -28,6 +28,7 @@ from hybridllm.classifiers.name_lower_context import (
     faker_last,
     name_like,
 )
+from hybridllm.classifiers.name_lower_cues import cue_final, repeats
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
@@ -306,6 +307,7 @@ def with_context(
     extra = context_runs(text, words, lex, lower_words, english) + list(fields)
     extra += record_runs(text, words, lex)
     extra += token_runs(text, words, lex, lower_words, english)
+    extra += cue_final(text, lex)
     for lo, hi in sorted(extra):
         s, e = lo, hi
         while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest
@@ -323,6 +325,8 @@ def with_context(
     if out or any(taken):
         spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
         out.extend((a, b, 0.5) for a, b in list_neighbours(text, spans, lex) if not any(taken[a:b]))
+        spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
+        out.extend((a, b, 0.5) for a, b in repeats(text, words, lex, spans))
     return sorted(out)
 
 

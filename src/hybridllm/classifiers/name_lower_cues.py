@@ -1,0 +1,138 @@
+"""Lower-case names that a naming cue ends a clause with, and later mentions of a found name.
+
+Two rules that read no list of verbs or roles, only what the sentence does with a name:
+
+12. **a naming cue closing a clause**: ``sometimes people call me mora``, ``her maiden name is
+    benn``, ``what's your last name? li``, ``call me jåp``. The cue says a name follows, and the
+    clause ending right after it says nothing else does: one to three words (particles inside:
+    ``lo bue``, ``ten gantenfordt``), then the end of the text, a line or a clause (a
+    punctuation mark, ``but``, ``and``, ``who``). The words are names or words in no list; an
+    English word is none (``call me crazy``, ``the name is required``), and a cue that is also
+    an everyday phrase (``call me``, ``last name:``) takes an everyday English word only when
+    it is a listed given name (``call me back`` is no name, ``call me cherry`` is).
+13. **a later mention of a found name**: once a full name is found (``thrugot baun``,
+    ``mr. drina``), each lower-case word elsewhere that is one of its parts is the same person
+    (``mention that baun enjoyed``, ``drina called agnes``), as for capitalised text; a part
+    that is an everyday English word (``amber``, ``will``) does not count alone.
+
+Both hold in any language and in text that is not all lower case (the cue and the found name
+say it is a name, not the missing capitals), and not on lines of code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hybridllm.classifiers.name_context import thing_named
+from hybridllm.classifiers.name_lower_context import code_line
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
+
+__all__ = ["cue_final", "repeats"]
+
+# A cue that names someone. Group "p": said of a person ("my name is", "named him"), so any
+# listed name may follow; otherwise an everyday phrase too ("call me back", "name: string").
+_CUE = re.compile(
+    r"(?i:(?P<p>\b(?:my|his|her|their|your|whose|our)[ \t]+(?:(?:last|first|family|given"
+    r"|maiden|middle|full|real|sur)[ \t]*)?name[ \t]+(?:is|was)|\bnamed[ \t]+(?:him|her|me|them)"
+    r"|\b(?:was|is|were|being|be|am)[ \t]+(?:called|named)|\bgoes[ \t]+by)"
+    r"|\b(?:call(?:s|ed)?[ \t]+(?:me|him|her)|(?:last|first|family|given|maiden)[ \t]+name"
+    r"[ \t]*[?:]|name[ \t]*\?))[ \t]+"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_GAP = re.compile(r"[ \t]+")
+# The end of the clause the name closes.
+_CLAUSE_END = re.compile(
+    r"[ \t]*(?:$|\r?\n|\\n|[.,!?;:)\"'’]|[ \t](?:but|and|because|since|so|who|from|here)\b)"
+)
+_MAX_WORDS = 3
+
+
+def _cue_word(lex: TokenLexicon, word: str, personal: bool) -> bool:
+    """A word that can be (part of) a name after a naming cue (see the module docstring)."""
+    low = word.lower().removesuffix("'s").removesuffix("’s")
+    if len(low) < 2 or low in FUNCTION_WORDS or low in TITLES or not low.replace("-", "").isalpha():
+        return False
+    kind = lex.kind(low)
+    if kind is Kind.WORD:
+        # English words are no names; a word in no list whose letters English does not use is
+        # one whose plain form happens to be a word ("jåp" is not "jap").
+        return not low.isascii() and low not in lex.vocab
+    if low in lex.common and low not in lex.first:
+        return personal  # "her maiden name is benn"; not "call me back"
+    return True
+
+
+def cue_final(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of rule 12 (see the module docstring)."""
+    out: list[tuple[int, int]] = []
+    for m in _CUE.finditer(text):
+        at = m.end()
+        if thing_named(text, at) or code_line(text, at):
+            continue
+        personal = m.group("p") is not None
+        end = -1
+        count = 0
+        pos = at
+        while count < _MAX_WORDS + 2:
+            w = _WORD.match(text, pos)
+            if w is None:
+                break
+            low = w.group().lower()
+            particle = end >= 0 and low in PARTICLES
+            if not particle and not _cue_word(lex, w.group(), personal):
+                end = -1  # a word that is no name: the clause goes on, no name closes it
+                break
+            if not particle:
+                end = w.end()
+                count += 1
+            if count >= _MAX_WORDS or _CLAUSE_END.match(text, w.end()):
+                break
+            gap = _GAP.match(text, w.end())
+            if gap is None:
+                break
+            pos = gap.end()
+        if end > at and _CLAUSE_END.match(text, end):
+            out.append((at, end))
+    return out
+
+
+def repeats(
+    text: str, words: Sequence[re.Match[str]], lex: TokenLexicon, found: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of rule 13: lower-case words elsewhere that are a part of a name in ``found``."""
+    parts: set[str] = set()
+    for a, b in found:
+        span = text[a:b].lower().split()
+        titled = a > 0 and _TITLE_BEFORE.search(text, max(0, a - 8), a) is not None
+        if len(span) < 2 and not titled:
+            continue
+        for w in span:
+            low = w.strip(".,;:'\"()").removesuffix("'s").removesuffix("’s")
+            if (
+                len(low) >= 3
+                and low.isalpha()
+                and low not in FUNCTION_WORDS
+                and low not in TITLES
+                and low not in PARTICLES
+                and low not in lex.common
+                and lex.kind(low) is not Kind.WORD
+            ):
+                parts.add(low)
+    if not parts:
+        return []
+    inside = sorted(found)
+    out: list[tuple[int, int]] = []
+    for m in words:
+        w = m.group()
+        bare = w.removesuffix("'s").removesuffix("’s")
+        if bare not in parts or not bare.islower():
+            continue
+        s = m.start()
+        if any(a <= s < b for a, b in inside) or code_line(text, s):
+            continue
+        out.append((s, s + len(bare)))
+    return out
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|miss)\.?[ \t]+$", re.IGNORECASE)

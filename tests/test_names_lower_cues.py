@@ -1,0 +1,62 @@
+"""Rules 12-13 (:mod:`hybridllm.classifiers.name_lower_cues`): a naming cue that closes a clause,
+and later mentions of a found name, with the everyday text beside them that must stay clean.
+Written for this file; the real classifier runs every case."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+def covered(text: str, name: str) -> bool:
+    """Whether every mention of ``name`` in ``text`` is inside a PERSON finding."""
+    c = get_classifier().classify(text)
+    spans = [(f.start, f.end) for f in c.findings if f.entity_type == "PERSON"]
+    at = [m.start() for m in re.finditer(re.escape(name), text)]
+    return bool(at) and all(any(a <= i and i + len(name) <= b for a, b in spans) for i in at)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a listed name that is an everyday word, after a cue said of a person
+        ("honestly my boss keeps saying her maiden name is benn", "benn"),
+        ("she told me her real name was mora", "mora"),
+        # a short name and a name with a particle, closing the clause
+        ("ok and what's your last name? li", "li"),
+        ("what's your last name? lo bue, i think", "lo bue"),
+        # letters English does not use: not the plain word "jap"
+        ("sometimes people call me jåp", "jåp"),
+        ("my friends call me şölə", "şölə"),
+        # a given name that is a word too, after "call me"
+        ("you can just call me cherry.", "cherry"),
+        # rule 13: the surname again, after a full name or a title
+        ("i recommend fjólar otrason for the role. otrason worked in my lab", "otrason"),
+        ("she reported to mrs. otoniel for years. the team saw otoniel as dependable.", "otoniel"),
+    ],
+)
+def test_named(text: str, name: str) -> None:
+    assert covered(text, name), (text, persons(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you call me back tomorrow?",
+        "pls call me later, i'm driving",
+        "call me crazy but i think the test is flaky",
+        "the last name: required field is missing",
+        "what's the name? string or int",
+        "i had amber lamb for dinner. amber is my favourite colour",
+    ],
+)
+def test_clean(text: str) -> None:
+    assert not persons(text), text
