@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
+from hybridllm.classifiers.address_lower import lower_street_spans
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 
@@ -77,7 +79,7 @@ _PHRASE = (
 _LABEL = re.compile(rf"(?:\b|(?<=\\n))(?:(?P<f>{_FIELD})[ \t]*:|(?P<p>{_PHRASE})\b)", re.IGNORECASE)
 _LABELLED = re.compile(
     rf"[ \t]*:?[ \t]*(?P<s>{_NUM_STREET}|{_STREET_NUM})"
-    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)))",
+    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{_UNIT})",  # or a unit after it
     re.IGNORECASE,
 )
 # In a text all in lower case the street-type core of :mod:`.addresses` (capitalised) cannot
@@ -185,6 +187,7 @@ PREFILTER_PATTERNS = (
     _STREET_POSTCODE_LOWER,
     _LOWER_CORE,
     _LOWER_SUFFIX_CORE,
+    *_LOWER_PATTERNS,
 )
 """The patterns :func:`context_spans` runs through the classifier's prefilter."""
 
@@ -280,6 +283,7 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     if lower_text:
         for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE):
             spans += [(m.start(), extend(text, m.end(), lower_text)) for m in finditer(core, text)]
+        spans += [(a, extend(text, b, lower_text)) for a, b in lower_street_spans(text)]
     for m in finditer(_STREET_POSTCODE_LOWER if lower_text else _STREET_POSTCODE, text):
         lines = [m.group("s"), m.group("p"), m.group("c") or "X"]
         cased = lower_text or all(line[0].isupper() for line in lines[1:])

@@ -1,0 +1,97 @@
+"""Street addresses in text written all in lower case, by the words that name a street.
+
+:mod:`.address_context` finds lower-case streets by an English street type after the name
+(``2076 pin oak drive``) or a street suffix glued to it (``marsveien 48``). Two more shapes are
+streets in most of the world and read as nothing else:
+
+- **a number, a name, a street type**, with the types of the US postal standard and British
+  usage beyond the common ones (``860 kissling circle``, ``477 washburn ferry``, ``840 duneoin
+  spur``, ``1231 dunlambert arcade``). These types are everyday words too (``walk``, ``park``,
+  ``row``), so the words between the number and the type must be a name: no English function
+  word and no unit of time or count (``5 minutes walk``, ``3 dogs in the park`` are no streets);
+- **a street-type word that comes first**, as in the Romance, Slavic and Hungarian languages
+  (``calle averroes, 1386``, ``rúa tres fontes, 170``, ``1221 avenue des bateliers``, ``447 via
+  degli altopascio``, ``ulica polna 4``): the type word, one to four words, a building number
+  (a comma may stand before it), or a number first and the type word right after it. ``via``,
+  ``place``, ``route`` and ``plaza`` are English words: with no number before them they need a
+  name particle right after (``via della spiga 12``; not ``via port 8080``).
+
+A third shape is a record's: **a street line in the name-then-number order above a line of a
+city and a postal code** (``turovecká 911\nchrudim 623 68``), as address_context reads the
+number-then-name order. The code has five digits, or the Czech, Slovak or Polish shape: four
+digits alone are a year or a page as often (``section 2\npage 1234``).
+
+The first two need the end of a clause right after (a comma, a line or sentence end, ``in``,
+``apt``), and all apply only to text with no upper-case letter (elsewhere the capitalised cores of
+:mod:`.addresses` hold). Spans are extended over the rest of the block like the others.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.prefilter import finditer
+
+__all__ = ["PATTERNS", "lower_street_spans"]
+
+_NUM = r"\d{1,5}[a-z]?"
+# A word of a street's name: not an English function word, nor a unit of time or count.
+_NAME_WORD = (
+    r"(?!(?:the|a|an|in|on|at|of|to|for|and|or|my|your|his|her|our|their|its|this|that|is|are"
+    r"|was|were|be|with|from|by|per|each|every|more|less|than|minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?|years?|times?|people|persons?|steps?|miles?|km|feet|ft|meters?|pm|am)\b)"
+    r"[^\W\d_][\w'’-]*"
+)
+_NAME_WORDS = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+# Street types of the US postal standard and British usage that address_context leaves out.
+_MORE_TYPES = (
+    r"(?:circle|cir|ferry|spur|arcade|row|walk|path|trail|alley|crossing|point|park|ridge"
+    r"|heights|loop|mews|glen|meadows?|hollow|landing|pike|plaza|trace|turnpike|expressway"
+    r"|freeway|causeway|junction|manor|estates?|wharf|quay|bend|brook|creek|cove|harbou?r"
+    r"|valley|springs|knoll|summit|bypass|wynd|chase|rise|croft|parade|esplanade|circus"
+    r"|view|vista|villas|green|hill|gate|fields|common|commons)"
+)
+# The end of the clause the street closes.
+_END = (
+    r"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)"
+    r"|[ \t](?:in|near|since|last|next|apt|apartment|suite|unit|flat)\b))"
+)
+_TYPE_LAST = re.compile(rf"(?<![\w.,:/-]){_NUM}[ \t]+{_NAME_WORDS}[ \t]+{_MORE_TYPES}\b\.?{_END}")
+# Street types that come first (Romance, Slavic, Hungarian, Portuguese, Catalan, French).
+_FIRST_TYPES = (
+    r"(?:rue|avenue|av\.|avda\.?|avenida|boulevard|bd|blvd|cours?|chemin|allée|impasse|quai"
+    r"|venelle|voie|promenade|prom\.|viale|corso|piazza|piazzale|vicolo|largo|strada|calle"
+    r"|carrer|camino|carretera|paseo|ronda|travesía|rúa|rua|estrada|travessa|praça|alameda"
+    r"|rodovia|ladeira|ulica|ul\.|aleja|al\.|náměstí|nábřeží|třída|utca|útja|körút"
+    r"|strada|bulevardul|str\.|calea|sokak|caddesi)"
+)
+_AMBIGUOUS_FIRST = r"(?:via|place|route|plaza)"
+_PARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|des|la|le|les|san|santa|sant'|st)"
+_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,3}}"
+_TYPE_FIRST = re.compile(
+    rf"(?<![\w.,:/-])(?:"
+    # "calle averroes, 1386", "rua 12", "via della spiga 12"
+    rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
+    rf"{_FIRST_WORDS}),?[ \t]+{_NUM}\b\.?"
+    # "1221 avenue des bateliers", "447 via degli altopascio"
+    rf"|{_NUM},?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST})[ \t]+{_FIRST_WORDS}"
+    rf"){_END}"
+)
+
+# A line of words and a building number, then (a city line and) a line of a city and a postal
+# code: "turovecká 911\nchrudim 623 68", "rua jesús soria, 28\nbadalona 84438".
+_BREAK = r"[ \t]*(?:\r?\n|\\n)[ \t>]*"
+_PLACE = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
+_STREET_LINE = re.compile(
+    rf"(?:^|(?<=\\n)|(?<=[\n>]))[ \t]*{_PLACE},?[ \t]+{_NUM}\.?{_BREAK}(?:{_PLACE}{_BREAK})?"
+    rf"{_PLACE},?[ \t]+(?:\d{{3}}[ \t]\d{{2}}|\d{{2}}-\d{{3}}|\d{{5}}(?:-\d{{3,4}})?)"
+    r"[ \t]*(?=\r?\n|\\n|$)"
+)
+
+PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE)
+"""The patterns of :func:`lower_street_spans` (run through the classifier's prefilter)."""
+
+
+def lower_street_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the streets of the module docstring in ``text`` (all lower case)."""
+    return [m.span() for pattern in PATTERNS for m in finditer(pattern, text)]
