@@ -30,6 +30,10 @@ def _spans(text: str) -> list[str]:
         ("she stays at via della spiga 12, milano", "via della spiga 12"),
         # a street line (name, number) above a city line with a postal code
         ("marin brazda\nturovecká 911\nchrudim 623 68", "turovecká 911\nchrudim 623 68"),
+        # a place preposition, a number and a name that is no English word
+        ("meet me at 1232 dunbarton tomorrow", "1232 dunbarton"),
+        ("the party is at 951 dwinger.", "951 dwinger"),
+        ("the package arrived at hrubieszowska 1178", "hrubieszowska 1178"),
         # a unit right after a labelled street
         ("deliver to bergåkra 37 apt 74", "bergåkra 37"),
     ],
@@ -48,6 +52,9 @@ def test_street(text: str, street: str) -> None:
         "take route 66 west, it's nicer",
         "we finished 2 laps of the green, then lunch",
         "chapter 3\nsection 2\npage 1234",
+        "ask to write a program for sum of first 100 numbers",
+        "i upgraded to 2 nodes on centos 7 last week",
+        "we ran it on kubuntu 22 and it crashed at 3 tomorrow",
     ],
 )
 def test_clean(text: str) -> None:

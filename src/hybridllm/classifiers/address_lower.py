@@ -21,6 +21,13 @@ city and a postal code** (``turovecká 911\nchrudim 623 68``), as address_contex
 number-then-name order. The code has five digits, or the Czech, Slovak or Polish shape: four
 digits alone are a year or a page as often (``section 2\npage 1234``).
 
+A fourth is what a place preposition says: **at, to, on, from, near or of, then a building
+number and a street's name** (``meet me at 1232 dunbarton``, ``the party is at 951 dwinger``), or
+the name and then a number of three digits or more (``arrived at coolderry 1178``; a version is
+short: ``on centos 7``). The name is no English word (``sum of first 100`` is none): a word of
+four letters or more in no list, a listed name, or with letters English does not use;
+particles may follow it (``961 za rybníčkem``); an everyday word ends it (``tomorrow``).
+
 The first two need the end of a clause right after (a comma, a line or sentence end, ``in``,
 ``apt``), and all apply only to text with no upper-case letter (elsewhere the capitalised cores of
 :mod:`.addresses` hold). Spans are extended over the rest of the block like the others.
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
 __all__ = ["PATTERNS", "lower_street_spans"]
@@ -88,10 +96,59 @@ _STREET_LINE = re.compile(
     r"[ \t]*(?=\r?\n|\\n|$)"
 )
 
-PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE)
+# A place preposition, then a building number and words, or words and a number of three digits
+# or more (a version is short: "centos 7"); the words are checked by _named_street.
+_AT = r"\b(?:at|to|on|from|near|of)[ \t]+"
+_RUN = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
+_AT_NUMBER = re.compile(rf"{_AT}(?P<n>{_NUM})[ \t]+(?P<w>{_RUN})")
+_AT_NAME = re.compile(rf"{_AT}(?P<w>{_RUN})[ \t]+(?P<n>\d{{3,5}}[a-z]?)\b(?![.,]?\d)")
+_PARTICLE_WORDS = "de del della dei degli di da das dos do du des la le les van von der den"
+_PARTICLE_WORDS += " ten ter te am an im auf zu y e i za na nad pod pri u v ii iii"
+_PARTICLE_WORDS += " dr. st. sankt san santa"
+_STREET_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+
+PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE, _AT_NUMBER, _AT_NAME)
 """The patterns of :func:`lower_street_spans` (run through the classifier's prefilter)."""
 
 
 def lower_street_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the streets of the module docstring in ``text`` (all lower case)."""
-    return [m.span() for pattern in PATTERNS for m in finditer(pattern, text)]
+    spans = [m.span() for pattern in PATTERNS[:3] for m in finditer(pattern, text)]
+    for m in finditer(_AT_NUMBER, text):
+        n = _named_street(m.group("w"), whole=False)
+        if n:
+            spans.append((m.start("n"), m.start("w") + n))
+    for m in finditer(_AT_NAME, text):
+        if _named_street(m.group("w"), whole=True):
+            spans.append((m.start("w"), m.end("n")))
+    return spans
+
+
+def _named_street(words: str, *, whole: bool) -> int:
+    """The length of the leading words of ``words`` that name a street: the first no English
+    word of four letters or more (in no list, a listed name, or letters English does not use),
+    the next ones such words or particles (``achter de hoven``); with ``whole``, all of them
+    must be (0 if not)."""
+    lex = token_lexicon()
+    end = 0
+    for k, w in enumerate(_TOKEN.finditer(words)):
+        low = w.group().rstrip(".,")
+        if k and low in _STREET_PARTICLES:
+            continue
+        if not _foreign(lex, low):
+            if whole or not end:
+                return 0
+            break
+        end = w.start() + len(low)
+    return end
+
+
+def _foreign(lex: TokenLexicon, word: str) -> bool:
+    if len(word) < 4 or not word.replace("'", "").replace("’", "").replace("-", "").isalpha():
+        return False
+    if word in lex.vocab or word in lex.common:
+        return False  # an English word, even a listed name ("first", "page")
+    return lex.kind(word) is not Kind.WORD or not word.isascii()
+
+
+_TOKEN = re.compile(r"\S+")
