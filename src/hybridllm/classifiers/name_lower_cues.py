@@ -15,8 +15,10 @@ Two rules that read no list of verbs or roles, only what the sentence does with 
     (``mention that baun enjoyed``, ``drina called agnes``), as for capitalised text; a part
     that is an everyday English word (``amber``, ``will``) does not count alone.
 
-Both hold in any language and in text that is not all lower case (the cue and the found name
-say it is a name, not the missing capitals), and not on lines of code.
+Rule 12 holds in any language and in text that is not all lower case (the cue says it is a
+name, not the missing capitals); rule 13 only in sentences written in lower case (in cased
+prose a lower-case word is no name: ``als`` in German is no repeat of a found ``Als``). Neither
+applies on lines of code.
 """
 
 from __future__ import annotations
@@ -98,9 +100,14 @@ def cue_final(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 
 
 def repeats(
-    text: str, words: Sequence[re.Match[str]], lex: TokenLexicon, found: Sequence[tuple[int, int]]
+    text: str,
+    words: Sequence[re.Match[str]],
+    lex: TokenLexicon,
+    found: Sequence[tuple[int, int]],
+    lower_words: set[int],
 ) -> list[tuple[int, int]]:
-    """Spans of rule 13: lower-case words elsewhere that are a part of a name in ``found``."""
+    """Spans of rule 13: words of lower-case sentences (``lower_words``, indexes into
+    ``words``) that are a part of a name in ``found``."""
     parts: set[str] = set()
     for a, b in found:
         span = text[a:b].lower().split()
@@ -123,7 +130,8 @@ def repeats(
         return []
     inside = sorted(found)
     out: list[tuple[int, int]] = []
-    for m in words:
+    for k in sorted(lower_words):
+        m = words[k]
         w = m.group()
         bare = w.removesuffix("'s").removesuffix("’s")
         if bare not in parts or not bare.islower():

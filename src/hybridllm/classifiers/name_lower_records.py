@@ -326,7 +326,7 @@ def with_context(
         spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
         out.extend((a, b, 0.5) for a, b in list_neighbours(text, spans, lex) if not any(taken[a:b]))
         spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
-        out.extend((a, b, 0.5) for a, b in repeats(text, words, lex, spans))
+        out.extend((a, b, 0.5) for a, b in repeats(text, words, lex, spans, lower_words))
     return sorted(out)
 
 
