@@ -41,6 +41,10 @@ def covered(text: str, name: str) -> bool:
         # rule 13: the surname again, after a full name or a title
         ("i recommend fjólar otrason for the role. otrason worked in my lab", "otrason"),
         ("she reported to mrs. otoniel for years. the team saw otoniel as dependable.", "otoniel"),
+        # rule 14: the word before a relative pronoun of people
+        ("pls summarise for üüve who missed standup", "üüve"),
+        ("the refund goes to kallweit, whose card expired", "kallweit"),
+        ("we still owe szabelka whom we hired in may", "szabelka"),
     ],
 )
 def test_named(text: str, name: str) -> None:
@@ -56,6 +60,8 @@ def test_named(text: str, name: str) -> None:
         "the last name: required field is missing",
         "what's the name? string or int",
         "i had amber lamb for dinner. amber is my favourite colour",
+        "users who signed up yesterday can't log in",
+        "i need a javafx dev who knows css",
     ],
 )
 def test_clean(text: str) -> None:

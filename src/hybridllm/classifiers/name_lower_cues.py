@@ -15,8 +15,14 @@ Two rules that read no list of verbs or roles, only what the sentence does with 
     (``mention that baun enjoyed``, ``drina called agnes``), as for capitalised text; a part
     that is an everyday English word (``amber``, ``will``) does not count alone.
 
+14. **a relative pronoun of people**: ``pls summarise for üüve who missed standup``, ``thank
+    bernardes, whose team shipped it``: ``who``, ``whom`` and ``whose`` refer to people, so the
+    word right before them names one when it is no English word (a listed name that is no
+    everyday word, a word in no list, or letters English does not use); ``users who`` and
+    ``anyone who`` are words.
+
 Rule 12 holds in any language and in text that is not all lower case (the cue says it is a
-name, not the missing capitals); rule 13 only in sentences written in lower case (in cased
+name, not the missing capitals); rules 13 and 14 only in sentences written in lower case (in cased
 prose a lower-case word is no name: ``als`` in German is no repeat of a found ``Als``). Neither
 applies on lines of code.
 """
@@ -30,7 +36,7 @@ from hybridllm.classifiers.name_context import thing_named
 from hybridllm.classifiers.name_lower_context import code_line
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
-__all__ = ["cue_final", "repeats"]
+__all__ = ["cue_final", "relative", "repeats"]
 
 # A cue that names someone. Group "p": said of a person ("my name is", "named him"), so any
 # listed name may follow; otherwise an everyday phrase too ("call me back", "name: string").
@@ -144,3 +150,33 @@ def repeats(
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|miss)\.?[ \t]+$", re.IGNORECASE)
+
+
+_WHO = re.compile(r"([^\W\d_][\w'’-]*)(?=,?[ \t]+(?:who|whom|whose)\b)")
+
+
+def relative(
+    text: str, words: Sequence[re.Match[str]], lex: TokenLexicon, lower_words: set[int]
+) -> list[tuple[int, int]]:
+    """Spans of rule 14: a word that is no English word right before ``who``/``whom``/``whose``,
+    in a sentence written in lower case (``lower_words``, indexes into ``words``)."""
+    starts = {words[k].start() for k in lower_words}
+    out: list[tuple[int, int]] = []
+    for m in _WHO.finditer(text):
+        w = m.group(1)
+        if m.start() not in starts or not w.islower() or code_line(text, m.start()):
+            continue
+        if _no_english(lex, w):
+            out.append(m.span(1))
+    return out
+
+
+def _no_english(lex: TokenLexicon, w: str) -> bool:
+    """A listed name that is no everyday word, a word in no list, or letters English does not
+    use (three letters at least)."""
+    if len(w) < 3 or not w.replace("-", "").isalpha() or w in FUNCTION_WORDS:
+        return False
+    if w in lex.vocab or w in lex.common:
+        return w in lex.first and w not in lex.common and lex.kind(w) is Kind.NAME
+    kind = lex.kind(w)
+    return kind is not Kind.WORD or not w.isascii()

@@ -28,7 +28,7 @@ from hybridllm.classifiers.name_lower_context import (
     faker_last,
     name_like,
 )
-from hybridllm.classifiers.name_lower_cues import cue_final, repeats
+from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
@@ -307,7 +307,7 @@ def with_context(
     extra = context_runs(text, words, lex, lower_words, english) + list(fields)
     extra += record_runs(text, words, lex)
     extra += token_runs(text, words, lex, lower_words, english)
-    extra += cue_final(text, lex)
+    extra += cue_final(text, lex) + relative(text, words, lex, lower_words)
     for lo, hi in sorted(extra):
         s, e = lo, hi
         while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest
