@@ -29,6 +29,7 @@ applies on lines of code.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -47,6 +48,9 @@ _CUE = re.compile(
     r"|\b(?:call(?:s|ed)?[ \t]+(?:me|him|her)|(?:last|first|family|given|maiden)[ \t]+name"
     r"[ \t]*[?:]|name[ \t]*\?))[ \t]+"
 )
+_ANCHOR = re.compile(r"(?i:nam|cal|goe)")
+_CUE_BACK = 40  # the longest cue before its anchor word ("their family name is")
+_CUE_AHEAD = 12
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _GAP = re.compile(r"[ \t]+")
 # The end of the clause the name closes.
@@ -71,10 +75,25 @@ def _cue_word(lex: TokenLexicon, word: str, personal: bool) -> bool:
     return True
 
 
+def _cues(text: str) -> list[re.Match[str]]:
+    """The matches of ``_CUE``, searched only around its anchor words (one cheap scan of the
+    text for ``name``, ``call`` and ``goes``, instead of trying the cue at every word)."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for a in _ANCHOR.finditer(text):
+        if a.start() < end:
+            continue
+        m = _CUE.search(text, max(end, a.start() - _CUE_BACK), a.end() + _CUE_AHEAD)
+        if m is not None and m.end() > a.start():
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def cue_final(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Spans of rule 12 (see the module docstring)."""
     out: list[tuple[int, int]] = []
-    for m in _CUE.finditer(text):
+    for m in _cues(text):
         at = m.end()
         if thing_named(text, at) or code_line(text, at):
             continue
@@ -114,45 +133,57 @@ def repeats(
 ) -> list[tuple[int, int]]:
     """Spans of rule 13: words of lower-case sentences (``lower_words``, indexes into
     ``words``) that are a part of a name in ``found``."""
+    # Only a word of a lower-case sentence can be a repeat: look in the found names for those.
+    candidates: dict[str, list[int]] = {}
+    for k in lower_words:
+        w = words[k].group()
+        bare = w.removesuffix("'s").removesuffix("’s")
+        if len(bare) >= 3 and bare.islower():
+            candidates.setdefault(bare, []).append(words[k].start())
+    if not candidates or not found:
+        return []
     parts: set[str] = set()
     for a, b in found:
         span = text[a:b].lower().split()
-        titled = a > 0 and _TITLE_BEFORE.search(text, max(0, a - 8), a) is not None
-        if len(span) < 2 and not titled:
+        hits = [w for w in span if _strip(w) in candidates]
+        if not hits or (len(span) < 2 and _TITLE_BEFORE.search(text, max(0, a - 8), a) is None):
             continue
-        for w in span:
-            low = w.strip(".,;:'\"()").removesuffix("'s").removesuffix("’s")
-            if (
-                len(low) >= 3
-                and low.isalpha()
-                and low not in FUNCTION_WORDS
-                and low not in TITLES
-                and low not in PARTICLES
-                and low not in lex.common
-                and lex.kind(low) is not Kind.WORD
-            ):
-                parts.add(low)
+        parts.update(low for w in hits if _part(lex, low := _strip(w)))
     if not parts:
         return []
     inside = sorted(found)
+    starts = [a for a, _ in inside]
     out: list[tuple[int, int]] = []
-    for k in sorted(lower_words):
-        m = words[k]
-        w = m.group()
-        bare = w.removesuffix("'s").removesuffix("’s")
-        if bare not in parts or not bare.islower():
-            continue
-        s = m.start()
-        if any(a <= s < b for a, b in inside) or code_line(text, s):
-            continue
-        out.append((s, s + len(bare)))
-    return out
+    for part in parts:
+        for s in candidates[part]:
+            k = bisect.bisect_right(starts, s) - 1
+            if (k >= 0 and s < inside[k][1]) or code_line(text, s):
+                continue  # inside a found span (the name itself), or code
+            out.append((s, s + len(part)))
+    return sorted(out)
+
+
+def _strip(word: str) -> str:
+    return word.strip(".,;:'\"()").removesuffix("'s").removesuffix("’s")
+
+
+def _part(lex: TokenLexicon, low: str) -> bool:
+    """A part of a found name that can stand for it alone: no everyday English word."""
+    return (
+        low.isalpha()
+        and low not in FUNCTION_WORDS
+        and low not in TITLES
+        and low not in PARTICLES
+        and low not in lex.common
+        and lex.kind(low) is not Kind.WORD
+    )
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|miss)\.?[ \t]+$", re.IGNORECASE)
 
 
-_WHO = re.compile(r"([^\W\d_][\w'’-]*)(?=,?[ \t]+(?:who|whom|whose)\b)")
+_WHO = re.compile(r"\bwho(?:m|se)?\b")
+_BEFORE_WHO = re.compile(r"(?:^|(?<=[^\w'’-]))([^\W\d_][\w'’-]*),?[ \t]+$")
 
 
 def relative(
@@ -162,9 +193,12 @@ def relative(
     in a sentence written in lower case (``lower_words``, indexes into ``words``)."""
     starts = {words[k].start() for k in lower_words}
     out: list[tuple[int, int]] = []
-    for m in _WHO.finditer(text):
+    for who in _WHO.finditer(text):
+        m = _BEFORE_WHO.search(text, max(0, who.start() - 40), who.start())
+        if m is None:
+            continue
         w = m.group(1)
-        if m.start() not in starts or not w.islower() or code_line(text, m.start()):
+        if m.start(1) not in starts or not w.islower() or code_line(text, m.start(1)):
             continue
         if _no_english(lex, w):
             out.append(m.span(1))
