@@ -68,3 +68,34 @@ def test_a_name_after_a_middle_initial_joins_whatever_its_kind() -> None:
 def test_widening_stays_on_its_line() -> None:
     text = "Lucia V Voronina\\nImmobiliere Dassault SA\\n35327 Thomas Street"
     assert not any("\n" in p or "\\n" in p for p in persons(text))
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    c = get_classifier().classify(text)
+    return [(f.entity_type, text[f.start : f.end]) for f in c.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        (
+            "Claim 4: the car was damaged at Löberöd 27, Brno. Witness: Leonor Fernandes.",
+            "Löberöd 27",
+        ),
+        ("The tenant has rented Graben 13 since 2023 and always paid on time.", "Graben 13"),
+    ],
+)
+def test_a_street_written_as_name_and_number_is_masked_whole(text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last updated Jan 10, 2023, 01:59 UTC.",  # a date
+        "Appointment with Anika Quillan 26.03.2012 for a check-up.",  # no address context
+        "I used a Raspberry Pi 4 for the prototype.",
+    ],
+)
+def test_no_street_from_dates_ratings_or_products(text: str) -> None:
+    assert not any(t == "STREET_ADDRESS" for t, _ in _types(text))

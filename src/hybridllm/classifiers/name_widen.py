@@ -12,7 +12,9 @@ Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
 - to the right: a hyphenated part (``-leigh``), then such capitalised words and particles.
 
 Widening never creates a finding: the share of prompts with a finding is unchanged, only
-the masked span grows to the whole name.
+the masked span grows to the whole name. A PERSON finding followed by a house number (``at
+Löberöd 27, Brno``) is a street written in the European order and becomes a STREET_ADDRESS
+over both.
 """
 
 from __future__ import annotations
@@ -34,6 +36,18 @@ _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
 _HYPHEN_PART = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]{2,}\b")
 _MAX_PARTS = 4  # words added on each side at most
+# A house number after a street written as a name, where an address is spoken of: "car
+# damaged at Löberöd 27, Brno", "has rented Graben 13 since 2023". The number ends the clause
+# or comes before a function word (not "Smith 2 times"), and is no decimal, date or time.
+_HOUSE_NUMBER = re.compile(
+    r"[ \t]+(\d{1,4}[a-zA-Z]?)"
+    r"(?=(?:[,;)]|:(?!\d)|\.(?!\d))(?![ \t]*\d)|[ \t]*(?:\n|$)|[ \t]+([a-z]+)\b)"
+)
+_ADDRESS_BEFORE = re.compile(
+    r"(?i:\b(?:at|on|to|from|rent(?:s|ed|ing)?|lives?|living|moved|moving|address|located"
+    r"|deliver(?:ed|y)?|ship(?:ped)?)[ \t]+(?:the[ \t]+)?)\Z"
+)
+_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 
 
 def _name_part(word: str, lex: TokenLexicon) -> bool:
@@ -109,7 +123,26 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         base = max(members, key=lambda f: f.end - f.start)
         start, end = min(g[0] for g in group), max(g[1] for g in group)
         out.append(base.model_copy(update={"start": start, "end": end}))
-    return out
+    return [_street(text, f) for f in out]
+
+
+def _street(text: str, f: Finding) -> Finding:
+    """A PERSON finding followed by a house number is a street address written as name and
+    number (the European order): the finding becomes a STREET_ADDRESS over both, so no part
+    of the address is left."""
+    if f.entity_type != "PERSON":
+        return f
+    m = _HOUSE_NUMBER.match(text, f.end)
+    if (
+        m is None
+        or (m.group(2) is not None and m.group(2) not in FUNCTION_WORDS)
+        or _MONTH.fullmatch(text, f.start, f.end)
+        or not _ADDRESS_BEFORE.search(text, max(0, f.start - 24), f.start)
+    ):
+        return f
+    return f.model_copy(
+        update={"entity_type": "STREET_ADDRESS", "end": m.end(1), "recognizer": "names+street"}
+    )
 
 
 def _left(text: str, start: int, lex: TokenLexicon) -> int:
