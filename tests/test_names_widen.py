@@ -99,3 +99,17 @@ def test_a_street_written_as_name_and_number_is_masked_whole(text: str, street: 
 )
 def test_no_street_from_dates_ratings_or_products(text: str) -> None:
     assert not any(t == "STREET_ADDRESS" for t, _ in _types(text))
+
+
+def test_a_titled_one_word_name_is_masked_at_every_mention() -> None:
+    text = (
+        "Reference check: Roelien Vuik reported to Mr. Bodrov at Meridian Mutual for three"
+        " years. Bodrov called Roelien dependable."
+    )
+    assert persons(text).count("Bodrov") == 2
+
+
+def test_a_dropped_public_name_leaves_no_repeats() -> None:
+    # one-word repeats come only from names the public-figure rules kept
+    text = "Kubrick's films are slow. Why do critics love Kubrick so much?"
+    assert persons(text) == []

@@ -22,15 +22,17 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_context import TITLE_WORDS
-from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE
+from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
+    Kind,
     TokenLexicon,
+    is_cap,
 )
 from hybridllm.models import Finding
 
-__all__ = ["widen"]
+__all__ = ["repeated", "widen"]
 
 _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at a position
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
@@ -183,3 +185,55 @@ def _right(text: str, end: int, lex: TokenLexicon) -> int:
             break
         pos = best = m.end()
     return best
+
+
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+
+
+def repeated(
+    text: str,
+    words: list[re.Match[str]],
+    found: list[Finding],
+    lex: TokenLexicon,
+    *,
+    single: bool = False,
+) -> list[re.Match[str]]:
+    """Words that repeat a part of a found name: later mentions of a part of a full name
+    ("Madison S. Leonard" ... "Madison reports ..."); with ``single``, of a one-word name that is
+    no word ("Mrs. Langset ... Langset called"; the caller runs it on the names the
+    public-figure rules kept, so a dropped brand leaves no repeats).
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        found: PERSON findings so far.
+        lex: the token lists.
+        single: take one-word names as sources instead of multi-word ones.
+
+    Returns:
+        The word matches outside every finding that repeat a part (possessive ``'s`` allowed).
+    """
+    parts: set[str] = set()
+    for f in found:
+        span = text[f.start : f.end]
+        source = (
+            " " not in span.strip() and lex.kind(span) in (Kind.NAME, Kind.UNKNOWN)
+            if single
+            else len(span.split()) > 1
+        )
+        if source:
+            parts.update(
+                w
+                for w in _POSSESSIVE_S.sub("", span).split()
+                if is_cap(w)
+                and len(w) > 2
+                and w.lower() not in COMMON_WORDS
+                and w.lower() not in TITLE_WORDS
+            )
+    if not parts:
+        return []
+    taken = span_mask(len(text), [(f.start, f.end) for f in found])
+    # A word is a repeat when it, without a possessive 's, is a part: the part itself or the
+    # part with 's (one set lookup per word instead of the bare span of each).
+    forms = parts.union(*({p + "'s", p + "’s"} for p in parts))
+    return [m for m in words if m.group() in forms and not taken[m.start()]]

@@ -77,7 +77,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
 from hybridllm.classifiers.name_verdicts import NerVerdicts
-from hybridllm.classifiers.name_widen import widen
+from hybridllm.classifiers.name_widen import repeated, widen
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -407,6 +407,7 @@ class NameRecognizer(NerVerdicts):
         )
         findings = self._repeats(text, words, findings)
         kept = drop_public(text, self._lists(text, words, findings))
+        kept = self._repeats(text, words, kept, single=True)
         return trim_units(text, widen(text, kept, self.tokens))
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
@@ -498,31 +499,8 @@ class NameRecognizer(NerVerdicts):
         return found + [self._finding(s, e, 0.6, "names+list") for s, e in extra]
 
     def _repeats(
-        self, text: str, words: list[re.Match[str]], found: list[Finding]
+        self, text: str, words: list[re.Match[str]], found: list[Finding], *, single: bool = False
     ) -> list[Finding]:
-        """Add later mentions of a part of a full name found elsewhere ("Madison S. Leonard"
-        ... "Madison reports ...")."""
-        parts: set[str] = set()
-        for f in found:
-            span = text[f.start : f.end]
-            if len(span.split()) > 1:
-                parts.update(
-                    w
-                    for w in _POSSESSIVE_S.sub("", span).split()
-                    if _is_cap(w)
-                    and len(w) > 2
-                    and w.lower() not in COMMON_WORDS
-                    and w.lower() not in TITLE_WORDS
-                )
-        if not parts:
-            return found
-        taken = span_mask(len(text), [(f.start, f.end) for f in found])
-        # A word is a repeat when it, without a possessive 's, is a part: the part itself or
-        # the part with 's (one set lookup per word instead of the bare span of each).
-        forms = parts.union(*({p + "'s", p + "’s"} for p in parts))
-        extra = [
-            self._finding(*self._bare(m), 0.7, "names+repeat")
-            for m in words
-            if m.group() in forms and not taken[m.start()]
-        ]
-        return found + extra
+        """Add later mentions of found names (see :func:`~.name_widen.repeated`)."""
+        extra = repeated(text, words, found, self.tokens, single=single)
+        return found + [self._finding(*self._bare(m), 0.7, "names+repeat") for m in extra]
