@@ -6,10 +6,12 @@ only one word of a longer name: the surname NER recognised after a given name it
 Torre``), a given name without its hyphenated second part and the surname (``Amy-leigh
 Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
 
-- to the left: name particles (``van``, ``der``, ``de`` ...) and capitalised words that are no
-  ordinary word, title, function word or common word (or are a listed given name), joined by
-  a single space;
+- to the left: name particles (``van``, ``der``, ``de`` ...) and capitalised words that are a
+  listed given name or surname, or no common English word and no listed place (never a
+  title, a function word, an acronym or a CamelCase word), each after a single space;
 - to the right: a hyphenated part (``-leigh``), then such capitalised words and particles.
+
+:func:`repeated` finds the later mentions of a found name's parts.
 
 Widening never creates a finding: the share of prompts with a finding is unchanged, only
 the masked span grows to the whole name. A PERSON finding followed by a house number (``at
@@ -53,9 +55,8 @@ _MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 
 
 def _name_part(word: str, lex: TokenLexicon) -> bool:
-    """Whether ``word``, next to a found name, is a part of it by the
-    lists' evidence: capitalised, no title or function word, and a listed name or no common
-    English word."""
+    """Whether ``word``, next to a found name, is a part of it by the lists' evidence:
+    capitalised, no title or function word, and a listed name or no common English word."""
     if not word[:1].isupper() or len(word) < 2 or not word.replace("-", "").isalpha():
         return False
     low = word.lower()
