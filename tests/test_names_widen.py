@@ -113,3 +113,25 @@ def test_a_dropped_public_name_leaves_no_repeats() -> None:
     # one-word repeats come only from names the public-figure rules kept
     text = "Kubrick's films are slow. Why do critics love Kubrick so much?"
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sophia's laptop was stolen in Rotterdam. What should IT revoke?", "Sophia"),
+        ("Stolen laptop again. Mary's team shares it, so what should IT revoke?", "Mary"),
+    ],
+)
+def test_a_given_name_owning_something_at_a_sentence_start(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post goes live on St. Valentine's day, so the title needs a pun.",
+        "Act as MAN. MAN's answers are short and direct.",
+    ],
+)
+def test_no_owner_from_saints_days_or_acronyms(text: str) -> None:
+    assert persons(text) == []

@@ -314,7 +314,23 @@ def _initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
 
-def person_run(  # noqa: PLR0911 - one verdict per rule
+def _owner_at_start(text: str, word: re.Match[str], lex: TokenLexicon) -> bool:
+    """A listed given name in the possessive at a sentence start, before a lower-case word:
+    someone who owns something ("Sophia's laptop was stolen", "Mary's team shares it"); not
+    a saint's day ("St. Valentine's day") or an upper-case acronym ("MAN's")."""
+    w = word.group()
+    start, end = word.span()
+    return (
+        w.endswith(("'s", "’s"))
+        and w[1:-2].islower()
+        and w[:-2].lower() in lex.first
+        and not text[max(0, start - 4) : start].endswith(("St. ", "St "))
+        and _LOWER_NEXT.match(text, end, end + 3) is not None
+        and at_sentence_start(text, start)
+    )
+
+
+def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
     text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
 ) -> tuple[int, float, bool] | None:
     """Decide whether a person's name starts at ``words[i]`` from token knowledge alone.
@@ -361,6 +377,8 @@ def person_run(  # noqa: PLR0911 - one verdict per rule
         if all(k is Kind.AMBIGUOUS for k in kinds):
             return None
         return last, 0.7, False
+    if _owner_at_start(text, words[i], lex):
+        return i, 0.5, False  # a given name owning something: "Sophia's laptop was stolen"
     if kinds[0] is Kind.AMBIGUOUS:
         return None
     start, end = words[i].span()
