@@ -78,3 +78,11 @@ def stored_records(path: Path) -> list[Any]:
 
     with AuditStore(path, readonly=True) as store:
         return list(store.iter_records())
+
+
+def persons(text: str) -> list[str]:
+    """The PERSON findings of the default classifier on ``text``, as their texts."""
+    from hybridllm.classifiers import get_classifier
+
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]

@@ -105,11 +105,13 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         grown.append((start, end, f))
     grown.sort(key=lambda g: (g[0], -g[1]))
     groups: list[list[tuple[int, int, Finding]]] = []
+    group_end = -1
     for g in grown:
-        if groups and g[0] < max(x[1] for x in groups[-1]):
+        if groups and g[0] < group_end:
             groups[-1].append(g)
         else:
             groups.append([g])
+        group_end = max(group_end, g[1])
     out = list(others)
     for group in groups:
         members = [g[2] for g in group]

@@ -266,7 +266,10 @@ class NameRecognizer(NerVerdicts):
             return [], i + 1  # a string literal in code: 'Failed', ['Characteristics']
         if foreign and (
             not any(self.tokens.kind(words[k].group()) is Kind.NAME for k in range(i, j + 1))
-            or (j == i and not restored and not self._foreign_lone_name(text, words[i]))
+            # A lone listed surname at a sentence or line start is as often a word of that
+            # language, capitalised by its place ("Trong lúc", "Beste innholdstruktur");
+            # mid-sentence it stays a name ("Gestern hat Kowalski mir gesagt").
+            or (j == i and not restored and at_sentence_start(text, words[i].start()))
         ):
             return [], j + 1  # capitalised nouns of another language, not unknown names
         if ask_ner and person_context(text, *bare):
@@ -277,14 +280,6 @@ class NameRecognizer(NerVerdicts):
             return [], i + 1
         end = self._bare(words[j])[1]
         return [self._finding(words[i].start(), end, score, "names+shape")], j + 1
-
-    @staticmethod
-    def _foreign_lone_name(text: str, word: re.Match[str]) -> bool:
-        """In prose of another language a lone listed surname at the start of a sentence or a
-        line is as often a word of that language, capitalised by its place ("Cung cấp",
-        "Trong lúc", "Beste innholdstruktur"); mid-sentence it stays a name ("Gestern hat
-        Kowalski mir gesagt")."""
-        return not at_sentence_start(text, word.start())
 
     def _ner_candidate(
         self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
