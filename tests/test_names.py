@@ -43,6 +43,11 @@ def persons(text: str) -> set[str]:
         ("Toronto", Kind.WORD),  # a city, not a first name
         ("Patient", Kind.WORD),  # a title
         ("Co-Founder", Kind.WORD),
+        # accents the list entry lacks: the name ("Silvio", "Marques"), not the English word
+        ("Sílvio", Kind.NAME),
+        ("Marqués", Kind.NAME),
+        ("Café", Kind.WORD),  # a loanword: its plain form is an everyday word, no given name
+        ("károlyi", Kind.UNKNOWN),  # lower case keeps the stronger lower-case verdict
     ],
 )
 def test_token_kinds(token: str, kind: Kind) -> None:

@@ -22,6 +22,11 @@ from hybridllm.classifiers import get_classifier
         ("Ticket 88. Reporter: Ancilla van Aken. Why are invoices duplicated?", "Ancilla van Aken"),
         # a hyphenated given name and the surname after it
         ('{"name": "Amy-leigh Paterson", "phone": "(756)908-3504"}', "Amy-leigh Paterson"),
+        # a given name that is also a product's, before a surname
+        ("The name in the account is wrong, please change it to Alexa Deleon", "Alexa Deleon"),
+        # accented given names whose lists hold them without accents; NER says ORG
+        ("The film was directed by Sílvio Marques and starring Tom.", "Sílvio Marques"),
+        ("I met Napóleon Orosz yesterday.", "Napóleon Orosz"),
     ],
 )
 def test_a_name_is_masked_whole(text: str, name: str) -> None:

@@ -253,6 +253,15 @@ class TokenLexicon:
             return Kind.AMBIGUOUS if low in self.ambiguous else Kind.NAME
         # Loanwords keep Latin-1 accents ("café", "naïve"); "Pudič" or "Đurđa" are not "pudic".
         latin1 = all(ord(c) < 256 for c in low)
+        # A capitalised name spelt with accents its list entry lacks ("Sílvio", "Napóleon",
+        # "Marqués") is that name; a loanword's plain form is an everyday word and no given
+        # name ("Café"). In lower case an unlisted accented word stays UNKNOWN, which the
+        # lower-case rules take as the stronger evidence ("asking for károlyi").
+        plain = fold(low) if latin1 and bare[:1].isupper() and not low.isascii() else low
+        if plain != low and (
+            plain in self.first or (plain in self.last and plain not in self.vocab)
+        ):
+            return Kind.AMBIGUOUS if plain in self.ambiguous else Kind.NAME
         if low in self.vocab or (latin1 and fold(low) in self.vocab) or self._compound(low):
             return Kind.WORD
         if "-" in low:  # "Olli-Pekka", "Reyes-Villalobos"; not "Co-Founder"

@@ -54,9 +54,11 @@ _ADDRESS_BEFORE = re.compile(
 _MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 
 
-def _name_part(word: str, lex: TokenLexicon) -> bool:
+def _name_part(word: str, lex: TokenLexicon, *, given: bool = False) -> bool:
     """Whether ``word``, next to a found name, is a part of it by the lists' evidence:
-    capitalised, no title or function word, and a listed name or no common English word."""
+    capitalised, no title or function word, and a listed name or no common English word.
+    ``given``: the word stands before the name, where a listed given name is one even when it
+    is also a brand's or product's name ("Alexa Deleon", "Mercedes Ortiz")."""
     if not word[:1].isupper() or len(word) < 2 or not word.replace("-", "").isalpha():
         return False
     low = word.lower()
@@ -64,13 +66,13 @@ def _name_part(word: str, lex: TokenLexicon) -> bool:
         low in TITLE_WORDS
         or low in FUNCTION_WORDS
         or low in NOT_NAME_PARTS
-        or low in NOT_PEOPLE
         or low in COMMON_WORDS
-        or low in lex.not_people
         or word.isupper()
         or any(c.isupper() for c in word[1:])
     ):
         return False  # "Dear Jennifer", "CEO Cathie Wood", "iOS Gilbert"
+    if low in NOT_PEOPLE or low in lex.not_people:
+        return given and low in lex.first
     # A listed name or a rare word reads as a name next to one ("Auriville Gilbert", "Yulan
     # Peres"); a common English word or a listed place does not ("Meet Gilbert", "Active
     # Boston").
@@ -163,7 +165,7 @@ def _left(text: str, start: int, lex: TokenLexicon) -> int:
             pos = m.start()  # a particle counts only with a name part before or the name after
             best = pos
             continue
-        if not _name_part(word, lex):
+        if not _name_part(word, lex, given=True):
             break
         pos = best = m.start()
     return best
