@@ -42,6 +42,7 @@ from hybridllm.classifiers.name_context import (
     list_names,
     person_context,
 )
+from hybridllm.classifiers.name_email import email_names
 from hybridllm.classifiers.name_gate import (
     COMMON_WORDS,
     GLUE_AFTER,
@@ -402,8 +403,20 @@ class NameRecognizer(NerVerdicts):
         )
         findings = self._repeats(text, words, findings)
         kept = drop_public(text, self._lists(text, words, findings))
+        if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
+            kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
         return trim_units(text, widen(text, kept, self.tokens))
+
+    def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
+        """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`)
+        that the findings so far do not cover whole (``sanders`` of ``zak sanders``)."""
+        taken = span_mask(len(text), [(f.start, f.end) for f in found])
+        return [
+            self._finding(s, e, 0.8, "names+email")
+            for s, e in email_names(text, self.tokens)
+            if not all(taken[s:e])
+        ]
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the

@@ -1,0 +1,181 @@
+"""Names an e-mail address spells: the words right before an address whose local part holds them.
+
+A name written next to its own address (``Co-authored-by: zak sanders <zak.sanders@example.co.uk>``,
+``customer arnaude l'heureux (arnaude.lheureux@example.co.uk)``, a CSV row
+``29483,Ellinore Magnusson,ellinore.40@example.com``) is a person's name by the address's own
+evidence, whatever its case, language or list membership: the local part repeats it. No cue word
+is involved, so the rule holds for any label, layout or language around the pair.
+
+:func:`email_names` takes, for each address, the words of the field just before it (back to a
+comma, colon, bracket, tab, ``|`` or ``=``; at most five words) and keeps the trailing run of
+words that can be name parts: a word the local part contains (``sanders`` in ``zak.sanders``,
+``smith`` in ``jsmith``), an initial, a particle, or a word that is no common English word. The
+run counts only when one of its words of three letters or more is in the local part, so
+``Support Team <support@...>`` (common words) and ``Acme Corp <info@acme.com>`` (the local part
+spells neither) stay unnamed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_context import TITLE_WORDS
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon, fold
+
+__all__ = ["email_names"]
+
+_EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
+# Between a name and its address: spaces and the brackets, quotes or commas that wrap it.
+_GAP = re.compile(r"[ \t<(\[,;:|\"=]*\Z")
+_FIELD_END = re.compile(r"[,;:|\t<>()\[\]\"=\n]")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# Mailboxes of a role, not a person: RFC 2142's names for common services and functions, and
+# the role accounts in wide use beside them.
+ROLE_MAILBOXES = frozenset(
+    {
+        "info",
+        "marketing",
+        "sales",
+        "support",
+        "abuse",
+        "noc",
+        "security",
+        "postmaster",
+        "hostmaster",
+        "usenet",
+        "news",
+        "webmaster",
+        "www",
+        "uucp",
+        "ftp",
+        "admin",
+        "administrator",
+        "billing",
+        "accounts",
+        "accounting",
+        "office",
+        "contact",
+        "hello",
+        "help",
+        "helpdesk",
+        "service",
+        "team",
+        "hr",
+        "jobs",
+        "careers",
+        "press",
+        "media",
+        "noreply",
+        "no",
+        "reply",
+        "donotreply",
+        "do",
+        "not",
+        "orders",
+        "feedback",
+        "enquiries",
+        "inquiries",
+        "mail",
+        "mailer",
+        "daemon",
+        "root",
+        "notifications",
+        "alerts",
+        "newsletter",
+        "privacy",
+        "legal",
+        "compliance",
+        "finance",
+        "invoices",
+        "reception",
+        "booking",
+        "bookings",
+    }
+)
+_MAX_WORDS = 5
+_MIN_MATCH = 3  # letters of a word the local part must hold
+
+
+def _plain(word: str) -> str:
+    return fold(word.lower()).replace("'", "").replace("’", "").replace("-", "").rstrip(".")
+
+
+def _spelt(word: str, parts: list[str]) -> bool:
+    """Whether the local part (split into ``parts``) holds ``word``: a whole part, or the start
+    or end of a run-together one (``john``/``smith`` in ``johnsmith``, ``smith`` in
+    ``jsmith``)."""
+    w = _plain(word)
+    if len(w) < _MIN_MATCH:
+        return False
+    return any(p == w or p.startswith(w) or p.endswith(w) for p in parts)
+
+
+def _name_part(word: str, lex: TokenLexicon) -> bool:
+    """A word that can stand in a name beside the address: no function word or title, and a
+    listed name or no common English word (an initial or a particle always can)."""
+    low = word.lower().rstrip(".")
+    if len(low) == 1 and low.isalpha():
+        return True  # an initial ("J." / "j")
+    if low in PARTICLES:
+        return True
+    if low in FUNCTION_WORDS or low in TITLE_WORDS:
+        return False
+    return low not in lex.common or low in lex.first or low in lex.last  # "Elon Musk <elon@"
+
+
+def _namable(word: str, lex: TokenLexicon) -> bool:
+    """A spelt word that makes the run a name: a name or a word in no list, not an everyday
+    word (``admin``) nor a role mailbox's name (``sales``, ``billing``)."""
+    return _plain(word) not in ROLE_MAILBOXES and lex.kind(word) is not Kind.WORD
+
+
+def _no_name(word: str, lex: TokenLexicon) -> bool:
+    """A word that starts no name: an English word, not an initial ("Hi", "Dear")."""
+    return len(word.rstrip(".")) > 1 and lex.kind(word) is Kind.WORD
+
+
+def email_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of the names that the e-mail addresses of ``text`` spell, right before each one.
+
+    Args:
+        text: the text to scan.
+        lex: the token lists.
+
+    Returns:
+        ``(start, end)`` of each name, in text order.
+    """
+    if "@" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _EMAIL.finditer(text):
+        # the domain's words are a company's ("acme.sales@acme.com"), not a person's
+        domain = set(_LOCAL_SPLIT.split(m.group().split("@", 1)[1].lower()))
+        parts = [
+            p
+            for p in _LOCAL_SPLIT.split(fold(m.group(1).lower()))
+            if p and p not in domain and p not in ROLE_MAILBOXES
+        ]
+        if not parts:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        gap = _GAP.search(text, line_start, m.start())
+        end = gap.start() if gap else m.start()
+        field_start = line_start
+        for sep in _FIELD_END.finditer(text, line_start, end):
+            field_start = sep.end()
+        words = list(_WORD.finditer(text, field_start, end))[-_MAX_WORDS:]
+        run: list[re.Match[str]] = []
+        for w in reversed(words):
+            if not (_spelt(w.group(), parts) or _name_part(w.group(), lex)):
+                break
+            run.insert(0, w)
+        # a leading word that is no name and not spelt is no part ("Hi Bob Jones")
+        while run and not _spelt(run[0].group(), parts) and _no_name(run[0].group(), lex):
+            run.pop(0)
+        # the run must end at the address's gap, with nothing but separators between them
+        if any(_spelt(w.group(), parts) and _namable(w.group(), lex) for w in run) and not (
+            text[run[-1].end() : end].strip()
+        ):
+            out.append((run[0].start(), run[-1].end()))
+    return out
