@@ -136,3 +136,22 @@ def test_lower_case_names_in_records(text: str, name: str) -> None:
 )
 def test_record_shapes_without_names_are_clean(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a numbered list item is a line with a name alone, as a bulleted one is
+        ("2. fausto calabrese", "fausto calabrese"),
+        # an aside in brackets after the name
+        ("attendees:\n1. ruriko terada (bluepeak analytics)\n2. dr. fedorov", "ruriko terada"),
+        # a signature block: a given name and an unknown surname, a role after a comma
+        ("signed below.\n\n__________\nanna lyberth, ceo\n", "anna lyberth"),
+    ],
+)
+def test_a_name_alone_on_a_list_or_signature_line(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_numbered_steps_are_no_names() -> None:
+    assert persons("1. install python 3.11\n2. run pip install\n3. open the shell") == set()

@@ -476,7 +476,13 @@ def _line_name(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon)
             s = _strength(lex, w)
             if s == _NONE and not (j > i and w in lex.last and w not in FUNCTION_WORDS):
                 return None
-            strong = strong or s == _STRONG
+            # a line alone is evidence enough for a listed given name before an unknown
+            # surname ("anna lyberth, ceo" in a signature block)
+            strong = (
+                strong
+                or s == _STRONG
+                or (j > i and s == _UNKNOWN and words[i].group() in lex.first)
+            )
             names += 1
         j += 1
     last = j - 1
@@ -485,13 +491,24 @@ def _line_name(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon)
     return last
 
 
+# Before a line's first word: quoting marks, bullets and a list item's number ("2.", "(b)").
+_LINE_LEAD = re.compile(r"[ \t>*?•·-]*(?:\(?(?:\d{1,3}|[a-z])[.)][ \t]*)?\Z")
+# After a name that is its line's content: punctuation, an aside in brackets ("(bluepeak
+# analytics)") or a role after a comma ("anna lyberth, ceo").
+_LINE_TAIL = re.compile(
+    r"[ \t.,;]*(?:\([^()\n]{1,60}\)|,[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?[ \t.,;]*\Z"
+)
+
+
 def _line_start(text: str, pos: int) -> bool:
-    """Whether only quoting marks and spaces come before ``pos`` on its line."""
+    """Whether only quoting marks, a bullet or a list item's number and spaces come before
+    ``pos`` on its line."""
     lo = text.rfind("\n", 0, pos) + 1
-    return not text[lo:pos].strip(" \t>*-?")
+    return _LINE_LEAD.match(text, lo, pos) is not None
 
 
 def _line_end(text: str, pos: int) -> bool:
-    """Whether only spaces and punctuation come after ``pos`` on its line."""
+    """Whether only punctuation, spaces, an aside in brackets or a short role after a comma
+    come after ``pos`` on its line."""
     hi = text.find("\n", pos)
-    return not text[pos : hi if hi >= 0 else len(text)].strip(" \t.,;")
+    return _LINE_TAIL.match(text, pos, hi if hi >= 0 else len(text)) is not None
