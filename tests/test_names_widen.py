@@ -136,3 +136,10 @@ def test_a_given_name_owning_something_at_a_sentence_start(text: str, name: str)
 )
 def test_no_owner_from_saints_days_or_acronyms(text: str) -> None:
     assert persons(text) == []
+
+
+def test_parts_on_either_side_of_a_middle_initial_become_one_name() -> None:
+    # lower case: the given name and the surname are found apart; the initial between them
+    # would be left (a partial mask)
+    text = "lead: gijsbrecht l. van hecke | company: saltmarsh media | city: tampere"
+    assert "gijsbrecht l. van hecke" in persons(text)

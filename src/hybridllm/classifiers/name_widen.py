@@ -51,6 +51,7 @@ _ADDRESS_BEFORE = re.compile(
     r"(?i:\b(?:at|on|to|from|rent(?:s|ed|ing)?|lives?|living|moved|moving|address|located"
     r"|deliver(?:ed|y)?|ship(?:ped)?)[ \t]+(?:the[ \t]+)?)\Z"
 )
+_INITIAL_GAP = re.compile(r" [A-Za-z]\. ")
 _MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 
 
@@ -109,7 +110,9 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
     groups: list[list[tuple[int, int, Finding]]] = []
     group_end = -1
     for g in grown:
-        if groups and g[0] < group_end:
+        # overlapping, or two parts of one name with only a middle initial between them
+        # ("gijsbrecht" l. "van hecke")
+        if groups and (g[0] < group_end or _INITIAL_GAP.fullmatch(text, group_end, g[0])):
             groups[-1].append(g)
         else:
             groups.append([g])
