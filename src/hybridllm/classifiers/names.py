@@ -58,6 +58,7 @@ from hybridllm.classifiers.name_gate import (
     quoted,
     span_mask,
 )
+from hybridllm.classifiers.name_handles import home_users, mention_spans
 from hybridllm.classifiers.name_lower import (
     NAMING_CUE,
     lower_names,
@@ -406,15 +407,20 @@ class NameRecognizer(NerVerdicts):
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
-        return trim_units(text, widen(text, kept, self.tokens))
+        return _whole_mentions(text, trim_units(text, widen(text, kept, self.tokens)))
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
-        """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`)
-        that the findings so far do not cover whole (``sanders`` of ``zak sanders``)."""
+        """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`) and
+        home-directory user names that spell one (:func:`~.name_handles.home_users`), where the
+        findings so far do not cover them whole (``sanders`` of ``zak sanders``)."""
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
         return [
             self._finding(s, e, 0.8, "names+email")
             for s, e in email_names(text, self.tokens)
+            if not all(taken[s:e])
+        ] + [
+            self._finding(s, e, 0.7, "names+home")
+            for s, e in home_users(text, self.tokens)
             if not all(taken[s:e])
         ]
 
@@ -512,3 +518,22 @@ class NameRecognizer(NerVerdicts):
         """Add later mentions of found names (see :func:`~.name_widen.repeated`)."""
         extra = repeated(text, words, found, self.tokens, single=single)
         return found + [self._finding(*self._bare(m), 0.7, "names+repeat") for m in extra]
+
+
+def _whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
+    """A PERSON finding inside an ``@`` mention grows to the whole mention (``@maria.lopez``
+    where only ``lopez`` was found): no part of the handle is left."""
+    grow = {
+        (s, e): (lo, hi)
+        for s, e, lo, hi in mention_spans(
+            text, [(f.start, f.end) for f in findings if f.entity_type == "PERSON"]
+        )
+    }
+    if not grow:
+        return findings
+    return [
+        f.model_copy(update=dict(zip(("start", "end"), grow[(f.start, f.end)], strict=True)))
+        if f.entity_type == "PERSON" and (f.start, f.end) in grow
+        else f
+        for f in findings
+    ]

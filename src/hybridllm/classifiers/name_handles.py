@@ -1,0 +1,106 @@
+"""Person names inside account handles: home-directory user names and ``@`` mentions.
+
+A pasted traceback or shell session carries its user's account name in every path:
+``/home/hgardner/app/main.py``, ``C:\\Users\\Maria.Lopez\\Documents``, ``/Users/skip.miller/``.
+The place is fixed by each operating system's convention (``/home/<user>`` on Linux,
+``/Users/<user>`` on macOS, ``C:\\Users\\<user>`` on Windows), so no cue word is needed; what
+decides is whether the account name spells a person's name. :func:`home_users` takes the user
+segment when one of its parts, or the start or end of a run-together part, is a listed given
+name or a listed surname that is no English word (``hgardner``, ``jacobgershkovich``,
+``skip.miller``, ``Mike``); service and generic accounts (``student``, ``runner``, ``vsts``,
+``Admin``, ``ubuntu``) spell none and stay.
+
+:func:`mention_spans` widens a name found inside an ``@`` mention to the whole mention
+(``@maria.lopez`` where only ``lopez`` was found), so no part of the handle is left; it never
+creates a finding (public accounts are named in many prompts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, fold
+
+__all__ = ["home_users", "mention_spans"]
+
+_HOME = re.compile(r"/home/|/Users/|\\Users\\|\\\\Users\\\\")
+_USER = re.compile(r"[^/\\\s\"'<>:|*?$%{}()\[\];,`]+")
+_PARTS = re.compile(r"[._\-\d]+|(?<=[a-z])(?=[A-Z])")
+_MENTION = re.compile(r"(?<![\w.@/])@[A-Za-z][\w.-]*[A-Za-z\d]")
+_MIN_PART = 4  # letters of a name found at the start or end of a run-together part
+
+
+# The default accounts of common images, CI runners and notebooks (GitHub Actions' ``runner``,
+# Azure Pipelines' ``vsts``, AWS's ``ec2-user``, Jupyter's ``jovyan``, Raspberry Pi OS's ``pi``,
+# ...) and generic ones: nobody's name.
+DEFAULT_ACCOUNTS = frozenset(
+    (  # noqa: SIM905 - a word list, read as one
+        "root admin administrator user username users yourname yourusername you me guest "
+        "test tester student default public shared ubuntu debian centos fedora ec2-user "
+        "azureuser pi vagrant runner vsts jenkins gitlab-runner git docker node app appuser "
+        "deploy deployer developer dev coder codespace gitpod jovyan sagemaker-user "
+        "www-data nobody linuxbrew build builder ci"
+    ).split()
+)
+
+
+def _listed(word: str, lex: TokenLexicon) -> bool:
+    """A listed given name, or a listed surname that is no everyday word."""
+    return word in lex.first or (word in lex.last and lex.kind(word) is Kind.NAME)
+
+
+def _spells_name(user: str, lex: TokenLexicon) -> bool:
+    """Whether the account name ``user`` holds a person's name (see the module docstring)."""
+    if user.lower() in DEFAULT_ACCOUNTS:
+        return False
+    for part in _PARTS.split(user):
+        low = fold(part.lower())
+        if len(low) < 3 or not low.isalpha() or low in DEFAULT_ACCOUNTS:
+            continue
+        if lex.kind(part) in (Kind.NAME, Kind.AMBIGUOUS) and _listed(low, lex):
+            return True
+        if any(_listed(low[:k], lex) for k in range(_MIN_PART, len(low))) or any(
+            _listed(low[k:], lex) for k in range(1, len(low) - _MIN_PART + 1)
+        ):
+            return True  # "jacobgershkovich", "hgardner"
+    return False
+
+
+def home_users(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of the home-directory user names in ``text`` that spell a person's name.
+
+    Args:
+        text: the text to scan.
+        lex: the token lists.
+
+    Returns:
+        ``(start, end)`` of each user segment, in text order.
+    """
+    if "Users" not in text and "/home/" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _HOME.finditer(text):
+        user = _USER.match(text, m.end())
+        if user is not None and _spells_name(user.group(), lex):
+            out.append((user.start(), user.end()))
+    return out
+
+
+def mention_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """The ``@`` mentions that hold a found name: ``(start, end)`` of the name and of the
+    mention without its ``@`` for each.
+
+    Args:
+        text: the text.
+        spans: ``(start, end)`` of the PERSON findings.
+
+    Returns:
+        ``(name_start, name_end, mention_start, mention_end)`` where the mention is wider.
+    """
+    if "@" not in text or not spans:
+        return []
+    out: list[tuple[int, int, int, int]] = []
+    for m in _MENTION.finditer(text):
+        lo, hi = m.start() + 1, m.end()
+        out.extend((s, e, lo, hi) for s, e in spans if lo <= s and e <= hi and (s, e) != (lo, hi))
+    return out

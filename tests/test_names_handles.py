@@ -1,0 +1,47 @@
+"""Person names inside account handles (``name_handles``): a home-directory user name that
+spells a person's name is masked, service and generic accounts are not, and a name found inside
+an ``@`` mention is masked with the whole mention.
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.helpers import persons
+
+from hybridllm.classifiers.name_handles import home_users
+from hybridllm.classifiers.name_tokens import token_lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "user"),
+    [
+        ('File "/home/hgardner/projects/app/main.py", line 3', "hgardner"),  # initial + surname
+        ('File "/home/mlopez/app.py", line 9', "mlopez"),
+        ("at /Users/skip.miller/Library/CloudStorage/x.js:449:10", "skip.miller"),
+        ("C:\\Users\\Maria.Lopez\\Documents\\report.docx is locked", "Maria.Lopez"),
+        ('json: "C:\\\\Users\\\\Mike\\\\AppData\\\\Roaming"', "Mike"),  # escaped in JSON
+        ("/home/jacobgershkovich/.bashrc", "jacobgershkovich"),  # given name + unknown surname
+    ],
+)
+def test_a_home_directory_user_name_that_spells_a_name_is_masked(text: str, user: str) -> None:
+    assert user in persons(text)
+
+
+def test_service_and_generic_accounts_are_kept() -> None:
+    text = (
+        "/home/student/x /home/runner/work /home/ubuntu/.bashrc C:\\Users\\Admin\\Desktop "
+        "/Users/vsts/agent /home/pi/x /home/vagrant/y /home/node/app /home/jenkins/ws "
+        "/home/user/a /Users/yourname/c /home/ec2-user/d /home/coder/h /home/jovyan/work"
+    )
+    assert home_users(text, token_lexicon()) == []
+
+
+def test_a_name_inside_a_mention_takes_the_whole_mention() -> None:
+    text = "cc @maria.lopez can you check the deploy?"
+    assert "maria.lopez" in persons(text)
+
+
+def test_decorators_are_no_mentions_of_anyone() -> None:
+    assert persons("@app.route('/x')\n@pytest.fixture\ndef f(): pass") == []
