@@ -45,3 +45,20 @@ def test_a_name_inside_a_mention_takes_the_whole_mention() -> None:
 
 def test_decorators_are_no_mentions_of_anyone() -> None:
     assert persons("@app.route('/x')\n@pytest.fixture\ndef f(): pass") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "user"),
+    [("ssh mlopez@10.0.0.5 failed", "mlopez"), ("jsmith@prod-db: connection refused", "jsmith")],
+)
+def test_a_login_at_a_host_that_spells_a_name_is_masked(text: str, user: str) -> None:
+    assert user in persons(text)
+
+
+def test_default_logins_and_package_pins_are_kept() -> None:
+    text = (
+        "root@10.0.0.1: denied; ubuntu@build-box: ok; pip install pkg@1.2.3; npm i react@18\n"
+        "image: nginx@sha256:ba03c70e5a7b\n"  # an image digest
+        "renderWithHooks@http://localhost:3000/static/js/bundle.js:2191:22"  # a stack frame
+    )
+    assert home_users(text, token_lexicon()) == []

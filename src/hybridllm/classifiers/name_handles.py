@@ -26,6 +26,16 @@ __all__ = ["home_users", "mention_spans"]
 _HOME = re.compile(r"/home/|/Users/|\\Users\\|\\\\Users\\\\")
 _USER = re.compile(r"[^/\\\s\"'<>:|*?$%{}()\[\];,`]+")
 _PARTS = re.compile(r"[._\-\d]+|(?<=[a-z])(?=[A-Z])")
+# A login at a host, as ssh, scp and shell prompts write it: "mlopez@10.0.0.5",
+# "mlopez@build-box:~$" (an e-mail address is the e-mail recognizer's).
+_LOGIN = re.compile(
+    r"(?<![\w.+@-])([A-Za-z][\w.-]{1,31})@"
+    r"(?:\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d)"
+    # not an image digest ("nginx@sha256:") nor a stack frame ("renderWithHooks@http://")
+    r"|(?!sha\d+:|(?:https?|file|wss?|ftp|webpack|blob|data|[a-z]+-extension):)"
+    r"[A-Za-z][\w-]*(?=[:\s]|$))"
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")  # a code identifier ("renderWithHooks"), no login
 _MENTION = re.compile(r"(?<![\w.@/])@[A-Za-z][\w.-]*[A-Za-z\d]")
 _MIN_PART = 4  # letters of a name found at the start or end of a run-together part
 
@@ -59,15 +69,18 @@ def _spells_name(user: str, lex: TokenLexicon) -> bool:
             continue
         if lex.kind(part) in (Kind.NAME, Kind.AMBIGUOUS) and _listed(low, lex):
             return True
-        if any(_listed(low[:k], lex) for k in range(_MIN_PART, len(low))) or any(
-            _listed(low[k:], lex) for k in range(1, len(low) - _MIN_PART + 1)
+        # run together: a given name and a surname of 3+ letters ("jacobgershkovich"), or an
+        # initial or two and a surname ("hgardner", "jrsmith"); not "ngin" + "x" in "nginx"
+        if any(_listed(low[:k], lex) for k in range(_MIN_PART, len(low) - 2)) or any(
+            _listed(low[k:], lex) for k in (1, 2) if len(low) - k >= _MIN_PART
         ):
-            return True  # "jacobgershkovich", "hgardner"
+            return True
     return False
 
 
 def home_users(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
-    """Spans of the home-directory user names in ``text`` that spell a person's name.
+    """Spans of the home-directory user names and host logins (``mlopez@10.0.0.5``) in
+    ``text`` that spell a person's name.
 
     Args:
         text: the text to scan.
@@ -76,14 +89,19 @@ def home_users(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each user segment, in text order.
     """
-    if "Users" not in text and "/home/" not in text:
-        return []
     out: list[tuple[int, int]] = []
-    for m in _HOME.finditer(text):
-        user = _USER.match(text, m.end())
-        if user is not None and _spells_name(user.group(), lex):
-            out.append((user.start(), user.end()))
-    return out
+    if "Users" in text or "/home/" in text:
+        for m in _HOME.finditer(text):
+            user = _USER.match(text, m.end())
+            if user is not None and _spells_name(user.group(), lex):
+                out.append((user.start(), user.end()))
+    if "@" in text:
+        out.extend(
+            m.span(1)
+            for m in _LOGIN.finditer(text)
+            if not _CAMEL.search(m.group(1)) and _spells_name(m.group(1), lex)
+        )
+    return sorted(out)
 
 
 def mention_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
