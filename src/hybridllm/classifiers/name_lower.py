@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from hybridllm.classifiers.name_columns import column_values
 from hybridllm.classifiers.name_context import (
     SPEECH_CUE,
     STRONG_CUE,
@@ -169,7 +170,7 @@ def lower_names(
     # written in lower case: no other word can start a name here.
     cued = {m.end() for m in finditer(NAMING_CUE, text)}
     lower_words = _lower_sentence_words(words, sentences)
-    fields = field_values(text, lex) + mentions(text, lex)
+    fields = field_values(text, lex) + mentions(text, lex) + column_values(text, lex)
     if not cued and not lower_words and not fields:
         return []
     out: list[tuple[int, int, float]] = []

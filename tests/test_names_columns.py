@@ -1,0 +1,55 @@
+"""Names in a table column whose header names a person (``name_columns.column_values``): CSV,
+TSV and markdown tables, any case; columns of other things and role columns holding no name are
+left alone.
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.helpers import persons
+
+from hybridllm.classifiers.name_columns import column_values
+from hybridllm.classifiers.name_tokens import token_lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "to markdown:\nname,company,city\nsue hague,copperleaf insurance,valencia\n"
+            "louis tan,northwind,oslo",
+            {"sue hague", "louis tan"},
+        ),
+        (
+            "id\tfirst_name\tlast_name\n1\tingunn\tbryndísardóttir\n2\tkaoru\ttomono",
+            {"ingunn", "bryndísardóttir", "kaoru", "tomono"},
+        ),
+        (
+            "| Customer | Plan | Seats |\n|---|---|---|\n| Zekö Torma | pro | 4 |\n"
+            "| Tamara Shcherbakova | team | 12 |",
+            {"Zekö Torma", "Tamara Shcherbakova"},
+        ),
+        (
+            '"Patient Name";"Ward"\n"Jules Northcott";"B2"\n"Anika Ashbourne";"C1"',
+            {"Jules Northcott", "Anika Ashbourne"},
+        ),
+    ],
+)
+def test_values_under_a_person_header_are_names(text: str, names: set[str]) -> None:
+    assert names <= set(persons(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name,version,license\nreact,18.2.0,MIT\nvue,3.4.0,MIT",
+        "owner,service\nplatform team,billing\nsre,auth",
+        "product name,price\nWidget Pro,12\nGadget,30",
+        "| Rank | Username | Wins |\n| --- | --- | --- |\n| 1 | User | 3 |\n| 2 | Bot | 1 |",
+        "name: the report\nowner: platform",  # no table
+    ],
+)
+def test_other_columns_give_no_name(text: str) -> None:
+    assert column_values(text, token_lexicon()) == []
