@@ -47,14 +47,19 @@ def _cells(line: str, start: int, sep: str) -> list[tuple[int, int]]:
     honoured, outer ``|`` of a markdown row dropped."""
     cells: list[tuple[int, int]] = []
     lo = 0
-    quoted = False
-    for k, c in enumerate(line):
-        if c == '"':
-            quoted = not quoted
-        elif c == sep and not quoted:
-            cells.append((start + lo, start + k))
-            lo = k + 1
-    cells.append((start + lo, start + len(line)))
+    if '"' not in line:  # no quoting: a plain split (most lines)
+        for part in line.split(sep):
+            cells.append((start + lo, start + lo + len(part)))
+            lo += len(part) + 1
+    else:
+        quoted = False
+        for k, c in enumerate(line):
+            if c == '"':
+                quoted = not quoted
+            elif c == sep and not quoted:
+                cells.append((start + lo, start + k))
+                lo = k + 1
+        cells.append((start + lo, start + len(line)))
     if sep == "|" and line.strip().startswith("|"):
         cells = cells[1:]
     if sep == "|" and line.strip().endswith("|"):

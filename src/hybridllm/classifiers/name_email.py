@@ -18,13 +18,15 @@ spells neither) stay unnamed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon, fold
 
 __all__ = ["email_names"]
 
-_EMAIL = re.compile(r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_LOCAL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}\Z")
+_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _LOCAL_SPLIT = re.compile(r"[._+\-\d]+")
 # Between a name and its address: spaces and the brackets, quotes or commas that wrap it.
 _GAP = re.compile(r"[ \t<(\[,;:|\"=]*\Z")
@@ -43,6 +45,8 @@ ROLE_MAILBOXES = frozenset(
     ).split()
 )
 _MAX_WORDS = 5
+_REACH = 160  # characters before an address where its name's field may start
+_MAX_GAP = 8  # separators between a name and its address
 _MIN_MATCH = 3  # letters of a word the local part must hold
 
 
@@ -84,6 +88,18 @@ def _no_name(word: str, lex: TokenLexicon) -> bool:
     return len(word.rstrip(".")) > 1 and lex.kind(word) is Kind.WORD
 
 
+def _addresses(text: str) -> Iterator[tuple[int, str, str]]:
+    """``(start, local part, domain)`` of each e-mail address, found from its ``@`` (each
+    ``@`` once, the local part read backwards: linear in the text)."""
+    at = text.find("@")
+    while at >= 0:
+        local = _LOCAL.search(text, max(0, at - 64), at)
+        domain = _DOMAIN.match(text, at + 1) if local is not None else None
+        if local is not None and domain is not None:
+            yield local.start(), local.group(), domain.group()
+        at = text.find("@", at + 1)
+
+
 def email_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Spans of the names that the e-mail addresses of ``text`` spell, right before each one.
 
@@ -97,19 +113,22 @@ def email_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     if "@" not in text:
         return []
     out: list[tuple[int, int]] = []
-    for m in _EMAIL.finditer(text):
+    for start, local, host in _addresses(text):
         # the domain's words are a company's ("acme.sales@acme.com"), not a person's
-        domain = set(_LOCAL_SPLIT.split(m.group().split("@", 1)[1].lower()))
+        domain = set(_LOCAL_SPLIT.split(host.lower()))
         parts = [
             p
-            for p in _LOCAL_SPLIT.split(fold(m.group(1).lower()))
+            for p in _LOCAL_SPLIT.split(fold(local.lower()))
             if p and p not in domain and p not in ROLE_MAILBOXES
         ]
         if not parts:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        gap = _GAP.search(text, line_start, m.start())
-        end = gap.start() if gap else m.start()
+        # a name sits within a short reach of its address: the scan stays linear in the text
+        reach = max(0, start - _REACH)
+        newline = text.rfind("\n", reach, start)
+        line_start = newline + 1 if newline >= 0 else reach
+        gap = _GAP.search(text, max(line_start, start - _MAX_GAP), start)
+        end = gap.start() if gap else start
         field_start = line_start
         for sep in _FIELD_END.finditer(text, line_start, end):
             field_start = sep.end()

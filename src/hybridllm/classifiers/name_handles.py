@@ -28,8 +28,8 @@ _USER = re.compile(r"[^/\\\s\"'<>:|*?$%{}()\[\];,`]+")
 _PARTS = re.compile(r"[._\-\d]+|(?<=[a-z])(?=[A-Z])")
 # A login at a host, as ssh, scp and shell prompts write it: "mlopez@10.0.0.5",
 # "mlopez@build-box:~$" (an e-mail address is the e-mail recognizer's).
-_LOGIN = re.compile(
-    r"(?<![\w.+@-])([A-Za-z][\w.-]{1,31})@"
+_LOGIN_USER = re.compile(r"(?<![\w.+@-])[A-Za-z][\w.-]{1,31}\Z")
+_LOGIN_HOST = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3}){3}(?!\.?\d)"
     # not an image digest ("nginx@sha256:") nor a stack frame ("renderWithHooks@http://")
     r"|(?!sha\d+:|(?:https?|file|wss?|ftp|webpack|blob|data|[a-z]+-extension):)"
@@ -96,11 +96,17 @@ def home_users(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             if user is not None and _spells_name(user.group(), lex):
                 out.append((user.start(), user.end()))
     if "@" in text:
-        out.extend(
-            m.span(1)
-            for m in _LOGIN.finditer(text)
-            if not _CAMEL.search(m.group(1)) and _spells_name(m.group(1), lex)
-        )
+        at = text.find("@")
+        while at >= 0:  # each "@" once, its user read backwards: linear in the text
+            user = _LOGIN_USER.search(text, max(0, at - 32), at)
+            if (
+                user is not None
+                and _LOGIN_HOST.match(text, at + 1)
+                and not _CAMEL.search(user.group())
+                and _spells_name(user.group(), lex)
+            ):
+                out.append(user.span())
+            at = text.find("@", at + 1)
     return sorted(out)
 
 
