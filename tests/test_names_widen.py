@@ -143,3 +143,30 @@ def test_parts_on_either_side_of_a_middle_initial_become_one_name() -> None:
     # would be left (a partial mask)
     text = "lead: gijsbrecht l. van hecke | company: saltmarsh media | city: tampere"
     assert "gijsbrecht l. van hecke" in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # a house number before a street found as a name, with a street-type suffix in the word
+        ("the meeting is at 42 Portugeesstraat at 3pm", "42 Portugeesstraat"),
+        # street-type words and particles before the name part
+        ("we moved to 1226 Via degli Muro Linari last month", "1226 Via degli Muro Linari"),
+        ("Deliver to:\n985 Prom. Du Breuil\n7006 Lyon", "985 Prom. Du Breuil"),
+        # a street-type word after it
+        ("the meeting is at 385 Sõõru allee at 3pm", "385 Sõõru allee"),
+        # an address block's line under its label
+        ("Deliver to:\n12 Sigrid Undsets\n3596 Oslo", "12 Sigrid Undsets"),
+        # the Spanish order: number after the street and a comma
+        ("we moved to Calle de Alejandro Casona, 781 last month", "Calle de Alejandro Casona, 781"),
+    ],
+)
+def test_a_street_found_as_a_name_is_masked_whole(text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["meet at 3 John will join", "I asked Smith 2 times", "Table 2: Mr. Tafoya"]
+)
+def test_a_number_beside_a_name_is_no_street_without_an_address(text: str) -> None:
+    assert not any(kind == "STREET_ADDRESS" for kind, _ in _types(text))

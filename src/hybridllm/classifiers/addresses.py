@@ -172,6 +172,7 @@ _PIECES = (
 )
 _NEXT = re.compile(_SEP + r"(?P<p>" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?![\w'’-])")
 _MAX_PIECES = 5
+_COMMA_NUMBER = re.compile(r",[ \t]*\d{1,5}[A-Za-z]?(?![\w]|[.,:]\d)")
 _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follows
 
 
@@ -214,6 +215,11 @@ class AddressRecognizer:
                 b = _CORE.match(text, a.end()) or _BODY.match(text, a.end())
                 if b is not None:
                     end = self._extend(text, b.end())
+            # The Spanish order: the house number after the street and a comma ("Calle de
+            # Alejandro Casona, 781"); only for a street that has no number yet.
+            if not any(c.isdigit() for c in text[start:end]):
+                n = _COMMA_NUMBER.match(text, end)
+                end = n.end() if n is not None else end
             # A full stop after a word ends the sentence, not the address ("... 0368 Oslo.").
             if text[end - 1] == "." and text[end - 4 : end - 1].isalpha():
                 end -= 1

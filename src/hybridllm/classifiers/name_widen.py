@@ -25,6 +25,7 @@ import re
 
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
+from hybridllm.classifiers.name_street import street
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -133,26 +134,7 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         base = max(members, key=lambda f: f.end - f.start)
         start, end = min(g[0] for g in group), max(g[1] for g in group)
         out.append(base.model_copy(update={"start": start, "end": end}))
-    return [_street(text, f) for f in out]
-
-
-def _street(text: str, f: Finding) -> Finding:
-    """A PERSON finding followed by a house number is a street address written as name and
-    number (the European order): the finding becomes a STREET_ADDRESS over both, so no part
-    of the address is left."""
-    if f.entity_type != "PERSON":
-        return f
-    m = _HOUSE_NUMBER.match(text, f.end)
-    if (
-        m is None
-        or (m.group(2) is not None and m.group(2) not in FUNCTION_WORDS)
-        or _MONTH.fullmatch(text, f.start, f.end)
-        or not _ADDRESS_BEFORE.search(text, max(0, f.start - 24), f.start)
-    ):
-        return f
-    return f.model_copy(
-        update={"entity_type": "STREET_ADDRESS", "end": m.end(1), "recognizer": "names+street"}
-    )
+    return [street(text, f) for f in out]
 
 
 def _left(text: str, start: int, lex: TokenLexicon) -> int:

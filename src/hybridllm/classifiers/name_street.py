@@ -1,0 +1,103 @@
+"""A PERSON finding that is the name part of a street: the whole street becomes the finding.
+
+Streets are named after people and places, so the name rules often find a street's name part
+alone (``Portugeesstraat``, ``Sigrid Undsets``, ``Muro Linari`` in ``Via degli Muro Linari``)
+and leave its house number and street-type words: a partial mask, which is a leak (issue 12,
+"a redacted address keeps no house number or street"). :func:`street` grows such a finding over
+what stands next to it on its line:
+
+- before it: street-type words and particles (``Via degli``, ``Rúa de``, ``Prom.``), then a
+  house number (``1226``, ``42``);
+- after it: street-type words (``allee``, ``maantee põik``, ``ulica``), then a house number,
+  with or without a comma (``Löberöd 27``, ``Calle Casona, 781``).
+
+It becomes a STREET_ADDRESS only with a house number, and only where an address is spoken of:
+an address word before it (``at``, ``to``, ``moved to``, ``address``, ``deliver``, ...; also on
+the line after ``Deliver to:``) or a street-type word in the span. ``Smith 2 times``, ``Jan
+14`` or ``Table 2: Mr. Tafoya`` stay as they were.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS
+from hybridllm.models import Finding
+
+__all__ = ["street"]
+
+_PREFIX = (
+    r"(?:Via|Viale|Vicolo|Piazza|Piazzale|Corso|Largo|Strada|Place|Route|Plaza|Avenue|Boulevard"
+    r"|Rua|Rúa|Avenida|Av\.|Avda\.?|Calle|C/|Carrer|Camino|Paseo|Praça|Travessa|Estrada|Rue|Bd\.?"
+    r"|Chemin|Allée|Impasse|Quai|Cours|Prom\.|Promenade|ul\.|ulica|Ulica|al\.|aleja|os\.|pl\.|Plac"
+    r"|Sokak|Caddesi|Ulitsa|Bulevar|Trg|Cesta|Ulice|Náměstí|St\.|Sankt|Sint|Saint|Sv\.)"
+)
+_PARTICLE = r"(?:de|da|do|das|dos|del|della|delle|degli|dei|di|du|des|la|le|les|el|van|von|der)"
+_TYPE_AFTER = (
+    r"(?i:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gracht|plein|kade"
+    r"|veien|vegen|veg|vei|gata|gatan|gate|vägen|väg|gränd|gade|vej|landevej|allé|stræde|katu"
+    r"|tie|kuja|tee|maantee|põik|tänav|puiestee|iela|gatvė|utca|u\.|út|tér|köz|körút|ulica"
+    r"|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı|street|st\.?|road|rd\.?|avenue|ave\.?"
+    r"|lane|drive|court|way|place|square|terrace|close|crescent|alley|mall)"
+)
+_BEFORE = re.compile(
+    rf"(?:(?<![\w.])(?P<num>\d{{1,5}}[A-Za-z]?)[ \t]+)?"
+    rf"(?P<words>(?:{_PREFIX}[ \t]+)?(?:{_PARTICLE}[ \t]+){{0,2}})\Z"
+)
+_AFTER = re.compile(
+    rf"(?P<words>(?:[ \t]+{_TYPE_AFTER}(?![\w'’-])){{0,2}})"
+    r"(?:,?[ \t]+(?P<num>\d{1,5}[a-zA-Z]?)"
+    # the number ends the clause or comes before a function word: not "Smith 2 times",
+    # no decimal, date or time
+    r"(?=(?:[,;)]|:(?!\d)|\.(?!\d))(?![ \t]*\d)|[ \t]*(?:\n|\\n|$)|[ \t]+(?P<next>[a-z]+)\b))?"
+)
+# Where an address is spoken of: a strong word (lives, moved, address, deliver, ...), a block
+# label on the line before ("Deliver to:"), or a weak preposition (at, on, to, from).
+_STRONG = (
+    r"rent(?:s|ed|ing)?|lives?|living|moved|moving|address|located|deliver(?:ed|y)?|ship(?:ped)?"
+)
+_CUE = re.compile(
+    rf"(?i:\b(?:(?P<strong>{_STRONG})(?:[ \t]+(?:to|at|in|on|into))?|(?P<weak>at|on|to|from))"
+    r"[ \t]*(?P<label>:[ \t]*(?:\n|\\n))?[ \t]*(?:the[ \t]+)?)\Z"
+)
+_SUFFIXED = re.compile(rf"\w{{3}}{_TYPE_AFTER}\Z")  # "Portugeesstraat", "Disenveien"
+_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_REACH = 48
+
+
+def street(text: str, f: Finding) -> Finding:
+    """``f`` grown into the street it names, as a STREET_ADDRESS (see the module docstring);
+    ``f`` itself when it is no street's name or no house number is next to it."""
+    if f.entity_type != "PERSON" or _MONTH.fullmatch(text, f.start, f.end):
+        return f
+    line = max(text.rfind("\n", 0, f.start) + 1, f.start - _REACH)
+    before = _BEFORE.search(text, line, f.start)
+    after = _AFTER.match(text, f.end)
+    if after is not None and after.group("next") and after.group("next") not in FUNCTION_WORDS:
+        after = None  # "Smith 2 times"
+    num_before = before is not None and before.group("num") is not None
+    num_after = after is not None and after.group("num") is not None
+    if not (num_before or num_after):
+        return f
+    start = before.start() if before is not None and before.group() else f.start
+    end = after.end("num") if num_after and after is not None else f.end
+    if after is not None and not num_after and after.group("words"):
+        end = after.end("words")
+    typed = bool(
+        (before is not None and before.group("words").strip())
+        or (after is not None and after.group("words").strip())
+        or _SUFFIXED.search(text, f.start, f.end)
+    )
+    cue = _CUE.search(text, max(0, start - 32), start)
+    # A number before a bare name needs more than "at" ("meet at 3 John ..." is a time).
+    strong = cue is not None and (cue.group("strong") or cue.group("label"))
+    if not (typed or (strong if num_before and not num_after else cue is not None)):
+        return f
+    return f.model_copy(
+        update={
+            "entity_type": "STREET_ADDRESS",
+            "start": start,
+            "end": end,
+            "recognizer": "names+street",
+        }
+    )
