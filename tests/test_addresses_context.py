@@ -147,3 +147,23 @@ def test_a_block_ends_at_the_sentence_that_follows_it() -> None:
     assert not [s for s in spans if "Call" in s]
     # an abbreviation's dot does not end the street
     assert "Apt. 4 12 St. Mary Lane, Leeds" in _spans("Apt. 4 12 St. Mary Lane, Leeds")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # the street on the line under its label, a European postcode line after it
+        ("Deliver to:\nEsplanadi 27\n7503 Helsinki", "Esplanadi 27\n7503 Helsinki"),
+        ("Address:\nEsplanadi 27\n7503 Helsinki", "Esplanadi 27\n7503 Helsinki"),
+    ],
+)
+def test_a_street_on_the_line_under_its_label(text: str, address: str) -> None:
+    assert address in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Version 2\n3.11 Python", "Chapter 3\n2020 Vision\n", "Chapter 3\nSection 2\nPage 1234"],
+)
+def test_a_number_line_and_a_year_line_are_no_address(text: str) -> None:
+    assert _spans(text) == [], text

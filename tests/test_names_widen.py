@@ -162,7 +162,8 @@ def test_parts_on_either_side_of_a_middle_initial_become_one_name() -> None:
     ],
 )
 def test_a_street_found_as_a_name_is_masked_whole(text: str, street: str) -> None:
-    assert ("STREET_ADDRESS", street) in _types(text)
+    streets = [span for kind, span in _types(text) if kind == "STREET_ADDRESS"]
+    assert any(street in span for span in streets), streets
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,8 @@ _PHRASE = (
 # The label alone (what the prefilter looks for), then the street right after it.
 _LABEL = re.compile(rf"(?:\b|(?<=\\n))(?:(?P<f>{_FIELD})[ \t]*:|(?P<p>{_PHRASE})\b)", re.IGNORECASE)
 _LABELLED = re.compile(
-    rf"[ \t]*:?[ \t]*(?P<s>{_NUM_STREET}|{_STREET_NUM})"
+    # on the label's line or the next one ("Deliver to:\nEsplanadi 27")
+    rf"[ \t]*:?[ \t]*(?:(?:\r?\n|\\n)[ \t]*)?(?P<s>{_NUM_STREET}|{_STREET_NUM})"
     rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{_UNIT})",  # or a unit after it
     re.IGNORECASE,
 )
