@@ -59,3 +59,28 @@ def test_street(text: str, street: str) -> None:
 )
 def test_clean(text: str) -> None:
     assert not _spans(text), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # any singular USPS suffix where an address is spoken of
+        ("the meeting is at 1114 keyes center at 3pm", "1114 keyes center"),
+        ("i live at 516 celandine mall", "516 celandine mall"),
+        ("i live at 1154 8th av in london", "1154 8th av"),
+    ],
+)
+def test_a_cued_lower_case_street_with_a_usps_suffix(text: str, street: str) -> None:
+    assert street in _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "look at 3 key points",  # a plural suffix
+        "arrive at 5 pm at the park",  # function words between
+        "we need 2 more extension cords",  # no address cue
+    ],
+)
+def test_numbers_and_suffix_words_without_a_street(text: str) -> None:
+    assert _spans(text) == []

@@ -92,6 +92,32 @@ _LOWER_TYPE = (
 _LOWER_CORE = re.compile(
     rf"(?<![\w.,:/-]){_NUM}[ \t]+(?:[^\W\d_][\w'’-]*\.?[ \t]+){{1,3}}{_LOWER_TYPE}\b\.?"
 )
+# Where an address is spoken of, a lower-case street may end in any singular USPS suffix
+# (Publication 28: "1114 keyes center", "516 celandine mall", "43 lettice extension"); its
+# words are no function words ("at 3 of the main ..."). Plurals are left out: "at 3 key
+# points", "at 2 local parks" are no streets.
+_USPS_SINGULAR = (
+    r"(?:alley|av|branch|bridge|brook|burg|bypass|camp|canyon|cape|causeway|center|centre"
+    r"|circle|cliff|club|common|corner|course|cove|creek|crest|crossing|crossroad|curve|dale"
+    r"|divide|estate|expressway|extension|ferry|field|flat|ford|forest|forge|fork|freeway"
+    r"|garden|gateway|glen|green|grove|harbor|haven|heights|hill|hollow|inlet|island|isle"
+    r"|junction|knoll|lake|landing|lodge|loop|mall|manor|meadow|mews|mill|motorway|mount"
+    r"|mountain|orchard|oval|overpass|pass|passage|path|pike|pine|plain|plaza|point|port"
+    r"|prairie|ranch|ridge|river|row|run|shoal|shore|skyway|spring|spur|station|summit|trace"
+    r"|trail|tunnel|turnpike|underpass|valley|viaduct|view|village|vista|walk|way|street|st"
+    r"|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|terrace|crescent|parkway"
+    r"|highway|place|pl|square|close)"
+)
+_FUNCTION = (
+    r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
+    r"|that|these|those|is|are|was|were|be|am|pm|and|but|some|any|all|each|every|no|not)"
+)
+_CUED_LOWER_STREET = re.compile(
+    r"(?i:\b(?:at|to|on|from|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"
+    r"|located[ \t]+at|deliver(?:ed)?[ \t]+to|ship(?:ped)?[ \t]+to))[ \t]+(?:the[ \t]+)?"
+    rf"(?P<s>\d{{1,5}}[a-z]?[ \t]+(?:(?!{_FUNCTION}\b)[^\W\d_][\w'’-]*[ \t]+"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,3}}{_USPS_SINGULAR})\b(?![-'’])"
+)
 # ... nor the street-suffix core ("marsveien 48", "kronwiesenweg 95", "bécsi utca 76."): one word
 # with more than the suffix, or one word and the type word, then a number. Not the suffixes that
 # end English words ("during 2020", "aggregate 5", "committee 3").
@@ -188,6 +214,7 @@ PREFILTER_PATTERNS = (
     _STREET_POSTCODE_LOWER,
     _LOWER_CORE,
     _LOWER_SUFFIX_CORE,
+    _CUED_LOWER_STREET,
     *_LOWER_PATTERNS,
 )
 """The patterns :func:`context_spans` runs through the classifier's prefilter."""
@@ -285,6 +312,9 @@ def context_spans(text: str) -> list[tuple[int, int]]:
         for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE):
             spans += [(m.start(), extend(text, m.end(), lower_text)) for m in finditer(core, text)]
         spans += [(a, extend(text, b, lower_text)) for a, b in lower_street_spans(text)]
+    for m in finditer(_CUED_LOWER_STREET, text):
+        if m.group("s").islower():  # a cased one is the cased cores'
+            spans.append((m.start("s"), extend(text, m.end("s"), lower_text)))
     for m in finditer(_STREET_POSTCODE_LOWER if lower_text else _STREET_POSTCODE, text):
         lines = [m.group("s"), m.group("p"), m.group("c") or "X"]
         cased = lower_text or all(line[0].isupper() for line in lines[1:])
