@@ -171,3 +171,33 @@ def test_a_street_found_as_a_name_is_masked_whole(text: str, street: str) -> Non
 )
 def test_a_number_beside_a_name_is_no_street_without_an_address(text: str) -> None:
     assert not any(kind == "STREET_ADDRESS" for kind, _ in _types(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # a word no list names, its house number ending the field: no cue needed
+        ("the package is for Kuželníkova 680, Tengen", "Kuželníkova 680"),
+        # the number first, a compound ending in a street type
+        ("1114 Skanseveien is where I live", "1114 Skanseveien"),
+        # a number of three digits or more after "at"
+        ("I'm at 478 Kuželníkova now", "478 Kuželníkova"),
+    ],
+)
+def test_a_street_without_an_address_word(text: str, street: str) -> None:
+    streets = [span for kind, span in _types(text) if kind == "STREET_ADDRESS"]
+    assert any(street in span for span in streets), streets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Věra Raisová, 54, was named chief executive",  # an age after a comma
+        "in the early 1900s.\nA: 1. Kristian Zahrtmannn 2. Peder Severin Krøyer 3. Ossian",
+        "I'm writing a bow controller for VR in Godot 4 in C#.",
+        "Eurocity #177 departs 15:16 Berlin Hbf arrives 19:35",  # a time, not a house number
+        "Report for April-June 2020",  # a year
+    ],
+)
+def test_numbers_after_names_that_are_no_house_numbers(text: str) -> None:
+    assert not any(kind == "STREET_ADDRESS" for kind, _ in _types(text)), _types(text)

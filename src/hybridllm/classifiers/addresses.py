@@ -84,8 +84,11 @@ _CORES = (
     rf"{_PREFIX_EN}\s+(?:(?:{_PARTICLE}\s+)?{_CAPW}\s+){{1,4}}{_NUM}\b",
     # Lindemarkveien 141 / Rákóczi út 41. / Thijsselaan 6
     # (capitalised, and more than the type word itself: not "during 2020", "ring 4")
-    rf"(?:{_NUM}\s+)?(?:(?:{_CAPW}\s+){{0,2}}{_U}[\w'’-]+{_SUFFIX_WORDS}"
+    rf"(?:{_NUM}\s+)?(?:(?:{_CAPW}\s+){{0,2}}{_U}[\w'’-]+(?i:{_SUFFIX_WORDS})"
     rf"|(?:{_CAPW}\s+){{1,2}}{_SUFFIX_WORDS})\s+{_NUM}\b\.?",
+    # the number first (1114 Skanseveien, 307 Tagensvej): one capitalised compound that ends
+    # in a street type, on its line
+    rf"{_NUM}[ \t]+(?:{_CAPW}[ \t]+){{0,2}}{_U}[\w'’-]+(?i:{_SUFFIX_WORDS})(?![\w'’-])",
     rf"(?:{_NUM}\s+)?{_CAPW}(?:\s+[\w'’-]+){{0,2}}\s+{_TYPE_AFTER}\s+{_NUM}\b\.?",
     # Greek: Απόλλωνος 123
     rf"(?:{_NUM}\s+)?{_GREEK}\s+{_NUM}\b",
@@ -173,6 +176,7 @@ _PIECES = (
 _NEXT = re.compile(_SEP + r"(?P<p>" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?![\w'’-])")
 _MAX_PIECES = 5
 _COMMA_NUMBER = re.compile(r",[ \t]*\d{1,5}[A-Za-z]?(?![\w]|[.,:]\d)")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.[ \t]+(?=[A-Z])")
 _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follows
 
 
@@ -257,5 +261,9 @@ class AddressRecognizer:
                 break
             if piece[:1].isupper() and sum(not w[0].isdigit() for w in piece.split()) > 5:
                 break
+            # a full stop inside the piece ends the sentence: "3811 Amersfoort. Call me"
+            stop = _SENTENCE_END.search(piece)
+            if stop is not None:
+                return n.start("p") + stop.start()
             end = n.end("p")
         return end

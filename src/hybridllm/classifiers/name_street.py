@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon
 from hybridllm.models import Finding
 
 __all__ = ["street"]
@@ -32,7 +32,10 @@ _PREFIX = (
     r"|Chemin|Allée|Impasse|Quai|Cours|Prom\.|Promenade|ul\.|ulica|Ulica|al\.|aleja|os\.|pl\.|Plac"
     r"|Sokak|Caddesi|Ulitsa|Bulevar|Trg|Cesta|Ulice|Náměstí|St\.|Sankt|Sint|Saint|Sv\.)"
 )
-_PARTICLE = r"(?:de|da|do|das|dos|del|della|delle|degli|dei|di|du|des|la|le|les|el|van|von|der)"
+_PARTICLE_WORDS = frozenset(
+    "de da do das dos del della delle degli dei di du des la le les el van von der".split()  # noqa: SIM905
+)
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLE_WORDS)) + ")"
 _TYPE_AFTER = (
     r"(?i:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|laan|straat|gracht|plein|kade"
     r"|veien|vegen|veg|vei|gata|gatan|gate|vägen|väg|gränd|gade|vej|landevej|allé|stræde|katu"
@@ -60,12 +63,27 @@ _CUE = re.compile(
     rf"(?i:\b(?:(?P<strong>{_STRONG})(?:[ \t]+(?:to|at|in|on|into))?|(?P<weak>at|on|to|from))"
     r"[ \t]*(?P<label>:[ \t]*(?:\n|\\n))?[ \t]*(?:the[ \t]+)?)\Z"
 )
+_PREFIX_AT = re.compile(_PREFIX)
 _SUFFIXED = re.compile(rf"\w{{3}}{_TYPE_AFTER}\Z")  # "Portugeesstraat", "Disenveien"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_COUNTED = re.compile(r"[a-z]+s|percent|pm|am|x|min|mins|hrs?|kg|km|mi|ft|mg|ml")
+_FIELD_START = re.compile(r"(?:^|[,(\n]|(?<!\d):)[ \t]*\Z")  # not a time's "15:16"
+_FIELD_END = re.compile(r"[ \t]*(?:,|\n|\\n|\Z)")
 _MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 _REACH = 48
 
 
-def street(text: str, f: Finding) -> Finding:
+def _placey(span: str, lex: TokenLexicon) -> bool:
+    """Whether a found name has a word that is no listed given name or surname (a street's
+    name part: ``Beethovengang``, ``Ifenpfad``), particles and initials aside."""
+    words = [w.strip(".,'’").lower() for w in span.split()]
+    return any(
+        len(w) > 1 and w not in _PARTICLE_WORDS and w not in lex.first and w not in lex.last
+        for w in words
+    )
+
+
+def street(text: str, f: Finding, lex: TokenLexicon) -> Finding:
     """``f`` grown into the street it names, as a STREET_ADDRESS (see the module docstring);
     ``f`` itself when it is no street's name or no house number is next to it."""
     if f.entity_type != "PERSON" or _MONTH.fullmatch(text, f.start, f.end):
@@ -73,8 +91,16 @@ def street(text: str, f: Finding) -> Finding:
     line = max(text.rfind("\n", 0, f.start) + 1, f.start - _REACH)
     before = _BEFORE.search(text, line, f.start)
     after = _AFTER.match(text, f.end)
-    if after is not None and after.group("next") and after.group("next") not in FUNCTION_WORDS:
-        after = None  # "Smith 2 times"
+    placey = _placey(text[f.start : f.end], lex)
+    # "Smith 2 times"; after a word no list names, an adverb or verb may follow the house
+    # number ("Beethovengang 148 now", "Ifenpfad 680 is where I live"), a plural no
+    nxt = after.group("next") if after is not None else None
+    # A word after the number other than a function word: "Smith 2 times" is no street; after
+    # a word no list names an adverb or a verb may follow, where an address is spoken of
+    # ("at Beethovengang 148 now"), a counted plural never.
+    loose = bool(nxt) and nxt not in FUNCTION_WORDS
+    if loose and (not placey or _COUNTED.fullmatch(nxt or "")):
+        after = None
     num_before = before is not None and before.group("num") is not None
     num_after = after is not None and after.group("num") is not None
     if not (num_before or num_after):
@@ -84,14 +110,33 @@ def street(text: str, f: Finding) -> Finding:
     if after is not None and not num_after and after.group("words"):
         end = after.end("words")
     typed = bool(
-        (before is not None and before.group("words").strip())
+        (before is not None and _PREFIX_AT.match(before.group("words")))
         or (after is not None and after.group("words").strip())
         or _SUFFIXED.search(text, f.start, f.end)
     )
     cue = _CUE.search(text, max(0, start - 32), start)
     # A number before a bare name needs more than "at" ("meet at 3 John ..." is a time).
     strong = cue is not None and (cue.group("strong") or cue.group("label"))
-    if not (typed or (strong if num_before and not num_after else cue is not None)):
+    # Without a cue, a word no list names and a house number make an address: the number
+    # after it ending the clause (no year: "April-June 2020"), or the number leading its line
+    # or field ("1080 Xyzstone is where I live"); after a cue, a number of three digits or
+    # more before it ("I'm at 478 Xyzstone now"; "at 3" is a time).
+    year = num_after and after is not None and _YEAR.fullmatch(after.group("num"))
+    alone = placey and (
+        (
+            num_after
+            and after is not None
+            and not loose
+            and not year
+            and "," not in text[f.end : after.start("num")]  # "Věra Raisová, 54, was named"
+            and _FIELD_END.match(text, end)
+        )
+        or (num_before and _FIELD_START.search(text, line, start) is not None)
+        or (cue is not None and before is not None and len(before.group("num") or "") >= 3)
+    )
+    if loose and cue is None and not typed:
+        return f
+    if not (typed or alone or (strong if num_before and not num_after else cue is not None)):
         return f
     return f.model_copy(
         update={

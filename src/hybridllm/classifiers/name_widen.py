@@ -134,7 +134,7 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         base = max(members, key=lambda f: f.end - f.start)
         start, end = min(g[0] for g in group), max(g[1] for g in group)
         out.append(base.model_copy(update={"start": start, "end": end}))
-    return [street(text, f) for f in out]
+    return [street(text, f, lex) for f in out]
 
 
 def _left(text: str, start: int, lex: TokenLexicon) -> int:
