@@ -10,8 +10,9 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
 - ``names_gen2/{open,sealed}.jsonl``: presidio-evaluator templates filled with mimesis names in
   many locales, as written and in lower case. The sealed file is scored, never printed.
 - ``names_heldout.jsonl``: chat-style held-out contexts (the project's second generator).
-- ``address_probe/probe.jsonl``: mimesis street addresses of 27 locales in 8 frames this
-  project wrote (a development probe of address layouts, see its ``generate.py``).
+- ``address_probe/probe{,_b,_c}.jsonl``: mimesis street addresses of 27 locales in frames this
+  project wrote (a probe of address layouts, see its ``generate.py``): A and B read while
+  tuning, C held out (scored, never printed).
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -59,8 +60,12 @@ SETS = (
     ("names_gen2/open.jsonl", "lower", "2nd generator, open, lower case", True),
     ("names_gen2/sealed.jsonl", "lower", "2nd generator, **sealed**, lower case", False),
     ("names_heldout.jsonl", None, "held-out chat contexts", True),
-    ("address_probe/probe.jsonl", "as-is", "address probe (dev, 8 frames), as written", True),
-    ("address_probe/probe.jsonl", "lower", "address probe (dev, 8 frames), lower case", True),
+    ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
+    ("address_probe/probe.jsonl", "lower", "address probe A (dev), lower case", True),
+    ("address_probe/probe_b.jsonl", "as-is", "address probe B (dev), as written", True),
+    ("address_probe/probe_b.jsonl", "lower", "address probe B (dev), lower case", True),
+    ("address_probe/probe_c.jsonl", "as-is", "address probe C (held out), as written", False),
+    ("address_probe/probe_c.jsonl", "lower", "address probe C (held out), lower case", False),
 )
 
 Detect = Callable[[str], list[tuple[int, int]]]
