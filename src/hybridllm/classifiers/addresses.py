@@ -86,9 +86,6 @@ _CORES = (
     # (capitalised, and more than the type word itself: not "during 2020", "ring 4")
     rf"(?:{_NUM}\s+)?(?:(?:{_CAPW}\s+){{0,2}}{_U}[\w'’-]+(?i:{_SUFFIX_WORDS})"
     rf"|(?:{_CAPW}\s+){{1,2}}{_SUFFIX_WORDS})\s+{_NUM}\b\.?",
-    # the number first (1114 Skanseveien, 307 Tagensvej): one capitalised compound that ends
-    # in a street type, on its line
-    rf"{_NUM}[ \t]+(?:{_CAPW}[ \t]+){{0,2}}{_U}[\w'’-]+(?i:{_SUFFIX_WORDS})(?![\w'’-])",
     rf"(?:{_NUM}\s+)?{_CAPW}(?:\s+[\w'’-]+){{0,2}}\s+{_TYPE_AFTER}\s+{_NUM}\b\.?",
     # Greek: Απόλλωνος 123
     rf"(?:{_NUM}\s+)?{_GREEK}\s+{_NUM}\b",
@@ -180,6 +177,36 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.[ \t]+(?=[A-Z])")
 _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follows
 
 
+# The number first (mimesis' Nordic format, "1114 Skanseveien", "307 Tagensvej"): a number and
+# one capitalised compound that ends in a street type. The suffix is checked in Python: as a
+# regex alternation after a greedy word it backtracked over every word of a 10 KB text.
+_NUMBER_WORD = re.compile(
+    rf"(?<![\w.,:/-])\d{{1,5}}[A-Za-z]?[ \t]+(?:{_U}[\w'’-]*[ \t]+){{0,2}}({_U}[\w'’-]{{3,}})"
+    r"(?![\w'’-])"
+)
+# the street types of _SUFFIX_WORDS, as word endings
+_STREET_ENDINGS = tuple(
+    (  # noqa: SIM905 - a word list, read as one
+        "straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht plein "
+        "singel kade dijk steeg veien vegen veg vei gata gatan gate vägen väg gränd stigen gade "
+        "vej allé alléen stræde sträte katu tie kuja polku tee iela gatvė utca út tér körút "
+        "ulice náměstí cesta braut vegur stræti götu sokak sokağı caddesi bulvarı"
+    ).split()
+)
+
+
+def _number_first(text: str) -> list[tuple[int, int]]:
+    """Spans of number-first streets whose one word ends in a street type, longer than it."""
+    out: list[tuple[int, int]] = []
+    for m in _NUMBER_WORD.finditer(text):
+        word = m.group(1).lower()
+        if word.endswith(_STREET_ENDINGS) and any(
+            word.endswith(e) and len(word) > len(e) + 2 for e in _STREET_ENDINGS
+        ):
+            out.append(m.span())
+    return out
+
+
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
@@ -207,6 +234,7 @@ class AddressRecognizer:
         core = _core_of([part.at for part in parts]) if parts else None
         spans = [] if core is None else [m.span() for m in core.finditer(text)]
         spans += [m.span("c") for m in finditer(_CUED, text)]
+        spans += [s for s in _number_first(text) if not any(a <= s[0] < b for a, b in spans)]
         found: list[Finding] = []
         last_end = -1
         for core_start, core_end in sorted(spans):

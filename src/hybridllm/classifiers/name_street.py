@@ -88,9 +88,15 @@ def street(text: str, f: Finding, lex: TokenLexicon) -> Finding:
     ``f`` itself when it is no street's name or no house number is next to it."""
     if f.entity_type != "PERSON" or _MONTH.fullmatch(text, f.start, f.end):
         return f
-    line = max(text.rfind("\n", 0, f.start) + 1, f.start - _REACH)
-    before = _BEFORE.search(text, line, f.start)
+    line = max(text.rfind("\n", max(0, f.start - _REACH), f.start) + 1, f.start - _REACH, 0)
     after = _AFTER.match(text, f.end)
+    # Most names have no number beside them: no search before it then (a search anchored at
+    # its end tries every position of the window).
+    if not any(c.isdigit() for c in text[line : f.start]) and (
+        after is None or after.group("num") is None
+    ):
+        return f
+    before = _BEFORE.search(text, line, f.start)
     placey = _placey(text[f.start : f.end], lex)
     # "Smith 2 times"; after a word no list names, an adverb or verb may follow the house
     # number ("Beethovengang 148 now", "Ifenpfad 680 is where I live"), a plural no
