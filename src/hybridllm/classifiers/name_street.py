@@ -13,8 +13,12 @@ what stands next to it on its line:
 
 It becomes a STREET_ADDRESS only with a house number, and only where an address is spoken of:
 an address word before it (``at``, ``to``, ``moved to``, ``address``, ``deliver``, ...; also on
-the line after ``Deliver to:``) or a street-type word in the span. ``Smith 2 times``, ``Jan
-14`` or ``Table 2: Mr. Tafoya`` stay as they were.
+the line after ``Deliver to:``) or a street-type word in the span. Without either, a found
+name that no list holds (a street's name part: ``Kuželníkova``) still does with a house number
+that ends its field (``Kuželníkova 680, Tengen``) or leads its line, or one of three digits or
+more after ``at``. ``Smith 2 times``, ``Jan 14``, ``Table 2: Mr. Tafoya``, an age after a comma
+(``Věra Raisová, 54,``), a year, a time (``15:16 Berlin Hbf``) or a numbered list (``Krøyer
+3.``) stay as they were.
 """
 
 from __future__ import annotations
