@@ -110,7 +110,7 @@ _USPS_SINGULAR = (
 )
 _FUNCTION = (
     r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
-    r"|that|these|those|is|are|was|were|be|am|pm|and|but|some|any|all|each|every|no|not)"
+    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not)"
 )
 _CUED_LOWER_STREET = re.compile(
     r"(?i:\b(?:at|to|on|from|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"

@@ -14,9 +14,8 @@ Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
 :func:`repeated` finds the later mentions of a found name's parts.
 
 Widening never creates a finding: the share of prompts with a finding is unchanged, only
-the masked span grows to the whole name. A PERSON finding followed by a house number (``at
-Löberöd 27, Brno``) is a street written in the European order and becomes a STREET_ADDRESS
-over both.
+the masked span grows to the whole name. A grown finding that is a street's name part next
+to its house number becomes a STREET_ADDRESS (:func:`~.name_street.street`).
 """
 
 from __future__ import annotations
@@ -41,19 +40,7 @@ _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
 _HYPHEN_PART = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]{2,}\b")
 _MAX_PARTS = 4  # words added on each side at most
-# A house number after a street written as a name, where an address is spoken of: "car
-# damaged at Löberöd 27, Brno", "has rented Graben 13 since 2023". The number ends the clause
-# or comes before a function word (not "Smith 2 times"), and is no decimal, date or time.
-_HOUSE_NUMBER = re.compile(
-    r"[ \t]+(\d{1,4}[a-zA-Z]?)"
-    r"(?=(?:[,;)]|:(?!\d)|\.(?!\d))(?![ \t]*\d)|[ \t]*(?:\n|$)|[ \t]+([a-z]+)\b)"
-)
-_ADDRESS_BEFORE = re.compile(
-    r"(?i:\b(?:at|on|to|from|rent(?:s|ed|ing)?|lives?|living|moved|moving|address|located"
-    r"|deliver(?:ed|y)?|ship(?:ped)?)[ \t]+(?:the[ \t]+)?)\Z"
-)
 _INITIAL_GAP = re.compile(r" [A-Za-z]\. ")
-_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 
 
 def _name_part(word: str, lex: TokenLexicon, *, given: bool = False) -> bool:

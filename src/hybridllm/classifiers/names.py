@@ -413,16 +413,12 @@ class NameRecognizer(NerVerdicts):
         """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`) and
         home-directory user names that spell one (:func:`~.name_handles.home_users`), where the
         findings so far do not cover them whole (``sanders`` of ``zak sanders``)."""
+        spans = [(s, e, 0.8, "names+email") for s, e in email_names(text, self.tokens)]
+        spans += [(s, e, 0.7, "names+home") for s, e in home_users(text, self.tokens)]
+        if not spans:  # most texts: no mask to build
+            return []
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
-        return [
-            self._finding(s, e, 0.8, "names+email")
-            for s, e in email_names(text, self.tokens)
-            if not all(taken[s:e])
-        ] + [
-            self._finding(s, e, 0.7, "names+home")
-            for s, e in home_users(text, self.tokens)
-            if not all(taken[s:e])
-        ]
+        return [self._finding(*span) for span in spans if not all(taken[span[0] : span[1]])]
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the
