@@ -125,10 +125,27 @@ def test_words_capitalised_by_their_position_are_not_ner_candidates(text: str, w
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        # English words that are also a listed given name or a (census) surname: NER decides.
+        # English words that are also a listed given name or a (census) surname: NER decides
+        # where the lists allow a one-word name (NER may still call it no person) ...
         ("Imaging done on 4/12/2014. Prior dose administered without incident.", "Prior"),
-        ("Referred by parent L. Kestrel. Born 26-Aug-2010. Seen today.", "Born"),
+        # ... and where a capitalised word follows (a name of two words may start there).
+        ("Study November 04, 2010. Referrer Pascal T. Dalesworth, MD.", "Study"),
     ],
 )
 def test_a_word_that_is_also_a_listed_name_stays_a_candidate(text: str, word: str) -> None:
     assert word in _ner_windows(text, words_only=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Alone at a sentence start, no one-word name the lists allow, its NER verdict could
+        # only be a one-word name, which counts only for a given name or after a cue.
+        ("Referred by parent L. Kestrel. Born 26-Aug-2010. Seen today.", "Born"),
+        ("Alert and oriented x3. Cranial nerves intact.", "Alert"),
+        # A word with a digit is no name.
+        ("Referred by parent L. Kestrel. Born 26-Aug-2010. Seen today.", "Aug-2010"),
+    ],
+)
+def test_a_word_surname_alone_at_a_sentence_start_is_no_candidate(text: str, word: str) -> None:
+    assert word not in _ner_windows(text, words_only=True)

@@ -134,6 +134,18 @@ def settled_spans(text: str, findings: Sequence[Finding]) -> list[tuple[int, int
     return out
 
 
+# Types that do not make a clinical payload PHI by themselves (see apply_payload_rules).
+_KEEP_ALL_NOT = PHI_CONTEXT | SAFE_HARBOR_WEAK
+
+
+def _all_settled(text: str, found: Sequence[Finding]) -> list[tuple[int, int]]:
+    """In a clinical payload: the settled spans of every finding so far once one of them makes
+    the payload PHI (then every finding is kept, see :func:`apply_payload_rules`), else none."""
+    if any(f.entity_type not in _KEEP_ALL_NOT for f in found):
+        return settled_spans(text, found)
+    return []
+
+
 # A capitalised word right after / before a span, on the same line.
 _CAP_AFTER = re.compile(r"(?:['’]s)?[ \t]*[-–]?[ \t]*[A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]*[-–]?[ \t]*$")
@@ -328,10 +340,13 @@ class CompositeClassifier:
         from_view: list[Finding] = []
         # The clinical pass first: the identifiers it finds settle their words, and a recognizer
         # that accepts them (the name stage) asks NER nothing about words redacted either way.
+        # Once the payload is PHI (a clinical payload with a strong identifier), every finding
+        # is kept (apply_payload_rules), so what the other recognizers found is settled too.
         settled: list[tuple[int, int]] = []
         for recognizer in (*extra, *self.recognizers):
             ts = time.perf_counter()
-            if settled and getattr(recognizer, "accepts_settled", False):
+            if getattr(recognizer, "accepts_settled", False):
+                settled = (_all_settled(text, found) if extra else []) or settled
                 plain = recognizer.find(text, settled=settled)  # type: ignore[call-arg]
             else:
                 plain = recognizer.find(text)

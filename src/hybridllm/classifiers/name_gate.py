@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
 from hybridllm.classifiers.normalize import SPACES
 
@@ -29,6 +30,7 @@ __all__ = [
     "all_words",
     "ascii_spaces",
     "cue_at_end",
+    "eponym_run",
     "foreign_text",
     "glued",
     "lexicon",
@@ -215,3 +217,36 @@ def ascii_spaces(text: str) -> str:
         if space in text:
             text = text.replace(space, " ")
     return text
+
+
+# Heads of clinical and scientific eponyms: "Glasgow Coma Scale", "Baker cyst", "Bell palsy",
+# "Montreal Cognitive Assessment", "Tanner stage", "Wilson disease", "Krebs cycle".
+_EPONYM_HEADS = words(
+    "sign signs syndrome disease scale assessment examination criteria criterion maneuver"
+    " manoeuvre reflex phenomenon classification fracture palsy cyst stage staging tumor tumour"
+    " disorder questionnaire inventory cycle theorem equation algorithm lemma conjecture"
+    " paradox inequality principle"
+)
+_CAP_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")
+
+
+def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether word ``i`` is in a run of capitalised words that names a disease, a scale, a
+    sign or a theorem: the run ends with such a head, or the next word is one ("Glasgow Coma
+    Scale was 15", "Graves disease", "Ehlers-Danlos syndrome"). Such a run is vocabulary,
+    not a person, so NER need not be asked about its words."""
+    j = i
+    while (
+        j + 1 < len(words)
+        and words[j + 1].group()[:1].isupper()
+        and _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start())
+    ):
+        j += 1
+    last = words[j].group().lower().removesuffix("'s").removesuffix("’s")
+    if last in _EPONYM_HEADS:
+        return True
+    return (
+        j + 1 < len(words)
+        and _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start()) is not None
+        and words[j + 1].group().lower() in _EPONYM_HEADS
+    )

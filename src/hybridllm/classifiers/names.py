@@ -52,6 +52,7 @@ from hybridllm.classifiers.name_gate import (
     all_words,
     ascii_spaces,
     cue_at_end,
+    eponym_run,
     foreign_text,
     lexicon,
     plausible_person,
@@ -121,7 +122,8 @@ class NameRecognizer(NerVerdicts):
         name: ``"names"`` (NER findings are reported as ``"names+ner"``).
         normalized_view: ``"words"``: on a de-evaded text, only the places where a change can
             touch a word are searched again (see :mod:`hybridllm.classifiers.combine`).
-        accepts_settled: ``find`` takes the spans already settled by the clinical pass.
+        accepts_settled: ``find`` takes the spans already settled by the recognizers before it
+            on a clinical note (see :func:`hybridllm.classifiers.combine.settled_spans`).
     """
 
     name = "names"
@@ -264,8 +266,10 @@ class NameRecognizer(NerVerdicts):
             return None
         j, score, ask_ner = run
         bare = self._bare(words[i])
-        if j == i and quoted(text, *bare):
-            return [], i + 1  # a string literal in code: 'Failed', ['Characteristics']
+        if j == i and (quoted(text, *bare) or (ask_ner and eponym_run(text, words, i))):
+            # A string literal in code ('Failed', ['Characteristics']); an eponym ("Wilson
+            # disease", "Bell palsy").
+            return [], i + 1
         if foreign and (
             not any(self.tokens.kind(words[k].group()) is Kind.NAME for k in range(i, j + 1))
             # A lone listed surname at a sentence or line start is as often a word of that
@@ -296,10 +300,24 @@ class NameRecognizer(NerVerdicts):
         if not possible:
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
-        if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
+        at_start = i == 0 or _SENTENCE_BREAK.search(before) is not None
+        if positional and at_start:
             return False  # capitalised by its position at a sentence start
+        if eponym_run(text, words, i):
+            return False  # "Glasgow Coma Scale", "Wilson disease"
+        # A new sentence, not the full stop of an initial ("T. Dalesworth").
+        fresh = at_start and not (i and len(words[i - 1].group()) == 1)
         if listed:
-            return True  # a listed name
+            # A listed surname that is also an English word, alone at a sentence start ("Born
+            # 26-Aug-2010.", "Alert and oriented", "Policy no."): NER's verdict on it could
+            # only be a one-word name, which counts only for a given name or after a cue.
+            return not (
+                fresh
+                and self.tokens.kind(w) in (Kind.AMBIGUOUS, Kind.WORD)
+                and not self._known_given(w)
+                and not self._cap_after(text, words, i)
+                and not cue_at_end(STRONG_CUE, before)
+            )
         # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
         # heading, not a name: NER is asked only when one of the words could be a name.
         adjacent = any(
@@ -320,9 +338,20 @@ class NameRecognizer(NerVerdicts):
                 min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
             ].strip(" .")
             == ""
-            for j in (i - 1, i + 1)
+            # Not the last word of the sentence before ("Dalesworth. Alert and oriented").
+            for j in ((i + 1,) if fresh else (i - 1, i + 1))
         )
         return adjacent or cue_at_end(STRONG_CUE if plain else CUE, before)
+
+    @staticmethod
+    def _cap_after(text: str, words: list[re.Match[str]], i: int) -> bool:
+        """Whether a capitalised word follows word ``i`` in the same phrase."""
+        j = i + 1
+        return (
+            j < len(words)
+            and words[j].group()[:1].isupper()  # a capitalised word or an initial
+            and text[words[i].end() : words[j].start()].strip(" .") == ""
+        )
 
     def _gate(self, w: str) -> tuple[bool, bool, bool, bool, bool]:
         """What the rules tell from the word alone, memoised per word (words recur on every
@@ -334,6 +363,7 @@ class NameRecognizer(NerVerdicts):
         gate = (
             self._ner
             and _is_cap(w)
+            and not any(c.isdigit() for c in w)  # "Aug-2010", "COVID-19": no name
             and low not in NOT_PEOPLE
             and low not in TITLE_WORDS
             and low not in NOT_NAME_PARTS,
@@ -375,9 +405,10 @@ class NameRecognizer(NerVerdicts):
 
         Args:
             text: the text to scan.
-            settled: spans that another recognizer has already found to be identifiers (the
-                Safe Harbor pass on a clinical note, see ``accepts_settled``): a word inside
-                one is no NER candidate, since it is redacted either way.
+            settled: spans that other recognizers have already found to be identifiers (on a
+                clinical note: the Safe Harbor pass's, and once the note is PHI every earlier
+                finding's, see ``accepts_settled``): a word inside one is no NER candidate,
+                since it is redacted either way.
 
         Returns:
             PERSON findings (category PII; combine upgrades them to PHI next to clinical data).
@@ -485,10 +516,17 @@ class NameRecognizer(NerVerdicts):
                 found, after = step
                 findings.extend(found)
                 continue
-            if self._ner_candidate(text, words, i, taken) and not (
-                settled and settled[words[i].start()] and settled[words[i].end() - 1]
-            ):
+            if self._ner_candidate(text, words, i, taken):
                 candidates.append(i)
+        if settled is not None:
+            # No NER for a word inside a settled span (redacted either way), whichever rule
+            # made it a candidate (a one-word name the lists allowed too, see _shape).
+            inside = {
+                i for i in candidates if settled[words[i].start()] and settled[words[i].end() - 1]
+            }
+            candidates = [i for i in candidates if i not in inside]
+            for i in inside:
+                weak.pop(words[i].start(), None)
         if candidates:
             findings.extend(
                 f
