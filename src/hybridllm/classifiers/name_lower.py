@@ -53,6 +53,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     subject_pair,
 )
 from hybridllm.classifiers.name_lower_records import with_context
+from hybridllm.classifiers.name_signoff import signoff_names
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -170,7 +171,12 @@ def lower_names(
     # written in lower case: no other word can start a name here.
     cued = {m.end() for m in finditer(NAMING_CUE, text)}
     lower_words = _lower_sentence_words(words, sentences)
-    fields = field_values(text, lex) + mentions(text, lex) + column_values(text, lex)
+    fields = [
+        *field_values(text, lex),
+        *mentions(text, lex),
+        *column_values(text, lex),
+        *signoff_names(text, lex),
+    ]
     if not cued and not lower_words and not fields:
         return []
     out: list[tuple[int, int, float]] = []

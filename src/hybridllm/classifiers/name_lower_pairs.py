@@ -17,6 +17,10 @@ Three shapes that do not depend on one sentence template:
   ``contact`` / ``assignee`` key whose words are names or in no list, one of them a listed
   name or with a letter English does not use, not all English words (``{"name": "regna
   magnusson"}``; not ``"name": "webpack"``, ``name: 'vue cli'`` nor ``owner: 'rose gold'``);
+- **a surname after a found given name** (:func:`surname_after`): a listed surname, even an
+  English word, right after a lower-case given name the rules found, where the name ends
+  (punctuation, ``and``, a person's predicate): ``pete gray,``, ``annika marker and``,
+  ``melle seller wants``; not ``emma rose early``;
 - **a chat mention** (:func:`mentions`), in any case: ``@name`` asked to act (``@lütold can
   you review``, ``@van de velde, please``), a listed name or a word in no list, not
   ``@here`` / ``@channel`` nor an everyday word that is no listed name (``@media``).
@@ -42,6 +46,7 @@ __all__ = [
     "foreign_form",
     "mentions",
     "subject_pair",
+    "surname_after",
 ]
 
 # Before a person, rarely before a thing.
@@ -183,3 +188,35 @@ def _name_word(lex: TokenLexicon, word: str) -> bool:
         return False
     kind = lex.kind(word)
     return kind in (Kind.NAME, Kind.AMBIGUOUS, Kind.UNKNOWN) or foreign_form(lex, word)
+
+
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_][\w'’-]*)")
+# Where a name ends: a possessive, punctuation, a line or text end, "and".
+_NAME_END = re.compile(r"['’]s\b|[ \t]*(?:[,;:.!?)|\"'\r\n]|\Z)|[ \t]+and\b")
+
+
+def surname_after(text: str, start: int, end: int, lex: TokenLexicon) -> int | None:
+    """The new end of the lower-case given name found at ``start:end`` when a listed surname
+    follows it where a name ends (see the module docstring), else None."""
+    first = text[start:end]
+    if (
+        not first.isalpha()
+        or not first.islower()
+        or not (first in lex.first or lex.kind(first) is Kind.UNKNOWN)
+    ):
+        return None
+    m = _NEXT_WORD.match(text, end)
+    if m is None or PERSON_AFTER.match(text, end):
+        return None  # the next word is the person's predicate ("anna just replied")
+    bare = m.group(1).removesuffix("'s").removesuffix("’s")
+    if (
+        len(bare) < 3
+        or not bare.islower()
+        or bare in FUNCTION_WORDS
+        or bare in PARTICLES
+        or bare in lex.places
+        or bare not in lex.last
+    ):
+        return None
+    stop = m.start(1) + len(bare)
+    return stop if _NAME_END.match(text, stop) or PERSON_AFTER.match(text, stop) else None

@@ -67,6 +67,7 @@ from hybridllm.classifiers.name_lower import (
     restore_case,
     strong_name,
 )
+from hybridllm.classifiers.name_lower_pairs import surname_after
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_tokens import (
@@ -427,7 +428,7 @@ class NameRecognizer(NerVerdicts):
         memo: dict[str, bool] = {}
         restored = restore_case(text, words, self.tokens, taken, sentences, memo=memo)
         if restored is not None:
-            findings.extend(self._restored(restored, findings))
+            findings.extend(self._with_surname(text, self._restored(restored, findings), findings))
             taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         findings.extend(
             self._finding(s, e, score, "names+lower")
@@ -450,6 +451,20 @@ class NameRecognizer(NerVerdicts):
             return []
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
         return [self._finding(*span) for span in spans if not all(taken[span[0] : span[1]])]
+
+    def _with_surname(
+        self, text: str, found: list[Finding], before: list[Finding]
+    ) -> list[Finding]:
+        """Each lower-case given name of ``found`` grown over the listed surname after it
+        (:func:`~.name_lower_pairs.surname_after`: ``pete gray,``, ``annika marker and``)
+        where no finding (of ``found`` or ``before``) is."""
+        taken = span_mask(len(text), [(f.start, f.end) for f in (*before, *found)])
+        out = []
+        for f in found:
+            stop = surname_after(text, f.start, f.end, self.tokens)
+            grow = stop is not None and not any(taken[f.end : stop])
+            out.append(f.model_copy(update={"end": stop}) if grow else f)
+        return out
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the

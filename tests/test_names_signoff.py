@@ -1,0 +1,79 @@
+"""Lower-case names a message's structure marks: the signature after a closing, and a listed
+surname (even an English word) right after a found given name where the name ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm import redact
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_lower_pairs import surname_after
+from hybridllm.classifiers.name_signoff import signoff_names
+from hybridllm.classifiers.name_tokens import token_lexicon
+
+
+def _persons(text: str) -> list[str]:
+    found = get_classifier().classify(text).findings
+    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("landlord ignored me.\n\nyours faithfully,\nnickole walsh", "nickole walsh"),
+        ("i will reply by friday.\n\nbest,\nrea turković\nkestrel aerospace", "rea turković"),
+        ("see you at 5. cheers - mike o'neil", "mike o'neil"),
+        ("Kind regards,\nSanjay Raghunathan\nHead of Sales", "Sanjay Raghunathan"),
+    ],
+)
+def test_the_name_that_signs_a_message_is_found(text: str, name: str) -> None:
+    spans = signoff_names(text, token_lexicon())
+    assert [text[a:b] for a, b in spans] == [name]
+    assert name not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks,\nthe support team",
+        "Regards,\nMarketing",
+        "thanks, that works for me",
+        "thanks, will do",
+        "love,\nmom",
+        "best,\n\nnext steps below",
+    ],
+)
+def test_a_closing_before_words_that_are_no_name_finds_nothing(text: str) -> None:
+    assert signoff_names(text, token_lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "full"),
+    [
+        ("by annika marker and annika marker | bergen", "annika", "annika marker"),
+        ("ok so melle seller wants a call tmr", "melle", "melle seller"),
+        ("the report is from annika marker.", "annika", "annika marker"),
+    ],
+)
+def test_a_listed_surname_after_a_found_given_name_joins_it(
+    text: str, given: str, full: str
+) -> None:
+    start = text.index(given)
+    stop = surname_after(text, start, start + len(given), token_lexicon())
+    assert stop is not None
+    assert text[start:stop] == full
+    assert full in _persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("emma rose early to catch the bus", "emma"),  # no name end after "rose"
+        ("ask anna about the rollout", "anna"),  # a function word
+        ("melle seller from ironbark", "melle"),  # "from" does not end a name
+        ("lol giuseppe just replied-all", "giuseppe"),  # "just" is the predicate's
+    ],
+)
+def test_no_surname_where_the_name_does_not_end(text: str, given: str) -> None:
+    start = text.index(given)
+    assert surname_after(text, start, start + len(given), token_lexicon()) is None
