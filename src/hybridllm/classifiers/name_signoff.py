@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
+from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["signoff_names"]
+__all__ = ["SIGNED", "signoff_names"]
 
 _CLOSE = (
     r"(?:(?:best|kind|kindest|warm|warmest)[ \t]+(?:regards|wishes)|best|regards|many[ \t]+thanks"
@@ -34,10 +35,14 @@ _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*"
 # The close alone on its line, the name alone on the next; or the close, a comma or a dash and
 # the name at the end of the line.
-_SIGNED = re.compile(
-    rf"(?im:(?:^[ \t>]*{_CLOSE}[ \t]*(?:[,.!-][ \t]*)?\r?\n[ \t>]*"
-    rf"|\b{_CLOSE}[ \t]*(?:,|[-–—])[ \t]*){_NAME}(?=\r?\n|\Z))"
+# The close, then the name on the next line (the close alone on its line: checked in code) or
+# after a comma or a dash at the end of the close's line. It starts with the close, so the
+# classifier's one-pass prefilter finds the few places it can match (see prefilter_patterns).
+SIGNED = re.compile(
+    rf"(?i:\b{_CLOSE}(?P<nl>[ \t]*(?:[,.!-][ \t]*)?\r?\n[ \t>]*|[ \t]*(?:,|[-–—])[ \t]*)"
+    rf"{_NAME}(?=\r?\n|\Z))"
 )
+_LINE_HEAD = re.compile(r"[ \t>]*")
 
 
 def _name_like(lex: TokenLexicon, word: str) -> bool:
@@ -58,10 +63,12 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each signing name.
     """
-    if "\n" not in text and "," not in text and "-" not in text:
-        return []
     out: list[tuple[int, int]] = []
-    for m in _SIGNED.finditer(text):
+    for m in finditer(SIGNED, text):
+        if "\n" in m.group("nl"):  # the close alone on its line
+            line = text.rfind("\n", 0, m.start()) + 1
+            if _LINE_HEAD.fullmatch(text, line, m.start()) is None:
+                continue
         start = m.start("n")
         value = m.group("n").rstrip(".")
         parts = [p.lower().strip("'’") for p in value.split()]

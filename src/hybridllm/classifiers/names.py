@@ -70,6 +70,7 @@ from hybridllm.classifiers.name_lower import (
 from hybridllm.classifiers.name_lower_pairs import surname_after
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_public import drop_public
+from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
@@ -129,7 +130,7 @@ class NameRecognizer(NerVerdicts):
 
     name = "names"
     normalized_view = "words"
-    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE)
+    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED)
     """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
     accepts_settled = True
 
@@ -301,13 +302,26 @@ class NameRecognizer(NerVerdicts):
         if not possible:
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
-        at_start = i == 0 or _SENTENCE_BREAK.search(before) is not None
-        if positional and at_start:
+        if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
             return False  # capitalised by its position at a sentence start
+        # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
+        # heading, not a name: NER is asked only when one of the words could be a name.
+        after = not listed and self._beside(text, words, i, i + 1, taken=taken, plain=plain)
+        ahead = (
+            not listed
+            and not after
+            and self._beside(text, words, i, i - 1, taken=taken, plain=plain)
+        )
+        cue = not (listed or after or ahead) and cue_at_end(STRONG_CUE if plain else CUE, before)
+        if not (listed or after or ahead or cue):
+            return False
+        # What follows is asked of the few words that pass (a cost per candidate, not per word).
         if eponym_run(text, words, i):
             return False  # "Glasgow Coma Scale", "Wilson disease"
         # A new sentence, not the full stop of an initial ("T. Dalesworth").
-        fresh = at_start and not (i and len(words[i - 1].group()) == 1)
+        fresh = (i == 0 or _SENTENCE_BREAK.search(before) is not None) and not (
+            i and len(words[i - 1].group()) == 1
+        )
         if listed:
             # A listed surname that is also an English word, alone at a sentence start ("Born
             # 26-Aug-2010.", "Alert and oriented", "Policy no."): NER's verdict on it could
@@ -319,30 +333,37 @@ class NameRecognizer(NerVerdicts):
                 and not self._cap_after(text, words, i)
                 and not cue_at_end(STRONG_CUE, before)
             )
-        # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
-        # heading, not a name: NER is asked only when one of the words could be a name.
-        adjacent = any(
-            0 <= j < len(words)
-            and _is_cap(words[j].group())
-            and not (
-                plain
-                and (
-                    self.tokens.kind(words[j].group()) is Kind.WORD
-                    or words[j].group().lower() in COMMON_WORDS
-                )
-            )
-            and words[j].group().lower() not in TITLE_WORDS
-            and words[j].group().lower() not in NOT_NAME_PARTS
+        # The word before does not count if it ended the sentence before ("Dalesworth. Alert
+        # and oriented").
+        return after or cue or not fresh or cue_at_end(STRONG_CUE if plain else CUE, before)
+
+    def _beside(
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        i: int,
+        j: int,
+        *,
+        taken: bytearray,
+        plain: bool,
+    ) -> bool:
+        """Whether word ``j`` is a capitalised word that could be part of a name with word
+        ``i``, next to it in one phrase ("Manager,Edward" or "Manager\\nEdward" is not a run)."""
+        if not 0 <= j < len(words):
+            return False
+        other = words[j].group()
+        low = other.lower()
+        return (
+            _is_cap(other)
+            and not (plain and (self.tokens.kind(other) is Kind.WORD or low in COMMON_WORDS))
+            and low not in TITLE_WORDS
+            and low not in NOT_NAME_PARTS
             and not taken[words[j].start()]
-            # Next to it in one phrase: "Manager,Edward" or "Manager\nEdward" is not a run.
             and text[
                 min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
             ].strip(" .")
             == ""
-            # Not the last word of the sentence before ("Dalesworth. Alert and oriented").
-            for j in ((i + 1,) if fresh else (i - 1, i + 1))
         )
-        return adjacent or cue_at_end(STRONG_CUE if plain else CUE, before)
 
     @staticmethod
     def _cap_after(text: str, words: list[re.Match[str]], i: int) -> bool:
