@@ -167,6 +167,18 @@ def test_keyboard_interrupt_mid_call_is_audited_and_not_failed_over(
 ) -> None:
     server.delay_next(1, seconds=_HOLD_S)  # see the cancellation test
     fallback = {"cloud": ["claude"], "local": []}
+    # A process started in the background by a non-interactive shell inherits SIGINT ignored,
+    # and Python then installs no KeyboardInterrupt handler: put the default one in place.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        _interrupt_mid_call(server, tmp_audit_path, fallback)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt_mid_call(
+    server: SplittingServer, tmp_audit_path: Path, fallback: dict[str, list[str]]
+) -> None:
     with _client(server, tmp_audit_path, fallback=fallback) as client:
         client.warm_up(wait_for_ner=False)
 
