@@ -44,6 +44,7 @@ from hybridllm.classifiers.name_context import (
 )
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
+from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -232,6 +233,8 @@ def lower_names(
                     and PERSON_AFTER.match(text, m.start() + len(bare))
                 )
             )
+        ) or (
+            english and _strength(lex, bare) == _UNKNOWN and lone_name(text, m.start(), bare, lex)
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
     return with_context(

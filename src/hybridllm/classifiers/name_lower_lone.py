@@ -1,0 +1,82 @@
+"""A lone lower-case word in no list, next to a person's predicate or cue, is a name.
+
+``paaske is a bootcamp graduate``, ``hildigard said``, ``ask siltala``: a word that no list
+holds (no English word, no listed name, no place) in a sentence of English, with a
+person's predicate after it (``is``, ``has``, ``said``, ``wants``, a possessive, a colon when
+the word starts its line: a speaker's turn, not ``3831 icymi:`` or ``- additionalinfo:``) or a
+person's cue before it (``ask``, ``with``, ``hi``), is read as a name; what is not known to be
+safe is redacted. It is not when the word is:
+
+- **a misspelling** of a frequent English word, for words of six letters or more (``soilve``,
+  ``charactger``): one deletion, insertion, substitution or transposition from a word of
+  ``vocab_common`` (``apperach``, two edits from ``approach``, still reads as a name).
+  Shorter names are too often one edit from some word (``witt``, ``baun``, ``cyndy``) to tell
+  them apart this way;
+- **code**: on a line that reads as code, a key before ``: 1`` or ``: 'x'``, or glued to a dot
+  and a letter (``geerlingguy.docker``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_lower_context import code_line
+from hybridllm.classifiers.name_lower_pairs import PERSON_AFTER, PERSON_BEFORE
+from hybridllm.classifiers.name_tokens import TokenLexicon
+
+__all__ = ["lone_name", "misspelt"]
+
+_MIN_LEN = 4
+_TYPO_MIN_LEN = 6
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A configuration value after the colon: "cols: 1", "name: 'x'", "debug: true".
+_CONFIG_VALUE = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
+_GLUED_DOT = re.compile(r"\.[^\W\d_]")
+
+
+def misspelt(word: str, lex: TokenLexicon) -> bool:
+    """Whether ``word`` (lower case, ASCII, six letters or more) is one edit from a frequent
+    English word (see the module docstring)."""
+    if len(word) < _TYPO_MIN_LEN or not word.isascii():
+        return False
+    common = lex.common
+    for k in range(len(word) + 1):
+        head, tail = word[:k], word[k:]
+        if tail and head + tail[1:] in common:
+            return True  # a letter too many
+        if len(tail) > 1 and head + tail[1] + tail[0] + tail[2:] in common:
+            return True  # two letters swapped
+        for c in _LETTERS:
+            if (tail and head + c + tail[1:] in common) or head + c + tail in common:
+                return True  # a wrong or a missing letter
+    return False
+
+
+def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
+    """Whether the lower-case ``word`` at ``start``, in no list, reads as a name there.
+
+    Args:
+        text: the text (English: the caller checks).
+        start: where the word starts.
+        word: the word, lower case, without a possessive.
+        lex: the token lists.
+
+    Returns:
+        True for a name (see the module docstring).
+    """
+    end = start + len(word)
+    if (
+        len(word) < _MIN_LEN
+        or not word.isalpha()
+        or word in lex.places
+        or _CONFIG_VALUE.match(text, end)
+        or _GLUED_DOT.match(text, end)
+    ):
+        return False
+    after = PERSON_AFTER.match(text, end)
+    turn = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t") == ""
+    if after is not None and after.group().startswith(":") and not turn:
+        after = None  # "3831 icymi: ...", "- additionalinfo: ...": a key, not a speaker's turn
+    if after is None and not PERSON_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    return not misspelt(word, lex) and not code_line(text, start)
