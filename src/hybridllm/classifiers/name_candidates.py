@@ -1,0 +1,172 @@
+"""Which capitalised words the name stage asks NER about (a mixin of ``NameRecognizer``).
+
+A word is a candidate when it is listed, next to another capitalised word that could be part of
+a name, or after a person's cue; not when its capital comes from its place at a sentence start
+(an English word in no name list), when it belongs to an eponym (``Glasgow Coma Scale``), when
+it has a digit, or when it is a surname that is also an English word alone at a sentence start
+(NER could only return that one word, and a one-word NER name counts only for a given name or
+after a cue). NER costs ~25 us per token here: a window it need not see is time saved on
+every call (docs/benchmarks.md, names round 14).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_context import CUE, STRONG_CUE, TITLE_WORDS
+from hybridllm.classifiers.name_gate import (
+    COMMON_WORDS,
+    NOT_NAME_PARTS,
+    NOT_PEOPLE,
+    cue_at_end,
+    eponym_run,
+)
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind
+from hybridllm.classifiers.name_tokens import is_cap as _is_cap
+from hybridllm.classifiers.name_verdicts import NerVerdicts
+
+__all__ = ["NerCandidates"]
+
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+_GATE_CACHE = 16384
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
+
+
+class NerCandidates(NerVerdicts):
+    """The NER-candidate checks of the name stage, with their per-word memo (``_gates``)."""
+
+    _gates: dict[str, tuple[bool, bool, bool, bool, bool]]
+    _ner: bool
+
+    def _ner_candidate(
+        self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
+    ) -> bool:
+        """A capitalised word NER should look at: listed, next to another capitalised word, or
+        after a cue."""
+        w = words[i].group()
+        gate = self._gates.get(w)
+        if gate is None:
+            gate = self._gate(w)
+        possible, positional, listed, plain, _ = gate
+        if not possible:
+            return False
+        before = text[max(0, words[i].start() - 20) : words[i].start()]
+        if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
+            return False  # capitalised by its position at a sentence start
+        # A run of everyday words ("Account Manager", "Cluster Sum of Squares") is a title or a
+        # heading, not a name: NER is asked only when one of the words could be a name.
+        after = not listed and self._beside(text, words, i, i + 1, taken=taken, plain=plain)
+        ahead = (
+            not listed
+            and not after
+            and self._beside(text, words, i, i - 1, taken=taken, plain=plain)
+        )
+        cue = not (listed or after or ahead) and cue_at_end(STRONG_CUE if plain else CUE, before)
+        if not (listed or after or ahead or cue):
+            return False
+        # What follows is asked of the few words that pass (a cost per candidate, not per word).
+        if eponym_run(text, words, i):
+            return False  # "Glasgow Coma Scale", "Wilson disease"
+        # A new sentence, not the full stop of an initial ("T. Dalesworth").
+        fresh = (i == 0 or _SENTENCE_BREAK.search(before) is not None) and not (
+            i and len(words[i - 1].group()) == 1
+        )
+        if listed:
+            # A listed surname that is also an English word, alone at a sentence start ("Born
+            # 26-Aug-2010.", "Alert and oriented", "Policy no."): NER's verdict on it could
+            # only be a one-word name, which counts only for a given name or after a cue.
+            return not (
+                fresh
+                and self.tokens.kind(w) in (Kind.AMBIGUOUS, Kind.WORD)
+                and not self._known_given(w)
+                and not self._cap_after(text, words, i)
+                and not cue_at_end(STRONG_CUE, before)
+            )
+        # The word before does not count if it ended the sentence before ("Dalesworth. Alert
+        # and oriented").
+        return after or cue or not fresh or cue_at_end(STRONG_CUE if plain else CUE, before)
+
+    def _beside(
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        i: int,
+        j: int,
+        *,
+        taken: bytearray,
+        plain: bool,
+    ) -> bool:
+        """Whether word ``j`` is a capitalised word that could be part of a name with word
+        ``i``, next to it in one phrase ("Manager,Edward" or "Manager\\nEdward" is not a run)."""
+        if not 0 <= j < len(words):
+            return False
+        other = words[j].group()
+        low = other.lower()
+        return (
+            _is_cap(other)
+            and not (plain and (self.tokens.kind(other) is Kind.WORD or low in COMMON_WORDS))
+            and low not in TITLE_WORDS
+            and low not in NOT_NAME_PARTS
+            and not taken[words[j].start()]
+            and text[
+                min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
+            ].strip(" .")
+            == ""
+        )
+
+    @staticmethod
+    def _cap_after(text: str, words: list[re.Match[str]], i: int) -> bool:
+        """Whether a capitalised word follows word ``i`` in the same phrase."""
+        j = i + 1
+        return (
+            j < len(words)
+            and words[j].group()[:1].isupper()  # a capitalised word or an initial
+            and text[words[i].end() : words[j].start()].strip(" .") == ""
+        )
+
+    def _gate(self, w: str) -> tuple[bool, bool, bool, bool, bool]:
+        """What the rules tell from the word alone, memoised per word (words recur on every
+        line of a note): NER candidate possible, everyday word at a sentence start, listed
+        name, ordinary word, and whether a word rule of :meth:`_cased` can start at it (their
+        first checks ask the word alone and stop there for most words: "Patient", "DOB")."""
+        low = w.lower()
+        kind = self.tokens.kind(w)
+        gate = (
+            self._ner
+            and _is_cap(w)
+            and not any(c.isdigit() for c in w)  # "Aug-2010", "COVID-19": no name
+            and low not in NOT_PEOPLE
+            and low not in TITLE_WORDS
+            and low not in NOT_NAME_PARTS,
+            low in COMMON_WORDS or self._positional_word(low),
+            (low in self.first or low in self.last) and low not in COMMON_WORDS,
+            kind is Kind.WORD,
+            # _listed_pair's, _lone_given_name's and person_run's first checks.
+            low in self.first
+            or (self._known_given(w) and low not in self.places)
+            or (
+                _is_cap(w)
+                and kind in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS)
+                and low not in FUNCTION_WORDS
+            ),
+        )
+        if len(self._gates) >= _GATE_CACHE:
+            self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear
+        self._gates[w] = gate
+        return gate
+
+    def _positional_word(self, low: str) -> bool:
+        """An English word in no name list ("Referrer", "Mailing", "Ticket"): at a sentence or
+        line start, or after a colon, its capital comes from its position, so by the lists' own
+        evidence it is no name and needs no NER call (a name next to it is a candidate of its
+        own, with its own window). Words that are also names, even only census surnames
+        ("Born", "Alert", "Prior"), stay candidates."""
+        bare = _POSSESSIVE_S.sub("", low)
+        lex = self.tokens
+        return (
+            bare in lex.vocab
+            and bare not in lex.first
+            and bare not in lex.last
+            and bare not in lex.places
+            and bare not in lex.ambiguous
+        )
