@@ -33,8 +33,6 @@ _CLOSE = (
 )
 _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*"
-# The close alone on its line, the name alone on the next; or the close, a comma or a dash and
-# the name at the end of the line.
 # The close, then the name on the next line (the close alone on its line: checked in code) or
 # after a comma or a dash at the end of the close's line. It starts with the close, so the
 # classifier's one-pass prefilter finds the few places it can match (see prefilter_patterns).
