@@ -7,10 +7,10 @@ offsets into that text. It never returns (or keeps) the matched text itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from hybridllm.classifiers.prefilter import finditer, per_text, possible
 from hybridllm.classifiers.prefilter_words import Words
@@ -26,6 +26,7 @@ __all__ = [
     "RegexRecognizer",
     "RegexRule",
     "first_words",
+    "trie_pattern",
 ]
 
 PHI_SPECIFIC: frozenset[str] = frozenset(
@@ -249,3 +250,24 @@ class RegexRecognizer:
             for rule in possible(self.rules, text)
             for start, end in rule.spans(text)
         ]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie: shared prefixes factored out, so ``re``
+    reads each letter once instead of trying every word in turn; longest match first. Not
+    wrapped in a group: embed it as ``(?:...)``."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)

@@ -20,8 +20,8 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from hybridllm.classifiers.base import trie_pattern
 from hybridllm.classifiers.prefilter import Literals
 from hybridllm.classifiers.secret_values import is_doc_placeholder, shannon_entropy
 from hybridllm.models import Finding
@@ -40,25 +40,6 @@ def _example_userinfo(value: str) -> bool:
     (``mongodb+srv://admin:password@...``, ``myUser:myPassword@``, ``root:root@``)."""
     m = _USERINFO.search(value)
     return m is not None and (is_doc_placeholder(m["p"]) or m["p"].lower() == m["u"].lower())
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a trie (fast in ``re``; longest match first)."""
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +89,7 @@ class ProviderRuleRecognizer:
         # One pass finds every keyword: a trie-shaped alternation in a lookahead gives the
         # longest keyword starting at each position; the keywords that are its prefixes occur
         # there too.
-        self._keyword_scan = re.compile(f"(?=({_trie_pattern(keywords)}))")
+        self._keyword_scan = re.compile(f"(?=({trie_pattern(keywords)}))")
         self._prefixes = {k: [j for j in keywords if k.startswith(j)] for k in keywords}
         # The same set in one Hyperscan pass (every keyword found, not only the longest at each
         # place, so no prefix table is needed).
