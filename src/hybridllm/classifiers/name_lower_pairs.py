@@ -47,6 +47,7 @@ __all__ = [
     "mentions",
     "subject_pair",
     "surname_after",
+    "with_surnames",
 ]
 
 # Before a person, rarely before a thing.
@@ -220,3 +221,16 @@ def surname_after(text: str, start: int, end: int, lex: TokenLexicon) -> int | N
         return None
     stop = m.start(1) + len(bare)
     return stop if _NAME_END.match(text, stop) or PERSON_AFTER.match(text, stop) else None
+
+
+def with_surnames(
+    text: str, spans: list[tuple[int, int]], lex: TokenLexicon, taken: bytearray
+) -> list[int]:
+    """The end of each of ``spans``, grown over the surname after a lower-case given name
+    (:func:`surname_after`) where ``taken`` (a mask of every finding so far, ``spans``
+    included) is free."""
+    ends = []
+    for start, end in spans:
+        stop = surname_after(text, start, end, lex)
+        ends.append(stop if stop is not None and not any(taken[end:stop]) else end)
+    return ends

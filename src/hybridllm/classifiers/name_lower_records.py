@@ -29,7 +29,7 @@ from hybridllm.classifiers.name_lower_context import (
     name_like,
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
-from hybridllm.classifiers.name_lower_pairs import surname_after
+from hybridllm.classifiers.name_lower_pairs import with_surnames
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
@@ -328,20 +328,13 @@ def with_context(
         out.extend((a, b, 0.5) for a, b in list_neighbours(text, spans, lex) if not any(taken[a:b]))
         spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
         out.extend((a, b, 0.5) for a, b in repeats(text, words, lex, spans, lower_words))
-    return _with_surnames(text, lex, taken, sorted(out))
-
-
-def _with_surnames(
-    text: str, lex: TokenLexicon, taken: bytearray, out: list[tuple[int, int, float]]
-) -> list[tuple[int, int, float]]:
-    """Each one-word given name of ``out`` with the surname after it (:func:`surname_after`)."""
-    grown = []
-    for k, (a, b, score) in enumerate(out):
-        stop = surname_after(text, a, b, lex)
-        nxt = out[k + 1][0] if k + 1 < len(out) else len(text)
-        grow = stop is not None and stop <= nxt and not any(taken[b:stop])
-        grown.append((a, stop if grow and stop is not None else b, score))
-    return grown
+    out.sort()
+    # A given name grown over the surname after it (where no other finding or span is).
+    mask = bytearray(taken)
+    for a, b, _ in out:
+        mask[a:b] = b"\x01" * (b - a)
+    ends = with_surnames(text, [(a, b) for a, b, _ in out], lex, mask)
+    return [(a, end, score) for (a, _, score), end in zip(out, ends, strict=True)]
 
 
 _ONES = re.compile(b"\x01+")

@@ -65,7 +65,7 @@ from hybridllm.classifiers.name_lower import (
     restore_case,
     strong_name,
 )
-from hybridllm.classifiers.name_lower_pairs import surname_after
+from hybridllm.classifiers.name_lower_pairs import with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_signoff import SIGNED
@@ -340,12 +340,11 @@ class NameRecognizer(NerCandidates):
         (:func:`~.name_lower_pairs.surname_after`: ``pete gray,``, ``annika marker and``)
         where no finding (of ``found`` or ``before``) is."""
         taken = span_mask(len(text), [(f.start, f.end) for f in (*before, *found)])
-        out = []
-        for f in found:
-            stop = surname_after(text, f.start, f.end, self.tokens)
-            grow = stop is not None and not any(taken[f.end : stop])
-            out.append(f.model_copy(update={"end": stop}) if grow else f)
-        return out
+        ends = with_surnames(text, [(f.start, f.end) for f in found], self.tokens, taken)
+        return [
+            f if end == f.end else f.model_copy(update={"end": end})
+            for f, end in zip(found, ends, strict=True)
+        ]
 
     def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the
