@@ -35,6 +35,7 @@ import re
 
 from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
 from hybridllm.classifiers.address_lower import lower_street_spans
+from hybridllm.classifiers.address_lower_run import run_street_spans
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 
@@ -298,6 +299,15 @@ def extend(text: str, end: int, lower_text: bool | None = None) -> int:
     return end
 
 
+def _by_words(text: str, lower_text: bool) -> list[tuple[int, int]]:
+    """The streets that their words make (before :func:`extend`): the lower-case cores, or in
+    a text with capitals the capitalised runs of :mod:`.address_lower_run`."""
+    if not lower_text:
+        return run_street_spans(text, cased=True)
+    spans = [m.span() for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE) for m in finditer(core, text)]
+    return spans + lower_street_spans(text)
+
+
 def context_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses that context makes (see the module docstring), each extended."""
     lower_text = text.islower()  # no upper-case letter (and some letter)
@@ -308,10 +318,7 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     for m in finditer(_UNIT_STREET, text):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("u"), extend(text, m.end("s"), lower_text)))
-    if lower_text:
-        for core in (_LOWER_CORE, _LOWER_SUFFIX_CORE):
-            spans += [(m.start(), extend(text, m.end(), lower_text)) for m in finditer(core, text)]
-        spans += [(a, extend(text, b, lower_text)) for a, b in lower_street_spans(text)]
+    spans += [(a, extend(text, b, lower_text)) for a, b in _by_words(text, lower_text)]
     for m in finditer(_CUED_LOWER_STREET, text):
         if m.group("s").islower():  # a cased one is the cased cores'
             spans.append((m.start("s"), extend(text, m.end("s"), lower_text)))

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.address_lower_run import run_street_spans
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
@@ -121,7 +122,7 @@ def lower_street_spans(text: str) -> list[tuple[int, int]]:
     for m in finditer(_AT_NAME, text):
         if _named_street(m.group("w"), whole=True):
             spans.append((m.start("w"), m.end("n")))
-    return spans
+    return spans + run_street_spans(text)
 
 
 def _named_street(words: str, *, whole: bool) -> int:

@@ -14,7 +14,14 @@ from importlib import resources
 
 from hybridllm.classifiers.base import RegexRecognizer, RegexRule, trie_pattern
 
-__all__ = ["STREET_SUFFIX", "build_pattern_recognizer", "iban_valid", "luhn_valid", "mod11_valid"]
+__all__ = [
+    "HAND_TYPES",
+    "STREET_SUFFIX",
+    "build_pattern_recognizer",
+    "iban_valid",
+    "luhn_valid",
+    "mod11_valid",
+]
 
 
 def luhn_valid(value: str) -> bool:
@@ -85,7 +92,7 @@ _INTL_PHONE = re.compile(
 # Street types: USPS Publication 28's names and their spellings on mail (``street_types.txt``,
 # see scripts/data/build_street_types.py), capitalised, and this module's earlier list (singular
 # and plural forms, the short abbreviations; ``Av`` as Canadian and Latin American mail writes it).
-_HAND_TYPES = (
+HAND_TYPES = (
     "Street St Str Avenue Ave Av Road Rd Boulevard Blvd Lane Ln Drive Dr Court Ct Way Place Pl"
     " Terrace Ter Circle Cir Parkway Pkwy Highway Hwy Square Sq Alley Branch Bridge Brook Brooks"
     " Burg Burgs Bypass Camp Canyon Cape Causeway Center Centers Circles Cliff Cliffs Club Common"
@@ -106,7 +113,7 @@ STREET_SUFFIX = (
     "(?:"
     + trie_pattern(
         {
-            *_HAND_TYPES.split(),
+            *HAND_TYPES.split(),
             *(
                 w.capitalize()
                 for w in resources.files("hybridllm.classifiers")
