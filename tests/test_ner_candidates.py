@@ -50,6 +50,9 @@ def test_eponym_runs() -> None:
         ("Montreal Cognitive Assessment score 26", "Cognitive", True),
         ("Ehlers-Danlos syndrome was ruled out", "Ehlers-Danlos", True),
         ("Call Maria Wilson about the results", "Wilson", False),
+        ("seen at Quellmoor Hospice last week", "Quellmoor", True),
+        ("referred to Dunvale Children's Hospital.", "Dunvale", True),
+        ("samples go to Harlow Pathology", "Pathology", True),
         ("Seen by Anna Graves, who signed the form", "Graves", False),
     ]:
         words = _words(text)
@@ -63,6 +66,15 @@ def test_eponyms_are_not_people_and_ask_ner_nothing() -> None:
         persons = _persons(text)
     assert persons == []
     assert not any("Wilson" in w or "Bell" in w or "Baker" in w for w in seen), seen
+
+
+def test_facility_names_ask_ner_nothing_and_the_people_beside_them_are_found() -> None:
+    text = "At Quellmoor Hospice; seen by Sunniva Albrektsen at Dunvale Children's Hospital."
+    with windows_sent() as seen:
+        persons = _persons(text)
+    assert not any("Quellmoor" in w or "Dunvale" in w for w in seen), seen
+    assert "Sunniva Albrektsen" in persons, persons
+    assert not any("Hospice" in p or "Hospital" in p for p in persons), persons
 
 
 def test_a_word_surname_alone_at_a_sentence_start_asks_ner_nothing() -> None:

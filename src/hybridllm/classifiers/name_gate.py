@@ -227,14 +227,24 @@ _EPONYM_HEADS = words(
     " disorder questionnaire inventory cycle theorem equation algorithm lemma conjecture"
     " paradox inequality principle"
 )
+# Heads of the names of care facilities and organisations: "Oakford Surgery", "Ivybrook
+# Hospice", "Elmbridge Children's Hospital", "Laurel Crossing Dialysis", "Brightnest Realty Inc".
+_PLACE_HEADS = words(
+    "hospital hospitals clinic clinics surgery hospice pediatrics paediatrics dialysis infirmary"
+    " pharmacy laboratory laboratories labs imaging radiology pathology rehabilitation"
+    " sanatorium university college academy institute foundation cathedral church hotel"
+    " inc corp corporation llc ltd gmbh plc"
+)
+_HEADS = _EPONYM_HEADS | _PLACE_HEADS
 _CAP_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")
 
 
 def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
     """Whether word ``i`` is in a run of capitalised words that names a disease, a scale, a
     sign or a theorem: the run ends with such a head, or the next word is one ("Glasgow Coma
-    Scale was 15", "Graves disease", "Ehlers-Danlos syndrome"). Such a run is vocabulary,
-    not a person, so NER need not be asked about its words."""
+    Scale was 15", "Graves disease", "Ehlers-Danlos syndrome"); or a care facility or an
+    organisation: the run ends with its head ("Oakford Surgery", "Ivybrook Hospice"). Such a
+    run is vocabulary or a place, not a person, so NER need not be asked about its words."""
     j = i
     while (
         j + 1 < len(words)
@@ -242,8 +252,8 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
         and _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start())
     ):
         j += 1
-    last = words[j].group().lower().removesuffix("'s").removesuffix("’s")
-    if last in _EPONYM_HEADS:
+    last = words[j].group().lower().removesuffix("'s").removesuffix("’s").rstrip(".")
+    if last in _HEADS:
         return True
     return (
         j + 1 < len(words)
