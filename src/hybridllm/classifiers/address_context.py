@@ -35,11 +35,18 @@ import re
 
 from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
 from hybridllm.classifiers.address_lower import lower_street_spans
-from hybridllm.classifiers.address_lower_run import run_street_spans
+from hybridllm.classifiers.address_lower_run import run_street_spans, widen_end, widen_start
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 
-__all__ = ["PREFILTER_PATTERNS", "context_spans", "extend", "trim_units", "with_context"]
+__all__ = [
+    "PREFILTER_PATTERNS",
+    "context_spans",
+    "extend",
+    "trim_units",
+    "widen",
+    "with_context",
+]
 
 _NUM = r"\d{1,6}[A-Za-z]?"
 _WORD = r"[^\W\d_][\w'’.-]*"
@@ -380,3 +387,16 @@ def with_context(
         )
         for start, end in merged
     ]
+
+
+def widen(text: str, found: list[Finding], recognizer: str) -> list[Finding]:
+    """``found`` (street addresses) grown over the words of their street found outside them
+    (:func:`.widen_start`, :func:`.widen_end`): a partly masked street is a leak. Findings
+    that come to overlap become one."""
+    cased = not text.islower()
+    spans = [
+        (widen_start(text, f.start, cased=cased), widen_end(text, f.start, f.end)) for f in found
+    ]
+    if all((f.start, f.end) == span for f, span in zip(found, spans, strict=True)):
+        return found
+    return with_context([], spans, recognizer)

@@ -82,8 +82,9 @@ _TYPE_FIRST = re.compile(
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
     rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
     rf"{_FIRST_WORDS}),?[ \t]+{_NUM}\b\.?"
-    # "1221 avenue des bateliers", "447 via degli altopascio"
-    rf"|{_NUM},?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST})[ \t]+{_FIRST_WORDS}"
+    # "1221 avenue des bateliers", "447 via degli altopascio" (not "5 via email": an English
+    # type word needs a particle; names after it are address_lower_run's)
+    rf"|{_NUM},?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE})[ \t]+{_FIRST_WORDS}"
     rf"){_END}"
 )
 

@@ -32,7 +32,7 @@ from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import HAND_TYPES
 
-__all__ = ["NUMBER", "run_street_spans"]
+__all__ = ["NUMBER", "run_street_spans", "widen_end", "widen_start"]
 
 NUMBER = re.compile(
     r"(?<![\w.,:/#$€£+*-])(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
@@ -87,21 +87,36 @@ _SUFFIX = re.compile(
     r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi)$"
 )
 _PARTICLES = _words(
-    "de del della dei degli di da das dos do du des la le les el van von der den ten ter te"
-    " am an im auf zu y e i za na nad pod pri u v san santa sankt sint st. dr."
+    "de del della dei degli dello di da das dos do du des la le les el los las lo il gli van"
+    " von der den ten ter te het tot aan op bij am an im auf zu y e i za na nad pod pri u v"
+    " san santa sankt sint st. dr."
 )
+# Street types that follow the name, foreign to English ("vörösmarty köz 676", "karin
+# månsdotters väg 960", "nížinná ulica 251"): a run of names may hold one.
+_AFTER_TYPES = _words(
+    "köz út utca útja tér sor körút ulica ulice väg vägen gata gatan gade vej tee tänav põik"
+    " iela katu kuja polku cesta sokak sokağı caddesi bulvarı"
+)
+# Words that qualify a street-type word before it ("grand rue", "petite rue").
+_MODIFIERS = _words("grand grande petit petite vieille vieux haute basse")
 # Street-type words that come first (Romance, Slavic, Hungarian): "489 via degli landriano".
 _FIRST = _words(
     "rue avenue avenida boulevard chemin allée impasse quai venelle voie promenade viale corso"
     " piazza piazzale vicolo largo strada calle carrer camino carretera paseo ronda travesía rúa"
     " rua estrada travessa praça alameda rodovia ladeira ulica aleja náměstí nábřeží třída utca"
-    " bulevardul calea sokak caddesi via avenija"
+    " bulevardul calea sokak caddesi via avenija plaza laan"
 )
+# First types that are English words too ("5 via email", "at 8 place settings"): the name
+# after them must be a name, or start with a particle ("via della spiga").
+_AMBIGUOUS_FIRST = _words("via place plaza route largo corso")
 _ORDINALS = _words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
 )
 _STARTS = _words("at to from on near of find address")
+_THEN = _words("last next since until")  # "we moved to san luis 1105 last month"
+_LOWER_OK = _PARTICLES | _TYPES | _AFTER_TYPES  # words of a capitalised street in lower case
 _MAX_WORDS = 4
+_MAX_BEFORE = 6  # before a number the run may hold a type word, a modifier and a full name
 _REACH = 80  # characters before a number that its street's words may take
 
 
@@ -120,12 +135,12 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
         ):
             spans.append((m.start(), after[-1][1]))
             continue
-        if len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3 or _year(m.group()):
+        if _year(m.group()) or not _end_of_clause(text, m.end()):
             continue
-        if not _end_of_clause(text, m.end()):
-            continue
+        # a number of one or two digits only after a street-type word ("rua edmundo lins 48")
+        short = len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3
         before = _before(text, m.start())
-        start = _names_street_before(lex, before, text) if before else -1
+        start = _names_street_before(lex, before, text, short) if before else -1
         if start >= 0 and (not cased or _capitalised(text, [w for w in before if w[0] >= start])):
             spans.append((start, m.end()))
     return spans
@@ -140,7 +155,7 @@ def _after(text: str, at: int) -> list[tuple[int, int]]:
         if gap is None:
             break
         w = _WORD.match(text, gap.end())
-        if w is None or w.group().rstrip(".").lower() in _FUNCTION:
+        if w is None or (_function(w.group()) and not _inner_particle(text, w, words)):
             break
         words.append((w.start(), w.end() - (w.group().endswith(".") and w.end() < len(text))))
         at = w.end()
@@ -163,21 +178,41 @@ def _before(text: str, at: int) -> list[tuple[int, int]]:
     for w in reversed(list(_WORD.finditer(text, line, end))):
         stop = w.end() if not words else words[0][0]
         low = w.group().lower()
-        if text[w.end() : stop].strip(" \t") or low.rstrip(".") in _FUNCTION:
+        if text[w.end() : stop].strip(" \t"):
             break
+        if low in _STARTS or (low.rstrip(".") in _FUNCTION and not (words and low in _PARTICLES)):
+            break  # "find" or "address" is where the street starts
         if low.endswith(".") and low not in _PARTICLES and (words or w.end() < end):
             break  # a full stop ends the sentence before the street
         words.insert(0, (w.start(), w.end()))
-        if len(words) > _MAX_WORDS:
+        if len(words) > _MAX_BEFORE:
             return []
+    while words and _function(text[words[0][0] : words[0][1]]):
+        words.pop(0)  # "am" or "do" is a particle only inside a name ("Neustift am Walde")
     return words
 
 
+def _function(word: str) -> bool:
+    return word.rstrip(".").lower() in _FUNCTION
+
+
+def _inner_particle(text: str, w: re.Match[str], words: list[tuple[int, int]]) -> bool:
+    """Whether ``w``, a function word after a run's first word, is a particle inside a name:
+    a plain word follows it (``quintanilha do sul``, ``neustift am walde``)."""
+    if not words or len(w.group()) < 2 or w.group().lower() not in _PARTICLES:
+        return False
+    gap = _GAP.match(text, w.end())
+    nxt = _WORD.match(text, gap.end()) if gap else None
+    return nxt is not None and not _function(nxt.group()) and nxt.group()[0].isalpha()
+
+
 def _capitalised(text: str, words: list[tuple[int, int]]) -> bool:
-    """Whether each word is capitalised (a particle, a type or a suffix may be lower case)."""
+    """Whether each word is capitalised (a particle, a type, a suffix or an ordinal may be
+    lower case: ``Väina tee park``, ``8th Av``)."""
     return any(text[a].isupper() for a, _ in words) and all(
         (text[a].isupper() and (text[a:b].isupper() or text[a + 1 : b].islower()))
-        or text[a:b].lower().rstrip(".") in _PARTICLES | _TYPES
+        or text[a].isdigit()
+        or text[a:b].lower().rstrip(".") in _LOWER_OK
         for a, b in words
     )
 
@@ -197,7 +232,7 @@ def _end_of_clause(text: str, at: int) -> bool:
         return True
     gap = _GAP.match(text, at)
     w = _WORD.match(text, gap.end()) if gap else None
-    return w is not None and w.group().rstrip(".").lower() in _FUNCTION
+    return w is not None and (_function(w.group()) or w.group().lower() in _THEN)
 
 
 _COUNTED = re.compile(r"[ \t>*-]*\d{1,3}x?[ \t]+[^\W\d_]")
@@ -240,59 +275,210 @@ def _names_street(
         or number.group().startswith("0")
         or not _street_start(text, number.start())
         or _counted_lines(text, number.start())
+        or _time_and_name(lex, toks, number.group())
     ):
         return False
-    if toks[0] in _FIRST and len(toks) > 1:
-        toks = toks[1:]
-    return _all_names(lex, toks)
+    first = _first_type(lex, toks)
+    return _typed_name(lex, toks[first:]) if first >= 0 else _all_names(lex, toks)
 
 
-def _names_street_before(lex: TokenLexicon, words: list[tuple[int, int]], text: str) -> int:
+def _time_and_name(lex: TokenLexicon, toks: list[str], number: str) -> bool:
+    """Whether a short number and listed person names only are an hour and the people met
+    then (``meet at 3 John will join``), no street."""
+    return len(number) < 3 and all(
+        t in _PARTICLES or (t in lex.vocab and lex.kind(t) is Kind.NAME) for t in toks
+    )
+
+
+def _first_type(lex: TokenLexicon, toks: list[str]) -> int:
+    """The index of a street-type word that comes first (``rua``, ``avenue``) with words after
+    it, first in ``toks`` or after one word that qualifies it (``grand rue``, ``alley
+    avenida``, ``rotatória rua``); -1 if none."""
+    for i, t in enumerate(toks[:-1]):
+        if t in _FIRST:
+            return i
+        if i or not (t in _MODIFIERS or t in _TYPES or _namelike(lex, t)):
+            return -1
+    return -1
+
+
+def _typed_name(lex: TokenLexicon, toks: list[str]) -> bool:
+    """Whether the words after a first street-type word name a street: any plain words after
+    an unambiguous type or a particle (``venelle du sans souci``, ``rua central``), names after
+    one that is an English word too (``via luigi concetti``; not ``via email``)."""
+    rest = toks[1:]
+    if toks[0] not in _AMBIGUOUS_FIRST or rest[0] in _PARTICLES:
+        return all(_plain(t) for t in rest)
+    return _all_names(lex, rest, loose=True)
+
+
+def _names_street_before(
+    lex: TokenLexicon, words: list[tuple[int, int]], text: str, short: bool
+) -> int:
     """The start of the words before a number that name a street (-1 if none do): from the
-    first word with a street suffix, or the longest run of foreign words and particles right
-    before the number, and the foreign words and particles before those; where a street
-    starts."""
+    first word with a street suffix, or the longest run of foreign words, particles and
+    type words after a name right before the number, and the foreign words and particles
+    before those; or from a first street-type word (and a word that qualifies it) if only
+    plain words follow it; where a street starts. A ``short`` number needs the type word."""
     toks = [text[a:b].rstrip(".").lower() for a, b in words]
     if any(t in _UNITS for t in toks):
         return -1
     glued = [i for i, t in enumerate(toks) if _SUFFIX.match(t)]
     k = glued[0] if glued else len(toks)
-    while k and (toks[k - 1] in _PARTICLES or _namelike(lex, toks[k - 1])):
+    while k and _name_part(lex, toks, k - 1):
         k -= 1
-    if k > 0 and toks[k - 1] in _FIRST:
+    typed = [i for i, t in enumerate(toks[:-1]) if t in _FIRST and _typed_name(lex, toks[i:])]
+    if typed and typed[-1] < k:
+        k = typed[-1]  # "rua central 1013": what follows an unambiguous type is its name
+    elif k > 0 and toks[k - 1] in _FIRST:
         k -= 1
+    if 0 < k < len(toks) and toks[k] in _FIRST and _first_type(lex, toks[k - 1 :]) == 1:
+        k -= 1  # "alley avenida presidente kennedy 401"
+    if short and not (typed and k <= typed[-1]) and toks[-1] not in _AFTER_TYPES:
+        return -1
     if all(t in _PARTICLES for t in toks[k:]) or not _street_start(text, words[k][0]):
         return -1
     return words[k][0]
+
+
+def _name_part(lex: TokenLexicon, toks: list[str], i: int) -> bool:
+    """Whether ``toks[i]`` may be part of a street's name before its number: a particle, a
+    word foreign to English, a type word after a name (``köz``, ``ulica``) or a short word
+    next to a particle (``trojes del sol``, ``ojo de agua``)."""
+    t = toks[i]
+    if t in _PARTICLES or _namelike(lex, t):
+        return True
+    if t in _AFTER_TYPES:
+        return i > 0 and _namelike(lex, toks[i - 1])
+    return _beside_particle(toks, i) and _plain(t) and t.isalpha()
 
 
 def _plain(word: str) -> bool:
     return word not in _FUNCTION and word not in _UNITS
 
 
-def _all_names(lex: TokenLexicon, toks: list[str]) -> bool:
-    """Every word foreign to English, a listed name or a particle, and one no particle."""
+def _all_names(lex: TokenLexicon, toks: list[str], *, loose: bool = False) -> bool:
+    """Every word foreign to English, a listed name or a particle (or a short word beside a
+    particle), and one no particle; with ``loose`` a name that is an English word too
+    (``luigi``) counts as a name but does not make one alone."""
     named = False
-    for t in toks:
+    for i, t in enumerate(toks):
         if t in _PARTICLES:
             continue
-        if not _namelike(lex, t):
+        if _namelike(lex, t):
+            named = True
+        elif loose and t in lex.vocab and lex.kind(t) in (Kind.AMBIGUOUS, Kind.NAME):
+            continue  # "via luigi concetti", "via alberto goi"
+        elif not (_beside_particle(toks, i) and _plain(t) and t.isalpha()):
             return False
-        named = True
     return named
+
+
+def _beside_particle(toks: list[str], i: int) -> bool:
+    """Whether a particle stands right before or after ``toks[i]`` inside the run."""
+    # one letter ("i", "e", "y") is a pronoun or a conjunction as often: "hvammsgerði i think"
+    return (i > 0 and len(toks[i - 1]) > 1 and toks[i - 1] in _PARTICLES) or (
+        i + 1 < len(toks) and len(toks[i + 1]) > 1 and toks[i + 1] in _PARTICLES
+    )
 
 
 def _namelike(lex: TokenLexicon, word: str) -> bool:
     """A word of four letters or more that is no English word: in no list, a listed name or
     a place, or with letters English does not use."""
     bare = word.replace("'", "").replace("’", "").replace("-", "")
-    if len(bare) < 4 or not bare.isalpha():
+    if len(bare) < 3 or not bare.isalpha():
         return False
     if not bare.isascii():
-        return True
+        return word not in lex.vocab  # "pál", "ignác"; not "são" or "café"
+    if len(bare) < 4:
+        return False
     if word in lex.common:
         return False
     if word in lex.vocab:
         return lex.kind(word) is Kind.NAME
     # a misspelt word ("tabels", "terorists") reads as no name either
     return not misspelt(word, lex) and not (word.endswith("s") and misspelt(word[:-1], lex))
+
+
+# Abbreviated titles and types that start a street's name ("Dr. Kuyperstraat", "Gen.Svobody",
+# "Sv. Čecha"): a full stop after any other short word ends a sentence ("call me. Main St 5").
+_TITLES = _words("dr st gen prof sv sr sra sta pres ing mgr kpt nám ul al av pl bd")
+_GLUED = re.compile(r"(?<![\w.])([^\W\d_]{1,4})\.\Z")
+# A finding that starts with a unit or a postal box: no street name stands before it.
+_NOT_NAMED = re.compile(
+    r"(?i:apt|apartment|suite|ste|flat|unit|box|p\.?[ \t]?o\.?|psc|usns|usnv|uss|uscgc|dpo|apo"
+    r"|fpo)\b|#"
+)
+_TOKEN_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,5}")
+_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|VI{0,3}|i{1,3}|iv|vi{0,3})(?![\w'’.-])")
+_HOUSE = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?(?![\w'’]|[.,:/-]\d)")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def widen_start(text: str, start: int, *, cased: bool) -> int:
+    """The start of the street whose finding starts at ``start``, over the words of its name
+    that stand before it on its line: a title glued to it (``Gen.Svobody``); name words,
+    particles, titles and street-type words (``Nížinná`` before ``ulica 251``, ``dr.`` before
+    ``kuyperstraat 1042``, ``alley`` before ``avenida ...``), or one more number before a
+    building number (``350 1 west street``). Only as far as a street may start (a line start,
+    a colon, a place word): a partly masked street is a leak, a word next to it is not."""
+    lex = token_lexicon()
+    glued = _GLUED.search(text, max(0, start - 6), start)
+    if glued is not None and glued.group(1).lower() in _TITLES:
+        start = glued.start()
+    if _NOT_NAMED.match(text, start):
+        return start
+    numbered, named = text[start].isdigit(), False
+    best, at = start, start
+    line = max(text.rfind("\n", 0, start) + 1, start - _REACH)
+    for _ in range(_MAX_BEFORE):
+        end = at
+        while end > line and text[end - 1] in " \t":
+            end -= 1
+        a = text.rfind(" ", line, end) + 1 or line
+        a = max(a, text.rfind("\t", line, end) + 1)
+        if end == at or a >= end or not _TOKEN_WORD.fullmatch(text, a, end):
+            break
+        word = text[a:end]
+        if not (word.isdigit() if numbered else _name_word(lex, word, cased)):
+            break
+        at = a
+        # a foreign word may follow any word ("we visited Kamenná ulica 17"); a number or a
+        # listed name must stand where a street starts ("Ms. Ana Silva Rua Augusta 5")
+        named = (
+            named or numbered or (word.lower() in lex.vocab and lex.kind(word.lower()) is Kind.NAME)
+        )
+        if not _function(word) and (not named or _street_start(text, a)):
+            best = a
+        if numbered:
+            break  # one number: "350 1 west street"
+    return best
+
+
+def _name_word(lex: TokenLexicon, word: str, cased: bool) -> bool:
+    """Whether ``word`` may be a word of a street's name before the part that was found."""
+    low = word.lower()
+    if low.endswith("."):
+        return low[:-1] in _TITLES
+    if low in _PARTICLES or low in _TYPES or low in _FIRST or low in _AFTER_TYPES:
+        return True
+    return (not cased or word[0].isupper()) and (_namelike(lex, low) or low in _MODIFIERS)
+
+
+def widen_end(text: str, start: int, end: int) -> int:
+    """The end of the street whose finding ends at ``end``, over what completes it when the
+    clause ends right after: its house number if it has none (``Rua Julio Ribeiro - Polo
+    493``), a Roman numeral (``Auðsholt I``), a street-type word (``Väina tee park``)."""
+    if not any(c.isdigit() for c in text[start:end]):
+        house = _HOUSE.match(text, end)
+        if house is not None and _end_of_clause(text, house.end()):
+            return house.end()
+    if not text[end - 1 : end].isalpha():
+        return end
+    roman = _ROMAN.match(text, end)
+    if roman is not None and _end_of_clause(text, roman.end()):
+        return roman.end()
+    word = _NEXT_WORD.match(text, end)
+    if word is not None and word.group(1).lower() in _TYPES and _end_of_clause(text, word.end()):
+        return word.end()
+    return end

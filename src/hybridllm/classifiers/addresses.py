@@ -24,7 +24,12 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import NamedTuple
 
-from hybridllm.classifiers.address_context import PREFILTER_PATTERNS, context_spans, with_context
+from hybridllm.classifiers.address_context import (
+    PREFILTER_PATTERNS,
+    context_spans,
+    widen,
+    with_context,
+)
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.models import Finding, new_finding
@@ -269,8 +274,9 @@ class AddressRecognizer:
                 )
             )
             last_end = end
-        # and the addresses made by their context (:mod:`.address_context`), joined to these
-        return with_context(found, context_spans(text), self.name)
+        # and the addresses made by their context (:mod:`.address_context`), joined to these,
+        # each grown over the words of its street left outside
+        return widen(text, with_context(found, context_spans(text), self.name), self.name)
 
     def _extend(self, text: str, end: int) -> int:
         for _ in range(_MAX_PIECES):
