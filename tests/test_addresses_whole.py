@@ -97,6 +97,8 @@ def test_not_widened(text: str, found: str) -> None:
         "she ran the largo 120 times",
         "add 2 cups of flour and 1 egg",
         "do you have 20 minutes now",
+        "see you at 4 Peter will drive",  # an hour and a person
+        "meet at 3 anna and maria will join",
     ],
 )
 def test_clean(text: str) -> None:

@@ -20,6 +20,17 @@ short run of words that are a street's name, closed by the end of a clause:
   colon, a place preposition), is no year, and, after the words, has three digits or more
   (``centos 7`` is a version).
 
+Inside a run, particles (``los``, ``degli``, ``am``, ``tot``) and a foreign type word after a
+name (``köz``, ``ulica``, ``väg``) are part of the name; after a first type word that is no
+English word (``rua``, ``venelle``) any plain words name the street, after one that is
+(``via``, ``plaza``) names or a particle must; one word may qualify the type (``grand rue``,
+``alley avenida``). A short number and listed first names alone are an hour and people
+(``at 3 John will join``).
+
+A street is masked whole or it leaks: :func:`widen_start` and :func:`widen_end` grow a found
+street over the words of its name left outside it (``Nížinná`` before ``ulica 251``, ``dr.``
+before ``kuyperstraat``, a house number after a street that had none), in any text.
+
 Applied only to text with no upper-case letter, like the rest of :mod:`.address_lower`.
 """
 
