@@ -234,3 +234,31 @@ def test_a_url_in_a_record_of_a_person_is_kept_and_a_url_in_a_plain_prompt_is_no
         f"Ask John about {link} tomorrow.",  # a name alone makes no record
     ):
         assert not [f for f in classify(plain).findings if f.entity_type == "URL"], plain
+
+
+_NOTE = "Clinic note. MRN 4821937. Seen for CHF follow-up. "
+
+
+@pytest.mark.parametrize(
+    ("age", "value"),
+    [
+        ("She is ninety-two years old.", "ninety-two"),
+        ("A ninety-four-year-old woman, alert.", "ninety-four"),
+        ("Aged one hundred and one, lives alone.", "one hundred and one"),
+        ("92F with dyspnea on exertion.", "92"),
+        ("94 M admitted overnight.", "94"),
+        ("Age 96 y.", "96"),
+        ("Centenarian (104), mobile with a frame.", "104"),
+        ("She turned 93 last week.", "93"),
+    ],
+)
+def test_ages_over_89_in_words_and_shorthand_go(age: str, value: str) -> None:
+    assert value not in left(_NOTE + age), redact(_NOTE + age).text
+
+
+@pytest.mark.parametrize(
+    ("vital", "value"),
+    [("Temp 101F overnight.", "101F"), ("T 99 F, HR 88.", "99 F"), ("Fever to 102F.", "102F")],
+)
+def test_a_temperature_in_fahrenheit_is_no_age(vital: str, value: str) -> None:
+    assert value in left(_NOTE + vital), redact(_NOTE + vital).text

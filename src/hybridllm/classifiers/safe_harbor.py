@@ -82,11 +82,31 @@ _REPEATED = frozenset({"PLACE", "NAME"})
 _DATE_ALLOWED_FORM = re.compile(r"^(?:19|20)\d\d$")
 
 _AGE = re.compile(
-    r"\b(?:age[ds]?|a[ \t]g[ \t]e)\b[^\d\n]{0,40}?(?P<v>9\d|1[0-2]\d)(?!\d|\.\d|%)"
-    r"|(?<![\d.])(?P<w>9\d|1[0-2]\d)[\s-]*(?:years?|yrs?|y/?o|y\.o\.)(?![a-z])",
+    r"\b(?:age[ds]?|a[ \t]g[ \t]e|turn(?:ed|s|ing)|(?:nonagenarian|centenarian)s?)\b"
+    r"[^\d\n]{0,40}?(?P<v>9\d|1[0-2]\d)(?!\d|\.\d|%)"
+    r"|(?<![\d.])(?P<w>9\d|1[0-2]\d)[\s-]*(?:years?|yrs?|y/?o|y\.o\.|y\b\.?)(?![a-z])"
+    # age and sex: "92F", "92 M admitted", "Age/Sex: 91/F"
+    r"|(?<![\d.,/:])(?P<x>9\d|1[0-2]\d)[ \t]?(?-i:[MF])(?![\w'’-])",
     re.IGNORECASE,
 )
-_AGE_WORDS = re.compile(r"\b(?:nonagenarian|centenarian|supercentenarian)s?\b", re.IGNORECASE)
+_TEMPERATURE = re.compile(
+    r"\b(?:t|temp\w*|tmax|tm|fever\w*|febrile|pyrexi\w*|spiked?|degrees?)\b[^\n\d]{0,12}$",
+    re.IGNORECASE,
+)
+# An age over 89 in words, by "year(s)" or an age cue: "ninety-two years old", "aged ninety",
+# "a hundred and one-year-old".
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_AGE_SPELLED = (
+    rf"(?:ninety(?:[- ]{_UNITS_WORD})?|(?:one|a)[- ]hundred(?:[- ](?:and[- ])?"
+    rf"(?:{_UNITS_WORD}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen))?)"
+)
+_AGE_WORDS = re.compile(
+    r"\b(?:nonagenarian|centenarian|supercentenarian)s?\b"
+    rf"|\b(?:age[ds]?[ \t:]+(?:of[ \t]+)?){_AGE_SPELLED}\b"
+    rf"|\b{_AGE_SPELLED}[- ](?:years?|yrs?)(?:[- ]old|[- ]of[- ]age)?\b"
+    rf"|\b{_AGE_SPELLED}[ \t]*y/?o\b",
+    re.IGNORECASE,
+)
 
 # A token with a digit, letters and digit groups joined by -/._# ("ZX-1705-07", "MR217009").
 # (The look-ahead only says what the rest implies, a digit after letters and joiners: a word
@@ -191,7 +211,9 @@ class SafeHarborRecognizer:
         taken = self._dates(text, add)
         self._identifiers(text, add, taken)
         for m in finditer(_AGE, text):
-            g = "v" if m.start("v") >= 0 else "w"
+            g = next(k for k in "vwx" if m.start(k) >= 0)
+            if g == "x" and _TEMPERATURE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "Temp 101F", "fever to 102 F": degrees Fahrenheit, not an age
             add("AGE_OVER_89", m.start(g), m.end(g), 0.45)
         for m in finditer(_AGE_WORDS, text):
             add("AGE_OVER_89", m.start(), m.end(), 0.45)
