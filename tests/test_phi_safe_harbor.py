@@ -262,3 +262,23 @@ def test_ages_over_89_in_words_and_shorthand_go(age: str, value: str) -> None:
 )
 def test_a_temperature_in_fahrenheit_is_no_age(vital: str, value: str) -> None:
     assert value in left(_NOTE + vital), redact(_NOTE + vital).text
+
+
+@pytest.mark.parametrize(
+    ("when", "value"),
+    [
+        ("Seen on Tuesday the 14th.", "14th"),
+        ("Fell on the 3rd, no head strike.", "3rd"),
+        ("Admitted xmas day 2011 with sepsis.", "xmas day"),
+        ("Admitted on Christmas Eve with sepsis.", "Christmas"),
+        ("Symptoms began over Thanksgiving.", "Thanksgiving"),
+    ],
+)
+def test_a_day_named_without_its_month_goes(when: str, value: str) -> None:
+    assert value not in left(_NOTE + when), redact(_NOTE + when).text
+
+
+def test_an_ordinal_that_is_no_day_stays() -> None:
+    kept = left(_NOTE + "Walked to the 14th floor on the 3rd day of therapy.")
+    assert "14th floor" in kept, kept
+    assert "3rd day" in kept, kept

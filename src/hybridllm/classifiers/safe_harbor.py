@@ -67,6 +67,24 @@ _DATES = re.compile(
     r"|\d{4}-\d{2}-\d{2}T[\d:.]+Z?"
     r")(?![\w/])"
 )
+# A day named without its month ("Tuesday the 14th", "on the 3rd") or by its holiday
+# ("Christmas Eve", "xmas day 2011", "on Thanksgiving"): a date element all the same. (The
+# year after a holiday may stay; the holiday goes.)
+_HOLIDAY = (
+    r"(?:christmas|xmas|thanksgiving|easter|new[ \t]+year'?s|halloween|hanukkah|ramadan|diwali"
+    r"|independence[ \t]+day|boxing[ \t]+day|memorial[ \t]+day|labou?r[ \t]+day"
+    r"|valentine'?s|mother'?s[ \t]+day|father'?s[ \t]+day|st\.?[ \t]+patrick'?s)"
+)
+_DAY_WORDS = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+(?:the[ \t]+)?"
+    r"|on[ \t]+the[ \t]+)\d{1,2}(?:st|nd|rd|th)\b"
+    r"(?![ \t]+(?:floor|day|week|month|year|time|percentile|centile|grade|cycle|dose|visit|of))"
+    rf"|\b(?:(?:on|since|over|at|before|after|around|until)[ \t]+)?{_HOLIDAY}"
+    r"(?:[ \t]+(?:day|eve))?(?=[ \t]+(?:19|20)\d\d\b)"
+    rf"|\b(?:on|since|over|before|after|around|until)[ \t]+{_HOLIDAY}(?:[ \t]+(?:day|eve))?\b"
+    rf"|\b{_HOLIDAY}[ \t]+(?:day|eve)\b",
+    re.IGNORECASE,
+)
 _MONTH_DAY = re.compile(r"(?<![\w/.,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/%-]|\.\d)")
 _MONTH_ALONE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
@@ -176,6 +194,7 @@ class SafeHarborRecognizer:
         _DATES,
         _MONTH_DAY,
         _MONTH_ALONE,
+        _DAY_WORDS,
         _PHONE,
         _SPACED,
         *WORD_PATTERNS,
@@ -247,6 +266,9 @@ class SafeHarborRecognizer:
             spans.append(m.span())
         for m in finditer(_MONTH_ALONE, text):
             add("DATE_ELEMENT", *m.span(), score=0.45)
+        for m in finditer(_DAY_WORDS, text):
+            add("DATE_ELEMENT", *m.span(), score=0.45)
+            spans.append(m.span())
         return spans
 
     def _identifiers(self, text: str, add: Add, taken: list[tuple[int, int]]) -> None:
