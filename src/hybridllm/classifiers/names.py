@@ -234,6 +234,10 @@ class NameRecognizer(NerCandidates):
             and (n.lower() in self.last or self._surname_shape(w, n, words, nxt))
         ):
             return [self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)], nxt + 1
+        if _caps_pair(w, n) and low not in COMMON_WORDS and n.lower() in self.last:
+            # In capitals ("Ask MARIA LOPEZ", "ATTN: KWAME MENSAH"): both words listed names
+            # and no everyday word.
+            return [self._finding(words[i].start(), words[nxt].end(), 0.8, self.name)], nxt + 1
         return None  # lower-case pairs: see name_lower
 
     def _lone_given(
@@ -447,6 +451,19 @@ class NameRecognizer(NerCandidates):
         """Add later mentions of found names (see :func:`~.name_widen.repeated`)."""
         extra = repeated(text, words, found, self.tokens, single=single)
         return found + [self._finding(*self._bare(m), 0.7, "names+repeat") for m in extra]
+
+
+def _caps_pair(first: str, last: str) -> bool:
+    """Two words in capitals, neither an everyday word (``MARIA LOPEZ``; not ``MAY JUNE``)."""
+    return (
+        len(first) > 2
+        and len(last) > 2
+        and first.isupper()
+        and last.isupper()
+        and first.isalpha()
+        and last.replace("-", "").replace("'", "").isalpha()
+        and last.lower() not in COMMON_WORDS
+    )
 
 
 def _whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
