@@ -8,6 +8,7 @@ area rules) keep random numbers out.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from importlib import resources
@@ -179,6 +180,43 @@ _EMAIL = re.compile(
     r"(?:(?<=mailto:)|(?<![\w.%+/:-]))(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-])"
 )
+# An address written out to dodge a scanner: "maria.lopez(at)gmail.com", "m [dot] lopez [at]
+# gmail [dot] com", "maria_lopez at outlook dot com". The at and the dots in brackets or as
+# words; a bare " at " only with a local part no word has ("_", ".", a digit) and a spelt dot.
+_OB_DOT = r"(?:[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*|[ \t]+dot[ \t]+|\.)"
+_OB_WORD_DOT = r"(?:[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*|[ \t]+dot[ \t]+)"
+_OB_TLD = (
+    r"(?:com|org|net|edu|gov|mil|io|co|ai|app|dev|me|info|biz|us|uk|ca|de|fr|es|it|nl|be|ch"
+    r"|at|se|no|dk|fi|pl|cz|ru|jp|cn|in|br|au|nz|ie|pt|gr|il|tr|mx|ar|za|kr|sg|hk|tw)\b"
+)
+_OB_LOCAL = rf"[A-Za-z0-9_%+-]+(?:{_OB_DOT}[A-Za-z0-9_%+-]+)*"
+_OB_DOMAIN = rf"[A-Za-z0-9-]+(?:{_OB_DOT}[A-Za-z0-9-]+)*"
+_EMAIL_SPELT = re.compile(
+    rf"(?<![\w.@])(?P<v>{_OB_LOCAL}[ \t]*[\[({{<][ \t]*at[ \t]*[\])}}>][ \t]*{_OB_DOMAIN}"
+    rf"{_OB_DOT}{_OB_TLD}"
+    rf"|(?=[A-Za-z0-9%+-]*[._\d])[A-Za-z0-9_.%+-]+[ \t]+at[ \t]+{_OB_DOMAIN}{_OB_WORD_DOT}"
+    rf"{_OB_TLD})",
+    re.IGNORECASE,
+)
+# Digits written as words, seven or more in a row ("four one six, eight three nine, two two
+# seven one"): a phone number or an id spelt out.
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORDS = re.compile(
+    rf"\b(?P<v>{_DIGIT_WORD}(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_DIGIT_WORD}){{6,15}})\b",
+    re.IGNORECASE,
+)
+
+_DIGIT_NAMES = "zero one two three four five six seven eight nine"
+_DIGIT_VALUE = {w: i for i, w in enumerate(_DIGIT_NAMES.split())} | {"oh": 0}
+
+
+def _spelt_number(value: str) -> bool:
+    """Digits spelt out, but not counted ("one two three four five six seven")."""
+    digits = [_DIGIT_VALUE[w] for w in re.findall(r"[a-z]+", value.lower())]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    return steps not in ({1}, {-1}, {0})
+
+
 # North American numbers with separators: (212) 555-0187, 212-555-0187, 212.555.0187,
 # +1 212 555 0187, 001-212-555-0187x123.
 _US_PHONE = re.compile(
@@ -223,7 +261,8 @@ _PHONE_CTX_AFTER = re.compile(
     r"(?=[ -]?(?:office|fax|mobile|home|work|cell)\b)",
     re.IGNORECASE,
 )
-_SSN = re.compile(r"(?<![\w-])(?P<v>\d{3}([- ])\d{2}\2\d{4})(?![\w-])")
+# "123-45-6789", "123 45 6789", and with spaced dashes: "123 - 45 - 6789".
+_SSN = re.compile(r"(?<![\w-])(?P<v>\d{3}([ \t]*-[ \t]*|[ ])\d{2}\2\d{4})(?![\w-])")
 _SSN_BARE = re.compile(
     r"\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss#)\b[^\n\d]{0,25}(?<!\d)"
     r"(?P<v>\d{9})(?!\d)",
@@ -293,6 +332,8 @@ def build_pattern_recognizer() -> RegexRecognizer:
         "patterns",
         (
             RegexRule("EMAIL_ADDRESS", "PII", _EMAIL, 0.95),
+            RegexRule("EMAIL_ADDRESS", "PII", _EMAIL_SPELT, 0.8),
+            RegexRule("PHONE_NUMBER", "PII", _DIGIT_WORDS, 0.6, _spelt_number),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE, 0.75),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_BARE, 0.6),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_PAREN, 0.5, _nanp_valid),

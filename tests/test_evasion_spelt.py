@@ -1,0 +1,39 @@
+"""Identifiers written to dodge a scanner: an e-mail address with its at and dots spelt or
+bracketed, digits spelt out as words, an SSN with spaced dashes. Written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("reach me at maria [dot] lopez [at] gmail [dot] com", "lopez"),
+        ("write to maria.lopez(at)gmail.com", "maria.lopez"),
+        ("email maria_lopez at outlook dot com", "maria_lopez"),
+        ("jdoe99 {at} yahoo {dot} co {dot} uk", "jdoe99"),
+        ("my cell is four one six, eight three nine, two two seven one", "eight three nine"),
+        ("ssn: five two one, four four, nine eight zero six", "nine eight zero six"),
+        ("my ssn is 123 - 45 - 6789", "6789"),
+    ],
+)
+def test_spelt_identifiers_go(text: str, value: str) -> None:
+    out = redact(text).text
+    assert value not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "look at google dot com for the answer",
+        "count: one two three four five six seven eight nine ten",
+        "ten nine eight seven six five four three two one, liftoff",
+        "i have one or two questions",
+        "meet at noon at the station",
+    ],
+)
+def test_prose_with_at_dot_and_counting_stays(text: str) -> None:
+    assert redact(text).text == text
