@@ -18,6 +18,9 @@ from hybridllm import redact
         ("my cell is four one six, eight three nine, two two seven one", "eight three nine"),
         ("ssn: five two one, four four, nine eight zero six", "nine eight zero six"),
         ("my ssn is 123 - 45 - 6789", "6789"),
+        # letters written one by one
+        ("mail me: m a r i a @ g m a i l . c o m", "m a r i a"),
+        ("hey it's m.a.r.i.a l.o.p.e.z here", "l.o.p.e.z"),
     ],
 )
 def test_spelt_identifiers_go(text: str, value: str) -> None:
@@ -33,6 +36,9 @@ def test_spelt_identifiers_go(text: str, value: str) -> None:
         "ten nine eight seven six five four three two one, liftoff",
         "i have one or two questions",
         "meet at noon at the station",
+        "options: a b c d e",
+        "play C D E F G A B on the piano",
+        "the U.S.A. team won, e.g. in 1999",
     ],
 )
 def test_prose_with_at_dot_and_counting_stays(text: str) -> None:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
 
+from hybridllm.classifiers.normalize_letters import spelt_separators as _letters
+
 __all__ = ["SPACES", "Normalized", "normalize", "spaced"]
 
 SPACES = (
@@ -296,7 +298,7 @@ def normalize(text: str) -> Normalized | None:
         The view and its offset map, or None if the view would equal ``text``.
     """
     if _TRIGGER.search(text) is None:
-        drop = _splits(text)
+        drop = _splits(text) | _letters(text)
         return _dropped(text, drop) if drop else None
     if _MAPPED.search(text) is None and (
         unicodedata.is_normalized("NFKC", text) or not _folds(text)
@@ -314,7 +316,7 @@ def normalize(text: str) -> Normalized | None:
     for m in _SPLIT_DIGITS.finditer(view) if spaced else ():
         if sum(ch.isdigit() for ch in m.group()) >= 7:
             drop.update(m.start() + k for k, ch in enumerate(m.group()) if not ch.isdigit())
-    drop |= _splits(view)
+    drop |= _splits(view) | _letters(view)
     if mapped is None:  # the view is the text: only characters dropped, if any
         return _dropped(text, drop) if drop else None
     chars, starts, ends = mapped
