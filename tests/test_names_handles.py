@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from tests.helpers import persons
 
+from hybridllm import redact
 from hybridllm.classifiers.name_handles import home_users
 from hybridllm.classifiers.name_tokens import token_lexicon
 
@@ -62,3 +63,21 @@ def test_default_logins_and_package_pins_are_kept() -> None:
         "renderWithHooks@http://localhost:3000/static/js/bundle.js:2191:22"  # a stack frame
     )
     assert home_users(text, token_lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("cc: @maria.lopez on the contract", "maria.lopez"),
+        ("looping in @j.okonkwo for review", "okonkwo"),
+        ("ping @anna_berg pls", "anna_berg"),
+    ],
+)
+def test_a_mention_written_as_a_name_goes(text: str, handle: str) -> None:
+    out = redact(text).text
+    assert handle not in out, out
+
+
+@pytest.mark.parametrize("text", ["@react.dev is down", "ask @data.science team", "@angular.core"])
+def test_a_mention_of_no_name_stays(text: str) -> None:
+    assert redact(text).text == text

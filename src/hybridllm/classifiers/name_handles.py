@@ -79,8 +79,8 @@ def _spells_name(user: str, lex: TokenLexicon) -> bool:
 
 
 def home_users(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
-    """Spans of the home-directory user names and host logins (``mlopez@10.0.0.5``) in
-    ``text`` that spell a person's name.
+    """Spans of the home-directory user names, host logins (``mlopez@10.0.0.5``) and ``@``
+    mentions written as a name (``@maria.lopez``) in ``text`` that spell a person's name.
 
     Args:
         text: the text to scan.
@@ -107,7 +107,27 @@ def home_users(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             ):
                 out.append(user.span())
             at = text.find("@", at + 1)
+        for m in _MENTION.finditer(text):
+            if _dotted_name(m.group()[1:], lex):
+                out.append((m.start() + 1, m.end()))
     return sorted(out)
+
+
+def _dotted_name(handle: str, lex: TokenLexicon) -> bool:
+    """A workplace handle written as a person's name: a listed given name or an initial, a dot
+    or underscore, and a listed surname that is no everyday word (``maria.lopez``,
+    ``j.okonkwo``, ``anna_berg``); a public account (``@elonmusk``, ``@nytimes``) has none."""
+    parts = re.split(r"[._]", handle.lower())
+    if len(parts) != 2:  # a given name and a surname
+        return False
+    given, last = (fold(p) for p in parts)
+    return (
+        (len(given) == 1 or given in lex.first)
+        and given.isalpha()
+        and len(last) >= 3
+        and last in lex.last
+        and lex.kind(last) is not Kind.WORD
+    )
 
 
 def mention_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
