@@ -37,6 +37,7 @@ _LOGIN_HOST = re.compile(
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a code identifier ("renderWithHooks"), no login
 _MENTION = re.compile(r"(?<![\w.@/])@[A-Za-z][\w.-]*[A-Za-z\d]")
+_HANDLE_SPLIT = re.compile(r"[._]")
 _MIN_PART = 4  # letters of a name found at the start or end of a run-together part
 
 
@@ -117,7 +118,7 @@ def _dotted_name(handle: str, lex: TokenLexicon) -> bool:
     """A workplace handle written as a person's name: a listed given name or an initial, a dot
     or underscore, and a listed surname that is no everyday word (``maria.lopez``,
     ``j.okonkwo``, ``anna_berg``); a public account (``@elonmusk``, ``@nytimes``) has none."""
-    parts = re.split(r"[._]", handle.lower())
+    parts = _HANDLE_SPLIT.split(handle.lower())
     if len(parts) != 2:  # a given name and a surname
         return False
     given, last = (fold(p) for p in parts)
