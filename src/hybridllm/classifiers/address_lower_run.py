@@ -31,7 +31,9 @@ A street is masked whole or it leaks: :func:`widen_start` and :func:`widen_end` 
 street over the words of its name left outside it (``Nížinná`` before ``ulica 251``, ``dr.``
 before ``kuyperstraat``, a house number after a street that had none), in any text.
 
-Applied only to text with no upper-case letter, like the rest of :mod:`.address_lower`.
+In a text all in lower case the run rules apply as they are; in a text with capitals
+(``run_street_spans(text, cased=True)``) the street's words must be capitalised (a particle
+or a type word may be in lower case), so prose with numbers stays clean.
 """
 
 from __future__ import annotations
