@@ -35,7 +35,8 @@ import re
 
 from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
 from hybridllm.classifiers.address_lower import lower_street_spans
-from hybridllm.classifiers.address_lower_run import run_street_spans, widen_end, widen_start
+from hybridllm.classifiers.address_lower_run import run_street_spans
+from hybridllm.classifiers.address_widen import widen_end, widen_start
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 

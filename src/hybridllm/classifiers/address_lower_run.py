@@ -27,7 +27,7 @@ English word (``rua``, ``venelle``) any plain words name the street, after one t
 ``alley avenida``). A short number and listed first names alone are an hour and people
 (``at 3 John will join``).
 
-A street is masked whole or it leaks: :func:`widen_start` and :func:`widen_end` grow a found
+A street is masked whole or it leaks: :mod:`.address_widen` grows a found
 street over the words of its name left outside it (``Nížinná`` before ``ulica 251``, ``dr.``
 before ``kuyperstraat``, a house number after a street that had none), in any text.
 
@@ -45,7 +45,7 @@ from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import HAND_TYPES
 
-__all__ = ["NUMBER", "run_street_spans", "widen_end", "widen_start"]
+__all__ = ["NUMBER", "run_street_spans"]
 
 NUMBER = re.compile(
     r"(?<![\w.,:/#$€£+*-])(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
@@ -152,11 +152,32 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
             continue
         # a number of one or two digits only after a street-type word ("rua edmundo lins 48")
         short = len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3
+        if cased and not _capital_before(text, m.start()):
+            continue  # most numbers of a log or code paste: no capitalised word before them
         before = _before(text, m.start())
         start = _names_street_before(lex, before, text, short) if before else -1
         if start >= 0 and (not cased or _capitalised(text, [w for w in before if w[0] >= start])):
             spans.append((start, m.end()))
     return spans
+
+
+_JOIN = "'’-."
+
+
+def _capital_before(text: str, at: int) -> bool:
+    """Whether the word right before ``at`` (a comma and spaces between) may end a
+    capitalised street name: it starts with a capital, or is a lower-case street-type word
+    (``Nížinná ulica``); a cheap check before :func:`_before` reads the words."""
+    end = at
+    while end and text[end - 1] in " \t,":
+        end -= 1
+    start = end
+    while (
+        start and end - start < _REACH and (text[start - 1].isalnum() or text[start - 1] in "'’-.")
+    ):
+        start -= 1
+    word = text[start:end]
+    return bool(word) and (word[0].isupper() or word.lower().rstrip(".") in _TYPES)
 
 
 def _after(text: str, at: int) -> list[tuple[int, int]]:
@@ -411,87 +432,3 @@ def _namelike(lex: TokenLexicon, word: str) -> bool:
         return lex.kind(word) is Kind.NAME
     # a misspelt word ("tabels", "terorists") reads as no name either
     return not misspelt(word, lex) and not (word.endswith("s") and misspelt(word[:-1], lex))
-
-
-# Abbreviated titles and types that start a street's name ("Dr. Kuyperstraat", "Gen.Svobody",
-# "Sv. Čecha"): a full stop after any other short word ends a sentence ("call me. Main St 5").
-_TITLES = _words("dr st gen prof sv sr sra sta pres ing mgr kpt nám ul al av pl bd")
-_GLUED = re.compile(r"(?<![\w.])([^\W\d_]{1,4})\.\Z")
-# A finding that starts with a unit or a postal box: no street name stands before it.
-_NOT_NAMED = re.compile(
-    r"(?i:apt|apartment|suite|ste|flat|unit|box|p\.?[ \t]?o\.?|psc|usns|usnv|uss|uscgc|dpo|apo"
-    r"|fpo)\b|#"
-)
-_TOKEN_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,5}")
-_ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|VI{0,3}|i{1,3}|iv|vi{0,3})(?![\w'’.-])")
-_HOUSE = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?(?![\w'’]|[.,:/-]\d)")
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
-
-
-def widen_start(text: str, start: int, *, cased: bool) -> int:
-    """The start of the street whose finding starts at ``start``, over the words of its name
-    that stand before it on its line: a title glued to it (``Gen.Svobody``); name words,
-    particles, titles and street-type words (``Nížinná`` before ``ulica 251``, ``dr.`` before
-    ``kuyperstraat 1042``, ``alley`` before ``avenida ...``), or one more number before a
-    building number (``350 1 west street``). Only as far as a street may start (a line start,
-    a colon, a place word): a partly masked street is a leak, a word next to it is not."""
-    lex = token_lexicon()
-    glued = _GLUED.search(text, max(0, start - 6), start)
-    if glued is not None and glued.group(1).lower() in _TITLES:
-        start = glued.start()
-    if _NOT_NAMED.match(text, start):
-        return start
-    numbered, named = text[start].isdigit(), False
-    best, at = start, start
-    line = max(text.rfind("\n", 0, start) + 1, start - _REACH)
-    for _ in range(_MAX_BEFORE):
-        end = at
-        while end > line and text[end - 1] in " \t":
-            end -= 1
-        a = text.rfind(" ", line, end) + 1 or line
-        a = max(a, text.rfind("\t", line, end) + 1)
-        if end == at or a >= end or not _TOKEN_WORD.fullmatch(text, a, end):
-            break
-        word = text[a:end]
-        if not (word.isdigit() if numbered else _name_word(lex, word, cased)):
-            break
-        at = a
-        # a foreign word may follow any word ("we visited Kamenná ulica 17"); a number or a
-        # listed name must stand where a street starts ("Ms. Ana Silva Rua Augusta 5")
-        named = (
-            named or numbered or (word.lower() in lex.vocab and lex.kind(word.lower()) is Kind.NAME)
-        )
-        if not _function(word) and (not named or _street_start(text, a)):
-            best = a
-        if numbered:
-            break  # one number: "350 1 west street"
-    return best
-
-
-def _name_word(lex: TokenLexicon, word: str, cased: bool) -> bool:
-    """Whether ``word`` may be a word of a street's name before the part that was found."""
-    low = word.lower()
-    if low.endswith("."):
-        return low[:-1] in _TITLES
-    if low in _PARTICLES or low in _TYPES or low in _FIRST or low in _AFTER_TYPES:
-        return True
-    return (not cased or word[0].isupper()) and (_namelike(lex, low) or low in _MODIFIERS)
-
-
-def widen_end(text: str, start: int, end: int) -> int:
-    """The end of the street whose finding ends at ``end``, over what completes it when the
-    clause ends right after: its house number if it has none (``Rua Julio Ribeiro - Polo
-    493``), a Roman numeral (``Auðsholt I``), a street-type word (``Väina tee park``)."""
-    if not any(c.isdigit() for c in text[start:end]):
-        house = _HOUSE.match(text, end)
-        if house is not None and _end_of_clause(text, house.end()):
-            return house.end()
-    if not text[end - 1 : end].isalpha():
-        return end
-    roman = _ROMAN.match(text, end)
-    if roman is not None and _end_of_clause(text, roman.end()):
-        return roman.end()
-    word = _NEXT_WORD.match(text, end)
-    if word is not None and word.group(1).lower() in _TYPES and _end_of_clause(text, word.end()):
-        return word.end()
-    return end
