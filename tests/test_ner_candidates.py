@@ -53,6 +53,10 @@ def test_eponym_runs() -> None:
         ("seen at Quellmoor Hospice last week", "Quellmoor", True),
         ("referred to Dunvale Children's Hospital.", "Dunvale", True),
         ("samples go to Harlow Pathology", "Pathology", True),
+        ("Romberg test was normal.", "Romberg", True),
+        ("history of Wegener granulomatosis, in remission", "Wegener", True),
+        ("CENTRE = Sarnfold Pediatrics BILLING ACCT :: 2913", "Sarnfold", True),
+        ("Seen by Anna Wegener today", "Wegener", False),
         ("Seen by Anna Graves, who signed the form", "Graves", False),
     ]:
         words = _words(text)

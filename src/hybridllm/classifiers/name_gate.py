@@ -225,7 +225,13 @@ _EPONYM_HEADS = words(
     "sign signs syndrome disease scale assessment examination criteria criterion maneuver"
     " manoeuvre reflex phenomenon classification fracture palsy cyst stage staging tumor tumour"
     " disorder questionnaire inventory cycle theorem equation algorithm lemma conjecture"
-    " paradox inequality principle"
+    " paradox inequality principle response test"
+)
+# A disease or procedure by its Greek or Latin ending ("Wegener granulomatosis", "Hashimoto
+# thyroiditis", "Burkitt lymphoma", "Wernicke encephalopathy", "Whipple procedure").
+_MEDICAL_TERM = re.compile(
+    r"[a-z]{3,}(?:osis|itis|emia|aemia|oma|pathy|plasia|trophy|algia|ectomy|otomy|ostomy|plasty"
+    r"|scopy|uria|penia|megaly|rrhea|rrhoea|cele|lysis|procedure|operation)\Z"
 )
 # Heads of the names of care facilities and organisations: "Oakford Surgery", "Ivybrook
 # Hospice", "Elmbridge Children's Hospital", "Laurel Crossing Dialysis", "Brightnest Realty Inc".
@@ -241,8 +247,9 @@ _CAP_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")
 
 def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
     """Whether word ``i`` is in a run of capitalised words that names a disease, a scale, a
-    sign or a theorem: the run ends with such a head, or the next word is one ("Glasgow Coma
-    Scale was 15", "Graves disease", "Ehlers-Danlos syndrome"); or a care facility or an
+    sign or a theorem: the run ends with such a head, or the next word is one or a disease's
+    Greek or Latin name ("Glasgow Coma Scale was 15", "Graves disease", "Wegener
+    granulomatosis"); or a care facility or an
     organisation: the run ends with its head ("Oakford Surgery", "Ivybrook Hospice"). Such a
     run is vocabulary or a place, not a person, so NER need not be asked about its words."""
     j = i
@@ -250,13 +257,17 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
         j + 1 < len(words)
         and words[j + 1].group()[:1].isupper()
         and _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start())
+        # a word in capitals after a capitalised one starts a label ("Pediatrics BILLING")
+        and (words[j].group().isupper() or not words[j + 1].group().isupper())
     ):
         j += 1
     last = words[j].group().lower().removesuffix("'s").removesuffix("’s").rstrip(".")
     if last in _HEADS:
         return True
-    return (
-        j + 1 < len(words)
-        and _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start()) is not None
-        and words[j + 1].group().lower() in _EPONYM_HEADS
-    )
+    if (
+        j + 1 >= len(words)
+        or _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start()) is None
+    ):
+        return False
+    after = words[j + 1].group().lower()
+    return after in _EPONYM_HEADS or _MEDICAL_TERM.match(after) is not None
