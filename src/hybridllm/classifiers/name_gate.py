@@ -233,13 +233,15 @@ _MEDICAL_TERM = re.compile(
     r"[a-z]{3,}(?:osis|itis|emia|aemia|oma|pathy|plasia|trophy|algia|ectomy|otomy|ostomy|plasty"
     r"|scopy|uria|penia|megaly|rrhea|rrhoea|cele|lysis|procedure|operation)\Z"
 )
-# Heads of the names of care facilities and organisations: "Oakford Surgery", "Ivybrook
-# Hospice", "Elmbridge Children's Hospital", "Laurel Crossing Dialysis", "Brightnest Realty Inc".
+# Heads of the names of care facilities, organisations and streets: "Oakford Surgery", "Ivybrook
+# Hospice", "Elmbridge Children's Hospital", "Brightnest Realty Inc", "Laurel Avenue" (a street
+# is the address rules'; types that are surnames too, "Park", "Lane", "Way", are left out).
 _PLACE_HEADS = words(
     "hospital hospitals clinic clinics surgery hospice pediatrics paediatrics dialysis infirmary"
     " pharmacy laboratory laboratories labs imaging radiology pathology rehabilitation"
     " sanatorium university college academy institute foundation cathedral church hotel"
-    " inc corp corporation llc ltd gmbh plc"
+    " inc corp corporation llc ltd gmbh plc street avenue road boulevard crescent terrace"
+    " parkway highway"
 )
 _HEADS = _EPONYM_HEADS | _PLACE_HEADS
 _CAP_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")
