@@ -114,3 +114,11 @@ def test_no_strong_identifier_settles_nothing() -> None:
     kinds = {f.entity_type for f in found}
     assert kinds == {"MEDICATION", "DIAGNOSIS", "PROPER_NOUN"}, kinds
     assert _all_settled(text, found) == []
+
+
+def test_a_name_inside_an_email_address_asks_ner_nothing() -> None:
+    text = "ok so write to maria.garcia@example.com about the refund today"
+    with windows_sent() as seen:
+        found = get_classifier().classify(text).findings
+    assert not any("arcia" in w for w in seen), seen
+    assert any(text[f.start : f.end] == "maria.garcia@example.com" for f in found), found

@@ -44,6 +44,7 @@ from hybridllm.classifiers.name_context import (
 )
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
+from hybridllm.classifiers.name_lower_context import in_token
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
     PERSON_AFTER,
@@ -395,7 +396,7 @@ def restore_case(
         if not after_name and (w in lex.common or _strength(lex, bare) not in (_STRONG, _UNKNOWN)):
             continue
         up = w[0].upper()
-        if len(up) != 1 or _code_line(text, m.start()):
+        if len(up) != 1 or in_token(text, m.start(), m.end()) or _code_line(text, m.start()):
             continue
         if not (after_name or strong_name(lex, bare) or _may_count(text, words, i, lex)):
             continue  # would not count alone (see NameRecognizer._restored): no NER for it

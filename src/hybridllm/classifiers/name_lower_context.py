@@ -48,6 +48,7 @@ __all__ = [
     "code_line",
     "context_runs",
     "faker_last",
+    "in_token",
     "name_like",
     "surname",
 ]
@@ -426,3 +427,16 @@ def context_runs(
             and not code_line(text, s)
         )
     return out
+
+
+def in_token(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a longer token: an e-mail address, a
+    handle, a dotted or underscored name, a path (``maria.garcia@example.com``): such a token
+    is the other recognizers' (NER on its capitalised part finds nothing worth a call)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (
+        before in ".@_/\\"
+        or after in "@_/\\"
+        or (after == "." and end + 1 < len(text) and text[end + 1].isalnum())
+    )
