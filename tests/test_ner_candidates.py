@@ -122,3 +122,11 @@ def test_a_name_inside_an_email_address_asks_ner_nothing() -> None:
         found = get_classifier().classify(text).findings
     assert not any("arcia" in w for w in seen), seen
     assert any(text[f.start : f.end] == "maria.garcia@example.com" for f in found), found
+
+
+def test_a_month_beside_a_word_makes_no_name_run() -> None:
+    text = "Chest CT for Celia Ravenwood. Study November 04, 2010. June Carter signed it."
+    with windows_sent() as seen:
+        persons = _persons(text)
+    assert not any("Study" in w for w in seen), seen
+    assert "June Carter" in persons, persons

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_context import CUE, STRONG_CUE, TITLE_WORDS
 from hybridllm.classifiers.name_gate import (
     COMMON_WORDS,
@@ -30,6 +31,13 @@ __all__ = ["NerCandidates"]
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _GATE_CACHE = 16384
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
+
+
+_CALENDAR = words(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday"
+    " friday saturday sunday"
+)
 
 
 class NerCandidates(NerVerdicts):
@@ -107,6 +115,7 @@ class NerCandidates(NerVerdicts):
             and not (plain and (self.tokens.kind(other) is Kind.WORD or low in COMMON_WORDS))
             and low not in TITLE_WORDS
             and low not in NOT_NAME_PARTS
+            and low.rstrip(".") not in _CALENDAR  # "Study November 04", "Seen Monday"
             and not taken[words[j].start()]
             and text[
                 min(words[i].end(), words[j].end()) : max(words[i].start(), words[j].start())
@@ -116,12 +125,14 @@ class NerCandidates(NerVerdicts):
 
     @staticmethod
     def _cap_after(text: str, words: list[re.Match[str]], i: int) -> bool:
-        """Whether a capitalised word follows word ``i`` in the same phrase."""
+        """Whether a capitalised word follows word ``i`` in the same phrase (a month or a
+        weekday is no part of a name: "Study November 04", "Seen Monday")."""
         j = i + 1
         return (
             j < len(words)
             and words[j].group()[:1].isupper()  # a capitalised word or an initial
             and text[words[i].end() : words[j].start()].strip(" .") == ""
+            and words[j].group().lower().rstrip(".") not in _CALENDAR
         )
 
     def _gate(self, w: str) -> tuple[bool, bool, bool, bool, bool]:
