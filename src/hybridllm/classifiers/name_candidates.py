@@ -56,8 +56,8 @@ class NerCandidates(NerVerdicts):
         if gate is None:
             gate = self._gate(w)
         possible, positional, listed, plain, _ = gate
-        if not possible:
-            return False
+        if not possible or (w.lower() in _CALENDAR and not listed):
+            return False  # a month or a weekday that is no given name ("November", "Monday")
         before = text[max(0, words[i].start() - 20) : words[i].start()]
         if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
             return False  # capitalised by its position at a sentence start
