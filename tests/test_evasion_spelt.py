@@ -18,6 +18,7 @@ from hybridllm import redact
         ("my cell is four one six, eight three nine, two two seven one", "eight three nine"),
         ("ssn: five two one, four four, nine eight zero six", "nine eight zero six"),
         ("my ssn is 123 - 45 - 6789", "6789"),
+        ("chat with me: https://wa.me/14168392271", "4168392271"),
         # letters written one by one
         ("mail me: m a r i a @ g m a i l . c o m", "m a r i a"),
         ("hey it's m.a.r.i.a l.o.p.e.z here", "l.o.p.e.z"),

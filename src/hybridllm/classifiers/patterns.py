@@ -226,7 +226,7 @@ _US_PHONE = re.compile(
 )
 _PHONE_CONTEXT = (
     r"(?:phone|tel|telephone|mobile|cell|call(?:ed|ing)?|text|fax|reach(?:ed)?|contact|number"
-    r"|whatsapp|sms)"
+    r"|whatsapp|wa\.me|sms)"
 )
 # Ten contiguous digits count only after a phone word ("text me at 2125550187").
 _US_PHONE_BARE = re.compile(
