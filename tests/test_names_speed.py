@@ -111,6 +111,7 @@ def test_split_key_and_split_email_are_still_joined() -> None:
     ("text", "word"),
     [
         ("Study done on 04 Nov 2010. Referrer Pascal T. Dalesworth, MD.", "Referrer"),
+        ("Study November 04, 2010. Referrer Pascal T. Dalesworth, MD.", "Study"),
         ("Subscriber Isolde Foxmere. Mailing address PO Box 352.", "Mailing"),
         ("Reply sent to Guðgeir Bergsveinsson.\nTicket #9156 opened by the desk.", "Ticket"),
         ("Seen with Celia Dalesworth. Diagnosis: acute kidney injury.", "Diagnosis"),
@@ -128,8 +129,9 @@ def test_words_capitalised_by_their_position_are_not_ner_candidates(text: str, w
         # English words that are also a listed given name or a (census) surname: NER decides
         # where the lists allow a one-word name (NER may still call it no person) ...
         ("Imaging done on 4/12/2014. Prior dose administered without incident.", "Prior"),
-        # ... and where a capitalised word follows (a name of two words may start there).
-        ("Study November 04, 2010. Referrer Pascal T. Dalesworth, MD.", "Study"),
+        # ... and where a capitalised word follows (a name of two words may start there); a
+        # month is no such word (cc84461: "Study November 04, 2010." asks NER nothing).
+        ("Study Quellmoor was reviewed. Referrer Pascal T. Dalesworth, MD.", "Study"),
     ],
 )
 def test_a_word_that_is_also_a_listed_name_stays_a_candidate(text: str, word: str) -> None:

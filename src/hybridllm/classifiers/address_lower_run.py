@@ -45,7 +45,22 @@ from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import HAND_TYPES
 
-__all__ = ["NUMBER", "run_street_spans"]
+__all__ = [
+    "AFTER_TYPES",
+    "FIRST_TYPES",
+    "MAX_BEFORE",
+    "MODIFIERS",
+    "NUMBER",
+    "PARTICLES",
+    "REACH",
+    "TYPES",
+    "end_of_clause",
+    "function_word",
+    "namelike",
+    "run_street_spans",
+    "street_start",
+    "word_set",
+]
 
 NUMBER = re.compile(
     r"(?<![\w.,:/#$€£+*-])(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
@@ -55,26 +70,27 @@ NUMBER = re.compile(
 right after it, or of three digits or more with a word right before it."""
 
 
-def _words(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The set of the space-separated words of ``words``."""
     return frozenset(words.split())
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,3}(?:st|nd|rd|th)\b")
 _GAP = re.compile(r"[ \t]+")
 _END = re.compile(r"[ \t]*(?:[,;()]|\r?\n|\\n|$|[.!?:](?:\s|$))")
-_FUNCTION = _words(
+_FUNCTION = word_set(
     "the a an of in on at to for and or but nor with by from into onto over under near since"
     " is are was were be been am pm it its this that these those there here where which who"
     " whom whose what when while my your his her our their i you he she we they me him us them"
     " now then instead today tomorrow yesterday tonight please pls thanks so if not no yes"
     " has have had will would should could can may might must do does did yet also as than"
 )
-_UNITS = _words(
+_UNITS = word_set(
     "minute minutes min mins hour hours hr hrs day days week weeks month months year years"
     " time times people person persons step steps mile miles km feet ft meter meters metres"
     " kg lbs lb mg ml gb mb kb tb"
 )
-_TYPES = (
+TYPES = (
     frozenset(
         resources.files("hybridllm.classifiers")
         .joinpath("data", "street_types.txt")
@@ -82,14 +98,14 @@ _TYPES = (
         .split()
     )
     | frozenset(HAND_TYPES.lower().split())
-    | _words(
+    | word_set(
         "st rd ave av dr ln ct pl blvd hwy pkwy sq cir ter cres gardens close mews wynd parade"
         " esplanade quay wharf chase rise croft circus villas fields green gate allee allé chaussee"
         " ring gasse platz weg laan kade dijk plein singel steeg"
     )
 )
 # Types that are also everyday words ("park", "run", "view"): the words before need a name.
-_UNAMBIGUOUS = _words(
+_UNAMBIGUOUS = word_set(
     "street st road rd avenue ave av drive dr lane ln boulevard blvd court ct terrace crescent"
     " parkway pkwy highway hwy allee allé chaussee gasse platz"
 )
@@ -99,21 +115,21 @@ _SUFFIX = re.compile(
     r"|väg|gränd|stigen|stígur|braut|vænge|pfad|brücke|stieg|steig|ring|katu|tie|kuja|polku"
     r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi)$"
 )
-_PARTICLES = _words(
+PARTICLES = word_set(
     "de del della dei degli dello di da das dos do du des la le les el los las lo il gli van"
     " von der den ten ter te het tot aan op bij am an im auf zu y e i za na nad pod pri u v"
     " san santa sankt sint st. dr."
 )
 # Street types that follow the name, foreign to English ("vörösmarty köz 676", "karin
 # månsdotters väg 960", "nížinná ulica 251"): a run of names may hold one.
-_AFTER_TYPES = _words(
+AFTER_TYPES = word_set(
     "köz út utca útja tér sor körút ulica ulice väg vägen gata gatan gade vej tee tänav põik"
     " iela katu kuja polku cesta sokak sokağı caddesi bulvarı"
 )
 # Words that qualify a street-type word before it ("grand rue", "petite rue").
-_MODIFIERS = _words("grand grande petit petite vieille vieux haute basse")
+MODIFIERS = word_set("grand grande petit petite vieille vieux haute basse")
 # Street-type words that come first (Romance, Slavic, Hungarian): "489 via degli landriano".
-_FIRST = _words(
+FIRST_TYPES = word_set(
     "rue avenue avenida boulevard chemin allée impasse quai venelle voie promenade viale corso"
     " piazza piazzale vicolo largo strada calle carrer camino carretera paseo ronda travesía rúa"
     " rua estrada travessa praça alameda rodovia ladeira ulica aleja náměstí nábřeží třída utca"
@@ -121,16 +137,16 @@ _FIRST = _words(
 )
 # First types that are English words too ("5 via email", "at 8 place settings"): the name
 # after them must be a name, or start with a particle ("via della spiga").
-_AMBIGUOUS_FIRST = _words("via place plaza route largo corso")
-_ORDINALS = _words(
+_AMBIGUOUS_FIRST = word_set("via place plaza route largo corso")
+_ORDINALS = word_set(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
 )
-_STARTS = _words("at to from on near of find address")
-_THEN = _words("last next since until")  # "we moved to san luis 1105 last month"
-_LOWER_OK = _PARTICLES | _TYPES | _AFTER_TYPES  # words of a capitalised street in lower case
+_STARTS = word_set("at to from on near of find address")
+_THEN = word_set("last next since until")  # "we moved to san luis 1105 last month"
+_LOWER_OK = PARTICLES | TYPES | AFTER_TYPES  # words of a capitalised street in lower case
 _MAX_WORDS = 4
-_MAX_BEFORE = 6  # before a number the run may hold a type word, a modifier and a full name
-_REACH = 80  # characters before a number that its street's words may take
+MAX_BEFORE = 6  # before a number the run may hold a type word, a modifier and a full name
+REACH = 80  # characters before a number that its street's words may take
 
 
 def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]:
@@ -142,13 +158,13 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
         after = _after(text, m.end())
         if (
             after
-            and _end_of_clause(text, after[-1][1])
+            and end_of_clause(text, after[-1][1])
             and (not cased or _capitalised(text, after))
             and _names_street(lex, after, m, text)
         ):
             spans.append((m.start(), after[-1][1]))
             continue
-        if _year(m.group()) or not _end_of_clause(text, m.end()):
+        if _year(m.group()) or not end_of_clause(text, m.end()):
             continue
         # a number of one or two digits only after a street-type word ("rua edmundo lins 48")
         short = len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3
@@ -173,11 +189,11 @@ def _capital_before(text: str, at: int) -> bool:
         end -= 1
     start = end
     while (
-        start and end - start < _REACH and (text[start - 1].isalnum() or text[start - 1] in "'’-.")
+        start and end - start < REACH and (text[start - 1].isalnum() or text[start - 1] in "'’-.")
     ):
         start -= 1
     word = text[start:end]
-    return bool(word) and (word[0].isupper() or word.lower().rstrip(".") in _TYPES)
+    return bool(word) and (word[0].isupper() or word.lower().rstrip(".") in TYPES)
 
 
 def _after(text: str, at: int) -> list[tuple[int, int]]:
@@ -189,7 +205,7 @@ def _after(text: str, at: int) -> list[tuple[int, int]]:
         if gap is None:
             break
         w = _WORD.match(text, gap.end())
-        if w is None or (_function(w.group()) and not _inner_particle(text, w, words)):
+        if w is None or (function_word(w.group()) and not _inner_particle(text, w, words)):
             break
         words.append((w.start(), w.end() - (w.group().endswith(".") and w.end() < len(text))))
         at = w.end()
@@ -208,36 +224,37 @@ def _before(text: str, at: int) -> list[tuple[int, int]]:
     if end and text[end - 1] == ",":
         end -= 1
     words: list[tuple[int, int]] = []
-    line = max(text.rfind("\n", 0, end) + 1, end - _REACH)
+    line = max(text.rfind("\n", 0, end) + 1, end - REACH)
     for w in reversed(list(_WORD.finditer(text, line, end))):
         stop = w.end() if not words else words[0][0]
         low = w.group().lower()
         if text[w.end() : stop].strip(" \t"):
             break
-        if low in _STARTS or (low.rstrip(".") in _FUNCTION and not (words and low in _PARTICLES)):
+        if low in _STARTS or (low.rstrip(".") in _FUNCTION and not (words and low in PARTICLES)):
             break  # "find" or "address" is where the street starts
-        if low.endswith(".") and low not in _PARTICLES and (words or w.end() < end):
+        if low.endswith(".") and low not in PARTICLES and (words or w.end() < end):
             break  # a full stop ends the sentence before the street
         words.insert(0, (w.start(), w.end()))
-        if len(words) > _MAX_BEFORE:
+        if len(words) > MAX_BEFORE:
             return []
-    while words and _function(text[words[0][0] : words[0][1]]):
+    while words and function_word(text[words[0][0] : words[0][1]]):
         words.pop(0)  # "am" or "do" is a particle only inside a name ("Neustift am Walde")
     return words
 
 
-def _function(word: str) -> bool:
+def function_word(word: str) -> bool:
+    """Whether ``word`` is an English function word (``is``, ``on``, ``the``)."""
     return word.rstrip(".").lower() in _FUNCTION
 
 
 def _inner_particle(text: str, w: re.Match[str], words: list[tuple[int, int]]) -> bool:
     """Whether ``w``, a function word after a run's first word, is a particle inside a name:
     a plain word follows it (``quintanilha do sul``, ``neustift am walde``)."""
-    if not words or len(w.group()) < 2 or w.group().lower() not in _PARTICLES:
+    if not words or len(w.group()) < 2 or w.group().lower() not in PARTICLES:
         return False
     gap = _GAP.match(text, w.end())
     nxt = _WORD.match(text, gap.end()) if gap else None
-    return nxt is not None and not _function(nxt.group()) and nxt.group()[0].isalpha()
+    return nxt is not None and not function_word(nxt.group()) and nxt.group()[0].isalpha()
 
 
 def _capitalised(text: str, words: list[tuple[int, int]]) -> bool:
@@ -251,7 +268,7 @@ def _capitalised(text: str, words: list[tuple[int, int]]) -> bool:
     )
 
 
-def _street_start(text: str, at: int) -> bool:
+def street_start(text: str, at: int) -> bool:
     """Whether a street may start at ``at``: a line or sentence start, a colon, a place word
     or a function word before."""
     head = text[max(0, at - 24) : at].rstrip(" \t")
@@ -261,12 +278,13 @@ def _street_start(text: str, at: int) -> bool:
     return last in _STARTS or last in _FUNCTION
 
 
-def _end_of_clause(text: str, at: int) -> bool:
+def end_of_clause(text: str, at: int) -> bool:
+    """Whether a clause ends at ``at``: punctuation, a line end, the end, or a function word."""
     if _END.match(text, at):
         return True
     gap = _GAP.match(text, at)
     w = _WORD.match(text, gap.end()) if gap else None
-    return w is not None and (_function(w.group()) or w.group().lower() in _THEN)
+    return w is not None and (function_word(w.group()) or w.group().lower() in _THEN)
 
 
 _COUNTED = re.compile(r"[ \t>*-]*\d{1,3}x?[ \t]+[^\W\d_]")
@@ -298,16 +316,16 @@ def _names_street(
     if any(_SUFFIX.match(t) for t in toks):
         return True
     last, lead = toks[-1], toks[:-1]
-    if last in _TYPES and lead:
+    if last in TYPES and lead:
         if last in _UNAMBIGUOUS and all(_plain(t) for t in lead):
             return True
-        return any(_namelike(lex, t) or t in _ORDINALS or t[0].isdigit() for t in lead) and all(
+        return any(namelike(lex, t) or t in _ORDINALS or t[0].isdigit() for t in lead) and all(
             _plain(t) for t in lead
         )
     if (
         _year(number.group())
         or number.group().startswith("0")
-        or not _street_start(text, number.start())
+        or not street_start(text, number.start())
         or _counted_lines(text, number.start())
         or _time_and_name(lex, toks, number.group())
     ):
@@ -320,7 +338,7 @@ def _time_and_name(lex: TokenLexicon, toks: list[str], number: str) -> bool:
     """Whether a short number and listed person names only are an hour and the people met
     then (``meet at 3 John will join``), no street."""
     return len(number) < 3 and all(
-        t in _PARTICLES or (t in lex.vocab and lex.kind(t) is Kind.NAME) for t in toks
+        t in PARTICLES or (t in lex.vocab and lex.kind(t) is Kind.NAME) for t in toks
     )
 
 
@@ -329,9 +347,9 @@ def _first_type(lex: TokenLexicon, toks: list[str]) -> int:
     it, first in ``toks`` or after one word that qualifies it (``grand rue``, ``alley
     avenida``, ``rotatória rua``); -1 if none."""
     for i, t in enumerate(toks[:-1]):
-        if t in _FIRST:
+        if t in FIRST_TYPES:
             return i
-        if i or not (t in _MODIFIERS or t in _TYPES or _namelike(lex, t)):
+        if i or not (t in MODIFIERS or t in TYPES or namelike(lex, t)):
             return -1
     return -1
 
@@ -341,7 +359,7 @@ def _typed_name(lex: TokenLexicon, toks: list[str]) -> bool:
     an unambiguous type or a particle (``venelle du sans souci``, ``rua central``), names after
     one that is an English word too (``via luigi concetti``; not ``via email``)."""
     rest = toks[1:]
-    if toks[0] not in _AMBIGUOUS_FIRST or rest[0] in _PARTICLES:
+    if toks[0] not in _AMBIGUOUS_FIRST or rest[0] in PARTICLES:
         return all(_plain(t) for t in rest)
     return _all_names(lex, rest, loose=True)
 
@@ -361,16 +379,16 @@ def _names_street_before(
     k = glued[0] if glued else len(toks)
     while k and _name_part(lex, toks, k - 1):
         k -= 1
-    typed = [i for i, t in enumerate(toks[:-1]) if t in _FIRST and _typed_name(lex, toks[i:])]
+    typed = [i for i, t in enumerate(toks[:-1]) if t in FIRST_TYPES and _typed_name(lex, toks[i:])]
     if typed and typed[-1] < k:
         k = typed[-1]  # "rua central 1013": what follows an unambiguous type is its name
-    elif k > 0 and toks[k - 1] in _FIRST:
+    elif k > 0 and toks[k - 1] in FIRST_TYPES:
         k -= 1
-    if 0 < k < len(toks) and toks[k] in _FIRST and _first_type(lex, toks[k - 1 :]) == 1:
+    if 0 < k < len(toks) and toks[k] in FIRST_TYPES and _first_type(lex, toks[k - 1 :]) == 1:
         k -= 1  # "alley avenida presidente kennedy 401"
-    if short and not (typed and k <= typed[-1]) and toks[-1] not in _AFTER_TYPES:
+    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES:
         return -1
-    if all(t in _PARTICLES for t in toks[k:]) or not _street_start(text, words[k][0]):
+    if all(t in PARTICLES for t in toks[k:]) or not street_start(text, words[k][0]):
         return -1
     return words[k][0]
 
@@ -380,10 +398,10 @@ def _name_part(lex: TokenLexicon, toks: list[str], i: int) -> bool:
     word foreign to English, a type word after a name (``köz``, ``ulica``) or a short word
     next to a particle (``trojes del sol``, ``ojo de agua``)."""
     t = toks[i]
-    if t in _PARTICLES or _namelike(lex, t):
+    if t in PARTICLES or namelike(lex, t):
         return True
-    if t in _AFTER_TYPES:
-        return i > 0 and _namelike(lex, toks[i - 1])
+    if t in AFTER_TYPES:
+        return i > 0 and namelike(lex, toks[i - 1])
     return _beside_particle(toks, i) and _plain(t) and t.isalpha()
 
 
@@ -397,9 +415,9 @@ def _all_names(lex: TokenLexicon, toks: list[str], *, loose: bool = False) -> bo
     (``luigi``) counts as a name but does not make one alone."""
     named = False
     for i, t in enumerate(toks):
-        if t in _PARTICLES:
+        if t in PARTICLES:
             continue
-        if _namelike(lex, t):
+        if namelike(lex, t):
             named = True
         elif loose and t in lex.vocab and lex.kind(t) in (Kind.AMBIGUOUS, Kind.NAME):
             continue  # "via luigi concetti", "via alberto goi"
@@ -411,12 +429,12 @@ def _all_names(lex: TokenLexicon, toks: list[str], *, loose: bool = False) -> bo
 def _beside_particle(toks: list[str], i: int) -> bool:
     """Whether a particle stands right before or after ``toks[i]`` inside the run."""
     # one letter ("i", "e", "y") is a pronoun or a conjunction as often: "hvammsgerði i think"
-    return (i > 0 and len(toks[i - 1]) > 1 and toks[i - 1] in _PARTICLES) or (
-        i + 1 < len(toks) and len(toks[i + 1]) > 1 and toks[i + 1] in _PARTICLES
+    return (i > 0 and len(toks[i - 1]) > 1 and toks[i - 1] in PARTICLES) or (
+        i + 1 < len(toks) and len(toks[i + 1]) > 1 and toks[i + 1] in PARTICLES
     )
 
 
-def _namelike(lex: TokenLexicon, word: str) -> bool:
+def namelike(lex: TokenLexicon, word: str) -> bool:
     """A word of four letters or more that is no English word: in no list, a listed name or
     a place, or with letters English does not use."""
     bare = word.replace("'", "").replace("’", "").replace("-", "")

@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_lower_run import (
-    _AFTER_TYPES,
-    _FIRST,
-    _MAX_BEFORE,
-    _MODIFIERS,
-    _PARTICLES,
-    _REACH,
-    _TYPES,
-    _end_of_clause,
-    _function,
-    _namelike,
-    _street_start,
-    _words,
+    AFTER_TYPES,
+    FIRST_TYPES,
+    MAX_BEFORE,
+    MODIFIERS,
+    PARTICLES,
+    REACH,
+    TYPES,
+    end_of_clause,
+    function_word,
+    namelike,
+    street_start,
+    word_set,
 )
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 
@@ -30,7 +30,7 @@ __all__ = ["widen_end", "widen_start"]
 
 # Abbreviated titles and types that start a street's name ("Dr. Kuyperstraat", "Gen.Svobody",
 # "Sv. Čecha"): a full stop after any other short word ends a sentence ("call me. Main St 5").
-_TITLES = _words("dr st gen prof sv sr sra sta pres ing mgr kpt nám ul al av pl bd")
+_TITLES = word_set("dr st gen prof sv sr sra sta pres ing mgr kpt nám ul al av pl bd")
 _GLUED = re.compile(r"(?<![\w.])([^\W\d_]{1,4})\.\Z")
 # A finding that starts with a unit or a postal box: no street name stands before it.
 _NOT_NAMED = re.compile(
@@ -58,8 +58,8 @@ def widen_start(text: str, start: int, *, cased: bool) -> int:
         return start
     numbered, named = text[start].isdigit(), False
     best, at = start, start
-    line = max(text.rfind("\n", 0, start) + 1, start - _REACH)
-    for _ in range(_MAX_BEFORE):
+    line = max(text.rfind("\n", 0, start) + 1, start - REACH)
+    for _ in range(MAX_BEFORE):
         end = at
         while end > line and text[end - 1] in " \t":
             end -= 1
@@ -76,7 +76,7 @@ def widen_start(text: str, start: int, *, cased: bool) -> int:
         named = (
             named or numbered or (word.lower() in lex.vocab and lex.kind(word.lower()) is Kind.NAME)
         )
-        if not _function(word) and (not named or _street_start(text, a)):
+        if not function_word(word) and (not named or street_start(text, a)):
             best = a
         if numbered:
             break  # one number: "350 1 west street"
@@ -88,9 +88,9 @@ def _name_word(lex: TokenLexicon, word: str, cased: bool) -> bool:
     low = word.lower()
     if low.endswith("."):
         return low[:-1] in _TITLES
-    if low in _PARTICLES or low in _TYPES or low in _FIRST or low in _AFTER_TYPES:
+    if low in PARTICLES or low in TYPES or low in FIRST_TYPES or low in AFTER_TYPES:
         return True
-    return (not cased or word[0].isupper()) and (_namelike(lex, low) or low in _MODIFIERS)
+    return (not cased or word[0].isupper()) and (namelike(lex, low) or low in MODIFIERS)
 
 
 def widen_end(text: str, start: int, end: int) -> int:
@@ -99,14 +99,14 @@ def widen_end(text: str, start: int, end: int) -> int:
     493``), a Roman numeral (``Auðsholt I``), a street-type word (``Väina tee park``)."""
     if not any(c.isdigit() for c in text[start:end]):
         house = _HOUSE.match(text, end)
-        if house is not None and _end_of_clause(text, house.end()):
+        if house is not None and end_of_clause(text, house.end()):
             return house.end()
     if not text[end - 1 : end].isalpha():
         return end
     roman = _ROMAN.match(text, end)
-    if roman is not None and _end_of_clause(text, roman.end()):
+    if roman is not None and end_of_clause(text, roman.end()):
         return roman.end()
     word = _NEXT_WORD.match(text, end)
-    if word is not None and word.group(1).lower() in _TYPES and _end_of_clause(text, word.end()):
+    if word is not None and word.group(1).lower() in TYPES and end_of_clause(text, word.end()):
         return word.end()
     return end
