@@ -282,3 +282,22 @@ def test_an_ordinal_that_is_no_day_stays() -> None:
     kept = left(_NOTE + "Walked to the 14th floor on the 3rd day of therapy.")
     assert "14th floor" in kept, kept
     assert "3rd day" in kept, kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lives near the corner of 5th and Main.", "Main"),
+        ("Found at Elm and 3rd by EMS.", "Elm"),
+        ("Nurse: jsmith", "jsmith"),
+        ("Entered by: m.lopez2", "m.lopez2"),
+    ],
+)
+def test_an_intersection_and_a_staff_login_go(text: str, value: str) -> None:
+    assert value not in left(_NOTE + text), redact(_NOTE + text).text
+
+
+def test_a_role_label_before_a_plain_word_and_an_organisation_stay() -> None:
+    kept = left(_NOTE + "Nurse: reviewed and agreed. Tests done at Asthma and Allergy Clinic.")
+    assert "Nurse: reviewed" in kept, kept
+    assert "Allergy" in kept, kept

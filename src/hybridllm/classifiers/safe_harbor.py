@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.clinical import words
+from hybridllm.classifiers.name_tokens import token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.classifiers.safe_harbor_words import (
     WORD_PATTERNS,
@@ -106,6 +107,28 @@ _AGE = re.compile(
     # age and sex: "92F", "92 M admitted", "Age/Sex: 91/F"
     r"|(?<![\d.,/:])(?P<x>9\d|1[0-2]\d)[ \t]?(?-i:[MF])(?![\w'’-])",
     re.IGNORECASE,
+)
+# A place given as the corner of two streets ("corner of 5th and Main", "at Elm & 3rd").
+_STREET_WORD = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ \t]+(?:St|Ave|Rd|Street|Avenue|Road)\b\.?)?"
+)
+_NUMBERED = r"\d{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Ave|Rd|Street|Avenue|Road)\b\.?)?"
+_CORNER = re.compile(
+    rf"\b(?:corner|intersection)[ \t]+of[ \t]+(?P<v>{_STREET_WORD}[ \t]+(?:and|&)[ \t]+"
+    rf"{_STREET_WORD})"
+    # after a bare "at", one of the two must be a numbered street ("at Main and 5th")
+    rf"|\bat[ \t]+(?P<w>{_NUMBERED}[ \t]+(?:and|&)[ \t]+{_STREET_WORD}"
+    rf"|{_STREET_WORD}[ \t]+(?:and|&)[ \t]+{_NUMBERED})"
+)
+# A staff login after a role label ("Nurse: jsmith", "entered by: mlopez2"): a person's account.
+_LOGIN = re.compile(
+    r"(?i:\b(?:nurse|rn|np|md|provider|clinician|attending|resident|author|user(?:name)?|login"
+    r"|signed[ \t]+by|entered[ \t]+by|documented[ \t]+by)[ \t]*:[ \t]*)"
+    r"(?P<v>[a-z][a-z0-9._-]{2,31})\b(?![@-])"
+)
+_PLAIN = words(
+    "none unknown pending present absent yes no n/a na self patient family staff admin system"
+    " auto automatic charge nursing triage see"
 )
 _TEMPERATURE = re.compile(
     r"\b(?:t|temp\w*|tmax|tm|fever\w*|febrile|pyrexi\w*|spiked?|degrees?)\b[^\n\d]{0,12}$",
@@ -240,6 +263,15 @@ class SafeHarborRecognizer:
             add("IDENTIFIER", m.start("v"), m.end("v"))
         for m in finditer(_DOMAIN, text):
             add("IDENTIFIER", m.start("v"), m.end("v"))
+        for m in finditer(_CORNER, text):
+            g = "v" if m.start("v") >= 0 else "w"
+            add("PLACE", m.start(g), m.end(g))
+        for m in finditer(_LOGIN, text):
+            login = m.group("v")
+            if any(c in login for c in "0123456789._") or not (
+                login in _PLAIN or login in token_lexicon().vocab
+            ):
+                add("NAME", m.start("v"), m.end("v"))
         find_words(text, add)
         places = [(f.entity_type, f.start, f.end) for f in out if f.entity_type in _REPEATED]
         for kind, start, end in repeated(text, places):
