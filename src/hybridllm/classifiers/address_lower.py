@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.address_lower_run import run_street_spans
+from hybridllm.classifiers.address_lower_run import PARTICLES, run_street_spans
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
@@ -104,10 +104,8 @@ _AT = r"\b(?:at|to|on|from|near|of)[ \t]+"
 _RUN = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
 _AT_NUMBER = re.compile(rf"{_AT}(?P<n>{_NUM})[ \t]+(?P<w>{_RUN})")
 _AT_NAME = re.compile(rf"{_AT}(?P<w>{_RUN})[ \t]+(?P<n>\d{{3,5}}[a-z]?)\b(?![.,]?\d)")
-_PARTICLE_WORDS = "de del della dei degli di da das dos do du des la le les van von der den"
-_PARTICLE_WORDS += " ten ter te am an im auf zu y e i za na nad pod pri u v ii iii"
-_PARTICLE_WORDS += " dr. st. sankt san santa"
-_STREET_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+# The particles of a street's name (address_lower_run's list) and the Roman numerals after it.
+_STREET_PARTICLES = PARTICLES | {"ii", "iii"}
 
 PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE, _AT_NUMBER, _AT_NAME)
 """The patterns of :func:`lower_street_spans` (run through the classifier's prefilter)."""

@@ -39,11 +39,10 @@ or a type word may be in lower case), so prose with numbers stays clean.
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
-from hybridllm.classifiers.patterns import HAND_TYPES
+from hybridllm.classifiers.patterns import STREET_TYPES
 
 __all__ = [
     "AFTER_TYPES",
@@ -90,19 +89,10 @@ _UNITS = word_set(
     " time times people person persons step steps mile miles km feet ft meter meters metres"
     " kg lbs lb mg ml gb mb kb tb"
 )
-TYPES = (
-    frozenset(
-        resources.files("hybridllm.classifiers")
-        .joinpath("data", "street_types.txt")
-        .read_text("utf-8")
-        .split()
-    )
-    | frozenset(HAND_TYPES.lower().split())
-    | word_set(
-        "st rd ave av dr ln ct pl blvd hwy pkwy sq cir ter cres gardens close mews wynd parade"
-        " esplanade quay wharf chase rise croft circus villas fields green gate allee allé chaussee"
-        " ring gasse platz weg laan kade dijk plein singel steeg"
-    )
+TYPES = STREET_TYPES | word_set(
+    "st rd ave av dr ln ct pl blvd hwy pkwy sq cir ter cres gardens close mews wynd parade"
+    " esplanade quay wharf chase rise croft circus villas fields green gate allee allé chaussee"
+    " ring gasse platz weg laan kade dijk plein singel steeg"
 )
 # Types that are also everyday words ("park", "run", "view"): the words before need a name.
 _UNAMBIGUOUS = word_set(

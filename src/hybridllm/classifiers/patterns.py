@@ -16,8 +16,8 @@ from importlib import resources
 from hybridllm.classifiers.base import RegexRecognizer, RegexRule, trie_pattern
 
 __all__ = [
-    "HAND_TYPES",
     "STREET_SUFFIX",
+    "STREET_TYPES",
     "build_pattern_recognizer",
     "iban_valid",
     "luhn_valid",
@@ -93,7 +93,7 @@ _INTL_PHONE = re.compile(
 # Street types: USPS Publication 28's names and their spellings on mail (``street_types.txt``,
 # see scripts/data/build_street_types.py), capitalised, and this module's earlier list (singular
 # and plural forms, the short abbreviations; ``Av`` as Canadian and Latin American mail writes it).
-HAND_TYPES = (
+_HAND_TYPES = (
     "Street St Str Avenue Ave Av Road Rd Boulevard Blvd Lane Ln Drive Dr Court Ct Way Place Pl"
     " Terrace Ter Circle Cir Parkway Pkwy Highway Hwy Square Sq Alley Branch Bridge Brook Brooks"
     " Burg Burgs Bypass Camp Canyon Cape Causeway Center Centers Circles Cliff Cliffs Club Common"
@@ -110,18 +110,19 @@ HAND_TYPES = (
     " Trace Track Trafficway Trail Tunnel Turnpike Underpass Union Unions Valley Valleys Via"
     " Viaduct View Views Village Villages Ville Vista Walk Walks Wall Ways Well Wells"
 )
+STREET_TYPES: frozenset[str] = frozenset(
+    resources.files("hybridllm.classifiers")
+    .joinpath("data", "street_types.txt")
+    .read_text("utf-8")
+    .split()
+) | frozenset(_HAND_TYPES.lower().split())
+"""Every street type above and of ``street_types.txt``, in lower case (read once, at import)."""
 STREET_SUFFIX = (
     "(?:"
     + trie_pattern(
         {
-            *HAND_TYPES.split(),
-            *(
-                w.capitalize()
-                for w in resources.files("hybridllm.classifiers")
-                .joinpath("data", "street_types.txt")
-                .read_text("utf-8")
-                .split()
-            ),
+            *_HAND_TYPES.split(),
+            *(w.capitalize() for w in STREET_TYPES),
         }
     )
     + ")"
