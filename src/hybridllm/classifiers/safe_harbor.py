@@ -218,6 +218,8 @@ class SafeHarborRecognizer:
         _MONTH_DAY,
         _MONTH_ALONE,
         _DAY_WORDS,
+        _CORNER,
+        _LOGIN,
         _PHONE,
         _SPACED,
         *WORD_PATTERNS,
