@@ -13,7 +13,7 @@ from typing import Any
 
 from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.combine import _all_settled
-from hybridllm.classifiers.name_gate import eponym_run
+from hybridllm.classifiers.name_gate import eponym_run, place_or_measure
 from hybridllm.classifiers.names import _words
 
 
@@ -130,3 +130,50 @@ def test_a_month_beside_a_word_makes_no_name_run() -> None:
         persons = _persons(text)
     assert not any("Study" in w for w in seen), seen
     assert "June Carter" in persons, persons
+
+
+def test_towns_before_a_state_and_zip_and_lab_tests_before_a_unit() -> None:
+    for text, word, want in [
+        ("2838 Bosk Street, Apt 56, Avelmere, TX 69064.", "Avelmere", True),
+        ("4416 Rua da Amora, Apt 83, Avel Crossing, OK 61279", "Avel", True),
+        ("Maple Hollow AZ 82746-1234", "Maple", True),
+        ("Na 138 mmol/L, K 4.1 mmol/L", "Na", True),
+        ("Hb: 13.2 g/dL and Cr 1.1 mg/dL", "Hb", True),
+        ("Avelmere, ZZ 69064", "Avelmere", False),  # no US state: not known to be a town
+        ("Call Maria Lopez, OK? 61279 is her code", "Maria", False),
+        ("Maria 50% and Kwame 50% of the shares", "Maria", False),
+        ("Tell Maria 138 times", "Maria", False),
+    ]:
+        words = _words(text)
+        i = next(k for k, m in enumerate(words) if m.group() == word)
+        assert place_or_measure(text, words, i) is want, text
+
+
+def test_a_town_in_an_address_asks_ner_nothing_and_stays_redacted() -> None:
+    text = (
+        "The full postal home address is 2838 Bosk Street, Apt 56, Avelmere, TX 69064.\n"
+        "Specimen for Selma Elmhurst. Na 138 mmol/L, K 4.1 mmol/L."
+    )
+    with windows_sent() as seen:
+        found = get_classifier().classify(text).findings
+    assert not any("Avelmere" in w or "Na 138" in w for w in seen), seen
+    covered = [text[f.start : f.end] for f in found]
+    assert any("Avelmere" in c and "69064" in c for c in covered), covered
+    assert "Selma Elmhurst" in covered, covered
+
+
+def test_a_sentence_end_after_a_surname_does_not_make_it_a_heading() -> None:
+    for text, name in [
+        ("Please forward the invoice to Selma Elmhurst. The deadline is Friday.", "Selma Elmhurst"),
+        ("I met Tomas Quellmoor. He said the deal is off.", "Tomas Quellmoor"),
+    ]:
+        with windows_sent() as seen:
+            persons = _persons(text)
+        assert name in persons, (text, persons)
+        assert seen == [], seen  # the lists settle it: no NER call
+    # A title-case heading or list goes on after a comma or a colon: no name.
+    for text in (
+        "Columns: Genotype Frequency, Gene Function, Consequences, Encoding.",
+        "Leap Of Faith Assumptions:\nOur users will see the value.",
+    ):
+        assert not any("Function" in p or "Assumptions" in p for p in _persons(text)), text

@@ -21,6 +21,7 @@ from hybridllm.classifiers.name_gate import (
     NOT_PEOPLE,
     cue_at_end,
     eponym_run,
+    place_or_measure,
 )
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
@@ -73,8 +74,8 @@ class NerCandidates(NerVerdicts):
         if not (listed or after or ahead or cue):
             return False
         # What follows is asked of the few words that pass (a cost per candidate, not per word).
-        if eponym_run(text, words, i):
-            return False  # "Glasgow Coma Scale", "Wilson disease"
+        if eponym_run(text, words, i) or place_or_measure(text, words, i):
+            return False  # "Glasgow Coma Scale", "Wilson disease", "Avelmere, TX 69064"
         # A new sentence, not the full stop of an initial ("T. Dalesworth").
         fresh = (i == 0 or _SENTENCE_BREAK.search(before) is not None) and not (
             i and len(words[i - 1].group()) == 1

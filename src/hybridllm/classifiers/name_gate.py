@@ -34,6 +34,7 @@ __all__ = [
     "foreign_text",
     "glued",
     "lexicon",
+    "place_or_measure",
     "plausible_person",
     "quoted",
     "span_mask",
@@ -273,3 +274,38 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
         return False
     after = words[j + 1].group().lower()
     return after in _EPONYM_HEADS or _MEDICAL_TERM.match(after) is not None
+
+
+_STATE = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
+    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
+)
+# "..., Avel Crossing, OK 61279": the run is the town of a postal address (a US state and a ZIP).
+_STATE_ZIP_AFTER = re.compile(rf",?[ \t]+(?:{_STATE})[ \t]+\d{{5}}(?:-\d{{4}})?\b")
+# "Na 138 mmol/L", "Hb 13.2 g/dL", "Cr: 1.1 mg/dL": the word names a lab test or a vital sign
+# measured in a clinical unit (a person is not followed by a value in mmol/L).
+_MEASURE_AFTER = re.compile(
+    r"[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?i:mmol/l|meq/l|mg/dl|g/dl|ng/ml"
+    r"|pg/ml|u/l|iu/l|µmol/l|umol/l|mg/l|g/l|mosm/kg|ml/min|k/ul|/ul|/mm3|mm[ \t]?hg|bpm"
+    r"|(?:×|x)[ \t]?10(?:⁹|\^9|9|¹²|\^12)/l)(?![\w/])"
+)
+
+
+def place_or_measure(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether word ``i`` starts or is in a run of capitalised words that is a town before a
+    US state and a ZIP code (``Avel Crossing, OK 61279``), or is a one-word lab test or vital
+    sign before a value in a clinical unit (``Na 138 mmol/L``). Neither is a person (the
+    address rules redact the town), so NER need not be asked about its words."""
+    j = i
+    while (
+        j + 1 < len(words)
+        and j - i < 3
+        and words[j + 1].group()[:1].isupper()
+        and not words[j + 1].group().isupper()
+        and _CAP_GAP.fullmatch(text, words[j].end(), words[j + 1].start())
+    ):
+        j += 1
+    end = words[j].end()
+    if text.startswith((",", " ", "\t"), end) and _STATE_ZIP_AFTER.match(text, end):
+        return True
+    return j == i and _MEASURE_AFTER.match(text, words[i].end()) is not None

@@ -53,6 +53,7 @@ from hybridllm.classifiers.name_gate import (
     eponym_run,
     foreign_text,
     lexicon,
+    place_or_measure,
     plausible_person,
     quoted,
     span_mask,
@@ -95,6 +96,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _PAIR_GAP = re.compile(r" (?:[A-Z]\.? )?")
+# A sentence's end between two words: the second word is no part of a name run. (A comma, a
+# colon or a line break is not: a title-case heading or list goes on after them, "Gene
+# Function, Consequences", "Leap Of Faith Assumptions:\nOur users".)
+_SENTENCE_END = re.compile(r"[.!?;][ \t]")
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -144,9 +149,11 @@ class NameRecognizer(NerCandidates):
         self._windows = NerWindows(model_name, enabled=ner)
         self._gates: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
 
-    def _surname_shape(self, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
+    def _surname_shape(self, text: str, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
         """An unknown capitalised word after a known first name ("Tomáš Prokeš") is a surname
-        unless the first name doubles as a place or an ordinary word."""
+        unless the first name doubles as a place or an ordinary word, or a capitalised word
+        goes on in the same sentence ("Selma Elmhurst Hospital", "Gene Function, Consequences";
+        not "Selma Elmhurst. Na 138 mmol/L")."""
         low = w.lower()
         nlow = n.lower()
         return (
@@ -156,7 +163,11 @@ class NameRecognizer(NerCandidates):
             and nlow not in NOT_NAME_PARTS
             and nlow not in TITLE_WORDS
             and not n.isupper()
-            and (j + 1 >= len(words) or not _is_cap(words[j + 1].group()))
+            and (
+                j + 1 >= len(words)
+                or not _is_cap(words[j + 1].group())
+                or _SENTENCE_END.search(text, words[j].end(), words[j + 1].start()) is not None
+            )
         )
 
     def _titled(self, text: str) -> list[Finding]:
@@ -231,7 +242,7 @@ class NameRecognizer(NerCandidates):
             _is_cap(w)
             and _is_cap(n)
             and n.lower() not in COMMON_WORDS
-            and (n.lower() in self.last or self._surname_shape(w, n, words, nxt))
+            and (n.lower() in self.last or self._surname_shape(text, w, n, words, nxt))
         ):
             return [self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)], nxt + 1
         if _caps_pair(w, n) and low not in COMMON_WORDS and n.lower() in self.last:
@@ -265,9 +276,12 @@ class NameRecognizer(NerCandidates):
             return None
         j, score, ask_ner = run
         bare = self._bare(words[i])
-        if j == i and (quoted(text, *bare) or (ask_ner and eponym_run(text, words, i))):
+        if j == i and (
+            quoted(text, *bare)
+            or (ask_ner and (eponym_run(text, words, i) or place_or_measure(text, words, i)))
+        ):
             # A string literal in code ('Failed', ['Characteristics']); an eponym ("Wilson
-            # disease", "Bell palsy").
+            # disease", "Bell palsy"); a town before a state and a ZIP ("Avelmere, TX 69064").
             return [], i + 1
         if foreign and (
             not any(self.tokens.kind(words[k].group()) is Kind.NAME for k in range(i, j + 1))
