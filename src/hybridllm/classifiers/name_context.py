@@ -62,7 +62,8 @@ _PERSON_VERB = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 # Words right before a name that do not also precede companies ("with", "from", "at" do).
 _PERSON_CUE = re.compile(
-    r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|dear|named|called"
+    r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|morning|evening"
+    r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
     r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and)[,:]?\s+(?:to\s+)?)$"
 )
@@ -108,7 +109,7 @@ STRONG_CUE = re.compile(
     r"(?:name\s+is|name\?|named|called|dear|signed|sincerely|regards|attn|patient|client|ask"
     r"|tell|call"
     r"|email|text|contact|son|daughter|wife|husband|mother|father|brother|sister|friend"
-    r"|colleague|manager|boss|met|thank|thanks|hi|hello|from)\W*$",
+    r"|colleague|manager|boss|met|thank|thanks|hi|hello|morning|evening|afternoon|from)\W*$",
     re.IGNORECASE,
 )
 SPEECH_CUE = re.compile(

@@ -96,6 +96,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _PAIR_GAP = re.compile(r" (?:[A-Z]\.? )?")
+# Surname particles, in lower case between a given name and a surname ("Roxy van der Torre").
+_PARTICLES = frozenset(
+    ("van", "von", "de", "der", "den", "del", "della", "da", "das", "dos", "di", "du", "ter", "ten")
+)
 # A sentence's end between two words: the second word is no part of a name run. (A comma, a
 # colon or a line break is not: a title-case heading or list goes on after them, "Gene
 # Function, Consequences", "Leap Of Faith Assumptions:\nOur users".)
@@ -227,17 +231,20 @@ class NameRecognizer(NerCandidates):
         """A listed first name and a surname: "Inessa D. Samoylova"."""
         w = words[i].group()
         low = w.lower()
-        if low not in self.first:
+        if low not in self.first and not self._hyphen_given(low):
             return None  # most capitalised words: no listed first name
         nxt = i + 1
         if nxt < len(words) and len(words[nxt].group()) == 1 and words[nxt].group().isupper():
             nxt += 1  # middle initial: "Inessa D. Samoylova"
-        if nxt >= len(words) or low not in self.first or low in NOT_PEOPLE:
+        if (
+            nxt >= len(words)
+            or low in NOT_PEOPLE
+            or not _PAIR_GAP.fullmatch(text, words[i].end(), words[nxt].start())
+        ):
             return None
         n = words[nxt].group()
-        gap = text[words[i].end() : words[nxt].start()]
-        if not _PAIR_GAP.fullmatch(gap):
-            return None
+        if n in _PARTICLES and _is_cap(w):
+            return self._particle_pair(text, words, i, nxt)
         if (
             _is_cap(w)
             and _is_cap(n)
@@ -250,6 +257,28 @@ class NameRecognizer(NerCandidates):
             # and no everyday word.
             return [self._finding(words[i].start(), words[nxt].end(), 0.8, self.name)], nxt + 1
         return None  # lower-case pairs: see name_lower
+
+    def _hyphen_given(self, low: str) -> bool:
+        """A double given name joined by a hyphen, each part listed ("Amy-leigh", "jean-luc")."""
+        first, sep, second = low.partition("-")
+        return bool(sep) and first in self.first and second in self.first
+
+    def _particle_pair(
+        self, text: str, words: list[re.Match[str]], i: int, k: int
+    ) -> tuple[list[Finding], int] | None:
+        """A listed first name, surname particles in lower case and a capitalised word: "Roxy
+        van der Torre", "Ancilla van Aken", "Ana da Silva" (word ``k`` is the first particle)."""
+        end = k
+        while end < len(words) and end - k < 3 and words[end].group() in _PARTICLES:
+            if text[words[end].end() : words[end].end() + 1] != " ":
+                return None
+            end += 1
+        if end >= len(words) or words[end].start() != words[end - 1].end() + 1:
+            return None
+        last = words[end].group()
+        if not _is_cap(last) or last.isupper() or last.lower() in COMMON_WORDS:
+            return None
+        return [self._finding(words[i].start(), words[end].end(), 0.85, self.name)], end + 1
 
     def _lone_given(
         self, text: str, words: list[re.Match[str]], i: int

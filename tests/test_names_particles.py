@@ -1,0 +1,68 @@
+"""A listed given name with surname particles or a hyphenated given name is settled by the
+lists (no NER call), and a greeting word before a name is no part of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from hybridllm.classifiers import get_classifier
+
+
+@contextmanager
+def _windows_sent() -> Iterator[list[str]]:
+    """The NER windows the name stage runs while inside (the real NER still runs)."""
+    ner = get_classifier().recognizers[-1]._windows  # type: ignore[attr-defined]
+    seen: list[str] = []
+    real = ner.run
+
+    def run(text: str, *args: Any, **kwargs: Any) -> Any:
+        out = real(text, *args, **kwargs)
+        seen.extend(text[s:e] for s, e, _ in out)
+        return out
+
+    ner.run = run
+    try:
+        yield seen
+    finally:
+        del ner.run
+
+
+def _persons(text: str) -> list[str]:
+    found = get_classifier().classify(text).findings
+    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+
+
+def test_given_name_particles_surname_is_one_name_without_ner() -> None:
+    for text, name in [
+        ("Ticket opened by Ana da Silva; assigned to the billing team.", "Ana da Silva"),
+        ("Please loop in Maria van der Berg before Friday.", "Maria van der Berg"),
+        ("Minutes taken by Pieter de Vries, approved by the board.", "Pieter de Vries"),
+    ]:
+        with _windows_sent() as seen:
+            persons = _persons(text)
+        assert name in persons, (text, persons)
+        assert not any(name in w for w in seen), seen
+
+
+def test_particles_need_a_capitalised_word_after_them() -> None:
+    text = "Maria de facto runs the project; Ana da capo plays the piece again."
+    persons = _persons(text)
+    assert not any("facto" in p or "capo" in p for p in persons), persons
+
+
+def test_hyphenated_given_name_is_listed() -> None:
+    text = "Amy-leigh Paterson: can you check the VPN client?"
+    with _windows_sent() as seen:
+        persons = _persons(text)
+    assert "Amy-leigh Paterson" in persons, persons
+    assert seen == [], seen
+
+
+def test_a_greeting_word_is_no_part_of_the_name_it_greets() -> None:
+    text = "Kasey Young: Morning Nazhmuddin, can you check the mobile app?"
+    persons = _persons(text)
+    assert "Nazhmuddin" in persons, persons
+    assert not any("Morning" in p for p in persons), persons
+    assert _persons("The Evening Standard and the Morning Star reported it.") == []
