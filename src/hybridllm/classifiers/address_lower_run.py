@@ -264,7 +264,10 @@ def street_start(text: str, at: int) -> bool:
     head = text[max(0, at - 24) : at].rstrip(" \t")
     if not head or head.endswith((":", "\n", "\\n", ">", "-", "*", ".", "!", "?")):
         return True
-    last = head.rsplit(None, 1)[-1].lower()
+    parts = head.rsplit(None, 1)
+    if not parts:
+        return True  # only white space before ("\r", a no-break space): a line start
+    last = parts[-1].lower()
     return last in _STARTS or last in _FUNCTION
 
 

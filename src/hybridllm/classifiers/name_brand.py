@@ -190,8 +190,8 @@ _WORD_END = " \t\"“'”,"
 
 def _last_word(text: str, start: int) -> str:
     """The lower-cased word before ``start`` (quotes, commas and spaces between skipped)."""
-    seg = text[max(0, start - 24) : start].rstrip(_WORD_END)
-    return seg.rsplit(None, 1)[-1].lstrip("([\"“'").lower() if seg else ""
+    parts = text[max(0, start - 24) : start].rstrip(_WORD_END).rsplit(None, 1)
+    return parts[-1].lstrip("([\"“'").lower() if parts else ""  # none: only spaces before
 
 
 def brand_context(text: str, f: Finding, last: str | None = None) -> bool:
