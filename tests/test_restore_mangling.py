@@ -14,8 +14,23 @@ from hypothesis import strategies as st
 from hybridllm.redaction import StreamRestorer, Vault, restore
 from hybridllm.redaction.shapes import junk_label
 
-LABELS = ["PERSON", "EMAIL_ADDRESS", "US_SSN", "AWS_ACCESS_KEY", "MEDICAL_RECORD_NUMBER"]
-VALUES = ["Jane Roe", "carla.mendes@example.com", "078-05-1120", "AKIAZ3MSJ7QXP4LKH2TD", "48201177"]
+# AGE_OVER_89: a label with a number of its own ("[AGE_OVER_89_1]" restored to "[91]" once).
+LABELS = [
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "US_SSN",
+    "AWS_ACCESS_KEY",
+    "MEDICAL_RECORD_NUMBER",
+    "AGE_OVER_89",
+]
+VALUES = [
+    "Jane Roe",
+    "carla.mendes@example.com",
+    "078-05-1120",
+    "AKIAZ3MSJ7QXP4LKH2TD",
+    "48201177",
+    "91",
+]
 PAIRS = [("[", "]"), ("(", ")"), ("{", "}"), ("<", ">"), ("[", ")"), ("[", "")]
 BEFORE = st.sampled_from(["", "Dear ", "to: ", "(see ", "\n", "**", "x ", "'", '"'])
 AFTER = st.sampled_from(["", ".", " and more", ", thanks", "\n", "**", ")", "!", "'"])

@@ -209,9 +209,10 @@ def _restore(
 
 
 def _resolve(vault: Vault, token: str) -> Entry | None:
-    """The entry of a canonical token; ``[LABEL]`` (number dropped) only if its label is unique."""
+    """The entry of a canonical token; ``[LABEL]`` (number dropped) only if its label is unique
+    (a label may end in digits of its own: ``[AGE_OVER_89]``; ``[PERSON_9]`` names no label)."""
     entry = vault.resolve(token)
-    if entry is not None or token[-2:-1].isdigit() or token[:1] != "[" or token[-1:] != "]":
+    if entry is not None or token[:1] != "[" or token[-1:] != "]":
         return entry
     sole = vault.sole_token(token[1:-1])
     return None if sole is None else vault.resolve(sole)

@@ -52,13 +52,14 @@ def _loose(md: bool) -> re.Pattern[str]:
         # bracketed (any family, or only an opening one): separators may be spaces or hyphens
         rf"(?P<open>{esc}{_OPEN}) {{0,2}}"
         rf"(?P<blabel>[A-Za-z](?:[A-Za-z0-9]|{sep}(?=[A-Za-z0-9])){{0,47}}?)"
-        rf"{sep}(?P<bnum>\d{{1,6}})(?!\d)(?P<close> {{0,2}}{esc}{_CLOSE})?"
+        # (the number is the last part: "[AGE_OVER_89_1]" is label AGE_OVER_89, number 1)
+        rf"{sep}(?P<bnum>\d{{1,6}})(?!\d|{sep}\d)(?P<close> {{0,2}}{esc}{_CLOSE})?"
         # bracketed, the number dropped: letters only, square or angle brackets
         rf"|(?P<uopen>{esc}[\[<]) {{0,2}}(?P<ulabel>[A-Za-z](?:[A-Za-z]|{sep}(?=[A-Za-z])){{1,47}})"
         rf" {{0,2}}{esc}[\]>]"
         # bare: one word, underscores only
         rf"|(?<!\w)(?P<label>[A-Za-z][A-Za-z0-9]{{0,40}}+(?:{bare_sep}[A-Za-z0-9]{{1,40}}){{0,8}}?)"
-        rf"{bare_sep}(?P<num>\d{{1,6}})(?!\w)"
+        rf"{bare_sep}(?P<num>\d{{1,6}})(?!\w|{bare_sep}\d)"
     )
 
 
