@@ -8,7 +8,7 @@ any placeholder the scope did not mint, mangled the same ways, restore leaves th
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from hybridllm.redaction import StreamRestorer, Vault, restore
@@ -272,3 +272,24 @@ def test_the_minted_form_reads_back_as_exactly_its_value_in_any_surroundings(
                     )
     assert restore(red.text, vault) == (text, len(findings))
     assert _streamed(vault, red.text, cuts) == text
+
+
+_WORDS = ("\u3000", "\u00a0", "PERSON", "person", "Email", "ADDRESS", "_1", "AGE_OVER_89")
+_PIECES = st.sampled_from([*"_12[]<>() -x\n\\", *_WORDS])
+
+
+@FAST
+@given(st.lists(_PIECES, min_size=1, max_size=14))
+@example(["<", "<", "PERSON", "_1", "\u3000", ">", ">"])  # no bracketed token, a bare one
+@example(["(", "AGE_OVER_89", "_1", "\u00a0", ")"])
+def test_the_input_itself_never_restores_to_a_value(pieces: list[str]) -> None:
+    """Whatever placeholder-like text the user wrote is reserved: the tokens minted after it
+    never match in that text, so a model that copies it back gets no value."""
+    text = "".join(pieces)
+    vault = Vault()
+    vault.reserve(text)
+    for label in ("PERSON", "EMAIL_ADDRESS", "AGE_OVER_89"):
+        for k in range(3):
+            vault.mint(label, f"secret value {label} {k}", category="PII")
+    assert restore(text, vault) == (text, 0), text
+    assert _streamed(vault, text, [3, 7]) == text

@@ -158,10 +158,15 @@ class Vault(ReplyMatchers):
         if not _MAYBE_TOKEN.search(text):
             return []  # no bracket and no underscore: nothing here can pass for a token
         found = [(m.group(0), *m.span()) for m in PLACEHOLDER_RE.finditer(text)]
-        for m in LOOSE_MD_RE.finditer(text):
+        # Every candidate restore could see: restore skips a candidate that is no token one
+        # character at a time, so a token inside it counts too ("<PERSON_1\u3000>" is no
+        # bracketed token, its "PERSON_1" is a bare one).
+        pos = 0
+        while (m := LOOSE_MD_RE.search(text, pos)) is not None:
             got = loose_token(m)
             if got is not None:
                 found.append(got)
+            pos = m.start() + 1
         if found:
             with self.batch():
                 self._reserved.update(t for t, _, _ in found)
