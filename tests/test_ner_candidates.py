@@ -143,6 +143,11 @@ def test_towns_before_a_state_and_zip_and_lab_tests_before_a_unit() -> None:
         ("Call Maria Lopez, OK? 61279 is her code", "Maria", False),
         ("Maria 50% and Kwame 50% of the shares", "Maria", False),
         ("Tell Maria 138 times", "Maria", False),
+        ("home 8127 Quartz St, Apt 88", "Quartz", True),
+        ("home 8127 Quartz St, Apt 88", "St", True),
+        ("Home: 3287 Grove Rd, Birchmere", "Grove", True),
+        ("Call 555 Maria Lopez now", "Maria", False),  # no street type after the run
+        ("met Maria Grove on Main St yesterday", "Grove", False),  # no house number before
     ]:
         words = _words(text)
         i = next(k for k, m in enumerate(words) if m.group() == word)

@@ -132,6 +132,7 @@ class NerCandidates(NerVerdicts):
         return (
             j < len(words)
             and words[j].group()[:1].isupper()  # a capitalised word or an initial
+            and not any(c.isdigit() for c in words[j].group())  # not a code: "Lot TX-2147"
             and text[words[i].end() : words[j].start()].strip(" .") == ""
             and words[j].group().lower().rstrip(".") not in _CALENDAR
         )

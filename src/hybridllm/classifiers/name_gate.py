@@ -20,6 +20,7 @@ from functools import cache
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
 from hybridllm.classifiers.normalize import SPACES
+from hybridllm.classifiers.patterns import STREET_TYPES
 
 __all__ = [
     "COMMON_WORDS",
@@ -293,9 +294,10 @@ _MEASURE_AFTER = re.compile(
 
 def place_or_measure(text: str, words: list[re.Match[str]], i: int) -> bool:
     """Whether word ``i`` starts or is in a run of capitalised words that is a town before a
-    US state and a ZIP code (``Avel Crossing, OK 61279``), or is a one-word lab test or vital
-    sign before a value in a clinical unit (``Na 138 mmol/L``). Neither is a person (the
-    address rules redact the town), so NER need not be asked about its words."""
+    US state and a ZIP code (``Avel Crossing, OK 61279``) or a street after its house number
+    (``8127 Quartz St``), or is a one-word lab test or vital sign before a value in a clinical
+    unit (``Na 138 mmol/L``). None is a person (the address rules redact the town and the
+    street), so NER need not be asked about its words."""
     j = i
     while (
         j + 1 < len(words)
@@ -308,4 +310,26 @@ def place_or_measure(text: str, words: list[re.Match[str]], i: int) -> bool:
     end = words[j].end()
     if text.startswith((",", " ", "\t"), end) and _STATE_ZIP_AFTER.match(text, end):
         return True
+    if words[j].group().lower().rstrip(".") in STREET_TYPES and _street_number_before(
+        text, words, i
+    ):
+        return True  # "8127 Quartz St", "3287 Grove Rd": a street, the address rules' to redact
     return j == i and _MEASURE_AFTER.match(text, words[i].end()) is not None
+
+
+_HOUSE_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,6}[A-Za-z]?[ \t]+\Z")
+
+
+def _street_number_before(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether a house number stands right before the run of capitalised words that holds word
+    ``i`` (at most three words back)."""
+    s = i
+    while (
+        s > 0
+        and i - s < 3
+        and words[s - 1].group()[:1].isupper()
+        and _CAP_GAP.fullmatch(text, words[s - 1].end(), words[s].start())
+    ):
+        s -= 1
+    start = words[s].start()
+    return _HOUSE_NUMBER.search(text, max(0, start - 10), start) is not None
