@@ -1,5 +1,6 @@
 """A listed given name with surname particles or a hyphenated given name is settled by the
-lists (no NER call), and a greeting word before a name is no part of it."""
+lists (no NER call), and a greeting word or a cue verb before a name ("Morning Niko", "Ask Maria
+Lopez") is no part of it."""
 
 from __future__ import annotations
 
@@ -66,3 +67,16 @@ def test_a_greeting_word_is_no_part_of_the_name_it_greets() -> None:
     assert "Nazhmuddin" in persons, persons
     assert not any("Morning" in p for p in persons), persons
     assert _persons("The Evening Standard and the Morning Star reported it.") == []
+
+
+def test_a_cue_verb_at_a_sentence_start_is_no_part_of_the_name() -> None:
+    for text, name in [
+        ("Ask Maria Lopez about the invoice.", "Maria Lopez"),
+        ("Tell Maria Lopez the deal is off.", "Maria Lopez"),
+        ("Email Kwame Mensah today.", "Kwame Mensah"),
+        ("Dear Hélène Okafor, your recovery plan is attached.", "Hélène Okafor"),
+        ("Ask Mirela Vrhovac. Budget talks start Monday.", "Mirela Vrhovac"),
+    ]:
+        assert _persons(text) == [name], text
+    # A given name that is also a cue word still starts a name when no given name follows.
+    assert "Will Smith" not in _persons("Ask Will Smith about it.")[1:], "no double count"

@@ -30,6 +30,7 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "CUE_VERBS",
     "FUNCTION_WORDS",
     "Kind",
     "TokenLexicon",
@@ -188,6 +189,17 @@ class Kind(enum.Enum):
     """In no list at all: an unknown proper noun."""
     WORD = "word"
     """An ordinary word, a place or a package name; not a name by itself."""
+
+
+# Verbs and greetings that address or name the person after them, capitalised at a sentence
+# start: never the first word of that name ("Ask Maria Lopez", "Email Kwame Mensah").
+CUE_VERBS = frozenset(
+    (
+        *("ask", "tell", "email", "e-mail", "call", "text", "ping", "remind", "invite", "meet"),
+        *("thank", "thanks", "cc", "dear", "hi", "hello", "hey", "message", "contact"),
+        *("notify", "inform", "congratulate", "welcome"),
+    )
+)
 
 
 def read_list(name: str) -> list[str]:

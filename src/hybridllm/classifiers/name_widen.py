@@ -26,6 +26,7 @@ from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
 from hybridllm.classifiers.name_street import street
 from hybridllm.classifiers.name_tokens import (
+    CUE_VERBS,
     FUNCTION_WORDS,
     PARTICLES,
     Kind,
@@ -137,8 +138,8 @@ def _left(text: str, start: int, lex: TokenLexicon) -> int:
             pos = m.start()  # a particle counts only with a name part before or the name after
             best = pos
             continue
-        if not _name_part(word, lex, given=True):
-            break
+        if word.lower() in CUE_VERBS or not _name_part(word, lex, given=True):
+            break  # "Ask" of "Ask Maria Lopez" addresses her, it is no part of her name
         pos = best = m.start()
     return best
 

@@ -71,6 +71,7 @@ from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_tokens import (
+    CUE_VERBS,
     Kind,
     at_sentence_start,
     person_run,
@@ -258,6 +259,16 @@ class NameRecognizer(NerCandidates):
             return [self._finding(words[i].start(), words[nxt].end(), 0.8, self.name)], nxt + 1
         return None  # lower-case pairs: see name_lower
 
+    def _given_next(self, text: str, words: list[re.Match[str]], i: int) -> bool:
+        """Whether a listed given name follows word ``i`` after one space."""
+        j = i + 1
+        return (
+            j < len(words)
+            and words[j].start() == words[i].end() + 1
+            and text[words[i].end()] == " "
+            and self._known_given(words[j].group())
+        )
+
     def _hyphen_given(self, low: str) -> bool:
         """A double given name joined by a hyphen, each part listed ("Amy-leigh", "jean-luc")."""
         first, sep, second = low.partition("-")
@@ -442,6 +453,8 @@ class NameRecognizer(NerCandidates):
             if i < after:
                 continue
             w = words[i].group()
+            if w.lower() in CUE_VERBS and self._given_next(text, words, i):
+                continue  # "Ask Maria Lopez", "Email Kwame Mensah": the name starts after the cue
             gate = gates.get(w)
             if gate is None:
                 gate = self._gate(w)
