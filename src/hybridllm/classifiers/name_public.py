@@ -44,6 +44,7 @@ from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_brand import thing_kind, with_company
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
+from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
 from hybridllm.classifiers.name_words import code_identifier, ordinary_word
@@ -71,15 +72,6 @@ _PERSONAL = re.compile(
     r"|\b(?:\w*name|owner|by|from|to|assignee|contact|customer|client|user|employee|patient"
     r"|member|guest|attendee|applicant|student|candidate)['\"]?\s*[:=]\s*['\"]?)$)"
 )
-# A name given to the assistant is a persona, nobody's private name: "Your name is Henry. You
-# are an expert ...", "pretend you are Dave, a GRC consultant", "act as Mircea".
-_PERSONA_BEFORE = re.compile(
-    r"(?i:\b(?:your\s+name\s+(?:is|will\s+be)|you\s+are(?:\s+now)?|you['’]re(?:\s+now)?"
-    r"|you\s+will\s+(?:be|play)|pretend\s+(?:to\s+be|you\s+are)|act\s+as|play\s+the\s+role\s+of"
-    r"|role-?play\s+as)\s+$)"
-)
-# The last word of every persona cue, with the space before the name (a cheap first test).
-_PERSONA_ENDS = ("are ", "Are ", "as ", "As ", "is ", "be ", "of ", "now ", "re ", "lay ")
 # A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
 # a character is introduced so too ("a cat named Bernie").
 _NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
@@ -142,6 +134,15 @@ _PUBLIC_BEFORE = re.compile(
 )
 # A place or an institution that a name rule took whole: "Napili Beach", "San Diego Zoo".
 _PLACE_LAST = frozenset(("beach", "zoo", "university", "college", "museum", "airport"))
+# ... and after another word ("Moreton Bay Region", "Grand Palace", "Wailua Falls"); not the
+# place nouns that are surnames too (Hill, Park, Hall, Lake, Bay, Temple, Castle).
+_PLACE_AFTER = frozenset(
+    (
+        *("region complex palace cathedral mosque monastery shrine basilica pagoda".split()),  # noqa: SIM905
+        *("peninsula canyon lagoon glacier volcano falls harbor harbour island".split()),  # noqa: SIM905
+        *("islands valley mountains province district".split()),  # noqa: SIM905
+    )
+)
 _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
@@ -205,16 +206,12 @@ def _kind(key: str) -> str | None:
     things = _entries("wordnet_not_people.txt")
     if key in things or all(w in things for w in key.split()):
         return "thing"
-    if key.rpartition(" ")[2] in _PLACE_LAST:
+    head, _, last = key.rpartition(" ")
+    if last in _PLACE_LAST or (head and last in _PLACE_AFTER):
         return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
     if famous(untitled):
         return "famous"  # "Kim Kardashian", "Seinfeld", "Zillow": frequent in text, rare in life
     return None
-
-
-def _persona_words(low: str) -> bool:
-    """Whether the lower-cased ``low`` holds a word of a persona cue (a substring test)."""
-    return "you" in low or " as" in low or "role" in low or "pretend" in low
 
 
 def _context_kind(
@@ -227,14 +224,7 @@ def _context_kind(
     word at all."""
     after = text[f.end : f.end + 1]
     kind: str | None = None
-    possessive = text[f.end - 2 : f.end + 2]  # "You are Jake's assistant": Jake is no persona
-    if (
-        persona
-        and text.endswith(_PERSONA_ENDS, max(0, f.start - 5), f.start)
-        and "'s" not in possessive
-        and "’s" not in possessive
-        and _PERSONA_BEFORE.search(text, max(0, f.start - 30), f.start)
-    ):
+    if persona and persona_cue(text, f):
         kind = "persona"
     elif (style and _STYLE_BEFORE.search(text, max(0, f.start - 24), f.start)) or (
         text.find("of", max(0, f.start - 5), f.start) >= 0
@@ -422,7 +412,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     style = any(p in low for p in _STYLE_PHRASES)
     blocks: dict[int, tuple[int, int]] = {}
     quotes = [m.start() for m in _QUOTE.finditer(text)] if '"' in text or "“" in text else []
-    persona = _persona_words(text) or _persona_words(low or text.lower())
+    persona = persona_words(text) or persona_words(low or text.lower())
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
@@ -442,7 +432,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         )
         for f, key in zip(found, keys, strict=True)
     ]
-    kinds = with_company(text, found, keys, kinds)
+    kinds = spread_persona(text, found, keys, with_company(text, found, keys, kinds), persona)
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
         if kind is None and " " not in key:
