@@ -47,7 +47,7 @@ from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
-from hybridllm.classifiers.name_words import code_identifier, ordinary_word
+from hybridllm.classifiers.name_words import broken_word, code_identifier, ordinary_word
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -422,6 +422,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or thing_kind(text, f, key)
         or _everyday(key)
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
+        or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too

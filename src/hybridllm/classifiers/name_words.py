@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import Kind, plural_of, token_lexicon
 
-__all__ = ["code_identifier", "load_words", "ordinary_word"]
+__all__ = ["broken_word", "code_identifier", "load_words", "ordinary_word"]
 
 _PREFIXES = (
     *("sub pre re un up bio nano micro multi auto co de non over under out inter super".split()),  # noqa: SIM905
@@ -139,6 +139,11 @@ _CODE_STATEMENT = re.compile(
     r"|using[ \t]+(?:static[ \t]+)?[\w.]+;[ \t]*$|#[ \t]*include\b|elif[ \t]"
     r"|(?:var|let|const|val)[ \t]+\w+[ \t]*(?::[ \t]*[\w.<>\[\]]+[ \t]*)?="
     r"|(?:def|func|fn)[ \t]+\w+[ \t]*\("
+    # a member of a Java / C# / TypeScript class, an exported declaration: "public string Reden;",
+    # "private static final int Max = 3;", "export type Helper = Definition & Prev>;"
+    r"|(?:(?:public|private|protected|internal|static|final|readonly|abstract|override"
+    r"|virtual)[ \t]+)+[\w.<>\[\],?]+[ \t]+\w+[ \t]*[;=({]"
+    r"|export[ \t]+(?:default[ \t]+)?(?:type|interface|class|const|let|function|enum)[ \t]"
     r"|(?:class|struct|interface|enum|type)[ \t]+\w+[ \t]*"
     r"(?:[({<:=]|extends\b|implements\b|struct\b|interface\b)"
     # a style declaration: "font-size: 1.2rem;", "box-shadow: 10px 10px 5px 0px rgba(...);"
@@ -162,3 +167,25 @@ def code_identifier(text: str, start: int, end: int) -> bool:
         return False
     before = text[line_start:start]
     return before.count('"') % 2 == 0 and before.count("'") % 2 == 0 and "`" not in before
+
+
+# A word broken at a line end by a hyphen ("sev-\neral"), or by a soft hyphen that a PDF copy
+# keeps as U+00AD or U+0002 ("dif\x02ferential").
+_BREAK_BEFORE = re.compile(r"([^\W\d_]+)(?:-\r?\n|[\u00ad\x02])[ \t]*$")
+_BREAK_AFTER = re.compile(r"(?:-\r?\n[ \t]*|[\u00ad\x02])([^\W\d_]+)")
+
+
+def broken_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-word finding ``text[start:end]`` is a piece of an English word broken
+    across a line or by a soft hyphen: the piece with the part before or after the break is an
+    English word (``sev-`` + ``eral``, ``dif`` + ``ferential``). A name broken so (``Anne-`` /
+    ``Marie``, ``Kowal-`` / ``czyk``) does not join into a word and stays."""
+    word = text[start:end]
+    if not word.isalpha():
+        return False
+    vocab = token_lexicon().vocab
+    before = _BREAK_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and (before.group(1) + word).lower() in vocab:
+        return True
+    after = _BREAK_AFTER.match(text, end)
+    return after is not None and (word + after.group(1)).lower() in vocab

@@ -1,0 +1,49 @@
+"""Pieces of words and declarations of code taken for names (``name_words.broken_word`` and the
+member / export declarations of ``name_words.code_identifier``): each benign shape stays clean,
+and a name in a similar shape is still found.
+
+All texts run through the real classifier (spaCy NER included).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word broken at a line end, or by a soft hyphen a PDF copy kept
+        "We also identify sev-\neral important nuances that have been over-\nlooked before.",
+        "a method for solving a time-dependent partial dif\x02ferential equation",
+        "a method for solving a time-dependent partial dif\u00adferential equation",
+        # members and exported declarations of code
+        " [FieldOrder(10)]\n public string Reden;\n [FieldOrder(11)]",
+        "    private static final int Maxwell = 3;",
+        "export type Helper = Definition & HelperContext, Prev>;",
+    ],
+)
+def test_pieces_of_words_and_declarations(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name broken across a line does not join into a word
+        ("The report was written by Anne-\nMarie Kowalczyk last week.", "Marie Kowalczyk"),
+        # a name in a string literal of a declaration is data, not an identifier
+        ('public string owner = "Odalys Kowalczyk";', "Odalys Kowalczyk"),
+        # prose that starts with "public" is no declaration
+        ("public relations lead Tomasz Wrona will call you", "Tomasz Wrona"),
+    ],
+)
+def test_names_in_similar_shapes_stay(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), text
