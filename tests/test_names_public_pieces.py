@@ -1,5 +1,6 @@
-"""Pieces of words and declarations of code taken for names (``name_words.broken_word`` and the
-member / export declarations of ``name_words.code_identifier``): each benign shape stays clean,
+"""Pieces of words, dates and declarations of code taken for names (``name_words.broken_word``,
+``name_words.date_word``, the member / export declarations of ``name_words.code_identifier``)
+and an artist in ``in X style`` (``name_public``): each benign shape stays clean,
 and a name in a similar shape is still found.
 
 All texts run through the real classifier (spaCy NER included).
@@ -28,6 +29,10 @@ def persons(text: str) -> list[str]:
         " [FieldOrder(10)]\n public string Reden;\n [FieldOrder(11)]",
         "    private static final int Maxwell = 3;",
         "export type Helper = Definition & HelperContext, Prev>;",
+        # a month before a day or a year is a date
+        "Jul 22 629k, Jun 22 = 615.9k, May 22 = 602.55k, Jan 22 = 561k, Dec 21 = 541.62k",
+        # an artist whose manner is imitated
+        "Use sonic pi and write a track in Martin Garrix style, it should have 3 parts",
     ],
 )
 def test_pieces_of_words_and_declarations(text: str) -> None:
@@ -43,6 +48,12 @@ def test_pieces_of_words_and_declarations(text: str) -> None:
         ('public string owner = "Odalys Kowalczyk";', "Odalys Kowalczyk"),
         # prose that starts with "public" is no declaration
         ("public relations lead Tomasz Wrona will call you", "Tomasz Wrona"),
+        # a month-like given name with no day or year after it
+        ("Jun said the deploy is blocked, ask Jan about it.", "Jun"),
+        # "style" after a private full name that is not "in X style"
+        ("I like working with Tomasz Wrona style of management", "Tomasz Wrona"),
+        # "in X style" with the same person named privately in the text
+        ("In Kowalczyk style, Dorota Kowalczyk wrote the memo.", "Dorota Kowalczyk"),
     ],
 )
 def test_names_in_similar_shapes_stay(text: str, name: str) -> None:

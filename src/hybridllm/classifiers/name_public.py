@@ -47,7 +47,12 @@ from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
-from hybridllm.classifiers.name_words import broken_word, code_identifier, ordinary_word
+from hybridllm.classifiers.name_words import (
+    broken_word,
+    code_identifier,
+    date_word,
+    ordinary_word,
+)
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -117,6 +122,9 @@ _SITES = (".com", ".io", ".ai", ".org", ".net", ".app", ".co")  # "Quillbot.com"
 _STYLE_BEFORE = re.compile(
     r"(?i:\b(?:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)\s+(?:the\s+)?$)"
 )
+# ... or "in X style": "a track in Martin Garrix style", "in Wes Anderson's style".
+_IN_BEFORE = re.compile(r"\b[Ii]n[ \t]+$")
+_STYLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+[Ss]tyle\b")
 # Searched once per text, as plain substrings of the lower-cased text (a regex scan of a 10 KB
 # text costs about a millisecond).
 _STYLE_PHRASES = (
@@ -240,7 +248,10 @@ def _context_kind(
     elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
         if _THING_AFTER.match(text, f.end):
             kind = "thing"
-        elif _CITED_AFTER.match(text, f.end):
+        elif _CITED_AFTER.match(text, f.end) or (
+            _STYLE_AFTER.match(text, f.end)
+            and _IN_BEFORE.search(text, max(0, f.start - 4), f.start)
+        ):
             kind = "author"
     return kind
 
@@ -423,6 +434,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or _everyday(key)
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
         or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
+        or ("word" if " " not in key and date_word(text, f.start, f.end) else None)  # "Jun 22 ="
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too

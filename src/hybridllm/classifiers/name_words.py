@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import Kind, plural_of, token_lexicon
 
-__all__ = ["broken_word", "code_identifier", "load_words", "ordinary_word"]
+__all__ = ["broken_word", "code_identifier", "date_word", "load_words", "ordinary_word"]
 
 _PREFIXES = (
     *("sub pre re un up bio nano micro multi auto co de non over under out inter super".split()),  # noqa: SIM905
@@ -189,3 +189,21 @@ def broken_word(text: str, start: int, end: int) -> bool:
         return True
     after = _BREAK_AFTER.match(text, end)
     return after is not None and (word + after.group(1)).lower() in vocab
+
+
+# A month's name or abbreviation, and a day or a year right after it: "Jun 22 = 615.9k",
+# "Jan 28 2022", "June 12".
+_MONTH = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\.?"
+)
+_DAY_OR_YEAR = re.compile(r"[ \t]+(?:'\d{2}|\d{1,2}(?:st|nd|rd|th)?|\d{4})(?![\w:.,]\d|[\w'’-])")
+
+
+def date_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-word finding ``text[start:end]`` is a month before a day or a year (``Jun
+    22``, ``Jan 28 2022``, ``June 12``): a date, not a person (``June`` is a given name too, but
+    ``June 12`` is no one)."""
+    return _MONTH.fullmatch(text, start, end) is not None and (
+        _DAY_OR_YEAR.match(text, end) is not None
+    )
