@@ -35,18 +35,17 @@ contact details near it) and a public figure told by how the prompt speaks of th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
-from hybridllm.classifiers.name_brand import thing_kind, with_company
+from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_story import invented, keep_every_mention
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
+from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
 from hybridllm.classifiers.name_words import (
     broken_word,
     code_identifier,
@@ -242,7 +241,7 @@ def _context_kind(
     elif (
         _thing_context(text, f)
         or (after == "." and _site_after(text, f.end))
-        or (quotes and _in_quoted_title(text, f.start, f.end, quotes))
+        or (quotes and in_quoted_title(text, f.start, f.end, quotes))
     ):
         kind = "thing"
     elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
@@ -309,39 +308,6 @@ def _thing_context(text: str, f: Finding) -> bool:
         return False
     its = _ITS_AFTER.match(text, f.end)
     return its is not None and not _HUMAN_PRONOUN.search(its.group())
-
-
-_QUOTE = re.compile('["“”]')
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _in_quoted_title(text: str, start: int, end: int, quotes: list[int]) -> bool:
-    """Whether the name is part of a quoted title of a work, in title case, with words besides
-    the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``. ``quotes`` holds
-    the offsets of the text's quote characters, in order."""
-    i = bisect_left(quotes, start)
-    if i == 0 or i == len(quotes):
-        return False
-    left, right = quotes[i - 1], quotes[i]
-    if (
-        right < end
-        or right - left > 80
-        or text[left] == "”"
-        or text[right] == "“"
-        or "\n" in text[left:right]
-    ):
-        return False
-    outside = text[left + 1 : start] + " " + text[end:right]
-    words = _TITLE_WORD.findall(text[left + 1 : right])
-    long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
-    if not (
-        len(words) >= 3 and _TITLE_WORD.search(outside) and all(w[0].isupper() for w in long_words)
-    ):
-        return False
-    if text[left] == "“":
-        return True
-    # An odd count of plain quotes before it on the line: that quote closes an earlier one.
-    return text.count('"', text.rfind("\n", 0, left) + 1, left) % 2 == 0
 
 
 def _particle_before(text: str, start: int) -> bool:
@@ -422,7 +388,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     low = text.lower() if any(w in text for w in _STYLE_WORDS) else ""
     style = any(p in low for p in _STYLE_PHRASES)
     blocks: dict[int, tuple[int, int]] = {}
-    quotes = [m.start() for m in _QUOTE.finditer(text)] if '"' in text or "“" in text else []
+    quotes = [m.start() for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
     persona = persona_words(text) or persona_words(low or text.lower())
     kinds = [
         None
@@ -480,10 +446,16 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         w for key, d in zip(keys, drop, strict=True) if not d and " " in key for w in key.split()
     }
     # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them, and so
-    # is a word of a private full name ("Mimir Andreasen ... Mimir worked in my lab").
+    # is a word of a private full name ("Mimir Andreasen ... Mimir worked in my lab"); not an
+    # identifier or an English word ("since 15 Jun 2024" after a name).
     drop = [
-        d and (" " in key or not (_among(text, f, kept) or key in private_parts))
-        for f, key, d in zip(found, keys, drop, strict=True)
+        d
+        and (
+            " " in key
+            or kind in ("code", "word")
+            or not (_among(text, f, kept) or key in private_parts)
+        )
+        for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
     ]
     parts = {
         w

@@ -14,7 +14,11 @@ vocabulary lacks (``Vectorize``, ``Preloader``, ``Mockup``, ``Complementors``,
   differ from words otherwise: by a letter changed (``Natalina`` / catalina, ``Ethelene`` /
   ethylene) or at an end (``Benedicta``, ``Tempeste``, ``Minik`` / mink); those edits are not
   taken (measured on the labelled sets: they held 27 + 12 + 44 unlisted names one edit from an
-  everyday word, almost all such substitutions or end edits).
+  everyday word, almost all such substitutions or end edits). The same edits next to an
+  inflection of an everyday word (eight letters or more, in the vocabulary and in no name list)
+  count too: the everyday list holds lemmas (``metioned``, ``Intrerests``);
+- **runs of slips**: a finding of several words, each an everyday word that is no given name
+  or a derivation or slip of one, one at least a slip (``coruse metioned``, ``Yarn Lenght``).
 
 A drawn-out word of chat (``Gaaaame``, ``Pleeease``, ``Uuuh Uuuh``: a vowel three times in a
 row or any letter four times) is no name either, unless a name list holds it.
@@ -46,6 +50,8 @@ _SUFFIXES = (
 _ELONGATED = re.compile(r"([aeiouy])\1\1|([a-z])\2\2\2")
 _STEM = 4  # letters of the everyday word inside a derivation
 _SLIP_WORD = 6  # letters of the everyday word a slip is next to
+_LONG_WORD = 8  # letters of an inflected everyday word a slip is next to
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -62,12 +68,27 @@ def ordinary_word(key: str) -> bool:
         True for ``vectorize``, ``preloader``, ``excercise``; False for names and listed words.
     """
     if " " in key:  # "Ohhhhhhh Nooooooo", "Uuuh Uuuh": every word drawn out
-        return all(_elongated(w) for w in key.split())
+        words = key.split()
+        return all(_elongated(w) for w in words) or _slipped_run(words)
     if _elongated(key):
         return True
     if not (key.isascii() and key.isalpha()) or len(key) < _STEM + 1:
         return False
-    return token_lexicon().kind(key) is Kind.UNKNOWN and _derived(key)
+    return token_lexicon().kind(key) is Kind.UNKNOWN and (
+        _derived(key) or (len(key) >= _LONG_WORD - 1 and _slip(key, _long_words()))
+    )
+
+
+def _slipped_run(words: list[str]) -> bool:
+    """Words that are each an everyday word and no given name, or a derivation or slip of one,
+    one at least a slip or a derivation (``coruse metioned``, ``Yarn Lenght``, ``Hey
+    Assisant``): no person's name is written so."""
+    lex = token_lexicon()
+    slips = [ordinary_word(w) for w in words]
+    return any(slips) and all(
+        slip or (w in lex.common and w not in lex.first)
+        for w, slip in zip(words, slips, strict=True)
+    )
 
 
 def _derived(key: str) -> bool:
@@ -102,9 +123,24 @@ def _slip_words() -> frozenset[str]:
     return lex.common - lex.first - lex.last
 
 
+@cache
+def _long_words() -> frozenset[str]:
+    """Inflections of everyday words that the vocabulary holds, of ``_LONG_WORD`` letters or
+    more and in no name list: the everyday list has lemmas (``mention``), a slip is often of an
+    inflected form (``metioned``, ``Chalolenges``)."""
+    lex = token_lexicon()
+    forms = (w + s for w in lex.common for s in _INFLECTIONS)
+    return frozenset(
+        f
+        for f in forms
+        if len(f) >= _LONG_WORD and f in lex.vocab and f not in lex.first and f not in lex.last
+    )
+
+
 def load_words() -> None:
-    """Build the word set now (the classifier's warm-up), not in the first call that asks."""
+    """Build the word sets now (the classifier's warm-up), not in the first call that asks."""
     _slip_words()
+    _long_words()
 
 
 def _slip(key: str, common: frozenset[str]) -> bool:
