@@ -48,6 +48,11 @@ _PLAIN = rf"{_U}[\w∆'’-]*(?:(?<=\w\w\w)\.)?"
 _NAME_WORDS = rf"{_CAPW}(?:\s+(?:{_PARTICLE}\s+)?{_CAPW}){{0,3}}"
 _LINE_WORDS = rf"{_CAPW}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAPW}){{0,3}}"  # on one line
 _NUM = r"\d{1,6}[A-Za-z]?"
+# A month's name or abbreviation: a number before it is a day, not a building.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
 
 # Street-type words that come first. The English-looking ones (Via, Place, Route, Plaza) only
 # before capitalised words; the others before any words ("Trg revolucije 1").
@@ -72,7 +77,9 @@ _CORES = (
     # 930 Klinta 36 / 0402 Za Školou 1348 / 057 Via Franscini 71 (first: the longest reading)
     # (on one line, words without dots, not a chapter and verse or a table row: not
     # "50 U.S.C. 1701", "1 Samuel 17:47", "5 Wake Up\n6 Vaccinations", "12\tSmith\t45")
-    rf"{_NUM} +{_PLAIN}(?: +(?:{_PARTICLE} +)?{_PLAIN}){{0,3}} +{_NUM}\b(?![:.]\d)\.?",
+    # (and not a date: "18 November 2002", "3563 Mar 03 2022", "18 December. 32 teams")
+    rf"{_NUM} +(?!{_MONTH}\b){_PLAIN}(?: +(?:{_PARTICLE} +)?{_PLAIN}){{0,3}} +{_NUM}"
+    r"\b(?![:.]\d)\.?",
     # 1496 Mitchell Coves / 8289 4748 Westfall Avenue / 114 84 Circle Way
     rf"{_NUM}\s+(?:{_NUM}\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:{_CAPW}\s+){{1,4}}{STREET_SUFFIX}\b\.?",

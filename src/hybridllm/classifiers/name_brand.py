@@ -26,7 +26,8 @@ quote or a speech, which private people have too).
 
 :func:`with_company` gives a name enumerated beside a public figure's full name (``Jerry
 Seinfeld, Norm McDonald, George Carlin``: full names only) or beside a brand (``programs called
-Kahoot and Quizizz``) the kind of its company.
+Kahoot and Quizizz``) the kind of its company. :func:`in_quoted_title` tells a name that is
+part of a quoted title of a work (``the game "Escape from Tarkov"``).
 
 None of this decides alone: :func:`hybridllm.classifiers.name_public.drop_public` still keeps a
 brand with contact details near it, every other name with any private evidence near it (a
@@ -36,10 +37,19 @@ record, a form, a personal cue), and every name of a clinical text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS
 from hybridllm.models import Finding
 
-__all__ = ["brand_context", "known_context", "thing_kind", "with_company"]
+__all__ = [
+    "QUOTE",
+    "brand_context",
+    "in_quoted_title",
+    "known_context",
+    "thing_kind",
+    "with_company",
+]
 
 # Nouns that name a kind of thing (an organisation, a product, a service, a program); none a
 # person can be ("a vendor named Ana Ruiz", "a care provider", "a mail carrier" are people).
@@ -281,3 +291,36 @@ def _enumerated(text: str, f: Finding, o: Finding) -> bool:
     """Whether only a list separator stands between the findings ``f`` and ``o``."""
     lo, hi = (f.end, o.start) if f.end <= o.start else (o.end, f.start)
     return 0 <= hi - lo <= _LIST_GAP and _LIST_SEP.fullmatch(text, lo, hi) is not None
+
+
+QUOTE = re.compile('["“”]')
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def in_quoted_title(text: str, start: int, end: int, quotes: list[int]) -> bool:
+    """Whether the name is part of a quoted title of a work, in title case, with words besides
+    the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``. ``quotes`` holds
+    the offsets of the text's quote characters, in order."""
+    i = bisect_left(quotes, start)
+    if i == 0 or i == len(quotes):
+        return False
+    left, right = quotes[i - 1], quotes[i]
+    if (
+        right < end
+        or right - left > 80
+        or text[left] == "”"
+        or text[right] == "“"
+        or "\n" in text[left:right]
+    ):
+        return False
+    outside = text[left + 1 : start] + " " + text[end:right]
+    words = _TITLE_WORD.findall(text[left + 1 : right])
+    long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
+    if not (
+        len(words) >= 3 and _TITLE_WORD.search(outside) and all(w[0].isupper() for w in long_words)
+    ):
+        return False
+    if text[left] == "“":
+        return True
+    # An odd count of plain quotes before it on the line: that quote closes an earlier one.
+    return text.count('"', text.rfind("\n", 0, left) + 1, left) % 2 == 0

@@ -35,18 +35,23 @@ contact details near it) and a public figure told by how the prompt speaks of th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
-from hybridllm.classifiers.name_brand import thing_kind, with_company
+from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
+from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_story import invented, keep_every_mention
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TITLES, plural_of, token_lexicon
-from hybridllm.classifiers.name_words import code_identifier, ordinary_word
+from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
+from hybridllm.classifiers.name_words import (
+    broken_word,
+    code_identifier,
+    date_word,
+    ordinary_word,
+)
 from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
@@ -71,15 +76,6 @@ _PERSONAL = re.compile(
     r"|\b(?:\w*name|owner|by|from|to|assignee|contact|customer|client|user|employee|patient"
     r"|member|guest|attendee|applicant|student|candidate)['\"]?\s*[:=]\s*['\"]?)$)"
 )
-# A name given to the assistant is a persona, nobody's private name: "Your name is Henry. You
-# are an expert ...", "pretend you are Dave, a GRC consultant", "act as Mircea".
-_PERSONA_BEFORE = re.compile(
-    r"(?i:\b(?:your\s+name\s+(?:is|will\s+be)|you\s+are(?:\s+now)?|you['’]re(?:\s+now)?"
-    r"|you\s+will\s+(?:be|play)|pretend\s+(?:to\s+be|you\s+are)|act\s+as|play\s+the\s+role\s+of"
-    r"|role-?play\s+as)\s+$)"
-)
-# The last word of every persona cue, with the space before the name (a cheap first test).
-_PERSONA_ENDS = ("are ", "Are ", "as ", "As ", "is ", "be ", "of ", "now ", "re ", "lay ")
 # A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
 # a character is introduced so too ("a cat named Bernie").
 _NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
@@ -125,6 +121,9 @@ _SITES = (".com", ".io", ".ai", ".org", ".net", ".app", ".co")  # "Quillbot.com"
 _STYLE_BEFORE = re.compile(
     r"(?i:\b(?:(?:style|tone|voice|manner)\s+(?:of|or|like)|rewrite\s+style)\s+(?:the\s+)?$)"
 )
+# ... or "in X style": "a track in Martin Garrix style", "in Wes Anderson's style".
+_IN_BEFORE = re.compile(r"\b[Ii]n[ \t]+$")
+_STYLE_AFTER = re.compile(r"(?:['’]s)?[ \t]+[Ss]tyle\b")
 # Searched once per text, as plain substrings of the lower-cased text (a regex scan of a 10 KB
 # text costs about a millisecond).
 _STYLE_PHRASES = (
@@ -142,6 +141,15 @@ _PUBLIC_BEFORE = re.compile(
 )
 # A place or an institution that a name rule took whole: "Napili Beach", "San Diego Zoo".
 _PLACE_LAST = frozenset(("beach", "zoo", "university", "college", "museum", "airport"))
+# ... and after another word ("Moreton Bay Region", "Grand Palace", "Wailua Falls"); not the
+# place nouns that are surnames too (Hill, Park, Hall, Lake, Bay, Temple, Castle).
+_PLACE_AFTER = frozenset(
+    (
+        *("region complex palace cathedral mosque monastery shrine basilica pagoda".split()),  # noqa: SIM905
+        *("peninsula canyon lagoon glacier volcano falls harbor harbour island".split()),  # noqa: SIM905
+        *("islands valley mountains province district".split()),  # noqa: SIM905
+    )
+)
 _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
@@ -205,16 +213,12 @@ def _kind(key: str) -> str | None:
     things = _entries("wordnet_not_people.txt")
     if key in things or all(w in things for w in key.split()):
         return "thing"
-    if key.rpartition(" ")[2] in _PLACE_LAST:
+    head, _, last = key.rpartition(" ")
+    if last in _PLACE_LAST or (head and last in _PLACE_AFTER):
         return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
     if famous(untitled):
         return "famous"  # "Kim Kardashian", "Seinfeld", "Zillow": frequent in text, rare in life
     return None
-
-
-def _persona_words(low: str) -> bool:
-    """Whether the lower-cased ``low`` holds a word of a persona cue (a substring test)."""
-    return "you" in low or " as" in low or "role" in low or "pretend" in low
 
 
 def _context_kind(
@@ -227,14 +231,7 @@ def _context_kind(
     word at all."""
     after = text[f.end : f.end + 1]
     kind: str | None = None
-    possessive = text[f.end - 2 : f.end + 2]  # "You are Jake's assistant": Jake is no persona
-    if (
-        persona
-        and text.endswith(_PERSONA_ENDS, max(0, f.start - 5), f.start)
-        and "'s" not in possessive
-        and "’s" not in possessive
-        and _PERSONA_BEFORE.search(text, max(0, f.start - 30), f.start)
-    ):
+    if persona and persona_cue(text, f):
         kind = "persona"
     elif (style and _STYLE_BEFORE.search(text, max(0, f.start - 24), f.start)) or (
         text.find("of", max(0, f.start - 5), f.start) >= 0
@@ -244,13 +241,16 @@ def _context_kind(
     elif (
         _thing_context(text, f)
         or (after == "." and _site_after(text, f.end))
-        or (quotes and _in_quoted_title(text, f.start, f.end, quotes))
+        or (quotes and in_quoted_title(text, f.start, f.end, quotes))
     ):
         kind = "thing"
     elif after in _AFTER_START:  # most names end at punctuation or a newline: no pattern fits
         if _THING_AFTER.match(text, f.end):
             kind = "thing"
-        elif _CITED_AFTER.match(text, f.end):
+        elif _CITED_AFTER.match(text, f.end) or (
+            _STYLE_AFTER.match(text, f.end)
+            and _IN_BEFORE.search(text, max(0, f.start - 4), f.start)
+        ):
             kind = "author"
     return kind
 
@@ -308,39 +308,6 @@ def _thing_context(text: str, f: Finding) -> bool:
         return False
     its = _ITS_AFTER.match(text, f.end)
     return its is not None and not _HUMAN_PRONOUN.search(its.group())
-
-
-_QUOTE = re.compile('["“”]')
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _in_quoted_title(text: str, start: int, end: int, quotes: list[int]) -> bool:
-    """Whether the name is part of a quoted title of a work, in title case, with words besides
-    the name: ``the game "Escape from Tarkov"``, ``the “Plos One” journal``. ``quotes`` holds
-    the offsets of the text's quote characters, in order."""
-    i = bisect_left(quotes, start)
-    if i == 0 or i == len(quotes):
-        return False
-    left, right = quotes[i - 1], quotes[i]
-    if (
-        right < end
-        or right - left > 80
-        or text[left] == "”"
-        or text[right] == "“"
-        or "\n" in text[left:right]
-    ):
-        return False
-    outside = text[left + 1 : start] + " " + text[end:right]
-    words = _TITLE_WORD.findall(text[left + 1 : right])
-    long_words = [w for w in words if len(w) > 3 and w.lower() not in FUNCTION_WORDS]
-    if not (
-        len(words) >= 3 and _TITLE_WORD.search(outside) and all(w[0].isupper() for w in long_words)
-    ):
-        return False
-    if text[left] == "“":
-        return True
-    # An odd count of plain quotes before it on the line: that quote closes an earlier one.
-    return text.count('"', text.rfind("\n", 0, left) + 1, left) % 2 == 0
 
 
 def _particle_before(text: str, start: int) -> bool:
@@ -421,8 +388,8 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     low = text.lower() if any(w in text for w in _STYLE_WORDS) else ""
     style = any(p in low for p in _STYLE_PHRASES)
     blocks: dict[int, tuple[int, int]] = {}
-    quotes = [m.start() for m in _QUOTE.finditer(text)] if '"' in text or "“" in text else []
-    persona = _persona_words(text) or _persona_words(low or text.lower())
+    quotes = [m.start() for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
+    persona = persona_words(text) or persona_words(low or text.lower())
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
@@ -432,6 +399,8 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or thing_kind(text, f, key)
         or _everyday(key)
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
+        or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
+        or ("word" if " " not in key and date_word(text, f.start, f.end) else None)  # "Jun 22 ="
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too
@@ -442,7 +411,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         )
         for f, key in zip(found, keys, strict=True)
     ]
-    kinds = with_company(text, found, keys, kinds)
+    kinds = spread_persona(text, found, keys, with_company(text, found, keys, kinds), persona)
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
         if kind is None and " " not in key:
@@ -477,10 +446,16 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         w for key, d in zip(keys, drop, strict=True) if not d and " " in key for w in key.split()
     }
     # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them, and so
-    # is a word of a private full name ("Mimir Andreasen ... Mimir worked in my lab").
+    # is a word of a private full name ("Mimir Andreasen ... Mimir worked in my lab"); not an
+    # identifier or an English word ("since 15 Jun 2024" after a name).
     drop = [
-        d and (" " in key or not (_among(text, f, kept) or key in private_parts))
-        for f, key, d in zip(found, keys, drop, strict=True)
+        d
+        and (
+            " " in key
+            or kind in ("code", "word")
+            or not (_among(text, f, kept) or key in private_parts)
+        )
+        for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
     ]
     parts = {
         w

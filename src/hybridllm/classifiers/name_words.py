@@ -14,7 +14,11 @@ vocabulary lacks (``Vectorize``, ``Preloader``, ``Mockup``, ``Complementors``,
   differ from words otherwise: by a letter changed (``Natalina`` / catalina, ``Ethelene`` /
   ethylene) or at an end (``Benedicta``, ``Tempeste``, ``Minik`` / mink); those edits are not
   taken (measured on the labelled sets: they held 27 + 12 + 44 unlisted names one edit from an
-  everyday word, almost all such substitutions or end edits).
+  everyday word, almost all such substitutions or end edits). The same edits next to an
+  inflection of an everyday word (eight letters or more, in the vocabulary and in no name list)
+  count too: the everyday list holds lemmas (``metioned``, ``Intrerests``);
+- **runs of slips**: a finding of several words, each an everyday word that is no given name
+  or a derivation or slip of one, one at least a slip (``coruse metioned``, ``Yarn Lenght``).
 
 A drawn-out word of chat (``Gaaaame``, ``Pleeease``, ``Uuuh Uuuh``: a vowel three times in a
 row or any letter four times) is no name either, unless a name list holds it.
@@ -30,7 +34,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import Kind, plural_of, token_lexicon
 
-__all__ = ["code_identifier", "load_words", "ordinary_word"]
+__all__ = ["broken_word", "code_identifier", "date_word", "load_words", "ordinary_word"]
 
 _PREFIXES = (
     *("sub pre re un up bio nano micro multi auto co de non over under out inter super".split()),  # noqa: SIM905
@@ -46,6 +50,8 @@ _SUFFIXES = (
 _ELONGATED = re.compile(r"([aeiouy])\1\1|([a-z])\2\2\2")
 _STEM = 4  # letters of the everyday word inside a derivation
 _SLIP_WORD = 6  # letters of the everyday word a slip is next to
+_LONG_WORD = 8  # letters of an inflected everyday word a slip is next to
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -62,12 +68,27 @@ def ordinary_word(key: str) -> bool:
         True for ``vectorize``, ``preloader``, ``excercise``; False for names and listed words.
     """
     if " " in key:  # "Ohhhhhhh Nooooooo", "Uuuh Uuuh": every word drawn out
-        return all(_elongated(w) for w in key.split())
+        words = key.split()
+        return all(_elongated(w) for w in words) or _slipped_run(words)
     if _elongated(key):
         return True
     if not (key.isascii() and key.isalpha()) or len(key) < _STEM + 1:
         return False
-    return token_lexicon().kind(key) is Kind.UNKNOWN and _derived(key)
+    return token_lexicon().kind(key) is Kind.UNKNOWN and (
+        _derived(key) or (len(key) >= _LONG_WORD - 1 and _slip(key, _long_words()))
+    )
+
+
+def _slipped_run(words: list[str]) -> bool:
+    """Words that are each an everyday word and no given name, or a derivation or slip of one,
+    one at least a slip or a derivation (``coruse metioned``, ``Yarn Lenght``, ``Hey
+    Assisant``): no person's name is written so."""
+    lex = token_lexicon()
+    slips = [ordinary_word(w) for w in words]
+    return any(slips) and all(
+        slip or (w in lex.common and w not in lex.first)
+        for w, slip in zip(words, slips, strict=True)
+    )
 
 
 def _derived(key: str) -> bool:
@@ -102,9 +123,24 @@ def _slip_words() -> frozenset[str]:
     return lex.common - lex.first - lex.last
 
 
+@cache
+def _long_words() -> frozenset[str]:
+    """Inflections of everyday words that the vocabulary holds, of ``_LONG_WORD`` letters or
+    more and in no name list: the everyday list has lemmas (``mention``), a slip is often of an
+    inflected form (``metioned``, ``Chalolenges``)."""
+    lex = token_lexicon()
+    forms = (w + s for w in lex.common for s in _INFLECTIONS)
+    return frozenset(
+        f
+        for f in forms
+        if len(f) >= _LONG_WORD and f in lex.vocab and f not in lex.first and f not in lex.last
+    )
+
+
 def load_words() -> None:
-    """Build the word set now (the classifier's warm-up), not in the first call that asks."""
+    """Build the word sets now (the classifier's warm-up), not in the first call that asks."""
     _slip_words()
+    _long_words()
 
 
 def _slip(key: str, common: frozenset[str]) -> bool:
@@ -139,6 +175,11 @@ _CODE_STATEMENT = re.compile(
     r"|using[ \t]+(?:static[ \t]+)?[\w.]+;[ \t]*$|#[ \t]*include\b|elif[ \t]"
     r"|(?:var|let|const|val)[ \t]+\w+[ \t]*(?::[ \t]*[\w.<>\[\]]+[ \t]*)?="
     r"|(?:def|func|fn)[ \t]+\w+[ \t]*\("
+    # a member of a Java / C# / TypeScript class, an exported declaration: "public string Reden;",
+    # "private static final int Max = 3;", "export type Helper = Definition & Prev>;"
+    r"|(?:(?:public|private|protected|internal|static|final|readonly|abstract|override"
+    r"|virtual)[ \t]+)+[\w.<>\[\],?]+[ \t]+\w+[ \t]*[;=({]"
+    r"|export[ \t]+(?:default[ \t]+)?(?:type|interface|class|const|let|function|enum)[ \t]"
     r"|(?:class|struct|interface|enum|type)[ \t]+\w+[ \t]*"
     r"(?:[({<:=]|extends\b|implements\b|struct\b|interface\b)"
     # a style declaration: "font-size: 1.2rem;", "box-shadow: 10px 10px 5px 0px rgba(...);"
@@ -162,3 +203,43 @@ def code_identifier(text: str, start: int, end: int) -> bool:
         return False
     before = text[line_start:start]
     return before.count('"') % 2 == 0 and before.count("'") % 2 == 0 and "`" not in before
+
+
+# A word broken at a line end by a hyphen ("sev-\neral"), or by a soft hyphen that a PDF copy
+# keeps as U+00AD or U+0002 ("dif\x02ferential").
+_BREAK_BEFORE = re.compile(r"([^\W\d_]+)(?:-\r?\n|[\u00ad\x02])[ \t]*$")
+_BREAK_AFTER = re.compile(r"(?:-\r?\n[ \t]*|[\u00ad\x02])([^\W\d_]+)")
+
+
+def broken_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-word finding ``text[start:end]`` is a piece of an English word broken
+    across a line or by a soft hyphen: the piece with the part before or after the break is an
+    English word (``sev-`` + ``eral``, ``dif`` + ``ferential``). A name broken so (``Anne-`` /
+    ``Marie``, ``Kowal-`` / ``czyk``) does not join into a word and stays."""
+    word = text[start:end]
+    if not word.isalpha():
+        return False
+    vocab = token_lexicon().vocab
+    before = _BREAK_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and (before.group(1) + word).lower() in vocab:
+        return True
+    after = _BREAK_AFTER.match(text, end)
+    return after is not None and (word + after.group(1)).lower() in vocab
+
+
+# A month's name or abbreviation, and a day or a year right after it: "Jun 22 = 615.9k",
+# "Jan 28 2022", "June 12".
+_MONTH = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)\.?"
+)
+_DAY_OR_YEAR = re.compile(r"[ \t]+(?:'\d{2}|\d{1,2}(?:st|nd|rd|th)?|\d{4})(?![\w:.,]\d|[\w'’-])")
+
+
+def date_word(text: str, start: int, end: int) -> bool:
+    """Whether the one-word finding ``text[start:end]`` is a month before a day or a year (``Jun
+    22``, ``Jan 28 2022``, ``June 12``): a date, not a person (``June`` is a given name too, but
+    ``June 12`` is no one)."""
+    return _MONTH.fullmatch(text, start, end) is not None and (
+        _DAY_OR_YEAR.match(text, end) is not None
+    )
