@@ -30,6 +30,7 @@ from hybridllm.classifiers.name_lower_context import (
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
 from hybridllm.classifiers.name_lower_pairs import with_surnames
+from hybridllm.classifiers.name_lower_slots import slot_runs
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
@@ -308,6 +309,7 @@ def with_context(
     extra = context_runs(text, words, lex, lower_words, english) + list(fields)
     extra += record_runs(text, words, lex)
     extra += token_runs(text, words, lex, lower_words, english)
+    extra += slot_runs(text, words, lex, lower_words, english)
     extra += cue_final(text, lex) + relative(text, words, lex, lower_words)
     for lo, hi in sorted(extra):
         s, e = lo, hi

@@ -1,0 +1,232 @@
+"""Lower-case names by the slot of the clause they fill: where only a person goes.
+
+The other lower-case rules read a name's own lists (:mod:`.name_lower_tokens`), a phrase about
+someone (:mod:`.name_lower_context`) or a record's form (:mod:`.name_lower_records`). These
+read the grammar of the clause around one word, whatever the template: some positions take a
+person and (almost) nothing else, and there a word that the lists know as a name, or know
+not at all, is one:
+
+15. **the object of a verb of people**: ``ask jelinek if``, ``thank villani and``, ``covering
+    for narzymska while``, ``a follow-up to gaarder at``, ``slams rochefort over``, ``cc
+    hampl``; the clause goes on with a conjunction, a preposition or punctuation after the word
+    (not ``email jenkins pipeline``);
+16. **an address**: a greeting before the word (``hi simmons,``, ``thanks ambroziak!``) or a
+    comma before it and the sentence ending right after it (``don't go to town, glennie!``);
+17. **a reply header**: ``cyndy wilder wrote:``, ``on 2024-09-14, rio acosta <r@x.org>
+    wrote:``: one to three name-like words;
+
+The word must carry a name's evidence itself: a listed given name or surname that is no
+everyday English word, or a word in no list that is no misspelling of one; where the slot is
+an address or the object of a person's verb, also a listed name that English knows only as a
+rare word (``simmons``, ``lex``). Only in sentences written in lower case, in text that is
+mostly English, and not on lines of code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hybridllm.classifiers.name_lower_context import code_line, faker_last, name_like
+from hybridllm.classifiers.name_lower_lone import misspelt
+from hybridllm.classifiers.name_lower_pairs import foreign_form
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
+
+__all__ = ["slot_runs"]
+
+# 15. A verb whose object is a person (the last word of each alternative is in _OBJECT_LAST).
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:ask|asking|tell|telling|thank|ping|pinged|pinging|remind|reminding|invite"
+    r"|inviting|cc|bcc|congratulate|congrats|hire|hired|promote|promoted|introduce|introducing"
+    r"|interview|interviewed|slams?|slammed|blames?|blamed|praises?|praised|shadows?"
+    r"|(?:cover|covers|covering|covered|ask|asking|asked|sub|subbing|vouch|vouching|toast"
+    r"|speech|card|gift|summari[sz]e|summary|notes)[ \t]+for"
+    r"|(?:follow[- ]?up|reply|replying|forward|forwarding|talk|talked|talking|speak|speaking"
+    r"|spoke|report|reports|reporting|reported|write|writing|escalate[ds]?|hand[ \t]+(?:it|this)"
+    r"|send[ \t]+(?:it|this)|introduce[ \t]+me|married|engaged)[ \t]+to"
+    r"|(?:meet|meeting|met|sync|synced|syncing|chat|chatted|pair|paired|pairing"
+    r"|(?:follow|followed|following|check|checked|catch|caught)[ \t]+up)[ \t]+with"
+    r"|loop(?:ing|ed)?[ \t]+in)[ \t]+)$"
+)
+_OBJECT_WORDS = (
+    "ask asking tell telling thank ping pinged pinging remind reminding invite inviting cc "
+    "bcc congratulate congrats hire hired promote promoted introduce introducing interview "
+    "interviewed slam slams slammed blame blames blamed praise praises praised shadow "
+    "shadows for to with in"
+)
+_OBJECT_LAST = frozenset(_OBJECT_WORDS.split())
+# The clause goes on after the object: punctuation, a conjunction or a preposition.
+_OBJECT_AFTER = re.compile(
+    r"[ \t]*(?:[,.!?;:)\n]|$)|[ \t]+(?:and|or|if|while|who|whom|whose|about|over|on|at|for"
+    r"|from|to|in|re|regarding|before|after|when|whether|so|since|because|today|tomorrow"
+    r"|tonight|asap|please|pls|again|too|yet|back|know|that)\b"
+)
+# 16. A greeting before the word; the word then ends its clause.
+_GREETING_WORDS = (
+    "hi hey hello heya hiya dear thanks thx ty cheers bye congrats morning evening yo welcome sorry"
+)
+_GREETING_LAST = frozenset(_GREETING_WORDS.split())
+_GREETING_BEFORE = re.compile(
+    r"(?<![\w-])(?:hi|hey|hello|heya|hiya|dear|thanks|thx|ty|cheers|bye|congrats"
+    r"|(?:good[ \t]+)?(?:morning|evening)|yo|welcome(?:[ \t]+back)?|sorry)[ \t]+$"
+)
+_ADDRESS_END = re.compile(r"[ \t]*(?:[,!?:;.]|$|\n|[ \t]+and\b)")
+# A comma before the word, the sentence ending right after it, and a clause before the comma
+# that speaks to someone (a second person, an imperative, thanks, a wish): "don't go to town,
+# glennie!", "see you tomorrow, ingeborg." ("this error, sigsegv!" names nobody).
+_COMMA_BEFORE = re.compile(r"[^\W\d_][\w'’]*,[ \t]+$")
+_ADDRESSING = re.compile(
+    r"\b(?:you|your|yours|you're|youre|ya|u|ur|please|pls|thanks|thank|thx|don't|dont|do[ \t]+not"
+    r"|let's|lets|congrats|congratulations|welcome|sorry|good|great|nice|well[ \t]+done|miss"
+    r"|love|hope|bye|see|come|go|wait|stop|listen|look)\b"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n][^.!?\n]*$")
+_VOCATIVE_END = re.compile(r"[ \t]*(?:[!?]|\.?[ \t]*(?:\n|$))")
+# 17. A reply header: "cyndy wilder wrote:", "rio acosta <r@x.org> wrote:".
+_WROTE = re.compile(r"(?:[ \t]*<[^<>\s]+@[^<>\s]+>)?[ \t]+wrote:")
+_HEADER_LEAD = re.compile(r"(?:^|\n|,)[ \t>]*$")
+_LOOK_BACK = 40
+_MIN_LEN = 3
+_LONE_MIN = 4
+
+
+def _strong(lex: TokenLexicon, word: str) -> bool:
+    """A name's evidence of its own: a listed given name or surname that is no everyday English
+    word (surnames from the curated lists or in no vocabulary), or a word in no list that is no
+    misspelling (see the module docstring)."""
+    if len(word) < _MIN_LEN or not word.isalpha() or word in lex.places:
+        return False
+    kind = lex.kind(word)
+    if kind is Kind.NAME:
+        if word in lex.common:
+            return False
+        return word in lex.first or word in faker_last() or word not in lex.vocab
+    if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
+        return len(word) >= _LONE_MIN and not misspelt(word, lex)
+    return False
+
+
+def _rare(lex: TokenLexicon, word: str) -> bool:
+    """A listed name that English knows only as a rare word (``simmons``, ``lex``, ``bosi``)."""
+    return (
+        len(word) >= _MIN_LEN
+        and word.isalpha()
+        and (word in lex.first or word in faker_last())
+        and word not in lex.common
+        and word not in FUNCTION_WORDS
+        and word not in PARTICLES
+        and word not in lex.places
+        and lex.kind(word) in (Kind.NAME, Kind.AMBIGUOUS)
+    )
+
+
+def _addressing(text: str, lo: int, hi: int) -> bool:
+    """Whether the clause in ``text[lo:hi]`` (from its sentence's start) speaks to someone."""
+    brk = _SENTENCE_BREAK.search(text, lo, hi)
+    return _ADDRESSING.search(text, brk.start() + 1 if brk else lo, hi) is not None
+
+
+def _header_word(lex: TokenLexicon, word: str) -> bool:
+    """A word of a name in a reply header: lower case, name-like or any listed name."""
+    return word.islower() and (
+        name_like(lex, word)
+        or ((word in lex.first or word in lex.last) and word not in FUNCTION_WORDS)
+    )
+
+
+def _header(
+    text: str, words: list[re.Match[str]], lex: TokenLexicon, lower_words: set[int]
+) -> list[tuple[int, int]]:
+    """Rule 17: the one to three name-like words before ``wrote:``."""
+    out: list[tuple[int, int]] = []
+    for k, m in enumerate(words):
+        if m.group() != "wrote" or k == 0:
+            continue
+        w = _WROTE.match(text, words[k - 1].end())
+        if w is None or w.end() != m.end() + 1:
+            continue
+        last = k - 1
+        first = last
+        while (
+            first > 0
+            and last - first < 2
+            and text[words[first - 1].end() : words[first].start()] == " "
+        ):
+            first -= 1
+        while first <= last and not _header_word(lex, words[first].group()):
+            first += 1
+        parts = [words[j].group() for j in range(first, last + 1)]
+        if (
+            first > last
+            or last not in lower_words
+            or not all(_header_word(lex, p) for p in parts)
+            or not any(_strong(lex, p) or _rare(lex, p) for p in parts)
+            or not _HEADER_LEAD.search(
+                text, max(0, words[first].start() - 30), words[first].start()
+            )
+        ):
+            continue
+        out.append((words[first].start(), words[last].end()))
+    return out
+
+
+def slot_runs(
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    lower_words: set[int],
+    english: Callable[[], bool],
+) -> list[tuple[int, int]]:
+    """Spans of lower-case names that the slot of their clause marks (see the module
+    docstring).
+
+    Args:
+        text: the text.
+        words: word matches over ``text``.
+        lex: the token lists.
+        lower_words: indexes of the words of sentences written in lower case.
+        english: whether the text is English (called at most once, when a slot matches).
+
+    Returns:
+        ``(start, end)`` spans, possibly overlapping each other.
+    """
+    out: list[tuple[int, int]] = []
+    if not lower_words:
+        return out
+    for i in sorted(lower_words):
+        if i == 0:
+            continue
+        m = words[i]
+        w = m.group()
+        bare = w.removesuffix("'s").removesuffix("’s")
+        if not bare.islower() or bare in FUNCTION_WORDS:
+            continue
+        prev = words[i - 1].group().lower()
+        start, end = m.start(), m.start() + len(bare)
+        lo = max(0, start - _LOOK_BACK)
+        slot = False
+        if prev in _OBJECT_LAST and (_strong(lex, bare) or _rare(lex, bare)):
+            slot = (
+                _OBJECT_BEFORE.search(text, lo, start) is not None
+                and _OBJECT_AFTER.match(text, end) is not None
+            )
+        if not slot and prev in _GREETING_LAST and (_strong(lex, bare) or _rare(lex, bare)):
+            slot = (
+                _GREETING_BEFORE.search(text, lo, start) is not None
+                and _ADDRESS_END.match(text, end) is not None
+            )
+        if not slot and text[start - 2 : start] == ", " and _strong(lex, bare):
+            slot = (
+                _VOCATIVE_END.match(text, end) is not None
+                and _COMMA_BEFORE.search(text, lo, start) is not None
+                and "," not in text[lo : start - 2]
+                and _addressing(text, lo, start - 2)
+            )
+        if not slot or code_line(text, start):
+            continue
+        if not english():
+            return []
+        out.append((start, end))
+    if " wrote:" in text:
+        out.extend(_header(text, words, lex, lower_words))
+    return out
