@@ -1,7 +1,8 @@
 """Lower-case names by the slot of their clause (name_lower_slots): the object of a verb of
-people, an address (greeting or vocative), a reply header; beside lower-case sentences whose
-same slots hold words, tools or errors and must stay clean. Written for this file (not taken
-from a bench set); the real classifier runs every case."""
+people, an address (greeting or vocative), a reply header, an apposition, a work named after
+its maker; and a postal block without a street (name_lower_records). Beside them, lower-case
+sentences whose same slots hold words, tools or errors and must stay clean. Written for this
+file (not taken from a bench set); the real classifier runs every case."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ def covered(text: str, name: str) -> bool:
         # a reply header
         ("on tue, 3 mar 2025, halvard lunde wrote:\n> sounds good to me", "halvard lunde"),
         ("on 2025-01-02, tove wilder wrote:\n> fine by me", "tove wilder"),
+        # an apposition: a name and its role, a role and its name
+        ("ingrid solheimsvik, the night nurse, said it was fine", "ingrid solheimsvik"),
+        ("is this valid? 'the tenant, oskar brzeczyszczyk, shall pay rent monthly'", "oskar"),
+        ("the manager, zbigniewa, said no", "zbigniewa"),
+        # a work named after its maker
+        ("i prefer the kowalczyk novel to the film", "kowalczyk"),
+        # a postal address without a street: a name line first, a country line last
+        ("gunnhild aasvik\n\nkibæk\nnorway", "gunnhild aasvik"),
     ],
 )
 def test_lower_case_names_by_slot(text: str, name: str) -> None:
@@ -70,6 +79,13 @@ def test_lower_case_names_by_slot(text: str, name: str) -> None:
         "the user wrote: my code fails",
         # a pronoun the surname lists hold too
         "i think she is out today",
+        # appositions, works and place lines of things
+        "python, the language, is great",
+        "however, the team, as usual, was late",
+        "the client, acme corp, pays late",
+        "the python book is great",
+        "best places to visit\n\nparis\nfrance",
+        "shipping options\n\nground\ncanada",
     ],
 )
 def test_lower_case_slots_without_names(text: str) -> None:

@@ -14,6 +14,10 @@ not at all, is one:
     comma before it and the sentence ending right after it (``don't go to town, glennie!``);
 17. **a reply header**: ``cyndy wilder wrote:``, ``on 2024-09-14, rio acosta <r@x.org>
     wrote:``: one to three name-like words;
+18. **an apposition**: a name and a role between commas after it at a sentence start
+    (``neoma barnes, the thermal insulator, said``), or a person's role and a name between
+    commas after it (``the employee, linn jeppsson, shall``);
+19. **a work named after its maker**: ``the tóth novel``, ``the ambrosini paintings``.
 
 The word must carry a name's evidence itself: a listed given name or surname that is no
 everyday English word, or a word in no list that is no misspelling of one; where the slot is
@@ -85,6 +89,29 @@ _VOCATIVE_END = re.compile(r"[ \t]*(?:[!?]|\.?[ \t]*(?:\n|$))")
 # 17. A reply header: "cyndy wilder wrote:", "rio acosta <r@x.org> wrote:".
 _WROTE = re.compile(r"(?:[ \t]*<[^<>\s]+@[^<>\s]+>)?[ \t]+wrote:")
 _HEADER_LEAD = re.compile(r"(?:^|\n|,)[ \t>]*$")
+# 18. An apposition: "X, the role," after a name at a sentence start; "the role, X," before one.
+_APPOSITION_AFTER = re.compile(
+    r",[ \t]+(?:the|a|an|our|my|your|their|his|her)[ \t]+[^\W\d_][^,\n.!?;:()]{1,40},"
+)
+_RUN_LEAD = re.compile(r"(?:^|\n|[.!?;][ \t]+)[ \t>*\"'-]*$")
+_ROLE_WORDS = (
+    "employee tenant client customer candidate applicant patient contractor landlord landlady "
+    "buyer seller borrower guarantor claimant defendant plaintiff witness member student teacher "
+    "manager director author intern colleague friend neighbour neighbor husband wife son "
+    "daughter boss owner partner doctor nurse lawyer attorney agent recipient sender caller "
+    "driver officer volunteer buyer lessee lessor licensee employer consultant"
+)
+_ROLES = frozenset(_ROLE_WORDS.split())
+_ROLE_BEFORE = re.compile(
+    r"\b(?:the|our|my|your|their|his|her|this|a|an)[ \t]+(?:[^\W\d_][\w-]*[ \t]+)?"
+    r"[^\W\d_][\w-]*[ \t]*,[ \t]+$"
+)
+# 19. A creative work named after its maker: "the tóth novel".
+_WORK_AFTER = re.compile(
+    r"[ \t]+(?:novels?|books?|films?|movies?|albums?|songs?|paintings?|operas?|symphon(?:y|ies)"
+    r"|poems?|plays?|biograph(?:y|ies)|memoirs?|essays?|lectures?|sculptures?|trilogy|sonatas?"
+    r"|concertos?|portraits?|photographs?|quotes?|speech(?:es)?|interviews?)\b"
+)
 _LOOK_BACK = 40
 _MIN_LEN = 3
 _LONE_MIN = 4
@@ -170,6 +197,121 @@ def _header(
     return out
 
 
+def _run_from(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int:
+    """Index of the last word of the run of up to three reply-header words from word ``i``
+    (``i - 1`` when word ``i`` is none), one space apart."""
+    last = i - 1
+    j = i
+    while j < len(words) and j < i + 3 and _header_word(lex, _bare(words[j].group())):
+        if j > i and text[words[j - 1].end() : words[j].start()] != " ":
+            break
+        last = j
+        j += 1
+    return last
+
+
+def _bare(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def _appositions(
+    text: str, words: list[re.Match[str]], lex: TokenLexicon, lower_words: set[int]
+) -> list[tuple[int, int]]:
+    """Rule 18, a name before its role: the one to three words between a sentence start and
+    ``, the <role>,``; each a name-like or listed word (the first of two may be any word that
+    is no everyday one: ``nixie hudak``), one of them a name by its own evidence."""
+    out: list[tuple[int, int]] = []
+    ends = {m.end(): k for k, m in enumerate(words)}
+    for a in _APPOSITION_AFTER.finditer(text):
+        last = ends.get(a.start())
+        if last is None or last not in lower_words:
+            continue
+        first = last
+        while first > 0 and last - first < 2 and _header_word(lex, words[first - 1].group()):
+            if text[words[first - 1].end() : words[first].start()] != " ":
+                break
+            first -= 1
+        if (
+            first == last
+            and last > 0
+            and text[words[last - 1].end() : words[last].start()] == " "
+            and words[last - 1].group().isalpha()
+            and words[last - 1].group() not in lex.common
+        ):
+            first = last - 1  # "nixie hudak": a given name the lists do not hold
+        parts = [words[j].group() for j in range(first, last + 1)]
+        if (
+            not all(p.islower() and p not in FUNCTION_WORDS for p in parts)
+            or not any(_strong(lex, p) for p in parts)
+            or not _RUN_LEAD.search(text, max(0, words[first].start() - 12), words[first].start())
+        ):
+            continue
+        out.append((words[first].start(), words[last].end()))
+    return out
+
+
+def _role_apposition(
+    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon, lo: int
+) -> int | None:
+    """Rule 18, a role before the name: ``the employee, linn jeppsson,``: the end of the run of
+    one to three name words from word ``i`` closed by a comma, one of them a name by its own
+    evidence."""
+    last = _run_from(text, words, i, lex)
+    if last < i:
+        return None
+    parts = [_bare(words[j].group()) for j in range(i, last + 1)]
+    end = words[last].start() + len(parts[-1])
+    if (
+        text.startswith(",", end)
+        and any(_strong(lex, p) or _rare(lex, p) for p in parts)
+        and _ROLE_BEFORE.search(text, lo, words[i].start()) is not None
+    ):
+        return end
+    return None
+
+
+def _slot(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
+    """The end of the name at word ``i`` when its slot is one of rules 15, 16, 18 (a role
+    before it) or 19."""
+    bare = _bare(words[i].group())
+    if not bare.islower() or bare in FUNCTION_WORDS:
+        return None
+    prev = words[i - 1].group().lower()
+    start, end = words[i].start(), words[i].start() + len(bare)
+    lo = max(0, start - _LOOK_BACK)
+    comma = text[start - 2 : start] == ", "
+    if not (comma or prev == "the" or prev in _OBJECT_LAST or prev in _GREETING_LAST):
+        return None  # most words: one look-up
+    evidence = _strong(lex, bare)
+    if (
+        (
+            prev in _OBJECT_LAST
+            and (evidence or _rare(lex, bare))
+            and _OBJECT_BEFORE.search(text, lo, start) is not None
+            and _OBJECT_AFTER.match(text, end) is not None
+        )
+        or (
+            prev in _GREETING_LAST
+            and (evidence or _rare(lex, bare))
+            and _GREETING_BEFORE.search(text, lo, start) is not None
+            and _ADDRESS_END.match(text, end) is not None
+        )
+        or (
+            evidence
+            and comma
+            and _VOCATIVE_END.match(text, end) is not None
+            and _COMMA_BEFORE.search(text, lo, start) is not None
+            and "," not in text[lo : start - 2]
+            and _addressing(text, lo, start - 2)
+        )
+        or (evidence and prev == "the" and _WORK_AFTER.match(text, end) is not None)
+    ):
+        return end
+    if comma and prev in _ROLES:
+        return _role_apposition(text, words, i, lex, lo)
+    return None
+
+
 def slot_runs(
     text: str,
     words: list[re.Match[str]],
@@ -194,39 +336,14 @@ def slot_runs(
     if not lower_words:
         return out
     for i in sorted(lower_words):
-        if i == 0:
-            continue
-        m = words[i]
-        w = m.group()
-        bare = w.removesuffix("'s").removesuffix("’s")
-        if not bare.islower() or bare in FUNCTION_WORDS:
-            continue
-        prev = words[i - 1].group().lower()
-        start, end = m.start(), m.start() + len(bare)
-        lo = max(0, start - _LOOK_BACK)
-        slot = False
-        if prev in _OBJECT_LAST and (_strong(lex, bare) or _rare(lex, bare)):
-            slot = (
-                _OBJECT_BEFORE.search(text, lo, start) is not None
-                and _OBJECT_AFTER.match(text, end) is not None
-            )
-        if not slot and prev in _GREETING_LAST and (_strong(lex, bare) or _rare(lex, bare)):
-            slot = (
-                _GREETING_BEFORE.search(text, lo, start) is not None
-                and _ADDRESS_END.match(text, end) is not None
-            )
-        if not slot and text[start - 2 : start] == ", " and _strong(lex, bare):
-            slot = (
-                _VOCATIVE_END.match(text, end) is not None
-                and _COMMA_BEFORE.search(text, lo, start) is not None
-                and "," not in text[lo : start - 2]
-                and _addressing(text, lo, start - 2)
-            )
-        if not slot or code_line(text, start):
+        end = _slot(text, words, i, lex) if i > 0 else None
+        if end is None or code_line(text, words[i].start()):
             continue
         if not english():
             return []
-        out.append((start, end))
+        out.append((words[i].start(), end))
+    if ", " in text:
+        out.extend(_appositions(text, words, lex, lower_words))
     if " wrote:" in text:
         out.extend(_header(text, words, lex, lower_words))
     return out
