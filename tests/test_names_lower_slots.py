@@ -90,3 +90,33 @@ def test_lower_case_names_by_slot(text: str, name: str) -> None:
 )
 def test_lower_case_slots_without_names(text: str) -> None:
     assert not persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a curated surname that is an everyday word, after a surname cue
+        ("ok and your last name? cook", "cook"),
+        ("family name: baker", "baker"),
+        # a rare word after a cue said of a person
+        ("he named him ferrule", "ferrule"),
+    ],
+)
+def test_lower_case_names_after_a_naming_cue(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last name: required",
+        "what's your last name? none of your business",
+        "my name is irrelevant here",
+        "call me back later",
+        # a thing is called something too
+        "the first table is called users and has ids",
+        "the function is called chirptone, and it takes four inputs",
+    ],
+)
+def test_lower_case_naming_cues_without_names(text: str) -> None:
+    assert not persons(text), persons(text)
