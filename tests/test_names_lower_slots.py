@@ -120,3 +120,30 @@ def test_lower_case_names_after_a_naming_cue(text: str, name: str) -> None:
 )
 def test_lower_case_naming_cues_without_names(text: str) -> None:
     assert not persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject of a clause, before a verb of people
+        ("so nunes decided to leave early", "nunes"),
+        ("later, marcos signed the lease", "marcos"),
+        ("biri is moving from leeds to lyon next week", "biri"),
+    ],
+)
+def test_lower_case_subjects(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things start clauses too, before verbs things do
+        "rustc needs a newer version",
+        "lex is a lexer generator",
+        "jasmine needs a config file",
+        "so react works fine with vite",
+    ],
+)
+def test_lower_case_subjects_that_are_things(text: str) -> None:
+    assert not persons(text), persons(text)

@@ -17,7 +17,11 @@ not at all, is one:
 18. **an apposition**: a name and a role between commas after it at a sentence start
     (``neoma barnes, the thermal insulator, said``), or a person's role and a name between
     commas after it (``the employee, linn jeppsson, shall``);
-19. **a work named after its maker**: ``the tóth novel``, ``the ambrosini paintings``.
+19. **a work named after its maker**: ``the tóth novel``, ``the ambrosini paintings``;
+20. **the subject of a clause**: a word that starts a clause (a sentence, or after a comma or
+    a conjunction) with a verb of people after it (``biri is moving to lyon``, ``so nunes
+    decided``, ``aires and ary keep double-booking``); a word in no list only before a verb
+    that things do not do (``said``, ``apologised``, ``was born``: not ``needs``, ``works``).
 
 The word must carry a name's evidence itself: a listed given name or surname that is no
 everyday English word, or a word in no list that is no misspelling of one; where the slot is
@@ -112,6 +116,40 @@ _WORK_AFTER = re.compile(
     r"|poems?|plays?|biograph(?:y|ies)|memoirs?|essays?|lectures?|sculptures?|trilogy|sonatas?"
     r"|concertos?|portraits?|photographs?|quotes?|speech(?:es)?|interviews?)\b"
 )
+# 20. A clause starts after a conjunction, punctuation or a line break; a verb of people
+# after the word (and after "and Y").
+_CONJUNCTION_WORDS = (
+    "and but so because when while if that then since although though until after before once"
+)
+_CONJUNCTIONS = frozenset(_CONJUNCTION_WORDS.split())
+_THINGS_DO = (
+    r"is[ \t]+(?:moving|leaving|coming|joining|out|away|sick|on[ \t]+leave|retiring)|keeps?|kept"
+    r"|needs|needed|wants|wanted|works|worked|lives|lived|went|came|spent|started|booked|ordered"
+    r"|received|accepted|declined|won|lost|moved|paid|pays|owes|bought|sold|signed|met|meets"
+    r"|called|calls|gave|gives|joined|left|reported|confirmed|mentioned|recommended|loves|loved"
+    r"|likes|liked|prefers|visited|arrived|will[ \t]+(?:call|join|be|send|review|shadow)"
+)
+_PEOPLE_DO = (
+    r"said|says|told|tells|asked|asks|replied|thinks|thought|knows|knew|believes|feels|felt"
+    r"|hates|hated|agreed|agrees|decided|promised|explained|suggested|complained|apologi[sz]ed"
+    r"|married|divorced|died|studied|graduated|quit|resigned|retired|emailed|texted|smiled"
+    r"|laughed|cried|nodded|was[ \t]+born"
+)
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:(?:just|also|then|never|already|finally|still|always)[ \t]+)?(?:"
+    + _PEOPLE_DO
+    + "|"
+    + _THINGS_DO
+    + r")\b"
+)
+_PEOPLE_VERB = re.compile(
+    r"[ \t]+(?:(?:just|also|then|never|already|finally|still|always)[ \t]+)?(?:"
+    + _PEOPLE_DO
+    + r")\b"
+)
+# Cheap first test for rule 20: a space and a letter after the word (a verb or "and").
+_CLAUSE_START = re.compile(r"(?:['’]s)?[ \t]+[a-z]")
+_AND_WORD = re.compile(r"[ \t]+and[ \t]+([^\W\d_][\w'’-]*)")
 _LOOK_BACK = 40
 _MIN_LEN = 3
 _LONE_MIN = 4
@@ -312,6 +350,42 @@ def _slot(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
     return None
 
 
+def _listed(lex: TokenLexicon, word: str) -> bool:
+    return lex.kind(word) is Kind.NAME or _rare(lex, word)
+
+
+def _subject(
+    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
+) -> list[tuple[int, int]]:
+    """Rule 20: the spans of the subject at word ``i`` (``X``, or ``X`` and ``Y``)."""
+    bare = _bare(words[i].group())
+    start, end = words[i].start(), words[i].start() + len(bare)
+    gap = text[words[i - 1].end() if i else 0 : start]
+    lead = gap.strip(" \t>*\"'(-")
+    if not (
+        (i == 0 and not lead)
+        or "\n" in gap
+        or (len(lead) == 1 and lead in ".!?;:,")
+        or (gap == " " and words[i - 1].group() in _CONJUNCTIONS)
+    ):
+        return []  # most words: no clause starts here
+    listed = _listed(lex, bare) and bare not in lex.common and bare not in lex.places
+    if not (listed or _strong(lex, bare)):
+        return []
+    verb = _PERSON_VERB if listed else _PEOPLE_VERB
+    if verb.match(text, end):
+        return [(start, end)]
+    both = _AND_WORD.match(text, end)
+    if both is None:
+        return []
+    other = _bare(both.group(1))
+    if not other.islower() or not (_listed(lex, other) or _strong(lex, other)):
+        return []
+    other_end = both.start(1) + len(other)
+    verb = _PERSON_VERB if listed and _listed(lex, other) else _PEOPLE_VERB
+    return [(start, end), (both.start(1), other_end)] if verb.match(text, other_end) else []
+
+
 def slot_runs(
     text: str,
     words: list[re.Match[str]],
@@ -337,11 +411,14 @@ def slot_runs(
         return out
     for i in sorted(lower_words):
         end = _slot(text, words, i, lex) if i > 0 else None
-        if end is None or code_line(text, words[i].start()):
+        spans = [(words[i].start(), end)] if end is not None else []
+        if not spans and _CLAUSE_START.match(text, words[i].end()) is not None:
+            spans = _subject(text, words, i, lex)
+        if not spans or code_line(text, words[i].start()):
             continue
         if not english():
             return []
-        out.append((words[i].start(), end))
+        out.extend(spans)
     if ", " in text:
         out.extend(_appositions(text, words, lex, lower_words))
     if " wrote:" in text:
