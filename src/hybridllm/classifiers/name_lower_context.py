@@ -116,6 +116,9 @@ _SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+
 _CODE = re.compile(r"[={}]|\w\(|\w\[|</?[a-z]+[ >]|^\s*(?:import|def|return)\b")
 _LOOK_BACK = 32
 _DETERMINERS = frozenset("the a an this that its his her their our your".split())  # noqa: SIM905
+# Personal pronouns the surname lists hold too ("she": a Chinese surname): in a lower-case
+# sentence they are pronouns ("while she is out").
+_PRONOUNS = frozenset(("she", "her", "hers", "him", "his", "they", "them", "their"))
 _INTRO_LAST = frozenset(("i'm", "i’m", "im", "am", "is", "it's", "it’s"))
 # The last word of every cue of _BEFORE, _PAIR_BEFORE, _GREETING and _GIVE_BEFORE.
 _CUE_LAST = frozenset(
@@ -217,7 +220,7 @@ def name_like(lex: TokenLexicon, word: str) -> bool:
 @lru_cache(maxsize=16384)
 def _name_like(lex: TokenLexicon, word: str) -> bool:
     w = word.removesuffix("'s").removesuffix("’s")
-    if len(w) < 3 or w in FUNCTION_WORDS or not w.replace("-", "").isalpha():
+    if len(w) < 3 or w in FUNCTION_WORDS or w in _PRONOUNS or not w.replace("-", "").isalpha():
         return False
     if w in lex.vocab:
         return w in census_first() or w in faker_last() or lex.kind(w) is Kind.NAME

@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from hybridllm.classifiers.name_context import thing_named
-from hybridllm.classifiers.name_lower_context import code_line
+from hybridllm.classifiers.name_lower_context import code_line, faker_last
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
 __all__ = ["cue_final", "relative", "repeats"]
@@ -45,9 +45,11 @@ _CUE = re.compile(
     r"(?i:(?P<p>\b(?:my|his|her|their|your|whose|our)[ \t]+(?:(?:last|first|family|given"
     r"|maiden|middle|full|real|sur)[ \t]*)?name[ \t]+(?:is|was)|\bnamed[ \t]+(?:him|her|me|them)"
     r"|\b(?:was|is|were|being|be|am)[ \t]+(?:called|named)|\bgoes[ \t]+by)"
-    r"|\b(?:call(?:s|ed)?[ \t]+(?:me|him|her)|(?:last|first|family|given|maiden)[ \t]+name"
+    r"|(?P<s>\b(?:last|family|sur)[ \t]*name[ \t]*[?:])"
+    r"|\b(?:call(?:s|ed)?[ \t]+(?:me|him|her)|(?:first|given|maiden)[ \t]+name"
     r"[ \t]*[?:]|name[ \t]*\?))[ \t]+"
 )
+_PRONOUN = re.compile(r"(?i:\b(?:him|her|me|them|my|his|their|your|our|whose)\b)")
 _ANCHOR = re.compile(r"(?i:nam|cal|goe)")
 _CUE_BACK = 40  # the longest cue before its anchor word ("their family name is")
 _CUE_AHEAD = 12
@@ -60,7 +62,9 @@ _CLAUSE_END = re.compile(
 _MAX_WORDS = 3
 
 
-def _cue_word(lex: TokenLexicon, word: str, personal: bool) -> bool:
+def _cue_word(
+    lex: TokenLexicon, word: str, personal: bool, surname: bool = False, *, pronoun: bool = False
+) -> bool:
     """A word that can be (part of) a name after a naming cue (see the module docstring)."""
     low = word.lower().removesuffix("'s").removesuffix("’s")
     if len(low) < 2 or low in FUNCTION_WORDS or low in TITLES or not low.replace("-", "").isalpha():
@@ -68,10 +72,16 @@ def _cue_word(lex: TokenLexicon, word: str, personal: bool) -> bool:
     kind = lex.kind(low)
     if kind is Kind.WORD:
         # English words are no names; a word in no list whose letters English does not use is
-        # one whose plain form happens to be a word ("jåp" is not "jap").
-        return not low.isascii() and low not in lex.vocab
+        # one whose plain form happens to be a word ("jåp" is not "jap"); after a cue that
+        # names a person by a pronoun, a rare word is one too ("she named him aimer"; not
+        # "my name is unknown", "the table is called users").
+        return (not low.isascii() and low not in lex.vocab) or (
+            pronoun and low not in lex.common and low.isalpha()
+        )
     if low in lex.common and low not in lex.first:
-        return personal  # "her maiden name is benn"; not "call me back"
+        # "her maiden name is benn", "last name? bell" (a curated surname after a surname
+        # cue); not "call me back"
+        return personal or (surname and low in faker_last())
     return True
 
 
@@ -98,6 +108,8 @@ def cue_final(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if thing_named(text, at) or code_line(text, at):
             continue
         personal = m.group("p") is not None
+        surname = m.group("s") is not None
+        pronoun = personal and _PRONOUN.search(m.group()) is not None
         end = -1
         count = 0
         pos = at
@@ -107,7 +119,7 @@ def cue_final(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 break
             low = w.group().lower()
             particle = end >= 0 and low in PARTICLES
-            if not particle and not _cue_word(lex, w.group(), personal):
+            if not particle and not _cue_word(lex, w.group(), personal, surname, pronoun=pronoun):
                 end = -1  # a word that is no name: the clause goes on, no name closes it
                 break
             if not particle:

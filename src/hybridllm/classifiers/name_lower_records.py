@@ -5,7 +5,9 @@ The rules of :mod:`~hybridllm.classifiers.name_lower_context` read what a senten
 someone; these read the form of a record, in any language:
 
 5. **an address block**: a line of two or three name-like words (or a title and one) with a
-   street line (a house number, ``apt``, ``suite``) within the next three lines;
+   street line (a house number, ``apt``, ``suite``) within the next three lines, or (a postal
+   address without a street) starting a block whose last line, at most three lines below,
+   ends with a country, state or large city (``halli lodberg\n\nkibæk\nmontenegro``);
 6. **a title**: ``ms. margarét várhidi``: after ``mr. / mrs. / ms. / mx. / dr. / prof.`` a name-like
    word, a listed surname, or a word that is no English word;
 7. **a middle initial**: ``eugene r. bykova``;
@@ -30,6 +32,7 @@ from hybridllm.classifiers.name_lower_context import (
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
 from hybridllm.classifiers.name_lower_pairs import with_surnames
+from hybridllm.classifiers.name_lower_slots import slot_runs
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
@@ -50,6 +53,8 @@ _LINE_PREFIX = re.compile(r"[ \t>?*\-]*")
 _TITLE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof)\.[ \t]*$")
 _TITLE_STRINGS = ("mr.", "ms.", "mrs.", "mx.", "dr.", "prof.")
 _TITLE_ANY = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof)\.")
+_MAX_BLOCK_LINES = 400  # longer texts: no line-by-line look for postal blocks
+_PLACE_LINE_WORDS = 4
 _BLOCK_TITLES = frozenset(
     ("mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mr.", "mrs.", "ms.", "dr.", "prof.")
 )
@@ -75,6 +80,40 @@ def _address_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             span = _name_line(line, lex)
             if span is not None:
                 out.append((lo + span[0], lo + span[1]))
+    return out
+
+
+def _place_blocks(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Rule 5, a postal address without a street: a name line first in its block (after the
+    text's start or a blank line) and, one to three non-empty lines below it, a short line
+    without digits that ends the block with a place of ``places_large`` (``sugar land\n
+    botswana``)."""
+    out: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    if len(lines) > _MAX_BLOCK_LINES:
+        return out
+    offsets = [0]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    bodies = [line.strip(" \t>?*-,.") for line in lines]
+    for k, body in enumerate(bodies):
+        parts = body.split()
+        if (
+            not parts
+            or len(parts) > _PLACE_LINE_WORDS
+            or parts[-1] not in lex.places
+            or any(c.isdigit() for c in body)
+            or (k + 1 < len(bodies) and bodies[k + 1])
+        ):
+            continue
+        above = [j for j in range(k - 1, -1, -1) if bodies[j]][:3]
+        for j in reversed(above):  # the farthest first: a block's first line
+            if j > 0 and bodies[j - 1]:
+                continue
+            span = _name_line(lines[j], lex)
+            if span is not None:
+                out.append((offsets[j] + span[0], offsets[j] + span[1]))
+                break
     return out
 
 
@@ -199,6 +238,8 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
     out: list[tuple[int, int]] = []
     if "\n" in text and _STREET_ANY.search(text):
         out.extend(_address_blocks(text, lex))
+    if "\n" in text:
+        out.extend(_place_blocks(text, lex))
     if "." in text:
         out.extend(_titled(text, words, lex))
         out.extend(_initial_names(text, lex))
@@ -308,6 +349,7 @@ def with_context(
     extra = context_runs(text, words, lex, lower_words, english) + list(fields)
     extra += record_runs(text, words, lex)
     extra += token_runs(text, words, lex, lower_words, english)
+    extra += slot_runs(text, words, lex, lower_words, english)
     extra += cue_final(text, lex) + relative(text, words, lex, lower_words)
     for lo, hi in sorted(extra):
         s, e = lo, hi
