@@ -52,6 +52,8 @@ def found(text: str) -> set[tuple[str, str]]:
         "Analyse property data for an Australian suburb named Burpengary.",
         # plurals of ordinary words
         "Rewrite my content about Statutory Warranties for Builders.",
+        # the plural of a compound of two everyday words (wave + form)
+        "Figure 1. Acoustics and Waveforms of Lung Sounds, as in asthma.",
         # month abbreviations in a table, a disease named after a person
         "Sales by month:\nNov 120\nOct 98\nSep 87\nAug 91",
         "We study aging related diseases, like Alzheimer, cancer, etc.",

@@ -279,8 +279,10 @@ class TokenLexicon:
         if "-" in low:  # "Olli-Pekka", "Reyes-Villalobos"; not "Co-Founder"
             parts = [self._kind(p) for p in low.split("-") if p]
             return Kind.NAME if parts and Kind.WORD not in parts else Kind.WORD
-        if _plural_of(low, self.vocab):
-            return Kind.WORD  # "Warranties", "Fractals", "Carousels"
+        if _plural_of(low, self.vocab) or (
+            low.endswith("s") and not low.endswith("ss") and self._compound(low[:-1])
+        ):
+            return Kind.WORD  # "Warranties", "Fractals", "Carousels"; "Waveforms" (wave+form)
         letters = low.replace("'", "").replace("’", "")
         if (
             len(letters) < 3
