@@ -20,7 +20,7 @@ from functools import cache
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
 from hybridllm.classifiers.normalize import SPACES
-from hybridllm.classifiers.patterns import STREET_TYPES
+from hybridllm.classifiers.patterns import STREET_TYPES, US_STATE_CODES
 
 __all__ = [
     "COMMON_WORDS",
@@ -277,10 +277,7 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
     return after in _EPONYM_HEADS or _MEDICAL_TERM.match(after) is not None
 
 
-_STATE = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
-    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
-)
+_STATE = "|".join(sorted(US_STATE_CODES))
 # "..., Avel Crossing, OK 61279": the run is the town of a postal address (a US state and a ZIP).
 _STATE_ZIP_AFTER = re.compile(rf",?[ \t]+(?:{_STATE})[ \t]+\d{{5}}(?:-\d{{4}})?\b")
 # "Na 138 mmol/L", "Hb 13.2 g/dL", "Cr: 1.1 mg/dL": the word names a lab test or a vital sign

@@ -18,6 +18,7 @@ from hybridllm.classifiers.base import RegexRecognizer, RegexRule, trie_pattern
 __all__ = [
     "STREET_SUFFIX",
     "STREET_TYPES",
+    "US_STATE_CODES",
     "build_pattern_recognizer",
     "iban_valid",
     "luhn_valid",
@@ -117,6 +118,13 @@ STREET_TYPES: frozenset[str] = frozenset(
     .split()
 ) | frozenset(_HAND_TYPES.lower().split())
 """Every street type above and of ``street_types.txt``, in lower case (read once, at import)."""
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH"
+    " NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP PW FM MH"
+    " AA AE AP"
+)
+US_STATE_CODES: frozenset[str] = frozenset(_US_STATES.split())
+"""USPS codes of the US states, DC, the territories and the armed forces "states"."""
 STREET_SUFFIX = (
     "(?:"
     + trie_pattern(

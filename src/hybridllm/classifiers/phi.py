@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.base import KeywordRule, RegexRecognizer, RegexRule, first_words
+from hybridllm.classifiers.patterns import US_STATE_CODES
 
 __all__ = ["CONDITION_WORDS", "MEDICATION_WORDS", "build_phi_recognizer"]
 
@@ -180,11 +181,7 @@ _ANY_DATE = re.compile(
     rf"(?<![\w/.-])(?P<v>{_DATE}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*,?\s*\d))(?![\w/-])",
     _I,
 )
-_STATES = (
-    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH"
-    "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|PW|FM|MH"
-    "|AA|AE|AP"
-)
+_STATES = "|".join(sorted(US_STATE_CODES))
 # "Fresno, CA 93726": the city and the ZIP (the state alone is allowed by Safe Harbor).
 _CITY_STATE = re.compile(
     rf"(?P<v>\b[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){{0,3}}),\s(?:{_STATES})\b"

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.clinical import clinical_vocabulary, clinical_word, words
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
+from hybridllm.classifiers.patterns import US_STATE_CODES
 from hybridllm.classifiers.prefilter import finditer
 
 __all__ = ["WORD_PATTERNS", "Add", "find_words", "prev_word", "repeated"]
@@ -56,11 +57,7 @@ _STATE_ZIP = re.compile(r",[ \t]*[A-Z]{2}\b[ \t]*\d{5}")
 # "Town, ST" with or without a ZIP: the code is a state only if it is one (Safe Harbor lets a
 # state stay); any other code in that slot is not known to be safe ("Gorsehaven, ZZ").
 _STATE_SLOT = re.compile(rf"(?<=[a-zà-ÿ]),[ \t]*(?P<v>[A-Z]{{2}})\b(?![ \t]*[,&]?[ \t]*{_CAPW})")
-_STATE_CODES = words(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH"
-    " NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP PW FM MH AA"
-    " AE AP"
-)
+_STATE_CODES = US_STATE_CODES
 # Credentials and degrees after a name ("Lee, RN", "Ortiz, NP"): not a place.
 _CREDENTIALS = words("RN NP PT OT DO MD PA DC PH LPN CNA MS BS BA MA DR JR SR II IV")
 # A unit after a street address ("4489 Elm St, Unit 59"): the rest of the address.
