@@ -80,3 +80,10 @@ def test_a_cue_verb_at_a_sentence_start_is_no_part_of_the_name() -> None:
         assert _persons(text) == [name], text
     # A given name that is also a cue word still starts a name when no given name follows.
     assert "Will Smith" not in _persons("Ask Will Smith about it.")[1:], "no double count"
+
+
+def test_a_census_given_name_that_is_a_word_keeps_its_place_before_a_surname() -> None:
+    # NER finds "Will Smith"; "Will" at a sentence start is an everyday word, but a given
+    # name people bear before a listed surname stays part of the name.
+    assert _persons("Will Smith starred in it.") == ["Will Smith"]
+    assert _persons("Summarize Zendesk's pricing for me.") == []

@@ -17,6 +17,7 @@ from hybridllm.classifiers.name_gate import (
     cue_at_end,
     plausible_person,
 )
+from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
@@ -75,6 +76,13 @@ class NerVerdicts:
     def _known(self, word: str) -> bool:
         low = word.lower()
         return (low in self.first or low in self.last) and low not in COMMON_WORDS
+
+    def _given_before_surname(self, text: str, toks: list[tuple[int, int]]) -> bool:
+        """A given name people bear (the census list: ``Will``, ``Mark``, ``Grace``, everyday
+        words too) before a listed surname: "Will Smith starred" keeps its "Will"."""
+        first = text[toks[0][0] : toks[0][1]].lower()
+        second = text[toks[1][0] : toks[1][1]].lower()
+        return first in census_first() and second in self.last
 
     def _known_given(self, word: str) -> bool:
         """A capitalised word that is a known first name and not a common English word."""
@@ -213,6 +221,7 @@ class NerVerdicts:
                         len(toks) > 1
                         and _at_sentence_start(text, toks[0][0])
                         and not self._known(text[toks[0][0] : toks[0][1]])
+                        and not self._given_before_surname(text, toks)
                     )
                 ):
                     toks.pop(0)
