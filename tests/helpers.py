@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +88,26 @@ def persons(text: str) -> list[str]:
 
     c = get_classifier().classify(text)
     return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@contextmanager
+def windows_sent() -> Iterator[list[str]]:
+    """The texts of the NER windows the default classifier's name stage runs while inside (an
+    observer on the instance: the real NER still runs and its result is returned unchanged)."""
+    from hybridllm.classifiers import get_classifier
+
+    names: Any = get_classifier().recognizers[-1]
+    ner = names._windows
+    seen: list[str] = []
+    real = ner.run
+
+    def run(text: str, *args: Any, **kwargs: Any) -> Any:
+        out = real(text, *args, **kwargs)
+        seen.extend(text[s:e] for s, e, _ in out)
+        return out
+
+    ner.run = run
+    try:
+        yield seen
+    finally:
+        del ner.run

@@ -4,35 +4,8 @@ Lopez") is no part of it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
-from hybridllm.classifiers import get_classifier
-
-
-@contextmanager
-def _windows_sent() -> Iterator[list[str]]:
-    """The NER windows the name stage runs while inside (the real NER still runs)."""
-    ner = get_classifier().recognizers[-1]._windows  # type: ignore[attr-defined]
-    seen: list[str] = []
-    real = ner.run
-
-    def run(text: str, *args: Any, **kwargs: Any) -> Any:
-        out = real(text, *args, **kwargs)
-        seen.extend(text[s:e] for s, e, _ in out)
-        return out
-
-    ner.run = run
-    try:
-        yield seen
-    finally:
-        del ner.run
-
-
-def _persons(text: str) -> list[str]:
-    found = get_classifier().classify(text).findings
-    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+from tests.helpers import persons as _persons
+from tests.helpers import windows_sent as _windows_sent
 
 
 def test_given_name_particles_surname_is_one_name_without_ner() -> None:

@@ -7,40 +7,13 @@ sentence start, and (on a clinical note that is PHI) words inside what other rec
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from tests.helpers import persons as _persons
+from tests.helpers import windows_sent
 
 from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.combine import _all_settled
 from hybridllm.classifiers.name_gate import eponym_run, place_or_measure
 from hybridllm.classifiers.names import _words
-
-
-@contextmanager
-def windows_sent() -> Iterator[list[str]]:
-    """The texts of the NER windows the name stage runs while inside (an observer on the
-    instance: the real NER still runs and its result is returned unchanged)."""
-    names: Any = get_classifier().recognizers[-1]
-    ner = names._windows
-    seen: list[str] = []
-    real = ner.run
-
-    def run(text: str, *args: Any, **kwargs: Any) -> Any:
-        out = real(text, *args, **kwargs)
-        seen.extend(text[s:e] for s, e, _ in out)
-        return out
-
-    ner.run = run
-    try:
-        yield seen
-    finally:
-        del ner.run
-
-
-def _persons(text: str) -> list[str]:
-    found = get_classifier().classify(text).findings
-    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
 
 
 def test_eponym_runs() -> None:
