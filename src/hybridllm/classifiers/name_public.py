@@ -43,6 +43,7 @@ from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
+from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
@@ -171,7 +172,7 @@ def load_lists() -> None:
     """Read the gazetteers now (the classifier's warm-up), not in the first call that asks."""
     for name in ("public_people.txt", "public_single.txt", "wordnet_not_people.txt"):
         _entries(name)
-    _census_given()
+    census_first()
     load_famous()
     load_curated()
 
@@ -268,18 +269,12 @@ def _everyday(key: str) -> str | None:
     lex = token_lexicon()
     if all(p in lex.common and p not in lex.first for p in parts):
         return "everyday"
-    given = _census_given()
+    # Census given names (people bear "Rose", "Will"); the words only the all-locale lists
+    # hold as given names ("Server", "Bot", "Love") make no person's name of everyday words.
+    given = census_first()
     if all((p in lex.common or plural_of(p, lex.common)) and p not in given for p in parts):
         return "words"
     return None
-
-
-@cache
-def _census_given() -> frozenset[str]:
-    """Given names of the US census list (4,250 names people bear: ``Rose``, ``Will``, ``Mark``);
-    the words that only the all-locale lists hold as given names (``Server``, ``Bot``, ``Love``)
-    do not make a run of everyday words a person's name."""
-    return _entries("census_first_names.txt")
 
 
 def _thing_context(text: str, f: Finding) -> bool:
