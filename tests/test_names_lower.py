@@ -155,3 +155,31 @@ def test_a_name_alone_on_a_list_or_signature_line(text: str, name: str) -> None:
 
 def test_numbered_steps_are_no_names() -> None:
     assert persons("1. install python 3.11\n2. run pip install\n3. open the shell") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a lone word in no list, written with letters outside ASCII, that the cased rules take
+        # for a name once capitalised: it counts (English slips and code words are ASCII)
+        ("the švéd border force have detained two men", "švéd"),
+        # one word next to another name, in a list: it counts too
+        ("ceos this year include kädi kink of northwind and zoe lamb", "kädi"),
+    ],
+)
+def test_lone_restored_words_that_count(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unknown ASCII words in lower-case chat: typing slips, product and code words
+        "do you know deepstreem pipelines?",
+        "can you please dexcribe the application fitazfk, as a pt",
+        "can I run checkmarx in command line?",
+        "use nbeats from darts to create class forecasts",
+    ],
+)
+def test_lone_restored_ascii_words_do_not_count(text: str) -> None:
+    assert persons(text) == set()

