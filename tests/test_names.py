@@ -103,6 +103,18 @@ def test_possessive_is_not_part_of_the_name_and_repeats_are_found() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a listed name in the possessive mid-sentence is listed all the same: NER is asked
+        ("Prof. Okafor asked me why Benjamin's chemistry grade dropped.", "Benjamin"),
+        ("Please forward the notes to Clarissa's assistant before noon.", "Clarissa"),
+    ],
+)
+def test_a_listed_name_in_the_possessive_is_a_candidate(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ModuleNotFoundError: No module named 'requests' when I run pytest.",

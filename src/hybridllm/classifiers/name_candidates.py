@@ -143,6 +143,7 @@ class NerCandidates(NerVerdicts):
         name, ordinary word, and whether a word rule of :meth:`_cased` can start at it (their
         first checks ask the word alone and stop there for most words: "Patient", "DOB")."""
         low = w.lower()
+        bare = _POSSESSIVE_S.sub("", low)
         kind = self.tokens.kind(w)
         gate = (
             self._ner
@@ -152,11 +153,11 @@ class NerCandidates(NerVerdicts):
             and low not in TITLE_WORDS
             and low not in NOT_NAME_PARTS,
             low in COMMON_WORDS or self._positional_word(low),
-            (low in self.first or low in self.last) and low not in COMMON_WORDS,
+            (bare in self.first or bare in self.last) and bare not in COMMON_WORDS,
             kind is Kind.WORD,
             # _listed_pair's, _lone_given_name's and person_run's first checks.
-            low in self.first
-            or (self._known_given(w) and low not in self.places)
+            bare in self.first
+            or (self._known_given(w) and bare not in self.places)
             or (
                 _is_cap(w)
                 and kind in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS)
