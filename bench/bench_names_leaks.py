@@ -10,6 +10,8 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
 - ``names_gen2/{open,sealed}.jsonl``: presidio-evaluator templates filled with mimesis names in
   many locales, as written and in lower case. The sealed file is scored, never printed.
 - ``names_heldout.jsonl``: chat-style held-out contexts (the project's second generator).
+- ``names_gen2/dev_cased.jsonl``: those contexts with mimesis names as written (a development
+  set read while tuning; ``names_gen2/generate_dev.py``).
 - ``address_probe/probe{,_b,_c}.jsonl``: mimesis street addresses of 27 locales in frames this
   project wrote (a probe of address layouts, see its ``generate.py``): A and B read while
   tuning, C held out (scored, never printed).
@@ -60,6 +62,7 @@ SETS = (
     ("names_gen2/open.jsonl", "lower", "2nd generator, open, lower case", True),
     ("names_gen2/sealed.jsonl", "lower", "2nd generator, **sealed**, lower case", False),
     ("names_heldout.jsonl", None, "held-out chat contexts", True),
+    ("names_gen2/dev_cased.jsonl", "as-is", "2nd generator names in the chat contexts (dev)", True),
     ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
     ("address_probe/probe.jsonl", "lower", "address probe A (dev), lower case", True),
     ("address_probe/probe_b.jsonl", "as-is", "address probe B (dev), as written", True),

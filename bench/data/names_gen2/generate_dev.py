@@ -1,4 +1,5 @@
-"""Generate bench/data/names_gen2/dev.jsonl: a development set for lower-case names.
+"""Generate bench/data/names_gen2/dev.jsonl (a development set for lower-case names) and
+dev_cased.jsonl (the held-out contexts' part as written, see :func:`heldout_cased`).
 
 The second generator's splits (``generate.py``) differ by *template*: the same 27 mimesis
 locales and name lists feed both, and the sealed split holds the presidio-evaluator templates
@@ -46,8 +47,8 @@ def _names(loc: str, rng: random.Random) -> tuple[Any, Any, Any]:
     return Person(locale=Locale(loc), seed=rng.randint(0, 2**31)), Gender.FEMALE, Gender.MALE
 
 
-def heldout(rng: random.Random) -> list[dict[str, Any]]:
-    """The held-out chat contexts with mimesis names, in lower case."""
+def heldout(rng: random.Random, *, lower: bool = True) -> list[dict[str, Any]]:
+    """The held-out chat contexts with mimesis names, in lower case (or as written)."""
     src = HERE.parent / "names_heldout.jsonl"
     out: list[dict[str, Any]] = []
     for line in src.read_text("utf-8").splitlines():
@@ -81,19 +82,31 @@ def heldout(rng: random.Random) -> list[dict[str, Any]]:
             text += value
             pos = s["end"]
         text += rec["text"][pos:]
-        low = text.lower()
+        low = text.lower() if lower else text
         if len(low) != len(text):
             continue
         out.append(
             {
                 "id": f"dev-heldout-{rec['id']}",
-                "case": "lower",
+                "case": "lower" if lower else "as-is",
                 "part": "heldout",
                 "text": low,
                 "spans": new_spans,
                 "locale": loc,
             }
         )
+    return out
+
+
+def heldout_cased() -> list[dict[str, Any]]:
+    """The held-out chat contexts with mimesis names as written, twice (two seeds, other
+    names): ``dev_cased.jsonl``, the as-written counterpart of the lower-case part above. The
+    contexts' own names are easier (``names_heldout.jsonl``: 2.55% survive); mimesis' lone given
+    names and surnames of 28 locales are as hard as the sealed split's (about 5%)."""
+    out: list[dict[str, Any]] = []
+    for seed in ("a", "b"):
+        for rec in heldout(random.Random(f"{SEED}-cased-{seed}"), lower=False):
+            out.append({**rec, "id": rec["id"].replace("dev-heldout-", f"devc-{seed}-")})
     return out
 
 
@@ -132,7 +145,11 @@ def main() -> None:
     with (HERE / "dev.jsonl").open("w", encoding="utf-8") as fh:
         for rec in recs:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(len(recs), "records")
+    cased = heldout_cased()
+    with (HERE / "dev_cased.jsonl").open("w", encoding="utf-8") as fh:
+        for rec in cased:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(len(recs), "+", len(cased), "records")
 
 
 if __name__ == "__main__":
