@@ -83,6 +83,9 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         ("lol giuseppe just replied-all to the whole company", "giuseppe"),
         ("Dear Mrs. O'Donoghue, thank you for your letter.", "O'Donoghue"),
         ("Reporter: Mr. van den Broek", "van den Broek"),
+        # Azerbaijani and Turkish letters: the schwa, the dotted capital I
+        ("The tenant, Nərgiz Hüseynzadə, has paid the deposit.", "Nərgiz Hüseynzadə"),
+        ("Please send the contract to İrem Yıldızoğlu today.", "İrem Yıldızoğlu"),
     ],
 )
 def test_names_from_many_cultures_and_contexts(text: str, name: str) -> None:

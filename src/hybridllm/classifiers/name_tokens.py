@@ -68,7 +68,8 @@ _WORD_SUFFIX = re.compile(
 )
 # Names in Latin, Greek or Cyrillic script; a word mixing in other scripts or mathematical
 # letters ("Tutorを現在", bold math "Pain") is not one.
-_LATIN = re.compile(r"[a-zß-öø-ÿĀ-ɏḀ-ỿͰ-ϿЀ-ӿ]+")
+# Latin letters include the IPA block's schwa ("Kəngərli", Azerbaijani).
+_LATIN = re.compile(r"[a-zß-öø-ÿĀ-ʯḀ-ỿͰ-ϿЀ-ӿ]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
 # An upper-case letter inside a word after a lower-case one, as in code identifiers
 # ("ModuleNotFoundError", "ClickUp"), but not "McDonald", "MacArthur", "DeShawn", "LaToya".
@@ -248,7 +249,7 @@ class TokenLexicon:
 
     def _kind(self, token: str) -> Kind:  # noqa: PLR0911 - one verdict per rule, in order
         bare = _POSSESSIVE.sub("", token)
-        low = bare.lower()
+        low = bare.lower().replace("i\u0307", "i")  # Python lower-cases Turkish "İ" to "i̇"
         if len(low) < 2:
             return Kind.WORD
         if (
