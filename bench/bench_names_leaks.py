@@ -14,7 +14,8 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   set read while tuning; ``names_gen2/generate_dev.py``).
 - ``address_probe/probe{,_b,_c}.jsonl``: mimesis street addresses of 27 locales in frames this
   project wrote (a probe of address layouts, see its ``generate.py``): A and B read while
-  tuning, C held out (scored, never printed).
+  tuning, C held out (scored, never printed); D: the held-out chat contexts' street addresses
+  replaced by mimesis ones (``generate_d.py``), read while tuning.
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -67,6 +68,18 @@ SETS = (
     ("address_probe/probe.jsonl", "lower", "address probe A (dev), lower case", True),
     ("address_probe/probe_b.jsonl", "as-is", "address probe B (dev), as written", True),
     ("address_probe/probe_b.jsonl", "lower", "address probe B (dev), lower case", True),
+    (
+        "address_probe/probe_d.jsonl",
+        "as-is",
+        "address probe D (dev, chats), as written",
+        True,
+    ),
+    (
+        "address_probe/probe_d.jsonl",
+        "lower",
+        "address probe D (dev, chats), lower case",
+        True,
+    ),
     ("address_probe/probe_c.jsonl", "as-is", "address probe C (held out), as written", False),
     ("address_probe/probe_c.jsonl", "lower", "address probe C (held out), lower case", False),
 )

@@ -103,3 +103,21 @@ def test_not_widened(text: str, found: str) -> None:
 )
 def test_clean(text: str) -> None:
     assert not _spans(text), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # the number first, then the name and a street type of another language as its own
+        # word, with no cue before it
+        ("Claim: car damaged at 84 Olof Palmes Gade. Summarise.", "84 Olof Palmes Gade"),
+        ("He has rented 274 Kriegers Vej since 2020.", "274 Kriegers Vej"),
+        ("The parcel is stuck at 9 Am Alten Weg, says the tracker.", "9 Am Alten Weg"),
+    ],
+)
+def test_number_first_streets_with_a_foreign_type_word(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), _spans(text)
+
+
+def test_a_number_before_capitalised_english_words_is_no_street() -> None:
+    assert _spans("We ordered 3 Big Macs and 2 Happy Meals for the Team.") == []

@@ -69,6 +69,12 @@ _SUFFIX_WORDS = (
     r"|gade|vej|allé|alléen|stræde|sträte|katu|tie|kuja|polku|tee|iela|gatvė|utca|út|tér"
     r"|körút|ulice|náměstí|cesta|braut|vegur|stræti|götu|sokak|sokağı|caddesi|bulvarı)"
 )
+# The types of _SUFFIX_WORDS that are no English words, as a capitalised word of their own.
+_FOREIGN_TYPES = (
+    r"(?:Gade|Vej|Veien|Vei|Gata|Gatan|Vägen|Väg|Straße|Strasse|Weg|Gasse|Platz|Allee|Laan"
+    r"|Straat|Gracht|Plein|Kade|Dijk|Steeg|Katu|Kuja|Polku|Iela|Utca|Allé|Stræde|Sträte|Cesta"
+    r"|Ulice)"
+)
 # Hungarian and similar: the type is a lower-case word after the name ("Csabai kapu 60.").
 _TYPE_AFTER = r"(?:u\.|utca|út|útja|tér|tere|köz|kapu|sor|körút|rakpart|sétány|lépcső|park)"
 _GREEK = r"[Ά-ώ][Ά-ώ.]*(?:\s+[Ά-ώ][Ά-ώ.]*){0,3}"
@@ -108,6 +114,9 @@ _CORES = (
     r"(?:USNS|USNV|USS|USCGC)\s+[\w'’-]+",
     r"(?:DPO|APO|FPO)\s+A[AEP]\s+\d{5}",
     rf"(?:{_NUM}\s+)?P\.?\s?O\.?\s+Box\s+\d{{1,7}}",
+    # 84 Olof Palmes Gade / 274 Kriegers Vej / 12 Am Alten Weg: a number, capitalised words
+    # and a street type of another language that is no English word, as a word of its own
+    rf"{_NUM}\s+(?:(?:{_PARTICLE}|{_CAPW})\s+){{0,3}}{_CAPW}\s+{_FOREIGN_TYPES}\b\.?",
 )
 _CORE = re.compile(_START + "(?:" + "|".join(f"(?:{c})" for c in _CORES) + ")")
 
@@ -128,7 +137,7 @@ _CORE_PARTS = tuple(_Core(re.compile(_START + f"(?:{c})"), i) for i, c in enumer
 # warm-up (63 patterns, ~0.3 s in the prefilter's thread); a text where a rarer alternative may
 # match gets the whole core, so no call compiles a pattern. (Chosen on the latency prompts of
 # every family: within ~0.1 ms per 10 KB of the exact combination.)
-_GROUPS = ((0, 1, 4, 16), (2,), (3,), (9,), (10,), (11,))
+_GROUPS = ((0, 1, 4, 16, 17), (2,), (3,), (9,), (10,), (11,))
 _GROUP_OF = {i: group for group in _GROUPS for i in group}
 _TABLE: dict[tuple[int, ...], re.Pattern[str]] = {}
 
