@@ -15,7 +15,9 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
 - ``address_probe/probe{,_b,_c}.jsonl``: mimesis street addresses of 27 locales in frames this
   project wrote (a probe of address layouts, see its ``generate.py``): A and B read while
   tuning, C held out (scored, never printed); D: the held-out chat contexts' street addresses
-  replaced by mimesis ones (``generate_d.py``), read while tuning.
+  replaced by mimesis ones (``generate_d.py``), read while tuning; E: presidio-evaluator's
+  templates that hold an address and no person (in neither split of ``names_gen2``), filled
+  with mimesis values (``generate_e.py``), read while tuning.
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -80,6 +82,8 @@ SETS = (
         "address probe D (dev, chats), lower case",
         True,
     ),
+    ("address_probe/probe_e.jsonl", "as-is", "address probe E (dev, templates), as written", True),
+    ("address_probe/probe_e.jsonl", "lower", "address probe E (dev, templates), lower case", True),
     ("address_probe/probe_c.jsonl", "as-is", "address probe C (held out), as written", False),
     ("address_probe/probe_c.jsonl", "lower", "address probe C (held out), lower case", False),
 )

@@ -32,6 +32,7 @@ from hybridllm.classifiers.address_context import (
 )
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
+from hybridllm.classifiers.street_words import street_words
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["AddressRecognizer", "warm_up"]
@@ -256,6 +257,7 @@ class AddressRecognizer:
         spans = [] if core is None else [m.span() for m in core.finditer(text)]
         spans += [m.span("c") for m in finditer(_CUED, text)]
         spans += [s for s in _number_first(text) if not any(a <= s[0] < b for a, b in spans)]
+        spans += [s for s in street_words(text) if not any(a <= s[0] < b for a, b in spans)]
         found: list[Finding] = []
         last_end = -1
         for core_start, core_end in sorted(spans):

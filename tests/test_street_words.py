@@ -1,0 +1,43 @@
+"""One-word streets named by a glued street type of another language, with no house number
+(:mod:`hybridllm.classifiers.street_words`). Written for this file; the real classifier runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm import redact
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.street_words import street_words
+
+
+def _streets(text: str) -> list[str]:
+    found = get_classifier().classify(text).findings
+    return [text[f.start : f.end] for f in found if f.entity_type == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("She lives on the corner near Lindenstrasse these days.", "Lindenstrasse"),
+        ("the bakery on kastanjegatan closed last week", "kastanjegatan"),
+        ("We met outside the café on Rosenørns Allé? No, on Fælledvej.", "Fælledvej"),
+        ("Their office moved to Korkeavuorenkatu in spring.", "Korkeavuorenkatu"),
+        ("Het pakket ligt nog op de Prinsengracht, zegt de koerier.", "Prinsengracht"),
+    ],
+)
+def test_a_one_word_street_is_a_street(text: str, street: str) -> None:
+    assert any(street in s for s in _streets(text)), _streets(text)
+    assert street not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Committee meets on Tuesdays.",  # an English word
+        "See src/utils/strasse.py and my_gatan_helper for details.",  # a path, an identifier
+        "Ask Lindqvist about the Gasse project.",  # a listed name; the type word alone
+        "Run pip install foo-strasse to try it.",  # part of a hyphenated identifier
+    ],
+)
+def test_words_that_are_no_streets(text: str) -> None:
+    assert street_words(text) == []
