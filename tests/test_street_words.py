@@ -23,6 +23,10 @@ def _streets(text: str) -> list[str]:
         ("We met outside the café on Rosenørns Allé? No, on Fælledvej.", "Fælledvej"),
         ("Their office moved to Korkeavuorenkatu in spring.", "Korkeavuorenkatu"),
         ("Het pakket ligt nog op de Prinsengracht, zegt de koerier.", "Prinsengracht"),
+        # a lower-case type word of its own after the name
+        ("Turn left into Kaasiku tee after the bridge.", "Kaasiku tee"),
+        # a house number, a name and a Roman numeral (Icelandic farms)
+        ("The parcel went to 212 Hólmavað III instead.", "212 Hólmavað III"),
     ],
 )
 def test_a_one_word_street_is_a_street(text: str, street: str) -> None:
@@ -37,6 +41,8 @@ def test_a_one_word_street_is_a_street(text: str, street: str) -> None:
         "See src/utils/strasse.py and my_gatan_helper for details.",  # a path, an identifier
         "Ask Lindqvist about the Gasse project.",  # a listed name; the type word alone
         "Run pip install foo-strasse to try it.",  # part of a hyphenated identifier
+        "Buy a golf tee and 3 Henry VIII biographies.",  # English words, a listed name
+        "In 1945 World War II ended.",
     ],
 )
 def test_words_that_are_no_streets(text: str) -> None:

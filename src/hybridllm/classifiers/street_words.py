@@ -11,13 +11,18 @@ The types here are the ones no English word ends in (not ``-gate``, ``-ring``, `
 ``-way``); a word counts when it is longer than its type by three letters or more and is
 neither an English word nor a listed name (``Committee``, ``Lindqvist``). Any case: lower-case
 chat names streets so too.
+
+Two more forms without a cue before them: a name and a lower-case type word of its own
+(``Järveotsa tee``, ``Rákóczi út``), and a house number, a name and a Roman numeral from II on
+(``470 Möðruvöllur IV``, ``373 Bær II``: Icelandic farms are numbered so), the name's words
+again neither English nor listed (not ``golf tee``, ``1945 World War II``, ``3 Henry VIII``).
 """
 
 from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_tokens import token_lexicon
+from hybridllm.classifiers.name_tokens import TokenLexicon, token_lexicon
 
 __all__ = ["street_words"]
 
@@ -27,18 +32,39 @@ _TYPES = (  # noqa: SIM905 - a word list, read as one
     "polku iela gatvė utca körút ulice náměstí braut vegur stræti götu sokak sokağı caddesi "
     "bulvarı"
 ).split()
+# A street type written as a word of its own after the name, in lower case ("Järveotsa tee",
+# "Rákóczi út"): after a word that is neither English nor a listed name.
+_TYPE_WORDS = (  # noqa: SIM905 - a word list, read as one
+    "tee tänav põik maantee puiestee utca út köz tér körút iela gatvė katu tie kuja vej gade "
+    "gata gatan straße strasse gasse weg laan straat"
+).split()
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})[ \t]+$")
+# A house number, a name and a Roman numeral from II on: "470 Möðruvöllur IV", "373 Bær II"
+# (Icelandic farms are numbered so); in capitals or in lower case.
+_ROMANS = ("ii", "iii", "iv", "vi", "vii", "viii", "ix")
+_NUMBER_NAME = re.compile(
+    r"(?<![\w.,:/-])\d{1,5}[ \t]+([^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)[ \t]+$"
+)
 # The word before a type found at a word's end.
 _WORD_START = re.compile(r"[^\W\d_][^\W\d_-]*$")
 _AFTER = re.compile(r"[\w'’-]")
 
 
 def street_words(text: str) -> list[tuple[int, int]]:
-    """Spans of one-word streets named by a glued street type (see the module docstring)."""
-    out: list[tuple[int, int]] = []
+    """Spans of streets named without a number by a street type of another language, glued
+    or as a word of its own, and of numbered Icelandic farms (see the module docstring)."""
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: offsets would shift
-        return out
-    lex = None
+        return []
+    lex = token_lexicon()
+    return sorted(
+        {*_glued(text, low, lex), *_type_after(text, low, lex), *_numbered(text, low, lex)}
+    )
+
+
+def _glued(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """One word ending in a street type: ``Spatenstrasse``, ``nordtoftevej``."""
+    out: list[tuple[int, int]] = []
     for kind in _TYPES:  # str.find per type: ~0.1 ms per 10 KB, a regex scan costs 30x more
         at = low.find(kind)
         while at >= 0:
@@ -52,9 +78,47 @@ def street_words(text: str) -> list[tuple[int, int]]:
             start = word.start()
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’-/.@"):
                 continue  # part of an identifier, a path or an address of another kind
-            whole = low[start:end]
-            lex = lex or token_lexicon()
-            if whole in lex.vocab or whole in lex.first or whole in lex.last:
+            if _unknown(low[start:end], lex):
+                out.append((start, end))
+    return out
+
+
+def _type_after(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """A name and a lower-case street type as a word of its own: ``Järveotsa tee``."""
+    out: list[tuple[int, int]] = []
+    for kind in _TYPE_WORDS:
+        at = low.find(" " + kind)
+        while at >= 0:
+            end = at + 1 + len(kind)
+            nxt, at = at, low.find(" " + kind, at + 1)
+            if text[nxt + 1 : end] != kind or (end < len(text) and _AFTER.match(text, end)):
                 continue
-            out.append((start, end))
-    return sorted(set(out))
+            m = _NAME_BEFORE.search(text, max(0, nxt - 40), nxt + 1)
+            if m is not None and _unknown(m.group(1), lex):
+                out.append((m.start(), end))
+    return out
+
+
+def _numbered(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """A house number, a name and a Roman numeral: ``470 Möðruvöllur IV``."""
+    out: list[tuple[int, int]] = []
+    for roman in _ROMANS:
+        at = low.find(" " + roman)
+        while at >= 0:
+            end = at + 1 + len(roman)
+            nxt, at = at, low.find(" " + roman, at + 1)
+            numeral = text[nxt + 1 : end]
+            if not (numeral.isupper() or numeral.islower()) or (
+                end < len(text) and _AFTER.match(text, end)
+            ):
+                continue
+            m = _NUMBER_NAME.search(text, max(0, nxt - 60), nxt + 1)
+            if m is not None and all(_unknown(w, lex) for w in m.group(1).split()):
+                out.append((m.start(), end))
+    return out
+
+
+def _unknown(word: str, lex: TokenLexicon) -> bool:
+    """Neither an English word nor a listed name (``Möðruvöllur``; not ``World``, ``Henry``)."""
+    low = word.lower()
+    return low not in lex.vocab and low not in lex.first and low not in lex.last
