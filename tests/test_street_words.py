@@ -23,6 +23,9 @@ def _streets(text: str) -> list[str]:
         ("We met outside the café on Rosenørns Allé? No, on Fælledvej.", "Fælledvej"),
         ("Their office moved to Korkeavuorenkatu in spring.", "Korkeavuorenkatu"),
         ("Het pakket ligt nog op de Prinsengracht, zegt de koerier.", "Prinsengracht"),
+        # its house number before it, also after a literal "\n" of pasted JSON
+        ("deliver to 29 hvedemarksvej tomorrow", "29 hvedemarksvej"),
+        ('{"to": "Lena\\n\\n12 Ørstedsvej"}', "12 Ørstedsvej"),
         # a lower-case type word of its own after the name
         ("Turn left into Kaasiku tee after the bridge.", "Kaasiku tee"),
         # a house number, a name and a Roman numeral (Icelandic farms)

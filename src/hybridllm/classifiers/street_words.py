@@ -48,6 +48,7 @@ _NUMBER_NAME = re.compile(
 # The word before a type found at a word's end.
 _WORD_START = re.compile(r"[^\W\d_][^\W\d_-]*$")
 _AFTER = re.compile(r"[\w'’-]")
+_NUMBER_BEFORE = re.compile(r"(?:(?<=\\n)|(?<![\w.,:/-]))\d{1,5}[A-Za-z]?[ \t]+$")
 
 
 def street_words(text: str) -> list[tuple[int, int]]:
@@ -79,7 +80,8 @@ def _glued(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’-/.@"):
                 continue  # part of an identifier, a path or an address of another kind
             if _unknown(low[start:end], lex):
-                out.append((start, end))
+                number = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+                out.append((number.start() if number else start, end))  # "29 hvedemarksvej"
     return out
 
 
