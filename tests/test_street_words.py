@@ -26,6 +26,11 @@ def _streets(text: str) -> list[str]:
         # its house number before it, also after a literal "\n" of pasted JSON
         ("deliver to 29 hvedemarksvej tomorrow", "29 hvedemarksvej"),
         ('{"to": "Lena\\n\\n12 Ørstedsvej"}', "12 Ørstedsvej"),
+        # hyphenated compounds
+        ("the café is on sint-pietersstraat, near the station", "sint-pietersstraat"),
+        # a lower-case street type that comes first, no number: up to a function word
+        ("the bus stop is on rua doutor joão paulo and it is covered", "rua doutor joão paulo"),
+        ("meet me at calle de los olmos after lunch", "calle de los olmos"),
         # a lower-case type word of its own after the name
         ("Turn left into Kaasiku tee after the bridge.", "Kaasiku tee"),
         # a house number, a name and a Roman numeral (Icelandic farms)
@@ -46,6 +51,7 @@ def test_a_one_word_street_is_a_street(text: str, street: str) -> None:
         "Run pip install foo-strasse to try it.",  # part of a hyphenated identifier
         "Buy a golf tee and 3 Henry VIII biographies.",  # English words, a listed name
         "In 1945 World War II ended.",
+        "Rua is a word we use for street.",  # capitalised: the core rules' case
     ],
 )
 def test_words_that_are_no_streets(text: str) -> None:

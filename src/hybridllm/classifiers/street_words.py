@@ -27,7 +27,8 @@ from hybridllm.classifiers.name_tokens import TokenLexicon, token_lexicon
 __all__ = ["street_words"]
 
 _TYPES = (  # noqa: SIM905 - a word list, read as one
-    "straße strasse gasse platz allee damm ufer laan straat gracht plein singel kade dijk steeg "
+    "straße strasse gasse platz allee damm ufer weg laan straat gracht plein singel kade dijk "
+    "steeg "
     "veien vegen gata gatan vägen gränd stigen gade vej vejen stræde sträte intie katu kuja "
     "polku iela gatvė utca körút ulice náměstí braut vegur stræti götu sokak sokağı caddesi "
     "bulvarı"
@@ -45,8 +46,21 @@ _ROMANS = ("ii", "iii", "iv", "vi", "vii", "viii", "ix")
 _NUMBER_NAME = re.compile(
     r"(?<![\w.,:/-])\d{1,5}[ \t]+([^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)[ \t]+$"
 )
+# A street type that comes first and is no English word, in lower case (capitalised, the core
+# rules of addresses.py take it): "rua são caetano", "calle de la luna"; the name runs over up to
+# five words, particles and numbers included, and stops at punctuation or an English function
+# word ("on rua nuño de ousende st. and ...").
+_PREFIXES = (  # noqa: SIM905 - a word list, read as one
+    "rua rúa calle carrer avenida strada viale ulica praça travessa estrada rodovia"
+).split()
+_NAME_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_][\w'’-]*|\d{1,5}[A-Za-z]?)){1,5}")
+_WORD = re.compile(r"\S+")
+_STOP = frozenset(
+    "and or the a an in at on to for of is was are with from by but if then st st. street "  # noqa: SIM905
+    "where which that this near".split()
+)
 # The word before a type found at a word's end.
-_WORD_START = re.compile(r"[^\W\d_][^\W\d_-]*$")
+_WORD_START = re.compile(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*$")  # "sint-hubertusstraat"
 _AFTER = re.compile(r"[\w'’-]")
 _NUMBER_BEFORE = re.compile(r"(?:(?<=\\n)|(?<![\w.,:/-]))\d{1,5}[A-Za-z]?[ \t]+$")
 
@@ -59,7 +73,12 @@ def street_words(text: str) -> list[tuple[int, int]]:
         return []
     lex = token_lexicon()
     return sorted(
-        {*_glued(text, low, lex), *_type_after(text, low, lex), *_numbered(text, low, lex)}
+        {
+            *_glued(text, low, lex),
+            *_type_after(text, low, lex),
+            *_numbered(text, low, lex),
+            *_prefixed(text, low),
+        }
     )
 
 
@@ -117,6 +136,28 @@ def _numbered(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             m = _NUMBER_NAME.search(text, max(0, nxt - 60), nxt + 1)
             if m is not None and all(_unknown(w, lex) for w in m.group(1).split()):
                 out.append((m.start(), end))
+    return out
+
+
+def _prefixed(text: str, low: str) -> list[tuple[int, int]]:
+    """A lower-case street type that comes first and its name: ``rua são caetano``."""
+    out: list[tuple[int, int]] = []
+    for kind in _PREFIXES:
+        at = low.find(kind + " ")
+        while at >= 0:
+            nxt, at = at, low.find(kind + " ", at + 1)
+            if text[nxt : nxt + len(kind)] != kind or (nxt > 0 and _AFTER.match(text, nxt - 1)):
+                continue  # capitalised (the core rules' case) or inside a word
+            m = _NAME_AFTER.match(text, nxt + len(kind))
+            if m is None:
+                continue
+            end = nxt + len(kind)
+            for w in _WORD.finditer(m.group()):
+                if w.group() in _STOP:
+                    break
+                end = nxt + len(kind) + w.end()
+            if end > nxt + len(kind):
+                out.append((nxt, end))
     return out
 
 
