@@ -31,6 +31,9 @@ def _streets(text: str) -> list[str]:
         # a lower-case street type that comes first, no number: up to a function word
         ("the bus stop is on rua doutor joão paulo and it is covered", "rua doutor joão paulo"),
         ("meet me at calle de los olmos after lunch", "calle de los olmos"),
+        # words before an English street type, one of them no everyday word
+        ("the shop on kovačićeva street is closed", "kovačićeva street"),
+        ("Stop at the corner of Hazelbrae St. and the park.", "Hazelbrae St."),
         # a lower-case type word of its own after the name
         ("Turn left into Kaasiku tee after the bridge.", "Kaasiku tee"),
         # a house number, a name and a Roman numeral (Icelandic farms)
@@ -52,6 +55,8 @@ def test_a_one_word_street_is_a_street(text: str, street: str) -> None:
         "Buy a golf tee and 3 Henry VIII biographies.",  # English words, a listed name
         "In 1945 World War II ended.",
         "Rua is a word we use for street.",  # capitalised: the core rules' case
+        "I work on Wall Street and walk down the main street.",  # everyday words
+        "We tried the Thai street food and the Hanoi street art.",  # the type as a modifier
     ],
 )
 def test_words_that_are_no_streets(text: str) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_tokens import TokenLexicon, token_lexicon
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon, token_lexicon
 
 __all__ = ["street_words"]
 
@@ -59,6 +59,17 @@ _STOP = frozenset(
     "and or the a an in at on to for of is was are with from by but if then st st. street "  # noqa: SIM905
     "where which that this near".split()
 )
+# One to three words before an English street type ("mlinarska street", "Hazeldene St.",
+# "georges clemenceau street"): a street when one of them is no everyday English word and none
+# is a function word (not "the street", "Wall Street", "main st").
+_ENGLISH_TYPES = ("street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd.")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w'’-]*)")  # a lower-case word right after the type
+_WORDS_BEFORE = re.compile(r"(?<![\w'’.-])((?:[^\W\d_][\w'’-]*[ \t]+){1,3})$")
+# Words that start no street name before a type: "on", "this", "every", "one", "same" ...
+_NOT_NAMES = frozenset(
+    "this that these those every each one same other main side back cross high next main "  # noqa: SIM905
+    "busy quiet long short narrow wide old new".split()
+)
 # The word before a type found at a word's end.
 _WORD_START = re.compile(r"[^\W\d_](?:[^\W\d_]|-(?=[^\W\d_]))*$")  # "sint-hubertusstraat"
 _AFTER = re.compile(r"[\w'’-]")
@@ -78,6 +89,7 @@ def street_words(text: str) -> list[tuple[int, int]]:
             *_type_after(text, low, lex),
             *_numbered(text, low, lex),
             *_prefixed(text, low),
+            *_typed(text, low, lex),
         }
     )
 
@@ -158,6 +170,38 @@ def _prefixed(text: str, low: str) -> list[tuple[int, int]]:
                 end = nxt + len(kind) + w.end()
             if end > nxt + len(kind):
                 out.append((nxt, end))
+    return out
+
+
+def _typed(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Words before an English street type, one of them no everyday word: ``mlinarska street``."""
+    out: list[tuple[int, int]] = []
+    for kind in _ENGLISH_TYPES:
+        at = low.find(" " + kind)
+        while at >= 0:
+            end = at + 1 + len(kind)
+            nxt, at = at, low.find(" " + kind, at + 1)
+            if end < len(text) and _AFTER.match(text, end) and not kind.endswith("."):
+                continue  # "streets", "roadmap"
+            after = _NEXT_WORD.match(text, end)
+            if after is not None and after.group(1).lower() not in FUNCTION_WORDS:
+                continue  # the type as a modifier: "street food", "Beale Street blues"
+            m = _WORDS_BEFORE.search(text, max(0, nxt - 60), nxt + 1)
+            if m is None:
+                continue
+            words = m.group(1).split()
+            # from the type backwards, the words that may name a street
+            keep: list[str] = []
+            for w in reversed(words):
+                key = w.lower().strip("'’")
+                if key in FUNCTION_WORDS or key in _STOP or key in _NOT_NAMES:
+                    break
+                keep.insert(0, w)
+            if keep and any(w.lower().strip("'’") not in lex.common for w in keep):
+                start = (
+                    m.start(1) + m.group(1).rfind(keep[0]) if len(keep) < len(words) else m.start(1)
+                )
+                out.append((start, end))
     return out
 
 
