@@ -24,6 +24,8 @@ __all__ = [
     "CONTEXT_PATTERNS",
     "CUE",
     "NAME_CUE",
+    "ORG_BEFORE",
+    "PERSON_VERB",
     "SPEECH_CUE",
     "STRONG_CUE",
     "THING_NAME",
@@ -58,6 +60,8 @@ _PERSON_VERB = re.compile(
     r"showed|joined|missed|recommended|reported|complained|agreed|promised|apologi[sz]ed"
     r"|co-founded|is\s+out|was\s+born|is\s+moving|will\s+shadow|keeps?|has\s+to|had\s+to)\b"
 )
+PERSON_VERB = _PERSON_VERB
+"""What follows a person's name and rarely anything else ("Hrůza raised", "Wade never showed")."""
 # A list after these is a list of places: "stores in Adelaide, Marion and Austin".
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 # Words right before a name that do not also precede companies ("with", "from", "at" do).
@@ -69,6 +73,8 @@ _PERSON_CUE = re.compile(
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
+ORG_BEFORE = _ORG_CUE
+"""Words right before a company or a place, rarely before a person ("our team at Initech")."""
 # Titles and naming cues used by hybridllm.classifiers.names.
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sir|Dame|Rev|Nurse|Patient|Pt|Mme|Mlle|Herr"
