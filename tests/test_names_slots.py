@@ -47,3 +47,19 @@ def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
 )
 def test_slot_without_a_name(text: str) -> None:
     assert persons(text) == set()
+
+
+def test_speaker_label_that_is_also_a_word_in_a_dialogue() -> None:
+    text = "Ivarsson: can you check the logs?\nFisher: looking now\nIvarsson: thanks"
+    assert persons(text) == {"Ivarsson", "Fisher"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fisher: 12 pages\nBaker: see attached",  # no label is a name by itself
+        "Me: I need a list of papers\nYou: here they are\nIvarsson: thanks",  # roles
+    ],
+)
+def test_speaker_labels_that_stay_words(text: str) -> None:
+    assert persons(text) <= {"Ivarsson"}

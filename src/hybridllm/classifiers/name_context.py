@@ -169,11 +169,32 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 continue
             if _nameish(lex, m.group("v"), lower_ok=lower_ok):
                 spans.append(_strip_possessive(text, *m.span("v")))
+    spans.extend(_speakers(text, lex))
+    return spans
+
+
+# Speakers of a chat transcript that are no names: "Me: ...", "You: ...", "Bot: ...".
+_ROLES = frozenset(
+    ("i", "me", "you", "he", "she", "we", "they", "him", "her", "us", "them", "bot", "user", "ai")
+)
+
+
+def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Speaker labels at line starts (``Jerónima: rolling back now``): a label that is two words
+    or a word alone that can be a name by itself; in a dialogue (two labels or more, one of them
+    such a name) also a capitalised label the lists hold as a name and an everyday word
+    (``Hancock: yes, merged`` after ``Nilo: api is down``)."""
+    sure: list[tuple[int, int]] = []
+    maybe: list[tuple[int, int]] = []
     for m in finditer(_SPEAKER, text):
         v = m.group("v")
-        if _nameish(lex, v, lower_ok=True) and (" " in v or lex.lone_name(v)):
-            spans.append(m.span("v"))
-    return spans
+        if not _nameish(lex, v, lower_ok=True):
+            continue
+        if " " in v or lex.lone_name(v):
+            sure.append(m.span("v"))
+        elif is_cap(v) and lex.kind(v) in (Kind.NAME, Kind.AMBIGUOUS) and v.lower() not in _ROLES:
+            maybe.append(m.span("v"))
+    return sure + maybe if sure and maybe else sure
 
 
 # "a class named Fibbo", "a suburb called Burpengary": a thing's name after these.
