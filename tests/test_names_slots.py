@@ -27,6 +27,8 @@ def persons(text: str) -> set[str]:
         ("Quick one: Stevens never showed up to the sync, what do I write?", "Stevens"),
         # a given name that is also a word, after a person's cue
         ("Pls ask Jade if the invoice went out", "Jade"),
+        # the team a person is from
+        ("Please cc Stone from their legal team.", "Stone"),
     ],
 )
 def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
@@ -43,6 +45,7 @@ def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
         "Only College Park is out of stock this week.",  # part of a capitalised run
         "People who travel a lot like this card.",
         "Dad said the car needs new tyres.",
+        "Life on the competition team was hard, and Support from the sales team was thin.",
     ],
 )
 def test_slot_without_a_name(text: str) -> None:

@@ -3,14 +3,15 @@
 The token rules (:func:`~hybridllm.classifiers.name_tokens.person_run`) leave a lone word open
 when the lists cannot tell it from an everyday word (``Saunders``, ``Lane``: listed names that
 are also English words) or when its capital may come from its place at a sentence start
-(``Hejlesen``, in no list at all). Some slots hold a person whatever the word is, and decide
+(``Brodtkorb``, in no list at all). Some slots hold a person whatever the word is, and decide
 without NER:
 
-- the possessive before a thing people have: ``Hejlesen's laptop was stolen``, ``why Brooks's
-  chemistry grade dropped``, ``Vilhelmsen's team shares it``;
+- the possessive before a thing people have: ``Ranveig's laptop was stolen``, ``why Brooks's
+  chemistry grade dropped``, ``Oyelaran's manager approved``;
 - the subject of a verb only people do, or the word after a cue that only precedes people
   (:func:`~hybridllm.classifiers.name_context.person_context`): ``Saunders wants to know``,
-  ``Garth just replied``; a relative ``who`` after it: ``for Bánk who missed standup``.
+  ``Garth just replied``; a relative ``who`` after it (``for Oyelaran who missed the call``);
+  the team it is from (``Hjelmeland from their legal team``).
 
 Brands and products are everyday words to the lists (``Google's team``), so they never reach
 these rules.
@@ -44,7 +45,13 @@ _OWNED = re.compile(
 # What a company has too ("Spire's team", "Acme's quote"): after a listed name or an unknown
 # word only, not after one the lists also know as an everyday word.
 _OWNED_TOO = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?(?:team|quote|office|email|car|house)\b")
-# A relative "who" after a word: it stands for a person ("for Bánk who missed standup").
+# A person of a team: "Ranveig from their legal team signed off", "Tove from accounting".
+_OF_TEAM = re.compile(
+    r"[ \t]+from[ \t]+(?:(?:their|the|our|your|his|her)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:team|department|side|office)|(?:HR|IT|legal|finance|accounting|sales|marketing"
+    r"|support|ops|engineering|procurement|payroll)\b)"
+)
+# A relative "who" after a word: it stands for a person ("for Oyelaran who missed the call").
 _WHO = re.compile(r",?[ \t]+who[ \t]+[a-z]")
 # Words the lists also hold as names that are pronouns or a family's and a workplace's names
 # for people: "She raised her hand", "Dad said", "Boss wants".
@@ -98,6 +105,7 @@ def slot_name(text: str, word: re.Match[str], lex: TokenLexicon) -> tuple[int, i
         slot = (
             PERSON_VERB.match(text, end) is not None
             or _WHO.match(text, end) is not None
+            or _OF_TEAM.match(text, end) is not None
             # after a person's cue, an everyday word only if it is a given name ("Hello World")
             or (
                 (kind is not Kind.AMBIGUOUS or low in lex.first)
