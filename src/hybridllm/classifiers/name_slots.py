@@ -70,7 +70,9 @@ _DETERMINER = re.compile(
 _CAP_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
 
-def slot_name(text: str, word: re.Match[str], lex: TokenLexicon) -> tuple[int, int] | None:
+def slot_name(
+    text: str, word: re.Match[str], lex: TokenLexicon, *, cue: bool = True
+) -> tuple[int, int] | None:
     """The span of a lone capitalised word that its slot marks as a person's name (see the
     module docstring), without its possessive ending; None when the slot does not tell.
 
@@ -82,6 +84,8 @@ def slot_name(text: str, word: re.Match[str], lex: TokenLexicon) -> tuple[int, i
         text: the text the word was found in.
         word: a word match over ``text`` that no token rule has decided.
         lex: the token lists.
+        cue: also ask :func:`~hybridllm.classifiers.name_context.person_context` (False where
+            the caller has asked it already).
 
     Returns:
         ``(start, end)`` of the name, or None.
@@ -108,7 +112,8 @@ def slot_name(text: str, word: re.Match[str], lex: TokenLexicon) -> tuple[int, i
             or _OF_TEAM.match(text, end) is not None
             # after a person's cue, an everyday word only if it is a given name ("Hello World")
             or (
-                (kind is not Kind.AMBIGUOUS or low in lex.first)
+                cue
+                and (kind is not Kind.AMBIGUOUS or low in lex.first)
                 and person_context(text, start, end)
             )
         )

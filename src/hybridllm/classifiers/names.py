@@ -235,7 +235,9 @@ class NameRecognizer(NamePairs):
             or (j == i and not restored and at_sentence_start(text, words[i].start()))
         ):
             return [], j + 1  # capitalised nouns of another language, not unknown names
-        if ask_ner and (person_context(text, *bare) or slot_name(text, words[i], self.tokens)):
+        if ask_ner and (
+            person_context(text, *bare) or slot_name(text, words[i], self.tokens, cue=False)
+        ):
             return [self._finding(*self._bare(words[i]), 0.65, "names+context")], i + 1
         if ask_ner and self._ner:
             weak[words[i].start()] = self.tokens.kind(words[i].group())
