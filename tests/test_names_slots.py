@@ -66,3 +66,8 @@ def test_speaker_label_that_is_also_a_word_in_a_dialogue() -> None:
 )
 def test_speaker_labels_that_stay_words(text: str) -> None:
     assert persons(text) <= {"Ivarsson"}
+
+
+def test_list_item_before_a_titled_name() -> None:
+    text = "Who sits where? Row 2: Brodtkorb, Prof. Hjelmeland. Row 3: empty."
+    assert {"Brodtkorb", "Hjelmeland"} <= persons(text)

@@ -124,7 +124,11 @@ SPEECH_CUE = re.compile(
 )
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION, _SPEAKER)
-_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)")
+_LIST_SEP = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
+    # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
+    rf"(?:(?:{_TITLES}|(?i:mr|mrs|ms|dr))\.?[ \t]+)?"
+)
 
 
 _SPACES = re.compile(r"\s+")
@@ -253,6 +257,8 @@ def list_names(
             out.extend(g for g in group if g not in is_found)
 
     for span in ordered:
+        if text[span[0] : span[1]].lower() in TITLE_WORDS:
+            continue  # read as part of the separator before the next item
         joined = bool(group) and _LIST_SEP.fullmatch(text[group[-1][1] : span[0]]) is not None
         if joined and (span in is_found or _nameish(lex, text[span[0] : span[1]], lower_ok=False)):
             group.append(span)
