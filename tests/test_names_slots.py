@@ -71,3 +71,9 @@ def test_speaker_labels_that_stay_words(text: str) -> None:
 def test_list_item_before_a_titled_name() -> None:
     text = "Who sits where? Row 2: Brodtkorb, Prof. Hjelmeland. Row 3: empty."
     assert {"Brodtkorb", "Hjelmeland"} <= persons(text)
+
+
+def test_person_at_a_company() -> None:
+    text = "Draft a follow-up to Sollerud at Ironvale Software; the renewal is overdue."
+    assert "Sollerud" in persons(text)
+    assert persons("We had lunch at Grand Central Station.") == set()

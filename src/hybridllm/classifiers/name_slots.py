@@ -51,6 +51,9 @@ _OF_TEAM = re.compile(
     r"(?:team|department|side|office)|(?:HR|IT|legal|finance|accounting|sales|marketing"
     r"|support|ops|engineering|procurement|payroll)\b)"
 )
+# A person at a company: "a follow-up to Hjelmeland at Northgate Marine Ltd" (a capitalised
+# run of two words or more after "at"; a lone word after "at" is as often a place).
+_AT_COMPANY = re.compile(r"[ \t]+at[ \t]+[A-Z][\w'’-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.-]+)+")
 # A relative "who" after a word: it stands for a person ("for Oyelaran who missed the call").
 _WHO = re.compile(r",?[ \t]+who[ \t]+[a-z]")
 # Words the lists also hold as names that are pronouns or a family's and a workplace's names
@@ -110,6 +113,7 @@ def slot_name(
             PERSON_VERB.match(text, end) is not None
             or _WHO.match(text, end) is not None
             or _OF_TEAM.match(text, end) is not None
+            or (lex.lone_name(w) and _AT_COMPANY.match(text, end) is not None)
             # after a person's cue, an everyday word only if it is a given name ("Hello World")
             or (
                 cue
