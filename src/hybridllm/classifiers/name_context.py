@@ -24,6 +24,8 @@ __all__ = [
     "CONTEXT_PATTERNS",
     "CUE",
     "NAME_CUE",
+    "ORG_BEFORE",
+    "PERSON_VERB",
     "SPEECH_CUE",
     "STRONG_CUE",
     "THING_NAME",
@@ -58,6 +60,8 @@ _PERSON_VERB = re.compile(
     r"showed|joined|missed|recommended|reported|complained|agreed|promised|apologi[sz]ed"
     r"|co-founded|is\s+out|was\s+born|is\s+moving|will\s+shadow|keeps?|has\s+to|had\s+to)\b"
 )
+PERSON_VERB = _PERSON_VERB
+"""What follows a person's name and rarely anything else ("Hrůza raised", "Wade never showed")."""
 # A list after these is a list of places: "stores in Adelaide, Marion and Austin".
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 # Words right before a name that do not also precede companies ("with", "from", "at" do).
@@ -69,6 +73,8 @@ _PERSON_CUE = re.compile(
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
+ORG_BEFORE = _ORG_CUE
+"""Words right before a company or a place, rarely before a person ("our team at Initech")."""
 # Titles and naming cues used by hybridllm.classifiers.names.
 _TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sir|Dame|Rev|Nurse|Patient|Pt|Mme|Mlle|Herr"
@@ -118,7 +124,11 @@ SPEECH_CUE = re.compile(
 )
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION, _SPEAKER)
-_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)")
+_LIST_SEP = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
+    # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
+    rf"(?:(?:{_TITLES}|(?i:mr|mrs|ms|dr))\.?[ \t]+)?"
+)
 
 
 _SPACES = re.compile(r"\s+")
@@ -163,11 +173,32 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 continue
             if _nameish(lex, m.group("v"), lower_ok=lower_ok):
                 spans.append(_strip_possessive(text, *m.span("v")))
+    spans.extend(_speakers(text, lex))
+    return spans
+
+
+# Speakers of a chat transcript that are no names: "Me: ...", "You: ...", "Bot: ...".
+_ROLES = frozenset(
+    ("i", "me", "you", "he", "she", "we", "they", "him", "her", "us", "them", "bot", "user", "ai")
+)
+
+
+def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Speaker labels at line starts (``Jerónima: rolling back now``): a label that is two words
+    or a word alone that can be a name by itself; in a dialogue (two labels or more, one of them
+    such a name) also a capitalised label the lists hold as a name and an everyday word
+    (``Hancock: yes, merged`` after ``Nilo: api is down``)."""
+    sure: list[tuple[int, int]] = []
+    maybe: list[tuple[int, int]] = []
     for m in finditer(_SPEAKER, text):
         v = m.group("v")
-        if _nameish(lex, v, lower_ok=True) and (" " in v or lex.lone_name(v)):
-            spans.append(m.span("v"))
-    return spans
+        if not _nameish(lex, v, lower_ok=True):
+            continue
+        if " " in v or lex.lone_name(v):
+            sure.append(m.span("v"))
+        elif is_cap(v) and lex.kind(v) in (Kind.NAME, Kind.AMBIGUOUS) and v.lower() not in _ROLES:
+            maybe.append(m.span("v"))
+    return sure + maybe if sure and maybe else sure
 
 
 # "a class named Fibbo", "a suburb called Burpengary": a thing's name after these.
@@ -226,6 +257,8 @@ def list_names(
             out.extend(g for g in group if g not in is_found)
 
     for span in ordered:
+        if text[span[0] : span[1]].lower() in TITLE_WORDS:
+            continue  # read as part of the separator before the next item
         joined = bool(group) and _LIST_SEP.fullmatch(text[group[-1][1] : span[0]]) is not None
         if joined and (span in is_found or _nameish(lex, text[span[0] : span[1]], lower_ok=False)):
             group.append(span)

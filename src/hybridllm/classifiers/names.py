@@ -66,6 +66,7 @@ from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_signoff import SIGNED
+from hybridllm.classifiers.name_slots import slot_name
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
     Kind,
@@ -234,7 +235,9 @@ class NameRecognizer(NamePairs):
             or (j == i and not restored and at_sentence_start(text, words[i].start()))
         ):
             return [], j + 1  # capitalised nouns of another language, not unknown names
-        if ask_ner and person_context(text, *bare):
+        if ask_ner and (
+            person_context(text, *bare) or slot_name(text, words[i], self.tokens, cue=False)
+        ):
             return [self._finding(*self._bare(words[i]), 0.65, "names+context")], i + 1
         if ask_ner and self._ner:
             weak[words[i].start()] = self.tokens.kind(words[i].group())
@@ -388,6 +391,8 @@ class NameRecognizer(NamePairs):
                         text, words, i, weak, candidates, foreign=foreign, restored=restored
                     )
                 )
+            if step is None and gate[4] and (slot := slot_name(text, words[i], self.tokens)):
+                step = [self._finding(*slot, 0.6, "names+context")], i + 1
             if step is not None:
                 found, after = step
                 findings.extend(found)

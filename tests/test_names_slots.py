@@ -1,0 +1,79 @@
+"""Lone capitalised names that their slot marks as a person's (:mod:`~.name_slots`).
+
+Every sentence here is written for this file (none is from bench/data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the possessive before a person's things, at a sentence start and mid-sentence
+        ("Ranveig's laptop was stolen at the airport. Who should I call?", "Ranveig"),
+        ("Why did Brodtkorb's visa get rejected again?", "Brodtkorb"),
+        # a listed name that is also an everyday word, before a person's verb
+        ("Saunders wants the slides by noon, can you draft them?", "Saunders"),
+        ("Lane just replied to the whole thread with a meme.", "Lane"),
+        ("Quick one: Stevens never showed up to the sync, what do I write?", "Stevens"),
+        # a given name that is also a word, after a person's cue
+        ("Pls ask Jade if the invoice went out", "Jade"),
+        # the team a person is from
+        ("Please cc Stone from their legal team.", "Stone"),
+    ],
+)
+def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She raised her hand and asked again.",  # a pronoun the lists also hold as a name
+        "For a Trust who is exempt, the rate is zero.",  # a determiner: a common noun
+        "We plan to grow Beacon's team this year.",  # a company has a team too
+        'print("Hello World")',  # a cue before an everyday word that is no given name
+        "Only College Park is out of stock this week.",  # part of a capitalised run
+        "People who travel a lot like this card.",
+        "Dad said the car needs new tyres.",
+        "Life on the competition team was hard, and Support from the sales team was thin.",
+    ],
+)
+def test_slot_without_a_name(text: str) -> None:
+    assert persons(text) == set()
+
+
+def test_speaker_label_that_is_also_a_word_in_a_dialogue() -> None:
+    text = "Ivarsson: can you check the logs?\nFisher: looking now\nIvarsson: thanks"
+    assert persons(text) == {"Ivarsson", "Fisher"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fisher: 12 pages\nBaker: see attached",  # no label is a name by itself
+        "Me: I need a list of papers\nYou: here they are\nIvarsson: thanks",  # roles
+    ],
+)
+def test_speaker_labels_that_stay_words(text: str) -> None:
+    assert persons(text) <= {"Ivarsson"}
+
+
+def test_list_item_before_a_titled_name() -> None:
+    text = "Who sits where? Row 2: Brodtkorb, Prof. Hjelmeland. Row 3: empty."
+    assert {"Brodtkorb", "Hjelmeland"} <= persons(text)
+
+
+def test_person_at_a_company() -> None:
+    text = "Draft a follow-up to Sollerud at Ironvale Software; the renewal is overdue."
+    assert "Sollerud" in persons(text)
+    assert persons("We had lunch at Grand Central Station.") == set()
