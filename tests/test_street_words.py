@@ -38,6 +38,8 @@ def _streets(text: str) -> list[str]:
         ("Turn left into Kaasiku tee after the bridge.", "Kaasiku tee"),
         # a house number, a name and a Roman numeral (Icelandic farms)
         ("The parcel went to 212 Hólmavað III instead.", "212 Hólmavað III"),
+        ("I once lived in Dolní zahrádky IV. 12, near the park.", "Dolní zahrádky IV. 12"),
+        ("we met at hálsasel iii 12 yesterday", "hálsasel iii 12"),
     ],
 )
 def test_a_one_word_street_is_a_street(text: str, street: str) -> None:

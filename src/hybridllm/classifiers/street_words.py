@@ -42,6 +42,8 @@ _TYPE_WORDS = (  # noqa: SIM905 - a word list, read as one
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})[ \t]+$")
 # A house number, a name and a Roman numeral from II on: "470 Möðruvöllur IV", "373 Bær II"
 # (Icelandic farms are numbered so); in capitals or in lower case.
+_NUMBER_AFTER = re.compile(r"\.?[ \t]+\d{1,5}[A-Za-z]?(?![\w'’-]|[.,:]\d)")
+_NAME_ROMAN = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)[ \t]+$")
 _ROMANS = ("ii", "iii", "iv", "vi", "vii", "viii", "ix")
 _NUMBER_NAME = re.compile(
     r"(?<![\w.,:/-])\d{1,5}[ \t]+([^\W\d_][\w'’-]+(?:[ \t]+[^\W\d_][\w'’-]+)?)[ \t]+$"
@@ -133,7 +135,8 @@ def _type_after(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]
 
 
 def _numbered(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
-    """A house number, a name and a Roman numeral: ``470 Möðruvöllur IV``."""
+    """A house number, a name and a Roman numeral (``470 Möðruvöllur IV``), or a name, a Roman
+    numeral and a house number (``Nové záhrady VI. 651``)."""
     out: list[tuple[int, int]] = []
     for roman in _ROMANS:
         at = low.find(" " + roman)
@@ -148,6 +151,17 @@ def _numbered(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             m = _NUMBER_NAME.search(text, max(0, nxt - 60), nxt + 1)
             if m is not None and all(_unknown(w, lex) for w in m.group(1).split()):
                 out.append((m.start(), end))
+                continue
+            # the number after it: "Nové záhrady VI. 651"
+            n = _NUMBER_AFTER.match(text, end)
+            m = _NAME_ROMAN.search(text, max(0, nxt - 60), nxt + 1)
+            if n is None or m is None:
+                continue
+            words = list(_WORD.finditer(text, m.start(1), m.end(1)))
+            while words and not _unknown(words[0].group(), lex):
+                words.pop(0)  # "at hálsasel iii 12": the street starts after "at"
+            if words and all(_unknown(w.group(), lex) for w in words):
+                out.append((words[0].start(), n.end()))
     return out
 
 
@@ -208,4 +222,10 @@ def _typed(text: str, low: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 def _unknown(word: str, lex: TokenLexicon) -> bool:
     """Neither an English word nor a listed name (``Möðruvöllur``; not ``World``, ``Henry``)."""
     low = word.lower()
-    return low not in lex.vocab and low not in lex.first and low not in lex.last
+    return (
+        len(low) > 2  # the vocabulary holds no two-letter words ("at", "on")
+        and low not in FUNCTION_WORDS
+        and low not in lex.vocab
+        and low not in lex.first
+        and low not in lex.last
+    )
