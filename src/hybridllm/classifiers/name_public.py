@@ -336,14 +336,21 @@ def _line(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
 
 
-def _record_like(text: str, start: int, end: int, *, named: bool = True) -> bool:
+def _record_like(
+    text: str, start: int, end: int, *, named: bool = True, speaker: bool = True
+) -> bool:
     """Whether the name at ``text[start:end]`` sits in a record, a form, a table or after a
     personal cue (see the module docstring); after a naming cue too unless ``named`` is
-    False (a character "named Bernie" is introduced so)."""
+    False (a character "named Bernie" is introduced so); as a speaker of a transcript unless
+    ``speaker`` is False (a run of everyday words before a colon is a heading: ``Pain Point:``)."""
     if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
         return True
     line = _line(text, start, end)
-    if _SPEAKER.match(text, end) and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == "":
+    if (
+        speaker
+        and _SPEAKER.match(text, end)
+        and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == ""
+    ):
         return True  # a speaker of a chat transcript: "Euphrosyne: Who are you?"
     if _TABLE.search(line) or (_CSV_ROW.match(line) and _DIGIT.search(line)):
         return True
@@ -422,7 +429,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         if kind in ("code", "word")
         else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
-        else not _record_like(text, f.start, f.end)
+        else not _record_like(text, f.start, f.end, speaker=kind != "everyday")
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
