@@ -163,7 +163,10 @@ def _national_phone_valid(value: str) -> bool:
     return 7 <= len(digits) <= 15 and len(set(digits)) > 2 and _DATE_SHAPE.match(value) is None
 
 
-_DATE_SHAPE = re.compile(r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+# A date, and the hour of a timestamp after it ("2023-01-09 00" of "2023-01-09 00:01:49").
+_DATE_SHAPE = re.compile(
+    r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:[ T]\d{1,2})?$"
+)
 
 
 # Other brands by IIN range, contiguous or in groups of 4, Luhn-checked: Maestro (50, 56-69;
@@ -291,9 +294,10 @@ _IPV4 = re.compile(
 
 def _ip_host(value: str) -> bool:
     """An address that can name one host: not unspecified (0.0.0.0, a bind-all in code),
-    loopback (127.x) or a netmask / broadcast (255.x)."""
+    loopback (127.x) or a netmask / broadcast (255.x), nor ending in .0: a network's own
+    address ("192.168.1.0") or, far more often in prompts, a version ("2.21.1.0", "3.6.0.0")."""
     first = value.split(".", 1)[0]
-    return first not in ("0", "127", "255")
+    return first not in ("0", "127", "255") and not value.endswith(".0")
 
 
 _IPV6 = re.compile(
