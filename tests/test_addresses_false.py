@@ -55,3 +55,16 @@ def test_no_address(text: str) -> None:
 )
 def test_address_kept(text: str, street: str) -> None:
     assert any(street in s for s in _streets(text)), _streets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the decimals of a figure before a place: not a house number
+        "Rates: Kansas 1.07 Rhode Island 0.58 Ohio 2.10",
+        # a law report: volume, series, page
+        "see Smith v Jones (1998) 71 NSWLR 402 at 410",
+    ],
+)
+def test_figures_and_citations_are_no_address(text: str) -> None:
+    assert _streets(text) == []

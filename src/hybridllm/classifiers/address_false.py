@@ -12,10 +12,10 @@ tells a core that is no address by what a street address never does:
   ``R.\\n\\nQ``, ``$0 \\nReal Estate``;
 - the number, words, number core (``930 Klinta 36``, ``057 Via Franscini 71``: European formats
   with the house number last) whose words are all everyday English words or short capital
-  codes: ``1 Type 2``, ``89 Variation 17``, ``2 Page Page 1``, ``11S NU 39000``; streets of those
-  formats are named in their own languages, and an English street has its type (``Main
-  Street``); a street type or a unit of a building among the words (``232 State Route 32``,
-  ``426 Apt. 606``) makes it an address all the same;
+  codes: ``1 Type 2``, ``89 Variation 17``, ``2 Page Page 1``, ``11S NU 39000``, ``67 SASR
+  28`` (a law report); streets of those formats are named in their own languages, and an
+  English street has its type (``Main Street``); a street type or a unit of a building among
+  the words (``232 State Route 32``, ``426 Apt. 606``) makes it an address all the same;
 - ``R.`` (Portuguese *rua*) before or after an initial: ``George R. R. Martin``, ``J. R.
   Tolkien``.
 """
@@ -37,7 +37,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d\b")
 _BREAK = re.compile(r"(?:\r?\n|\\n)[ \t]*(?:\r?\n|\\n)")
 _NUMBER_BREAK = re.compile(r"\d\w*[ \t]*(?:\r?\n|\\n)")
 _WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’-]*")  # not the "m" of "5m"
-_CODE = re.compile(r"[A-Z]{1,3}")  # "NU", "EGP": a grid square, a currency, an acronym
+# "NU", "EGP", "SASR": a grid square, a currency, an acronym, a law report ("67 SASR 28")
+_CODE = re.compile(r"[A-Z]{1,5}")
 # A unit of a building: "426 Apt. 606" is the house number and the flat of an address.
 _UNIT = frozenset(("apt", "apartment", "suite", "ste", "unit", "flat", "box", "floor", "room"))
 _INITIAL_AFTER_R = re.compile(r"R\.[ \t]+[A-Z]\.")
