@@ -30,6 +30,7 @@ from hybridllm.classifiers.address_context import (
     widen,
     with_context,
 )
+from hybridllm.classifiers.address_false import false_core
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.classifiers.street_words import street_words
@@ -120,6 +121,7 @@ _CORES = (
     rf"{_NUM}\s+(?:(?:{_PARTICLE}|{_CAPW})\s+){{0,3}}{_CAPW}\s+{_FOREIGN_TYPES}\b\.?",
 )
 _CORE = re.compile(_START + "(?:" + "|".join(f"(?:{c})" for c in _CORES) + ")")
+_NUMBER_LAST = re.compile(_CORES[0])  # "930 Klinta 36": no street type (see address_false)
 
 
 class _Core(NamedTuple):
@@ -255,6 +257,13 @@ class AddressRecognizer:
         parts = possible(_CORE_PARTS, text)
         core = _core_of([part.at for part in parts]) if parts else None
         spans = [] if core is None else [m.span() for m in core.finditer(text)]
+        spans = [  # not "a 10 Hour Course", "1 Type 2", "R.\\n\\nQ" (see address_false)
+            (s, e)
+            for s, e in spans
+            if not false_core(
+                text, s, e, number_last=_NUMBER_LAST.fullmatch(text, s, e) is not None
+            )
+        ]
         spans += [m.span("c") for m in finditer(_CUED, text)]
         spans += [s for s in _number_first(text) if not any(a <= s[0] < b for a, b in spans)]
         spans += [s for s in street_words(text) if not any(a <= s[0] < b for a, b in spans)]

@@ -277,6 +277,25 @@ def _everyday(key: str) -> str | None:
     return None
 
 
+_CAP_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){1,3}$")
+_CAP_AFTER = re.compile(r"(?:[ \t][A-Z][\w'’-]*){1,3}")
+
+
+def _run_kind(text: str, start: int, end: int) -> str | None:
+    """For a one-word name in a run of capitalised words (up to three either side on its
+    line): ``"place"`` when the run is a listed place or thing (``Grand Palace``), ``"run"``
+    when it is a run of everyday words (``Side Hustles``): the name rules took one word of a
+    title or a place's name, which widening would grow back to the whole run. A place's word
+    is not one of a list of names either (``Visit the Grand Palace, Wat Arun``); an everyday
+    word is (``Mon Booth, Tue Pascal``)."""
+    before = _CAP_BEFORE.search(text, max(0, start - 60), start) if start else None
+    after = _CAP_AFTER.match(text, end)
+    if before is None and after is None:
+        return None
+    run = _key(text[before.start() if before else start : after.end() if after else end])
+    return "place" if _kind(run) == "thing" else "run" if _everyday(run) else None
+
+
 def _thing_context(text: str, f: Finding) -> bool:
     """A determiner that starts a two-word name (``The Price``) or stands before a one-word name at
     the end of a clause (``called the Arkali.``), or, for a one-word name before a verb, ``its``
@@ -336,14 +355,21 @@ def _line(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
 
 
-def _record_like(text: str, start: int, end: int, *, named: bool = True) -> bool:
+def _record_like(
+    text: str, start: int, end: int, *, named: bool = True, speaker: bool = True
+) -> bool:
     """Whether the name at ``text[start:end]`` sits in a record, a form, a table or after a
     personal cue (see the module docstring); after a naming cue too unless ``named`` is
-    False (a character "named Bernie" is introduced so)."""
+    False (a character "named Bernie" is introduced so); as a speaker of a transcript unless
+    ``speaker`` is False (a run of everyday words before a colon is a heading: ``Pain Point:``)."""
     if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
         return True
     line = _line(text, start, end)
-    if _SPEAKER.match(text, end) and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == "":
+    if (
+        speaker
+        and _SPEAKER.match(text, end)
+        and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == ""
+    ):
         return True  # a speaker of a chat transcript: "Euphrosyne: Who are you?"
     if _TABLE.search(line) or (_CSV_ROW.match(line) and _DIGIT.search(line)):
         return True
@@ -393,6 +419,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or _context_kind(text, f, style, quotes, persona)
         or thing_kind(text, f, key)
         or _everyday(key)
+        or (_run_kind(text, f.start, f.end) if " " not in key else None)  # "Side" Hustles
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
         or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
         or ("word" if " " not in key and date_word(text, f.start, f.end) else None)  # "Jun 22 ="
@@ -422,7 +449,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         if kind in ("code", "word")
         else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
-        else not _record_like(text, f.start, f.end)
+        else not _record_like(text, f.start, f.end, speaker=kind != "everyday")
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
@@ -447,7 +474,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         d
         and (
             " " in key
-            or kind in ("code", "word")
+            or kind in ("code", "word", "place")
             or not (_among(text, f, kept) or key in private_parts)
         )
         for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)

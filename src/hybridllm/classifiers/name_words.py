@@ -21,7 +21,13 @@ vocabulary lacks (``Vectorize``, ``Preloader``, ``Mockup``, ``Complementors``,
   or a derivation or slip of one, one at least a slip (``coruse metioned``, ``Yarn Lenght``).
 
 A drawn-out word of chat (``Gaaaame``, ``Pleeease``, ``Uuuh Uuuh``: a vowel three times in a
-row or any letter four times) is no name either, unless a name list holds it.
+row or any letter four times) is no name either, unless a name list holds it; nor are words run
+together without their spaces (``Iwould``, ``Falsecopycopycopy``,
+``Allofthefollowingmaybesymptomsof``): the word splits whole into three everyday words or more,
+into ``i`` and a word (``i`` + ``would``), or into four or more with short function words
+(``of``, ``be``). (Two content words run together are the token lists' compounds,
+``Northwind``, and a surname's shape: ``Goodwin``; a split with a short word or a letter is
+how names are made too: ``Roseby``, ``Saibara``, ``Panina``.)
 
 Only words in no list are judged (:attr:`~hybridllm.classifiers.name_tokens.Kind.UNKNOWN`): a
 listed given name or surname is never an ordinary word here.
@@ -34,7 +40,7 @@ from array import array
 from bisect import bisect_left
 from functools import cache, lru_cache
 
-from hybridllm.classifiers.name_tokens import Kind, plural_of, token_lexicon
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, plural_of, token_lexicon
 
 __all__ = ["broken_word", "code_identifier", "date_word", "load_words", "ordinary_word"]
 
@@ -54,6 +60,10 @@ _STEM = 4  # letters of the everyday word inside a derivation
 _SLIP_WORD = 6  # letters of the everyday word a slip is next to
 _LONG_WORD = 8  # letters of an inflected everyday word a slip is next to
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+# Function words, pronouns and auxiliaries: pieces of a glued word (see _glued).
+_GLUE = FUNCTION_WORDS | frozenset(("i", "you", "we", "it", "be", "will", "may", "me"))
+_GLUED = 6  # letters of a glued word at least
+_PIECE = 4  # letters of a glued word's pieces at least, but for function words
 
 
 @lru_cache(maxsize=4096)
@@ -76,8 +86,47 @@ def ordinary_word(key: str) -> bool:
     if not (key.isascii() and key.isalpha()) or len(key) < _STEM + 1:
         return False
     return token_lexicon().kind(key) is Kind.UNKNOWN and (
-        _derived(key) or (len(key) >= _LONG_WORD - 1 and _slip(key, _long_words()))
+        _derived(key)
+        or (len(key) >= _LONG_WORD - 1 and _slip(key, _long_words()))
+        or (len(key) >= _GLUED and _glued(key))
     )
+
+
+def _glued(key: str) -> bool:
+    """Words run together without their spaces: ``key`` splits whole into three everyday words
+    or more (of ``_PIECE`` letters or more: ``falsecopycopycopy``), into ``i`` and one or more
+    (``iwould``, ``iwanttobuy``), or into four or more when short function words count too
+    (``allofthefollowingmaybesymptomsof``)."""
+    return (
+        _pieces(key, short=False) >= 3
+        or (
+            key[0] == "i"
+            and (_pieces(key[1:], short=False) >= 1 or _pieces(key[1:], short=True) >= 2)
+        )
+        or _pieces(key, short=True) >= 4
+    )
+
+
+def _pieces(key: str, *, short: bool) -> int:
+    """The most everyday words ``key`` splits into whole (0: none), each of ``_PIECE`` letters
+    or more, or a function word of three (``the``, ``may``), or of two when ``short`` (``of``,
+    ``be``). (Short content words make names: ``Sheoldred``, ``Salvatora``.)"""
+    common = token_lexicon().common
+    n = len(key)
+    most = [0] * n + [0]  # most[i]: the most pieces of key[i:]; -1 where it does not split
+    for i in range(n - 1, -1, -1):
+        most[i] = -1
+        for j in range(i + 2, n + 1):
+            if most[j] < 0:
+                continue
+            piece = key[i:j]
+            if piece in _GLUE:
+                if len(piece) < 3 and not short:
+                    continue
+            elif len(piece) < _PIECE or not (piece in common or plural_of(piece, common)):
+                continue
+            most[i] = max(most[i], most[j] + 1)
+    return max(most[0], 0)
 
 
 def _slipped_run(words: list[str]) -> bool:

@@ -139,8 +139,13 @@ STREET_SUFFIX = (
 # (The first digit before the look-behind: a pattern that starts with a character class is
 # searched for that class, not tried at every position; the scan's windows cover most of a
 # clinical note, so it runs on the whole text there.)
+# (Not after "a" / "an", nor a year after "the": "a 10 Hour Course", "the 2026 Open Course";
+# the number on the street's line: "1:1s\n\nPain Point" is none; nor the decimals of a number:
+# "New Mexico 0.31 Rhode Island".)
 _STREET = re.compile(
-    r"(?P<v>\d(?<![\w-]\d)\d{0,5}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+    r"(?P<v>\d(?<![\w-]\d)(?<!\d[.,]\d)(?<!\b[Aa] \d)(?<!\b[Aa]n \d)"
+    r"(?!(?<=\b[Tt]he 1)9\d\d\b|(?<=\b[Tt]he 2)0\d\d\b)"
+    r"\d{0,5}[A-Za-z]?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:[A-Z][a-zA-Z'.-]+\s+){{1,4}}{STREET_SUFFIX}\b\.?"
     r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*#?\s*[\w-]{1,6})?)"
 )
@@ -159,7 +164,10 @@ def _national_phone_valid(value: str) -> bool:
     return 7 <= len(digits) <= 15 and len(set(digits)) > 2 and _DATE_SHAPE.match(value) is None
 
 
-_DATE_SHAPE = re.compile(r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$")
+# A date, and the hour of a timestamp after it ("2023-01-09 00" of "2023-01-09 00:01:49").
+_DATE_SHAPE = re.compile(
+    r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:[ T]\d{1,2})?$"
+)
 
 
 # Other brands by IIN range, contiguous or in groups of 4, Luhn-checked: Maestro (50, 56-69;
@@ -287,9 +295,10 @@ _IPV4 = re.compile(
 
 def _ip_host(value: str) -> bool:
     """An address that can name one host: not unspecified (0.0.0.0, a bind-all in code),
-    loopback (127.x) or a netmask / broadcast (255.x)."""
+    loopback (127.x) or a netmask / broadcast (255.x), nor ending in .0: a network's own
+    address ("192.168.1.0") or, far more often in prompts, a version ("2.21.1.0", "3.6.0.0")."""
     first = value.split(".", 1)[0]
-    return first not in ("0", "127", "255")
+    return first not in ("0", "127", "255") and not value.endswith(".0")
 
 
 _IPV6 = re.compile(
