@@ -183,6 +183,12 @@ _ROLES = frozenset(
 )
 
 
+def _everyday_run(label: str, lex: TokenLexicon) -> bool:
+    """Every word an everyday word and none a given name: a heading ("Main Pain:", "Next
+    Step:"), not a speaker."""
+    return all((w := p.lower()) in lex.common and w not in lex.first for p in label.split())
+
+
 def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Speaker labels at line starts (``Jerónima: rolling back now``): a label that is two words
     or a word alone that can be a name by itself; in a dialogue (two labels or more, one of them
@@ -194,7 +200,7 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         v = m.group("v")
         if not _nameish(lex, v, lower_ok=True):
             continue
-        if " " in v or lex.lone_name(v):
+        if (" " in v and not _everyday_run(v, lex)) or lex.lone_name(v):
             sure.append(m.span("v"))
         elif is_cap(v) and lex.kind(v) in (Kind.NAME, Kind.AMBIGUOUS) and v.lower() not in _ROLES:
             maybe.append(m.span("v"))
