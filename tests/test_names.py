@@ -163,3 +163,10 @@ def test_names_the_lists_do_not_hold_never_reach_the_cloud(
             assert part not in sent
     assert "[PERSON_1]" in sent
     assert r.redacted_count >= len(names)
+
+
+def test_a_mailbox_display_name_is_a_name() -> None:
+    # the address spells another name: the mailbox format alone says whose it is
+    text = "Reviewed-by: Alexa Travis <kim.berg@example.org>\nFrom: Support Team <help@x.example>"
+    assert persons(text) == {"Alexa Travis"}
+    assert persons("Contact Jane Roe <jr@example.org> today.") == {"Jane Roe"}

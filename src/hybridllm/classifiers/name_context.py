@@ -123,7 +123,13 @@ SPEECH_CUE = re.compile(
     r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
 )
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
-CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION, _SPEAKER)
+# A mailbox, "Display Name <address>" (RFC 5322; git's Author:, Signed-off-by:, Reviewed-by:
+# trailers, mail headers): two to four capitalised words right before an e-mail address in
+# angle brackets.
+_MAILBOX = re.compile(
+    rf"(?<![\w.-])(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE}){{1,3}})[ \t]+<[^<>\s@]+@[^<>\s@]+\.\w+>"
+)
+CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION, _SPEAKER, _MAILBOX)
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
     # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
@@ -174,6 +180,27 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             if _nameish(lex, m.group("v"), lower_ok=lower_ok):
                 spans.append(_strip_possessive(text, *m.span("v")))
     spans.extend(_speakers(text, lex))
+    if "<" in text and "@" in text:
+        spans.extend(_mailboxes(text, lex))
+    return spans
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _mailboxes(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """The display names of mailboxes (``Alexa Travis <a.travis@example.org>``): the format
+    says a person or a sender's name; not a run of everyday words (``Support Team``)."""
+    spans: list[tuple[int, int]] = []
+    for m in finditer(_MAILBOX, text):
+        v = m.group("v")
+        if not all(is_cap(w) for w in v.split()) or _everyday_run(v, lex):
+            continue
+        start = m.start("v")
+        for w in _WORDS.finditer(v):  # "Contact Jane Roe <jr@x.org>": the name after the verb
+            if (k := w.group().lower()) not in lex.common or k in lex.first:
+                spans.append((start + w.start(), m.end("v")))
+                break
     return spans
 
 
