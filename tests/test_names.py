@@ -170,3 +170,8 @@ def test_a_mailbox_display_name_is_a_name() -> None:
     text = "Reviewed-by: Alexa Travis <kim.berg@example.org>\nFrom: Support Team <help@x.example>"
     assert persons(text) == {"Alexa Travis"}
     assert persons("Contact Jane Roe <jr@example.org> today.") == {"Jane Roe"}
+
+
+def test_an_age_in_apposition_marks_a_name() -> None:
+    assert persons("Herb Carver, 54, was named chief executive on Tuesday.") == {"Herb Carver"}
+    assert persons("In Chapter Two, 14, the hero dies.") == set()

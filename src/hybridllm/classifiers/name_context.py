@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, is_cap
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, is_cap
 from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
@@ -129,7 +129,22 @@ SPEECH_CUE = re.compile(
 _MAILBOX = re.compile(
     rf"(?<![\w.-])(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE}){{1,3}})[ \t]+<[^<>\s@]+@[^<>\s@]+\.\w+>"
 )
-CONTEXT_PATTERNS = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION, _ANNOTATION, _SPEAKER, _MAILBOX)
+# An age in apposition, news style: "Herb Carver, 54, was named chief executive", "the
+# tenant, Ola Berg, 37, of Bergen": one to four capitalised words, a comma, an age, a comma.
+_AGED = re.compile(
+    rf"(?<![\w.-])(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE}){{0,3}}),[ \t]+\d{{1,3}},[ \t]+[a-z]"
+)
+CONTEXT_PATTERNS = (
+    TITLE_NAME,
+    NAME_CUE,
+    _FIELD,
+    _OWNER,
+    _MENTION,
+    _ANNOTATION,
+    _SPEAKER,
+    _MAILBOX,
+    _AGED,
+)
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
     # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
@@ -182,6 +197,7 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     spans.extend(_speakers(text, lex))
     if "<" in text and "@" in text:
         spans.extend(_mailboxes(text, lex))
+    spans.extend(_display_names(text, lex, _AGED))
     return spans
 
 
@@ -191,14 +207,21 @@ _WORDS = re.compile(r"\S+")
 def _mailboxes(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """The display names of mailboxes (``Alexa Travis <a.travis@example.org>``): the format
     says a person or a sender's name; not a run of everyday words (``Support Team``)."""
+    return _display_names(text, lex, _MAILBOX)
+
+
+def _display_names(text: str, lex: TokenLexicon, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The capitalised words that ``pattern``'s form marks as a person's name (a mailbox, an
+    age in apposition), from the first that is no everyday word or is a given name ("Contact
+    Jane Roe <...>" gives "Jane Roe"); not a run of everyday words."""
     spans: list[tuple[int, int]] = []
-    for m in finditer(_MAILBOX, text):
+    for m in finditer(pattern, text):
         v = m.group("v")
         if not all(is_cap(w) for w in v.split()) or _everyday_run(v, lex):
             continue
         start = m.start("v")
         for w in _WORDS.finditer(v):  # "Contact Jane Roe <jr@x.org>": the name after the verb
-            if (k := w.group().lower()) not in lex.common or k in lex.first:
+            if not _everyday(w.group().lower(), lex):
                 spans.append((start + w.start(), m.end("v")))
                 break
     return spans
@@ -213,7 +236,13 @@ _ROLES = frozenset(
 def _everyday_run(label: str, lex: TokenLexicon) -> bool:
     """Every word an everyday word and none a given name: a heading ("Main Pain:", "Next
     Step:"), not a speaker."""
-    return all((w := p.lower()) in lex.common and w not in lex.first for p in label.split())
+    return all(_everyday(p.lower(), lex) for p in label.split())
+
+
+def _everyday(word: str, lex: TokenLexicon) -> bool:
+    """An everyday word that is no given name; function words too (the vocabulary holds no
+    two-letter words: "In", "Of")."""
+    return (word in lex.common or word in FUNCTION_WORDS or len(word) < 3) and word not in lex.first
 
 
 def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
