@@ -86,6 +86,8 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         # Azerbaijani and Turkish letters: the schwa, the dotted capital I
         ("The tenant, Nərgiz Hüseynzadə, has paid the deposit.", "Nərgiz Hüseynzadə"),
         ("Please send the contract to İrem Yıldızoğlu today.", "İrem Yıldızoğlu"),
+        # accents English keeps from no loanword: not the rare word the plain spelling is
+        ("Please talk to Sáron Szondi today.", "Sáron Szondi"),
     ],
 )
 def test_names_from_many_cultures_and_contexts(text: str, name: str) -> None:

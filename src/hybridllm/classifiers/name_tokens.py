@@ -69,6 +69,7 @@ _WORD_SUFFIX = re.compile(
 # Names in Latin, Greek or Cyrillic script; a word mixing in other scripts or mathematical
 # letters ("Tutorを現在", bold math "Pain") is not one.
 # Latin letters include the IPA block's schwa ("Kəngərli", Azerbaijani).
+_LOAN_ACCENTS = frozenset("éèêëàâçîïôûüœæö")
 _LATIN = re.compile(r"[a-zß-öø-ÿĀ-ʯḀ-ỿͰ-ϿЀ-ӿ]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
 # An upper-case letter inside a word after a lower-case one, as in code identifiers
@@ -275,7 +276,7 @@ class TokenLexicon:
             plain in self.first or (plain in self.last and plain not in self.vocab)
         ):
             return Kind.AMBIGUOUS if plain in self.ambiguous else Kind.NAME
-        if low in self.vocab or (latin1 and fold(low) in self.vocab) or self._compound(low):
+        if low in self.vocab or (latin1 and self._loanword(low)) or self._compound(low):
             return Kind.WORD
         if "-" in low:  # "Olli-Pekka", "Reyes-Villalobos"; not "Co-Founder"
             parts = [self._kind(p) for p in low.split("-") if p]
@@ -303,6 +304,15 @@ class TokenLexicon:
         if kind is Kind.UNKNOWN:
             return True
         return kind is Kind.NAME and (low not in self.vocab or low in self.first)
+
+    def _loanword(self, low: str) -> bool:
+        """An accented spelling of an English word: a frequent one ("Nestlé" / nestle), or one
+        whose accents are those English keeps from French and German ("Crème", "Über"); not a
+        name spelt like a rare word of the vocabulary ("Lázár" / lazar, "Sáron" / saron)."""
+        plain = fold(low)
+        if plain not in self.vocab:
+            return False
+        return plain in self.common or all(c.isascii() or c in _LOAN_ACCENTS for c in low)
 
     def _compound(self, low: str) -> bool:
         """Two everyday words run together: "Northwind", "Bluepeak", "Saltmarsh"."""
