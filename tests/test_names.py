@@ -88,6 +88,8 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         ("Please send the contract to İrem Yıldızoğlu today.", "İrem Yıldızoğlu"),
         # accents English keeps from no loanword: not the rare word the plain spelling is
         ("Please talk to Sáron Szondi today.", "Sáron Szondi"),
+        # a Hungarian or Croatian surname in -ics is no English derivation in -ics
+        ("Please forward it to Kristofics before noon.", "Kristofics"),
     ],
 )
 def test_names_from_many_cultures_and_contexts(text: str, name: str) -> None:

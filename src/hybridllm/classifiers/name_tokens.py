@@ -69,6 +69,9 @@ _WORD_SUFFIX = re.compile(
 # Names in Latin, Greek or Cyrillic script; a word mixing in other scripts or mathematical
 # letters ("Tutorを現在", bold math "Pain") is not one.
 # Latin letters include the IPA block's schwa ("Kəngərli", Azerbaijani).
+# Hungarian and Croatian surnames end in -ics after these letters ("Petrovics", "Vujicsics",
+# "Kristofics"); English derivations in -ics ("Proteomics", "Tokenomics") do not.
+_NAME_ICS = re.compile(r"[vcfbdgjzk]ics$")
 _LOAN_ACCENTS = frozenset("éèêëàâçîïôûüœæö")
 _LATIN = re.compile(r"[a-zß-öø-ÿĀ-ʯḀ-ỿͰ-ϿЀ-ӿ]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
@@ -290,7 +293,7 @@ class TokenLexicon:
             len(letters) < 3
             or not letters.isalpha()
             or _PLACE_SUFFIX.search(low)
-            or _WORD_SUFFIX.search(low)
+            or (_WORD_SUFFIX.search(low) and not _NAME_ICS.search(low))
             or not _LATIN.fullmatch(letters)
         ):
             return Kind.WORD
