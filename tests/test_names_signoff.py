@@ -77,3 +77,11 @@ def test_a_listed_surname_after_a_found_given_name_joins_it(
 def test_no_surname_where_the_name_does_not_end(text: str, given: str) -> None:
     start = text.index(given)
     assert surname_after(text, start, start + len(given), token_lexicon()) is None
+
+
+def test_a_signature_with_initials_after_signed() -> None:
+    from hybridllm.classifiers import get_classifier
+
+    text = "Signed,\nK. T. Adeyemi"
+    found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
+    assert found == ["K. T. Adeyemi"]

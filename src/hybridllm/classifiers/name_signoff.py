@@ -29,7 +29,7 @@ _CLOSE = (
     r"(?:(?:best|kind|kindest|warm|warmest)[ \t]+(?:regards|wishes)|best|regards|many[ \t]+thanks"
     r"|thanks|thank[ \t]+you|thx|cheers|love|sincerely|yours(?:[ \t]+(?:sincerely|faithfully"
     r"|truly))?|(?:sincerely|faithfully|truly)[ \t]+yours|respectfully|cordially|warmly"
-    r"|all[ \t]+the[ \t]+best|talk[ \t]+soon|take[ \t]+care)"
+    r"|all[ \t]+the[ \t]+best|talk[ \t]+soon|take[ \t]+care|signed)"
 )
 _WORD = r"[^\W\d_][\w'’.-]*"
 _NAME = rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*"
@@ -41,6 +41,7 @@ SIGNED = re.compile(
     rf"{_NAME}(?=\r?\n|\Z))"
 )
 _LINE_HEAD = re.compile(r"[ \t>]*")
+_INITIAL = re.compile(r"[^\W\d_]\.")
 
 
 def _name_like(lex: TokenLexicon, word: str) -> bool:
@@ -69,7 +70,8 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 continue
         start = m.start("n")
         value = m.group("n").rstrip(".")
-        parts = [p.lower().strip("'’") for p in value.split()]
+        # initials before the name: "J. R. Okonkwo"
+        parts = [p.lower().strip("'’") for p in value.split() if not _INITIAL.fullmatch(p)]
         if not parts or not all(_name_like(lex, p) for p in parts):
             continue
         listed = any(p in lex.first or p in lex.last or not p.isascii() for p in parts)
