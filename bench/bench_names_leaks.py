@@ -12,6 +12,9 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
 - ``names_heldout.jsonl``: chat-style held-out contexts (the project's second generator).
 - ``names_gen2/dev_cased.jsonl``: those contexts with mimesis names as written (a development
   set read while tuning; ``names_gen2/generate_dev.py``).
+- ``names_gen2/dev_faker.jsonl``: a third generator's names (Faker, 34 locales) in those
+  contexts and in the open templates, as written and in lower case (``generate_faker.py``;
+  scored once before any rule was written on it, then read while tuning).
 - ``address_probe/probe{,_b,_c}.jsonl``: mimesis street addresses of 27 locales in frames this
   project wrote (a probe of address layouts, see its ``generate.py``): A and B read while
   tuning, C held out (scored, never printed); D: the held-out chat contexts' street addresses
@@ -26,7 +29,7 @@ reported for information (Safe Harbor's and presidio's notion of an address diff
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/bench_names_leaks.py [--engine ours|presidio]
-        [--misses N] [--src OLD/src]
+        [--misses N] [--src OLD/src] [--only dev_faker]
 
 ``--misses`` prints surviving values of the open files only.
 """
@@ -66,6 +69,8 @@ SETS = (
     ("names_gen2/sealed.jsonl", "lower", "2nd generator, **sealed**, lower case", False),
     ("names_heldout.jsonl", None, "held-out chat contexts", True),
     ("names_gen2/dev_cased.jsonl", "as-is", "2nd generator names in the chat contexts (dev)", True),
+    ("names_gen2/dev_faker.jsonl", "as-is", "3rd generator (Faker), as written", True),
+    ("names_gen2/dev_faker.jsonl", "lower", "3rd generator (Faker), lower case", True),
     ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
     ("address_probe/probe.jsonl", "lower", "address probe A (dev), lower case", True),
     ("address_probe/probe_b.jsonl", "as-is", "address probe B (dev), as written", True),
@@ -159,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engine", choices=["ours", "presidio"], default="ours")
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="sources to measure")
+    ap.add_argument("--only", default="", help="only the data files whose path holds this")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(args.src.resolve()))
     detect = ours() if args.engine == "ours" else presidio()
@@ -167,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---:|---:|---:|")
     shown: list[str] = []
     for path, case, label, is_open in SETS:
+        if args.only not in path:
+            continue
         misses: list[str] | None = shown if is_open and args.misses else None
         counts = score(load(DATA / path, case), detect, misses)
         for group in ("NAME", "ADDRESS", "PHONE", *sorted(set(INFO.values()))):
