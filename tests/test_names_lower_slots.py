@@ -147,3 +147,27 @@ def test_lower_case_subjects(text: str, name: str) -> None:
 )
 def test_lower_case_subjects_that_are_things(text: str) -> None:
     assert not persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name English also knows, before a verb only people do
+        ("summary: lucy presented the q3 numbers, then we broke for lunch", "lucy"),
+        ("the lease is void if only maria witnessed it? asking for a friend", "maria"),
+        ("can we wait until judith merges the auth refactor?", "judith"),
+    ],
+)
+def test_lower_case_given_names_before_a_verb_of_people(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("the bill said nothing about late fees, is that legal?", "said"),
+        ("once judith merges the auth refactor we can ship", "merges"),
+    ],
+)
+def test_a_verb_of_people_is_no_surname(text: str, verb: str) -> None:
+    assert not any(verb in p for p in persons(text))

@@ -77,3 +77,32 @@ def test_person_at_a_company() -> None:
     text = "Draft a follow-up to Sollerud at Ironvale Software; the renewal is overdue."
     assert "Sollerud" in persons(text)
     assert persons("We had lunch at Grand Central Station.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a slot decides before NER: "that" after a verb of saying opens a clause
+        ("Please note that Baron enjoyed the onboarding week.", "Baron"),
+        ("Tell them that Gala smiled through the whole review.", "Gala"),
+        # looping someone in
+        ("Looping in Şenyürek. Can you confirm the dates?", "Şenyürek"),
+        # the owner of an action item
+        ("Actions:\n- Seth to send the revised budget\n- Ilse to book the room", "Seth"),
+        ("Actions:\n- Seth to send the revised budget\n- Ilse to book the room", "Ilse"),
+    ],
+)
+def test_a_slot_names_a_word_ner_was_asked_about(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know that Python enjoyed wide adoption in data science.",
+        "Steps:\n- Need to fix the login bug\n- Click to open the menu",
+        "Migration plan:\n- Move to Postgres 16\n- Switch to the new API",
+    ],
+)
+def test_no_name_from_clauses_or_plain_action_items(text: str) -> None:
+    assert persons(text) == set()

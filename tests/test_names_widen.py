@@ -201,3 +201,27 @@ def test_a_street_without_an_address_word(text: str, street: str) -> None:
 )
 def test_numbers_after_names_that_are_no_house_numbers(text: str) -> None:
     assert not any(kind == "STREET_ADDRESS" for kind, _ in _types(text)), _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Irish particles, capitalised, before a found surname and at the start of a name
+        ("Please call Ó Conbá about the invoice.", "Ó Conbá"),
+        ("Forward it to Máire Ní Bhriain before Friday.", "Máire Ní Bhriain"),
+        # lower case: the given name before particles, the surname after them
+        ("send the report to seán ó griallais today.", "seán ó griallais"),
+        ("ask demi van der horst about the lease", "demi van der horst"),
+        ("we met with mark van der berg at the fair", "mark van der berg"),
+    ],
+)
+def test_a_name_grows_over_its_particles(text: str, name: str) -> None:
+    c = get_classifier().classify(text)
+    assert name in {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+def test_a_particle_takes_no_lower_case_word_after_a_capitalised_name() -> None:
+    text = "Dans la SP, Remplacer le paramètre par la valeur."
+    c = get_classifier().classify(text)
+    assert not any("paramètre" in text[f.start : f.end] for f in c.findings)
+    assert not any(text[f.start : f.end].endswith("SP") for f in c.findings)

@@ -69,7 +69,8 @@ _PERSON_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|morning|evening"
     r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
-    r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and)[,:]?\s+(?:to\s+)?)$"
+    r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and|loop(?:ing|ed)?\s+in"
+    r"|cc'?(?:ing|d))[,:]?\s+(?:to\s+)?)$"
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")

@@ -47,6 +47,7 @@ from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_lower_context import in_token
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
+    PEOPLE_VERBS,
     PERSON_AFTER,
     PERSON_BEFORE,
     field_values,
@@ -328,6 +329,8 @@ def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
             j += 1
             continue
         bare = w.removesuffix("'s").removesuffix("’s")
+        if bare in PEOPLE_VERBS:
+            break  # "bill said", "judith merges": the verb after a name is no surname ("Said")
         s = _strength(lex, bare)
         listed = bare in _faker_last()
         if s == _NONE and s0 == _STRONG and listed and lex.kind(bare) is Kind.AMBIGUOUS:

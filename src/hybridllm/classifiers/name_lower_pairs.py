@@ -40,6 +40,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 
 __all__ = [
+    "PEOPLE_VERBS",
     "PERSON_AFTER",
     "PERSON_BEFORE",
     "field_values",
@@ -86,6 +87,18 @@ def _unknown(lex: TokenLexicon, word: str) -> bool:
     return kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word))
 
 
+PEOPLE_VERBS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as a string
+        "said says told tells asked asks replied thinks thought knows knew believes feels felt"
+        " hates hated agreed agrees decided promised explained suggested complained apologised"
+        " apologized married divorced died studied graduated quit resigned retired emailed"
+        " texted smiled laughed cried nodded witnessed presented enjoyed wrote merges merged"
+    ).split()
+)
+"""Verbs only people do, as one word: no part of a lower-case name before them ("bill said",
+"judith merges": the capitalised copy's "Said" and "Merges" are listed surnames)."""
+
+
 def subject_pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
     """Index of the last word of a lower-case given name + surname at word ``i`` that a
     person's predicate follows or a person's cue precedes (see the module docstring)."""
@@ -102,6 +115,7 @@ def subject_pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexico
     if (
         not w.islower()
         or bare in FUNCTION_WORDS
+        or bare in PEOPLE_VERBS
         or bare in lex.places
         or len(bare) < 3
         # a curated surname, or a census one that is no English word ("rate", "planes")

@@ -31,7 +31,7 @@ from hybridllm.classifiers.name_lower_context import (
     name_like,
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
-from hybridllm.classifiers.name_lower_pairs import with_surnames
+from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_lower_slots import slot_runs
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
@@ -353,6 +353,9 @@ def with_context(
     extra += cue_final(text, lex) + relative(text, words, lex, lower_words)
     for lo, hi in sorted(extra):
         s, e = lo, hi
+        head, _, verb = text[s:e].rstrip().rpartition(" ")
+        if head and verb in PEOPLE_VERBS:
+            e = s + len(head.rstrip())  # "bill said": the verb after a name is no surname
         while s < e and (taken[s] or text[s] == " "):  # found already in part: the rest
             s += 1
         while e > s and (taken[e - 1] or text[e - 1] == " "):

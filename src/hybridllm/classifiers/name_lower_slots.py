@@ -21,7 +21,9 @@ not at all, is one:
 20. **the subject of a clause**: a word that starts a clause (a sentence, or after a comma or
     a conjunction) with a verb of people after it (``biri is moving to lyon``, ``so nunes
     decided``, ``aires and ary keep double-booking``); a word in no list only before a verb
-    that things do not do (``said``, ``apologised``, ``was born``: not ``needs``, ``works``).
+    that things do not do (``said``, ``apologised``, ``was born``: not ``needs``, ``works``);
+    a listed given name that is also an English word (``lucy``, ``maria``) only before such a
+    verb or ``presented``, ``witnessed``, ``enjoyed``, ``wrote``, ``merged``.
 
 The word must carry a name's evidence itself: a listed given name or surname that is no
 everyday English word, or a word in no list that is no misspelling of one; where the slot is
@@ -121,7 +123,8 @@ _WORK_AFTER = re.compile(
 _CONJUNCTION_WORDS = (
     "and but so because when while if that then since although though until after before once"
 )
-_CONJUNCTIONS = frozenset(_CONJUNCTION_WORDS.split())
+# An adverb before a clause's subject ("but only maria witnessed it", "even koch agreed").
+_CONJUNCTIONS = frozenset(_CONJUNCTION_WORDS.split()) | {"only", "even"}
 _THINGS_DO = (
     r"is[ \t]+(?:moving|leaving|coming|joining|out|away|sick|on[ \t]+leave|retiring)|keeps?|kept"
     r"|needs|needed|wants|wanted|works|worked|lives|lived|went|came|spent|started|booked|ordered"
@@ -146,6 +149,11 @@ _PEOPLE_VERB = re.compile(
     r"[ \t]+(?:(?:just|also|then|never|already|finally|still|always)[ \t]+)?(?:"
     + _PEOPLE_DO
     + r")\b"
+)
+_GIVEN_VERB = re.compile(
+    r"[ \t]+(?:(?:just|also|then|never|already|finally|still|always)[ \t]+)?(?:"
+    + _PEOPLE_DO
+    + r"|witnessed|presented|enjoyed|wrote|merges|merged)\b"
 )
 # Cheap first test for rule 20: a space and a letter after the word (a verb or "and").
 _CLAUSE_START = re.compile(r"(?:['’]s)?[ \t]+[a-z]")
@@ -371,7 +379,10 @@ def _subject(
         return []  # most words: no clause starts here
     listed = _listed(lex, bare) and bare not in lex.common and bare not in lex.places
     if not (listed or _strong(lex, bare)):
-        return []
+        # A listed given name that English also knows ("lucy", "maria", "betty") before a
+        # verb only people do: "lucy presented q3 numbers", "only maria witnessed it".
+        given = bare in lex.first and bare not in FUNCTION_WORDS and len(bare) >= _MIN_LEN
+        return [(start, end)] if given and _GIVEN_VERB.match(text, end) else []
     verb = _PERSON_VERB if listed else _PEOPLE_VERB
     if verb.match(text, end):
         return [(start, end)]

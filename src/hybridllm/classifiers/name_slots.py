@@ -11,7 +11,9 @@ without NER:
 - the subject of a verb only people do, or the word after a cue that only precedes people
   (:func:`~hybridllm.classifiers.name_context.person_context`): ``Saunders wants to know``,
   ``Garth just replied``; a relative ``who`` after it (``for Oyelaran who missed the call``);
-  the team it is from (``Hjelmeland from their legal team``).
+  the team it is from (``Hjelmeland from their legal team``);
+- the owner of an action item: a bullet, the word, ``to`` and a verb (``- Seth to send the
+  revised budget``; an everyday word only when it is also a listed given name).
 
 Brands and products are everyday words to the lists (``Google's team``), so they never reach
 these rules.
@@ -54,6 +56,10 @@ _OF_TEAM = re.compile(
 # A person at a company: "a follow-up to Hjelmeland at Northgate Marine Ltd" (a capitalised
 # run of two words or more after "at"; a lone word after "at" is as often a place).
 _AT_COMPANY = re.compile(r"[ \t]+at[ \t]+[A-Z][\w'’-]+(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.-]+)+")
+# An action item's owner: "- Seth to send the revised budget", "2. Jenna to book the venue":
+# a bullet, the word, "to" and a lower-case verb.
+_ACTION_TO = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}\b")
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+$")
 # A relative "who" after a word: it stands for a person ("for Oyelaran who missed the call").
 _WHO = re.compile(r",?[ \t]+who[ \t]+[a-z]")
 # Words the lists also hold as names that are pronouns or a family's and a workplace's names
@@ -69,6 +75,14 @@ _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
 # A determiner before the word: a common noun's, not a name's ("For a Charity who is").
 _DETERMINER = re.compile(
     r"(?i:\b(?:a|an|the|each|every|any|this|that|our|your|my|their|his|her|its)[ \t]+)$"
+)
+# "that" after a verb of saying or knowing introduces a clause, not a noun ("Mention that
+# Gala enjoyed the portfolio", "I heard that Baron resigned").
+_THAT_CLAUSE = re.compile(
+    r"(?i:\b(?:mention|mentions|mentioned|say|says|said|tell|told|note|noted|think|thought"
+    r"|know|knew|hope|believe|ensure|confirm|confirmed|explain|heard|learned|learnt|realized"
+    r"|realised|feel|felt|sure|glad|sorry|clear|shows?|showed|means|seems|so|saw|see|and|but)"
+    r"[ \t]+(?:(?:them|him|her|me|us|you)[ \t]+)?that[ \t]+)$"
 )
 _CAP_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
@@ -113,6 +127,11 @@ def slot_name(
             PERSON_VERB.match(text, end) is not None
             or _WHO.match(text, end) is not None
             or _OF_TEAM.match(text, end) is not None
+            or (
+                (kind is not Kind.AMBIGUOUS or low in lex.first)
+                and _ACTION_TO.match(text, end) is not None
+                and _BULLET.search(text, max(0, start - 12), start) is not None
+            )
             or (lex.lone_name(w) and _AT_COMPANY.match(text, end) is not None)
             # after a person's cue, an everyday word only if it is a given name ("Hello World")
             or (
@@ -132,7 +151,10 @@ def slot_name(
         )
         or thing_named(text, start)
         or ORG_BEFORE.search(text, before, start)
-        or _DETERMINER.search(text, before, start)
+        or (
+            _DETERMINER.search(text, before, start)
+            and not _THAT_CLAUSE.search(text, max(0, start - 40), start)
+        )
     ):
         return None
     return start, start + len(bare)

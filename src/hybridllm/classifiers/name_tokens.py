@@ -32,6 +32,7 @@ from importlib import resources
 __all__ = [
     "CUE_VERBS",
     "FUNCTION_WORDS",
+    "IRISH_PARTICLES",
     "Kind",
     "TokenLexicon",
     "at_sentence_start",
@@ -48,6 +49,9 @@ PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la"}
     | {"le", "ter", "ten", "te", "bin", "ibn", "al", "el", "st"}
 )
+# Irish surnames' particles, capitalised in a name as written ("Seán Ó Griallais", "Máire Ní
+# Bhriain", "Uí Néill"): no English word, so a name grows over them in either case.
+IRISH_PARTICLES = frozenset({"ó", "ní", "nic", "uí", "ua", "mhic"})
 # Titles come before names and are not part of them ("Patient John Smith", "Nurse Okafor").
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "rev"}

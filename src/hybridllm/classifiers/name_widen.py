@@ -28,9 +28,11 @@ from hybridllm.classifiers.name_street import street
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
     FUNCTION_WORDS,
+    IRISH_PARTICLES,
     PARTICLES,
     Kind,
     TokenLexicon,
+    fold,
     is_cap,
 )
 from hybridllm.models import Finding
@@ -41,6 +43,10 @@ _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
 _HYPHEN_PART = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]{2,}\b")
 _MAX_PARTS = 4  # words added on each side at most
+# A particle that ends a found name ("mark van der" of "mark van der berg").
+_PARTICLE_END = re.compile(
+    r"(?<![\w’'-])(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|ó|ní|uí)\Z"
+)
 _INITIAL_GAP = re.compile(r" [A-Za-z]\. ")
 
 
@@ -88,7 +94,8 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
     for f in findings:
         if f.entity_type != "PERSON":
             continue
-        start, end = _left(text, f.start, lex), _right(text, f.end, lex)
+        lower = text[f.start : f.end].islower()
+        start, end = _left(text, f.start, lex, lower=lower), _right(text, f.end, lex, lower=lower)
         if any(
             o.start < end and start < o.end and not (o.start < f.end and f.start < o.end)
             for o in others
@@ -125,39 +132,74 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
     return [street(text, f, lex) for f in out]
 
 
-def _left(text: str, start: int, lex: TokenLexicon) -> int:
-    """Where the name ending at ``start`` begins: particles and name parts before it."""
+def _left(text: str, start: int, lex: TokenLexicon, *, lower: bool = False) -> int:
+    """Where the name ending at ``start`` begins: particles and name parts before it.
+    ``lower``: the name was found written in lower case, where a listed given name in lower
+    case before its particles is its part too (``demi van der horst``, ``seán ó griallais``)."""
     best = start
     pos = start
+    particle = False
     for _ in range(_MAX_PARTS):
         m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
             break
         word = m.group(1)
-        if word.lower() in PARTICLES and word.islower():
+        low = word.lower()
+        if (low in PARTICLES and word.islower()) or low in IRISH_PARTICLES:
             pos = m.start()  # a particle counts only with a name part before or the name after
             best = pos
+            particle = True
             continue
-        if word.lower() in CUE_VERBS or not _name_part(word, lex, given=True):
+        if lower and particle and word.islower() and _given_lower(low, lex):
+            pos = best = m.start()
+            break
+        if low in CUE_VERBS or not _name_part(word, lex, given=True):
             break  # "Ask" of "Ask Maria Lopez" addresses her, it is no part of her name
         pos = best = m.start()
     return best
 
 
-def _right(text: str, end: int, lex: TokenLexicon) -> int:
-    """Where the name starting before ``end`` ends: a hyphenated part, particles, name parts."""
+def _given_lower(low: str, lex: TokenLexicon) -> bool:
+    """A lower-case word before a found lower-case name and its particles that is a listed
+    given name, no listed place, title, function word or cue (``demi`` of ``demi van der
+    horst``, ``seán`` of ``seán ó griallais``; not ``with`` or ``ask``)."""
+    return (
+        (low in lex.first or fold(low) in lex.first)
+        and low not in lex.places
+        and low not in FUNCTION_WORDS
+        and low not in TITLE_WORDS
+        and low not in CUE_VERBS
+    )
+
+
+def _right(text: str, end: int, lex: TokenLexicon, *, lower: bool = False) -> int:
+    """Where the name starting before ``end`` ends: a hyphenated part, particles, name parts.
+    ``lower``: the name was found in lower case (the surname after its particle is too)."""
     m = _HYPHEN_PART.match(text, end)
     if m is not None:
         end = m.end()
     best = end
     pos = end
+    # A name never ends in its particle: the word after one is its surname, whatever the
+    # lists say of it ("mark van der berg", "Ana da Costa").
+    tail = _PARTICLE_END.search(text, max(0, end - 6), end)
     for _ in range(_MAX_PARTS):
         m = _WORD_AFTER.match(text, pos)
         if m is None:
             break
         word = m.group(1)
-        if word.lower() in PARTICLES and word.islower():
+        if (word.lower() in PARTICLES and word.islower()) or word.lower() in IRISH_PARTICLES:
             pos = m.end()  # kept only when a name part follows
+            tail = m
+            continue
+        if (
+            tail is not None
+            and word.isalpha()
+            and word.lower() not in FUNCTION_WORDS
+            and (word.islower() if lower else is_cap(word) and not word.isupper())
+        ):
+            pos = best = m.end()
+            tail = None
             continue
         if not _name_part(word, lex):
             break

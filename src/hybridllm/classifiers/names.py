@@ -61,7 +61,7 @@ from hybridllm.classifiers.name_lower import (
     restore_case,
     strong_name,
 )
-from hybridllm.classifiers.name_lower_pairs import with_surnames
+from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
@@ -334,6 +334,13 @@ class NameRecognizer(NamePairs):
             if not starts[f.start] or any(taken[f.start : f.end]):
                 continue
             span = text[f.start : f.end]
+            head, _, verb = span.rpartition(" ")
+            if head and verb.lower() in PEOPLE_VERBS:
+                # "bill said", "judith merges": a verb of people the capitalised copy took for
+                # a surname ("Said") ends no name; the word before it is one name alone.
+                span = head
+            if len(span) < f.end - f.start:
+                f = f.model_copy(update={"end": f.start + len(span)})  # noqa: PLW2901
             if (
                 " " in span.strip()
                 or (f.recognizer == "names+context" and not _CONFIG_KEY.match(text, f.end))
@@ -391,7 +398,17 @@ class NameRecognizer(NamePairs):
                         text, words, i, weak, candidates, foreign=foreign, restored=restored
                     )
                 )
-            if step is None and gate[4] and (slot := slot_name(text, words[i], self.tokens)):
+            # A slot decides before NER does: a word left to NER ("Gala" of "Mention that Gala
+            # enjoyed the portfolio") that its slot marks as a person's is one.
+            deferred = step is not None and not step[0] and candidates[-1:] == [i]
+            if (
+                (step is None or deferred)
+                and gate[4]
+                and (slot := slot_name(text, words[i], self.tokens))
+            ):
+                if deferred:
+                    candidates.pop()
+                    weak.pop(words[i].start(), None)
                 step = [self._finding(*slot, 0.6, "names+context")], i + 1
             if step is not None:
                 found, after = step
