@@ -53,3 +53,35 @@ def test_validation_rejects_impossible_numbers() -> None:
     assert national_phone_in_prose("020 7946 0958")
     assert not national_phone_in_prose("0000 1111 22")
     assert not national_phone_in_prose("01-02-2023")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a slash between area code and number (Hungary), with or without brackets
+        ("My number is 30/166 1318, call after six.", "30/166 1318"),
+        ("Phone: (26)/018-1590", "(26)/018-1590"),
+        # a one-digit group after the first (Turkey) and twelve digits unbroken (Colombia)
+        ("Call me at 579 7 543 tomorrow.", "579 7 543"),
+        ("Call me at 018001948219 tomorrow.", "018001948219"),
+        # an international number with an extension, masked whole
+        ("text +90(955)597-9711x4710 if you're late", "+90(955)597-9711x4710"),
+        # ten digits after a name and a comma in a record
+        ("Witness: Ilse Brandvold, 4045143167. Claim closed.", "4045143167"),
+    ],
+)
+def test_phone_formats_of_other_countries_and_records(text: str, value: str) -> None:
+    assert value in phones(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll be there on 12/05/2024 at 10.",
+        "We agreed on 3/4 of the budget.",
+        "Unix time, 1699999999, is what the log shows.",
+        "values: alpha, 2125550187.5 in the sheet",
+    ],
+)
+def test_dates_fractions_and_timestamps_are_no_phone(text: str) -> None:
+    assert phones(text) == set()

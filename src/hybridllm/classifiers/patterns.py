@@ -87,7 +87,8 @@ _CARD = re.compile(
 
 # +CC then 6 to 14 more digits in groups: international formats presidio's US-centric rule misses.
 _INTL_PHONE = re.compile(
-    r"(?:(?<=\\n)|(?<![\w+]))(?P<v>\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5})(?![\w])"
+    r"(?:(?<=\\n)|(?<![\w+]))(?P<v>\+(?:[1-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}"
+    r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?)(?![\w])"
 )
 
 
@@ -154,8 +155,12 @@ _PO_BOX = re.compile(r"\b(?P<v>P\.?\s?O\.?\s+Box\s+\d{1,7})\b", re.IGNORECASE)
 
 
 def _intl_phone_valid(value: str) -> bool:
-    digits = sum(c.isdigit() for c in value)
+    number = _EXTENSION.sub("", value)  # "+90(955)597-9711x4710": the extension apart
+    digits = sum(c.isdigit() for c in number)
     return 8 <= digits <= 15
+
+
+_EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}$")
 
 
 def _national_phone_valid(value: str) -> bool:
@@ -256,6 +261,9 @@ _US_PHONE_BARE = re.compile(
 # contact's number goes; in the NANP shape (area and exchange codes start 2-9), which Unix
 # timestamps (1...) and ISBN-10s (0...) are not.
 _US_PHONE_PAREN = re.compile(r"(?<=\w \()(?P<v>[2-9]\d{2}[2-9]\d{6})(?=\))")
+# Ten digits alone after a word and a comma, where a contact's number follows a name in a
+# record ("Witness: Nikolaj Petrussen, 4045143167"); NANP-shaped, as above.
+_US_PHONE_LISTED = re.compile(r"(?<=[a-z], )(?P<v>[2-9]\d{2}[2-9]\d{6})(?![\w.,/-]\w|\w)")
 
 
 def _nanp_valid(value: str) -> bool:
@@ -263,7 +271,10 @@ def _nanp_valid(value: str) -> bool:
     return value[1:3] != "11" and len(set(value)) > 2
 
 
-_PHONE_SHAPE = r"(?:\(0\)\s?|\(\d{2,5}\)\s?)?\d{2,11}(?:[ .-]\d{2,8}){0,4}"
+# Groups apart by a space, a dot, a hyphen or a slash (Hungarian "30/166 1318", "(26)/018-1590");
+# after the first, a group may be one digit long after a space (the Turkish "579 7 543"; not
+# an ISBN's "978-0-394-80001-9").
+_PHONE_SHAPE = r"(?:\(0\)\s?|\(\d{2,5}\)[\s/]?)?\d{2,12}(?:[ ./-]\d{2,8}|[ ]\d){0,4}"
 _PHONE_CTX_BEFORE = re.compile(
     rf"(?:(?<=\\n)|\b)(?:{_PHONE_CONTEXT}|phone\s*(?:no|number|#)|messages?\s+to|registered|dial"
     r"|on|answering\s+at|desk)\b"
@@ -355,6 +366,7 @@ def build_pattern_recognizer() -> RegexRecognizer:
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE, 0.75),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_BARE, 0.6),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_PAREN, 0.5, _nanp_valid),
+            RegexRule("PHONE_NUMBER", "PII", _US_PHONE_LISTED, 0.5, _nanp_valid),
             RegexRule("US_SSN", "PII", _SSN, 0.85, _ssn_valid),
             RegexRule("US_SSN", "PII", _SSN_BARE, 0.85, _ssn_valid),
             RegexRule("IP_ADDRESS", "PII", _IPV4, 0.8, _ip_host),
