@@ -106,3 +106,32 @@ def test_a_slot_names_a_word_ner_was_asked_about(text: str, name: str) -> None:
 )
 def test_no_name_from_clauses_or_plain_action_items(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname that is also a large city, in a person's slot
+        ("Is the will valid if only Pereira witnessed it?", "Pereira"),
+        ("Summarise: Trujillo presented the Q3 numbers to the board.", "Trujillo"),
+        # two listed names that are no English word, place or brand
+        ("Write a wedding toast for Kovačević and Živković, please.", "Kovačević"),
+        ("Write a wedding toast for Kovačević and Živković, please.", "Živković"),
+        # a person one shadows
+        ("Our new hire will shadow Lasocka for two weeks.", "Lasocka"),
+    ],
+)
+def test_surnames_that_are_cities_and_pairs_of_names(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I moved to London from Madrid and now work in Porto near Valencia.",
+        "Flights from Lima to Bilbao via Madrid, then a train to Salamanca.",
+        "Compare Johnson and Johnson products with Procter and Gamble ones.",
+    ],
+)
+def test_cities_and_brand_pairs_stay_unflagged(text: str) -> None:
+    assert persons(text) == set()

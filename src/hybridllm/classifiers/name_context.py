@@ -70,7 +70,7 @@ _PERSON_CUE = re.compile(
     r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
     r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and|loop(?:ing|ed)?\s+in"
-    r"|cc'?(?:ing|d))[,:]?\s+(?:to\s+)?)$"
+    r"|cc'?(?:ing|d)|shadow)[,:]?\s+(?:to\s+)?)$"
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
@@ -311,9 +311,14 @@ def list_names(
 
     def flush() -> None:
         # Two items need a found name; three or more need one item that is a name by itself.
-        seeded = any(g in is_found for g in group) or (
-            len(group) >= 3
-            and any(lex.kind(text[a:b]) in (Kind.NAME, Kind.UNKNOWN) for a, b in group)
+        seeded = (
+            any(g in is_found for g in group)
+            or (
+                len(group) >= 3
+                and any(lex.kind(text[a:b]) in (Kind.NAME, Kind.UNKNOWN) for a, b in group)
+            )
+            # two listed names that are no word, place or brand ("Kovačević and Živković")
+            or (len(group) == 2 and all(lex.kind(text[a:b]) is Kind.NAME for a, b in group))
         )
         placed = bool(group) and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0])
         if len(group) >= 2 and seeded and not placed:

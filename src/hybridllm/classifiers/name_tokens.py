@@ -241,6 +241,9 @@ class TokenLexicon:
         self.vocab = frozenset(read_list("vocab.txt"))
         self.common = frozenset(read_list("vocab_common.txt"))
         self.places = frozenset(read_list("places_large.txt"))
+        # Large places that Faker's curated lists hold as surnames ("Rodriguez", "Henderson",
+        # "Mendoza"): ambiguous, so a person's slot can decide, not a plain word.
+        self.place_surnames = self.places & frozenset(read_list("surnames.txt"))
         self._kinds: dict[str, Kind] = {}
         self.not_people = frozenset(read_list("not_people.txt")) | frozenset(
             read_list("not_name_parts.txt")
@@ -268,6 +271,8 @@ class TokenLexicon:
             or _ACRONYMIC.match(bare)
         ):
             return Kind.WORD
+        if low in self.place_surnames:
+            return Kind.AMBIGUOUS  # "Rodriguez", "Mendoza": a city and a surname
         if low in self.places and low not in self.first:
             return Kind.WORD  # "Toronto", "Brno"; "Austin" is ambiguous below
         if low in self.first or low in self.last:
