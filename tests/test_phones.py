@@ -66,6 +66,10 @@ def test_validation_rejects_impossible_numbers() -> None:
         ("Call me at 018001948219 tomorrow.", "018001948219"),
         # an international number with an extension, masked whole
         ("text +90(955)597-9711x4710 if you're late", "+90(955)597-9711x4710"),
+        # a trunk digit apart before the number (Georgia, Russia), a slash and a space (Belgium)
+        ("Reach Dana on 0 348 142 806 after 5pm.", "0 348 142 806"),
+        ("Call me at 8 (142) 806-6665 tomorrow.", "8 (142) 806-6665"),
+        ("Phone: 08/ 142 80 66", "08/ 142 80 66"),
         # ten digits after a name and a comma in a record
         ("Witness: Ilse Brandvold, 4045143167. Claim closed.", "4045143167"),
     ],

@@ -273,8 +273,11 @@ def _nanp_valid(value: str) -> bool:
 
 # Groups apart by a space, a dot, a hyphen or a slash (Hungarian "30/166 1318", "(26)/018-1590");
 # after the first, a group may be one digit long after a space (the Turkish "579 7 543"; not
-# an ISBN's "978-0-394-80001-9").
-_PHONE_SHAPE = r"(?:\(0\)\s?|\(\d{2,5}\)[\s/]?)?\d{2,12}(?:[ ./-]\d{2,8}|[ ]\d){0,4}"
+# an ISBN's "978-0-394-80001-9"); a trunk digit may stand apart before it (Georgian "0 348 142
+# 806", Russian "8 (142) 806-6665").
+_PHONE_SHAPE = (
+    r"(?:[08][ ])?(?:\(0\)\s?|\(\d{2,5}\)[\s/]?)?\d{2,14}(?:[ .-]\d{2,8}|/[ ]?\d{2,8}|[ ]\d){0,5}"
+)
 _PHONE_CTX_BEFORE = re.compile(
     rf"(?:(?<=\\n)|\b)(?:{_PHONE_CONTEXT}|phone\s*(?:no|number|#)|messages?\s+to|registered|dial"
     r"|on|answering\s+at|desk)\b"
