@@ -225,3 +225,17 @@ def test_a_particle_takes_no_lower_case_word_after_a_capitalised_name() -> None:
     c = get_classifier().classify(text)
     assert not any("paramètre" in text[f.start : f.end] for f in c.findings)
     assert not any(text[f.start : f.end].endswith("SP") for f in c.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sincerely,\nDr. te Beeste", "te Beeste"),
+        ("Dear Ms. Ní Bhriain, thanks for the quick reply.", "Ní Bhriain"),
+        ("Mr. dos Santos will call you back.", "dos Santos"),
+        ("pls loop in kilian ó cafraigh on the thread", "kilian ó cafraigh"),
+    ],
+)
+def test_particles_after_a_title_and_in_lower_case(text: str, name: str) -> None:
+    c = get_classifier().classify(text)
+    assert name in {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}

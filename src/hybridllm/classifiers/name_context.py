@@ -83,7 +83,10 @@ _TITLES = (
 )
 TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’-]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
-_PARTICLES = r"(?:(?:van|von|de|der|den|del|da|di|du|la|le|ter|ten)\s+)*"
+_PARTICLES = (
+    r"(?:(?:van|von|de|der|den|del|della|da|das|do|dos|di|du|la|le|ter|ten|te|ó|ní|uí|Ó|Ní|Uí)"
+    r"\s+)*"
+)
 TITLE_NAME = re.compile(
     rf"(?:\b{_TITLES}\.?|\b(?i:mr|mrs|ms|dr)\.)\s+"
     rf"(?P<v>{_PARTICLES}{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{0,2}})",
