@@ -171,3 +171,18 @@ def test_lower_case_given_names_before_a_verb_of_people(text: str, name: str) ->
 )
 def test_a_verb_of_people_is_no_surname(text: str, verb: str) -> None:
     assert not any(verb in p for p in persons(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("i would like to remove my kid kelly from the will. how do i do that?", "kelly"),
+        ("my boss mark wants the deck by friday", "mark"),
+    ],
+)
+def test_lower_case_given_name_after_a_relation(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_an_auxiliary_after_a_relation_is_no_name() -> None:
+    assert persons("my friend will help me move next week") == set()

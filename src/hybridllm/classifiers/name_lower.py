@@ -45,6 +45,7 @@ from hybridllm.classifiers.name_context import (
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_lower_context import in_token
+from hybridllm.classifiers.name_lower_cues import kin_name
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
     PEOPLE_VERBS,
@@ -222,21 +223,30 @@ def lower_names(
             out.append((m.start(), _bare_end(words[run]), 0.55))
             continue
         if (
-            _strength(lex, bare) == _STRONG
-            and bare not in lex.places
-            and english
-            and (
-                (
-                    bare in lex.first
-                    and PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
-                )
-                or (
-                    (bare in lex.first or bare not in lex.vocab)
-                    and PERSON_AFTER.match(text, m.start() + len(bare))
+            (
+                _strength(lex, bare) == _STRONG
+                and bare not in lex.places
+                and english
+                and (
+                    (
+                        bare in lex.first
+                        and PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                    )
+                    or (
+                        (bare in lex.first or bare not in lex.vocab)
+                        and PERSON_AFTER.match(text, m.start() + len(bare))
+                    )
                 )
             )
-        ) or (
-            english and _strength(lex, bare) == _UNKNOWN and lone_name(text, m.start(), bare, lex)
+            or (
+                english
+                and _strength(lex, bare) == _UNKNOWN
+                and lone_name(text, m.start(), bare, lex)
+            )
+            or (
+                # after "my kid", "our boss": a census given name even if English knows it too
+                english and bare in _census_first() and kin_name(text, m.start(), bare)
+            )
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
     return with_context(

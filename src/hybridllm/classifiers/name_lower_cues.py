@@ -37,7 +37,7 @@ from hybridllm.classifiers.name_context import thing_named
 from hybridllm.classifiers.name_lower_context import code_line, faker_last
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
-__all__ = ["cue_final", "relative", "repeats"]
+__all__ = ["cue_final", "kin_name", "relative", "repeats"]
 
 # A cue that names someone. Group "p": said of a person ("my name is", "named him"), so any
 # listed name may follow; otherwise an everyday phrase too ("call me back", "name: string").
@@ -226,3 +226,30 @@ def _no_english(lex: TokenLexicon, w: str) -> bool:
         return w in lex.first and w not in lex.common and lex.kind(w) is Kind.NAME
     kind = lex.kind(w)
     return kind is not Kind.WORD or not w.isascii()
+
+
+# The writer's own relation right before a lower-case given name ("my kid kelly"; not a story's
+# "his cousin faith").
+_KIN_BEFORE = re.compile(
+    r"(?i:\b(?:my|our)[ \t]+(?:kid|son|daughter|child|wife|husband|partner"
+    r"|mom|mum|dad|mother|father|brother|sister|friend|colleague|coworker|co-worker|boss"
+    r"|manager|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandma|grandpa|neighbou?r"
+    r"|roommate|girlfriend|boyfriend|fianc[eé]e?|tenant|landlord)[ \t]+)$"
+)
+
+
+# Census given names that are also auxiliaries or adverbs: "my friend will help".
+_AUXILIARIES = frozenset(
+    "will may can might must shall should would could did does just also always never".split()  # noqa: SIM905
+)
+
+
+def kin_name(text: str, start: int, word: str) -> bool:
+    """Whether the lower-case ``word`` at ``start`` follows a person's relation to the writer
+    (``my kid kelly``, ``our boss mark``) and is no function word or auxiliary (``my friend
+    will help``); the caller checks that it is a census given name."""
+    return (
+        word not in FUNCTION_WORDS
+        and word not in _AUXILIARIES
+        and _KIN_BEFORE.search(text, max(0, start - 28), start) is not None
+    )
