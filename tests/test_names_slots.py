@@ -117,8 +117,9 @@ def test_no_name_from_clauses_or_plain_action_items(text: str) -> None:
         # two listed names that are no English word, place or brand
         ("Write a wedding toast for Kovačević and Živković, please.", "Kovačević"),
         ("Write a wedding toast for Kovačević and Živković, please.", "Živković"),
-        # a person one shadows
+        # a person one shadows, covers or asks for
         ("Our new hire will shadow Lasocka for two weeks.", "Lasocka"),
+        ("who's covering for Delal while they're on leave? asking for Liebi", "Liebi"),
     ],
 )
 def test_surnames_that_are_cities_and_pairs_of_names(text: str, name: str) -> None:
@@ -131,6 +132,7 @@ def test_surnames_that_are_cities_and_pairs_of_names(text: str, name: str) -> No
         "I moved to London from Madrid and now work in Porto near Valencia.",
         "Flights from Lima to Bilbao via Madrid, then a train to Salamanca.",
         "Compare Johnson and Johnson products with Procter and Gamble ones.",
+        "asking for Kubernetes help, covering for Python 2 users",
     ],
 )
 def test_cities_and_brand_pairs_stay_unflagged(text: str) -> None:
