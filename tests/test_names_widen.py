@@ -239,3 +239,40 @@ def test_a_particle_takes_no_lower_case_word_after_a_capitalised_name() -> None:
 def test_particles_after_a_title_and_in_lower_case(text: str, name: str) -> None:
     c = get_classifier().classify(text)
     assert name in {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+def test_a_weekday_of_a_rota_is_no_part_of_a_name() -> None:
+    text = "Volunteer rota: Mon Eustaquia, Tue Roman, Wed Tretyakov, Thu Roxanne."
+    found = {text[f.start : f.end] for f in get_classifier().classify(text).findings}
+    assert not any(p.startswith(("Mon", "Tue", "Wed", "Thu")) for p in found)
+    assert {"Eustaquia", "Tretyakov", "Roxanne"} <= found
+
+
+def test_a_name_grows_over_a_possessive_surname() -> None:
+    text = "Mr. Jukić called asking for Katsuko Koku's discharge letter."
+    found = {text[f.start : f.end] for f in get_classifier().classify(text).findings}
+    assert "Katsuko Koku" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hannah West called yesterday about the invoice.", "Hannah West"),
+        ("I am Hannah West, a tenant on the second floor.", "Hannah West"),
+    ],
+)
+def test_a_surname_that_names_firms_too(text: str, name: str) -> None:
+    found = {text[f.start : f.end] for f in get_classifier().classify(text).findings}
+    assert name in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We flew to West Virginia and then on to East Timor.",
+        "Halcyon West Partners signed the deal on Monday.",
+    ],
+)
+def test_places_and_firms_with_a_direction_stay_clean(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert not [f for f in c.findings if f.entity_type == "PERSON"]

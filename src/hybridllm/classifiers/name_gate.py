@@ -18,7 +18,13 @@ import re
 from functools import cache
 
 from hybridllm.classifiers.clinical import words
-from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list, with_folded
+from hybridllm.classifiers.name_tokens import (
+    Kind,
+    TokenLexicon,
+    read_list,
+    token_lexicon,
+    with_folded,
+)
 from hybridllm.classifiers.normalize import SPACES
 from hybridllm.classifiers.patterns import STREET_TYPES, US_STATE_CODES
 
@@ -83,9 +89,23 @@ def plausible_person(span: str) -> bool:
         return False
     if len(words) == 1 and span.isupper() and len(span) <= 5:
         return False  # acronyms: JSON, API, AWS
-    if any(w.lower() in NOT_NAME_PARTS for w in words[1:]):
+    if any(w.lower() in NOT_NAME_PARTS for w in words[1:]) and not _surname_too(words):
         return False  # "Halcyon Freight", "Corvid Systems", "Quarry Bay Capital"
     return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)
+
+
+# Words of company and place names that are common surnames too ("Hannah West", "Doris Day").
+_SURNAME_TOO = frozenset(("west", "north", "south", "east", "day", "post", "lake", "christian"))
+
+
+def _surname_too(words: list[str]) -> bool:
+    """A listed given name and one of ``_SURNAME_TOO``, alone: a person ("Hannah West"), not
+    a firm or a place ("Halcyon West", "West Coast")."""
+    return (
+        len(words) == 2
+        and words[1].lower().removesuffix("'s") in _SURNAME_TOO
+        and words[0].lower() in token_lexicon().first
+    )
 
 
 _QUOTES = "'\"`‘’“”"

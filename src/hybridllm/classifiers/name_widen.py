@@ -37,7 +37,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 from hybridllm.models import Finding
 
-__all__ = ["repeated", "widen"]
+__all__ = ["repeated", "trim_weekdays", "widen"]
 
 _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at a position
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
@@ -201,10 +201,16 @@ def _right(text: str, end: int, lex: TokenLexicon, *, lower: bool = False) -> in
             pos = best = m.end()
             tail = None
             continue
-        if not _name_part(word, lex):
+        bare = _POSSESSIVE_END.sub("", word)
+        if not _name_part(bare, lex):
             break
-        pos = best = m.end()
+        pos = best = m.start(1) + len(bare)
+        if bare != word:
+            break  # "Katsuko Koku's discharge letter": the possessive ends the name
     return best
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -257,3 +263,21 @@ def repeated(
     # part with 's (one set lookup per word instead of the bare span of each).
     forms = parts.union(*({p + "'s", p + "’s"} for p in parts))
     return [m for m in words if m.group() in forms and not taken[m.start()]]
+
+
+# Weekdays as rotas and schedules abbreviate them ("Mon Eustaquia, Tue Roman"); not "Sat" or
+# "Sun", which are also names.
+_WEEKDAY = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?(?:[ \t]+|\Z)")
+
+
+def trim_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
+    """PERSON findings without a weekday abbreviation at their start (``Mon Eustaquia`` of
+    ``rota: Mon Eustaquia, Tue Roman``); a finding that is only one is dropped."""
+    out: list[Finding] = []
+    for f in findings:
+        m = _WEEKDAY.match(text, f.start, f.end) if f.entity_type == "PERSON" else None
+        if m is None:
+            out.append(f)
+        elif m.end() < f.end:
+            out.append(f.model_copy(update={"start": m.end()}))
+    return out
