@@ -169,7 +169,7 @@ _LIST_SEP = re.compile(
     r"(?:[ \t]*(?:,|;|/|&|\band\b|\bor\b)[ \t]*|\s*\n[ \t]*(?:\d+[.)]|[-*•])[ \t]*"
     r"|[ \t]*\d+[.)][ \t]*)+"
 )
-_PUBLIC_KINDS = ("person", "famous")
+_PUBLIC_KINDS = ("person", "famous", "author")
 # The last word before a name that each pattern before a name can end with: the patterns run
 # only after one of them (a regex search of the window before every name costs more than the
 # rest of the stage's public-name rules together).
@@ -266,8 +266,9 @@ def with_company(
     text: str, found: list[Finding], keys: list[str], kinds: list[str | None]
 ) -> list[str | None]:
     """``kinds`` with ``"listed"`` for a name of no kind enumerated a separator apart (commas,
-    "and", the next item of a numbered list) beside a public figure's full name (a full name
-    only: ``Jerry Seinfeld, Norm McDonald``) or beside a brand (any name: ``programs called
+    "and", the next item of a numbered list) beside a public figure's or an author's full
+    name (a full name only: ``Jerry Seinfeld, Norm McDonald``; ``Empty Planet by Darrell Bricker
+    and John Ibbitson``) or beside a brand (any name: ``programs called
     Kahoot and Quizizz``): names enumerated together are of one kind."""
     out = list(kinds)
     for first, full_only in (

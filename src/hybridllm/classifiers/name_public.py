@@ -45,6 +45,7 @@ from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
+from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
 from hybridllm.classifiers.name_words import (
@@ -417,6 +418,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         else ("code" if code_identifier(text, f.start, f.end) else None)  # "import Adam"
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
+        or work_kind(text, f)  # "Cradle to Cradle by William McDonough", "Amdahl's Law"
         or thing_kind(text, f, key)
         or _everyday(key)
         or (_run_kind(text, f.start, f.end) if " " not in key else None)  # "Side" Hustles
