@@ -20,7 +20,8 @@ individual; see ``scripts/data/build_public_figures.py`` and ``data/SOURCES.md``
 
 A listed name is still reported where a private person is likely: in a clinical payload (the
 decision of :mod:`hybridllm.classifiers.clinical`), and in a record-like context: an e-mail
-address, a phone number, a long number or id, or a street address near it; a table row or a
+address, a phone number, a long number or id, or a street address near it (not the digits of a
+URL: :mod:`~hybridllm.classifiers.name_public_record`); a table row or a
 form field; a personal cue before it (``my friend``, ``I'm``, ``name is``, ``Dear``).
 
 Beside the gazetteers: a surname far more frequent in text than in the population
@@ -45,6 +46,7 @@ from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
+from hybridllm.classifiers.name_public_record import record_near
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
@@ -58,16 +60,7 @@ from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
 
-_NEAR = 150  # characters around a name searched for contact details
 _LIST_GAP = 40  # characters between two names of one list
-# Contact details and identifiers: a private person's record, not a mention of a public figure.
-_RECORD = re.compile(
-    r"[\w.+-]+@[\w-]+\.\w"  # e-mail address
-    r"|\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]?\d{3,4}\b"  # phone number
-    r"|\b\d{6,}\b|#\d{3,}\b|\b[A-Z]{1,4}-?\d{4,}\b"  # long number, ticket / account id
-    r"|\b\d{1,5}[ \t]+(?:[A-Z]\w+[ \t]+){1,3}(?i:street|st|avenue|ave|road|rd|lane|ln|drive"
-    r"|boulevard|blvd|way|court|ct|place|pl)\b"  # street address
-)
 # A personal cue or a field label right before the name (same line).
 _PERSONAL = re.compile(
     r"(?i:(?:\b(?:my|our|your)\s+(?:[\w-]+\s+)?|\bI\s*(?:am|'m|’m)\s+"
@@ -363,7 +356,7 @@ def _record_like(
     personal cue (see the module docstring); after a naming cue too unless ``named`` is
     False (a character "named Bernie" is introduced so); as a speaker of a transcript unless
     ``speaker`` is False (a run of everyday words before a colon is a heading: ``Pain Point:``)."""
-    if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
+    if record_near(text, start, end):
         return True
     line = _line(text, start, end)
     if (
@@ -449,7 +442,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         # an identifier of code or an English word whatever is near ("font-size:" is no
         # speaker, "Mockup" before an image URL no record)
         if kind in ("code", "word")
-        else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
+        else not record_near(text, f.start, f.end)
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
         else not _record_like(text, f.start, f.end, speaker=kind != "everyday")
         if kind is not None
