@@ -48,7 +48,7 @@ from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_public_record import record_near
 from hybridllm.classifiers.name_public_works import work_kind
-from hybridllm.classifiers.name_story import invented, keep_every_mention
+from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
 from hybridllm.classifiers.name_words import (
     broken_word,
@@ -431,7 +431,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     kinds = spread_persona(text, found, keys, with_company(text, found, keys, kinds), persona)
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
-        if kind is None and " " not in key:
+        if kind is None and (" " not in key or titled(key)):  # "Captain Keif" in a story
             singles.setdefault(key, []).append(f.start)
     full = {w for key in keys if " " in key for w in key.split()}
     characters = invented(text, singles, full)
