@@ -46,6 +46,7 @@ from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
+from hybridllm.classifiers.name_public_layout import layout_kind
 from hybridllm.classifiers.name_public_record import record_near
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
@@ -412,6 +413,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
         or work_kind(text, f)  # "Cradle to Cradle by William McDonough", "Amdahl's Law"
+        or layout_kind(text, f)  # "Calgary, Alberta", "Wert [nT]", "Tone:" among fields
         or thing_kind(text, f, key)
         or _everyday(key)
         or (_run_kind(text, f.start, f.end) if " " not in key else None)  # "Side" Hustles
@@ -444,7 +446,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         if kind in ("code", "word")
         else not record_near(text, f.start, f.end)
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
-        else not _record_like(text, f.start, f.end, speaker=kind != "everyday")
+        else not _record_like(text, f.start, f.end, speaker=kind not in ("everyday", "label"))
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
@@ -469,7 +471,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         d
         and (
             " " in key
-            or kind in ("code", "word", "place")
+            or kind in ("code", "word", "place", "town")
             or not (_among(text, f, kept) or key in private_parts)
         )
         for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
@@ -477,7 +479,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
-        if d and kind in ("person", "famous", "persona", "brand", "known", "listed")
+        if d and kind in ("person", "famous", "persona", "brand", "known", "listed", "town")
         for w in key.split()
         if len(w) > 2
     }
