@@ -48,6 +48,7 @@ from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_public_layout import layout_kind
 from hybridllm.classifiers.name_public_record import record_near
+from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
@@ -406,6 +407,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     blocks: dict[int, tuple[int, int]] = {}
     quotes = [m.start() for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
     persona = persona_words(text) or persona_words(low or text.lower())
+    snippets = web_snippets(text)  # quoted from public web pages: '[1] "..."\nURL: https://'
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
@@ -428,6 +430,8 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
             and foreign_noun(text, f.start, f.end, blocks)
             else None
         )
+        # last: a brand in a snippet stays a brand ("your Zelle account")
+        or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)
     ]
     kinds = spread_persona(text, found, keys, with_company(text, found, keys, kinds), persona)
