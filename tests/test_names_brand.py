@@ -136,3 +136,28 @@ def test_clinical_text_keeps_a_name_asked_about() -> None:
         "started on aspirin and heparin. History of hypertension."
     )
     assert "Neil Howe" in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why president Zelenskii did not fulfill his promise to end the war?",
+        "Could you make me a summary of the biography of the french writer Molière",
+    ],
+)
+def test_a_one_word_name_after_a_public_role_is_no_person(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert [f for f in c.findings if f.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our president Kowalczyk asked me to send the report.",  # a personal cue
+        "The painter Kowalczyk will come on Monday.",  # no role only public figures hold
+        "Call writer Kowalczyk at 415-555-0134 today.",  # a record
+    ],
+)
+def test_a_one_word_name_after_a_private_role_is_found(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert any(text[f.start : f.end] == "Kowalczyk" for f in c.findings)

@@ -21,8 +21,9 @@ grammar of a thing around a finding:
 :func:`known_context` reads a full name the prompt speaks of as of someone public: a question the
 model can answer only about a public figure (``Who is Neil Howe?``, ``Do you know Leo Lionni?``,
 ``tell me about ...``), a role of public life before it (``politician ...``, ``dictator ...``,
-``the author ...``), a published work after it (``...'s most famous song``, ``...'s book``; not a
-quote or a speech, which private people have too).
+``the author ...``; before a one-word name, only the roles of :data:`_ONE_ROLES`: ``president
+Zelenskii``, ``the french writer Molière``), a published work after it (``...'s most famous
+song``, ``...'s book``; not a quote or a speech, which private people have too).
 
 :func:`with_company` gives a name enumerated beside a public figure's full name (``Jerry
 Seinfeld, Norm McDonald, George Carlin``: full names only) or beside a brand (``programs called
@@ -162,6 +163,17 @@ _WORK_AFTER = re.compile(
     r"|paintings?|lyrics|discography|filmography|biography|philosophy|teachings|works"
     r"|human\s+needs)\b"
 )
+# A role of public life before a one-word name: the roles only public figures hold (not
+# "painter", "singer", "director", "author": a house painter, a choir's singer, a company's
+# director, a review's author are private people named by one word as often).
+_ONE_ROLES = frozenset(
+    (  # noqa: SIM905
+        "president senator congressman congresswoman chancellor dictator pope emperor empress"
+        " pharaoh prophet apostle philosopher novelist playwright composer poet writer"
+        " mathematician physicist"
+    ).split()
+)
+_ROLE_ONE = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ONE_ROLES)) + r")\s+$)")
 _LIST_GAP = 40  # characters between two names of one enumeration
 # Between two names of one enumeration: commas, "and", or the next item of a numbered or
 # bulleted list ("1) Jerry Seinfeld\n2) Norm McDonald").
@@ -245,6 +257,8 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
         return "brand"
     if " " in key and known_context(text, f, last):
         return "known"
+    if last in _ONE_ROLES and _ROLE_ONE.search(text, max(0, f.start - 30), f.start) is not None:
+        return "known"  # "president Zelenskii", "the french writer Molière"
     return None
 
 
