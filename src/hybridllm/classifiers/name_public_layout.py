@@ -97,10 +97,12 @@ def _beside_place(text: str, start: int, end: int, after: str) -> bool:
         m = _PLACE_AFTER.match(text, end)
         if m is not None and _place(m.group(1)) and _CLAUSE_END.match(text, m.end()):
             return True
-    if start < 3 or text[start - 1] not in " \t":
+    # the cheap tests first: a comma or "and" right before, the clause ending after
+    before = text[max(0, start - 6) : start].rstrip(" \t")
+    if not before.endswith((",", " and")) or _CLAUSE_END.match(text, end) is None:
         return False
     m = _PLACE_BEFORE.search(text, max(0, start - 40), start)
-    return m is not None and _place(m.group(1)) and _CLAUSE_END.match(text, end) is not None
+    return m is not None and _place(m.group(1))
 
 
 def _field_label(text: str, start: int) -> bool:
