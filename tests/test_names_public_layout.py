@@ -50,3 +50,22 @@ def test_people_beside_places_and_speakers_are_found(text: str, name: str) -> No
 def test_a_bracketed_year_is_no_unit() -> None:
     text = "See Multiplex Constructions Pty Ltd v Luikens [2003] NSWSC 1140 at [96]."
     assert any("Luikens" in p for p in persons(text)), persons(text)
+
+
+def test_a_one_word_comment_next_to_code_is_a_step() -> None:
+    text = (
+        "def f(text):\n    tokens = [t for t in tokens if t not in stop]\n"
+        "    # Lemmatize\n    lemmatizer = WordNetLemmatizer()\n"
+    )
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("x = 1\n# Maria\ny = 2\n", "Maria"),  # a given name in a comment
+        ("Notes\n# Lemmatize\nThe end.", "Lemmatize"),  # no code next to it
+    ],
+)
+def test_comments_that_may_name_someone_are_kept(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

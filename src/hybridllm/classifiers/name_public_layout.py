@@ -12,6 +12,9 @@ Three shapes of a text tell that a capitalised word is no person whatever lists 
   town, its other mentions in the text are too (``Fly to Bali``);
 - **a quantity's header** (``"thing"``): a finding right before a unit in square brackets
   (``X [m] Y [m] Wert [nT]``, ``df['Wert [nT]']``): a column of measurements;
+- **a step of code** (``"thing"``): a one-word finding that is the whole of a code comment
+  (``# Lemmatize``, ``// Postgre``) next to a line of code (an assignment or a call): a step's
+  heading, not a person (a given name alone in a comment, ``# Maria``, stays);
 - **a field label** (``"label"``): a one-word finding that starts a line and ends at a colon
   (``Tone: Conversational, empathetic``) where a line next to it starts with another label that
   is an everyday word and no listed given name or curated surname (``Grammar:``, ``Formatting:``): a
@@ -72,6 +75,8 @@ def layout_kind(text: str, f: Finding) -> str | None:
         return "thing"
     if after == ":" and _field_label(text, start):
         return "label"
+    if after in ("\n", "\r", "") and _comment_step(text, start, end):
+        return "thing"
     return "town" if _beside_place(text, start, end, after) else None
 
 
@@ -103,6 +108,25 @@ def _beside_place(text: str, start: int, end: int, after: str) -> bool:
         return False
     m = _PLACE_BEFORE.search(text, max(0, start - 40), start)
     return m is not None and _place(m.group(1))
+
+
+_COMMENT = re.compile(r"[ \t]*(?:#|//|--)[ \t]*$")
+_CODE_LINE = re.compile(r"[^\n]*(?:[\w\])][ \t]*=[ \t]*\S|\w\([^\n]*\))")
+
+
+def _comment_step(text: str, start: int, end: int) -> bool:
+    """Whether the finding is the whole of a code comment next to a line of code (see the
+    module docstring)."""
+    line = text.rfind("\n", 0, start) + 1
+    if _COMMENT.fullmatch(text, line, start) is None:
+        return False
+    if text[start:end].lower() in census_first():
+        return False
+    nxt = end + 1 if text[end : end + 1] == "\n" else end + 2
+    prev = text.rfind("\n", 0, max(0, line - 1)) + 1 if line > 0 else -1
+    return (nxt < len(text) and _CODE_LINE.match(text, nxt) is not None) or (
+        prev >= 0 and _CODE_LINE.match(text, prev, line) is not None
+    )
 
 
 def _field_label(text: str, start: int) -> bool:
