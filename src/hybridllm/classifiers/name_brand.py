@@ -11,9 +11,10 @@ grammar of a thing around a finding:
   (``Galaxy S21``, ``Warhammer 40k``, ``Vitamix 5200 Blender``; a bare number is a postal code or
   a house number as often);
 - a thing's class noun before it, with ``called`` / ``named`` / ``like`` / ``such as`` (``a
-  startup called Waze``, ``brands like Oreo``), or right before it after a determiner (``the app
-  Menti``, ``my drone startup Skyello``; not a service or a vendor: ``customer service Mary
-  Jones``), a question for a definition (``What is Qbert?``), ``it is called X``;
+  startup called Waze``, ``brands like Oreo``; and the later items of such an enumeration:
+  ``companies such as Walmart, Target, and Kohl's``), or right before it after a determiner
+  (``the app Menti``, ``my drone startup Skyello``; not a service or a vendor: ``customer
+  service Mary Jones``), a question for a definition (``What is Qbert?``), ``it is called X``;
 - a copula or an apposition that makes it a thing (``Skyello is a platform for drones``,
   ``Toluna? It is a panel company``, ``Rejuuv, an online booking platform``);
 - code: ``Yii::app()``, ``class Meta:``, ``import Adam``, ``Ord(a)``.
@@ -174,6 +175,18 @@ _ONE_ROLES = frozenset(
     ).split()
 )
 _ROLE_ONE = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ONE_ROLES)) + r")\s+$)")
+# A later item of an enumeration a thing's class noun introduces: "companies such as Walmart,
+# Target, and Kohl's", "apps like Notion, Trello or Menti" (the first item is _BEFORE's).
+_ITEM = r"[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,2}"
+_THINGS_LISTED = re.compile(
+    r"(?i:\b"
+    + _THING
+    + r"[ \t]*,?[ \t]+(?:such[ \t]+as|like|including)[ \t]+)"
+    + _ITEM
+    + r"(?:[ \t]*,[ \t]*"
+    + _ITEM
+    + r"){0,6}(?:[ \t]*,?[ \t]+(?:and|or)[ \t]+|[ \t]*,[ \t]*)$"
+)
 _LIST_GAP = 40  # characters between two names of one enumeration
 # Between two names of one enumeration: commas, "and", or the next item of a numbered or
 # bulleted list ("1) Jerry Seinfeld\n2) Norm McDonald").
@@ -253,7 +266,9 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
     ``"known"`` when the prompt asks about the person as about someone the model knows
     (:func:`known_context`), else None. ``key`` is the finding's lower-cased text."""
     last = _last_word(text, f.start)
-    if brand_context(text, f, last):
+    if brand_context(text, f, last) or (
+        last in ("and", "or", "") and _THINGS_LISTED.search(text, max(0, f.start - 120), f.start)
+    ):
         return "brand"
     if " " in key and known_context(text, f, last):
         return "known"
