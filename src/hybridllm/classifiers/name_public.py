@@ -30,7 +30,10 @@ prose (:mod:`~hybridllm.classifiers.name_foreign`), a name given to the assistan
 is Henry``, ``pretend you are Dave``: a persona; kept only with contact details near it), a
 brand, a product or a code identifier told by its context (``my Zelle account``: kept only with
 contact details near it) and a public figure told by how the prompt speaks of them (``Who is
-...?``), both from :mod:`~hybridllm.classifiers.name_brand`.
+...?``), both from :mod:`~hybridllm.classifiers.name_brand`; an author of a work asked about
+or an eponym (:mod:`~.name_public_works`), a town, a quantity's header or a field label told by
+the layout (:mod:`~.name_public_layout`), a name quoted in a web search result's snippet
+(:mod:`~.name_public_web`).
 """
 
 from __future__ import annotations
