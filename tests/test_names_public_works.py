@@ -67,3 +67,16 @@ def test_clinical_text_keeps_an_author() -> None:
         "BP 150/90, seen for chest pain."
     )
     assert any("Dana Whitfield" in p for p in persons(text)), persons(text)
+
+
+def test_later_mentions_of_an_author_go_with_the_full_name() -> None:
+    text = 'Summarise the story "The Circular Ruins" by Jorge Luis Borges. Why did Borges write it?'
+    assert persons(text) == []
+
+
+def test_a_later_mention_with_a_record_near_it_is_kept() -> None:
+    text = (
+        'Summarise the story "The Circular Ruins" by Jorge Luis Borges.\n\n' + "x " * 100 + "\n"
+        "Ask Borges at borges.j@example.com"
+    )
+    assert any("Borges" in p for p in persons(text)), persons(text)

@@ -66,6 +66,8 @@ from hybridllm.models import Finding
 __all__ = ["drop_public", "load_lists", "public_name"]
 
 _LIST_GAP = 40  # characters between two names of one list
+# Kinds whose dropped name makes the text's later one-word mentions of its words go too.
+_SPREADS = ("person", "famous", "persona", "brand", "known", "listed", "town", "author", "web")
 # A personal cue or a field label right before the name (same line).
 _PERSONAL = re.compile(
     r"(?i:(?:\b(?:my|our|your)\s+(?:[\w-]+\s+)?|\bI\s*(?:am|'m|’m)\s+"
@@ -486,7 +488,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
-        if d and kind in ("person", "famous", "persona", "brand", "known", "listed", "town")
+        if d and kind in _SPREADS
         for w in key.split()
         if len(w) > 2
     }
