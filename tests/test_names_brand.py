@@ -136,3 +136,56 @@ def test_clinical_text_keeps_a_name_asked_about() -> None:
         "started on aspirin and heparin. History of hypertension."
     )
     assert "Neil Howe" in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why president Zelenskii did not fulfill his promise to end the war?",
+        "Could you make me a summary of the biography of the french writer Molière",
+    ],
+)
+def test_a_one_word_name_after_a_public_role_is_no_person(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert [f for f in c.findings if f.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our president Kowalczyk asked me to send the report.",  # a personal cue
+        "The painter Kowalczyk will come on Monday.",  # no role only public figures hold
+        "Call writer Kowalczyk at 415-555-0134 today.",  # a record
+    ],
+)
+def test_a_one_word_name_after_a_private_role_is_found(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert any(text[f.start : f.end] == "Kowalczyk" for f in c.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firms supply companies such as Walmart, Target, and Kohl’s. Even rivals do.",
+        "Try apps like Notion or Menti for this.",
+        "brands like Nike, Adidas and Kowalczyk",
+    ],
+)
+def test_later_items_of_an_enumeration_of_things_are_brands(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert [f for f in c.findings if f.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I met clients such as Acme, Globex and Sarah Jones yesterday.", "Sarah Jones"),
+        ("Our customers such as Dana Whitfield and Ana Ruiz love it.", "Ana Ruiz"),
+        ("We sell to stores like Target and Kowalczyk, call 415-555-0134", "Kowalczyk"),
+    ],
+)
+def test_people_enumerated_after_people_nouns_or_with_a_record_are_found(
+    text: str, name: str
+) -> None:
+    c = get_classifier().classify(text)
+    assert any(text[f.start : f.end] == name for f in c.findings)

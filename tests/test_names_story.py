@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_story import titled
 from hybridllm.classifiers.name_words import code_identifier, ordinary_word
 
 # A story pasted to be continued: third-person past-tense narration, speech given after quotes.
@@ -193,3 +194,38 @@ def test_names_in_strings_and_prose_are_no_identifiers(line: str, word: str) -> 
 )
 def test_code_identifiers_are_not_flagged(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a story about Captain Keif, a cosmonaut that gets teleported to another dimension.",
+        "Write a short story about King Jeffrey and Lord Byron meeting Shakespeare",
+    ],
+)
+def test_titled_characters_of_a_story_are_not_flagged(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Write a story about Captain Keif. Contact: keif@example.com", "Captain Keif"),
+        ("Captain Keif called me about the invoice.", "Captain Keif"),  # no fiction
+        ("Make a celebratory song for uncle Victor's 50th birthday", "Victor"),  # family title
+        ("Write a poem to thank Mrs. Kaplan for a great school year.", "Kaplan"),  # not a rank
+    ],
+)
+def test_titled_names_outside_fiction_or_with_a_record_are_found(text: str, name: str) -> None:
+    c = get_classifier().classify(text)
+    spans = [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+    assert any(name in s for s in spans), spans
+
+
+def test_titled_needs_a_character_title_and_one_word() -> None:
+    assert titled("captain keif")
+    assert titled("king jeffrey")
+    assert not titled("mrs. kaplan")
+    assert not titled("captain keif moore")
+    assert not titled("keif")

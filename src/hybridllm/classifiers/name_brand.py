@@ -11,9 +11,10 @@ grammar of a thing around a finding:
   (``Galaxy S21``, ``Warhammer 40k``, ``Vitamix 5200 Blender``; a bare number is a postal code or
   a house number as often);
 - a thing's class noun before it, with ``called`` / ``named`` / ``like`` / ``such as`` (``a
-  startup called Waze``, ``brands like Oreo``), or right before it after a determiner (``the app
-  Menti``, ``my drone startup Skyello``; not a service or a vendor: ``customer service Mary
-  Jones``), a question for a definition (``What is Qbert?``), ``it is called X``;
+  startup called Waze``, ``brands like Oreo``; and the later items of such an enumeration:
+  ``companies such as Walmart, Target, and Kohl's``), or right before it after a determiner
+  (``the app Menti``, ``my drone startup Skyello``; not a service or a vendor: ``customer
+  service Mary Jones``), a question for a definition (``What is Qbert?``), ``it is called X``;
 - a copula or an apposition that makes it a thing (``Skyello is a platform for drones``,
   ``Toluna? It is a panel company``, ``Rejuuv, an online booking platform``);
 - code: ``Yii::app()``, ``class Meta:``, ``import Adam``, ``Ord(a)``.
@@ -21,8 +22,9 @@ grammar of a thing around a finding:
 :func:`known_context` reads a full name the prompt speaks of as of someone public: a question the
 model can answer only about a public figure (``Who is Neil Howe?``, ``Do you know Leo Lionni?``,
 ``tell me about ...``), a role of public life before it (``politician ...``, ``dictator ...``,
-``the author ...``), a published work after it (``...'s most famous song``, ``...'s book``; not a
-quote or a speech, which private people have too).
+``the author ...``; before a one-word name, only the roles of :data:`_ONE_ROLES`: ``president
+Zelenskii``, ``the french writer Molière``), a published work after it (``...'s most famous
+song``, ``...'s book``; not a quote or a speech, which private people have too).
 
 :func:`with_company` gives a name enumerated beside a public figure's full name (``Jerry
 Seinfeld, Norm McDonald, George Carlin``: full names only) or beside a brand (``programs called
@@ -162,6 +164,29 @@ _WORK_AFTER = re.compile(
     r"|paintings?|lyrics|discography|filmography|biography|philosophy|teachings|works"
     r"|human\s+needs)\b"
 )
+# A role of public life before a one-word name: the roles only public figures hold (not
+# "painter", "singer", "director", "author": a house painter, a choir's singer, a company's
+# director, a review's author are private people named by one word as often).
+_ONE_ROLES = frozenset(
+    (  # noqa: SIM905
+        "president senator congressman congresswoman chancellor dictator pope emperor empress"
+        " pharaoh prophet apostle philosopher novelist playwright composer poet writer"
+        " mathematician physicist"
+    ).split()
+)
+_ROLE_ONE = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ONE_ROLES)) + r")\s+$)")
+# A later item of an enumeration a thing's class noun introduces: "companies such as Walmart,
+# Target, and Kohl's", "apps like Notion, Trello or Menti" (the first item is _BEFORE's).
+_ITEM = r"[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,2}"
+_THINGS_LISTED = re.compile(
+    r"(?i:\b"
+    + _THING
+    + r"[ \t]*,?[ \t]+(?:such[ \t]+as|like|including)[ \t]+)"
+    + _ITEM
+    + r"(?:[ \t]*,[ \t]*"
+    + _ITEM
+    + r"){0,6}(?:[ \t]*,?[ \t]+(?:and|or)[ \t]+|[ \t]*,[ \t]*)$"
+)
 _LIST_GAP = 40  # characters between two names of one enumeration
 # Between two names of one enumeration: commas, "and", or the next item of a numbered or
 # bulleted list ("1) Jerry Seinfeld\n2) Norm McDonald").
@@ -169,7 +194,7 @@ _LIST_SEP = re.compile(
     r"(?:[ \t]*(?:,|;|/|&|\band\b|\bor\b)[ \t]*|\s*\n[ \t]*(?:\d+[.)]|[-*•])[ \t]*"
     r"|[ \t]*\d+[.)][ \t]*)+"
 )
-_PUBLIC_KINDS = ("person", "famous")
+_PUBLIC_KINDS = ("person", "famous", "author")
 # The last word before a name that each pattern before a name can end with: the patterns run
 # only after one of them (a regex search of the window before every name costs more than the
 # rest of the stage's public-name rules together).
@@ -241,10 +266,14 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
     ``"known"`` when the prompt asks about the person as about someone the model knows
     (:func:`known_context`), else None. ``key`` is the finding's lower-cased text."""
     last = _last_word(text, f.start)
-    if brand_context(text, f, last):
+    if brand_context(text, f, last) or (
+        last in ("and", "or", "") and _THINGS_LISTED.search(text, max(0, f.start - 120), f.start)
+    ):
         return "brand"
     if " " in key and known_context(text, f, last):
         return "known"
+    if last in _ONE_ROLES and _ROLE_ONE.search(text, max(0, f.start - 30), f.start) is not None:
+        return "known"  # "president Zelenskii", "the french writer Molière"
     return None
 
 
@@ -266,8 +295,9 @@ def with_company(
     text: str, found: list[Finding], keys: list[str], kinds: list[str | None]
 ) -> list[str | None]:
     """``kinds`` with ``"listed"`` for a name of no kind enumerated a separator apart (commas,
-    "and", the next item of a numbered list) beside a public figure's full name (a full name
-    only: ``Jerry Seinfeld, Norm McDonald``) or beside a brand (any name: ``programs called
+    "and", the next item of a numbered list) beside a public figure's or an author's full
+    name (a full name only: ``Jerry Seinfeld, Norm McDonald``; ``Empty Planet by Darrell Bricker
+    and John Ibbitson``) or beside a brand (any name: ``programs called
     Kahoot and Quizizz``): names enumerated together are of one kind."""
     out = list(kinds)
     for first, full_only in (

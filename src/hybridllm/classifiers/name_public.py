@@ -20,7 +20,8 @@ individual; see ``scripts/data/build_public_figures.py`` and ``data/SOURCES.md``
 
 A listed name is still reported where a private person is likely: in a clinical payload (the
 decision of :mod:`hybridllm.classifiers.clinical`), and in a record-like context: an e-mail
-address, a phone number, a long number or id, or a street address near it; a table row or a
+address, a phone number, a long number or id, or a street address near it (not the digits of a
+URL: :mod:`~hybridllm.classifiers.name_public_record`); a table row or a
 form field; a personal cue before it (``my friend``, ``I'm``, ``name is``, ``Dear``).
 
 Beside the gazetteers: a surname far more frequent in text than in the population
@@ -29,7 +30,10 @@ prose (:mod:`~hybridllm.classifiers.name_foreign`), a name given to the assistan
 is Henry``, ``pretend you are Dave``: a persona; kept only with contact details near it), a
 brand, a product or a code identifier told by its context (``my Zelle account``: kept only with
 contact details near it) and a public figure told by how the prompt speaks of them (``Who is
-...?``), both from :mod:`~hybridllm.classifiers.name_brand`.
+...?``), both from :mod:`~hybridllm.classifiers.name_brand`; an author of a work asked about
+or an eponym (:mod:`~.name_public_works`), a town, a quantity's header or a field label told by
+the layout (:mod:`~.name_public_layout`), a name quoted in a web search result's snippet
+(:mod:`~.name_public_web`).
 """
 
 from __future__ import annotations
@@ -45,7 +49,11 @@ from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
-from hybridllm.classifiers.name_story import invented, keep_every_mention
+from hybridllm.classifiers.name_public_layout import layout_kind
+from hybridllm.classifiers.name_public_record import record_near
+from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
+from hybridllm.classifiers.name_public_works import work_kind
+from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
 from hybridllm.classifiers.name_words import (
     broken_word,
@@ -57,16 +65,9 @@ from hybridllm.models import Finding
 
 __all__ = ["drop_public", "load_lists", "public_name"]
 
-_NEAR = 150  # characters around a name searched for contact details
 _LIST_GAP = 40  # characters between two names of one list
-# Contact details and identifiers: a private person's record, not a mention of a public figure.
-_RECORD = re.compile(
-    r"[\w.+-]+@[\w-]+\.\w"  # e-mail address
-    r"|\+?\(?\d{2,4}\)?[ .-]\d{3}[ .-]?\d{3,4}\b"  # phone number
-    r"|\b\d{6,}\b|#\d{3,}\b|\b[A-Z]{1,4}-?\d{4,}\b"  # long number, ticket / account id
-    r"|\b\d{1,5}[ \t]+(?:[A-Z]\w+[ \t]+){1,3}(?i:street|st|avenue|ave|road|rd|lane|ln|drive"
-    r"|boulevard|blvd|way|court|ct|place|pl)\b"  # street address
-)
+# Kinds whose dropped name makes the text's later one-word mentions of its words go too.
+_SPREADS = ("person", "famous", "persona", "brand", "known", "listed", "town", "author", "web")
 # A personal cue or a field label right before the name (same line).
 _PERSONAL = re.compile(
     r"(?i:(?:\b(?:my|our|your)\s+(?:[\w-]+\s+)?|\bI\s*(?:am|'m|’m)\s+"
@@ -362,7 +363,7 @@ def _record_like(
     personal cue (see the module docstring); after a naming cue too unless ``named`` is
     False (a character "named Bernie" is introduced so); as a speaker of a transcript unless
     ``speaker`` is False (a run of everyday words before a colon is a heading: ``Pain Point:``)."""
-    if _RECORD.search(text, max(0, start - _NEAR), min(len(text), end + _NEAR)):
+    if record_near(text, start, end):
         return True
     line = _line(text, start, end)
     if (
@@ -411,12 +412,15 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     blocks: dict[int, tuple[int, int]] = {}
     quotes = [m.start() for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
     persona = persona_words(text) or persona_words(low or text.lower())
+    snippets = web_snippets(text)  # quoted from public web pages: '[1] "..."\nURL: https://'
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
         else ("code" if code_identifier(text, f.start, f.end) else None)  # "import Adam"
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
+        or work_kind(text, f)  # "Cradle to Cradle by William McDonough", "Amdahl's Law"
+        or layout_kind(text, f)  # "Calgary, Alberta", "Wert [nT]", "Tone:" among fields
         or thing_kind(text, f, key)
         or _everyday(key)
         or (_run_kind(text, f.start, f.end) if " " not in key else None)  # "Side" Hustles
@@ -431,12 +435,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
             and foreign_noun(text, f.start, f.end, blocks)
             else None
         )
+        # last: a brand in a snippet stays a brand ("your Zelle account")
+        or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)
     ]
     kinds = spread_persona(text, found, keys, with_company(text, found, keys, kinds), persona)
     singles: dict[str, list[int]] = {}
     for f, key, kind in zip(found, keys, kinds, strict=True):
-        if kind is None and " " not in key:
+        if kind is None and (" " not in key or titled(key)):  # "Captain Keif" in a story
             singles.setdefault(key, []).append(f.start)
     full = {w for key in keys if " " in key for w in key.split()}
     characters = invented(text, singles, full)
@@ -447,9 +453,9 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         # an identifier of code or an English word whatever is near ("font-size:" is no
         # speaker, "Mockup" before an image URL no record)
         if kind in ("code", "word")
-        else not _RECORD.search(text, max(0, f.start - _NEAR), min(len(text), f.end + _NEAR))
+        else not record_near(text, f.start, f.end)
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
-        else not _record_like(text, f.start, f.end, speaker=kind != "everyday")
+        else not _record_like(text, f.start, f.end, speaker=kind not in ("everyday", "label"))
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
@@ -474,7 +480,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         d
         and (
             " " in key
-            or kind in ("code", "word", "place")
+            or kind in ("code", "word", "place", "town")
             or not (_among(text, f, kept) or key in private_parts)
         )
         for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
@@ -482,7 +488,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
-        if d and kind in ("person", "famous", "persona", "brand", "known", "listed")
+        if d and kind in _SPREADS
         for w in key.split()
         if len(w) > 2
     }

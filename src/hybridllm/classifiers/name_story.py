@@ -25,7 +25,11 @@ the copywriter ...``. A given name alone in such a text names a character the au
 
 :mod:`hybridllm.classifiers.name_public` drops those findings unless the name sits in a
 record-like context or after a personal cue (``my daughter Linoy``), and never in a clinical
-text. Names of two words or more (a surname) are never taken for characters here.
+text. Names of two words or more (a surname) are never taken for characters here, except a
+rank or a title of nobility or fantasy before one word (:func:`titled`: ``Captain Keif``,
+``King Jeffrey``, ``Prince Nezha``): in such a text that is a character's style, not a real
+person's (``Mr.``, ``Dr.``, ``Uncle`` are not among them: a poem for ``Mrs. Kaplan`` or for
+``Uncle Victor``'s birthday is for someone real).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from hybridllm.classifiers.name_tokens import token_lexicon
 
-__all__ = ["invented", "keep_every_mention"]
+__all__ = ["invented", "keep_every_mention", "titled"]
 
 _PROBLEM_MAX = 1500  # characters: word problems are short; a long text is something else
 # Both read the lower-cased text (IGNORECASE makes Python's re several times slower).
@@ -122,6 +126,23 @@ _QUOTED = re.compile(r'"[^"\n]{0,400}"|“[^”]{0,400}”')
 # Speech given to someone after a quote: '"Thank you," Alyssa growled', '..." she said'.
 _SPEECH = re.compile(r"[,.!?…]\s*[\"”]\s+(?:[A-Z][\w'’-]+|he|she)\s+(?:\w+ly\s+)?\w+(?:ed|said)\b")
 _SPEECH_MIN = 2
+
+
+# Titles of rank, nobility or fantasy a story gives its characters.
+_CHARACTER_TITLES = frozenset(
+    (  # noqa: SIM905
+        "sir dame lord lady king queen prince princess emperor empress duke duchess count"
+        " countess baron baroness knight captain commander general admiral sergeant lieutenant"
+        " colonel detective inspector agent wizard"
+    ).split()
+)
+
+
+def titled(key: str) -> bool:
+    """Whether the lower-cased name ``key`` is a character's title and one word (``captain
+    keif``, ``king jeffrey``); see the module docstring."""
+    title, _, rest = key.partition(" ")
+    return bool(rest) and " " not in rest and title in _CHARACTER_TITLES
 
 
 def invented(text: str, names: Mapping[str, Sequence[int]], full: Collection[str] = ()) -> set[str]:

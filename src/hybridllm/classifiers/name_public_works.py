@@ -1,0 +1,149 @@
+"""Authors of published works and eponyms of results, told by how the prompt speaks of them.
+
+A name the prompt gives as the author of a work it asks the model about is a public one: the
+model can summarise or discuss only a published work, so whoever wrote it is no private person
+to protect. :func:`work_kind` reads three shapes of it:
+
+- **a work by its author, asked about**: a title (quoted, or a run of capitalised words, or a
+  work noun before it) right before ``by NAME``, in a prompt that asks about the work
+  (``What is "Where I Learned to Read" by Salvatore Scibona about?``, ``Please summarise the
+  story "The Circular Ruins" by Jorge Luis Borges``, ``have you read Cradle to Cradle by
+  William McDonough?``, ``explain the poem mock orange by louise gluck``). The request is
+  needed: a statement naming a song's singer (``"Tube Snake Boogie" by Arja Ollila - go
+  figure``) or a message signed ``by`` someone names anyone;
+- **the works of an author**: ``the works of frank herbert``, ``the writings of Foucault``,
+  ``the novels of ...``, ``the poetry of ...`` (not ``the thoughts of`` or ``the ideas of``,
+  which private people have too);
+- **an author's work by the possessive**: a possessive finding (``Adam Grat's``) before a work
+  noun (``Adam Grat's book think again``), or any name with a possessive before a quoted title
+  (``Locke's: "Treatise on the Mind of Man"``, ``Chriss Voss' "Never split the difference"``).
+
+And the eponym of a result (``"thing"``): a name with a possessive inside the finding and a
+result noun ending it (``Amdahl's Law``, ``Bayes' Theorem``), or a name, a possessive or not,
+one word and a result noun after it (``Shannon's sampling theorem``, ``Newton raphson
+method``). (Right before the result noun, ``Collatz conjecture``, is
+``name_public._THING_AFTER``'s.)
+
+None of this decides alone: :func:`hybridllm.classifiers.name_public.drop_public` keeps a name
+with private evidence near it (a record, a form, a personal cue) and every name of a clinical
+text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.models import Finding
+
+__all__ = ["work_kind"]
+
+# Nouns of a published work.
+_WORK = (
+    r"(?:book|books|novel|novels|novella|poem|poems|poetry|story|stories|short\s+story|essay"
+    r"|essays|article|paper|play|plays|song|songs|album|albums|film|films|movie|movies|series"
+    r"|memoir|biography|autobiography|textbook|trilogy|saga|comic|manga|opera|symphony|sonnet"
+    r"|painting|paintings)"
+)
+# Before "by": a closing quote ('"The Circular Ruins" by'), a work noun and at most eight words
+# ("the book the quranic studies today by"), or two capitalised words of a title within the five
+# words before it ("Cradle to Cradle by", "Decline by").
+_BY_BEFORE = re.compile(
+    r"(?:[\"”’'][ \t]*(?:,[ \t]*)?(?:written[ \t]+|authored[ \t]+)?by[ \t]+$"
+    r"|(?i:\b" + _WORK + r"\b)[^.!?\n\"“”]{0,80}?[ \t]by[ \t]+$"
+    r"|(?:\b[A-Z][\w'’-]*[ \t:,]+(?:[\w'’-]+[ \t:,]+){0,3}?[A-Z][\w'’-]*[ \t]+"
+    r"|[\w'’-]+[ \t]+[A-Z][\w'’-]*[ \t]+)by[ \t]+$)"
+)
+# A request about a work: to summarise, explain, discuss, quote, recommend, or whether the
+# model knows or has read it.
+_ASKED = re.compile(
+    r"(?i:\b(?:summar\w*|synopsis|explain\w*|analy[sz]\w*|interpret\w*|discuss\w*|review"
+    r"|quotes?|themes?|characters?|chapters?|plot|similar|recommend\w*|lessons?|takeaways?"
+    r"|key\s+(?:ideas|points|concepts)|main\s+(?:idea|ideas|points|argument)|outline"
+    r"|have\s+you\s+read|did\s+you\s+read|do\s+you\s+know|are\s+you\s+familiar|tell\s+me\s+about"
+    r"|what\s+is\b[^.!?\n]{0,120}\babout|(?:in|from)\s+the\s+(?:book|novel|poem|story|film"
+    r"|movie|song)|according\s+to|based\s+on))\b"
+)
+_ASK_WINDOW = 200  # characters either side of the name searched for the request
+# "the works of", "the writings of": whoever wrote them is a public author.
+_WORKS_OF = re.compile(
+    r"(?i:\b(?:works|writings|poetry|poems|novels|books|essays|paintings|films|plays|oeuvre)"
+    r"[ \t]+of[ \t]+$)"
+)
+# After a possessive finding: a work noun ("Adam Grat's book", "X's latest novel").
+_WORK_NEXT = re.compile(
+    r"[ \t]+(?:(?:new|latest|most|famous|best|first|last|debut|\d+)[ \t]+){0,2}(?i:"
+    + _WORK
+    + r")\b"
+)
+# After a name, a possessive and a quoted title: 'Locke's: "Treatise', 'Chriss Voss' "Never'.
+_QUOTED_NEXT = re.compile(r"(?:['’]s?)?[ \t]*:?[ \t]*[\"“‘]")  # after a possessive only
+_POSSESSIVE_END = ("'s", "’s", "s'", "s’")
+# Results named after someone.
+_RESULT = (
+    r"(?:theorem|theorems|law|laws|lemma|conjecture|principle|paradox|equation|equations"
+    r"|inequality|algorithm|method|coefficient|distribution|transform|hypothesis|constant"
+    r"|formula|criterion|postulate)"
+)
+_RESULT_LAST = re.compile(r"['’]s?[ \t]+(?i:" + _RESULT + r")$")
+# ... after one more word: results of scholarship only ("Shannon's sampling theorem"; not
+# "Sara's cooking method"), and a method after a name with no possessive ("Newton raphson
+# method").
+_SCHOLARLY = (
+    r"(?:theorem|theorems|lemma|conjecture|paradox|equation|equations|inequality|algorithm"
+    r"|coefficient|criterion|postulate)"
+)
+_RESULT_NEXT = re.compile(r"(?:['’]s?)?[ \t]+[a-z][a-z-]+[ \t]+(?i:" + _SCHOLARLY + r")\b")
+_METHOD_NEXT = re.compile(r"[ \t]+[A-Za-z][a-z-]+[ \t]+(?i:method)\b")
+
+
+# A personal apposition after the name: "by Mikkel Selko, my neighbour" is a private author.
+_MINE_AFTER = re.compile(r"[ \t]*[,(-][ \t]*(?i:my|our|his|her|their)\b")
+
+
+def work_kind(text: str, f: Finding) -> str | None:
+    """``"author"`` for the author of a published work the prompt speaks of, ``"thing"`` for the
+    eponym of a result (see the module docstring), else None.
+
+    Args:
+        text: the text.
+        f: a PERSON finding of ``text``.
+
+    Returns:
+        The kind, or None.
+    """
+    span = text[f.start : f.end]
+    possessive = span.endswith(_POSSESSIVE_END)
+    if _eponym(text, span, f.end, possessive):
+        return "thing"
+    return "author" if _author(text, f.start, f.end, possessive) else None
+
+
+def _eponym(text: str, span: str, end: int, possessive: bool) -> bool:
+    """A result named after someone: ``Amdahl's Law`` taken whole, ``Shannon's sampling
+    theorem``, ``Newton raphson method``."""
+    if ("'" in span or "’" in span) and _RESULT_LAST.search(span) is not None:
+        return True
+    return text[end : end + 1] in (" ", "\t", "'", "’") and (
+        _RESULT_NEXT.match(text, end) is not None
+        or (not possessive and _METHOD_NEXT.match(text, end) is not None)
+    )
+
+
+def _author(text: str, start: int, end: int, possessive: bool) -> bool:
+    """An author: of a work named after a possessive (``Adam Grat's book``, ``Locke's:
+    "Treatise``), of ``the works of``, or of a work asked about (``"X" by NAME``)."""
+    if possessive and _WORK_NEXT.match(text, end) is not None:
+        return True
+    if (possessive or text[end : end + 1] in ("'", "’")) and _QUOTED_NEXT.match(text, end):
+        return True
+    before = text[max(0, start - 24) : start]
+    if before.endswith(("of ", "of\t")):
+        return _WORKS_OF.search(before) is not None
+    if (
+        not before.endswith(("by ", "by\t"))
+        or _BY_BEFORE.search(text, max(0, start - 120), start) is None
+        or _MINE_AFTER.match(text, end) is not None
+    ):
+        return False
+    window = text[max(0, start - _ASK_WINDOW) : min(len(text), end + _ASK_WINDOW)]
+    return _ASKED.search(window) is not None

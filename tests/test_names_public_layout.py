@@ -1,0 +1,71 @@
+"""The layout around a one-word finding makes it a place, a quantity's header or a field label
+(:mod:`hybridllm.classifiers.name_public_layout`); names in lists, transcripts and addressed
+people stay found. All texts run through the real classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town and its region
+        "I have visited several countries in Europe and Asia, and I plan my next trip.",
+        "How far is it from Boston MA to Atlanta GA",
+        "Day 40-43: Bali, Indonesia\nFly to Bali, a paradise island.",  # later mentions too
+        # a quantity's header
+        "X [m] Y [m] Wert [nT]\n-0.572 12.446 1.080",
+        # a field label among a template's fields
+        "Grammar: Standard English rules.\nTone: Conversational, empathetic, supportive.",
+    ],
+)
+def test_places_headers_and_labels_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We met in Paris, Sarah.", "Sarah"),  # a given name addressed after a place
+        ("Lunch with Sarah, Dallas TX office.", "Sarah"),
+        ("Jane Roe, MD will see you.", "Jane Roe"),  # a degree, no state
+        ("Table 1: Tsuneto, Carolina, Ms. Gair", "Tsuneto"),  # a list of people
+        ("Who missed standup:\nNilo: api is down\nSmith: rolling back now", "Nilo"),
+        ("Will: hi there\nGrace: hello", "Grace"),  # a transcript
+        ("Bali, Indonesia. Contact Bali at bali.k@example.com", "Bali"),  # a record
+    ],
+)
+def test_people_beside_places_and_speakers_are_found(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_a_bracketed_year_is_no_unit() -> None:
+    text = "See Multiplex Constructions Pty Ltd v Luikens [2003] NSWSC 1140 at [96]."
+    assert any("Luikens" in p for p in persons(text)), persons(text)
+
+
+def test_a_one_word_comment_next_to_code_is_a_step() -> None:
+    text = (
+        "def f(text):\n    tokens = [t for t in tokens if t not in stop]\n"
+        "    # Lemmatize\n    lemmatizer = WordNetLemmatizer()\n"
+    )
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("x = 1\n# Maria\ny = 2\n", "Maria"),  # a given name in a comment
+        ("Notes\n# Lemmatize\nThe end.", "Lemmatize"),  # no code next to it
+    ],
+)
+def test_comments_that_may_name_someone_are_kept(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

@@ -1,0 +1,52 @@
+"""Digits inside a web address are no record near a name
+(:mod:`hybridllm.classifiers.name_public_record`): a public name beside a pasted search result's
+URL is still dropped, while a real record (an e-mail address, an id, a phone number) near a name
+keeps it."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_public_record import record_near
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+_URL = "URL: https://www.example-news.com/news/2021/11/14/report-192654\n"
+
+
+def test_digits_in_a_url_are_no_record() -> None:
+    text = "[1] Immanuel Kant wrote the Critique. " + _URL
+    start = text.index("Immanuel")
+    assert not record_near(text, start, start + len("Immanuel Kant"))
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "Contact: kant@example.org",
+        "Case id 88231940",
+        "Call +1 415 555 0134",
+    ],
+)
+def test_a_record_beside_a_url_still_counts(record: str) -> None:
+    text = f"[1] Immanuel Kant wrote the Critique. {record}\n" + _URL
+    start = text.index("Immanuel")
+    assert record_near(text, start, start + len("Immanuel Kant"))
+    assert any("Immanuel Kant" in p for p in persons(text)), persons(text)
+
+
+def test_a_long_number_without_urls_counts() -> None:
+    text = "Immanuel Kant, account 99281734, asked about his refund."
+    assert record_near(text, 0, len("Immanuel Kant"))
+    assert any("Immanuel Kant" in p for p in persons(text)), persons(text)
+
+
+def test_a_www_address_is_a_url() -> None:
+    text = "Immanuel Kant, see www.example.org/items/99281734 for the essay."
+    assert not record_near(text, 0, len("Immanuel Kant"))

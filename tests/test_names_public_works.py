@@ -1,0 +1,82 @@
+"""Authors of works the prompt asks about, and eponyms of results, are no private person's name
+(:mod:`hybridllm.classifiers.name_public_works`); a private author or a name with a personal cue
+still is. All texts run through the real classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a work by its author, asked about
+        'What is "Where I Learned to Read" by Salvatore Scibona about?',
+        "Hi, have you read Cradle to Cradle by William McDonough?",
+        'Please summarise the story "The Circular Ruins" by Jorge Luis Borges.',
+        "explain the poem mock orange by louise gluck",
+        "I like the book 'Thursday Murder Club' by Richard Osman. Can you suggest similar books?",
+        "Write a book summary on Empty Planet by Darrell Bricker and John Ibbitson.",
+        # the works of an author
+        "write a sample paragraph for a scifi story inspired by the works of frank herbert",
+        # an author's work by the possessive
+        "Give me 10 action items based on Adam Grat's book think again",
+        'negotiate according to the techniques in Chriss Voss\' "Never split the difference"',
+        # eponyms of results
+        "It is harder to scale due to Amdahl's Law.",
+        "Let's talk about Shannon's sampling theorem as applied to band-limited signals.",
+        "Write a Matlab program to use Newton raphson method to find a root.",
+    ],
+)
+def test_authors_and_eponyms_are_not_flagged(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a statement naming a singer: no request about the work
+        ('Answer: "Tube Snake Boogie" by Arja Ollila – go figure', "Arja Ollila"),
+        # a personal apposition after the author
+        ('I love the song "Blue Sky" by Mikkel Selko, my neighbour. Summarize it?', "Mikkel Selko"),
+        # a message signed by someone is no work
+        ("Please reply to the note sent by Dana Whitfield about the invoice.", "Dana Whitfield"),
+        # a private possessive before a method is no eponym
+        ("Sara Lopez's cooking method is great; can you summarize it?", "Sara Lopez"),
+        # a record near the author
+        (
+            'Summarize "Q3 Plan" by Dana Whitfield (dana.whitfield@example.com).',
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_private_authors_are_still_found(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_clinical_text_keeps_an_author() -> None:
+    text = (
+        'Patient read "Night Notes" by Dana Whitfield; summarize. Pt on metformin 500 mg, '
+        "BP 150/90, seen for chest pain."
+    )
+    assert any("Dana Whitfield" in p for p in persons(text)), persons(text)
+
+
+def test_later_mentions_of_an_author_go_with_the_full_name() -> None:
+    text = 'Summarise the story "The Circular Ruins" by Jorge Luis Borges. Why did Borges write it?'
+    assert persons(text) == []
+
+
+def test_a_later_mention_with_a_record_near_it_is_kept() -> None:
+    text = (
+        'Summarise the story "The Circular Ruins" by Jorge Luis Borges.\n\n' + "x " * 100 + "\n"
+        "Ask Borges at borges.j@example.com"
+    )
+    assert any("Borges" in p for p in persons(text)), persons(text)
