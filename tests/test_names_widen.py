@@ -276,3 +276,28 @@ def test_a_surname_that_names_firms_too(text: str, name: str) -> None:
 def test_places_and_firms_with_a_direction_stay_clean(text: str) -> None:
     c = get_classifier().classify(text)
     assert not [f for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write an essay on The Moon Landing and The Domincan Republic.",
+        "Plan a trip: Copenhagen Larnaca Milan Naples in ten days.",
+        "Compare the economic policies of President Nixon and President Franklin D Roosevelt.",
+    ],
+)
+def test_titles_lists_of_places_and_office_holders_are_no_private_names(text: str) -> None:
+    c = get_classifier().classify(text)
+    assert not [f for f in c.findings if f.entity_type == "PERSON"]
+
+
+def test_an_office_holder_with_private_details_stays_found() -> None:
+    text = "Please email Senator Maria Okafor's office: my address is 12 Elm Street, Springfield."
+    c = get_classifier().classify(text)
+    assert any("Okafor" in text[f.start : f.end] for f in c.findings)
+
+
+def test_a_name_of_three_words_with_a_town_particle_stays_found() -> None:
+    text = "please forward the contract to sofia van acker today"
+    c = get_classifier().classify(text)
+    assert any("acker" in text[f.start : f.end] for f in c.findings)

@@ -174,6 +174,12 @@ _ONE_ROLES = frozenset(
         " mathematician physicist"
     ).split()
 )
+# A public office or a royal title that NER took into the name ("President Franklin D
+# Roosevelt", "Pope Francis", "Queen Elizabeth"); a word must follow it.
+_OFFICE_IN = re.compile(
+    r"(?:President|Senator|Congressman|Congresswoman|Governor|Chancellor|Pope|Emperor|Empress"
+    r"|Tsar|Czar|Sultan|Pharaoh|King|Queen|Prince|Princess|Prime[ \t]+Minister)[ \t]+[A-Z]"
+)
 _ROLE_ONE = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ONE_ROLES)) + r")\s+$)")
 # A later item of an enumeration a thing's class noun introduces: "companies such as Walmart,
 # Target, and Kohl's", "apps like Notion, Trello or Menti" (the first item is _BEFORE's).
@@ -283,6 +289,8 @@ def known_context(text: str, f: Finding, last: str | None = None) -> bool:
     start = f.start
     if text[f.end : f.end + 1] in ("'", "’") and _WORK_AFTER.match(text, f.end) is not None:
         return True
+    if _OFFICE_IN.match(text, start, f.end) is not None:
+        return True  # "President Nixon", "Queen Elizabeth II": NER took the office in
     if last is None:
         last = _last_word(text, start)
     return last in _KNOWN_LAST and (

@@ -267,17 +267,37 @@ def repeated(
 
 # Weekdays as rotas and schedules abbreviate them ("Mon Eustaquia, Tue Roman"); not "Sat" or
 # "Sun", which are also names.
+_THE = re.compile(r"The[ \t]+[A-Z]")
 _WEEKDAY = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?(?:[ \t]+|\Z)")
 
 
-def trim_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
+def trim_weekdays(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding]:
     """PERSON findings without a weekday abbreviation at their start (``Mon Eustaquia`` of
-    ``rota: Mon Eustaquia, Tue Roman``); a finding that is only one is dropped."""
+    ``rota: Mon Eustaquia, Tue Roman``); a finding that is only one is dropped. A finding that
+    starts with ``The`` loses it, and is dropped when no word after it is a listed name (``The
+    Moon Landing``: a title; ``The Lucas B Himmel version`` keeps ``Lucas B Himmel``, a name
+    the lists hold and English does not); one whose
+    three words or more are mostly listed places is dropped (``Copenhagen Larnaca Milan
+    Naples``)."""
     out: list[Finding] = []
     for f in findings:
+        if f.entity_type == "PERSON" and _THE.match(text, f.start, f.end):
+            rest = text[f.start + 4 : f.end]
+            if not any(lex.kind(w) is Kind.NAME for w in rest.split()):
+                continue  # "The Moon Landing": a title or a thing
+            f = f.model_copy(update={"start": f.start + 4})  # noqa: PLW2901 - "The Lucas B Himmel version"
+        if f.entity_type == "PERSON" and _all_places(text[f.start : f.end], lex):
+            continue  # "Copenhagen Larnaca Milan Naples": places run together
         m = _WEEKDAY.match(text, f.start, f.end) if f.entity_type == "PERSON" else None
         if m is None:
             out.append(f)
         elif m.end() < f.end:
             out.append(f.model_copy(update={"start": m.end()}))
     return out
+
+
+def _all_places(span: str, lex: TokenLexicon) -> bool:
+    """Three words or more, most of them listed places: a list of places run together."""
+    parts = [p for p in span.lower().split() if p not in PARTICLES]  # "van" is a town too
+    places = sum(p in lex.places for p in parts)
+    return len(parts) >= 3 and places >= 2 and 2 * places >= len(parts)

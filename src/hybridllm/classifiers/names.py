@@ -290,7 +290,7 @@ class NameRecognizer(NamePairs):
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
-        kept = trim_weekdays(text, widen(text, kept, self.tokens))
+        kept = trim_weekdays(text, widen(text, kept, self.tokens), self.tokens)
         return _whole_mentions(text, trim_units(text, kept))
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
