@@ -36,7 +36,7 @@ import re
 from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
 from hybridllm.classifiers.address_lower import lower_street_spans
 from hybridllm.classifiers.address_lower_run import run_street_spans
-from hybridllm.classifiers.address_widen import widen_end, widen_start
+from hybridllm.classifiers.address_widen import UNIT_PIECE, widen_end, widen_start
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 
@@ -212,7 +212,8 @@ _PARTICLES = frozenset(
     ]
 )
 _MAX_PIECES = 5
-_UNIT_PIECE = re.compile(_UNIT, re.IGNORECASE)  # "Apt. 171" as one piece (its dot ends none)
+# "Apt. 171", "Depto. 463", "Bl. 26  Sc. 85 Ap. 591" as one piece (its dot ends none)
+_UNIT_PIECE = re.compile(rf"{UNIT_PIECE}(?:[ \t]+{UNIT_PIECE}){{0,3}}")
 
 
 PREFILTER_PATTERNS = (

@@ -1,0 +1,90 @@
+"""Streets whose name starts with a preposition, a saint or an adjective, then a house number.
+
+Central European and Spanish streets are often named by where they are or whom they honour,
+with no street type at all: ``U Synagogy 576`` (at the synagogue), ``Na pasekách 1011``, ``Pod
+Lipovým 5``, ``Im alten Brunnen 372``, ``San Martin de La Cantera 138``, ``Nueva Alameda 525``,
+``Velký průhon 426``. Without a type the cores of :mod:`.addresses` miss them, and the name
+rules find their name part only (``Martin de La Cantera``): a partial mask, a leak.
+
+Such a street is found when one of these leading words stands where a street starts, one to
+three words follow that are a street's name (capitalised, a name particle, or a word foreign to
+English: ``kopci``, ``alten``; not ``U Turn 5``, ``Na level 140``), then a house number that is no
+year and ends the clause (``... 576 since 2015``, ``..., 1021 now``). In a text all in lower
+case the leading word may be in lower case too, and then it must stand where a street starts
+(a place word, a line start) and every word after it must be foreign to English (``can u get
+5`` is a question).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.address_lower_run import (
+    PARTICLES,
+    end_of_clause,
+    namelike,
+    street_start,
+)
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
+from hybridllm.classifiers.prefilter import finditer
+
+__all__ = ["LEAD", "lead_spans"]
+
+_LEADS = (
+    # Czech, Slovak, Polish prepositions; German ones that start a street's name
+    r"U|Na|Pod|Nad|Za|Před|Pred|Pri|Při|Ve|Ke|Im|Am|Auf|Zum|Zur|Hinter|Unter"
+    # saints, and the adjectives "new", "old", "great", "little", "upper", "lower"
+    r"|San|Santa|Santo|São|Sankt|Nueva|Nuevo|Vieja|Viejo|Velký|Velká|Velké|Malý|Malá|Malé"
+    r"|Nová|Nový|Nové|Stará|Starý|Staré|Dolní|Horní|Dolná|Horná"
+)
+_WORDS = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
+LEAD = re.compile(
+    rf"(?<![\w'’.-])(?P<lead>(?i:{_LEADS}))[ \t]+(?P<w>{_WORDS}),?[ \t]+"
+    r"(?P<n>\d{1,5}[A-Za-z]?)(?![\w'’]|[.,:/-]\d)"
+)
+"""A leading word, the words of the name and a house number (checked by :func:`lead_spans`)."""
+_ADJECTIVES = frozenset(
+    "nueva nuevo vieja viejo velký velká velké malý malá malé nová nový nové stará starý staré"  # noqa: SIM905
+    " dolní horní dolná horná".split()
+)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def lead_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the streets of the module docstring in ``text``."""
+    lower_text = text.islower()
+    lex = token_lexicon()
+    spans = []
+    for m in finditer(LEAD, text):
+        lead = m.group("lead")
+        if not (lead[0].isupper() and lead[1:] == lead[1:].lower()) and not lower_text:
+            continue  # "NA", "na": a capitalised word starts the street in a cased text
+        if _YEAR.fullmatch(m.group("n")) or not end_of_clause(text, m.end("n")):
+            continue
+        if lower_text and not street_start(text, m.start()):
+            continue  # in lower case only where a street starts ("at", a line start)
+        words = m.group("w").split()
+        adjective = lead.lower() in _ADJECTIVES  # a foreign word itself: "Nueva Alameda 525"
+        if all(_name_word(lex, w, strict=lower_text) for w in words) and (
+            adjective or any(_foreign(lex, w) for w in words)
+        ):
+            spans.append((m.start(), m.end("n")))
+    return spans
+
+
+def _foreign(lex: TokenLexicon, word: str) -> bool:
+    """A word foreign to English (``Synagogy``, ``pasekách``) or a name no word list holds: one
+    such word makes the run a street's name (``U Turn 5`` has none)."""
+    low = word.lower().rstrip(".")
+    return namelike(lex, low) or lex.kind(low) in (Kind.NAME, Kind.UNKNOWN)
+
+
+def _name_word(lex: TokenLexicon, word: str, *, strict: bool) -> bool:
+    """A word of a street's name: a particle, a word foreign to English, or (not ``strict``)
+    a capitalised word that a name list holds (``Martin``, ``Alameda``; not ``Turn``)."""
+    low = word.lower().rstrip(".")
+    if low in PARTICLES or namelike(lex, low):
+        return True
+    if strict or not word[0].isupper():
+        return False
+    return lex.kind(low) is not Kind.WORD

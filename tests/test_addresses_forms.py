@@ -1,0 +1,82 @@
+"""Street forms of other countries, and what a found street keeps: units and house-number marks
+after it, the other half of a house number, a number or a unit before it
+(:mod:`hybridllm.classifiers.address_widen`), streets typed first with a number mark
+(:mod:`hybridllm.classifiers.addresses`), French types in lower case, and streets that start
+with a preposition, a saint or an adjective (:mod:`hybridllm.classifiers.address_lead`).
+Written for this file (no line of a benchmark set); the real recognizer runs every case."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers.addresses import AddressRecognizer
+
+_R = AddressRecognizer()
+
+
+def _spans(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in _R.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # units and house-number marks after a street, in its language
+        (
+            "I moved to Calle Ortega 12 Edif. 3 , Depto. 41. Thanks",
+            "Calle Ortega 12 Edif. 3 , Depto. 41",
+        ),
+        (
+            "Send it to Strada Lungă Nr. 7 Bl. 2  Sc. 1 Ap. 14",
+            "Strada Lungă Nr. 7 Bl. 2  Sc. 1 Ap. 14",
+        ),
+        ("She lives at Calle Rioja 40 Piso 3 now.", "Calle Rioja 40 Piso 3"),
+        ("the office is Ampliación Sol 81 Interior 9", "Ampliación Sol 81 Interior 9"),
+        # the other half of a house number
+        ("Address: Lindenweg 4-6", "Lindenweg 4-6"),
+        ("it is at Brucknerstraße 12/3. Ring twice", "Brucknerstraße 12/3"),
+        # a building number with its dot before the name, a unit before the street
+        ("Kiss Anna\n\n12. Petőfi utca\n Veszprém", "12. Petőfi utca"),
+        ("Reply to Apt. 7, 18 Harbour Street please", "Apt. 7, 18 Harbour Street"),
+        # a street type first and a house-number mark
+        ("The shop is at Diagonal Norte N° 912.", "Diagonal Norte N° 912"),
+        ("Please come to Jl. Merdeka No. 14 tomorrow", "Jl. Merdeka No. 14"),
+        ("I live at Cl. 45 # 12-3 Sur in Bogotá", "Cl. 45 # 12-3 Sur"),
+        ("Our office: Aleea Teilor Nr. 9", "Aleea Teilor Nr. 9"),
+        # a French type in lower case: after a number and a comma, or before a name
+        ("Meet me at 12, boulevard de Sébastopol tonight", "12, boulevard de Sébastopol"),
+        ("The café is on rue Mouffetard", "rue Mouffetard"),
+        ("I grew up at 4410 rang Gagnon near the river", "4410 rang Gagnon"),
+        # a preposition, a saint or an adjective first, then a house number
+        ("The flat is U Prašné brány 12, Praha", "U Prašné brány 12"),
+        ("we have rented Pod Kaštany 45 since May", "Pod Kaštany 45"),
+        ("The letter went to Im Hofacker 17 yesterday", "Im Hofacker 17"),
+        ("It's in Nueva Esperanza 311", "Nueva Esperanza 311"),
+        ("the parcel came to na výsluní 28 today", "na výsluní 28"),
+    ],
+)
+def test_whole_street(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some version of that sounds like an avenue I should pursue.",
+        "Beethoven's Symphony No. 9 is my favourite.",
+        "Take the U Turn 5.",
+        "Na level 140, K 4.1",
+        "can u get 5 of them",
+        "I rang Jack yesterday.",
+        "The route Planning team meets on Monday.",
+        "Item # 5-7 is missing from the list.",
+    ],
+)
+def test_no_street(text: str) -> None:
+    assert _spans(text) == [], (text, _spans(text))
+
+
+def test_a_year_before_a_street_stays_outside() -> None:
+    """A building number before a street found by its name goes with it, a year does not."""
+    assert _spans("In 2019 Mellékhalasi utca was renamed.") == ["Mellékhalasi utca"]
+    assert _spans("We live at 84 Mellékhalasi utca, Pécs")[0].startswith("84 Mellékhalasi utca")
