@@ -53,6 +53,14 @@ def _spans(text: str) -> list[str]:
         ("The letter went to Im Hofacker 17 yesterday", "Im Hofacker 17"),
         ("It's in Nueva Esperanza 311", "Nueva Esperanza 311"),
         ("the parcel came to na výsluní 28 today", "na výsluní 28"),
+        ("Deliver it to Padre Anchieta, 77 please", "Padre Anchieta, 77"),
+        # a street named after a person, after a place word
+        ("The box arrived at Ferenc Kölcsey 88 last night.", "Ferenc Kölcsey 88"),
+        # Nordic and Dutch place endings, a lower-case type word, a particle and a name
+        ("We live at 12 Fjellstubben now.", "12 Fjellstubben"),
+        ("send it to 40 Zandbrug please", "40 Zandbrug"),
+        ("The letter arrived at 71 Kaskeda allee last week", "71 Kaskeda allee"),
+        ("Address: Calle de Pedro Ruiz y Mendoza, Toledo", "Calle de Pedro Ruiz y Mendoza"),
     ],
 )
 def test_whole_street(text: str, street: str) -> None:
@@ -70,6 +78,11 @@ def test_whole_street(text: str, street: str) -> None:
         "I rang Jack yesterday.",
         "The route Planning team meets on Monday.",
         "Item # 5-7 is missing from the list.",
+        "Now I want to port it to Godot 4.",
+        "Please upgrade to Ubuntu 22.",
+        "See you at Level 42.",
+        "As written in John 3.",
+        "We painted Warhammer 40k minis.",
     ],
 )
 def test_no_street(text: str) -> None:

@@ -3,8 +3,9 @@
 Central European and Spanish streets are often named by where they are or whom they honour,
 with no street type at all: ``U Synagogy 576`` (at the synagogue), ``Na pasekách 1011``, ``Pod
 Lipovým 5``, ``Im alten Brunnen 372``, ``San Martin de La Cantera 138``, ``Nueva Alameda 525``,
-``Velký průhon 426``. Without a type the cores of :mod:`.addresses` miss them, and the name
-rules find their name part only (``Martin de La Cantera``): a partial mask, a leak.
+``Velký průhon 426``, ``Padre Feijoo, 152``. Without a type the cores of :mod:`.addresses` miss
+them, and the name rules find their name part only (``Martin de La Cantera``): a partial mask,
+a leak.
 
 Such a street is found when one of these leading words stands where a street starts, one to
 three words follow that are a street's name (capitalised, a name particle, or a word foreign to
@@ -13,6 +14,10 @@ year and ends the clause (``... 576 since 2015``, ``..., 1021 now``). In a text 
 case the leading word may be in lower case too, and then it must stand where a street starts
 (a place word, a line start) and every word after it must be foreign to English (``can u get
 5`` is a question).
+
+Streets named after a person alone (``José Guadalupe Peralta Gámez 504``, ``Kovács Lajos 12``)
+have no leading word; they are found after a place word or an address label (``at``, ``to``,
+``is``, ``in``, ``Address:``) by their words, all names (:func:`cued_name_spans`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from hybridllm.classifiers.address_lower_run import (
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["LEAD", "lead_spans"]
+__all__ = ["CUED_NAMES", "LEAD", "cued_name_spans", "lead_spans"]
 
 _LEADS = (
     # Czech, Slovak, Polish prepositions; German ones that start a street's name
@@ -36,6 +41,8 @@ _LEADS = (
     # saints, and the adjectives "new", "old", "great", "little", "upper", "lower"
     r"|San|Santa|Santo|São|Sankt|Nueva|Nuevo|Vieja|Viejo|Velký|Velká|Velké|Malý|Malá|Malé"
     r"|Nová|Nový|Nové|Stará|Starý|Staré|Dolní|Horní|Dolná|Horná"
+    # Spanish and Portuguese titles a street's namesake holds: "Padre Feijoo, 152"
+    r"|Padre|Fray|Frei|Doña|Dona|Dom|Presidente|Doutor|Marechal|Coronel|Maestro|Ingeniero"
 )
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
 LEAD = re.compile(
@@ -43,6 +50,14 @@ LEAD = re.compile(
     r"(?P<n>\d{1,5}[A-Za-z]?)(?![\w'’]|[.,:/-]\d)"
 )
 """A leading word, the words of the name and a house number (checked by :func:`lead_spans`)."""
+# A place word, then capitalised words and a house number: "arrived at José Guadalupe Peralta
+# Gámez 504", "It's in Nueva Alameda 525" (checked by cued_name_spans).
+CUED_NAMES = re.compile(
+    r"(?:\b(?:at|to|is|in)|\b(?i:address)[ \t]*:)[ \t]+"
+    r"(?P<w>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,4}),?[ \t]+"
+    r"(?P<n>\d{1,5}[A-Ha-h]?)(?![\w'’]|[.,:/-]\d)"  # (not "Warhammer 40k")
+)
+"""A place word or an address label, capitalised words and a house number."""
 _ADJECTIVES = frozenset(
     "nueva nuevo vieja viejo velký velká velké malý malá malé nová nový nové stará starý staré"  # noqa: SIM905
     " dolní horní dolná horná".split()
@@ -79,6 +94,12 @@ def _foreign(lex: TokenLexicon, word: str) -> bool:
     return namelike(lex, low) or lex.kind(low) in (Kind.NAME, Kind.UNKNOWN)
 
 
+def _unlisted(lex: TokenLexicon, word: str) -> bool:
+    """A word in no list at all, or with letters English does not use (``Gámez``)."""
+    low = word.lower()
+    return not low.isascii() or lex.kind(low) is Kind.UNKNOWN
+
+
 def _name_word(lex: TokenLexicon, word: str, *, strict: bool) -> bool:
     """A word of a street's name: a particle, a word foreign to English, or (not ``strict``)
     a capitalised word that a name list holds (``Martin``, ``Alameda``; not ``Turn``)."""
@@ -88,3 +109,33 @@ def _name_word(lex: TokenLexicon, word: str, *, strict: bool) -> bool:
     if strict or not word[0].isupper():
         return False
     return lex.kind(low) is not Kind.WORD
+
+
+def cued_name_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of streets named like people after a place word (``at``, ``to``, ``is``,
+    ``in``, ``Address:``): capitalised words that a name list holds or no English word list
+    does, two or more of them (one word and a number is a version: ``upgrade to Ubuntu 22``)
+    with particles between, and a house number that is no year and ends the clause, of two
+    digits or more unless a word is in no list. ``arrived at José Guadalupe
+    Peralta Gámez 504 last night``, ``lives at Kovács Lajos 12.``; not ``upgrade to Windows
+    11.``, ``see you at Level 42.``, ``in John 3.``"""
+    if text.islower():
+        return []
+    lex = token_lexicon()
+    spans = []
+    for m in finditer(CUED_NAMES, text):
+        number = m.group("n")
+        if _YEAR.fullmatch(number) or not end_of_clause(text, m.end("n")):
+            continue
+        words = m.group("w").split()
+        names = [w for w in words if w.lower() not in PARTICLES]
+        if len(names) < 2 or not all(w[0].isupper() and w[1:] == w[1:].lower() for w in names):
+            continue  # "GPT", "iPhone"; one word and a number is a version ("to Godot 4")
+        if not all(_name_word(lex, w, strict=False) for w in names) or not any(
+            namelike(lex, w.lower()) for w in names
+        ):
+            continue  # "see you at Level 42", "to Ben 10": no word of a name alone
+        if not number[1:2].isdigit() and not any(_unlisted(lex, w) for w in names):
+            continue  # "in John 3": a short number after listed names
+        spans.append((m.start("w"), m.end("n")))
+    return spans

@@ -92,7 +92,7 @@ _UNITS = word_set(
 TYPES = STREET_TYPES | word_set(
     "st rd ave av dr ln ct pl blvd hwy pkwy sq cir ter cres gardens close mews wynd parade"
     " esplanade quay wharf chase rise croft circus villas fields green gate allee allé chaussee"
-    " ring gasse platz weg laan kade dijk plein singel steeg"
+    " ring gasse platz weg laan kade dijk plein singel steeg maantee põik puiestee tänav"
 )
 # Types that are also everyday words ("park", "run", "view"): the words before need a name.
 _UNAMBIGUOUS = word_set(
@@ -103,7 +103,9 @@ _SUFFIX = re.compile(
     r"[^\W\d_]{3,}(?:stra(?:ß|ss)e|straat|weg|gasse|platz|allee|damm|ufer|laan|gracht|plein"
     r"|singel|kade|kaai|dijk|dreef|steeg|brug|veien|vegen|vejen|vej|gade|gata|gatan|vägen"
     r"|väg|gränd|stigen|stígur|braut|vænge|pfad|brücke|stieg|steig|ring|katu|tie|kuja|polku"
-    r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi)$"
+    r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi|kuil|baan|stubben|bakken|haugen|høgda"
+    r"|stranda|ringen|gården|jordet|tunet|faret|svingen|grenda|åsen|løkka|kroken|sletta|bråten"
+    r"|holmen|lunden|vænget|toften|højen|hagi|stígur|gerði|lundur|hvammur|vellir)$"
 )
 PARTICLES = word_set(
     "de del della dei degli dello di da das dos do du des la le les el los las lo il gli van"

@@ -75,6 +75,10 @@ _TOKEN_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,5}")
 _ROMAN = re.compile(r"[ \t]+(?:I{1,3}|IV|VI{0,3}|i{1,3}|iv|vi{0,3})(?![\w'’.-])")
 _HOUSE = re.compile(r"[ \t]+\d{1,5}[A-Za-z]?(?![\w'’]|[.,:/-]\d)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+# A particle and a capitalised name that end a street's name ("... Casañal y Zapatero").
+_PARTICLE_NAME = re.compile(
+    r"[ \t]+(?:y|e|i|de|del|da|do|dos|das|di|van|von)[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?![\w'’.-])"
+)
 
 
 def widen_start(text: str, start: int, *, cased: bool) -> int:
@@ -158,7 +162,8 @@ def _name_word(lex: TokenLexicon, word: str, cased: bool) -> bool:
 def widen_end(text: str, start: int, end: int) -> int:
     """The end of the street whose finding ends at ``end``, over what completes it when the
     clause ends right after: its house number if it has none (``Rua Julio Ribeiro - Polo
-    493``), a Roman numeral (``Auðsholt I``), a street-type word (``Väina tee park``); and in
+    493``), a Roman numeral (``Auðsholt I``), a street-type word (``Väina tee park``), a
+    particle and a capitalised name (``Calle de Dionisio Casañal y Zapatero``); and in
     any case the other half of its house number (``Bendergasse 1-8``, ``Tkalčićeva 9c/4``, ``R.
     de Pacheco, S/N``) and the units and house-number marks after it (``Calle Oaxaca 322 Edif.
     428 , Depto. 463``, ``Diagonal Resistencia N° 782``, ``Strada Ene Nr. 62 Bl. 91  Sc. 83 Ap.
@@ -196,6 +201,9 @@ def _completed(text: str, start: int, end: int) -> int:
     roman = _ROMAN.match(text, end)
     if roman is not None and end_of_clause(text, roman.end()):
         return roman.end()
+    joined = _PARTICLE_NAME.match(text, end)
+    if joined is not None and end_of_clause(text, joined.end()):
+        return joined.end()  # "Calle de Dionisio Casañal y Zapatero"
     word = _NEXT_WORD.match(text, end)
     if word is not None and word.group(1).lower() in TYPES and end_of_clause(text, word.end()):
         return word.end()

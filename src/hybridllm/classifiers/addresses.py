@@ -39,7 +39,7 @@ from hybridllm.classifiers.address_context import (
     with_context,
 )
 from hybridllm.classifiers.address_false import false_core
-from hybridllm.classifiers.address_lead import LEAD, lead_spans
+from hybridllm.classifiers.address_lead import CUED_NAMES, LEAD, cued_name_spans, lead_spans
 from hybridllm.classifiers.address_widen import UNIT_PIECE
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
@@ -89,7 +89,11 @@ _SUFFIX_WORDS = (
     r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein"
     r"|singel|kade|dijk|steeg|veien|vegen|veg|vei|gata|gatan|gate|vägen|väg|gränd|stigen"
     r"|gade|vej|allé|alléen|stræde|sträte|katu|tie|kuja|polku|tee|iela|gatvė|utca|út|tér"
-    r"|körút|ulice|náměstí|cesta|braut|vegur|stræti|götu|sokak|sokağı|caddesi|bulvarı)"
+    r"|körút|ulice|náměstí|cesta|braut|vegur|stræti|götu|sokak|sokağı|caddesi|bulvarı"
+    # Dutch, Norwegian, Danish, Icelandic place endings that mimesis and Faker streets end in
+    r"|brug|kuil|baan|stubben|bakken|haugen|høgda|stranda|ringen|gården|jordet|tunet|faret"
+    r"|svingen|grenda|åsen|løkka|kroken|sletta|bråten|holmen|lunden|vænget|toften|højen|hagi"
+    r"|stígur|gerði|lundur|hvammur|vellir)"
 )
 # The types of _SUFFIX_WORDS that are no English words, as a capitalised word of their own.
 _FOREIGN_TYPES = (
@@ -250,7 +254,10 @@ _STREET_ENDINGS = tuple(
         "straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht plein "
         "singel kade dijk steeg veien vegen veg vei gata gatan gate vägen väg gränd stigen gade "
         "vej allé alléen stræde sträte katu tie kuja polku tee iela gatvė utca út tér körút "
-        "ulice náměstí cesta braut vegur stræti götu sokak sokağı caddesi bulvarı"
+        "ulice náměstí cesta braut vegur stræti götu sokak sokağı caddesi bulvarı "
+        "brug kuil baan stubben bakken haugen høgda stranda ringen gården jordet tunet faret "
+        "svingen grenda åsen løkka kroken sletta bråten holmen lunden vænget toften højen hagi "
+        "stígur gerði lundur hvammur vellir"
     ).split()
 )
 
@@ -270,7 +277,7 @@ def _number_first(text: str) -> list[tuple[int, int]]:
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED, LEAD, *PREFILTER_PATTERNS)
+    prefilter_patterns = (_CUED, LEAD, CUED_NAMES, *PREFILTER_PATTERNS)
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
     prefilter_found_only = tuple(part.pattern for part in _CORE_PARTS)
     """Patterns the prefilter is asked about only whether they may match in a text."""
@@ -303,6 +310,7 @@ class AddressRecognizer:
         spans += [m.span("c") for m in finditer(_CUED, text)]
         spans += [s for s in _number_first(text) if not any(a <= s[0] < b for a, b in spans)]
         spans += [s for s in lead_spans(text) if not any(a <= s[0] < b for a, b in spans)]
+        spans += [s for s in cued_name_spans(text) if not any(a <= s[0] < b for a, b in spans)]
         spans += [s for s in street_words(text) if not any(a <= s[0] < b for a, b in spans)]
         found: list[Finding] = []
         last_end = -1
