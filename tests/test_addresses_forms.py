@@ -61,6 +61,14 @@ def _spans(text: str) -> list[str]:
         ("send it to 40 Zandbrug please", "40 Zandbrug"),
         ("The letter arrived at 71 Kaskeda allee last week", "71 Kaskeda allee"),
         ("Address: Calle de Pedro Ruiz y Mendoza, Toledo", "Calle de Pedro Ruiz y Mendoza"),
+        # a block's street line after a literal line break of pasted JSON, in either case
+        (r"Ana Kiss\n982 Sæból III\nHólmavík", "982 Sæból III"),
+        (r"ana kiss\n982 sæból iii\nhólmavík", "982 sæból iii"),
+        ("Yrsa Berg\n417 Efri-Fossgil\nVík", "417 Efri-Fossgil"),
+        # a number and a street named after a person, where a street starts
+        ("Carla Neri - 1432 Pietro Orlando, Bari", "1432 Pietro Orlando"),
+        # columns of a table: a pipe starts and ends a street
+        ("Ole Dahl | 58 Kragerøveien | Moss", "58 Kragerøveien"),
     ],
 )
 def test_whole_street(text: str, street: str) -> None:
@@ -83,6 +91,11 @@ def test_whole_street(text: str, street: str) -> None:
         "See you at Level 42.",
         "As written in John 3.",
         "We painted Warhammer 40k minis.",
+        "Please outline a 12 Week Course on pottery for beginners.",
+        "it is the 557 Super Mario Game in the franchise",
+        "Top: 557 Super Mario Game.",
+        "Cast: 12 Angry Men, 7 Samurai",
+        "1 John Smith\n2 Mary Jones\n3 Peter Brown",
     ],
 )
 def test_no_street(text: str) -> None:

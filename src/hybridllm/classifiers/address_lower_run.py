@@ -33,7 +33,9 @@ before ``kuyperstraat``, a house number after a street that had none), in any te
 
 In a text all in lower case the run rules apply as they are; in a text with capitals
 (``run_street_spans(text, cased=True)``) the street's words must be capitalised (a particle
-or a type word may be in lower case), so prose with numbers stays clean.
+or a type word may be in lower case), so prose with numbers stays clean; there a street may
+also be named after a person (``1221 Paolo Orlando,``: :func:`_named_for`). A literal ``\\n``
+of pasted JSON is a line break, a pipe or a bracket starts a street as a line start does.
 """
 
 from __future__ import annotations
@@ -62,11 +64,13 @@ __all__ = [
 ]
 
 NUMBER = re.compile(
-    r"(?<![\w.,:/#$€£+*-])(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
+    r"(?:(?<=\\n)|(?<![\w.,:/#$€£+*-]))"
+    r"(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
     r"|(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))\d{3,5}[a-z]?)(?![\w%°$€£'’]|[.,:/-]\d)"
 )
 """A building-number-shaped number (no decimal, no amount, no part of a code) with a word
-right after it, or of three digits or more with a word right before it."""
+right after it, or of three digits or more with a word right before it (a literal ``\\n`` of
+pasted JSON before it is a line break)."""
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -76,7 +80,7 @@ def word_set(words: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,3}(?:st|nd|rd|th)\b")
 _GAP = re.compile(r"[ \t]+")
-_END = re.compile(r"[ \t]*(?:[,;()]|\r?\n|\\n|$|[.!?:](?:\s|$))")
+_END = re.compile(r"[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?:](?:\s|$))")
 _FUNCTION = word_set(
     "the a an of in on at to for and or but nor with by from into onto over under near since"
     " is are was were be been am pm it its this that these those there here where which who"
@@ -135,6 +139,8 @@ _ORDINALS = word_set(
 )
 _STARTS = word_set("at to from on near of find address")
 _THEN = word_set("last next since until")  # "we moved to san luis 1105 last month"
+_ARTICLE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+\Z")
+_ROMAN = word_set("ii iii iv vi vii viii")
 _LOWER_OK = PARTICLES | TYPES | AFTER_TYPES  # words of a capitalised street in lower case
 _MAX_WORDS = 4
 MAX_BEFORE = 6  # before a number the run may hold a type word, a modifier and a full name
@@ -152,7 +158,7 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
             after
             and end_of_clause(text, after[-1][1])
             and (not cased or _capitalised(text, after))
-            and _names_street(lex, after, m, text)
+            and (_names_street(lex, after, m, text) or (cased and _named_for(lex, after, m, text)))
         ):
             spans.append((m.start(), after[-1][1]))
             continue
@@ -253,18 +259,23 @@ def _capitalised(text: str, words: list[tuple[int, int]]) -> bool:
     """Whether each word is capitalised (a particle, a type, a suffix or an ordinal may be
     lower case: ``Väina tee park``, ``8th Av``)."""
     return any(text[a].isupper() for a, _ in words) and all(
-        (text[a].isupper() and (text[a:b].isupper() or text[a + 1 : b].islower()))
+        (text[a].isupper() and (text[a:b].isupper() or _title(text[a:b])))
         or text[a].isdigit()
         or text[a:b].lower().rstrip(".") in _LOWER_OK
         for a, b in words
     )
 
 
+def _title(word: str) -> bool:
+    """A capitalised word, each part of a hyphenated one too (``Syðra-Kolugil``)."""
+    return all(part[:1].isupper() and part[1:] == part[1:].lower() for part in word.split("-"))
+
+
 def street_start(text: str, at: int) -> bool:
-    """Whether a street may start at ``at``: a line or sentence start, a colon, a place word
-    or a function word before."""
+    """Whether a street may start at ``at``: a line or sentence start, a colon, a column or
+    bracket (``|``, ``(``), a place word or a function word before."""
     head = text[max(0, at - 24) : at].rstrip(" \t")
-    if not head or head.endswith((":", "\n", "\\n", ">", "-", "*", ".", "!", "?")):
+    if not head or head.endswith((":", "\n", "\\n", ">", "-", "*", ".", "!", "?", "|", "(", ";")):
         return True
     parts = head.rsplit(None, 1)
     if not parts:
@@ -327,6 +338,33 @@ def _names_street(
         return False
     first = _first_type(lex, toks)
     return _typed_name(lex, toks[first:]) if first >= 0 else _all_names(lex, toks)
+
+
+def _named_for(
+    lex: TokenLexicon, words: list[tuple[int, int]], number: re.Match[str], text: str
+) -> bool:
+    """Whether capitalised words after a number are a street named after a person (``1221
+    Paolo Orlando,``, ``- 949 Christoffer Hellums,``): two or more words that a name list holds
+    (particles between), at most one of them an everyday word, a number of two digits or more
+    that is no year, where a street starts (not after an article), in no counted list. Not
+    ``12 Angry Men,`` or ``a 12 Week Course`` (English words), ``the 557 Super Mario Game``,
+    ``1 John Smith`` in a numbered list."""
+    toks = [text[a:b].rstrip(".").lower() for a, b in words]
+    names = [t for t in toks if t not in PARTICLES]
+    digits = number.group().rstrip("abcdefghijklmnopqrstuvwxyz")
+    if len(names) < 2 or len(digits) < 2 or _year(digits) or digits.startswith("0"):
+        return False
+    if not street_start(text, number.start()) or _counted_lines(text, number.start()):
+        return False
+    if _ARTICLE.search(text, max(0, number.start() - 5), number.start()):
+        return False  # "it is the 557 Super Mario Game": an ordinal or a count
+    return (
+        all(
+            namelike(lex, t) or ((t in lex.first or t in lex.last) and lex.kind(t) is not Kind.WORD)
+            for t in names
+        )
+        and sum(t in lex.common for t in names) <= 1
+    )
 
 
 def _time_and_name(lex: TokenLexicon, toks: list[str], number: str) -> bool:
@@ -410,8 +448,8 @@ def _all_names(lex: TokenLexicon, toks: list[str], *, loose: bool = False) -> bo
     (``luigi``) counts as a name but does not make one alone."""
     named = False
     for i, t in enumerate(toks):
-        if t in PARTICLES:
-            continue
+        if t in PARTICLES or (i and t in _ROMAN):
+            continue  # "1131 hlíð ii": a numeral after the name
         if namelike(lex, t):
             named = True
         elif loose and t in lex.vocab and lex.kind(t) in (Kind.AMBIGUOUS, Kind.NAME):
