@@ -69,6 +69,12 @@ def _spans(text: str) -> list[str]:
         ("Carla Neri - 1432 Pietro Orlando, Bari", "1432 Pietro Orlando"),
         # columns of a table: a pipe starts and ends a street
         ("Ole Dahl | 58 Kragerøveien | Moss", "58 Kragerøveien"),
+        # a street line with its number last, under a name line of pasted JSON; after a comma
+        (r"Jan Novák\nPodlesná 214\nKolín 280 02", "Podlesná 214"),
+        ("Ship to: Eva Malá, Bôrik 915", "Bôrik 915"),
+        # Finnish ring roads, with a house number
+        ("The office is at 58 Ring III, Vantaa.", "58 Ring III"),
+        ("the letter went to ring i 1207 last week", "ring i 1207"),
     ],
 )
 def test_whole_street(text: str, street: str) -> None:
@@ -96,6 +102,10 @@ def test_whole_street(text: str, street: str) -> None:
         "Top: 557 Super Mario Game.",
         "Cast: 12 Angry Men, 7 Samurai",
         "1 John Smith\n2 Mary Jones\n3 Peter Brown",
+        "give me a ring i think 5 is fine",
+        "In the Ring I ideal of 5 elements",
+        "I have apples, bananas 300 and more",
+        "The weekly schedule has 3 reels, 4 Carousels, 3 Single page posts.",
     ],
 )
 def test_no_street(text: str) -> None:

@@ -15,6 +15,9 @@ case the leading word may be in lower case too, and then it must stand where a s
 (a place word, a line start) and every word after it must be foreign to English (``can u get
 5`` is a question).
 
+Finnish ring roads have a Roman numeral for a name (``Ring III 381``, ``170 Ring I``):
+:func:`ring_spans`, with a house number only.
+
 Streets named after a person alone (``José Guadalupe Peralta Gámez 504``, ``Kovács Lajos 12``)
 have no leading word; they are found after a place word or an address label (``at``, ``to``,
 ``is``, ``in``, ``Address:``) by their words, all names (:func:`cued_name_spans`).
@@ -33,7 +36,7 @@ from hybridllm.classifiers.address_lower_run import (
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["CUED_NAMES", "LEAD", "cued_name_spans", "lead_spans"]
+__all__ = ["CUED_NAMES", "LEAD", "RING", "cued_name_spans", "lead_spans", "ring_spans"]
 
 _LEADS = (
     # Czech, Slovak, Polish prepositions; German ones that start a street's name
@@ -58,6 +61,13 @@ CUED_NAMES = re.compile(
     r"(?P<n>\d{1,5}[A-Ha-h]?)(?![\w'’]|[.,:/-]\d)"  # (not "Warhammer 40k")
 )
 """A place word or an address label, capitalised words and a house number."""
+# Finnish ring roads, numbered in Roman numerals, with a house number before or after:
+# "Ring III 381", "170 Ring I," (checked by ring_spans).
+RING = re.compile(
+    r"(?<![\w'’.-])(?:(?P<a>\d{1,5}[A-Za-z]?)[ \t]+)?(?P<r>[Rr]ing[ \t]+(?:III|II|I|iii|ii|i))"
+    r"(?:[ \t]+(?P<b>\d{1,5}[A-Za-z]?))?(?![\w'’-]|[.,:/-]\d)"
+)
+"""A ring road and its number, a house number before or after it."""
 _ADJECTIVES = frozenset(
     "nueva nuevo vieja viejo velký velká velké malý malá malé nová nový nové stará starý staré"  # noqa: SIM905
     " dolní horní dolná horná".split()
@@ -138,4 +148,19 @@ def cued_name_spans(text: str) -> list[tuple[int, int]]:
         if not number[1:2].isdigit() and not any(_unlisted(lex, w) for w in names):
             continue  # "in John 3": a short number after listed names
         spans.append((m.start("w"), m.end("n")))
+    return spans
+
+
+def ring_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of Finnish ring roads with a house number (``Ring III 381``, ``170
+    Ring I``): capitalised (``Ring I``, not ``ring I``), or all in lower case in a text in
+    lower case; never without a number (``the Ring I ideal``, ``give me a ring i think``)."""
+    lower_text = text.islower()
+    spans = []
+    for m in finditer(RING, text):
+        road = m.group("r")
+        if (m.group("a") or m.group("b")) and (
+            (road[0] == "R" and road[-1] == "I") or (lower_text and road.islower())
+        ):
+            spans.append(m.span())
     return spans

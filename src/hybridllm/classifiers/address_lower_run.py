@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.address_counts import counted_before, counted_lines, year
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import STREET_TYPES
@@ -57,6 +58,7 @@ __all__ = [
     "TYPES",
     "end_of_clause",
     "function_word",
+    "line_start",
     "namelike",
     "run_street_spans",
     "street_start",
@@ -162,7 +164,7 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
         ):
             spans.append((m.start(), after[-1][1]))
             continue
-        if _year(m.group()) or not end_of_clause(text, m.end()):
+        if year(m.group()) or not end_of_clause(text, m.end()):
             continue
         # a number of one or two digits only after a street-type word ("rua edmundo lins 48")
         short = len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3
@@ -190,6 +192,8 @@ def _capital_before(text: str, at: int) -> bool:
         start and end - start < REACH and (text[start - 1].isalnum() or text[start - 1] in "'’-.")
     ):
         start -= 1
+    literal = text.rfind("\\n", max(0, start - 1), end)
+    start = max(start, literal + 2) if literal >= 0 else start  # after a literal "\n"
     word = text[start:end]
     return bool(word) and (word[0].isupper() or word.lower().rstrip(".") in TYPES)
 
@@ -222,7 +226,7 @@ def _before(text: str, at: int) -> list[tuple[int, int]]:
     if end and text[end - 1] == ",":
         end -= 1
     words: list[tuple[int, int]] = []
-    line = max(text.rfind("\n", 0, end) + 1, end - REACH)
+    line = line_start(text, end)
     for w in reversed(list(_WORD.finditer(text, line, end))):
         stop = w.end() if not words else words[0][0]
         low = w.group().lower()
@@ -238,6 +242,13 @@ def _before(text: str, at: int) -> list[tuple[int, int]]:
     while words and function_word(text[words[0][0] : words[0][1]]):
         words.pop(0)  # "am" or "do" is a particle only inside a name ("Neustift am Walde")
     return words
+
+
+def line_start(text: str, at: int) -> int:
+    """Where the line of ``at`` starts, a literal ``\\n`` of pasted JSON counted as a line
+    break, at most :data:`REACH` characters back."""
+    literal = text.rfind("\\n", 0, at)
+    return max(text.rfind("\n", 0, at) + 1, literal + 2 if literal >= 0 else 0, at - REACH)
 
 
 def function_word(word: str) -> bool:
@@ -271,11 +282,14 @@ def _title(word: str) -> bool:
     return all(part[:1].isupper() and part[1:] == part[1:].lower() for part in word.split("-"))
 
 
-def street_start(text: str, at: int) -> bool:
-    """Whether a street may start at ``at``: a line or sentence start, a colon, a column or
-    bracket (``|``, ``(``), a place word or a function word before."""
+def street_start(text: str, at: int, *, comma: bool = True) -> bool:
+    """Whether a street may start at ``at``: a line or sentence start, a colon, a column,
+    a bracket or, with ``comma``, a comma (``|``, ``(``, ``Ana Gil, Bôrik 915``; not after a
+    counted thing: ``3 reels, 4 Carousels``), a place word or a function word before."""
     head = text[max(0, at - 24) : at].rstrip(" \t")
     if not head or head.endswith((":", "\n", "\\n", ">", "-", "*", ".", "!", "?", "|", "(", ";")):
+        return True
+    if comma and head.endswith(","):
         return True
     parts = head.rsplit(None, 1)
     if not parts:
@@ -291,25 +305,6 @@ def end_of_clause(text: str, at: int) -> bool:
     gap = _GAP.match(text, at)
     w = _WORD.match(text, gap.end()) if gap else None
     return w is not None and (function_word(w.group()) or w.group().lower() in _THEN)
-
-
-_COUNTED = re.compile(r"[ \t>*-]*\d{1,3}x?[ \t]+[^\W\d_]")
-
-
-def _counted_lines(text: str, at: int) -> bool:
-    """Whether the line before or after ``at``'s line starts with a count and a word, like
-    ``at``'s: a list of counted items (a deck, a recipe), no street."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    before = text.rfind("\n", 0, max(0, start - 1)) + 1
-    return bool(
-        (start and _COUNTED.match(text, before, start))
-        or (end >= 0 and _COUNTED.match(text, end + 1))
-    )
-
-
-def _year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and 1500 <= int(number) < 2100  # "Ayres 1881"
 
 
 def _names_street(
@@ -329,10 +324,10 @@ def _names_street(
             _plain(t) for t in lead
         )
     if (
-        _year(number.group())
+        year(number.group())
         or number.group().startswith("0")
-        or not street_start(text, number.start())
-        or _counted_lines(text, number.start())
+        or not street_start(text, number.start(), comma=not counted_before(text, number.start()))
+        or counted_lines(text, number.start())
         or _time_and_name(lex, toks, number.group())
     ):
         return False
@@ -352,9 +347,11 @@ def _named_for(
     toks = [text[a:b].rstrip(".").lower() for a, b in words]
     names = [t for t in toks if t not in PARTICLES]
     digits = number.group().rstrip("abcdefghijklmnopqrstuvwxyz")
-    if len(names) < 2 or len(digits) < 2 or _year(digits) or digits.startswith("0"):
+    if len(names) < 2 or len(digits) < 2 or year(digits) or digits.startswith("0"):
         return False
-    if not street_start(text, number.start()) or _counted_lines(text, number.start()):
+    if not street_start(
+        text, number.start(), comma=not counted_before(text, number.start())
+    ) or counted_lines(text, number.start()):
         return False
     if _ARTICLE.search(text, max(0, number.start() - 5), number.start()):
         return False  # "it is the 557 Super Mario Game": an ordinal or a count
@@ -481,5 +478,11 @@ def namelike(lex: TokenLexicon, word: str) -> bool:
         return False
     if word in lex.vocab:
         return lex.kind(word) is Kind.NAME
-    # a misspelt word ("tabels", "terorists") reads as no name either
-    return not misspelt(word, lex) and not (word.endswith("s") and misspelt(word[:-1], lex))
+    # a misspelt word ("tabels", "terorists") reads as no name either, nor the plural of a
+    # word ("carousels")
+    plural = word.endswith("s") and word[:-1] in lex.vocab and lex.kind(word[:-1]) is Kind.WORD
+    return (
+        not plural
+        and not misspelt(word, lex)
+        and not (word.endswith("s") and misspelt(word[:-1], lex))
+    )

@@ -16,10 +16,10 @@ from hybridllm.classifiers.address_lower_run import (
     MAX_BEFORE,
     MODIFIERS,
     PARTICLES,
-    REACH,
     TYPES,
     end_of_clause,
     function_word,
+    line_start,
     namelike,
     street_start,
     word_set,
@@ -124,7 +124,7 @@ def _words_before(text: str, start: int, cased: bool) -> int:
     lex = token_lexicon()
     numbered, named = text[start].isdigit(), False
     best, at = start, start
-    line = max(text.rfind("\n", 0, start) + 1, start - REACH)
+    line = line_start(text, start)
     for _ in range(MAX_BEFORE):
         end = at
         while end > line and text[end - 1] in " \t":

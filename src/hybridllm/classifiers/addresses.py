@@ -39,7 +39,14 @@ from hybridllm.classifiers.address_context import (
     with_context,
 )
 from hybridllm.classifiers.address_false import false_core
-from hybridllm.classifiers.address_lead import CUED_NAMES, LEAD, cued_name_spans, lead_spans
+from hybridllm.classifiers.address_lead import (
+    CUED_NAMES,
+    LEAD,
+    RING,
+    cued_name_spans,
+    lead_spans,
+    ring_spans,
+)
 from hybridllm.classifiers.address_widen import UNIT_PIECE
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
@@ -277,7 +284,7 @@ def _number_first(text: str) -> list[tuple[int, int]]:
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED, LEAD, CUED_NAMES, *PREFILTER_PATTERNS)
+    prefilter_patterns = (_CUED, LEAD, CUED_NAMES, RING, *PREFILTER_PATTERNS)
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
     prefilter_found_only = tuple(part.pattern for part in _CORE_PARTS)
     """Patterns the prefilter is asked about only whether they may match in a text."""
@@ -310,7 +317,8 @@ class AddressRecognizer:
         spans += [m.span("c") for m in finditer(_CUED, text)]
         spans += [s for s in _number_first(text) if not any(a <= s[0] < b for a, b in spans)]
         spans += [s for s in lead_spans(text) if not any(a <= s[0] < b for a, b in spans)]
-        spans += [s for s in cued_name_spans(text) if not any(a <= s[0] < b for a, b in spans)]
+        for more in (cued_name_spans(text), ring_spans(text)):
+            spans += [s for s in more if not any(a <= s[0] < b for a, b in spans)]
         spans += [s for s in street_words(text) if not any(a <= s[0] < b for a, b in spans)]
         found: list[Finding] = []
         last_end = -1
