@@ -36,7 +36,15 @@ from hybridllm.classifiers.address_lower_run import (
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["CUED_NAMES", "LEAD", "RING", "cued_name_spans", "lead_spans", "ring_spans"]
+__all__ = [
+    "CUED_NAMES",
+    "LEAD",
+    "LEAD_LOWER",
+    "RING",
+    "cued_name_spans",
+    "lead_spans",
+    "ring_spans",
+]
 
 _LEADS = (
     # Czech, Slovak, Polish prepositions; German ones that start a street's name
@@ -48,11 +56,11 @@ _LEADS = (
     r"|Padre|Fray|Frei|Doña|Dona|Dom|Presidente|Doutor|Marechal|Coronel|Maestro|Ingeniero"
 )
 _WORDS = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
-LEAD = re.compile(
-    rf"(?<![\w'’.-])(?P<lead>(?i:{_LEADS}))[ \t]+(?P<w>{_WORDS}),?[ \t]+"
-    r"(?P<n>\d{1,5}[A-Za-z]?)(?![\w'’]|[.,:/-]\d)"
-)
+_LEAD_BODY = rf"[ \t]+(?P<w>{_WORDS}),?[ \t]+(?P<n>\d{{1,5}}[A-Za-z]?)(?![\w'’]|[.,:/-]\d)"
+LEAD = re.compile(rf"(?<![\w'’.-])(?P<lead>{_LEADS}){_LEAD_BODY}")
 """A leading word, the words of the name and a house number (checked by :func:`lead_spans`)."""
+LEAD_LOWER = re.compile(rf"(?<![\w'’.-])(?P<lead>(?i:{_LEADS})){_LEAD_BODY}")
+"""The same in any case (for a text all in lower case only: ``am``, ``na`` are everywhere)."""
 # A place word, then capitalised words and a house number: "arrived at José Guadalupe Peralta
 # Gámez 504", "It's in Nueva Alameda 525" (checked by cued_name_spans).
 CUED_NAMES = re.compile(
@@ -64,10 +72,11 @@ CUED_NAMES = re.compile(
 # Finnish ring roads, numbered in Roman numerals, with a house number before or after:
 # "Ring III 381", "170 Ring I," (checked by ring_spans).
 RING = re.compile(
-    r"(?<![\w'’.-])(?:(?P<a>\d{1,5}[A-Za-z]?)[ \t]+)?(?P<r>[Rr]ing[ \t]+(?:III|II|I|iii|ii|i))"
+    r"(?<![\w'’.-])(?P<r>[Rr]ing[ \t]+(?:III|II|I|iii|ii|i))"
     r"(?:[ \t]+(?P<b>\d{1,5}[A-Za-z]?))?(?![\w'’-]|[.,:/-]\d)"
 )
-"""A ring road and its number, a house number before or after it."""
+"""A ring road and its number, a house number after it (or before: :data:`_NUMBER_BEFORE`)."""
+_NUMBER_BEFORE = re.compile(r"(?<![\w'’.,-])\d{1,5}[A-Za-z]?[ \t]+\Z")
 _ADJECTIVES = frozenset(
     "nueva nuevo vieja viejo velký velká velké malý malá malé nová nový nové stará starý staré"  # noqa: SIM905
     " dolní horní dolná horná".split()
@@ -80,10 +89,8 @@ def lead_spans(text: str) -> list[tuple[int, int]]:
     lower_text = text.islower()
     lex = token_lexicon()
     spans = []
-    for m in finditer(LEAD, text):
+    for m in finditer(LEAD_LOWER if lower_text else LEAD, text):
         lead = m.group("lead")
-        if not (lead[0].isupper() and lead[1:] == lead[1:].lower()) and not lower_text:
-            continue  # "NA", "na": a capitalised word starts the street in a cased text
         if _YEAR.fullmatch(m.group("n")) or not end_of_clause(text, m.end("n")):
             continue
         if lower_text and not street_start(text, m.start()):
@@ -159,8 +166,9 @@ def ring_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in finditer(RING, text):
         road = m.group("r")
-        if (m.group("a") or m.group("b")) and (
-            (road[0] == "R" and road[-1] == "I") or (lower_text and road.islower())
-        ):
-            spans.append(m.span())
+        if not ((road[0] == "R" and road[-1] == "I") or (lower_text and road.islower())):
+            continue
+        before = _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        if before is not None or m.group("b"):
+            spans.append((before.start() if before is not None else m.start(), m.end()))
     return spans

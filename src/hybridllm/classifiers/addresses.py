@@ -42,6 +42,7 @@ from hybridllm.classifiers.address_false import false_core
 from hybridllm.classifiers.address_lead import (
     CUED_NAMES,
     LEAD,
+    LEAD_LOWER,
     RING,
     cued_name_spans,
     lead_spans,
@@ -156,7 +157,7 @@ _CORES = (
     # Diagonal Resistencia N° 782 / Gg. Lembong No. 39 / Cl. 23 # 9-6 Sur / Aleea Popa Nr. 52:
     # a Latin American, Romanian or Indonesian street type (English-looking ones too), words,
     # a house-number mark and a number ("Boulevard 8 N° 345" is all numbers)
-    rf"(?:{_NUM}\s+)?{_PREFIX_NUMBERED}\s+(?:[\w'’.-]+\s+){{0,4}}(?:(?:N[°º]|No\.|Nr\.|#)\s*)?"
+    rf"{_PREFIX_NUMBERED}\s+(?:[\w'’.-]+\s+){{0,4}}(?:(?:N[°º]|No\.|Nr\.|#)\s*)?"
     r"\d{1,5}[A-Za-zªº]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w'’]|[.,:/-]\d)"
     r"(?:\s+(?:Sur|Norte|Este|Oeste|Bis)\b)?",
     # rue Lévêque / boulevard de Joseph / chemin Pascal Mottet: a French street type in lower
@@ -284,7 +285,7 @@ def _number_first(text: str) -> list[tuple[int, int]]:
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED, LEAD, CUED_NAMES, RING, *PREFILTER_PATTERNS)
+    prefilter_patterns = (_CUED, LEAD, LEAD_LOWER, CUED_NAMES, RING, *PREFILTER_PATTERNS)
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
     prefilter_found_only = tuple(part.pattern for part in _CORE_PARTS)
     """Patterns the prefilter is asked about only whether they may match in a text."""
