@@ -75,6 +75,10 @@ def _spans(text: str) -> list[str]:
         # Finnish ring roads, with a house number
         ("The office is at 58 Ring III, Vantaa.", "58 Ring III"),
         ("the letter went to ring i 1207 last week", "ring i 1207"),
+        # lower case: a street in brackets or between a table's pipes, after "in"
+        ("carl berg (82 mesa spur)", "82 mesa spur"),
+        ("anne roy (750 rue de la grande piece)", "750 rue de la grande piece"),
+        ("i live in 2 park lane now", "2 park lane"),
     ],
 )
 def test_whole_street(text: str, street: str) -> None:
@@ -106,6 +110,8 @@ def test_whole_street(text: str, street: str) -> None:
         "In the Ring I ideal of 5 elements",
         "I have apples, bananas 300 and more",
         "The weekly schedule has 3 reels, 4 Carousels, 3 Single page posts.",
+        "see you in 10 minutes walk",
+        "we will be done in 3 easy steps",
     ],
 )
 def test_no_street(text: str) -> None:

@@ -119,10 +119,12 @@ _USPS_SINGULAR = (
 )
 _FUNCTION = (
     r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
-    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not)"
+    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not"
+    # units of time and distance: "in 10 minutes walk", "at 5 miles run" are no streets
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|steps?|times?)"
 )
 _CUED_LOWER_STREET = re.compile(
-    r"(?i:\b(?:at|to|on|from|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"
+    r"(?i:\b(?:at|to|on|from|in|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"
     r"|located[ \t]+at|deliver(?:ed)?[ \t]+to|ship(?:ped)?[ \t]+to))[ \t]+(?:the[ \t]+)?"
     rf"(?P<s>\d{{1,5}}[a-z]?[ \t]+(?:(?!{_FUNCTION}\b)[^\W\d_][\w'’-]*[ \t]+"
     rf"|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,3}}{_USPS_SINGULAR})\b(?![-'’])"

@@ -28,9 +28,10 @@ short: ``on centos 7``). The name is no English word (``sum of first 100`` is no
 four letters or more in no list, a listed name, or with letters English does not use;
 particles may follow it (``961 za rybníčkem``); an everyday word ends it (``tomorrow``).
 
-The first two need the end of a clause right after (a comma, a line or sentence end, ``in``,
-``apt``), and all apply only to text with no upper-case letter (elsewhere the capitalised cores of
-:mod:`.addresses` hold). Spans are extended over the rest of the block like the others.
+The first two need the end of a clause right after (a comma, a bracket or a table's pipe, a
+line or sentence end, ``in``, ``apt``), and all apply only to text with no upper-case letter
+(elsewhere the capitalised cores of :mod:`.addresses` hold). Spans are extended over the rest
+of the block like the others.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ _MORE_TYPES = (
 )
 # The end of the clause the street closes.
 _END = (
-    r"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)"
+    r"(?=[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?](?:\s|$)"
     r"|[ \t](?:in|near|since|last|next|apt|apartment|suite|unit|flat)\b))"
 )
 _TYPE_LAST = re.compile(rf"(?<![\w.,:/-]){_NUM}[ \t]+{_NAME_WORDS}[ \t]+{_MORE_TYPES}\b\.?{_END}")
