@@ -79,6 +79,11 @@ def _spans(text: str) -> list[str]:
         ("carl berg (82 mesa spur)", "82 mesa spur"),
         ("anne roy (750 rue de la grande piece)", "750 rue de la grande piece"),
         ("i live in 2 park lane now", "2 park lane"),
+        # lower case: a type first and a number mark, a glued type and a short number, a unit
+        ("it is at diagonal norte n° 912, near the park", "diagonal norte n° 912"),
+        ("send it to jl. merdeka no. 14, thanks", "jl. merdeka no. 14"),
+        ("can you check: dorpsbaan 12", "dorpsbaan 12"),
+        ("user: 4410 kaija plains apt. 12", "4410 kaija plains apt. 12"),
     ],
 )
 def test_whole_street(text: str, street: str) -> None:
@@ -112,6 +117,8 @@ def test_whole_street(text: str, street: str) -> None:
         "The weekly schedule has 3 reels, 4 Carousels, 3 Single page posts.",
         "see you in 10 minutes walk",
         "we will be done in 3 easy steps",
+        "draw the diagonal 2 times, then stop",
+        "i have no. 5 and no. 6 left",
     ],
 )
 def test_no_street(text: str) -> None:

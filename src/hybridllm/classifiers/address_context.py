@@ -136,7 +136,8 @@ _LOWER_SUFFIX = (
     r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gracht|plein"
     r"|singel|kade|dijk|steeg|veien|vegen|veg|vei|gata|gatan|vägen|väg|gränd|stigen"
     r"|gade|vej|allé|alléen|stræde|katu|tie|kuja|polku|iela|gatvė|utca|út|tér"
-    r"|körút|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı)"
+    r"|körút|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı|baan|stranda|ringen|torget"
+    r"|høgda|bakken|haugen|stubben|brug|kuil)"
 )
 _LOWER_SUFFIX_CORE = re.compile(
     rf"(?<![\w.,:/-])(?:{_NUM}[ \t]+)?"

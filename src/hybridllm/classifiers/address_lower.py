@@ -73,8 +73,14 @@ _FIRST_TYPES = (
     r"|venelle|voie|promenade|prom\.|viale|corso|piazza|piazzale|vicolo|largo|strada|calle"
     r"|carrer|camino|carretera|paseo|ronda|travesía|rúa|rua|estrada|travessa|praça|alameda"
     r"|rodovia|ladeira|ulica|ul\.|aleja|al\.|náměstí|nábřeží|třída|utca|útja|körút"
-    r"|strada|bulevardul|str\.|calea|sokak|caddesi)"
+    r"|strada|bulevardul|str\.|calea|sokak|caddesi"
+    # Latin American, Romanian, Indonesian, Italian types of Faker's and mimesis' streets
+    r"|diagonal|diag\.|transversal|carrera|cl\.|cr\.|jl\.|jln\.|jalan|gg\.|aleea|soseaua"
+    r"|drumul|intrarea|stretto|borgo|setor|pasaje|privada|cerrada|periférico|callejón|andador"
+    r"|circuito|prolongación)"
 )
+# A house-number mark before the number: "diagonal resistencia n° 782", "jl. merdeka no. 14".
+_MARK = r"(?:(?:n[°º]|nº|no\.|nr\.|#)[ \t]*)?"
 _AMBIGUOUS_FIRST = r"(?:via|place|route|plaza)"
 _PARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|des|la|le|les|san|santa|sant'|st)"
 _FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,3}}"
@@ -82,7 +88,7 @@ _TYPE_FIRST = re.compile(
     rf"(?<![\w.,:/-])(?:"
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
     rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
-    rf"{_FIRST_WORDS}),?[ \t]+{_NUM}\b\.?"
+    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?"
     # "1221 avenue des bateliers", "447 via degli altopascio" (not "5 via email": an English
     # type word needs a particle; names after it are address_lower_run's)
     rf"|{_NUM},?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE})[ \t]+{_FIRST_WORDS}"

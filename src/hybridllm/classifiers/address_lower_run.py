@@ -82,6 +82,7 @@ def word_set(words: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,3}(?:st|nd|rd|th)\b")
 _GAP = re.compile(r"[ \t]+")
+_UNIT_AFTER = re.compile(r"(?i:[ \t]+(?:apt|apartment|suite|ste|unit|flat)\b)")
 _END = re.compile(r"[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?:](?:\s|$))")
 _FUNCTION = word_set(
     "the a an of in on at to for and or but nor with by from into onto over under near since"
@@ -199,8 +200,8 @@ def _capital_before(text: str, at: int) -> bool:
 
 
 def _after(text: str, at: int) -> list[tuple[int, int]]:
-    """The words after ``at`` on its line, up to a function word (at most one more than the
-    run may have)."""
+    """The words after ``at`` on its line, up to a function word or a unit (``apt``, at most
+    one more than the run may have)."""
     words: list[tuple[int, int]] = []
     while len(words) <= _MAX_WORDS:
         gap = _GAP.match(text, at)
@@ -209,6 +210,8 @@ def _after(text: str, at: int) -> list[tuple[int, int]]:
         w = _WORD.match(text, gap.end())
         if w is None or (function_word(w.group()) and not _inner_particle(text, w, words)):
             break
+        if words and _UNIT_AFTER.match(text, gap.start()):
+            break  # "9885 triin plains apt. 326": the unit follows the street
         words.append((w.start(), w.end() - (w.group().endswith(".") and w.end() < len(text))))
         at = w.end()
         if w.group().endswith("."):
@@ -300,8 +303,8 @@ def street_start(text: str, at: int, *, comma: bool = True) -> bool:
 
 def end_of_clause(text: str, at: int) -> bool:
     """Whether a clause ends at ``at``: punctuation, a line end, the end, or a function word."""
-    if _END.match(text, at):
-        return True
+    if _END.match(text, at) or _UNIT_AFTER.match(text, at):
+        return True  # punctuation, a line end, a unit ("2076 pin oak drive apt. 5")
     gap = _GAP.match(text, at)
     w = _WORD.match(text, gap.end()) if gap else None
     return w is not None and (function_word(w.group()) or w.group().lower() in _THEN)
@@ -416,7 +419,7 @@ def _names_street_before(
         k -= 1
     if 0 < k < len(toks) and toks[k] in FIRST_TYPES and _first_type(lex, toks[k - 1 :]) == 1:
         k -= 1  # "alley avenida presidente kennedy 401"
-    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES:
+    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES and not glued:
         return -1
     if all(t in PARTICLES for t in toks[k:]) or not street_start(text, words[k][0]):
         return -1
