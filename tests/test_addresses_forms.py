@@ -38,6 +38,12 @@ def _spans(text: str) -> list[str]:
         # a building number with its dot before the name, a unit before the street
         ("Kiss Anna\n\n12. Petőfi utca\n Veszprém", "12. Petőfi utca"),
         ("Reply to Apt. 7, 18 Harbour Street please", "Apt. 7, 18 Harbour Street"),
+        # a unit word or a mark that the street took without its number, or that stands
+        # right before the street's number
+        ("So it is in Avenida Omar Nuñez N° 605", "Avenida Omar Nuñez N° 605"),
+        ("Return it to 4410 route Gagnon Apt. 12 today.", "4410 route Gagnon Apt. 12"),
+        (r"Ana Pop\n\nNr. 41 Aleea Nistor\n Cluj", "Nr. 41 Aleea Nistor"),
+        ("damaged at Unit 3 93 Derek Boulevard, Perth", "Unit 3 93 Derek Boulevard"),
         # a street type first and a house-number mark
         ("The shop is at Diagonal Norte N° 912.", "Diagonal Norte N° 912"),
         ("Please come to Jl. Merdeka No. 14 tomorrow", "Jl. Merdeka No. 14"),

@@ -47,6 +47,14 @@ UNIT_PIECE = (
 )
 """A unit or a house-number mark and its number, after a street (any case)."""
 _TAIL = re.compile(rf"[ \t]*,?[ \t]*({UNIT_PIECE})")
+# A unit word or a mark that a finding ends with, cut from its number ("Apt" | ". 503").
+_CUT_UNIT = re.compile(rf"[ \t]((?i:{_UNIT_WORDS}|{_UNIT_ABBR}|n|no|nr))\Z")
+# A unit or a mark right before a finding that starts with its number ("Nr. 412 Aleea
+# Nistor", "Unit 03 93 Derek Boulevard", "Of. 4553 339 Calle ...").
+_MARK_BEFORE = re.compile(
+    r"(?:(?<=\\n)|(?<![\w.-]))(?i:(?:apt|apartment|suite|ste|unit|flat|studio)\.?|nr\.|no\.|of\.|n[°º])"
+    r"[ \t]*#?[ \t]*\Z"
+)
 # A house number's other half glued to it ("Bendergasse 1-8", "Tkalčićeva 9c/4", "S/N").
 _GLUED_AFTER = re.compile(r"[-/]\d{1,4}[A-Za-z]?(?![\w'’]|[.,/-]\d)")
 _NO_NUMBER = re.compile(r",?[ \t]*S/N\b")
@@ -105,12 +113,16 @@ def widen_start(text: str, start: int, *, cased: bool) -> int:
 def _number_and_unit_before(text: str, start: int) -> int:
     """``start`` moved over a building number before a street that starts with a word
     (``84. Mellékhalasi utca``, ``70, boulevard de Maury``, ``7-4 Rörrichtring``; not a year:
-    ``in 2019 Main Street was closed``) and over a unit before the street (``Flat 20b, Molly
-    Cape``, ``Apt. 804, 803 Manning Street``)."""
+    ``in 2019 Main Street was closed``), a unit or a mark right before its number (``Nr. 412
+    Aleea Nistor``, ``Unit 03 93 Derek Boulevard``) and a unit before the street (``Flat 20b,
+    Molly Cape``, ``Apt. 804, 803 Manning Street``)."""
     if not text[start].isdigit():
         number = _NUMBER_BEFORE.search(text, max(0, start - 16), start)
         if number is not None and not _YEAR.fullmatch(number.group(1)):
             start = number.start()
+    else:
+        mark = _MARK_BEFORE.search(text, max(0, start - 12), start)
+        start = mark.start() if mark is not None else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
     return unit.start() if unit is not None else start
 
@@ -167,8 +179,12 @@ def widen_end(text: str, start: int, end: int) -> int:
     any case the other half of its house number (``Bendergasse 1-8``, ``Tkalčićeva 9c/4``, ``R.
     de Pacheco, S/N``) and the units and house-number marks after it (``Calle Oaxaca 322 Edif.
     428 , Depto. 463``, ``Diagonal Resistencia N° 782``, ``Strada Ene Nr. 62 Bl. 91  Sc. 83 Ap.
-    131``, ``Cr. 1 Este # 5-7 Sur``)."""
+    131``, ``Cr. 1 Este # 5-7 Sur``), also when the finding took the unit word or the mark
+    without its number (``47927 route Lapointe Apt`` before ``. 503``)."""
     end = _glued_after(text, _completed(text, start, end))
+    cut = _CUT_UNIT.search(text, max(start, end - 14), end)
+    if cut is not None and cut.start(1) > start and _TAIL.match(text, cut.start(1)):
+        end = cut.start(1)  # "... Lapointe Apt" before ". 503", "... Nuñez N" before "° 605"
     if not any(c.isdigit() for c in text[start:end]):
         no_number = _NO_NUMBER.match(text, end)
         end = no_number.end() if no_number is not None else end
