@@ -41,6 +41,9 @@ def _spans(text: str) -> list[str]:
         # a unit word or a mark that the street took without its number, or that stands
         # right before the street's number
         ("So it is in Avenida Omar Nuñez N° 605", "Avenida Omar Nuñez N° 605"),
+        # Italian particles after a type word, a comma before the number of a typed street
+        ("We met at 12 Via degli Orti after lunch.", "12 Via degli Orti"),
+        ("my new address is Rua Sol nascente, 86", "Rua Sol nascente, 86"),
         ("Return it to 4410 route Gagnon Apt. 12 today.", "4410 route Gagnon Apt. 12"),
         (r"Ana Pop\n\nNr. 41 Aleea Nistor\n Cluj", "Nr. 41 Aleea Nistor"),
         ("damaged at Unit 3 93 Derek Boulevard, Perth", "Unit 3 93 Derek Boulevard"),

@@ -60,8 +60,8 @@ _U = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-Ω]"  # an upper-case letter, Latin with diacritics
 _W = r"[^\W\d_][\w'’.-]*"  # a word
 _CAPW = rf"{_U}[\w∆'’.-]*"  # ∆ (U+2206) stands in for Δ in some Greek place names
 _PARTICLE = (
-    r"(?:de|da|do|das|dos|del|della|delle|di|du|des|la|le|les|el|van|von|der|den|het|ter|te"
-    r"|am|an|im|auf|zu|y|e|i|és|og|och|af|na|nad|pod|pri|u|v|bei|sur|sous|lès)"
+    r"(?:de|da|do|das|dos|del|della|delle|dei|degli|dello|di|du|des|la|le|les|el|van|von|der"
+    r"|den|het|ter|te|am|an|im|auf|zu|y|e|i|és|og|och|af|na|nad|pod|pri|u|v|bei|sur|sous|lès)"
 )
 # A capitalised word; a dot only after three letters ("Str.", "Ctra."), not initials ("U.S.C.").
 _PLAIN = rf"{_U}[\w∆'’-]*(?:(?<=\w\w\w)\.)?"
@@ -124,7 +124,9 @@ _CORES = (
     rf"{_NUM}\s+(?:{_NUM}\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:{_CAPW}\s+){{1,4}}{STREET_SUFFIX}\b\.?",
     # Rua das Hortências 1428 / ul. Paderewskiego Ignacego 85 / 104 Rue de Rabat
-    rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,4}}{_NUM}\b\.?",
+    # (a comma may stand before the number: "Rua Jesús soria, 866")
+    rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,3}}(?:[\w'’.-]+,?\s+)?{_NUM}"
+    r"\b\.?",
     rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,3}}{_CAPW}",
     # bare "R" / "Av" (Portuguese, Spanish) only before a capitalised word
     rf"(?:{_NUM}\s+){{0,2}}(?:R|Av)\s+{_CAPW}\s+(?:[\w'’.-]+\s+){{0,3}}{_NUM}\b\.?",
