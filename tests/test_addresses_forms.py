@@ -93,6 +93,10 @@ def _spans(text: str) -> list[str]:
         ("send it to jl. merdeka no. 14, thanks", "jl. merdeka no. 14"),
         ("can you check: dorpsbaan 12", "dorpsbaan 12"),
         ("user: 4410 kaija plains apt. 12", "4410 kaija plains apt. 12"),
+        # lower case: French types that are English words, after a number
+        ("change it to 1273 cours de la paix for post mail", "1273 cours de la paix"),
+        ("user: 1384 place marcel roubenne", "1384 place marcel roubenne"),
+        ("they are: 823 square de la terre du tresor, and more", "823 square de la terre"),
     ],
 )
 def test_whole_street(text: str, street: str) -> None:
@@ -128,6 +132,9 @@ def test_whole_street(text: str, street: str) -> None:
         "we will be done in 3 easy steps",
         "draw the diagonal 2 times, then stop",
         "i have no. 5 and no. 6 left",
+        "i need 5 rue tickets for the show",
+        "set the table at 8 place settings for dinner",
+        "we have 5 square meters and 3 route options",
     ],
 )
 def test_no_street(text: str) -> None:

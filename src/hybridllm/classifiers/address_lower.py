@@ -81,18 +81,23 @@ _FIRST_TYPES = (
 )
 # A house-number mark before the number: "diagonal resistencia n° 782", "jl. merdeka no. 14".
 _MARK = r"(?:(?:n[°º]|nº|no\.|nr\.|#)[ \t]*)?"
-_AMBIGUOUS_FIRST = r"(?:via|place|route|plaza)"
+_AMBIGUOUS_FIRST = r"(?:via|place|route|plaza|square|parc)"
 _PARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|des|la|le|les|san|santa|sant'|st)"
-_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,3}}"
+_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,5}}"
 _TYPE_FIRST = re.compile(
     rf"(?<![\w.,:/-])(?:"
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
     rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
-    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?"
+    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?{_END}"
     # "1221 avenue des bateliers", "447 via degli altopascio" (not "5 via email": an English
-    # type word needs a particle; names after it are address_lower_run's)
+    # type word needs a particle; names after it are address_lower_run's); after a number of
+    # two digits or more a function word ends it too ("1273 cours de la res des jardins for
+    # post mail"; not "5 rue tickets for the show")
     rf"|{_NUM},?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE})[ \t]+{_FIRST_WORDS}"
-    rf"){_END}"
+    rf"{_END}"
+    rf"|\d{{2,5}}[a-z]?,?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE})[ \t]+"
+    rf"{_FIRST_WORDS}(?=[ \t]+(?:for|and|to|at|on|from|with|is|was|after|until|by)\b)"
+    r")"
 )
 
 # A line of words and a building number, then (a city line and) a line of a city and a postal

@@ -132,11 +132,11 @@ FIRST_TYPES = word_set(
     "rue avenue avenida boulevard chemin allée impasse quai venelle voie promenade viale corso"
     " piazza piazzale vicolo largo strada calle carrer camino carretera paseo ronda travesía rúa"
     " rua estrada travessa praça alameda rodovia ladeira ulica aleja náměstí nábřeží třída utca"
-    " bulevardul calea sokak caddesi via avenija plaza laan"
+    " bulevardul calea sokak caddesi via avenija plaza laan place route square parc cours montée"
 )
 # First types that are English words too ("5 via email", "at 8 place settings"): the name
 # after them must be a name, or start with a particle ("via della spiga").
-_AMBIGUOUS_FIRST = word_set("via place plaza route largo corso")
+_AMBIGUOUS_FIRST = word_set("via place plaza route largo corso square parc cours")
 _ORDINALS = word_set(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
 )
