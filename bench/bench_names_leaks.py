@@ -20,7 +20,9 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   tuning, C held out (scored, never printed); D: the held-out chat contexts' street addresses
   replaced by mimesis ones (``generate_d.py``), read while tuning; E: presidio-evaluator's
   templates that hold an address and no person (in neither split of ``names_gen2``), filled
-  with mimesis values (``generate_e.py``), read while tuning.
+  with mimesis values (``generate_e.py``), read while tuning; F: a third generator, Faker's
+  street addresses of 39 Latin-script locales in the templates outside the sealed split and in
+  the held-out chat contexts (``generate_f.py``), measured before tuning, then read while tuning.
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -89,6 +91,8 @@ SETS = (
     ),
     ("address_probe/probe_e.jsonl", "as-is", "address probe E (dev, templates), as written", True),
     ("address_probe/probe_e.jsonl", "lower", "address probe E (dev, templates), lower case", True),
+    ("address_probe/probe_f.jsonl", "as-is", "address probe F (Faker, dev), as written", True),
+    ("address_probe/probe_f.jsonl", "lower", "address probe F (Faker, dev), lower case", True),
     ("address_probe/probe_c.jsonl", "as-is", "address probe C (held out), as written", False),
     ("address_probe/probe_c.jsonl", "lower", "address probe C (held out), lower case", False),
 )

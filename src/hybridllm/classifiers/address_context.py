@@ -36,7 +36,7 @@ import re
 from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
 from hybridllm.classifiers.address_lower import lower_street_spans
 from hybridllm.classifiers.address_lower_run import run_street_spans
-from hybridllm.classifiers.address_widen import widen_end, widen_start
+from hybridllm.classifiers.address_widen import UNIT_PIECE, widen_end, widen_start
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 
@@ -119,10 +119,12 @@ _USPS_SINGULAR = (
 )
 _FUNCTION = (
     r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
-    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not)"
+    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not"
+    # units of time and distance: "in 10 minutes walk", "at 5 miles run" are no streets
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|steps?|times?)"
 )
 _CUED_LOWER_STREET = re.compile(
-    r"(?i:\b(?:at|to|on|from|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"
+    r"(?i:\b(?:at|to|on|from|in|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"
     r"|located[ \t]+at|deliver(?:ed)?[ \t]+to|ship(?:ped)?[ \t]+to))[ \t]+(?:the[ \t]+)?"
     rf"(?P<s>\d{{1,5}}[a-z]?[ \t]+(?:(?!{_FUNCTION}\b)[^\W\d_][\w'’-]*[ \t]+"
     rf"|\d{{1,3}}(?:st|nd|rd|th)[ \t]+){{1,3}}{_USPS_SINGULAR})\b(?![-'’])"
@@ -134,7 +136,8 @@ _LOWER_SUFFIX = (
     r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gracht|plein"
     r"|singel|kade|dijk|steeg|veien|vegen|veg|vei|gata|gatan|vägen|väg|gränd|stigen"
     r"|gade|vej|allé|alléen|stræde|katu|tie|kuja|polku|iela|gatvė|utca|út|tér"
-    r"|körút|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı)"
+    r"|körút|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı|baan|stranda|ringen|torget"
+    r"|høgda|bakken|haugen|stubben|brug|kuil)"
 )
 _LOWER_SUFFIX_CORE = re.compile(
     rf"(?<![\w.,:/-])(?:{_NUM}[ \t]+)?"
@@ -212,7 +215,8 @@ _PARTICLES = frozenset(
     ]
 )
 _MAX_PIECES = 5
-_UNIT_PIECE = re.compile(_UNIT, re.IGNORECASE)  # "Apt. 171" as one piece (its dot ends none)
+# "Apt. 171", "Depto. 463", "Bl. 26  Sc. 85 Ap. 591" as one piece (its dot ends none)
+_UNIT_PIECE = re.compile(rf"{UNIT_PIECE}(?:[ \t]+{UNIT_PIECE}){{0,3}}")
 
 
 PREFILTER_PATTERNS = (

@@ -28,9 +28,10 @@ short: ``on centos 7``). The name is no English word (``sum of first 100`` is no
 four letters or more in no list, a listed name, or with letters English does not use;
 particles may follow it (``961 za rybníčkem``); an everyday word ends it (``tomorrow``).
 
-The first two need the end of a clause right after (a comma, a line or sentence end, ``in``,
-``apt``), and all apply only to text with no upper-case letter (elsewhere the capitalised cores of
-:mod:`.addresses` hold). Spans are extended over the rest of the block like the others.
+The first two need the end of a clause right after (a comma, a bracket or a table's pipe, a
+line or sentence end, ``in``, ``apt``), and all apply only to text with no upper-case letter
+(elsewhere the capitalised cores of :mod:`.addresses` hold). Spans are extended over the rest
+of the block like the others.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ _MORE_TYPES = (
 )
 # The end of the clause the street closes.
 _END = (
-    r"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$)"
+    r"(?=[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?](?:\s|$)"
     r"|[ \t](?:in|near|since|last|next|apt|apartment|suite|unit|flat)\b))"
 )
 _TYPE_LAST = re.compile(rf"(?<![\w.,:/-]){_NUM}[ \t]+{_NAME_WORDS}[ \t]+{_MORE_TYPES}\b\.?{_END}")
@@ -72,20 +73,31 @@ _FIRST_TYPES = (
     r"|venelle|voie|promenade|prom\.|viale|corso|piazza|piazzale|vicolo|largo|strada|calle"
     r"|carrer|camino|carretera|paseo|ronda|travesía|rúa|rua|estrada|travessa|praça|alameda"
     r"|rodovia|ladeira|ulica|ul\.|aleja|al\.|náměstí|nábřeží|třída|utca|útja|körút"
-    r"|strada|bulevardul|str\.|calea|sokak|caddesi)"
+    r"|strada|bulevardul|str\.|calea|sokak|caddesi"
+    # Latin American, Romanian, Indonesian, Italian types of Faker's and mimesis' streets
+    r"|diagonal|diag\.|transversal|carrera|cl\.|cr\.|jl\.|jln\.|jalan|gg\.|aleea|soseaua"
+    r"|drumul|intrarea|stretto|borgo|setor|pasaje|privada|cerrada|periférico|callejón|andador"
+    r"|circuito|prolongación)"
 )
-_AMBIGUOUS_FIRST = r"(?:via|place|route|plaza)"
+# A house-number mark before the number: "diagonal resistencia n° 782", "jl. merdeka no. 14".
+_MARK = r"(?:(?:n[°º]|nº|no\.|nr\.|#)[ \t]*)?"
+_AMBIGUOUS_FIRST = r"(?:via|place|route|plaza|square|parc)"
 _PARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|des|la|le|les|san|santa|sant'|st)"
-_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,3}}"
+_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,5}}"
 _TYPE_FIRST = re.compile(
     rf"(?<![\w.,:/-])(?:"
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
     rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
-    rf"{_FIRST_WORDS}),?[ \t]+{_NUM}\b\.?"
+    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?{_END}"
     # "1221 avenue des bateliers", "447 via degli altopascio" (not "5 via email": an English
-    # type word needs a particle; names after it are address_lower_run's)
+    # type word needs a particle; names after it are address_lower_run's); after a number of
+    # two digits or more a function word ends it too ("1273 cours de la res des jardins for
+    # post mail"; not "5 rue tickets for the show")
     rf"|{_NUM},?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE})[ \t]+{_FIRST_WORDS}"
-    rf"){_END}"
+    rf"{_END}"
+    rf"|\d{{2,5}}[a-z]?,?[ \t]+(?:{_FIRST_TYPES}|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE})[ \t]+"
+    rf"{_FIRST_WORDS}(?=[ \t]+(?:for|and|to|at|on|from|with|is|was|after|until|by)\b)"
+    r")"
 )
 
 # A line of words and a building number, then (a city line and) a line of a city and a postal

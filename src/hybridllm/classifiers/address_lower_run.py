@@ -33,13 +33,16 @@ before ``kuyperstraat``, a house number after a street that had none), in any te
 
 In a text all in lower case the run rules apply as they are; in a text with capitals
 (``run_street_spans(text, cased=True)``) the street's words must be capitalised (a particle
-or a type word may be in lower case), so prose with numbers stays clean.
+or a type word may be in lower case), so prose with numbers stays clean; there a street may
+also be named after a person (``1221 Paolo Orlando,``: :func:`_named_for`). A literal ``\\n``
+of pasted JSON is a line break, a pipe or a bracket starts a street as a line start does.
 """
 
 from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.address_counts import counted_before, counted_lines, year
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import STREET_TYPES
@@ -55,6 +58,7 @@ __all__ = [
     "TYPES",
     "end_of_clause",
     "function_word",
+    "line_start",
     "namelike",
     "run_street_spans",
     "street_start",
@@ -62,11 +66,13 @@ __all__ = [
 ]
 
 NUMBER = re.compile(
-    r"(?<![\w.,:/#$€£+*-])(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
+    r"(?:(?<=\\n)|(?<![\w.,:/#$€£+*-]))"
+    r"(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
     r"|(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))\d{3,5}[a-z]?)(?![\w%°$€£'’]|[.,:/-]\d)"
 )
 """A building-number-shaped number (no decimal, no amount, no part of a code) with a word
-right after it, or of three digits or more with a word right before it."""
+right after it, or of three digits or more with a word right before it (a literal ``\\n`` of
+pasted JSON before it is a line break)."""
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -76,7 +82,8 @@ def word_set(words: str) -> frozenset[str]:
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*\.?|\d{1,3}(?:st|nd|rd|th)\b")
 _GAP = re.compile(r"[ \t]+")
-_END = re.compile(r"[ \t]*(?:[,;()]|\r?\n|\\n|$|[.!?:](?:\s|$))")
+_UNIT_AFTER = re.compile(r"(?i:[ \t]+(?:apt|apartment|suite|ste|unit|flat)\b)")
+_END = re.compile(r"[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?:](?:\s|$))")
 _FUNCTION = word_set(
     "the a an of in on at to for and or but nor with by from into onto over under near since"
     " is are was were be been am pm it its this that these those there here where which who"
@@ -92,7 +99,7 @@ _UNITS = word_set(
 TYPES = STREET_TYPES | word_set(
     "st rd ave av dr ln ct pl blvd hwy pkwy sq cir ter cres gardens close mews wynd parade"
     " esplanade quay wharf chase rise croft circus villas fields green gate allee allé chaussee"
-    " ring gasse platz weg laan kade dijk plein singel steeg"
+    " ring gasse platz weg laan kade dijk plein singel steeg maantee põik puiestee tänav"
 )
 # Types that are also everyday words ("park", "run", "view"): the words before need a name.
 _UNAMBIGUOUS = word_set(
@@ -103,7 +110,9 @@ _SUFFIX = re.compile(
     r"[^\W\d_]{3,}(?:stra(?:ß|ss)e|straat|weg|gasse|platz|allee|damm|ufer|laan|gracht|plein"
     r"|singel|kade|kaai|dijk|dreef|steeg|brug|veien|vegen|vejen|vej|gade|gata|gatan|vägen"
     r"|väg|gränd|stigen|stígur|braut|vænge|pfad|brücke|stieg|steig|ring|katu|tie|kuja|polku"
-    r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi)$"
+    r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi|kuil|baan|stubben|bakken|haugen|høgda"
+    r"|stranda|ringen|gården|jordet|tunet|faret|svingen|grenda|åsen|løkka|kroken|sletta|bråten"
+    r"|holmen|lunden|vænget|toften|højen|hagi|stígur|gerði|lundur|hvammur|vellir)$"
 )
 PARTICLES = word_set(
     "de del della dei degli dello di da das dos do du des la le les el los las lo il gli van"
@@ -123,16 +132,18 @@ FIRST_TYPES = word_set(
     "rue avenue avenida boulevard chemin allée impasse quai venelle voie promenade viale corso"
     " piazza piazzale vicolo largo strada calle carrer camino carretera paseo ronda travesía rúa"
     " rua estrada travessa praça alameda rodovia ladeira ulica aleja náměstí nábřeží třída utca"
-    " bulevardul calea sokak caddesi via avenija plaza laan"
+    " bulevardul calea sokak caddesi via avenija plaza laan place route square parc cours montée"
 )
 # First types that are English words too ("5 via email", "at 8 place settings"): the name
 # after them must be a name, or start with a particle ("via della spiga").
-_AMBIGUOUS_FIRST = word_set("via place plaza route largo corso")
+_AMBIGUOUS_FIRST = word_set("via place plaza route largo corso square parc cours")
 _ORDINALS = word_set(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
 )
 _STARTS = word_set("at to from on near of find address")
 _THEN = word_set("last next since until")  # "we moved to san luis 1105 last month"
+_ARTICLE = re.compile(r"(?<![\w'’])(?:[Tt]he|[Aa]n?)[ \t]+\Z")
+_ROMAN = word_set("ii iii iv vi vii viii")
 _LOWER_OK = PARTICLES | TYPES | AFTER_TYPES  # words of a capitalised street in lower case
 _MAX_WORDS = 4
 MAX_BEFORE = 6  # before a number the run may hold a type word, a modifier and a full name
@@ -150,11 +161,11 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
             after
             and end_of_clause(text, after[-1][1])
             and (not cased or _capitalised(text, after))
-            and _names_street(lex, after, m, text)
+            and (_names_street(lex, after, m, text) or (cased and _named_for(lex, after, m, text)))
         ):
             spans.append((m.start(), after[-1][1]))
             continue
-        if _year(m.group()) or not end_of_clause(text, m.end()):
+        if year(m.group()) or not end_of_clause(text, m.end()):
             continue
         # a number of one or two digits only after a street-type word ("rua edmundo lins 48")
         short = len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3
@@ -182,13 +193,15 @@ def _capital_before(text: str, at: int) -> bool:
         start and end - start < REACH and (text[start - 1].isalnum() or text[start - 1] in "'’-.")
     ):
         start -= 1
+    literal = text.rfind("\\n", max(0, start - 1), end)
+    start = max(start, literal + 2) if literal >= 0 else start  # after a literal "\n"
     word = text[start:end]
     return bool(word) and (word[0].isupper() or word.lower().rstrip(".") in TYPES)
 
 
 def _after(text: str, at: int) -> list[tuple[int, int]]:
-    """The words after ``at`` on its line, up to a function word (at most one more than the
-    run may have)."""
+    """The words after ``at`` on its line, up to a function word or a unit (``apt``, at most
+    one more than the run may have)."""
     words: list[tuple[int, int]] = []
     while len(words) <= _MAX_WORDS:
         gap = _GAP.match(text, at)
@@ -197,6 +210,8 @@ def _after(text: str, at: int) -> list[tuple[int, int]]:
         w = _WORD.match(text, gap.end())
         if w is None or (function_word(w.group()) and not _inner_particle(text, w, words)):
             break
+        if words and _UNIT_AFTER.match(text, gap.start()):
+            break  # "9885 triin plains apt. 326": the unit follows the street
         words.append((w.start(), w.end() - (w.group().endswith(".") and w.end() < len(text))))
         at = w.end()
         if w.group().endswith("."):
@@ -214,7 +229,7 @@ def _before(text: str, at: int) -> list[tuple[int, int]]:
     if end and text[end - 1] == ",":
         end -= 1
     words: list[tuple[int, int]] = []
-    line = max(text.rfind("\n", 0, end) + 1, end - REACH)
+    line = line_start(text, end)
     for w in reversed(list(_WORD.finditer(text, line, end))):
         stop = w.end() if not words else words[0][0]
         low = w.group().lower()
@@ -230,6 +245,13 @@ def _before(text: str, at: int) -> list[tuple[int, int]]:
     while words and function_word(text[words[0][0] : words[0][1]]):
         words.pop(0)  # "am" or "do" is a particle only inside a name ("Neustift am Walde")
     return words
+
+
+def line_start(text: str, at: int) -> int:
+    """Where the line of ``at`` starts, a literal ``\\n`` of pasted JSON counted as a line
+    break, at most :data:`REACH` characters back."""
+    literal = text.rfind("\\n", 0, at)
+    return max(text.rfind("\n", 0, at) + 1, literal + 2 if literal >= 0 else 0, at - REACH)
 
 
 def function_word(word: str) -> bool:
@@ -251,18 +273,26 @@ def _capitalised(text: str, words: list[tuple[int, int]]) -> bool:
     """Whether each word is capitalised (a particle, a type, a suffix or an ordinal may be
     lower case: ``Väina tee park``, ``8th Av``)."""
     return any(text[a].isupper() for a, _ in words) and all(
-        (text[a].isupper() and (text[a:b].isupper() or text[a + 1 : b].islower()))
+        (text[a].isupper() and (text[a:b].isupper() or _title(text[a:b])))
         or text[a].isdigit()
         or text[a:b].lower().rstrip(".") in _LOWER_OK
         for a, b in words
     )
 
 
-def street_start(text: str, at: int) -> bool:
-    """Whether a street may start at ``at``: a line or sentence start, a colon, a place word
-    or a function word before."""
+def _title(word: str) -> bool:
+    """A capitalised word, each part of a hyphenated one too (``Syðra-Kolugil``)."""
+    return all(part[:1].isupper() and part[1:] == part[1:].lower() for part in word.split("-"))
+
+
+def street_start(text: str, at: int, *, comma: bool = True) -> bool:
+    """Whether a street may start at ``at``: a line or sentence start, a colon, a column,
+    a bracket or, with ``comma``, a comma (``|``, ``(``, ``Ana Gil, Bôrik 915``; not after a
+    counted thing: ``3 reels, 4 Carousels``), a place word or a function word before."""
     head = text[max(0, at - 24) : at].rstrip(" \t")
-    if not head or head.endswith((":", "\n", "\\n", ">", "-", "*", ".", "!", "?")):
+    if not head or head.endswith((":", "\n", "\\n", ">", "-", "*", ".", "!", "?", "|", "(", ";")):
+        return True
+    if comma and head.endswith(","):
         return True
     parts = head.rsplit(None, 1)
     if not parts:
@@ -273,30 +303,11 @@ def street_start(text: str, at: int) -> bool:
 
 def end_of_clause(text: str, at: int) -> bool:
     """Whether a clause ends at ``at``: punctuation, a line end, the end, or a function word."""
-    if _END.match(text, at):
-        return True
+    if _END.match(text, at) or _UNIT_AFTER.match(text, at):
+        return True  # punctuation, a line end, a unit ("2076 pin oak drive apt. 5")
     gap = _GAP.match(text, at)
     w = _WORD.match(text, gap.end()) if gap else None
     return w is not None and (function_word(w.group()) or w.group().lower() in _THEN)
-
-
-_COUNTED = re.compile(r"[ \t>*-]*\d{1,3}x?[ \t]+[^\W\d_]")
-
-
-def _counted_lines(text: str, at: int) -> bool:
-    """Whether the line before or after ``at``'s line starts with a count and a word, like
-    ``at``'s: a list of counted items (a deck, a recipe), no street."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    before = text.rfind("\n", 0, max(0, start - 1)) + 1
-    return bool(
-        (start and _COUNTED.match(text, before, start))
-        or (end >= 0 and _COUNTED.match(text, end + 1))
-    )
-
-
-def _year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and 1500 <= int(number) < 2100  # "Ayres 1881"
 
 
 def _names_street(
@@ -316,15 +327,44 @@ def _names_street(
             _plain(t) for t in lead
         )
     if (
-        _year(number.group())
+        year(number.group())
         or number.group().startswith("0")
-        or not street_start(text, number.start())
-        or _counted_lines(text, number.start())
+        or not street_start(text, number.start(), comma=not counted_before(text, number.start()))
+        or counted_lines(text, number.start())
         or _time_and_name(lex, toks, number.group())
     ):
         return False
     first = _first_type(lex, toks)
     return _typed_name(lex, toks[first:]) if first >= 0 else _all_names(lex, toks)
+
+
+def _named_for(
+    lex: TokenLexicon, words: list[tuple[int, int]], number: re.Match[str], text: str
+) -> bool:
+    """Whether capitalised words after a number are a street named after a person (``1221
+    Paolo Orlando,``, ``- 949 Christoffer Hellums,``): two or more words that a name list holds
+    (particles between), at most one of them an everyday word, a number of two digits or more
+    that is no year, where a street starts (not after an article), in no counted list. Not
+    ``12 Angry Men,`` or ``a 12 Week Course`` (English words), ``the 557 Super Mario Game``,
+    ``1 John Smith`` in a numbered list."""
+    toks = [text[a:b].rstrip(".").lower() for a, b in words]
+    names = [t for t in toks if t not in PARTICLES]
+    digits = number.group().rstrip("abcdefghijklmnopqrstuvwxyz")
+    if len(names) < 2 or len(digits) < 2 or year(digits) or digits.startswith("0"):
+        return False
+    if not street_start(
+        text, number.start(), comma=not counted_before(text, number.start())
+    ) or counted_lines(text, number.start()):
+        return False
+    if _ARTICLE.search(text, max(0, number.start() - 5), number.start()):
+        return False  # "it is the 557 Super Mario Game": an ordinal or a count
+    return (
+        all(
+            namelike(lex, t) or ((t in lex.first or t in lex.last) and lex.kind(t) is not Kind.WORD)
+            for t in names
+        )
+        and sum(t in lex.common for t in names) <= 1
+    )
 
 
 def _time_and_name(lex: TokenLexicon, toks: list[str], number: str) -> bool:
@@ -379,7 +419,7 @@ def _names_street_before(
         k -= 1
     if 0 < k < len(toks) and toks[k] in FIRST_TYPES and _first_type(lex, toks[k - 1 :]) == 1:
         k -= 1  # "alley avenida presidente kennedy 401"
-    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES:
+    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES and not glued:
         return -1
     if all(t in PARTICLES for t in toks[k:]) or not street_start(text, words[k][0]):
         return -1
@@ -408,8 +448,8 @@ def _all_names(lex: TokenLexicon, toks: list[str], *, loose: bool = False) -> bo
     (``luigi``) counts as a name but does not make one alone."""
     named = False
     for i, t in enumerate(toks):
-        if t in PARTICLES:
-            continue
+        if t in PARTICLES or (i and t in _ROMAN):
+            continue  # "1131 hlíð ii": a numeral after the name
         if namelike(lex, t):
             named = True
         elif loose and t in lex.vocab and lex.kind(t) in (Kind.AMBIGUOUS, Kind.NAME):
@@ -441,5 +481,11 @@ def namelike(lex: TokenLexicon, word: str) -> bool:
         return False
     if word in lex.vocab:
         return lex.kind(word) is Kind.NAME
-    # a misspelt word ("tabels", "terorists") reads as no name either
-    return not misspelt(word, lex) and not (word.endswith("s") and misspelt(word[:-1], lex))
+    # a misspelt word ("tabels", "terorists") reads as no name either, nor the plural of a
+    # word ("carousels")
+    plural = word.endswith("s") and word[:-1] in lex.vocab and lex.kind(word[:-1]) is Kind.WORD
+    return (
+        not plural
+        and not misspelt(word, lex)
+        and not (word.endswith("s") and misspelt(word[:-1], lex))
+    )

@@ -8,13 +8,21 @@ A street address is found from its core, one of:
 - a street word ending in a street-type suffix, then a number: ``Lindemarkveien 141``,
   ``Thijsselaan 6``, ``Rákóczi út 41.``, ``Hauptstraße 5``;
 - a building number, a capitalised street name and a house number: ``930 Klinta 36``;
+- a street type of Latin America, Romania or Indonesia first, a house-number mark and a number:
+  ``Diagonal Resistencia N° 782``, ``Cl. 23 # 9-6 Sur``, ``Gg. Lembong No. 39``;
+- a French street type in lower case before a capitalised name: ``rue Lévêque``, ``70,
+  boulevard de Maury``, ``8032 rang Marcotte``;
+- a preposition, a saint or an adjective, a name and a house number (:mod:`.address_lead`):
+  ``U Synagogy 576``, ``Im alten Brunnen 372``, ``Nueva Alameda 525``;
 - US military and postal forms: ``Unit 0692 Box 6155``, ``PSC 2541, Box 7085``,
   ``USNS Pudič``, ``DPO AE 35797``, ``P.O. Box 286``.
 
 From the core the span grows over what follows on the same or the next lines (``\\n`` or a
-literal ``\\n`` in pasted JSON, commas): ``Apt. 487`` / ``Suite 067``, a city or country of at most
-four capitalised words, a state or region code, a postal code. It stops at the first piece that
-reads as prose (a lower-case word other than a name particle such as ``de`` or ``van``).
+literal ``\\n`` in pasted JSON, commas): ``Apt. 487`` / ``Suite 067`` / ``Depto. 463`` / ``Bl.
+91``, a city or country of at most four capitalised words, a state or region code, a postal
+code. It stops at the first piece that reads as prose (a lower-case word other than a name
+particle such as ``de`` or ``van``). Then :mod:`.address_widen` grows it over what its street
+left outside (a unit, a house number's other half, a number before it).
 """
 
 from __future__ import annotations
@@ -31,6 +39,16 @@ from hybridllm.classifiers.address_context import (
     with_context,
 )
 from hybridllm.classifiers.address_false import false_core
+from hybridllm.classifiers.address_lead import (
+    CUED_NAMES,
+    LEAD,
+    LEAD_LOWER,
+    RING,
+    cued_name_spans,
+    lead_spans,
+    ring_spans,
+)
+from hybridllm.classifiers.address_widen import UNIT_PIECE
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.classifiers.street_words import street_words
@@ -42,8 +60,8 @@ _U = r"[A-ZÀ-ÖØ-ÞĀ-ſΑ-Ω]"  # an upper-case letter, Latin with diacritics
 _W = r"[^\W\d_][\w'’.-]*"  # a word
 _CAPW = rf"{_U}[\w∆'’.-]*"  # ∆ (U+2206) stands in for Δ in some Greek place names
 _PARTICLE = (
-    r"(?:de|da|do|das|dos|del|della|delle|di|du|des|la|le|les|el|van|von|der|den|het|ter|te"
-    r"|am|an|im|auf|zu|y|e|i|és|og|och|af|na|nad|pod|pri|u|v|bei|sur|sous|lès)"
+    r"(?:de|da|do|das|dos|del|della|delle|dei|degli|dello|di|du|des|la|le|les|el|van|von|der"
+    r"|den|het|ter|te|am|an|im|auf|zu|y|e|i|és|og|och|af|na|nad|pod|pri|u|v|bei|sur|sous|lès)"
 )
 # A capitalised word; a dot only after three letters ("Str.", "Ctra."), not initials ("U.S.C.").
 _PLAIN = rf"{_U}[\w∆'’-]*(?:(?<=\w\w\w)\.)?"
@@ -56,6 +74,16 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
 
+# Street types that come first, with a house-number mark or a number after the name: of Latin
+# America ("Diagonal", "Cl." for calle, "Cr." for carrera, "Periférico", "Privada"), Romania
+# ("Aleea", "Soseaua", "Drumul"), Indonesia ("Jl." for jalan, "Gg." for gang), Italy, Portugal.
+_PREFIX_NUMBERED = (
+    r"(?:Diagonal|Diag\.|Dg\.|Transversal|Tv\.|Carrera|Cra\.|Cr\.|Kr\.|Cl\.|Jl\.|Jln\.|Jalan"
+    r"|Gg\.|Aleea|Bulevardul|Soseaua|Șoseaua|Drumul|Intrarea|Calea|Splaiul|Piața|Periférico"
+    r"|Privada|Cerrada|Prolongación|Ampliación|Andador|Circuito|Callejón|Peatonal|Pasaje|Psje\."
+    r"|Pje\.|Viaducto|Retorno|Cuesta|Ronda|Glorieta|Travesía|Incrocio|Contrada|Borgo|Rotonda"
+    r"|Canale|Pátio|Beco|Ladeira|Alameda|Quadra|Montée|Boulevard|Vereda|Viela|Rodovia|Setor)"
+)
 # Street-type words that come first. The English-looking ones (Via, Place, Route, Plaza) only
 # before capitalised words; the others before any words ("Trg revolucije 1").
 _PREFIX_EN = r"(?:Via|Place|Route|Plaza|Avenue|Boulevard|Stanza|Corso|Largo|Piazza)"
@@ -69,7 +97,11 @@ _SUFFIX_WORDS = (
     r"(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein"
     r"|singel|kade|dijk|steeg|veien|vegen|veg|vei|gata|gatan|gate|vägen|väg|gränd|stigen"
     r"|gade|vej|allé|alléen|stræde|sträte|katu|tie|kuja|polku|tee|iela|gatvė|utca|út|tér"
-    r"|körút|ulice|náměstí|cesta|braut|vegur|stræti|götu|sokak|sokağı|caddesi|bulvarı)"
+    r"|körút|ulice|náměstí|cesta|braut|vegur|stræti|götu|sokak|sokağı|caddesi|bulvarı"
+    # Dutch, Norwegian, Danish, Icelandic place endings that mimesis and Faker streets end in
+    r"|brug|kuil|baan|stubben|bakken|haugen|høgda|stranda|ringen|gården|jordet|tunet|faret"
+    r"|svingen|grenda|åsen|løkka|kroken|sletta|bråten|holmen|lunden|vænget|toften|højen|hagi"
+    r"|stígur|gerði|lundur|hvammur|vellir)"
 )
 # The types of _SUFFIX_WORDS that are no English words, as a capitalised word of their own.
 _FOREIGN_TYPES = (
@@ -92,13 +124,18 @@ _CORES = (
     rf"{_NUM}\s+(?:{_NUM}\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:{_CAPW}\s+){{1,4}}{STREET_SUFFIX}\b\.?",
     # Rua das Hortências 1428 / ul. Paderewskiego Ignacego 85 / 104 Rue de Rabat
-    rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,4}}{_NUM}\b\.?",
+    # (a comma may stand before the number: "Rua Jesús soria, 866")
+    rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,3}}(?:[\w'’.-]+,?\s+)?{_NUM}"
+    r"\b\.?",
     rf"(?:{_NUM}\s+){{0,2}}{_PREFIX_FOREIGN}\s+(?:[\w'’.-]+\s+){{0,3}}{_CAPW}",
     # bare "R" / "Av" (Portuguese, Spanish) only before a capitalised word
     rf"(?:{_NUM}\s+){{0,2}}(?:R|Av)\s+{_CAPW}\s+(?:[\w'’.-]+\s+){{0,3}}{_NUM}\b\.?",
     rf"(?:{_NUM}\s+){{1,2}}(?:R|Av)\s+{_CAPW}(?:\s+{_CAPW}){{0,3}}",
     # 820 97 avenue de Bouvines: lower-case type word after a number
-    rf"(?:{_NUM}\s+){{1,2}}(?:rue|avenue|av\.|calle|rua|viale|via|chemin|allée|ulica|ul\.)\s+"
+    # (or after a comma: "70, boulevard de Maury", "45, rue de Maillet", "108 montée Breton")
+    rf"(?:{_NUM},?\s+){{1,2}}(?:rue|avenue|av\.|calle|rua|viale|via|chemin|allée|allé|ulica|ul\."
+    r"|boulevard|bd|impasse|quai|cours|route|place|passage|montée|rang|sentier|plac|aleja"
+    rf"|al\.|strada|piazza|corso|largo|travessa|praça|estrada|carrer|paseo|camino)\s+"
     rf"(?:{_PARTICLE}\s+){{0,2}}{_CAPW}(?:\s+{_CAPW}){{0,2}}",
     rf"(?:{_NUM}\s+){{1,2}}{_PREFIX_EN}\s+(?:(?:{_PARTICLE}|{_CAPW})\s+){{0,4}}{_CAPW}",
     rf"{_PREFIX_EN}\s+(?:(?:{_PARTICLE}\s+)?{_CAPW}\s+){{1,4}}{_NUM}\b",
@@ -119,6 +156,18 @@ _CORES = (
     # 84 Olof Palmes Gade / 274 Kriegers Vej / 12 Am Alten Weg: a number, capitalised words
     # and a street type of another language that is no English word, as a word of its own
     rf"{_NUM}\s+(?:(?:{_PARTICLE}|{_CAPW})\s+){{0,3}}{_CAPW}\s+{_FOREIGN_TYPES}\b\.?",
+    # Diagonal Resistencia N° 782 / Gg. Lembong No. 39 / Cl. 23 # 9-6 Sur / Aleea Popa Nr. 52:
+    # a Latin American, Romanian or Indonesian street type (English-looking ones too), words,
+    # a house-number mark and a number ("Boulevard 8 N° 345" is all numbers)
+    rf"{_PREFIX_NUMBERED}\s+(?:[\w'’.-]+\s+){{0,4}}(?:(?:N[°º]|No\.|Nr\.|#)\s*)?"
+    r"\d{1,5}[A-Za-zªº]?(?:[-/]\d{1,4}[A-Za-z]?)?(?![\w'’]|[.,:/-]\d)"
+    r"(?:\s+(?:Sur|Norte|Este|Oeste|Bis)\b)?",
+    # rue Lévêque / boulevard de Joseph / chemin Pascal Mottet: a French street type in lower
+    # case before a capitalised name, with no number ("route", "place", "cours" and "passage"
+    # are English words: only before a particle, "route de Lyon")
+    rf"(?<![\w'’-])(?:rue|boulevard|chemin|allée|impasse|quai|avenue|montée|sentier"
+    rf"|(?:route|place|cours|passage)(?=\s+{_PARTICLE}\s))\s+(?:{_PARTICLE}\s+){{0,2}}"
+    rf"{_U}[\w'’-]{{2,}}(?:\s+(?:{_PARTICLE}\s+)?{_CAPW}){{0,2}}",  # (not "an avenue I should")
 )
 _CORE = re.compile(_START + "(?:" + "|".join(f"(?:{c})" for c in _CORES) + ")")
 _NUMBER_LAST = re.compile(_CORES[0])  # "930 Klinta 36": no street type (see address_false)
@@ -140,7 +189,7 @@ _CORE_PARTS = tuple(_Core(re.compile(_START + f"(?:{c})"), i) for i, c in enumer
 # warm-up (63 patterns, ~0.3 s in the prefilter's thread); a text where a rarer alternative may
 # match gets the whole core, so no call compiles a pattern. (Chosen on the latency prompts of
 # every family: within ~0.1 ms per 10 KB of the exact combination.)
-_GROUPS = ((0, 1, 4, 16, 17), (2,), (3,), (9,), (10,), (11,))
+_GROUPS = ((0, 1, 4, 16, 17), (2, 18), (3, 19), (9,), (10,), (11,))
 _GROUP_OF = {i: group for group in _GROUPS for i in group}
 _TABLE: dict[tuple[int, ...], re.Pattern[str]] = {}
 
@@ -185,6 +234,7 @@ _CUED = re.compile(
 
 _SEP = r"(?:[ \t]|,|\r?\n|\\n|\}\}|\?{2,3})*"
 _PIECES = (
+    UNIT_PIECE,  # "Apt. 487", "Depto. 463", "Bl. 91", "N° 782" (address_widen)
     r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Box|#)\.?\s*#?\s*\d{1,6}[A-Za-z]?",
     r"(?:DPO|APO|FPO)\s+A[AEP]\s+\d{5}",
     rf"{_LINE_WORDS}(?:,?[ \t]+(?:[A-Z]{{2}}|nan))?(?:[ \t]+\(\w+\))?"
@@ -214,7 +264,10 @@ _STREET_ENDINGS = tuple(
         "straße strasse str. weg gasse platz allee ring damm ufer laan straat gracht plein "
         "singel kade dijk steeg veien vegen veg vei gata gatan gate vägen väg gränd stigen gade "
         "vej allé alléen stræde sträte katu tie kuja polku tee iela gatvė utca út tér körút "
-        "ulice náměstí cesta braut vegur stræti götu sokak sokağı caddesi bulvarı"
+        "ulice náměstí cesta braut vegur stræti götu sokak sokağı caddesi bulvarı "
+        "brug kuil baan stubben bakken haugen høgda stranda ringen gården jordet tunet faret "
+        "svingen grenda åsen løkka kroken sletta bråten holmen lunden vænget toften højen hagi "
+        "stígur gerði lundur hvammur vellir"
     ).split()
 )
 
@@ -234,7 +287,7 @@ def _number_first(text: str) -> list[tuple[int, int]]:
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED, *PREFILTER_PATTERNS)
+    prefilter_patterns = (_CUED, LEAD, LEAD_LOWER, CUED_NAMES, RING, *PREFILTER_PATTERNS)
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
     prefilter_found_only = tuple(part.pattern for part in _CORE_PARTS)
     """Patterns the prefilter is asked about only whether they may match in a text."""
@@ -266,6 +319,9 @@ class AddressRecognizer:
         ]
         spans += [m.span("c") for m in finditer(_CUED, text)]
         spans += [s for s in _number_first(text) if not any(a <= s[0] < b for a, b in spans)]
+        spans += [s for s in lead_spans(text) if not any(a <= s[0] < b for a, b in spans)]
+        for more in (cued_name_spans(text), ring_spans(text)):
+            spans += [s for s in more if not any(a <= s[0] < b for a, b in spans)]
         spans += [s for s in street_words(text) if not any(a <= s[0] < b for a, b in spans)]
         found: list[Finding] = []
         last_end = -1

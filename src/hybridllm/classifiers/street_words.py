@@ -38,7 +38,7 @@ _TYPES = (  # noqa: SIM905 - a word list, read as one
 # "Rákóczi út"): after a word that is neither English nor a listed name.
 _TYPE_WORDS = (  # noqa: SIM905 - a word list, read as one
     "tee tänav põik maantee puiestee utca út köz tér körút iela gatvė katu tie kuja vej gade "
-    "gata gatan straße strasse gasse weg laan straat"
+    "gata gatan straße strasse gasse weg laan straat allee allé väg vägen gränd"
 ).split()
 _TYPE_NEEDLES = tuple(" " + t for t in _TYPE_WORDS)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})[ \t]+$")
