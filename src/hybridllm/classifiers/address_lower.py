@@ -83,7 +83,7 @@ _FIRST_TYPES = (
 _MARK = r"(?:(?:n[°º]|nº|no\.|nr\.|#)[ \t]*)?"
 _AMBIGUOUS_FIRST = r"(?:via|place|route|plaza|square|parc)"
 _PARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|des|la|le|les|san|santa|sant'|st)"
-_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,5}}"
+_FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,3}}"
 _TYPE_FIRST = re.compile(
     rf"(?<![\w.,:/-])(?:"
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
