@@ -110,16 +110,22 @@ def heldout_cased() -> list[dict[str, Any]]:
     return out
 
 
-def open_again(pe: Path, rng: random.Random) -> list[dict[str, Any]]:
-    """The open split's templates with other seeds, in lower case."""
+def open_person_templates(pe: Path) -> list[str]:
+    """presidio-evaluator's templates with a person placeholder in the open split (even SHA-256
+    parity, as ``generate.py`` splits them; the sealed ones are never returned)."""
     raw = pe / "presidio_evaluator" / "data_generator" / "raw_data" / "templates.txt"
     templates = [t.strip() for t in raw.read_text("utf-8").splitlines() if t.strip()]
-    temps = [
+    return [
         t
         for t in templates
         if any(k in PERSON_KEYS for k in _SLOT.findall(t))
         and hashlib.sha256(t.encode()).digest()[0] % 2 == 0
     ]
+
+
+def open_again(pe: Path, rng: random.Random) -> list[dict[str, Any]]:
+    """The open split's templates with other seeds, in lower case."""
+    temps = open_person_templates(pe)
     out: list[dict[str, Any]] = []
     while len(out) < PER_PART:
         rec = fill(rng.choice(temps), rng.choice(LOCALES_DEV), rng)
