@@ -37,7 +37,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 from hybridllm.models import Finding
 
-__all__ = ["repeated", "trim_weekdays", "widen"]
+__all__ = ["repeated", "trim_leads", "widen"]
 
 _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at a position
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
@@ -265,13 +265,14 @@ def repeated(
     return [m for m in words if m.group() in forms and not taken[m.start()]]
 
 
+# A title's or a thing's article: "The Moon Landing".
+_THE = re.compile(r"The[ \t]+[A-Z]")
 # Weekdays as rotas and schedules abbreviate them ("Mon Eustaquia, Tue Roman"); not "Sat" or
 # "Sun", which are also names.
-_THE = re.compile(r"The[ \t]+[A-Z]")
 _WEEKDAY = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?(?:[ \t]+|\Z)")
 
 
-def trim_weekdays(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding]:
+def trim_leads(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding]:
     """PERSON findings without a weekday abbreviation at their start (``Mon Eustaquia`` of
     ``rota: Mon Eustaquia, Tue Roman``); a finding that is only one is dropped. A finding that
     starts with ``The`` loses it, and is dropped when no word after it is a listed name (``The

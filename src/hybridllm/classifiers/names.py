@@ -77,7 +77,7 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
-from hybridllm.classifiers.name_widen import repeated, trim_weekdays, widen
+from hybridllm.classifiers.name_widen import repeated, trim_leads, widen
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -290,7 +290,7 @@ class NameRecognizer(NamePairs):
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
-        kept = trim_weekdays(text, widen(text, kept, self.tokens), self.tokens)
+        kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
         return _whole_mentions(text, trim_units(text, kept))
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
