@@ -39,7 +39,7 @@ from collections.abc import Callable
 
 from hybridllm.classifiers.name_lower_context import code_line, faker_last, name_like
 from hybridllm.classifiers.name_lower_lone import misspelt
-from hybridllm.classifiers.name_lower_pairs import foreign_form
+from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, foreign_form
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
 __all__ = ["slot_runs"]
@@ -150,10 +150,12 @@ _PEOPLE_VERB = re.compile(
     + _PEOPLE_DO
     + r")\b"
 )
+# The one-word verbs of people (PEOPLE_VERBS: _PEOPLE_DO's and "witnessed", "presented",
+# "enjoyed", "wrote", "merged") and "was born".
 _GIVEN_VERB = re.compile(
     r"[ \t]+(?:(?:just|also|then|never|already|finally|still|always)[ \t]+)?(?:"
-    + _PEOPLE_DO
-    + r"|witnessed|presented|enjoyed|wrote|merges|merged)\b"
+    + "|".join(sorted(PEOPLE_VERBS))
+    + r"|was[ \t]+born)\b"
 )
 # Cheap first test for rule 20: a space and a letter after the word (a verb or "and").
 _CLAUSE_START = re.compile(r"(?:['’]s)?[ \t]+[a-z]")
