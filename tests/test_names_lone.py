@@ -1,5 +1,5 @@
-"""A lone lower-case word in no list, next to a person's predicate or cue, is a name, unless it
-is a misspelling of a frequent English word or code."""
+"""A lone lower-case word in no list, next to a person's predicate or cue or spelt like a name,
+is a name, unless it is a misspelling of a frequent English word or code."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from hybridllm import redact
 from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.name_lower_lone import lone_name, misspelt
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import token_lexicon
 
 
@@ -53,9 +54,50 @@ def test_misspelt_is_one_edit_from_a_frequent_word_and_spares_short_names() -> N
     assert not misspelt("hildigard", lex)
 
 
-def test_lone_name_needs_a_person_cue_or_predicate() -> None:
+def test_lone_name_needs_a_person_cue_or_the_spelling_of_a_name() -> None:
     lex = token_lexicon()
-    text = "the hildigard report was filed"
-    assert not lone_name(text, text.index("hildigard"), "hildigard", lex)
     text = "hildigard wants the report filed"
-    assert lone_name(text, 0, "hildigard", lex)
+    assert lone_name(text, 0, "hildigard", lex)  # a person's predicate
+    for word in ("swiftui", "permaculture", "kubeconfig"):  # spelt like words of English or code
+        text = f"the {word} report was filed"
+        assert not lone_name(text, 4, word, lex), word
+    text = "the kaarle report was filed"  # no cue, but spelt like a name: redacted
+    assert lone_name(text, 4, "kaarle", lex)
+
+
+def test_name_likeness_reads_names_of_many_languages_apart_from_words() -> None:
+    names = ("kaarle", "hendrika", "wojciechowska", "nakamura", "gairbekov", "louzada")
+    words = ("swiftui", "permaculture", "keyboard", "microservice", "tokenizer", "screenshot")
+    for name in names:
+        assert name_likeness(name) > 0.75, name
+    for word in words:
+        assert name_likeness(word) < 0, word
+    assert name_likeness("Kaarle") == name_likeness("kaarle")  # case does not matter
+    assert name_likeness("") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("yesterday kaarle bought a new car for the trip", "kaarle"),
+        ("we need to send the signed lease to louzada by friday", "louzada"),
+        ("please forward this thread to gairbekov before the review", "gairbekov"),
+    ],
+)
+def test_an_unlisted_word_spelt_like_a_name_needs_no_cue(text: str, name: str) -> None:
+    assert name in _persons(text)
+    assert name not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i keep getting this wierd error when i run the script",  # a typo of "weird"
+        "the usng statement disposes the stream",  # a typo of "using"
+        "pls fix hdjkhj asap the build is red",  # a keyboard run, no vowel
+        "how do i add a swiftui view to a uikit app",  # spelt like a word
+        "add a comment # 将id转为token to the function",  # not Latin letters
+    ],
+)
+def test_typos_keyboard_runs_and_other_scripts_are_no_names_without_a_cue(text: str) -> None:
+    assert _persons(text) == []

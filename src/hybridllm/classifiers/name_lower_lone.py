@@ -1,11 +1,16 @@
-"""A lone lower-case word in no list, next to a person's predicate or cue, is a name.
+"""A lone lower-case word in no list, next to a person's predicate or cue or spelt like a name,
+is a name.
 
 ``paaske is a bootcamp graduate``, ``hildigard said``, ``ask siltala``: a word that no list
 holds (no English word, no listed name, no place) in a sentence of English, with a
 person's predicate after it (``is``, ``has``, ``said``, ``wants``, a possessive, a colon when
 the word starts its line: a speaker's turn, not ``3831 icymi:`` or ``- additionalinfo:``) or a
 person's cue before it (``ask``, ``with``, ``hi``), is read as a name; what is not known to be
-safe is redacted. It is not when the word is:
+safe is redacted. Without a cue, a word whose letters read as a name's
+(:func:`~hybridllm.classifiers.name_shape.name_likeness` of 1.1 or more: ``yesterday kaarle
+bought a car``, ``send the lease to louzada``) is one too, when it holds a vowel, is written in
+Latin letters, and is no one-edit typo of a frequent word at any length (``wierd``, ``usng``).
+It is not when the word is:
 
 - **a misspelling** of a frequent English word, for words of six letters or more (``soilve``,
   ``charactger``): one deletion, insertion, substitution or transposition from a word of
@@ -22,6 +27,7 @@ import re
 
 from hybridllm.classifiers.name_lower_context import code_line
 from hybridllm.classifiers.name_lower_pairs import PERSON_AFTER, PERSON_BEFORE
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import TokenLexicon
 
 __all__ = ["lone_name", "misspelt"]
@@ -32,12 +38,20 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A configuration value after the colon: "cols: 1", "name: 'x'", "debug: true".
 _CONFIG_VALUE = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _GLUED_DOT = re.compile(r"\.[^\W\d_]")
+# Without a cue, a word must be spelt like a name (:func:`name_likeness`): from this score on,
+# 48% of the unlisted name tokens of the development sets and 3% of the unlisted words that real
+# development prompts hold in lower-case sentences (typos, jargon, other languages). At 0.75
+# (61% and 7%) the development sets gave five more names for two more prompts flagged, and
+# code words such as ``sigsegv`` (1.06) read as names.
+_SPELT_LIKE_A_NAME = 1.1
+_LATIN_END = "\u024f"  # the end of Latin Extended-B
+_VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
 
-def misspelt(word: str, lex: TokenLexicon) -> bool:
-    """Whether ``word`` (lower case, ASCII, six letters or more) is one edit from a frequent
-    English word (see the module docstring)."""
-    if len(word) < _TYPO_MIN_LEN or not word.isascii():
+def misspelt(word: str, lex: TokenLexicon, *, min_len: int = _TYPO_MIN_LEN) -> bool:
+    """Whether ``word`` (lower case, ASCII, ``min_len`` letters or more) is one edit from a
+    frequent English word (see the module docstring)."""
+    if len(word) < min_len or not word.isascii():
         return False
     common = lex.common
     for k in range(len(word) + 1):
@@ -50,6 +64,16 @@ def misspelt(word: str, lex: TokenLexicon) -> bool:
             if (tail and head + c + tail[1:] in common) or head + c + tail in common:
                 return True  # a wrong or a missing letter
     return False
+
+
+def _spelt_like_a_name(word: str) -> bool:
+    """Latin letters (the models know no other script), a vowel (``hdjkhj``, ``stnng`` are
+    keyboard runs) and the letters of a name."""
+    return (
+        all(c <= _LATIN_END or "\u1e00" <= c <= "\u1eff" for c in word)
+        and bool(_VOWEL.search(word))
+        and name_likeness(word) >= _SPELT_LIKE_A_NAME
+    )
 
 
 def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
@@ -77,6 +101,9 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     turn = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t") == ""
     if after is not None and after.group().startswith(":") and not turn:
         after = None  # "3831 icymi: ...", "- additionalinfo: ...": a key, not a speaker's turn
-    if after is None and not PERSON_BEFORE.search(text, max(0, start - 16), start):
+    if code_line(text, start):
         return False
-    return not misspelt(word, lex) and not code_line(text, start)
+    if after is None and not PERSON_BEFORE.search(text, max(0, start - 16), start):
+        # No cue: the word's letters must read as a name, and it must be no typo of any length.
+        return _spelt_like_a_name(word) and not misspelt(word, lex, min_len=_MIN_LEN)
+    return not misspelt(word, lex)
