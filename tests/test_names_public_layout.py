@@ -64,7 +64,7 @@ def test_a_one_word_comment_next_to_code_is_a_step() -> None:
     ("text", "name"),
     [
         ("x = 1\n# Maria\ny = 2\n", "Maria"),  # a given name in a comment
-        ("Notes\n# Lemmatize\nThe end.", "Lemmatize"),  # no code next to it
+        ("Notes\n# Kaarle\nThe end.", "Kaarle"),  # no code next to it (an unlisted word)
     ],
 )
 def test_comments_that_may_name_someone_are_kept(text: str, name: str) -> None:

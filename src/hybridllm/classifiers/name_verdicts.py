@@ -20,6 +20,7 @@ from hybridllm.classifiers.name_gate import (
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
 from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
@@ -30,6 +31,8 @@ __all__ = ["NerVerdicts"]
 # NER labels that settle a one-word candidate: PERSON (taken as a name) or one that says
 # "not a person" with some reliability on this model.
 _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
+_SPELT_LIKE_A_WORD = -0.5
+_SPELT_LIKE_A_NAME = 1.1
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A preposition of place right before a word: "in Britain", "near Oslo" ("to", "from" and
@@ -117,7 +120,9 @@ class NerVerdicts:
     ) -> list[Finding]:
         """A one-word name the lists allowed stands unless NER calls it an organisation or a
         place ("review with Initech", "moving to Brno") and, where ``lists_over_ner``, something
-        else agrees (:meth:`_unsupported_veto`); a PERSON label is handled by the caller.
+        else agrees (:meth:`_unsupported_veto`); a PERSON label is handled by the caller. A word
+        in no list that is spelt like a word of English or code (``Synpress``, ``Invisalign``:
+        :func:`~hybridllm.classifiers.name_shape.name_likeness` below -0.5) needs that label.
         ``ents`` are the entities of ``window`` (its start and end in the text)."""
         offset, end = window
         found: list[Finding] = []
@@ -125,6 +130,8 @@ class NerVerdicts:
             if not offset <= pos < end:
                 continue
             covering = [e for e in ents if offset + e.start <= pos < offset + e.end]
+            if kind is Kind.UNKNOWN and name_likeness(by_start[pos].group()) < _SPELT_LIKE_A_WORD:
+                continue  # "Synpress", "Omnilab": spelt as words are, and NER says no person
             if (
                 not covering
                 or covering[0].label not in _PERSON_OR_NOT
@@ -143,7 +150,8 @@ class NerVerdicts:
         place ("the Wagner novel", "that Timonen was influenced", "Why is Zdzisława so ...").
         Its label is trusted when something else agrees:
 
-        - the word is no listed name (or an unlisted one in plain ASCII, like most brands);
+        - the word is no listed name (or an unlisted one in plain ASCII, like most brands,
+          unless it is spelt like a name: ``Kaarle``, a name likeness of 1.1 or more);
         - the entity or the phrase holds another capitalised word ("San Francisco",
           "Guilford College");
         - a preposition of place comes before a place label ("in Britain");
@@ -154,7 +162,10 @@ class NerVerdicts:
         Otherwise the lists' evidence wins: what is not known to be safe is redacted.
         """
         span = word.group()
-        if kind is not Kind.NAME and not (kind is Kind.UNKNOWN and not span.isascii()):
+        if kind is not Kind.NAME and not (
+            kind is Kind.UNKNOWN
+            and (not span.isascii() or name_likeness(span) >= _SPELT_LIKE_A_NAME)
+        ):
             return False
         text = word.string
         # Another capitalised word in the entity, not the tail of a hyphenated lower-case word
