@@ -101,3 +101,19 @@ def test_an_unlisted_word_spelt_like_a_name_needs_no_cue(text: str, name: str) -
 )
 def test_typos_keyboard_runs_and_other_scripts_are_no_names_without_a_cue(text: str) -> None:
     assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("you can reach hendrika: 06 1234 5678 after six", "hendrika"),
+        ("the winner was kaarle: 'i did not expect it' he said", "kaarle"),
+    ],
+)
+def test_a_word_spelt_like_a_name_before_a_colon_is_no_key(text: str, name: str) -> None:
+    assert name in _persons(text)
+    assert name not in redact(text).text
+
+
+def test_keys_spelt_like_words_before_a_colon_stay_keys() -> None:
+    assert _persons("in the yaml set maxretries: 3 and pagesize: 50") == []

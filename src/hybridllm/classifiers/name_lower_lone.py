@@ -17,7 +17,8 @@ It is not when the word is:
   ``vocab_common`` (``apperach``, two edits from ``approach``, still reads as a name).
   Shorter names are too often one edit from some word (``witt``, ``baun``, ``cyndy``) to tell
   them apart this way;
-- **code**: on a line that reads as code, a key before ``: 1`` or ``: 'x'``, or glued to a dot
+- **code**: on a line that reads as code, a key before ``: 1`` or ``: 'x'`` (unless spelt like a
+  name, a name likeness of 0.5 or more: ``reach hendrika: 06 1234 5678``), or glued to a dot
   and a letter (``geerlingguy.docker``).
 """
 
@@ -44,6 +45,8 @@ _GLUED_DOT = re.compile(r"\.[^\W\d_]")
 # (61% and 7%) the development sets gave five more names for two more prompts flagged, and
 # code words such as ``sigsegv`` (1.06) read as names.
 _SPELT_LIKE_A_NAME = 1.1
+# Before a colon, a lower bar: a key or a label is rarely spelt like a name at all.
+_SPELT_LIKE_A_LABEL = 0.5
 _LATIN_END = "\u024f"  # the end of Latin Extended-B
 _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
@@ -89,17 +92,17 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         True for a name (see the module docstring).
     """
     end = start + len(word)
-    if (
-        len(word) < _MIN_LEN
-        or not word.isalpha()
-        or word in lex.places
-        or _CONFIG_VALUE.match(text, end)
-        or _GLUED_DOT.match(text, end)
-    ):
+    if len(word) < _MIN_LEN or not word.isalpha() or word in lex.places:
+        return False
+    # A key of a configuration or a label is spelt as words and identifiers are ("cols: 1",
+    # "icymi: ..."); a word spelt like a name before a colon is a name's label or turn
+    # ("reach hendrika: 06 1234 5678").
+    key = name_likeness(word) < _SPELT_LIKE_A_LABEL
+    if (key and _CONFIG_VALUE.match(text, end)) or _GLUED_DOT.match(text, end):
         return False
     after = PERSON_AFTER.match(text, end)
     turn = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t") == ""
-    if after is not None and after.group().startswith(":") and not turn:
+    if after is not None and after.group().startswith(":") and not turn and key:
         after = None  # "3831 icymi: ...", "- additionalinfo: ...": a key, not a speaker's turn
     if code_line(text, start):
         return False
