@@ -10,7 +10,8 @@ positive when the word reads as a name.
 
 It is evidence for words that no list decides, not a verdict: callers add it to a context (a
 lower-case sentence of English) and keep their own checks for code and misspellings. The table
-(1.3 MB on disk, ~4 MB in memory) loads on first use, once per process.
+(1.3 MB on disk, ~4 MB in memory, ~70 ms) loads once per process, in the classifier's
+warm-up (:mod:`~hybridllm.classifiers.warm`) or on first use.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from array import array
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["name_likeness"]
+__all__ = ["load_table", "name_likeness"]
 
 _ORDER = 4
 _BOS, _EOS = "^", "$"
@@ -47,6 +48,11 @@ def _tables() -> tuple[_Table, _Table, float]:
             (names if label == "n" else words)[cx] = (float(log_rest), letters, logs)
         uniform = -math.log(len(names[""][1]) + 1)
         return names, words, uniform
+
+
+def load_table() -> None:
+    """Load the table now (the classifier's warm-up does), not in the first call that needs it."""
+    _tables()
 
 
 def _logprob(table: _Table, cx: str, ch: str, uniform: float) -> float:

@@ -37,10 +37,17 @@ def warm_up(recognizers: Sequence[object]) -> None:
 
 def _name_lists() -> None:
     """The word lists the name stage reads on first need (its modules' public loaders)."""
-    from hybridllm.classifiers import name_lower_context, name_public, name_tokens, name_words
+    from hybridllm.classifiers import (
+        name_lower_context,
+        name_public,
+        name_shape,
+        name_tokens,
+        name_words,
+    )
 
     name_tokens.token_lexicon()
     name_lower_context.faker_last()
     name_lower_context.census_first()
     name_public.load_lists()
     name_words.load_words()
+    name_shape.load_table()
