@@ -18,11 +18,14 @@ of the four lists, so a rebuild after a list changes is reproducible.
 
 Usage (no dependency beyond the standard library)::
 
-    python scripts/data/build_name_shape.py
+    python scripts/data/build_name_shape.py [--out FILE]
+
+``tests/test_name_shape_build.py`` rebuilds it and compares it with the committed file.
 """
 
 from __future__ import annotations
 
+import argparse
 import math
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -87,8 +90,11 @@ def _prob(table: _Table, cx: str, ch: str, uniform: float) -> float:
     return (1 - lam) * (_prob(table, cx[1:], ch, uniform) if cx else uniform)
 
 
-def main() -> None:
-    """Write ``name_shape.tsv`` beside the lists."""
+def main(argv: list[str] | None = None) -> None:
+    """Write ``name_shape.tsv`` beside the lists (or to ``--out``)."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=DATA / "name_shape.tsv")
+    args = ap.parse_args(argv)
     vocab = _read("vocab.txt")
     names = set().union(
         *(
@@ -113,7 +119,7 @@ def main() -> None:
                 continue
             cells = " ".join(f"{ch}{math.log(p):.4g}" for ch, p in sorted(probs.items()))
             lines.append(f"{label}\t{cx}\t{math.log(1 - lam):.4g}\t{cells}")
-    (DATA / "name_shape.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 1} contexts kept, {len(pos)} names, {len(neg)} words")
 
 
