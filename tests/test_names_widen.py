@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from tests.helpers import persons
 
+from hybridllm import redact
 from hybridllm.classifiers import get_classifier
 
 
@@ -301,3 +302,33 @@ def test_a_name_of_three_words_with_a_town_particle_stays_found() -> None:
     text = "please forward the contract to sofia van acker today"
     c = get_classifier().classify(text)
     assert any("acker" in text[f.start : f.end] for f in c.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ok so melle seller from ironbark software wants a call tmrw", "melle seller"),
+        ("from: una butt <una.b@example.co.uk>", "una butt"),
+    ],
+)
+def test_a_found_lower_case_given_name_takes_the_listed_surname_after_it(
+    text: str, name: str
+) -> None:
+    found = [
+        text[f.start : f.end]
+        for f in get_classifier().classify(text).findings
+        if f.entity_type == "PERSON"
+    ]
+    assert name in found, found
+    assert name.split()[1] not in redact(text).text.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("hey john can you check this", "can"),  # an auxiliary is no surname
+        ("thanks sarah will send it", "send"),  # nor a verb after a found word
+    ],
+)
+def test_verbs_after_a_lower_case_name_stay(text: str, kept: str) -> None:
+    assert kept in redact(text).text.split()

@@ -9,7 +9,10 @@ Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
 - to the left: name particles (``van``, ``der``, ``de`` ...) and capitalised words that are a
   listed given name or surname, or no common English word and no listed place (never a
   title, a function word, an acronym or a CamelCase word), each after a single space;
-- to the right: a hyphenated part (``-leigh``), then such capitalised words and particles.
+- to the right: a hyphenated part (``-leigh``), then such capitalised words and particles;
+- in lower case, where capitals say nothing: one listed surname after a found listed given
+  name (``melle seller``, ``una butt``; never a function word, an auxiliary or a verb of a
+  person: ``john can``, ``sarah will``), one listed given name before a found lone word.
 
 :func:`repeated` finds the later mentions of a found name's parts.
 
@@ -24,6 +27,7 @@ import re
 
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
+from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS
 from hybridllm.classifiers.name_street import street
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
@@ -94,8 +98,12 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
     for f in findings:
         if f.entity_type != "PERSON":
             continue
-        lower = text[f.start : f.end].islower()
-        start, end = _left(text, f.start, lex, lower=lower), _right(text, f.end, lex, lower=lower)
+        span = text[f.start : f.end]
+        lower = span.islower()
+        one = lower and span.isalpha() and span not in _NO_SURNAME and span not in FUNCTION_WORDS
+        start = _left(text, f.start, lex, lower=lower, alone=one)
+        given = span if one and _given_before(span, lex) else None
+        end = _right(text, f.end, lex, lower=lower, given=given)
         if any(
             o.start < end and start < o.end and not (o.start < f.end and f.start < o.end)
             for o in others
@@ -132,10 +140,13 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
     return [street(text, f, lex) for f in out]
 
 
-def _left(text: str, start: int, lex: TokenLexicon, *, lower: bool = False) -> int:
+def _left(
+    text: str, start: int, lex: TokenLexicon, *, lower: bool = False, alone: bool = False
+) -> int:
     """Where the name ending at ``start`` begins: particles and name parts before it.
     ``lower``: the name was found written in lower case, where a listed given name in lower
-    case before its particles is its part too (``demi van der horst``, ``seán ó griallais``)."""
+    case before its particles is its part too (``demi van der horst``, ``seán ó griallais``),
+    and, ``alone`` (the name is one word), before it (``buster lindberg``)."""
     best = start
     pos = start
     particle = False
@@ -153,6 +164,9 @@ def _left(text: str, start: int, lex: TokenLexicon, *, lower: bool = False) -> i
         if lower and particle and word.islower() and _given_lower(low, lex):
             pos = best = m.start()
             break
+        if lower and alone and pos == start and word.islower() and _given_before(low, lex):
+            pos = best = m.start()
+            break  # "buster lindberg": a listed given name before a found lone surname
         if low in CUE_VERBS or not _name_part(word, lex, given=True):
             break  # "Ask" of "Ask Maria Lopez" addresses her, it is no part of her name
         pos = best = m.start()
@@ -172,9 +186,44 @@ def _given_lower(low: str, lex: TokenLexicon) -> bool:
     )
 
 
-def _right(text: str, end: int, lex: TokenLexicon, *, lower: bool = False) -> int:
+# Words after a lower-case given name that say what the person does, never a surname.
+_NO_SURNAME = (
+    PEOPLE_VERBS
+    | CUE_VERBS
+    | frozenset(
+        "will would could should shall may might must can did does do has had was were is are"  # noqa: SIM905
+        " be been wants thinks spent lives works went loves likes called joined left just never"
+        " also".split()
+    )
+)
+
+
+def _surname_lower(low: str, lex: TokenLexicon) -> bool:
+    """A listed surname in lower case, no function word, verb of a person or place."""
+    return (
+        len(low) >= 3
+        and low.isalpha()
+        and low.islower()
+        and low in lex.last
+        and low not in FUNCTION_WORDS
+        and low not in TITLE_WORDS
+        and low not in _NO_SURNAME
+        and low not in lex.places
+    )
+
+
+def _given_before(low: str, lex: TokenLexicon) -> bool:
+    """A listed given name before a found lower-case surname (``buster`` of ``buster
+    lindberg``): no function word, title, cue, verb of a person or place."""
+    return _given_lower(low, lex) and low not in _NO_SURNAME and len(low) >= 3
+
+
+def _right(
+    text: str, end: int, lex: TokenLexicon, *, lower: bool = False, given: str | None = None
+) -> int:
     """Where the name starting before ``end`` ends: a hyphenated part, particles, name parts.
-    ``lower``: the name was found in lower case (the surname after its particle is too)."""
+    ``lower``: the name was found in lower case (the surname after its particle is too; and
+    ``given``, the found name when it is one listed given name: a listed surname after it)."""
     m = _HYPHEN_PART.match(text, end)
     if m is not None:
         end = m.end()
@@ -202,6 +251,9 @@ def _right(text: str, end: int, lex: TokenLexicon, *, lower: bool = False) -> in
             tail = None
             continue
         bare = _POSSESSIVE_END.sub("", word)
+        if lower and given is not None and pos == end and _surname_lower(bare, lex):
+            pos = best = m.start(1) + len(bare)
+            break  # "una butt", "melle seller": one surname after a found given name
         if not _name_part(bare, lex):
             break
         pos = best = m.start(1) + len(bare)
