@@ -137,3 +137,25 @@ def test_surnames_that_are_cities_and_pairs_of_names(text: str, name: str) -> No
 )
 def test_cities_and_brand_pairs_stay_unflagged(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tin is a very sympathetic person. They are also good listeners.", "Tin"),
+        ("Grant is my cousin and he lives in Leeds.", "Grant"),
+    ],
+)
+def test_a_predicate_that_calls_a_word_a_person_makes_it_a_name(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Python is a great language.",
+        "Hope is a good thing.",
+    ],
+)
+def test_a_predicate_that_calls_it_a_thing_or_a_firm_makes_no_name(text: str) -> None:
+    assert [p for p in persons(text) if p.split()[0] == text.split()[0]] == []

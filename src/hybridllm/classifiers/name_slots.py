@@ -10,7 +10,9 @@ without NER:
   chemistry grade dropped``, ``Oyelaran's manager approved``;
 - the subject of a verb only people do, or the word after a cue that only precedes people
   (:func:`~hybridllm.classifiers.name_context.person_context`): ``Saunders wants to know``,
-  ``Garth just replied``; a relative ``who`` after it (``for Oyelaran who missed the call``);
+  ``Garth just replied``; a predicate calling it a person (``Tin is a very sympathetic
+  person``, ``Grant is my cousin``); a relative ``who`` after it (``for Oyelaran who missed
+  the call``);
   the team it is from (``Hjelmeland from their legal team``);
 - the owner of an action item: a bullet, the word, ``to`` and a verb (``- Seth to send the
   revised budget``; an everyday word only when it is also a listed given name).
@@ -33,7 +35,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap,
 )
 
-__all__ = ["slot_name"]
+__all__ = ["IS_A_PERSON", "slot_name"]
 
 # What follows a person's possessive: kin and a person's own things and records. One lower-case
 # word may stand between ("Brooks's chemistry grade").
@@ -60,6 +62,15 @@ _AT_COMPANY = re.compile(r"[ \t]+at[ \t]+[A-Z][\w'’-]+(?:[ \t]+(?:&[ \t]+)?[A-
 # a bullet, the word, "to" and a lower-case verb.
 _ACTION_TO = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}\b")
 _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+$")
+# A predicate that calls it a person: "Tin is a very sympathetic person", "Grant is my cousin".
+IS_A_PERSON = re.compile(
+    r"[ \t]+(?:is|was|seems|became|remains)[ \t]+(?:a|an|such[ \t]+a|my|our|your|his|her"
+    r"|their)[ \t]+(?:[a-z-]+[ \t]+){0,3}?(?:person|man|woman|guy|girl|boy|lady|gentleman|kid"
+    r"|child|friend|colleague|co-?worker|neighbou?r|classmate|roommate|flatmate|student|pupil"
+    r"|teacher|listener|leader|employee|mother|father|mom|mum|dad|wife|husband|son|daughter"
+    r"|brother|sister|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|niece|nephew"
+    r"|boyfriend|girlfriend|fianc[eé]e?|patient|individual|human\s+being)s?\b"
+)
 # A relative "who" after a word: it stands for a person ("for Oyelaran who missed the call").
 _WHO = re.compile(r",?[ \t]+who[ \t]+[a-z]")
 # Words the lists also hold as names that are pronouns or a family's and a workplace's names
@@ -125,6 +136,7 @@ def slot_name(
     else:
         slot = (
             PERSON_VERB.match(text, end) is not None
+            or IS_A_PERSON.match(text, end) is not None
             or _WHO.match(text, end) is not None
             or _OF_TEAM.match(text, end) is not None
             or (
