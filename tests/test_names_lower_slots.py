@@ -186,3 +186,19 @@ def test_lower_case_given_name_after_a_relation(text: str, name: str) -> None:
 
 def test_an_auxiliary_after_a_relation_is_no_name() -> None:
     assert persons("my friend will help me move next week") == set()
+
+
+def test_the_owner_of_a_lower_case_action_item_is_a_name() -> None:
+    text = "actions:\n- sellier to send the revised budget\n- loring to book the venue in aarhus"
+    found = [
+        text[f.start : f.end]
+        for f in get_classifier().classify(text).findings
+        if f.entity_type == "PERSON"
+    ]
+    assert "sellier" in found
+    assert "loring" in found
+
+
+def test_lower_case_to_do_items_without_a_name_stay() -> None:
+    text = "todo:\n- need to fix the build\n- how to install it\n- bill to the client"
+    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []

@@ -23,7 +23,8 @@ not at all, is one:
     decided``, ``aires and ary keep double-booking``); a word in no list only before a verb
     that things do not do (``said``, ``apologised``, ``was born``: not ``needs``, ``works``);
     a listed given name that is also an English word (``lucy``, ``maria``) only before such a
-    verb or ``presented``, ``witnessed``, ``enjoyed``, ``wrote``, ``merged``.
+    verb or ``presented``, ``witnessed``, ``enjoyed``, ``wrote``, ``merged``; the owner of a
+    bulleted action item (``- sellier to send the budget``).
 
 The word must carry a name's evidence itself: a listed given name or surname that is no
 everyday English word, or a word in no list that is no misspelling of one; where the slot is
@@ -159,6 +160,10 @@ _GIVEN_VERB = re.compile(
 )
 # Cheap first test for rule 20: a space and a letter after the word (a verb or "and").
 _CLAUSE_START = re.compile(r"(?:['’]s)?[ \t]+[a-z]")
+# An action item: a bullet on its own line, the owner, "to" and a verb ("- loring to book the
+# venue"; not "- how to", whose word no list holds as a name).
+_BULLET_GAP = re.compile(r"(?:^|.*\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+", re.DOTALL)
+_ACTION_TO = re.compile(r"[ \t]+to[ \t]+(?!the\b|a\b|an\b|be\b|do\b)[a-z]{2,}\b")
 _AND_WORD = re.compile(r"[ \t]+and[ \t]+([^\W\d_][\w'’-]*)")
 _LOOK_BACK = 40
 _MIN_LEN = 3
@@ -386,7 +391,8 @@ def _subject(
         given = bare in lex.first and bare not in FUNCTION_WORDS and len(bare) >= _MIN_LEN
         return [(start, end)] if given and _GIVEN_VERB.match(text, end) else []
     verb = _PERSON_VERB if listed else _PEOPLE_VERB
-    if verb.match(text, end):
+    # ... or the owner of a bulleted action item: "- sellier to send the budget".
+    if verb.match(text, end) or (_ACTION_TO.match(text, end) and _BULLET_GAP.fullmatch(gap)):
         return [(start, end)]
     both = _AND_WORD.match(text, end)
     if both is None:
