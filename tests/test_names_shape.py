@@ -44,3 +44,10 @@ def test_an_unlisted_word_spelt_like_a_name_is_a_person(text: str, name: str) ->
 def test_a_place_after_a_preposition_of_place_stays_a_place() -> None:
     # NER's "place" stands when a preposition of place agrees, however the word is spelt.
     assert _persons("We spent two weeks in Montenegro last summer.") == []
+
+
+def test_an_ending_of_english_derivations_does_not_make_a_name_a_word() -> None:
+    # "-ics" makes "Analytics" a word; "Vujicsics" is spelt like a name all the same.
+    text = "Ticket assigned to Lázár Vujicsics. Why would invoices be duplicated?"
+    assert "Lázár Vujicsics" in _persons(text)
+    assert _persons("Our analytics team tracks Weaponization metrics.") == []

@@ -29,6 +29,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from hybridllm.classifiers.name_shape import name_likeness
+
 __all__ = [
     "CUE_VERBS",
     "FUNCTION_WORDS",
@@ -76,6 +78,9 @@ _WORD_SUFFIX = re.compile(
 # Hungarian and Croatian surnames end in -ics after these letters ("Petrovics", "Vujicsics",
 # "Kristofics"); English derivations in -ics ("Proteomics", "Tokenomics") do not.
 _NAME_ICS = re.compile(r"[vcfbdgjzk]ics$")
+# A word with such an ending that is still spelt like a name (``Vujicsics``, ``Markovics``:
+# :func:`~hybridllm.classifiers.name_shape.name_likeness`) is no derivation.
+_SPELT_LIKE_A_NAME = 0.5
 _LOAN_ACCENTS = frozenset("éèêëàâçîïôûüœæö")
 _LATIN = re.compile(r"[a-zß-öø-ÿĀ-ʯḀ-ỿͰ-ϿЀ-ӿ]+")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$")
@@ -302,7 +307,11 @@ class TokenLexicon:
             len(letters) < 3
             or not letters.isalpha()
             or _PLACE_SUFFIX.search(low)
-            or (_WORD_SUFFIX.search(low) and not _NAME_ICS.search(low))
+            or (
+                _WORD_SUFFIX.search(low)
+                and not _NAME_ICS.search(low)
+                and name_likeness(low) < _SPELT_LIKE_A_NAME
+            )
             or not _LATIN.fullmatch(letters)
         ):
             return Kind.WORD
