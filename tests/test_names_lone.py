@@ -117,3 +117,22 @@ def test_a_word_spelt_like_a_name_before_a_colon_is_no_key(text: str, name: str)
 
 def test_keys_spelt_like_words_before_a_colon_stay_keys() -> None:
     assert _persons("in the yaml set maxretries: 3 and pagesize: 50") == []
+
+
+def test_names_do_not_make_an_english_sentence_foreign() -> None:
+    # Five unlisted words spelt like names would make most of its unlisted words "not English".
+    text = "kaarle hendrika and louzada ostendarp visited trzebiatów and szczecinek with gairbekov"
+    found = " ".join(_persons(text))
+    for name in ("kaarle", "hendrika", "louzada", "ostendarp", "gairbekov"):
+        assert name in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coloque em uma tabela os dados de vendas por regiao",
+        "ich habe keine ahnung wie das funktioniert bitte hilf mir",
+    ],
+)
+def test_other_languages_stay_other_languages(text: str) -> None:
+    assert _persons(text) == []

@@ -21,7 +21,10 @@ and a run of words is a name when the evidence adds up:
    him``, ``last name?``, ``ms.``), in any case: the cue says a name follows.
 
 Rules 1 and 2 apply only in sentences written in lower case (their first letter is), where
-missing capitals say nothing; in ordinary prose a lower-case word is no name.
+missing capitals say nothing; in ordinary prose a lower-case word is no name. They apply only
+to English text: most of its lower-case words that are no listed name are English words
+(unlisted words spelt like names, :mod:`~hybridllm.classifiers.name_shape`, are left out of
+that count when six others remain: names say nothing of the language).
 
 Before these rules, :func:`restore_case` gives the name recognizer a copy of the text where the
 words of lower-case English sentences that carry name evidence (strong or unknown, or a listed
@@ -57,6 +60,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     subject_pair,
 )
 from hybridllm.classifiers.name_lower_records import with_context
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_signoff import signoff_names
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -69,6 +73,8 @@ from hybridllm.classifiers.prefilter import finditer
 __all__ = ["NAMING_CUE", "lower_names", "lower_sentences", "restore_case", "strong_name"]
 
 _STRONG, _WEAK, _UNKNOWN, _NONE = 3, 2, 1, 0
+_LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
+_MIN_PLAIN = 6
 
 # A naming cue: what follows is a name, whatever its case or lists say.
 NAMING_CUE = re.compile(
@@ -304,6 +310,11 @@ def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
         for w in words[:800]
         if w.group().islower() and len(w.group()) > 1 and _strength(lex, w.group()) < _WEAK
     ]
+    # Unlisted words spelt like names say nothing of the language either ("siren yaşar,
+    # tenant at r pelourinho"), when enough other words remain to tell it.
+    plain = [w for w in near if _strength(lex, w) == _NONE or name_likeness(w) < _LONE_SPELT]
+    if len(plain) >= _MIN_PLAIN:
+        near = plain
     english = sum(
         w in lex.vocab
         or w in _SHORT_ENGLISH
