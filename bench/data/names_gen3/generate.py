@@ -26,7 +26,11 @@ same person's first name, a space and last name (exactly what mimesis'
 ``{full_name}`` with the same suffix refer to one person.  Suffixes ``_2`` and
 ``_3`` are further persons (or further values of the other kinds).  ``{mr}``,
 ``{he}``, ``{his}``, ``{him}`` (and capitalised ``{He}``, ``{His}``) follow
-that person's gender and are not spans.
+that person's gender and are not spans; ``{female}``/``{male_2}`` force a
+person's gender (for "grandmother", "Uncle" ...) and print nothing.  Every
+name placeholder is its own PERSON span, so "Last, First" in records and
+citations is two PERSON spans (a first and last name are never adjacent with
+only a space between them: that is written as ``{full_name}``, one span).
 
 Seed
 ----
@@ -139,14 +143,14 @@ TEMPLATES = [
     "{last_name} opened the scoring in the 23rd minute before {full_name_2} doubled the lead just after the break.",
     "{female}In the women's 800 metres, {full_name} of {city} Athletic Club finished second in a personal best of 2:04.31.",
     "Goalkeeper {last_name} kept the visitors in the game with three fine saves, but could do nothing about the late winner from {last_name_2}.",
-    "Under-12 results: Riverside 3 (goals: {first_name} {last_name}, {last_name_2} 2), Hillcrest 1 ({last_name_3}).",
+    "Under-12 results: Riverside 3 (goals: {full_name}, {last_name_2} 2), Hillcrest 1 ({last_name_3}).",
     "Club captain {full_name} retires at the end of the season after fourteen years and more than 300 appearances.",
     "The doubles title went to {full_name} and {full_name_2}, who came back from a set down to win the final 4-6, 6-3, 10-7.",
     # --- reviews -------------------------------------------------------------
     "The second half belonged to {full_name}, whose cello solo in the slow movement drew a standing ovation from a small but loyal crowd.",
     "Director {full_name} keeps the camera close to {his} actors, and newcomer {female_2}{full_name_2} is a revelation as the stubborn younger sister.",
     "In {his} debut novel, {full_name} tells the story of three generations of a fishing family on the coast near {city}.",
-    "The band's new record is uneven, but the two songs written by drummer {first_name} {last_name} are the best things on it.",
+    "The band's new record is uneven, but the two songs written by drummer {full_name} are the best things on it.",
     "Four stars. {last_name}'s translation is clear and unfussy, and the notes at the back are genuinely useful.",
     "I expected little from this small-town thriller, yet {full_name} as the weary detective carries every scene {he} is in.",
     "Review: the restaurant is run by {full_name} and {his} sister, and the fish soup alone is worth the trip to {city}.",
@@ -155,7 +159,7 @@ TEMPLATES = [
     "Born in {city} in 1962, {full_name} trained as a carpenter before turning to sculpture in {his} thirties.",
     "{full_name} (born {date}) is an engineer and amateur astronomer who has discovered two comets from {his} back garden.",
     "After studying law in {country}, {last_name} joined {company} as a junior associate and became a partner eleven years later.",
-    "{first_name} {last_name} grew up on a dairy farm outside {city}, the youngest of five children.",
+    "{full_name} grew up on a dairy farm outside {city}, the youngest of five children.",
     "About the author: {full_name} teaches chemistry at a secondary school and writes crime fiction in the evenings.",
     # --- letters and e-mails -------------------------------------------------
     "Dear {mr} {last_name},\n\nThank you for your letter of {date}. We have forwarded your request to our claims team and will reply within ten working days.\n\nKind regards,\n{full_name_2}\nCustomer Relations, {company}",
@@ -203,9 +207,9 @@ TEMPLATES = [
     "Patient: {last_name}, {first_name}\nDOB: {date}\nReferring physician: Dr {full_name_2}",
     "Account holder ........ {full_name}\nEmployer .............. {company}\nCity .................. {city}",
     "Signed: {full_name}    Date: {date}",
-    "Guest list for table 7: {full_name}, {full_name_2}, {first_name_3} {last_name_3}.",
+    "Guest list for table 7: {full_name}, {full_name_2}, {full_name_3}.",
     "Student: {full_name}\nTutor group: 9B\nParent/guardian: {full_name_2}\nContact number: {phone}",
-    "Booking reference QX7L2. Lead passenger: {mr} {first_name} {last_name}. Departure from {city} on {date}.",
+    "Booking reference QX7L2. Lead passenger: {mr} {full_name}. Departure from {city} on {date}.",
     "Witness statement taken from {full_name}, resident of {street_address}, on {date}.",
     # --- lists and tables ----------------------------------------------------
     "Volunteers for Saturday:\n- {full_name}\n- {full_name_2}\n- {full_name_3}",
@@ -245,7 +249,7 @@ TEMPLATES = [
     # --- school notices ------------------------------------------------------
     "Dear parents, {full_name} from Year 4 will be representing the school at the district spelling bee next Thursday.",
     "Class trip to {city} on {date}. Please return the consent form to {mr} {last_name} by Monday.",
-    "Congratulations to {first_name} {last_name} and {first_name_2} {last_name_2}, our readers of the month!",
+    "Congratulations to {full_name} and {full_name_2}, our readers of the month!",
     "The after-school chess club will now be run by {mr} {last_name}, as {mr_2} {last_name_2} is leaving us at half term.",
     "Lost property: a blue lunchbox with the name {first_name} written on the lid.",
     # --- classified ads ------------------------------------------------------
@@ -411,6 +415,10 @@ class Filler:
             assert s["start"] >= last_end, ("overlap", text, spans)
             assert s["end"] > s["start"]
             last_end = s["end"]
+        for a, b in zip(spans, spans[1:]):
+            # two name placeholders separated only by blanks would be one name
+            assert not (a["type"] == b["type"] == "PERSON"
+                        and not text[a["end"]:b["start"]].strip()), (text, spans)
         return text, [{k: s[k] for k in ("start", "end", "type")} for s in spans], spans
 
 
