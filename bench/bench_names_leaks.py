@@ -12,6 +12,11 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
 - ``names_heldout.jsonl``: chat-style held-out contexts (the project's second generator).
 - ``names_gen2/dev_cased.jsonl``: those contexts with mimesis names as written (a development
   set read while tuning; ``names_gen2/generate_dev.py``).
+- ``names_gen3/{dev,sealed}.jsonl``: 152 English templates written for this set by a helper that
+  read neither the detector nor any other template (genres from reviews and news to forms and
+  chat), filled with mimesis names of 27 locales, split by template hash, as written and lower
+  case (``names_gen3/generate.py``). Scored before any rule was tuned on it; the sealed file
+  is scored, never printed.
 - ``names_gen2/dev_faker.jsonl``: a third generator's names (Faker, 34 locales) in those
   contexts and in the open templates, as written and in lower case (``generate_faker.py``;
   scored once before any rule was written on it, then read while tuning).
@@ -71,6 +76,10 @@ SETS = (
     ("names_gen2/sealed.jsonl", "lower", "2nd generator, **sealed**, lower case", False),
     ("names_heldout.jsonl", None, "held-out chat contexts", True),
     ("names_gen2/dev_cased.jsonl", "as-is", "2nd generator names in the chat contexts (dev)", True),
+    ("names_gen3/dev.jsonl", "as-is", "independent templates (gen3), dev, as written", True),
+    ("names_gen3/sealed.jsonl", "as-is", "independent templates (gen3), **sealed**, as is", False),
+    ("names_gen3/dev.jsonl", "lower", "independent templates (gen3), dev, lower case", True),
+    ("names_gen3/sealed.jsonl", "lower", "independent templates (gen3), **sealed**, lower", False),
     ("names_gen2/dev_faker.jsonl", "as-is", "3rd generator (Faker), as written", True),
     ("names_gen2/dev_faker.jsonl", "lower", "3rd generator (Faker), lower case", True),
     ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
