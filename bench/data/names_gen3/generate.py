@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501, PLR0911, PLR0915, S108 - one template per line; a dev-only script
 """Independent person-name evaluation set ``names_gen3``.
 
 Provenance
@@ -75,6 +76,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import random
 import re
@@ -85,21 +87,82 @@ SEED = 20261205
 FILLINGS = 4
 
 LOCALES = [
-    "en", "en-au", "en-ca", "en-gb", "de", "de-at", "de-ch", "fr", "es",
-    "es-mx", "it", "pt", "pt-br", "nl", "nl-be", "pl", "cs", "sk", "hr", "hu",
-    "tr", "sv", "da", "no", "fi", "et", "is",
+    "en",
+    "en-au",
+    "en-ca",
+    "en-gb",
+    "de",
+    "de-at",
+    "de-ch",
+    "fr",
+    "es",
+    "es-mx",
+    "it",
+    "pt",
+    "pt-br",
+    "nl",
+    "nl-be",
+    "pl",
+    "cs",
+    "sk",
+    "hr",
+    "hu",
+    "tr",
+    "sv",
+    "da",
+    "no",
+    "fi",
+    "et",
+    "is",
 ]
 
 COUNTRIES = [
-    "Portugal", "Canada", "Norway", "Ireland", "Poland", "Austria", "Chile",
-    "New Zealand", "Croatia", "Hungary", "Turkey", "Sweden", "Denmark",
-    "Finland", "Estonia", "Iceland", "Belgium", "the Netherlands", "Mexico",
-    "Brazil", "Spain", "Italy", "France", "Germany", "Switzerland", "Australia",
-    "the United Kingdom", "the United States", "Slovakia", "the Czech Republic",
+    "Portugal",
+    "Canada",
+    "Norway",
+    "Ireland",
+    "Poland",
+    "Austria",
+    "Chile",
+    "New Zealand",
+    "Croatia",
+    "Hungary",
+    "Turkey",
+    "Sweden",
+    "Denmark",
+    "Finland",
+    "Estonia",
+    "Iceland",
+    "Belgium",
+    "the Netherlands",
+    "Mexico",
+    "Brazil",
+    "Spain",
+    "Italy",
+    "France",
+    "Germany",
+    "Switzerland",
+    "Australia",
+    "the United Kingdom",
+    "the United States",
+    "Slovakia",
+    "the Czech Republic",
 ]
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 SPAN_TYPE = {
     "first_name": "PERSON",
@@ -135,9 +198,9 @@ TEMPLATES = [
     "{city} - Local baker {full_name} has won the regional bread championship for the third year running, beating forty other entrants.",
     "Police in {city} are asking for witnesses after a cyclist was injured on {street_address} on {date}. The rider, {full_name}, was taken to hospital with a broken wrist.",
     "A retired teacher from {city} has raised more than 12,000 euros for the local food bank. {full_name}, 71, walked the length of the coast over six weeks.",
-    "The council confirmed on {date} that planning permission for the new sports hall had been granted. Councillor {full_name} called it \"a long overdue decision\".",
+    'The council confirmed on {date} that planning permission for the new sports hall had been granted. Councillor {full_name} called it "a long overdue decision".',
     "Fire crews were called to a warehouse owned by {company} late on Tuesday. Site manager {full_name} said no one had been hurt.",
-    "Residents of {street_address} say they have been without hot water for nine days. \"Nobody tells us anything,\" said tenant {full_name}.",
+    'Residents of {street_address} say they have been without hot water for nine days. "Nobody tells us anything," said tenant {full_name}.',
     "The award for young entrepreneur of the year went to {full_name}, 26, who founded a bicycle repair cooperative in {city}.",
     # --- sports --------------------------------------------------------------
     "{last_name} opened the scoring in the 23rd minute before {full_name_2} doubled the lead just after the break.",
@@ -220,7 +283,7 @@ TEMPLATES = [
     "Committee 2025: chair {full_name}; secretary {full_name_2}; treasurer {full_name_3}.",
     "Prize winners\nFirst: {full_name} ({city})\nSecond: {full_name_2} ({city_2})",
     # --- citations -----------------------------------------------------------
-    "{last_name}, {first_name}, and {full_name_2}. 2019. \"Soil moisture variability in upland pastures.\" Journal of Applied Agronomy 14 (2): 33-51.",
+    '{last_name}, {first_name}, and {full_name_2}. 2019. "Soil moisture variability in upland pastures." Journal of Applied Agronomy 14 (2): 33-51.',
     "As {last_name} and {last_name_2} (2017) have shown, the effect disappears once household income is controlled for.",
     "Interview with {full_name}, conducted in {city} on {date}. Transcript held by the author.",
     "Photo: {full_name}",
@@ -233,7 +296,7 @@ TEMPLATES = [
     "Shout out to {full_name} at {company} for sorting out my broken boiler on a Sunday. Legend.",
     "Anyone know a good dentist in {city}? {first_name} recommended one but I lost the name.",
     # --- legal / insurance ---------------------------------------------------
-    "This Agreement is made on {date} between {full_name} (the \"Landlord\") and {full_name_2} (the \"Tenant\") in respect of the property at {street_address}, {city}.",
+    'This Agreement is made on {date} between {full_name} (the "Landlord") and {full_name_2} (the "Tenant") in respect of the property at {street_address}, {city}.',
     "Policyholder {full_name} reported that the vehicle was parked outside {street_address} when the damage occurred.",
     "I, {full_name}, of {street_address}, {city}, declare that this is my last will and revoke all earlier wills.",
     "The claimant, {mr} {last_name}, alleges that the defendant failed to repair the roof despite repeated requests.",
@@ -259,10 +322,10 @@ TEMPLATES = [
     "Wanted: old vinyl records, any condition. Fair prices paid. Ring {last_name} on {phone}.",
     # --- dialogue ------------------------------------------------------------
     "INTERVIEWER: When did you first meet {first_name_2}?\n{last_name}: At university, I think. We shared a flat for two years.",
-    "\"Call me {first_name},\" came the reply. \"Nobody has called me {mr} {last_name} since I left the army.\"",
+    '"Call me {first_name}," came the reply. "Nobody has called me {mr} {last_name} since I left the army."',
     "{first_name_2}: Has anyone seen the stapler?\n{first_name}: {first_name_3} had it this morning.\n{first_name_2}: Of course.",
     "Q: Who was the last person to see the keys?\nA: I think it was {full_name}, the night manager.",
-    "\"Is {first_name} coming?\" asked {first_name_2}. \"Not tonight,\" said {first_name_3}.",
+    '"Is {first_name} coming?" asked {first_name_2}. "Not tonight," said {first_name_3}.',
     # --- family stories ------------------------------------------------------
     "My {female}grandmother {full_name} kept chickens behind the house in {city} and sold the eggs to the neighbours.",
     "{male}Uncle {first_name} never learned to drive, so every Christmas we collected {him} from the station.",
@@ -327,8 +390,11 @@ class Filler:
         persons: dict[str, dict] = {}
         values: dict[tuple[str, str], str] = {}
 
-        forced = {m.group(2) or "1": m.group(1) == "female"
-                  for m in PLACEHOLDER.finditer(template) if m.group(1) in GENDER_MARKERS}
+        forced = {
+            m.group(2) or "1": m.group(1) == "female"
+            for m in PLACEHOLDER.finditer(template)
+            if m.group(1) in GENDER_MARKERS
+        }
 
         def person(idx: str) -> dict:
             if idx not in persons:
@@ -377,7 +443,7 @@ class Filler:
         pos = 0
         length = 0
         for m in PLACEHOLDER.finditer(template):
-            lit = template[pos:m.start()]
+            lit = template[pos : m.start()]
             out.append(lit)
             length += len(lit)
             kind, idx = m.group(1), m.group(2) or "1"
@@ -386,8 +452,12 @@ class Filler:
             elif kind in GENDER_WORDS:
                 female = person(idx)["female"]
                 word = {
-                    "mr": ("Ms", "Mr"), "he": ("she", "he"), "He": ("She", "He"),
-                    "his": ("her", "his"), "His": ("Her", "His"), "him": ("her", "him"),
+                    "mr": ("Ms", "Mr"),
+                    "he": ("she", "he"),
+                    "He": ("She", "He"),
+                    "his": ("her", "his"),
+                    "His": ("Her", "His"),
+                    "him": ("her", "him"),
                 }[kind][0 if female else 1]
                 out.append(word)
                 length += len(word)
@@ -401,8 +471,14 @@ class Filler:
                     if key not in values:
                         values[key] = other(kind)
                     value = values[key]
-                spans.append({"start": length, "end": length + len(value),
-                              "type": SPAN_TYPE[kind], "value": value})
+                spans.append(
+                    {
+                        "start": length,
+                        "end": length + len(value),
+                        "type": SPAN_TYPE[kind],
+                        "value": value,
+                    }
+                )
                 out.append(value)
                 length += len(value)
             pos = m.end()
@@ -411,14 +487,15 @@ class Filler:
         # verification
         last_end = -1
         for s in spans:
-            assert text[s["start"]:s["end"]] == s["value"], (text, s)
+            assert text[s["start"] : s["end"]] == s["value"], (text, s)
             assert s["start"] >= last_end, ("overlap", text, spans)
             assert s["end"] > s["start"]
             last_end = s["end"]
-        for a, b in zip(spans, spans[1:]):
+        for a, b in itertools.pairwise(spans):
             # two name placeholders separated only by blanks would be one name
-            assert not (a["type"] == b["type"] == "PERSON"
-                        and not text[a["end"]:b["start"]].strip()), (text, spans)
+            assert not (
+                a["type"] == b["type"] == "PERSON" and not text[a["end"] : b["start"]].strip()
+            ), (text, spans)
         return text, [{k: s[k] for k in ("start", "end", "type")} for s in spans], spans
 
 
@@ -450,7 +527,7 @@ def main() -> None:
                 skipped += 1
                 continue
             for s in full:
-                assert lower[s["start"]:s["end"]] == s["value"].lower()
+                assert lower[s["start"] : s["end"]] == s["value"].lower()
             made += 1
             rows[split].append((t_index, loc, text, lower, spans))
 
@@ -459,13 +536,21 @@ def main() -> None:
         with open(out_dir / f"{split}.jsonl", "w", encoding="utf-8", newline="\n") as fh:
             for n, (t_index, loc, text, lower, spans) in enumerate(items, 1):
                 for suffix, case, t in (("a", "as-is", text), ("l", "lower", lower)):
-                    rec = {"id": f"gen3-{split}-{n:04d}-{suffix}", "case": case,
-                           "template": t_index, "locale": loc, "text": t, "spans": spans}
+                    rec = {
+                        "id": f"gen3-{split}-{n:04d}-{suffix}",
+                        "case": case,
+                        "template": t_index,
+                        "locale": loc,
+                        "text": t,
+                        "spans": spans,
+                    }
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     n_t = {s: len({r[0] for r in rows[s]}) for s in rows}
-    print(f"templates: {len(TEMPLATES)} (dev {n_t['dev']}, sealed {n_t['sealed']}); "
-          f"records per case: dev {len(rows['dev'])}, sealed {len(rows['sealed'])}; "
-          f"skipped fillings (lower() changed length): {skipped}; locales: {', '.join(filler.locales)}")
+    print(
+        f"templates: {len(TEMPLATES)} (dev {n_t['dev']}, sealed {n_t['sealed']}); "
+        f"records per case: dev {len(rows['dev'])}, sealed {len(rows['sealed'])}; "
+        f"skipped fillings (lower() changed length): {skipped}; locales: {', '.join(filler.locales)}"
+    )
 
 
 if __name__ == "__main__":
