@@ -202,3 +202,25 @@ def test_the_owner_of_a_lower_case_action_item_is_a_name() -> None:
 def test_lower_case_to_do_items_without_a_name_stay() -> None:
     text = "todo:\n- need to fix the build\n- how to install it\n- bill to the client"
     assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("viktória and tamara keep double-booking the big meeting room", "tamara"),
+        ("i met tamara and liisa at the station", "tamara"),
+    ],
+)
+def test_a_listed_given_name_joined_by_and_to_a_found_name_is_a_name(text: str, other: str) -> None:
+    found = " ".join(
+        text[f.start : f.end]
+        for f in get_classifier().classify(text).findings
+        if f.entity_type == "PERSON"
+    )
+    assert other in found, found
+
+
+def test_helpers_after_and_are_no_partner() -> None:
+    text = "liisa and will send it tomorrow"
+    found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
+    assert not any("will" in f for f in found), found

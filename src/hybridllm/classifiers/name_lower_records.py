@@ -14,7 +14,8 @@ someone; these read the form of a record, in any language:
 8. **speaker labels** of a chat log: labels at line starts that come back, one of them
    name-like (``towa: api is down`` / ``eric: merged`` / ``towa: ty``);
 9. **list neighbours**: lower-case items of a list next to a found name (``table 2: mr.
-   tafoya, zulikha melikov``).
+   tafoya, zulikha melikov``), and a listed given name joined to one by ``and`` or ``or`` in
+   running text (``viktória and tamara keep``; not ``liisa and will send``).
 """
 
 from __future__ import annotations
@@ -260,6 +261,25 @@ _ITEM_LEFT = re.compile(
 
 
 _SEPS = frozenset(",;&")
+_AND_RIGHT = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([a-zß-öø-ÿ][\w'’-]*)\b(?!['’])")
+_AND_LEFT = re.compile(r"(?<![\w'’-])([a-zß-öø-ÿ][\w'’-]*)[ \t]+(?:and|or|&)[ \t]+$")
+# Words after a name that say what people do, or its helpers: never the other person.
+_NO_PARTNER = frozenset(
+    "will would could should shall may might must can did does do has had was were is are be"  # noqa: SIM905
+    " been just never also".split()
+)
+
+
+def _partner(word: str, lex: TokenLexicon) -> bool:
+    """A listed given name, no function word, helper verb, verb of a person or place."""
+    return (
+        len(word) >= 3
+        and word in lex.first
+        and word not in FUNCTION_WORDS
+        and word not in _NO_PARTNER
+        and word not in PEOPLE_VERBS
+        and word not in lex.places
+    )
 
 
 def list_neighbours(
@@ -310,6 +330,14 @@ def list_neighbours(
                 ):
                     grown.append(span)
                     known[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+            # Two people joined by "and" in running text: "viktória and tamara keep ...", "i
+            # met tamara and liisa": a listed given name beside a found name.
+            for m in (_AND_RIGHT.match(text, e), _AND_LEFT.search(text, max(0, s - 40), s)):
+                if m is None or any(known[m.start(1) : m.end(1)]):
+                    continue
+                if _partner(m.group(1), lex):
+                    grown.append(m.span(1))
+                    known[m.start(1) : m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
         if not grown:
             break
         new.extend(grown)
