@@ -85,3 +85,24 @@ def test_a_signature_with_initials_after_signed() -> None:
     text = "Signed,\nK. T. Adeyemi"
     found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
     assert found == ["K. T. Adeyemi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The report is due on Friday.\n\nCheers,\nZlatomir", "Zlatomir"),
+        ("see you at six\n\nthanks,\nzlatomir", "zlatomir"),
+    ],
+)
+def test_an_unlisted_word_spelt_like_a_name_signs_a_message(text: str, name: str) -> None:
+    found = [
+        text[f.start : f.end]
+        for f in get_classifier().classify(text).findings
+        if f.entity_type == "PERSON"
+    ]
+    assert name in found, found
+
+
+@pytest.mark.parametrize("text", ["thanks,\nmarketing", "best,\nTeamsync"])
+def test_words_and_word_like_names_sign_no_person(text: str) -> None:
+    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []

@@ -159,3 +159,25 @@ def test_a_predicate_that_calls_a_word_a_person_makes_it_a_name(text: str, name:
 )
 def test_a_predicate_that_calls_it_a_thing_or_a_firm_makes_no_name(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talay, I have checked with accounts and the payment went out.", "Talay"),
+        ("Reminder: Gudmanda, you have an appointment with Dr Nilssen at 9:30.", "Gudmanda"),
+        ("Cedric, I have checked with accounts.", "Cedric"),
+    ],
+)
+def test_a_vocative_before_a_pronoun_is_a_name(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["Bdw, I have a lot of pics", "However, I think so"])
+def test_interjections_before_a_pronoun_are_no_names(text: str) -> None:
+    assert persons(text) == set()
+
+
+def test_speakers_after_a_chat_logs_time_stamps_are_names() -> None:
+    text = "[09:14] Tillie: morning all\n[09:15] Stella: morning! coffee machine is broken again"
+    assert {"Tillie", "Stella"} <= persons(text)

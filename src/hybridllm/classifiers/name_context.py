@@ -50,7 +50,9 @@ _OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE|todo|fixme)\((?P<v>{_WORD_R
 _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
 # "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
 _ANNOTATION = re.compile(r"(?m)^[ \t]*@\w+[ \t]*$")
-_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S")
+# A speaker's turn, after a chat log's time stamp too: "[09:15] Stella: morning!".
+_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?"
+_SPEAKER = re.compile(rf"(?m)^[ \t>]*{_STAMP}(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S")
 # Verbs (and verb phrases) whose subject is a person in ordinary prose.
 _PERSON_VERB = re.compile(
     r"\s+(?:(?:just|never|also|then|already|finally|still|only)\s+)?"

@@ -10,16 +10,18 @@ A complimentary close (``best``, ``kind regards``, ``yours faithfully``, ``thank
 ...) alone on its line, then one to three words alone on the next line, or after the close and
 a comma or dash at the end of its line, are the writer's name when they read as one: every word
 a listed name, a word in no list or a foreign form (not an English word alone, not a function
-word), one of them a listed name or with a letter English does not use, and not all of them
-English words (``best,\\nthe support team``, ``thanks,\\nmarketing`` and ``thanks, will do``
-sign no person; nor, by this rule alone, ``thanks, mark``: a given name that is an English word
-too needs other evidence).
+word), one of them a listed name, a word in no list that is not spelt like an English word
+(``Zlatomir``) or with a letter English does not use, and not all of them English words
+(``best,\\nthe support team``, ``thanks,\\nmarketing`` and ``thanks, will do`` sign no
+person; nor, by this rule alone, ``thanks, mark``: a given name that is an English word too
+needs other evidence).
 """
 
 from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 from hybridllm.classifiers.prefilter import finditer
 
@@ -41,6 +43,9 @@ SIGNED = re.compile(
     rf"{_NAME}(?=\r?\n|\Z))"
 )
 _LINE_HEAD = re.compile(r"[ \t>]*")
+# A word in no list signs as a name when it is not spelt like an English word
+# (:func:`~hybridllm.classifiers.name_shape.name_likeness`: "Zlatomir", not "Teamsync").
+_NOT_A_WORD = 0.0
 _INITIAL = re.compile(r"[^\W\d_]\.")
 
 
@@ -74,7 +79,13 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         parts = [p.lower().strip("'’") for p in value.split() if not _INITIAL.fullmatch(p)]
         if not parts or not all(_name_like(lex, p) for p in parts):
             continue
-        listed = any(p in lex.first or p in lex.last or not p.isascii() for p in parts)
+        listed = any(
+            p in lex.first
+            or p in lex.last
+            or not p.isascii()
+            or (lex.kind(p) is Kind.UNKNOWN and name_likeness(p) >= _NOT_A_WORD)
+            for p in parts
+        )
         if listed and not all(p in lex.vocab for p in parts):
             out.append((start, start + len(value)))
     return out

@@ -363,6 +363,10 @@ _SUBJECT = re.compile(
     r"|likes|listed|says|said|shouted|wants|thinks)\b)"
 )
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+# A vocative before a pronoun: "Talay, I have checked", "Gudmanda, you have an appointment";
+# for a word in no list only when it is spelt like a name ("Bdw, I have" is no one).
+_VOCATIVE = re.compile(r",\s+(?:I|you|we)\b")
+_VOCATIVE_SPELT = 0.0
 
 
 def _initial(word: str) -> bool:
@@ -439,8 +443,15 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
     start, end = words[i].span()
     if not at_sentence_start(text, start):
         return i, 0.6, True
-    if _SUBJECT.match(text, end) and lex.lone_name(first):
-        return i, 0.55, False  # "Judithe is very reliable", "Valida, can I ...", "Albracca: ..."
+    if lex.lone_name(first) and (
+        _SUBJECT.match(text, end)
+        or (
+            _VOCATIVE.match(text, end)
+            and (kinds[0] is Kind.NAME or name_likeness(first) >= _VOCATIVE_SPELT)
+        )
+    ):
+        # "Judithe is very reliable", "Valida, can I ...", "Talay, I have checked", "Albracca: ..."
+        return i, 0.55, False
     if kinds[0] is Kind.NAME and _LOWER_NEXT.match(text, end, end + 3):
         return i, 0.5, True  # a listed name before a lower-case word: "Henry lives on ..."
     return None  # sentence-initial and unlisted ("Summarise", "Offsite"): context decides
