@@ -224,3 +224,25 @@ def test_helpers_after_and_are_no_partner() -> None:
     text = "liisa and will send it tomorrow"
     found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
     assert not any("will" in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("reminder: you have an appointment with dr buck on 1 may at 9:30", "buck"),
+        ("reminder: you have an appointment with dr martin on monday", "martin"),
+        ("reminder: somer, you have an appointment on 1 may at 9:30", "somer"),
+    ],
+)
+def test_a_title_or_a_vocative_marks_a_lower_case_name(text: str, name: str) -> None:
+    found = [
+        text[f.start : f.end]
+        for f in get_classifier().classify(text).findings
+        if f.entity_type == "PERSON"
+    ]
+    assert name in found, found
+
+
+def test_a_title_before_a_function_word_names_no_one() -> None:
+    text = "dr the best way to do it?"
+    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []

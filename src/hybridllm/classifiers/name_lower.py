@@ -49,18 +49,22 @@ from hybridllm.classifiers.name_lower_context import census_first as _census_fir
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_lower_context import in_token
 from hybridllm.classifiers.name_lower_cues import kin_name
+from hybridllm.classifiers.name_lower_english import NONE as _NONE
+from hybridllm.classifiers.name_lower_english import STRONG as _STRONG
+from hybridllm.classifiers.name_lower_english import UNKNOWN as _UNKNOWN
+from hybridllm.classifiers.name_lower_english import WEAK as _WEAK
+from hybridllm.classifiers.name_lower_english import english_once as _english_once
+from hybridllm.classifiers.name_lower_english import strength as _strength
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
     PEOPLE_VERBS,
     PERSON_AFTER,
     PERSON_BEFORE,
     field_values,
-    foreign_form,
     mentions,
     subject_pair,
 )
 from hybridllm.classifiers.name_lower_records import with_context
-from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_signoff import signoff_names
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -72,9 +76,6 @@ from hybridllm.classifiers.prefilter import finditer
 
 __all__ = ["NAMING_CUE", "lower_names", "lower_sentences", "restore_case", "strong_name"]
 
-_STRONG, _WEAK, _UNKNOWN, _NONE = 3, 2, 1, 0
-_LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
-_MIN_PLAIN = 6
 
 # A naming cue: what follows is a name, whatever its case or lists say.
 NAMING_CUE = re.compile(
@@ -91,32 +92,6 @@ _NAMED = re.compile(
     r"(?i:\b(?:named(?:\s+(?:him|her|me|them))?|called|calls?\s+(?:me|him|her)|name\s+is)\W*$)"
 )
 _PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")
-_ENGLISH_SHARE = 0.5
-# English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
-# not among them.
-_SHORT_ENGLISH = frozenset(
-    "is at it of to in on me my we he be by or as an so do up us if no am go".split()  # noqa: SIM905
-)
-
-
-def _strength(lex: TokenLexicon, word: str) -> int:
-    if len(word) < 3 or not word.isalpha():
-        return _NONE
-    kind = lex.kind(word)
-    if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
-        return _UNKNOWN
-    if kind is Kind.NAME:
-        # "held", "ceo", "islam" are listed surnames too: a word of the vocabulary is strong
-        # only as a given name ("matt", "isabella").
-        plain = word in lex.common or (
-            word in lex.vocab and word not in lex.first and word not in _faker_last()
-        )
-        return _WEAK if plain else _STRONG
-    if kind is Kind.AMBIGUOUS and word not in lex.common:
-        return _WEAK
-    if kind is Kind.AMBIGUOUS and word in _census_first():
-        return _WEAK  # "bill", "kelly": a given name before a surname
-    return _NONE
 
 
 def _lower_starts(text: str) -> tuple[list[int], list[bool]]:
@@ -129,6 +104,11 @@ def _lower_starts(text: str) -> tuple[list[int], list[bool]]:
     return starts, lower
 
 
+# A listed name addressed before a pronoun: "reminder: somer, you have an appointment".
+_VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|dr|miss|mx|prof)\.?[ \t]+)$")
+
+
 def _cue_run(
     text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
 ) -> tuple[int, int] | None:
@@ -136,6 +116,8 @@ def _cue_run(
     j = i
     end = -1
     named = _NAMED.search(text, max(0, words[i].start() - 24), words[i].start()) is not None
+    # After a title a listed name counts even when it is an everyday word ("dr buck").
+    titled = _TITLE_BEFORE.search(text, max(0, words[i].start() - 8), words[i].start()) is not None
     while j < len(words) and j < i + 3:
         w = words[j].group()
         if j > i and not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
@@ -148,7 +130,10 @@ def _cue_run(
         # After the first word, a listed surname counts even when it is a word ("kafka"); after
         # "named", "call me" ... a listed name may be an everyday word ("she named him marcel").
         surname = j > i and bare in lex.last and bare not in FUNCTION_WORDS
-        if not surname and (strength == _NONE or (w.islower() and w in lex.common and not named)):
+        listed = titled and (bare in lex.last or bare in lex.first) and bare not in FUNCTION_WORDS
+        if not (surname or listed) and (
+            strength == _NONE or (w.islower() and w in lex.common and not named)
+        ):
             break
         end = j
         j += 1
@@ -240,7 +225,10 @@ def lower_names(
                     )
                     or (
                         (bare in lex.first or bare not in lex.vocab)
-                        and PERSON_AFTER.match(text, m.start() + len(bare))
+                        and (
+                            PERSON_AFTER.match(text, m.start() + len(bare))
+                            or _VOCATIVE.match(text, m.start() + len(bare))
+                        )
                     )
                 )
             )
@@ -285,46 +273,6 @@ def _lower_sentence_words(words: list[re.Match[str]], sentences: list[tuple[int,
     for lo, hi in sentences:
         out.update(range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)))
     return out
-
-
-_CLITIC = re.compile(r"['’]\w+$")
-
-
-def _english_once(
-    words: list[re.Match[str]], lex: TokenLexicon, memo: dict[str, bool] | None
-) -> bool:
-    """:func:`_english`, computed once per text when a memo is given."""
-    if memo is None:
-        return _english(words, lex)
-    if "english" not in memo:
-        memo["english"] = _english(words, lex)
-    return memo["english"]
-
-
-def _english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
-    """Whether most lower-case words of the text that are no listed name are English words:
-    in "ni ke yi shuo zhong wen ma" or "coloque em uma tabela" the lists say nothing about
-    names."""
-    near = [
-        w.group()
-        for w in words[:800]
-        if w.group().islower() and len(w.group()) > 1 and _strength(lex, w.group()) < _WEAK
-    ]
-    # Unlisted words spelt like names say nothing of the language either ("siren yaşar,
-    # tenant at r pelourinho"), when enough other words remain to tell it.
-    plain = [w for w in near if _strength(lex, w) == _NONE or name_likeness(w) < _LONE_SPELT]
-    if len(plain) >= _MIN_PLAIN:
-        near = plain
-    english = sum(
-        w in lex.vocab
-        or w in _SHORT_ENGLISH
-        or _CLITIC.sub("", w) in _SHORT_ENGLISH
-        or _CLITIC.sub("", w) in lex.vocab
-        for w in near
-    )
-    if len(near) < 3:
-        return english > 0  # a short text: one English word at least ("said liisa to kaarle")
-    return english >= _ENGLISH_SHARE * len(near)
 
 
 def _bare_end(m: re.Match[str]) -> int:

@@ -1,0 +1,91 @@
+"""Word strength and the language test of the lower-case name rules (:mod:`.name_lower`).
+
+Each lower-case word gets a strength from the token lists (see :mod:`.name_lower`'s
+docstring): strong, weak, unknown or none. The lower-case rules apply to English text only:
+:func:`english` tells whether most lower-case words that are no listed name are English words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_lower_context import census_first as _census_first
+from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
+from hybridllm.classifiers.name_lower_pairs import foreign_form
+from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
+
+__all__ = ["NONE", "STRONG", "UNKNOWN", "WEAK", "english", "english_once", "strength"]
+
+STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
+_STRONG, _WEAK, _UNKNOWN, _NONE = STRONG, WEAK, UNKNOWN, NONE
+_LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
+_MIN_PLAIN = 6
+
+_ENGLISH_SHARE = 0.5
+# English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
+# not among them.
+_SHORT_ENGLISH = frozenset(
+    "is at it of to in on me my we he be by or as an so do up us if no am go".split()  # noqa: SIM905
+)
+
+
+def strength(lex: TokenLexicon, word: str) -> int:
+    """The strength of a lower-case word's name evidence (``STRONG`` ... ``NONE``)."""
+    if len(word) < 3 or not word.isalpha():
+        return _NONE
+    kind = lex.kind(word)
+    if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
+        return _UNKNOWN
+    if kind is Kind.NAME:
+        # "held", "ceo", "islam" are listed surnames too: a word of the vocabulary is strong
+        # only as a given name ("matt", "isabella").
+        plain = word in lex.common or (
+            word in lex.vocab and word not in lex.first and word not in _faker_last()
+        )
+        return _WEAK if plain else _STRONG
+    if kind is Kind.AMBIGUOUS and word not in lex.common:
+        return _WEAK
+    if kind is Kind.AMBIGUOUS and word in _census_first():
+        return _WEAK  # "bill", "kelly": a given name before a surname
+    return _NONE
+
+
+_CLITIC = re.compile(r"['’]\w+$")
+
+
+def english_once(
+    words: list[re.Match[str]], lex: TokenLexicon, memo: dict[str, bool] | None
+) -> bool:
+    """:func:`english`, computed once per text when a memo is given."""
+    if memo is None:
+        return english(words, lex)
+    if "english" not in memo:
+        memo["english"] = english(words, lex)
+    return memo["english"]
+
+
+def english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
+    """Whether most lower-case words of the text that are no listed name are English words:
+    in "ni ke yi shuo zhong wen ma" or "coloque em uma tabela" the lists say nothing about
+    names."""
+    near = [
+        w.group()
+        for w in words[:800]
+        if w.group().islower() and len(w.group()) > 1 and strength(lex, w.group()) < _WEAK
+    ]
+    # Unlisted words spelt like names say nothing of the language either ("siren yaşar,
+    # tenant at r pelourinho"), when enough other words remain to tell it.
+    plain = [w for w in near if strength(lex, w) == _NONE or name_likeness(w) < _LONE_SPELT]
+    if len(plain) >= _MIN_PLAIN:
+        near = plain
+    count = sum(
+        w in lex.vocab
+        or w in _SHORT_ENGLISH
+        or _CLITIC.sub("", w) in _SHORT_ENGLISH
+        or _CLITIC.sub("", w) in lex.vocab
+        for w in near
+    )
+    if len(near) < 3:
+        return count > 0  # a short text: one English word at least ("said liisa to kaarle")
+    return count >= _ENGLISH_SHARE * len(near)
