@@ -181,3 +181,16 @@ def test_interjections_before_a_pronoun_are_no_names(text: str) -> None:
 def test_speakers_after_a_chat_logs_time_stamps_are_names() -> None:
     text = "[09:14] Tillie: morning all\n[09:15] Stella: morning! coffee machine is broken again"
     assert {"Tillie", "Stella"} <= persons(text)
+
+
+def test_a_cue_verb_in_the_entity_does_not_make_the_name_an_organisation() -> None:
+    text = "Pets allowed. Contact Joachim at leaving1859@outlook.com."
+    assert "Joachim" in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Non-smoker preferred.", "The April-June figures are in.", "Our Past-President spoke."],
+)
+def test_hyphenated_everyday_words_are_no_names(text: str) -> None:
+    assert persons(text) == set()

@@ -297,7 +297,10 @@ class TokenLexicon:
             return Kind.WORD
         if "-" in low:  # "Olli-Pekka", "Reyes-Villalobos"; not "Co-Founder"
             parts = [self._kind(p) for p in low.split("-") if p]
-            return Kind.NAME if parts and Kind.WORD not in parts else Kind.WORD
+            if not parts or Kind.WORD in parts:
+                return Kind.WORD
+            # "Non-smoker": parts that are all everyday words too are no more than ambiguous
+            return Kind.AMBIGUOUS if all(k is Kind.AMBIGUOUS for k in parts) else Kind.NAME
         if _plural_of(low, self.vocab) or (
             low.endswith("s") and not low.endswith("ss") and self._compound(low[:-1])
         ):

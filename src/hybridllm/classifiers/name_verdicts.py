@@ -21,7 +21,7 @@ from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
 from hybridllm.classifiers.name_shape import name_likeness
-from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
+from hybridllm.classifiers.name_tokens import CUE_VERBS, Kind, TokenLexicon
 from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding, new_finding
@@ -173,8 +173,15 @@ class NerVerdicts:
         text = word.string
         # Another capitalised word in the entity, not the tail of a hyphenated lower-case word
         # ("ex-Zombie Dias" holds one name).
-        starts = [offset + a for a, _ in ent.words]
-        if any(text[a].isupper() and a != word.start() and text[a - 1] != "-" for a in starts):
+        # A cue verb that starts the entity is no part of a proper noun ("Contact Joachim").
+        words = [(offset + a, offset + b) for a, b in ent.words]
+        if any(
+            text[a].isupper()
+            and a != word.start()
+            and text[a - 1] != "-"
+            and not (b <= word.start() and text[a:b].lower() in CUE_VERBS)
+            for a, b in words
+        ):
             return False
         if _EPONYM_HEAD.match(text, word.end()):
             return False
