@@ -106,3 +106,31 @@ def test_an_unlisted_word_spelt_like_a_name_signs_a_message(text: str, name: str
 @pytest.mark.parametrize("text", ["thanks,\nmarketing", "best,\nTeamsync"])
 def test_words_and_word_like_names_sign_no_person(text: str) -> None:
     assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("If it has not arrived by Monday, write to me and copy me in.\n\nAghvarth", "Aghvarth"),
+        ("see you soon\n\njohn smith", "john smith"),
+    ],
+)
+def test_a_messages_last_line_alone_signs_it(text: str, name: str) -> None:
+    found = [
+        text[f.start : f.end]
+        for f in get_classifier().classify(text).findings
+        if f.entity_type == "PERSON"
+    ]
+    assert name in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please fix this\n\nThanks",
+        "explain this code\n\nPython",
+        "please translate\n\n지금 번역하기",
+    ],
+)
+def test_a_last_line_of_words_or_another_script_signs_nothing(text: str) -> None:
+    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []

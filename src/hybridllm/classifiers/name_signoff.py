@@ -14,7 +14,8 @@ word), one of them a listed name, a word in no list that is not spelt like an En
 (``Zlatomir``) or with a letter English does not use, and not all of them English words
 (``best,\\nthe support team``, ``thanks,\\nmarketing`` and ``thanks, will do`` sign no
 person; nor, by this rule alone, ``thanks, mark``: a given name that is an English word too
-needs other evidence).
+needs other evidence). A message's last line alone after a blank line signs it too, on the
+same evidence (``... copy me in.\\n\\nAghvarth``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,25 @@ def _name_like(lex: TokenLexicon, word: str) -> bool:
     return lex.kind(word) in (Kind.NAME, Kind.AMBIGUOUS, Kind.UNKNOWN) or not word.isascii()
 
 
+# A message's last line alone after a blank line, one to three words: "...copy me in.\n\nAghvarth".
+_LAST_LINE = re.compile(rf"\n[ \t]*\r?\n[ \t>]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*\s*\Z")
+
+
+def _signs(lex: TokenLexicon, value: str) -> bool:
+    """Whether the words of ``value`` read as a writer's name (see the module docstring)."""
+    parts = [p.lower().strip("'’") for p in value.split() if not _INITIAL.fullmatch(p)]
+    if not parts or not all(_name_like(lex, p) for p in parts):
+        return False
+    listed = any(
+        p in lex.first
+        or p in lex.last
+        or not p.isascii()
+        or (lex.kind(p) is Kind.UNKNOWN and name_likeness(p) >= _NOT_A_WORD)
+        for p in parts
+    )
+    return listed and not all(p in lex.vocab for p in parts)
+
+
 def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Spans of the names that sign ``text`` (see the module docstring), in any case.
 
@@ -75,17 +95,15 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 continue
         start = m.start("n")
         value = m.group("n").rstrip(".")
-        # initials before the name: "J. R. Okonkwo"
-        parts = [p.lower().strip("'’") for p in value.split() if not _INITIAL.fullmatch(p)]
-        if not parts or not all(_name_like(lex, p) for p in parts):
-            continue
-        listed = any(
-            p in lex.first
-            or p in lex.last
-            or not p.isascii()
-            or (lex.kind(p) is Kind.UNKNOWN and name_likeness(p) >= _NOT_A_WORD)
-            for p in parts
-        )
-        if listed and not all(p in lex.vocab for p in parts):
+        if _signs(lex, value):  # initials before the name count too: "J. R. Okonkwo"
             out.append((start, start + len(value)))
+    last = _LAST_LINE.search(text, max(0, len(text) - 120))
+    if last is not None and not any(a <= last.start("n") < b for a, b in out):
+        value = last.group("n").rstrip(".")
+        if (
+            value[:1].isupper() == (not text.islower())
+            and all(c <= "\u024f" or c.isspace() for c in value)  # Latin letters only
+            and _signs(lex, value)
+        ):
+            out.append((last.start("n"), last.start("n") + len(value)))
     return out
