@@ -136,3 +136,20 @@ def test_names_do_not_make_an_english_sentence_foreign() -> None:
 )
 def test_other_languages_stay_other_languages(text: str) -> None:
     assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("subject: re: invoice\n\ntalay, i have checked with accounts", "talay"),
+        ("reminder: gudmanda, you have an appointment on monday", "gudmanda"),
+        ("shortlisted: 1. aukusti kauhanen 2. kalevi uljas 3. marjaana madetoja", "kalevi uljas"),
+    ],
+)
+def test_vocatives_and_numbered_items_in_lower_case_are_names(text: str, name: str) -> None:
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize("text", ["imho, you should try it", "iirc the docs say so"])
+def test_chat_abbreviations_are_no_names(text: str) -> None:
+    assert _persons(text) == []

@@ -104,6 +104,9 @@ def _lower_starts(text: str) -> tuple[list[int], list[bool]]:
     return starts, lower
 
 
+# A numbered list's item marker before a word, and what ends an item after one.
+_NUMBERED = re.compile(r"(?:^|(?<=[\s:(]))\d{1,2}[.)][ \t]+$")
+_ITEM_END = re.compile(r"[ \t]*(?:[,;\n]|$|[ \t]\d{1,2}[.)][ \t])")
 # A listed name addressed before a pronoun: "reminder: somer, you have an appointment".
 _VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|dr|miss|mx|prof)\.?[ \t]+)$")
@@ -204,8 +207,14 @@ def lower_names(
         if run is None and (pair := _pair(text, words, i, lex)) is not None:
             # Outside English text a pair needs an English person's verb or cue beside it
             # ("petronilla halberg lives at 660 emilsvej").
-            person = PERSON_AFTER.match(text, _bare_end(words[pair])) or PERSON_BEFORE.search(
-                text, max(0, m.start() - 16), m.start()
+            person = (
+                PERSON_AFTER.match(text, _bare_end(words[pair]))
+                or PERSON_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                # ... or it is an item of a numbered list ("1. aukusti kauhanen 2. kalevi uljas")
+                or (
+                    _NUMBERED.search(text, max(0, m.start() - 6), m.start())
+                    and _ITEM_END.match(text, _bare_end(words[pair]))
+                )
             )
             run = pair if english or person else None
         if run is None and english:

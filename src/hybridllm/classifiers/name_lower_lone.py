@@ -5,8 +5,9 @@ is a name.
 holds (no English word, no listed name, no place) in a sentence of English, with a
 person's predicate after it (``is``, ``has``, ``said``, ``wants``, a possessive, a colon when
 the word starts its line: a speaker's turn, not ``3831 icymi:`` or ``- additionalinfo:``) or a
-person's cue before it (``ask``, ``with``, ``hi``), is read as a name; what is not known to be
-safe is redacted. Without a cue, a word whose letters read as a name's
+person's cue before it (``ask``, ``with``, ``hi``) or a vocative comma before a pronoun
+(``talay, i have checked``; five letters or more, not spelt like a word), is read as a name;
+what is not known to be safe is redacted. Without a cue, a word whose letters read as a name's
 (:func:`~hybridllm.classifiers.name_shape.name_likeness` of 1.1 or more: ``yesterday kaarle
 bought a car``, ``send the lease to louzada``) is one too, when it holds a vowel, is written in
 Latin letters, and is no one-edit typo of a frequent word at any length (``wierd``, ``usng``).
@@ -47,6 +48,11 @@ _GLUED_DOT = re.compile(r"\.[^\W\d_]")
 _SPELT_LIKE_A_NAME = 1.1
 # Before a colon, a lower bar: a key or a label is rarely spelt like a name at all.
 _SPELT_LIKE_A_LABEL = 0.5
+# Chat abbreviations in no word list (wordfreq has them below the vocabulary's cut-off).
+_CHAT = frozenset(
+    "imho iirc afaik rofl ngl fwiw yolo ttyl ianal tldr btw imo tbh smh idk brb lmk".split()  # noqa: SIM905
+)
+_VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
 _LATIN_END = "\u024f"  # the end of Latin Extended-B
 _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
@@ -92,7 +98,7 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         True for a name (see the module docstring).
     """
     end = start + len(word)
-    if len(word) < _MIN_LEN or not word.isalpha() or word in lex.places:
+    if len(word) < _MIN_LEN or not word.isalpha() or word in lex.places or word in _CHAT:
         return False
     # A key of a configuration or a label is spelt as words and identifiers are ("cols: 1",
     # "icymi: ..."); a word spelt like a name before a colon is a name's label or turn
@@ -100,7 +106,12 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     key = name_likeness(word) < _SPELT_LIKE_A_LABEL
     if (key and _CONFIG_VALUE.match(text, end)) or _GLUED_DOT.match(text, end):
         return False
-    after = PERSON_AFTER.match(text, end)
+    after = PERSON_AFTER.match(text, end) or (
+        # addressed before a pronoun: "talay, i have checked", "gudmanda, you have"
+        _VOCATIVE.match(text, end)
+        if len(word) > _MIN_LEN and name_likeness(word) >= 0  # not "imho, you", "iirc, we"
+        else None
+    )
     turn = text[text.rfind("\n", 0, start) + 1 : start].strip(" \t") == ""
     if after is not None and after.group().startswith(":") and not turn and key:
         after = None  # "3831 icymi: ...", "- additionalinfo: ...": a key, not a speaker's turn
