@@ -153,3 +153,9 @@ def test_vocatives_and_numbered_items_in_lower_case_are_names(text: str, name: s
 @pytest.mark.parametrize("text", ["imho, you should try it", "iirc the docs say so"])
 def test_chat_abbreviations_are_no_names(text: str) -> None:
     assert _persons(text) == []
+
+
+def test_a_relation_in_apposition_marks_a_lower_case_name() -> None:
+    text = "in 1974 it was erdin, my mother's cousin, who lent them the money for the boat."
+    assert "erdin" in _persons(text)
+    assert _persons("the code, my friend, is broken") == []

@@ -56,12 +56,18 @@ PERSON_BEFORE = re.compile(
     r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
     r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to)[,:]?[ \t]+)$"
 )
-# After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma.
+# After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma,
+# a relation in apposition.
 PERSON_AFTER = re.compile(
     r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
     r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
     r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
-    r"|mentioned|joined|left|and[ \t]+i|just|never|also)\b)"
+    r"|mentioned|joined|left|and[ \t]+i|just|never|also)\b"
+    # a relation in apposition: "it was erdin, my mother's cousin, who lent them the money"
+    r"|,[ \t]+(?:my|our|your|his|her|their)[ \t]+(?:[a-z]+['’]s[ \t]+)?(?:mother|father|mom|mum"
+    r"|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter|wife|husband|boyfriend"
+    r"|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa|friend|neighbou?r"
+    r"|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord|landlady)\b)"
 )
 _I_AM = re.compile(r"(?i:\bi[ \t]+am[ \t]+)$")
 _GAP = re.compile(r"[ \t]")
