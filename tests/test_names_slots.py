@@ -194,3 +194,9 @@ def test_a_cue_verb_in_the_entity_does_not_make_the_name_an_organisation() -> No
 )
 def test_hyphenated_everyday_words_are_no_names(text: str) -> None:
     assert persons(text) == set()
+
+
+def test_the_subject_of_an_infinitive_after_for_is_a_name() -> None:
+    text = "It was Inci who noticed the smoke first and shouted for Hajar to get out."
+    assert "Hajar" in persons(text)
+    assert persons("We waited for Docker to start.") == set()

@@ -12,7 +12,8 @@ without NER:
   (:func:`~hybridllm.classifiers.name_context.person_context`): ``Saunders wants to know``,
   ``Garth just replied``; a predicate calling it a person (``Tin is a very sympathetic
   person``, ``Grant is my cousin``); a relative ``who`` after it (``for Oyelaran who missed
-  the call``);
+  the call``); the subject of an infinitive after ``for`` (``shouted for Hajar to get out``;
+  a listed name or a word in no list);
   the team it is from (``Hjelmeland from their legal team``);
 - the owner of an action item: a bullet, the word, ``to`` and a verb (``- Seth to send the
   revised budget``; an everyday word only when it is also a listed given name).
@@ -71,6 +72,7 @@ IS_A_PERSON = re.compile(
     r"|brother|sister|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|niece|nephew"
     r"|boyfriend|girlfriend|fianc[eé]e?|patient|individual|human\s+being)s?\b"
 )
+_FOR_BEFORE = re.compile(r"\bfor[ \t]+$")
 # A relative "who" after a word: it stands for a person ("for Oyelaran who missed the call").
 _WHO = re.compile(r",?[ \t]+who[ \t]+[a-z]")
 # Words the lists also hold as names that are pronouns or a family's and a workplace's names
@@ -138,6 +140,12 @@ def slot_name(
             PERSON_VERB.match(text, end) is not None
             or IS_A_PERSON.match(text, end) is not None
             or _WHO.match(text, end) is not None
+            # the subject of an infinitive after "for": "shouted for Hajar to get out"
+            or (
+                kind is not Kind.AMBIGUOUS
+                and _FOR_BEFORE.search(text, max(0, start - 5), start) is not None
+                and _ACTION_TO.match(text, end) is not None
+            )
             or _OF_TEAM.match(text, end) is not None
             or (
                 (kind is not Kind.AMBIGUOUS or low in lex.first)
