@@ -86,35 +86,9 @@ from pathlib import Path
 SEED = 20261205
 FILLINGS = 4
 
-LOCALES = [
-    "en",
-    "en-au",
-    "en-ca",
-    "en-gb",
-    "de",
-    "de-at",
-    "de-ch",
-    "fr",
-    "es",
-    "es-mx",
-    "it",
-    "pt",
-    "pt-br",
-    "nl",
-    "nl-be",
-    "pl",
-    "cs",
-    "sk",
-    "hr",
-    "hu",
-    "tr",
-    "sv",
-    "da",
-    "no",
-    "fi",
-    "et",
-    "is",
-]
+# The 27 Latin-script locales of names_gen2 (its generate.py), in the same order.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "names_gen2"))
+from generate import LOCALES  # noqa: E402
 
 COUNTRIES = [
     "Portugal",
