@@ -60,6 +60,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     PEOPLE_VERBS,
     PERSON_AFTER,
     PERSON_BEFORE,
+    VOCATIVE,
     field_values,
     mentions,
     subject_pair,
@@ -107,8 +108,6 @@ def _lower_starts(text: str) -> tuple[list[int], list[bool]]:
 # A numbered list's item marker before a word, and what ends an item after one.
 _NUMBERED = re.compile(r"(?:^|(?<=[\s:(]))\d{1,2}[.)][ \t]+$")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;\n]|$|[ \t]\d{1,2}[.)][ \t])")
-# A listed name addressed before a pronoun: "reminder: somer, you have an appointment".
-_VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|dr|miss|mx|prof)\.?[ \t]+)$")
 
 
@@ -236,7 +235,7 @@ def lower_names(
                         (bare in lex.first or bare not in lex.vocab)
                         and (
                             PERSON_AFTER.match(text, m.start() + len(bare))
-                            or _VOCATIVE.match(text, m.start() + len(bare))
+                            or VOCATIVE.match(text, m.start() + len(bare))
                         )
                     )
                 )

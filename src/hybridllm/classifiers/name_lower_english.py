@@ -18,7 +18,6 @@ from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
 __all__ = ["NONE", "STRONG", "UNKNOWN", "WEAK", "english", "english_once", "strength"]
 
 STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
-_STRONG, _WEAK, _UNKNOWN, _NONE = STRONG, WEAK, UNKNOWN, NONE
 _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
 _MIN_PLAIN = 6
 
@@ -33,22 +32,22 @@ _SHORT_ENGLISH = frozenset(
 def strength(lex: TokenLexicon, word: str) -> int:
     """The strength of a lower-case word's name evidence (``STRONG`` ... ``NONE``)."""
     if len(word) < 3 or not word.isalpha():
-        return _NONE
+        return NONE
     kind = lex.kind(word)
     if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
-        return _UNKNOWN
+        return UNKNOWN
     if kind is Kind.NAME:
         # "held", "ceo", "islam" are listed surnames too: a word of the vocabulary is strong
         # only as a given name ("matt", "isabella").
         plain = word in lex.common or (
             word in lex.vocab and word not in lex.first and word not in _faker_last()
         )
-        return _WEAK if plain else _STRONG
+        return WEAK if plain else STRONG
     if kind is Kind.AMBIGUOUS and word not in lex.common:
-        return _WEAK
+        return WEAK
     if kind is Kind.AMBIGUOUS and word in _census_first():
-        return _WEAK  # "bill", "kelly": a given name before a surname
-    return _NONE
+        return WEAK  # "bill", "kelly": a given name before a surname
+    return NONE
 
 
 _CLITIC = re.compile(r"['’]\w+$")
@@ -72,11 +71,11 @@ def english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
     near = [
         w.group()
         for w in words[:800]
-        if w.group().islower() and len(w.group()) > 1 and strength(lex, w.group()) < _WEAK
+        if w.group().islower() and len(w.group()) > 1 and strength(lex, w.group()) < WEAK
     ]
     # Unlisted words spelt like names say nothing of the language either ("siren yaşar,
     # tenant at r pelourinho"), when enough other words remain to tell it.
-    plain = [w for w in near if strength(lex, w) == _NONE or name_likeness(w) < _LONE_SPELT]
+    plain = [w for w in near if strength(lex, w) == NONE or name_likeness(w) < _LONE_SPELT]
     if len(plain) >= _MIN_PLAIN:
         near = plain
     count = sum(

@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_lower_context import code_line
-from hybridllm.classifiers.name_lower_pairs import PERSON_AFTER, PERSON_BEFORE
-from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_lower_pairs import PERSON_AFTER, PERSON_BEFORE, VOCATIVE
+from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import TokenLexicon
 
 __all__ = ["lone_name", "misspelt"]
@@ -52,8 +52,6 @@ _SPELT_LIKE_A_LABEL = 0.5
 _CHAT = frozenset(
     "imho iirc afaik rofl ngl fwiw yolo ttyl ianal tldr btw imo tbh smh idk brb lmk".split()  # noqa: SIM905
 )
-_VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
-_LATIN_END = "\u024f"  # the end of Latin Extended-B
 _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
 
@@ -79,7 +77,7 @@ def _spelt_like_a_name(word: str) -> bool:
     """Latin letters (the models know no other script), a vowel (``hdjkhj``, ``stnng`` are
     keyboard runs) and the letters of a name."""
     return (
-        all(c <= _LATIN_END or "\u1e00" <= c <= "\u1eff" for c in word)
+        latin_letters(word)
         and bool(_VOWEL.search(word))
         and name_likeness(word) >= _SPELT_LIKE_A_NAME
     )
@@ -108,7 +106,7 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         return False
     after = PERSON_AFTER.match(text, end) or (
         # addressed before a pronoun: "talay, i have checked", "gudmanda, you have"
-        _VOCATIVE.match(text, end)
+        VOCATIVE.match(text, end)
         if len(word) > _MIN_LEN and name_likeness(word) >= 0  # not "imho, you", "iirc, we"
         else None
     )

@@ -40,9 +40,11 @@ from hybridllm.classifiers.name_tokens import (
 )
 
 __all__ = [
+    "HELPER_VERBS",
     "PEOPLE_VERBS",
     "PERSON_AFTER",
     "PERSON_BEFORE",
+    "VOCATIVE",
     "field_values",
     "foreign_form",
     "mentions",
@@ -69,6 +71,13 @@ PERSON_AFTER = re.compile(
     r"|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa|friend|neighbou?r"
     r"|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord|landlady)\b)"
 )
+VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
+"""A word addressed before a pronoun, in lower case: "reminder: somer, you have"."""
+HELPER_VERBS = frozenset(
+    "will would could should shall may might must can did does do has had was were is are be"  # noqa: SIM905
+    " been".split()
+)
+"""Auxiliaries and modals: after a name they say what the person does, never who else."""
 _I_AM = re.compile(r"(?i:\bi[ \t]+am[ \t]+)$")
 _GAP = re.compile(r"[ \t]")
 # Shorter accented words are as often words of another language (Vietnamese "hàng", "bán").

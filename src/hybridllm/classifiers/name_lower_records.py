@@ -32,7 +32,7 @@ from hybridllm.classifiers.name_lower_context import (
     name_like,
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
-from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
+from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_lower_slots import slot_runs
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
@@ -264,10 +264,7 @@ _SEPS = frozenset(",;&")
 _AND_RIGHT = re.compile(r"[ \t]+(?:and|or|&)[ \t]+([a-zß-öø-ÿ][\w'’-]*)\b(?!['’])")
 _AND_LEFT = re.compile(r"(?<![\w'’-])([a-zß-öø-ÿ][\w'’-]*)[ \t]+(?:and|or|&)[ \t]+$")
 # Words after a name that say what people do, or its helpers: never the other person.
-_NO_PARTNER = frozenset(
-    "will would could should shall may might must can did does do has had was were is are be"  # noqa: SIM905
-    " been just never also".split()
-)
+_NO_PARTNER = HELPER_VERBS | frozenset(("just", "never", "also"))
 
 
 def _partner(word: str, lex: TokenLexicon) -> bool:

@@ -17,37 +17,40 @@ warm-up (:mod:`~hybridllm.classifiers.warm`) or on first use.
 from __future__ import annotations
 
 import math
-import threading
 from array import array
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["load_table", "name_likeness"]
+__all__ = ["latin_letters", "load_table", "name_likeness"]
 
 _ORDER = 4
 _BOS, _EOS = "^", "$"
 # context -> (log of the weight left to shorter contexts, letters seen after it, their log
 # probabilities): a string and an array per context keep the table at ~4 MB in memory.
 _Table = dict[str, tuple[float, str, "array[float]"]]
-_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[_Table, _Table, float]:
-    with _LOCK:
-        names: _Table = {}
-        words: _Table = {}
-        text = resources.files("hybridllm.classifiers").joinpath("data/name_shape.tsv")
-        for line in text.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            label, cx, log_rest, cells = line.split("\t")
-            split = cells.split(" ")
-            letters = "".join(cell[0] for cell in split)
-            logs = array("f", (float(cell[1:]) for cell in split))
-            (names if label == "n" else words)[cx] = (float(log_rest), letters, logs)
-        uniform = -math.log(len(names[""][1]) + 1)
-        return names, words, uniform
+    names: _Table = {}
+    words: _Table = {}
+    text = resources.files("hybridllm.classifiers").joinpath("data/name_shape.tsv")
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        label, cx, log_rest, cells = line.split("\t")
+        split = cells.split(" ")
+        letters = "".join(cell[0] for cell in split)
+        logs = array("f", (float(cell[1:]) for cell in split))
+        (names if label == "n" else words)[cx] = (float(log_rest), letters, logs)
+    uniform = -math.log(len(names[""][1]) + 1)
+    return names, words, uniform
+
+
+def latin_letters(word: str) -> bool:
+    """Whether ``word`` is written in Latin letters (Basic Latin to Latin Extended-B, Latin
+    Extended Additional): the models know no other script."""
+    return all(c <= "\u024f" or "\u1e00" <= c <= "\u1eff" for c in word)
 
 
 def load_table() -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 from hybridllm.classifiers.prefilter import finditer
 
@@ -102,7 +102,7 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         value = last.group("n").rstrip(".")
         if (
             value[:1].isupper() == (not text.islower())
-            and all(c <= "\u024f" or c.isspace() for c in value)  # Latin letters only
+            and all(latin_letters(p) for p in value.split())
             and _signs(lex, value)
         ):
             out.append((last.start("n"), last.start("n") + len(value)))

@@ -27,7 +27,7 @@ import re
 
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
-from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS
+from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_street import street
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
@@ -190,10 +190,9 @@ def _given_lower(low: str, lex: TokenLexicon) -> bool:
 _NO_SURNAME = (
     PEOPLE_VERBS
     | CUE_VERBS
+    | HELPER_VERBS
     | frozenset(
-        "will would could should shall may might must can did does do has had was were is are"  # noqa: SIM905
-        " be been wants thinks spent lives works went loves likes called joined left just never"
-        " also".split()
+        "wants thinks spent lives works went loves likes called joined left just never also".split()  # noqa: SIM905
     )
 )
 
