@@ -190,18 +190,14 @@ def test_an_auxiliary_after_a_relation_is_no_name() -> None:
 
 def test_the_owner_of_a_lower_case_action_item_is_a_name() -> None:
     text = "actions:\n- sellier to send the revised budget\n- loring to book the venue in aarhus"
-    found = [
-        text[f.start : f.end]
-        for f in get_classifier().classify(text).findings
-        if f.entity_type == "PERSON"
-    ]
+    found = persons(text)
     assert "sellier" in found
     assert "loring" in found
 
 
 def test_lower_case_to_do_items_without_a_name_stay() -> None:
     text = "todo:\n- need to fix the build\n- how to install it\n- bill to the client"
-    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []
+    assert persons(text) == set()
 
 
 @pytest.mark.parametrize(
@@ -212,11 +208,7 @@ def test_lower_case_to_do_items_without_a_name_stay() -> None:
     ],
 )
 def test_a_listed_given_name_joined_by_and_to_a_found_name_is_a_name(text: str, other: str) -> None:
-    found = " ".join(
-        text[f.start : f.end]
-        for f in get_classifier().classify(text).findings
-        if f.entity_type == "PERSON"
-    )
+    found = " ".join(persons(text))
     assert other in found, found
 
 
@@ -235,14 +227,10 @@ def test_helpers_after_and_are_no_partner() -> None:
     ],
 )
 def test_a_title_or_a_vocative_marks_a_lower_case_name(text: str, name: str) -> None:
-    found = [
-        text[f.start : f.end]
-        for f in get_classifier().classify(text).findings
-        if f.entity_type == "PERSON"
-    ]
+    found = persons(text)
     assert name in found, found
 
 
 def test_a_title_before_a_function_word_names_no_one() -> None:
     text = "dr the best way to do it?"
-    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []
+    assert persons(text) == set()

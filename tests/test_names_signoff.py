@@ -95,17 +95,13 @@ def test_a_signature_with_initials_after_signed() -> None:
     ],
 )
 def test_an_unlisted_word_spelt_like_a_name_signs_a_message(text: str, name: str) -> None:
-    found = [
-        text[f.start : f.end]
-        for f in get_classifier().classify(text).findings
-        if f.entity_type == "PERSON"
-    ]
+    found = _persons(text)
     assert name in found, found
 
 
 @pytest.mark.parametrize("text", ["thanks,\nmarketing", "best,\nTeamsync"])
 def test_words_and_word_like_names_sign_no_person(text: str) -> None:
-    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []
+    assert _persons(text) == []
 
 
 @pytest.mark.parametrize(
@@ -116,11 +112,7 @@ def test_words_and_word_like_names_sign_no_person(text: str) -> None:
     ],
 )
 def test_a_messages_last_line_alone_signs_it(text: str, name: str) -> None:
-    found = [
-        text[f.start : f.end]
-        for f in get_classifier().classify(text).findings
-        if f.entity_type == "PERSON"
-    ]
+    found = _persons(text)
     assert name in found, found
 
 
@@ -133,4 +125,4 @@ def test_a_messages_last_line_alone_signs_it(text: str, name: str) -> None:
     ],
 )
 def test_a_last_line_of_words_or_another_script_signs_nothing(text: str) -> None:
-    assert [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"] == []
+    assert _persons(text) == []

@@ -314,11 +314,7 @@ def test_a_name_of_three_words_with_a_town_particle_stays_found() -> None:
 def test_a_found_lower_case_given_name_takes_the_listed_surname_after_it(
     text: str, name: str
 ) -> None:
-    found = [
-        text[f.start : f.end]
-        for f in get_classifier().classify(text).findings
-        if f.entity_type == "PERSON"
-    ]
+    found = persons(text)
     assert name in found, found
     assert name.split()[1] not in redact(text).text.split()
 
