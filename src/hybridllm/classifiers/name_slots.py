@@ -36,7 +36,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap,
 )
 
-__all__ = ["IS_A_PERSON", "slot_name"]
+__all__ = ["slot_name"]
 
 # What follows a person's possessive: kin and a person's own things and records. One lower-case
 # word may stand between ("Brooks's chemistry grade").
@@ -64,7 +64,7 @@ _AT_COMPANY = re.compile(r"[ \t]+at[ \t]+[A-Z][\w'’-]+(?:[ \t]+(?:&[ \t]+)?[A-
 _ACTION_TO = re.compile(r"[ \t]+to[ \t]+[a-z]{2,}\b")
 _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+$")
 # A predicate that calls it a person: "Tin is a very sympathetic person", "Grant is my cousin".
-IS_A_PERSON = re.compile(
+_IS_A_PERSON = re.compile(
     r"[ \t]+(?:is|was|seems|became|remains)[ \t]+(?:a|an|such[ \t]+a|my|our|your|his|her"
     r"|their)[ \t]+(?:[a-z-]+[ \t]+){0,3}?(?:person|man|woman|guy|girl|boy|lady|gentleman|kid"
     r"|child|friend|colleague|co-?worker|neighbou?r|classmate|roommate|flatmate|student|pupil"
@@ -138,7 +138,7 @@ def slot_name(
     else:
         slot = (
             PERSON_VERB.match(text, end) is not None
-            or IS_A_PERSON.match(text, end) is not None
+            or _IS_A_PERSON.match(text, end) is not None
             or _WHO.match(text, end) is not None
             # the subject of an infinitive after "for": "shouted for Hajar to get out"
             or (
