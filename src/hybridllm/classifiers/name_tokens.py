@@ -455,9 +455,22 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
     ):
         # "Judithe is very reliable", "Valida, can I ...", "Talay, I have checked", "Albracca: ..."
         return i, 0.55, False
-    if kinds[0] is Kind.NAME and _LOWER_NEXT.match(text, end, end + 3):
-        return i, 0.5, True  # a listed name before a lower-case word: "Henry lives on ..."
+    if kinds[0] is Kind.NAME and (
+        _LOWER_NEXT.match(text, end, end + 3) or _starts_as_name(first, lex)
+    ):
+        # A listed name before a lower-case word ("Henry lives on ..."), or one that no English
+        # word list holds, wherever it stands ("(Fazzari).", "Lagerkvist 2"): NER may still
+        # call it an organisation or a place.
+        return i, 0.5, True
     return None  # sentence-initial and unlisted ("Summarise", "Offsite"): context decides
+
+
+def _starts_as_name(word: str, lex: TokenLexicon) -> bool:
+    """Whether a listed name at a sentence start is one whatever follows: it is a given name
+    (``Enrique``) or no English word (``Fazzari``); a surname that is also a word opens
+    sentences as that word (``Okay, ...``, ``Goodnight``, a list of colours: ``Claret``)."""
+    low = _POSSESSIVE.sub("", word).lower()
+    return low not in lex.vocab or low in lex.first
 
 
 @cache

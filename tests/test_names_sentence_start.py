@@ -1,0 +1,42 @@
+"""A listed name that no English word list holds is a name at a sentence, line or bracket
+start too, whatever follows it (``name_tokens.person_run``); a listed surname that is also an
+English word opens sentences as that word. Every text is written for this file (no line of a
+benchmark set); all run through the real classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm import redact
+from hybridllm.classifiers import get_classifier
+
+
+def _persons(text: str) -> list[str]:
+    found = get_classifier().classify(text).findings
+    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Final score: Eastbrook 2, Millvale 1 (Wojciechowska).", "Wojciechowska"),
+        ("Winners: Oakdale 3 (Przybylski)", "Przybylski"),
+        ("Last seen: Duarte.\nNedeljkovic was with her.", "Duarte"),
+        ("Chat log\nEnrique\n 10:02 AM\nthe printer is jammed again", "Enrique"),
+    ],
+)
+def test_a_listed_name_that_is_no_word_counts_at_a_start(text: str, name: str) -> None:
+    assert name in _persons(text)
+    assert name not in redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, same again for the next table.",
+        "Thanks for the help today!\nGoodnight",
+        "Shades of red:\nCrimson\nCerise",
+    ],
+)
+def test_a_surname_that_is_a_word_opens_a_sentence_as_the_word(text: str) -> None:
+    assert _persons(text) == []
