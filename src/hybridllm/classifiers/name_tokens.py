@@ -370,6 +370,9 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]")
 # for a word in no list only when it is spelt like a name ("Bdw, I have" is no one).
 _VOCATIVE = re.compile(r",\s+(?:I|you|we)\b")
 _VOCATIVE_SPELT = 0.0
+# A sentence-initial word in no list is asked of NER when it is spelt like a name: the bar of
+# the lower-case lone words (name_lower_lone._SPELT_LIKE_A_NAME).
+_START_SPELT = 1.1
 
 
 def _initial(word: str) -> bool:
@@ -461,6 +464,11 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
         # A listed name before a lower-case word ("Henry lives on ..."), or one that no English
         # word list holds, wherever it stands ("(Fazzari).", "Lagerkvist 2"): NER may still
         # call it an organisation or a place.
+        return i, 0.5, True
+    if kinds[0] is Kind.UNKNOWN and first.isascii() and name_likeness(first) >= _START_SPELT:
+        # In no list but spelt like a name ("Kaarle", not "Summarise"): as a listed one. Not
+        # outside ASCII: a capitalised word of another language reads as a name by its
+        # accents alone ("Explicación", "Libellé").
         return i, 0.5, True
     return None  # sentence-initial and unlisted ("Summarise", "Offsite"): context decides
 
