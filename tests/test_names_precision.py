@@ -59,6 +59,15 @@ def found(text: str) -> set[tuple[str, str]]:
         "We study aging related diseases, like Alzheimer, cancer, etc.",
         # a decorator on the line after a word is not an e-mail address
         "timed out after 3668s\n@app.get('/items')\nasync def read_item(): ...",
+        # a code identifier after a name key
+        "steps:\n  - name: GetInvoices\n    retries: 2\n  - name: PushOrders",
+        # a verb after a relation; a field word without its colon
+        "my cousin has been running a bakery in Lisbon for years",
+        "my neighbour said the street floods every spring",
+        "how large could the town be by the present day?",
+        # the keys of a configuration are no chat's speakers
+        "name: rx8025\ncategory: clock\nmfr: epsn\nregs:\n desc: time registers\n"
+        " bits: 8\n desc: alarm registers\n",
     ],
 )
 def test_ordinary_prompt_has_no_finding(text: str) -> None:
@@ -151,6 +160,14 @@ def test_a_function_word_is_not_part_of_a_name() -> None:
     }
     assert "Casper Okonjo" in spans
     assert not any(v.startswith("While") for v in spans)
+
+
+def test_minutes_chats_and_relations_still_name_people() -> None:
+    assert ("PERSON", "hildigard") in found("minutes\npresent: hildigard, siltala")
+    chat = "me: hi\nkowalczyk: the api is down again\nme: ok\nkowalczyk: fixed"
+    assert {text for _, text in found(chat)} == {"kowalczyk"}
+    assert ("PERSON", "kelly") in found("my kid kelly is sick today")
+    assert ("PERSON", "DeShawn McDonald") in found("My name is DeShawn McDonald, hi")
 
 
 def test_person_name_fields_and_mentions_still_count() -> None:

@@ -21,6 +21,7 @@ from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_tokens import (
     Kind,
     TokenLexicon,
+    code_word,
     read_list,
     token_lexicon,
     with_folded,
@@ -89,6 +90,8 @@ def plausible_person(span: str) -> bool:
         return False
     if len(words) == 1 and span.isupper() and len(span) <= 5:
         return False  # acronyms: JSON, API, AWS
+    if any(code_word(w) for w in words):
+        return False  # "name: GetPhotos", "- stage: FetchSecrets": identifiers
     if any(w.lower() in NOT_NAME_PARTS for w in words[1:]) and not _surname_too(words):
         return False  # "Halcyon Freight", "Corvid Systems", "Quarry Bay Capital"
     return not all(w.lower().removesuffix("'s") in NOT_PEOPLE for w in words)

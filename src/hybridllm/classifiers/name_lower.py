@@ -57,6 +57,7 @@ from hybridllm.classifiers.name_lower_english import english_once as _english_on
 from hybridllm.classifiers.name_lower_english import strength as _strength
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
+    HELPER_VERBS,
     PEOPLE_VERBS,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -128,6 +129,8 @@ def _cue_run(
             j += 1
             continue
         bare = w.lower().removesuffix("'s")
+        if bare in HELPER_VERBS or bare in PEOPLE_VERBS:
+            break  # "my friend has been running": what the person does, not a name
         strength = _strength(lex, bare)
         # After the first word, a listed surname counts even when it is a word ("kafka"); after
         # "named", "call me" ... a listed name may be an everyday word ("she named him marcel").

@@ -89,7 +89,8 @@ _BEFORE = re.compile(
     # a field or a role in a record: "assigned to X", "reporter: X", "author: X <...>"
     r"|assigned[ \t]+to|(?:reporter|assignee|author|owner|lead|manager|customer|client"
     r"|employee|policyholder|tenant|landlord|guest|attendee|signed-off-by|new[ \t]+hire"
-    r"|reviewed-by|witness|present|apologies|(?:from|to|cc|bcc)(?=[ \t]*:))"
+    # minutes' fields only with their colon: "present: ..." but not "the present day"
+    r"|reviewed-by|witness|(?:present|apologies|from|to|cc|bcc)(?=[ \t]*:))"
     r"[\"']?[ \t]*[:=]?[ \t]*[\"']?)[ \t]*)$"
 )
 # A given name and a surname after an everyday person cue: "ask maria lopez", "cc john hines".

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from hybridllm.classifiers.name_context import thing_named
 from hybridllm.classifiers.name_lower_context import code_line, faker_last
+from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
 __all__ = ["cue_final", "kin_name", "relative", "repeats"]
@@ -246,10 +247,13 @@ _AUXILIARIES = frozenset(
 
 def kin_name(text: str, start: int, word: str) -> bool:
     """Whether the lower-case ``word`` at ``start`` follows a person's relation to the writer
-    (``my kid kelly``, ``our boss mark``) and is no function word or auxiliary (``my friend
-    will help``); the caller checks that it is a census given name."""
+    (``my kid kelly``, ``our boss mark``) and is no function word, auxiliary or verb of people
+    (``my friend will help``, ``my friend said``); the caller checks that it is a census given
+    name."""
     return (
         word not in FUNCTION_WORDS
         and word not in _AUXILIARIES
+        and word not in HELPER_VERBS
+        and word not in PEOPLE_VERBS  # "my friend said hi"
         and _KIN_BEFORE.search(text, max(0, start - 28), start) is not None
     )

@@ -174,14 +174,20 @@ def _initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Rule 8: the speaker labels of a chat log: two or more labels at line starts, three
     lines at least, one label coming back, one name-like and no English word (``towa: api is
-    down`` ... ``eric: yes, merged`` ... ``towa: ty``); then the labels that come back or are
-    name-like."""
+    down`` ... ``eric: yes, merged`` ... ``towa: ty``), and no more labels that are English
+    words than others (the keys of a configuration: ``name: st7272a``, ``mfr: sitronix``,
+    ``desc: display mode``); then the labels that come back or are name-like."""
     seen: dict[str, list[int]] = {}
     for m in _SPEAKER_LINE.finditer(text):
         seen.setdefault(m.group(1), []).append(m.start(1))
-    labels = {k: v for k, v in seen.items() if k not in FUNCTION_WORDS}
+    labels = {k: v for k, v in seen.items() if k not in FUNCTION_WORDS and k not in _ROLES}
+    # The keys of a configuration are words (``name:``, ``category:``, ``desc:``), a chat's
+    # speakers are mostly not: more labels that are English words and no given names than
+    # others is a document of keys, not a chat.
+    words = sum(1 for k in labels if k in lex.vocab and k not in lex.first)
     if (
-        len(labels) < 2
+        words > len(labels) - words
+        or len(labels) < 2
         or sum(map(len, labels.values())) < 3
         or not any(len(v) >= 2 for v in labels.values())
         or not any(name_like(lex, k) and k not in lex.vocab for k in labels)
@@ -192,6 +198,8 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     ]
 
 
+# The roles of a transcript, not people: "me: ok", "user: ...", "assistant: ...".
+_ROLES = frozenset(("me", "you", "user", "assistant", "bot", "system", "human", "ai", "model"))
 _SPEAKER_LINE = re.compile(r"(?m)^[>]?[ ]?([a-zß-öø-ÿ][\w'’-]{1,30}):[ \t]+[^\W\d_]")
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "Kind",
     "TokenLexicon",
     "at_sentence_start",
+    "code_word",
     "fold",
     "is_cap",
     "person_run",
@@ -96,6 +97,14 @@ _CAMEL = re.compile(
 # Two capitals then lower case: acronyms in plural or identifiers ("LMs", "NPCs", "GCNConv",
 # "QRadar", "ICluster"); names do not start so ("McDonald", "DeShawn" have a lower second letter).
 _ACRONYMIC = re.compile(r"^[A-Z][A-Z]+[a-z]")
+
+
+def code_word(word: str) -> bool:
+    """Whether ``word`` is written as a code identifier is (``GetPhotos``, ``FetchSecrets``,
+    ``GCNConv``) and a name is not (``McDonald``, ``DeShawn``)."""
+    return bool(_CAMEL.search(word) or _ACRONYMIC.match(word))
+
+
 # Function words that start a sentence or a heading before a name-like word ("The Schlitz
 # Brewing", "While Casper is ...", "Can Apophis hit"): never the first word of a name.
 FUNCTION_WORDS = frozenset(
@@ -268,13 +277,7 @@ class TokenLexicon:
         low = bare.lower().replace("i\u0307", "i")  # Python lower-cases Turkish "İ" to "i̇"
         if len(low) < 2:
             return Kind.WORD
-        if (
-            low in self.not_people
-            or low in TITLES
-            or _CONTRACTION.search(low)
-            or _CAMEL.search(bare)
-            or _ACRONYMIC.match(bare)
-        ):
+        if low in self.not_people or low in TITLES or _CONTRACTION.search(low) or code_word(bare):
             return Kind.WORD
         if low in self.place_surnames:
             return Kind.AMBIGUOUS  # "Rodriguez", "Mendoza": a city and a surname
