@@ -49,6 +49,7 @@ PHI_QUASI: frozenset[str] = frozenset(
         "LOCATION",
         "ZIP_CODE",
         "URL",
+        "INTERNAL_IP_ADDRESS",
         "DEVICE_ID",
         "VEHICLE_ID",
         "BIOMETRIC_ID",

@@ -9,11 +9,13 @@ The rules, applied to a whole payload (all messages together):
    (:data:`~hybridllm.classifiers.base.PERSON_IDENTIFYING`) becomes category PHI: a name next to
    clinical data is PHI, a name alone is PII.
 3. Safe Harbor identifiers that are ordinary on their own (``DATE``, ``LOCATION``, ``ZIP_CODE``,
-   ``URL``, device / vehicle / biometric / other ids: :data:`~hybridllm.classifiers.base.PHI_QUASI`)
+   ``URL``, an internal network address (``10.0.4.17``: ``INTERNAL_IP_ADDRESS``), device /
+   vehicle / biometric / other ids: :data:`~hybridllm.classifiers.base.PHI_QUASI`)
    are kept only when the payload has PHI after rules 1-2; "Berlin on March 3" stays clean. One
-   exception: a ``URL`` in a record of a person (a payload with contact details or ids, any
-   person-identifying finding but a name) is kept as PII: the link may be theirs (a profile, a
-   portal). A link beside a name alone, or in a plain prompt, is no finding.
+   exception: a ``URL`` or an internal address in a record of a person (a payload with contact
+   details or ids, any person-identifying finding but a name) is kept as PII: the link or the
+   device may be theirs (a profile, a portal, a laptop). A link beside a name alone, or in a
+   plain prompt (``ssh admin@10.0.0.5``), is no finding.
 4. Overlapping spans within one message merge into one finding covering their union, typed after
    the winner: ``SECRET`` > ``PHI`` > ``PII``, then higher score, then longer span. The union (not
    the winner's span) is kept so redaction never leaves part of a flagged value behind.
@@ -57,6 +59,7 @@ __all__ = [
 _MODEL_WAIT_S = 60.0  # the prefilter compiles after the models load, or after this long
 
 _RECORD_TYPES = PERSON_IDENTIFYING - {"PERSON"}
+_RECORD_QUASI = frozenset({"URL", "INTERNAL_IP_ADDRESS"})  # kept as PII in a person's record
 CATEGORY_RANK = {"SECRET": 3, "PHI": 2, "PII": 1}
 """Which category wins when spans overlap (higher wins)."""
 
@@ -88,12 +91,13 @@ def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) 
     if not (has_phi_id or has_person):
         items = [f for f in items if f.entity_type not in PHI_CONTEXT]
     if not any(f.category == "PHI" and f.entity_type not in PHI_QUASI for f in items):
-        # A record of a person (contact details, ids): its links may be theirs too.
+        # A record of a person (contact details, ids): its links and the addresses of its
+        # devices may be theirs too.
         record = any(f.entity_type in _RECORD_TYPES for f in items)
         return [
-            replace_finding(f, category="PII") if f.entity_type == "URL" else f
+            replace_finding(f, category="PII") if f.entity_type in _RECORD_QUASI else f
             for f in items
-            if f.entity_type not in PHI_QUASI or (record and f.entity_type == "URL")
+            if f.entity_type not in PHI_QUASI or (record and f.entity_type in _RECORD_QUASI)
         ]
     if any(f.category == "PHI" for f in items):
         items = [

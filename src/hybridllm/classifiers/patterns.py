@@ -8,6 +8,7 @@ area rules) keep random numbers out.
 
 from __future__ import annotations
 
+import ipaddress
 import itertools
 import re
 from collections.abc import Callable
@@ -16,11 +17,15 @@ from importlib import resources
 from hybridllm.classifiers.base import RegexRecognizer, RegexRule, trie_pattern
 
 __all__ = [
+    "IPV4",
+    "IPV6",
     "STREET_SUFFIX",
     "STREET_TYPES",
     "US_STATE_CODES",
     "build_pattern_recognizer",
     "iban_valid",
+    "internal_host",
+    "internal_ip",
     "luhn_valid",
     "mod11_valid",
 ]
@@ -301,10 +306,16 @@ _SSN_BARE = re.compile(
 )
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 # Not a version ("version 2.21.1.0", "==1.2.3.4", "v1.0.0.1").
-_IPV4 = re.compile(
+IPV4 = re.compile(
     r"(?<![\w.])(?<![Vv]ersion )(?<![Vv]ersion: )(?<!==)(?<!>=)(?<!<=)(?<!~=)"
     rf"(?P<v>{_OCTET}(?:\.{_OCTET}){{3}})(?![\w]|\.\d)"
 )
+"""An IPv4 address (not a version: ``==1.2.3.4``, ``version 2.21.1.0``)."""
+IPV6 = re.compile(
+    r"(?<![\w:])(?P<v>(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+    r"|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\w:])"
+)
+"""An IPv6 address in full or compressed form."""
 
 
 def _ip_host(value: str) -> bool:
@@ -315,10 +326,32 @@ def _ip_host(value: str) -> bool:
     return first not in ("0", "127", "255") and not value.endswith(".0")
 
 
-_IPV6 = re.compile(
-    r"(?<![\w:])(?P<v>(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
-    r"|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\w:])"
-)
+def internal_ip(value: str) -> bool:
+    """Whether ``value`` (an IPv4 or IPv6 address) can only name a host inside some private
+    network: a private range (``10.x``, ``172.16-31.x``, ``192.168.x``, ``fc00::/7``), link-local,
+    shared (``100.64/10``) or documentation space (:attr:`ipaddress.IPv4Address.is_global` is
+    False). Such an address identifies nobody outside that network; a text that is not valid
+    as an address counts as a public one (fail safe)."""
+    try:
+        return not ipaddress.ip_address(value).is_global
+    except ValueError:
+        return False
+
+
+def internal_host(value: str) -> bool:
+    """An IPv4 host of a private network (``10.0.4.17``): one that :func:`internal_ip` holds and
+    that is no bind-all, loopback, netmask, network address or version (see ``_ip_host``)."""
+    return _ip_host(value) and internal_ip(value)
+
+
+def _public_host(value: str) -> bool:
+    return _ip_host(value) and not internal_ip(value)
+
+
+def _public_ip(value: str) -> bool:
+    return not internal_ip(value)
+
+
 _IBAN = re.compile(
     r"(?<![A-Za-z0-9])(?P<v>[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])"
 )
@@ -372,8 +405,9 @@ def build_pattern_recognizer() -> RegexRecognizer:
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_LISTED, 0.5, _nanp_valid),
             RegexRule("US_SSN", "PII", _SSN, 0.85, _ssn_valid),
             RegexRule("US_SSN", "PII", _SSN_BARE, 0.85, _ssn_valid),
-            RegexRule("IP_ADDRESS", "PII", _IPV4, 0.8, _ip_host),
-            RegexRule("IP_ADDRESS", "PII", _IPV6, 0.8),
+            # An internal address is the clinical pass's quasi-identifier (phi.py).
+            RegexRule("IP_ADDRESS", "PII", IPV4, 0.8, _public_host),
+            RegexRule("IP_ADDRESS", "PII", IPV6, 0.8, _public_ip),
             RegexRule("IBAN_CODE", "PII", _IBAN, 0.95, iban_valid),
             RegexRule("US_PASSPORT", "PII", _PASSPORT, 0.7, _has_digit),
             RegexRule("US_DRIVER_LICENSE", "PII", _DRIVER_LICENSE, 0.7, _has_digit),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.base import KeywordRule, RegexRecognizer, RegexRule, first_words
-from hybridllm.classifiers.patterns import US_STATE_CODES
+from hybridllm.classifiers.patterns import IPV4, IPV6, US_STATE_CODES, internal_host, internal_ip
 
 __all__ = ["CONDITION_WORDS", "MEDICATION_WORDS", "build_phi_recognizer"]
 
@@ -258,6 +258,8 @@ def build_phi_recognizer() -> RegexRecognizer:
         RegexRule("ZIP_CODE", "PHI", _ZIP, 0.5),
         RegexRule("LOCATION", "PHI", _COUNTY, 0.5),
         RegexRule("URL", "PHI", _URL, 0.5),
+        RegexRule("INTERNAL_IP_ADDRESS", "PHI", IPV4, 0.5, internal_host),
+        RegexRule("INTERNAL_IP_ADDRESS", "PHI", IPV6, 0.5, internal_ip),
         RegexRule("DEVICE_ID", "PHI", _DEVICE, 0.5, _has_digit),
         RegexRule("VEHICLE_ID", "PHI", _VEHICLE, 0.5, _has_digit),
         RegexRule("BIOMETRIC_ID", "PHI", _BIOMETRIC, 0.5, _has_digit),

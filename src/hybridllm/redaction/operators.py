@@ -25,6 +25,7 @@ SURROGATE_PROVIDERS: dict[str, str] = {
     "US_SSN": "ssn",
     "CREDIT_CARD": "credit_card_number",
     "IP_ADDRESS": "ipv4",
+    "INTERNAL_IP_ADDRESS": "ipv4_private",
     "URL": "url",
     "DATE_TIME": "date",
     "ORGANIZATION": "company",
