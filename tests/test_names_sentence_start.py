@@ -26,6 +26,8 @@ def _persons(text: str) -> list[str]:
         ("Chat log\nEnrique\n 10:02 AM\nthe printer is jammed again", "Enrique"),
         ("Kaarle. Call him back before noon.", "Kaarle"),
         ("Pisu and colleagues measured the effect.", "Pisu"),
+        # NER's full name keeps its first word when that word is spelt like no English word
+        ("Attendees:\n1. Ejvind Hoffstad (Bluepeak Analytics)\n2. R. Lunde", "Ejvind Hoffstad"),
     ],
 )
 def test_a_listed_name_that_is_no_word_counts_at_a_start(text: str, name: str) -> None:
@@ -40,6 +42,7 @@ def test_a_listed_name_that_is_no_word_counts_at_a_start(text: str, name: str) -
         "Thanks for the help today!\nGoodnight",
         "Shades of red:\nCrimson\nCerise",
         "Summarise the meeting notes.",
+        "Summarize Zendesk's pricing for me.",
         "Explicación del código, por favor.",
     ],
 )

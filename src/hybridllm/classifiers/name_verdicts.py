@@ -100,6 +100,11 @@ class NerVerdicts:
             and low not in NOT_PEOPLE
         )
 
+    def _unknown_name(self, word: str) -> bool:
+        """A word in no list that is not spelt like an English word or code (see
+        :func:`~hybridllm.classifiers.name_shape.name_likeness`): ``Ejvind``, not ``Summarize``."""
+        return self.tokens.kind(word) is Kind.UNKNOWN and name_likeness(word) >= _SPELT_LIKE_A_WORD
+
     def _finding(self, start: int, end: int, score: float, recognizer: str) -> Finding:
         # Offsets from the text and scores from the rules: valid by construction, so the
         # model is built without pydantic's validation (~5 us per finding, hundreds per 10 KB),
@@ -230,7 +235,8 @@ class NerVerdicts:
                 # The entity's words (no punctuation), as (start, end) in the text.
                 toks = [(offset + s, offset + e) for s, e in ent.words]
                 # Drop edge words that are not part of a name: "Compare Jira and", a
-                # sentence-initial imperative ("Summarize Zendesk's").
+                # sentence-initial imperative ("Summarize Zendesk's"); a word in no list that
+                # is not spelt like a word is no imperative ("1. Ejvind Hoffstad").
                 while toks and (
                     not text[toks[-1][0] : toks[-1][0] + 1].isupper()
                     or text[toks[-1][0] : toks[-1][1]] in {"'s", "’s"}
@@ -243,6 +249,7 @@ class NerVerdicts:
                         and _at_sentence_start(text, toks[0][0])
                         and not self._known(text[toks[0][0] : toks[0][1]])
                         and not self._given_before_surname(text, toks)
+                        and not self._unknown_name(text[toks[0][0] : toks[0][1]])
                     )
                 ):
                     toks.pop(0)
