@@ -144,13 +144,23 @@ def test_other_languages_stay_other_languages(text: str) -> None:
         ("subject: re: invoice\n\ntalay, i have checked with accounts", "talay"),
         ("reminder: gudmanda, you have an appointment on monday", "gudmanda"),
         ("shortlisted: 1. aukusti kauhanen 2. kalevi uljas 3. marjaana madetoja", "kalevi uljas"),
+        # a given name that English knows too, addressed at a line start
+        ("re: the lease\n\nstella, you left your keys at the front desk", "stella"),
     ],
 )
 def test_vocatives_and_numbered_items_in_lower_case_are_names(text: str, name: str) -> None:
     assert name in _persons(text)
 
 
-@pytest.mark.parametrize("text", ["imho, you should try it", "iirc the docs say so"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "imho, you should try it",
+        "iirc the docs say so",
+        "folks, we ship on friday",  # a way to address people, no name
+        "the rule is: stella, you know, is a beer",  # not at a line start
+    ],
+)
 def test_chat_abbreviations_are_no_names(text: str) -> None:
     assert _persons(text) == []
 

@@ -48,7 +48,7 @@ from hybridllm.classifiers.name_context import (
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_lower_context import in_token
-from hybridllm.classifiers.name_lower_cues import kin_name
+from hybridllm.classifiers.name_lower_cues import addressed, cue_run, kin_name
 from hybridllm.classifiers.name_lower_english import NONE as _NONE
 from hybridllm.classifiers.name_lower_english import STRONG as _STRONG
 from hybridllm.classifiers.name_lower_english import UNKNOWN as _UNKNOWN
@@ -57,7 +57,6 @@ from hybridllm.classifiers.name_lower_english import english_once as _english_on
 from hybridllm.classifiers.name_lower_english import strength as _strength
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
-    HELPER_VERBS,
     PEOPLE_VERBS,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -90,9 +89,6 @@ NAMING_CUE = re.compile(
 # The first letter of each sentence, line or quotation.
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
 _GAP = re.compile(r"[ \t]")
-_NAMED = re.compile(
-    r"(?i:\b(?:named(?:\s+(?:him|her|me|them))?|called|calls?\s+(?:me|him|her)|name\s+is)\W*$)"
-)
 _PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")
 
 
@@ -109,40 +105,6 @@ def _lower_starts(text: str) -> tuple[list[int], list[bool]]:
 # A numbered list's item marker before a word, and what ends an item after one.
 _NUMBERED = re.compile(r"(?:^|(?<=[\s:(]))\d{1,2}[.)][ \t]+$")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;\n]|$|[ \t]\d{1,2}[.)][ \t])")
-_TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|dr|miss|mx|prof)\.?[ \t]+)$")
-
-
-def _cue_run(
-    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
-) -> tuple[int, int] | None:
-    """Words after a naming cue, up to three, each a listed name or unknown word."""
-    j = i
-    end = -1
-    named = _NAMED.search(text, max(0, words[i].start() - 24), words[i].start()) is not None
-    # After a title a listed name counts even when it is an everyday word ("dr buck").
-    titled = _TITLE_BEFORE.search(text, max(0, words[i].start() - 8), words[i].start()) is not None
-    while j < len(words) and j < i + 3:
-        w = words[j].group()
-        if j > i and not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
-            break
-        if j > i and w.lower() in PARTICLES:
-            j += 1
-            continue
-        bare = w.lower().removesuffix("'s")
-        if bare in HELPER_VERBS or bare in PEOPLE_VERBS:
-            break  # "my friend has been running": what the person does, not a name
-        strength = _strength(lex, bare)
-        # After the first word, a listed surname counts even when it is a word ("kafka"); after
-        # "named", "call me" ... a listed name may be an everyday word ("she named him marcel").
-        surname = j > i and bare in lex.last and bare not in FUNCTION_WORDS
-        listed = titled and (bare in lex.last or bare in lex.first) and bare not in FUNCTION_WORDS
-        if not (surname or listed) and (
-            strength == _NONE or (w.islower() and w in lex.common and not named)
-        ):
-            break
-        end = j
-        j += 1
-    return None if end < 0 else (i, end)
 
 
 def lower_names(
@@ -194,7 +156,7 @@ def lower_names(
         ):
             continue
         cue = (
-            _cue_run(text, words, i, lex)
+            cue_run(text, words, i, lex)
             if m.start() in cued and not thing_named(text, m.start())
             else None
         )
@@ -252,6 +214,7 @@ def lower_names(
                 # after "my kid", "our boss": a census given name even if English knows it too
                 english and bare in _census_first() and kin_name(text, m.start(), bare)
             )
+            or addressed(text, m.start(), bare, lex)
         ):
             out.append((m.start(), m.start() + len(bare), 0.5))
     return with_context(

@@ -35,10 +35,11 @@ from collections.abc import Sequence
 
 from hybridllm.classifiers.name_context import thing_named
 from hybridllm.classifiers.name_lower_context import code_line, faker_last
-from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
+from hybridllm.classifiers.name_lower_english import NONE, WEAK, strength
+from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, VOCATIVE
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
-__all__ = ["cue_final", "kin_name", "relative", "repeats"]
+__all__ = ["addressed", "cue_final", "cue_run", "kin_name", "relative", "repeats"]
 
 # A cue that names someone. Group "p": said of a person ("my name is", "named him"), so any
 # listed name may follow; otherwise an everyday phrase too ("call me back", "name: string").
@@ -256,4 +257,59 @@ def kin_name(text: str, start: int, word: str) -> bool:
         and word not in HELPER_VERBS
         and word not in PEOPLE_VERBS  # "my friend said hi"
         and _KIN_BEFORE.search(text, max(0, start - 28), start) is not None
+    )
+
+
+_GAP = re.compile(r"[ \t]")
+_NAMED = re.compile(
+    r"(?i:\b(?:named(?:\s+(?:him|her|me|them))?|called|calls?\s+(?:me|him|her)|name\s+is)\W*$)"
+)
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|dr|miss|mx|prof)\.?[ \t]+)$")
+_LINE_LEAD = re.compile(r"[ \t>*\-]*")
+
+
+def cue_run(
+    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
+) -> tuple[int, int] | None:
+    """The words after a naming cue at word ``i``, up to three, each a listed name or an unknown
+    word, as (first, last) word indices; None when the first is neither."""
+    j = i
+    end = -1
+    named = _NAMED.search(text, max(0, words[i].start() - 24), words[i].start()) is not None
+    # After a title a listed name counts even when it is an everyday word ("dr buck").
+    titled = _TITLE_BEFORE.search(text, max(0, words[i].start() - 8), words[i].start()) is not None
+    while j < len(words) and j < i + 3:
+        w = words[j].group()
+        if j > i and not _GAP.fullmatch(text[words[j - 1].end() : words[j].start()]):
+            break
+        if j > i and w.lower() in PARTICLES:
+            j += 1
+            continue
+        bare = w.lower().removesuffix("'s")
+        if bare in HELPER_VERBS or bare in PEOPLE_VERBS:
+            break  # "my friend has been running": what the person does, not a name
+        word_strength = strength(lex, bare)
+        # After the first word, a listed surname counts even when it is a word ("kafka"); after
+        # "named", "call me" ... a listed name may be an everyday word ("she named him marcel").
+        surname = j > i and bare in lex.last and bare not in FUNCTION_WORDS
+        listed = titled and (bare in lex.last or bare in lex.first) and bare not in FUNCTION_WORDS
+        if not (surname or listed) and (
+            word_strength == NONE or (w.islower() and w in lex.common and not named)
+        ):
+            break
+        end = j
+        j += 1
+    return None if end < 0 else (i, end)
+
+
+def addressed(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
+    """Whether the lower-case ``word`` at ``start`` is a listed given name that English knows too
+    (a weak one: ``eric``, ``stella``; not ``mark``, ``bill``) addressed at the start of a line
+    before a pronoun (``eric, i have checked with accounts``, ``stella, you left your keys``)."""
+    lo = text.rfind("\n", 0, start) + 1
+    return (
+        word in lex.first
+        and strength(lex, word) == WEAK
+        and VOCATIVE.match(text, start + len(word)) is not None
+        and _LINE_LEAD.fullmatch(text, lo, start) is not None
     )
