@@ -24,6 +24,9 @@ def _persons(text: str) -> list[str]:
         ("i will reply by friday.\n\nbest,\nrea turković\nkestrel aerospace", "rea turković"),
         ("see you at 5. cheers - mike o'neil", "mike o'neil"),
         ("Kind regards,\nSanjay Raghunathan\nHead of Sales", "Sanjay Raghunathan"),
+        # a given name English knows only as a name
+        ("the report is attached.\n\ncheers,\nrodney", "rodney"),
+        ("got it, thanks, mark", "mark"),
     ],
 )
 def test_the_name_that_signs_a_message_is_found(text: str, name: str) -> None:
@@ -39,6 +42,7 @@ def test_the_name_that_signs_a_message_is_found(text: str, name: str) -> None:
         "Regards,\nMarketing",
         "thanks, that works for me",
         "thanks, will do",
+        "thanks, may",
         "love,\nmom",
         "best,\n\nnext steps below",
     ],

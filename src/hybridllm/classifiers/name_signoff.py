@@ -13,15 +13,18 @@ a listed name, a word in no list or a foreign form (not an English word alone, n
 word), one of them a listed name, a word in no list that is not spelt like an English word
 (``Zlatomir``) or with a letter English does not use, and not all of them English words
 (``best,\\nthe support team``, ``thanks,\\nmarketing`` and ``thanks, will do`` sign no
-person; nor, by this rule alone, ``thanks, mark``: a given name that is an English word too
-needs other evidence). A message's last line alone after a blank line signs it too, on the
-same evidence (``... copy me in.\\n\\nAghvarth``).
+person). A listed given name that is also a word signs (``cheers,\\nrodney``, ``thanks,
+mark``: the writer or the one thanked), unless it is an auxiliary (``thanks, will do``). A
+message's last line alone after a blank line signs it too, on the same evidence (``... copy me
+in.\\n\\nAghvarth``).
 """
 
 from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_lower_english import WEAK, strength
+from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS
 from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 from hybridllm.classifiers.prefilter import finditer
@@ -74,7 +77,13 @@ def _signs(lex: TokenLexicon, value: str) -> bool:
         or (lex.kind(p) is Kind.UNKNOWN and name_likeness(p) >= _NOT_A_WORD)
         for p in parts
     )
-    return listed and not all(p in lex.vocab for p in parts)
+    return listed and not all(p in lex.vocab and not _given(lex, p) for p in parts)
+
+
+def _given(lex: TokenLexicon, word: str) -> bool:
+    """A listed given name that is a weak word (``rodney``, ``lars``, ``mark``), no auxiliary
+    (``will``, ``may``)."""
+    return word in lex.first and word not in HELPER_VERBS and strength(lex, word) == WEAK
 
 
 def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
