@@ -65,6 +65,8 @@ def found(text: str) -> set[tuple[str, str]]:
         "my cousin has been running a bakery in Lisbon for years",
         "my neighbour said the street floods every spring",
         "how large could the town be by the present day?",
+        # a kinship word is no one's name
+        "I keep putting off calling my Mom about the holidays, and Grandpa too.",
         # the keys of a configuration are no chat's speakers
         "name: rx8025\ncategory: clock\nmfr: epsn\nregs:\n desc: time registers\n"
         " bits: 8\n desc: alarm registers\n",
