@@ -38,6 +38,8 @@ def covered(text: str, name: str) -> bool:
         # a chat mention asked to act
         ("@lütold can you review my pr when you get a sec?", "lütold"),
         ("@oleńka, please send the invoice", "oleńka"),
+        # an item between two names of a list, whatever its word
+        ("the board: kowalczyk, stump and nowak signed it", "stump"),
     ],
 )
 def test_lower_case_names_by_shape(text: str, name: str) -> None:
@@ -64,6 +66,8 @@ def test_lower_case_names_by_shape(text: str, name: str) -> None:
         "my résumé mentions the café where i worked; it was naïve of me",
         # code with semicolons stays code
         "for (i = 0; i < n; i++) { sum += grid[i]; }",
+        # a list of things, with no name on either side
+        "we need apples, stump remover and rope",
     ],
 )
 def test_lower_case_text_without_names(text: str) -> None:

@@ -287,12 +287,29 @@ def _partner(word: str, lex: TokenLexicon) -> bool:
     )
 
 
+def _between_names(
+    text: str, span: tuple[int, int], known: bytearray, parts: list[str], *, rightward: bool
+) -> bool:
+    """Whether the list item at ``span`` (its words ``parts``), found beside a name, has a
+    found name on its other side too: an item between two names is one whatever its words
+    (``founders: gobet, stump and fraschina``), unless one is a function word or a helper verb
+    (``gobet, will and fraschina``)."""
+    if any(w in FUNCTION_WORDS or w in HELPER_VERBS or not w.isalpha() for w in parts):
+        return False
+    if rightward:
+        other = _ITEM_RIGHT.match(text, span[1])
+    else:
+        other = _ITEM_LEFT.search(text, max(0, span[0] - 48), span[0])
+    return other is not None and all(known[other.start(1) : other.end(1)])
+
+
 def list_neighbours(
     text: str, found: list[tuple[int, int]], lex: TokenLexicon, *, rounds: int = 6
 ) -> list[tuple[int, int]]:
     """Rule 9: lower-case items of a list (``,``, ``;``, ``and``) next to a found name, each of
     one or two words that are names or particles, one name-like (``table 2: mr. tafoya,
-    zulikha melikov``); spreads along the list.
+    zulikha melikov``), or any words between two found names (``gobet, stump and
+    fraschina``); spreads along the list.
 
     Args:
         text: the text.
@@ -330,9 +347,10 @@ def list_neighbours(
                 if not item.islower() or any(known[span[0] : span[1]]):
                     continue
                 parts = item.split()
-                if all(_block_word(lex, w) for w in parts) and any(
-                    name_like(lex, w) for w in parts
-                ):
+                if (
+                    all(_block_word(lex, w) for w in parts)
+                    and any(name_like(lex, w) for w in parts)
+                ) or _between_names(text, span, known, parts, rightward=m is right):
                     grown.append(span)
                     known[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
             # Two people joined by "and" in running text: "viktória and tamara keep ...", "i
