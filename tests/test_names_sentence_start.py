@@ -1,5 +1,5 @@
 """A listed name that no English word list holds is a name at a sentence, line or bracket
-start too, whatever follows it (``name_tokens.person_run``); a listed surname that is also an
+start too, whatever follows it (``name_runs.person_run``); a listed surname that is also an
 English word opens sentences as that word. A word in no list there counts when it is spelt
 like a name, in ASCII (accents alone make a foreign word read as a name). Every text is
 written for this file (no line of a benchmark set); all run through the real classifier."""
@@ -26,6 +26,8 @@ def _persons(text: str) -> list[str]:
         ("Chat log\nEnrique\n 10:02 AM\nthe printer is jammed again", "Enrique"),
         ("Kaarle. Call him back before noon.", "Kaarle"),
         ("Pisu and colleagues measured the effect.", "Pisu"),
+        # letters outside ASCII, in an English line
+        ("Wrocławska scored twice in the final, and the crowd loved it.", "Wrocławska"),
         # NER's full name keeps its first word when that word is spelt like no English word
         ("Attendees:\n1. Ejvind Hoffstad (Bluepeak Analytics)\n2. R. Lunde", "Ejvind Hoffstad"),
     ],
@@ -43,6 +45,8 @@ def test_a_listed_name_that_is_no_word_counts_at_a_start(text: str, name: str) -
         "Shades of red:\nCrimson\nCerise",
         "Summarise the meeting notes.",
         "Summarize Zendesk's pricing for me.",
+        # an acronym in the possessive is no capitalised word
+        "We will evaluate graphene-enhanced batteries (GEB’s) and UNHCR's report.",
         "Explicación del código, por favor.",
     ],
 )

@@ -1,6 +1,6 @@
 """Lone capitalised words that their slot in the sentence marks as a person's name.
 
-The token rules (:func:`~hybridllm.classifiers.name_tokens.person_run`) leave a lone word open
+The token rules (:func:`~hybridllm.classifiers.name_runs.person_run`) leave a lone word open
 when the lists cannot tell it from an everyday word (``Saunders``, ``Lane``: listed names that
 are also English words) or when its capital may come from its place at a sentence start
 (``Brodtkorb``, in no list at all). Some slots hold a person whatever the word is, and decide
@@ -28,11 +28,11 @@ import re
 
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_context import ORG_BEFORE, PERSON_VERB, person_context, thing_named
+from hybridllm.classifiers.name_runs import at_sentence_start
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
     TokenLexicon,
-    at_sentence_start,
     is_cap,
 )
 

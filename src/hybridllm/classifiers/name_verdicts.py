@@ -20,9 +20,9 @@ from hybridllm.classifiers.name_gate import (
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
+from hybridllm.classifiers.name_runs import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import CUE_VERBS, Kind, TokenLexicon
-from hybridllm.classifiers.name_tokens import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding, new_finding
 

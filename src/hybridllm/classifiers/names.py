@@ -65,13 +65,12 @@ from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
+from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
     Kind,
-    at_sentence_start,
-    person_run,
     token_lexicon,
 )
 from hybridllm.classifiers.name_tokens import (
