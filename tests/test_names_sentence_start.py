@@ -45,6 +45,10 @@ def test_a_listed_name_that_is_no_word_counts_at_a_start(text: str, name: str) -
         "Shades of red:\nCrimson\nCerise",
         "Summarise the meeting notes.",
         "Summarize Zendesk's pricing for me.",
+        # in lower-case text a capital the rules restored is no sentence start's evidence
+        "'data.frame': 6435 obs. of 3 variables:\n $ Store : int 1 1 1 1 ...\n"
+        ' $ Date : Date, format: "2010-02-05" "2010-02-12" ...\n'
+        " $ IsHoliday : logi FALSE TRUE FALSE FALSE ...",
         # an acronym in the possessive is no capitalised word
         "We will evaluate graphene-enhanced batteries (GEB’s) and UNHCR's report.",
         "Explicación del código, por favor.",

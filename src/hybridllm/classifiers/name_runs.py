@@ -71,7 +71,7 @@ def _owner_at_start(text: str, word: re.Match[str], lex: TokenLexicon) -> bool:
 
 
 def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
-    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon
+    text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon, *, restored: bool = False
 ) -> tuple[int, float, bool] | None:
     """Decide whether a person's name starts at ``words[i]`` from token knowledge alone.
 
@@ -80,6 +80,8 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
         words: word matches over ``text``.
         i: index of a capitalised word.
         lex: the token lists.
+        restored: ``text`` is a lower-case text whose name words the rules capitalised: at a
+            sentence start only a listed name before a lower-case word is asked of NER.
 
     Returns:
         ``(index of the last word of the name, score, ask_ner)``, or None when the lists cannot
@@ -133,6 +135,11 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
     ):
         # "Judithe is very reliable", "Valida, can I ...", "Talay, I have checked", "Albracca: ..."
         return i, 0.55, False
+    if restored:
+        # A lower-case text capitalised by the rules (names.restore_case): a word at its
+        # sentence start was capitalised for its evidence, the lower-case rules weigh it.
+        listed_before_word = kinds[0] is Kind.NAME and _LOWER_NEXT.match(text, end, end + 3)
+        return (i, 0.5, True) if listed_before_word else None
     if kinds[0] is Kind.NAME and (
         _LOWER_NEXT.match(text, end, end + 3) or _starts_as_name(first, lex)
     ):

@@ -214,7 +214,7 @@ class NameRecognizer(NamePairs):
     ) -> tuple[list[Finding], int] | None:
         """Names the token lists recognise (see :func:`person_run`); a lone word mid-sentence
         needs a person's context or NER's agreement."""
-        run = person_run(text, words, i, self.tokens)
+        run = person_run(text, words, i, self.tokens, restored=restored)
         if run is None:
             return None
         j, score, ask_ner = run
