@@ -43,6 +43,12 @@ def test_no_contact_detail(text: str) -> None:
     [
         ("please call me back on 415-555-0143 tomorrow", "PHONE_NUMBER", "415-555-0143"),
         ("our mail relay at 84.17.203.9 rejects it", "IP_ADDRESS", "84.17.203.9"),
+        # a phone word, then a name and a relation before the number
+        (
+            "Emergency contact: Marta Quintero (sister), (21) 3344-5566",
+            "PHONE_NUMBER",
+            "(21) 3344-5566",
+        ),
         ("resolver 2a00:1450:4001:82b::200e is down", "IP_ADDRESS", "2a00:1450:4001:82b::200e"),
         # a private host in a person's record, in a clinical note
         (

@@ -286,7 +286,7 @@ _PHONE_SHAPE = (
 _PHONE_CTX_BEFORE = re.compile(
     rf"(?:(?<=\\n)|\b)(?:{_PHONE_CONTEXT}|phone\s*(?:no|number|#)|messages?\s+to|registered|dial"
     r"|on|answering\s+at|desk)\b"
-    rf"[^\n\d]{{0,25}}?(?:\\n)?(?<![\d.])(?P<v>{_PHONE_SHAPE})(?![\d.-]?\w)",
+    rf"[^\n\d]{{0,45}}?(?:\\n)?(?<![\d.])(?P<v>{_PHONE_SHAPE})(?![\d.-]?\w)",
     re.IGNORECASE,
 )
 # Before an "office" / "fax" label the groups may be one digit long (an Estonian
