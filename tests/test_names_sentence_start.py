@@ -28,6 +28,8 @@ def _persons(text: str) -> list[str]:
         ("Pisu and colleagues measured the effect.", "Pisu"),
         # letters outside ASCII, in an English line
         ("Wrocławska scored twice in the final, and the crowd loved it.", "Wrocławska"),
+        # a quoted given name at a quote start is asked of NER, as before (a string literal)
+        ('convert this to react\nfirst\\_name = "Nora"\nfavorite\\_language = "Python"', "Nora"),
         # NER's full name keeps its first word when that word is spelt like no English word
         ("Attendees:\n1. Ejvind Hoffstad (Bluepeak Analytics)\n2. R. Lunde", "Ejvind Hoffstad"),
     ],

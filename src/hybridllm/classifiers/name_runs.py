@@ -41,6 +41,7 @@ _SUBJECT = re.compile(
     r"|likes|listed|says|said|shouted|wants|thinks)\b)"
 )
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_QUOTES = frozenset("\"'‘“«")
 # A vocative before a pronoun: "Talay, I have checked", "Gudmanda, you have an appointment";
 # for a word in no list only when it is spelt like a name ("Bdw, I have" is no one).
 _VOCATIVE = re.compile(r",\s+(?:I|you|we)\b")
@@ -135,9 +136,10 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
     ):
         # "Judithe is very reliable", "Valida, can I ...", "Talay, I have checked", "Albracca: ..."
         return i, 0.55, False
-    if restored:
+    if restored or text[start - 1 : start] in _QUOTES:
         # A lower-case text capitalised by the rules (names.restore_case): a word at its
-        # sentence start was capitalised for its evidence, the lower-case rules weigh it.
+        # sentence start was capitalised for its evidence, the lower-case rules weigh it. A
+        # quoted word is a string literal as often ('first_name = "Nora"'): NER decides.
         listed_before_word = kinds[0] is Kind.NAME and _LOWER_NEXT.match(text, end, end + 3)
         return (i, 0.5, True) if listed_before_word else None
     if kinds[0] is Kind.NAME and (
