@@ -241,9 +241,7 @@ _KIN_BEFORE = re.compile(
 
 
 # Census given names that are also auxiliaries or adverbs: "my friend will help".
-_AUXILIARIES = frozenset(
-    "will may can might must shall should would could did does just also always never".split()  # noqa: SIM905
-)
+_AUXILIARIES = HELPER_VERBS | frozenset(("just", "also", "always", "never"))
 
 
 def kin_name(text: str, start: int, word: str) -> bool:
@@ -254,7 +252,6 @@ def kin_name(text: str, start: int, word: str) -> bool:
     return (
         word not in FUNCTION_WORDS
         and word not in _AUXILIARIES
-        and word not in HELPER_VERBS
         and word not in PEOPLE_VERBS  # "my friend said hi"
         and _KIN_BEFORE.search(text, max(0, start - 28), start) is not None
     )
@@ -304,8 +301,8 @@ def cue_run(
 
 def addressed(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     """Whether the lower-case ``word`` at ``start`` is a listed given name that English knows too
-    (a weak one: ``eric``, ``stella``; not ``mark``, ``bill``) addressed at the start of a line
-    before a pronoun (``eric, i have checked with accounts``, ``stella, you left your keys``)."""
+    (a weak one: ``eric``, ``stella``, ``mark``) addressed at the start of a line before a
+    pronoun (``eric, i have checked with accounts``, ``stella, you left your keys``)."""
     lo = text.rfind("\n", 0, start) + 1
     return (
         word in lex.first
