@@ -48,7 +48,7 @@ from hybridllm.classifiers.name_context import (
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_lower_context import in_token
-from hybridllm.classifiers.name_lower_cues import addressed, cue_run, kin_name
+from hybridllm.classifiers.name_lower_cues import addressed, cue_run, kin_name, line_start
 from hybridllm.classifiers.name_lower_english import NONE as _NONE
 from hybridllm.classifiers.name_lower_english import STRONG as _STRONG
 from hybridllm.classifiers.name_lower_english import UNKNOWN as _UNKNOWN
@@ -167,7 +167,7 @@ def lower_names(
             continue
         if english is None:
             english = _english_once(words, lex, memo)
-        run = _line_name(text, words, i, lex) if _line_start(text, m.start()) else None
+        run = _line_name(text, words, i, lex) if line_start(text, m.start()) else None
         if run is None and (pair := _pair(text, words, i, lex)) is not None:
             # Outside English text a pair needs an English person's verb or cue beside it
             # ("petronilla halberg lives at 660 emilsvej").
@@ -449,19 +449,11 @@ def _line_name(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon)
 
 
 # Before a line's first word: quoting marks, bullets and a list item's number ("2.", "(b)").
-_LINE_LEAD = re.compile(r"[ \t>*?•·-]*(?:\(?(?:\d{1,3}|[a-z])[.)][ \t]*)?\Z")
 # After a name that is its line's content: punctuation, an aside in brackets ("(bluepeak
 # analytics)") or a role after a comma ("anna lyberth, ceo").
 _LINE_TAIL = re.compile(
     r"[ \t.,;]*(?:\([^()\n]{1,60}\)|,[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)?[ \t.,;]*\Z"
 )
-
-
-def _line_start(text: str, pos: int) -> bool:
-    """Whether only quoting marks, a bullet or a list item's number and spaces come before
-    ``pos`` on its line."""
-    lo = text.rfind("\n", 0, pos) + 1
-    return _LINE_LEAD.match(text, lo, pos) is not None
 
 
 def _line_end(text: str, pos: int) -> bool:

@@ -39,7 +39,7 @@ from hybridllm.classifiers.name_lower_english import NONE, WEAK, strength
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, VOCATIVE
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
-__all__ = ["addressed", "cue_final", "cue_run", "kin_name", "relative", "repeats"]
+__all__ = ["addressed", "cue_final", "cue_run", "kin_name", "line_start", "relative", "repeats"]
 
 # A cue that names someone. Group "p": said of a person ("my name is", "named him"), so any
 # listed name may follow; otherwise an everyday phrase too ("call me back", "name: string").
@@ -262,7 +262,7 @@ _NAMED = re.compile(
     r"(?i:\b(?:named(?:\s+(?:him|her|me|them))?|called|calls?\s+(?:me|him|her)|name\s+is)\W*$)"
 )
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|dr|miss|mx|prof)\.?[ \t]+)$")
-_LINE_LEAD = re.compile(r"[ \t>*\-]*")
+_LINE_LEAD = re.compile(r"[ \t>*?•·-]*(?:\(?(?:\d{1,3}|[a-z])[.)][ \t]*)?\Z")
 
 
 def cue_run(
@@ -299,14 +299,20 @@ def cue_run(
     return None if end < 0 else (i, end)
 
 
+def line_start(text: str, pos: int) -> bool:
+    """Whether only quoting marks, a bullet or a list item's number and spaces come before
+    ``pos`` on its line."""
+    lo = text.rfind("\n", 0, pos) + 1
+    return _LINE_LEAD.match(text, lo, pos) is not None
+
+
 def addressed(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     """Whether the lower-case ``word`` at ``start`` is a listed given name that English knows too
     (a weak one: ``eric``, ``stella``, ``mark``) addressed at the start of a line before a
     pronoun (``eric, i have checked with accounts``, ``stella, you left your keys``)."""
-    lo = text.rfind("\n", 0, start) + 1
     return (
         word in lex.first
         and strength(lex, word) == WEAK
         and VOCATIVE.match(text, start + len(word)) is not None
-        and _LINE_LEAD.fullmatch(text, lo, start) is not None
+        and line_start(text, start)
     )

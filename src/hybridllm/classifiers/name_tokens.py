@@ -349,8 +349,10 @@ class TokenLexicon:
 def is_cap(word: str) -> bool:
     """Capitalised, not all upper case, more than one letter ("Anna", not "AWS", "NASA's" or
     "I")."""
-    bare = _POSSESSIVE.sub("", word)
-    return word[0].isupper() and not bare.isupper() and len(bare) > 1
+    if not word[0].isupper():
+        return False
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word  # called per word: no regex
+    return not bare.isupper() and len(bare) > 1
 
 
 @cache
