@@ -51,8 +51,10 @@ _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
 # "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
 _ANNOTATION = re.compile(r"(?m)^[ \t]*@\w+[ \t]*$")
 # A speaker's turn, after a chat log's time stamp too: "[09:15] Stella: morning!".
-_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?"
+_STAMP = r"(?P<t>\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?"
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*{_STAMP}(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S")
+STAMPED_TURN = re.compile(r"[ \t>]*\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+$")
+"""A chat log's time stamp before a speaker's label, from the line start: ``[09:15] ``."""
 # Verbs (and verb phrases) whose subject is a person in ordinary prose.
 _PERSON_VERB = re.compile(
     r"\s+(?:(?:just|never|also|then|already|finally|still|only)\s+)?"
@@ -140,6 +142,15 @@ _MAILBOX = re.compile(
 _AGED = re.compile(
     rf"(?<![\w.-])(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE}){{0,3}}),[ \t]+\d{{1,3}},[ \t]+[a-z]"
 )
+# Whom to reach, and how: "Contact Dulcineia at a@b.com", "ring aaberg on +46 270 351 526",
+# "text janek at 555-201-3344": one or two words between a verb of reaching someone and an
+# e-mail address or a phone number.
+_REACH = re.compile(
+    r"(?i:\b(?:contact|call|ring|phone|text|txt|e-?mail|message|whatsapp|reach|ask\s+for)"
+    r"[ \t]+)"
+    rf"(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE})?)"
+    r"[ \t]+(?i:at|on|via)[ \t]+:?[ \t]*(?:[\w.+-]+@[\w-]+\.\w|\+?\(?\d[\d ().-]{6,}\d)"
+)
 CONTEXT_PATTERNS = (
     TITLE_NAME,
     NAME_CUE,
@@ -150,6 +161,7 @@ CONTEXT_PATTERNS = (
     _SPEAKER,
     _MAILBOX,
     _AGED,
+    _REACH,
 )
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
@@ -201,6 +213,9 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             if _nameish(lex, m.group("v"), lower_ok=lower_ok):
                 spans.append(_strip_possessive(text, *m.span("v")))
     spans.extend(_speakers(text, lex))
+    for m in finditer(_REACH, text):
+        if _reached(m.group("v"), lex):
+            spans.append(_strip_possessive(text, *m.span("v")))
     if "<" in text and "@" in text:
         spans.extend(_mailboxes(text, lex))
     spans.extend(_display_names(text, lex, _AGED))
@@ -239,6 +254,19 @@ _ROLES = frozenset(
 )
 
 
+# Whom one reaches that is nobody's name: "call us at", "email the office at".
+_ROLE_RUN = re.compile(r"(?i:^(?:us|me|him|her|them|you|the|our|your|my|its|their)\b)")
+
+
+def _reached(label: str, lex: TokenLexicon) -> bool:
+    """Whom a verb of reaching names: no pronoun or determiner first, and a word that is no
+    English word or is a given name (``Dulcineia``, ``Mark``; not ``Sales``, ``Customer
+    Service``)."""
+    if _ROLE_RUN.search(label):
+        return False
+    return any(w.lower() not in lex.vocab or w.lower() in lex.first for w in label.split())
+
+
 def _everyday_run(label: str, lex: TokenLexicon) -> bool:
     """Every word an everyday word and none a given name: a heading ("Main Pain:", "Next
     Step:"), not a speaker."""
@@ -258,8 +286,13 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     (``Hancock: yes, merged`` after ``Nilo: api is down``)."""
     sure: list[tuple[int, int]] = []
     maybe: list[tuple[int, int]] = []
-    for m in finditer(_SPEAKER, text):
+    matches = list(finditer(_SPEAKER, text))
+    logged = sum(1 for m in matches if m.group("t")) >= 2
+    for m in matches:
         v = m.group("v")
+        if logged and m.group("t") and _handle(v, lex):
+            sure.append(m.span("v"))
+            continue
         if not _nameish(lex, v, lower_ok=True):
             continue
         if (" " in v and not _everyday_run(v, lex)) or lex.lone_name(v):
@@ -267,6 +300,20 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         elif is_cap(v) and lex.kind(v) in (Kind.NAME, Kind.AMBIGUOUS) and v.lower() not in _ROLES:
             maybe.append(m.span("v"))
     return sure + maybe if sure and maybe else sure
+
+
+def _handle(label: str, lex: TokenLexicon) -> bool:
+    """A speaker's handle in a time-stamped chat log (``[09:14] T: morning all``, ``[09:15]
+    Einstein: ...``): one word, or an initial, that is no role (``Me``, ``Bot``), no log level
+    (``INFO``, ``Error``) and no everyday word that is no given name (``Break``, ``Lunch`` in
+    an agenda)."""
+    if " " in label or label.lower() in _ROLES:
+        return False
+    if len(label) == 1:
+        return label.isupper()
+    if label.isupper() or not is_cap(label):
+        return False
+    return not _everyday(label.lower(), lex) and lex.kind(label) is not Kind.WORD
 
 
 # "a class named Fibbo", "a suburb called Burpengary": a thing's name after these.

@@ -45,6 +45,7 @@ from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
+from hybridllm.classifiers.name_context import STAMPED_TURN
 from hybridllm.classifiers.name_fame import famous, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
@@ -369,7 +370,10 @@ def _record_like(
     if (
         speaker
         and _SPEAKER.match(text, end)
-        and text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == ""
+        and (
+            text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == ""
+            or STAMPED_TURN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+        )
     ):
         return True  # a speaker of a chat transcript: "Euphrosyne: Who are you?"
     if _TABLE.search(line) or (_CSV_ROW.match(line) and _DIGIT.search(line)):
