@@ -214,8 +214,12 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 spans.append(_strip_possessive(text, *m.span("v")))
     spans.extend(_speakers(text, lex))
     for m in finditer(_REACH, text):
-        if _reached(m.group("v"), lex):
-            spans.append(_strip_possessive(text, *m.span("v")))
+        start, value = m.start("v"), m.group("v")
+        head, _, rest = value.partition(" ")
+        if rest and head.lower() in lex.vocab and head.lower() not in lex.first:
+            start, value = m.end("v") - len(rest), rest  # "call writer Kowalczyk at ..."
+        if _reached(value, lex):
+            spans.append(_strip_possessive(text, start, m.end("v")))
     if "<" in text and "@" in text:
         spans.extend(_mailboxes(text, lex))
     spans.extend(_display_names(text, lex, _AGED))

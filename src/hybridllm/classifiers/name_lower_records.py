@@ -258,14 +258,20 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
 
 
 # The items of a list next to a found name: "table 1: mr. tafoya, zulikha melikov".
+# A list's separators; an inline numbered list's too: "shortlisted: 1. cesar grimes 2. porsha
+# waters 3. lesha riggs".
 _ITEM_RIGHT = re.compile(
-    r"[ \t]*(?:,|;|&|[ \t]and\b)[ \t]*(?:and[ \t]+)?(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
-    r"([a-zß-öø-ÿ][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&))"
+    r"[ \t]*(?:,|;|&|[ \t]and\b|[ \t]\d{1,2}[.)])[ \t]*(?:and[ \t]+)?"
+    r"(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
+    r"([a-zß-öø-ÿ][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)"
+    r"(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&)|[ \t]\d{1,2}[.)][ \t])"
 )
 _ITEM_LEFT = re.compile(
-    r"(?:^|[,;:\n(]|\band)[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
-    r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)[ \t]*(?:,|;|&|[ \t]and)[ \t]*$"
+    r"(?:^|[,;:\n(]|\band|\b\d{1,2}[.)])[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
+    r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)[ \t]*(?:,|;|&|[ \t]and|[ \t]\d{1,2}[.)])"
+    r"[ \t]*$"
 )
+_NUMBERED = re.compile(r"[ \t]\d{1,2}[.)][ \t]")
 
 
 _SEPS = frozenset(",;&")
@@ -333,10 +339,15 @@ def list_neighbours(
             # most names stand in no list: a separator right beside them first
             nxt = text[e : e + 5].lstrip(" \t")
             before = text[max(0, s - 6) : s].rstrip(" \t")
-            right = _ITEM_RIGHT.match(text, e) if nxt[:1] in _SEPS or nxt[:3] == "and" else None
+            numbered = _NUMBERED.match(text, e), _NUMBERED.search(text, max(0, s - 5), s)
+            right = (
+                _ITEM_RIGHT.match(text, e)
+                if nxt[:1] in _SEPS or nxt[:3] == "and" or numbered[0]
+                else None
+            )
             left = (
                 _ITEM_LEFT.search(text, max(0, s - 48), s)
-                if before[-1:] in _SEPS or before[-3:] == "and"
+                if before[-1:] in _SEPS or before[-3:] == "and" or numbered[1]
                 else None
             )
             for m in (right, left):

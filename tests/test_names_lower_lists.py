@@ -1,0 +1,41 @@
+"""Lower-case list items beside a found name: a list joined by commas or ``and``, or numbered
+inline (``1. cesar grimes 2. porsha waters``), grows from the name it holds; steps, teams and
+other items stay out. All texts run through the real classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "shortlisted: 1. cesar grimes 2. porsha waters 3. lesha riggs",
+            ["cesar grimes", "porsha waters", "lesha riggs"],
+        ),
+        ("finalists 1) ignác teleki 2) ádika beck", ["ignác teleki", "ádika beck"]),
+        ("founders: gobet, stump and fraschina", ["gobet", "stump", "fraschina"]),
+    ],
+)
+def test_items_of_a_list_of_names_are_names(text: str, names: list[str]) -> None:
+    found = persons(text)
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("steps: 1. open the app 2. click save 3. restart", []),
+        ("winners: 1. maria lopez 2. the blue team 3. red rovers", ["maria lopez"]),
+    ],
+)
+def test_other_items_stay_out(text: str, names: list[str]) -> None:
+    assert persons(text) == names
