@@ -113,7 +113,8 @@ def test_real_values_next_to_those_shapes_are_still_found(
     ("token", "kind"),
     [
         ("DeQueueIterator", Kind.WORD),  # two humps: code
-        ("DeShawn", Kind.UNKNOWN),  # one hump after a name prefix: a name
+        ("DeShawn", Kind.NAME),  # one hump after a name prefix: a listed given name (SSA)
+        ("DeQuanzel", Kind.UNKNOWN),  # the same shape in no list: an unknown name, not code
         ("Palpitations", Kind.WORD),
         ("Horiguchi", Kind.UNKNOWN),
     ],

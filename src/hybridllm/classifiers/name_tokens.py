@@ -5,8 +5,9 @@ without asking a model. Word lists answer that (built offline by the repository'
 ``scripts/data/build_lexicon.py`` and ``scripts/data/build_vocab.py``; sources and licences in
 ``data/SOURCES.md``):
 
-- name lists: Faker's person providers for 27+ locales, US Census 2010 surnames, and a CC0 list
-  of US first names;
+- name lists: Faker's person providers for 27+ locales, US Census 2010 surnames, a CC0 list
+  of US first names, and the US given names of the SSA's baby-name counts that no other list
+  holds (``Jordyn``, ``Porsha``, ``Myesha``);
 - ``ambiguous.txt``: listed names that are also everyday words, big cities, countries or package
   names ("Mark", "Miller", "Austin", "Jasmine"): they need context to count alone;
 - ``vocab.txt``: English words (wordfreq Zipf >= 3.0, Webster's 2nd lower-case entries, British
@@ -245,7 +246,11 @@ class TokenLexicon:
 
     def __init__(self) -> None:
         """Load every list from the package data."""
-        self.first = with_folded(read_list("first_names.txt") + read_list("census_first_names.txt"))
+        self.first = with_folded(
+            read_list("first_names.txt")
+            + read_list("census_first_names.txt")
+            + read_list("ssa_first_names.txt")
+        )
         self.last = with_folded(read_list("surnames.txt") + read_list("census_surnames.txt"))
         self.ambiguous = frozenset(read_list("ambiguous.txt")) | frozenset(
             read_list("common_words.txt")

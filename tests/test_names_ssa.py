@@ -1,0 +1,38 @@
+"""US given names from the SSA's baby-name counts (``ssa_first_names.txt``): listed, so a
+modern American name is a name in lower case and at a sentence start, not an unknown word that
+needs a cue; the list holds no English word and nothing another list already holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_tokens import Kind, read_list, token_lexicon
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+def test_the_list_adds_names_and_no_words() -> None:
+    ssa = set(read_list("ssa_first_names.txt"))
+    assert len(ssa) > 10_000
+    lex = token_lexicon()
+    assert not ssa & lex.vocab
+    assert not ssa & set(read_list("census_first_names.txt"))
+    for name in ("Jordyn", "Porsha", "Myesha", "Catheryn"):
+        assert lex.kind(name) is Kind.NAME
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("janyce workman grew up on a dairy farm outside corona.", "janyce workman"),
+        ("in her debut novel, jessi fox tells the story of a fishing family", "jessi fox"),
+        ("dear parents, catheryn beck from year 4 will represent the school", "catheryn beck"),
+        ("i ran into merilyn at the bakery this morning", "merilyn"),
+    ],
+)
+def test_lower_case_us_names_are_found(text: str, name: str) -> None:
+    assert name in persons(text)
