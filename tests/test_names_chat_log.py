@@ -46,3 +46,20 @@ def test_agendas_log_levels_and_roles_are_no_handles(text: str) -> None:
 def test_one_time_stamped_line_is_no_log() -> None:
     # a single stamped label is a heading or a note, not a conversation: an initial stays out
     assert persons("Meeting at 10:30 today.\n10:30 T: bring the slides") == []
+
+
+def test_lower_case_handles_of_a_time_stamped_log_are_found() -> None:
+    text = "[09:14] t: morning all\n[09:15] stella: coffee is out\n[09:16] einstein: of course"
+    assert persons(text) == ["t", "stella", "einstein"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[10:01:02] info: server started\n[10:01:03] error: failed to bind",
+        "09:00 registration: badges\n10:00 keynote: the future of ai\n12:00 lunch: hall b",
+        "[09:14] user: hello\n[09:15] assistant: hi, how can i help?",
+    ],
+)
+def test_lower_case_log_levels_agendas_and_roles_are_no_handles(text: str) -> None:
+    assert persons(text) == []

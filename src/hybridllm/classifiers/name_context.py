@@ -258,6 +258,14 @@ _ROLES = frozenset(
 )
 
 
+LOG_LEVELS = frozenset(
+    (
+        *("trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal"),
+        *("critical", "crit", "alert", "emerg", "emergency", "severe", "fine", "finer"),
+        *("finest", "verbose"),
+    )
+)
+"""Log levels (syslog, log4j, java.util.logging): a time-stamped line's label, never a speaker."""
 # Whom one reaches that is nobody's name: "call us at", "email the office at".
 _ROLE_RUN = re.compile(r"(?i:^(?:us|me|him|her|them|you|the|our|your|my|its|their)\b)")
 
@@ -311,7 +319,7 @@ def _handle(label: str, lex: TokenLexicon) -> bool:
     Einstein: ...``): one word, or an initial, that is no role (``Me``, ``Bot``), no log level
     (``INFO``, ``Error``) and no everyday word that is no given name (``Break``, ``Lunch`` in
     an agenda)."""
-    if " " in label or label.lower() in _ROLES:
+    if " " in label or label.lower() in _ROLES or label.lower() in LOG_LEVELS:
         return False
     if len(label) == 1:
         return label.isupper()

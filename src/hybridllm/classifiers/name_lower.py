@@ -87,7 +87,11 @@ NAMING_CUE = re.compile(
     r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
 # The first letter of each sentence, line or quotation.
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*([^\W\d_])")
+# A line's first letter after a chat log's time stamp too ("[09:15] stella: ...").
+_SENTENCE_START = re.compile(
+    r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?([^\W\d_])"
+)
 _GAP = re.compile(r"[ \t]")
 _PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")
 

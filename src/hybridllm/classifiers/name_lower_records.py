@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
+from hybridllm.classifiers.name_context import LOG_LEVELS
 from hybridllm.classifiers.name_lower_context import (
     bare_end,
     census_first,
@@ -177,6 +178,9 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     down`` ... ``eric: yes, merged`` ... ``towa: ty``), and no more labels that are English
     words than others (the keys of a configuration: ``name: st7272a``, ``mfr: sitronix``,
     ``desc: display mode``); then the labels that come back or are name-like."""
+    stamped = _stamped_handles(text, lex)
+    if stamped:
+        return stamped
     seen: dict[str, list[int]] = {}
     for m in _SPEAKER_LINE.finditer(text):
         seen.setdefault(m.group(1), []).append(m.start(1))
@@ -198,9 +202,32 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     ]
 
 
+def _stamped_handles(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """The handles of a time-stamped chat log (two stamped turns or more: ``[09:14] t: morning
+    all`` ... ``[09:15] stella: ...``): each is a participant, an initial too; not a role, a
+    function word, a log level (``info:``, ``error:``) or an English word that is no listed
+    name (``lunch:``, ``keynote:``)."""
+    turns = list(_STAMPED_LINE.finditer(text)) if ":" in text else []
+    if len(turns) < 2:
+        return []
+    return [
+        m.span(1)
+        for m in turns
+        if m.group(1) not in _ROLES
+        and m.group(1) not in FUNCTION_WORDS
+        and m.group(1) not in LOG_LEVELS
+        and (len(m.group(1)) == 1 or m.group(1) not in lex.common or m.group(1) in lex.first)
+        and (m.group(1) not in lex.vocab or m.group(1) in lex.first or m.group(1) in lex.last)
+    ]
+
+
 # The roles of a transcript, not people: "me: ok", "user: ...", "assistant: ...".
 _ROLES = frozenset(("me", "you", "user", "assistant", "bot", "system", "human", "ai", "model"))
 _SPEAKER_LINE = re.compile(r"(?m)^[>]?[ ]?([a-zß-öø-ÿ][\w'’-]{1,30}):[ \t]+[^\W\d_]")
+_STAMPED_LINE = re.compile(
+    r"(?m)^[ \t>]*\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]m)?\]?[ \t]+"
+    r"([a-zß-öø-ÿ][\w'’-]{0,30}):[ \t]+\S"
+)
 
 
 def _titled(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
