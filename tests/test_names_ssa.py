@@ -1,6 +1,7 @@
-"""US given names from the SSA's baby-name counts (``ssa_first_names.txt``): listed, so a
-modern American name is a name in lower case and at a sentence start, not an unknown word that
-needs a cue; the list holds no English word and nothing another list already holds."""
+"""Given names from national counts: the SSA's US baby names (``ssa_first_names.txt``) and
+Brazil's 2010 census (``ibge_first_names.txt``). Listed, a modern American or Brazilian name is
+a name in lower case and at a sentence start, not an unknown word that needs a cue; the lists
+hold no English word and nothing another list already holds."""
 
 from __future__ import annotations
 
@@ -25,6 +26,17 @@ def test_the_list_adds_names_and_no_words() -> None:
         assert lex.kind(name) is Kind.NAME
 
 
+def test_the_brazilian_list_adds_names_and_no_words() -> None:
+    ibge = set(read_list("ibge_first_names.txt"))
+    assert len(ibge) > 10_000
+    lex = token_lexicon()
+    assert not ibge & lex.vocab
+    assert not ibge & set(read_list("ssa_first_names.txt"))
+    assert not {"aleluia", "bendito", "felicidade"} & ibge  # frequent Portuguese words
+    for name in ("Elvino", "Eloane", "Cleber", "Daiane"):
+        assert lex.kind(name) is Kind.NAME
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -32,6 +44,7 @@ def test_the_list_adds_names_and_no_words() -> None:
         ("in her debut novel, jessi fox tells the story of a fishing family", "jessi fox"),
         ("dear parents, catheryn beck from year 4 will represent the school", "catheryn beck"),
         ("i ran into merilyn at the bakery this morning", "merilyn"),
+        ("we gave the spare keys to eloane before leaving for belgium", "eloane"),
     ],
 )
 def test_lower_case_us_names_are_found(text: str, name: str) -> None:

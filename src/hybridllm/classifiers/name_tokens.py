@@ -6,8 +6,8 @@ without asking a model. Word lists answer that (built offline by the repository'
 ``data/SOURCES.md``):
 
 - name lists: Faker's person providers for 27+ locales, US Census 2010 surnames, a CC0 list
-  of US first names, and the US given names of the SSA's baby-name counts that no other list
-  holds (``Jordyn``, ``Porsha``, ``Myesha``);
+  of US first names, the US given names of the SSA's baby-name counts and the Brazilian ones
+  of the IBGE 2010 census that no other list holds (``Jordyn``, ``Porsha``, ``Elvino``);
 - ``ambiguous.txt``: listed names that are also everyday words, big cities, countries or package
   names ("Mark", "Miller", "Austin", "Jasmine"): they need context to count alone;
 - ``vocab.txt``: English words (wordfreq Zipf >= 3.0, Webster's 2nd lower-case entries, British
@@ -250,6 +250,7 @@ class TokenLexicon:
             read_list("first_names.txt")
             + read_list("census_first_names.txt")
             + read_list("ssa_first_names.txt")
+            + read_list("ibge_first_names.txt")
         )
         self.last = with_folded(read_list("surnames.txt") + read_list("census_surnames.txt"))
         self.ambiguous = frozenset(read_list("ambiguous.txt")) | frozenset(
