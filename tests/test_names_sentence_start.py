@@ -28,6 +28,8 @@ def _persons(text: str) -> list[str]:
         ("Pisu and colleagues measured the effect.", "Pisu"),
         # letters outside ASCII, in an English line
         ("Wrocławska scored twice in the final, and the crowd loved it.", "Wrocławska"),
+        # or in a short line whose lower-case words are all English
+        ("Final results: Ashby 1 (goals: Kowalski), Hillcrest 1 (Świerczyński).", "Świerczyński"),
         # a quoted given name at a quote start is asked of NER, as before (a string literal)
         ('convert this to react\nfirst\\_name = "Nora"\nfavorite\\_language = "Python"', "Nora"),
         # NER's full name keeps its first word when that word is spelt like no English word
@@ -54,6 +56,8 @@ def test_a_listed_name_that_is_no_word_counts_at_a_start(text: str, name: str) -
         # an acronym in the possessive is no capitalised word
         "We will evaluate graphene-enhanced batteries (GEB’s) and UNHCR's report.",
         "Explicación del código, por favor.",
+        "Explicación del código",
+        "Übung 2 results",
     ],
 )
 def test_a_surname_that_is_a_word_opens_a_sentence_as_the_word(text: str) -> None:

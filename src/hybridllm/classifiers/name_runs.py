@@ -162,16 +162,24 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’@./-])[a-z]{3,}(?![\w'’@./-])")
+_ANY_WORD = re.compile(r"(?<![\w'’@./-])[^\W\d_]{3,}(?![\w'’@./-])")
 _ENGLISH_LINE = 0.8  # the share of a line's lower-case words that English lists hold
 
 
 def _english_line(text: str, pos: int, lex: TokenLexicon) -> bool:
     """Whether the line around ``pos`` is English: three lower-case words of three letters or
-    more at least (in its first 400 characters), most of them in the English vocabulary."""
+    more at least (in its first 400 characters), most of them in the English vocabulary; or, in
+    a short line, two or more lower-case words of any letters, all English (``Under-12 results:
+    ... goals: ...``; not ``Explicación del código``)."""
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
     low = _LOWER_WORD.findall(text, lo, min(hi if hi >= 0 else len(text), lo + 400))
-    return len(low) >= 3 and sum(w in lex.vocab for w in low) >= _ENGLISH_LINE * len(low)
+    if len(low) >= 3:
+        return sum(w in lex.vocab for w in low) >= _ENGLISH_LINE * len(low)
+    # a short line: two lower-case words at least, in any script, every one English
+    line = _ANY_WORD.findall(text, lo, min(hi if hi >= 0 else len(text), lo + 400))
+    every = [w for w in line if w.islower()]
+    return len(every) >= 2 and all(w in lex.vocab for w in every)
 
 
 def _starts_as_name(word: str, lex: TokenLexicon) -> bool:
