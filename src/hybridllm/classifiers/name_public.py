@@ -55,7 +55,8 @@ from hybridllm.classifiers.name_public_record import record_near
 from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
-from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
+from hybridllm.classifiers.name_tokens import token_lexicon
+from hybridllm.classifiers.name_usage import everyday_run, written_lower
 from hybridllm.classifiers.name_words import (
     broken_word,
     code_identifier,
@@ -258,27 +259,6 @@ def _context_kind(
     return kind
 
 
-@lru_cache(maxsize=4096)
-def _everyday(key: str) -> str | None:
-    """``"everyday"`` for a run of everyday words none of which is a given name (``Eat Lunch``,
-    ``Lump Sum``, ``Player Piano``, ``Fine-tune``): no person's name is made of them alone.
-    ``"words"`` for a run that holds plurals (``Server Components``) or words only the non-US
-    lists hold as given names (``Bot Owner``): no person either, but places are named so
-    (``Maple Springs``), so it goes only from a text that is not clinical."""
-    parts = key.replace("-", " ").split()
-    if len(parts) < 2 or parts[0].rstrip(".") in TITLES:  # "Miss Brewer"
-        return None
-    lex = token_lexicon()
-    if all(p in lex.common and p not in lex.first for p in parts):
-        return "everyday"
-    # Census given names (people bear "Rose", "Will"); the words only the all-locale lists
-    # hold as given names ("Server", "Bot", "Love") make no person's name of everyday words.
-    given = census_first()
-    if all((p in lex.common or plural_of(p, lex.common)) and p not in given for p in parts):
-        return "words"
-    return None
-
-
 _CAP_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){1,3}$")
 _CAP_AFTER = re.compile(r"(?:[ \t][A-Z][\w'’-]*){1,3}")
 
@@ -295,7 +275,7 @@ def _run_kind(text: str, start: int, end: int) -> str | None:
     if before is None and after is None:
         return None
     run = _key(text[before.start() if before else start : after.end() if after else end])
-    return "place" if _kind(run) == "thing" else "run" if _everyday(run) else None
+    return "place" if _kind(run) == "thing" else "run" if everyday_run(run) else None
 
 
 def _thing_context(text: str, f: Finding) -> bool:
@@ -426,11 +406,12 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or work_kind(text, f)  # "Cradle to Cradle by William McDonough", "Amdahl's Law"
         or layout_kind(text, f)  # "Calgary, Alberta", "Wert [nT]", "Tone:" among fields
         or thing_kind(text, f, key)
-        or _everyday(key)
+        or everyday_run(key)
         or (_run_kind(text, f.start, f.end) if " " not in key else None)  # "Side" Hustles
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
         or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
         or ("word" if " " not in key and date_word(text, f.start, f.end) else None)  # "Jun 22 ="
+        or ("lower" if written_lower(text, f.start, f.end, key) else None)  # "House" ... "house"
         or (
             "foreign"
             # capitalised only: in lower-case chat the other names read as foreign words too

@@ -1,0 +1,78 @@
+"""How a finding's words are used: everyday words, and words the author writes in lower case.
+
+Headings, list items and title case capitalise everyday words that the name lists also hold as
+surnames (``House``, ``Soul``, ``Navy``, ``Peer``, ``Company``); at a line start the name rules
+cannot tell them from a name. The author's own usage can: a word written in lower case in the
+middle of a sentence of the same text (``... the house ...``) is the author's common noun, and
+nobody writes a person's surname so while capitalising it elsewhere. US given names are never
+judged so (``Rose`` and ``rose`` both occur in stories about Rose; the all-locale lists' given
+names that are English words, ``Peer``, ``Soul``, ``Navy``, are), nor are words in no English
+list (``Brian`` ... ``brian`` is a name written carelessly).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from hybridllm.classifiers.name_lower_context import census_first
+from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
+
+__all__ = ["everyday_run", "written_lower"]
+
+# A title right before the finding: a person's surname whatever it means ("Dr. Bond").
+_TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?[ \t]+$")
+# The word in lower case, in running prose: after a lower-case letter, a comma or a digit and
+# a space; not inside a URL, a path, an address, an identifier or a hashtag.
+_BEFORE = r"(?<=[a-z0-9,;][ \t])"
+_EDGE_AFTER = r"(?![\w@/#.-]\w)"
+
+
+@lru_cache(maxsize=1024)
+def _pattern(word: str) -> re.Pattern[str]:
+    return re.compile(_BEFORE + re.escape(word) + r"(?:['’]s)?" + _EDGE_AFTER)
+
+
+def written_lower(text: str, start: int, end: int, key: str) -> bool:
+    """Whether the one-word finding ``text[start:end]`` (``key``: lower case, no possessive) is
+    an English word that is no US given name, after no title (``Dr. Bond``), and that ``text``
+    writes in lower case mid-sentence elsewhere.
+
+    Args:
+        text: the text.
+        start: the finding's start.
+        end: the finding's end.
+        key: the finding's lower-case key (see ``name_public._key``).
+
+    Returns:
+        True when the author's own usage makes the word a common noun.
+    """
+    if " " in key or "-" in key or not text[start : start + 1].isupper():
+        return False
+    if _TITLED.search(text, max(0, start - 8), start):
+        return False
+    lex = token_lexicon()
+    if key not in lex.vocab or key in census_first():
+        return False
+    return _pattern(key).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def everyday_run(key: str) -> str | None:
+    """``"everyday"`` for a run of everyday words none of which is a given name (``Eat Lunch``,
+    ``Lump Sum``, ``Player Piano``, ``Fine-tune``): no person's name is made of them alone.
+    ``"words"`` for a run that holds plurals (``Server Components``) or words only the non-US
+    lists hold as given names (``Bot Owner``): no person either, but places are named so
+    (``Maple Springs``), so it goes only from a text that is not clinical."""
+    parts = key.replace("-", " ").split()
+    if len(parts) < 2 or parts[0].rstrip(".") in TITLES:  # "Miss Brewer"
+        return None
+    lex = token_lexicon()
+    if all(p in lex.common and p not in lex.first for p in parts):
+        return "everyday"
+    # Census given names (people bear "Rose", "Will"); the words only the all-locale lists
+    # hold as given names ("Server", "Bot", "Love") make no person's name of everyday words.
+    given = census_first()
+    if all((p in lex.common or plural_of(p, lex.common)) and p not in given for p in parts):
+        return "words"
+    return None

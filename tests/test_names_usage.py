@@ -1,0 +1,46 @@
+"""A capitalised English word that the same text writes in lower case mid-sentence is the
+author's common noun, not a name; US given names and words in no English list are never judged
+so. All texts run through the real classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_usage import written_lower
+
+
+def persons(text: str) -> list[str]:
+    c = get_classifier().classify(text)
+    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Evil\nThe nature of evil, in short.", "Evil", True),
+        ("Delete the row. Then delete it again.", "Delete", True),
+        ("Rose left. We planted a rose, yes.", "Rose", False),  # a US given name
+        ("Brian called. I told brian to wait.", "Brian", False),  # in no English list
+        ("House rules apply. See evil.house/rules", "House", False),  # only in a URL
+        ("Harvard\nThe Harvard site.", "Harvard", False),  # never written in lower case
+        ("Ask Dr. Bond about the bond market.", "Bond", False),  # a title: a surname
+    ],
+)
+def test_written_lower(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert written_lower(text, start, start + len(word), word.lower()) is expected
+
+
+def test_a_word_the_author_writes_in_lower_case_is_no_name() -> None:
+    text = (
+        "Apple announced results for its first quarter ended December 31, 2022. The Company"
+        " posted quarterly revenue of $117.2 billion. The board has declared a dividend of $0.23"
+        " per share of the Company’s common stock. It was the company's biggest decline since"
+        " 2016."
+    )
+    assert persons(text) == []
+
+
+def test_a_name_the_author_writes_in_lower_case_is_still_found() -> None:
+    assert "Brian" in persons("Brian called today. I told brian to wait for the invoice.")
