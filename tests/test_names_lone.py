@@ -22,6 +22,8 @@ def _persons(text: str) -> list[str]:
     [
         ("compare the candidates: paaske is a bootcamp graduate with two years.", "paaske"),
         ("ok so hildigard said the invoice is wrong", "hildigard"),
+        # "that" is no determiner: "it may be that ..."
+        ("it may be too that hietland was influenced by an earlier song", "hietland"),
         ("can you ask siltala about the contract before friday", "siltala"),
         ("standup notes\nkowalczyk: the api is down again\nme: ok", "kowalczyk"),
     ],
@@ -38,6 +40,8 @@ def test_a_lone_unknown_word_by_a_person_cue_is_a_name(text: str, name: str) -> 
         "layout:\n  cols: 1\n  height: 40",  # a config key
         "are u familiar with geerlingguy.docker role for ansible?",  # a dotted identifier
         "3831 icymi: self-care and well-being tips for writers",  # a key, not a speaker's turn
+        "do you know what a juanola is?",  # after a determiner: a thing
+        "you were helping me code my hasbro game of life project",
     ],
 )
 def test_misspellings_and_code_are_no_lone_names(text: str) -> None:

@@ -18,6 +18,8 @@ It is not when the word is:
   ``vocab_common`` (``apperach``, two edits from ``approach``, still reads as a name).
   Shorter names are too often one edit from some word (``witt``, ``baun``, ``cyndy``) to tell
   them apart this way;
+- **a thing's word**: after an indefinite article or a possessive (``what a juanola is``,
+  ``my hasbro game``);
 - **code**: on a line that reads as code, a key before ``: 1`` or ``: 'x'`` (unless spelt like a
   name, a name likeness of 0.5 or more: ``reach hendrika: 06 1234 5678``), or glued to a dot
   and a letter (``geerlingguy.docker``).
@@ -51,6 +53,12 @@ _SPELT_LIKE_A_LABEL = 0.5
 # Chat abbreviations in no word list (wordfreq has them below the vocabulary's cut-off).
 _CHAT = frozenset(
     "imho iirc afaik rofl ngl fwiw yolo ttyl ianal tldr btw imo tbh smh idk brb lmk".split()  # noqa: SIM905
+)
+# An indefinite article or a possessive before the word: a thing ("what a juanola is", "my
+# hasbro game"), not a person. Not "the" or "this": a name is used so as a modifier ("the
+# kaarle report"); nor "that", no determiner in "it may be that hietland was ...".
+_DETERMINER = re.compile(
+    r"\b(?:a|an|my|your|our|their|its)[ \t]+$"
 )
 _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
@@ -97,6 +105,8 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     """
     end = start + len(word)
     if len(word) < _MIN_LEN or not word.isalpha() or word in lex.places or word in _CHAT:
+        return False
+    if _DETERMINER.search(text, max(0, start - 8), start):
         return False
     # A key of a configuration or a label is spelt as words and identifiers are ("cols: 1",
     # "icymi: ..."); a word spelt like a name before a colon is a name's label or turn
