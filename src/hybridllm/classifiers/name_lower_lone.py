@@ -57,9 +57,7 @@ _CHAT = frozenset(
 # An indefinite article or a possessive before the word: a thing ("what a juanola is", "my
 # hasbro game"), not a person. Not "the" or "this": a name is used so as a modifier ("the
 # kaarle report"); nor "that", no determiner in "it may be that hietland was ...".
-_DETERMINER = re.compile(
-    r"\b(?:a|an|my|your|our|their|its)[ \t]+$"
-)
+_DETERMINER = re.compile(r"\b(?:a|an|my|your|our|their|its)[ \t]+$")
 _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
 
