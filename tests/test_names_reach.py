@@ -40,3 +40,20 @@ def test_whom_to_reach_is_a_person(text: str, name: str) -> None:
 )
 def test_desks_and_pronouns_are_nobody(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sir, I write to you about my order.",
+        "Dear Sir/Madam,\nPlease find the report attached.",
+        "Hello Bot. Please explain the different readings of the poem.",
+        "Hi Bot, can you help me?",
+    ],
+)
+def test_a_greeting_to_a_title_or_a_role_names_nobody(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_a_greeting_to_a_given_name_still_names_them() -> None:
+    assert persons("Hi Maria, thanks for the invoice.") == ["Maria"]

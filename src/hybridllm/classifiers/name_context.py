@@ -256,6 +256,14 @@ def _display_names(text: str, lex: TokenLexicon, pattern: re.Pattern[str]) -> li
 _ROLES = frozenset(
     ("i", "me", "you", "he", "she", "we", "they", "him", "her", "us", "them", "bot", "user", "ai")
 )
+ADDRESSED_ROLES = _ROLES | frozenset(
+    (
+        *("sir", "madam", "madame", "ma'am", "maam", "sirs", "all", "everyone", "team"),
+        *("assistant", "chatbot", "gpt", "chatgpt", "computer", "robot", "there", "friend"),
+        *("friends", "folks"),
+    )
+)
+"""Whom a greeting addresses that is nobody's name: "Dear Sir", "Hi Bot", "Hello there"."""
 
 
 LOG_LEVELS = frozenset(

@@ -30,6 +30,7 @@ import re
 
 from hybridllm.classifiers.address_context import trim_units
 from hybridllm.classifiers.name_context import (
+    ADDRESSED_ROLES,
     CONTEXT_PATTERNS,
     NAME_CUE,
     SPEECH_CUE,
@@ -164,8 +165,8 @@ class NameRecognizer(NamePairs):
         naming cue ("said Otniel", "call me Edna"), as a speaker at a line start ("Sophia: ..."),
         or in a list of given names ("Melanie, Bradley and Lisa")."""
         w = words[i].group()
-        if not self._known_given(w) or w.lower() in self.places:
-            return False
+        if not self._known_given(w) or w.lower() in self.places or w.lower() in ADDRESSED_ROLES:
+            return False  # "Dear Sir", "Hi Bot": a title or a role, nobody's name
         start, end = words[i].span()
         if SPEECH_CUE.search(text, max(0, start - 24), start):
             return True
