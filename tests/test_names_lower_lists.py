@@ -39,3 +39,18 @@ def test_items_of_a_list_of_names_are_names(text: str, names: list[str]) -> None
 )
 def test_other_items_stay_out(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a given name the lists also hold as a word ("roman") in a name's field
+        (
+            "const user = { id: 23164, name: 'roman geiger', manager: 'roman geiger' };",
+            ["roman geiger", "roman geiger"],
+        ),
+        ("config = { name: 'roman empire', type: 'game' }", []),
+    ],
+)
+def test_name_fields_in_code(text: str, names: list[str]) -> None:
+    assert persons(text) == names

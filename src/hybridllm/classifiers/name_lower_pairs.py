@@ -168,7 +168,8 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if key is None or v is None:
             continue
         parts = v.group().lower().split()
-        if not all(_name_word(lex, p) for p in parts):
+        # a given name the lists hold as a word too counts in a name's field ("roman geiger")
+        if not all(_name_word(lex, p) or p in lex.first for p in parts):
             continue
         # A listed name or a letter English does not use, and not only English words.
         evidence = any(p in lex.first or p in lex.last or not p.isascii() for p in parts)
