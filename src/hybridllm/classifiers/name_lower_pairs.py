@@ -64,7 +64,10 @@ PERSON_AFTER = re.compile(
     r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
     r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
     r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
-    r"|mentioned|joined|left|and[ \t]+i|just|never|also)\b"
+    r"|mentioned|joined|left|and[ \t]+i|just|never|also"
+    # any past tense, not a participle of a thing ("arduino based", "a story inspired by",
+    # "have jetstream enabled")
+    r"|(?!based\b|enabled\b|disabled\b|related\b|powered\b)[a-z]{3,}ed(?![ \t]+(?:by|on|with)\b))\b"
     # a relation in apposition: "it was erdin, my mother's cousin, who lent them the money"
     r"|,[ \t]+(?:my|our|your|his|her|their)[ \t]+(?:[a-z]+['’]s[ \t]+)?(?:mother|father|mom|mum"
     r"|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter|wife|husband|boyfriend"
