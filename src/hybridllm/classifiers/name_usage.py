@@ -22,15 +22,32 @@ __all__ = ["everyday_run", "written_lower"]
 
 # A title right before the finding: a person's surname whatever it means ("Dr. Bond").
 _TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?[ \t]+$")
-# The word in lower case, in running prose: after a lower-case letter, a comma or a digit and
-# a space; not inside a URL, a path, an address, an identifier or a hashtag.
-_BEFORE = r"(?<=[a-z0-9,;][ \t])"
-_EDGE_AFTER = r"(?![\w@/#.-]\w)"
+# Before the word in lower case, in running prose: a lower-case letter, a digit, a comma or a
+# semicolon, then a space (not a line start, a URL, a path, an address or a hashtag).
+_PROSE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;")
+_GLUE = frozenset("@/#.-")
 
 
-@lru_cache(maxsize=1024)
-def _pattern(word: str) -> re.Pattern[str]:
-    return re.compile(_BEFORE + re.escape(word) + r"(?:['’]s)?" + _EDGE_AFTER)
+def _in_prose(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word of running prose (a possessive
+    allowed), not inside an identifier, a URL or a path. One scan, no pattern to compile: the
+    word differs for every finding."""
+    n = len(word)
+    i = text.find(word, 2)
+    while i >= 0:
+        j = i + n
+        if j < len(text) and text[j] in "'’" and text[j + 1 : j + 2] == "s":
+            j += 2
+        nxt = text[j : j + 1]
+        glued = nxt in _GLUE and text[j + 1 : j + 2].isalnum()
+        if (
+            text[i - 1] in " \t"
+            and text[i - 2] in _PROSE_BEFORE
+            and not (nxt.isalnum() or nxt == "_" or glued)
+        ):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def written_lower(text: str, start: int, end: int, key: str) -> bool:
@@ -54,7 +71,7 @@ def written_lower(text: str, start: int, end: int, key: str) -> bool:
     lex = token_lexicon()
     if key not in lex.vocab or key in census_first():
         return False
-    return _pattern(key).search(text) is not None
+    return _in_prose(text, key)
 
 
 @lru_cache(maxsize=4096)
