@@ -130,3 +130,18 @@ def test_a_messages_last_line_alone_signs_it(text: str, name: str) -> None:
 )
 def test_a_last_line_of_words_or_another_script_signs_nothing(text: str) -> None:
     assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Thanks for the lovely evening! Let's do it again soon. x Lina", "Lina"),
+        ("thanks for the lovely evening! let's do it again soon. xx elvino", "elvino"),
+    ],
+)
+def test_a_kiss_before_the_last_word_signs_the_message(text: str, name: str) -> None:
+    assert name in _persons(text)
+
+
+def test_an_x_in_a_formula_signs_nothing() -> None:
+    assert _persons("let x be 5. multiply by x Value") == []

@@ -16,7 +16,7 @@ word), one of them a listed name, a word in no list that is not spelt like an En
 person). A listed given name that is also a word signs (``cheers,\\nrodney``, ``thanks,
 mark``: the writer or the one thanked), unless it is an auxiliary (``thanks, will do``). A
 message's last line alone after a blank line signs it too, on the same evidence (``... copy me
-in.\\n\\nAghvarth``).
+in.\\n\\nAghvarth``), and so does its last word after a kiss (``... again soon. x Lina``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ def _name_like(lex: TokenLexicon, word: str) -> bool:
 
 
 # A message's last line alone after a blank line, one to three words: "...copy me in.\n\nAghvarth".
+# A kiss before the last word of a message signs it: "Let's do it again soon. x Lina".
+_KISS = re.compile(
+    rf"(?:^|[.!?)][ \t]+|\n[ \t]*)(?i:x{{1,3}}|xo(?:xo)?)[ \t]+(?P<n>{_WORD})[ \t]*[.!]?\s*\Z"
+)
 _LAST_LINE = re.compile(rf"\n[ \t]*\r?\n[ \t>]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*\s*\Z")
 
 
@@ -106,6 +110,9 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         value = m.group("n").rstrip(".")
         if _signs(lex, value):  # initials before the name count too: "J. R. Okonkwo"
             out.append((start, start + len(value)))
+    kiss = _KISS.search(text, max(0, len(text) - 60))
+    if kiss is not None and _signs(lex, kiss.group("n").rstrip(".")):
+        out.append((kiss.start("n"), kiss.start("n") + len(kiss.group("n").rstrip("."))))
     last = _LAST_LINE.search(text, max(0, len(text) - 120))
     if last is not None and not any(a <= last.start("n") < b for a, b in out):
         value = last.group("n").rstrip(".")
