@@ -328,3 +328,21 @@ def test_a_found_lower_case_given_name_takes_the_listed_surname_after_it(
 )
 def test_verbs_after_a_lower_case_name_stay(text: str, kept: str) -> None:
     assert kept in redact(text).text.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Everyone agreed that Ramon Kadar rodriguez's idea was better.", "Ramon Kadar rodriguez"),
+        ("I talked to Maria lopez yesterday about the lease.", "Maria lopez"),
+    ],
+)
+def test_a_surname_typed_in_lower_case_joins_the_name_before_it(text: str, name: str) -> None:
+    found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
+    assert name in found, found
+
+
+def test_an_english_word_after_a_name_stays_out() -> None:
+    text = "Send it to Anna green tomorrow."
+    found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
+    assert "Anna green" not in found

@@ -12,7 +12,9 @@ Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
 - to the right: a hyphenated part (``-leigh``), then such capitalised words and particles;
 - in lower case, where capitals say nothing: one listed surname after a found listed given
   name (``melle seller``, ``una butt``; never a function word, an auxiliary or a verb of a
-  person: ``john can``, ``sarah will``), one listed given name before a found lone word.
+  person: ``john can``, ``sarah will``), one listed given name before a found lone word;
+- after a capitalised name, one listed surname typed in lower case that is no frequent English
+  word (``Maria lopez``, ``Ramon Kadar rodriguez``; not ``Anna green``).
 
 :func:`repeated` finds the later mentions of a found name's parts.
 
@@ -211,6 +213,15 @@ def _surname_lower(low: str, lex: TokenLexicon) -> bool:
     )
 
 
+def _careless_surname(low: str, lex: TokenLexicon) -> bool:
+    """A listed surname typed in lower case after a capitalised name (``Maria lopez``): no
+    function word, frequent English word or verb of a person, and no place but one that is a
+    surname too (``Ramon Kadar rodriguez``; not ``Anna green``, ``Bill said``)."""
+    return (
+        _surname_lower(low, lex) or (low in lex.place_surnames and low not in _NO_SURNAME)
+    ) and low not in lex.common
+
+
 def _given_before(low: str, lex: TokenLexicon) -> bool:
     """A listed given name before a found lower-case surname (``buster`` of ``buster
     lindberg``): no function word, title, cue, verb of a person or place."""
@@ -253,6 +264,10 @@ def _right(
         if lower and given is not None and pos == end and _surname_lower(bare, lex):
             pos = best = m.start(1) + len(bare)
             break  # "una butt", "melle seller": one surname after a found given name
+        if not lower and pos == end and bare.islower() and _careless_surname(bare, lex):
+            pos = best = m.start(1) + len(bare)
+            break  # "Ramon Kadar rodriguez's idea": a surname typed in lower case
+
         if not _name_part(bare, lex):
             break
         pos = best = m.start(1) + len(bare)
