@@ -22,7 +22,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap,
 )
 
-__all__ = ["at_sentence_start", "person_run"]
+__all__ = ["at_sentence_start", "english_line", "person_run"]
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
@@ -152,7 +152,7 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
     if (
         kinds[0] is Kind.UNKNOWN
         and name_likeness(first) >= _START_SPELT
-        and (first.isascii() or _english_line(text, start, lex))
+        and (first.isascii() or english_line(text, start, lex))
     ):
         # In no list but spelt like a name ("Kaarle", not "Summarise"): as a listed one. With
         # letters outside ASCII only in an English line: a capitalised word of another
@@ -166,7 +166,7 @@ _ANY_WORD = re.compile(r"(?<![\w'’@./-])[^\W\d_]{3,}(?![\w'’@./-])")
 _ENGLISH_LINE = 0.8  # the share of a line's lower-case words that English lists hold
 
 
-def _english_line(text: str, pos: int, lex: TokenLexicon) -> bool:
+def english_line(text: str, pos: int, lex: TokenLexicon) -> bool:
     """Whether the line around ``pos`` is English: three lower-case words of three letters or
     more at least (in its first 400 characters), most of them in the English vocabulary; or, in
     a short line, two or more lower-case words of any letters, all English (``Under-12 results:

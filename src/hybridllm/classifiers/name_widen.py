@@ -13,8 +13,9 @@ Paterson``). :func:`widen` extends each PERSON finding, on its own line, over:
 - in lower case, where capitals say nothing: one listed surname after a found listed given
   name (``melle seller``, ``una butt``; never a function word, an auxiliary or a verb of a
   person: ``john can``, ``sarah will``), one listed given name before a found lone word;
-- after a capitalised name, one listed surname typed in lower case that is no frequent English
-  word (``Maria lopez``, ``Ramon Kadar rodriguez``; not ``Anna green``).
+- after a capitalised name in an English line, one listed surname typed in lower case that is
+  no frequent English word (``Maria lopez``, ``Ramon Kadar rodriguez``; not ``Anna green``,
+  not the German ``Martina kam``).
 
 :func:`repeated` finds the later mentions of a found name's parts.
 
@@ -30,6 +31,7 @@ import re
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
+from hybridllm.classifiers.name_runs import english_line
 from hybridllm.classifiers.name_street import street
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
@@ -264,7 +266,13 @@ def _right(
         if lower and given is not None and pos == end and _surname_lower(bare, lex):
             pos = best = m.start(1) + len(bare)
             break  # "una butt", "melle seller": one surname after a found given name
-        if not lower and pos == end and bare.islower() and _careless_surname(bare, lex):
+        if (
+            not lower
+            and pos == end
+            and bare.islower()
+            and _careless_surname(bare, lex)
+            and english_line(text, m.start(1), lex)  # not "Martina kam", "a Juan antes de"
+        ):
             pos = best = m.start(1) + len(bare)
             break  # "Ramon Kadar rodriguez's idea": a surname typed in lower case
 
