@@ -44,3 +44,19 @@ def test_a_word_the_author_writes_in_lower_case_is_no_name() -> None:
 
 def test_a_name_the_author_writes_in_lower_case_is_still_found() -> None:
     assert "Brian" in persons("Brian called today. I told brian to wait for the invoice.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plagiarism Checker Search Trend Bulgarian Chinese Czech Danish Dutch English (US)",
+        "Languages: English French German Italian Spanish",
+    ],
+)
+def test_a_word_inside_a_list_of_languages_is_no_name(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_a_name_after_a_company_stays_a_name() -> None:
+    text = "including International Paper Co's Kevin Larsen and others."
+    assert "Kevin Larsen" in persons(text)

@@ -13,12 +13,12 @@ list (``Brian`` ... ``brian`` is a name written carelessly).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_lower_context import census_first
-from hybridllm.classifiers.name_tokens import TITLES, plural_of, token_lexicon
+from hybridllm.classifiers.name_tokens import TITLES, plural_of, read_list, token_lexicon
 
-__all__ = ["everyday_run", "written_lower"]
+__all__ = ["among_things", "everyday_run", "written_lower"]
 
 # A title right before the finding: a person's surname whatever it means ("Dr. Bond").
 _TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?[ \t]+$")
@@ -93,3 +93,39 @@ def everyday_run(key: str) -> str | None:
     if all((p in lex.common or plural_of(p, lex.common)) and p not in given for p in parts):
         return "words"
     return None
+
+
+@cache
+def _things() -> frozenset[str]:
+    return frozenset(read_list("wordnet_not_people.txt"))
+
+
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]){2,4}$")
+_CAPS_AFTER = re.compile(r"(?:[ \t][A-Z][\w'’-]*){1,4}")
+
+
+def among_things(text: str, start: int, end: int) -> bool:
+    """Whether the finding ``text[start:end]`` stands in a run of capitalised words most of
+    which name languages, peoples or places (WordNet's proper names that are no person): a
+    menu or a list of things (``Bulgarian Chinese Czech Danish Dutch English``), not a name.
+
+    Args:
+        text: the text.
+        start: the finding's start.
+        end: the finding's end.
+
+    Returns:
+        True when the words right before and right after it are such names, and so are most
+        of the run's other words.
+    """
+    before = _CAPS_BEFORE.search(text, max(0, start - 80), start) if start else None
+    after = _CAPS_AFTER.match(text, end)
+    if before is None or after is None:
+        return False  # inside the run, not at its end ("International Paper Co's Kevin Larsen")
+    left, right = before.group().split(), after.group().split()
+    things = _things()
+    return (
+        left[-1].lower() in things
+        and right[0].lower() in things
+        and sum(w.lower() in things for w in left + right) * 2 > len(left) + len(right)
+    )
