@@ -3,8 +3,10 @@
 Some places in a text hold a person's name by their form alone: a name field in JSON, SQL or a
 form (``first_name='Yurina'``), a code owner (``TODO(Khasanbek)``), a chat mention (``@anne``), a
 speaker label at a line start (``Jerónima: rolling back now``), a list whose other items are
-names (``Table 1: Tsuneto, Carolina, Ms. Gairbekov``), and a word right before a verb that only
-people do (``Hrůza raised churn concerns``, ``Wade never showed``). Each function here returns
+names (``Table 1: Tsuneto, Carolina, Ms. Gairbekov``), every handle of a time-stamped chat log
+(``[09:14] T: morning``), whom a text says to reach at an address or a number (``Contact
+Dulcineia at a@b.com``), and a word right before a verb that only people do (``Hrůza raised
+churn concerns``, ``Wade never showed``). Each function here returns
 ``(start, end)`` spans; :mod:`hybridllm.classifiers.names` turns them into findings.
 
 Every rule still asks :class:`~hybridllm.classifiers.name_tokens.TokenLexicon` about the words it
@@ -51,9 +53,12 @@ _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
 # "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
 _ANNOTATION = re.compile(r"(?m)^[ \t]*@\w+[ \t]*$")
 # A speaker's turn, after a chat log's time stamp too: "[09:15] Stella: morning!".
-_STAMP = r"(?P<t>\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?"
-_SPEAKER = re.compile(rf"(?m)^[ \t>]*{_STAMP}(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S")
-STAMPED_TURN = re.compile(r"[ \t>]*\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+$")
+TIME_STAMP = r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+"
+"""A chat log's time stamp and the space after it, as a pattern's text (``[09:15] ``)."""
+_SPEAKER = re.compile(
+    rf"(?m)^[ \t>]*(?P<t>{TIME_STAMP})?(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S"
+)
+STAMPED_TURN = re.compile(rf"[ \t>]*{TIME_STAMP}$")
 """A chat log's time stamp before a speaker's label, from the line start: ``[09:15] ``."""
 # Verbs (and verb phrases) whose subject is a person in ordinary prose.
 _PERSON_VERB = re.compile(

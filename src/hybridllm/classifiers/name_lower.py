@@ -42,6 +42,7 @@ from hybridllm.classifiers.name_columns import column_values
 from hybridllm.classifiers.name_context import (
     SPEECH_CUE,
     STRONG_CUE,
+    TIME_STAMP,
     person_context,
     thing_named,
 )
@@ -89,8 +90,7 @@ NAMING_CUE = re.compile(
 # The first letter of each sentence, line or quotation.
 # A line's first letter after a chat log's time stamp too ("[09:15] stella: ...").
 _SENTENCE_START = re.compile(
-    r"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+)?([^\W\d_])"
+    rf"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*(?:{TIME_STAMP})?([^\W\d_])"
 )
 _GAP = re.compile(r"[ \t]")
 _PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")

@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from hybridllm.classifiers.name_context import LOG_LEVELS
+from hybridllm.classifiers.name_context import LOG_LEVELS, TIME_STAMP
 from hybridllm.classifiers.name_lower_context import (
     bare_end,
     census_first,
@@ -224,10 +224,7 @@ def _stamped_handles(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 # The roles of a transcript, not people: "me: ok", "user: ...", "assistant: ...".
 _ROLES = frozenset(("me", "you", "user", "assistant", "bot", "system", "human", "ai", "model"))
 _SPEAKER_LINE = re.compile(r"(?m)^[>]?[ ]?([a-zß-öø-ÿ][\w'’-]{1,30}):[ \t]+[^\W\d_]")
-_STAMPED_LINE = re.compile(
-    r"(?m)^[ \t>]*\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]m)?\]?[ \t]+"
-    r"([a-zß-öø-ÿ][\w'’-]{0,30}):[ \t]+\S"
-)
+_STAMPED_LINE = re.compile(rf"(?m)^[ \t>]*{TIME_STAMP}([a-zß-öø-ÿ][\w'’-]{{0,30}}):[ \t]+\S")
 
 
 def _titled(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> list[tuple[int, int]]:
