@@ -24,6 +24,8 @@ def _persons(text: str) -> list[str]:
         ("ok so hildigard said the invoice is wrong", "hildigard"),
         # any past tense after the word (not a thing's participle, below)
         ("by the time herki reached the station, the last train had left", "herki"),
+        # a US given name English knows as a word, before what a person says or does
+        ("lol kim just fell asleep on the sofa with the cat on her head", "kim"),
         # "that" is no determiner: "it may be that ..."
         ("it may be too that hietland was influenced by an earlier song", "hietland"),
         ("can you ask siltala about the contract before friday", "siltala"),
@@ -45,6 +47,8 @@ def test_a_lone_unknown_word_by_a_person_cue_is_a_name(text: str, name: str) -> 
         "do you know what a juanola is?",  # after a determiner: a thing
         "give me background about designing arduino based light control system",
         "the nats server needs to have jetstream enabled",
+        "the proxy is transparent, i.e. it will never add any custom header",  # an auxiliary
+        "the bill just arrived",  # after a determiner: a thing
         "you were helping me code my hasbro game of life project",
     ],
 )

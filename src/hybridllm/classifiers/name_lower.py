@@ -58,6 +58,7 @@ from hybridllm.classifiers.name_lower_english import english_once as _english_on
 from hybridllm.classifiers.name_lower_english import strength as _strength
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
+    HELPER_VERBS,
     PEOPLE_VERBS,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -93,6 +94,14 @@ _SENTENCE_START = re.compile(
     rf"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*(?:{TIME_STAMP})?([^\W\d_])"
 )
 _GAP = re.compile(r"[ \t]")
+# What only a person does next, for a given name English knows as a word too.
+_PEOPLE_DO = re.compile(
+    r"[ \t]+(?:just|never|said|says|told|asked|replied|texted|emailed|called|wants|thinks)\b"
+)
+# A determiner or a preposition before the word: a thing ("the bill just", "of will said").
+_THING_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|my|your|our|their|its|his|her|of|in|on|at|for|to|with)[ \t]+$"
+)
 _PLAIN_GAP = re.compile(r"[ \t]+(?:\w+[ \t]+)*")
 
 
@@ -217,6 +226,14 @@ def lower_names(
             or (
                 # after "my kid", "our boss": a census given name even if English knows it too
                 english and bare in _census_first() and kin_name(text, m.start(), bare)
+            )
+            or (
+                # before what a person says or does: "lol kim just fell asleep", "mark said"
+                english
+                and bare in _census_first()
+                and bare not in HELPER_VERBS  # "it will never add", "Game will just choose"
+                and _PEOPLE_DO.match(text, m.start() + len(bare))
+                and not _THING_BEFORE.search(text, max(0, m.start() - 12), m.start())
             )
             or addressed(text, m.start(), bare, lex)
         ):
