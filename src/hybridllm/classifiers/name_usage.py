@@ -1,4 +1,11 @@
-"""How a finding's words are used: everyday words, and words the author writes in lower case.
+"""How a finding's words are used: everyday words, lists of things, words the author writes in
+lower case. Each tells :func:`~hybridllm.classifiers.name_public.drop_public` that a PERSON
+finding names no person:
+
+- :func:`everyday_run`: a run of everyday words none of which is a given name (``Lump Sum``);
+- :func:`among_things`: a word inside a run of languages, peoples or places (``Bulgarian
+  Chinese Czech Danish Dutch``);
+- :func:`written_lower`: a capitalised English word the same text writes in lower case.
 
 Headings, list items and title case capitalise everyday words that the name lists also hold as
 surnames (``House``, ``Soul``, ``Navy``, ``Peer``, ``Company``); at a line start the name rules
