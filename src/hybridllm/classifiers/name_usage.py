@@ -125,7 +125,9 @@ def among_things(text: str, start: int, end: int) -> bool:
         True when the words right before and right after it are such names, and so are most
         of the run's other words.
     """
-    before = _CAPS_BEFORE.search(text, max(0, start - 80), start) if start else None
+    if start < 2 or text[start - 1] not in " \t" or not text[end + 1 : end + 2].isupper():
+        return False  # most findings: no capitalised word right after, or none right before
+    before = _CAPS_BEFORE.search(text, max(0, start - 80), start)
     after = _CAPS_AFTER.match(text, end)
     if before is None or after is None:
         return False  # inside the run, not at its end ("International Paper Co's Kevin Larsen")
