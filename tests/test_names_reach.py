@@ -5,13 +5,7 @@ classifier."""
 from __future__ import annotations
 
 import pytest
-
-from hybridllm.classifiers import get_classifier
-
-
-def persons(text: str) -> list[str]:
-    c = get_classifier().classify(text)
-    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
+from tests.helpers import persons
 
 
 @pytest.mark.parametrize(

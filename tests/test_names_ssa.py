@@ -6,14 +6,9 @@ hold no English word and nothing another list already holds."""
 from __future__ import annotations
 
 import pytest
+from tests.helpers import persons
 
-from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.name_tokens import Kind, read_list, token_lexicon
-
-
-def persons(text: str) -> list[str]:
-    c = get_classifier().classify(text)
-    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
 
 
 def test_the_list_adds_names_and_no_words() -> None:

@@ -5,14 +5,9 @@ so. All texts run through the real classifier."""
 from __future__ import annotations
 
 import pytest
+from tests.helpers import persons
 
-from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.name_usage import written_lower
-
-
-def persons(text: str) -> list[str]:
-    c = get_classifier().classify(text)
-    return [text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"]
 
 
 @pytest.mark.parametrize(
