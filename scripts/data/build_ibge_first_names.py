@@ -31,20 +31,11 @@ import math
 import unicodedata
 from pathlib import Path
 
+from build_ssa_first_names import KNOWN_LISTS, known_words  # this folder
 from wordfreq import zipf_frequency  # type: ignore[import-not-found]
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
-_LISTS = (
-    "first_names.txt",
-    "census_first_names.txt",
-    "ssa_first_names.txt",
-    "surnames.txt",
-    "census_surnames.txt",
-    "vocab.txt",
-    "places_large.txt",
-    "not_people.txt",
-    "not_name_parts.txt",
-)
+
 _WORD_ZIPF = 3.0
 
 
@@ -67,7 +58,7 @@ def main() -> None:
     ap.add_argument("--min-bearers", type=int, default=300)
     args = ap.parse_args()
     counts = json.loads(args.json.read_text("utf-8"))
-    known = {_fold(w) for f in _LISTS for w in (DATA / f).read_text("utf-8").split()}
+    known = {_fold(w) for w in known_words((*KNOWN_LISTS, "ssa_first_names.txt"))}
     kept = sorted(
         n
         for n, v in ((k.lower(), v) for k, v in counts.items())

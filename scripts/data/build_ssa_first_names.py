@@ -29,13 +29,26 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-import pyarrow.parquet as pq  # type: ignore[import-not-found]
-
 DATA = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
 
 
-def _words(name: str) -> set[str]:
-    return set((DATA / name).read_text("utf-8").split())
+KNOWN_LISTS = (
+    "first_names.txt",
+    "census_first_names.txt",
+    "surnames.txt",
+    "census_surnames.txt",
+    "vocab.txt",
+    "places_large.txt",
+    "not_people.txt",
+    "not_name_parts.txt",
+)
+"""The lists whose words a new given-name list leaves out: names already listed, English words,
+large places, words that are nobody's name."""
+
+
+def known_words(names: tuple[str, ...] = KNOWN_LISTS) -> set[str]:
+    """Every word of the given lists of the package's data folder."""
+    return {w for name in names for w in (DATA / name).read_text("utf-8").split()}
 
 
 def main() -> None:
@@ -44,25 +57,13 @@ def main() -> None:
     ap.add_argument("parquet", type=Path)
     ap.add_argument("--min-births", type=int, default=300)
     args = ap.parse_args()
+    import pyarrow.parquet as pq  # type: ignore[import-not-found]  # dev-only
+
     table = pq.read_table(args.parquet, columns=["name", "n"]).to_pydict()
     births: Counter[str] = Counter()
     for name, n in zip(table["name"], table["n"], strict=True):
         births[name.lower()] += n
-    known = set().union(
-        *(
-            _words(f)
-            for f in (
-                "first_names.txt",
-                "census_first_names.txt",
-                "surnames.txt",
-                "census_surnames.txt",
-                "vocab.txt",
-                "places_large.txt",
-                "not_people.txt",
-                "not_name_parts.txt",
-            )
-        )
-    )
+    known = known_words()
     kept = sorted(
         n
         for n, c in births.items()
