@@ -200,3 +200,27 @@ def test_the_subject_of_an_infinitive_after_for_is_a_name() -> None:
     text = "It was Inci who noticed the smoke first and shouted for Hajar to get out."
     assert "Hajar" in persons(text)
     assert persons("We waited for Docker to start.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a word in no list before any past tense, mid-sentence
+        ("By the time Vakkilainen reached the gate, the bus had gone.", "Vakkilainen"),
+        ("After lunch Oyelaran dropped the keys off at reception.", "Oyelaran"),
+    ],
+)
+def test_unlisted_word_before_a_past_tense(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved to a Kubernetes based setup last year.",  # a thing's participle
+        "the ones frecuently exported from spain",  # a typo spelt like no name
+        "The Figma file was shared with the whole team.",  # a participle before "with"
+    ],
+)
+def test_past_tense_without_a_name(text: str) -> None:
+    assert persons(text) == set()

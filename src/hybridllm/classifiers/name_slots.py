@@ -13,7 +13,8 @@ without NER:
   ``Garth just replied``; a predicate calling it a person (``Tin is a very sympathetic
   person``, ``Grant is my cousin``); a relative ``who`` after it (``for Oyelaran who missed
   the call``); the subject of an infinitive after ``for`` (``shouted for Hajar to get out``;
-  a listed name or a word in no list);
+  a listed name or a word in no list); a word in no list, spelt like a name, before any past
+  tense (``By the time Herki reached the station``; not a thing's participle: ``Arduino based``);
   the team it is from (``Hjelmeland from their legal team``);
 - the owner of an action item: a bullet, the word, ``to`` and a verb (``- Seth to send the
   revised budget``; an everyday word only when it is also a listed given name).
@@ -29,6 +30,7 @@ import re
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_context import ORG_BEFORE, PERSON_VERB, person_context, thing_named
 from hybridllm.classifiers.name_runs import at_sentence_start
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
@@ -73,6 +75,12 @@ _IS_A_PERSON = re.compile(
     r"|boyfriend|girlfriend|fianc[eé]e?|patient|individual|human\s+being)s?\b"
 )
 _FOR_BEFORE = re.compile(r"\bfor[ \t]+$")
+# Any past tense after a word in no list: "By the time Herki reached the station" (not a
+# thing's participle: "Arduino based", "a story inspired by").
+_PAST = re.compile(
+    r"[ \t]+(?!based\b|enabled\b|disabled\b|related\b|powered\b)[a-z]{3,}ed\b"
+    r"(?![ \t]+(?:by|on|with)\b)"
+)
 # A relative "who" after a word: it stands for a person ("for Oyelaran who missed the call").
 _WHO = re.compile(r",?[ \t]+who[ \t]+[a-z]")
 # Words the lists also hold as names that are pronouns or a family's and a workplace's names
@@ -140,6 +148,11 @@ def slot_name(
             PERSON_VERB.match(text, end) is not None
             or _IS_A_PERSON.match(text, end) is not None
             or _WHO.match(text, end) is not None
+            or (
+                kind is Kind.UNKNOWN
+                and _PAST.match(text, end) is not None
+                and name_likeness(low) > 0  # spelt like a name: no typo ("Frecuently exported")
+            )
             # the subject of an infinitive after "for": "shouted for Hajar to get out"
             or (
                 kind is not Kind.AMBIGUOUS
