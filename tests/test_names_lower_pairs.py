@@ -40,6 +40,9 @@ def covered(text: str, name: str) -> bool:
         ("@oleńka, please send the invoice", "oleńka"),
         # an item between two names of a list, whatever its word
         ("the board: kowalczyk, stump and nowak signed it", "stump"),
+        # a listed surname first, then kin of their own after the pair
+        ("the cafe belongs to pinheiro costa and her mother", "pinheiro costa"),
+        ("the farm is run by dunstan costa and their kids", "dunstan costa"),
     ],
 )
 def test_lower_case_names_by_shape(text: str, name: str) -> None:
@@ -52,6 +55,7 @@ def test_lower_case_names_by_shape(text: str, name: str) -> None:
         # two English words are no pair
         "can you tell me why art she loves is so abstract",
         "how can you make rose gold look brighter",
+        "we ate fish soup and his sister had the salad",
         # a name key whose value is a thing
         '{"name": "webpack-demo", "version": "1.0.0", "private": true}',
         "package: name: 'vue cli', author: 'the team'",

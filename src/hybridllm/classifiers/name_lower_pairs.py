@@ -2,11 +2,12 @@
 
 Three shapes that do not depend on one sentence template:
 
-- **a subject pair** (:func:`subject_pair`): a listed or unknown given name and a listed
-  surname, even one that is an everyday word, or a word in no list (``nickole walsh``,
-  ``timon holenstein``, ``wulf jaeger``), when a person's predicate follows (``has rented``,
-  ``wants``, ``wrote``) or a person's cue comes before (``with``, ``ask``, ``i am``); two
-  English words are never a pair (``can you``, ``art she``);
+- **a subject pair** (:func:`subject_pair`): a listed or unknown given name (or a listed
+  surname that is no English word: ``pinheiro``) and a listed surname, even one that is an
+  everyday word, or a word in no list (``nickole walsh``, ``timon holenstein``, ``wulf
+  jaeger``), when a person's predicate follows (``has rented``, ``wants``, ``wrote``, ``and
+  her mother``) or a person's cue comes before (``with``, ``ask``, ``i am``); two English
+  words are never a pair (``can you``, ``art she``);
 - **a foreign form** (:func:`foreign_form`): a word with a letter English does not use whose
   plain form is only a rare English word (``virgília``: Webster's lists ``virgilia``), five
   letters or more, is read as a word in no list; loanwords whose plain form is an everyday word
@@ -72,7 +73,11 @@ PERSON_AFTER = re.compile(
     r"|,[ \t]+(?:my|our|your|his|her|their)[ \t]+(?:[a-z]+['’]s[ \t]+)?(?:mother|father|mom|mum"
     r"|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter|wife|husband|boyfriend"
     r"|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa|friend|neighbou?r"
-    r"|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord|landlady)\b)"
+    r"|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord|landlady)\b"
+    # with kin of their own: "run by marinho costa and his sister"
+    r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+(?:mother|father|mom|mum|dad|brother|sister|cousin"
+    r"|aunt|uncle|son|daughter|wife|husband|boyfriend|girlfriend|partner|family|kids|children"
+    r"|parents)s?\b)"
 )
 VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
 """A word addressed before a pronoun, in lower case: "reminder: somer, you have"."""
@@ -121,7 +126,11 @@ def subject_pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexico
     """Index of the last word of a lower-case given name + surname at word ``i`` that a
     person's predicate follows or a person's cue precedes (see the module docstring)."""
     first = words[i].group()
-    if len(first) < 3 or first in lex.places or not (first in lex.first or _unknown(lex, first)):
+    if (
+        len(first) < 3
+        or first in lex.places
+        or not (first in lex.first or _unknown(lex, first) or lex.kind(first) is Kind.NAME)
+    ):
         return None
     j = i + 1
     while j < len(words) and j < i + 3 and words[j].group() in PARTICLES:
