@@ -57,6 +57,8 @@ def test_a_closing_before_words_that_are_no_name_finds_nothing(text: str) -> Non
         ("by annika marker and annika marker | bergen", "annika", "annika marker"),
         ("ok so melle seller wants a call tmr", "melle", "melle seller"),
         ("the report is from annika marker.", "annika", "annika marker"),
+        # a second surname after a found pair: a curated one, a place's name too
+        ("i think lucia ferrer rodriguez's plan wins", "lucia ferrer", "lucia ferrer rodriguez"),
     ],
 )
 def test_a_listed_surname_after_a_found_given_name_joins_it(
@@ -76,6 +78,7 @@ def test_a_listed_surname_after_a_found_given_name_joins_it(
         ("ask anna about the rollout", "anna"),  # a function word
         ("melle seller from ironbark", "melle"),  # "from" does not end a name
         ("lol giuseppe just replied-all", "giuseppe"),  # "just" is the predicate's
+        ("between hong kong stock code and", "kong stock"),  # no curated second surname
     ],
 )
 def test_no_surname_where_the_name_does_not_end(text: str, given: str) -> None:

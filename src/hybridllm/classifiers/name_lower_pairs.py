@@ -21,7 +21,8 @@ Three shapes that do not depend on one sentence template:
 - **a surname after a found given name** (:func:`surname_after`): a listed surname, even an
   English word, right after a lower-case given name the rules found, where the name ends
   (punctuation, ``and``, a person's predicate): ``pete gray,``, ``annika marker and``,
-  ``melle seller wants``; not ``emma rose early``;
+  ``melle seller wants``; not ``emma rose early``; after a found given name and surname, a
+  second surname from the curated lists (``lucia ferrer rodriguez's``);
 - **a chat mention** (:func:`mentions`), in any case: ``@name`` asked to act (``@lütold can
   you review``, ``@van de velde, please``), a listed name or a word in no list, not
   ``@here`` / ``@channel`` nor an everyday word that is no listed name (``@media``).
@@ -241,11 +242,14 @@ _NAME_END = re.compile(r"['’]s\b|[ \t]*(?:[,;:.!?)|\"'\r\n]|\Z)|[ \t]+and\b")
 def surname_after(text: str, start: int, end: int, lex: TokenLexicon) -> int | None:
     """The new end of the lower-case given name found at ``start:end`` when a listed surname
     follows it where a name ends (see the module docstring), else None."""
-    first = text[start:end]
+    found = text[start:end].split(" ")
+    first = found[0]
     if (
-        not first.isalpha()
-        or not first.islower()
+        len(found) > 2  # a given name, or it and one surname
+        or not all(w.isalpha() and w.islower() for w in found)
         or not (first in lex.first or lex.kind(first) is Kind.UNKNOWN)
+        # a second surname after a first one ("ramon kadar rodriguez's")
+        or (len(found) == 2 and not (found[1] in lex.last or _unknown(lex, found[1])))
     ):
         return None
     m = _NEXT_WORD.match(text, end)
@@ -257,8 +261,9 @@ def surname_after(text: str, start: int, end: int, lex: TokenLexicon) -> int | N
         or not bare.islower()
         or bare in FUNCTION_WORDS
         or bare in PARTICLES
-        or bare in lex.places
+        or (bare in lex.places and bare not in lex.place_surnames)  # "rodriguez" is both
         or bare not in lex.last
+        or (len(found) == 2 and bare not in faker_last())  # a curated one
     ):
         return None
     stop = m.start(1) + len(bare)
