@@ -31,6 +31,13 @@ def persons(text: str) -> set[str]:
         ("the keys are still with bogdanović at the front desk", "bogdanović"),
         # a surname that is a rare word before a surname that is none
         ("please add juno kowalczyk to the thread", "juno kowalczyk"),
+        # a short line of few English words: the words spelt like names say nothing of its
+        # language
+        (
+            "relay results: eastbrook 2 (runners: wyszomira romanowska, białasek), westbrook 1"
+            " (świerczyńska)",
+            "świerczyńska",
+        ),
     ],
 )
 def test_lower_case_names_by_their_tokens(text: str, name: str) -> None:

@@ -19,7 +19,7 @@ __all__ = ["NONE", "STRONG", "UNKNOWN", "WEAK", "english", "english_once", "stre
 
 STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
 _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
-_MIN_PLAIN = 6
+_MIN_PLAIN = 3  # other words that tell the language: three, in a short line too
 
 _ENGLISH_SHARE = 0.5
 # English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
