@@ -17,6 +17,9 @@ from tests.helpers import persons
         ),
         ("finalists 1) ignác teleki 2) ádika beck", ["ignác teleki", "ádika beck"]),
         ("founders: gobet, stump and fraschina", ["gobet", "stump", "fraschina"]),
+        # a count after an item: "scorers: ... , name 2"
+        ("goals: pietro conti, farnella 2), rovers 1", ["pietro conti", "farnella"]),
+        ("goals: pietro conti, bunday 2), rovers 1", ["pietro conti", "bunday"]),
     ],
 )
 def test_items_of_a_list_of_names_are_names(text: str, names: list[str]) -> None:
@@ -28,6 +31,7 @@ def test_items_of_a_list_of_names_are_names(text: str, names: list[str]) -> None
     ("text", "names"),
     [
         ("steps: 1. open the app 2. click save 3. restart", []),
+        ("sizes: small 2, medium 4 and large 1", []),
         ("winners: 1. maria lopez 2. the blue team 3. red rovers", ["maria lopez"]),
     ],
 )

@@ -288,7 +288,8 @@ _ITEM_RIGHT = re.compile(
     r"[ \t]*(?:,|;|&|[ \t]and\b|[ \t]\d{1,2}[.)])[ \t]*(?:and[ \t]+)?"
     r"(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
     r"([a-zß-öø-ÿ][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)"
-    r"(?=[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&)|[ \t]\d{1,2}[.)][ \t])"
+    # (a count may follow an item: "goals: ana lima, buday 2)")
+    r"(?=(?:[ \t]\d{1,2})?[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&)|[ \t]\d{1,2}[.)][ \t])"
 )
 _ITEM_LEFT = re.compile(
     r"(?:^|[,;:\n(]|\band|\b\d{1,2}[.)])[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
