@@ -66,6 +66,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     field_values,
     mentions,
     subject_pair,
+    told_or_related,
 )
 from hybridllm.classifiers.name_lower_records import with_context
 from hybridllm.classifiers.name_signoff import signoff_names
@@ -234,6 +235,14 @@ def lower_names(
                 and bare not in HELPER_VERBS  # "it will never add", "Game will just choose"
                 and _PEOPLE_DO.match(text, m.start() + len(bare))
                 and not _THING_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            )
+            or (
+                # told what or asked to do ("emilio told stella that"), or a relation after it
+                # ("it was sylvester, my mother's cousin")
+                english
+                and bare in _census_first()
+                and bare not in HELPER_VERBS
+                and told_or_related(text, m.start(), m.start() + len(bare))
             )
             or addressed(text, m.start(), bare, lex)
         ):

@@ -46,12 +46,14 @@ __all__ = [
     "PEOPLE_VERBS",
     "PERSON_AFTER",
     "PERSON_BEFORE",
+    "RELATION",
     "VOCATIVE",
     "field_values",
     "foreign_form",
     "mentions",
     "subject_pair",
     "surname_after",
+    "told_or_related",
     "with_surnames",
 ]
 
@@ -60,8 +62,25 @@ PERSON_BEFORE = re.compile(
     r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
     r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to)[,:]?[ \t]+)$"
 )
+_KIN = (
+    r"(?:mother|father|mom|mum|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter"
+    r"|wife|husband|boyfriend|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa"
+    r"|partner|family|kids|children|parents)"
+)
+# A relation in apposition ("it was erdin, my mother's cousin, who lent them the money"), or
+# kin of their own after "and" ("run by marinho costa and his sister").
+_RELATION = (
+    r",[ \t]+(?:my|our|your|his|her|their)[ \t]+(?:[a-z]+['’]s[ \t]+)?(?:"
+    + _KIN[3:-1]
+    + r"|friend|neighbou?r|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord"
+    r"|landlady)\b"
+    r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+" + _KIN + r"s?\b"
+)
+RELATION = re.compile(_RELATION)
+"""After a person: a relation in apposition or their own kin (``sylvester, my mother's cousin``,
+``costa and his sister``)."""
 # After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma,
-# a relation in apposition.
+# a relation.
 PERSON_AFTER = re.compile(
     r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
     r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
@@ -70,16 +89,22 @@ PERSON_AFTER = re.compile(
     # any past tense, not a participle of a thing ("arduino based", "a story inspired by",
     # "have jetstream enabled")
     r"|(?!based\b|enabled\b|disabled\b|related\b|powered\b)[a-z]{3,}ed(?![ \t]+(?:by|on|with)\b))\b"
-    # a relation in apposition: "it was erdin, my mother's cousin, who lent them the money"
-    r"|,[ \t]+(?:my|our|your|his|her|their)[ \t]+(?:[a-z]+['’]s[ \t]+)?(?:mother|father|mom|mum"
-    r"|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter|wife|husband|boyfriend"
-    r"|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa|friend|neighbou?r"
-    r"|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord|landlady)\b"
-    # with kin of their own: "run by marinho costa and his sister"
-    r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+(?:mother|father|mom|mum|dad|brother|sister|cousin"
-    r"|aunt|uncle|son|daughter|wife|husband|boyfriend|girlfriend|partner|family|kids|children"
-    r"|parents)s?\b)"
+    r"|" + _RELATION + ")"
 )
+# A verb of telling or asking before a person, and the clause after them.
+_TOLD = re.compile(r"\b(?:told|tell|tells|asked|ask|asks|remind|reminded|warned|promised)[ \t]+$")
+_CLAUSE = re.compile(r"[ \t]+(?:that|to|about|if|whether)\b")
+
+
+def told_or_related(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is told something or asked to do it (``emilio told
+    stella that``, ``asked rose to``) or a relation follows it (:data:`RELATION`)."""
+    return RELATION.match(text, end) is not None or (
+        _TOLD.search(text, max(0, start - 10), start) is not None
+        and _CLAUSE.match(text, end) is not None
+    )
+
+
 VOCATIVE = re.compile(r",[ \t]+(?:i|you|we)\b")
 """A word addressed before a pronoun, in lower case: "reminder: somer, you have"."""
 HELPER_VERBS = frozenset(
