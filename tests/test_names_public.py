@@ -164,6 +164,18 @@ def test_a_listed_word_of_a_private_full_name_stays_found() -> None:
     ]
 
 
+def test_a_public_figures_name_near_private_people_is_one_of_them() -> None:
+    # "Cezanne" alone is a listed painter; here a colleague among the speakers of a stand-up.
+    text = (
+        "could you brief Cezanne who missed the call:\nIngrid: build is green\nTomek: deploying now"
+    )
+    assert persons(text) == ["Cezanne", "Ingrid", "Tomek"]
+
+
+def test_public_figures_without_private_people_near_stay_public() -> None:
+    assert persons("Who wrote better essays, Orwell or Tolkien?") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

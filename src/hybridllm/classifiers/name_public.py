@@ -68,6 +68,13 @@ from hybridllm.models import Finding
 __all__ = ["drop_public", "load_lists", "public_name"]
 
 _LIST_GAP = 40  # characters between two names of one list
+# The kinds of a public person's name (a single or a frequent name) that a private person may
+# bear too.
+_CIRCLE = frozenset({"single", "famous"})
+# Characters between a public figure's name and a private person's for the one to be taken
+# as one of the other's circle ("Volunteer rota: Mon Pugh, Tue Francis", "if Van Dyck signed
+# it but only Bjorn De Backer witnessed it", "summarise for Renoir who missed standup:\nHjalmar:").
+_NEAR_PRIVATE = 120
 # Kinds whose dropped name makes the text's later one-word mentions of its words go too.
 _SPREADS = ("person", "famous", "persona", "brand", "known", "listed", "town", "author", "web")
 # A personal cue or a field label right before the name (same line).
@@ -372,6 +379,11 @@ def _among(text: str, name: Finding, others: list[Finding]) -> bool:
     )
 
 
+def _near(name: Finding, others: list[Finding]) -> bool:
+    """Whether another name is within :data:`_NEAR_PRIVATE` characters of ``name``."""
+    return any(max(o.start - name.end, name.start - o.end) <= _NEAR_PRIVATE for o in others)
+
+
 def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     """The findings without those that name a listed public figure, character or place, an
     invented character (:func:`~hybridllm.classifiers.name_story.invented`), or that are a run
@@ -459,15 +471,19 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     private_parts = {
         w for key, d in zip(keys, drop, strict=True) if not d and " " in key for w in key.split()
     }
-    # One word among private names ("Mon Tiina, Tue Rasmus, Wed Nahum") is one of them, and so
-    # is a word of a private full name ("Mimir Andreasen ... Mimir worked in my lab"); not an
-    # identifier or an English word ("since 15 Jun 2024" after a name).
+    # One word near a private name ("Mon Tiina, Tue Rasmus, Wed Nahum", "if Van Dyck signed it
+    # but only Bjorn De Backer witnessed it") is one of those people, and so is a word of a
+    # private full name ("Mimir Andreasen ... Mimir worked in my lab"); not an identifier or an
+    # English word ("since 15 Jun 2024" after a name).
     drop = [
         d
         and (
             " " in key
             or kind in ("code", "word", "place", "town")
-            or not (_among(text, f, kept) or key in private_parts)
+            or not (
+                (_near(f, kept) if kind in _CIRCLE else _among(text, f, kept))
+                or key in private_parts
+            )
         )
         for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
     ]
