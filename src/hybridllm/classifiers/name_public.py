@@ -370,18 +370,15 @@ def _record_like(
     )
 
 
-def _among(text: str, name: Finding, others: list[Finding]) -> bool:
-    """Whether another name is on the same line within a few words of ``name``."""
+def _beside(text: str, name: Finding, others: list[Finding], *, near: bool) -> bool:
+    """Whether another name is on the line of ``name`` within a few words, or (``near``) within
+    :data:`_NEAR_PRIVATE` characters of it."""
+    gap = _NEAR_PRIVATE if near else _LIST_GAP
     return any(
-        "\n" not in text[min(o.end, name.end) : max(o.start, name.start)]
-        and max(o.start - name.end, name.start - o.end) <= _LIST_GAP
+        max(o.start - name.end, name.start - o.end) <= gap
+        and (near or "\n" not in text[min(o.end, name.end) : max(o.start, name.start)])
         for o in others
     )
-
-
-def _near(name: Finding, others: list[Finding]) -> bool:
-    """Whether another name is within :data:`_NEAR_PRIVATE` characters of ``name``."""
-    return any(max(o.start - name.end, name.start - o.end) <= _NEAR_PRIVATE for o in others)
 
 
 def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
@@ -480,10 +477,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         and (
             " " in key
             or kind in ("code", "word", "place", "town")
-            or not (
-                (_near(f, kept) if kind in _CIRCLE else _among(text, f, kept))
-                or key in private_parts
-            )
+            or not (_beside(text, f, kept, near=kind in _CIRCLE) or key in private_parts)
         )
         for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
     ]
