@@ -205,6 +205,18 @@ def warm_up() -> None:
             key = tuple(sorted(i for group in groups for i in group))
             if key not in _TABLE:  # (a concurrent call finds the key or the whole core)
                 _TABLE[key] = _compile(key)
+    # the whole core without the typed-suffix alternative (see _core_matches)
+    others = tuple(i for i in range(len(_CORES)) if i != _SUFFIX_AT)
+    if others not in _TABLE:
+        _TABLE[others] = _compile(others)
+
+
+def _key_of(indices: Sequence[int]) -> tuple[int, ...] | None:
+    """The alternatives ``indices`` and those grouped with them; None for the whole core."""
+    groups = {_GROUP_OF.get(i) for i in indices}
+    if None in groups:
+        return None
+    return tuple(sorted(i for group in groups if group for i in group))
 
 
 def _core_of(indices: Sequence[int]) -> re.Pattern[str]:
@@ -212,10 +224,113 @@ def _core_of(indices: Sequence[int]) -> re.Pattern[str]:
     compiled (:func:`warm_up`); otherwise the whole core. An alternative that cannot match
     anywhere in a text changes nothing there, and each one tried at every word start is what
     the core costs (~0.3 ms per KB with all 17)."""
-    groups = {_GROUP_OF.get(i) for i in indices}
-    if None in groups:
-        return _CORE
-    return _TABLE.get(tuple(sorted(i for group in groups if group for i in group)), _CORE)
+    key = _key_of(indices)
+    return _CORE if key is None else _TABLE.get(key, _CORE)
+
+
+# The typed-suffix alternative ("Lindemarkveien 141") alone cost ~2 ms per 10 KB: at every
+# capitalised word it backtracks over the letters, trying each street ending. Its match ends in
+# an ending, white space and a digit, at most four words (runs of non-space) from its start. So
+# it runs only on the four words before each such ending (found in the reversed text in one
+# scan), and the rest of the core everywhere (:func:`_core_spans`).
+_SUFFIX_AT = 9
+
+
+def _words_of(alternation: str) -> list[str]:
+    """The literal words of ``alternation`` ("(?:a|b(?:c|d)e|f\\.)": a, bce, bde, f.)."""
+    body = alternation.removeprefix("(?:").removesuffix(")")
+    words: list[str] = []
+    for item in re.split(r"\|(?![^(]*\))", body):
+        nested = re.fullmatch(r"(\w+)\(\?:([\w|]+)\)(\w*)", item)
+        choices = nested.group(2).split("|") if nested else [item]
+        for choice in choices:
+            word = f"{nested.group(1)}{choice}{nested.group(3)}" if nested else choice
+            word = word.replace("\\.", ".")
+            if not re.fullmatch(r"[\w.]+", word):  # a form this reading does not know
+                raise ValueError(f"not a literal street ending: {item!r}")
+            words.append(word)
+    return words
+
+
+_ENDING_BACKWARDS = re.compile(
+    r"\d(\s+)(?i:" + "|".join(re.escape(w[::-1]) for w in _words_of(_SUFFIX_WORDS)) + ")"
+)
+_FOUR_WORDS_BACKWARDS = re.compile(r"(?:\S+\s+){0,3}\S+")
+
+
+def _suffix_windows(text: str) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi]`` ranges holding every start of the typed-suffix alternative in
+    ``text``: the four words before each street ending that white space and a digit follow."""
+    backwards = text[::-1]
+    n = len(text)
+    ranges: list[tuple[int, int]] = []
+    for m in _ENDING_BACKWARDS.finditer(backwards):
+        end = n - m.end(1)  # where the ending stops (its white space starts)
+        words = _FOUR_WORDS_BACKWARDS.match(backwards, n - end)
+        assert words is not None  # (the ending's last character is no space)
+        ranges.append((n - words.end(), end - 1))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in reversed(ranges):  # (found last first)
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _core_spans(
+    core: re.Pattern[str],
+    rest: re.Pattern[str] | None,
+    windows: Sequence[tuple[int, int]],
+    text: str,
+) -> list[tuple[int, int]]:
+    """Exactly the spans of ``core.finditer(text)``, where ``rest`` is ``core`` without the
+    alternatives that can start only inside ``windows`` (None: it has no others): ``rest``
+    searches the text, ``core`` is tried at each place of the windows before its match."""
+    spans: list[tuple[int, int]] = []
+    match = core.match
+    pos = k = 0
+    while True:
+        m = None if rest is None else rest.search(text, pos)
+        limit = len(text) if m is None else m.start()
+        found = None
+        while found is None and k < len(windows):
+            lo, hi = windows[k]
+            if hi < pos:
+                k += 1
+                continue
+            if lo > limit:
+                break
+            for s in range(max(lo, pos), min(hi, limit) + 1):
+                found = match(text, s)
+                if found is not None:
+                    break
+            if found is None:
+                if hi > limit:
+                    break
+                k += 1
+        if found is None:  # (at the start of rest's match core matches too, so it was tried)
+            found = m
+        if found is None:
+            return spans
+        spans.append(found.span())
+        pos = found.end()
+
+
+def _core_matches(indices: Sequence[int], text: str) -> list[tuple[int, int]]:
+    """The spans of the core of ``indices`` (:func:`_core_of`) in ``text``, as ``finditer``
+    finds them; the typed-suffix alternative only near its street endings."""
+    core = _core_of(indices)
+    if _SUFFIX_AT not in indices:
+        return [m.span() for m in core.finditer(text)]
+    key = _key_of(indices)
+    if key is None or key not in _TABLE:
+        key = tuple(range(len(_CORES)))
+    others = tuple(i for i in key if i != _SUFFIX_AT)
+    rest = _TABLE.get(others) if others else None
+    if others and rest is None:  # (not compiled yet: see warm_up)
+        return [m.span() for m in core.finditer(text)]
+    return _core_spans(core, rest, _suffix_windows(text), text)
 
 
 # After an address cue, a one-word street and its number ("corner of Urzáiz 31"), or a street
@@ -308,8 +423,7 @@ class AddressRecognizer:
             One finding per address block.
         """
         parts = possible(_CORE_PARTS, text)
-        core = _core_of([part.at for part in parts]) if parts else None
-        spans = [] if core is None else [m.span() for m in core.finditer(text)]
+        spans = _core_matches([part.at for part in parts], text) if parts else []
         spans = [  # not "a 10 Hour Course", "1 Type 2", "R.\\n\\nQ" (see address_false)
             (s, e)
             for s, e in spans

@@ -1,0 +1,82 @@
+"""The street core runs its costly typed-suffix alternative only near street endings, with the
+same matches as ``finditer`` over the whole core."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from hybridllm.classifiers import addresses
+from hybridllm.classifiers.addresses import (
+    _CORE_PARTS,
+    _CORES,
+    _STREET_ENDINGS,
+    _SUFFIX_AT,
+    _SUFFIX_WORDS,
+    _core_matches,
+    _core_of,
+    _suffix_windows,
+    _words_of,
+)
+
+_STREETS = (
+    "Lindemarkveien 141",
+    "Rákóczi út 41.",
+    "Thijsselaan 6",
+    "HAUPTSTRASSE 5",
+    "Am Alten Weg 3",
+    "12 Olof Palmes Gade 4",
+    "Kungsgatan\n12",
+    "Main Str. 7",
+    "1234 Karl Johans gate 22",
+    "Atatürk BULVARI 12",
+    "Vesterbrogade   15b",
+    "(Ostring 5)",
+    "x,Westring 4",
+    "12 34 A B Cweg 5",
+    "\\nHovedgata 9",
+    "during 2020",
+)
+_PROSE = "the patient was seen on Monday in the Left knee 3 times during 12 weeks at Oslo"
+
+
+def _texts() -> list[str]:
+    rng = random.Random(7)
+    out = []
+    for _ in range(300):
+        parts = [
+            rng.choice(_STREETS) if rng.random() < 0.2 else rng.choice(_PROSE.split())
+            for _ in range(rng.randint(3, 40))
+        ]
+        out.append("".join(p + rng.choice([" ", "\n", ", ", "  ", "\t"]) for p in parts))
+    return out
+
+
+def test_the_street_endings_are_read_from_the_alternation() -> None:
+    assert _SUFFIX_WORDS in _CORES[_SUFFIX_AT]
+    assert _words_of(_SUFFIX_WORDS) == list(_STREET_ENDINGS)
+    assert _words_of("(?:a|b(?:c|d)e|f\\.)") == ["a", "bce", "bde", "f."]
+    with pytest.raises(ValueError, match="not a literal"):
+        _words_of("(?:a|b+)")
+
+
+def test_the_windows_hold_every_start_of_the_typed_suffix_alternative() -> None:
+    part = _CORE_PARTS[_SUFFIX_AT].pattern
+    seen = 0
+    for text in _texts():
+        windows = _suffix_windows(text)
+        for m in part.finditer(text):
+            seen += 1
+            assert any(lo <= m.start() <= hi for lo, hi in windows), (text, m)
+    assert seen > 100
+
+
+@pytest.mark.parametrize(
+    "indices", [list(range(len(_CORES))), [9], [0, 1, 9], [2, 3, 9, 11], [0, 1, 2, 3, 4, 9], [5, 9]]
+)
+def test_the_core_finds_what_finditer_finds(indices: list[int]) -> None:
+    addresses.warm_up()
+    for text in _texts():
+        expected = [m.span() for m in _core_of(indices).finditer(text)]
+        assert _core_matches(indices, text) == expected, text
