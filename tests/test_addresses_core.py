@@ -4,10 +4,12 @@ same matches as ``finditer`` over the whole core."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from hybridllm.classifiers import addresses
+from hybridllm.classifiers.address_lower_run import NUMBER
 from hybridllm.classifiers.addresses import (
     _CORE_PARTS,
     _CORES,
@@ -80,3 +82,32 @@ def test_the_core_finds_what_finditer_finds(indices: list[int]) -> None:
     for text in _texts():
         expected = [m.span() for m in _core_of(indices).finditer(text)]
         assert _core_matches(indices, text) == expected, text
+
+
+# The number patterns read their first digit before their look-behinds (so a search looks
+# for a digit first): the same matches as the look-behind-first forms they replace.
+_OLD_NUMBER = (
+    r"(?:(?<=\\n)|(?<![\w.,:/#$€£+*-]))"
+    r"(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
+    r"|(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))\d{3,5}[a-z]?)(?![\w%°$€£'’]|[.,:/-]\d)"
+)
+_OLD_NUMBER_WORD = (
+    rf"(?<![\w.,:/-])\d{{1,5}}[A-Za-z]?[ \t]+(?:{addresses._U}[\w'’-]*[ \t]+){{0,2}}"
+    rf"({addresses._U}[\w'’-]{{3,}})(?![\w'’-])"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(_OLD_NUMBER, NUMBER), (_OLD_NUMBER_WORD, addresses._NUMBER_WORD)],
+)
+def test_the_number_patterns_match_as_before(old: str, new: re.Pattern[str]) -> None:
+    rng = random.Random(5)
+    pieces = [*"0123456789٣ abcXYZ,.:/#$€£+*-\t_%°'’é", "\\n", " 12", "st", "Main", "Hauptgasse"]
+    former = re.compile(old)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in former.finditer(text)]
+        for pos in range(len(text)):
+            a, b = new.match(text, pos), former.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)

