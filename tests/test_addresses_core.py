@@ -1,5 +1,5 @@
-"""The street core runs its costly typed-suffix alternative only near street endings, with the
-same matches as ``finditer`` over the whole core."""
+"""The street core runs its costly alternatives only where they can start (near a street ending
+or a type word), with the same matches as ``finditer`` over the whole core."""
 
 from __future__ import annotations
 
@@ -9,17 +9,21 @@ import re
 import pytest
 
 from hybridllm.classifiers import addresses
+from hybridllm.classifiers.address_core import by_first_letter, ending_windows, merge, words_of
 from hybridllm.classifiers.address_lower_run import NUMBER
 from hybridllm.classifiers.addresses import (
     _CORE_PARTS,
     _CORES,
+    _ENDING_BACKWARDS,
+    _FIRST_LOWER,
     _STREET_ENDINGS,
     _SUFFIX_AT,
     _SUFFIX_WORDS,
+    _WINDOWED,
     _core_matches,
     _core_of,
-    _suffix_windows,
-    _words_of,
+    _type_starts,
+    type_windows,
 )
 
 _STREETS = (
@@ -39,6 +43,22 @@ _STREETS = (
     "12 34 A B Cweg 5",
     "\\nHovedgata 9",
     "during 2020",
+    "Rua das Hortências 1428",
+    "ul. Kunickiego Władysława 61",
+    "104 Rue de Rabat",
+    "Diagonal Resistencia N° 782",
+    "Cl. 23 # 9-6 Sur",
+    "rue Lévêque",
+    "70, boulevard de Maury",
+    "route de Lyon",
+    "Rua Jesús soria, 866",
+    "12 34 Calle Mayor 5",
+    "Avda. Xal 3",
+    "C/ Mayor 4",
+    "(12 Rua X 5",
+    "\\nRua Y 3",
+    "Șoseaua Kiseleff 3",
+    "place de la Bourse",
 )
 _PROSE = "the patient was seen on Monday in the Left knee 3 times during 12 weeks at Oslo"
 
@@ -57,25 +77,38 @@ def _texts() -> list[str]:
 
 def test_the_street_endings_are_read_from_the_alternation() -> None:
     assert _SUFFIX_WORDS in _CORES[_SUFFIX_AT]
-    assert _words_of(_SUFFIX_WORDS) == list(_STREET_ENDINGS)
-    assert _words_of("(?:a|b(?:c|d)e|f\\.)") == ["a", "bce", "bde", "f."]
+    assert words_of(_SUFFIX_WORDS) == list(_STREET_ENDINGS)
+    assert words_of("(?:a|b(?:c|d)e|f\\.)") == ["a", "bce", "bde", "f."]
     with pytest.raises(ValueError, match="not a literal"):
-        _words_of("(?:a|b+)")
+        words_of("(?:a|b+)")
 
 
-def test_the_windows_hold_every_start_of_the_typed_suffix_alternative() -> None:
-    part = _CORE_PARTS[_SUFFIX_AT].pattern
+def test_the_lower_case_type_words_are_those_of_their_alternative() -> None:
+    head = _CORES[19].split("(?=")[0]
+    assert sorted(re.findall(r"[a-zé]{3,}", head)) == sorted(_FIRST_LOWER[3:-1].split("|"))
+    assert by_first_letter("(?:ab|ac\\.|b)", "(?:ad)") == "(?:a(?:b|c\\.|d)|b(?:))"
+
+
+def test_the_windows_hold_every_start_of_the_windowed_alternatives() -> None:
     seen = 0
     for text in _texts():
-        windows = _suffix_windows(text)
-        for m in part.finditer(text):
-            seen += 1
-            assert any(lo <= m.start() <= hi for lo, hi in windows), (text, m)
-    assert seen > 100
+        windows = merge(
+            ending_windows(text, _ENDING_BACKWARDS) + type_windows(text, _type_starts(text))
+        )
+        for i in _WINDOWED:
+            for m in _CORE_PARTS[i].pattern.finditer(text):
+                seen += 1
+                assert any(lo <= m.start() <= hi for lo, hi in windows), (text, i, m)
+    assert seen > 1000
 
 
 @pytest.mark.parametrize(
-    "indices", [list(range(len(_CORES))), [9], [0, 1, 9], [2, 3, 9, 11], [0, 1, 2, 3, 4, 9], [5, 9]]
+    "indices",
+    [
+        list(range(len(_CORES))),
+        *([9], [0, 1, 9], [2, 3, 9, 11], [0, 1, 2, 3, 4, 9], [5, 9], [2, 18]),
+        *([3], [19], [0, 2], [3, 10, 11], [0, 1, 2, 3, 4, 11]),
+    ],
 )
 def test_the_core_finds_what_finditer_finds(indices: list[int]) -> None:
     addresses.warm_up()

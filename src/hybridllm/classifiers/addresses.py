@@ -28,7 +28,7 @@ left outside (a unit, a house number's other half, a number before it).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 from typing import NamedTuple
 
@@ -37,6 +37,14 @@ from hybridllm.classifiers.address_context import (
     context_spans,
     widen,
     with_context,
+)
+from hybridllm.classifiers.address_core import (
+    by_first_letter,
+    core_spans,
+    ending_windows,
+    merge,
+    type_windows,
+    words_of,
 )
 from hybridllm.classifiers.address_false import false_core
 from hybridllm.classifiers.address_lead import (
@@ -186,7 +194,7 @@ _CORE_PARTS = tuple(_Core(re.compile(_START + f"(?:{c})"), i) for i, c in enumer
 # The alternatives that often may match, in groups that go together (the core with a group
 # whose other member cannot match is still exact): the cheap number-first ones and "R"/"Av"
 # together, the costly ones apart. The core of every combination of groups is compiled at
-# warm-up (63 patterns, ~0.3 s in the prefilter's thread); a text where a rarer alternative may
+# warm-up (64 patterns, ~0.3 s in the prefilter's thread); a text where a rarer alternative may
 # match gets the whole core, so no call compiles a pattern. (Chosen on the latency prompts of
 # every family: within ~0.1 ms per 10 KB of the exact combination.)
 _GROUPS = ((0, 1, 4, 16, 17), (2, 18), (3, 19), (9,), (10,), (11,))
@@ -205,8 +213,8 @@ def warm_up() -> None:
             key = tuple(sorted(i for group in groups for i in group))
             if key not in _TABLE:  # (a concurrent call finds the key or the whole core)
                 _TABLE[key] = _compile(key)
-    # the whole core without the typed-suffix alternative (see _core_matches)
-    others = tuple(i for i in range(len(_CORES)) if i != _SUFFIX_AT)
+    # the whole core without the alternatives that run in windows (see _core_matches)
+    others = tuple(i for i in range(len(_CORES)) if i not in _WINDOWED)
     if others not in _TABLE:
         _TABLE[others] = _compile(others)
 
@@ -228,109 +236,48 @@ def _core_of(indices: Sequence[int]) -> re.Pattern[str]:
     return _CORE if key is None else _TABLE.get(key, _CORE)
 
 
-# The typed-suffix alternative ("Lindemarkveien 141") alone cost ~2 ms per 10 KB: at every
-# capitalised word it backtracks over the letters, trying each street ending. Its match ends in
-# an ending, white space and a digit, at most four words (runs of non-space) from its start. So
-# it runs only on the four words before each such ending (found in the reversed text in one
-# scan), and the rest of the core everywhere (:func:`_core_spans`).
+# The alternatives that start only near a word a cheap scan finds (see :mod:`.address_core`):
+# the typed-suffix one before a street ending, the typed-first ones at a type word or at most
+# two numbers before it. Whole groups of _GROUPS: the core without them is compiled too.
 _SUFFIX_AT = 9
-
-
-def _words_of(alternation: str) -> list[str]:
-    """The literal words of ``alternation`` ("(?:a|b(?:c|d)e|f\\.)": a, bce, bde, f.)."""
-    body = alternation.removeprefix("(?:").removesuffix(")")
-    words: list[str] = []
-    for item in re.split(r"\|(?![^(]*\))", body):
-        nested = re.fullmatch(r"(\w+)\(\?:([\w|]+)\)(\w*)", item)
-        choices = nested.group(2).split("|") if nested else [item]
-        for choice in choices:
-            word = f"{nested.group(1)}{choice}{nested.group(3)}" if nested else choice
-            word = word.replace("\\.", ".")
-            if not re.fullmatch(r"[\w.]+", word):  # a form this reading does not know
-                raise ValueError(f"not a literal street ending: {item!r}")
-            words.append(word)
-    return words
-
-
+_WINDOWED = frozenset((_SUFFIX_AT, 2, 18, 3, 19))
+# a digit, white space and a street ending of _SUFFIX_WORDS, in the reversed text
 _ENDING_BACKWARDS = re.compile(
-    r"\d(\s+)(?i:" + "|".join(re.escape(w[::-1]) for w in _words_of(_SUFFIX_WORDS)) + ")"
+    r"\d(\s+)(?i:" + "|".join(re.escape(w[::-1]) for w in words_of(_SUFFIX_WORDS)) + ")"
 )
-_FOUR_WORDS_BACKWARDS = re.compile(r"(?:\S+\s+){0,3}\S+")
+_FIRST_LOWER = (
+    "(?:rue|boulevard|chemin|allée|impasse|quai|avenue|montée|sentier|route|place|cours|passage)"
+)
+# a type word of the typed-first alternatives after a character that is no word character or
+# an "n" (of a literal "\\n"), and white space (see address_core.type_windows)
+_TYPE_FIRST = re.compile(
+    r"[\Wn](" + by_first_letter(_PREFIX_FOREIGN, _PREFIX_NUMBERED, _FIRST_LOWER) + r")(?=\s)"
+)
 
 
-def _suffix_windows(text: str) -> list[tuple[int, int]]:
-    """Merged ``[lo, hi]`` ranges holding every start of the typed-suffix alternative in
-    ``text``: the four words before each street ending that white space and a digit follow."""
-    backwards = text[::-1]
-    n = len(text)
-    ranges: list[tuple[int, int]] = []
-    for m in _ENDING_BACKWARDS.finditer(backwards):
-        end = n - m.end(1)  # where the ending stops (its white space starts)
-        words = _FOUR_WORDS_BACKWARDS.match(backwards, n - end)
-        assert words is not None  # (the ending's last character is no space)
-        ranges.append((n - words.end(), end - 1))
-    merged: list[tuple[int, int]] = []
-    for lo, hi in reversed(ranges):  # (found last first)
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return merged
-
-
-def _core_spans(
-    core: re.Pattern[str],
-    rest: re.Pattern[str] | None,
-    windows: Sequence[tuple[int, int]],
-    text: str,
-) -> list[tuple[int, int]]:
-    """Exactly the spans of ``core.finditer(text)``, where ``rest`` is ``core`` without the
-    alternatives that can start only inside ``windows`` (None: it has no others): ``rest``
-    searches the text, ``core`` is tried at each place of the windows before its match."""
-    spans: list[tuple[int, int]] = []
-    match = core.match
-    pos = k = 0
-    while True:
-        m = None if rest is None else rest.search(text, pos)
-        limit = len(text) if m is None else m.start()
-        found = None
-        while found is None and k < len(windows):
-            lo, hi = windows[k]
-            if hi < pos:
-                k += 1
-                continue
-            if lo > limit:
-                break
-            for s in range(max(lo, pos), min(hi, limit) + 1):
-                found = match(text, s)
-                if found is not None:
-                    break
-            if found is None:
-                if hi > limit:
-                    break
-                k += 1
-        if found is None:  # (at the start of rest's match core matches too, so it was tried)
-            found = m
-        if found is None:
-            return spans
-        spans.append(found.span())
-        pos = found.end()
+def _type_starts(text: str) -> Iterator[int]:
+    """Where a type word of :data:`_TYPE_FIRST` stands in ``text``."""
+    if _TYPE_FIRST.match(" " + text[:40]):  # at the start: as after a space
+        yield 0
+    for m in finditer(_TYPE_FIRST, text):  # (a word ends in white space: none is skipped)
+        yield m.start(1)
 
 
 def _core_matches(indices: Sequence[int], text: str) -> list[tuple[int, int]]:
     """The spans of the core of ``indices`` (:func:`_core_of`) in ``text``, as ``finditer``
-    finds them; the typed-suffix alternative only near its street endings."""
+    finds them; the alternatives of :data:`_WINDOWED` only where they can start."""
     core = _core_of(indices)
-    if _SUFFIX_AT not in indices:
-        return [m.span() for m in core.finditer(text)]
     key = _key_of(indices)
     if key is None or key not in _TABLE:
         key = tuple(range(len(_CORES)))
-    others = tuple(i for i in key if i != _SUFFIX_AT)
+    others = tuple(i for i in key if i not in _WINDOWED)
     rest = _TABLE.get(others) if others else None
-    if others and rest is None:  # (not compiled yet: see warm_up)
+    if len(others) == len(key) or (others and rest is None):  # (rest not compiled: warm_up)
         return [m.span() for m in core.finditer(text)]
-    return _core_spans(core, rest, _suffix_windows(text), text)
+    ranges = ending_windows(text, _ENDING_BACKWARDS) if _SUFFIX_AT in key else []
+    if any(i in _WINDOWED and i != _SUFFIX_AT for i in key):
+        ranges += type_windows(text, _type_starts(text))
+    return core_spans(core, rest, merge(ranges), text)
 
 
 # After an address cue, a one-word street and its number ("corner of Urzáiz 31"), or a street
@@ -403,7 +350,15 @@ def _number_first(text: str) -> list[tuple[int, int]]:
 class AddressRecognizer:
     """STREET_ADDRESS findings (category PII): a core, extended over its completing lines."""
 
-    prefilter_patterns = (_CUED, LEAD, LEAD_LOWER, CUED_NAMES, RING, *PREFILTER_PATTERNS)
+    prefilter_patterns = (
+        _CUED,
+        LEAD,
+        LEAD_LOWER,
+        CUED_NAMES,
+        RING,
+        _TYPE_FIRST,
+        *PREFILTER_PATTERNS,
+    )
     """Patterns searched through the classifier's prefilter (see :mod:`.prefilter`)."""
     prefilter_found_only = tuple(part.pattern for part in _CORE_PARTS)
     """Patterns the prefilter is asked about only whether they may match in a text."""
