@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hybridllm.classifiers import base, phi
-from hybridllm.classifiers.prefilter_words import Words
+from hybridllm.classifiers.prefilter_words import Needles, Words
 
 pytest.importorskip("hyperscan")
 
@@ -64,3 +64,30 @@ def test_keyword_rules_find_the_same_spans() -> None:
         got = list(rule.spans(note))
         assert len(got) >= 2, rule.entity_type
         assert got == _reference(rule, note)
+
+
+def _find_all(text: str, needles: list[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            out.setdefault(needle, []).append(at)
+            at = text.find(needle, at + 1)
+    return out
+
+
+def test_needles_are_found_where_str_find_finds_them() -> None:
+    needles = ["aa", "straße", " tie", "vej", "gatvė", "é"]
+    text = "aaaa Bahnhofstraße strasse straxe tie patient vejen gatvė gatve é e\u0301 naïve"
+    assert Needles(needles).places(text) == _find_all(text, needles)
+    assert Needles([]).places("aa") == {}
+
+
+_SOME = ["aa", "straße", "st", "é", "ss", "\u0131", "e s"]
+_SOME_NEEDLES = Needles(_SOME)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aeéstrß vj\u0131I", max_size=40))
+def test_needles_on_any_text(text: str) -> None:
+    assert _SOME_NEEDLES.places(text) == _find_all(text, _SOME)

@@ -7,6 +7,7 @@ import pytest
 
 from hybridllm import redact
 from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers import street_words as street_words_module
 from hybridllm.classifiers.street_words import street_words
 
 
@@ -63,3 +64,16 @@ def test_a_one_word_street_is_a_street(text: str, street: str) -> None:
 )
 def test_words_that_are_no_streets(text: str) -> None:
     assert street_words(text) == []
+
+
+def test_the_one_pass_needles_find_what_str_find_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "He lives on Spatenstrasse; we met on nordtoftevej by Järveotsa tee and Rákóczi út.",
+        "470 Möðruvöllur IV, Nové záhrady VI. 651, rua são caetano, mlinarska street, STRASSE",
+        "the patient at Hazeldene St. near Bahnhofstraße and gatvė, road. sokağı ii vejen",
+    ]
+    street_words_module.warm_up()
+    fast = [street_words(t) for t in texts]
+    monkeypatch.setattr(street_words_module, "_NEEDLES", None)
+    assert [street_words(t) for t in texts] == fast
+    assert all(fast)

@@ -60,6 +60,7 @@ from hybridllm.classifiers.address_widen import UNIT_PIECE
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
 from hybridllm.classifiers.street_words import street_words
+from hybridllm.classifiers.street_words import warm_up as street_words_warm_up
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["AddressRecognizer", "warm_up"]
@@ -207,7 +208,9 @@ def _compile(indices: tuple[int, ...]) -> re.Pattern[str]:
 
 
 def warm_up() -> None:
-    """Compile the core of every combination of :data:`_GROUPS` (see there)."""
+    """Compile the core of every combination of :data:`_GROUPS` (see there), and the needles
+    of :mod:`.street_words`."""
+    street_words_warm_up()
     for k in range(1, len(_GROUPS) + 1):
         for groups in combinations(_GROUPS, k):
             key = tuple(sorted(i for group in groups for i in group))

@@ -1,4 +1,4 @@
-"""Where many keywords occur as whole words, in one Hyperscan pass (see :mod:`.prefilter`).
+"""Where many keywords or strings occur, in one Hyperscan pass (see :mod:`.prefilter`).
 
 A :class:`~hybridllm.classifiers.base.KeywordRule` (drug names, conditions) matches its pattern
 only where one of its keywords starts. Indexing every run of ASCII letters of a text in Python
@@ -16,7 +16,7 @@ from typing import Any
 
 from hybridllm.classifiers.prefilter import proxy_bytes
 
-__all__ = ["Words"]
+__all__ = ["Needles", "Words"]
 
 _ASCII_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -73,6 +73,63 @@ class Words:
             if (start and data[start - 1] in letters) or (end < size and data[end] in letters):
                 continue  # part of a longer letter run ("pain" in "painful")
             found.setdefault(word, []).append(start)
+        for at in found.values():
+            at.sort()
+        return found
+
+
+class Needles:
+    """Every place where each of many strings occurs in a text, in one Hyperscan pass: the
+    places ``str.find`` finds needle by needle (overlapping ones too), ~0.1 ms per 10 KB for
+    a hundred needles instead of ~0.5. Thread-safe: each thread gets its own scratch space."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        """Compile ``needles`` (a non-ASCII character of one matches any there, then is
+        checked)."""
+        self.needles = list(dict.fromkeys(n for n in needles if n))
+        self._db: Any = None
+        self._local = threading.local()
+        try:
+            import hyperscan
+        except ImportError:  # pragma: no cover - the package is a dependency
+            return
+        if not self.needles:
+            return
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(
+            expressions=[
+                "".join(f"\\x{min(ord(c), 0x80):02x}" for c in n).encode("ascii")
+                for n in self.needles
+            ],
+            ids=list(range(len(self.needles))),
+            elements=len(self.needles),
+            flags=[0] * len(self.needles),
+        )
+        self._db = db
+        self._hs = hyperscan
+
+    def places(self, text: str) -> dict[str, list[int]] | None:
+        """Each needle that occurs in ``text``, with the offsets where it starts, in order;
+        None when there is no database (the caller then finds them itself)."""
+        if self._db is None:
+            return {} if not self.needles else None
+        ends: list[int] = []  # flat (end, needle index) pairs, in the scan's order
+
+        def on_match(pid: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
+            ends.append(end)
+            ends.append(pid)
+
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = self._hs.Scratch(self._db)
+        self._db.scan(proxy_bytes(text, fold=False), match_event_handler=on_match, scratch=scratch)
+        needles = self.needles
+        found: dict[str, list[int]] = {}
+        for i in range(0, len(ends), 2):
+            needle = needles[ends[i + 1]]
+            start = ends[i] - len(needle)
+            if needle.isascii() or text.startswith(needle, start):
+                found.setdefault(needle, []).append(start)
         for at in found.values():
             at.sort()
         return found
