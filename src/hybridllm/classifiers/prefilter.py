@@ -106,7 +106,7 @@ class Literals:
 class Hits:
     """Where each prefiltered pattern may match in one text (see :meth:`Prefilter.scan`)."""
 
-    __slots__ = ("_found", "_pairs", "_size", "_starts", "_widths")
+    __slots__ = ("_found", "_merged", "_size", "_starts", "_widths")
 
     def __init__(
         self,
@@ -122,7 +122,7 @@ class Hits:
         self._widths = widths
         self._size = size
         self._starts = starts
-        self._pairs: dict[int, list[int] | None] = {}
+        self._merged: dict[int, list[tuple[int, int]] | None] = {}
 
     def found(self, index: int) -> bool:
         """Whether the scan found any place where pattern ``index`` may match."""
@@ -130,16 +130,20 @@ class Hits:
 
     def windows(self, index: int) -> list[tuple[int, int]] | None:
         """Merged ``[lo, hi]`` ranges of the possible match starts of pattern ``index``; None
-        when they cover so much of the text that a plain ``finditer`` is cheaper."""
+        when they cover so much of the text that a plain ``finditer`` is cheaper. (Kept: the
+        rules of a text ask for the same pattern's ranges ~4 times over.)"""
+        if index in self._merged:
+            return self._merged[index]
         found = self._found.get(index)
         if found is None:
             return []
+        merged = self._merged[index] = self._windows(index, found)
+        return merged
+
+    def _windows(self, index: int, found: list[int]) -> list[tuple[int, int]] | None:
         width = self._widths[index]
         if width is None:  # (start, end) pairs from the pattern's start-of-match database
-            if index in self._pairs:  # another rule with the same pattern asked already
-                flat = self._pairs[index]
-            else:
-                flat = self._pairs[index] = self._starts and self._starts(index)
+            flat = self._starts and self._starts(index)
             if not flat:  # none (a short text, no database): the rule runs on all of it
                 return None
             pairs = sorted(zip(flat[::2], flat[1::2], strict=True))
