@@ -19,6 +19,9 @@ from hybridllm import redact
         ("ssn: five two one, four four, nine eight zero six", "nine eight zero six"),
         ("my ssn is 123 - 45 - 6789", "6789"),
         ("chat with me: https://wa.me/14168392271", "4168392271"),
+        # counted digits are an SSN after its cue; ten digits alone on a line are a number
+        ("social security number: one two three four five six seven eight nine", "seven eight"),
+        ("thanks!\n6473908815\n", "6473908815"),
         # letters written one by one
         ("mail me: m a r i a @ g m a i l . c o m", "m a r i a"),
         ("hey it's m.a.r.i.a l.o.p.e.z here", "l.o.p.e.z"),
@@ -40,6 +43,7 @@ def test_spelt_identifiers_go(text: str, value: str) -> None:
         "options: a b c d e",
         "play C D E F G A B on the piano",
         "the U.S.A. team won, e.g. in 1999",
+        "epoch\n1700000000\n",  # a Unix time is no NANP number
     ],
 )
 def test_prose_with_at_dot_and_counting_stays(text: str) -> None:

@@ -271,6 +271,11 @@ _US_PHONE_PAREN = re.compile(r"(?<=\w \()(?P<v>[2-9]\d{2}[2-9]\d{6})(?=\))")
 _US_PHONE_LISTED = re.compile(r"(?<=[a-z], )(?P<v>[2-9]\d{2}[2-9]\d{6})(?![\w.,/-]\w|\w)")
 
 
+# Ten digits alone on a line (or as the whole message), NANP-shaped: a number pasted on its own
+# is a phone number more often than anything else.
+_US_PHONE_ALONE = re.compile(r"(?m)^[ \t]*(?P<v>(?:\+?1)?[2-9]\d{2}[2-9]\d{6})[ \t]*$")
+
+
 def _nanp_valid(value: str) -> bool:
     """Not an N11 service code as area code (911, 411), not a run of one or two digits."""
     return value[1:3] != "11" and len(set(value)) > 2
@@ -299,6 +304,12 @@ _PHONE_CTX_AFTER = re.compile(
 )
 # "123-45-6789", "123 45 6789", and with spaced dashes: "123 - 45 - 6789".
 _SSN = re.compile(r"(?<![\w-])(?P<v>\d{3}([ \t]*-[ \t]*|[ ])\d{2}\2\d{4})(?![\w-])")
+# Digits spelt as words after an SSN cue: counted too ("ssn: one two three four ...").
+_SSN_SPELT = re.compile(
+    rf"\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss#)\b[^\n\d]{{0,12}}?"
+    rf"(?P<v>{_DIGIT_WORD}(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_DIGIT_WORD}){{8}})\b",
+    re.IGNORECASE,
+)
 _SSN_BARE = re.compile(
     r"\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss#)\b[^\n\d]{0,25}(?<!\d)"
     r"(?P<v>\d{9})(?!\d)",
@@ -403,8 +414,10 @@ def build_pattern_recognizer() -> RegexRecognizer:
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_BARE, 0.6),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_PAREN, 0.5, _nanp_valid),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE_LISTED, 0.5, _nanp_valid),
+            RegexRule("PHONE_NUMBER", "PII", _US_PHONE_ALONE, 0.5, _nanp_valid),
             RegexRule("US_SSN", "PII", _SSN, 0.85, _ssn_valid),
             RegexRule("US_SSN", "PII", _SSN_BARE, 0.85, _ssn_valid),
+            RegexRule("US_SSN", "PII", _SSN_SPELT, 0.7),
             # An internal address is the clinical pass's quasi-identifier (phi.py).
             RegexRule("IP_ADDRESS", "PII", IPV4, 0.8, _public_host),
             RegexRule("IP_ADDRESS", "PII", IPV6, 0.8, _public_ip),
