@@ -39,6 +39,9 @@ def persons(text: str) -> set[str]:
         ("she named him marcel", "marcel"),
         # a given name + surname before an English person's verb, in non-English surroundings
         ("petronella haldorsen lives at 12 storgata, tromsø", "petronella haldorsen"),
+        # a code comment is prose, its owner's mark too
+        ("# todo(kasia): remove this shim once wróblewski merges the parser fix", "wróblewski"),
+        ("// fixme(ola): revert once jaros merges the fix", "jaros"),
     ],
 )
 def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
@@ -50,6 +53,8 @@ def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
     [
         "what if multiple sensors are connected to arduino and how can we monitor them",
         "// lock is not held, do nothing",
+        "# keep this until the cache warms up\nx = load(cfg)",
+        "# todo: call parse(x) once the lexer merges tokens",
         "qualities for ceo(in english)",
         "what is the age of puberty according to islam",
         "ni ke yi shuo zhong wen ma?",

@@ -90,9 +90,11 @@ NAMING_CUE = re.compile(
     r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
 # The first letter of each sentence, line or quotation.
-# A line's first letter after a chat log's time stamp too ("[09:15] stella: ...").
+# A line's first letter after a chat log's time stamp or a comment's mark too ("[09:15] stella:
+# ...", "# todo: ...").
 _SENTENCE_START = re.compile(
-    rf"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*(?:{TIME_STAMP})?([^\W\d_])"
+    rf"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*(?:(?:#+|//+)[ \t]*)?(?:{TIME_STAMP})?"
+    r"([^\W\d_])"
 )
 _GAP = re.compile(r"[ \t]")
 # What only a person does next, for a given name English knows as a word too.
