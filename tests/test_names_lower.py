@@ -188,3 +188,12 @@ def test_lone_restored_words_that_count(text: str, name: str) -> None:
 )
 def test_lone_restored_ascii_words_do_not_count(text: str) -> None:
     assert persons(text) == set()
+
+
+def test_code_is_read_per_sentence_of_a_line() -> None:
+    from hybridllm.classifiers.name_lower_context import code_line
+
+    text = "blame says odeta grinholc wrote this in 2019. why does re.match(p, s) fail?"
+    assert not code_line(text, text.index("grinholc"))
+    assert code_line(text, text.index("fail"))
+    assert code_line("x = load(cfg)  # by odeta", 0)

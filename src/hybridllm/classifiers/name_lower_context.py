@@ -302,6 +302,12 @@ def code_line(text: str, pos: int) -> bool:
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
     line = text[lo : hi if hi >= 0 else len(text)]
+    # only the sentence of ``pos`` in a line of prose ("git blame says x wrote it. what does
+    # ^[a-z] match?")
+    at = pos - lo
+    cut = max(line.rfind(". ", 0, at), line.rfind("? ", 0, at), line.rfind("! ", 0, at))
+    ends = [k for k in (line.find(". ", at), line.find("? ", at), line.find("! ", at)) if k >= 0]
+    line = line[cut + 1 : min(ends) + 1 if ends else len(line)]
     if "(" in line:
         line = _OWNER_MARK.sub("", line)
     return bool(_CODE.search(line))
