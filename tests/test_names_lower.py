@@ -55,6 +55,9 @@ def test_lower_case_and_cued_names_are_found(text: str, name: str) -> None:
         "// lock is not held, do nothing",
         "# keep this until the cache warms up\nx = load(cfg)",
         "# todo: call parse(x) once the lexer merges tokens",
+        # an abbreviation has no vowel; a key before a block of code is no speaker
+        "void reset(void)\n{\n /* mptcp can't tell us to drop reset pkts,\n  * so ignore it */\n}",
+        "System.register([], function (e) {\n  return {\n    setters: [\n      function (m) {}\n",
         "qualities for ceo(in english)",
         "what is the age of puberty according to islam",
         "ni ke yi shuo zhong wen ma?",

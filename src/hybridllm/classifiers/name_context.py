@@ -304,6 +304,9 @@ def _everyday(word: str, lex: TokenLexicon) -> bool:
     return (word in lex.common or word in FUNCTION_WORDS or len(word) < 3) and word not in lex.first
 
 
+_OPENS_BLOCK = re.compile(r"[\[{(][ \t]*(?:\n|$)")
+
+
 def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Speaker labels at line starts (``Jerónima: rolling back now``): a label that is two words
     or a word alone that can be a name by itself; in a dialogue (two labels or more, one of them
@@ -315,6 +318,8 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     logged = sum(1 for m in matches if m.group("t")) >= 2
     for m in matches:
         v = m.group("v")
+        if _OPENS_BLOCK.match(text, m.end() - 1):
+            continue  # a key of code or YAML: "setters: [", "config: {"
         if logged and m.group("t") and _handle(v, lex):
             sure.append(m.span("v"))
             continue

@@ -102,7 +102,13 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         True for a name (see the module docstring).
     """
     end = start + len(word)
-    if len(word) < _MIN_LEN or not word.isalpha() or word in lex.places or word in _CHAT:
+    if (
+        len(word) < _MIN_LEN
+        or not word.isalpha()
+        or word in lex.places
+        or word in _CHAT
+        or not _VOWEL.search(word)  # "mptcp can't tell us": an abbreviation, a keyboard run
+    ):
         return False
     if _DETERMINER.search(text, max(0, start - 8), start):
         return False

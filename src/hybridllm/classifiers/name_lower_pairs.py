@@ -79,10 +79,11 @@ _RELATION = (
 RELATION = re.compile(_RELATION)
 """After a person: a relation in apposition or their own kin (``sylvester, my mother's cousin``,
 ``costa and his sister``)."""
-# After a person: an auxiliary, a person's verb, a possessive, a speaker colon, a vocative comma,
-# a relation.
+# After a person: an auxiliary, a person's verb, a possessive, a speaker colon (not a key before
+# a block of code: "setters: ["), a vocative comma, a relation.
 PERSON_AFTER = re.compile(
-    r"(?:['’]s\b|:[ \t]+\S|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
+    r"(?:['’]s\b|:[ \t]+(?![\[{(][ \t]*(?:\n|$))\S"
+    r"|,[ \t]+(?:can|could|would|will|please|do|did|are|is|have)\b"
     r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
     r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
     r"|mentioned|joined|left|and[ \t]+i|just|never|also"
