@@ -55,3 +55,19 @@ def test_a_word_inside_a_list_of_languages_is_no_name(text: str) -> None:
 def test_a_name_after_a_company_stays_a_name() -> None:
     text = "including International Paper Co's Kevin Larsen and others."
     assert "Kevin Larsen" in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("int main(void)\n{\n  // Run the GTK main loop\n  gtk_main();\n}", "Run", True),
+        ("# Show the window first\nwin.show()", "Show", True),
+        ("x = 1  # Run", "Run", False),  # a comment after code, not at a line start
+        ("// Rose wrote this hack\nint x;", "Rose", False),  # a US given name
+        ("The Run was long.", "Run", False),  # no comment
+    ],
+)
+def test_comment_word(text: str, word: str, expected: bool) -> None:
+    from hybridllm.classifiers.name_usage import comment_word
+
+    assert comment_word(text, text.index(word), word.lower()) is expected

@@ -56,7 +56,7 @@ from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
 from hybridllm.classifiers.name_tokens import token_lexicon
-from hybridllm.classifiers.name_usage import among_things, everyday_run, written_lower
+from hybridllm.classifiers.name_usage import among_things, comment_word, everyday_run, written_lower
 from hybridllm.classifiers.name_words import (
     broken_word,
     code_identifier,
@@ -419,6 +419,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or (_run_kind(text, f.start, f.end) if " " not in key else None)  # "Side" Hustles
         or ("place" if among_things(text, f.start, f.end) else None)  # "Czech Danish" Dutch
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
+        or ("word" if comment_word(text, f.start, key) else None)  # "// Run the main loop"
         or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
         or ("word" if " " not in key and date_word(text, f.start, f.end) else None)  # "Jun 22 ="
         or ("lower" if written_lower(text, f.start, f.end, key) else None)  # "House" ... "house"

@@ -5,7 +5,8 @@ finding names no person:
 - :func:`everyday_run`: a run of everyday words none of which is a given name (``Lump Sum``);
 - :func:`among_things`: a word inside a run of languages, peoples or places (``Bulgarian
   Chinese Czech Danish Dutch``);
-- :func:`written_lower`: a capitalised English word the same text writes in lower case.
+- :func:`written_lower`: a capitalised English word the same text writes in lower case;
+- :func:`comment_word`: an English word that opens a code comment (``// Run the main loop``).
 
 Headings, list items and title case capitalise everyday words that the name lists also hold as
 surnames (``House``, ``Soul``, ``Navy``, ``Peer``, ``Company``); at a line start the name rules
@@ -25,7 +26,7 @@ from functools import cache, lru_cache
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_tokens import TITLES, plural_of, read_list, token_lexicon
 
-__all__ = ["among_things", "everyday_run", "written_lower"]
+__all__ = ["among_things", "comment_word", "everyday_run", "written_lower"]
 
 # A title right before the finding: a person's surname whatever it means ("Dr. Bond").
 _TITLED = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?[ \t]+$")
@@ -137,4 +138,20 @@ def among_things(text: str, start: int, end: int) -> bool:
         left[-1].lower() in things
         and right[0].lower() in things
         and sum(w.lower() in things for w in left + right) * 2 > len(left) + len(right)
+    )
+
+
+# A code comment's opener at a line start, right before the word: "// ", "# ", "/* ", " * ".
+_COMMENT_OPENER = re.compile(r"(?:^|\n)[ \t]*(?://+|#+|/\*+|\*+)[ \t]*$")
+
+
+def comment_word(text: str, start: int, key: str) -> bool:
+    """Whether the one-word finding ``key`` (lower case) at ``start`` opens a code comment and
+    is an English word that is no US given name: the imperative or the noun a comment starts
+    with (``// Run the GTK main loop``, ``# Show the window``), capitalised by its place."""
+    return (
+        " " not in key
+        and _COMMENT_OPENER.search(text, max(0, start - 12), start) is not None
+        and key in token_lexicon().vocab
+        and key not in census_first()
     )
