@@ -69,3 +69,9 @@ def test_a_one_word_comment_next_to_code_is_a_step() -> None:
 )
 def test_comments_that_may_name_someone_are_kept(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_an_entry_of_a_table_of_contents_is_a_heading() -> None:
+    toc = "## Contents\n* [Hiking](#hiking-trails)\n* [Camping](#camping-outdoors)\n"
+    assert persons(toc + "* [Brodtkorb](#brodtkorb)") == ["Brodtkorb"]  # no English word
+    assert persons("Ask [Brodtkorb](https://example.com/team/brodtkorb) about it.") == ["Brodtkorb"]

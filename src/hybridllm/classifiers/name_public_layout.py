@@ -12,6 +12,8 @@ Three shapes of a text tell that a capitalised word is no person whatever lists 
   town, its other mentions in the text are too (``Fly to Bali``);
 - **a quantity's header** (``"thing"``): a finding right before a unit in square brackets
   (``X [m] Y [m] Wert [nT]``, ``df['Wert [nT]']``): a column of measurements;
+- **an entry of a table of contents** (``"thing"``): an English word that is the whole text of
+  a Markdown link to a heading of the same page (``* [Camping](#camping-outdoors)``);
 - **a step of code** (``"thing"``): a one-word finding that is the whole of a code comment
   (``# Lemmatize``, ``// Postgre``) next to a line of code (an assignment or a call): a step's
   heading, not a person (a given name alone in a comment, ``# Maria``, stays);
@@ -73,6 +75,13 @@ def layout_kind(text: str, f: Finding) -> str | None:
     after = text[end : end + 1]
     if after in (" ", "\t") and _UNIT_AFTER.match(text, end) is not None:
         return "thing"
+    if (
+        after == "]"
+        and text[start - 1 : start] == "["
+        and text.startswith("](#", end)
+        and text[start:end].lower() in token_lexicon().vocab
+    ):
+        return "thing"  # a table of contents: "* [Camping](#camping-outdoors)"
     if after == ":" and _field_label(text, start):
         return "label"
     if after in ("\n", "\r", "") and _comment_step(text, start, end):
