@@ -23,11 +23,14 @@ from hybridllm.classifiers.name_gate import (
     eponym_run,
     place_or_measure,
 )
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind
+from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, Kind
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.classifiers.name_verdicts import NerVerdicts
 
-__all__ = ["NerCandidates"]
+__all__ = ["Gate", "NerCandidates"]
+
+Gate = tuple[bool, bool, bool, bool, bool, bool]
+"""What :meth:`NerCandidates._gate` tells from a word alone (see there)."""
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _GATE_CACHE = 16384
@@ -44,21 +47,25 @@ _CALENDAR = words(
 class NerCandidates(NerVerdicts):
     """The NER-candidate checks of the name stage, with their per-word memo (``_gates``)."""
 
-    _gates: dict[str, tuple[bool, bool, bool, bool, bool]]
+    _gates: dict[str, Gate]
     _ner: bool
 
     def _ner_candidate(
-        self, text: str, words: list[re.Match[str]], i: int, taken: bytearray
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        i: int,
+        taken: bytearray,
+        gate: Gate | None = None,
     ) -> bool:
         """A capitalised word NER should look at: listed, next to another capitalised word, or
-        after a cue."""
+        after a cue. ``gate``: the word's :meth:`_gate`, when the caller has it."""
         w = words[i].group()
-        gate = self._gates.get(w)
         if gate is None:
-            gate = self._gate(w)
-        possible, positional, listed, plain, _ = gate
-        if not possible or (w.lower() in _CALENDAR and not listed):
-            return False  # a month or a weekday that is no given name ("November", "Monday")
+            gate = self._gates.get(w) or self._gate(w)
+        possible, positional, listed, plain, _, _ = gate
+        if not possible:
+            return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
         if positional and (i == 0 or _SENTENCE_BREAK.search(before)):
             return False  # capitalised by its position at a sentence start
@@ -137,23 +144,28 @@ class NerCandidates(NerVerdicts):
             and words[j].group().lower().rstrip(".") not in _CALENDAR
         )
 
-    def _gate(self, w: str) -> tuple[bool, bool, bool, bool, bool]:
+    def _gate(self, w: str) -> Gate:
         """What the rules tell from the word alone, memoised per word (words recur on every
-        line of a note): NER candidate possible, everyday word at a sentence start, listed
-        name, ordinary word, and whether a word rule of :meth:`_cased` can start at it (their
-        first checks ask the word alone and stop there for most words: "Patient", "DOB")."""
+        line of a note): NER candidate possible (and no month or weekday unless listed),
+        everyday word at a sentence start, listed name, ordinary word, whether a word rule of
+        :meth:`_cased` can start at it (their first checks ask the word alone and stop there
+        for most words: "Patient", "DOB"), and whether it is a cue verb (``Ask``, ``Email``:
+        :data:`~.name_tokens.CUE_VERBS`)."""
         low = w.lower()
         bare = _POSSESSIVE_S.sub("", low)
         kind = self.tokens.kind(w)
+        listed = (bare in self.first or bare in self.last) and bare not in COMMON_WORDS
         gate = (
             self._ner
             and _is_cap(w)
             and not any(c.isdigit() for c in w)  # "Aug-2010", "COVID-19": no name
             and low not in NOT_PEOPLE
             and low not in TITLE_WORDS
-            and low not in NOT_NAME_PARTS,
+            and low not in NOT_NAME_PARTS
+            # a month or a weekday that is no given name ("November", "Monday")
+            and (low not in _CALENDAR or listed),
             low in COMMON_WORDS or self._positional_word(low),
-            (bare in self.first or bare in self.last) and bare not in COMMON_WORDS,
+            listed,
             kind is Kind.WORD,
             # _listed_pair's, _lone_given_name's and person_run's first checks.
             bare in self.first
@@ -163,6 +175,7 @@ class NerCandidates(NerVerdicts):
                 and kind in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS)
                 and low not in FUNCTION_WORDS
             ),
+            low in CUE_VERBS,
         )
         if len(self._gates) >= _GATE_CACHE:
             self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear

@@ -22,6 +22,7 @@ _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of t
 _MIN_PLAIN = 3  # other words that tell the language: three, in a short line too
 
 _ENGLISH_SHARE = 0.5
+_STRENGTH_CACHE = 50_000
 # English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
 # not among them.
 _SHORT_ENGLISH = frozenset(
@@ -30,7 +31,18 @@ _SHORT_ENGLISH = frozenset(
 
 
 def strength(lex: TokenLexicon, word: str) -> int:
-    """The strength of a lower-case word's name evidence (``STRONG`` ... ``NONE``)."""
+    """The strength of a lower-case word's name evidence (``STRONG`` ... ``NONE``), memoised
+    per word in ``lex.strengths`` (bounded like the lexicon's kinds; words recur in a text)."""
+    memo = lex.strengths
+    found = memo.get(word)
+    if found is None:
+        if len(memo) >= _STRENGTH_CACHE:
+            memo.clear()  # bounded; a plain dict is thread-safe for get/set/clear
+        found = memo[word] = _strength(lex, word)
+    return found
+
+
+def _strength(lex: TokenLexicon, word: str) -> int:
     if len(word) < 3 or not word.isalpha():
         return NONE
     kind = lex.kind(word)
@@ -68,23 +80,25 @@ def english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
     """Whether most lower-case words of the text that are no listed name are English words:
     in "ni ke yi shuo zhong wen ma" or "coloque em uma tabela" the lists say nothing about
     names."""
-    near = [
-        w.group()
-        for w in words[:800]
-        if w.group().islower() and len(w.group()) > 1 and strength(lex, w.group()) < WEAK
-    ]
+    # Each rule asks the distinct words once (a word recurs on every line of a note).
+    lower = [g for w in words[:800] if (g := w.group()).islower() and len(g) > 1]
+    named = {w for w in set(lower) if strength(lex, w) >= WEAK}
+    near = [w for w in lower if w not in named]
     # Unlisted words spelt like names say nothing of the language either ("siren yaşar,
     # tenant at r pelourinho"), when enough other words remain to tell it.
-    plain = [w for w in near if strength(lex, w) == NONE or name_likeness(w) < _LONE_SPELT]
+    spelt = {w for w in set(near) if strength(lex, w) != NONE and name_likeness(w) >= _LONE_SPELT}
+    plain = [w for w in near if w not in spelt] if spelt else near
     if len(plain) >= _MIN_PLAIN:
         near = plain
-    count = sum(
-        w in lex.vocab
+    known = {
+        w
+        for w in set(near)
+        if w in lex.vocab
         or w in _SHORT_ENGLISH
         or _CLITIC.sub("", w) in _SHORT_ENGLISH
         or _CLITIC.sub("", w) in lex.vocab
-        for w in near
-    )
+    }
+    count = sum(w in known for w in near)
     if len(near) < 3:
         return count > 0  # a short text: one English word at least ("said liisa to kaarle")
     return count >= _ENGLISH_SHARE * len(near)

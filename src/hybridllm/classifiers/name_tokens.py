@@ -27,7 +27,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.name_shape import name_likeness
@@ -263,6 +263,8 @@ class TokenLexicon:
         # "Mendoza"): ambiguous, so a person's slot can decide, not a plain word.
         self.place_surnames = self.places & frozenset(read_list("surnames.txt"))
         self._kinds: dict[str, Kind] = {}
+        self.strengths: dict[str, int] = {}
+        """Memo of :func:`~hybridllm.classifiers.name_lower_english.strength` per word."""
         self.not_people = frozenset(read_list("not_people.txt")) | frozenset(
             read_list("not_name_parts.txt")
         )
@@ -352,12 +354,13 @@ class TokenLexicon:
         )
 
 
+@lru_cache(maxsize=1 << 15)  # called per word of every rule: a bounded memo of its verdicts
 def is_cap(word: str) -> bool:
     """Capitalised, not all upper case, more than one letter ("Anna", not "AWS", "NASA's" or
     "I")."""
     if not word[0].isupper():
         return False
-    bare = word[:-2] if word.endswith(("'s", "’s")) else word  # called per word: no regex
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word  # no regex
     return not bare.isupper() and len(bare) > 1
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_context import trim_units
+from hybridllm.classifiers.name_candidates import Gate
 from hybridllm.classifiers.name_context import (
     ADDRESSED_ROLES,
     CONTEXT_PATTERNS,
@@ -70,7 +71,6 @@ from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
 from hybridllm.classifiers.name_tokens import (
-    CUE_VERBS,
     Kind,
     token_lexicon,
 )
@@ -94,20 +94,28 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 # The gap between two names of a list or a pair: "juul, petterson and fenger", "ida balogová".
 _NAME_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:and|&)[ \t]+)?")
+# Where a word would start right after a character of GLUE_BEFORE, and the characters of
+# GLUE_AFTER a word's end can meet (see _words).
+_GLUED_START = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(GLUE_BEFORE)) + r"](?=[^\W\d_])", re.UNICODE
+)
+_GLUED_END = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(GLUE_AFTER) if not re.match(r"\w", c)) + "]"
+)
+_GROUP = re.Match.group  # a match's whole text, for map()
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 
 
 def _words(text: str) -> list[re.Match[str]]:
     """The words of ``text`` that are not glued into a path or identifier (see ``glued``)."""
-    n = len(text)
-    return [
-        w
-        for w in _WORD.finditer(text)
-        if not (
-            ((s := w.start()) and text[s - 1] in GLUE_BEFORE)
-            or ((e := w.end()) < n and text[e] in GLUE_AFTER)
-        )
-    ]
+    words = list(_WORD.finditer(text))
+    # A word's end is never followed by a word character (the match is greedy, and backs off
+    # only over quotes and dashes), so of GLUE_AFTER only its other characters can follow it.
+    starts = {m.end() for m in _GLUED_START.finditer(text)}
+    ends = {m.start() for m in _GLUED_END.finditer(text)}
+    if not starts and not ends:
+        return words
+    return [w for w in words if w.start() not in starts and w.end() not in ends]
 
 
 class NameRecognizer(NamePairs):
@@ -142,7 +150,7 @@ class NameRecognizer(NamePairs):
         self.places = lexicon("places.txt")
         self._ner = ner
         self._windows = NerWindows(model_name, enabled=ner)
-        self._gates: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+        self._gates: dict[str, Gate] = {}
 
     def _titled(self, text: str) -> list[Finding]:
         """Names after a title ("Dr. Okafor") or a naming cue ("My name is ...")."""
@@ -373,23 +381,23 @@ class NameRecognizer(NamePairs):
         first = self.tokens.first
         gates = self._gates
         foreign = foreign_text(self.tokens, text)
-        # Most words are lower case and no listed first name: no rule below can fire.
+        # Most words are lower case and no listed first name: no rule below can fire. Each
+        # distinct word is asked once (words recur on every line of a note).
+        texts = list(map(_GROUP, words))
+        opening = {w for w in set(texts) if w[0].isupper() or w.lower().removesuffix("'s") in first}
         open_words = [
-            i
-            for i, m in enumerate(words)
-            if ((w := m.group())[0].isupper() or w.lower().removesuffix("'s") in first)
-            and not taken[m.start()]
+            i for i, w in enumerate(texts) if w in opening and not taken[words[i].start()]
         ]
         after = 0  # the first word no rule has taken yet
         for i in open_words:
             if i < after:
                 continue
-            w = words[i].group()
-            if w.lower() in CUE_VERBS and self._given_next(text, words, i):
-                continue  # "Ask Maria Lopez", "Email Kwame Mensah": the name starts after the cue
+            w = texts[i]
             gate = gates.get(w)
             if gate is None:
                 gate = self._gate(w)
+            if gate[5] and self._given_next(text, words, i):
+                continue  # "Ask Maria Lopez", "Email Kwame Mensah": the name starts after the cue
             step = None
             if gate[4]:
                 step = (
@@ -415,7 +423,7 @@ class NameRecognizer(NamePairs):
                 found, after = step
                 findings.extend(found)
                 continue
-            if self._ner_candidate(text, words, i, taken):
+            if gate[0] and self._ner_candidate(text, words, i, taken, gate):
                 candidates.append(i)
         if settled is not None:
             # No NER for a word inside a settled span (redacted either way), whichever rule
@@ -441,7 +449,13 @@ class NameRecognizer(NamePairs):
         """Add list items next to found names ("founders: Dudek, Miller and Alvarado")."""
         spans = [(f.start, f.end) for f in found]
         taken = span_mask(len(text), spans)
-        items = [self._bare(m) for m in words if _is_cap(m.group()) and not taken[m.start()]]
+        texts = list(map(_GROUP, words))
+        caps = {w for w in set(texts) if _is_cap(w)}  # each distinct word asked once
+        items = [
+            self._bare(words[i])
+            for i, w in enumerate(texts)
+            if w in caps and not taken[words[i].start()]
+        ]
         extra = list_names(text, self.tokens, items, spans)
         return found + [self._finding(s, e, 0.6, "names+list") for s, e in extra]
 
