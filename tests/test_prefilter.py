@@ -169,3 +169,31 @@ def test_lookups_by_identity_and_an_equal_pattern_compiled_apart() -> None:
     with scanning(PREFILTER, "plain words only"):
         assert possible([rule], "plain words only") == [rule]  # not indexed: always kept
         assert possible([nowhere], "plain words only") == []  # indexed, no match possible
+
+
+def test_scan_also_lets_a_derived_copy_use_the_prefilter() -> None:
+    """A copy a recognizer makes of a scanned text (``scan_also``) is scanned too, on first use:
+    ``possible`` then rules out rules on it, and ``finditer`` gives exactly ``finditer``'s
+    matches; outside a scope it does nothing."""
+    from hybridllm.classifiers.prefilter import finditer, per_text, scan_also
+
+    clf = get_classifier()
+    rules = [
+        rule
+        for rec in clf.recognizers
+        for rule in getattr(rec, "rules", ())
+        if isinstance(rule, RegexRule)
+    ]
+    text = "write to carla.mendes@example.com today"
+    copy = "".join(["Write", text[5:]])  # an equal-length copy, another object
+    assert copy is not text
+    scan_also(copy)  # outside a scope: nothing to do
+    email = next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    with scanning(PREFILTER, text):
+        assert possible(rules, copy) == rules  # not scanned yet
+        scan_also(copy)
+        scan_also(copy)  # once is enough
+        kept = possible(rules, copy)
+        assert 0 < len(kept) < len(rules) / 2
+        assert [m.span() for m in finditer(email, copy)] == [m.span() for m in email.finditer(copy)]
+        assert per_text(copy, "n", len) == len(copy)

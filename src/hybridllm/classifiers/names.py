@@ -78,7 +78,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
 from hybridllm.classifiers.name_widen import repeated, trim_leads, widen
-from hybridllm.classifiers.prefilter import finditer
+from hybridllm.classifiers.prefilter import finditer, scan_also
 from hybridllm.models import Finding
 
 __all__ = ["SPACY_MODEL", "NameRecognizer", "plausible_person"]
@@ -273,7 +273,9 @@ class NameRecognizer(NamePairs):
         # A literal "\n" (pasted JSON, logs) separates words like a newline, a no-break space
         # like a space (the normalized view relies on it, see normalized_view); same length.
         spaced = ascii_spaces(text.replace("\\n", " \n").replace("\\t", "  "))
-        text = text if spaced == text else spaced  # the same object: the prefilter scanned it
+        if spaced != text:  # else the same object: the prefilter scanned it
+            text = spaced
+            scan_also(text)  # the prefilter scans the copy too (once, if a rule asks)
         words = _words(text)
         findings = self._cased(text, words, span_mask(len(text), settled) if settled else None)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
@@ -335,6 +337,7 @@ class NameRecognizer(NamePairs):
         findings that count by :func:`_lone_restored` (the caller lets the lower-case rules
         read those words first: ``ida balogová`` is one name, not two)."""
         text, starts = restored
+        scan_also(text)  # its rules' patterns run only where the prefilter finds them
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
         words = _words(text)
         kept: list[Finding] = []

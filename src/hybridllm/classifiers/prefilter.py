@@ -44,6 +44,7 @@ __all__ = [
     "proxy_bytes",
     "relax",
     "relax_whole",
+    "scan_also",
     "scanning",
 ]
 
@@ -429,6 +430,16 @@ class scanning:  # noqa: N801 - used as a context manager, like a function
                 self._last = (text, hits)
                 return hits
         return None
+
+
+def scan_also(text: str) -> None:
+    """Inside :class:`scanning`, let :func:`finditer`, :func:`possible` and :func:`per_text` on
+    ``text`` (a copy a recognizer made of a scanned text: ``NameRecognizer``'s capitalised
+    lower-case sentences) use the prefilter too; it is scanned once, on first use. No effect
+    outside :class:`scanning` or on a text it holds already."""
+    scope: scanning | None = getattr(_ACTIVE, "memo", None)
+    if scope is not None and not any(entry[0] is text for entry in scope._entries):
+        scope._entries.append([text, None, False])  # kept alive, so per_text's ids stay its
 
 
 def per_text(text: str, key: str, compute: Callable[[str], _T]) -> _T:
