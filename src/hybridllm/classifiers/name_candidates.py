@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.clinical import words
-from hybridllm.classifiers.name_context import CUE, STRONG_CUE, TITLE_WORDS
+from hybridllm.classifiers.name_context import ADDRESSED_ROLES, CUE, STRONG_CUE, TITLE_WORDS
 from hybridllm.classifiers.name_gate import (
     COMMON_WORDS,
     NOT_NAME_PARTS,
@@ -29,7 +29,7 @@ from hybridllm.classifiers.name_verdicts import NerVerdicts
 
 __all__ = ["Gate", "NerCandidates"]
 
-Gate = tuple[bool, bool, bool, bool, bool, bool]
+Gate = tuple[bool, bool, bool, bool, bool, bool, bool]
 """What :meth:`NerCandidates._gate` tells from a word alone (see there)."""
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -63,7 +63,7 @@ class NerCandidates(NerVerdicts):
         w = words[i].group()
         if gate is None:
             gate = self._gates.get(w) or self._gate(w)
-        possible, positional, listed, plain, _, _ = gate
+        possible, positional, listed, plain, _, _, _ = gate
         if not possible:
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
@@ -149,8 +149,9 @@ class NerCandidates(NerVerdicts):
         line of a note): NER candidate possible (and no month or weekday unless listed),
         everyday word at a sentence start, listed name, ordinary word, whether a word rule of
         :meth:`_cased` can start at it (their first checks ask the word alone and stop there
-        for most words: "Patient", "DOB"), and whether it is a cue verb (``Ask``, ``Email``:
-        :data:`~.name_tokens.CUE_VERBS`)."""
+        for most words: "Patient", "DOB"), whether it is a cue verb (``Ask``, ``Email``:
+        :data:`~.name_tokens.CUE_VERBS`), and whether it passes ``_lone_given_name``'s first
+        check (a known given name that is no place and no role: "Otniel", not "Sir")."""
         low = w.lower()
         bare = _POSSESSIVE_S.sub("", low)
         kind = self.tokens.kind(w)
@@ -176,6 +177,8 @@ class NerCandidates(NerVerdicts):
                 and low not in FUNCTION_WORDS
             ),
             low in CUE_VERBS,
+            # _lone_given_name's first check: a known given name, no place and no role
+            self._known_given(w) and low not in self.places and low not in ADDRESSED_ROLES,
         )
         if len(self._gates) >= _GATE_CACHE:
             self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear

@@ -90,11 +90,12 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
         organisation or a place.
     """
     first = words[i].group()
-    if not is_cap(first) or lex.kind(first) not in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS):
+    if not is_cap(first):
         return None
-    if first.lower() in FUNCTION_WORDS:
+    head = lex.kind(first)
+    if head not in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS) or first.lower() in FUNCTION_WORDS:
         return None
-    kinds = [lex.kind(first)]
+    kinds = [head]
     last = i
     j = i + 1
     while j < len(words) and len(kinds) < 4:

@@ -405,7 +405,7 @@ class NameRecognizer(NamePairs):
             if gate[4]:
                 step = (
                     self._listed_pair(text, words, i)
-                    or self._lone_given(text, words, i)
+                    or (gate[6] and self._lone_given(text, words, i))
                     or self._shape(
                         text, words, i, weak, candidates, foreign=foreign, restored=restored
                     )

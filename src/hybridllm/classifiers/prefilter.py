@@ -334,10 +334,10 @@ class Prefilter:
 
         def on_match(pid: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
             got = found.get(pid)
-            if got is None:
-                got = found[pid] = []
-            if widths[pid] is not None:
-                got.append(end)
+            if got is not None:
+                got.append(end)  # a second report: a prefix's (a whole pattern reports once)
+            else:
+                found[pid] = [end] if widths[pid] is not None else []
 
         data = proxy_bytes(text)
         self._db.scan(data, match_event_handler=on_match, scratch=self._scratch(-1, self._db))
@@ -361,10 +361,11 @@ class Prefilter:
         if db is None:
             return None
         pairs: list[int] = []
+        add = pairs.append
 
         def on_match(_pid: int, start: int, end: int, _flags: int, _ctx: object) -> None:
-            pairs.append(start)
-            pairs.append(end)
+            add(start)
+            add(end)
 
         db.scan(data, match_event_handler=on_match, scratch=self._scratch(pid, db))
         return pairs
