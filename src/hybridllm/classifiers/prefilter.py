@@ -32,7 +32,6 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
-from hybridllm.classifiers.regex_first import first_chars
 from hybridllm.classifiers.relax import FOLDS, relax, relax_whole
 
 __all__ = [
@@ -108,7 +107,7 @@ class Literals:
 class Hits:
     """Where each prefiltered pattern may match in one text (see :meth:`Prefilter.scan`)."""
 
-    __slots__ = ("_firsts", "_found", "_merged", "_size", "_starts", "_widths")
+    __slots__ = ("_found", "_merged", "_size", "_starts", "_widths")
 
     def __init__(
         self,
@@ -116,18 +115,14 @@ class Hits:
         widths: list[tuple[int, int] | None],
         size: int,
         starts: Callable[[int], list[int] | None] | None = None,
-        firsts: Sequence[re.Pattern[str] | None] = (),
     ) -> None:
         """``found``: pattern index -> match ends (a prefix of known width) or an empty list
         (a whole pattern that may match); ``starts(index)``: flat (start, end) pairs of a whole
-        pattern's relaxed matches, or None to run the pattern on the whole text; ``firsts``:
-        per pattern index, the characters its matches can start with
-        (:func:`~.regex_first.first_chars`), or None."""
+        pattern's relaxed matches, or None to run the pattern on the whole text."""
         self._found = found
         self._widths = widths
         self._size = size
         self._starts = starts
-        self._firsts = firsts
         self._merged: dict[int, list[tuple[int, int]] | None] = {}
 
     def found(self, index: int) -> bool:
@@ -178,18 +173,10 @@ class Hits:
             yield from pattern.finditer(text)
             return
         match = pattern.match
-        # Positions whose character cannot start a match are skipped in one search (in C).
-        first = self._firsts[index] if index is not None and index < len(self._firsts) else None
-        skip = None if first is None else first.search
         pos = 0
         for lo, hi in windows:
             s = max(lo, pos)
             while s <= hi:
-                if skip is not None:
-                    at = skip(text, s, hi + 1)
-                    if at is None:
-                        break
-                    s = at.start()
                 m = match(text, s)
                 if m is None:
                     s += 1
@@ -264,7 +251,6 @@ class Prefilter:
         self._widths: list[tuple[int, int] | None] = []
         self._db: Any = None
         self._som: dict[int, Any] = {}
-        self._firsts: list[re.Pattern[str] | None] = []
         self._local = threading.local()
         self._ready = threading.Event()
         self._patterns = tuple(dict.fromkeys(patterns))
@@ -285,7 +271,6 @@ class Prefilter:
             self._compile()
         except Exception:  # pragma: no cover - then every pattern runs on the whole text
             self.index, self.by_id, self._db, self._som = {}, {}, None, {}
-            self._firsts = []
         try:
             # A failed warm-up only means a call builds what it needs on first use.
             if self._warm is not None:
@@ -333,11 +318,8 @@ class Prefilter:
                 one = _database(hyperscan, [(expr, pid, hyperscan.HS_FLAG_SOM_LEFTMOST)])
                 if one is not None:
                     som[pid] = one
-        firsts: list[re.Pattern[str] | None] = [None] * len(self._widths)
-        for pattern, pid in index.items():
-            firsts[pid] = first_chars(pattern)
         self._hs = hyperscan
-        self._db, self._som, self._firsts = db, som, firsts
+        self._db, self._som = db, som
         self.index = {p: i for p, i in index.items() if i in kept}
         self.by_id = {id(p): i for p, i in self.index.items()}
 
@@ -360,8 +342,8 @@ class Prefilter:
         data = proxy_bytes(text)
         self._db.scan(data, match_event_handler=on_match, scratch=self._scratch(-1, self._db))
         if len(text) <= self._short:
-            return Hits(found, widths, len(text), firsts=self._firsts)
-        return Hits(found, widths, len(text), lambda pid: self._starts(pid, data), self._firsts)
+            return Hits(found, widths, len(text))
+        return Hits(found, widths, len(text), lambda pid: self._starts(pid, data))
 
     def _scratch(self, key: int, db: Any) -> Any:
         """This thread's scratch space for database ``key`` (-1: the shared one)."""
