@@ -72,8 +72,7 @@ _LIST_GAP = 40  # characters between two names of one list
 # bear too.
 _CIRCLE = frozenset({"single", "famous"})
 # Characters between a public figure's name and a private person's for the one to be taken
-# as one of the other's circle ("Volunteer rota: Mon Pugh, Tue Francis", "if Van Dyck signed
-# it but only Bjorn De Backer witnessed it", "summarise for Renoir who missed standup:\nHjalmar:").
+# as one of the other's circle ("brief Cezanne who missed the call:\nIngrid: build is green").
 _NEAR_PRIVATE = 120
 # Kinds whose dropped name makes the text's later one-word mentions of its words go too.
 _SPREADS = ("person", "famous", "persona", "brand", "known", "listed", "town", "author", "web")
@@ -472,10 +471,10 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     private_parts = {
         w for key, d in zip(keys, drop, strict=True) if not d and " " in key for w in key.split()
     }
-    # One word near a private name ("Mon Tiina, Tue Rasmus, Wed Nahum", "if Van Dyck signed it
-    # but only Bjorn De Backer witnessed it") is one of those people, and so is a word of a
-    # private full name ("Mimir Andreasen ... Mimir worked in my lab"); not an identifier or an
-    # English word ("since 15 Jun 2024" after a name).
+    # One word near a private name ("Mon Tiina, Tue Rasmus, Wed Nahum"; a public figure's name
+    # within _NEAR_PRIVATE) is one of those people, and so is a word of a private full name
+    # ("Mimir Andreasen ... Mimir worked in my lab"); not an identifier or an English word
+    # ("since 15 Jun 2024" after a name).
     drop = [
         d
         and (
