@@ -58,6 +58,7 @@ _CHAT = frozenset(
 # hasbro game"), not a person. Not "the" or "this": a name is used so as a modifier ("the
 # kaarle report"); nor "that", no determiner in "it may be that hietland was ...".
 _DETERMINER = re.compile(r"\b(?:a|an|my|your|our|their|its)[ \t]+$")
+_NO_VOWEL_MIN = 5
 _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
 
@@ -107,7 +108,9 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         or not word.isalpha()
         or word in lex.places
         or word in _CHAT
-        or not _VOWEL.search(word)  # "mptcp can't tell us": an abbreviation, a keyboard run
+        # "mptcp can't tell us": an abbreviation, a keyboard run (not a short Czech surname
+        # with a syllabic r or l: "vlk", "smrž")
+        or (len(word) >= _NO_VOWEL_MIN and not _VOWEL.search(word))
     ):
         return False
     if _DETERMINER.search(text, max(0, start - 8), start):
