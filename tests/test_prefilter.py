@@ -107,7 +107,7 @@ def test_relaxed_forms_are_ascii_and_widen() -> None:
 
 
 def test_short_texts_run_whole_patterns_on_all_of_the_text() -> None:
-    email = next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    email = _email_pattern()
     short = Prefilter([email], background=False)  # the default short_text
     index = short.index[email]
     assert short._widths[index] is None  # a whole pattern: found by the one scan, no start
@@ -128,14 +128,23 @@ def test_short_texts_run_whole_patterns_on_all_of_the_text() -> None:
     assert nothing.windows(index) == []
 
 
-def test_possible_drops_only_rules_the_scan_rules_out() -> None:
-    clf = get_classifier()
-    rules = [
+def _regex_rules() -> list[RegexRule]:
+    """Every regex rule of the default classifier's recognizers."""
+    return [
         rule
-        for rec in clf.recognizers
+        for rec in get_classifier().recognizers
         for rule in getattr(rec, "rules", ())
         if isinstance(rule, RegexRule)
     ]
+
+
+def _email_pattern() -> re.Pattern[str]:
+    """The generic e-mail pattern among the prefiltered patterns."""
+    return next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+
+
+def test_possible_drops_only_rules_the_scan_rules_out() -> None:
+    rules = _regex_rules()
     text = "Reply to carla.mendes@example.com about key AKIAZ3MSJ7QXP4LKH2TD in one sentence."
     assert possible(rules, text) == rules  # outside a scan: every rule
     with scanning(PREFILTER, text):
@@ -155,7 +164,7 @@ def test_lookups_by_identity_and_an_equal_pattern_compiled_apart() -> None:
     from hybridllm.classifiers.prefilter import finditer
 
     assert PREFILTER.by_id == {id(p): i for p, i in PREFILTER.index.items()}
-    email = next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    email = _email_pattern()
     re.purge()  # so the next compile builds a new object
     twin = re.compile(email.pattern, email.flags)
     assert twin == email
@@ -177,18 +186,12 @@ def test_scan_also_lets_a_derived_copy_use_the_prefilter() -> None:
     matches; outside a scope it does nothing."""
     from hybridllm.classifiers.prefilter import finditer, per_text, scan_also
 
-    clf = get_classifier()
-    rules = [
-        rule
-        for rec in clf.recognizers
-        for rule in getattr(rec, "rules", ())
-        if isinstance(rule, RegexRule)
-    ]
+    rules = _regex_rules()
     text = "write to carla.mendes@example.com today"
     copy = "".join(["Write", text[5:]])  # an equal-length copy, another object
     assert copy is not text
     scan_also(copy)  # outside a scope: nothing to do
-    email = next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    email = _email_pattern()
     with scanning(PREFILTER, text):
         assert possible(rules, copy) == rules  # not scanned yet
         scan_also(copy)
