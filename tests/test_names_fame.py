@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
-from hybridllm.classifiers.name_fame import famous
+from hybridllm.classifiers.name_fame import famous, famous_word
 
 
 def persons(text: str) -> list[str]:
@@ -169,3 +169,38 @@ def test_lower_case_names_among_foreign_names_stay() -> None:
     found = " | ".join(persons(text))
     assert "savela" in found
     assert "kotilainen" in found
+
+
+def test_famous_word_is_a_surname_that_text_uses_as_a_word_or_place() -> None:
+    # surnames of the census that text uses as words, languages or brands far beyond their bearers
+    assert famous_word("okay")
+    assert famous_word("camping")
+    assert famous_word("boeing")
+    # common surnames that are words too: frequent because many people bear them
+    assert not famous_word("smith")
+    assert not famous_word("baker")
+    # given names are never listed
+    assert not famous_word("brian")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay thanks. Now shorten the second paragraph to two sentences.",
+        "Can you list ten Camping essentials for a rainy weekend?",
+        "Compare the safety record of Boeing with its main rival since 2010.",
+    ],
+)
+def test_a_lone_famous_word_without_person_evidence_is_no_name(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please forward the invoice to Gareth Boeing before Friday.", "Gareth Boeing"),
+        ("Ms. Nissan called twice about the overdue rent.", "Nissan"),
+    ],
+)
+def test_a_famous_word_with_person_evidence_stays_a_name(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text))

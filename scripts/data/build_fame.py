@@ -27,6 +27,12 @@ brand (``Airbnb``, ``Costco``), named in text thousands of times, not a private 
 surname. (Everyday words that slip through the word tests, ``became``, ``blog``, are listed too:
 harmless, no name ends in them.)
 
+It also writes ``famous_words.txt``: the surnames left out above for being an English word or a
+large place whose Zipf frequency exceeds the line by ``--word-margin`` (default 2.0; a surname
+of Faker's lists by ``--listed-margin``): ``Okay``, ``Camping``, ``Boeing``, ``Nissan``. Text uses
+them as words, brands or places far more than their bearers are named; the name recognizer
+drops such a word standing alone when nothing marks it as a person (see ``name_fame``).
+
 Usage::
 
     python -m venv /tmp/famevenv
@@ -41,6 +47,7 @@ from __future__ import annotations
 import argparse
 import math
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 DEST = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
@@ -57,23 +64,11 @@ def _read(name: str) -> set[str]:
     return set((DEST / name).read_text("utf-8").split())
 
 
-def main() -> None:
-    """Write ``famous_names.txt``."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("census", type=Path, help="names/dist.all.last of names==0.3.0")
-    parser.add_argument("--margin", type=float, default=1.2)
-    parser.add_argument("--listed-margin", type=float, default=2.4)
-    parser.add_argument("--unlisted-zipf", type=float, default=3.3)
-    args = parser.parse_args()
-
+def _word_test() -> Callable[[str], bool]:
+    """Whether a lower-case token is an English word: a Webster's 2nd entry (or a common word,
+    or a WordNet place, people or work), or an inflection, a derivation or a compound of one."""
     import english_words
-    import numpy as np
-    from wordfreq import iter_wordlist, zipf_frequency
 
-    share: dict[str, float] = {}
-    for line in args.census.read_text("utf-8").splitlines():
-        name, pct, _cum, _rank = line.split()
-        share[name.lower()] = max(float(pct) / 100, FLOOR_SHARE)
     web2_path = Path(english_words.__file__).parent / "data" / "web2.pickle"
     with web2_path.open("rb") as fh:
         web2: set[str] = {w.lower() for w in pickle.load(fh)}  # noqa: S301
@@ -89,6 +84,28 @@ def main() -> None:
                     return True
         return any(w[:k] in web2 and w[k:] in web2 for k in range(3, len(w) - 2))
 
+    return word
+
+
+def main() -> None:
+    """Write ``famous_names.txt``."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("census", type=Path, help="names/dist.all.last of names==0.3.0")
+    parser.add_argument("--margin", type=float, default=1.2)
+    parser.add_argument("--listed-margin", type=float, default=2.4)
+    parser.add_argument("--unlisted-zipf", type=float, default=3.3)
+    parser.add_argument("--word-margin", type=float, default=2.0)
+    args = parser.parse_args()
+
+    import numpy as np
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    share: dict[str, float] = {}
+    for line in args.census.read_text("utf-8").splitlines():
+        name, pct, _cum, _rank = line.split()
+        share[name.lower()] = max(float(pct) / 100, FLOOR_SHARE)
+    word = _word_test()
+
     given = _read("first_names.txt") | _read("census_first_names.txt")
     places = _read("places_large.txt")
     faker = _read("surnames.txt")
@@ -103,22 +120,30 @@ def main() -> None:
                 ys.append(z)
     slope, icept = np.polyfit(xs, ys, 1)
 
+    def excess(w: str, z: float) -> float:  # Zipf above what the surname's share predicts
+        return float(z - (icept + slope * math.log10(share.get(w, FLOOR_SHARE))))
+
     famous = []
+    wordy = []  # surnames that are also words or places, named in text far beyond their bearers
     for w in iter_wordlist("en", "large"):
         z = zipf_frequency(w, "en")
         if z < MIN_ZIPF:
             break
-        if not (w.isalpha() and len(w) >= 4) or word(w) or w in given or w in places:
+        if not (w.isalpha() and len(w) >= 4) or w in given:
             continue
-        if w not in surnames:  # in no name list, yet frequent in text: "Tolkien", "Zillow"
+        listed = args.listed_margin if w in faker else None
+        if word(w) or w in places:
+            if w in surnames and excess(w, z) >= (listed or args.word_margin):
+                wordy.append(w)
+        elif w not in surnames:  # in no name list, yet frequent in text: "Tolkien", "Zillow"
             if z >= args.unlisted_zipf:
                 famous.append(w)
-            continue
-        excess = z - (icept + slope * math.log10(share.get(w, FLOOR_SHARE)))
-        if excess >= (args.listed_margin if w in faker else args.margin):
+        elif excess(w, z) >= (listed or args.margin):
             famous.append(w)
     (DEST / "famous_names.txt").write_text("\n".join(sorted(famous)) + "\n", "utf-8")
+    (DEST / "famous_words.txt").write_text("\n".join(sorted(wordy)) + "\n", "utf-8")
     print(f"zipf = {icept:.2f} + {slope:.2f} log10(share); {len(famous)} famous surnames")
+    print(f"{len(wordy)} surnames that are words or places, frequent in text beyond their bearers")
 
 
 if __name__ == "__main__":

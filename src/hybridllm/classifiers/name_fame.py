@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["famous", "load_famous"]
+__all__ = ["famous", "famous_word", "load_famous"]
 
 
 @cache
@@ -28,9 +28,16 @@ def _famous() -> frozenset[str]:
     return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
 
 
+@cache
+def _famous_words() -> frozenset[str]:
+    data = resources.files("hybridllm.classifiers").joinpath("data", "famous_words.txt")
+    return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+
+
 def load_famous() -> None:
-    """Read the list now (the classifier's warm-up), not in the first call that asks."""
+    """Read the lists now (the classifier's warm-up), not in the first call that asks."""
     _famous()
+    _famous_words()
 
 
 def famous(key: str) -> bool:
@@ -45,3 +52,12 @@ def famous(key: str) -> bool:
     """
     last = key.rpartition(" ")[2]
     return last in _famous() or last.partition("-")[0] in _famous()
+
+
+def famous_word(low: str) -> bool:
+    """Whether the lower-case word ``low`` is a surname that is also an English word or a place
+    and that text names far more often than its bearers predict (``data/famous_words.txt``,
+    built with :func:`famous`'s list): ``Okay``, ``Camping``, ``Czech``, ``Ferrari``, ``Asia``,
+    ``Boeing``. Alone, such a word is rarely a private person's name; a sign that it is one (a
+    person's context, a given name before it, NER's PERSON label) still makes it one."""
+    return low in _famous_words()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_context import STRONG_CUE
+from hybridllm.classifiers.name_fame import famous_word
 from hybridllm.classifiers.name_gate import (
     COMMON_WORDS,
     NOT_PEOPLE,
@@ -53,6 +54,10 @@ _EPONYM_HEAD = re.compile(
     r"|model|process|reaction|rule|paradox|problem|conjecture|hypothesis|inequality|lemma"
     r"|formula|classification|procedure|maneuver|manoeuvre|plot|diagram|filter|operator)\b"
 )
+
+
+def _bare_low(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s")
 
 
 class NerVerdicts:
@@ -140,6 +145,8 @@ class NerVerdicts:
             covering = [e for e in ents if offset + e.start <= pos < offset + e.end]
             if kind is Kind.UNKNOWN and name_likeness(by_start[pos].group()) < _SPELT_LIKE_A_WORD:
                 continue  # "Synpress", "Omnilab": spelt as words are, and NER says no person
+            if kind is Kind.NAME and famous_word(_bare_low(by_start[pos].group())):
+                continue  # "Okay great", "a Faraday cage": a word people rarely bear
             if (
                 not covering
                 or covering[0].label not in _PERSON_OR_NOT
