@@ -79,7 +79,10 @@ _PERSON_CUE = re.compile(
     r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
     r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and|loop(?:ing|ed)?\s+in"
-    r"|cc'?(?:ing|d)|shadow|(?:asking|covering|subbing)\s+for)[,:]?\s+(?:to\s+)?)$"
+    r"|cc'?(?:ing|d)|shadow|(?:asking|covering|subbing)\s+for"
+    # a ticket's people: "opened by Quionia", "assigned to Sabina", "escalated to Alys"
+    r"|(?:opened|raised|filed|submitted|reported|closed|resolved)\s+by"
+    r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?)$"
 )
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
