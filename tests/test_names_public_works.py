@@ -80,3 +80,32 @@ def test_a_later_mention_with_a_record_near_it_is_kept() -> None:
         "Ask Borges at borges.j@example.com"
     )
     assert any("Borges" in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have you ever watched the film Zandorlo? Is it worth it?",
+        "Write a fan theory about the animated show Nikko Varga.",
+        "Have you ever watched the film Marisol? Is it worth it?",
+    ],
+)
+def test_a_title_right_after_its_kind_is_no_person(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Write a song for the band Halina Wierzbicka and I started.", "Halina Wierzbicka"),
+        ("I finally saw the movie Dagny Rasmussen recommended.", "Dagny Rasmussen"),
+        (
+            "Customer Alvar Brannstrom, phone 415-555-0199, asked about the film Alvar Brannstrom?",
+            "Alvar Brannstrom",
+        ),
+    ],
+)
+def test_a_name_after_a_works_kind_that_acts_or_sits_in_a_record_stays(
+    text: str, name: str
+) -> None:
+    assert name in persons(text)

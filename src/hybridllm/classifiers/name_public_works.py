@@ -24,6 +24,10 @@ one word and a result noun after it (``Shannon's sampling theorem``, ``Newton ra
 method``). (Right before the result noun, ``Collatz conjecture``, is
 ``name_public._THING_AFTER``'s.)
 
+And a title right after its kind (``"thing"``): ``the film Condorman?``, ``the animated show Lego
+Monkie Kid``, ``the band ... by ...``: a work's kind before a capitalised run that punctuation or
+``by`` ends, not a verb or a clause (``the movie Sarah recommended`` names a person).
+
 None of this decides alone: :func:`hybridllm.classifiers.name_public.drop_public` keeps a name
 with private evidence near it (a record, a form, a personal cue) and every name of a clinical
 text.
@@ -96,6 +100,17 @@ _RESULT_NEXT = re.compile(r"(?:['’]s?)?[ \t]+[a-z][a-z-]+[ \t]+(?i:" + _SCHOLA
 _METHOD_NEXT = re.compile(r"[ \t]+[A-Za-z][a-z-]+[ \t]+(?i:method)\b")
 
 
+# A title right after its kind: "the film Condorman", "the animated show Lego Monkie Kid", "the
+# board game Mah Jongg"; punctuation or "by" ends the title, not a verb or a clause of the
+# person it would be ("the movie Sarah recommended", "the band Anna and I started").
+_TITLE_BEFORE = re.compile(
+    r"(?i:\bthe[ \t]+(?:[a-z]+[ \t]+)?(?:film|movie|show|series|sitcom|documentary|book|novel"
+    r"|song|album|band|game|video[ \t]+game|anime|manga|podcast|musical|opera|play|franchise)"
+    r"[ \t]+)$"
+)
+_TITLE_END = re.compile(r"(?:['’]s)?(?:[ \t]*(?:$|[?!.,;:)\]\"”’'])|[ \t]+by\b)")
+
+
 # A personal apposition after the name: "by Mikkel Selko, my neighbour" is a private author.
 _MINE_AFTER = re.compile(r"[ \t]*[,(-][ \t]*(?i:my|our|his|her|their)\b")
 
@@ -113,7 +128,7 @@ def work_kind(text: str, f: Finding) -> str | None:
     """
     span = text[f.start : f.end]
     possessive = span.endswith(_POSSESSIVE_END)
-    if _eponym(text, span, f.end, possessive):
+    if _eponym(text, span, f.end, possessive) or _titled(text, f.start, f.end):
         return "thing"
     return "author" if _author(text, f.start, f.end, possessive) else None
 
@@ -126,6 +141,14 @@ def _eponym(text: str, span: str, end: int, possessive: bool) -> bool:
     return text[end : end + 1] in (" ", "\t", "'", "’") and (
         _RESULT_NEXT.match(text, end) is not None
         or (not possessive and _METHOD_NEXT.match(text, end) is not None)
+    )
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """A work's or a band's title after its kind: ``the film Condorman?``."""
+    return (
+        _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _TITLE_END.match(text, end) is not None
     )
 
 
