@@ -57,3 +57,23 @@ def test_lower_case_handles_of_a_time_stamped_log_are_found() -> None:
 )
 def test_lower_case_log_levels_agendas_and_roles_are_no_handles(text: str) -> None:
     assert persons(text) == []
+
+
+def test_speakers_with_common_given_names_are_found_in_a_lower_case_chat() -> None:
+    # Given names that English knows as words too; no time stamps.
+    text = "can you recap this for the team?\nbetty: deploy failed again\njoe: on it\nbetty: thx"
+    found = persons(text)
+    assert found.count("betty") == 2
+    assert "joe" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # keys of code that are given names too ("max", "min"), lines ending as code does
+        "interface Range {\n max: number;\n min: number;\n label: string;\n max: number;\n}",
+        "limits = {\nmax: high,\nmin: low,\nmax: higher,\n}",
+    ],
+)
+def test_keys_of_code_that_are_given_names_are_no_speakers(text: str) -> None:
+    assert persons(text) == []

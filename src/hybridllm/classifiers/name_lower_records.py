@@ -175,15 +175,19 @@ def _initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Rule 8: the speaker labels of a chat log: two or more labels at line starts, three
     lines at least, one label coming back, one name-like and no English word (``towa: api is
-    down`` ... ``eric: yes, merged`` ... ``towa: ty``), and no more labels that are English
+    down`` ... ``eric: yes, merged`` ... ``towa: ty``) or two census given names (``mary: api
+    is down`` ... ``sally: rolling back``), and no more labels that are English
     words than others (the keys of a configuration: ``name: st7272a``, ``mfr: sitronix``,
     ``desc: display mode``); then the labels that come back or are name-like."""
     stamped = _stamped_handles(text, lex)
     if stamped:
         return stamped
     seen: dict[str, list[int]] = {}
+    coded = 0  # lines that end as code does: "label: string;", "max: 20,"
     for m in _SPEAKER_LINE.finditer(text):
         seen.setdefault(m.group(1), []).append(m.start(1))
+        end = text.find("\n", m.end())
+        coded += text[m.end() : len(text) if end < 0 else end].rstrip().endswith(_CODE_ENDS)
     labels = {k: v for k, v in seen.items() if k not in FUNCTION_WORDS and k not in _ROLES}
     # The keys of a configuration are words (``name:``, ``category:``, ``desc:``), a chat's
     # speakers are mostly not: more labels that are English words and no given names than
@@ -194,7 +198,11 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         or len(labels) < 2
         or sum(map(len, labels.values())) < 3
         or not any(len(v) >= 2 for v in labels.values())
-        or not any(name_like(lex, k) and k not in lex.vocab for k in labels)
+        or not (
+            any(name_like(lex, k) and k not in lex.vocab for k in labels)
+            # or two given names people bear, English words too ("mary: ...", "sally: ...")
+            or (sum(1 for k in labels if k in census_first()) >= _GIVEN_SPEAKERS and not coded)
+        )
     ):
         return []
     return [
@@ -221,6 +229,8 @@ def _stamped_handles(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     ]
 
 
+_GIVEN_SPEAKERS = 2
+_CODE_ENDS = (";", ",", "{", "[")
 # The roles of a transcript, not people: "me: ok", "user: ...", "assistant: ...".
 _ROLES = frozenset(("me", "you", "user", "assistant", "bot", "system", "human", "ai", "model"))
 _SPEAKER_LINE = re.compile(r"(?m)^[>]?[ ]?([a-zß-öø-ÿ][\w'’-]{1,30}):[ \t]+[^\W\d_]")
