@@ -52,3 +52,26 @@ def test_other_items_stay_out(text: str, names: list[str]) -> None:
 )
 def test_name_fields_in_code(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("notes from kowalczyk and benda: ship it", "benda"),
+        ("feedback from nowak and benda: looks fine", "benda"),
+        ("i met hrubešová and benda for coffee.", "benda"),
+    ],
+)
+def test_a_listed_surname_joined_to_a_found_name_by_and_is_a_name(text: str, partner: str) -> None:
+    assert partner in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the minutes taken by hrubešová and others were approved on friday.",
+        "ask wojciechowska and support about the draft.",
+    ],
+)
+def test_an_everyday_word_after_a_found_name_and_and_is_no_name(text: str) -> None:
+    assert [p for p in persons(text) if p in ("others", "support")] == []

@@ -14,8 +14,9 @@ someone; these read the form of a record, in any language:
 8. **speaker labels** of a chat log: labels at line starts that come back, one of them
    name-like (``towa: api is down`` / ``eric: merged`` / ``towa: ty``);
 9. **list neighbours**: lower-case items of a list next to a found name (``table 2: mr.
-   tafoya, zulikha melikov``), and a listed given name joined to one by ``and`` or ``or`` in
-   running text (``viktória and tamara keep``; not ``liisa and will send``).
+   tafoya, zulikha melikov``), and a listed given name or a listed surname that is no common
+   word joined to one by ``and`` or ``or`` in running text (``viktória and tamara keep``,
+   ``sklenář and benda``; not ``liisa and will send``).
 """
 
 from __future__ import annotations
@@ -317,10 +318,11 @@ _NO_PARTNER = HELPER_VERBS | frozenset(("just", "never", "also"))
 
 
 def _partner(word: str, lex: TokenLexicon) -> bool:
-    """A listed given name, no function word, helper verb, verb of a person or place."""
+    """A listed given name, or a listed surname that is no common word and no everyday one
+    (``sklenář and benda``); no function word, helper verb, verb of a person or place."""
     return (
         len(word) >= 3
-        and word in lex.first
+        and (word in lex.first or (lex.kind(word) is Kind.NAME and word not in lex.common))
         and word not in FUNCTION_WORDS
         and word not in _NO_PARTNER
         and word not in PEOPLE_VERBS
