@@ -277,3 +277,15 @@ def test_runs_of_everyday_words_are_no_person(text: str) -> None:
 )
 def test_names_of_everyday_words_with_a_title_or_given_name_stay(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("could you pick up Esau from swim class at five?", "Esau"),
+        ("Mum yelled for Saxon to come down for dinner.", "Saxon"),
+        ("Yesterday I bumped into Esau at the pharmacy.", "Esau"),
+    ],
+)
+def test_a_public_name_met_in_person_stays_a_name(text: str, name: str) -> None:
+    assert name in persons(text)
