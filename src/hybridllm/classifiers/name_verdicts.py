@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_context import STRONG_CUE
+from hybridllm.classifiers.name_context import STRONG_CUE, person_context
 from hybridllm.classifiers.name_fame import famous_word
 from hybridllm.classifiers.name_gate import (
     COMMON_WORDS,
@@ -227,13 +227,17 @@ class NerVerdicts:
             for ent in ents:
                 if ent.label != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",
-                    # "Uwe, can I ..."): a known given name that is not a place counts.
+                    # "Uwe, can I ..."): a known given name that is not a place counts, and
+                    # one that is after a person's cue ("Tell Florence that ...").
                     ent_text = text[offset + ent.start : offset + ent.end]
                     if (
                         ent.label in _OTHER_LABELS
                         and ent.size == 1
                         and self._known_given(ent_text)
-                        and ent_text.lower() not in self.places
+                        and (
+                            ent_text.lower() not in self.places
+                            or person_context(text, offset + ent.start, offset + ent.end)
+                        )
                     ):
                         found.append(
                             self._finding(offset + ent.start, offset + ent.end, 0.6, "names+ner")
