@@ -289,3 +289,10 @@ def test_names_of_everyday_words_with_a_title_or_given_name_stay(text: str, name
 )
 def test_a_public_name_met_in_person_stays_a_name(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["We visited Porto Alegre and Belo Horizonte.", "Is Novo Hamburgo safe for tourists?"]
+)
+def test_a_city_named_in_two_words_is_no_person(text: str) -> None:
+    assert persons(text) == []

