@@ -109,3 +109,28 @@ def test_a_name_after_a_works_kind_that_acts_or_sits_in_a_record_stays(
     text: str, name: str
 ) -> None:
     assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summarise Kowalewska, T. (2019). Urban heat islands. Climate Policy, 4(2), 10-21.",
+        "Nyambura, W. K., & Castellanos, R. (2020). Soil carbon. Geoderma, 3, 1-9. Key claims?",
+        "[12] Tamsin R. Okonjo, Ilkka Varis, Robust control of cranes, Automatica 9 (2016) 4-9.",
+    ],
+)
+def test_the_authors_of_a_reference_are_no_private_people(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please call Kowalewska, T. tomorrow about the lease.", "Kowalewska"),
+        ("[3] Tamsin Okonjo called about the invoice, see the notes.", "Tamsin Okonjo"),
+    ],
+)
+def test_initials_or_a_numbered_line_without_a_reference_keep_the_name(
+    text: str, name: str
+) -> None:
+    assert name in persons(text)

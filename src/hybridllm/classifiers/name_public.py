@@ -452,7 +452,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         True
         # an identifier of code or an English word whatever is near ("font-size:" is no
         # speaker, "Mockup" before an image URL no record)
-        if kind in ("code", "word")
+        if kind in ("code", "word", "cited")
         else not record_near(text, f.start, f.end)
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
         else not _record_like(text, f.start, f.end, speaker=kind not in ("everyday", "label"))

@@ -111,13 +111,32 @@ _TITLE_BEFORE = re.compile(
 _TITLE_END = re.compile(r"(?:['’]s)?(?:[ \t]*(?:$|[?!.,;:)\]\"”’'])|[ \t]+by\b)")
 
 
+# A cited author (kind "author"), beyond name_public's "Farrell (2013)" and "Colan et al.": APA
+# initials after the surname on a line that gives a year ("Zhao, X. (2021).", "Bocken, N. M., &
+# Hultink, E. J. (2017)"), a study of a year ("Gamboa's 2017 study"), or any name of a numbered
+# reference ("[47] Nezar M. Alyazidi, ..., IEEE Access 8 (2020) 1-10.").
+_YEAR = r"(?:1[6-9]|20)\d\d[a-z]?"
+_APA_AFTER = re.compile(
+    r"(?=[^\n]*\(" + _YEAR + r"\)),[ \t]*[A-Z]\.(?:[ \t]*-?[A-Z]\.){0,2}"
+    r"(?:[ \t]*\(" + _YEAR + r"\)|,|[ \t]+&)"
+)
+_STUDY_AFTER = re.compile(
+    r"(?:['’]s?)?[ \t]+" + _YEAR + r"[ \t]+(?:study|paper|article|survey|review|report|book"
+    r"|analysis|experiment|findings|framework|model|theory)\b"
+)
+_REFERENCE_LINE = re.compile(r"[ \t]*\[\d{1,3}\][ \t]")
+_REFERENCE_TAIL = re.compile(r"\(" + _YEAR + r"\)|\b(?:pp|vol|Vol)\.[ \t]*\d|\bdoi\b")
+
+
 # A personal apposition after the name: "by Mikkel Selko, my neighbour" is a private author.
 _MINE_AFTER = re.compile(r"[ \t]*[,(-][ \t]*(?i:my|our|his|her|their)\b")
 
 
 def work_kind(text: str, f: Finding) -> str | None:
-    """``"author"`` for the author of a published work the prompt speaks of, ``"thing"`` for the
-    eponym of a result (see the module docstring), else None.
+    """``"author"`` for the author of a published work the prompt speaks of, ``"cited"`` for an
+    author of a reference (APA initials on a line with a year, a study of a year, a numbered
+    reference), ``"thing"`` for the eponym of a result or a title (see the module docstring),
+    else None.
 
     Args:
         text: the text.
@@ -130,7 +149,23 @@ def work_kind(text: str, f: Finding) -> str | None:
     possessive = span.endswith(_POSSESSIVE_END)
     if _eponym(text, span, f.end, possessive) or _titled(text, f.start, f.end):
         return "thing"
+    if _cited(text, f.start, f.end):
+        return "cited"
     return "author" if _author(text, f.start, f.end, possessive) else None
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """An author of a reference: APA initials, a study of a year, a numbered reference."""
+    if _APA_AFTER.match(text, end) or _STUDY_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _REFERENCE_LINE.match(text, line_start):
+        return False
+    line_end = text.find("\n", end)
+    return (
+        _REFERENCE_TAIL.search(text, line_start, len(text) if line_end < 0 else line_end)
+        is not None
+    )
 
 
 def _eponym(text: str, span: str, end: int, possessive: bool) -> bool:
