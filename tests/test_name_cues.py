@@ -87,6 +87,8 @@ def test_a_title_in_title_case_is_no_naming_cue() -> None:
         ("The report was submitted by Siena for the audit.", "Siena"),
         ("Ticket 4411 was assigned to Sydney yesterday.", "Sydney"),
         ("The refund was escalated to Milan on Monday.", "Milan"),
+        ("The refund was approved for customer Milan on Monday.", "Milan"),
+        ("Our tenant Sydney moved out in May.", "Sydney"),
     ],
 )
 def test_a_tickets_people_are_named_after_its_verbs(text: str, name: str) -> None:

@@ -78,7 +78,7 @@ _PERSON_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|morning|evening"
     r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
-    r"|boss|kid|child|nurse|patient|between\s+(?:him|her|me|us)\s+and|loop(?:ing|ed)?\s+in"
+    r"|boss|kid|child|nurse|patient|customer|caller|tenant|between\s+(?:him|her|me|us)\s+and|loop(?:ing|ed)?\s+in"
     r"|cc'?(?:ing|d)|shadow|(?:asking|covering|subbing)\s+for"
     # a ticket's people: "opened by Quionia", "assigned to Sabina", "escalated to Alys"
     r"|(?:opened|raised|filed|submitted|reported|closed|resolved)\s+by"
