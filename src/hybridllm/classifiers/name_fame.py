@@ -57,7 +57,7 @@ def famous(key: str) -> bool:
 def famous_word(low: str) -> bool:
     """Whether the lower-case word ``low`` is a surname that is also an English word or a place
     and that text names far more often than its bearers predict (``data/famous_words.txt``,
-    built with :func:`famous`'s list): ``Okay``, ``Camping``, ``Czech``, ``Ferrari``, ``Asia``,
-    ``Boeing``. Alone, such a word is rarely a private person's name; a sign that it is one (a
-    person's context, a given name before it, NER's PERSON label) still makes it one."""
+    built with :func:`famous`'s list): ``Okay``, ``Camping``, ``Boeing``, ``Nissan``. Alone, such
+    a word is rarely a private person's name; a sign that it is one (a person's context, a given
+    name before it, NER's PERSON label) still makes it one."""
     return low in _famous_words()

@@ -111,7 +111,7 @@ _TITLE_BEFORE = re.compile(
 _TITLE_END = re.compile(r"(?:['’]s)?(?:[ \t]*(?:$|[?!.,;:)\]\"”’'])|[ \t]+by\b)")
 
 
-# A cited author (kind "author"), beyond name_public's "Farrell (2013)" and "Colan et al.": APA
+# A cited author (kind "cited"), beyond name_public's "Farrell (2013)" and "Colan et al.": APA
 # initials after the surname on a line that gives a year ("Zhao, X. (2021).", "Bocken, N. M., &
 # Hultink, E. J. (2017)"), a study of a year ("Gamboa's 2017 study"), or any name of a numbered
 # reference ("[47] Nezar M. Alyazidi, ..., IEEE Access 8 (2020) 1-10.").
