@@ -117,9 +117,9 @@ _TITLE_END = re.compile(r"(?:['’]s)?(?:[ \t]*(?:$|[?!.,;:)\]\"”’'])|[ \t]+
 # reference ("[47] Nezar M. Alyazidi, ..., IEEE Access 8 (2020) 1-10.").
 _YEAR = r"(?:1[6-9]|20)\d\d[a-z]?"
 _APA_AFTER = re.compile(
-    r"(?=[^\n]*\(" + _YEAR + r"\)),[ \t]*[A-Z]\.(?:[ \t]*-?[A-Z]\.){0,2}"
-    r"(?:[ \t]*\(" + _YEAR + r"\)|,|[ \t]+&)"
+    r",[ \t]*[A-Z]\.(?:[ \t]*-?[A-Z]\.){0,2}(?:[ \t]*\(" + _YEAR + r"\)|,|[ \t]+&)"
 )
+_YEAR_IN_PARENS = re.compile(r"\(" + _YEAR + r"\)")
 _STUDY_AFTER = re.compile(
     r"(?:['’]s?)?[ \t]+" + _YEAR + r"[ \t]+(?:study|paper|article|survey|review|report|book"
     r"|analysis|experiment|findings|framework|model|theory)\b"
@@ -156,16 +156,17 @@ def work_kind(text: str, f: Finding) -> str | None:
 
 def _cited(text: str, start: int, end: int) -> bool:
     """An author of a reference: APA initials, a study of a year, a numbered reference."""
-    if _APA_AFTER.match(text, end) or _STUDY_AFTER.match(text, end):
+    if _STUDY_AFTER.match(text, end):
         return True
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    # the initials first (rare), then a year in parentheses on the rest of the line
+    if _APA_AFTER.match(text, end):
+        return _YEAR_IN_PARENS.search(text, end, line_end) is not None
     line_start = text.rfind("\n", 0, start) + 1
     if not _REFERENCE_LINE.match(text, line_start):
         return False
-    line_end = text.find("\n", end)
-    return (
-        _REFERENCE_TAIL.search(text, line_start, len(text) if line_end < 0 else line_end)
-        is not None
-    )
+    return _REFERENCE_TAIL.search(text, line_start, line_end) is not None
 
 
 def _eponym(text: str, span: str, end: int, possessive: bool) -> bool:
