@@ -146,7 +146,7 @@ class NerVerdicts:
             if kind is Kind.UNKNOWN and name_likeness(by_start[pos].group()) < _SPELT_LIKE_A_WORD:
                 continue  # "Synpress", "Omnilab": spelt as words are, and NER says no person
             if kind is Kind.NAME and famous_word(_bare_low(by_start[pos].group())):
-                continue  # "Okay great", "a Faraday cage": a word people rarely bear
+                continue  # "Okay great", "for Boeing and Amazon": a word people rarely bear
             if (
                 not covering
                 or covering[0].label not in _PERSON_OR_NOT
