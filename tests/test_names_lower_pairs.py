@@ -62,6 +62,9 @@ def test_lower_case_names_by_shape(text: str, name: str) -> None:
         "how can you make rose gold look brighter",
         "we ate fish soup and his sister had the salad",
         "i told will that it works now",  # a helper verb
+        # a noun for a person is no surname ("Man" is one in Faker's lists)
+        "summarize: a brilliant and gifted young man born into a great destiny",
+        "he saw a young man in the corner of a bar and an old lady at the door",
         "we told support that the build broke",  # no given name
         # a name key whose value is a thing
         '{"name": "webpack-demo", "version": "1.0.0", "private": true}',

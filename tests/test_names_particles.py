@@ -60,3 +60,20 @@ def test_a_census_given_name_that_is_a_word_keeps_its_place_before_a_surname() -
     # name people bear before a listed surname stays part of the name.
     assert _persons("Will Smith starred in it.") == ["Will Smith"]
     assert _persons("Summarize Zendesk's pricing for me.") == []
+
+
+def test_a_lone_surname_after_its_particle_needs_no_ner() -> None:
+    """``van``, ``von``, ``ten`` in lower case before a capitalised word make it a surname, and
+    the capitalised word before them is the given name, an English word too."""
+    for text, name in [
+        (
+            "[2026-03-03 9:28] Ancilla van Aken (agent): customer asks for a refund",
+            "Ancilla van Aken",
+        ),
+        ("Roxy van der Torre: Thanks Nurzhan, can you check the VPN?", "Roxy van der Torre"),
+        ("Though ten Ostendarp's song was actually about a boat!", "ten Ostendarp"),
+    ]:
+        with _windows_sent() as seen:
+            persons = _persons(text)
+        assert name in persons, (text, persons)
+        assert not any(name.split()[-1] in w for w in seen), seen

@@ -31,6 +31,10 @@ def persons(text: str) -> list[str]:
         "export type Helper = Definition & HelperContext, Prev>;",
         # a month before a day or a year is a date
         "Jul 22 629k, Jun 22 = 615.9k, May 22 = 602.55k, Jan 22 = 561k, Dec 21 = 541.62k",
+        # ... and so is one after a day, or joined to another month
+        "I pitched that on their upcoming event this 30th Jan they can sponsor the riders.",
+        "What is this person's achievement against target from Jan - Dec 22?",
+        "The offer runs from April to June, then the prices go up again.",
         # an artist whose manner is imitated
         "Use sonic pi and write a track in Martin Garrix style, it should have 3 parts",
         # slips of inflected everyday words, alone or in a run

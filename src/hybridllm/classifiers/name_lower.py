@@ -97,6 +97,10 @@ _SENTENCE_START = re.compile(
     r"([^\W\d_])"
 )
 _GAP = re.compile(r"[ \t]")
+# Nouns for a person: never the surname of a lower-case pair ("young man", "old lady").
+_PERSON_NOUNS = frozenset(
+    ("man", "men", "woman", "women", "guy", "guys", "girl", "girls", "boy", "boys", "lady", "kid")
+)
 # What only a person does next, for a given name English knows as a word too.
 _PEOPLE_DO = re.compile(
     r"[ \t]+(?:just|never|said|says|told|asked|replied|texted|emailed|called|wants|thinks)\b"
@@ -304,8 +308,8 @@ def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
             j += 1
             continue
         bare = w.removesuffix("'s").removesuffix("’s")
-        if bare in PEOPLE_VERBS:
-            break  # "bill said", "judith merges": the verb after a name is no surname ("Said")
+        if bare in PEOPLE_VERBS or bare in _PERSON_NOUNS:
+            break  # "bill said", "young man": a verb or a person's noun is no surname here
         s = _strength(lex, bare)
         listed = bare in _faker_last()
         if s == _NONE and s0 == _STRONG and listed and lex.kind(bare) is Kind.AMBIGUOUS:

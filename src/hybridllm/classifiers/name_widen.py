@@ -153,17 +153,19 @@ def _left(
     and, ``alone`` (the name is one word), before it (``buster lindberg``)."""
     best = start
     pos = start
-    particle = False
+    particle = particle_last = False
     for _ in range(_MAX_PARTS):
         m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
             break
         word = m.group(1)
         low = word.lower()
+        next_to_particle = particle_last
+        particle_last = False
         if (low in PARTICLES and word.islower()) or low in IRISH_PARTICLES:
             pos = m.start()  # a particle counts only with a name part before or the name after
             best = pos
-            particle = True
+            particle = particle_last = True
             continue
         if lower and particle and word.islower() and _given_lower(low, lex):
             pos = best = m.start()
@@ -171,8 +173,12 @@ def _left(
         if lower and alone and pos == start and word.islower() and _given_before(low, lex):
             pos = best = m.start()
             break  # "buster lindberg": a listed given name before a found lone surname
-        if low in CUE_VERBS or not _name_part(word, lex, given=True):
+        if low in CUE_VERBS or low in FUNCTION_WORDS or low in TITLE_WORDS:
             break  # "Ask" of "Ask Maria Lopez" addresses her, it is no part of her name
+        # Any capitalised word right before the particles is a name part, an English word too
+        # ("Roxy van der Torre", "Ancilla van Aken"; not "The van der Waals force").
+        if not (_name_part(word, lex, given=True) or (next_to_particle and word.istitle())):
+            break
         pos = best = m.start()
     return best
 

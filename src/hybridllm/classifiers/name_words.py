@@ -301,12 +301,32 @@ _MONTH = re.compile(
     r"|june|july|august|september|october|november|december)\.?"
 )
 _DAY_OR_YEAR = re.compile(r"[ \t]+(?:'\d{2}|\d{1,2}(?:st|nd|rd|th)?|\d{4})(?![\w:.,]\d|[\w'’-])")
+# A day before the month ("30th Jan", "on 5 June"), read backwards from the month's start.
+_DAY_BEFORE = re.compile(r"(?<![\d.,:/-])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+\Z")
+# Another month joined to it: a range of months ("Jan - Dec 22", "from March to June").
+_MONTH_AFTER = re.compile(
+    r"[ \t]*(?:[-–—/]|to|through|until|till)[ \t]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept"
+    r"|oct|nov|dec|january|february|march|april|june|july|august|september|october|november"
+    r"|december)\b"
+)
+_MONTH_BEFORE = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
+    r"|july|august|september|october|november|december)\.?[ \t]*(?:[-–—/]|to|through|until|till)"
+    r"[ \t]*\Z"
+)
 
 
 def date_word(text: str, start: int, end: int) -> bool:
     """Whether the one-word finding ``text[start:end]`` is a month before a day or a year (``Jun
     22``, ``Jan 28 2022``, ``June 12``): a date, not a person (``June`` is a given name too, but
-    ``June 12`` is no one)."""
-    return _MONTH.fullmatch(text, start, end) is not None and (
+    ``June 12`` is no one), after a day (``30th Jan``, ``5 of May``), or joined to another
+    month (``Jan - Dec``, ``from April to June``)."""
+    if _MONTH.fullmatch(text, start, end) is None:
+        return False
+    before = text[max(0, start - 16) : start]
+    return (
         _DAY_OR_YEAR.match(text, end) is not None
+        or _DAY_BEFORE.search(before) is not None
+        or _MONTH_AFTER.match(text, end) is not None
+        or _MONTH_BEFORE.search(before) is not None
     )

@@ -103,6 +103,11 @@ _GLUED_END = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(GLUE_AFTER) if not re.match(r"\w", c)) + "]"
 )
 _GROUP = re.Match.group  # a match's whole text, for map()
+# A Dutch or German surname particle in lower case right before a word: "van Aken", "van der
+# Torre", "ten Ostendarp" (a lone surname that needs no NER).
+_SURNAME_PARTICLE = re.compile(
+    r"(?<![\w-])(?:van|von|vom|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+\Z"
+)
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 
 
@@ -244,7 +249,9 @@ class NameRecognizer(NamePairs):
         ):
             return [], j + 1  # capitalised nouns of another language, not unknown names
         if ask_ner and (
-            person_context(text, *bare) or slot_name(text, words[i], self.tokens, cue=False)
+            person_context(text, *bare)
+            or slot_name(text, words[i], self.tokens, cue=False)
+            or _SURNAME_PARTICLE.search(text, max(0, bare[0] - 9), bare[0])
         ):
             return [self._finding(*self._bare(words[i]), 0.65, "names+context")], i + 1
         if ask_ner and self._ner:
