@@ -77,3 +77,16 @@ def test_a_lone_surname_after_its_particle_needs_no_ner() -> None:
             persons = _persons(text)
         assert name in persons, (text, persons)
         assert not any(name.split()[-1] in w for w in seen), seen
+
+
+def test_a_given_name_that_is_a_word_too_after_a_persons_cue_needs_no_ner() -> None:
+    """``Alma`` and ``Toby`` are English words too (a lone one goes to NER), but after a
+    greeting or a ticket's cue they are a person's name."""
+    for text, name in [
+        ("Pirkko Rautiola: Morning Alma, can you check the export?", "Alma"),
+        ("Ticket 4471 assigned to Toby West; cc the billing team.", "Toby"),
+    ]:
+        with _windows_sent() as seen:
+            persons = _persons(text)
+        assert any(name in p for p in persons), (text, persons)
+        assert not any(name in w for w in seen), seen

@@ -423,7 +423,16 @@ class NameRecognizer(NamePairs):
             if (
                 (step is None or deferred)
                 and gate[4]
-                and (slot := slot_name(text, words[i], self.tokens))
+                and (
+                    slot := slot_name(text, words[i], self.tokens)
+                    # a known given name (an English word too) after a person's cue, no NER
+                    # needed: "Morning Alma, can you", "assigned to Toby West"
+                    or (
+                        self._bare(words[i])
+                        if gate[6] and person_context(text, *self._bare(words[i]))
+                        else None
+                    )
+                )
             ):
                 if deferred:
                     candidates.pop()
