@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, fold
+from hybridllm.models import Finding
 
-__all__ = ["home_users", "mention_spans"]
+__all__ = ["home_users", "mention_spans", "whole_mentions"]
 
 _HOME = re.compile(r"/home/|/Users/|\\Users\\|\\\\Users\\\\")
 _USER = re.compile(r"[^/\\\s\"'<>:|*?$%{}()\[\];,`]+")
@@ -149,3 +150,22 @@ def mention_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
         lo, hi = m.start() + 1, m.end()
         out.extend((s, e, lo, hi) for s, e in spans if lo <= s and e <= hi and (s, e) != (lo, hi))
     return out
+
+
+def whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
+    """A PERSON finding inside an ``@`` mention grows to the whole mention (``@maria.lopez``
+    where only ``lopez`` was found): no part of the handle is left."""
+    grow = {
+        (s, e): (lo, hi)
+        for s, e, lo, hi in mention_spans(
+            text, [(f.start, f.end) for f in findings if f.entity_type == "PERSON"]
+        )
+    }
+    if not grow:
+        return findings
+    return [
+        f.model_copy(update=dict(zip(("start", "end"), grow[(f.start, f.end)], strict=True)))
+        if f.entity_type == "PERSON" and (f.start, f.end) in grow
+        else f
+        for f in findings
+    ]

