@@ -90,3 +90,22 @@ def test_a_given_name_that_is_a_word_too_after_a_persons_cue_needs_no_ner() -> N
             persons = _persons(text)
         assert any(name in p for p in persons), (text, persons)
         assert not any(name in w for w in seen), seen
+
+
+def test_the_word_after_a_dated_chat_stamp_is_its_speaker() -> None:
+    """``[2026-03-03 10:01] Abbe`` is a speaker as ``[10:01] Abbe`` is, with no NER call."""
+    for text in ("[2026-03-03 10:01] Alteri", "[2026-03-09 16:03] Alteri: the build is green"):
+        with _windows_sent() as seen:
+            persons = _persons(text)
+        assert "Alteri" in persons, (text, persons)
+        assert seen == [], seen
+
+
+def test_the_next_word_of_a_found_name_is_no_ner_question() -> None:
+    """A capitalised word that widening joins to the name found right before it (``Koku`` is an
+    English word too) is not asked of NER: its verdict would change nothing."""
+    text = "Ticket #6636 opened by Markus Koivu; assigned to Katsuko Koku; cc the billing team."
+    with _windows_sent() as seen:
+        persons = _persons(text)
+    assert "Katsuko Koku" in persons, persons
+    assert not any("Koku" in w for w in seen), seen

@@ -53,8 +53,9 @@ _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
 # "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
 _ANNOTATION = re.compile(r"(?m)^[ \t]*@\w+[ \t]*$")
 # A speaker's turn, after a chat log's time stamp too: "[09:15] Stella: morning!".
-TIME_STAMP = r"\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+"
-"""A chat log's time stamp and the space after it, as a pattern's text (``[09:15] ``)."""
+TIME_STAMP = r"\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]+"
+"""A chat log's time stamp and the space after it, as a pattern's text (``[09:15] ``,
+``[2026-03-03 10:01] ``)."""
 _SPEAKER = re.compile(
     rf"(?m)^[ \t>]*(?P<t>{TIME_STAMP})?(?P<v>{_WORD_RE}(?: {_WORD_RE})?):[ \t]+\S"
 )
@@ -366,13 +367,17 @@ def thing_named(text: str, start: int) -> bool:
 
 def person_context(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is followed by a verb only people do ("Wade never
-    showed") or preceded by a cue that only precedes people ("thanks", "my kid"), and not by
-    one that precedes companies ("our team at Initech wants ...").
+    showed") or preceded by a cue that only precedes people ("thanks", "my kid") or by a chat
+    log's time stamp at the line start, and not by one that precedes companies ("our team at
+    Initech wants ...").
     """
     if _ORG_CUE.search(text, max(0, start - 24), start) or thing_named(text, start):
         return False
-    return _PERSON_VERB.match(text, end) is not None or bool(
-        _PERSON_CUE.search(text, max(0, start - 24), start)
+    return (
+        _PERSON_VERB.match(text, end) is not None
+        or bool(_PERSON_CUE.search(text, max(0, start - 24), start))
+        # the first word after a chat log's time stamp is its speaker: "[10:01] Abbe: ..."
+        or STAMPED_TURN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
     )
 
 

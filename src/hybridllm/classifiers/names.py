@@ -78,7 +78,7 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
-from hybridllm.classifiers.name_widen import repeated, trim_leads, widen
+from hybridllm.classifiers.name_widen import grows_over, repeated, trim_leads, widen
 from hybridllm.classifiers.prefilter import finditer, scan_also
 from hybridllm.models import Finding
 
@@ -102,9 +102,10 @@ _GLUED_END = re.compile(
 )
 _GROUP = re.Match.group  # a match's whole text, for map()
 # A Dutch or German surname particle in lower case right before a word: "van Aken", "van der
-# Torre", "ten Ostendarp" (a lone surname that needs no NER).
+# Torre", "ten Ostendarp" (a lone surname that needs no NER; after "ten" or "ter" only one no
+# English word spells: not "ten Camping essentials").
 _SURNAME_PARTICLE = re.compile(
-    r"(?<![\w-])(?:van|von|vom|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+\Z"
+    r"(?<![\w-])(?:(?P<van>van|von|vom)|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+\Z"
 )
 # A configuration key, not a speaker: "cols: 1", "debug: true", "name: 'x'".
 _CONFIG_KEY = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
@@ -250,7 +251,10 @@ class NameRecognizer(NamePairs):
         if ask_ner and (
             person_context(text, *bare)
             or slot_name(text, words[i], self.tokens, cue=False)
-            or _SURNAME_PARTICLE.search(text, max(0, bare[0] - 9), bare[0])
+            or (
+                (particle := _SURNAME_PARTICLE.search(text, max(0, bare[0] - 9), bare[0]))
+                and (particle["van"] or text[bare[0] : bare[1]].lower() not in self.tokens.vocab)
+            )
         ):
             return [self._finding(*self._bare(words[i]), 0.65, "names+context")], i + 1
         if ask_ner and self._ner:
@@ -441,7 +445,16 @@ class NameRecognizer(NamePairs):
                 found, after = step
                 findings.extend(found)
                 continue
-            if gate[0] and self._ner_candidate(text, words, i, taken, gate):
+            if (
+                gate[0]
+                # the next word of a name found just before, which widen() joins to it anyway
+                and not (
+                    findings
+                    and findings[-1].end < words[i].start()
+                    and grows_over(text, findings[-1].end, words[i].end(), self.tokens)
+                )
+                and self._ner_candidate(text, words, i, taken, gate)
+            ):
                 candidates.append(i)
         if settled is not None:
             # No NER for a word inside a settled span (redacted either way), whichever rule
