@@ -1,7 +1,7 @@
 """Brands, products, companies, code identifiers and public figures told by their context
 (``name_brand.py``): a noun a person's name does not take (``Zelle account``), a model number, a
 thing's class noun before it (``a startup called Waze``), a copula (``Skyello is a platform``),
-code (``Yii::app()``); a question about someone the model knows (``Who is Neil Howe?``), a role
+code (``Yii::app()``), a possessive right before it (``on my Mac``); a question about someone the model knows (``Who is Neil Howe?``), a role
 of public life (``politician ...``), a published work (``...'s most famous song``), a full name
 enumerated beside public figures. Private evidence still keeps every name.
 
@@ -49,6 +49,9 @@ def persons(text: str) -> list[str]:
             "Ord",
         ),
         ("from tensorflow.keras.optimizers import Adam\nimport mlflow", "Adam"),
+        # owned right after a possessive
+        ("The trackpad stopped scrolling on my Mac after the last update.", "Mac"),
+        ("Introducing our Peer to Peer mentoring circle for small shops.", "Peer"),
     ],
 )
 def test_a_thing_by_its_context_is_no_person(text: str, name: str) -> None:
@@ -114,6 +117,8 @@ def test_full_names_enumerated_beside_a_public_figure_go_with_it() -> None:
         ("Tom Kowalczyk is a home care provider in Leeds.", "Tom Kowalczyk"),
         # a call's arguments are short identifiers, not a note in brackets
         ("Synthetic happiness: 1) Jim Wright(examples) 2) my uncle", "Jim Wright"),
+        # "her" is an object as often as a possessive
+        ("Alice called and told her Bob was at the depot all night.", "Bob"),
     ],
 )
 def test_private_evidence_keeps_the_name(text: str, name: str) -> None:

@@ -229,6 +229,9 @@ _KNOWN_LAST = frozenset(
 _WORD_END = " \t\"“'”,"
 
 
+_OWNERS = frozenset(("my", "your", "our", "their", "its", "his"))
+
+
 def _last_word(text: str, start: int) -> str:
     """The lower-cased word before ``start`` (quotes, commas and spaces between skipped)."""
     parts = text[max(0, start - 24) : start].rstrip(_WORD_END).rsplit(None, 1)
@@ -272,8 +275,15 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
     ``"known"`` when the prompt asks about the person as about someone the model knows
     (:func:`known_context`), else None. ``key`` is the finding's lower-cased text."""
     last = _last_word(text, f.start)
-    if brand_context(text, f, last) or (
-        last in ("and", "or", "") and _THINGS_LISTED.search(text, max(0, f.start - 120), f.start)
+    if (
+        brand_context(text, f, last)
+        or (
+            last in ("and", "or", "")
+            and _THINGS_LISTED.search(text, max(0, f.start - 120), f.start)
+        )
+        # owned right after a possessive: "on my Mac", "our Peer to Peer group", "for my Lean
+        # Consultancy business" (not "her", an object as often: "told her Bob was out")
+        or (last in _OWNERS and text[f.start - 1 : f.start] == " ")
     ):
         return "brand"
     if " " in key and known_context(text, f, last):
