@@ -1,9 +1,10 @@
 """Brands, products, companies, code identifiers and public figures told by their context
 (``name_brand.py``): a noun a person's name does not take (``Zelle account``), a model number, a
 thing's class noun before it (``a startup called Waze``), a copula (``Skyello is a platform``),
-code (``Yii::app()``), a possessive right before it (``on my Mac``); a question about someone the model knows (``Who is Neil Howe?``), a role
-of public life (``politician ...``), a published work (``...'s most famous song``), a full name
-enumerated beside public figures. Private evidence still keeps every name.
+code (``Yii::app()``), a possessive right before it (``on my Mac``); a question about someone
+the model knows (``Who is Neil Howe?``), a role of public life (``politician ...``), a published
+work (``...'s most famous song``), a full name enumerated beside public figures. Private evidence
+still keeps every name.
 
 All texts run through the real classifier (spaCy NER included).
 """

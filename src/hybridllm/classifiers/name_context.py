@@ -19,7 +19,13 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, is_cap
+from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
+    Kind,
+    TokenLexicon,
+    is_cap,
+    token_lexicon,
+)
 from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
@@ -376,8 +382,12 @@ def person_context(text: str, start: int, end: int) -> bool:
     return (
         _PERSON_VERB.match(text, end) is not None
         or bool(_PERSON_CUE.search(text, max(0, start - 24), start))
-        # the first word after a chat log's time stamp is its speaker: "[10:01] Abbe: ..."
-        or STAMPED_TURN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+        # the first word after a chat log's time stamp is its speaker, when English does not
+        # spell it: "[10:01] Abbe: ...", not "[09:15] Bot: hi"
+        or (
+            STAMPED_TURN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+            and text[start:end].lower() not in token_lexicon().vocab
+        )
     )
 
 

@@ -45,7 +45,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 from hybridllm.models import Finding
 
-__all__ = ["grows_over", "repeated", "trim_leads", "widen"]
+__all__ = ["repeated", "trim_leads", "widen"]
 
 _WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at a position
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
@@ -142,12 +142,6 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         start, end = min(g[0] for g in group), max(g[1] for g in group)
         out.append(base.model_copy(update={"start": start, "end": end}))
     return [street(text, f, lex) for f in out]
-
-
-def grows_over(text: str, end: int, upto: int, lex: TokenLexicon) -> bool:
-    """Whether :func:`widen` grows a capitalised name ending at ``end`` to ``upto`` or beyond
-    (``Katsuko`` over ``Koku``): NER's verdict on the words between would change nothing."""
-    return _right(text, end, lex) >= upto
 
 
 def _left(

@@ -78,7 +78,7 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
-from hybridllm.classifiers.name_widen import grows_over, repeated, trim_leads, widen
+from hybridllm.classifiers.name_widen import repeated, trim_leads, widen
 from hybridllm.classifiers.prefilter import finditer, scan_also
 from hybridllm.models import Finding
 
@@ -445,16 +445,7 @@ class NameRecognizer(NamePairs):
                 found, after = step
                 findings.extend(found)
                 continue
-            if (
-                gate[0]
-                # the next word of a name found just before, which widen() joins to it anyway
-                and not (
-                    findings
-                    and findings[-1].end < words[i].start()
-                    and grows_over(text, findings[-1].end, words[i].end(), self.tokens)
-                )
-                and self._ner_candidate(text, words, i, taken, gate)
-            ):
+            if gate[0] and self._ner_candidate(text, words, i, taken, gate):
                 candidates.append(i)
         if settled is not None:
             # No NER for a word inside a settled span (redacted either way), whichever rule
