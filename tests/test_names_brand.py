@@ -50,6 +50,9 @@ def persons(text: str) -> list[str]:
             "Ord",
         ),
         ("from tensorflow.keras.optimizers import Adam\nimport mlflow", "Adam"),
+        # a platform, a program or an era named after it
+        ("Collect the answers with the Zorvexa platform and export them weekly.", "Zorvexa"),
+        ("Describe the fashion of the Georgian period for a costume drama.", "Georgian"),
         # owned right after a possessive
         ("The trackpad stopped scrolling on my Mac after the last update.", "Mac"),
         ("Introducing our Peer to Peer mentoring circle for small shops.", "Peer"),

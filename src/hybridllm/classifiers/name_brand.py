@@ -79,7 +79,9 @@ _AFTER = re.compile(
     r"|brand|store|products|terminal|console|headset|laptop|blender|batteries|battery|pricing"
     r"|homepage|dashboard|website|webpage|payroll|tutorial|documentation|docs|repo|repository"
     r"|toolkit|cli|gui|ide|sdk|ecosystem|users|premium|settings|configuration|config|template"
-    r"|module)\b(?!" + _JOB + r")"
+    r"|module|platform|app|apps|software|framework|library|plugin|extension|engine|programming"
+    # an era, a state or a cuisine named after it: "the Georgian period", "the Nazi government"
+    r"|period|era|dynasty|empire|government|regime|cuisine)\b(?!" + _JOB + r")"
     # capitalised too (no job title starts so; "Account Manager", "Editor" do)
     r"|[ \t]+(?i:query|queries|schema|cluster|firmware|syntax|data[ \t]+model)\b"
     r"|[ \t]+(?:Pro|Plus|Ultra|Mini|Lite)\b"
