@@ -1,7 +1,7 @@
 """A lone listed surname that spaCy's small model calls an organisation or a place
 (``NerVerdicts._unsupported_veto``): the lists' evidence wins unless something else agrees with
-NER (another capitalised word of the phrase, a preposition of place, a gazetteer, a code line,
-a lower-case or foreign text).
+NER (another capitalised word of the phrase, a preposition of place, a trip's destination, a
+gazetteer, a code line, a lower-case or foreign text).
 
 All texts run through the real classifier (spaCy NER included).
 """
@@ -32,6 +32,9 @@ def test_a_listed_surname_outvotes_a_lone_ner_label(text: str, name: str) -> Non
         "The conference is in San Francisco this year.",  # the entity holds another word
         "She studied at Guilford College for two years.",  # the first word of a proper noun
         "How did Siemens do in the last quarter?",  # far more frequent in text than in life
+        # a trip's destination, whatever NER's label
+        "Plan a four day itinerary for Mallorca with two kids and a dog.",
+        "She is traveling to Mallorca in June and has two cats.",
     ],
 )
 def test_ner_stands_where_something_else_agrees(text: str) -> None:
@@ -89,3 +92,7 @@ def test_a_continent_that_is_a_given_name_too_is_no_person_alone(text: str) -> N
 
 def test_a_continent_that_is_a_given_name_stays_one_after_a_persons_cue() -> None:
     assert "Asia" in persons("Tell Asia that the meeting moved to Friday.")
+
+
+def test_a_trip_to_someones_place_keeps_the_name() -> None:
+    assert "Timonen" in persons("We are planning a trip to Timonen's cabin for the weekend.")

@@ -44,6 +44,14 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|near|across|around|outside|inside|into|via|towards?|throughout)\s+(?:the\s+)?)\Z"
 )
+# A journey before a word: its destination, whatever NER's label ("traveling to Mallorca",
+# "a 3 day itinerary for Bali"; not "a trip to Sarah's").
+_TRIP_TO = re.compile(
+    r"(?i:\b(?:travel(?:l?ing|l?ed|s)?|trips?|flights?|fly(?:ing)?|itinerary|vacation|holidays?"
+    r"|honeymoon|getaway|tour|relocat(?:e|ing|ed)|mov(?:e|ing|ed))[ \t]+(?:to|for|in|around)"
+    r"[ \t]+)\Z"
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][\w'’-]*)")
 # The head of an eponym: a name before it names a result, a method or a sign, not a person
 # ("the Krebs cycle", "Shapley values", "the Cobb angle", "a Wilcoxon test").
@@ -201,8 +209,13 @@ class NerVerdicts:
         nxt = _NEXT_WORD.match(text, word.end())
         if nxt and self.tokens.kind(nxt.group(1)) is Kind.WORD:
             return False
-        if ent.label in _PLACE_LABELS and _PLACE_BEFORE.search(
-            text, max(0, word.start() - 12), word.start()
+        # A place after a preposition of place ("in Britain"), or a trip's destination
+        # whatever NER's label ("traveling to Mallorca", "itinerary for Bali").
+        before = text[max(0, word.start() - 30) : word.start()]
+        if (ent.label in _PLACE_LABELS and _PLACE_BEFORE.search(before[-12:])) or (
+            _TRIP_TO.search(before)
+            and not span.endswith(("'s", "’s"))
+            and not _POSSESSIVE_AFTER.match(text, word.end())
         ):
             return False
         return public_name(span) is None
