@@ -35,6 +35,8 @@ def persons(text: str) -> list[str]:
         "I pitched that on their upcoming event this 30th Jan they can sponsor the riders.",
         "What is this person's achievement against target from Jan - Dec 22?",
         "The offer runs from April to June, then the prices go up again.",
+        # a word before different letters labels a series
+        "Tower of Hanoi, three rods.\nRod A: [3, 2]\nRod B: []\nRod C: [1]\nMove Rod A's top disk.",
         # an artist whose manner is imitated
         "Use sonic pi and write a track in Martin Garrix style, it should have 3 parts",
         # slips of inflected everyday words, alone or in a run

@@ -60,8 +60,8 @@ from hybridllm.classifiers.name_usage import among_things, comment_word, everyda
 from hybridllm.classifiers.name_words import (
     broken_word,
     code_identifier,
-    date_word,
     ordinary_word,
+    serial_word,
 )
 from hybridllm.models import Finding
 
@@ -425,7 +425,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or ("word" if ordinary_word(key) else None)  # "Vectorize", "Reponse", "Gaaaame"
         or ("word" if comment_word(text, f.start, key) else None)  # "// Run the main loop"
         or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
-        or ("word" if " " not in key and date_word(text, f.start, f.end) else None)  # "Jun 22 ="
+        or ("word" if serial_word(text, f.start, f.end) else None)  # "Jun 22 =", "Rod A:"
         or ("lower" if written_lower(text, f.start, f.end, key) else None)  # "House" ... "house"
         or (
             "foreign"

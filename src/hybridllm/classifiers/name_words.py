@@ -42,7 +42,14 @@ from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, plural_of, token_lexicon
 
-__all__ = ["broken_word", "code_identifier", "date_word", "load_words", "ordinary_word"]
+__all__ = [
+    "broken_word",
+    "code_identifier",
+    "date_word",
+    "load_words",
+    "ordinary_word",
+    "serial_word",
+]
 
 _PREFIXES = (
     *("sub pre re un up bio nano micro multi auto co de non over under out inter super".split()),  # noqa: SIM905
@@ -301,6 +308,7 @@ _MONTH = re.compile(
     r"|june|july|august|september|october|november|december)\.?"
 )
 _DAY_OR_YEAR = re.compile(r"[ \t]+(?:'\d{2}|\d{1,2}(?:st|nd|rd|th)?|\d{4})(?![\w:.,]\d|[\w'’-])")
+_SERIES = 2  # different letters after one word that make a series of labels
 # A day before the month ("30th Jan", "on 5 June"), read backwards from the month's start.
 _DAY_BEFORE = re.compile(r"(?<![\d.,:/-])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+\Z")
 # Another month joined to it: a range of months ("Jan - Dec 22", "from March to June").
@@ -330,3 +338,24 @@ def date_word(text: str, start: int, end: int) -> bool:
         or _MONTH_AFTER.match(text, end) is not None
         or _MONTH_BEFORE.search(before) is not None
     )
+
+
+# A word and one capital letter, the letter no initial ("Rod A:", "Subject D,").
+_LETTERED = re.compile(r"([A-Z][a-z]+)(?: ([A-Z]))?")
+_LETTER_AFTER = re.compile(r" ([A-Z])(?![.\w])")
+
+
+def serial_word(text: str, start: int, end: int) -> bool:
+    """Whether the finding ``text[start:end]`` is a month as :func:`date_word` tells, or a word
+    that labels a series by letters: the same word before two different capital letters or more
+    in the text (``Rod A``, ``Rod B``, ``Rod C``; ``Subject A, Subject D``; ``House G``), which
+    no person's name does."""
+    m = _LETTERED.fullmatch(text, start, end)
+    if m is None:
+        return False
+    if m.group(2) is None and date_word(text, start, end):
+        return True
+    word = m.group(1)
+    letters = {x.group(1) for x in re.finditer(rf"\b{word} ([A-Z])(?![.\w])", text)}
+    after = _LETTER_AFTER.match(text, end) if m.group(2) is None else m
+    return after is not None and len(letters) >= _SERIES
