@@ -350,11 +350,11 @@ def serial_word(text: str, start: int, end: int) -> bool:
     that labels a series by letters: the same word before two different capital letters or more
     in the text (``Rod A``, ``Rod B``, ``Rod C``; ``Subject A, Subject D``; ``House G``), which
     no person's name does."""
+    if " " not in text[start:end] and date_word(text, start, end):
+        return True
     m = _LETTERED.fullmatch(text, start, end)
     if m is None:
         return False
-    if m.group(2) is None and date_word(text, start, end):
-        return True
     word = m.group(1)
     letters = {x.group(1) for x in re.finditer(rf"\b{word} ([A-Z])(?![.\w])", text)}
     after = _LETTER_AFTER.match(text, end) if m.group(2) is None else m
