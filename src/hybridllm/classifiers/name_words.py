@@ -355,7 +355,8 @@ def serial_word(text: str, start: int, end: int) -> bool:
     m = _LETTERED.fullmatch(text, start, end)
     if m is None:
         return False
+    if m.group(2) is None and _LETTER_AFTER.match(text, end) is None:
+        return False  # most findings: no letter after them, no scan of the text
     word = m.group(1)
     letters = {x.group(1) for x in re.finditer(rf"\b{word} ([A-Z])(?![.\w])", text)}
-    after = _LETTER_AFTER.match(text, end) if m.group(2) is None else m
-    return after is not None and len(letters) >= _SERIES
+    return len(letters) >= _SERIES
