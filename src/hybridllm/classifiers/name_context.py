@@ -385,7 +385,9 @@ def person_context(text: str, start: int, end: int) -> bool:
         # the first word after a chat log's time stamp is its speaker, when English does not
         # spell it: "[10:01] Abbe: ...", not "[09:15] Bot: hi"
         or (
-            STAMPED_TURN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+            # (a stamp is short: the line start is looked for in the 40 characters before)
+            STAMPED_TURN.fullmatch(text, text.rfind("\n", max(0, start - 40), start) + 1, start)
+            is not None
             and text[start:end].lower() not in token_lexicon().vocab
         )
     )
