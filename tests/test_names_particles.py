@@ -1,6 +1,7 @@
 """A listed given name with surname particles or a hyphenated given name is settled by the
 lists (no NER call), and a greeting word or a cue verb before a name ("Morning Niko", "Ask Maria
-Lopez") is no part of it."""
+Lopez") is no part of it. A lone surname after its particle, a given name that is an English
+word too after a person's cue, and the word after a dated chat stamp need no NER call either."""
 
 from __future__ import annotations
 
