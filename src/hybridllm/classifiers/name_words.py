@@ -343,6 +343,7 @@ def date_word(text: str, start: int, end: int) -> bool:
 # A word and one capital letter, the letter no initial ("Rod A:", "Subject D,").
 _LETTERED = re.compile(r"([A-Z][a-z]+)(?: ([A-Z]))?")
 _LETTER_AFTER = re.compile(r" ([A-Z])(?![.\w])")
+_SERIES_ITEM = re.compile(r"\b([A-Z][a-z]+) ([A-Z])(?![.\w])")
 
 
 def serial_word(text: str, start: int, end: int) -> bool:
@@ -358,5 +359,5 @@ def serial_word(text: str, start: int, end: int) -> bool:
     if m.group(2) is None and _LETTER_AFTER.match(text, end) is None:
         return False  # most findings: no letter after them, no scan of the text
     word = m.group(1)
-    letters = {x.group(1) for x in re.finditer(rf"\b{word} ([A-Z])(?![.\w])", text)}
+    letters = {x.group(2) for x in _SERIES_ITEM.finditer(text) if x.group(1) == word}
     return len(letters) >= _SERIES
