@@ -100,3 +100,19 @@ def test_the_word_after_a_dated_chat_stamp_is_its_speaker() -> None:
             persons = _persons(text)
         assert "Alteri" in persons, (text, persons)
         assert seen == [], seen
+
+
+def test_a_field_of_a_contact_record_needs_no_ner() -> None:
+    """A CSV line of short fields with an e-mail address is a contact record: a field of one to
+    three capitalised words in it is a person's name, with no NER call (not in prose that has
+    commas and an address)."""
+    text = "77120,Pavel Novak,pavel.n@example.com,Account Manager,Ank\n"
+    with _windows_sent() as seen:
+        persons = _persons(text)
+    assert "Ank" in persons, persons
+    assert seen == [], seen
+    prose = (
+        "The lease between Story Meets Commerce, LLC and Electro-Tech, Inc. moved to a new "
+        "leasor, Quorvane Group, Inc. (james@example.com), as of March."
+    )
+    assert not any("Quorvane" in p for p in _persons(prose))

@@ -92,6 +92,9 @@ _PERSON_CUE = re.compile(
     r"|(?:opened|raised|filed|submitted|reported|closed|resolved)\s+by"
     r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?)$"
 )
+_CSV_COMMAS = 3  # a CSV record: four fields or more
+_CSV_WORDS = 3  # words of a name field at most
+_CSV_CELL_WORDS = 5  # words of any field of a record at most
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
 ORG_BEFORE = _ORG_CUE
@@ -390,7 +393,29 @@ def person_context(text: str, start: int, end: int) -> bool:
             is not None
             and text[start:end].lower() not in token_lexicon().vocab
         )
+        or _contact_field(text, start, end)
     )
+
+
+def _contact_field(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of a field of a CSV contact record: a line of four
+    short fields or more with an e-mail address, the field one to three capitalised words and
+    nothing else (``27758,Katsuko Koku,katsuko.38@example.com,Account Manager,open``)."""
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop
+    row = text[line:stop]
+    if (
+        row.count(",") < _CSV_COMMAS
+        or "@" not in row
+        # a record's fields are short; prose with commas and an address is no record
+        or any(len(cell.split()) > _CSV_CELL_WORDS for cell in row.split(","))
+    ):
+        return False
+    lo = text.rfind(",", line, start) + 1 or line
+    hi = text.find(",", end, stop)
+    field = text[lo : stop if hi < 0 else hi].split()
+    return 0 < len(field) <= _CSV_WORDS and all(w.isalpha() and w.istitle() for w in field)
 
 
 def list_names(
