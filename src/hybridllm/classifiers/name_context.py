@@ -95,6 +95,7 @@ _PERSON_CUE = re.compile(
 _CSV_COMMAS = 3  # a CSV record: four fields or more
 _CSV_WORDS = 3  # words of a name field at most
 _CSV_CELL_WORDS = 5  # words of any field of a record at most
+_FIELD_REACH = 64  # characters from a word to its field's ends at most
 # Words right before a company or a place, rarely before a person.
 _ORG_CUE = re.compile(r"(?<!shouted )(?<!yelled )(?<!look )\b(?:at|join|joined|joins|from)\s+$")
 ORG_BEFORE = _ORG_CUE
@@ -401,21 +402,27 @@ def _contact_field(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of a field of a CSV contact record: a line of four
     short fields or more with an e-mail address, the field one to three capitalised words and
     nothing else (``27758,Katsuko Koku,katsuko.38@example.com,Account Manager,open``)."""
+    # The field first, within a field's reach of the word (most words stand in prose, with no
+    # comma or line break close by): the row is read only for a word that fills a field.
+    lo_reach, hi_reach = max(0, start - _FIELD_REACH), end + _FIELD_REACH
+    left = max(text.rfind(",", lo_reach, start), text.rfind("\n", lo_reach, start))
+    if left < 0 and lo_reach > 0:
+        return False
+    rights = [p for p in (text.find(",", end, hi_reach), text.find("\n", end, hi_reach)) if p >= 0]
+    if not rights and hi_reach < len(text):
+        return False
+    field = text[left + 1 : min(rights) if rights else len(text)].split()
+    if not (0 < len(field) <= _CSV_WORDS and all(w.isalpha() and w.istitle() for w in field)):
+        return False
     line = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
-    stop = len(text) if stop < 0 else stop
-    row = text[line:stop]
-    if (
-        row.count(",") < _CSV_COMMAS
-        or "@" not in row
+    row = text[line : len(text) if stop < 0 else stop]
+    return (
+        row.count(",") >= _CSV_COMMAS
+        and "@" in row
         # a record's fields are short; prose with commas and an address is no record
-        or any(len(cell.split()) > _CSV_CELL_WORDS for cell in row.split(","))
-    ):
-        return False
-    lo = text.rfind(",", line, start) + 1 or line
-    hi = text.find(",", end, stop)
-    field = text[lo : stop if hi < 0 else hi].split()
-    return 0 < len(field) <= _CSV_WORDS and all(w.isalpha() and w.istitle() for w in field)
+        and all(len(cell.split()) <= _CSV_CELL_WORDS for cell in row.split(","))
+    )
 
 
 def list_names(
