@@ -249,6 +249,19 @@ def test_a_weekday_of_a_rota_is_no_part_of_a_name() -> None:
     assert {"Eustaquia", "Tretyakov", "Roxanne"} <= found
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # with the weekday, "Mon Pugh" and "Tue Wheeler" read as runs of everyday words
+        ("Volunteer rota: Mon Pugh, Tue Francis, Wed Bobby Barry.", {"Pugh", "Francis"}),
+        ("Volunteer rota: Mon Johnson, Tue Wheeler, Wed Washington.", {"Johnson", "Wheeler"}),
+    ],
+)
+def test_a_rota_name_is_judged_without_its_weekday(text: str, names: set[str]) -> None:
+    found = {text[f.start : f.end] for f in get_classifier().classify(text).findings}
+    assert names <= found, found
+
+
 def test_a_name_grows_over_a_possessive_surname() -> None:
     text = "Mr. Jukić called asking for Katsuko Koku's discharge letter."
     found = {text[f.start : f.end] for f in get_classifier().classify(text).findings}

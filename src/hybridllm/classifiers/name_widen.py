@@ -369,12 +369,23 @@ def trim_leads(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Fi
             f = f.model_copy(update={"start": f.start + 4})  # noqa: PLW2901 - "The Lucas B Himmel version"
         if f.entity_type == "PERSON" and _all_places(text[f.start : f.end], lex):
             continue  # "Copenhagen Larnaca Milan Naples": places run together
-        m = _WEEKDAY.match(text, f.start, f.end) if f.entity_type == "PERSON" else None
-        if m is None:
-            out.append(f)
-        elif m.end() < f.end:
-            out.append(f.model_copy(update={"start": m.end()}))
+        if (trimmed := _without_weekday(text, f)) is not None:
+            out.append(trimmed)
     return out
+
+
+def trim_weekdays(text: str, findings: list[Finding]) -> list[Finding]:
+    """PERSON findings without a weekday abbreviation at their start, before they are judged
+    (``Mon Pugh`` of a rota is no run of everyday words: ``Pugh`` is the name); a finding
+    that is only one is dropped."""
+    return [g for f in findings if (g := _without_weekday(text, f)) is not None]
+
+
+def _without_weekday(text: str, f: Finding) -> Finding | None:
+    m = _WEEKDAY.match(text, f.start, f.end) if f.entity_type == "PERSON" else None
+    if m is None:
+        return f
+    return f.model_copy(update={"start": m.end()}) if m.end() < f.end else None
 
 
 def _all_places(span: str, lex: TokenLexicon) -> bool:

@@ -78,7 +78,7 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.name_tokens import (
     is_cap as _is_cap,
 )
-from hybridllm.classifiers.name_widen import repeated, trim_leads, widen
+from hybridllm.classifiers.name_widen import repeated, trim_leads, trim_weekdays, widen
 from hybridllm.classifiers.prefilter import finditer, scan_also
 from hybridllm.models import Finding
 
@@ -306,7 +306,7 @@ class NameRecognizer(NamePairs):
             lower += [f for f in lone if not any(in_lower[f.start : f.end])]
         findings.extend(lower)
         findings = self._repeats(text, words, findings)
-        kept = drop_public(text, self._lists(text, words, findings))
+        kept = drop_public(text, trim_weekdays(text, self._lists(text, words, findings)))
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
