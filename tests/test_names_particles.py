@@ -93,6 +93,18 @@ def test_a_given_name_that_is_a_word_too_after_a_persons_cue_needs_no_ner() -> N
         assert not any(name in w for w in seen), seen
 
 
+def test_a_given_name_after_i_am_is_ones_own() -> None:
+    """``I am Toby West, tenant at ...``: one introducing oneself names a person (``Toby`` is
+    an English word too); the cue wants ``I am`` as written (``I Am Legend`` is a film)."""
+    for text, name in [
+        ("I am Toby West, tenant at Victor Hugo u. 7. No heating since September 5.", "Toby"),
+        ("Hi, I'm Alma and I need help with my lease.", "Alma"),
+    ]:
+        persons = _persons(text)
+        assert any(name in p for p in persons), (text, persons)
+    assert _persons("Have you seen I Am Legend? It is scary.") == []
+
+
 def test_the_word_after_a_dated_chat_stamp_is_its_speaker() -> None:
     """``[2026-03-03 10:01] Abbe`` is a speaker as ``[10:01] Abbe`` is, with no NER call."""
     for text in ("[2026-03-03 10:01] Alteri", "[2026-03-09 16:03] Alteri: the build is green"):

@@ -82,7 +82,7 @@ PERSON_VERB = _PERSON_VERB
 _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 # Words right before a name that do not also precede companies ("with", "from", "at" do).
 _PERSON_CUE = re.compile(
-    r"(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|morning|evening"
+    r"(?:(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|morning|evening"
     r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
     r"|boss|kid|child|nurse|patient|customer|caller|tenant|between\s+(?:him|her|me|us)\s+and"
@@ -90,7 +90,10 @@ _PERSON_CUE = re.compile(
     r"|cc'?(?:ing|d)|shadow|(?:asking|covering|subbing)\s+for"
     # a ticket's people: "opened by Quionia", "assigned to Sabina", "escalated to Alys"
     r"|(?:opened|raised|filed|submitted|reported|closed|resolved)\s+by"
-    r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?)$"
+    r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?"
+    # one introducing oneself: "I am Toby West, tenant at ...", "Hi, I'm Alma" (a capital I:
+    # "I Am Legend" is a title)
+    r")|\bI(?:\s+am|['’]m)\s+)$"
 )
 _CSV_COMMAS = 3  # a CSV record: four fields or more
 _CSV_WORDS = 3  # words of a name field at most
