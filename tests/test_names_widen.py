@@ -262,6 +262,31 @@ def test_a_rota_name_is_judged_without_its_weekday(text: str, names: set[str]) -
     assert names <= found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname that is an English word or a place too, ending the clause after a given name
+        ("I am Toby West, tenant at Malminkartanonkatu 38. No heating since May 5.", "Toby West"),
+        ("Ticket 4471 assigned to Toby West; cc the billing team.", "Toby West"),
+    ],
+)
+def test_a_word_like_surname_that_ends_the_clause_joins_the_given_name(
+    text: str, name: str
+) -> None:
+    assert name in persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Please call Anna Monday.", "Anna Monday"),  # a day, no surname
+        ("I asked Toby West of the river to wait", "Toby West"),  # the clause goes on
+    ],
+)
+def test_a_word_after_a_given_name_that_is_no_closing_surname(text: str, forbidden: str) -> None:
+    assert forbidden not in persons(text), persons(text)
+
+
 def test_a_name_grows_over_a_possessive_surname() -> None:
     text = "Mr. Jukić called asking for Katsuko Koku's discharge letter."
     found = {text[f.start : f.end] for f in get_classifier().classify(text).findings}

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
@@ -107,7 +108,8 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         one = lower and span.isalpha() and span not in _NO_SURNAME and span not in FUNCTION_WORDS
         start = _left(text, f.start, lex, lower=lower, alone=one)
         given = span if one and _given_before(span, lex) else None
-        end = _right(text, f.end, lex, lower=lower, given=given)
+        alone = not lower and span.istitle() and span.lower() in lex.first
+        end = _right(text, f.end, lex, lower=lower, given=given, alone=alone)
         if any(
             o.start < end and start < o.end and not (o.start < f.end and f.start < o.end)
             for o in others
@@ -237,11 +239,19 @@ def _given_before(low: str, lex: TokenLexicon) -> bool:
 
 
 def _right(
-    text: str, end: int, lex: TokenLexicon, *, lower: bool = False, given: str | None = None
+    text: str,
+    end: int,
+    lex: TokenLexicon,
+    *,
+    lower: bool = False,
+    given: str | None = None,
+    alone: bool = False,
 ) -> int:
     """Where the name starting before ``end`` ends: a hyphenated part, particles, name parts.
     ``lower``: the name was found in lower case (the surname after its particle is too; and
-    ``given``, the found name when it is one listed given name: a listed surname after it)."""
+    ``given``, the found name when it is one listed given name: a listed surname after it).
+    ``alone``: the found name is one capitalised listed given name; a listed surname that ends
+    the clause after it is its surname, an English word or a place too (``Toby West,``)."""
     m = _HYPHEN_PART.match(text, end)
     if m is not None:
         end = m.end()
@@ -281,7 +291,9 @@ def _right(
         ):
             pos = best = m.start(1) + len(bare)
             break  # "Ramon Kadar rodriguez's idea": a surname typed in lower case
-
+        if alone and pos == end and _closing_surname(text, m.end(1), bare, lex):
+            pos = best = m.start(1) + len(bare)
+            break  # "I am Toby West, tenant at": "West" is a surname as much as a word
         if not _name_part(bare, lex):
             break
         pos = best = m.start(1) + len(bare)
@@ -291,6 +303,27 @@ def _right(
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# The end of a clause right after a word: punctuation, a line's end or the text's.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,;:.!?)]|\n|\\n|\Z)")
+_CALENDAR = words(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday today tomorrow"
+)
+
+
+def _closing_surname(text: str, after: int, word: str, lex: TokenLexicon) -> bool:
+    """Whether ``word`` (ending at ``after``) is a capitalised listed surname, no function
+    word, title or day, that ends its clause."""
+    low = word.lower()
+    return (
+        word.istitle()
+        and word.isalpha()
+        and low in lex.last
+        and low not in FUNCTION_WORDS
+        and low not in TITLE_WORDS
+        and low not in _CALENDAR
+        and _CLAUSE_END.match(text, after) is not None
+    )
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
