@@ -7,11 +7,13 @@ All texts run through the real classifier (spaCy NER included).
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from tests.helpers import persons
 
 from hybridllm import redact
-from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers import get_classifier, name_street
 
 
 @pytest.mark.parametrize(
@@ -384,3 +386,30 @@ def test_an_english_word_after_a_name_stays_out() -> None:
     text = "Send it to Anna green tomorrow."
     found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
     assert "Anna green" not in found
+
+
+def test_the_street_prefix_shortcut_finds_what_the_search_finds() -> None:
+    """``name_street._before`` skips the search before a name where only an empty match is
+    possible; on words and spacings a street's lead is made of (house numbers, street-type
+    words, particles, their look-alikes), its match is the search's."""
+    rng = random.Random(5)
+    parts = "Via via XVia de Code 12 12a (12 1.5 St. St C/ Avda Avda. Av. Bd Náměstí van der"
+    parts += " Rue x Dr. ul. aleja 12345 123456 Prom. Sv. la Le el Smith . - 5B"
+    tokens = parts.split()
+    checked = 0
+    for _ in range(20_000):
+        lead = "".join(
+            rng.choice(tokens) + rng.choice([" ", "  ", "\t", " \t", "", ","])
+            for _ in range(rng.randint(0, 6))
+        )
+        text, start = lead + "Name rest", len(lead)
+        line = max(0, start - 48)
+        want = name_street._BEFORE.search(text, line, start)
+        got = name_street._before(text, line, start)
+        if want is not None and want.group():
+            checked += 1
+            assert got is not None, lead
+            assert (got.span(), got.groupdict()) == (want.span(), want.groupdict()), lead
+        else:
+            assert got is None or not got.group(), lead
+    assert checked > 1_000  # the cases hold street leads, not only empty matches

@@ -68,6 +68,22 @@ _CUE = re.compile(
     r"[ \t]*(?P<label>:[ \t]*(?:\n|\\n))?[ \t]*(?:the[ \t]+)?)\Z"
 )
 _PREFIX_AT = re.compile(_PREFIX)
+
+
+def _endings() -> tuple[str, ...]:
+    """Lower-case endings a word must have for :data:`_BEFORE` to match more than nothing: a
+    street-type word before a name or a particle (with and without its optional dot)."""
+    forms: list[str] = list(_PARTICLE_WORDS)
+    for alt in _PREFIX.removeprefix("(?:").removesuffix(")").split("|"):
+        if alt.endswith("\\.?"):
+            forms += [alt[:-3].lower(), alt[:-3].lower() + "."]
+        else:
+            forms.append(alt.replace("\\.", ".").lower())
+    return tuple(sorted(set(forms)))
+
+
+_BEFORE_ENDINGS = _endings()
+_DIGIT = re.compile(r"\d")
 _SUFFIXED = re.compile(rf"\w{{3}}{_TYPE_AFTER}\Z")  # "Portugeesstraat", "Disenveien"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNTED = re.compile(r"[a-z]+s|percent|pm|am|x|min|mins|hrs?|kg|km|mi|ft|mg|ml")
@@ -87,6 +103,23 @@ def _placey(span: str, lex: TokenLexicon) -> bool:
     )
 
 
+def _before(text: str, line: int, start: int) -> re.Match[str] | None:
+    """:data:`_BEFORE` searched in ``text[line:start]``, or None where it can match nothing
+    but the empty string (the same to :func:`street`). Every longer match ends in a space or
+    tab right after a house number, a street-type word or a particle: when the word before
+    ``start`` has no digit and no such ending, the search (which tries every position of the
+    window, ~10 us) is not run."""
+    end = start
+    while end > line and text[end - 1] in " \t":
+        end -= 1
+    if end in (start, line):
+        return None
+    word = text[max(text.rfind(" ", line, end), text.rfind("\t", line, end), line - 1) + 1 : end]
+    if _DIGIT.search(word) is None and not word.lower().endswith(_BEFORE_ENDINGS):
+        return None
+    return _BEFORE.search(text, line, start)
+
+
 def street(text: str, f: Finding, lex: TokenLexicon) -> Finding:
     """``f`` grown into the street it names, as a STREET_ADDRESS (see the module docstring);
     ``f`` itself when it is no street's name or no house number is next to it."""
@@ -96,11 +129,9 @@ def street(text: str, f: Finding, lex: TokenLexicon) -> Finding:
     after = _AFTER.match(text, f.end)
     # Most names have no number beside them: no search before it then (a search anchored at
     # its end tries every position of the window).
-    if not any(c.isdigit() for c in text[line : f.start]) and (
-        after is None or after.group("num") is None
-    ):
+    if _DIGIT.search(text, line, f.start) is None and (after is None or after.group("num") is None):
         return f
-    before = _BEFORE.search(text, line, f.start)
+    before = _before(text, line, f.start)
     placey = _placey(text[f.start : f.end], lex)
     # "Smith 2 times"; after a word no list names, an adverb or verb may follow the house
     # number ("Beethovengang 148 now", "Ifenpfad 680 is where I live"), a plural no
