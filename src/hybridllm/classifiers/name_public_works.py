@@ -57,6 +57,28 @@ _BY_BEFORE = re.compile(
     r"|(?:\b[A-Z][\w'’-]*[ \t:,]+(?:[\w'’-]+[ \t:,]+){0,3}?[A-Z][\w'’-]*[ \t]+"
     r"|[\w'’-]+[ \t]+[A-Z][\w'’-]*[ \t]+)by[ \t]+$)"
 )
+# What each way of _BY_BEFORE needs somewhere in its window: a quote; a work noun; a capitalised
+# word right before "by". Support logs' "opened by Quionia" has none of them, and the search
+# (anchored at its end, so tried at every position of the window) is not run.
+_BY_QUOTES = ('"', "”", "’", "'")
+_WORK_WORD = re.compile(r"(?i:\b" + _WORK + r"\b)")
+_CAPITAL_BY = re.compile(r"[A-Z][\w'’-]*[ \t]+by[ \t]+$")
+_BY_REACH = 120
+
+
+def _by_before(text: str, start: int) -> bool:
+    """Whether :data:`_BY_BEFORE` matches in the ``_BY_REACH`` characters before ``start``."""
+    lo = max(0, start - _BY_REACH)
+    window = text[lo:start]
+    if not (
+        any(q in window for q in _BY_QUOTES)
+        or _WORK_WORD.search(text, lo, start) is not None
+        or _CAPITAL_BY.search(text, lo, start) is not None
+    ):
+        return False
+    return _BY_BEFORE.search(text, lo, start) is not None
+
+
 # A request about a work: to summarise, explain, discuss, quote, recommend, or whether the
 # model knows or has read it.
 _ASKED = re.compile(
@@ -200,7 +222,7 @@ def _author(text: str, start: int, end: int, possessive: bool) -> bool:
         return _WORKS_OF.search(before) is not None
     if (
         not before.endswith(("by ", "by\t"))
-        or _BY_BEFORE.search(text, max(0, start - 120), start) is None
+        or not _by_before(text, start)
         or _MINE_AFTER.match(text, end) is not None
     ):
         return False
