@@ -132,20 +132,22 @@ def street(text: str, f: Finding, lex: TokenLexicon) -> Finding:
     if _DIGIT.search(text, line, f.start) is None and (after is None or after.group("num") is None):
         return f
     before = _before(text, line, f.start)
-    placey = _placey(text[f.start : f.end], lex)
-    # "Smith 2 times"; after a word no list names, an adverb or verb may follow the house
-    # number ("Beethovengang 148 now", "Ifenpfad 680 is where I live"), a plural no
     nxt = after.group("next") if after is not None else None
     # A word after the number other than a function word: "Smith 2 times" is no street; after
     # a word no list names an adverb or a verb may follow, where an address is spoken of
-    # ("at Beethovengang 148 now"), a counted plural never.
+    # ("at Beethovengang 148 now", "Ifenpfad 680 is where I live"), a counted plural never.
     loose = bool(nxt) and nxt not in FUNCTION_WORDS
-    if loose and (not placey or _COUNTED.fullmatch(nxt or "")):
-        after = None
+    placey: bool | None = None  # read from the lists only where it is needed
+    if loose:
+        placey = _placey(text[f.start : f.end], lex)
+        if not placey or _COUNTED.fullmatch(nxt or ""):
+            after = None
     num_before = before is not None and before.group("num") is not None
     num_after = after is not None and after.group("num") is not None
     if not (num_before or num_after):
         return f
+    if placey is None:
+        placey = _placey(text[f.start : f.end], lex)
     start = before.start() if before is not None and before.group() else f.start
     end = after.end("num") if num_after and after is not None else f.end
     if after is not None and not num_after and after.group("words"):
