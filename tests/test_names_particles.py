@@ -93,6 +93,21 @@ def test_a_given_name_that_is_a_word_too_after_a_persons_cue_needs_no_ner() -> N
         assert not any(name in w for w in seen), seen
 
 
+def test_a_city_that_is_a_given_name_greeted_and_addressed_is_a_person() -> None:
+    """``Milan``, ``Florence``, ``Sydney`` are places the lists hold as given names; greeted and
+    set off by a comma they are the person addressed, with no NER call; a city moved to is not."""
+    for text, name in [
+        ("Hello Milan, how are you doing today?", "Milan"),
+        ("Hi Florence, thanks for the update.", "Florence"),
+        ("Hey Sydney, can you check the export?", "Sydney"),
+    ]:
+        with _windows_sent() as seen:
+            persons = _persons(text)
+        assert name in persons, (text, persons)
+        assert not any(name in w for w in seen), seen
+    assert _persons("We moved to Sydney, it is great.") == []
+
+
 def test_a_given_name_after_i_am_is_ones_own() -> None:
     """``I am Toby West, tenant at ...``: one introducing oneself names a person (``Toby`` is
     an English word too); the cue wants ``I am`` as written (``I Am Legend`` is a film)."""

@@ -151,7 +151,7 @@ class NerCandidates(NerVerdicts):
         :meth:`_cased` can start at it (their first checks ask the word alone and stop there
         for most words: "Patient", "DOB"), whether it is a cue verb (``Ask``, ``Email``:
         :data:`~.name_tokens.CUE_VERBS`), and whether it passes ``_lone_given_name``'s first
-        check (a known given name that is no place and no role: "Otniel", not "Sir")."""
+        check (a known given name that is no role: "Otniel", "Milan", not "Sir")."""
         low = w.lower()
         bare = _POSSESSIVE_S.sub("", low)
         kind = self.tokens.kind(w)
@@ -177,8 +177,9 @@ class NerCandidates(NerVerdicts):
                 and low not in FUNCTION_WORDS
             ),
             low in CUE_VERBS,
-            # _lone_given_name's first check: a known given name, no place and no role
-            self._known_given(w) and low not in self.places and low not in ADDRESSED_ROLES,
+            # _lone_given_name's first check: a known given name and no role (a place too, which
+            # counts only greeted: "Hello Milan, how are you")
+            self._known_given(w) and low not in ADDRESSED_ROLES,
         )
         if len(self._gates) >= _GATE_CACHE:
             self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear

@@ -401,6 +401,22 @@ def person_context(text: str, start: int, end: int) -> bool:
     )
 
 
+# A greeting before a word that a comma ends: "Hello Milan, how are you", "Dear Florence,".
+_GREETING = re.compile(
+    r"(?i:\b(?:hi|hello|hey|dear|morning|good[ \t]+(?:morning|afternoon|evening)|thanks"
+    r"|thank[ \t]+you),?[ \t]+)$"
+)
+
+
+def greeted(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is greeted and addressed: a greeting before it
+    and a comma right after it (a city that is a given name too is a person there: ``Hello
+    Milan, how are you``; not ``Hello Paris! I love this city``)."""
+    return (
+        text[end : end + 1] == "," and _GREETING.search(text, max(0, start - 24), start) is not None
+    )
+
+
 def _contact_field(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of a field of a CSV contact record: a line of four
     short fields or more with an e-mail address, the field one to three capitalised words and

@@ -38,6 +38,7 @@ from hybridllm.classifiers.name_context import (
     THING_NAME,
     TITLE_NAME,
     context_names,
+    greeted,
     list_names,
     person_context,
 )
@@ -178,9 +179,11 @@ class NameRecognizer(NamePairs):
         naming cue ("said Otniel", "call me Edna"), as a speaker at a line start ("Sophia: ..."),
         or in a list of given names ("Melanie, Bradley and Lisa")."""
         w = words[i].group()
+        start, end = words[i].span()
+        if self._known_given(w) and w.lower() in self.places and greeted(text, start, end):
+            return True  # "Hello Milan, how are you": a city's name, greeted, is a person's
         if not self._known_given(w) or w.lower() in self.places or w.lower() in ADDRESSED_ROLES:
             return False  # "Dear Sir", "Hi Bot": a title or a role, nobody's name
-        start, end = words[i].span()
         if SPEECH_CUE.search(text, max(0, start - 24), start):
             return True
         line_start = (
@@ -432,7 +435,9 @@ class NameRecognizer(NamePairs):
                     # needed: "Morning Alma, can you", "assigned to Toby West"
                     or (
                         self._bare(words[i])
-                        if gate[6] and person_context(text, *self._bare(words[i]))
+                        if gate[6]
+                        and w.lower() not in self.places
+                        and person_context(text, *self._bare(words[i]))
                         else None
                     )
                 )
