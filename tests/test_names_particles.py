@@ -9,14 +9,20 @@ from tests.helpers import persons as _persons
 from tests.helpers import windows_sent as _windows_sent
 
 
+def _persons_and_windows(text: str) -> tuple[list[str], list[str]]:
+    """The PERSON spans of ``text`` and the NER windows the classifier sent for it."""
+    with _windows_sent() as seen:
+        persons = _persons(text)
+    return persons, seen
+
+
 def test_given_name_particles_surname_is_one_name_without_ner() -> None:
     for text, name in [
         ("Ticket opened by Ana da Silva; assigned to the billing team.", "Ana da Silva"),
         ("Please loop in Maria van der Berg before Friday.", "Maria van der Berg"),
         ("Minutes taken by Pieter de Vries, approved by the board.", "Pieter de Vries"),
     ]:
-        with _windows_sent() as seen:
-            persons = _persons(text)
+        persons, seen = _persons_and_windows(text)
         assert name in persons, (text, persons)
         assert not any(name in w for w in seen), seen
 
@@ -29,8 +35,7 @@ def test_particles_need_a_capitalised_word_after_them() -> None:
 
 def test_hyphenated_given_name_is_listed() -> None:
     text = "Amy-leigh Paterson: can you check the VPN client?"
-    with _windows_sent() as seen:
-        persons = _persons(text)
+    persons, seen = _persons_and_windows(text)
     assert "Amy-leigh Paterson" in persons, persons
     assert seen == [], seen
 
@@ -74,8 +79,7 @@ def test_a_lone_surname_after_its_particle_needs_no_ner() -> None:
         ("Roxy van der Torre: Thanks Nurzhan, can you check the VPN?", "Roxy van der Torre"),
         ("Though ten Ostendarp's song was actually about a boat!", "ten Ostendarp"),
     ]:
-        with _windows_sent() as seen:
-            persons = _persons(text)
+        persons, seen = _persons_and_windows(text)
         assert name in persons, (text, persons)
         assert not any(name.split()[-1] in w for w in seen), seen
 
@@ -87,8 +91,7 @@ def test_a_given_name_that_is_a_word_too_after_a_persons_cue_needs_no_ner() -> N
         ("Pirkko Rautiola: Morning Alma, can you check the export?", "Alma"),
         ("Ticket 4471 assigned to Toby West; cc the billing team.", "Toby"),
     ]:
-        with _windows_sent() as seen:
-            persons = _persons(text)
+        persons, seen = _persons_and_windows(text)
         assert any(name in p for p in persons), (text, persons)
         assert not any(name in w for w in seen), seen
 
@@ -101,8 +104,7 @@ def test_a_city_that_is_a_given_name_greeted_and_addressed_is_a_person() -> None
         ("Hi Florence, thanks for the update.", "Florence"),
         ("Hey Sydney, can you check the export?", "Sydney"),
     ]:
-        with _windows_sent() as seen:
-            persons = _persons(text)
+        persons, seen = _persons_and_windows(text)
         assert name in persons, (text, persons)
         assert not any(name in w for w in seen), seen
     assert _persons("We moved to Sydney, it is great.") == []
@@ -123,8 +125,7 @@ def test_a_given_name_after_i_am_is_ones_own() -> None:
 def test_the_word_after_a_dated_chat_stamp_is_its_speaker() -> None:
     """``[2026-03-03 10:01] Abbe`` is a speaker as ``[10:01] Abbe`` is, with no NER call."""
     for text in ("[2026-03-03 10:01] Alteri", "[2026-03-09 16:03] Alteri: the build is green"):
-        with _windows_sent() as seen:
-            persons = _persons(text)
+        persons, seen = _persons_and_windows(text)
         assert "Alteri" in persons, (text, persons)
         assert seen == [], seen
 
@@ -134,8 +135,7 @@ def test_a_field_of_a_contact_record_needs_no_ner() -> None:
     three capitalised words in it is a person's name, with no NER call (not in prose that has
     commas and an address)."""
     text = "77120,Pavel Novak,pavel.n@example.com,Account Manager,Ank\n"
-    with _windows_sent() as seen:
-        persons = _persons(text)
+    persons, seen = _persons_and_windows(text)
     assert "Ank" in persons, persons
     assert seen == [], seen
     prose = (
