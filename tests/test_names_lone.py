@@ -150,6 +150,43 @@ def test_other_languages_stay_other_languages(text: str) -> None:
     assert _persons(text) == []
 
 
+_ENGLISH_LEAD = (
+    "Translate this for the staff, keep it short and plain, and check the grammar twice. "
+    "The message below came from our team lead and we need it in English before Monday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "podría haber un error en la conexión o en la clave de la cuenta",
+        "kannst du mir weitere coole midjourney prompts kreieren, anbei ein paar beispiele",
+        "me ne tmhe kae dafa kaha h k pehle ek dafa list bana lo kal k tasks ke roz",
+        "propose moi un sommaire possible pour ce livre qui devrais contenir envrions",
+    ],
+)
+def test_a_foreign_line_in_an_english_prompt_holds_no_lower_case_name(line: str) -> None:
+    # The text is English as a whole, so its lower-case lines are read for names; a line in
+    # another language has no English words around its unknown ones to tell a name apart.
+    assert _persons(_ENGLISH_LEAD + line + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # short lines of foreign words (a postal record, a sign-off) keep the text's verdict
+        ("i am hleb tikhonov, tenant at rodovia rua vinte e um 705.", "hleb tikhonov"),
+        ("author: katriina karvinen <szabina.gelencser@example.co.uk>", "katriina karvinen"),
+        # an English line naming people with foreign names stays English
+        ("so kaarle told hendrika that the invoice from the supplier was wrong again", "kaarle"),
+    ],
+)
+def test_short_or_english_lines_of_an_english_prompt_keep_their_names(
+    line: str, name: str
+) -> None:
+    assert name in " ".join(_persons(_ENGLISH_LEAD + line + "\n"))
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -2,11 +2,13 @@
 
 Each lower-case word gets a strength from the token lists (see :mod:`.name_lower`'s
 docstring): strong, weak, unknown or none. The lower-case rules apply to English text only:
-:func:`english` tells whether most lower-case words that are no listed name are English words.
+:func:`english` tells whether most lower-case words that are no listed name are English words,
+and :func:`english_sentences` drops the sentences of an English text that are decisively not.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
@@ -15,13 +17,26 @@ from hybridllm.classifiers.name_lower_pairs import foreign_form
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
 
-__all__ = ["NONE", "STRONG", "UNKNOWN", "WEAK", "english", "english_once", "strength"]
+__all__ = [
+    "NONE",
+    "STRONG",
+    "UNKNOWN",
+    "WEAK",
+    "english",
+    "english_once",
+    "english_sentences",
+    "strength",
+]
 
 STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
 _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
 _MIN_PLAIN = 3  # other words that tell the language: three, in a short line too
 
 _ENGLISH_SHARE = 0.5
+# A sentence of an English text is judged on its own when it has this many words that tell the
+# language: fewer say too little (a record "rua 209 apt. 125 nilo peçanha", "author: katriina
+# karvinen <szabina.gelencser@example.co.uk>" is English by its text).
+_MIN_SENTENCE = 8
 _STRENGTH_CACHE = 50_000
 # English words of two letters (the vocabulary keeps longer words only); "de", "la", "em" are
 # not among them.
@@ -80,25 +95,68 @@ def english(words: list[re.Match[str]], lex: TokenLexicon) -> bool:
     """Whether most lower-case words of the text that are no listed name are English words:
     in "ni ke yi shuo zhong wen ma" or "coloque em uma tabela" the lists say nothing about
     names."""
-    # Each rule asks the distinct words once (a word recurs on every line of a note).
     lower = [g for w in words[:800] if (g := w.group()).islower() and len(g) > 1]
-    named = {w for w in set(lower) if strength(lex, w) >= WEAK}
-    near = [w for w in lower if w not in named]
+    count, size = _english_words(lower, lex)
+    if size < 3:
+        return count > 0  # a short text: one English word at least ("said liisa to kaarle")
+    return count >= _ENGLISH_SHARE * size
+
+
+def _english_words(
+    lower: list[str], lex: TokenLexicon, memo: dict[str, int] | None = None
+) -> tuple[int, int]:
+    """How many of the words of ``lower`` that tell the language (no listed name, nor spelt
+    like one when enough others remain) are English words, and how many there are. ``memo``
+    keeps each word's class across the sentences of one text."""
+    # Each word is classed once (a word recurs on every line of a note).
+    memo = {} if memo is None else memo
+    classes: list[int] = []
+    for w in lower:
+        c = memo.get(w)
+        if c is None:
+            c = memo[w] = _word_class(lex, w)
+        classes.append(c)
     # Unlisted words spelt like names say nothing of the language either ("siren yaşar,
     # tenant at r pelourinho"), when enough other words remain to tell it.
-    spelt = {w for w in set(near) if strength(lex, w) != NONE and name_likeness(w) >= _LONE_SPELT}
-    plain = [w for w in near if w not in spelt] if spelt else near
+    near = [c for c in classes if c != _NAMED]
+    plain = [c for c in near if not c & _SPELT]
     if len(plain) >= _MIN_PLAIN:
         near = plain
-    known = {
-        w
-        for w in set(near)
-        if w in lex.vocab
-        or w in _SHORT_ENGLISH
-        or _CLITIC.sub("", w) in _SHORT_ENGLISH
-        or _CLITIC.sub("", w) in lex.vocab
-    }
-    count = sum(w in known for w in near)
-    if len(near) < 3:
-        return count > 0  # a short text: one English word at least ("said liisa to kaarle")
-    return count >= _ENGLISH_SHARE * len(near)
+    return sum(bool(c & _KNOWN) for c in near), len(near)
+
+
+# A word's class, as bits: an English word, spelt like a name; or a listed name.
+_KNOWN, _SPELT, _NAMED = 1, 2, 4
+
+
+def _word_class(lex: TokenLexicon, w: str) -> int:
+    if strength(lex, w) >= WEAK:
+        return _NAMED
+    bare = _CLITIC.sub("", w)
+    known = w in lex.vocab or w in _SHORT_ENGLISH or bare in _SHORT_ENGLISH or bare in lex.vocab
+    spelt = strength(lex, w) != NONE and name_likeness(w) >= _LONE_SPELT
+    return (_KNOWN if known else 0) | (_SPELT if spelt else 0)
+
+
+def english_sentences(
+    words: list[re.Match[str]], lex: TokenLexicon, sentences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentences (``(start, end)``, in order) that are not decisively foreign: a line of
+    romanised Hindi, Spanish or French quoted in an English prompt ("me ne tmhe kae dafa kaha h
+    k pehle ..."; "podría haber un error en la conexión") holds no English words to tell a name from
+    the rest, so the lower-case rules, which read a word missing from the English lists as a
+    possible name, must not read it. Sentences too short to tell keep the text's verdict."""
+    if not sentences:
+        return sentences
+    positions = [m.start() for m in words]
+    memo: dict[str, int] = {}
+    out: list[tuple[int, int]] = []
+    for lo, hi in sentences:
+        inside = words[bisect.bisect_left(positions, lo) : bisect.bisect_left(positions, hi)]
+        lower = [g for w in inside if (g := w.group()).islower() and len(g) > 1]
+        if len(lower) >= _MIN_SENTENCE:
+            count, size = _english_words(lower, lex, memo)
+            if size >= _MIN_SENTENCE and count < _ENGLISH_SHARE * size:
+                continue
+        out.append((lo, hi))
+    return out

@@ -64,6 +64,7 @@ from hybridllm.classifiers.name_lower import (
     restore_case,
     strong_name,
 )
+from hybridllm.classifiers.name_lower_english import english_sentences
 from hybridllm.classifiers.name_lower_lone import lone_restored
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
@@ -292,7 +293,7 @@ class NameRecognizer(NamePairs):
         words = _words(text)
         findings = self._cased(text, words, span_mask(len(text), settled) if settled else None)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
-        sentences = lower_sentences(text)
+        sentences = english_sentences(words, self.tokens, lower_sentences(text))
         memo: dict[str, bool] = {}
         restored = restore_case(text, words, self.tokens, taken, sentences, memo=memo)
         lone: list[Finding] = []
