@@ -181,9 +181,7 @@ def test_a_foreign_line_in_an_english_prompt_holds_no_lower_case_name(line: str)
         ("so kaarle told hendrika that the invoice from the supplier was wrong again", "kaarle"),
     ],
 )
-def test_short_or_english_lines_of_an_english_prompt_keep_their_names(
-    line: str, name: str
-) -> None:
+def test_short_or_english_lines_of_an_english_prompt_keep_their_names(line: str, name: str) -> None:
     assert name in " ".join(_persons(_ENGLISH_LEAD + line + "\n"))
 
 

@@ -155,3 +155,19 @@ def test_a_sentence_end_after_a_surname_does_not_make_it_a_heading() -> None:
         "Leap Of Faith Assumptions:\nOur users will see the value.",
     ):
         assert not any("Function" in p or "Assumptions" in p for p in _persons(text)), text
+
+
+def test_the_plural_of_an_everyday_word_is_no_unlisted_surname() -> None:
+    names = next(r for r in get_classifier().recognizers if r.name == "names")
+
+    def pair(text: str) -> list[str]:
+        words = _words(text)
+        found = names._listed_pair(text, words, 0)  # type: ignore[attr-defined]
+        return [] if found is None else [text[f.start : f.end] for f in found[0]]
+
+    # "Indie" is a listed given name; "Bookstores" (bookstore), "Gardens" are no surnames
+    assert pair("Indie Bookstores near you.") == []
+    assert pair("Indie Gardens near you.") == []
+    # an unlisted word that is no English plural still is ("Tomáš Prokeš")
+    assert pair("Indie Quellmoor near you.") == ["Indie Quellmoor"]
+    assert pair("Tomáš Prokeš near you.") == ["Tomáš Prokeš"]

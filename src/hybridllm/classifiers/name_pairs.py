@@ -40,6 +40,7 @@ class NamePairs(NerCandidates):
         return (
             low not in self.places
             and low not in COMMON_WORDS
+            and not _everyday_plural(self.tokens.common, nlow)
             and nlow not in NOT_PEOPLE
             and nlow not in NOT_NAME_PARTS
             and nlow not in TITLE_WORDS
@@ -115,6 +116,12 @@ class NamePairs(NerCandidates):
         if not _is_cap(last) or last.isupper() or last.lower() in COMMON_WORDS:
             return None
         return [self._finding(words[i].start(), words[end].end(), 0.85, self.name)], end + 1
+
+
+def _everyday_plural(common: frozenset[str], low: str) -> bool:
+    """Whether ``low`` is the plural of an everyday English word ("bookstores", "gardens"): the
+    list of everyday words holds the singular only, and no unlisted surname is such a plural."""
+    return low.endswith("s") and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
 
 
 def _caps_pair(first: str, last: str) -> bool:
