@@ -31,6 +31,13 @@ def test_eponym_runs() -> None:
         ("CENTRE = Sarnfold Pediatrics BILLING ACCT :: 2913", "Sarnfold", True),
         ("Seen by Anna Wegener today", "Wegener", False),
         ("Seen by Anna Graves, who signed the form", "Graves", False),
+        # science's eponyms before their head, without a possessive
+        ("How does a Faraday cage work?", "Faraday", True),
+        ("the Doppler Effect explains it", "Doppler", True),
+        ("fit a Weibull distribution to the data", "Weibull", True),
+        # with one, it is a person's method or index
+        ("I liked Maria's method for the report", "Maria's", False),
+        ("We used Kowalczyk's index for the survey", "Kowalczyk's", False),
     ]:
         words = _words(text)
         i = next(k for k, m in enumerate(words) if m.group() == word)

@@ -252,6 +252,12 @@ _EPONYM_HEADS = words(
     " disorder questionnaire inventory cycle theorem equation algorithm lemma conjecture"
     " paradox inequality principle response test"
 )
+# Heads that follow a name without a possessive only: "Faraday cage", "Doppler effect", "Cauchy
+# distribution"; "Maria's method", "Kowalczyk's index" are a person's.
+_BARE_HEADS = words(
+    "distribution coefficient constant transform integral formula diagram cage law effect"
+    " method model index"
+)
 # A disease or procedure by its Greek or Latin ending ("Wegener granulomatosis", "Hashimoto
 # thyroiditis", "Burkitt lymphoma", "Wernicke encephalopathy", "Whipple procedure").
 _MEDICAL_TERM = re.compile(
@@ -288,8 +294,9 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
         and (words[j].group().isupper() or not words[j + 1].group().isupper())
     ):
         j += 1
-    last = words[j].group().lower().removesuffix("'s").removesuffix("’s").rstrip(".")
-    if last in _HEADS:
+    word = words[j].group().lower()
+    last = word.removesuffix("'s").removesuffix("’s").rstrip(".")
+    if last in _HEADS or (j > i and last == word and last in _BARE_HEADS):
         return True
     if (
         j + 1 >= len(words)
@@ -297,7 +304,11 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
     ):
         return False
     after = words[j + 1].group().lower()
-    return after in _EPONYM_HEADS or _MEDICAL_TERM.match(after) is not None
+    return (
+        after in _EPONYM_HEADS
+        or (last == word and after in _BARE_HEADS)
+        or _MEDICAL_TERM.match(after) is not None
+    )
 
 
 _STATE = "|".join(sorted(US_STATE_CODES))
