@@ -21,6 +21,9 @@ def persons(text: str) -> list[str]:
         "I have visited several countries in Europe and Asia, and I plan my next trip.",
         "How far is it from Boston MA to Atlanta GA",
         "Day 40-43: Bali, Indonesia\nFly to Bali, a paradise island.",  # later mentions too
+        # a large place after a preposition of place, or after "the state of"
+        "Hello! What can one visit in Vigo? A 1 day trip.",
+        "It lies in the southern region of the U.S. state of Indiana, near the river.",
         # a quantity's header
         "X [m] Y [m] Wert [nT]\n-0.572 12.446 1.080",
         # a field label among a template's fields
@@ -41,6 +44,9 @@ def test_places_headers_and_labels_are_not_flagged(text: str) -> None:
         ("Who missed standup:\nNilo: api is down\nSmith: rolling back now", "Nilo"),
         ("Will: hi there\nGrace: hello", "Grace"),  # a transcript
         ("Bali, Indonesia. Contact Bali at bali.k@example.com", "Bali"),  # a record
+        # a place that is a given name after a bare preposition stays a person
+        ("I confided in Madison, who said she would help.", "Madison"),
+        ("I confided in Victoria, who said she would help.", "Victoria"),
     ],
 )
 def test_people_beside_places_and_speakers_are_found(text: str, name: str) -> None:

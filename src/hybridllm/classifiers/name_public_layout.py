@@ -8,8 +8,12 @@ Three shapes of a text tell that a capitalised word is no person whatever lists 
   Indonesia``, ``Sabah, Malaysia.``), or that comes after one and ends the clause (``countries
   in Europe and Asia,``): a town and its region. Codes that are words or degrees (``OK``,
   ``IN``, ``ME``, ``MA``, ``MD``, ``PA`` ...) do not count (``Jane Roe, MD``); a given name
-  beside a place addresses or names someone (``We met in Paris, Sarah.``). Once a word is a
-  town, its other mentions in the text are too (``Fly to Bali``);
+  beside a place addresses or names someone (``We met in Paris, Sarah.``). A listed large place
+  after ``the city of``, ``the state of`` (``the state of Indiana``), or, when it is no census
+  given name, after a verb of travel or dwelling and its preposition (``visit in Vigo``, ``a
+  trip to Bali``, ``born in Vienna``; not ``talk to Sydney``, ``confided in Madison``) is a
+  place too. Once a word is a town, its
+  other mentions in the text are too (``Fly to Bali``);
 - **a quantity's header** (``"thing"``): a finding right before a unit in square brackets
   (``X [m] Y [m] Wert [nT]``, ``df['Wert [nT]']``): a column of measurements;
 - **an entry of a table of contents** (``"thing"``): an English word that is the whole text of
@@ -86,7 +90,8 @@ def layout_kind(text: str, f: Finding) -> str | None:
         return "label"
     if after in ("\n", "\r", "") and _comment_step(text, start, end):
         return "thing"
-    return "town" if _beside_place(text, start, end, after) else None
+    town = _after_locative(text, start, end, after) or _beside_place(text, start, end, after)
+    return "town" if town else None
 
 
 def _place(words: str) -> bool:
@@ -117,6 +122,37 @@ def _beside_place(text: str, start: int, end: int, after: str) -> bool:
         return False
     m = _PLACE_BEFORE.search(text, max(0, start - 40), start)
     return m is not None and _place(m.group(1))
+
+
+# A verb of travel or dwelling and its preposition right before a place: "a trip to", "based
+# in", "born in", "moved to". (Not a bare "in", "to" or "from": people stand after them too,
+# "confided in Madison", "talk to Sydney", "a message from Florence".)
+_LOCATIVE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|trips?|flights?|fly(?:ing)?|flew"
+    r"|move[sd]?|moving|relocat(?:e|ed|ing)|located|based|live[sd]?|living|born|stay(?:s|ed|ing)?"
+    r"|holiday|vacation)[ \t]+(?:in|to|near|around|across|throughout)[ \t]+\Z"
+)
+_STRONG_LOCATIVE = re.compile(
+    r"\b(?:city|state|town|province|county|region|capital|island|republic|kingdom)[ \t]+of"
+    r"[ \t]+\Z",
+    re.IGNORECASE,
+)
+
+
+def _after_locative(text: str, start: int, end: int, after: str) -> bool:
+    """Whether the one-word finding is a listed large place or a continent after ``the city
+    of`` and the like, or (no census given name, no possessive) after a verb of travel or
+    dwelling and its preposition."""
+    low = text[start:end].lower()
+    if low not in _CONTINENTS and low not in token_lexicon().places:
+        return False
+    if _STRONG_LOCATIVE.search(text, max(0, start - 16), start):
+        return True  # "the state of Indiana", "the city of Salvador"
+    return (
+        after not in ("'", "’")
+        and low not in census_first()
+        and _LOCATIVE.search(text, max(0, start - 24), start) is not None
+    )  # "to visit in Vigo?", "a trip to Bali", "based in Calgary"
 
 
 _COMMENT = re.compile(r"[ \t]*(?:#|//|--)[ \t]*$")
