@@ -204,3 +204,38 @@ def test_a_lone_famous_word_without_person_evidence_is_no_name(text: str) -> Non
 )
 def test_a_famous_word_with_person_evidence_stays_a_name(text: str, name: str) -> None:
     assert any(name in p for p in persons(text))
+
+
+def test_a_lone_brand_of_simple_icons_is_a_product() -> None:
+    from hybridllm.classifiers.name_fame import fame
+
+    assert fame("zapier") == "product"
+    assert fame("coursera") == "product"
+    assert fame("seinfeld") == "famous"
+    # only a lone word: the last word of a full name is no brand, nor is a name of any list
+    assert fame("mary zapier") is None
+    assert fame("maria") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I use Zapier for my small business?",
+        "Write a course outline I can sell on Udemy and Coursera.",
+        "Are you familiar with a startup called Fiverr? Summarise its history.",
+    ],
+)
+def test_brands_alone_are_not_people(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a personal cue or a record near it keeps the name: a private person may bear it
+        ("Ask Zapier about the invoice before Friday.", "Zapier"),
+        ("Contact Strava at strava.k@example.com or 415-555-0134.", "Strava"),
+    ],
+)
+def test_a_brand_word_with_private_evidence_stays_a_name(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

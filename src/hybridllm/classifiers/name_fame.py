@@ -6,8 +6,11 @@ frequencies and the US Census 1990 surname distribution; see ``data/SOURCES.md``
 tokens whose frequency in text (Wikipedia, news, subtitles, books) exceeds what their share of
 the population predicts by far (``Einstein``, ``Kardashian``, ``Obama``, ``Schwarzenegger``), and
 the name-like tokens in no name list that text names thousands of times (``Aristotle``,
-``Airbnb``). A common surname is frequent in text because many people bear it
-(``Johnson``, ``Garcia``, ``Singh``) and is never listed, nor is any English word or given name.
+``Airbnb``). A common surname is frequent in text because many people bear it (``Johnson``,
+``Garcia``, ``Singh``) and is never listed, nor is any English word or given name.
+``data/brands.txt`` (built by ``scripts/data/build_brands.py`` from simple-icons, CC0) adds the
+one-word names of software, web and consumer brands in no name list (``Zapier``,
+``Coursera``, ``Fiverr``): a lone word of it is a brand's name (:func:`fame`).
 
 :func:`famous` only tells that a name is a public one by its form; whether it goes is decided
 by :func:`hybridllm.classifiers.name_public.drop_public`, which keeps every name with private
@@ -19,7 +22,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["famous", "famous_word", "load_famous"]
+__all__ = ["fame", "famous", "famous_word", "load_famous"]
 
 
 @cache
@@ -34,10 +37,17 @@ def _famous_words() -> frozenset[str]:
     return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
 
 
+@cache
+def _brands() -> frozenset[str]:
+    data = resources.files("hybridllm.classifiers").joinpath("data", "brands.txt")
+    return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+
+
 def load_famous() -> None:
     """Read the lists now (the classifier's warm-up), not in the first call that asks."""
     _famous()
     _famous_words()
+    _brands()
 
 
 def famous(key: str) -> bool:
@@ -52,6 +62,14 @@ def famous(key: str) -> bool:
     """
     last = key.rpartition(" ")[2]
     return last in _famous() or last.partition("-")[0] in _famous()
+
+
+def fame(key: str) -> str | None:
+    """``"product"`` for a one-word brand's name (``data/brands.txt``: ``zapier``,
+    ``coursera``), ``"famous"`` for a :func:`famous` name, else None (``key`` as there)."""
+    if " " not in key and key in _brands():
+        return "product"
+    return "famous" if famous(key) else None
 
 
 def famous_word(low: str) -> bool:

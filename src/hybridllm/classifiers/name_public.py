@@ -25,7 +25,7 @@ URL: :mod:`~hybridllm.classifiers.name_public_record`); a table row or a
 form field; a personal cue before it (``my friend``, ``I'm``, ``name is``, ``Dear``).
 
 Beside the gazetteers: a surname far more frequent in text than in the population
-(:mod:`~hybridllm.classifiers.name_fame`: ``Kardashian``, ``Seinfeld``), a noun of non-English
+(:mod:`~.name_fame`: ``Kardashian``, ``Seinfeld``; a brand, ``Zapier``), a noun of non-English
 prose (:mod:`~hybridllm.classifiers.name_foreign`), a name given to the assistant (``Your name
 is Henry``, ``pretend you are Dave``: a persona; kept only with contact details near it), a
 brand, a product or a code identifier told by its context (``my Zelle account``: kept only with
@@ -46,7 +46,7 @@ from importlib import resources
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
 from hybridllm.classifiers.name_context import STAMPED_TURN
-from hybridllm.classifiers.name_fame import famous, load_famous
+from hybridllm.classifiers.name_fame import fame, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
@@ -68,9 +68,8 @@ from hybridllm.models import Finding
 __all__ = ["drop_public", "load_lists", "public_name"]
 
 _LIST_GAP = 40  # characters between two names of one list
-# The kinds of a public person's name (a single or a frequent name) that a private person may
-# bear too.
-_CIRCLE = frozenset({"single", "famous"})
+# The kinds of a public name (a single or frequent name, a brand) a private person may bear too.
+_CIRCLE = frozenset({"single", "famous", "product"})
 # Characters between a public figure's name and a private person's for the one to be taken
 # as one of the other's circle ("brief Cezanne who missed the call:\nIngrid: build is green").
 _NEAR_PRIVATE = 120
@@ -231,9 +230,8 @@ def _kind(key: str) -> str | None:
     head, _, last = key.rpartition(" ")
     if last in _PLACE_LAST or (head and last in _PLACE_AFTER):
         return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
-    if famous(untitled):
-        return "famous"  # "Kim Kardashian", "Seinfeld", "Zillow": frequent in text, rare in life
-    return None
+    # "Kim Kardashian", "Seinfeld": frequent in text, rare in life; "Zapier": a brand
+    return fame(untitled)
 
 
 def _context_kind(
@@ -455,7 +453,9 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         if kind in ("code", "word", "cited")
         else not record_near(text, f.start, f.end)
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
-        else not _record_like(text, f.start, f.end, speaker=kind not in ("everyday", "label"))
+        else not _record_like(  # (no naming cue for a brand: "a startup called Waze")
+            text, f.start, f.end, speaker=kind not in ("everyday", "label"), named=kind != "product"
+        )
         if kind is not None
         else key in characters and not _record_like(text, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
