@@ -28,6 +28,8 @@ def persons(text: str) -> list[str]:
         "X [m] Y [m] Wert [nT]\n-0.572 12.446 1.080",
         # a field label among a template's fields
         "Grammar: Standard English rules.\nTone: Conversational, empathetic, supportive.",
+        # a neighbour label that is an English word outside the everyday list
+        "Formatting: Use memo formatting with bullets.\nTone: Clear and to the point.",
     ],
 )
 def test_places_headers_and_labels_are_not_flagged(text: str) -> None:

@@ -187,6 +187,9 @@ def _field_label(text: str, start: int) -> bool:
         m = _LABEL.match(text, lo) if 0 <= lo < len(text) else None
         if m is not None:
             word = m.group(1).lower()
-            if word in lex.common and not named(word):
-                return True  # "Grammar:", not "Smith:" of a transcript
+            # an everyday word or another English one ("Grammar:", "Formatting:"), not
+            # "Smith:" of a transcript
+            plain = word in lex.common or (word in lex.vocab and word not in lex.last)
+            if plain and not named(word):
+                return True
     return False
