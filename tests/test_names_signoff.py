@@ -57,6 +57,12 @@ def test_a_closing_before_words_that_are_no_name_finds_nothing(text: str) -> Non
         ("by annika marker and annika marker | bergen", "annika", "annika marker"),
         ("ok so melle seller wants a call tmr", "melle", "melle seller"),
         ("the report is from annika marker.", "annika", "annika marker"),
+        # "at" a place ends a name too; a lone name the lower-case rules found grows as well
+        (
+            "yesterday we met your intern oswaldo achilles at the front desk",
+            "oswaldo",
+            "oswaldo achilles",
+        ),
         # a second surname after a found pair: a curated one, a place's name too
         ("i think lucia ferrer rodriguez's plan wins", "lucia ferrer", "lucia ferrer rodriguez"),
     ],

@@ -262,7 +262,7 @@ def _name_word(lex: TokenLexicon, word: str) -> bool:
 
 _NEXT_WORD = re.compile(r"[ \t]([^\W\d_][\w'’-]*)")
 # Where a name ends: a possessive, punctuation, a line or text end, "and".
-_NAME_END = re.compile(r"['’]s\b|[ \t]*(?:[,;:.!?)|\"'\r\n]|\Z)|[ \t]+and\b")
+_NAME_END = re.compile(r"['’]s\b|[ \t]*(?:[,;:.!?)|\"'\r\n]|\Z)|[ \t]+(?:and|at)\b")
 
 
 def surname_after(text: str, start: int, end: int, lex: TokenLexicon) -> int | None:

@@ -305,6 +305,7 @@ class NameRecognizer(NamePairs):
             self._finding(s, e, score, "names+lower")
             for s, e, score in lower_names(text, words, self.tokens, taken, sentences, memo=memo)
         ]
+        lower = self._with_surname(text, lower, findings)  # "employee adelrico achilles at"
         if lone:  # a one-word name the lower-case rules read as part of a longer one yields
             in_lower = span_mask(len(text), [(f.start, f.end) for f in lower])
             lower += [f for f in lone if not any(in_lower[f.start : f.end])]
