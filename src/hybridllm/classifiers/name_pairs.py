@@ -14,7 +14,7 @@ import re
 from hybridllm.classifiers.name_candidates import NerCandidates
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE
-from hybridllm.classifiers.name_tokens import PARTICLES
+from hybridllm.classifiers.name_tokens import PARTICLES, plural_of
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding
 
@@ -40,7 +40,7 @@ class NamePairs(NerCandidates):
         return (
             low not in self.places
             and low not in COMMON_WORDS
-            and not _everyday_plural(self.tokens.common, nlow)
+            and not plural_of(nlow, self.tokens.common)  # "Indie Bookstores"
             and nlow not in NOT_PEOPLE
             and nlow not in NOT_NAME_PARTS
             and nlow not in TITLE_WORDS
@@ -116,12 +116,6 @@ class NamePairs(NerCandidates):
         if not _is_cap(last) or last.isupper() or last.lower() in COMMON_WORDS:
             return None
         return [self._finding(words[i].start(), words[end].end(), 0.85, self.name)], end + 1
-
-
-def _everyday_plural(common: frozenset[str], low: str) -> bool:
-    """Whether ``low`` is the plural of an everyday English word ("bookstores", "gardens"): the
-    list of everyday words holds the singular only, and no unlisted surname is such a plural."""
-    return low.endswith("s") and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
 
 
 def _caps_pair(first: str, last: str) -> bool:
