@@ -38,6 +38,8 @@ def persons(text: str) -> list[str]:
         " tower",
         "Make up a story called The Long Winter of Odalys. Odalys is a lighthouse keeper.",
         "Generate a conversation between Quentin and Odalys. Quentin is a robot, Odalys a child.",
+        "Write a dialog between Quentin and Odalys about the first snow of the year.",
+        "Write a short dialog with two main characters. Quentin, a baker, and Odalys, a thief.",
         "Make me a script where Odalys, a lighthouse keeper, finds a lost whale.",
         "Write a trailer for a horror movie featuring a killer rabbit Quentin.",
         "We are writing a story for kids. Quentin is a thief who never steals twice.",

@@ -86,7 +86,7 @@ _FICTION_REQUEST = re.compile(
     r"[^.?!\n]{0,40}?"
     r"\b(?:story|stories|fairy\s*tale|tale|poem|script|screenplay|novel|fanfic|fan\s+fiction"
     r"|chapter|scene|episode|sitcom|lyrics|rap\s+song|song|limerick|dialogue|sketch|trailer"
-    r"|conversation\s+between)\b"
+    r"|conversation\s+between|dialog\s+between|main\s+characters?)\b"
     # "make / imagine a script ...": only works with a cast (a song or a poem is made for real
     # people too: "make a song for uncle Victor's birthday")
     r"|(?:make|imagine)\b[^.?!\n]{0,40}?\b(?:story|stories|script|screenplay|scene|episode"
