@@ -104,3 +104,28 @@ def test_a_text_that_cites_papers_is_not_clinical() -> None:
     assert not is_clinical([text])
     assert not is_clinical(["Summarise doi.org/10.1000/xyz123: myocardial infarction, surgery."])
     assert is_clinical(["Okafor et al. cited; DOB 03/04/1961, MRN 4410023, seen for arthritis."])
+
+
+_VIGNETTE = (
+    "A 45-year-old man is brought to the emergency department following a house fire. His"
+    " temperature is 99°F (37°C), blood pressure is 92/64 mmHg, pulse is 98/min.\n\n"
+    "Hemoglobin: 13 g/dL\nHematocrit: 36%\n"
+    "Leukocyte count: 10,670/mm^3 with normal differential\nPlatelet count: 190,000/mm^3\n"
+    "Triiodothyronine: 90 ng/dL\nThyroxine: 5.0 µg/dL\nWhich is the most likely diagnosis?"
+)
+
+
+def test_a_vignette_of_lab_values_has_no_identifier_and_no_name() -> None:
+    # A count glued to its unit ("670/mm" of "10,670/mm^3") is no identifier, a lab test
+    # before its measure ("Leukocyte count") no proper noun, a test before its value in a
+    # clinical unit ("Triiodothyronine: 90 ng/dL") no person or speaker.
+    found = classify(_VIGNETTE)
+    assert not found.findings, [(f.entity_type, _VIGNETTE[f.start : f.end]) for f in found.findings]
+    assert "PHI" not in found.categories
+
+
+def test_a_patient_named_beside_lab_values_stays_phi() -> None:
+    text = _VIGNETTE.replace("A 45-year-old man", "Mr. Quellmoor, a 45-year-old man,")
+    found = classify(text)
+    assert any(text[f.start : f.end] == "Quellmoor" for f in found.findings)
+    assert "PHI" in found.categories

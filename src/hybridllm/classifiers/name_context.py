@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from hybridllm.classifiers.name_gate import measured
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
@@ -336,8 +337,8 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     logged = sum(1 for m in matches if m.group("t")) >= 2
     for m in matches:
         v = m.group("v")
-        if _OPENS_BLOCK.match(text, m.end() - 1):
-            continue  # a key of code or YAML: "setters: [", "config: {"
+        if _OPENS_BLOCK.match(text, m.end() - 1) or measured(text, m.end("v")):
+            continue  # a key of code or YAML: "setters: [", "config: {"; "Thyroxine: 5 µg/dL"
         if logged and m.group("t") and _handle(v, lex):
             sure.append(m.span("v"))
             continue

@@ -42,6 +42,7 @@ __all__ = [
     "foreign_text",
     "glued",
     "lexicon",
+    "measured",
     "place_or_measure",
     "plausible_person",
     "quoted",
@@ -318,7 +319,8 @@ _STATE_ZIP_AFTER = re.compile(rf",?[ \t]+(?:{_STATE})[ \t]+\d{{5}}(?:-\d{{4}})?\
 # measured in a clinical unit (a person is not followed by a value in mmol/L).
 _MEASURE_AFTER = re.compile(
     r"[ \t]*[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:[.,]\d+)?[ \t]*(?i:mmol/l|meq/l|mg/dl|g/dl|ng/ml"
-    r"|pg/ml|u/l|iu/l|µmol/l|umol/l|mg/l|g/l|mosm/kg|ml/min|k/ul|/ul|/mm3|mm[ \t]?hg|bpm"
+    r"|pg/ml|u/l|iu/l|µmol/l|umol/l|mg/l|g/l|mosm/kg|ml/min|k/ul|/ul|/mm3|/mm\^3|mm[ \t]?hg|bpm"
+    r"|ng/dl|[µu]g/dl|mcg/dl|nmol/l|pmol/l|m?iu/ml|[µu]iu/ml|miu/l|mu/l|mm/h|mm/hr"
     r"|(?:×|x)[ \t]?10(?:⁹|\^9|9|¹²|\^12)/l)(?![\w/])"
 )
 
@@ -345,7 +347,13 @@ def place_or_measure(text: str, words: list[re.Match[str]], i: int) -> bool:
         text, words, i
     ):
         return True  # "8127 Quartz St", "3287 Grove Rd": a street, the address rules' to redact
-    return j == i and _MEASURE_AFTER.match(text, words[i].end()) is not None
+    return j == i and measured(text, words[i].end())
+
+
+def measured(text: str, end: int) -> bool:
+    """Whether a value in a clinical unit follows the word ending at ``end`` (``Na 138
+    mmol/L``, ``Triiodothyronine: 90 ng/dL``): the word names a lab test or a vital sign."""
+    return _MEASURE_AFTER.match(text, end) is not None
 
 
 _HOUSE_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,6}[A-Za-z]?[ \t]+\Z")

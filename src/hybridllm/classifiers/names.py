@@ -51,6 +51,7 @@ from hybridllm.classifiers.name_gate import (
     eponym_run,
     foreign_text,
     lexicon,
+    measured,
     place_or_measure,
     plausible_person,
     quoted,
@@ -240,6 +241,7 @@ class NameRecognizer(NamePairs):
         if j == i and (
             quoted(text, *bare)
             or (ask_ner and (eponym_run(text, words, i) or place_or_measure(text, words, i)))
+            or measured(text, bare[1])  # "Triiodothyronine: 90 ng/dL"
         ):
             # A string literal in code ('Failed', ['Characteristics']); an eponym ("Wilson
             # disease", "Bell palsy"); a town before a state and a ZIP ("Avelmere, TX 69064").

@@ -166,6 +166,9 @@ _UNIT = re.compile(
 _UNIT_GLUED = re.compile(
     r"^\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|cc|iu|units?|meq|cm|mm|kcal|hr?s?)$", re.I
 )
+# A count per volume or time glued to its unit ("10,670/mm^3" reads "670/mm", "12/hpf", "98/min"):
+# a lab value or a rate, not an identifier.
+_PER_UNIT = re.compile(r"^\d+(?:\.\d+)?/(?:mm3?|µl|ul|l|dl|ml|hpf|lpf|min|h|hr)$", re.I)
 _BP = re.compile(r"^(?P<a>\d{2,3})/(?P<b>\d{2,3})$")
 _RANGE = re.compile(r"^(?P<a>\d{1,3})-(?P<b>\d{1,3})$")
 _ICD10 = re.compile(r"^[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?$")
@@ -334,7 +337,7 @@ class SafeHarborRecognizer:
     def _safe(token: str, text: str, end: int, labelled: bool) -> bool:
         if not labelled and len(token) <= 4 and token.isdigit():
             return True  # a year, a count, a short lab value (a third of the tokens: first)
-        if _ICD10.match(token) or _UNIT_GLUED.match(token):
+        if _ICD10.match(token) or _UNIT_GLUED.match(token) or _PER_UNIT.match(token):
             return True
         if labelled:
             return False

@@ -52,6 +52,8 @@ _EPONYM_HEAD = words(
     "sign syndrome disease scale score test assessment criteria maneuver manoeuvre reflex"
     " phenomenon procedure classification index method equation formula fracture palsy"
     " questionnaire inventory rule stage staging grade tumor tumour disorder"
+    # a lab test's measure: "Leukocyte count", "Troponin levels", "Ferritin concentration"
+    " count counts level levels concentration titer titre"
 )
 _STATE_ZIP = re.compile(r",[ \t]*[A-Z]{2}\b[ \t]*\d{5}")
 # "Town, ST" with or without a ZIP: the code is a state only if it is one (Safe Harbor lets a
