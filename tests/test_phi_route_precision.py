@@ -21,6 +21,8 @@ from hybridllm.classifiers.clinical import is_clinical
         "Meet at 10am PT or 4 PM PT on Friday; draft the agenda.",
         "Write SEO copy for https://shop.example.com/s?k=protein+bars&qid=1676173869&ref=sr_1",
         "Dissolve the salt at 25°C and report the solubility of AgCl in water.",
+        # "pt" before an object is a slip for "put", not the patient
+        "Rephrase: she does not pt her phone away in class and her grades suffer.",
     ],
 )
 def test_everyday_senses_are_not_clinical(text: str) -> None:
@@ -33,6 +35,7 @@ def test_everyday_senses_are_not_clinical(text: str) -> None:
         "Continue metformin 500 mg po bid and recheck in 3 months.",
         "Lisinopril 10 mg daily, metoprolol 25 mg BID.",
         "Pt reports fever since Monday, T 101.3°F, HR 104.",
+        "pt is a 45 yo male, pt denies chest pain.",
         "Temp 38.4 °C, cough and chills for two days.",
     ],
 )
