@@ -223,6 +223,8 @@ def test_a_lone_brand_of_simple_icons_is_a_product() -> None:
         "How do I use Zapier for my small business?",
         "Write a course outline I can sell on Udemy and Coursera.",
         "Are you familiar with a startup called Fiverr? Summarise its history.",
+        # products the sources lack, in the hand list (data/not_people.txt)
+        "I want you to act as a prompt generator for Midjourney's artificial intelligence.",
     ],
 )
 def test_brands_alone_are_not_people(text: str) -> None:
