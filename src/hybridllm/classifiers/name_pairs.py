@@ -14,7 +14,7 @@ import re
 from hybridllm.classifiers.name_candidates import NerCandidates
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE
-from hybridllm.classifiers.name_tokens import PARTICLES, plural_of
+from hybridllm.classifiers.name_tokens import PARTICLES, Kind, plural_of
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding
 
@@ -86,13 +86,18 @@ class NamePairs(NerCandidates):
         return None  # lower-case pairs: see name_lower
 
     def _given_next(self, text: str, words: list[re.Match[str]], i: int) -> bool:
-        """Whether a listed given name follows word ``i`` after one space."""
+        """Whether a listed given name, or a capitalised word that is a name or in no list,
+        follows word ``i`` after one space ("Ask Maria", "Ask Kowalczyk"; not "Contact Us")."""
         j = i + 1
-        return (
+        if not (
             j < len(words)
             and words[j].start() == words[i].end() + 1
             and text[words[i].end()] == " "
-            and self._known_given(words[j].group())
+        ):
+            return False
+        w = words[j].group()
+        return self._known_given(w) or (
+            _is_cap(w) and self.tokens.kind(w) in (Kind.NAME, Kind.UNKNOWN)
         )
 
     def _hyphen_given(self, low: str) -> bool:
