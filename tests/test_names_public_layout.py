@@ -23,6 +23,7 @@ def persons(text: str) -> list[str]:
         "Day 40-43: Bali, Indonesia\nFly to Bali, a paradise island.",  # later mentions too
         # a large place after a preposition of place, or after "the state of"
         "Hello! What can one visit in Vigo? A 1 day trip.",
+        "Born in Vienna, she later moved to Toronto and taught there.",
         "It lies in the southern region of the U.S. state of Indiana, near the river.",
         # a quantity's header
         "X [m] Y [m] Wert [nT]\n-0.572 12.446 1.080",

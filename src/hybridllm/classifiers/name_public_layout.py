@@ -12,8 +12,7 @@ Three shapes of a text tell that a capitalised word is no person whatever lists 
   after ``the city of``, ``the state of`` (``the state of Indiana``), or, when it is no census
   given name, after a verb of travel or dwelling and its preposition (``visit in Vigo``, ``a
   trip to Bali``, ``born in Vienna``; not ``talk to Sydney``, ``confided in Madison``) is a
-  place too. Once a word is a town, its
-  other mentions in the text are too (``Fly to Bali``);
+  place too. Once a word is a town, its other mentions in the text are too (``Fly to Bali``);
 - **a quantity's header** (``"thing"``): a finding right before a unit in square brackets
   (``X [m] Y [m] Wert [nT]``, ``df['Wert [nT]']``): a column of measurements;
 - **an entry of a table of contents** (``"thing"``): an English word that is the whole text of
@@ -130,7 +129,8 @@ def _beside_place(text: str, start: int, end: int, after: str) -> bool:
 _LOCATIVE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|trips?|flights?|fly(?:ing)?|flew"
     r"|move[sd]?|moving|relocat(?:e|ed|ing)|located|based|live[sd]?|living|born|stay(?:s|ed|ing)?"
-    r"|holiday|vacation)[ \t]+(?:in|to|near|around|across|throughout)[ \t]+\Z"
+    r"|holiday|vacation)[ \t]+(?:in|to|near|around|across|throughout)[ \t]+\Z",
+    re.IGNORECASE,  # "Born in Vienna, she ..."
 )
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:city|state|town|province|county|region|capital|island|republic|kingdom)[ \t]+of"
