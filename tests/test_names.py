@@ -48,10 +48,25 @@ def persons(text: str) -> set[str]:
         ("Marqués", Kind.NAME),
         ("Café", Kind.WORD),  # a loanword: its plain form is an everyday word, no given name
         ("károlyi", Kind.UNKNOWN),  # lower case keeps the stronger lower-case verdict
+        # a frequent word of 7+ letters with two letters swapped or one left out is a slip
+        ("downlaod", Kind.WORD),
+        ("Univeristy", Kind.WORD),
+        ("succesfully", Kind.WORD),
+        # a substituted letter is not read as a slip: names sit there ("javelin", "betting")
+        ("janelin", Kind.UNKNOWN),
+        ("Bettine", Kind.UNKNOWN),
+        ("Sylwester", Kind.UNKNOWN),
+        ("eistein", Kind.UNKNOWN),  # shorter words are one slip from too many names
     ],
 )
 def test_token_kinds(token: str, kind: Kind) -> None:
     assert token_lexicon().kind(token) is kind
+
+
+def test_typing_slips_in_chat_are_no_names() -> None:
+    assert persons("the problem i have succesfully downlaod but how can i save them") == set()
+    assert persons("who is the scholar at jadavpur univeristy") == set()
+    assert persons("ask janelin about the invoice") == {"janelin"}
 
 
 @pytest.mark.parametrize(
