@@ -23,9 +23,10 @@ from hybridllm.classifiers.name_gate import (
     eponym_run,
     place_or_measure,
 )
-from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, Kind
+from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, Kind, plural_of
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.classifiers.name_verdicts import NerVerdicts
+from hybridllm.models import Finding
 
 __all__ = ["Gate", "NerCandidates"]
 
@@ -101,6 +102,42 @@ class NerCandidates(NerVerdicts):
         # The word before does not count if it ended the sentence before ("Dalesworth. Alert
         # and oriented").
         return after or cue or not fresh or cue_at_end(STRONG_CUE if plain else CUE, before)
+
+    def _rare_surname(
+        self, text: str, words: list[re.Match[str]], step: tuple[list[Finding], int]
+    ) -> tuple[list[Finding], int]:
+        """A rule's ``(findings, next word)``, where a one-word name it found (a listed or
+        unknown given name) grows over the capitalised word after it when that word is in the
+        vocabulary but no frequent English word, place or title (``Katsuko Koku reports``,
+        ``assigned to Mirela Gallows;``): the surname. NER was asked before, and called such a
+        pair an organisation one time in four. A capitalised word after it makes a longer run,
+        which NER still reads."""
+        found, j = step
+        if len(found) != 1 or j >= len(words) or found[0].end != words[j - 1].end():
+            return step
+        head = text[found[0].start : found[0].end]
+        if " " in head or text[found[0].end : words[j].start()] != " ":
+            return step
+        lex = self.tokens
+        w = words[j].group()
+        low = _POSSESSIVE_S.sub("", w.lower())
+        rest = text[words[j].end() : words[j].end() + 2]
+        if (
+            _is_cap(w)
+            and low.isalpha()
+            and lex.kind(w) is Kind.WORD
+            and lex.kind(head) in (Kind.NAME, Kind.UNKNOWN)
+            and low not in lex.common
+            and not plural_of(low, lex.common)
+            and low not in lex.places
+            and low not in TITLE_WORDS
+            and low not in NOT_NAME_PARTS
+            and low not in NOT_PEOPLE
+            and low not in _CALENDAR
+            and not (rest[:1] == " " and rest[1:2].isupper())
+        ):
+            return [found[0].model_copy(update={"end": self._bare(words[j])[1]})], j + 1
+        return step
 
     def _beside(
         self,

@@ -451,7 +451,7 @@ class NameRecognizer(NamePairs):
                     weak.pop(words[i].start(), None)
                 step = [self._finding(*slot, 0.6, "names+context")], i + 1
             if step is not None:
-                found, after = step
+                found, after = self._rare_surname(text, words, step)
                 findings.extend(found)
                 continue
             if gate[0] and self._ner_candidate(text, words, i, taken, gate):
