@@ -167,3 +167,17 @@ def test_a_rare_word_after_a_given_name_the_rules_found_is_its_surname() -> None
             ("escalated to Mirela Gallows; nobody answered", "Mirela Gallows"),
         ]
     )
+
+
+def test_a_rare_word_before_a_name_word_after_a_cue_or_as_a_speaker_is_a_given_name() -> None:
+    # "Maori" is a word of the vocabulary, no frequent one: after "cc" (a person's cue now, not
+    # after a number: "250 cc") and before an unknown name word it is a given name, and so is
+    # a speaker's label of the two (NER called the pair a place).
+    _found_without_ner(
+        [
+            ("Ticket closed by Quionia Bermúdez; cc Maori Oomori.", "Maori Oomori"),
+            ("Maori Oomori: Thanks Laura, can you check the router?", "Maori Oomori"),
+        ]
+    )
+    assert _persons("Bought a 250 cc Honda last week.") == []
+    assert _persons("Maori: the language of New Zealand's first people") == []

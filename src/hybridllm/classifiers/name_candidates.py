@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.clinical import words
-from hybridllm.classifiers.name_context import ADDRESSED_ROLES, CUE, STRONG_CUE, TITLE_WORDS
+from hybridllm.classifiers.name_context import (
+    ADDRESSED_ROLES,
+    CUE,
+    STRONG_CUE,
+    TITLE_WORDS,
+    person_context,
+)
 from hybridllm.classifiers.name_gate import (
     COMMON_WORDS,
     NOT_NAME_PARTS,
@@ -22,8 +28,9 @@ from hybridllm.classifiers.name_gate import (
     cue_at_end,
     eponym_run,
     place_or_measure,
+    rare_word,
 )
-from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, Kind, plural_of
+from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, Kind
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.classifiers.name_verdicts import NerVerdicts
 from hybridllm.models import Finding
@@ -36,6 +43,7 @@ Gate = tuple[bool, bool, bool, bool, bool, bool, bool]
 _POSSESSIVE_S = re.compile(r"['’]s\b")
 _GATE_CACHE = 16384
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n\"(]\s*$")
+_CAP_AFTER = re.compile(r" [A-ZÀ-Þ]")  # a capitalised word after a pair: a longer run
 
 
 _CALENDAR = words(
@@ -107,37 +115,43 @@ class NerCandidates(NerVerdicts):
         self, text: str, words: list[re.Match[str]], step: tuple[list[Finding], int]
     ) -> tuple[list[Finding], int]:
         """A rule's ``(findings, next word)``, where a one-word name it found (a listed or
-        unknown given name) grows over the capitalised word after it when that word is in the
-        vocabulary but no frequent English word, place or title (``Katsuko Koku reports``,
-        ``assigned to Mirela Gallows;``): the surname. NER was asked before, and called such a
-        pair an organisation one time in four. A capitalised word after it makes a longer run,
-        which NER still reads."""
+        unknown given name) grows over a :func:`~.name_gate.rare_word` after it (``Katsuko Koku
+        reports``, ``assigned to Mirela Gallows;``): the surname. NER was asked before, and
+        called such a pair an organisation one time in four. A capitalised word after it makes
+        a longer run, which NER still reads."""
         found, j = step
         if len(found) != 1 or j >= len(words) or found[0].end != words[j - 1].end():
             return step
         head = text[found[0].start : found[0].end]
-        if " " in head or text[found[0].end : words[j].start()] != " ":
-            return step
-        lex = self.tokens
-        w = words[j].group()
-        low = _POSSESSIVE_S.sub("", w.lower())
-        rest = text[words[j].end() : words[j].end() + 2]
         if (
-            _is_cap(w)
-            and low.isalpha()
-            and lex.kind(w) is Kind.WORD
-            and lex.kind(head) in (Kind.NAME, Kind.UNKNOWN)
-            and low not in lex.common
-            and not plural_of(low, lex.common)
-            and low not in lex.places
-            and low not in TITLE_WORDS
-            and low not in NOT_NAME_PARTS
-            and low not in NOT_PEOPLE
-            and low not in _CALENDAR
-            and not (rest[:1] == " " and rest[1:2].isupper())
+            " " not in head
+            and text[found[0].end : words[j].start()] == " "
+            and self.tokens.kind(head) in (Kind.NAME, Kind.UNKNOWN)
+            and rare_word(self.tokens, words[j].group())
+            and not _CAP_AFTER.match(text, words[j].end())
         ):
             return [found[0].model_copy(update={"end": self._bare(words[j])[1]})], j + 1
         return step
+
+    def _rare_given(
+        self, text: str, words: list[re.Match[str]], i: int, gate: Gate
+    ) -> tuple[list[Finding], int] | None:
+        """A rare word (:func:`~.name_gate.rare_word`) after a person's cue, before a listed or
+        unknown name word (``cc Maori Oomori.``, ``escalated to Sable Nakagawa;``): a given
+        name and its surname, where NER was asked before (and called that pair a place). None
+        where this does not hold; a capitalised word after the pair leaves the run to NER."""
+        if gate[4] or i + 1 >= len(words):
+            return None
+        here, nxt = words[i], words[i + 1]
+        if (
+            text[here.end() : nxt.start()] == " "
+            and self.tokens.kind(nxt.group()) in (Kind.NAME, Kind.UNKNOWN)
+            and rare_word(self.tokens, here.group())
+            and not _CAP_AFTER.match(text, nxt.end())
+            and person_context(text, here.start(), here.end())
+        ):
+            return [self._finding(here.start(), self._bare(nxt)[1], 0.6, "names+context")], i + 2
+        return None
 
     def _beside(
         self,

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from hybridllm.classifiers.name_gate import measured
+from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
@@ -88,7 +88,8 @@ _PERSON_CUE = re.compile(
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
     r"|boss|kid|child|nurse|patient|customer|caller|tenant|between\s+(?:him|her|me|us)\s+and"
     r"|loop(?:ing|ed)?\s+in"
-    r"|cc'?(?:ing|d)|shadow|(?:asking|covering|subbing)\s+for"
+    # "cc Maori Oomori", "cc: Alys"; not "250 cc Honda"
+    r"|cc'?(?:ing|d)|(?<!\d\s)cc|shadow|(?:asking|covering|subbing)\s+for"
     # a ticket's people: "opened by Quionia", "assigned to Sabina", "escalated to Alys"
     r"|(?:opened|raised|filed|submitted|reported|closed|resolved)\s+by"
     r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?"
@@ -342,7 +343,7 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if logged and m.group("t") and _handle(v, lex):
             sure.append(m.span("v"))
             continue
-        if not _nameish(lex, v, lower_ok=True):
+        if not _nameish(lex, v, lower_ok=True) and not rare_pair(lex, v):
             continue
         if (" " in v and not _everyday_run(v, lex)) or lex.lone_name(v):
             sure.append(m.span("v"))

@@ -19,9 +19,12 @@ from functools import cache
 
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_tokens import (
+    TITLES,
     Kind,
     TokenLexicon,
     code_word,
+    is_cap,
+    plural_of,
     read_list,
     token_lexicon,
     with_folded,
@@ -46,6 +49,8 @@ __all__ = [
     "place_or_measure",
     "plausible_person",
     "quoted",
+    "rare_pair",
+    "rare_word",
     "span_mask",
 ]
 
@@ -65,6 +70,37 @@ COMMON_WORDS = lexicon("common_words.txt")
 # Capitalised words that name peoples, events, institutions and products, not persons: they do not
 # make a name candidate, alone or next to another capitalised word ("French Revolution").
 NOT_NAME_PARTS = lexicon("not_name_parts.txt")
+
+
+def rare_word(lex: TokenLexicon, w: str) -> bool:
+    """A capitalised word of the vocabulary that no frequent English word (nor its plural),
+    place or title is: ``Koku``, ``Gallows``, ``Maori``; not ``Tomorrow``, ``Bookstores``.
+    Beside a name word, such a word is part of the name more often than not."""
+    low = w.lower().removesuffix("'s").removesuffix("’s")
+    return (
+        is_cap(w)
+        and low.isalpha()
+        and lex.kind(w) is Kind.WORD
+        and low not in lex.common
+        and not plural_of(low, lex.common)
+        and low not in lex.places
+        and low not in TITLES
+        and low not in NOT_NAME_PARTS
+        and low not in NOT_PEOPLE
+    )
+
+
+def rare_pair(lex: TokenLexicon, label: str) -> bool:
+    """Two words: a :func:`rare_word` and a capitalised listed or unknown name word (``Maori
+    Oomori``): a given name and a surname, as a speaker's label."""
+    first, _, last = label.partition(" ")
+    return (
+        bool(last)
+        and " " not in last
+        and is_cap(last)
+        and lex.kind(last) in (Kind.NAME, Kind.UNKNOWN)
+        and rare_word(lex, first)
+    )
 
 
 def span_mask(size: int, spans: list[tuple[int, int]]) -> bytearray:

@@ -58,9 +58,10 @@ def strength(lex: TokenLexicon, word: str) -> int:
 
 
 def _strength(lex: TokenLexicon, word: str) -> int:
-    if len(word) < 3 or not word.isalpha():
-        return NONE
     kind = lex.kind(word)
+    # "downlaod", "univeristy": a typing slip of an English word is none
+    if len(word) < 3 or not word.isalpha() or (kind is Kind.UNKNOWN and lex.slip(word)):
+        return NONE
     if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
         return UNKNOWN
     if kind is Kind.NAME:

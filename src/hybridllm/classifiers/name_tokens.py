@@ -329,7 +329,6 @@ class TokenLexicon:
                 and name_likeness(low) < _SPELT_LIKE_A_NAME
             )
             or not _LATIN.fullmatch(letters)
-            or self._slip(low)
         ):
             return Kind.WORD
         return Kind.UNKNOWN
@@ -352,13 +351,15 @@ class TokenLexicon:
             return False
         return plain in self.common or all(c.isascii() or c in _LOAN_ACCENTS for c in low)
 
-    def _slip(self, low: str) -> bool:
-        """An English word of 8+ letters typed with two letters swapped or one left out
-        (``downlaod``, ``univeristy``, ``succesfully``, ``Alternatino``): chat text is full of
-        them, and no name word of 8+ letters in the labelled sets here is (at 7 letters four
-        of ~9,000 are: ``eistein``, ``mariett``, ``wighman``, ``delcine``). Substituted or
+    def slip(self, low: str) -> bool:
+        """Whether a lower-case word is an English word of 8+ letters typed with two letters
+        swapped or one left out (``downlaod``, ``univeristy``, ``succesfully``): chat text is
+        full of them, and no name word of 8+ letters in the labelled sets here is (at 7 letters
+        four of ~9,000 are: ``eistein``, ``mariett``, ``wighman``, ``delcine``). Substituted or
         added letters are not read: ``janelin`` / javelin, ``sylwester`` / sylvester,
-        ``bettine`` / betting are names."""
+        ``bettine`` / betting are names. The lower-case rules ask it of words in no list
+        (:func:`~.name_lower_english.strength`); a capitalised word is judged as a finding, where
+        a given name before it keeps it (:mod:`~.name_words`: ``Mark Assisant``)."""
         if len(low) < _SLIP_MIN or not low.isascii():
             return False
         common = self.vocab

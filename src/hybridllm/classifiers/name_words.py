@@ -95,6 +95,7 @@ def ordinary_word(key: str) -> bool:
     return token_lexicon().kind(key) is Kind.UNKNOWN and (
         _derived(key)
         or (len(key) >= _LONG_WORD - 1 and _slip(key, _long_words()))
+        or token_lexicon().slip(key)  # "univeristy", "alternatino": of any word, 8+ letters
         or (len(key) >= _GLUED and _glued(key))
     )
 
