@@ -181,3 +181,14 @@ def test_a_rare_word_before_a_name_word_after_a_cue_or_as_a_speaker_is_a_given_n
     )
     assert _persons("Bought a 250 cc Honda last week.") == []
     assert _persons("Maori: the language of New Zealand's first people") == []
+
+
+def test_a_surname_and_its_particle_label_a_speaker_in_a_dialogue() -> None:
+    text = (
+        "pls summarise for Alves who missed standup:\n"
+        "de Assis: api is down\nAventino: rolling back now\nde Assis: ty"
+    )
+    assert _persons(text).count("de Assis") == 2
+    # and the label makes the dialogue's other one-word labels speakers too
+    text = "pls summarise:\nArts: api is down\nde Bock: rolling back now\nArts: ty"
+    assert _persons(text).count("Arts") == 2

@@ -22,6 +22,7 @@ from functools import lru_cache
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
+    PARTICLES,
     Kind,
     TokenLexicon,
     is_cap,
@@ -342,6 +343,10 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             continue  # a key of code or YAML: "setters: [", "config: {"; "Thyroxine: 5 µg/dL"
         if logged and m.group("t") and _handle(v, lex):
             sure.append(m.span("v"))
+            continue
+        particle, _, rest = v.partition(" ")
+        if particle in PARTICLES and len(matches) > 1 and is_cap(rest or "x"):
+            sure.append(m.span("v"))  # a surname and its particle in a dialogue: "de Assis: ok"
             continue
         if not _nameish(lex, v, lower_ok=True) and not rare_pair(lex, v):
             continue
