@@ -29,6 +29,9 @@ def persons(text: str) -> set[str]:
         ("Pls ask Jade if the invoice went out", "Jade"),
         # the team a person is from
         ("Please cc Stone from their legal team.", "Stone"),
+        # greeted and addressed: a listed surname that is an everyday word too
+        ("Subject: offsite\n\nHi Colon, can we move it a week?", "Colon"),
+        ("Dear Judge, thank you for the quick reply.", "Judge"),
     ],
 )
 def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
@@ -42,6 +45,9 @@ def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
         "For a Trust who is exempt, the rate is zero.",  # a determiner: a common noun
         "We plan to grow Beacon's team this year.",  # a company has a team too
         'print("Hello World")',  # a cue before an everyday word that is no given name
+        "Hello World, this is my first app.",  # greeted: a role or the world, no name
+        "Hi Team, please review the deck.",
+        "Hello London, we are back!",  # greeted: a place that is no given name
         "Only College Park is out of stock this week.",  # part of a capitalised run
         "People who travel a lot like this card.",
         "Dad said the car needs new tyres.",

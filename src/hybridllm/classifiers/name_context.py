@@ -286,7 +286,7 @@ ADDRESSED_ROLES = _ROLES | frozenset(
     (
         *("sir", "madam", "madame", "ma'am", "maam", "sirs", "all", "everyone", "team"),
         *("assistant", "chatbot", "gpt", "chatgpt", "computer", "robot", "there", "friend"),
-        *("friends", "folks"),
+        *("friends", "folks", "lord", "god", "guys", "world"),
     )
 )
 """Whom a greeting addresses that is nobody's name: "Dear Sir", "Hi Bot", "Hello there"."""

@@ -28,7 +28,14 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.clinical import words
-from hybridllm.classifiers.name_context import ORG_BEFORE, PERSON_VERB, person_context, thing_named
+from hybridllm.classifiers.name_context import (
+    ADDRESSED_ROLES,
+    ORG_BEFORE,
+    PERSON_VERB,
+    greeted,
+    person_context,
+    thing_named,
+)
 from hybridllm.classifiers.name_runs import at_sentence_start
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
@@ -138,6 +145,13 @@ def slot_name(
     kind = lex.kind(w)
     if kind not in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS):
         return None
+    # greeted and addressed: "Hi Colon, can we ..." (a role is nobody's name, see below)
+    hail = (
+        kind is Kind.AMBIGUOUS
+        and not owner
+        and low not in lex.places  # "Hello London, ..."; a given name too is asked elsewhere
+        and greeted(text, start, end)
+    )
     # The slot first (anchored matches that fail fast on most words), then what rules it out.
     if owner:
         slot = _OWNED.match(text, end) is not None or (
@@ -166,6 +180,9 @@ def slot_name(
                 and _BULLET.search(text, max(0, start - 12), start) is not None
             )
             or (lex.lone_name(w) and _AT_COMPANY.match(text, end) is not None)
+            # greeted and addressed, a listed surname that is an everyday word too ("Hi Colon,
+            # can we move it?"); not a role ("Dear Sir,", "Hi Team,"), below
+            or hail
             # after a person's cue, an everyday word only if it is a given name ("Hello World")
             or (
                 cue
@@ -177,8 +194,10 @@ def slot_name(
         return None
     before = max(0, start - 30)
     if (
-        (
+        (hail and low in ADDRESSED_ROLES)
+        or (
             kind is Kind.AMBIGUOUS
+            and not hail
             and _CAP_BEFORE.search(text, before, start)
             and not at_sentence_start(text, start)
         )
