@@ -32,6 +32,8 @@ def persons(text: str) -> set[str]:
         # greeted and addressed: a listed surname that is an everyday word too
         ("Subject: offsite\n\nHi Colon, can we move it a week?", "Colon"),
         ("Dear Judge, thank you for the quick reply.", "Judge"),
+        # spoken to: "said <someone> to" a given name that is also a word
+        ("I'm so jealous! said Nnamdi to Amber", "Amber"),
     ],
 )
 def test_lone_name_in_a_person_slot(text: str, name: str) -> None:

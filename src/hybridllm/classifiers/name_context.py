@@ -88,7 +88,7 @@ _PERSON_CUE = re.compile(
     r"|afternoon|dear|named|called"
     r"|met|married|son|daughter|wife|husband|mother|father|brother|sister|friend|colleague"
     r"|boss|kid|child|nurse|patient|customer|caller|tenant|between\s+(?:him|her|me|us)\s+and"
-    r"|loop(?:ing|ed)?\s+in"
+    r"|loop(?:ing|ed)?\s+in|(?:said|whispered|shouted|replied)\s+\w+\s+to"  # "said David to"
     # "cc Maori Oomori", "cc: Alys"; not "250 cc Honda"
     r"|cc'?(?:ing|d)|(?<!\d\s)cc|shadow|(?:asking|covering|subbing)\s+for"
     # a ticket's people: "opened by Quionia", "assigned to Sabina", "escalated to Alys"
