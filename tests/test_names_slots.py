@@ -32,6 +32,12 @@ def persons(text: str) -> set[str]:
         # greeted and addressed: a listed surname that is an everyday word too
         ("Subject: offsite\n\nHi Colon, can we move it a week?", "Colon"),
         ("Dear Judge, thank you for the quick reply.", "Judge"),
+        # what people work as, the clause ending there
+        (
+            "Two applicants: one has eight years at Tessellate Labs; Peace is a bootcamp graduate.",
+            "Peace",
+        ),
+        ("Lane is a senior engineer at Northwind and wants the logs.", "Lane"),
         # spoken to: "said <someone> to" a given name that is also a word
         ("I'm so jealous! said Nnamdi to Amber", "Amber"),
     ],
@@ -51,6 +57,7 @@ def test_lone_name_in_a_person_slot(text: str, name: str) -> None:
         "Hi Team, please review the deck.",
         "Hello London, we are back!",  # greeted: a place that is no given name
         "Only College Park is out of stock this week.",  # part of a capitalised run
+        "Swift is a developer-friendly language.",  # the clause goes on after the noun
         "People who travel a lot like this card.",
         "Dad said the car needs new tyres.",
         "Life on the competition team was hard, and Support from the sales team was thin.",

@@ -80,6 +80,15 @@ _IS_A_PERSON = re.compile(
     r"|teacher|listener|leader|employee|mother|father|mom|mum|dad|wife|husband|son|daughter"
     r"|brother|sister|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|niece|nephew"
     r"|boyfriend|girlfriend|fianc[eé]e?|patient|individual|human\s+being)s?\b"
+    # what people work as, when the clause ends there ("Costa is a bootcamp graduate.", "Kai
+    # is a senior engineer at ..."; not "Swift is a developer-friendly language")
+    r"|[ \t]+(?:is|was|became)[ \t]+(?:a|an|our|my|their|the)[ \t]+(?:[a-z-]+[ \t]+){0,3}?"
+    r"(?:graduate|engineer|developer|designer|programmer|intern|nurse|doctor|lawyer|accountant"
+    r"|consultant|analyst|scientist|researcher|professor|lecturer|tutor|coach|chef|driver"
+    r"|receptionist|secretary|volunteer|candidate|applicant|trainee|apprentice|contractor"
+    r"|freelancer|therapist|dentist|surgeon|pharmacist|paramedic|midwife|caregiver|carer"
+    r"|plumber|electrician|mechanic|journalist|photographer)(?=[ \t]*(?:[.,;!?\n]|$)|[ \t]+"
+    r"(?:at|in|from|with|who|and|for)\b)"
 )
 _FOR_BEFORE = re.compile(r"\bfor[ \t]+$")
 # Any past tense after a word in no list: "By the time Herki reached the station" (not a
