@@ -92,6 +92,10 @@ def test_person_at_a_company() -> None:
     text = "Draft a follow-up to Sollerud at Ironvale Software; the renewal is overdue."
     assert "Sollerud" in persons(text)
     assert persons("We had lunch at Grand Central Station.") == set()
+    # a given name that is also a word counts there too; a word that is no given name does not
+    text = "Draft a follow-up to Autumn at Tessellate Labs; the renewal is overdue."
+    assert "Autumn" in persons(text)
+    assert persons("The Tower at Canary Wharf is tall.") == set()
 
 
 @pytest.mark.parametrize(

@@ -188,7 +188,9 @@ def slot_name(
                 and _ACTION_TO.match(text, end) is not None
                 and _BULLET.search(text, max(0, start - 12), start) is not None
             )
-            or (lex.lone_name(w) and _AT_COMPANY.match(text, end) is not None)
+            # at a company: a given name that is also a word too ("a follow-up to Kai at
+            # Copperleaf Insurance")
+            or ((lex.lone_name(w) or low in lex.first) and _AT_COMPANY.match(text, end) is not None)
             # greeted and addressed, a listed surname that is an everyday word too ("Hi Colon,
             # can we move it?"); not a role ("Dear Sir,", "Hi Team,"), below
             or hail
