@@ -177,3 +177,12 @@ def test_person_name_fields_and_mentions_still_count() -> None:
     assert ("PERSON", "Utto Flater") in found("Name: Utto Flater\nAddress: 1 Main St")
     assert ("PERSON", "Hannah Okafor") in found("My name is Hannah Okafor, I work here")
     assert ("PERSON", "anne") in found("cc @anne on this")
+
+
+def test_a_run_ending_in_an_everyday_word_no_name_bears_is_a_title() -> None:
+    # "Project", "Millionaire", "Dream": frequent English words in no name list at all
+    assert found("Greenfield Project: a new build on empty land") == set()
+    assert found("analyse film Slumdog Millionaire") == set()
+    # a given name before such a word stays, without it; a plural is no such word
+    assert found("Ask Kevin Project about the invoice") == {("PERSON", "Kevin")}
+    assert ("PERSON", "Hendrika Tubes") in found("Ask Hendrika Tubes about the invoice")

@@ -44,6 +44,7 @@ from hybridllm.classifiers.name_tokens import (
     fold,
     is_cap,
 )
+from hybridllm.classifiers.patterns import STREET_TYPES
 from hybridllm.models import Finding
 
 __all__ = ["repeated", "trim_leads", "widen"]
@@ -392,7 +393,8 @@ def trim_leads(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Fi
     Moon Landing``: a title; ``The Lucas B Himmel version`` keeps ``Lucas B Himmel``, a name
     the lists hold and English does not); one whose
     three words or more are mostly listed places is dropped (``Copenhagen Larnaca Milan
-    Naples``)."""
+    Naples``), and one of two words that ends in an everyday word no name list holds loses it
+    or goes (:func:`_without_word_tail`: ``Kevin Dream``, ``Greenfield Project``)."""
     out: list[Finding] = []
     for f in findings:
         if f.entity_type == "PERSON" and _THE.match(text, f.start, f.end):
@@ -402,7 +404,10 @@ def trim_leads(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Fi
             f = f.model_copy(update={"start": f.start + 4})  # noqa: PLW2901 - "The Lucas B Himmel version"
         if f.entity_type == "PERSON" and _all_places(text[f.start : f.end], lex):
             continue  # "Copenhagen Larnaca Milan Naples": places run together
-        if (trimmed := _without_weekday(text, f)) is not None:
+        kept = _without_word_tail(text, f, lex) if f.entity_type == "PERSON" else f
+        if kept is None:
+            continue  # "Greenfield Project", "Slumdog Millionaire": a title or a thing
+        if (trimmed := _without_weekday(text, kept)) is not None:
             out.append(trimmed)
     return out
 
@@ -419,6 +424,42 @@ def _without_weekday(text: str, f: Finding) -> Finding | None:
     if m is None:
         return f
     return f.model_copy(update={"start": m.end()}) if m.end() < f.end else None
+
+
+def _without_word_tail(text: str, f: Finding, lex: TokenLexicon) -> Finding | None:
+    """A two-word finding whose last word is a frequent English word that no name list holds,
+    not even the census's 160,000 surnames (``Project``, ``Millionaire``, ``Flame``): no
+    labelled name of ~5,900 here ends so. It keeps a listed given name before it that is no
+    word (``Kevin Dream``: ``Kevin``), else goes (``Greenfield Project``, ``Violet Flame``). A
+    street type, a place or a building's word (``Brenda Concourse``, ``Lowe Apartment``,
+    ``Kendal Practice``) ends an address or a facility, whose words stay found."""
+    head, _, last = text[f.start : f.end].rpartition(" ")
+    low = last.lower().removesuffix("'s").removesuffix("’s")
+    if (
+        not head
+        or " " in head
+        or low not in lex.common
+        or low in lex.first
+        or low in lex.last
+        or low in lex.places
+        or low in STREET_TYPES
+        or low in _BUILDING_WORDS
+        or not last[:1].isupper()
+        or not low.isalpha()
+    ):
+        return f
+    if lex.kind(head) is Kind.NAME and head.lower() in lex.first:
+        return f.model_copy(update={"end": f.start + len(head)})
+    return None
+
+
+_BUILDING_WORDS = words(
+    "apartment apartments suite unit floor building tower hall house lodge manor court practice"
+    " surgery clinic hospital hospice pharmacy centre center institute school academy college"
+    " university church chapel ward wing campus"
+    # streets the USPS list lacks (British and Australian ones)
+    " concourse esplanade promenade quay wharf close parade circus"
+)
 
 
 def _all_places(span: str, lex: TokenLexicon) -> bool:
