@@ -61,6 +61,10 @@ def test_token_kinds(token: str, kind: Kind) -> None:
         ("downlaod", True),
         ("univeristy", True),
         ("succesfully", True),
+        # one letter too many, from 9 letters
+        ("japansese", True),
+        ("kurbernetes", True),
+        ("annaheim", False),  # 8 letters: names sit there ("abrahaam", "sighmund")
         # a substituted letter is not read as a slip: names sit there ("javelin", "betting")
         ("janelin", False),
         ("bettine", False),

@@ -353,10 +353,11 @@ class TokenLexicon:
 
     def slip(self, low: str) -> bool:
         """Whether a lower-case word is an English word of 8+ letters typed with two letters
-        swapped or one left out (``downlaod``, ``univeristy``, ``succesfully``): chat text is
-        full of them, and no name word of 8+ letters in the labelled sets here is (at 7 letters
-        four of ~9,000 are: ``eistein``, ``mariett``, ``wighman``, ``delcine``). Substituted or
-        added letters are not read: ``janelin`` / javelin, ``sylwester`` / sylvester,
+        swapped or one left out (``downlaod``, ``univeristy``, ``succesfully``), or one of 9+
+        letters with one letter too many (``japansese``, ``kurbernetes``, ``professour``): chat
+        text is full of them, and no name word of those lengths in the labelled sets here is
+        (shorter, ten of ~9,000 are: ``eistein``, ``delcine``, ``annaheim``, ``abrahaam``). A
+        substituted letter is not read: ``janelin`` / javelin, ``sylwester`` / sylvester,
         ``bettine`` / betting are names. The lower-case rules ask it of words in no list
         (:func:`~.name_lower_english.strength`); a capitalised word is judged as a finding, where
         a given name before it keeps it (:mod:`~.name_words`: ``Mark Assisant``)."""
@@ -366,6 +367,8 @@ class TokenLexicon:
         for i in range(len(low) - 1):
             if low[:i] + low[i + 1] + low[i] + low[i + 2 :] in common:
                 return True
+        if len(low) > _SLIP_MIN and any(low[:i] + low[i + 1 :] in common for i in range(len(low))):
+            return True
         return any(low[:i] + c + low[i:] in common for i in range(len(low) + 1) for c in _LETTERS)
 
     def _compound(self, low: str) -> bool:
