@@ -186,3 +186,11 @@ def test_a_run_ending_in_an_everyday_word_no_name_bears_is_a_title() -> None:
     # a given name before such a word stays, without it; a plural is no such word
     assert found("Ask Kevin Project about the invoice") == {("PERSON", "Kevin")}
     assert ("PERSON", "Hendrika Tubes") in found("Ask Hendrika Tubes about the invoice")
+
+
+def test_a_languages_name_alone_is_no_person() -> None:
+    # CLDR's language names (data/languages.txt): "Czech" is a listed surname, "Français" in no
+    # list; a personal cue still keeps one as a person's name
+    assert found("Translate this text into Czech: Krakow, June 2016") == set()
+    assert found("Reply in Français, please") == set()
+    assert ("PERSON", "Czech") in found("Ask Czech about the invoice")

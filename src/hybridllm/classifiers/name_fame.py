@@ -10,7 +10,9 @@ the name-like tokens in no name list that text names thousands of times (``Arist
 ``Garcia``, ``Singh``) and is never listed, nor is any English word or given name.
 ``data/brands.txt`` (built by ``scripts/data/build_brands.py`` from simple-icons, CC0) adds the
 one-word names of software, web and consumer brands in no name list (``Zapier``,
-``Coursera``, ``Fiverr``): a lone word of it is a brand's name (:func:`fame`).
+``Coursera``, ``Fiverr``): a lone word of it is a brand's name (:func:`fame`), and so, in
+effect, is a language's name of ``data/languages.txt`` (built by
+``scripts/data/build_languages.py`` from CLDR: ``Czech``, ``Tagalog``, ``Français``).
 
 :func:`famous` only tells that a name is a public one by its form; whether it goes is decided
 by :func:`hybridllm.classifiers.name_public.drop_public`, which keeps every name with private
@@ -40,7 +42,9 @@ def _famous_words() -> frozenset[str]:
 @cache
 def _brands() -> frozenset[str]:
     data = resources.files("hybridllm.classifiers").joinpath("data", "brands.txt")
-    return frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+    brands = frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+    data = resources.files("hybridllm.classifiers").joinpath("data", "languages.txt")
+    return brands | frozenset(line for line in data.read_text("utf-8").splitlines() if line)
 
 
 def load_famous() -> None:
@@ -66,7 +70,8 @@ def famous(key: str) -> bool:
 
 def fame(key: str) -> str | None:
     """``"product"`` for a one-word brand's name (``data/brands.txt``: ``zapier``,
-    ``coursera``), ``"famous"`` for a :func:`famous` name, else None (``key`` as there)."""
+    ``coursera``) or a language's (``data/languages.txt``: ``czech``, ``tagalog``,
+    ``français``), ``"famous"`` for a :func:`famous` name, else None (``key`` as there)."""
     if " " not in key and key in _brands():
         return "product"
     return "famous" if famous(key) else None
