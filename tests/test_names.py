@@ -76,6 +76,13 @@ def test_typing_slips_of_long_words(word: str, slip: bool) -> None:
     assert token_lexicon().slip(word) is slip
 
 
+def test_lower_case_words_spelt_as_no_name_is_are_no_names() -> None:
+    # a word in no list whose letters no name has ("fdisk", "rnumber"); "kaarle" is spelt so
+    assert persons("fdisk is not allowed on this box") == set()
+    assert persons("set rnumber random-normal 50 5") == set()
+    assert persons("i'm so jealous! said liisa to kaarle") == {"liisa", "kaarle"}
+
+
 def test_typing_slips_in_chat_are_no_names() -> None:
     # capitalised, a lone slip is an ordinary word; after a given name it stays a surname
     assert persons("The World's Worst Translator | Alternatino") == set()

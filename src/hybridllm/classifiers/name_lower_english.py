@@ -30,6 +30,7 @@ __all__ = [
 
 STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
 _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
+_UNSPELT = -1.5  # name likeness below which an unlisted lower-case word is no name
 _MIN_PLAIN = 3  # other words that tell the language: three, in a short line too
 
 _ENGLISH_SHARE = 0.5
@@ -59,8 +60,14 @@ def strength(lex: TokenLexicon, word: str) -> int:
 
 def _strength(lex: TokenLexicon, word: str) -> int:
     kind = lex.kind(word)
-    # "downlaod", "univeristy": a typing slip of an English word is none
-    if len(word) < 3 or not word.isalpha() or (kind is Kind.UNKNOWN and lex.slip(word)):
+    # "downlaod", "univeristy": a typing slip of an English word is none; so is a word in no
+    # list spelt as no name is ("fdisk", "idk", "rnumber": no labelled name word of ~4,100 in
+    # no list is spelt so)
+    if (
+        len(word) < 3
+        or not word.isalpha()
+        or (kind is Kind.UNKNOWN and (lex.slip(word) or name_likeness(word) < _UNSPELT))
+    ):
         return NONE
     if kind is Kind.UNKNOWN or (kind is Kind.WORD and foreign_form(lex, word)):
         return UNKNOWN
