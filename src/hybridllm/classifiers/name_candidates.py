@@ -116,7 +116,7 @@ class NerCandidates(NerVerdicts):
     ) -> tuple[list[Finding], int]:
         """A rule's ``(findings, next word)``, where a one-word name it found (a listed or
         unknown given name) grows over a :func:`~.name_gate.rare_word` after it (``Katsuko Koku
-        reports``, ``assigned to Mirela Gallows;``): the surname. NER was asked before, and
+        reports``, ``assigned to Mirela Tamarisk;``): the surname. NER was asked before, and
         called such a pair an organisation one time in four. A capitalised word after it makes
         a longer run, which NER still reads."""
         found, j = step

@@ -74,7 +74,7 @@ NOT_NAME_PARTS = lexicon("not_name_parts.txt")
 
 def rare_word(lex: TokenLexicon, w: str) -> bool:
     """A capitalised word of the vocabulary that no frequent English word (nor its plural),
-    place or title is: ``Koku``, ``Gallows``, ``Maori``; not ``Tomorrow``, ``Bookstores``.
+    place or title is: ``Koku``, ``Tamarisk``, ``Maori``; not ``Tomorrow``, ``Bookstores``.
     Beside a name word, such a word is part of the name more often than not."""
     low = w.lower().removesuffix("'s").removesuffix("’s")
     return (
