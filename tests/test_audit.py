@@ -461,3 +461,38 @@ def test_cli_show_table_and_json(tmp_path: Path) -> None:
     assert stored[4].id in narrow.stdout
     assert "policy-rule-00004" in narrow.stdout
     assert "policy-rule-00003" not in narrow.stdout
+
+
+class _LockedAtFirst:
+    """A sqlite3 connection whose first ``n`` statements answer "database is locked" at once,
+    as SQLite does to a journal-mode change racing other processes' first open of a new file
+    (no busy handler runs there: 4 of 900 opens failed so, six processes racing)."""
+
+    def __init__(self, conn: sqlite3.Connection, n: int, message: str) -> None:
+        self.conn, self.left, self.message, self.calls = conn, n, message, 0
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        self.calls += 1
+        if self.left:
+            self.left -= 1
+            raise sqlite3.OperationalError(self.message)
+        return self.conn.execute(sql)
+
+
+def test_wal_mode_is_retried_while_the_file_is_locked(tmp_path: Path) -> None:
+    from hybridllm.audit._sqlite import _wal
+
+    conn = sqlite3.connect(tmp_path / "audit.db", isolation_level=None)
+    flaky = _LockedAtFirst(conn, 3, "database is locked")
+    assert _wal(flaky, 5.0) == "wal"  # type: ignore[arg-type]
+    assert flaky.calls == 4
+    # any other error is no lock: raised at once
+    broken = _LockedAtFirst(conn, 1, "disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _wal(broken, 5.0)  # type: ignore[arg-type]
+    assert broken.calls == 1
+    # a lock that outlasts the busy timeout is raised, not waited on for ever
+    stuck = _LockedAtFirst(conn, 10**6, "database is locked")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _wal(stuck, 0.2)  # type: ignore[arg-type]
+    conn.close()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random_exponential
+
 from hybridllm.audit._sync import DONE, Durable
 from hybridllm.audit.checkpoints import PurgeResult, cut_seq, signed_checkpoint, stored_hash
 from hybridllm.audit.keys import Signer
@@ -106,8 +108,8 @@ def connect(
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         if not readonly:
             # journal_mode is persistent in the file; setting it again is cheap.
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
+            mode = _wal(conn, busy_timeout)
+            if mode.lower() != "wal":
                 raise AuditError(f"cannot put audit database {path} in WAL mode")
         conn.execute("PRAGMA synchronous = FULL")
         version = _migrate(conn, path, readonly=readonly)
@@ -118,6 +120,26 @@ def connect(
         conn.close()
         raise
     return conn, version
+
+
+def _locked(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
+def _wal(conn: sqlite3.Connection, busy_timeout: float) -> str:
+    """Put the file in WAL mode; the journal mode of a new file that other processes are
+    creating at the same moment can answer "database is locked" at once, without waiting for
+    the busy timeout (1 open in ~240 with six processes racing here): retried, with jitter,
+    for as long as the busy timeout allows."""
+    for attempt in Retrying(
+        retry=retry_if_exception(_locked),
+        stop=stop_after_delay(busy_timeout),
+        wait=wait_random_exponential(multiplier=0.005, max=0.2),
+        reraise=True,
+    ):
+        with attempt:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+    raise AssertionError("unreachable: tenacity reraises the last error")  # pragma: no cover
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> int:
