@@ -194,3 +194,12 @@ def test_a_languages_name_alone_is_no_person() -> None:
     assert found("Translate this text into Czech: Krakow, June 2016") == set()
     assert found("Reply in Français, please") == set()
     assert ("PERSON", "Czech") in found("Ask Czech about the invoice")
+
+
+def test_a_title_after_a_naming_cue_is_no_person_of_its_own() -> None:
+    # "My name is Dr. ..." gave "Dr" as one person and the name as another
+    text = "Dear Sir,\n\nMy name is Dr. Michele Josey, and I am writing to you"
+    assert {v for t, v in found(text) if t == "PERSON"} == {"Michele Josey"}
+    assert {v for t, v in found("Hi, my name is Mr. Kaarle Virtanen.") if t == "PERSON"} == {
+        "Kaarle Virtanen"
+    }

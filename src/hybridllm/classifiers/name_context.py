@@ -129,7 +129,8 @@ NAME_CUE = re.compile(
     # pronoun in lower case: "Call Me Maybe" is a title)
     r"|\b(?:[Cc]all(?:s|ed)?|[Nn]ick(?:-|\s)?named|[Nn]amed)[ \t]+(?:me|him|her|them)"
     r"|\b[Gg]oes[ \t]+by)[ \t]*"
-    rf"(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_CAP}){{0,2}})"
+    # a title before the name is no part of it: "My name is Dr. Michele Josey"
+    rf"(?:{_TITLES}\.?[ \t]+)?(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_CAP}){{0,2}})"
 )
 # "Plan name:", "File name:", "Product name is": the name of a thing. A person's name field has
 # no word before "name" or one of these.
