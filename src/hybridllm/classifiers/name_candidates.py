@@ -37,7 +37,7 @@ from hybridllm.models import Finding
 
 __all__ = ["Gate", "NerCandidates"]
 
-Gate = tuple[bool, bool, bool, bool, bool, bool, bool]
+Gate = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
 """What :meth:`NerCandidates._gate` tells from a word alone (see there)."""
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
@@ -72,7 +72,7 @@ class NerCandidates(NerVerdicts):
         w = words[i].group()
         if gate is None:
             gate = self._gates.get(w) or self._gate(w)
-        possible, positional, listed, plain, _, _, _ = gate
+        possible, positional, listed, plain, _, _, _, _ = gate
         if not possible:
             return False
         before = text[max(0, words[i].start() - 20) : words[i].start()]
@@ -139,14 +139,14 @@ class NerCandidates(NerVerdicts):
         """A rare word (:func:`~.name_gate.rare_word`) after a person's cue, before a listed or
         unknown name word (``cc Maori Oomori.``, ``escalated to Sable Nakagawa;``): a given
         name and its surname, where NER was asked before (and called that pair a place). None
-        where this does not hold; a capitalised word after the pair leaves the run to NER."""
+        where this does not hold; a capitalised word after the pair leaves the run to NER.
+        (The caller asks it of rare words only: ``gate[7]``.)"""
         if gate[4] or i + 1 >= len(words):
             return None
         here, nxt = words[i], words[i + 1]
         if (
             text[here.end() : nxt.start()] == " "
             and self.tokens.kind(nxt.group()) in (Kind.NAME, Kind.UNKNOWN)
-            and rare_word(self.tokens, here.group())
             and not _CAP_AFTER.match(text, nxt.end())
             and person_context(text, here.start(), here.end())
         ):
@@ -201,8 +201,9 @@ class NerCandidates(NerVerdicts):
         everyday word at a sentence start, listed name, ordinary word, whether a word rule of
         :meth:`_cased` can start at it (their first checks ask the word alone and stop there
         for most words: "Patient", "DOB"), whether it is a cue verb (``Ask``, ``Email``:
-        :data:`~.name_tokens.CUE_VERBS`), and whether it passes ``_lone_given_name``'s first
-        check (a known given name that is no role: "Otniel", "Milan", not "Sir")."""
+        :data:`~.name_tokens.CUE_VERBS`), whether it passes ``_lone_given_name``'s first
+        check (a known given name that is no role: "Otniel", "Milan", not "Sir"), and whether
+        it is a rare word (:func:`~.name_gate.rare_word`: "Koku", "Maori")."""
         low = w.lower()
         bare = _POSSESSIVE_S.sub("", low)
         kind = self.tokens.kind(w)
@@ -231,6 +232,8 @@ class NerCandidates(NerVerdicts):
             # _lone_given_name's first check: a known given name and no role (a place too, which
             # counts only greeted: "Hello Milan, how are you")
             self._known_given(w) and low not in ADDRESSED_ROLES,
+            # a rare word of the vocabulary: what _rare_given asks of the word alone
+            kind is Kind.WORD and rare_word(self.tokens, w),
         )
         if len(self._gates) >= _GATE_CACHE:
             self._gates.clear()  # bounded; a plain dict is thread-safe for get/set/clear

@@ -450,7 +450,7 @@ class NameRecognizer(NamePairs):
                     candidates.pop()
                     weak.pop(words[i].start(), None)
                 step = [self._finding(*slot, 0.6, "names+context")], i + 1
-            if step is not None or (step := self._rare_given(text, words, i, gate)):
+            if step is not None or (gate[7] and (step := self._rare_given(text, words, i, gate))):
                 found, after = self._rare_surname(text, words, step)
                 findings.extend(found)
                 continue
