@@ -295,3 +295,37 @@ def test_call_records_are_stored_without_a_json_round_trip_and_still_reparse_exa
     assert "blocked" in statuses
     for body in bodies:
         assert record_body(AuditRecord.model_validate_json(body)) == body
+
+
+def test_a_drain_returns_only_after_the_writers_failures_are_reported() -> None:
+    # The background writer leads a deferred ticket whose write fails; a drain() waiting on
+    # another thread must not return before on_failed ran (it did: the full suite saw flush()
+    # raise nothing once, under load).
+    from hybridllm.audit._group import GroupCommit
+    from hybridllm.audit._sqlite import Ticket
+    from hybridllm.errors import AuditError
+
+    started, go = threading.Event(), threading.Event()
+    failed: list[str] = []
+
+    def write(batch: list[Ticket]) -> None:
+        started.set()
+        go.wait(5)
+        for one in batch:
+            one.error = AuditError("unique id")
+
+    def on_failed(ticket: Ticket) -> None:
+        time.sleep(0.3)  # a slow report: logging, counting
+        failed.append(ticket.base.id)
+
+    group = GroupCommit(write, on_failed)
+    group.submit(Ticket(_outcome("c" * 32), deferred=True))
+    assert started.wait(5)  # the background writer leads it
+    seen: list[list[str]] = []
+    drainer = threading.Thread(target=lambda: (group.drain(), seen.append(list(failed))))
+    drainer.start()
+    time.sleep(0.05)  # the drainer waits on the leader
+    go.set()
+    drainer.join(5)
+    group.stop()
+    assert seen == [["c" * 32]]

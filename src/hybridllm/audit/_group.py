@@ -38,8 +38,8 @@ class GroupCommit:
     Args:
         write: writes the tickets in order, setting ``stored`` or ``error`` on each. It runs in
             the leader's thread, one batch at a time.
-        on_failed: called (in the leader's thread, outside any lock) with each deferred ticket
-            whose write failed.
+        on_failed: called (in the leader's thread, outside any lock, before the leadership is
+            handed over) with each deferred ticket whose write failed.
     """
 
     def __init__(
@@ -143,15 +143,20 @@ class GroupCommit:
             for one in batch:
                 if not _done(one):  # the leader was interrupted mid-write
                     one.error = AuditError(f"audit record {one.base.id} was not written")
-            with self._cond:
-                self._leading = False
-                self._cond.notify_all()
-                if self._queue:  # queued meanwhile: the writer takes it if no appender does
-                    self._work.notify()
-            if self._on_failed is not None:
-                for one in batch:
-                    if one.deferred and one.error is not None:
-                        self._on_failed(one)
+            try:
+                # Reported before the leadership is handed over: a drain() that returns has
+                # seen every failure of what it waited for (reported after it, a flush() on
+                # another thread returned first and raised nothing; seen under load).
+                if self._on_failed is not None:
+                    for one in batch:
+                        if one.deferred and one.error is not None:
+                            self._on_failed(one)
+            finally:
+                with self._cond:
+                    self._leading = False
+                    self._cond.notify_all()
+                    if self._queue:  # queued meanwhile: the writer takes it if no appender does
+                        self._work.notify()
 
     def _after_fork(self) -> None:
         # The parent's writer thread does not exist here, and its queue is the parent's to
