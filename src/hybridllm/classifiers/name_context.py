@@ -346,7 +346,7 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             sure.append(m.span("v"))
             continue
         particle, _, rest = v.partition(" ")
-        if particle in PARTICLES and len(matches) > 1 and is_cap(rest or "x"):
+        if particle in PARTICLES and len(matches) > 1 and rest and is_cap(rest):
             sure.append(m.span("v"))  # a surname and its particle in a dialogue: "de Assis: ok"
             continue
         if not _nameish(lex, v, lower_ok=True) and not rare_pair(lex, v):

@@ -40,18 +40,20 @@ def _famous_words() -> frozenset[str]:
 
 
 @cache
-def _brands() -> frozenset[str]:
-    data = resources.files("hybridllm.classifiers").joinpath("data", "brands.txt")
-    brands = frozenset(line for line in data.read_text("utf-8").splitlines() if line)
-    data = resources.files("hybridllm.classifiers").joinpath("data", "languages.txt")
-    return brands | frozenset(line for line in data.read_text("utf-8").splitlines() if line)
+def _products() -> frozenset[str]:
+    """Brands' and languages' names: things, not people, when they stand alone."""
+    words: set[str] = set()
+    for name in ("brands.txt", "languages.txt"):
+        data = resources.files("hybridllm.classifiers").joinpath("data", name)
+        words.update(line for line in data.read_text("utf-8").splitlines() if line)
+    return frozenset(words)
 
 
 def load_famous() -> None:
     """Read the lists now (the classifier's warm-up), not in the first call that asks."""
     _famous()
     _famous_words()
-    _brands()
+    _products()
 
 
 def famous(key: str) -> bool:
@@ -72,7 +74,7 @@ def fame(key: str) -> str | None:
     """``"product"`` for a one-word brand's name (``data/brands.txt``: ``zapier``,
     ``coursera``) or a language's (``data/languages.txt``: ``czech``, ``tagalog``,
     ``français``), ``"famous"`` for a :func:`famous` name, else None (``key`` as there)."""
-    if " " not in key and key in _brands():
+    if " " not in key and key in _products():
         return "product"
     return "famous" if famous(key) else None
 

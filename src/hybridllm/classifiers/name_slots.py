@@ -154,11 +154,12 @@ def slot_name(
     kind = lex.kind(w)
     if kind not in (Kind.NAME, Kind.UNKNOWN, Kind.AMBIGUOUS):
         return None
-    # greeted and addressed: "Hi Colon, can we ..." (a role is nobody's name, see below)
+    # greeted and addressed: "Hi Colon, can we ..."
     hail = (
         kind is Kind.AMBIGUOUS
         and not owner
         and low not in lex.places  # "Hello London, ..."; a given name too is asked elsewhere
+        and low not in ADDRESSED_ROLES  # "Dear Sir,", "Hi Team,": nobody's name
         and greeted(text, start, end)
     )
     # The slot first (anchored matches that fail fast on most words), then what rules it out.
@@ -192,7 +193,7 @@ def slot_name(
             # Copperleaf Insurance")
             or ((lex.lone_name(w) or low in lex.first) and _AT_COMPANY.match(text, end) is not None)
             # greeted and addressed, a listed surname that is an everyday word too ("Hi Colon,
-            # can we move it?"); not a role ("Dear Sir,", "Hi Team,"), below
+            # can we move it?"); not a role ("Dear Sir,", "Hi Team,")
             or hail
             # after a person's cue, an everyday word only if it is a given name ("Hello World")
             or (
@@ -205,8 +206,7 @@ def slot_name(
         return None
     before = max(0, start - 30)
     if (
-        (hail and low in ADDRESSED_ROLES)
-        or (
+        (
             kind is Kind.AMBIGUOUS
             and not hail
             and _CAP_BEFORE.search(text, before, start)
