@@ -17,6 +17,12 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   chat), filled with mimesis names of 27 locales, split by template hash, as written and lower
   case (``names_gen3/generate.py``). Scored before any rule was tuned on it; the sealed file
   is scored, never printed.
+- ``names_gen4/{dev,sealed}.jsonl``: 184 more English templates by another helper under the
+  same rules (e-mails to rewrite, chat, minutes, CRM notes, CSV/JSON rows, logs, letters),
+  filled with real given names and surnames of 34 countries from ``names-dataset`` 3.3.1
+  (a source none of the detector's lists come from; top-200 and rank 200-1200 names), split
+  by template hash, as written and lower case (``names_gen4/generate.py``). Scored once
+  before any rule was tuned on it; the sealed file is scored, never printed.
 - ``names_gen2/dev_faker.jsonl``: a third generator's names (Faker, 34 locales) in those
   contexts and in the open templates, as written and in lower case (``generate_faker.py``;
   scored once before any rule was written on it, then read while tuning).
@@ -80,6 +86,10 @@ SETS = (
     ("names_gen3/sealed.jsonl", "as-is", "independent templates (gen3), **sealed**, as is", False),
     ("names_gen3/dev.jsonl", "lower", "independent templates (gen3), dev, lower case", True),
     ("names_gen3/sealed.jsonl", "lower", "independent templates (gen3), **sealed**, lower", False),
+    ("names_gen4/dev.jsonl", "as-is", "gen4 (names-dataset), dev, as written", True),
+    ("names_gen4/sealed.jsonl", "as-is", "gen4 (names-dataset), **sealed**, as written", False),
+    ("names_gen4/dev.jsonl", "lower", "gen4 (names-dataset), dev, lower case", True),
+    ("names_gen4/sealed.jsonl", "lower", "gen4 (names-dataset), **sealed**, lower case", False),
     ("names_gen2/dev_faker.jsonl", "as-is", "3rd generator (Faker), as written", True),
     ("names_gen2/dev_faker.jsonl", "lower", "3rd generator (Faker), lower case", True),
     ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
