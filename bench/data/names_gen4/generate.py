@@ -52,9 +52,40 @@ NAMES_DATASET_VERSION = "3.3.1"
 TAIL_END = 1200  # beyond ~rank 1200 the crowd-sourced lists contain many non-names
 
 COUNTRIES = [
-    "US", "GB", "IE", "FR", "DE", "IT", "ES", "PT", "BR", "MX", "AR", "CO",
-    "NL", "BE", "SE", "NO", "DK", "FI", "PL", "CZ", "HU", "TR", "NG", "ZA",
-    "PH", "ID", "IN", "MY", "GH", "CL", "PE", "AT", "HR", "JM",
+    "US",
+    "GB",
+    "IE",
+    "FR",
+    "DE",
+    "IT",
+    "ES",
+    "PT",
+    "BR",
+    "MX",
+    "AR",
+    "CO",
+    "NL",
+    "BE",
+    "SE",
+    "NO",
+    "DK",
+    "FI",
+    "PL",
+    "CZ",
+    "HU",
+    "TR",
+    "NG",
+    "ZA",
+    "PH",
+    "ID",
+    "IN",
+    "MY",
+    "GH",
+    "CL",
+    "PE",
+    "AT",
+    "HR",
+    "JM",
 ]
 
 # fmt: off
@@ -314,22 +345,118 @@ CITIES = {
 }
 
 CALLING_CODES = {
-    "US": "1", "GB": "44", "IE": "353", "FR": "33", "DE": "49", "IT": "39",
-    "ES": "34", "PT": "351", "BR": "55", "MX": "52", "AR": "54", "CO": "57",
-    "NL": "31", "BE": "32", "SE": "46", "NO": "47", "DK": "45", "FI": "358",
-    "PL": "48", "CZ": "420", "HU": "36", "TR": "90", "NG": "234", "ZA": "27",
-    "PH": "63", "ID": "62", "IN": "91", "MY": "60", "GH": "233", "CL": "56",
-    "PE": "51", "AT": "43", "HR": "385", "JM": "1",
+    "US": "1",
+    "GB": "44",
+    "IE": "353",
+    "FR": "33",
+    "DE": "49",
+    "IT": "39",
+    "ES": "34",
+    "PT": "351",
+    "BR": "55",
+    "MX": "52",
+    "AR": "54",
+    "CO": "57",
+    "NL": "31",
+    "BE": "32",
+    "SE": "46",
+    "NO": "47",
+    "DK": "45",
+    "FI": "358",
+    "PL": "48",
+    "CZ": "420",
+    "HU": "36",
+    "TR": "90",
+    "NG": "234",
+    "ZA": "27",
+    "PH": "63",
+    "ID": "62",
+    "IN": "91",
+    "MY": "60",
+    "GH": "233",
+    "CL": "56",
+    "PE": "51",
+    "AT": "43",
+    "HR": "385",
+    "JM": "1",
 }
 
-ORG_HEAD = ["North", "Blue", "Silver", "Red", "Oak", "Harbor", "Bright", "Summit", "Cedar", "Iron",
-            "Clear", "Stone", "Maple", "Falcon", "Granite", "Lumen", "Crescent", "Meadow", "Copper", "Tidal"]
-ORG_TAIL = ["field", "crest", "bridge", "point", "gate", "way", "line", "water", "brook", "haven", "leaf", "peak"]
-ORG_KIND = ["Logistics", "Analytics", "Dental", "Insurance", "Consulting", "Foods", "Health", "Software",
-            "Properties", "Engineering", "Legal", "Media", "Travel", "Builders", "Energy", "Print", "Freight"]
+ORG_HEAD = [
+    "North",
+    "Blue",
+    "Silver",
+    "Red",
+    "Oak",
+    "Harbor",
+    "Bright",
+    "Summit",
+    "Cedar",
+    "Iron",
+    "Clear",
+    "Stone",
+    "Maple",
+    "Falcon",
+    "Granite",
+    "Lumen",
+    "Crescent",
+    "Meadow",
+    "Copper",
+    "Tidal",
+]
+ORG_TAIL = [
+    "field",
+    "crest",
+    "bridge",
+    "point",
+    "gate",
+    "way",
+    "line",
+    "water",
+    "brook",
+    "haven",
+    "leaf",
+    "peak",
+]
+ORG_KIND = [
+    "Logistics",
+    "Analytics",
+    "Dental",
+    "Insurance",
+    "Consulting",
+    "Foods",
+    "Health",
+    "Software",
+    "Properties",
+    "Engineering",
+    "Legal",
+    "Media",
+    "Travel",
+    "Builders",
+    "Energy",
+    "Print",
+    "Freight",
+]
 ORG_SUFFIX = ["", "", " Ltd", " Group", " LLC", " Partners", " plc", " & Co"]
-STREET_BASE = ["Willow", "Station", "Mill", "Church", "Oak", "Harbour", "Kingfisher", "Orchard", "Meadow",
-               "Chestnut", "Bridge", "Quarry", "Rosemary", "Hillside", "Lark", "Foundry", "Elm", "Beacon"]
+STREET_BASE = [
+    "Willow",
+    "Station",
+    "Mill",
+    "Church",
+    "Oak",
+    "Harbour",
+    "Kingfisher",
+    "Orchard",
+    "Meadow",
+    "Chestnut",
+    "Bridge",
+    "Quarry",
+    "Rosemary",
+    "Hillside",
+    "Lark",
+    "Foundry",
+    "Elm",
+    "Beacon",
+]
 STREET_TYPE = ["Road", "Street", "Lane", "Avenue", "Close", "Drive", "Way", "Crescent"]
 LOCAL_STREETS = {
     "DE": ("{base}straße {n}", ["Linden", "Birken", "Garten", "Schul", "Bahnhof", "Mühlen"]),
@@ -345,11 +472,68 @@ LOCAL_STREETS = {
 
 # Junk / title-like tokens that appear in the crowd-sourced lists.
 JUNK_TOKENS = {
-    "mr", "mrs", "ms", "miss", "dr", "engr", "eng", "prof", "sir", "lady", "alhaji", "hajiya", "its", "itz",
-    "the", "official", "baby", "pastor", "rev", "chief", "hon", "princess", "prince", "king", "queen",
-    "mama", "papa", "mummy", "daddy", "bro", "sis", "haji", "hj", "dj", "mc", "mac", "jr", "sr", "md",
-    "mohd", "muhd", "abd", "ab", "gh", "hp", "boss", "lord", "baba", "mom", "dad", "love", "angel",
-    "thee", "underviser", "teacher", "nurse", "engineer", "cikgu", "nogomet", "docent", "ustaz", "ustazah",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "engr",
+    "eng",
+    "prof",
+    "sir",
+    "lady",
+    "alhaji",
+    "hajiya",
+    "its",
+    "itz",
+    "the",
+    "official",
+    "baby",
+    "pastor",
+    "rev",
+    "chief",
+    "hon",
+    "princess",
+    "prince",
+    "king",
+    "queen",
+    "mama",
+    "papa",
+    "mummy",
+    "daddy",
+    "bro",
+    "sis",
+    "haji",
+    "hj",
+    "dj",
+    "mc",
+    "mac",
+    "jr",
+    "sr",
+    "md",
+    "mohd",
+    "muhd",
+    "abd",
+    "ab",
+    "gh",
+    "hp",
+    "boss",
+    "lord",
+    "baba",
+    "mom",
+    "dad",
+    "love",
+    "angel",
+    "thee",
+    "underviser",
+    "teacher",
+    "nurse",
+    "engineer",
+    "cikgu",
+    "nogomet",
+    "docent",
+    "ustaz",
+    "ustazah",
 }
 JUNK_SECOND = {"unique", "official", "love", "boy", "girl", "baby", "junior"}
 SHORT_FIRST_OK = {"Jo", "Al", "Ed", "Bo", "Ty", "Li"}
@@ -435,14 +619,23 @@ def draw(rng: random.Random, pool: tuple) -> str:
 
 
 def ascii_fold(s: str) -> str:
-    s = s.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ı", "i")
+    s = (
+        s.replace("ß", "ss")
+        .replace("æ", "ae")
+        .replace("ø", "o")
+        .replace("ł", "l")
+        .replace("đ", "d")
+        .replace("ı", "i")
+    )
     s = s.replace("Æ", "Ae").replace("Ø", "O").replace("Ł", "L").replace("Đ", "D")
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if ch.isascii() and ch.isalpha()).lower()
 
 
 class Person:
-    def __init__(self, rng: random.Random, country: str, pools: dict, gender: str | None, uses: set):
+    def __init__(
+        self, rng: random.Random, country: str, pools: dict, gender: str | None, uses: set
+    ):
         self.gender = gender or rng.choice("MF")
         p = pools[country]
         self.first = draw(rng, p[self.gender])
@@ -471,7 +664,10 @@ class Person:
         self.surname_alone = surname
         if country == "NL":
             toks = surname.split(" ")
-            lowered = [t.lower() if t.lower() in PARTICLES_NL and i < len(toks) - 1 else t for i, t in enumerate(toks)]
+            lowered = [
+                t.lower() if t.lower() in PARTICLES_NL and i < len(toks) - 1 else t
+                for i, t in enumerate(toks)
+            ]
             self.surname_in_full = " ".join(lowered)
             if len(toks) > 1:
                 # Dutch convention: "Jan van der Meer", but "Van der Meer" when used alone.
@@ -487,10 +683,25 @@ class Person:
         else:
             self.title = rng.choice(["Ms", "Ms", "Mrs", "Ms.", "Mrs.", "Dr", "Dr.", "Prof."])
         f, last = ascii_fold(self.first.split(" ")[0]), ascii_fold(surname.split(" ")[-1])
-        user = rng.choice([f"{f}.{last}", f"{f}{last}", f"{f[0]}.{last}", f"{f}_{last}", f"{f}{rng.randint(1, 99)}", f"{last}.{f}"])
+        user = rng.choice(
+            [
+                f"{f}.{last}",
+                f"{f}{last}",
+                f"{f[0]}.{last}",
+                f"{f}_{last}",
+                f"{f}{rng.randint(1, 99)}",
+                f"{last}.{f}",
+            ]
+        )
         self.email = f"{user}@{rng.choice(['gmail.com', 'outlook.com', 'yahoo.com', 'proton.me', 'icloud.com', org_domain(rng)])}"
         pr = {"M": ("he", "him", "his"), "F": ("she", "her", "her")}[self.gender]
-        self.pron = {"he": pr[0], "him": pr[1], "his": pr[2], "He": pr[0].capitalize(), "His": pr[2].capitalize()}
+        self.pron = {
+            "he": pr[0],
+            "him": pr[1],
+            "his": pr[2],
+            "He": pr[0].capitalize(),
+            "His": pr[2].capitalize(),
+        }
 
 
 def org_domain(rng: random.Random) -> str:
@@ -500,9 +711,13 @@ def org_domain(rng: random.Random) -> str:
 def make_org(rng: random.Random, kind: str) -> str:
     stem = rng.choice(ORG_HEAD) + rng.choice(ORG_TAIL)
     if kind == "SCHOOL":
-        return f"{stem} {rng.choice(['Primary School', 'Academy', 'High School', 'Community School'])}"
+        return (
+            f"{stem} {rng.choice(['Primary School', 'Academy', 'High School', 'Community School'])}"
+        )
     if kind == "UNI":
-        return rng.choice([f"{stem} University", f"{stem} Institute of Technology", f"{stem} College"])
+        return rng.choice(
+            [f"{stem} University", f"{stem} Institute of Technology", f"{stem} College"]
+        )
     if kind == "CLUB":
         return f"{stem} {rng.choice(['Rovers', 'Athletic', 'Tennis Club', 'Rugby Club', 'Harriers', 'United FC'])}"
     return f"{stem} {rng.choice(ORG_KIND)}{rng.choice(ORG_SUFFIX)}".strip()
@@ -530,9 +745,17 @@ def make_address(rng: random.Random, country: str) -> str:
     return addr
 
 
-SLOT_RE = re.compile(r"<<(P[1-3](?:\.[A-Za-z]+)?|CITY2?|ORG2?|PHONE2?|EMAIL|ADDR|SCHOOL|UNI|CLUB)>>")
+SLOT_RE = re.compile(
+    r"<<(P[1-3](?:\.[A-Za-z]+)?|CITY2?|ORG2?|PHONE2?|EMAIL|ADDR|SCHOOL|UNI|CLUB)>>"
+)
 GENDER_RE = re.compile(r"^((?:@P[1-3]=[MF] )+)")
-PERSON_ATTR = {"": "full", "first": "first", "last": "surname_alone", "mid": "mid_form", "rev": "rev"}
+PERSON_ATTR = {
+    "": "full",
+    "first": "first",
+    "last": "surname_alone",
+    "mid": "mid_form",
+    "rev": "rev",
+}
 
 
 def split_of(template: str) -> str:
@@ -546,10 +769,14 @@ def fill(template: str, rng: random.Random, country: str, pools: dict) -> tuple[
     if m:
         for tok in m.group(1).split():
             genders[tok[1:3]] = tok[4]
-        body = template[m.end():]
+        body = template[m.end() :]
     persons = {}
     for pid in ("P1", "P2", "P3"):
-        uses = {s.split(".")[1] if "." in s else "" for s in SLOT_RE.findall(body) if s.split(".")[0] == pid}
+        uses = {
+            s.split(".")[1] if "." in s else ""
+            for s in SLOT_RE.findall(body)
+            if s.split(".")[0] == pid
+        }
         if uses:
             persons[pid] = Person(rng, country, pools, genders.get(pid), uses)
     # keep persons distinct
@@ -560,7 +787,7 @@ def fill(template: str, rng: random.Random, country: str, pools: dict) -> tuple[
     other_country = [c for c in COUNTRIES if c != country]
     out, spans, pos = [], [], 0
     for sm in SLOT_RE.finditer(body):
-        out.append(body[pos:sm.start()])
+        out.append(body[pos : sm.start()])
         slot = sm.group(1)
         typ = None
         if re.match(r"P[1-3]", slot):
@@ -585,12 +812,20 @@ def fill(template: str, rng: random.Random, country: str, pools: dict) -> tuple[
                 elif slot.startswith("PHONE"):
                     cache[slot] = make_phone(rng, country)
                 elif slot == "EMAIL":
-                    cache[slot] = f"{rng.choice(['info', 'bookings', 'hello', 'secretary', 'coach', 'office'])}@{org_domain(rng)}"
+                    cache[slot] = (
+                        f"{rng.choice(['info', 'bookings', 'hello', 'secretary', 'coach', 'office'])}@{org_domain(rng)}"
+                    )
                 elif slot == "ADDR":
                     cache[slot] = make_address(rng, country)
             value = cache[slot]
-            typ = {"CITY": "CITY", "CITY2": "CITY", "PHONE": "PHONE_NUMBER", "PHONE2": "PHONE_NUMBER",
-                   "EMAIL": "EMAIL_ADDRESS", "ADDR": "STREET_ADDRESS"}.get(slot, "ORGANIZATION")
+            typ = {
+                "CITY": "CITY",
+                "CITY2": "CITY",
+                "PHONE": "PHONE_NUMBER",
+                "PHONE2": "PHONE_NUMBER",
+                "EMAIL": "EMAIL_ADDRESS",
+                "ADDR": "STREET_ADDRESS",
+            }.get(slot, "ORGANIZATION")
         start = sum(len(x) for x in out)
         out.append(value)
         if typ:
@@ -600,7 +835,7 @@ def fill(template: str, rng: random.Random, country: str, pools: dict) -> tuple[
     text = "".join(out)
     assert "<<" not in text or "<<<" in template, template
     for s in spans:
-        assert text[s["start"]:s["end"]] == s.pop("_value"), (template, s)
+        assert text[s["start"] : s["end"]] == s.pop("_value"), (template, s)
     return text, spans
 
 
@@ -626,8 +861,24 @@ def main() -> None:
                 continue
             n = len(records[split]) // 2 + 1
             base = {"template": ti, "locale": country}
-            records[split].append({"id": f"gen4-{split}-{n:04d}-a", "case": "as-is", **base, "text": text, "spans": spans})
-            records[split].append({"id": f"gen4-{split}-{n:04d}-l", "case": "lower", **base, "text": text.lower(), "spans": spans})
+            records[split].append(
+                {
+                    "id": f"gen4-{split}-{n:04d}-a",
+                    "case": "as-is",
+                    **base,
+                    "text": text,
+                    "spans": spans,
+                }
+            )
+            records[split].append(
+                {
+                    "id": f"gen4-{split}-{n:04d}-l",
+                    "case": "lower",
+                    **base,
+                    "text": text.lower(),
+                    "spans": spans,
+                }
+            )
 
     # --- checks (counts only; never print sealed content)
     tmpl_sets = {}
@@ -642,14 +893,19 @@ def main() -> None:
             if r["case"] == "as-is":
                 low = lower[r["id"][:-2]]
                 for s in r["spans"]:
-                    assert r["text"][s["start"]:s["end"]].lower() == low["text"][s["start"]:s["end"]]
+                    assert (
+                        r["text"][s["start"] : s["end"]].lower()
+                        == low["text"][s["start"] : s["end"]]
+                    )
         tmpl_sets[split] = {r["template"] for r in recs}
         with open(OUT_DIR / f"{split}.jsonl", "w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         n_person = sum(1 for r in recs for s in r["spans"] if s["type"] == "PERSON")
         n_other = sum(1 for r in recs for s in r["spans"] if s["type"] != "PERSON")
-        print(f"{split}: templates={len(tmpl_sets[split])} records={len(recs)} PERSON spans={n_person} other spans={n_other}")
+        print(
+            f"{split}: templates={len(tmpl_sets[split])} records={len(recs)} PERSON spans={n_person} other spans={n_other}"
+        )
     assert not (tmpl_sets["dev"] & tmpl_sets["sealed"]), "template leak between splits"
     print(f"total templates={len(TEMPLATES)}; names-dataset {NAMES_DATASET_VERSION}; overlap=0")
 
