@@ -196,6 +196,18 @@ def test_a_languages_name_alone_is_no_person() -> None:
     assert ("PERSON", "Czech") in found("Ask Czech about the invoice")
 
 
+def test_a_programming_language_named_like_a_person_is_a_product_alone() -> None:
+    # "Julia" and "Ruby" are common given names: a plain word of a hand list hid them even
+    # in a greeting; alone they are the languages, as the other products' names are
+    assert found("Hi Julia, attaching the handover for the Monterrey account.") == {
+        ("PERSON", "Julia")
+    }
+    assert ("PERSON", "Ruby") in found("Ask Ruby about the invoice")
+    assert found("Write this function in Julia.") == set()
+    assert found("I am learning Ruby.") == set()
+    assert found("How do I install Ruby on Rails?") == set()
+
+
 def test_a_title_after_a_naming_cue_is_no_person_of_its_own() -> None:
     # "My name is Dr. ..." gave "Dr" as one person and the name as another
     text = "Dear Sir,\n\nMy name is Dr. Michele Josey, and I am writing to you"

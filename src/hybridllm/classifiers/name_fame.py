@@ -46,7 +46,12 @@ def _products() -> frozenset[str]:
     for name in ("brands.txt", "languages.txt"):
         data = resources.files("hybridllm.classifiers").joinpath("data", name)
         words.update(line for line in data.read_text("utf-8").splitlines() if line)
-    return frozenset(words)
+    return frozenset(words | _GIVEN_NAME_LANGUAGES)
+
+
+# Programming languages named like people: common given names ("Julia said", "Hi Ruby,"), so
+# no list makes them a plain word; alone ("written in Julia", "learning Ruby") a product.
+_GIVEN_NAME_LANGUAGES = frozenset(("julia", "ruby"))
 
 
 def load_famous() -> None:
