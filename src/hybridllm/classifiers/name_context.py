@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from hybridllm.classifiers.name_company import in_company
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -94,8 +95,7 @@ _PERSON_CUE = re.compile(
     # a ticket's people: "opened by Quionia", "assigned to Sabina", "escalated to Alys"
     r"|(?:opened|raised|filed|submitted|reported|closed|resolved)\s+by"
     r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?"
-    # one introducing oneself: "I am Toby West, tenant at ...", "Hi, I'm Alma" (a capital I:
-    # "I Am Legend" is a title)
+    # one introducing oneself: "I am Toby West", "Hi, I'm Alma" (not the title "I Am Legend")
     r")|\bI(?:\s+am|['’]m)\s+)$"
 )
 _CSV_COMMAS = 3  # a CSV record: four fields or more
@@ -157,10 +157,8 @@ SPEECH_CUE = re.compile(
     r"(?i:\b(?:said|says|asked|told|replied|shouted\s+at|yelled\s+at|call(?:ed)?\s+me|named\s+(?:him"
     r"|her|me)|married|thanks|thank\s+you|hi|hello|hey|dear|love|with|and\s+I|I\s+and)\W{0,3})$"
 )
-# What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 # A mailbox, "Display Name <address>" (RFC 5322; git's Author:, Signed-off-by:, Reviewed-by:
-# trailers, mail headers): two to four capitalised words right before an e-mail address in
-# angle brackets.
+# trailers, mail headers): two to four capitalised words before an address in angle brackets.
 _MAILBOX = re.compile(
     rf"(?<![\w.-])(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE}){{1,3}})[ \t]+<[^<>\s@]+@[^<>\s@]+\.\w+>"
 )
@@ -178,6 +176,7 @@ _REACH = re.compile(
     rf"(?P<v>{_WORD_RE}(?:[ \t]+{_WORD_RE})?)"
     r"[ \t]+(?i:at|on|via)[ \t]+:?[ \t]*(?:[\w.+-]+@[\w-]+\.\w|\+?\(?\d[\d ().-]{6,}\d)"
 )
+# What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS = (
     TITLE_NAME,
     NAME_CUE,
@@ -406,6 +405,7 @@ def person_context(text: str, start: int, end: int) -> bool:
             and text[start:end].lower() not in token_lexicon().vocab
         )
         or _contact_field(text, start, end)
+        or in_company(text, start, end)
     )
 
 

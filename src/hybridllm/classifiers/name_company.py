@@ -1,0 +1,79 @@
+"""The company a word keeps: a relation, the speaker or a role around it that only people have.
+
+:func:`~hybridllm.classifiers.name_context.person_context` reads the verbs and cues that
+follow or precede one person (``Wade never showed``, ``my kid Oona``); these read the shapes in
+which messages name people whatever the name is (found missing on a name set written by a
+helper that read neither the detector nor any other template, ``bench/data/names_gen4``):
+
+- **a plural relation** before a list of names: ``her children Aprilia and Afiat``, ``my
+  colleagues Solvei and Ingunn``;
+- **the speaker and another**: ``a photo of me and Solvei``, ``Solvei and I``, ``Solvei and me``;
+- **one introducing themselves**: ``Hi, this is Sidse again``, ``this is Goca from billing``;
+- **a role in brackets** after the word: ``Mensur (Head of Ops at Brightbridge)``, ``Femi
+  (our AE)``, ``Charity (buyer)``;
+- **an action item**: a word that starts a line or a sentence and is to do something (``Orale
+  to send a case study.``, ``- Rokita to book rooms``).
+
+Each asks only about the characters around the word; whether the word may be a name at all is
+the token lists' call (a plain English word never reaches these).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["in_company"]
+
+_REACH = 60  # characters before a word that a cue may take
+# A plural relation right before the word (and the names a list adds after it: "and", ",").
+_RELATIONS = re.compile(
+    r"(?i:\b(?:children|kids|sons|daughters|grandchildren|grandsons|granddaughters|siblings"
+    r"|brothers|sisters|cousins|nieces|nephews|twins|parents|grandparents|friends|colleagues"
+    r"|teammates|co-?workers|classmates|flatmates|roommates)[ \t]+"
+    r"(?:[^\W\d_][\w'’-]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)){0,3})$"
+)
+# The speaker and another: "me and X", "myself and X" before; "X and I", "X and me" after.
+_WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|myself)[ \t]+and[ \t]+)$")
+_WITH_ME_AFTER = re.compile(r"[ \t]+and[ \t]+(?:I|me)\b(?![’'-])")
+# One introducing themselves: "Hi, this is X again" (a greeting before, or a word after that
+# says so: "this is X here", "this is X from billing", "this is X speaking").
+_INTRO_BEFORE = re.compile(
+    r"(?i:\b(?P<hi>(?:hi|hello|hey|morning|good[ \t]+(?:morning|afternoon|evening))[,!.]?[ \t]+)?"
+    r"this[ \t]+is[ \t]+)$"
+)
+_INTRO_AFTER = re.compile(r"[ \t]+(?:again|here|speaking|calling|from)\b")
+# A role in brackets after the word: "(Head of Ops at ...)", "(our AE)", "(buyer)".
+_ROLE_AFTER = re.compile(
+    r"[ \t]*\((?i:(?:our|their|your|my|his|her)[ \t]+\w+"
+    r"|(?:head|vp|svp|evp|director|manager|chief|ceo|cto|cfo|coo|cmo|founder|co-?founder"
+    r"|owner|buyer|seller|lead|engineer|analyst|consultant|assistant|intern|secretary|chair"
+    r"|treasurer|coach|teacher|nurse|doctor|partner)\b)"
+)
+# An action item: the word starts a line or a sentence (a list marker or an "AI:" label may come
+# first) and is "to" do something.
+_ITEM_LEAD = r"[ \t]*(?:(?:[-*•>]|\d{1,2}[.)]|(?i:ai|action|todo):)[ \t]*)?$"
+_LINE_ITEM = re.compile(rf"^{_ITEM_LEAD}")
+_SENTENCE_ITEM = re.compile(rf"[.!?]{_ITEM_LEAD}")
+_TO_DO = re.compile(
+    r"[ \t]+to[ \t]+(?:send|book|follow|check|review|draft|update|confirm|share|schedule|call"
+    r"|email|e-mail|prepare|chase|fix|organi[sz]e|arrange|circulate|contact|investigate|write"
+    r"|ping|reach|ask|present|sign|collect|order|finish|test|merge|deploy|look)\b"
+)
+
+
+def in_company(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` stands where messages name a person (see the
+    module docstring)."""
+    lo = max(0, start - _REACH)
+    if _RELATIONS.search(text, lo, start) or _WITH_ME_BEFORE.search(text, lo, start):
+        return True
+    if _WITH_ME_AFTER.match(text, end) or _ROLE_AFTER.match(text, end):
+        return True
+    intro = _INTRO_BEFORE.search(text, lo, start)
+    if intro is not None and (intro["hi"] or _INTRO_AFTER.match(text, end)):
+        return True
+    if _TO_DO.match(text, end) is None:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    lead = text[max(line, lo) : start]
+    return bool((line >= lo and _LINE_ITEM.match(lead)) or _SENTENCE_ITEM.search(lead))

@@ -1,0 +1,51 @@
+"""The company a word keeps (hybridllm.classifiers.name_company): shapes in which messages name
+people whatever the name is, first missed on names_gen4's development split (names the lists do
+not hold and the small NER model calls an organisation or a place). Real classifier throughout.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def people(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a plural relation before a list of names
+        ("She is survived by her children Aprilia and Afiat.", {"Aprilia", "Afiat"}),
+        ("He is survived by his children Bra, Lbrahim and Okoth.", {"Bra", "Lbrahim", "Okoth"}),
+        # the speaker and another
+        ("I need a catchy caption for a photo of me and Solvei hiking.", {"Solvei"}),
+        ("Solvei and I went hiking last weekend.", {"Solvei"}),
+        # one introducing themselves
+        ("Hi, this is Sidse again, still waiting for an update on my ticket.", {"Sidse"}),
+        ("This is Goca from billing, about invoice 4471.", {"Goca"}),
+        # a role in brackets after the word
+        ("Call summary: Mensur (Head of Ops at Brightbridge) said they compare us.", {"Mensur"}),
+        # an action item
+        ("AI: Rokita to book rooms for the offsite.", {"Rokita"}),
+    ],
+)
+def test_a_name_in_the_company_only_people_keep_is_found(text: str, names: set[str]) -> None:
+    assert names <= people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is Python code, can you review it?",
+        "Docker (our container runtime) is slow on this laptop.",
+        "Kubeflow (our ML platform) keeps timing out.",
+        "My friends and I want to learn Rust this summer.",
+        "Postgres to send notifications? Use LISTEN and NOTIFY.",
+    ],
+)
+def test_things_in_those_shapes_stay_things(text: str) -> None:
+    assert people(text) == set()
