@@ -31,6 +31,12 @@ def people(text: str) -> set[str]:
         ("Call summary: Mensur (Head of Ops at Brightbridge) said they compare us.", {"Mensur"}),
         # an action item
         ("AI: Rokita to book rooms for the offsite.", {"Rokita"}),
+        # a field or a label that holds a person's name
+        ('{"customer": {"id": 7}, "agent": "Luciene"}', {"Luciene"}),
+        ("WARN payments: refund for order 88231, approved_by=Abelardo", {"Abelardo"}),
+        ("**Owner:** Solomon Ibekwe\n**Reviewer:** Boma Mary-Odeh", {"Boma Mary-Odeh"}),
+        # a "name" in an object that holds a person's attributes
+        ('[{"name": "Muammer", "age": 34}, {"name": "Meyrem", "age": 29}]', {"Muammer", "Meyrem"}),
     ],
 )
 def test_a_name_in_the_company_only_people_keep_is_found(text: str, names: set[str]) -> None:
@@ -45,6 +51,8 @@ def test_a_name_in_the_company_only_people_keep_is_found(text: str, names: set[s
         "Kubeflow (our ML platform) keeps timing out.",
         "My friends and I want to learn Rust this summer.",
         "Postgres to send notifications? Use LISTEN and NOTIFY.",
+        '{"name": "Widget", "price": 34, "sku": "W-1"}',
+        "Agent: Zapier\nTrigger: new row in the sheet",
     ],
 )
 def test_things_in_those_shapes_stay_things(text: str) -> None:

@@ -12,7 +12,11 @@ helper that read neither the detector nor any other template, ``bench/data/names
 - **a role in brackets** after the word: ``Mensur (Head of Ops at Brightbridge)``, ``Femi
   (our AE)``, ``Charity (buyer)``;
 - **an action item**: a word that starts a line or a sentence and is to do something (``Orale
-  to send a case study.``, ``- Rokita to book rooms``).
+  to send a case study.``, ``- Rokita to book rooms``);
+- **a field or a label** that holds a person's name (:data:`FIELD`), in JSON, a log line, a
+  form or a markdown note: ``"agent": "Luciene"``, ``approved_by=Hanna``, ``**Reviewer:** Boma
+  Mary-Odeh``; a ``"name"`` in a JSON object that holds a person's age, e-mail address or birth
+  date too (:func:`person_object`).
 
 Each asks only about the characters around the word; whether the word may be a name at all is
 the token lists' call (a plain English word never reaches these).
@@ -22,7 +26,44 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["in_company"]
+__all__ = ["FIELD", "NAME_KEY", "in_company", "person_object"]
+
+_WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
+_VALUE = rf"{_WORD}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD}){{0,3}}"
+# A field or a label that holds a person's name, in a form, JSON, a log line or a markdown note.
+FIELD = re.compile(
+    r"(?i:\b(?:(?:first|last|given|family|full|sur|middle|maiden|display)[_ -]?name"
+    r"|(?:contact|patient|customer|client|employee|author|owner|assignee|reporter|sender"
+    r"|recipient|agent|approver|reviewer|requester|interviewer|candidate|applicant|tenant"
+    r"|landlord|chair|chairperson|secretary|treasurer|witness|guardian|spouse|supervisor)"
+    r"(?:[_ -]?name)?|(?:approved|created|updated|modified|signed|reviewed|submitted|requested"
+    r"|assigned|owned|authored|prepared|checked|verified|closed|opened|reported)[_-]by))"
+    # a markdown label's emphasis around the colon: "**Owner:** Solomon Ibekwe"
+    rf"[*_'\"]{{0,2}}[ \t]*[:=][ \t]*[*_'\"]{{0,2}}[ \t]*(?P<v>{_VALUE})"
+)
+"""A field or a label that holds a person's name: ``first_name='Yurina'``, ``"agent":
+"Luciene"``, ``approved_by=Hanna``, ``**Reviewer:** Boma Mary-Odeh``; the value is group ``v``."""
+
+# A "name" key in a JSON or dict object that also holds a person's attributes: the object is a
+# person's record ({"name": "Muammer", "age": 34}), not a product's ({"name": "Widget"}).
+NAME_KEY = re.compile(rf"""["'](?i:name)["'][ \t]*:[ \t]*["'](?P<v>{_VALUE})["']""")
+"""A ``"name": "..."`` pair of a JSON or dict object; the value is group ``v``."""
+_PERSON_KEY = re.compile(
+    r"""["'](?i:age|e-?mail|phone|mobile|dob|date_of_birth|birth_?date|birthday|gender|sex"""
+    r"""|ssn|salary|nationality|marital_status|department|employee_id|patient_id)["'][ \t]*:"""
+)
+_OBJECT_REACH = 200  # characters of the object around a "name" key that are read
+
+
+def person_object(text: str, start: int, end: int) -> bool:
+    """Whether the object around the ``"name"`` value at ``text[start:end]`` holds a person's
+    attribute too (an age, an e-mail address, a birth date, ...)."""
+    lo = text.rfind("{", max(0, start - _OBJECT_REACH), start)
+    hi = text.find("}", end, end + _OBJECT_REACH)
+    if lo < 0 or hi < 0:
+        return False
+    return _PERSON_KEY.search(text, lo, hi) is not None
+
 
 _REACH = 60  # characters before a word that a cue may take
 # A plural relation right before the word (and the names a list adds after it: "and", ",").

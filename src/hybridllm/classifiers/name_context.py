@@ -19,7 +19,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from hybridllm.classifiers.name_company import in_company
+from hybridllm.classifiers.name_company import FIELD as _FIELD
+from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
+from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -49,14 +51,7 @@ __all__ = [
 ]
 
 _WORD_RE = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
-_VALUE = rf"{_WORD_RE}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD_RE}){{0,3}}"
 
-_FIELD = re.compile(
-    r"(?i:\b(?:(?:first|last|given|family|full|sur|middle|maiden|display)[_ -]?name"
-    r"|(?:contact|patient|customer|client|employee|author|owner|assignee|reporter|sender"
-    r"|recipient)(?:[_ -]?name)?))"
-    rf"['\"]?[ \t]*[:=][ \t]*['\"]?(?P<v>{_VALUE})"
-)
 _OWNER = re.compile(rf"\b(?:TODO|FIXME|XXX|HACK|NOTE|todo|fixme)\((?P<v>{_WORD_RE})\)")
 _MENTION = re.compile(rf"(?<![\w.@])@(?P<v>{_WORD_RE})(?=[\s,:;!?]|$)")
 # "@Bean", "@Override" alone on their line: annotations and decorators, not mentions.
@@ -188,6 +183,7 @@ CONTEXT_PATTERNS = (
     _MAILBOX,
     _AGED,
     _REACH,
+    NAME_KEY,
 )
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
@@ -236,9 +232,13 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         for m in finditer(pattern, text):
             if pattern is _MENTION and text.rfind("\n", 0, m.start()) + 1 in annotations:
                 continue
-            if _nameish(lex, m.group("v"), lower_ok=lower_ok):
+            # (a product's name in a field names no person: "Agent: Zapier")
+            if _nameish(lex, m.group("v"), lower_ok=lower_ok) and fame(m["v"].lower()) != "product":
                 spans.append(_strip_possessive(text, *m.span("v")))
     spans.extend(_speakers(text, lex))
+    for m in finditer(NAME_KEY, text):  # {"name": "Muammer", "age": 34}
+        if _nameish(lex, m["v"], lower_ok=True) and person_object(text, *m.span("v")):
+            spans.append(m.span("v"))
     for m in finditer(_REACH, text):
         start, value = m.start("v"), m.group("v")
         head, _, rest = value.partition(" ")
