@@ -89,3 +89,17 @@ def test_phone_formats_of_other_countries_and_records(text: str, value: str) -> 
 )
 def test_dates_fractions_and_timestamps_are_no_phone(text: str) -> None:
     assert phones(text) == set()
+
+
+def test_a_table_row_under_a_phone_header_holds_phones() -> None:
+    # a table line is no prose, so a bare national number in it needed a phone word beside it;
+    # the header of its column is that word ("| Name | Role | Phone |")
+    table = (
+        "| Name | Role | Phone |\n|---|---|---|\n"
+        "| Julien Gerard | Treasurer | 01 42 68 53 00 |\n| Ana Ruiz | Secretary | 07700 900461 |"
+    )
+    assert phones(table) == {"01 42 68 53 00", "07700 900461"}
+    assert phones("Name\tPhone\nJulien Gerard\t020 7946 0958") == {"020 7946 0958"}
+    # a row of a table whose header names no phone, or a lone row, stays as it was
+    assert phones("| Item | Amount |\n|---|---|\n| rent | 01 42 68 53 00 |") == set()
+    assert phones("| Julien Gerard | Treasurer | 01 42 68 53 00 |") == set()

@@ -10,7 +10,8 @@ and seldom anything else's. Such a value counts when:
 - it is not part of a longer token (no letter, digit, ``.``, ``/``, ``+`` or ``-`` glued to it;
   no ``00`` international prefix, handled elsewhere), not a date, not a run of one or two digits
   repeated or counted up (``0123456789``);
-- its line reads like prose, not code or a table (no ``=``, ``;``, braces, calls, tabs, pipes);
+- its line reads like prose, not code or a table (no ``=``, ``;``, braces, calls, tabs, pipes),
+  unless it is a row of a table whose header names a phone column (``| Name | Phone |``);
 - **phonenumbers** (the maintained port of Google's libphonenumber) calls it a valid number
   of one of the regions below that dial a trunk ``0``.
 
@@ -94,9 +95,34 @@ def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
     if text:
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", start)
-        if _CODE_LINE.search(text, lo, hi if hi >= 0 else len(text)):
+        if _CODE_LINE.search(text, lo, hi if hi >= 0 else len(text)) and not _phone_column(
+            text, lo
+        ):
             return False
     return _valid_somewhere(value)
+
+
+_PHONE_HEADER = re.compile(r"(?i:\b(?:phone|tel|telephone|mobile|cell|fax|contact[ _]no))\b")
+_TABLE_LINES = 60  # lines above a row that are read for its table's header
+
+
+def _phone_column(text: str, lo: int) -> bool:
+    """Whether the line at ``lo`` is a row of a table (``|`` or tab separated) whose header, the
+    first line of its run of such lines, names a phone column (``| Name | Role | Phone |``)."""
+    line = text[lo : text.find("\n", lo) if "\n" in text[lo:] else len(text)]
+    sep = "|" if "|" in line else "\t" if "\t" in line else ""
+    header = lo
+    for _ in range(_TABLE_LINES):
+        if header == 0:
+            break
+        above = text.rfind("\n", 0, header - 1) + 1
+        if not sep or sep not in text[above : header - 1]:
+            break
+        header = above
+    if not sep or header == lo:
+        return False
+    stop = text.find("\n", header)
+    return _PHONE_HEADER.search(text, header, stop) is not None
 
 
 class NationalPhoneRecognizer:
