@@ -31,6 +31,9 @@ def people(text: str) -> set[str]:
         ("Call summary: Mensur (Head of Ops at Brightbridge) said they compare us.", {"Mensur"}),
         # an action item
         ("AI: Rokita to book rooms for the offsite.", {"Rokita"}),
+        # someone addressed at the end of a wish
+        ("Congratulations on the new baby, Lindokuhle. Best wishes from us all.", {"Lindokuhle"}),
+        ("Welcome to the team, Oyelaran!", {"Oyelaran"}),
         # a field or a label that holds a person's name
         ('{"customer": {"id": 7}, "agent": "Luciene"}', {"Luciene"}),
         ("WARN payments: refund for order 88231, approved_by=Abelardo", {"Abelardo"}),
@@ -52,6 +55,7 @@ def test_a_name_in_the_company_only_people_keep_is_found(text: str, names: set[s
         "My friends and I want to learn Rust this summer.",
         "Postgres to send notifications? Use LISTEN and NOTIFY.",
         '{"name": "Widget", "price": 34, "sku": "W-1"}',
+        "Congratulations on the launch, Kubernetes.",
         "Agent: Zapier\nTrigger: new row in the sheet",
     ],
 )

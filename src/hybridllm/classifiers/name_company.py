@@ -11,6 +11,7 @@ helper that read neither the detector nor any other template, ``bench/data/names
 - **one introducing themselves**: ``Hi, this is Sidse again``, ``this is Goca from billing``;
 - **a role in brackets** after the word: ``Mensur (Head of Ops at Brightbridge)``, ``Femi
   (our AE)``, ``Charity (buyer)``;
+- **someone addressed at the end of a wish**: ``Congratulations on the new baby, Lindokuhle.``;
 - **an action item**: a word that starts a line or a sentence and is to do something (``Orale
   to send a case study.``, ``- Rokita to book rooms``);
 - **a field or a label** that holds a person's name (:data:`FIELD`), in JSON, a log line, a
@@ -100,6 +101,24 @@ _TO_DO = re.compile(
     r"|email|e-mail|prepare|chase|fix|organi[sz]e|arrange|circulate|contact|investigate|write"
     r"|ping|reach|ask|present|sign|collect|order|finish|test|merge|deploy|look)\b"
 )
+# Someone addressed at the end of a wish or thanks: "Congratulations on the new baby,
+# Lindokuhle.", "Welcome to the team, Oyelaran!" (the sentence starts with the wish).
+_WISH = re.compile(
+    r"(?i:(?:congratulations|congrats|welcome|happy[ \t]+\w+|good[ \t]+luck|well[ \t]+done"
+    r"|great[ \t]+(?:job|work)|get[ \t]+well|best[ \t]+wishes|thank[ \t]+you|thanks|sorry)\b)"
+)
+_ADDRESSED_END = re.compile(r"[ \t]*[.!]")
+
+
+def _addressed_at_the_end(text: str, start: int, end: int) -> bool:
+    if text[max(0, start - 2) : start].rstrip(" \t")[-1:] != "," or not _ADDRESSED_END.match(
+        text, end
+    ):
+        return False
+    lo = max(0, start - 2 * _REACH)
+    opening = max(text.rfind(c, lo, start - 2) for c in ".!?:\n")
+    head = text[opening + 1 if opening >= 0 else lo : start].lstrip(' \t"“')
+    return (opening >= 0 or lo == 0) and _WISH.match(head) is not None
 
 
 def in_company(text: str, start: int, end: int) -> bool:
@@ -112,6 +131,8 @@ def in_company(text: str, start: int, end: int) -> bool:
         return True
     intro = _INTRO_BEFORE.search(text, lo, start)
     if intro is not None and (intro["hi"] or _INTRO_AFTER.match(text, end)):
+        return True
+    if _addressed_at_the_end(text, start, end):
         return True
     if _TO_DO.match(text, end) is None:
         return False
