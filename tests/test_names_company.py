@@ -31,6 +31,8 @@ def people(text: str) -> set[str]:
         ("Call summary: Mensur (Head of Ops at Brightbridge) said they compare us.", {"Mensur"}),
         # an action item
         ("AI: Rokita to book rooms for the offsite.", {"Rokita"}),
+        # a booking under a name, in chat's lower case too
+        ("walking tour with our guide, dinner booked under ogu.", {"ogu"}),
         # someone addressed at the end of a wish
         ("Congratulations on the new baby, Lindokuhle. Best wishes from us all.", {"Lindokuhle"}),
         ("Welcome to the team, Oyelaran!", {"Oyelaran"}),
@@ -56,6 +58,7 @@ def test_a_name_in_the_company_only_people_keep_is_found(text: str, names: set[s
         "Postgres to send notifications? Use LISTEN and NOTIFY.",
         '{"name": "Widget", "price": 34, "sku": "W-1"}',
         "Congratulations on the launch, Kubernetes.",
+        "The file is listed under Documents, and I have known Python for years.",
         "Agent: Zapier\nTrigger: new row in the sheet",
     ],
 )

@@ -11,6 +11,8 @@ helper that read neither the detector nor any other template, ``bench/data/names
 - **one introducing themselves**: ``Hi, this is Sidse again``, ``this is Goca from billing``;
 - **a role in brackets** after the word: ``Mensur (Head of Ops at Brightbridge)``, ``Femi
   (our AE)``, ``Charity (buyer)``;
+- **a booking under a name, someone known for years**: ``dinner booked under Ogu``, ``I have
+  known Sylvester Moremi for four years``;
 - **someone addressed at the end of a wish**: ``Congratulations on the new baby, Lindokuhle.``;
 - **an action item**: a word that starts a line or a sentence and is to do something (``Orale
   to send a case study.``, ``- Rokita to book rooms``);
@@ -101,6 +103,12 @@ _TO_DO = re.compile(
     r"|email|e-mail|prepare|chase|fix|organi[sz]e|arrange|circulate|contact|investigate|write"
     r"|ping|reach|ask|present|sign|collect|order|finish|test|merge|deploy|look)\b"
 )
+# A booking held under a person's name, someone known for years: "dinner booked under Ogu", "a
+# reservation under McCabe-McShane", "I have known Sylvester Moremi for four years".
+_HELD_UNDER = re.compile(
+    r"(?i:\b(?:(?:booked|reserved|registered|listed|held)[ \t]+under|(?:reservation|booking"
+    r"|table|order)[ \t]+(?:is[ \t]+)?under|(?:have|has|had|i['’]ve)[ \t]+known)[ \t]+)$"
+)
 # Someone addressed at the end of a wish or thanks: "Congratulations on the new baby,
 # Lindokuhle.", "Welcome to the team, Oyelaran!" (the sentence starts with the wish).
 _WISH = re.compile(
@@ -125,7 +133,11 @@ def in_company(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` stands where messages name a person (see the
     module docstring)."""
     lo = max(0, start - _REACH)
-    if _RELATIONS.search(text, lo, start) or _WITH_ME_BEFORE.search(text, lo, start):
+    if (
+        _RELATIONS.search(text, lo, start)
+        or _WITH_ME_BEFORE.search(text, lo, start)
+        or _HELD_UNDER.search(text, lo, start)
+    ):
         return True
     if _WITH_ME_AFTER.match(text, end) or _ROLE_AFTER.match(text, end):
         return True
