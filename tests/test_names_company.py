@@ -64,3 +64,10 @@ def test_a_name_in_the_company_only_people_keep_is_found(text: str, names: set[s
 )
 def test_things_in_those_shapes_stay_things(text: str) -> None:
     assert people(text) == set()
+
+
+def test_particles_of_filipino_spanish_and_german_names_are_part_of_them() -> None:
+    # "dela", "delos", "zu", "binti" join a name's words as "van der" and "da" do: a partial
+    # mask ("Arci", "Torre") leaves the particle and the name readable
+    text = "Interview schedule: 09:00 Arci dela Torre, 10:00 Xian Aranas, 11:30 Loloy Olarte."
+    assert "Arci dela Torre" in people(text)

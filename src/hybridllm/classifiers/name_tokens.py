@@ -50,6 +50,7 @@ __all__ = [
 PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la"}
     | {"le", "ter", "ten", "te", "bin", "ibn", "al", "el", "st", "ó", "ní", "uí", "mhic"}
+    | {"dela", "delos", "dei", "degli", "zu", "binti"}
 )
 # Irish surnames' particles, capitalised in a name as written ("Seán Ó Griallais", "Máire Ní
 # Bhriain", "Uí Néill"): no English word, so a name grows over them in either case.
