@@ -71,3 +71,15 @@ def test_particles_of_filipino_spanish_and_german_names_are_part_of_them() -> No
     # mask ("Arci", "Torre") leaves the particle and the name readable
     text = "Interview schedule: 09:00 Arci dela Torre, 10:00 Xian Aranas, 11:30 Loloy Olarte."
     assert "Arci dela Torre" in people(text)
+
+
+def test_a_speaker_between_role_labels_is_a_person_and_the_roles_are_not() -> None:
+    # "Agent:" (a surname too) was taken for a speaker's name, and the customer's name beside
+    # it for a template's field label, as "Tone:" beside "Grammar:" is
+    chat = (
+        "Agent: thanks for calling, how can I help?\n"
+        "Silvana: my card was declined\n"
+        "Agent: let me check that for you"
+    )
+    assert people(chat) == {"Silvana"}
+    assert people("Tone: Conversational, empathetic\nGrammar: simple\nFormatting: bullets") == set()

@@ -26,6 +26,7 @@ from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
+    TRANSCRIPT_ROLES,
     Kind,
     TokenLexicon,
     is_cap,
@@ -279,10 +280,9 @@ def _display_names(text: str, lex: TokenLexicon, pattern: re.Pattern[str]) -> li
 
 
 # Speakers of a chat transcript that are no names: "Me: ...", "You: ...", "Bot: ...".
-_ROLES = frozenset(
-    ("i", "me", "you", "he", "she", "we", "they", "him", "her", "us", "them", "bot", "user", "ai")
-)
-ADDRESSED_ROLES = _ROLES | frozenset(
+_PRONOUNS = ("i", "me", "you", "he", "she", "we", "they", "him", "her", "us", "them")
+_ROLES = TRANSCRIPT_ROLES | frozenset((*_PRONOUNS, "bot", "user", "ai"))
+ADDRESSED_ROLES = frozenset((*_PRONOUNS, "bot", "user", "ai")) | frozenset(
     (
         *("sir", "madam", "madame", "ma'am", "maam", "sirs", "all", "everyone", "team"),
         *("assistant", "chatbot", "gpt", "chatgpt", "computer", "robot", "there", "friend"),
@@ -290,7 +290,6 @@ ADDRESSED_ROLES = _ROLES | frozenset(
     )
 )
 """Whom a greeting addresses that is nobody's name: "Dear Sir", "Hi Bot", "Hello there"."""
-
 
 LOG_LEVELS = frozenset(
     (

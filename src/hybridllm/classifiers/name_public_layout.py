@@ -85,7 +85,14 @@ def layout_kind(text: str, f: Finding) -> str | None:
         and text[start:end].lower() in token_lexicon().vocab
     ):
         return "thing"  # a table of contents: "* [Camping](#camping-outdoors)"
-    if after == ":" and _field_label(text, start):
+    # (a capitalised label in no English list is a speaker's name between role labels:
+    # "Agent: ..." / "Silvana: hi" / "Agent: ...", not a template's field)
+    word = text[start:end]
+    if (
+        after == ":"
+        and (word.islower() or word.lower() in token_lexicon().vocab)
+        and _field_label(text, start)
+    ):
         return "label"
     if after in ("\n", "\r", "") and _comment_step(text, start, end):
         return "thing"

@@ -55,6 +55,16 @@ PARTICLES = frozenset(
 # Irish surnames' particles, capitalised in a name as written ("Seán Ó Griallais", "Máire Ní
 # Bhriain", "Uí Néill"): no English word, so a name grows over them in either case.
 IRISH_PARTICLES = frozenset({"ó", "ní", "nic", "uí", "ua", "mhic"})
+# The roles of a transcript's speaker labels ("Agent: how can I help?", "Customer: ..."):
+# labels, not names, though some are surnames too ("Agent", "Host", "Nurse").
+TRANSCRIPT_ROLES = frozenset(
+    (
+        *("agent", "customer", "caller", "client", "rep", "support", "operator", "staff"),
+        *("interviewer", "interviewee", "host", "guest", "moderator", "narrator", "speaker"),
+        *("doctor", "patient", "nurse", "teacher", "student", "assistant", "system", "admin"),
+        *("officer", "judge", "witness", "lawyer", "attorney", "counsel", "clerk", "tech"),
+    )
+)
 # Titles come before names and are not part of them ("Patient John Smith", "Nurse Okafor").
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "rev"}
