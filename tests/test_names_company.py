@@ -83,3 +83,12 @@ def test_a_speaker_between_role_labels_is_a_person_and_the_roles_are_not() -> No
     )
     assert people(chat) == {"Silvana"}
     assert people("Tone: Conversational, empathetic\nGrammar: simple\nFormatting: bullets") == set()
+
+
+def test_a_list_after_from_that_starts_with_a_found_surname_is_of_people() -> None:
+    # "from" before a list made it a list of places ("flights from Kraków, Gdańsk"); a found
+    # name that no place bears says it is one of people, reversed names too ("Gök, Iclal")
+    text = "Donations: 50 EUR from Gök, Iclal, 20 EUR from Kowalczyk, Ilke."
+    assert {"Gök", "Iclal", "Kowalczyk", "Ilke"} <= people(text)
+    assert people("We have stores in Adelaide, Marion and Austin.") == set()
+    assert people("Cheap flights from Kraków, Gdańsk and Wrocław.") == set()

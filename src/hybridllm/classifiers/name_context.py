@@ -465,8 +465,7 @@ def list_names(
     Returns:
         Spans of items that sit in one list with a found name and could be names themselves.
     """
-    ordered = sorted(set(items) | set(found))
-    is_found = set(found)
+    ordered, is_found = sorted(set(items) | set(found)), set(found)
     out: list[tuple[int, int]] = []
     group: list[tuple[int, int]] = []
 
@@ -481,7 +480,9 @@ def list_names(
             # two listed names that are no word, place or brand ("Kovačević and Živković")
             or (len(group) == 2 and all(lex.kind(text[a:b]) is Kind.NAME for a, b in group))
         )
-        placed = bool(group) and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0])
+        placed = bool(group and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0]))
+        if placed and group[0] in is_found:  # "from Gök, Iclal": a found name no place bears
+            placed = lex.kind(text[group[0][0] : group[0][1]]) is not Kind.NAME
         if len(group) >= 2 and seeded and not placed:
             out.extend(g for g in group if g not in is_found)
 
