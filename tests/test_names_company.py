@@ -92,3 +92,12 @@ def test_a_list_after_from_that_starts_with_a_found_surname_is_of_people() -> No
     assert {"Gök", "Iclal", "Kowalczyk", "Ilke"} <= people(text)
     assert people("We have stores in Adelaide, Marion and Austin.") == set()
     assert people("Cheap flights from Kraków, Gdańsk and Wrocław.") == set()
+
+
+def test_a_five_letter_name_one_letter_from_a_word_stays_a_name() -> None:
+    # the slip test (a letter dropped, added or swapped inside an everyday word) took five-letter
+    # names for slips of six-letter words ("Orale" / "oracle"); a slip is of six letters or more
+    text = "Main concern is onboarding time. Orale to send a case study."
+    assert people(text) == {"Orale"}
+    assert people("I met Shoel at the conference.") == {"Shoel"}
+    assert people("Can you fix this excercise for me?") == set()

@@ -220,9 +220,10 @@ def _dropped(common: frozenset[str]) -> array[int]:
 
 def _slip(key: str, common: frozenset[str]) -> bool:
     """One letter inserted or dropped inside ``key``, or two neighbours swapped, from an everyday
-    word of ``_SLIP_WORD`` letters or more."""
+    word of ``_SLIP_WORD`` letters or more; ``key`` too has that many (a five-letter name is
+    one letter from a word too often: ``Orale`` and "oracle", ``Shoel`` and "sheol")."""
     n = len(key)
-    if n < _SLIP_WORD - 1:
+    if n < _SLIP_WORD:
         return False
     for i in range(1, n - 1):  # a letter too many, not the first nor the last
         w = key[:i] + key[i + 1 :]
