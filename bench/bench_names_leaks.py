@@ -22,7 +22,10 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   filled with real given names and surnames of 34 countries from ``names-dataset`` 3.3.1
   (a source none of the detector's lists come from; top-200 and rank 200-1200 names), split
   by template hash, as written and lower case (``names_gen4/generate.py``). Scored once
-  before any rule was tuned on it; the sealed file is scored, never printed.
+  before any rule was tuned on it; the sealed file is scored, never printed. Provenance: that
+  package's lists were counted from the 2021 Facebook scrape (533M accounts); only its
+  per-country lists of given names and of surnames are used, apart, for this bench (no record,
+  no pair of a real person), and the detector uses nothing of it.
 - ``names_gen2/dev_faker.jsonl``: a third generator's names (Faker, 34 locales) in those
   contexts and in the open templates, as written and in lower case (``generate_faker.py``;
   scored once before any rule was written on it, then read while tuning).

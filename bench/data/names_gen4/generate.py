@@ -14,6 +14,10 @@ Provenance
   (philipperemy/name-dataset), version 3.3.1, via
   ``NameDataset().get_top_names(n=2000, country_alpha2=..., gender=...)`` and
   ``use_first_names=False`` for surnames, for 34 countries (see COUNTRIES).
+  The package's lists were counted from the 2021 Facebook scrape (533M accounts);
+  only the per-country lists of given names and of surnames are read, apart,
+  and drawn at random (no record and no real person's name pair is used), for
+  evaluation only: the detector uses nothing of it.
   ``get_top_names`` is called with n=2000; half of the draws come from a
   country's top 200 names, half from ranks 200-1200 (beyond that the
   crowd-sourced lists hold many non-names such as job titles or words).
