@@ -66,3 +66,29 @@ def test_named(text: str, name: str) -> None:
 )
 def test_clean(text: str) -> None:
     assert not persons(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name that is a word too, where only people stand (cased, each is a name)
+        ("me and hope went to the park after work", "hope"),
+        ("i met sandy at the bakery this morning", "sandy"),
+        ("cc amber on the thread please", "amber"),
+    ],
+)
+def test_a_lower_case_given_name_that_is_a_word_in_a_persons_place(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an everyday word with a person's verb only after it, or after "i am"
+        "the wise man only said maybe, and the villagers went home",
+        "i am young at just 18 years old and want a job in qa",
+        "i hope you are well and the release went fine",
+    ],
+)
+def test_everyday_words_there_stay_words(text: str) -> None:
+    assert persons(text) == set()

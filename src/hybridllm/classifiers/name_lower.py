@@ -56,6 +56,7 @@ from hybridllm.classifiers.name_lower_english import UNKNOWN as _UNKNOWN
 from hybridllm.classifiers.name_lower_english import WEAK as _WEAK
 from hybridllm.classifiers.name_lower_english import english_once as _english_once
 from hybridllm.classifiers.name_lower_english import strength as _strength
+from hybridllm.classifiers.name_lower_lone import licensed as lone_licensed
 from hybridllm.classifiers.name_lower_lone import lone_name
 from hybridllm.classifiers.name_lower_pairs import (
     HELPER_VERBS,
@@ -367,20 +368,19 @@ def restore_case(
         if taken[m.start()] or not w.islower():
             continue
         bare = w.removesuffix("'s").removesuffix("’s")
-        # A surname that is also a word counts right after a capitalised given name
-        # ("yuonne sellers", "jacob green").
-        after_name = (
-            prev == i - 1
-            and words[prev].group() in lex.first
-            and bare in _faker_last()
-            and bare not in FUNCTION_WORDS
+        # A surname that is also a word counts right after a capitalised given name ("yuonne
+        # sellers", "jacob green"), a given name that is one where only people stand ("colleague
+        # sandy said").
+        after_name = prev == i - 1 and words[prev].group() in lex.first and bare in _faker_last()
+        known = (after_name and bare not in FUNCTION_WORDS) or lone_licensed(
+            text, m.start(), m.start() + len(bare), lex
         )
-        if not after_name and (w in lex.common or _strength(lex, bare) not in (_STRONG, _UNKNOWN)):
+        if not known and (w in lex.common or _strength(lex, bare) not in (_STRONG, _UNKNOWN)):
             continue
         up = w[0].upper()
         if len(up) != 1 or in_token(text, m.start(), m.end()) or _code_line(text, m.start()):
             continue
-        if not (after_name or strong_name(lex, bare) or _may_count(text, words, i, lex)):
+        if not (known or strong_name(lex, bare) or _may_count(text, words, i, lex)):
             continue  # would not count alone (see NameRecognizer._restored): no NER for it
         if chars is None:
             if not _english_once(words, lex, memo):

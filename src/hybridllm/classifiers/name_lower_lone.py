@@ -29,13 +29,20 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_context import person_context
 from hybridllm.classifiers.name_lower_context import code_line
-from hybridllm.classifiers.name_lower_pairs import PERSON_AFTER, PERSON_BEFORE, VOCATIVE
+from hybridllm.classifiers.name_lower_english import WEAK, strength
+from hybridllm.classifiers.name_lower_pairs import (
+    HELPER_VERBS,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    VOCATIVE,
+)
 from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import TokenLexicon
 from hybridllm.models import Finding
 
-__all__ = ["lone_name", "lone_restored", "misspelt"]
+__all__ = ["licensed", "lone_name", "lone_restored", "misspelt"]
 
 # The gap between two names of a list or a pair: "juul, petterson and fenger", "ida balogová".
 _NAME_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:and|&)[ \t]+)?")
@@ -165,3 +172,23 @@ def lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[
             ends.add(f.end)
             starts.add(f.start)
     return out
+
+
+_I_AM = re.compile(r"(?i:\bi(?:[ \t]+am|['’]m)[ \t]+)$")
+
+
+def licensed(text: str, start: int, end: int, lex: TokenLexicon) -> bool:
+    """Whether the lower-case given name at ``text[start:end]`` that is a word too (a weak one:
+    ``sandy``, ``hope``, ``amber``) stands where only people do, so that the cased rules may
+    read it capitalised: a person's context (``colleague sandy said``, ``me and hope``, ``hi
+    hanna,``); not a modal (``can you ask will if ...``); an everyday word needs a cue before
+    it, not only a verb after it (``the wise man only said``), and not ``i am`` (``i am
+    young``)."""
+    bare = text[start:end]
+    if bare not in lex.first or bare in HELPER_VERBS or strength(lex, bare) != WEAK:
+        return False
+    if bare not in lex.common:
+        return person_context(text, start, end)
+    if _I_AM.search(text, max(0, start - 8), start):
+        return False
+    return person_context(text[:end], start, end)  # what precedes it only
