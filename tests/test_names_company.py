@@ -101,3 +101,14 @@ def test_a_five_letter_name_one_letter_from_a_word_stays_a_name() -> None:
     assert people(text) == {"Orale"}
     assert people("I met Shoel at the conference.") == {"Shoel"}
     assert people("Can you fix this excercise for me?") == set()
+
+
+def test_speaker_labels_of_a_bulleted_list_of_action_items() -> None:
+    # "- Sandy: ..." between two other people's labels: a speaker's label after a bullet, as at
+    # a line start ("Sandy" is a word too, so it needs the list's other names)
+    text = (
+        "Action items from today's standup:\n- Eligio: fix the login timeout\n"
+        "- Sandy: update the release notes\n- Mayra: chase the vendor"
+    )
+    assert {"Eligio", "Sandy", "Mayra"} <= people(text)
+    assert people("- Tone: formal\n- Length: 200 words\n- Format: bullets") == set()
