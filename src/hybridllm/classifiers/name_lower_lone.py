@@ -175,6 +175,7 @@ def lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[
 
 
 _I_AM = re.compile(r"(?i:\bi(?:[ \t]+am|['’]m)[ \t]+)$")
+_BEFORE = 200  # characters before a word that person_context may read (its cues reach 120)
 
 
 def licensed(text: str, start: int, end: int, lex: TokenLexicon) -> bool:
@@ -191,4 +192,6 @@ def licensed(text: str, start: int, end: int, lex: TokenLexicon) -> bool:
         return person_context(text, start, end)
     if _I_AM.search(text, max(0, start - 8), start):
         return False
-    return person_context(text[:end], start, end)  # what precedes it only
+    # What precedes it only: a window that ends at the word (wider than any cue's reach).
+    lo = max(0, start - _BEFORE)
+    return person_context(text[lo:end], start - lo, end - lo)

@@ -95,9 +95,8 @@ def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
     if text:
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", start)
-        if _CODE_LINE.search(text, lo, hi if hi >= 0 else len(text)) and not _phone_column(
-            text, lo
-        ):
+        hi = hi if hi >= 0 else len(text)
+        if _CODE_LINE.search(text, lo, hi) and not _phone_column(text, lo, hi):
             return False
     return _valid_somewhere(value)
 
@@ -106,23 +105,20 @@ _PHONE_HEADER = re.compile(r"(?i:\b(?:phone|tel|telephone|mobile|cell|fax|contac
 _TABLE_LINES = 60  # lines above a row that are read for its table's header
 
 
-def _phone_column(text: str, lo: int) -> bool:
-    """Whether the line at ``lo`` is a row of a table (``|`` or tab separated) whose header, the
-    first line of its run of such lines, names a phone column (``| Name | Role | Phone |``)."""
-    line = text[lo : text.find("\n", lo) if "\n" in text[lo:] else len(text)]
-    sep = "|" if "|" in line else "\t" if "\t" in line else ""
+def _phone_column(text: str, lo: int, hi: int) -> bool:
+    """Whether the line ``text[lo:hi]`` is a row of a table (``|`` or tab separated) whose header,
+    the first line of its run of such lines, names a phone column (``| Name | Role | Phone |``)."""
+    sep = "|" if text.find("|", lo, hi) >= 0 else "\t" if text.find("\t", lo, hi) >= 0 else ""
+    if not sep:
+        return False
     header = lo
     for _ in range(_TABLE_LINES):
-        if header == 0:
-            break
-        above = text.rfind("\n", 0, header - 1) + 1
-        if not sep or sep not in text[above : header - 1]:
+        above = text.rfind("\n", 0, header - 1) + 1 if header else -1
+        if above < 0 or text.find(sep, above, header - 1) < 0:
             break
         header = above
-    if not sep or header == lo:
-        return False
-    stop = text.find("\n", header)
-    return _PHONE_HEADER.search(text, header, stop) is not None
+    # (the header's line ends before the row's, so a line break follows it)
+    return header < lo and _PHONE_HEADER.search(text, header, text.find("\n", header)) is not None
 
 
 class NationalPhoneRecognizer:
