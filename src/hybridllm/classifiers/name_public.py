@@ -8,7 +8,8 @@ individual; see ``scripts/data/build_public_figures.py`` and ``data/SOURCES.md``
 
 - ``public_people.txt``: full names of people, characters of fiction and myth, biblical
   figures; a two-word name that is also a frequent US given name + surname pair (``John Smith``,
-  ``George Washington``) is left out of the list when it is built;
+  ``George Washington``) is left out; ``pantheon_people.txt``: Pantheon 1.0's 11,000 globally
+  famous people, to the 2010s (``Steve Jobs``; ``scripts/data/build_pantheon.py``);
 - ``public_single.txt``: one-word names that name one listed person, are no given name and are
   rare as surnames (fewer than 100 US bearers): ``Kubrick``, ``Pythagoras``. Any other one-word
   name counts only after its full listed name in the same text (``Kant`` after ``Immanuel
@@ -182,13 +183,14 @@ def _entries(name: str) -> frozenset[str]:
 
 def load_lists() -> None:
     """Read the gazetteers now (the classifier's warm-up), not in the first call that asks."""
-    for name in ("public_people.txt", "public_single.txt", "wordnet_not_people.txt", _CITIES):
+    for name in (*_PEOPLE, "public_single.txt", "wordnet_not_people.txt", _CITIES):
         _entries(name)
     census_first()
     load_famous()
     load_curated()
 
 
+_PEOPLE = ("public_people.txt", "pantheon_people.txt")  # WordNet 3.0's, Pantheon 1.0's
 _CITIES = "places_multi.txt"  # cities of 100k+ people named in two words or more (GeoNames)
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACES = re.compile(r"\s+")
@@ -218,9 +220,7 @@ def public_name(span: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _kind(key: str) -> str | None:
     untitled = _TITLE.sub("", key) if " " in key else key
-    if " " in untitled and (
-        key in _entries("public_people.txt") or untitled in _entries("public_people.txt")
-    ):
+    if " " in untitled and any(key in _entries(n) or untitled in _entries(n) for n in _PEOPLE):
         return "person"
     if " " not in untitled and untitled in _entries("public_single.txt"):
         return "single"
