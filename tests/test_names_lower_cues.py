@@ -92,3 +92,30 @@ def test_a_lower_case_given_name_that_is_a_word_in_a_persons_place(text: str, na
 )
 def test_everyday_words_there_stay_words(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a double name in lower case counts by its parts (no part an everyday word)
+        ("write a follow-up email to satu-maria after our demo; she liked it", "satu-maria"),
+        ("employee: kaya, karl-heinz\nmanager: kraus, tülay", "karl-heinz"),
+        ("we have a reservation under mccabe-mcshane.", "mccabe-mcshane"),
+        ("ai: franco-cardenas to book rooms in cali.", "franco-cardenas"),
+    ],
+)
+def test_lower_case_double_names_are_found(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # compounds of everyday words stay words
+        "write a follow-up email to the team after our demo",
+        "we have a reservation under non-smoking rooms.",
+        "please send the e-mail to well-known vendors",
+    ],
+)
+def test_lower_case_compounds_of_words_are_no_names(text: str) -> None:
+    assert persons(text) == set()

@@ -30,6 +30,7 @@ __all__ = [
 
 STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
 _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
+_PARTS = 3  # parts of a hyphenated name at most ("ana-maria-luisa")
 _UNSPELT = -1.5  # name likeness below which an unlisted lower-case word is no name
 _MIN_PLAIN = 3  # other words that tell the language: three, in a short line too
 
@@ -58,8 +59,14 @@ def strength(lex: TokenLexicon, word: str) -> int:
     return found
 
 
-def _strength(lex: TokenLexicon, word: str) -> int:
+def _strength(lex: TokenLexicon, word: str) -> int:  # noqa: PLR0911 - one verdict per rule
     kind = lex.kind(word)
+    if kind is Kind.NAME and "-" in word:
+        # "satu-maria", "mary-odeh", "mccabe-mcshane": a double name is as strong as its
+        # strongest part (the lexicon's kind already says no part is an everyday word)
+        parts = word.split("-")
+        if len(parts) <= _PARTS and all(p.isalpha() for p in parts):
+            return max(strength(lex, p) for p in parts)
     # "downlaod", "univeristy": a typing slip of an English word is none; so is a word in no
     # list spelt as no name is ("fdisk", "idk", "rnumber": no labelled name word of ~4,100 in
     # no list is spelt so)
