@@ -448,10 +448,9 @@ def _code_line(text: str, pos: int) -> bool:
 def strong_name(lex: TokenLexicon, word: str) -> bool:
     """A listed given name or curated surname that is no everyday word (``liisa``, ``haynes``);
     a surname only in the census list (``sed``, ``ack``, ``suh``) is too often something else."""
-    bare = word.removesuffix("'s").removesuffix("’s").lower()  # a double name: by its parts
-    return _strength(lex, bare) == _STRONG and (
-        bare in lex.first or bare in _faker_last() or "-" in bare
-    )
+    bare = word.removesuffix("'s").removesuffix("’s").lower()
+    listed = bare in lex.first or bare in _faker_last() or "-" in bare  # a double name: parts
+    return listed and _strength(lex, bare) == _STRONG
 
 
 def _line_name(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
