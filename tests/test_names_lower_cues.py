@@ -119,3 +119,19 @@ def test_lower_case_double_names_are_found(text: str, name: str) -> None:
 )
 def test_lower_case_compounds_of_words_are_no_names(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a chat mention before the first word does not make a lower-case sentence a cased one
+        ("@channel reminder that approvals go to gleny alania this week.", "gleny alania"),
+        ("@here quick one: please send the deck to idowu okafor by noon", "idowu okafor"),
+    ],
+)
+def test_lower_case_sentence_after_a_chat_mention(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+def test_a_chat_mention_alone_is_no_name() -> None:
+    assert persons("@channel reminder that the build is green again, thanks all") == set()

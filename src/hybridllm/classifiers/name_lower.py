@@ -90,11 +90,11 @@ NAMING_CUE = re.compile(
     r"|boyfriend|girlfriend|partner|mom|dad|mother|father|brother|sister|cousin|grandson"
     r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
-# The first letter of each sentence, line or quotation.
-# A line's first letter after a chat log's time stamp or a comment's mark too ("[09:15] stella:
-# ...", "# todo: ...").
+# The first letter of each sentence, line or quotation, also after a time stamp, a comment's
+# mark or a chat mention ("[09:15] stella: ...", "# todo: ...", "@channel reminder that ...").
 _SENTENCE_START = re.compile(
-    rf"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*(?:(?:#+|//+)[ \t]*)?(?:{TIME_STAMP})?"
+    rf"(?:^|[.!?][\"')\]]*[ \t]+|\n)[ \t>*\-\"'(\[]*(?:(?:#+|//+)[ \t]*|@[\w.-]+[ \t:,]+)?"
+    rf"(?:{TIME_STAMP})?"
     r"([^\W\d_])"
 )
 _GAP = re.compile(r"[ \t]")
@@ -446,10 +446,10 @@ def _code_line(text: str, pos: int) -> bool:
 
 
 def strong_name(lex: TokenLexicon, word: str) -> bool:
-    """A listed given name or curated surname that is no everyday word (``liisa``, ``haynes``);
-    a surname only in the census list (``sed``, ``ack``, ``suh``) is too often something else."""
+    """A listed given name, a curated surname (not only the census's: ``sed``) or a double name
+    that is no everyday word (``liisa``, ``haynes``, ``satu-maria``)."""
     bare = word.removesuffix("'s").removesuffix("’s").lower()
-    listed = bare in lex.first or bare in _faker_last() or "-" in bare  # a double name: parts
+    listed = bare in lex.first or bare in _faker_last() or "-" in bare  # "-": by its parts
     return listed and _strength(lex, bare) == _STRONG
 
 
