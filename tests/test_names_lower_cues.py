@@ -135,3 +135,21 @@ def test_lower_case_sentence_after_a_chat_mention(text: str, name: str) -> None:
 
 def test_a_chat_mention_alone_is_no_name() -> None:
     assert persons("@channel reminder that the build is green again, thanks all") == set()
+
+
+def test_lower_case_one_word_name_in_a_person_object_is_found() -> None:
+    text = '[{"name": "muammer", "age": 34}, {"name": "meyrem", "age": 29}]'
+    assert covered(text, "muammer"), persons(text)
+    assert covered(text, "meyrem"), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"name": "muammer-app", "version": "1.0.2", "private": true}',
+        '{"name": "settings", "age": 34}',
+        '{"name": "webpack", "description": "a bundler"}',
+    ],
+)
+def test_lower_case_name_keys_of_things_stay_clean(text: str) -> None:
+    assert persons(text) == set()

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_company import person_object
 from hybridllm.classifiers.name_lower_context import code_line, faker_last
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -212,8 +213,11 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             continue
         # A listed name or a letter English does not use, and not only English words.
         evidence = any(p in lex.first or p in lex.last or not p.isascii() for p in parts)
-        if key.group(1) or (
-            len(parts) >= 2 and evidence and not all(p in lex.vocab for p in parts)
+        if (
+            key.group(1)
+            or (len(parts) >= 2 and evidence and not all(p in lex.vocab for p in parts))
+            # one word in an object with a person's attribute ('"name": "muammer", "age": 34')
+            or ((evidence or parts[0] not in lex.vocab) and person_object(text, *v.span()))
         ):
             out.append(v.span())
     return out
