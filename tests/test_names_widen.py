@@ -388,6 +388,20 @@ def test_an_english_word_after_a_name_stays_out() -> None:
     assert "Anna green" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb that the census also lists as a surname ends no name ("Fights", "Takes")
+        ("In the novel, Harry Potter fights Voldemort twice.", "Harry Potter"),
+        ("Our new hire William takes over the billing queue.", "William"),
+        ("Everyone was quiet until Jack began to laugh.", "Jack"),
+    ],
+)
+def test_a_verb_after_a_name_is_no_surname_typed_in_lower_case(text: str, name: str) -> None:
+    found = [text[f.start : f.end] for f in get_classifier().classify(text).findings]
+    assert not any(f.startswith(name + " ") for f in found), found
+
+
 def test_the_street_prefix_shortcut_finds_what_the_search_finds() -> None:
     """``name_street._before`` skips the search before a name where only an empty match is
     possible; on words and spacings a street's lead is made of (house numbers, street-type

@@ -31,6 +31,7 @@ import re
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE, span_mask
+from hybridllm.classifiers.name_lower_context import faker_last
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_runs import english_line
 from hybridllm.classifiers.name_street import street
@@ -226,11 +227,14 @@ def _surname_lower(low: str, lex: TokenLexicon) -> bool:
 
 def _careless_surname(low: str, lex: TokenLexicon) -> bool:
     """A listed surname typed in lower case after a capitalised name (``Maria lopez``): no
-    function word, frequent English word or verb of a person, and no place but one that is a
-    surname too (``Ramon Kadar rodriguez``; not ``Anna green``, ``Bill said``)."""
+    function word, frequent English word, other English word unless Faker lists it as a
+    surname (``rodriguez``), verb of a person, and no place but one that is a surname too
+    (``Ramon Kadar rodriguez``; not ``Anna green``, ``Bill said``, ``Harry Potter fights``)."""
     return (
-        _surname_lower(low, lex) or (low in lex.place_surnames and low not in _NO_SURNAME)
-    ) and low not in lex.common
+        (_surname_lower(low, lex) or (low in lex.place_surnames and low not in _NO_SURNAME))
+        and low not in lex.common
+        and (low not in lex.vocab or low in faker_last())
+    )
 
 
 def _given_before(low: str, lex: TokenLexicon) -> bool:
