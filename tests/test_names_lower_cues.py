@@ -153,3 +153,20 @@ def test_lower_case_one_word_name_in_a_person_object_is_found() -> None:
 )
 def test_lower_case_name_keys_of_things_stay_clean(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person's field in lower case, as the cased rule reads it (name_company.FIELD)
+        ("2024-05-02t11:03:17z warn payments: refund (id=88231), approved_by=hanna", "hanna"),
+        ("**reviewer:** boma mary-odeh\n**due:** friday", "boma mary-odeh"),
+    ],
+)
+def test_lower_case_person_fields_are_found(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+def test_lower_case_person_fields_of_bots_and_roles_stay_clean() -> None:
+    text = "agent: bot\ncreated_by=dependabot\nassignee: unassigned, approved_by=admin"
+    assert persons(text) == set()

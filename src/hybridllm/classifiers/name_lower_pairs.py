@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_company import person_object
-from hybridllm.classifiers.name_lower_context import code_line, faker_last
+from hybridllm.classifiers.name_company import FIELD, person_object
+from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
+from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -41,6 +42,7 @@ from hybridllm.classifiers.name_tokens import (
     TokenLexicon,
     fold,
 )
+from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
     "HELPER_VERBS",
@@ -220,7 +222,36 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             or ((evidence or parts[0] not in lex.vocab) and person_object(text, *v.span()))
         ):
             out.append(v.span())
+    for m in finditer(FIELD, text):  # "approved_by=hanna", "**reviewer:** boma mary-odeh"
+        run = list(_FIELD_WORDS.finditer(m["v"]))
+        n = 0
+        while n < len(run) and run[n].group().islower() and _field_word(lex, run[n].group()):
+            n += 1
+        if n > 1 or (n == 1 and _field_word(lex, run[0].group(), alone=True)):
+            out.append((m.start("v"), m.start("v") + run[n - 1].end()))
     return out
+
+
+_FIELD_WORDS = re.compile(r"\S+")
+_SPELT_LIKE_A_NAME = 1.1  # an unlisted word in a person's field: as name_verdicts'
+
+
+def _field_word(lex: TokenLexicon, word: str, *, alone: bool = False) -> bool:
+    """A lower-case word of a person's field value (:data:`~.name_company.FIELD`) that is a
+    name: a listed name no English word spells, a given name of the census that is a word too
+    (``hanna``; any listed given name before another name word: ``boma mary-odeh``), or an
+    unlisted word spelt like a name; no auxiliary (``owner: will be ...``) or bot (``bot``)."""
+    if word in FUNCTION_WORDS or word in HELPER_VERBS or len(word) < _MIN_FIELD_WORD:
+        return False
+    kind = lex.kind(word)
+    if kind is Kind.NAME:
+        return True
+    if kind is Kind.AMBIGUOUS:
+        return word in census_first() or (not alone and word in lex.first)
+    return kind is Kind.UNKNOWN and name_likeness(word) >= _SPELT_LIKE_A_NAME
+
+
+_MIN_FIELD_WORD = 3
 
 
 # "@anna can you ...", "@van de velde, please ...": a chat mention someone is asked to act on.
