@@ -170,3 +170,18 @@ def test_lower_case_person_fields_are_found(text: str, name: str) -> None:
 def test_lower_case_person_fields_of_bots_and_roles_stay_clean() -> None:
     text = "agent: bot\ncreated_by=dependabot\nassignee: unassigned, approved_by=admin"
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("agent (kara): thanks for holding.\ncustomer: sure, it's 4471.", "kara"),
+        ("interviewer (sam): tell me about yourself.\ncandidate: i studied physics.", "sam"),
+    ],
+)
+def test_lower_case_speaker_after_their_role_is_found(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+def test_a_role_with_a_note_in_brackets_is_no_speaker() -> None:
+    assert persons("agent (bot): thanks for holding.\nsystem (auto): queue is empty.") == set()

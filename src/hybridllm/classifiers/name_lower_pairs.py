@@ -38,6 +38,7 @@ from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
+    TRANSCRIPT_ROLES,
     Kind,
     TokenLexicon,
     fold,
@@ -222,6 +223,11 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             or ((evidence or parts[0] not in lex.vocab) and person_object(text, *v.span()))
         ):
             out.append(v.span())
+    if "(" in text:  # a speaker's name after their role: "agent (kara): thanks for holding"
+        for m in _ROLE_NAME.finditer(text):
+            run = m["v"].split()
+            if all(_field_word(lex, w, alone=len(run) == 1) for w in run):
+                out.append(m.span("v"))
     for m in finditer(FIELD, text):  # "approved_by=hanna", "**reviewer:** boma mary-odeh"
         run = list(_FIELD_WORDS.finditer(m["v"]))
         n = 0
@@ -233,6 +239,11 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 
 
 _FIELD_WORDS = re.compile(r"\S+")
+_ROLE_NAME = re.compile(
+    r"(?m:^[ \t]*(?:[-*•][ \t]+)?(?:"
+    + "|".join(sorted(TRANSCRIPT_ROLES))
+    + r")[ \t]*\((?P<v>[a-z][\w'’-]*(?:[ \t][a-z][\w'’-]*)?)\)[ \t]*:)"
+)
 _SPELT_LIKE_A_NAME = 1.1  # an unlisted word in a person's field: as name_verdicts'
 
 
