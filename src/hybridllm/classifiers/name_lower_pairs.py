@@ -225,8 +225,8 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             out.append(v.span())
     if "(" in text:  # a speaker's name after their role: "agent (kara): thanks for holding"
         for m in _ROLE_NAME.finditer(text):
-            run = m["v"].split()
-            if all(_field_word(lex, w, alone=len(run) == 1) for w in run):
+            said = m["v"].split()
+            if all(_field_word(lex, w, alone=len(said) == 1) for w in said):
                 out.append(m.span("v"))
     for m in finditer(FIELD, text):  # "approved_by=hanna", "**reviewer:** boma mary-odeh"
         run = list(_FIELD_WORDS.finditer(m["v"]))
