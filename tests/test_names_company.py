@@ -112,3 +112,26 @@ def test_speaker_labels_of_a_bulleted_list_of_action_items() -> None:
     )
     assert {"Eligio", "Sandy", "Mayra"} <= people(text)
     assert people("- Tone: formal\n- Length: 200 words\n- Format: bullets") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # someone of, from or at a company its legal form names
+        ("The closing remarks were by Judyta of Bluegate Analytics plc.", "Judyta"),
+        ("We had a call with Tomasz from Northwind Traders Ltd about it.", "Tomasz"),
+    ],
+)
+def test_someone_of_a_company_is_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of Scotland plc raised its rates.",
+        "He works at the University of Leeds and at Acme Ltd.",
+    ],
+)
+def test_institutions_of_a_company_stay_clean(text: str) -> None:
+    assert people(text) == set()

@@ -10,7 +10,8 @@ helper that read neither the detector nor any other template, ``bench/data/names
 - **the speaker and another**: ``a photo of me and Solvei``, ``Solvei and I``, ``Solvei and me``;
 - **one introducing themselves**: ``Hi, this is Sidse again``, ``this is Goca from billing``;
 - **a role in brackets** after the word: ``Mensur (Head of Ops at Brightbridge)``, ``Femi
-  (our AE)``, ``Charity (buyer)``;
+  (our AE)``, ``Charity (buyer)``; of, from or at a company its legal form names: ``Judyta of
+  Bluegate Analytics plc``;
 - **a booking under a name, someone known for years**: ``dinner booked under Ogu``, ``I have
   known Sylvester Moremi for four years``;
 - **someone addressed at the end of a wish**: ``Congratulations on the new baby, Lindokuhle.``;
@@ -116,6 +117,12 @@ _WISH = re.compile(
     r"|great[ \t]+(?:job|work)|get[ \t]+well|best[ \t]+wishes|thank[ \t]+you|thanks|sorry)\b)"
 )
 _ADDRESSED_END = re.compile(r"[ \t]*[.!]")
+# Someone of, from or at a company its legal form names: "the closing remarks by Judyta of
+# Bluegate Analytics plc", "a call with Milla from Northwind Traders Ltd".
+_OF_COMPANY = re.compile(
+    r"[ \t]+(?:of|from|at)[ \t]+(?:(?:the[ \t]+)?[A-Z][\w&'’.-]*[ \t]+){1,4}"
+    r"(?:Ltd|Limited|plc|PLC|Inc|LLC|LLP|GmbH|Corp|Corporation|AG|SA|BV|Pty|Pvt|SRL|Oy|AB|ApS)\b"
+)
 
 
 def _addressed_at_the_end(text: str, start: int, end: int) -> bool:
@@ -139,7 +146,7 @@ def in_company(text: str, start: int, end: int) -> bool:
         or _HELD_UNDER.search(text, lo, start)
     ):
         return True
-    if _WITH_ME_AFTER.match(text, end) or _ROLE_AFTER.match(text, end):
+    if any(p.match(text, end) for p in (_WITH_ME_AFTER, _ROLE_AFTER, _OF_COMPANY)):
         return True
     intro = _INTRO_BEFORE.search(text, lo, start)
     if intro is not None and (intro["hi"] or _INTRO_AFTER.match(text, end)):
