@@ -74,9 +74,10 @@ def test_a_cue_verb_at_a_sentence_start_is_no_part_of_the_name() -> None:
 
 
 def test_a_census_given_name_that_is_a_word_keeps_its_place_before_a_surname() -> None:
-    # NER finds "Will Smith"; "Will" at a sentence start is an everyday word, but a given
-    # name people bear before a listed surname stays part of the name.
-    assert _persons("Will Smith starred in it.") == ["Will Smith"]
+    # NER finds "Will Hendricks"; "Will" at a sentence start is an everyday word, but a given
+    # name people bear before a listed surname stays part of the name. ("Will Smith" is the
+    # actor now: Pantheon's public figures.)
+    assert _persons("Will Hendricks starred in it.") == ["Will Hendricks"]
     assert _persons("Summarize Zendesk's pricing for me.") == []
 
 
