@@ -102,6 +102,9 @@ def test_everyday_words_there_stay_words(text: str) -> None:
         ("employee: kaya, karl-heinz\nmanager: kraus, tülay", "karl-heinz"),
         ("we have a reservation under mccabe-mcshane.", "mccabe-mcshane"),
         ("ai: franco-cardenas to book rooms in cali.", "franco-cardenas"),
+        # an elided particle before a name ("o'", "d'", "n'")
+        ("please email d'souza about the invoice before friday.", "d'souza"),
+        ("can you ask o'loughlin to send the deck?", "o'loughlin"),
     ],
 )
 def test_lower_case_double_names_are_found(text: str, name: str) -> None:
@@ -115,6 +118,7 @@ def test_lower_case_double_names_are_found(text: str, name: str) -> None:
         "write a follow-up email to the team after our demo",
         "we have a reservation under non-smoking rooms.",
         "please send the e-mail to well-known vendors",
+        "we meet at 9 o'clock, y'all, don't be late",
     ],
 )
 def test_lower_case_compounds_of_words_are_no_names(text: str) -> None:

@@ -446,10 +446,10 @@ def _code_line(text: str, pos: int) -> bool:
 
 
 def strong_name(lex: TokenLexicon, word: str) -> bool:
-    """A listed given name, a curated surname (not only the census's: ``sed``) or a double name
-    that is no everyday word (``liisa``, ``haynes``, ``satu-maria``)."""
+    """A listed given name, a curated surname (not only the census's: ``sed``), a double or an
+    elided name, that is no everyday word (``liisa``, ``haynes``, ``satu-maria``, ``d'souza``)."""
     bare = word.removesuffix("'s").removesuffix("’s").lower()
-    listed = bare in lex.first or bare in _faker_last() or "-" in bare  # "-": by its parts
+    listed = bare in lex.first or bare in _faker_last() or not bare.isalpha()  # by its parts
     return listed and _strength(lex, bare) == _STRONG
 
 

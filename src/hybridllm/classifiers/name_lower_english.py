@@ -30,6 +30,7 @@ __all__ = [
 
 STRONG, WEAK, UNKNOWN, NONE = 3, 2, 1, 0
 _LONE_SPELT = 1.1  # name likeness of a word (name_shape) that says nothing of the language
+_ELIDED = re.compile(r"[odnm]['’]([^\W\d_]{3,})")
 _PARTS = 3  # parts of a hyphenated name at most ("ana-maria-luisa")
 _UNSPELT = -1.5  # name likeness below which an unlisted lower-case word is no name
 _MIN_PLAIN = 3  # other words that tell the language: three, in a short line too
@@ -67,6 +68,10 @@ def _strength(lex: TokenLexicon, word: str) -> int:  # noqa: PLR0911 - one verdi
         parts = word.split("-")
         if len(parts) <= _PARTS and all(p.isalpha() for p in parts):
             return max(strength(lex, p) for p in parts)
+    elided = _ELIDED.fullmatch(word)
+    if elided:  # "o'loughlin", "d'souza", "n'golo": a name after an elided particle
+        rest = strength(lex, elided[1])
+        return rest if rest != NONE or kind is not Kind.NAME else UNKNOWN
     # "downlaod", "univeristy": a typing slip of an English word is none; so is a word in no
     # list spelt as no name is ("fdisk", "idk", "rnumber": no labelled name word of ~4,100 in
     # no list is spelt so)
