@@ -189,3 +189,22 @@ def test_lower_case_speaker_after_their_role_is_found(text: str, name: str) -> N
 
 def test_a_role_with_a_note_in_brackets_is_no_speaker() -> None:
     assert persons("agent (bot): thanks for holding.\nsystem (auto): queue is empty.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a listed surname the rules capitalised in a lower-case sentence stands against a
+        # one-word "organisation" label of NER, as it does in cased text
+        "this song by ex-zombie conley is a perfect example of why order does not matter.",
+        "this track by ex-nirvana conley is a perfect example of the genre.",
+    ],
+)
+def test_lower_case_listed_name_stands_against_a_one_word_ner_label(text: str) -> None:
+    assert covered(text, "conley"), persons(text)
+
+
+def test_lower_case_place_of_two_words_stays_a_place() -> None:
+    # the entity holds a word the rules did not capitalise: NER's place label stands
+    text = "write a credit proposal for a hong kong local seafood trading company"
+    assert persons(text) == set()

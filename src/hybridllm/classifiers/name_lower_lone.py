@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_context import person_context
-from hybridllm.classifiers.name_lower_context import code_line
+from hybridllm.classifiers.name_lower_context import code_line, faker_last
 from hybridllm.classifiers.name_lower_english import WEAK, strength
 from hybridllm.classifiers.name_lower_pairs import (
     HELPER_VERBS,
@@ -39,10 +39,10 @@ from hybridllm.classifiers.name_lower_pairs import (
     VOCATIVE,
 )
 from hybridllm.classifiers.name_shape import latin_letters, name_likeness
-from hybridllm.classifiers.name_tokens import TokenLexicon
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon
 from hybridllm.models import Finding
 
-__all__ = ["licensed", "lone_name", "lone_restored", "misspelt"]
+__all__ = ["licensed", "lone_name", "lone_restored", "misspelt", "surname_next"]
 
 # The gap between two names of a list or a pair: "juul, petterson and fenger", "ida balogová".
 _NAME_GAP = re.compile(r"(?:[ \t]*,)?[ \t]+(?:(?:and|&)[ \t]+)?")
@@ -195,3 +195,15 @@ def licensed(text: str, start: int, end: int, lex: TokenLexicon) -> bool:
     # What precedes it only: a window that ends at the word (wider than any cue's reach).
     lo = max(0, start - _BEFORE)
     return person_context(text[lo:end], start - lo, end - lo)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def surname_next(lex: TokenLexicon, text: str, end: int) -> bool:
+    """Whether a lower-case listed surname follows ``end`` (``pinheiro costa``): no auxiliary
+    or function word (``estefanía has``, ``ziva will``)."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None or not nxt[1].islower() or nxt[1] in HELPER_VERBS or nxt[1] in FUNCTION_WORDS:
+        return False
+    return lex.kind(nxt[1]) is Kind.NAME or nxt[1] in faker_last()

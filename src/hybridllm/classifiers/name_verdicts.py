@@ -138,10 +138,13 @@ class NerVerdicts:
         ents: list[Entity],
         weak: dict[int, Kind],
         lists_over_ner: bool,
+        *,
+        alone_only: bool = False,
     ) -> list[Finding]:
         """A one-word name the lists allowed stands unless NER calls it an organisation or a
         place ("review with Initech", "moving to Brno") and, where ``lists_over_ner``, something
-        else agrees (:meth:`_unsupported_veto`); a PERSON label is handled by the caller. A word
+        else agrees (:meth:`_unsupported_veto`; with ``alone_only``, an entity of more than one
+        word agrees too); a PERSON label is handled by the caller. A word
         in no list that is spelt like a word of English or code (``Synpress``, ``Invisalign``:
         :func:`~hybridllm.classifiers.name_shape.name_likeness` below -0.25) needs that label.
         ``ents`` are the entities of ``window`` (its start and end in the text)."""
@@ -160,6 +163,7 @@ class NerVerdicts:
                 or covering[0].label not in _PERSON_OR_NOT
                 or (
                     lists_over_ner
+                    and (not alone_only or covering[0].size == 1)
                     and self._unsupported_veto(by_start[pos], kind, covering[0], offset)
                 )
             ):
@@ -228,15 +232,22 @@ class NerVerdicts:
         weak: dict[int, Kind],
         *,
         lists_over_ner: bool = True,
+        alone_only: bool = False,
     ) -> list[Finding]:
         """Findings of NER on the windows of ``candidates``; ``weak`` are one-word names the
         lists allowed (see :meth:`_weak_verdicts`). ``lists_over_ner`` False: NER's "not a
-        person" on them always stands (a lower-case text capitalised by the rules, prose of
-        another language whose capitalised nouns are often surnames too)."""
+        person" on them always stands (prose of another language, whose capitalised nouns are
+        often surnames too). ``alone_only``: the lists win only over a one-word entity (a
+        lower-case text capitalised by the rules: only the words with name evidence are, so a
+        lower-case word beside one in the entity is ``hong kong``'s ``kong``)."""
         found: list[Finding] = []
         by_start = {words[i].start(): words[i] for i in candidates}
         for offset, stop, ents in self._windows.run(text, words, candidates):
-            found.extend(self._weak_verdicts(by_start, (offset, stop), ents, weak, lists_over_ner))
+            found.extend(
+                self._weak_verdicts(
+                    by_start, (offset, stop), ents, weak, lists_over_ner, alone_only=alone_only
+                )
+            )
             for ent in ents:
                 if ent.label != "PERSON":
                     # The small model often calls a lone given name ORG or GPE ("Janice is ...",

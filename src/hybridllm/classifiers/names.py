@@ -66,7 +66,7 @@ from hybridllm.classifiers.name_lower import (
     strong_name,
 )
 from hybridllm.classifiers.name_lower_english import english_sentences
-from hybridllm.classifiers.name_lower_lone import lone_restored
+from hybridllm.classifiers.name_lower_lone import lone_restored, surname_next
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
@@ -74,13 +74,8 @@ from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
-from hybridllm.classifiers.name_tokens import (
-    Kind,
-    token_lexicon,
-)
-from hybridllm.classifiers.name_tokens import (
-    is_cap as _is_cap,
-)
+from hybridllm.classifiers.name_tokens import Kind, token_lexicon
+from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.classifiers.name_widen import repeated, trim_leads, trim_weekdays, widen
 from hybridllm.classifiers.prefilter import finditer, scan_also
 from hybridllm.models import Finding
@@ -349,16 +344,17 @@ class NameRecognizer(NamePairs):
     ) -> tuple[list[Finding], list[Finding]]:
         """Names of lower-case sentences, found by the cased rules and NER on a copy where the
         words with name evidence are capitalised (see :func:`restore_case`): a finding counts
-        when it starts at such a word and overlaps nothing found already, and it is two words,
-        found by a context rule or a strong listed name. Returns those, and apart the one-word
-        findings that count by :func:`~.name_lower_lone.lone_restored` (the caller lets the
-        lower-case rules read those words first: ``ida balogová`` is one name, not two)."""
+        when it starts at such a word and overlaps nothing found already, and it is two words or
+        found by a context rule. Returns those, and apart the one-word findings that are a
+        strong listed name or count by :func:`~.name_lower_lone.lone_restored` (the caller lets
+        the lower-case rules read those words first: ``ida balogová``, ``pinheiro costa``)."""
         text, starts = restored
         scan_also(text)  # its rules' patterns run only where the prefilter finds them
         taken = span_mask(len(text), [(f.start, f.end) for f in found])
         words = _words(text)
         kept: list[Finding] = []
         lone: list[Finding] = []
+        later: list[Finding] = []
         for f in self._cased(text, words, restored=True):
             if not starts[f.start] or any(taken[f.start : f.end]):
                 continue
@@ -370,15 +366,15 @@ class NameRecognizer(NamePairs):
                 span = head
             if len(span) < f.end - f.start:
                 f = f.model_copy(update={"end": f.start + len(span)})  # noqa: PLW2901
-            if (
-                " " in span.strip()
-                or (f.recognizer == "names+context" and not _CONFIG_KEY.match(text, f.end))
-                or strong_name(self.tokens, span)
+            if " " in span.strip() or (
+                f.recognizer == "names+context" and not _CONFIG_KEY.match(text, f.end)
             ):
                 kept.append(f)
-            else:
+            elif not strong_name(self.tokens, span):
                 lone.append(f)
-        lone = lone_restored(text, lone, [*found, *kept])
+            else:  # a strong name alone; before a surname the lower-case rules read it first
+                (later if surname_next(self.tokens, text, f.end) else kept).append(f)
+        lone = [*lone_restored(text, lone, [*found, *kept]), *later]
         sure = [self._finding(f.start, f.end, min(f.score, 0.55), "names+lower") for f in kept]
         alone = [self._finding(f.start, f.end, min(f.score, 0.55), "names+lower") for f in lone]
         return sure, alone
@@ -469,7 +465,7 @@ class NameRecognizer(NamePairs):
             findings.extend(
                 f
                 for f in self._ner_windows(
-                    text, words, candidates, weak, lists_over_ner=not (restored or foreign)
+                    text, words, candidates, weak, lists_over_ner=not foreign, alone_only=restored
                 )
                 if not all_words(self.tokens, text[f.start : f.end])
                 and not (foreign and not self._listed_in(text[f.start : f.end]))
