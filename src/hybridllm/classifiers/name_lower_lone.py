@@ -38,7 +38,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     PERSON_BEFORE,
     VOCATIVE,
 )
-from hybridllm.classifiers.name_shape import latin_letters, name_likeness
+from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon
 from hybridllm.models import Finding
 
@@ -53,12 +53,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A configuration value after the colon: "cols: 1", "name: 'x'", "debug: true".
 _CONFIG_VALUE = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _GLUED_DOT = re.compile(r"\.[^\W\d_]")
-# Without a cue, a word must be spelt like a name (:func:`name_likeness`): from this score on,
-# 48% of the unlisted name tokens of the development sets and 3% of the unlisted words that real
-# development prompts hold in lower-case sentences (typos, jargon, other languages). At 0.75
-# (61% and 7%) the development sets gave five more names for two more prompts flagged, and
-# code words such as ``sigsegv`` (1.06) read as names.
-_SPELT_LIKE_A_NAME = 1.1
+# Without a cue, a word must be spelt like a name (:data:`~.name_shape.SPELT_LIKE_A_NAME`).
 # Before a colon, a lower bar: a key or a label is rarely spelt like a name at all.
 _SPELT_LIKE_A_LABEL = 0.5
 # Chat abbreviations in no word list (wordfreq has them below the vocabulary's cut-off).
@@ -97,7 +92,7 @@ def _spelt_like_a_name(word: str) -> bool:
     return (
         latin_letters(word)
         and bool(_VOWEL.search(word))
-        and name_likeness(word) >= _SPELT_LIKE_A_NAME
+        and name_likeness(word) >= SPELT_LIKE_A_NAME
     )
 
 

@@ -34,7 +34,7 @@ import re
 
 from hybridllm.classifiers.name_company import FIELD, person_object
 from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
-from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -244,7 +244,6 @@ _ROLE_NAME = re.compile(
     + "|".join(sorted(TRANSCRIPT_ROLES))
     + r")[ \t]*\((?P<v>[a-z][\w'’-]*(?:[ \t][a-z][\w'’-]*)?)\)[ \t]*:)"
 )
-_SPELT_LIKE_A_NAME = 1.1  # an unlisted word in a person's field: as name_verdicts'
 
 
 def _field_word(lex: TokenLexicon, word: str, *, alone: bool = False) -> bool:
@@ -259,7 +258,7 @@ def _field_word(lex: TokenLexicon, word: str, *, alone: bool = False) -> bool:
         return True
     if kind is Kind.AMBIGUOUS:
         return word in census_first() or (not alone and word in lex.first)
-    return kind is Kind.UNKNOWN and name_likeness(word) >= _SPELT_LIKE_A_NAME
+    return kind is Kind.UNKNOWN and name_likeness(word) >= SPELT_LIKE_A_NAME
 
 
 _MIN_FIELD_WORD = 3

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -46,9 +46,6 @@ _QUOTES = frozenset("\"'‘“«")
 # for a word in no list only when it is spelt like a name ("Bdw, I have" is no one).
 _VOCATIVE = re.compile(r",\s+(?:I|you|we)\b")
 _VOCATIVE_SPELT = 0.0
-# A sentence-initial word in no list is asked of NER when it is spelt like a name: the bar of
-# the lower-case lone words (name_lower_lone._SPELT_LIKE_A_NAME).
-_START_SPELT = 1.1
 
 
 def _initial(word: str) -> bool:
@@ -152,7 +149,7 @@ def person_run(  # noqa: PLR0911, PLR0912 - one verdict per rule
         return i, 0.5, True
     if (
         kinds[0] is Kind.UNKNOWN
-        and name_likeness(first) >= _START_SPELT
+        and name_likeness(first) >= SPELT_LIKE_A_NAME
         and (first.isascii() or english_line(text, start, lex))
     ):
         # In no list but spelt like a name ("Kaarle", not "Summarise"): as a listed one. With

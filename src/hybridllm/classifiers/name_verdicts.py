@@ -22,7 +22,7 @@ from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
 from hybridllm.classifiers.name_runs import at_sentence_start as _at_sentence_start
-from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, name_likeness
 from hybridllm.classifiers.name_tokens import CUE_VERBS, Kind, TokenLexicon
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding, new_finding
@@ -36,7 +36,6 @@ _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 # name tokens of the development sets score lower, and 29 of the 126 unlisted one-word false
 # finds on the development prompts (at -0.5: 1.1% and 17; at 0: 5.1%).
 _SPELT_LIKE_A_WORD = -0.25
-_SPELT_LIKE_A_NAME = 1.1
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A preposition of place right before a word: "in Britain", "near Oslo" ("to", "from" and
@@ -191,7 +190,7 @@ class NerVerdicts:
         span = word.group()
         if kind is not Kind.NAME and not (
             kind is Kind.UNKNOWN
-            and (not span.isascii() or name_likeness(span) >= _SPELT_LIKE_A_NAME)
+            and (not span.isascii() or name_likeness(span) >= SPELT_LIKE_A_NAME)
         ):
             return False
         text = word.string
