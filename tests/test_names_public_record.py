@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
-from hybridllm.classifiers.name_public_record import record_near
+from hybridllm.classifiers.name_public_record import NEAR, Records, record_near
 
 
 def persons(text: str) -> list[str]:
@@ -50,3 +50,21 @@ def test_a_long_number_without_urls_counts() -> None:
 def test_a_www_address_is_a_url() -> None:
     text = "Immanuel Kant, see www.example.org/items/99281734 for the essay."
     assert not record_near(text, 0, len("Immanuel Kant"))
+
+
+def test_one_scan_answers_every_name_of_a_text_as_its_own_window_would() -> None:
+    """``Records`` scans a text once and answers each name by its ``NEAR`` window: a record
+    within it (or straddling its edge) counts, one further away does not, and a URL's digits
+    never do; the same answers as asking each name alone."""
+    filler = "Ada Lovelace wrote notes on the engine. "  # 40 characters, no digits
+    parts = [filler * 5, "ada@example.org ", filler * 6, _URL, filler * 6, "ref 77123456 ", filler]
+    text = "".join(parts)
+    records = Records(text)
+    names = [i for i in range(len(text)) if text.startswith("Ada Lovelace", i)]
+    near = [records.near(i, i + 12) for i in names]
+    assert near == [record_near(text, i, i + 12) for i in names]
+    spans = [(text.index(r), text.index(r) + len(r)) for r in ("ada@example.org", "77123456")]
+    expect = [any(e > i - NEAR and s < i + 12 + NEAR for s, e in spans) for i in names]
+    assert near == expect
+    assert near.count(True) >= 4
+    assert near.count(False) >= 5

@@ -46,13 +46,12 @@ from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
-from hybridllm.classifiers.name_context import STAMPED_TURN
 from hybridllm.classifiers.name_fame import fame, load_famous
 from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_public_layout import layout_kind
-from hybridllm.classifiers.name_public_record import record_near
+from hybridllm.classifiers.name_public_record import Records, record_like
 from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
@@ -76,20 +75,6 @@ _CIRCLE = frozenset({"single", "famous", "product"})
 _NEAR_PRIVATE = 120
 # Kinds whose dropped name makes the text's later one-word mentions of its words go too.
 _SPREADS = ("person", "famous", "persona", "brand", "known", "listed", "town", "author", "web")
-# A personal cue or a field label right before the name (same line).
-_PERSONAL = re.compile(
-    r"(?i:(?:\b(?:my|our|your)\s+(?:[\w-]+\s+)?|\bI\s*(?:am|'m|’m)\s+"
-    r"|\bname\s*(?:is|was)\s*|\bcall(?:ed)?\s+(?:me|him|her)\s+"
-    r"|\b(?:dear|hi|hello|hey|thanks|thank\s+you|cc|attn|signed|sincerely|regards|ask|tell"
-    r"|email|e-mail|call|text|remind|ping|invite|meet|met|thank|pick(?:s|ed|ing)?\s+up"
-    r"|drop(?:s|ped|ping)?\s+off|(?:ran|run|runs|bumped|bump)\s+into|(?:shouted|yelled)\s+for"
-    r"|patient|client|customer|employee|user|contact|mr|mrs|ms|mx)\b\W{0,3}"
-    r"|\b(?:\w*name|owner|by|from|to|assignee|contact|customer|client|user|employee|patient"
-    r"|member|guest|attendee|applicant|student|candidate)['\"]?\s*[:=]\s*['\"]?)$)"
-)
-# A naming cue: whoever is named so could be anyone, a public figure too ("named Kubrick");
-# a character is introduced so too ("a cat named Bernie").
-_NAMING = re.compile(r"(?i:\b(?:named|called)\s+$)")
 # A name right before these names a product or a result, not a person: "the Unsplash API",
 # "Collatz conjecture", "Maxwell's equations", "Bollinger bands", "a gantt chart", "Johari
 # window", "arduino uno".
@@ -168,11 +153,6 @@ _TITLE = re.compile(
     r"^(?:president|sir|dame|saint|st\.?|king|queen|lord|lady|general|emperor|prince|princess"
     r"|pope|professor|prof\.?|dr\.?)\s+"
 )
-_SPEAKER = re.compile(r"[ \t]*:")
-_TABLE = re.compile(r"\t|\|.*\|")
-_DIGIT = re.compile(r"\d")
-# Three fields of at most four words each ("Ana Ruiz, 34, Lima, ..."), not a clause of prose.
-_CSV_ROW = re.compile(r"(?:[ \t]*[^,\n \t]*(?:[ \t]+[^,\n \t]+){0,3},){3}")
 
 
 @cache
@@ -342,36 +322,6 @@ def _site_after(text: str, pos: int) -> bool:
     return text[pos:i] in _SITES
 
 
-def _line(text: str, start: int, end: int) -> str:
-    return text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
-
-
-def _record_like(
-    text: str, start: int, end: int, *, named: bool = True, speaker: bool = True
-) -> bool:
-    """Whether the name at ``text[start:end]`` sits in a record, a form, a table or after a
-    personal cue (see the module docstring); after a naming cue too unless ``named`` is
-    False (a character "named Bernie" is introduced so); as a speaker of a transcript unless
-    ``speaker`` is False (a run of everyday words before a colon is a heading: ``Pain Point:``)."""
-    if record_near(text, start, end):
-        return True
-    line = _line(text, start, end)
-    if (
-        speaker
-        and _SPEAKER.match(text, end)
-        and (
-            text[text.rfind("\n", 0, start) + 1 : start].strip(" >") == ""
-            or STAMPED_TURN.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
-        )
-    ):
-        return True  # a speaker of a chat transcript: "Euphrosyne: Who are you?"
-    if _TABLE.search(line) or (_CSV_ROW.match(line) and _DIGIT.search(line)):
-        return True
-    return _PERSONAL.search(text, max(0, start - 40), start) is not None or (
-        named and _NAMING.search(text, max(0, start - 40), start) is not None
-    )
-
-
 def _beside(text: str, name: Finding, others: list[Finding], *, near: bool) -> bool:
     """Whether another name is on the line of ``name`` within a few words, or (``near``) within
     :data:`_NEAR_PRIVATE` characters of it."""
@@ -446,18 +396,23 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     characters = invented(text, singles, full)
     if not any(kinds) and not characters:
         return found
+    records = Records(text)
     drop = [
         True
         # an identifier of code or an English word whatever is near ("font-size:" is no
         # speaker, "Mockup" before an image URL no record)
         if kind in ("code", "word", "cited")
-        else not record_near(text, f.start, f.end)
+        else not records.near(f.start, f.end)
         if kind in ("persona", "brand")  # no personal cue ("your name is", "my Zelle account")
-        else not _record_like(  # (no naming cue for a brand: "a startup called Waze")
-            text, f.start, f.end, speaker=kind not in ("everyday", "label"), named=kind != "product"
+        else not record_like(  # (no naming cue for a brand: "a startup called Waze")
+            records,
+            f.start,
+            f.end,
+            speaker=kind not in ("everyday", "label"),
+            named=kind != "product",
         )
         if kind is not None
-        else key in characters and not _record_like(text, f.start, f.end, named=False)
+        else key in characters and not record_like(records, f.start, f.end, named=False)
         for f, key, kind in zip(found, keys, kinds, strict=True)
     ]
     if characters:  # a character named once in a record-like context is kept at every mention
@@ -493,8 +448,9 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         for w in key.split()
         if len(w) > 2
     }
+    again = [" " not in key and key in parts for key in keys]  # a word of a dropped name
     return [
         f
-        for f, key, d in zip(found, keys, drop, strict=True)
-        if not (d or (" " not in key and key in parts and not _record_like(text, f.start, f.end)))
+        for f, d, a in zip(found, drop, again, strict=True)
+        if not (d or (a and not record_like(records, f.start, f.end)))
     ]
