@@ -180,15 +180,20 @@ class NerWindows:
         # Identical windows (a column value repeated on every row of a pasted table) run once.
         unique = list(dict.fromkeys(text[s:e] for s, e in spans))
         nlp = self._nlp
-        docs = [nlp.make_doc(t) for t in unique]
-        with self._lock, self._one_thread():
-            if self._greedy is not None:
-                found = self._greedy.entities(docs)
-            else:
-                found = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs)]
-        # Plain offsets, no Span objects (spaCy builds them anew on every ``doc.ents``).
-        ents = {
-            t: [_entity(doc, *e) for e in found_in]
-            for t, doc, found_in in zip(unique, docs, found, strict=True)
-        }
+        # A memory zone frees, when it ends, the words the windows added to spaCy's vocabulary:
+        # without it every new word (each name of each prompt) stayed in the process for good,
+        # a growing heap of the very values the SDK protects. Zones must not overlap: one at a
+        # time, under the lock. Nothing made inside (docs, tokens) is used after it.
+        with self._lock, nlp.memory_zone():
+            docs = [nlp.make_doc(t) for t in unique]
+            with self._one_thread():
+                if self._greedy is not None:
+                    found = self._greedy.entities(docs)
+                else:
+                    found = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs)]
+            # Plain offsets, no Span objects (spaCy builds them anew on every ``doc.ents``).
+            ents = {
+                t: [_entity(doc, *e) for e in found_in]
+                for t, doc, found_in in zip(unique, docs, found, strict=True)
+            }
         return [(s, e, ents[text[s:e]]) for s, e in spans]
