@@ -13,6 +13,11 @@ gives a tail that depends less on which prompts the pool happens to hold):
 - ``name-dense``: support logs, CRM exports (CSV rows) and chat transcripts with a person's name
   every few words. Names come from ``bench/data/names_heldout.jsonl`` (presidio-evaluator's
   FakeNameGenerator CSV, not the lists the detector uses).
+- ``name-dense-intl``: the same four line shapes and a fifth, a chat line typed in lower case
+  (``anita: hey ada ubbadóttir, did wielowieyska send the router?``), with the names of
+  another generator in many locales: the multi-word names of ``names_gen2``'s open and dev
+  files (mimesis, 30 locales; never the sealed file). Names in none of the detector's lists
+  reach more of its rules and NER than the US names above do.
 - ``code-log``: pasted Python tracebacks, service logs with IPs and request ids, JSON config and
   CamelCase-heavy source code.
 - ``clinical``: clinical notes nobody here wrote (``bench/data/phi_ext/open.jsonl``, see its
@@ -101,6 +106,32 @@ def _names() -> list[str]:
     return sorted(out)
 
 
+def _intl_names() -> list[str]:
+    """Multi-word names, as written, of names_gen2's open and dev files (not the sealed one)."""
+    out: set[str] = set()
+    for part in ("open", "dev"):
+        path = Path(__file__).resolve().parent / "data" / "names_gen2" / f"{part}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            if r.get("case") == "lower":
+                continue
+            for span in r["spans"]:
+                value = r["text"][span["start"] : span["end"]]
+                if span["type"] == "PERSON" and " " in value and value[0].isupper():
+                    out.add(value)
+    return sorted(out)
+
+
+def _intl_line(rng: random.Random, names: list[str]) -> str:
+    if rng.randrange(5):
+        return _name_dense_line(rng, names)
+    a, b, c = rng.sample(names, 3)
+    return (
+        f"{a.split()[0].lower()}: hey {b.lower()}, did {c.split()[-1].lower()} "
+        f"send {rng.choice(PRODUCTS)}?"
+    )
+
+
 def _name_dense_line(rng: random.Random, names: list[str]) -> str:
     a, b, c = rng.sample(names, 3)
     first = a.split()[0]
@@ -184,10 +215,13 @@ def build_family(family: str, size: int, variant: int) -> str:
     if family == "name-dense":
         names = _names()
         return _fill(size, iter(lambda: _name_dense_line(rng, names), None))
+    if family == "name-dense-intl":
+        names = _intl_names()
+        return _fill(size, iter(lambda: _intl_line(rng, names), None))
     return _fill(size, iter(lambda: _code_log_line(rng), None))
 
 
-FAMILIES = ("mixed", "name-dense", "code-log", "clinical")
+FAMILIES = ("mixed", "name-dense", "name-dense-intl", "code-log", "clinical")
 SIZES = (("200 B", 200, 300), ("1 KB", 1024, 100), ("10 KB", 10240, 30))
 POOL = 20
 
