@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.phi import CONDITION_WORDS, MEDICATION_WORDS
-from hybridllm.classifiers.prefilter import finditer
+from hybridllm.classifiers.prefilter import finditer, per_text
 
 __all__ = [
     "PREFILTER_PATTERNS",
@@ -430,6 +430,16 @@ def is_clinical(texts: Sequence[str]) -> bool:
         make up at least 5% of the words (a note's density; an article that mentions diseases
         is far thinner).
     """
+    if len(texts) == 1:  # asked by the classifier and again by the name stage: decided once
+        return per_text(texts[0], "clinical", _one_clinical)
+    return _clinical(texts)
+
+
+def _one_clinical(text: str) -> bool:
+    return _clinical([text])
+
+
+def _clinical(texts: Sequence[str]) -> bool:
     ev = _signals(texts)
     if (
         "mrn" not in ev
