@@ -47,6 +47,7 @@ __all__ = [
     "TITLE_WORDS",
     "context_names",
     "list_names",
+    "nameish",
     "person_context",
     "thing_named",
 ]
@@ -191,13 +192,11 @@ _LIST_SEP = re.compile(
     # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
     rf"(?:(?:{_TITLES}|(?i:mr|mrs|ms|dr))\.?[ \t]+)?"
 )
-
-
 _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=16384)  # the same capitalised words recur on every line of a log or table
-def _nameish(lex: TokenLexicon, value: str, *, lower_ok: bool) -> bool:
+def nameish(lex: TokenLexicon, value: str, *, lower_ok: bool) -> bool:
     """Every word could be part of a name; a lower-case word only when it is a listed name."""
     words = [w for w in _SPACES.split(value) if len(w.rstrip(".")) > 1]
     if not words:
@@ -234,11 +233,11 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             if pattern is _MENTION and text.rfind("\n", 0, m.start()) + 1 in annotations:
                 continue
             # (a product's name in a field names no person: "Agent: Zapier")
-            if _nameish(lex, m.group("v"), lower_ok=lower_ok) and fame(m["v"].lower()) != "product":
+            if nameish(lex, m.group("v"), lower_ok=lower_ok) and fame(m["v"].lower()) != "product":
                 spans.append(_strip_possessive(text, *m.span("v")))
     spans.extend(_speakers(text, lex))
     for m in finditer(NAME_KEY, text):  # {"name": "Muammer", "age": 34}
-        if _nameish(lex, m["v"], lower_ok=True) and person_object(text, *m.span("v")):
+        if nameish(lex, m["v"], lower_ok=True) and person_object(text, *m.span("v")):
             spans.append(m.span("v"))
     for m in finditer(_REACH, text):
         start, value = m.start("v"), m.group("v")
@@ -347,7 +346,7 @@ def _speakers(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if particle in PARTICLES and len(matches) > 1 and rest and is_cap(rest):
             sure.append(m.span("v"))  # a surname and its particle in a dialogue: "de Assis: ok"
             continue
-        if not _nameish(lex, v, lower_ok=True) and not rare_pair(lex, v):
+        if not nameish(lex, v, lower_ok=True) and not rare_pair(lex, v):
             continue
         if (" " in v and not _everyday_run(v, lex)) or lex.lone_name(v):
             sure.append(m.span("v"))
@@ -490,11 +489,11 @@ def list_names(
         if text[span[0] : span[1]].lower() in TITLE_WORDS:
             continue  # read as part of the separator before the next item
         joined = bool(group) and _LIST_SEP.fullmatch(text[group[-1][1] : span[0]]) is not None
-        if joined and (span in is_found or _nameish(lex, text[span[0] : span[1]], lower_ok=False)):
+        if joined and (span in is_found or nameish(lex, text[span[0] : span[1]], lower_ok=False)):
             group.append(span)
             continue
         flush()
-        nameish = _nameish(lex, text[span[0] : span[1]], lower_ok=False)
-        group = [span] if span in is_found or nameish else []
+        seed = span in is_found or nameish(lex, text[span[0] : span[1]], lower_ok=False)
+        group = [span] if seed else []
     flush()
     return out

@@ -71,6 +71,7 @@ from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
+from hybridllm.classifiers.name_roles import ROLE_FIELD, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
@@ -134,7 +135,7 @@ class NameRecognizer(NamePairs):
 
     name = "names"
     normalized_view = "words"
-    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED)
+    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED, ROLE_FIELD)
     """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
     accepts_settled = True
 
@@ -155,8 +156,9 @@ class NameRecognizer(NamePairs):
         self._windows = NerWindows(model_name, enabled=ner)
         self._gates: dict[str, Gate] = {}
 
-    def _titled(self, text: str) -> list[Finding]:
-        """Names after a title ("Dr. Okafor") or a naming cue ("My name is ...")."""
+    def _titled(self, text: str, *, roles: bool = True) -> list[Finding]:
+        """Names after a title ("Dr. Okafor") or a naming cue ("My name is ..."), and (with
+        ``roles``: not on a copy the rules capitalised) the values of role labels."""
         found: list[Finding] = []
         for m in (*finditer(TITLE_NAME, text), *finditer(NAME_CUE, text)):
             start, end = m.span("v")
@@ -166,7 +168,8 @@ class NameRecognizer(NamePairs):
                 continue  # "Plan name: Basic"
             if plausible_person(m.group("v")):
                 found.append(self._finding(start, end, 0.8, self.name))
-        for start, end in context_names(text, self.tokens):
+        roled = [v for _, v in role_values(text, self.tokens)] if roles else []
+        for start, end in (*context_names(text, self.tokens), *roled):
             if not any(f.start < end and start < f.end for f in found):
                 found.append(self._finding(start, end, 0.75, "names+context"))
         return found
@@ -313,6 +316,8 @@ class NameRecognizer(NamePairs):
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
         kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
+        if labels := [label for label, _ in role_values(text, self.tokens)]:  # "Mentor:"
+            kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]
         return whole_mentions(text, trim_units(text, kept))
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
@@ -390,7 +395,7 @@ class NameRecognizer(NamePairs):
         """Titles, cues, listed pairs, token shapes and NER (everything but lower case); no
         NER for a word inside a ``settled`` span. ``restored``: ``text`` is a lower-case text
         with its name words capitalised by the rules, so no capital is evidence of its own."""
-        findings = self._titled(text)
+        findings = self._titled(text, roles=not restored)
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         candidates: list[int] = []
         weak: dict[int, Kind] = {}

@@ -40,6 +40,7 @@ def _name_lists() -> None:
     from hybridllm.classifiers import (
         name_lower_context,
         name_public,
+        name_roles,
         name_shape,
         name_tokens,
         name_words,
@@ -51,3 +52,4 @@ def _name_lists() -> None:
     name_public.load_lists()
     name_words.load_words()
     name_shape.load_table()
+    name_roles.load_roles()

@@ -1,0 +1,106 @@
+"""One-word names in a role's field (``Airline pilot: Wielowieyska``): how many are found.
+
+Labels and names come from sources the rules were not written from: the labels are Faker's
+``en_US`` job titles (484 of three words or fewer before any comma: ``Airline pilot``,
+``Dentist``, ``Tree surgeon``), the names the one-word parts of ``names_gen2``'s open file's
+multi-word names (mimesis, 30 locales; never the sealed file): a given name and a surname per
+record. Each record is a roster line among two plain fields::
+
+    Roster for Monday
+    Airline pilot: Wielowieyska
+    Shift: 08:00-16:00
+
+The score is the share of values found (any PERSON finding over the value), per name part,
+with ``--src OLD`` beside.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python bench/bench_role_fields.py [--src OLD/src]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data" / "names_gen2" / "open.jsonl"
+
+
+def records() -> list[dict[str, Any]]:
+    """The roster records (label, part, name, text), deterministic."""
+    from faker.providers.job.en_US import Provider
+
+    labels = sorted(
+        {j.split(",")[0].strip() for j in Provider.jobs if len(j.split(",")[0].split()) <= 3}
+    )
+    names: list[str] = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r.get("case") == "lower":
+            continue
+        for span in r["spans"]:
+            value = r["text"][span["start"] : span["end"]]
+            if span["type"] == "PERSON" and value.count(" ") == 1 and value.istitle():
+                names.append(value)
+    names = sorted(set(names))
+    rng = random.Random(14)
+    out = []
+    for label in labels:
+        full = rng.choice(names)
+        for part, name in zip(("given", "surname"), full.split(), strict=True):
+            text = f"Roster for Monday\n{label}: {name}\nShift: 08:00-16:00"
+            out.append({"label": label, "part": part, "name": name, "text": text})
+    return out
+
+
+def worker() -> dict[str, Any]:
+    """Score the records with the ``hybridllm`` on ``sys.path``."""
+    from hybridllm.classifiers import get_classifier
+
+    classifier = get_classifier()
+    found: dict[str, list[int]] = {"given": [0, 0], "surname": [0, 0]}
+    for r in records():
+        text, name = r["text"], r["name"]
+        start = text.index(f": {name}") + 2
+        hit = any(
+            f.entity_type == "PERSON" and f.start < start + len(name) and start < f.end
+            for f in classifier.classify(text).findings
+        )
+        found[r["part"]][0] += hit
+        found[r["part"]][1] += 1
+    return found
+
+
+def main() -> None:
+    """Print the found shares (and the baseline's)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--src", help="also measure these sources")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker()))
+        return
+    runs = {"this code": None, **({f"{args.src}": args.src} if args.src else {})}
+    print("| sources | given names found | surnames found |")
+    print("|---|---:|---:|")
+    for label, src in runs.items():
+        env_path = [src] if src else []
+        code = (
+            "import sys; sys.path[:0] = " + repr([*env_path, str(Path(__file__).parent)]) + "; "
+            "import bench_role_fields as b, json; print(json.dumps(b.worker()))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        res = json.loads(out.strip().splitlines()[-1])
+        cells = [f"{100 * a / n:.1f}% ({a} / {n})" for a, n in (res["given"], res["surname"])]
+        print(f"| {label} | {cells[0]} | {cells[1]} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""A form's or a log's label that names a person's role: its value is a person's name.
+
+``Reviewer: Haslinda`` is a person's field (:data:`~hybridllm.classifiers.name_company.FIELD`
+lists ~40 such labels), and so are ``Driver: Haslinda``, ``Mentor: Grace``, ``Goalkeeper:
+Wielowieyska``, ``Next of kin: Okafor``: a label is a role a person plays, and no hand-written
+list holds every role a form, a roster or a log can give one. The label's last word is looked
+up in WordNet's nouns whose first sense is a kind of person (``person_nouns.txt``, built by
+``scripts/data/build_person_nouns.py``): ``driver``, ``payee``, ``goalkeeper``, ``landlady``,
+7,099 of them; ``Date:``, ``Model:``, ``Subject:`` or ``Target:`` (a person only in a later
+sense) are no role.
+
+Only a label at the start of a line (after a list bullet, a quote mark or markdown emphasis),
+with a value of one to three words that ends its field (the line's end, or a comma, a semicolon
+or a bar after it), every word of it capitalised and no English word, the whole no product
+(``Driver: Please confirm``, ``Driver: Nvidia``, ``host: localhost`` are no names). Not a
+label in capitals (a screenplay's speaker: ``MAN: Yep``), nor one that also heads lines that
+hold no name (a dialogue's speaker, its values what was said), nor on the copy of a lower-case
+text the rules capitalised (its capitals are the rules' guesses). The label itself is no name
+then, though a role may be a surname too (``Mentor``, ``Driver``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from hybridllm.classifiers.name_context import nameish
+from hybridllm.classifiers.name_fame import fame
+from hybridllm.classifiers.name_tokens import TokenLexicon, read_list
+from hybridllm.classifiers.prefilter import finditer, per_text
+
+__all__ = ["ROLE_FIELD", "load_roles", "role_values"]
+
+_WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
+ROLE_FIELD = re.compile(
+    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?[*_]{0,2}"
+    r"(?P<label>[A-Za-z][A-Za-z'’/-]*(?:[ \t][A-Za-z][A-Za-z'’/-]*){0,2})"
+    r"[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+    rf"(?P<v>{_WORD}(?:[ \t](?:[A-Z]\.[ \t])?{_WORD}){{0,2}})"
+    r"[*_]{0,2}[ \t]*(?=$|[,;|])"
+)
+"""A label at a line start and its value, up to the field's end: ``Driver: Haslinda``."""
+_LABEL = re.compile(
+    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?[*_]{0,2}"
+    r"(?P<label>[A-Za-z][A-Za-z'’/-]*(?:[ \t][A-Za-z][A-Za-z'’/-]*){0,2})[*_]{0,2}[ \t]*:"
+)
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(read_list("person_nouns.txt"))
+
+
+def load_roles() -> None:
+    """Read the role nouns now (the classifier's warm-up), not in the first call."""
+    _roles()
+
+
+def _role(label: str) -> bool:
+    """Whether the label's last word is a noun read first as a person (a plural too), or the
+    label is a deed done by someone (``Handled by``, ``Escalated by``)."""
+    words = label.lower().split()
+    last = words[-1].rsplit("/", 1)[-1]  # "film/video editor"
+    if last == "by":
+        return len(words) == 2 and words[0].endswith("ed")  # "<verb>ed by"
+    roles = _roles()
+    return last in roles or (last.endswith("s") and last[:-1] in roles)
+
+
+def role_values(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The role labels (see the module docstring) whose values could be names: the label's
+    span and the value's (the label is no name then, though a role may be a surname too:
+    ``Mentor``, ``Driver``).
+
+    Args:
+        text: the text.
+        lex: the token lists.
+
+    Returns:
+        ``(label span, value span)`` per field, in order (computed once per text inside a
+        classification).
+    """
+    return per_text(text, "role-values", lambda t: _fields(t, lex))
+
+
+def _fields(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    # (a label in capitals is a screenplay's speaker: "MAN: Yep")
+    fields = [
+        m
+        for m in finditer(ROLE_FIELD, text)
+        if not m.group("label").isupper() and _role(m.group("label"))
+    ]
+    if not fields:
+        return []
+    # A label that also heads lines holding no name is a speaker of a dialogue ("MAN: Yep"
+    # among "MAN: (takes a deep breath) ..."), its values what was said: a form names each
+    # field once, or every time with a name.
+    heads: dict[str, int] = {}
+    for m in finditer(_LABEL, text):
+        label = m.group("label")
+        heads[label] = heads.get(label, 0) + 1
+    named: dict[str, int] = {}
+    for m in fields:
+        named[m.group("label")] = named.get(m.group("label"), 0) + 1
+    return [
+        (m.span("label"), m.span("v"))
+        for m in fields
+        if heads.get(m.group("label"), 0) <= named[m.group("label")]
+        and _could_name(lex, m.group("v"))
+    ]
+
+
+def _could_name(lex: TokenLexicon, value: str) -> bool:
+    """Every word capitalised and no English word, and the whole no product's name
+    (``Driver: Nvidia``, ``Host: Skaffold``)."""
+    return nameish(lex, value, lower_ok=False) and fame(value.lower()) != "product"

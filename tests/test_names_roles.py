@@ -1,0 +1,48 @@
+"""A label that names a person's role holds a person's name (``name_roles``): any role WordNet
+reads first as a person, not only the labels a hand-written list holds; not a screenplay's
+speaker, a dialogue's repeated label, a product or a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def persons(text: str) -> list[str]:
+    found = get_classifier().classify(text).findings
+    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Driver", "Mentor", "Goalkeeper", "Payee", "Next of kin", "Handled by", "Tutors", "Landlady"],
+)
+@pytest.mark.parametrize("name", ["Wielowieyska", "Haslinda", "Grace"])
+def test_the_value_of_a_role_label_is_a_name(label: str, name: str) -> None:
+    text = f"Status update\n{label}: {name}\nPriority: high"
+    assert persons(text) == [name]
+
+
+def test_a_role_value_ends_its_field() -> None:
+    text = "- **Captain:** Haslinda Wielowieyska, since 2023\n- Venue: Riverside"
+    assert persons(text) == ["Haslinda Wielowieyska"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Status update\nDate: Monday\nModel: Haslinda\nSubject: Wielowieyska",  # no role first
+        "Scene 2\n\nMAN: Yep\n\nBEE: (snarky) Sure.",  # a screenplay's speaker
+        "Driver: Nvidia\nHost: Skaffold",  # a product, a word spelt as no name is
+        "Driver: Please confirm the pickup time",  # a sentence, no name
+        "provider: waas\nregion: eu-west",  # a lower-case config value
+    ],
+)
+def test_no_name_where_the_label_or_the_value_says_none(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_a_label_that_also_heads_lines_of_speech_is_a_speaker() -> None:
+    text = "Coach: Haslinda\nCoach: Good effort today, everyone.\nCoach: See you on Monday."
+    assert persons(text) == []
