@@ -46,3 +46,27 @@ def test_no_name_where_the_label_or_the_value_says_none(text: str) -> None:
 def test_a_label_that_also_heads_lines_of_speech_is_a_speaker() -> None:
     text = "Coach: Haslinda\nCoach: Good effort today, everyone.\nCoach: See you on Monday."
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("label", ["Attendees", "Present", "Reply to", "Sign-off"])
+def test_any_labels_value_at_the_line_end_is_a_name_when_a_name_list_says_so(label: str) -> None:
+    text = f"Weekly sync\n{label}: Nakamura\nNext: budget review"
+    assert persons(text) == ["Nakamura"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Topic: Life\nTwo sentence horror story:",  # a word that is a listed name too
+        "mfr: Sitronix\nprefix: st7272a",  # a word in no list, under no role
+        "Suggested CMS: Bynder\nReasons: easy to use",
+        "Location: Jordan\nDates: May",  # a large place
+    ],
+)
+def test_any_labels_value_is_no_name_without_a_name_list(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_a_speakers_name_before_a_listed_name_stays_found() -> None:
+    text = "Anna: Marta\nMarta: yes?"
+    assert "Anna" in persons(text)

@@ -17,6 +17,9 @@ label in capitals (a screenplay's speaker: ``MAN: Yep``), nor one that also head
 hold no name (a dialogue's speaker, its values what was said), nor on the copy of a lower-case
 text the rules capitalised (its capitals are the rules' guesses). The label itself is no name
 then, though a role may be a surname too (``Mentor``, ``Driver``).
+
+Any other label's value at the end of its line counts when it is made of listed names (see
+:func:`_listed`): a form's value is a name where a name list says so, whatever its label.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from functools import cache
 
 from hybridllm.classifiers.name_context import nameish
 from hybridllm.classifiers.name_fame import fame
-from hybridllm.classifiers.name_tokens import TokenLexicon, read_list
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list
 from hybridllm.classifiers.prefilter import finditer, per_text
 
 __all__ = ["ROLE_FIELD", "load_roles", "role_values"]
@@ -68,9 +71,10 @@ def _role(label: str) -> bool:
 
 
 def role_values(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The role labels (see the module docstring) whose values could be names: the label's
-    span and the value's (the label is no name then, though a role may be a surname too:
-    ``Mentor``, ``Driver``).
+    """The labels (see the module docstring) whose values could be names: the label's span
+    (empty, ``(0, 0)``, for a label that is no role) and the value's. A role's label is no
+    name then, though a role may be a surname too (``Mentor``, ``Driver``); any other label
+    may be a speaker's name (``Anna: Marta``).
 
     Args:
         text: the text.
@@ -88,7 +92,7 @@ def _fields(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[i
     fields = [
         m
         for m in finditer(ROLE_FIELD, text)
-        if not m.group("label").isupper() and _role(m.group("label"))
+        if not m.group("label").isupper() and (_role(m.group("label")) or _listed(text, m, lex))
     ]
     if not fields:
         return []
@@ -103,11 +107,26 @@ def _fields(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[i
     for m in fields:
         named[m.group("label")] = named.get(m.group("label"), 0) + 1
     return [
-        (m.span("label"), m.span("v"))
+        (m.span("label") if _role(m.group("label")) else (0, 0), m.span("v"))
         for m in fields
         if heads.get(m.group("label"), 0) <= named[m.group("label")]
         and _could_name(lex, m.group("v"))
     ]
+
+
+def _listed(text: str, m: re.Match[str], lex: TokenLexicon) -> bool:
+    """Any label's value that ends its line and is made of listed names: each word a listed
+    name no English word spells, or a listed given name that is no everyday word, and no large
+    place (``Attendees: Kowalczyk``, ``Present: Marta``; not ``Topic: Life``, ``mfr:
+    Sitronix``, ``Location: Jordan``)."""
+    end = m.end("v")
+    if text[end : end + 1] not in ("", "\n", "\r"):
+        return False
+    return all(
+        (lex.kind(w) is Kind.NAME or (w.lower() in lex.first and w.lower() not in lex.common))
+        and w.lower() not in lex.places
+        for w in m.group("v").split()
+    )
 
 
 def _could_name(lex: TokenLexicon, value: str) -> bool:
