@@ -70,3 +70,16 @@ def test_any_labels_value_is_no_name_without_a_name_list(text: str) -> None:
 def test_a_speakers_name_before_a_listed_name_stays_found() -> None:
     text = "Anna: Marta\nMarta: yes?"
     assert "Anna" in persons(text)
+
+
+def test_a_listed_name_typed_in_lower_case_in_a_lower_case_note() -> None:
+    text = "weekly sync\npresent: nakamura\nnext: budget review"
+    assert persons(text) == ["nakamura"]
+
+
+def test_a_lower_case_config_value_in_ordinary_text_is_no_name() -> None:
+    text = (
+        "Why does the Deployment fail? Here is the manifest:\n"
+        "metadata:\n  labels:\n    provider: waas\n    tier: Backend\n"
+    )
+    assert persons(text) == []

@@ -49,6 +49,9 @@ _LABEL = re.compile(
 )
 
 
+_LOWER_SHARE = 200  # a text with a capital in fewer than 1 of this many characters is lower case
+
+
 @cache
 def _roles() -> frozenset[str]:
     return frozenset(read_list("person_nouns.txt"))
@@ -110,7 +113,7 @@ def _fields(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[i
         (m.span("label") if _role(m.group("label")) else (0, 0), m.span("v"))
         for m in fields
         if heads.get(m.group("label"), 0) <= named[m.group("label")]
-        and _could_name(lex, m.group("v"))
+        and (_could_name(lex, m.group("v")) or _listed(text, m, lex))
     ]
 
 
@@ -118,15 +121,24 @@ def _listed(text: str, m: re.Match[str], lex: TokenLexicon) -> bool:
     """Any label's value that ends its line and is made of listed names: each word a listed
     name no English word spells, or a listed given name that is no everyday word, and no large
     place (``Attendees: Kowalczyk``, ``Present: Marta``; not ``Topic: Life``, ``mfr:
-    Sitronix``, ``Location: Jordan``)."""
+    Sitronix``, ``Location: Jordan``). A value in lower case only in a text typed in lower case
+    (``present: nakamura``), not in a config pasted into ordinary text (``provider: waas``)."""
     end = m.end("v")
     if text[end : end + 1] not in ("", "\n", "\r"):
+        return False
+    value = m.group("v")
+    if value.islower() and not per_text(text, "typed-lower", _typed_lower):
         return False
     return all(
         (lex.kind(w) is Kind.NAME or (w.lower() in lex.first and w.lower() not in lex.common))
         and w.lower() not in lex.places
-        for w in m.group("v").split()
+        for w in value.split()
     )
+
+
+def _typed_lower(text: str) -> bool:
+    """Whether ``text`` is typed in lower case: capitals are at most 1 in 200 characters."""
+    return sum(c.isupper() for c in text) * _LOWER_SHARE <= len(text)
 
 
 def _could_name(lex: TokenLexicon, value: str) -> bool:
