@@ -1,17 +1,19 @@
-"""One-word names in a role's field (``Airline pilot: Wielowieyska``): how many are found.
+"""One-word names beside a role (``Airline pilot: Wielowieyska``): how many are found.
 
 Labels and names come from sources the rules were not written from: the labels are Faker's
 ``en_US`` job titles (484 of three words or fewer before any comma: ``Airline pilot``,
 ``Dentist``, ``Tree surgeon``), the names the one-word parts of ``names_gen2``'s open file's
 multi-word names (mimesis, 30 locales; never the sealed file): a given name and a surname per
-record. Each record is a roster line among two plain fields::
+record. Each record is written in three shapes: a roster line among two plain fields::
 
     Roster for Monday
     Airline pilot: Wielowieyska
     Shift: 08:00-16:00
 
-The score is the share of values found (any PERSON finding over the value), per name part,
-with ``--src OLD`` beside.
+the role in brackets after the name in a list (``Attendees: Wielowieyska (airline pilot),
+Marek Nowak (host).``) and in an apposition (``Wielowieyska, our airline pilot, will send the
+agenda.``). The score is the share of names found (any PERSON finding over the name), per
+shape and name part, with ``--src OLD`` beside.
 
 Usage::
 
@@ -53,8 +55,13 @@ def records() -> list[dict[str, Any]]:
     for label in labels:
         full = rng.choice(names)
         for part, name in zip(("given", "surname"), full.split(), strict=True):
-            text = f"Roster for Monday\n{label}: {name}\nShift: 08:00-16:00"
-            out.append({"label": label, "part": part, "name": name, "text": text})
+            role = label.lower()
+            for shape, text in (
+                ("field", f"Roster for Monday\n{label}: {name}\nShift: 08:00-16:00"),
+                ("brackets", f"Attendees: {name} ({role}), Marek Nowak (host)."),
+                ("apposition", f"{name}, our {role}, will send the agenda."),
+            ):
+                out.append({"shape": shape, "part": part, "name": name, "text": text})
     return out
 
 
@@ -63,16 +70,17 @@ def worker() -> dict[str, Any]:
     from hybridllm.classifiers import get_classifier
 
     classifier = get_classifier()
-    found: dict[str, list[int]] = {"given": [0, 0], "surname": [0, 0]}
+    found: dict[str, list[int]] = {}
     for r in records():
         text, name = r["text"], r["name"]
-        start = text.index(f": {name}") + 2
+        start = text.index(name)
         hit = any(
             f.entity_type == "PERSON" and f.start < start + len(name) and start < f.end
             for f in classifier.classify(text).findings
         )
-        found[r["part"]][0] += hit
-        found[r["part"]][1] += 1
+        cell = found.setdefault(f"{r['shape']} {r['part']}", [0, 0])
+        cell[0] += hit
+        cell[1] += 1
     return found
 
 
@@ -86,8 +94,9 @@ def main() -> None:
         print(json.dumps(worker()))
         return
     runs = {"this code": None, **({f"{args.src}": args.src} if args.src else {})}
-    print("| sources | given names found | surnames found |")
-    print("|---|---:|---:|")
+    shapes = ("field", "brackets", "apposition")
+    print("| sources | " + " | ".join(f"{s}: given names / surnames found" for s in shapes) + " |")
+    print("|---|" + "---:|" * len(shapes))
     for label, src in runs.items():
         env_path = [src] if src else []
         code = (
@@ -98,8 +107,12 @@ def main() -> None:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout
         res = json.loads(out.strip().splitlines()[-1])
-        cells = [f"{100 * a / n:.1f}% ({a} / {n})" for a, n in (res["given"], res["surname"])]
-        print(f"| {label} | {cells[0]} | {cells[1]} |")
+        cells = [
+            " / ".join(f"{100 * a / n:.1f}%" for a, n in (res[f"{s} given"], res[f"{s} surname"]))
+            for s in shapes
+        ]
+        n = res["field given"][1]
+        print(f"| {label} (n = {n} each) | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

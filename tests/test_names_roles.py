@@ -82,3 +82,27 @@ def test_a_lower_case_config_value_in_ordinary_text_is_no_name() -> None:
         "metadata:\n  labels:\n    provider: waas\n    tier: Backend\n"
     )
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendees: Wielowieyska (goalkeeper), Marek Nowak (host).",
+        "Wielowieyska, our goalkeeper, will send the agenda.",
+        "Thanks to Haslinda Wielowieyska (payee) for the update.",
+    ],
+)
+def test_a_name_before_its_role(text: str) -> None:
+    assert any("Wielowieyska" in p for p in persons(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We moved to Kubernetes (the orchestrator) last year.",  # an English word
+        "Install Skaffold (the builder) first.",  # a product
+        "Results (driver) are in the appendix.",  # an English word again
+    ],
+)
+def test_a_word_before_a_role_is_no_name_unless_it_could_be_one(text: str) -> None:
+    assert persons(text) == []

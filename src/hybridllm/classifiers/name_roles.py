@@ -32,7 +32,7 @@ from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list
 from hybridllm.classifiers.prefilter import finditer, per_text
 
-__all__ = ["ROLE_FIELD", "load_roles", "role_values"]
+__all__ = ["ROLE_AFTER", "ROLE_FIELD", "load_roles", "role_after", "role_values"]
 
 _WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 ROLE_FIELD = re.compile(
@@ -43,6 +43,13 @@ ROLE_FIELD = re.compile(
     r"[*_]{0,2}[ \t]*(?=$|[,;|])"
 )
 """A label at a line start and its value, up to the field's end: ``Driver: Haslinda``."""
+ROLE_AFTER = re.compile(
+    r"(?<![\w'’-])(?P<v>[A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*"
+    r"(?:[ \t][A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*){0,3})"
+    r"(?:,[ \t]+(?:our|my|your|the|his|her|their)[ \t]+(?P<a>[a-z]+(?:[ \t][a-z]+){0,2}),"
+    r"|[ \t]+\((?P<b>[a-z]+(?:[ \t][a-z]+){0,2})\))"
+)
+"""A name and its role after it: ``Haslinda, our driver,``, ``Wielowieyska (goalkeeper)``."""
 _LABEL = re.compile(
     r"(?m)^[ \t>]*(?:[-*•][ \t]+)?[*_]{0,2}"
     r"(?P<label>[A-Za-z][A-Za-z'’/-]*(?:[ \t][A-Za-z][A-Za-z'’/-]*){0,2})[*_]{0,2}[ \t]*:"
@@ -115,6 +122,31 @@ def _fields(text: str, lex: TokenLexicon) -> list[tuple[tuple[int, int], tuple[i
         if heads.get(m.group("label"), 0) <= named[m.group("label")]
         and (_could_name(lex, m.group("v")) or _listed(text, m, lex))
     ]
+
+
+def role_after(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Names followed by the role their bearer plays (see :data:`ROLE_AFTER`): every word a
+    listed name no English word spells or a word in no list, and no product.
+
+    Args:
+        text: the text.
+        lex: the token lists.
+
+    Returns:
+        ``(start, end)`` spans of the names, in order.
+    """
+    roles = _roles()
+    out: list[tuple[int, int]] = []
+    for m in finditer(ROLE_AFTER, text):
+        role = (m.group("a") or m.group("b")).rsplit(None, 1)[-1]
+        value = m.group("v")
+        if (
+            role in roles
+            and all(lex.kind(w) in (Kind.NAME, Kind.UNKNOWN) for w in value.split())
+            and fame(value.lower()) != "product"
+        ):
+            out.append(m.span("v"))
+    return out
 
 
 def _listed(text: str, m: re.Match[str], lex: TokenLexicon) -> bool:

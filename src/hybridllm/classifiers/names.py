@@ -71,7 +71,7 @@ from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
-from hybridllm.classifiers.name_roles import ROLE_FIELD, role_values
+from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
@@ -135,7 +135,7 @@ class NameRecognizer(NamePairs):
 
     name = "names"
     normalized_view = "words"
-    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED, ROLE_FIELD)
+    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED, ROLE_FIELD, ROLE_AFTER)
     """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
     accepts_settled = True
 
@@ -169,6 +169,7 @@ class NameRecognizer(NamePairs):
             if plausible_person(m.group("v")):
                 found.append(self._finding(start, end, 0.8, self.name))
         roled = [v for _, v in role_values(text, self.tokens)] if roles else []
+        roled += role_after(text, self.tokens) if roles else []
         for start, end in (*context_names(text, self.tokens), *roled):
             if not any(f.start < end and start < f.end for f in found):
                 found.append(self._finding(start, end, 0.75, "names+context"))
