@@ -106,10 +106,10 @@ def _names() -> list[str]:
     return sorted(out)
 
 
-def _intl_names() -> list[str]:
-    """Multi-word names, as written, of names_gen2's open and dev files (not the sealed one)."""
+def _intl_names(parts: tuple[str, ...] = ("open", "dev")) -> list[str]:
+    """Multi-word names, as written, of names_gen2's open and dev files (never the sealed one)."""
     out: set[str] = set()
-    for part in ("open", "dev"):
+    for part in parts:
         path = Path(__file__).resolve().parent / "data" / "names_gen2" / f"{part}.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)

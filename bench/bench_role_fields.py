@@ -30,26 +30,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent / "data" / "names_gen2" / "open.jsonl"
-
 
 def records() -> list[dict[str, Any]]:
-    """The roster records (label, part, name, text), deterministic."""
+    """The records (shape, part, name, text), deterministic."""
+    from bench_classify import _intl_names
     from faker.providers.job.en_US import Provider
 
     labels = sorted(
         {j.split(",")[0].strip() for j in Provider.jobs if len(j.split(",")[0].split()) <= 3}
     )
-    names: list[str] = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        if r.get("case") == "lower":
-            continue
-        for span in r["spans"]:
-            value = r["text"][span["start"] : span["end"]]
-            if span["type"] == "PERSON" and value.count(" ") == 1 and value.istitle():
-                names.append(value)
-    names = sorted(set(names))
+    names = [n for n in _intl_names(("open",)) if n.count(" ") == 1 and n.istitle()]
     rng = random.Random(14)
     out = []
     for label in labels:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from hybridllm._imports import importing
 from hybridllm.classifiers import ner_greedy, ner_lean
 
-__all__ = ["Entity", "NerWindows", "dictionary_word"]
+__all__ = ["Entity", "NerWindows"]
 
 # en_core_web_sm's ner has its own tok2vec layer; the shared "tok2vec" pipe only feeds tagger and
 # parser, so it is left out too (same entities, less work per window).
@@ -43,16 +43,6 @@ class Entity(NamedTuple):
     label: str
     size: int
     words: tuple[tuple[int, int], ...]
-
-
-def dictionary_word(word: str) -> bool:
-    """An English word no given name spells (the name stage's lexicon): one a call may leave
-    in spaCy's vocabulary (see :meth:`NerWindows.run`)."""
-    from hybridllm.classifiers.name_tokens import token_lexicon
-
-    lex = token_lexicon()
-    low = word.lower()
-    return word.isalpha() and low in lex.vocab and low not in lex.first
 
 
 def _entity(doc: Any, start: int, end: int, label: str) -> Entity:
@@ -98,18 +88,13 @@ class NerWindows:
     own work was done and before their queued audit outcomes were written.
     """
 
-    def __init__(
-        self, model_name: str, *, enabled: bool = True, keep: Callable[[str], bool] | None = None
-    ) -> None:
+    def __init__(self, model_name: str, *, enabled: bool = True) -> None:
         """Start loading ``model_name`` in a background (non-daemon) thread (if ``enabled``).
 
         Args:
             model_name: installed spaCy model package.
             enabled: load and run the model at all.
-            keep: the words a call may leave in spaCy's vocabulary (dictionary words: each
-                is made once, not anew in every call's memory zone); None: no word.
         """
-        self._keep = keep
         self._nlp: Any = None
         self._load_error: BaseException | None = None
         self._ready = threading.Event()
@@ -199,27 +184,16 @@ class NerWindows:
         # without it every new word (each name of each prompt) stayed in the process for good,
         # a growing heap of the very values the SDK protects. Zones must not overlap: one at a
         # time, under the lock. Nothing made inside (docs, tokens) is used after it.
-        keep = self._keep
-        with self._lock:
-            with nlp.memory_zone():
-                docs = [nlp.make_doc(t) for t in unique]
-                with self._one_thread():
-                    if self._greedy is not None:
-                        found = self._greedy.entities(docs)
-                    else:
-                        found = [
-                            [(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs)
-                        ]
-                # Plain offsets, no Span objects (spaCy builds them anew on every ``doc.ents``).
-                ents = {
-                    t: [_entity(doc, *e) for e in found_in]
-                    for t, doc, found_in in zip(unique, docs, found, strict=True)
-                }
-                seen: set[str] = (
-                    {t.text for doc in docs for t in doc} if keep is not None else set()
-                )
-            # Dictionary words stay (a clinical note's terms recur in every note): made once.
-            for word in seen:
-                if word not in nlp.vocab and keep is not None and keep(word):
-                    nlp.vocab[word]  # made outside the zone: it stays
+        with self._lock, nlp.memory_zone():
+            docs = [nlp.make_doc(t) for t in unique]
+            with self._one_thread():
+                if self._greedy is not None:
+                    found = self._greedy.entities(docs)
+                else:
+                    found = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs)]
+            # Plain offsets, no Span objects (spaCy builds them anew on every ``doc.ents``).
+            ents = {
+                t: [_entity(doc, *e) for e in found_in]
+                for t, doc, found_in in zip(unique, docs, found, strict=True)
+            }
         return [(s, e, ents[text[s:e]]) for s, e in spans]

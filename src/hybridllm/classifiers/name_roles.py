@@ -35,10 +35,14 @@ from hybridllm.classifiers.prefilter import finditer, per_text
 __all__ = ["ROLE_AFTER", "ROLE_FIELD", "load_roles", "role_after", "role_values"]
 
 _WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
-ROLE_FIELD = re.compile(
+# A label at a line start (after a list bullet, a quote mark, markdown emphasis): one to three
+# words, then a colon.
+_LABEL_AT = (
     r"(?m)^[ \t>]*(?:[-*•][ \t]+)?[*_]{0,2}"
-    r"(?P<label>[A-Za-z][A-Za-z'’/-]*(?:[ \t][A-Za-z][A-Za-z'’/-]*){0,2})"
-    r"[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+    r"(?P<label>[A-Za-z][A-Za-z'’/-]*(?:[ \t][A-Za-z][A-Za-z'’/-]*){0,2})[*_]{0,2}[ \t]*:"
+)
+ROLE_FIELD = re.compile(
+    _LABEL_AT + r"[*_]{0,2}[ \t]*"
     rf"(?P<v>{_WORD}(?:[ \t](?:[A-Z]\.[ \t])?{_WORD}){{0,2}})"
     r"[*_]{0,2}[ \t]*(?=$|[,;|])"
 )
@@ -50,10 +54,7 @@ ROLE_AFTER = re.compile(
     r"|[ \t]+\((?P<b>[a-z]+(?:[ \t][a-z]+){0,2})\))"
 )
 """A name and its role after it: ``Haslinda, our driver,``, ``Wielowieyska (goalkeeper)``."""
-_LABEL = re.compile(
-    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?[*_]{0,2}"
-    r"(?P<label>[A-Za-z][A-Za-z'’/-]*(?:[ \t][A-Za-z][A-Za-z'’/-]*){0,2})[*_]{0,2}[ \t]*:"
-)
+_LABEL = re.compile(_LABEL_AT)
 
 
 _LOWER_SHARE = 200  # a text with a capital in fewer than 1 of this many characters is lower case

@@ -68,7 +68,7 @@ from hybridllm.classifiers.name_lower import (
 from hybridllm.classifiers.name_lower_english import english_sentences
 from hybridllm.classifiers.name_lower_lone import lone_restored, surname_next
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
-from hybridllm.classifiers.name_ner import NerWindows, dictionary_word
+from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import drop_public
 from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
@@ -153,7 +153,7 @@ class NameRecognizer(NamePairs):
         self.last = lexicon("surnames.txt")
         self.places = lexicon("places.txt")
         self._ner = ner
-        self._windows = NerWindows(model_name, enabled=ner, keep=dictionary_word)
+        self._windows = NerWindows(model_name, enabled=ner)
         self._gates: dict[str, Gate] = {}
 
     def _titled(self, text: str, *, roles: bool = True) -> list[Finding]:
@@ -317,8 +317,8 @@ class NameRecognizer(NamePairs):
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
         kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
-        if labels := [label for label, _ in role_values(text, self.tokens)]:  # "Mentor:"
-            kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]
+        if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
+            kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
         return whole_mentions(text, trim_units(text, kept))
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
