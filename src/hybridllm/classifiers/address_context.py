@@ -358,8 +358,10 @@ def trim_units(text: str, found: list[Finding]) -> list[Finding]:
     finding."""
     out = found
     for i, f in enumerate(found):
+        if not _UNIT_NUMBER.match(text, f.end):  # (before the search of the whole span)
+            continue
         tail = _UNIT_TAIL.search(text, f.start, f.end)
-        if tail is None or tail.start() <= f.start or not _UNIT_NUMBER.match(text, f.end):
+        if tail is None or tail.start() <= f.start:
             continue
         unit = _UNIT_STREET.match(text, f.end - len(tail.group().lstrip(" \t")))
         if unit is not None and _street_ok(unit.group("s"), text.islower()):

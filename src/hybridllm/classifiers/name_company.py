@@ -140,15 +140,19 @@ def in_company(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` stands where messages name a person (see the
     module docstring)."""
     lo = max(0, start - _REACH)
+    # The patterns before the word end in a space or tab right before it (a list of relations
+    # in a comma too): without one, the windows are not searched.
+    last = text[start - 1 : start]
+    spaced = last in (" ", "\t")
     if (
-        _RELATIONS.search(text, lo, start)
-        or _WITH_ME_BEFORE.search(text, lo, start)
-        or _HELD_UNDER.search(text, lo, start)
+        ((spaced or last == ",") and _RELATIONS.search(text, lo, start))
+        or (spaced and _WITH_ME_BEFORE.search(text, lo, start))
+        or (spaced and _HELD_UNDER.search(text, lo, start))
     ):
         return True
     if any(p.match(text, end) for p in (_WITH_ME_AFTER, _ROLE_AFTER, _OF_COMPANY)):
         return True
-    intro = _INTRO_BEFORE.search(text, lo, start)
+    intro = _INTRO_BEFORE.search(text, lo, start) if spaced else None
     if intro is not None and (intro["hi"] or _INTRO_AFTER.match(text, end)):
         return True
     if _addressed_at_the_end(text, start, end):

@@ -205,8 +205,9 @@ def _eponym(text: str, span: str, end: int, possessive: bool) -> bool:
 def _titled(text: str, start: int, end: int) -> bool:
     """A work's or a band's title after its kind: ``the film Condorman?``."""
     return (
-        _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+        text[start - 1 : start] in (" ", "\t")  # the pattern's end: no search of the window else
         and _TITLE_END.match(text, end) is not None
+        and _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
     )
 
 

@@ -159,6 +159,9 @@ def _left(
     pos = start
     particle = particle_last = False
     for _ in range(_MAX_PARTS):
+        # the pattern ends in a space right before ``pos``: without one, no search of the window
+        if text[pos - 1 : pos] != " ":
+            break
         m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if m is None:
             break
