@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.clinical import words
+
 __all__ = ["FIELD", "NAME_KEY", "in_company", "person_object"]
 
 _WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
@@ -76,6 +78,13 @@ _RELATIONS = re.compile(
     r"|brothers|sisters|cousins|nieces|nephews|twins|parents|grandparents|friends|colleagues"
     r"|teammates|co-?workers|classmates|flatmates|roommates)[ \t]+"
     r"(?:[^\W\d_][\w'’-]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)){0,3})$"
+)
+# The last words _RELATIONS can end with before a name ("co-workers" is searched as any word
+# with a hyphen is).
+_RELATION_ENDS = words(
+    "children kids sons daughters grandchildren grandsons granddaughters siblings brothers sisters"
+    " cousins nieces nephews twins parents grandparents friends colleagues teammates coworkers"
+    " classmates flatmates roommates and"
 )
 # The speaker and another: "me and X", "myself and X" before; "X and I", "X and me" after.
 _WITH_ME_BEFORE = re.compile(r"(?i:\b(?:me|myself)[ \t]+and[ \t]+)$")
@@ -142,17 +151,30 @@ def in_company(text: str, start: int, end: int) -> bool:
     lo = max(0, start - _REACH)
     # The patterns before the word end in a space or tab right before it (a list of relations
     # in a comma too): without one, the windows are not searched.
+    # Each ends in a word of its own (a plain ASCII word before the name that is none of them
+    # rules it out; any other word is left to the pattern's search).
     last = text[start - 1 : start]
     spaced = last in (" ", "\t")
+    word = text[lo:start].rstrip(" \t").rpartition(" ")[2].lower() if spaced else ""
+    other = word.isascii() and word.isalpha()
     if (
-        ((spaced or last == ",") and _RELATIONS.search(text, lo, start))
-        or (spaced and _WITH_ME_BEFORE.search(text, lo, start))
-        or (spaced and _HELD_UNDER.search(text, lo, start))
+        (
+            (last == "," or (spaced and (not other or word in _RELATION_ENDS)))
+            and _RELATIONS.search(text, lo, start)
+        )
+        or (spaced and (not other or word == "and") and _WITH_ME_BEFORE.search(text, lo, start))
+        or (
+            spaced
+            and (not other or word in ("under", "known"))
+            and _HELD_UNDER.search(text, lo, start)
+        )
     ):
         return True
     if any(p.match(text, end) for p in (_WITH_ME_AFTER, _ROLE_AFTER, _OF_COMPANY)):
         return True
-    intro = _INTRO_BEFORE.search(text, lo, start) if spaced else None
+    intro = (
+        _INTRO_BEFORE.search(text, lo, start) if spaced and (not other or word == "is") else None
+    )
     if intro is not None and (intro["hi"] or _INTRO_AFTER.match(text, end)):
         return True
     if _addressed_at_the_end(text, start, end):

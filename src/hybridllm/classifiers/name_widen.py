@@ -50,8 +50,10 @@ from hybridllm.models import Finding
 
 __all__ = ["repeated", "trim_leads", "widen"]
 
-_WORD_BEFORE = re.compile(r"([\w’'-]+) \Z")  # a word and one space, ending at a position
 _WORD_AFTER = re.compile(r" ([\w’'-]+)")
+# A word before a space, matched on the reversed text before it (a search for the word and the
+# space at a position's end would try every position of the window).
+_WORD_RUN = re.compile(r"[\w’'-]+")
 _HYPHEN_PART = re.compile(r"-[A-Za-zÀ-ÖØ-öø-ÿ]{2,}\b")
 _MAX_PARTS = 4  # words added on each side at most
 # A particle that ends a found name ("mark van der" of "mark van der berg").
@@ -159,26 +161,27 @@ def _left(
     pos = start
     particle = particle_last = False
     for _ in range(_MAX_PARTS):
-        # the pattern ends in a space right before ``pos``: without one, no search of the window
+        # the word (within 40 characters) and the one space right before ``pos``
         if text[pos - 1 : pos] != " ":
             break
-        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-        if m is None:
+        run = _WORD_RUN.match(text[max(0, pos - 40) : pos - 1][::-1])
+        if run is None:
             break
-        word = m.group(1)
+        word_start = pos - 1 - run.end()
+        word = text[word_start : pos - 1]
         low = word.lower()
         next_to_particle = particle_last
         particle_last = False
         if (low in PARTICLES and word.islower()) or low in IRISH_PARTICLES:
-            pos = m.start()  # a particle counts only with a name part before or the name after
+            pos = word_start  # a particle counts only with a name part before or the name after
             best = pos
             particle = particle_last = True
             continue
         if lower and particle and word.islower() and _given_lower(low, lex):
-            pos = best = m.start()
+            pos = best = word_start
             break
         if lower and alone and pos == start and word.islower() and _given_before(low, lex):
-            pos = best = m.start()
+            pos = best = word_start
             break  # "buster lindberg": a listed given name before a found lone surname
         if low in CUE_VERBS or low in FUNCTION_WORDS or low in TITLE_WORDS:
             break  # "Ask" of "Ask Maria Lopez" addresses her, it is no part of her name
@@ -186,7 +189,7 @@ def _left(
         # ("Roxy van der Torre", "Ancilla van Aken"; not "The van der Waals force").
         if not (_name_part(word, lex, given=True) or (next_to_particle and word.istitle())):
             break
-        pos = best = m.start()
+        pos = best = word_start
     return best
 
 
