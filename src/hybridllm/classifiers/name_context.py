@@ -380,21 +380,17 @@ _THING_NAMED = re.compile(
 
 def thing_named(text: str, start: int) -> bool:
     """Whether the word at ``start`` is what a thing is named ("a java class named Fibbo")."""
-    # (the pattern ends in a space or tab right before the word: no search of the window else)
-    return (
-        text[start - 1 : start] in (" ", "\t")
-        and _THING_NAMED.search(text, max(0, start - 40), start) is not None
-    )
+    if text[start - 1 : start] not in (" ", "\t"):  # where the pattern must end: no search
+        return False
+    return _THING_NAMED.search(text, max(0, start - 40), start) is not None
 
 
 def person_context(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is followed by a verb only people do ("Wade never
     showed") or preceded by a cue that only precedes people ("thanks", "my kid") or by a chat
     log's time stamp at the line start, and not by one that precedes companies ("our team at
-    Initech wants ...").
-    """
-    # Both cues end in white space right before the word: no search of the window without it.
-    spaced = text[start - 1 : start].isspace()
+    Initech wants ...")."""
+    spaced = text[start - 1 : start].isspace()  # where both cues end: no search without it
     if spaced and (_ORG_CUE.search(text, max(0, start - 24), start) or thing_named(text, start)):
         return False
     return (
@@ -402,8 +398,7 @@ def person_context(text: str, start: int, end: int) -> bool:
         or (spaced and _PERSON_CUE.search(text, max(0, start - 24), start) is not None)
         # the first word after a chat log's time stamp is its speaker, when English does not
         # spell it: "[10:01] Abbe: ...", not "[09:15] Bot: hi"
-        or (
-            # (a stamp is short: the line start is looked for in the 40 characters before)
+        or (  # (a stamp is short: the line start is looked for in the 40 characters before)
             STAMPED_TURN.fullmatch(text, text.rfind("\n", max(0, start - 40), start) + 1, start)
             is not None
             and text[start:end].lower() not in token_lexicon().vocab
@@ -485,11 +480,7 @@ def list_names(
             # two listed names that are no word, place or brand ("Kovačević and Živković")
             or (len(group) == 2 and all(lex.kind(text[a:b]) is Kind.NAME for a, b in group))
         )
-        placed = bool(
-            group
-            and text[group[0][0] - 1 : group[0][0]].isspace()  # the pattern's end: no search else
-            and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0])
-        )
+        placed = bool(group and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0]))
         if placed and group[0] in is_found:  # "from Gök, Iclal": a found name no place bears
             placed = lex.kind(text[group[0][0] : group[0][1]]) is not Kind.NAME
         if len(group) >= 2 and seeded and not placed:
