@@ -1,0 +1,155 @@
+"""The cheap tests in front of the end-anchored cue searches change no answer.
+
+``in_company``, ``person_context`` and ``thing_named`` search their patterns only where the
+text before the word can end as the pattern must (a space, tab or comma; for ``in_company`` a
+word the pattern ends with). These tests compare them with the plain searches, the code before
+those tests, on generated texts made of the patterns' own words, other words, names and every
+kind of separator, so a pattern that gains a word its test does not know fails here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from hybridllm.classifiers import name_company as nc
+from hybridllm.classifiers import name_context as nx
+
+_WORDS = [
+    *sorted(nc._RELATION_ENDS),
+    "co-workers",
+    "me",
+    "myself",
+    "ME",
+    "And",
+    "booked",
+    "reserved",
+    "under",
+    "table",
+    "have",
+    "known",
+    "I've",
+    "this",
+    "is",
+    "This",
+    "hi",
+    "Hello",
+    "good",
+    "morning",
+    "class",
+    "named",
+    "called",
+    "app",
+    "at",
+    "from",
+    "joined",
+    "said",
+    "thanks",
+    "cc",
+    "cc'd",
+    "by",
+    "opened",
+    "assigned",
+    "to",
+    "I",
+    "am",
+    "I'm",
+    "shouted",
+    "look",
+    "rand",
+    "Kids",
+    "ſons",
+    "the",
+    "Ann",
+    "Bob",
+    "Quentin",
+    "Ltd",
+]
+_SEPARATORS = [" ", "  ", "\t", "\n", ", ", ",", ": ", " and ", ". ", "(", " - "]
+_NAME = re.compile(r"[A-Z][a-z]+")
+
+texts = st.lists(
+    st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), min_size=1, max_size=9
+).map(lambda parts: "".join(w + s for w, s in parts) + "Zoe again.")
+
+
+def _in_company_plain(text: str, start: int, end: int) -> bool:
+    """``in_company`` as it was before the tests in front of its searches."""
+    lo = max(0, start - nc._REACH)
+    if (
+        nc._RELATIONS.search(text, lo, start)
+        or nc._WITH_ME_BEFORE.search(text, lo, start)
+        or nc._HELD_UNDER.search(text, lo, start)
+    ):
+        return True
+    if any(p.match(text, end) for p in (nc._WITH_ME_AFTER, nc._ROLE_AFTER, nc._OF_COMPANY)):
+        return True
+    intro = nc._INTRO_BEFORE.search(text, lo, start)
+    if intro is not None and (intro["hi"] or nc._INTRO_AFTER.match(text, end)):
+        return True
+    if nc._addressed_at_the_end(text, start, end):
+        return True
+    if nc._TO_DO.match(text, end) is None:
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    lead = text[max(line, lo) : start]
+    return bool((line >= lo and nc._LINE_ITEM.match(lead)) or nc._SENTENCE_ITEM.search(lead))
+
+
+def _cues_plain(text: str, start: int) -> tuple[bool, bool, bool]:
+    return (
+        nx._ORG_CUE.search(text, max(0, start - 24), start) is not None,
+        nx._THING_NAMED.search(text, max(0, start - 40), start) is not None,
+        nx._PERSON_CUE.search(text, max(0, start - 24), start) is not None,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("my kids\tAnn and Bob")
+@example("my kids Ann,Bob")
+@example("Me and\tAnn went")
+@example("booked under\tAnn")
+def test_in_company_answers_as_the_plain_searches(text: str) -> None:
+    for m in _NAME.finditer(text):
+        assert nc.in_company(text, m.start(), m.end()) == _in_company_plain(
+            text, m.start(), m.end()
+        ), (text, m.group())
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("a class named\tAnn")
+@example("thanks,\nAnn")
+@example("the app called Bob")
+@example("joined\u00a0Ann")
+def test_thing_and_person_cues_answer_as_the_plain_searches(text: str) -> None:
+    for m in _NAME.finditer(text):
+        org, thing, person = _cues_plain(text, m.start())
+        assert nx.thing_named(text, m.start()) == thing, (text, m.group())
+        expected = not (org or thing) and (
+            person
+            or nx._PERSON_VERB.match(text, m.end()) is not None
+            or (
+                nx.STAMPED_TURN.fullmatch(
+                    text, text.rfind("\n", max(0, m.start() - 40), m.start()) + 1, m.start()
+                )
+                is not None
+                and m.group().lower() not in nx.token_lexicon().vocab
+            )
+            or nx._contact_field(text, m.start(), m.end())
+            or nc.in_company(text, m.start(), m.end())
+        )
+        assert nx.person_context(text, m.start(), m.end()) == expected, (text, m.group())
+
+
+def test_the_words_relations_end_with_are_known() -> None:
+    # Every plain word of _RELATIONS' list of relations is one its test lets through.
+    group = re.search(r"\(\?:([a-z|?-]+)\)\[ \\t\]\+", nc._RELATIONS.pattern)
+    assert group is not None
+    for word in group.group(1).split("|"):
+        plain = word.replace("-?", "")
+        assert plain in nc._RELATION_ENDS, word
+    assert "and" in nc._RELATION_ENDS
