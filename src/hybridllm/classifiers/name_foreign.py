@@ -19,6 +19,7 @@ findings: in lower-case chat the other names of a line read as non-English words
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import read_list, token_lexicon, with_folded
@@ -53,7 +54,7 @@ def named(key: str) -> bool:
     return not words or any(w in lex.first or w in curated for w in words)
 
 
-def _english_count(words: list[str], vocab: frozenset[str]) -> tuple[int, int]:
+def _english_count(words: list[str], vocab: Container[str]) -> tuple[int, int]:
     return sum(w in vocab for w in words), len(words)
 
 

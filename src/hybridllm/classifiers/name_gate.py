@@ -15,6 +15,7 @@ PERSON findings fell into a few shapes, each handled here without a model:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 
 from hybridllm.classifiers.clinical import words
@@ -27,6 +28,7 @@ from hybridllm.classifiers.name_tokens import (
     plural_of,
     read_list,
     token_lexicon,
+    untracked,
     with_folded,
 )
 from hybridllm.classifiers.normalize import SPACES
@@ -56,9 +58,10 @@ __all__ = [
 
 
 @cache
-def lexicon(name: str) -> frozenset[str]:
-    # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found.
-    return with_folded(read_list(name))
+def lexicon(name: str) -> Mapping[str, None]:
+    # Also the ASCII-folded form, so "Jurkovic" typed without diacritics is found; untracked
+    # by the garbage collector (see name_tokens.untracked).
+    return untracked(with_folded(read_list(name)))
 
 
 # spaCy's small model tags many library and product names as PERSON in coding questions.

@@ -27,6 +27,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Container, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -195,7 +196,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def _plural_of(low: str, vocab: frozenset[str]) -> bool:
+def _plural_of(low: str, vocab: Container[str]) -> bool:
     """An English plural of a vocabulary word ("warranties", "fractals", "hustles")."""
     if len(low) < 5 or not low.endswith("s") or low.endswith("ss"):
         return False
@@ -206,7 +207,7 @@ def _plural_of(low: str, vocab: frozenset[str]) -> bool:
     )
 
 
-def plural_of(low: str, vocab: frozenset[str]) -> bool:
+def plural_of(low: str, vocab: Container[str]) -> bool:
     """Whether ``low`` is an English plural of a word of ``vocab`` (``warranties``)."""
     return _plural_of(low, vocab)
 
@@ -252,6 +253,14 @@ def with_folded(words: list[str]) -> frozenset[str]:
     return frozenset(words).union(f for f in folded if len(f) > 1)
 
 
+def untracked(words: Iterable[str]) -> Mapping[str, None]:
+    """``words`` as the keys of a plain dict: as quick to ask (``in``), and, holding only
+    strings, a dict the garbage collector does not track. A frozenset is tracked, and every
+    full collection walks each of its entries: with the token lists' ~480k words that was
+    ~30 ms of every such pause (they come every few dozen 10 KB calls)."""
+    return dict.fromkeys(words)
+
+
 _SLIP_MIN = 8  # a shorter word is one slip away from too many names ("eistein", "mariett")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -261,17 +270,21 @@ class TokenLexicon:
 
     def __init__(self) -> None:
         """Load every list from the package data."""
-        self.first = with_folded(
-            read_list("first_names.txt")
-            + read_list("census_first_names.txt")
-            + read_list("ssa_first_names.txt")
-            + read_list("ibge_first_names.txt")
+        self.first = untracked(
+            with_folded(
+                read_list("first_names.txt")
+                + read_list("census_first_names.txt")
+                + read_list("ssa_first_names.txt")
+                + read_list("ibge_first_names.txt")
+            )
         )
-        self.last = with_folded(read_list("surnames.txt") + read_list("census_surnames.txt"))
+        self.last = untracked(
+            with_folded(read_list("surnames.txt") + read_list("census_surnames.txt"))
+        )
         self.ambiguous = frozenset(read_list("ambiguous.txt")) | frozenset(
             read_list("common_words.txt")
         )
-        self.vocab = frozenset(read_list("vocab.txt"))
+        self.vocab = untracked(read_list("vocab.txt"))
         self.common = frozenset(read_list("vocab_common.txt"))
         self.places = frozenset(read_list("places_large.txt"))
         # Large places that Faker's curated lists hold as surnames ("Rodriguez", "Henderson",

@@ -9,6 +9,7 @@ one-word names the token lists allowed unless NER calls them an organisation or 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from hybridllm.classifiers.name_context import STRONG_CUE, person_context
 from hybridllm.classifiers.name_fame import famous_word
@@ -79,9 +80,9 @@ class NerVerdicts:
     """
 
     name = "names"
-    first: frozenset[str]
-    last: frozenset[str]
-    places: frozenset[str]
+    first: Mapping[str, None]
+    last: Mapping[str, None]
+    places: Mapping[str, None]
     tokens: TokenLexicon
     _windows: NerWindows
 

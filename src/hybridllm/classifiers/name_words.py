@@ -177,7 +177,7 @@ def _slip_words() -> frozenset[str]:
     """Everyday words that no name list holds (``elaine``, ``franco`` are names: ``elane``,
     ``fraco`` may be too)."""
     lex = token_lexicon()
-    return lex.common - lex.first - lex.last
+    return frozenset(w for w in lex.common if w not in lex.first and w not in lex.last)
 
 
 @cache
