@@ -106,3 +106,29 @@ def test_a_name_before_its_role(text: str) -> None:
 )
 def test_a_word_before_a_role_is_no_name_unless_it_could_be_one(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Your colleague Rie said someone would call me back today.", "Rie"),
+        ("My friend Bridges told me about the new office.", "Bridges"),
+        ("Her husband Rie will pick up the keys.", "Rie"),
+    ],
+)
+def test_an_english_word_after_someones_relation_is_a_name_where_ner_says_so(
+    text: str, name: str
+) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My colleague Shuffle sent nothing.",  # NER: no person
+        "Build bridges with your colleague teams.",
+        "Your colleague said the Bridges project is late.",
+    ],
+)
+def test_a_word_after_a_relation_needs_ners_person(text: str) -> None:
+    assert not any(p in ("Shuffle", "Bridges", "Bridges project") for p in persons(text))

@@ -39,7 +39,16 @@ from hybridllm.classifiers.name_lower_english import NONE, WEAK, strength
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, VOCATIVE
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, TITLES, Kind, TokenLexicon
 
-__all__ = ["addressed", "cue_final", "cue_run", "kin_name", "line_start", "relative", "repeats"]
+__all__ = [
+    "addressed",
+    "cue_final",
+    "cue_run",
+    "kin_before",
+    "kin_name",
+    "line_start",
+    "relative",
+    "repeats",
+]
 
 # A cue that names someone. Group "p": said of a person ("my name is", "named him"), so any
 # listed name may follow; otherwise an everyday phrase too ("call me back", "name: string").
@@ -316,3 +325,12 @@ def addressed(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
         and VOCATIVE.match(text, start + len(word)) is not None
         and line_start(text, start)
     )
+
+
+_KIN_ANY = re.compile(_KIN_BEFORE.pattern.replace("(?:my|our)", "(?:my|our|your|his|her|their)"))
+
+
+def kin_before(text: str, start: int) -> bool:
+    """Whether someone's relation stands right before ``start``: ``my colleague``, ``your
+    friend``, ``her husband`` (a name may follow that is an English word too: ``Rie``)."""
+    return _KIN_ANY.search(text, max(0, start - 28), start) is not None

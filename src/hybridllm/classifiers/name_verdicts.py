@@ -20,6 +20,7 @@ from hybridllm.classifiers.name_gate import (
     plausible_person,
 )
 from hybridllm.classifiers.name_lower_context import census_first
+from hybridllm.classifiers.name_lower_cues import kin_before
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
 from hybridllm.classifiers.name_runs import at_sentence_start as _at_sentence_start
@@ -85,6 +86,10 @@ class NerVerdicts:
     places: Mapping[str, None]
     tokens: TokenLexicon
     _windows: NerWindows
+
+    def _listed_in(self, span: str) -> bool:
+        """Whether a word of ``span`` is a listed name that is not also an everyday word."""
+        return any(self.tokens.kind(w) is Kind.NAME for w in span.split())
 
     @staticmethod
     def _bare(word: re.Match[str]) -> tuple[int, int]:
@@ -304,6 +309,9 @@ class NerVerdicts:
                 # spaCy sometimes swallows a trailing "'s" or punctuation.
                 while end > start and not text[end - 1].isalpha():
                     end -= 1
+                # One word after someone's relation ("your colleague Rie said") stays a name
+                # though English spells it (the caller drops other findings of English words).
+                kin = "names+kin" if len(toks) == 1 and kin_before(text, start) else "names+ner"
                 if end > start:
-                    found.append(self._finding(start, end, 0.75, "names+ner"))
+                    found.append(self._finding(start, end, 0.75, kin))
         return found

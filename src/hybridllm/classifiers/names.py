@@ -204,10 +204,6 @@ class NameRecognizer(NamePairs):
             n.lower() in self.places for n in neighbours
         )
 
-    def _listed_in(self, span: str) -> bool:
-        """Whether a word of ``span`` is a listed name that is not also an everyday word."""
-        return any(self.tokens.kind(w) is Kind.NAME for w in span.split())
-
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until spaCy is loaded (or failed to load); True if it finished in time."""
         return self._windows.wait_ready(timeout)
@@ -473,7 +469,10 @@ class NameRecognizer(NamePairs):
                 for f in self._ner_windows(
                     text, words, candidates, weak, lists_over_ner=not foreign, alone_only=restored
                 )
-                if not all_words(self.tokens, text[f.start : f.end])
+                if (
+                    f.recognizer == "names+kin"  # "your colleague Rie": see NerVerdicts
+                    or not all_words(self.tokens, text[f.start : f.end])
+                )
                 and not (foreign and not self._listed_in(text[f.start : f.end]))
             )
         return findings
