@@ -11,12 +11,13 @@ from __future__ import annotations
 import gc
 
 from hybridllm.classifiers.name_gate import lexicon
+from hybridllm.classifiers.name_lower_context import faker_last
 from hybridllm.classifiers.name_tokens import token_lexicon, untracked
 
 
 def test_the_token_lists_are_not_tracked() -> None:
     lex = token_lexicon()
-    for words in (lex.vocab, lex.first, lex.last, lexicon("surnames.txt")):
+    for words in (lex.vocab, lex.first, lex.last, lexicon("surnames.txt"), faker_last()):
         assert len(words) > 20_000
         assert not gc.is_tracked(words)
     assert "maria" in lex.first

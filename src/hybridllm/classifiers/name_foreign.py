@@ -19,10 +19,10 @@ findings: in lower-case chat the other names of a line read as non-English words
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from functools import cache, lru_cache
 
-from hybridllm.classifiers.name_tokens import read_list, token_lexicon, with_folded
+from hybridllm.classifiers.name_tokens import read_list, token_lexicon, untracked, with_folded
 
 __all__ = ["foreign_noun", "load_curated", "named"]
 
@@ -35,8 +35,8 @@ _ENGLISH_SHARE = 0.6
 
 
 @cache
-def _curated_surnames() -> frozenset[str]:
-    return with_folded(read_list("surnames.txt"))
+def _curated_surnames() -> Mapping[str, None]:
+    return untracked(with_folded(read_list("surnames.txt")))  # (see name_tokens.untracked)
 
 
 def load_curated() -> None:

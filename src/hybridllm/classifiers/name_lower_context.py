@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import (
@@ -40,6 +40,7 @@ from hybridllm.classifiers.name_tokens import (
     Kind,
     TokenLexicon,
     read_list,
+    untracked,
 )
 
 __all__ = [
@@ -201,9 +202,10 @@ _CUE_LAST = frozenset(
 
 
 @cache
-def faker_last() -> frozenset[str]:
-    """Surnames of Faker's person providers (a curated list: "gutierrez", not "held")."""
-    return frozenset(read_list("surnames.txt"))
+def faker_last() -> Mapping[str, None]:
+    """Surnames of Faker's person providers (a curated list: "gutierrez", not "held"); a dict
+    the garbage collector does not walk (see :func:`~.name_tokens.untracked`)."""
+    return untracked(read_list("surnames.txt"))
 
 
 @cache
