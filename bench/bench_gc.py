@@ -13,9 +13,11 @@ service) and record every collection the collector makes (generation, CPU ms) an
 CPU ms. Prints per mode the tracked objects, one timed ``gc.collect()`` before the calls,
 the collections during the calls, and the calls' p50 / p99 / max.
 
+``--src DIR`` measures another source tree (e.g. a checkout before a change).
+
 Usage::
 
-    PYTHONPATH=src .venv/bin/python bench/bench_gc.py [--calls 2000]
+    PYTHONPATH=src .venv/bin/python bench/bench_gc.py [--calls 2000] [--src OLD/src]
 """
 
 from __future__ import annotations
@@ -103,9 +105,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=1, help="fresh runs per mode, A B B A")
+    parser.add_argument("--src", default=None, help="source tree to measure (default: installed)")
     parser.add_argument("--worker", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
+        if args.src:
+            sys.path.insert(0, str(Path(args.src).resolve()))
         print(json.dumps(worker(args.worker, args.calls)))
         return
     print(
@@ -117,7 +122,15 @@ def main() -> None:
     for r in range(args.rounds):
         for mode in MODES if r % 2 == 0 else MODES[::-1]:
             out = subprocess.run(
-                [sys.executable, __file__, "--worker", mode, "--calls", str(args.calls)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--worker",
+                    mode,
+                    "--calls",
+                    str(args.calls),
+                    *(["--src", args.src] if args.src else []),
+                ],
                 capture_output=True,
                 text=True,
                 check=True,

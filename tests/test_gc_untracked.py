@@ -3,7 +3,7 @@
 A frozenset is tracked by the cyclic garbage collector, and each full collection visits every
 entry; the token lists hold ~480k words, which made each full collection of a loaded
 classifier's process ~30 ms longer (such collections come every few dozen 10 KB calls:
-``bench/bench_gc_pause.py``). A plain dict of strings is not tracked.
+``bench/bench_gc.py --src``). A plain dict of strings is not tracked.
 """
 
 from __future__ import annotations
