@@ -150,9 +150,8 @@ def in_company(text: str, start: int, end: int) -> bool:
     module docstring)."""
     lo = max(0, start - _REACH)
     # The patterns before the word end in a space or tab right before it (a list of relations
-    # in a comma too): without one, the windows are not searched.
-    # Each ends in a word of its own (a plain ASCII word before the name that is none of them
-    # rules it out; any other word is left to the pattern's search).
+    # in a comma too), after a word of their own: without the space, or after a plain ASCII
+    # word that is none of theirs, the windows are not searched (any other word is).
     last = text[start - 1 : start]
     spaced = last in (" ", "\t")
     word = text[lo:start].rstrip(" \t").rpartition(" ")[2].lower() if spaced else ""
