@@ -241,12 +241,13 @@ def _no_english(lex: TokenLexicon, w: str) -> bool:
 
 # The writer's own relation right before a lower-case given name ("my kid kelly"; not a story's
 # "his cousin faith").
-_KIN_BEFORE = re.compile(
-    r"(?i:\b(?:my|our)[ \t]+(?:kid|son|daughter|child|wife|husband|partner"
+_KIN = (
+    r"(?:kid|son|daughter|child|wife|husband|partner"
     r"|mom|mum|dad|mother|father|brother|sister|friend|colleague|coworker|co-worker|boss"
     r"|manager|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|grandma|grandpa|neighbou?r"
-    r"|roommate|girlfriend|boyfriend|fianc[eé]e?|tenant|landlord)[ \t]+)$"
+    r"|roommate|girlfriend|boyfriend|fianc[eé]e?|tenant|landlord)"
 )
+_KIN_BEFORE = re.compile(rf"(?i:\b(?:my|our)[ \t]+{_KIN}[ \t]+)$")
 
 
 # Census given names that are also auxiliaries or adverbs: "my friend will help".
@@ -327,7 +328,7 @@ def addressed(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     )
 
 
-_KIN_ANY = re.compile(_KIN_BEFORE.pattern.replace("(?:my|our)", "(?:my|our|your|his|her|their)"))
+_KIN_ANY = re.compile(rf"(?i:\b(?:my|our|your|his|her|their)[ \t]+{_KIN}[ \t]+)$")
 
 
 def kin_before(text: str, start: int) -> bool:
