@@ -1,6 +1,7 @@
-"""Rules 12-13 (:mod:`hybridllm.classifiers.name_lower_cues`): a naming cue that closes a clause,
-and later mentions of a found name, with the everyday text beside them that must stay clean.
-Written for this file; the real classifier runs every case."""
+"""Rules 12-15 (:mod:`hybridllm.classifiers.name_lower_cues`): a naming cue that closes a clause,
+later mentions of a found name, a relative pronoun of people and an honorific, with the
+everyday text beside them that must stay clean. Written for this file; the real classifier
+runs every case."""
 
 from __future__ import annotations
 
@@ -208,3 +209,28 @@ def test_lower_case_place_of_two_words_stays_a_place() -> None:
     # the entity holds a word the rules did not capitalise: NER's place label stands
     text = "write a credit proposal for a hong kong local seafood trading company"
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("approved, signed off by mr sham on 30/06.", "sham"),
+        ("can you ask mrs green whether the refund went through", "green"),
+        ("pls forward this to mr. field before friday", "field"),
+    ],
+)
+def test_lower_case_word_after_mr_or_mrs_is_a_surname(text: str, name: str) -> None:
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "open the file in ms word and save it as pdf",  # "ms": Microsoft
+        "i miss home so much these days",  # "miss": a verb
+        "mr said he would call back",  # a verb of people after the title: no surname
+        "print(mr + 1)  # mr is the merge request count",  # code
+    ],
+)
+def test_no_surname_after_ms_miss_or_before_a_verb(text: str) -> None:
+    assert not persons(text)

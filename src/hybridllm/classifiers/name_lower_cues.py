@@ -1,6 +1,7 @@
-"""Lower-case names that a naming cue ends a clause with, and later mentions of a found name.
+"""Lower-case names that a naming cue ends a clause with, later mentions of a found name, and
+names after a relative pronoun of people or an honorific.
 
-Two rules that read no list of verbs or roles, only what the sentence does with a name:
+Rules that read no list of verbs or roles, only what the sentence does with a name:
 
 12. **a naming cue closing a clause**: ``sometimes people call me mora``, ``her maiden name is
     benn``, ``what's your last name? li``, ``call me jåp``. The cue says a name follows, and the
@@ -21,10 +22,14 @@ Two rules that read no list of verbs or roles, only what the sentence does with 
     everyday word, a word in no list, or letters English does not use); ``users who`` and
     ``anyone who`` are words.
 
+15. **an honorific**: ``signed off by mr sham``, ``ask mrs green``: the word after ``mr`` or
+    ``mrs`` is a surname, an English word too (``ms`` and ``dr`` also begin ``ms word`` and
+    ``dr visit``; ``miss`` is a verb), unless it is a function word or a verb of people.
+
 Rule 12 holds in any language and in text that is not all lower case (the cue says it is a
 name, not the missing capitals); rules 13 and 14 only in sentences written in lower case (in cased
-prose a lower-case word is no name: ``als`` in German is no repeat of a found ``Als``). Neither
-applies on lines of code.
+prose a lower-case word is no name: ``als`` in German is no repeat of a found ``Als``); rule 15
+wherever the lower-case rules read (both words in lower case). None applies on lines of code.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ __all__ = [
     "addressed",
     "cue_final",
     "cue_run",
+    "honorific_names",
     "kin_before",
     "kin_name",
     "line_start",
@@ -335,3 +341,25 @@ def kin_before(text: str, start: int) -> bool:
     """Whether someone's relation stands right before ``start``: ``my colleague``, ``your
     friend``, ``her husband`` (a name may follow that is an English word too: ``Rie``)."""
     return _KIN_ANY.search(text, max(0, start - 28), start) is not None
+
+
+_HONORIFIC = re.compile(r"(?<![\w.])mrs?\.?[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def honorific_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of rule 15 (see the module docstring): lower-case words after ``mr`` / ``mrs``."""
+    if "mr" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _HONORIFIC.finditer(text):
+        word = m.group(1).removesuffix("'s").removesuffix("’s")
+        if (
+            word.islower()
+            and len(word) >= 2
+            and word not in FUNCTION_WORDS
+            and word not in HELPER_VERBS
+            and word not in PEOPLE_VERBS
+            and not code_line(text, m.start())
+        ):
+            out.append((m.start(1), m.start(1) + len(word)))
+    return out

@@ -33,7 +33,7 @@ from hybridllm.classifiers.name_lower_context import (
     faker_last,
     name_like,
 )
-from hybridllm.classifiers.name_lower_cues import cue_final, relative, repeats
+from hybridllm.classifiers.name_lower_cues import cue_final, honorific_names, relative, repeats
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_lower_slots import slot_runs
 from hybridllm.classifiers.name_lower_tokens import token_runs
@@ -450,6 +450,7 @@ def with_context(
     extra += token_runs(text, words, lex, lower_words, english)
     extra += slot_runs(text, words, lex, lower_words, english)
     extra += cue_final(text, lex) + relative(text, words, lex, lower_words)
+    extra += honorific_names(text, lex)
     for lo, hi in sorted(extra):
         s, e = lo, hi
         head, _, verb = text[s:e].rstrip().rpartition(" ")
