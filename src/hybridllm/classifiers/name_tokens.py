@@ -385,15 +385,19 @@ class TokenLexicon:
         ``bettine`` / betting are names. The lower-case rules ask it of words in no list
         (:func:`~.name_lower_english.strength`); a capitalised word is judged as a finding, where
         a given name before it keeps it (:mod:`~.name_words`: ``Mark Assisant``)."""
-        if len(low) < _SLIP_MIN or not low.isascii():
+        n = len(low)
+        if n < _SLIP_MIN or not low.isascii():
             return False
-        common = self.vocab
-        for i in range(len(low) - 1):
-            if low[:i] + low[i + 1] + low[i] + low[i + 2 :] in common:
-                return True
-        if len(low) > _SLIP_MIN and any(low[:i] + low[i + 1 :] in common for i in range(len(low))):
+        # Each kind of slip's spellings built in a list and asked of the vocabulary by map(): a
+        # third less time than a generator's (~36 -> ~24 us for a word that is none, the usual
+        # case: an unlisted name new to the process).
+        known = self.vocab.__contains__
+        if any(map(known, [low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(n - 1)])):
             return True
-        return any(low[:i] + c + low[i:] in common for i in range(len(low) + 1) for c in _LETTERS)
+        if n > _SLIP_MIN and any(map(known, [low[:i] + low[i + 1 :] for i in range(n)])):
+            return True
+        cuts = [(low[:i], low[i:]) for i in range(n + 1)]
+        return any(map(known, [head + c + tail for head, tail in cuts for c in _LETTERS]))
 
     def _compound(self, low: str) -> bool:
         """Two everyday words run together: "Northwind", "Bluepeak", "Saltmarsh"."""
