@@ -60,6 +60,29 @@ def test_private_evidence_or_a_common_surname_keeps_the_name(text: str, name: st
     assert name in persons(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Please summarise the meeting notes that Laura Kardashian sent yesterday.",
+            "Laura Kardashian",
+        ),
+        (
+            "Can you proofread the cover letter Maria Einstein wrote for the intern role?",
+            "Maria Einstein",
+        ),
+    ],
+)
+def test_a_famous_surname_after_a_listed_given_name_is_a_namesake(text: str, name: str) -> None:
+    # Not the bearer, whose full name the people lists hold (Johnny Depp, Michelle Obama above)
+    assert name in persons(text)
+
+
+def test_a_famous_surname_alone_or_after_a_particle_stays_public() -> None:
+    assert persons("Write a poem in the style of Einstein.") == []
+    assert persons("Van Gaal's Manchester United go into the match as favourites.") == []
+
+
 def test_clinical_text_keeps_a_famous_surname() -> None:
     text = (
         "Patient Johnny Depp, 54, admitted with chest pain; troponin elevated, started on "

@@ -55,7 +55,7 @@ from hybridllm.classifiers.name_public_record import Records, record_like
 from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
 from hybridllm.classifiers.name_public_works import work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
-from hybridllm.classifiers.name_tokens import token_lexicon
+from hybridllm.classifiers.name_tokens import PARTICLES, token_lexicon
 from hybridllm.classifiers.name_usage import among_things, comment_word, everyday_run, written_lower
 from hybridllm.classifiers.name_words import (
     broken_word,
@@ -210,7 +210,12 @@ def _kind(key: str) -> str | None:
     head, _, last = key.rpartition(" ")
     if last in _PLACE_LAST or (head and last in _PLACE_AFTER):
         return "thing"  # "Napili Beach", "San Diego Zoo": a place the name rules took whole
-    # "Kim Kardashian", "Seinfeld": frequent in text, rare in life; "Zapier": a brand
+    first = untitled.partition(" ")[0]
+    if first != untitled and first not in PARTICLES and first in token_lexicon().first:
+        # A famous surname after a listed given name: a namesake of the bearer more often than
+        # the bearer ("Maria Einstein"), whose full name the people lists above hold.
+        return None
+    # "Van Gaal", "Seinfeld": frequent in text, rare in life; "Zapier": a brand
     return fame(untitled)
 
 
