@@ -78,6 +78,18 @@ def test_a_famous_surname_after_a_listed_given_name_is_a_namesake(text: str, nam
     assert name in persons(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rewrite Alaric's quote for the press release: 'We are thrilled to partner.'", "Alaric"),
+        ("Can you check whether Virgil signed the lease yet?", "Virgil"),
+    ],
+)
+def test_a_persons_context_outweighs_a_public_bearer_of_the_name(text: str, name: str) -> None:
+    # Alaric (the Visigoth king) and Virgil are listed public names; the text says otherwise
+    assert name in persons(text)
+
+
 def test_a_famous_surname_alone_or_after_a_particle_stays_public() -> None:
     assert persons("Write a poem in the style of Einstein.") == []
     assert persons("Van Gaal's Manchester United go into the match as favourites.") == []

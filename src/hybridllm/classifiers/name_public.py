@@ -70,6 +70,10 @@ __all__ = ["drop_public", "load_lists", "public_name"]
 _LIST_GAP = 40  # characters between two names of one list
 # The kinds of a public name (a single or frequent name, a brand) a private person may bear too.
 _CIRCLE = frozenset({"single", "famous", "product"})
+# Kinds a gazetteer gives by the name's form alone (a one-word public name, a famous surname),
+# and the rules that found a name by a person's context.
+_LISTED_PUBLIC = frozenset({"single", "famous"})
+_CONTEXT_RULES = frozenset({"names+context", "names+kin"})
 # Characters between a public figure's name and a private person's for the one to be taken
 # as one of the other's circle ("brief Cezanne who missed the call:\nIngrid: build is green").
 _NEAR_PRIVATE = 120
@@ -391,6 +395,12 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         # last: a brand in a snippet stays a brand ("your Zelle account")
         or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)
+    ]
+    # A name a person's context found ("Alaric's quote for the press release", "Hi
+    # Alaric"): the text's evidence outweighs a gazetteer's public bearer of that name.
+    kinds = [
+        None if kind in _LISTED_PUBLIC and f.recognizer in _CONTEXT_RULES else kind
+        for f, kind in zip(found, kinds, strict=True)
     ]
     kinds = spread_persona(text, found, keys, with_company(text, found, keys, kinds), persona)
     singles: dict[str, list[int]] = {}
