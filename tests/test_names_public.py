@@ -326,3 +326,18 @@ def test_public_figures_of_pantheon_are_not_flagged(text: str) -> None:
 )
 def test_pantheon_names_that_private_people_bear_stay_found(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+def test_a_word_a_mention_shows_to_be_a_thing_is_a_thing_at_every_mention() -> None:
+    # "the Menti platform" names a product; "Menti web forms" is the same product
+    text = (
+        "After each pitch, I want audience feedback using the Menti platform. "
+        "List questions I can make into Menti web forms."
+    )
+    assert persons(text) == []
+
+
+def test_a_given_name_inside_a_things_name_stays_a_persons_elsewhere() -> None:
+    # "Sarah Lawrence College" is a thing; Sarah who said something is someone
+    text = "I applied to the Sarah Lawrence College. Sarah said the essay was due on Friday."
+    assert "Sarah" in persons(text)

@@ -77,8 +77,21 @@ _CONTEXT_RULES = frozenset({"names+context", "names+kin"})
 # Characters between a public figure's name and a private person's for the one to be taken
 # as one of the other's circle ("brief Cezanne who missed the call:\nIngrid: build is green").
 _NEAR_PRIVATE = 120
-# Kinds whose dropped name makes the text's later one-word mentions of its words go too.
-_SPREADS = ("person", "famous", "persona", "brand", "known", "listed", "town", "author", "web")
+# Kinds whose dropped name makes the text's later one-word mentions of its words go too (of a
+# thing's or a product's name, a listed given name only when it is the whole name: "Menti").
+_THINGS = ("thing", "product")
+_SPREADS = (
+    *_THINGS,
+    "person",
+    "famous",
+    "persona",
+    "brand",
+    "known",
+    "listed",
+    "town",
+    "author",
+    "web",
+)
 # A name right before these names a product or a result, not a person: "the Unsplash API",
 # "Collatz conjecture", "Maxwell's equations", "Bollinger bands", "a gantt chart", "Johari
 # window", "arduino uno".
@@ -456,12 +469,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         )
         for f, key, kind, d in zip(found, keys, kinds, drop, strict=True)
     ]
+    given = token_lexicon().first
     parts = {
         w
         for key, kind, d in zip(keys, kinds, drop, strict=True)
         if d and kind in _SPREADS
         for w in key.split()
-        if len(w) > 2
+        # a thing's given name is no one's in particular ("Sarah" of "Sarah Lawrence College")
+        if len(w) > 2 and (kind not in _THINGS or w == key or w not in given)
     }
     again = [" " not in key and key in parts for key in keys]  # a word of a dropped name
     return [
