@@ -66,6 +66,16 @@ def test_misspelt_is_one_edit_from_a_frequent_word_and_spares_short_names() -> N
     assert not misspelt("hildigard", lex)
 
 
+def test_a_misspelt_plural_is_misspelt_too() -> None:
+    # the common words are Webster's entries: "service", not "services"
+    lex = token_lexicon()
+    assert misspelt("sergices", lex)
+    assert misspelt("computres", lex)
+    assert not misspelt("hildigards", lex)
+    text = "which of the following sergices is selected:\n- Counseling\n- Coaching"
+    assert _persons(text) == []
+
+
 def test_lone_name_needs_a_person_cue_or_the_spelling_of_a_name() -> None:
     lex = token_lexicon()
     text = "hildigard wants the report filed"

@@ -486,8 +486,4 @@ def namelike(lex: TokenLexicon, word: str) -> bool:
     # a misspelt word ("tabels", "terorists") reads as no name either, nor the plural of a
     # word ("carousels")
     plural = word.endswith("s") and word[:-1] in lex.vocab and lex.kind(word[:-1]) is Kind.WORD
-    return (
-        not plural
-        and not misspelt(word, lex)
-        and not (word.endswith("s") and misspelt(word[:-1], lex))
-    )
+    return not plural and not misspelt(word, lex)

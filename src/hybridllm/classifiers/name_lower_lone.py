@@ -28,6 +28,7 @@ It is not when the word is:
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from hybridllm.classifiers.name_context import person_context
 from hybridllm.classifiers.name_lower_context import code_line, faker_last
@@ -70,10 +71,17 @@ _VOWEL = re.compile(r"[aeiouyà-æè-ïò-öø-ýāēīōūăĕĭŏŭąęįų]")
 
 def misspelt(word: str, lex: TokenLexicon, *, min_len: int = _TYPO_MIN_LEN) -> bool:
     """Whether ``word`` (lower case, ASCII, ``min_len`` letters or more) is one edit from a
-    frequent English word (see the module docstring)."""
+    frequent English word, or a plural of one (``sergices``: the common words are Webster's
+    entries, which hold ``service`` and not ``services``; see the module docstring)."""
     if len(word) < min_len or not word.isascii():
         return False
     common = lex.common
+    return _one_edit(word, common) or (
+        word.endswith("s") and len(word) > min_len and _one_edit(word[:-1], common)
+    )
+
+
+def _one_edit(word: str, common: Container[str]) -> bool:
     for k in range(len(word) + 1):
         head, tail = word[:k], word[k:]
         if tail and head + tail[1:] in common:
