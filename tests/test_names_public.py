@@ -341,3 +341,17 @@ def test_a_given_name_inside_a_things_name_stays_a_persons_elsewhere() -> None:
     # "Sarah Lawrence College" is a thing; Sarah who said something is someone
     text = "I applied to the Sarah Lawrence College. Sarah said the essay was due on Friday."
     assert "Sarah" in persons(text)
+
+
+def test_a_word_another_mention_puts_before_a_things_noun_names_that_thing() -> None:
+    # "the Cauchy distribution" says what "the Cauchy CDF" is
+    text = (
+        "How does this statement relate to the Cauchy CDF? The Cauchy distribution is "
+        "the maximum entropy distribution."
+    )
+    assert persons(text) == []
+
+
+def test_a_thing_named_after_someone_leaves_a_private_mention_with_its_cue() -> None:
+    text = "Ask Jordan about the Jordan app before Friday; his number is 415-555-0134."
+    assert "Jordan" in persons(text)

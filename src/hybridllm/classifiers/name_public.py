@@ -63,9 +63,10 @@ from hybridllm.classifiers.name_words import (
     ordinary_word,
     serial_word,
 )
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
-__all__ = ["drop_public", "load_lists", "public_name"]
+__all__ = ["THING_WORD", "drop_public", "load_lists", "public_name"]
 
 _LIST_GAP = 40  # characters between two names of one list
 # The kinds of a public name (a single or frequent name, a brand) a private person may bear too.
@@ -112,6 +113,8 @@ _THING_AFTER = re.compile(
     r"|inequality|lemma|constant|principle|paradox|hypothesis|integral|polynomials?|bands"
     r"|measure|laws?|theory|theories|philosophy|effect)\b)"
 )
+# A capitalised word before one of those nouns (the classifier's prefilter finds where).
+THING_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?=" + _THING_AFTER.pattern + ")")
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
 _CITED_AFTER = re.compile(
@@ -409,6 +412,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)
     ]
+    if any(kind is None and " " not in key for kind, key in zip(kinds, keys, strict=True)):
+        # A word one of whose mentions names a thing names it at every mention ("the Cauchy
+        # CDF" where the text also says "the Cauchy distribution").
+        things = {m.group().lower() for m in finditer(THING_WORD, text)}
+        kinds = [
+            "thing" if kind is None and key in things else kind
+            for key, kind in zip(keys, kinds, strict=True)
+        ]
     # A name a person's context found ("Alaric's quote for the press release", "Hi
     # Alaric"): the text's evidence outweighs a gazetteer's public bearer of that name.
     kinds = [
