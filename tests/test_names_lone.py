@@ -226,3 +226,30 @@ def test_a_relation_in_apposition_marks_a_lower_case_name() -> None:
     text = "in 1974 it was erdin, my mother's cousin, who lent them the money for the boat."
     assert "erdin" in _persons(text)
     assert _persons("the code, my friend, is broken") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "call summary: bertram (head of ops at lumenfield legal ltd) is comparing us with two"
+            " other vendors. main concern is onboarding time. orale to send a case study.",
+            "orale",
+        ),
+        ("next steps: wiremu to follow up with legal about the contract", "wiremu"),
+    ],
+)
+def test_an_action_items_owner_in_lower_case_is_a_name(text: str, name: str) -> None:
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how to send an email with python and smtplib",
+        "i want the script to send emails every morning",
+        "we need someone to review the draft before friday",
+    ],
+)
+def test_a_thing_or_a_pronoun_to_do_something_is_no_name(text: str) -> None:
+    assert _persons(text) == []

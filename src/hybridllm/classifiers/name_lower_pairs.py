@@ -91,6 +91,9 @@ PERSON_AFTER = re.compile(
     r"|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|said|says|says|told|asked|wants"
     r"|wanted|thinks|spent|lives|lived|works|worked|went|loves|likes|called|replied|wrote"
     r"|mentioned|joined|left|and[ \t]+i|just|never|also"
+    # an action item's owner: "orale to send a case study", "priya to follow up with legal"
+    r"|to[ \t]+(?:send|share|follow[ \t]+up|review|schedule|update|prepare|draft|book|confirm"
+    r"|circulate|set[ \t]+up|reach[ \t]+out|look[ \t]+into|own|lead|chase)"
     # any past tense, not a participle of a thing ("arduino based", "a story inspired by",
     # "have jetstream enabled")
     r"|(?!based\b|enabled\b|disabled\b|related\b|powered\b)[a-z]{3,}ed(?![ \t]+(?:by|on|with)\b))\b"
