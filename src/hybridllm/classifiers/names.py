@@ -73,6 +73,7 @@ from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import THING_WORD, drop_public
 from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
+from hybridllm.classifiers.name_siblings import sibling_keys
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
@@ -488,7 +489,7 @@ class NameRecognizer(NamePairs):
             for i, w in enumerate(texts)
             if w in caps and not taken[words[i].start()]
         ]
-        extra = list_names(text, self.tokens, items, spans)
+        extra = list_names(text, self.tokens, items, spans) + sibling_keys(text, self.tokens, spans)
         return found + [self._finding(s, e, 0.6, "names+list") for s, e in extra]
 
     def _repeats(

@@ -1,0 +1,74 @@
+"""Keys of a list whose other keys are names: ``- Aubyn: fix the login``, ``- Fancyface: update
+the notes``, ``- Taniel: chase the vendor``.
+
+Stand-up notes, action items and chat transcripts give each line to someone: a key, a colon,
+what they do or say. When most keys of such a run of lines are names already found (two at
+least), a key that no list holds is one of those people too, however it is spelt (``Fancyface``
+reads as no name by its letters): :func:`sibling_keys` returns those keys. A key that is an
+English word, a listed place or brand, or an identifier (``ChatGPT``, an inner capital) is not
+taken: ``Notes:``, ``Owner:``, a bot among the speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_fame import fame
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon
+
+__all__ = ["sibling_keys"]
+
+# A line that gives something to a one-word key: an optional bullet or number, the key, a colon.
+_KEY_LINE = re.compile(
+    r"^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*([^\W\d_][\w'’-]*)[ \t]*:[ \t]*\S", re.M
+)
+_MIN_LINES = 3
+_MIN_NAMES = 2
+
+
+def sibling_keys(
+    text: str, lex: TokenLexicon, found: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of the keys that sit among found names in a run of keyed lines (see the module
+    docstring).
+
+    Args:
+        text: the text.
+        lex: the token lists.
+        found: spans of the names found so far.
+
+    Returns:
+        The keys' spans, in text order.
+    """
+    if ":" not in text or not found:
+        return []
+    runs: list[list[re.Match[str]]] = []
+    for m in _KEY_LINE.finditer(text):
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and text.count("\n", previous.end(1), m.start(1)) == 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) < _MIN_LINES:
+            continue
+        named = [any(a <= m.start(1) and m.end(1) <= b for a, b in found) for m in run]
+        if sum(named) < _MIN_NAMES or 2 * sum(named) < len(run):
+            continue
+        out.extend(m.span(1) for m, n in zip(run, named, strict=True) if not n and _key(lex, m[1]))
+    return out
+
+
+def _key(lex: TokenLexicon, word: str) -> bool:
+    """Whether ``word`` may be a person's key: a listed name or no English word, and no place,
+    function word, brand or identifier."""
+    low = word.lower()
+    return (
+        # a word in no English list, even when spelt as two ("Fancyface")
+        (lex.kind(word) in (Kind.NAME, Kind.UNKNOWN) or low not in lex.vocab)
+        and low not in lex.places
+        and low not in FUNCTION_WORDS
+        and not any(c.isupper() for c in word[1:])
+        and fame(low) != "product"
+    )
