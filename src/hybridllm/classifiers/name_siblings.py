@@ -24,6 +24,7 @@ _KEY_LINE = re.compile(
 )
 _MIN_LINES = 3
 _MIN_NAMES = 2
+_MIN_KEY = 3
 
 
 def sibling_keys(
@@ -67,6 +68,7 @@ def _key(lex: TokenLexicon, word: str) -> bool:
     return (
         # a word in no English list, even when spelt as two ("Fancyface")
         (lex.kind(word) in (Kind.NAME, Kind.UNKNOWN) or low not in lex.vocab)
+        and len(low) >= _MIN_KEY  # "me: ok" in a chat
         and low not in lex.places
         and low not in FUNCTION_WORDS
         and not any(c.isupper() for c in word[1:])
