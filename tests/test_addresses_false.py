@@ -37,6 +37,9 @@ def _streets(text: str) -> list[str]:
         "The grid square is 12T UV 41000 22000 on the map.",
         # "R." before an initial: a name, not a Portuguese street
         "Write like Joanne K. R. Tolkien-Smith would.",
+        # "R." with no house number in or after the core: an initial of a reference's author
+        "[12] R.E. Samin, Z. Mohamed, J. Jalani, R. Ghazali, Input shaping techniques, 2011.",
+        "Sort the samples into the trays Subject A, Subject D, or Subject R. Roland must help.",
     ],
 )
 def test_no_address(text: str) -> None:
@@ -51,6 +54,8 @@ def test_no_address(text: str) -> None:
         ("Post to 512 Dzirnavu 14, Riga", "512 Dzirnavu 14, Riga"),
         ("Office: 77 County Route 9 North Elmwood, NY 12000", "77 County Route 9"),
         ("It is at 3104 Kvetna 220 Apt. 12 now", "3104 Kvetna 220 Apt. 12"),
+        ("Minha casa fica na R. de Pacheco, S/N, Bairro Centro.", "R. de Pacheco"),
+        ("Endereço: R. das Flores, 123 - São Paulo", "R. das Flores, 123"),
     ],
 )
 def test_address_kept(text: str, street: str) -> None:

@@ -16,8 +16,9 @@ tells a core that is no address by what a street address never does:
   28`` (a law report); streets of those formats are named in their own languages, and an
   English street has its type (``Main Street``); a street type or a unit of a building among
   the words (``232 State Route 32``, ``426 Apt. 606``) makes it an address all the same;
-- ``R.`` (Portuguese *rua*) before or after an initial: ``George R. R. Martin``, ``J. R.
-  Tolkien``.
+- ``R.`` (Portuguese *rua*) before or after an initial, or with no house number in the core or
+  right after it: ``George R. R. Martin``, ``J. R. Tolkien``, ``R. Ghazali, Input shaping``
+  (``R. de Pacheco, S/N`` is a street without a number).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ _CODE = re.compile(r"[A-Z]{1,5}")
 _UNIT = frozenset(("apt", "apartment", "suite", "ste", "unit", "flat", "box", "floor", "room"))
 _INITIAL_AFTER_R = re.compile(r"R\.[ \t]+[A-Z]\.")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
+_NUMBER_AFTER = re.compile(r",?[ \t]*(?:\d|[Ss]/[Nn]\b)")
 
 
 def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
@@ -67,7 +69,11 @@ def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
     ):
         return True
     if core.startswith("R.") and (
-        _INITIAL_AFTER_R.match(core) or _INITIAL_BEFORE.search(text, max(0, start - 4), start)
+        _INITIAL_AFTER_R.match(core)
+        or _INITIAL_BEFORE.search(text, max(0, start - 4), start)
+        # no house number, in the core or right after it: an initial ("R. Ghazali, Input
+        # shaping", "Subject R. Roland must"), not a rua ("R. de Pacheco, S/N")
+        or not (any(c.isdigit() for c in core) or _NUMBER_AFTER.match(text, end))
     ):
         return True
     if not number_last:
