@@ -40,6 +40,8 @@ def _streets(text: str) -> list[str]:
         # "R." with no house number in or after the core: an initial of a reference's author
         "[12] R.E. Samin, Z. Mohamed, J. Jalani, R. Ghazali, Input shaping techniques, 2011.",
         "Sort the samples into the trays Subject A, Subject D, or Subject R. Roland must help.",
+        # the minutes of a time are no house number
+        "answered Oct 21, 2020 at 16:38 Agna JirKon Rx 1,937 2 27 41 1 Have you made a backup",
     ],
 )
 def test_no_address(text: str) -> None:

@@ -63,6 +63,8 @@ def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
     core = text[start:end]
     if _BREAK.search(core) or _NUMBER_BREAK.match(core):
         return True
+    if text[start - 2 : start - 1].isdigit() and text[start - 1 : start] in (":", "."):
+        return True  # the minutes of a time or the decimals of a figure: "at 16:38 Agna ..."
     if core[:1].isdigit() and (
         _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
         or (_YEAR.match(core) and _THE_BEFORE.search(text, max(0, start - 5), start))
