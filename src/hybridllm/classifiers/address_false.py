@@ -9,7 +9,8 @@ tells a core that is no address by what a street address never does:
   Type 1 cable`` (``the 10 Main Street house`` is an address);
 - a blank line inside the core, or a line break right after its leading number: an address
   does not skip a line, and its house number is on the street's line: ``1s\\n\\nPain Point``,
-  ``R.\\n\\nQ``, ``$0 \\nReal Estate``;
+  ``R.\\n\\nQ``, ``$0 \\nReal Estate``; nor is a house number the minutes of a time
+  (``at 16:38 Agna JirKon Rx 1``);
 - the number, words, number core (``930 Klinta 36``, ``057 Via Franscini 71``: European formats
   with the house number last) whose words are all everyday English words or short capital
   codes: ``1 Type 2``, ``89 Variation 17``, ``2 Page Page 1``, ``11S NU 39000``, ``67 SASR
@@ -61,10 +62,13 @@ def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
         ``1496 Mitchell Coves``, ``930 Klinta 36``.
     """
     core = text[start:end]
-    if _BREAK.search(core) or _NUMBER_BREAK.match(core):
+    if (
+        _BREAK.search(core)
+        or _NUMBER_BREAK.match(core)
+        # the minutes of a time or the decimals of a figure: "at 16:38 Agna JirKon Rx 1"
+        or (text[start - 2 : start - 1].isdigit() and text[start - 1 : start] in (":", "."))
+    ):
         return True
-    if text[start - 2 : start - 1].isdigit() and text[start - 1 : start] in (":", "."):
-        return True  # the minutes of a time or the decimals of a figure: "at 16:38 Agna ..."
     if core[:1].isdigit() and (
         _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
         or (_YEAR.match(core) and _THE_BEFORE.search(text, max(0, start - 5), start))
