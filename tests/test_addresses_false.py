@@ -35,6 +35,7 @@ def _streets(text: str) -> list[str]:
         "Charger kit: 3 Type 2 connectors and 7m Type 1 leads",
         "Row 4 Heading Block 3 \n5 Body Block 3 Footer",
         "The grid square is 12T UV 41000 22000 on the map.",
+        "1 FALSE C00 TOTAL CPC 0 0 TOTAL MOT -1",  # codes with digits in a table row
         # "R." before an initial: a name, not a Portuguese street
         "Write like Joanne K. R. Tolkien-Smith would.",
         # "R." with no house number in or after the core: an initial of a reference's author

@@ -39,8 +39,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d\b")
 _BREAK = re.compile(r"(?:\r?\n|\\n)[ \t]*(?:\r?\n|\\n)")
 _NUMBER_BREAK = re.compile(r"\d\w*[ \t]*(?:\r?\n|\\n)")
 _WORD = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’-]*")  # not the "m" of "5m"
-# "NU", "EGP", "SASR": a grid square, a currency, an acronym, a law report ("67 SASR 28")
-_CODE = re.compile(r"[A-Z]{1,5}")
+# "NU", "EGP", "SASR", "C00": a grid square, a currency, an acronym, a law report ("67 SASR
+# 28"), a code of a table
+_CODE = re.compile(r"[A-Z][A-Z0-9]{0,4}")
 # A unit of a building: "426 Apt. 606" is the house number and the flat of an address.
 _UNIT = frozenset(("apt", "apartment", "suite", "ste", "unit", "flat", "box", "floor", "room"))
 _INITIAL_AFTER_R = re.compile(r"R\.[ \t]+[A-Z]\.")
