@@ -67,7 +67,7 @@ def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
         _BREAK.search(core)
         or _NUMBER_BREAK.match(core)
         # the minutes of a time or the decimals of a figure: "at 16:38 Agna JirKon Rx 1"
-        or (text[start - 2 : start - 1].isdigit() and text[start - 1 : start] in (":", "."))
+        or (start >= 2 and text[start - 1] in ":." and text[start - 2].isdigit())
     ):
         return True
     if core[:1].isdigit() and (
