@@ -102,3 +102,38 @@ def test_a_prose_semicolon_is_no_code_line() -> None:
         words = _words(text)
         out = restore_case(text, words, lex, bytearray(len(text)), lower_sentences(text))
         assert (out is not None and "Tallqvist" in out[0]) is restored, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname, a comma and the given name, as a record's value or a list's item
+        ("reviewer: nowakowska, jadwiga\nstatus: approved\nnotes: fine by me", "nowakowska"),
+        ("refunds today: 30 usd to brandstetter, ulrike, 15 usd to the shop.", "brandstetter"),
+        # a listed surname that is a place too, before a given name that is no English word
+        ("assignee: kaya, hanspeter\npriority: high\nplease check the logs first", "kaya"),
+    ],
+)
+def test_lower_case_surname_comma_given_name(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of three or more is no inverted name
+        ("is this vegan? short pasta (such as rigatoni, penne, or fusilli) and salt", "rigatoni"),
+        ("our stack: ruby, rails, postgres and redis", "rails"),
+        # a place before an English word
+        ("we flew from kaya, then drove on", "kaya"),
+    ],
+)
+def test_lower_case_lists_are_no_inverted_names(text: tuple[str, str]) -> None:
+    sentence, word = text
+    assert not any(word in p for p in persons(sentence)), persons(sentence)
+
+
+def test_lower_case_inverted_name_is_one_finding() -> None:
+    # one person, one placeholder: the surname, the comma and the given name together
+    text = "approved by: lindqvist, marta\nnext step: ship it"
+    assert "lindqvist, marta" in persons(text), persons(text)

@@ -65,6 +65,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     PERSON_BEFORE,
     VOCATIVE,
     field_values,
+    inverted_pair,
     mentions,
     subject_pair,
     told_or_related,
@@ -203,7 +204,7 @@ def lower_names(
             )
             run = pair if english or person else None
         if run is None and english:
-            run = subject_pair(text, words, i, lex)
+            run = subject_pair(text, words, i, lex) or inverted_pair(text, words, i, lex)
         if run is not None:
             out.append((m.start(), _bare_end(words[run]), 0.55))
             continue
@@ -294,8 +295,7 @@ def _pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
     """Index of the last word of a lower-case given name + surname run starting at ``i``."""
     first = words[i].group()
     s0 = _strength(lex, first)
-    # Places that are also names ("elizabeth", "warren") count: the token kinds already
-    # turned plain places into words.
+    # Places that are also names ("elizabeth", "warren") count: plain places are words already.
     if not (s0 == _UNKNOWN or (s0 >= _WEAK and first in lex.first)):
         return None
     strong = s0 == _STRONG

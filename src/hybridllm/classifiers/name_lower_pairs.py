@@ -23,6 +23,10 @@ Three shapes that do not depend on one sentence template:
   (punctuation, ``and``, a person's predicate): ``pete gray,``, ``annika marker and``,
   ``melle seller wants``; not ``emma rose early``; after a found given name and surname, a
   second surname from the curated lists (``lucia ferrer rodriguez's``);
+- **a surname, a comma and the given name** (:func:`inverted_pair`): a listed surname that is
+  no English word, then a listed given name or a word in no list, where a record's value or a
+  list's item ends (``reviewer: kowal, bohdan``); not three items of a list (``rigatoni,
+  penne, or fusilli``);
 - **a chat mention** (:func:`mentions`), in any case: ``@name`` asked to act (``@lütold can
   you review``, ``@van de velde, please``), a listed name or a word in no list, not
   ``@here`` / ``@channel`` nor an everyday word that is no listed name (``@media``).
@@ -54,6 +58,7 @@ __all__ = [
     "VOCATIVE",
     "field_values",
     "foreign_form",
+    "inverted_pair",
     "mentions",
     "subject_pair",
     "surname_after",
@@ -193,6 +198,41 @@ def subject_pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexico
     before = text[max(0, start - 16) : start]
     person = PERSON_AFTER.match(text, end) or PERSON_BEFORE.search(before) or _I_AM.search(before)
     return j if person and not code_line(text, start) else None
+
+
+# After a surname: ", " and its given name (a middle initial may follow), then where a list's
+# item or a field's value ends; not a list of more words ("rigatoni, penne, or conchiglie").
+_INVERTED_GAP = re.compile(r",[ \t]")
+_INVERTED_END = re.compile(r"(?:[ \t][a-z]\.)?[ \t]*(?:[,;)\n]|\.(?:\s|$)|$)")
+_MORE_ITEMS = re.compile(r",[ \t]*(?:(?:and|or)\b|[^\W\d_][\w'’-]*[ \t]*(?:[,;]|(?:and|or)\b))")
+_ITEM_BEFORE = re.compile(r"[^\W\d_][\w'’-]*,[ \t]+$")
+
+
+def inverted_pair(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> int | None:
+    """Index of the given name of a lower-case ``surname, given name`` at word ``i``
+    (``employee: kaya, karl-heinz``, ``50 eur from kohoutek, mikola, 20 eur``): a listed
+    surname that is no English word, a comma, a listed given name or a word in no list, where
+    an item or a value ends, and no third word makes it a list."""
+    if i + 1 >= len(words) or code_line(text, words[i].start()):
+        return None
+    last, first = words[i].group(), words[i + 1].group()
+    end = words[i + 1].end()
+    if (
+        not first.islower()
+        or not _INVERTED_GAP.fullmatch(text[words[i].end() : words[i + 1].start()])
+        or not _INVERTED_END.match(text, end)
+        or _MORE_ITEMS.match(text, end)
+        or _ITEM_BEFORE.search(text, max(0, words[i].start() - 24), words[i].start())
+    ):
+        return None
+    if any(len(w) < 3 or w in FUNCTION_WORDS for w in (last, first)) or first in lex.places:
+        return None
+    if not (last in lex.last or last in faker_last()) or last in lex.vocab:
+        return None
+    if last in lex.places and first in lex.vocab:  # a place only before no English word
+        return None
+    given = first in lex.first or lex.kind(first) is Kind.NAME or _unknown(lex, first)
+    return i + 1 if given else None
 
 
 # A quoted value after ":" or "=" (the scan starts at a character class: fast), then the key
