@@ -55,3 +55,17 @@ def test_a_word_a_bot_or_a_place_among_the_keys_stays_unnamed(text: str) -> None
 def test_a_place_among_the_keys_is_no_sibling() -> None:
     text = "Alice: hi\nBob: hey there\nBerlin: the next stop on the tour\n"
     assert sibling_keys(text, token_lexicon(), [(0, 5), (10, 13)]) == []
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_given_name_english_knows_as_a_word_is_a_key_among_names(case: object) -> None:
+    # "Sandy": a census given name that is an English word too; among found names' keys it is
+    # a person, while "Notes" (no given name) stays a label
+    text = (
+        "Standup, Tuesday:\n- Aubyn: fix the login timeout\n- Sandy: update the release notes\n"
+        "- Taniel: chase the vendor\n- Notes: none this week\n"
+    )
+    text = case(text)  # type: ignore[operator]
+    found = [p.lower() for p in persons(text)]
+    assert "sandy" in found, found
+    assert "notes" not in found, found

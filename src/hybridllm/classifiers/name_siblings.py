@@ -5,8 +5,8 @@ Stand-up notes, action items and chat transcripts give each line to someone: a k
 what they do or say. When most keys of such a run of lines are names already found (two at
 least), a key that no list holds is one of those people too, however it is spelt (``Fancyface``
 reads as no name by its letters): :func:`sibling_keys` returns those keys. A key that is an
-English word, a listed place or brand, or an identifier (``ChatGPT``, an inner capital) is not
-taken: ``Notes:``, ``Owner:``, a bot among the speakers.
+English word (unless a census given name: ``Sandy``), a listed place or brand, or an identifier
+(``ChatGPT``, an inner capital) is not taken: ``Notes:``, ``Owner:``, a bot among the speakers.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_fame import fame
+from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon
 
 __all__ = ["sibling_keys"]
@@ -66,8 +67,13 @@ def _key(lex: TokenLexicon, word: str) -> bool:
     function word, brand or identifier."""
     low = word.lower()
     return (
-        # a word in no English list, even when spelt as two ("Fancyface")
-        (lex.kind(word) in (Kind.NAME, Kind.UNKNOWN) or low not in lex.vocab)
+        # a word in no English list, even when spelt as two ("Fancyface"), or a census given
+        # name English knows as a word too ("- sandy: update the notes")
+        (
+            lex.kind(word) in (Kind.NAME, Kind.UNKNOWN)
+            or low not in lex.vocab
+            or low in census_first()
+        )
         and len(low) >= _MIN_KEY  # "me: ok" in a chat
         and low not in lex.places
         and low not in FUNCTION_WORDS
