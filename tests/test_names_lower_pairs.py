@@ -137,3 +137,28 @@ def test_lower_case_inverted_name_is_one_finding() -> None:
     # one person, one placeholder: the surname, the comma and the given name together
     text = "approved by: lindqvist, marta\nnext step: ship it"
     assert "lindqvist, marta" in persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name English knows as a word, then the team the person works in
+        ("as agreed on the phone with chad from accounts, the invoice is void", "chad"),
+        ("so mark in payroll approved the change yesterday", "mark"),
+        # ... or their role in parentheses
+        ("meeting notes: bertram (head of ops at a logistics firm) wants a demo", "bertram"),
+    ],
+)
+def test_lower_case_given_name_by_team_or_role(text: str, name: str) -> None:
+    assert covered(text, name), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("a grant from finance covers the trip", "grant"),
+        ("we got the bill from accounts today", "bill"),
+    ],
+)
+def test_a_determiner_makes_the_word_before_a_team_a_thing(text: str, word: str) -> None:
+    assert not any(word in p for p in persons(text)), persons(text)

@@ -84,10 +84,17 @@ _RELATION = (
     + r"|friend|neighbou?r|colleague|coworker|classmate|roommate|flatmate|boss|manager|landlord"
     r"|landlady)\b"
     r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+" + _KIN + r"s?\b"
+    # the team they work in ("chad from accounts", "rose in payroll")
+    r"|[ \t]+(?:from|in)[ \t]+(?:the[ \t]+)?(?:accounts|accounting|finance|sales|marketing|legal"
+    r"|hr|payroll|billing|procurement|reception|compliance|customer[ \t]+service)"
+    r"(?:[ \t]+(?:team|department|dept))?\b"
+    # their role in parentheses ("bertram (head of ops at ...)", "jules (our account manager)")
+    r"|[ \t]*\((?:the|our|your|my|their)?[ \t]*(?:head[ \t]+of|ceo|cfo|cto|coo|vp|founder"
+    r"|co-founder|director|manager|account[ \t]+manager|team[ \t]+lead|lead)\b"
 )
 RELATION = re.compile(_RELATION)
 """After a person: a relation in apposition or their own kin (``sylvester, my mother's cousin``,
-``costa and his sister``)."""
+``costa and his sister``), their team (``from accounts``) or their role in parentheses."""
 # After a person: an auxiliary, a person's verb, a possessive, a speaker colon (not a key before
 # a block of code: "setters: ["), a vocative comma, a relation.
 PERSON_AFTER = re.compile(
@@ -107,12 +114,16 @@ PERSON_AFTER = re.compile(
 # A verb of telling or asking before a person, and the clause after them.
 _TOLD = re.compile(r"\b(?:told|tell|tells|asked|ask|asks|remind|reminded|warned|promised)[ \t]+$")
 _CLAUSE = re.compile(r"[ \t]+(?:that|to|about|if|whether)\b")
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|its|each|every|any|some|no)[ \t]+$")
 
 
 def told_or_related(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is told something or asked to do it (``emilio told
-    stella that``, ``asked rose to``) or a relation follows it (:data:`RELATION`)."""
-    return RELATION.match(text, end) is not None or (
+    stella that``, ``asked rose to``) or a relation follows it (:data:`RELATION`) and no
+    determiner makes it a thing (``a grant from finance``, ``the bill from accounts``)."""
+    if RELATION.match(text, end) is not None:
+        return _DETERMINER.search(text, max(0, start - 8), start) is None
+    return (
         _TOLD.search(text, max(0, start - 10), start) is not None
         and _CLAUSE.match(text, end) is not None
     )
