@@ -84,3 +84,30 @@ def test_an_entry_of_a_table_of_contents_is_a_heading() -> None:
     toc = "## Contents\n* [Hiking](#hiking-trails)\n* [Camping](#camping-outdoors)\n"
     assert persons(toc + "* [Brodtkorb](#brodtkorb)") == ["Brodtkorb"]  # no English word
     assert persons("Ask [Brodtkorb](https://example.com/team/brodtkorb) about it.") == ["Brodtkorb"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a word no list holds as a given name, right after a bare preposition of place
+        ("Which bands played at the jazz festival in Montreux in 1986?", "Montreux"),
+        ("Plan a weekend in Dilsukhnagar with a budget of 200 dollars.", "Dilsukhnagar"),
+        ("Our dog spends the winters in Urla and the summers by the sea.", "Urla"),
+    ],
+)
+def test_a_word_after_a_preposition_of_place_is_a_place(text: str, word: str) -> None:
+    assert not any(word in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb that puts a person after "in", a possessive, a record, a given name
+        ("Thanks, looping in Kovalenko for the numbers.", "Kovalenko"),
+        ("She confided in Wierzbicki before the hearing.", "Wierzbicki"),
+        ("The keys are in Brzezinski's office, second floor.", "Brzezinski"),
+        ("Patient: seen in Dr. Okafor clinic, DOB 04/05/1961, MRN 12345678.", "Okafor"),
+    ],
+)
+def test_people_after_in_stay_found(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

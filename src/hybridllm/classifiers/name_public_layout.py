@@ -12,7 +12,10 @@ Three shapes of a text tell that a capitalised word is no person whatever lists 
   after ``the city of``, ``the state of`` (``the state of Indiana``), or, when it is no census
   given name, after a verb of travel or dwelling and its preposition (``visit in Vigo``, ``a
   trip to Bali``, ``born in Vienna``; not ``talk to Sydney``, ``confided in Madison``) is a
-  place too. Once a word is a town, its other mentions in the text are too (``Fly to Bali``);
+  place too. So is a word no list holds as a given name right after a bare preposition of
+  place (``a concert in Montreux``, ``winters in Urla``), unless a verb puts a person there
+  (``looping in``, ``confided in``) or a possessive follows (``in Brzezinski's office``). Once
+  a word is a town, its other mentions in the text are too (``Fly to Bali``);
 - **a quantity's header** (``"thing"``): a finding right before a unit in square brackets
   (``X [m] Y [m] Wert [nT]``, ``df['Wert [nT]']``): a column of measurements;
 - **an entry of a table of contents** (``"thing"``): an English word that is the whole text of
@@ -39,7 +42,7 @@ from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_tokens import token_lexicon
 from hybridllm.models import Finding
 
-__all__ = ["layout_kind"]
+__all__ = ["PERSON_IN", "layout_kind"]
 
 _CONTINENTS = frozenset(
     ("europe", "asia", "africa", "america", "australia", "antarctica", "oceania", "eurasia")
@@ -146,11 +149,34 @@ _STRONG_LOCATIVE = re.compile(
 )
 
 
+# A preposition of place right before a word, and the verbs that put a person after "in"
+# ("looping in", "confided in", "believe in", "cc'd in").
+_PLACE_PREP = re.compile(r"(?<![\w-])(?:in|near|outside|throughout|across|around)[ \t]+\Z", re.I)
+PERSON_IN = re.compile(
+    r"\b(?:loop(?:s|ed|ing)?|bring(?:s|ing)?|brought|confid(?:e|es|ed|ing)|believ(?:e|es|ed|ing)"
+    r"|cc(?:'?d)?|let(?:s|ting)?|fill(?:s|ed|ing)?|chim(?:e|es|ed|ing)|rop(?:e|es|ed|ing)"
+    r"|call(?:s|ed|ing)?|pull(?:s|ed|ing)?|trust(?:s|ed|ing)?|faith|interest(?:s|ed)?|role"
+    r"|check(?:s|ed|ing)?|put(?:s|ting)?|keep(?:s|ing)?|kept|who|whom)[ \t]+in[ \t]+\Z",
+    re.I,
+)
+"""A verb that puts a person after "in" (``looping in``, ``confided in``), ending at the name."""
+
+
 def _after_locative(text: str, start: int, end: int, after: str) -> bool:
     """Whether the one-word finding is a listed large place or a continent after ``the city
     of`` and the like, or (no census given name, no possessive) after a verb of travel or
-    dwelling and its preposition."""
+    dwelling and its preposition; or a word no list holds as a given name right after a bare
+    preposition of place (``a concert in Montreux``, ``a resort in Chikkamagaluru``; not
+    ``looping in Kovač``, ``confided in Madison``)."""
     low = text[start:end].lower()
+    if (
+        after not in ("'", "’")
+        and _PLACE_PREP.search(text, max(0, start - 12), start)
+        and low not in census_first()
+        and low not in token_lexicon().first
+        and not PERSON_IN.search(text, max(0, start - 24), start)
+    ):
+        return True
     if low not in _CONTINENTS and low not in token_lexicon().places:
         return False
     if _STRONG_LOCATIVE.search(text, max(0, start - 16), start):

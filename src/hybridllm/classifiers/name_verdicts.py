@@ -23,6 +23,7 @@ from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_lower_cues import kin_before
 from hybridllm.classifiers.name_ner import Entity, NerWindows
 from hybridllm.classifiers.name_public import public_name
+from hybridllm.classifiers.name_public_layout import PERSON_IN
 from hybridllm.classifiers.name_runs import at_sentence_start as _at_sentence_start
 from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, name_likeness
 from hybridllm.classifiers.name_tokens import CUE_VERBS, Kind, TokenLexicon
@@ -221,7 +222,11 @@ class NerVerdicts:
         # A place after a preposition of place ("in Britain"), or a trip's destination
         # whatever NER's label ("traveling to Mallorca", "itinerary for Bali").
         before = text[max(0, word.start() - 30) : word.start()]
-        if (ent.label in _PLACE_LABELS and _PLACE_BEFORE.search(before[-12:])) or (
+        if (
+            ent.label in _PLACE_LABELS
+            and _PLACE_BEFORE.search(before[-12:])
+            and not PERSON_IN.search(before)  # "confided in Wierzbicki"
+        ) or (
             _TRIP_TO.search(before)
             and not span.endswith(("'s", "’s"))
             and not _POSSESSIVE_AFTER.match(text, word.end())
