@@ -202,3 +202,18 @@ def test_code_is_read_per_sentence_of_a_line() -> None:
     assert not code_line(text, text.index("grinholc"))
     assert code_line(text, text.index("fail"))
     assert code_line("x = load(cfg)  # by odeta", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a bare role before a modal is the clause's subject, not a name
+        ("when the spin meets the criteria the employee will benefit via discounts", set()),
+        ("the tenant may sign the lease once the deposit clears", set()),
+        # a role's field or "assigned to" before a given name that is a modal too
+        ("reporter: will\nstatus: open", {"will"}),
+        ("assigned to will, please check the logs", {"will"}),
+    ],
+)
+def test_a_modal_after_a_bare_role_is_no_name(text: str, found: set[str]) -> None:
+    assert persons(text) == found

@@ -122,6 +122,8 @@ _DETERMINERS = frozenset("the a an this that its his her their our your".split()
 # Personal pronouns the surname lists hold too ("she": a Chinese surname): in a lower-case
 # sentence they are pronouns ("while she is out").
 _PRONOUNS = frozenset(("she", "her", "hers", "him", "his", "they", "them", "their"))
+_MODALS = frozenset(("will", "may", "might", "can", "must", "shall"))
+_ROLE_FIELD_END = re.compile(r"(?:[:=][\"']?|\b(?:to|in|by))[ \t]*$")
 _INTRO_LAST = frozenset(("i'm", "i’m", "im", "am", "is", "it's", "it’s"))
 # The last word of every cue of _BEFORE, _PAIR_BEFORE, _GREETING and _GIVE_BEFORE.
 _CUE_LAST = frozenset(
@@ -359,7 +361,12 @@ def _cue_before(
     return (
         pair
         or greeting
-        or _BEFORE.search(text, lo, start) is not None
+        # (a bare role before a modal is the clause's subject: "the employee will benefit";
+        # not "reporter: will", "assigned to will")
+        or (
+            _BEFORE.search(text, lo, start) is not None
+            and (first_word not in _MODALS or _ROLE_FIELD_END.search(text, lo, start) is not None)
+        )
         or (
             _GIVE_BEFORE.search(text, lo, start) is not None
             and _POSSESSIVE_AFTER.match(text, end) is not None
