@@ -47,6 +47,9 @@ def found(text: str) -> set[tuple[str, str]]:
         "![c](data:image/svg+xml,%3Csvg%20xmlns%3D%22http)",
         # the name of a thing: a plan, an annotation, a class, a suburb
         "Plan 1:\nPlan name: Basic\nThe recurring price is $10",
+        # an instruction after a form's naming cue: a verb before a determiner
+        'Fill in the details:\n\nName: Enter a name for your Blueprint, e.g., "Nginx Box."',
+        "Name: Provide the full name of the project owner here.",
         "@Autowired Environment env;\n\n@Bean\npublic DataSource ds() {}",
         "Write a java class named Fibbo. It has one method named next.",
         "Analyse property data for an Australian suburb named Burpengary.",
@@ -215,3 +218,16 @@ def test_a_title_after_a_naming_cue_is_no_person_of_its_own() -> None:
     assert {v for t, v in found("Hi, my name is Mr. Kaarle Virtanen.") if t == "PERSON"} == {
         "Kaarle Virtanen"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Name: Kolos Pálffy\nDescription: Enter a short description.", "Kolos Pálffy"),
+        ("My name is Maria Lopez the baker, from the corner shop.", "Maria Lopez"),
+        ("Name: Anne-Marie Dupont, the tenant of flat 3", "Anne-Marie Dupont"),
+    ],
+)
+def test_a_naming_cue_still_names_before_a_determiner_later(text: str, name: str) -> None:
+    found = get_classifier().classify(text).findings
+    assert name in [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]

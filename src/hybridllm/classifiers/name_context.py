@@ -126,11 +126,13 @@ NAME_CUE = re.compile(
     # pronoun in lower case: "Call Me Maybe" is a title)
     r"|\b(?:[Cc]all(?:s|ed)?|[Nn]ick(?:-|\s)?named|[Nn]amed)[ \t]+(?:me|him|her|them)"
     r"|\b[Gg]oes[ \t]+by)[ \t]*"
-    # a title before the name is no part of it: "My name is Dr. Michele Josey"
+    # a title before the name is no part of it: "My name is Dr. Michele Josey"; no verb before
+    # a determiner: "Name: Enter a name for ..." is an instruction
     rf"(?:{_TITLES}\.?[ \t]+)?(?P<v>{_CAP}(?:[ \t]+(?:[A-Z]\.?[ \t]+)?{_CAP}){{0,2}})"
+    r"(?![\w'’-]|[ \t]+(?:a|an|the|your|their|this)\b)"
 )
-# "Plan name:", "File name:", "Product name is": the name of a thing. A person's name field has
-# no word before "name" or one of these.
+# "Plan name:", "File name:", "Product name is": a thing's name. A person's name field has no
+# word before "name" or one of these.
 THING_NAME = re.compile(
     r"(?i:\b(?!(?:first|last|full|sur|given|family|middle|maiden|my|your|his"
     r"|her|their|our|legal|preferred|user|customer|client|patient|contact|the|a|whose|its)\b)"
@@ -174,19 +176,8 @@ _REACH = re.compile(
     r"[ \t]+(?i:at|on|via)[ \t]+:?[ \t]*(?:[\w.+-]+@[\w-]+\.\w|\+?\(?\d[\d ().-]{6,}\d)"
 )
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
-CONTEXT_PATTERNS = (
-    TITLE_NAME,
-    NAME_CUE,
-    _FIELD,
-    _OWNER,
-    _MENTION,
-    _ANNOTATION,
-    _SPEAKER,
-    _MAILBOX,
-    _AGED,
-    _REACH,
-    NAME_KEY,
-)
+CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
+CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
     # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
