@@ -95,6 +95,8 @@ _PERSON_CUE = re.compile(
     # one introducing oneself: "I am Toby West", "Hi, I'm Alma" (not the title "I Am Legend")
     r")|\bI(?:\s+am|['’]m)\s+)$"
 )
+_GIVE_TO = re.compile(r"(?i:\b(?:send|forward|give|show|pay|remind|introduce|brief|invite))\s+$")
+_GIVEN = re.compile(r"['’]s\b|\s+(?:the|a|an|my|your|our|his|her|their|this|that|to|about)\b")
 _CSV_COMMAS = 3  # a CSV record: four fields or more
 _CSV_WORDS = 3  # words of a name field at most
 _CSV_CELL_WORDS = 5  # words of any field of a record at most
@@ -396,6 +398,12 @@ def person_context(text: str, start: int, end: int) -> bool:
         )
         or _contact_field(text, start, end)
         or in_company(text, start, end)
+        # sent or given something: "Forward Maria's notes", "Send Maria the file"
+        or (
+            spaced
+            and _GIVE_TO.search(text, max(0, start - 12), start) is not None
+            and _GIVEN.match(text, end) is not None
+        )
     )
 
 

@@ -391,6 +391,22 @@ def repeated(
 
 # A title's or a thing's article: "The Moon Landing".
 _THE = re.compile(r"The[ \t]+[A-Z]")
+# A capitalised word and a capitalised one after it: an imperative before a given name ("Send
+# Maria the notes", "Check Maria's calendar") at a sentence start.
+_IMPERATIVE = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Z][\w'’-]*)")
+_STOP_BEFORE = re.compile(r"(?:^|[.!?:;][\"')\]]*[ \t]+|\n[ \t>*-]*)$")
+
+
+def _imperative(text: str, start: int, verb: str, lex: TokenLexicon) -> bool:
+    """Whether ``verb`` (lower case) at ``start`` opens a sentence or a line and is an everyday
+    word no given name is: an imperative, no part of the name after it."""
+    return (
+        verb in lex.common
+        and verb not in lex.first
+        and _STOP_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
+
+
 # Weekdays as rotas and schedules abbreviate them ("Mon Eustaquia, Tue Roman"); not "Sat" or
 # "Sun", which are also names.
 _WEEKDAY = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.?(?:[ \t]+|\Z)")
@@ -412,6 +428,10 @@ def trim_leads(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Fi
             if not any(lex.kind(w) is Kind.NAME for w in rest.split()):
                 continue  # "The Moon Landing": a title or a thing
             f = f.model_copy(update={"start": f.start + 4})  # noqa: PLW2901 - "The Lucas B Himmel version"
+        if f.entity_type == "PERSON" and (lead := _IMPERATIVE.match(text, f.start, f.end)):
+            verb, given = lead[1].lower(), lead[2].lower().removesuffix("'s").removesuffix("’s")
+            if _imperative(text, f.start, verb, lex) and given in lex.first:
+                f = f.model_copy(update={"start": lead.start(2)})  # noqa: PLW2901 - "Send Maria"
         if f.entity_type == "PERSON" and _all_places(text[f.start : f.end], lex):
             continue  # "Copenhagen Larnaca Milan Naples": places run together
         kept = _without_word_tail(text, f, lex) if f.entity_type == "PERSON" else f
