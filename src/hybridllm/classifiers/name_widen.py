@@ -383,27 +383,29 @@ def repeated(
     if not parts:
         return []
     taken = span_mask(len(text), [(f.start, f.end) for f in found])
-    # A word is a repeat when it, without a possessive 's, is a part: the part itself or the
-    # part with 's (one set lookup per word instead of the bare span of each).
+    # A repeat is a part, bare or with 's (one set lookup per word, not a bare span of each).
     forms = parts.union(*({p + "'s", p + "’s"} for p in parts))
     return [m for m in words if m.group() in forms and not taken[m.start()]]
 
 
 # A title's or a thing's article: "The Moon Landing".
 _THE = re.compile(r"The[ \t]+[A-Z]")
-# A capitalised word and a capitalised one after it: an imperative before a given name ("Send
-# Maria the notes", "Check Maria's calendar") at a sentence start.
-_IMPERATIVE = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Z][\w'’-]*)")
-_STOP_BEFORE = re.compile(r"(?:^|[.!?:;][\"')\]]*[ \t]+|\n[ \t>*-]*)$")
+# An imperative before a given name: "Send Maria the notes", "Check Maria's calendar".
+_IMPERATIVE = re.compile(
+    r"([A-Z][a-z]+)[ \t]+([A-Z][\w-]*)(?=['’]s\b|[ \t]+(?:the|an?|my|your|our|his|her|their|to)\b)"
+)
+_STOP_BEFORE = re.compile(r"(?:^|[.!?][\"')\]]*[ \t]+|\n[ \t>*-]*)$")
 
 
-def _imperative(text: str, start: int, verb: str, lex: TokenLexicon) -> bool:
-    """Whether ``verb`` (lower case) at ``start`` opens a sentence or a line and is an everyday
-    word no given name is: an imperative, no part of the name after it."""
+def _imperative(text: str, lead: re.Match[str], lex: TokenLexicon) -> bool:
+    """Whether ``lead`` (:data:`_IMPERATIVE`) opens a sentence with an everyday word no given
+    name is before a listed given name: an imperative, no part of the name."""
+    verb = lead[1].lower()
     return (
         verb in lex.common
         and verb not in lex.first
-        and _STOP_BEFORE.search(text, max(0, start - 6), start) is not None
+        and lead[2].lower() in lex.first
+        and _STOP_BEFORE.search(text, max(0, lead.start() - 6), lead.start()) is not None
     )
 
 
@@ -428,10 +430,9 @@ def trim_leads(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Fi
             if not any(lex.kind(w) is Kind.NAME for w in rest.split()):
                 continue  # "The Moon Landing": a title or a thing
             f = f.model_copy(update={"start": f.start + 4})  # noqa: PLW2901 - "The Lucas B Himmel version"
-        if f.entity_type == "PERSON" and (lead := _IMPERATIVE.match(text, f.start, f.end)):
-            verb, given = lead[1].lower(), lead[2].lower().removesuffix("'s").removesuffix("’s")
-            if _imperative(text, f.start, verb, lex) and given in lex.first:
-                f = f.model_copy(update={"start": lead.start(2)})  # noqa: PLW2901 - "Send Maria"
+        lead = _IMPERATIVE.match(text, f.start) if f.entity_type == "PERSON" else None
+        if lead is not None and lead.end(2) <= f.end and _imperative(text, lead, lex):
+            f = f.model_copy(update={"start": lead.start(2)})  # noqa: PLW2901 - "Send Maria"
         if f.entity_type == "PERSON" and _all_places(text[f.start : f.end], lex):
             continue  # "Copenhagen Larnaca Milan Naples": places run together
         kept = _without_word_tail(text, f, lex) if f.entity_type == "PERSON" else f
