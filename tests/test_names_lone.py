@@ -253,3 +253,23 @@ def test_an_action_items_owner_in_lower_case_is_a_name(text: str, name: str) -> 
 )
 def test_a_thing_or_a_pronoun_to_do_something_is_no_name(text: str) -> None:
     assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a cue or a possessive before or after a word spelt as code is, not as a name
+        ("# uncomment this if you don't like systemctl's auto-paging feature", "systemctl"),
+        ("with fluxcd would i have the pipeline write to a github repo?", "fluxcd"),
+    ],
+)
+def test_a_word_spelt_as_code_is_no_name_whatever_its_cue(text: str, word: str) -> None:
+    found = get_classifier().classify(text).findings
+    assert not any(word in text[f.start : f.end] for f in found)
+
+
+def test_a_rare_name_with_a_cue_stays_found() -> None:
+    # spelt unlike most names (a name likeness below zero) but not like code
+    text = "can you ask sonoka about the invoice"
+    found = get_classifier().classify(text).findings
+    assert "sonoka" in [text[f.start : f.end] for f in found]

@@ -20,9 +20,10 @@ It is not when the word is:
   them apart this way;
 - **a thing's word**: after an indefinite article or a possessive (``what a juanola is``,
   ``my hasbro game``);
-- **code**: on a line that reads as code, a key before ``: 1`` or ``: 'x'`` (unless spelt like a
-  name, a name likeness of 0.5 or more: ``reach hendrika: 06 1234 5678``), or glued to a dot
-  and a letter (``geerlingguy.docker``).
+- **code**: spelt as code is, whatever its cue (a name likeness below -0.5: ``systemctl's``,
+  ``with fluxcd would``); on a line that reads as code, a key before ``: 1`` or ``: 'x'``
+  (unless spelt like a name, a name likeness of 0.5 or more: ``reach hendrika: 06 1234
+  5678``), or glued to a dot and a letter (``geerlingguy.docker``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ _GLUED_DOT = re.compile(r"\.[^\W\d_]")
 # Without a cue, a word must be spelt like a name (:data:`~.name_shape.SPELT_LIKE_A_NAME`).
 # Before a colon, a lower bar: a key or a label is rarely spelt like a name at all.
 _SPELT_LIKE_A_LABEL = 0.5
+_SPELT_LIKE_CODE = -0.5
 # Chat abbreviations in no word list (wordfreq has them below the vocabulary's cut-off).
 _CHAT = frozenset(
     "imho iirc afaik rofl ngl fwiw yolo ttyl ianal tldr btw imo tbh smh idk brb lmk".split()  # noqa: SIM905
@@ -149,7 +151,8 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     if after is None and not PERSON_BEFORE.search(text, max(0, start - 16), start):
         # No cue: the word's letters must read as a name, and it must be no typo of any length.
         return _spelt_like_a_name(word) and not misspelt(word, lex, min_len=_MIN_LEN)
-    return not misspelt(word, lex)
+    # with a cue, still not spelt as code is ("systemctl's", "with fluxcd would")
+    return not misspelt(word, lex) and name_likeness(word) >= _SPELT_LIKE_CODE
 
 
 def lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[Finding]:
