@@ -162,3 +162,19 @@ def test_lower_case_given_name_by_team_or_role(text: str, name: str) -> None:
 )
 def test_a_determiner_makes_the_word_before_a_team_a_thing(text: str, word: str) -> None:
     assert not any(word in p for p in persons(text)), persons(text)
+
+
+def test_a_name_field_of_two_words_in_no_list_spelt_like_names() -> None:
+    text = "const u = { id: 7, name: 'ilvessa tormundsen', role: 'admin' }; why is role unset?"
+    assert "ilvessa tormundsen" in persons(text), persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{ name: 'kube dns', port: 53 }",  # spelt as code is
+        "services: [{ name: 'redis cache' }]",  # an English word
+    ],
+)
+def test_a_name_field_of_a_service_stays_unnamed(text: str) -> None:
+    assert persons(text) == set()

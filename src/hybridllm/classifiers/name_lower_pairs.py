@@ -17,7 +17,8 @@ Three shapes that do not depend on one sentence template:
   two- or three-word value after a ``name`` / ``manager`` / ``author`` / ``owner`` /
   ``contact`` / ``assignee`` key whose words are names or in no list, one of them a listed
   name or with a letter English does not use, not all English words (``{"name": "regna
-  magnusson"}``; not ``"name": "webpack"``, ``name: 'vue cli'`` nor ``owner: 'rose gold'``);
+  magnusson"}``; not ``"name": "webpack"``, ``name: 'vue cli'`` nor ``owner: 'rose gold'``),
+  or all in no list and spelt like names (``name: 'jannetje halrijtt'``; not ``'kube dns'``);
 - **a surname after a found given name** (:func:`surname_after`): a listed surname, even an
   English word, right after a lower-case given name the rules found, where the name ends
   (punctuation, ``and``, a person's predicate): ``pete gray,``, ``annika marker and``,
@@ -273,6 +274,10 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if (
             key.group(1)
             or (len(parts) >= 2 and evidence and not all(p in lex.vocab for p in parts))
+            # words in no list, each spelt like a name ("name: 'jannetje halrijtt'")
+            or (
+                len(parts) >= 2 and all(p not in lex.vocab and name_likeness(p) >= 0 for p in parts)
+            )
             # one word in an object with a person's attribute ('"name": "muammer", "age": 34')
             or ((evidence or parts[0] not in lex.vocab) and person_object(text, *v.span()))
         ):
