@@ -39,6 +39,7 @@ import re
 
 from hybridllm.classifiers.name_company import FIELD, person_object
 from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
+from hybridllm.classifiers.name_lower_rota import rota_names
 from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -282,6 +283,7 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             or ((evidence or parts[0] not in lex.vocab) and person_object(text, *v.span()))
         ):
             out.append(v.span())
+    out.extend(rota_names(text, lex))  # "volunteer rota: mon yuito, tue erin, wed nahum"
     if "(" in text:  # a speaker's name after their role: "agent (kara): thanks for holding"
         for m in _ROLE_NAME.finditer(text):
             said = m["v"].split()
