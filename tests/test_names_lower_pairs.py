@@ -145,6 +145,8 @@ def test_lower_case_inverted_name_is_one_finding() -> None:
         # a given name English knows as a word, then the team the person works in
         ("as agreed on the phone with chad from accounts, the invoice is void", "chad"),
         ("so mark in payroll approved the change yesterday", "mark"),
+        ("draft a reply to the vendor; garland from their legal team needs the msa.", "garland"),
+        ("ok so grant from our finance team signed off", "grant"),
         # ... or their role in parentheses
         ("meeting notes: bertram (head of ops at a logistics firm) wants a demo", "bertram"),
     ],

@@ -87,8 +87,9 @@ _RELATION = (
     r"|landlady)\b"
     r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+" + _KIN + r"s?\b"
     # the team they work in ("chad from accounts", "rose in payroll")
-    r"|[ \t]+(?:from|in)[ \t]+(?:the[ \t]+)?(?:accounts|accounting|finance|sales|marketing|legal"
-    r"|hr|payroll|billing|procurement|reception|compliance|customer[ \t]+service)"
+    r"|[ \t]+(?:from|in)[ \t]+(?:(?:the|their|our|your|his|her|my)[ \t]+)?(?:accounts|accounting"
+    r"|finance|sales|marketing|legal|hr|payroll|billing|procurement|reception|compliance"
+    r"|customer[ \t]+service)"
     r"(?:[ \t]+(?:team|department|dept))?\b"
     # their role in parentheses ("bertram (head of ops at ...)", "jules (our account manager)")
     r"|[ \t]*\((?:the|our|your|my|their)?[ \t]*(?:head[ \t]+of|ceo|cfo|cto|coo|vp|founder"
