@@ -147,6 +147,8 @@ def test_lower_case_inverted_name_is_one_finding() -> None:
         ("so mark in payroll approved the change yesterday", "mark"),
         ("draft a reply to the vendor; garland from their legal team needs the msa.", "garland"),
         ("ok so grant from our finance team signed off", "grant"),
+        # ... or what they are: a noun read first as a person
+        ("two finalists: ms. okoro has ten years in retail; cody is a bootcamp graduate.", "cody"),
         # ... or their role in parentheses
         ("meeting notes: bertram (head of ops at a logistics firm) wants a demo", "bertram"),
     ],
@@ -160,6 +162,7 @@ def test_lower_case_given_name_by_team_or_role(text: str, name: str) -> None:
     [
         ("a grant from finance covers the trip", "grant"),
         ("we got the bill from accounts today", "bill"),
+        ("grace is a virtue we all need", "grace"),  # no person noun
     ],
 )
 def test_a_determiner_makes_the_word_before_a_team_a_thing(text: str, word: str) -> None:

@@ -40,6 +40,7 @@ import re
 from hybridllm.classifiers.name_company import FIELD, person_object
 from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
 from hybridllm.classifiers.name_lower_rota import rota_names
+from hybridllm.classifiers.name_roles import person_noun
 from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, name_likeness
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -117,6 +118,16 @@ PERSON_AFTER = re.compile(
 # A verb of telling or asking before a person, and the clause after them.
 _TOLD = re.compile(r"\b(?:told|tell|tells|asked|ask|asks|remind|reminded|warned|promised)[ \t]+$")
 _CLAUSE = re.compile(r"[ \t]+(?:that|to|about|if|whether)\b")
+# What someone is: "cody is a bootcamp graduate", "was an excellent nurse" (the head noun
+# among the next three words, before the clause ends).
+_IS_A = re.compile(r"[ \t]+(?:is|was)[ \t]+an?[ \t]+([a-z-]+(?:[ \t]+[a-z-]+){0,2})")
+
+
+def _is_a_person(text: str, end: int) -> bool:
+    m = _IS_A.match(text, end)
+    return m is not None and any(person_noun(w) for w in m[1].split())
+
+
 _DETERMINER = re.compile(r"\b(?:a|an|the|this|that|its|each|every|any|some|no)[ \t]+$")
 
 
@@ -124,7 +135,7 @@ def told_or_related(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is told something or asked to do it (``emilio told
     stella that``, ``asked rose to``) or a relation follows it (:data:`RELATION`) and no
     determiner makes it a thing (``a grant from finance``, ``the bill from accounts``)."""
-    if RELATION.match(text, end) is not None:
+    if RELATION.match(text, end) is not None or _is_a_person(text, end):
         return _DETERMINER.search(text, max(0, start - 8), start) is None
     return (
         _TOLD.search(text, max(0, start - 10), start) is not None

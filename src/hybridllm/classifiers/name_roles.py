@@ -32,7 +32,7 @@ from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list
 from hybridllm.classifiers.prefilter import finditer, per_text
 
-__all__ = ["ROLE_AFTER", "ROLE_FIELD", "load_roles", "role_after", "role_values"]
+__all__ = ["ROLE_AFTER", "ROLE_FIELD", "load_roles", "person_noun", "role_after", "role_values"]
 
 _WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 # A label at a line start (after a list bullet, a quote mark, markdown emphasis): one to three
@@ -68,6 +68,12 @@ def _roles() -> frozenset[str]:
 def load_roles() -> None:
     """Read the role nouns now (the classifier's warm-up), not in the first call."""
     _roles()
+
+
+def person_noun(word: str) -> bool:
+    """Whether the lower-case ``word`` is a noun read first as a person (``graduate``,
+    ``nurse``, ``landlady``; WordNet, ``person_nouns.txt``)."""
+    return word in _roles()
 
 
 def _role(label: str) -> bool:
