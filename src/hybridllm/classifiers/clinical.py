@@ -335,9 +335,6 @@ def _headings(text: str) -> int:
     )
 
 
-PREFILTER_PATTERNS: tuple[re.Pattern[str], ...] = (*(p for _, p in _SIGNALS), _HEADING)
-"""What the decision searches (through a classifier's prefilter when one is active)."""
-
 _ALONE = ("patient", "mrn")  # about one patient's record: enough by themselves
 _DENSE_MIN = 3
 _DENSE_PERCENT = 5
@@ -354,12 +351,22 @@ _MIN_OPTIONS = 3
 # Literature: a cited author ("Bullock et al.") or a DOI. A patient's record cites no papers.
 _LITERATURE = re.compile(r"\bet\s+al\b|\bdoi(?:\.org/|:\s*10\.)", _I)
 
+PREFILTER_PATTERNS: tuple[re.Pattern[str], ...] = (
+    *(p for _, p in _SIGNALS),
+    _HEADING,
+    _EXAM_PHRASE,
+    _OPTION_LINE,
+    _LITERATURE,
+)
+"""What the decision searches (through a classifier's prefilter when one is active: a text
+without the exam or literature patterns is not searched for them, ~0.4 ms per 10 KB)."""
+
 
 def _exam_item(text: str) -> bool:
     """Whether ``text`` is or holds an exam question (a vignette about a case, not a record)."""
-    if _EXAM_PHRASE.search(text):
+    if next(finditer(_EXAM_PHRASE, text), None) is not None:
         return True
-    options = itertools.islice(_OPTION_LINE.finditer(text), _MIN_OPTIONS)
+    options = itertools.islice(finditer(_OPTION_LINE, text), _MIN_OPTIONS)
     return sum(1 for _ in options) >= _MIN_OPTIONS
 
 
@@ -444,7 +451,7 @@ def _clinical(texts: Sequence[str]) -> bool:
     if (
         "mrn" not in ev
         and "record" not in ev
-        and any(_exam_item(t) or _LITERATURE.search(t) for t in texts)
+        and any(_exam_item(t) or next(finditer(_LITERATURE, t), None) for t in texts)
     ):
         return False  # a question about a case (an exam item) or a paper, not a record
     signals = len(ev)
