@@ -53,7 +53,7 @@ from hybridllm.classifiers.name_persona import persona_cue, persona_words, sprea
 from hybridllm.classifiers.name_public_layout import layout_kind
 from hybridllm.classifiers.name_public_record import Records, record_like
 from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
-from hybridllm.classifiers.name_public_works import work_kind
+from hybridllm.classifiers.name_public_works import WORK_PATTERNS, work_gates, work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
 from hybridllm.classifiers.name_tokens import PARTICLES, token_lexicon
 from hybridllm.classifiers.name_usage import among_things, comment_word, everyday_run, written_lower
@@ -66,7 +66,7 @@ from hybridllm.classifiers.name_words import (
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
-__all__ = ["THING_WORD", "drop_public", "load_lists", "public_name"]
+__all__ = ["PUBLIC_RE", "THING_WORD", "drop_public", "load_lists", "public_name"]
 
 _LIST_GAP = 40  # characters between two names of one list
 # The kinds of a public name (a single or frequent name, a brand) a private person may bear too.
@@ -115,6 +115,7 @@ _THING_AFTER = re.compile(
 )
 # A capitalised word before one of those nouns (the classifier's prefilter finds where).
 THING_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?=" + _THING_AFTER.pattern + ")")
+PUBLIC_RE = (THING_WORD, *WORK_PATTERNS)  # what drop_public searches whole texts for
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
 _CITED_AFTER = re.compile(
@@ -383,13 +384,14 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
     quotes = [m.start() for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
     persona = persona_words(text) or persona_words(low or text.lower())
     snippets = web_snippets(text)  # quoted from public web pages: '[1] "..."\nURL: https://'
+    gates = work_gates(text)
     kinds = [
         None
         if _particle_before(text, f.start)  # "van Aken": a surname
         else ("code" if code_identifier(text, f.start, f.end) else None)  # "import Adam"
         or _kind(key)
         or _context_kind(text, f, style, quotes, persona)
-        or work_kind(text, f)  # "Cradle to Cradle by William McDonough", "Amdahl's Law"
+        or work_kind(text, f, gates)  # "Cradle to Cradle by William McDonough", "Amdahl's Law"
         or layout_kind(text, f)  # "Calgary, Alberta", "Wert [nT]", "Tone:" among fields
         or thing_kind(text, f, key)
         or everyday_run(key)

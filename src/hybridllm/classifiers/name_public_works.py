@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
-__all__ = ["work_kind"]
+__all__ = ["WORK_PATTERNS", "work_gates", "work_kind"]
 
 # Nouns of a published work.
 _WORK = (
@@ -142,19 +143,43 @@ _APA_AFTER = re.compile(
     r",[ \t]*[A-Z]\.(?:[ \t]*-?[A-Z]\.){0,2}(?:[ \t]*\(" + _YEAR + r"\)|,|[ \t]+&)"
 )
 _YEAR_IN_PARENS = re.compile(r"\(" + _YEAR + r"\)")
-_STUDY_AFTER = re.compile(
-    r"(?:['’]s?)?[ \t]+" + _YEAR + r"[ \t]+(?:study|paper|article|survey|review|report|book"
-    r"|analysis|experiment|findings|framework|model|theory)\b"
+_STUDY = (
+    _YEAR + r"[ \t]+(?:study|paper|article|survey|review|report|book|analysis|experiment"
+    r"|findings|framework|model|theory)\b"
 )
-_REFERENCE_LINE = re.compile(r"[ \t]*\[\d{1,3}\][ \t]")
+_STUDY_AFTER = re.compile(r"(?:['’]s?)?[ \t]+" + _STUDY)
+_REFERENCE = r"\[\d{1,3}\][ \t]"
+_REFERENCE_LINE = re.compile(r"[ \t]*" + _REFERENCE)
 _REFERENCE_TAIL = re.compile(r"\(" + _YEAR + r"\)|\b(?:pp|vol|Vol)\.[ \t]*\d|\bdoi\b")
+
+
+# What each rule needs somewhere in the text: a possessive before a result noun or a word
+# before a scholarly one or "method" (see _eponym), _TITLE_BEFORE's words (not anchored at a
+# name), a study of a year, APA initials or a numbered reference (see _cited). Searched once
+# per text (see work_gates); in the classifier's prefilter, a text without them costs no search.
+WORK_PATTERNS = (
+    re.compile(
+        r"['’]s?[ \t]+(?i:" + _RESULT + r")|[A-Za-z][a-z-]+[ \t]+(?i:" + _SCHOLARLY + r"|method)\b"
+    ),
+    re.compile(_TITLE_BEFORE.pattern.removesuffix("$")),
+    re.compile(_STUDY + r"|,[ \t]*[A-Z]\.|" + _REFERENCE),
+)
+"""The patterns :func:`work_gates` searches (for a classifier's prefilter)."""
+_ALL_RULES = (True, True, True)
+
+
+def work_gates(text: str) -> tuple[bool, bool, bool]:
+    """Whether ``text`` can hold an eponym, a title after its kind, and a cited author at all
+    (:data:`WORK_PATTERNS`), for :func:`work_kind` on each of its findings."""
+    eponym, title, cited = (next(finditer(p, text), None) is not None for p in WORK_PATTERNS)
+    return eponym, title, cited
 
 
 # A personal apposition after the name: "by Mikkel Selko, my neighbour" is a private author.
 _MINE_AFTER = re.compile(r"[ \t]*[,(-][ \t]*(?i:my|our|his|her|their)\b")
 
 
-def work_kind(text: str, f: Finding) -> str | None:
+def work_kind(text: str, f: Finding, gates: tuple[bool, bool, bool] = _ALL_RULES) -> str | None:
     """``"author"`` for the author of a published work the prompt speaks of, ``"cited"`` for an
     author of a reference (APA initials on a line with a year, a study of a year, a numbered
     reference), ``"thing"`` for the eponym of a result or a title (see the module docstring),
@@ -163,15 +188,19 @@ def work_kind(text: str, f: Finding) -> str | None:
     Args:
         text: the text.
         f: a PERSON finding of ``text``.
+        gates: :func:`work_gates` of ``text`` (the rules it rules out are not tried).
 
     Returns:
         The kind, or None.
     """
     span = text[f.start : f.end]
     possessive = span.endswith(_POSSESSIVE_END)
-    if _eponym(text, span, f.end, possessive) or _titled(text, f.start, f.end):
+    eponym, title, cited = gates
+    if (eponym and _eponym(text, span, f.end, possessive)) or (
+        title and _titled(text, f.start, f.end)
+    ):
         return "thing"
-    if _cited(text, f.start, f.end):
+    if cited and _cited(text, f.start, f.end):
         return "cited"
     return "author" if _author(text, f.start, f.end, possessive) else None
 

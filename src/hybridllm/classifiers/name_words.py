@@ -41,6 +41,7 @@ from bisect import bisect_left
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, plural_of, token_lexicon
+from hybridllm.classifiers.prefilter import per_text
 
 __all__ = [
     "broken_word",
@@ -287,13 +288,18 @@ _BREAK_BEFORE = re.compile(r"([^\W\d_]+)(?:-\r?\n|[\u00ad\x02])[ \t]*$")
 _BREAK_AFTER = re.compile(r"(?:-\r?\n[ \t]*|[\u00ad\x02])([^\W\d_]+)")
 
 
+def _breaks(text: str) -> bool:
+    """Whether ``text`` holds a break both patterns above need (most texts: none)."""
+    return "-\n" in text or "-\r\n" in text or "\u00ad" in text or "\x02" in text
+
+
 def broken_word(text: str, start: int, end: int) -> bool:
     """Whether the one-word finding ``text[start:end]`` is a piece of an English word broken
     across a line or by a soft hyphen: the piece with the part before or after the break is an
     English word (``sev-`` + ``eral``, ``dif`` + ``ferential``). A name broken so (``Anne-`` /
     ``Marie``, ``Kowal-`` / ``czyk``) does not join into a word and stays."""
     word = text[start:end]
-    if not word.isalpha():
+    if not word.isalpha() or not per_text(text, "word-breaks", _breaks):  # once per text
         return False
     vocab = token_lexicon().vocab
     before = _BREAK_BEFORE.search(text, max(0, start - 40), start)

@@ -70,7 +70,7 @@ from hybridllm.classifiers.name_lower_lone import lone_restored, surname_next
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_pairs import NamePairs
-from hybridllm.classifiers.name_public import THING_WORD, drop_public
+from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
 from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_siblings import sibling_keys
@@ -136,7 +136,7 @@ class NameRecognizer(NamePairs):
 
     name = "names"
     normalized_view = "words"
-    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED, ROLE_FIELD, ROLE_AFTER, THING_WORD)
+    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED, ROLE_FIELD, ROLE_AFTER, *PUBLIC_RE)
     """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
     accepts_settled = True
 
