@@ -46,9 +46,9 @@ from hybridllm.classifiers.name_context import (
     person_context,
     thing_named,
 )
+from hybridllm.classifiers.name_lower_context import GROUP_CUE, blank_lines, in_token
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
-from hybridllm.classifiers.name_lower_context import in_token
 from hybridllm.classifiers.name_lower_cues import addressed, cue_run, kin_name, line_start
 from hybridllm.classifiers.name_lower_english import NONE as _NONE
 from hybridllm.classifiers.name_lower_english import STRONG as _STRONG
@@ -80,7 +80,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["NAMING_CUE", "lower_names", "lower_sentences", "restore_case", "strong_name"]
+__all__ = ["LOWER_RE", "lower_names", "lower_sentences", "restore_case", "strong_name"]
 
 
 # A naming cue: what follows is a name, whatever its case or lists say.
@@ -91,6 +91,7 @@ NAMING_CUE = re.compile(
     r"|boyfriend|girlfriend|partner|mom|dad|mother|father|brother|sister|cousin|grandson"
     r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
+LOWER_RE = (NAMING_CUE, GROUP_CUE)  # what the lower-case rules search whole texts for
 # The first letter of each sentence, line or quotation, also after a time stamp, a comment's
 # mark or a chat mention ("[09:15] stella: ...", "# todo: ...", "@channel reminder that ...").
 _SENTENCE_START = re.compile(
@@ -397,14 +398,11 @@ def restore_case(
     pos = 0
     for k in sorted(keep):
         lo, hi = sentences[k]
-        out.append(_NOT_NEWLINE.sub(" ", text[pos:lo]))
+        out.append(blank_lines(text[pos:lo]))
         out.append("".join(chars[lo:hi]))
         pos = hi
-    out.append(_NOT_NEWLINE.sub(" ", text[pos:]))
+    out.append(blank_lines(text[pos:]))
     return "".join(out), starts
-
-
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _may_count(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> bool:

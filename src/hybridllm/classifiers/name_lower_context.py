@@ -42,9 +42,12 @@ from hybridllm.classifiers.name_tokens import (
     read_list,
     untracked,
 )
+from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
+    "GROUP_CUE",
     "bare_end",
+    "blank_lines",
     "census_first",
     "code_line",
     "context_runs",
@@ -106,8 +109,8 @@ _GREETING_END = re.compile(r"[ \t]*(?:[,!:\n]|$)")
 # 3. "had given X his address": a verb of giving or telling, the name, a possessive pronoun.
 _GIVE_BEFORE = re.compile(r"(?:\b(?:gave|given|give|gives|told|tell|sent|send|showed|paid)[ \t]+)$")
 _POSSESSIVE_AFTER = re.compile(r"[ \t]+(?:his|her|their)\b")
-# 4. A group of people, then a list.
-_GROUP = re.compile(
+# 4. A group of people, then a list (searched through the classifier's prefilter, see LOWER_RE).
+GROUP_CUE = re.compile(
     r"\b(?:founders|co-founders|members|partners|authors|speakers|players|guests|owners|hosts"
     r"|judges|winners|children|kids|friends|siblings|teammates|colleagues|participants"
     r"|attendees|panelists|employees|ceos|cast)\b[^\n.:;]{0,24}?"
@@ -390,7 +393,7 @@ def _introduced(
 def _group_lists(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Rule 4: the items of a list after a group of people, when most items are name-like."""
     out: list[tuple[int, int]] = []
-    for g in _GROUP.finditer(text):
+    for g in finditer(GROUP_CUE, text):
         pos = g.end()
         items: list[tuple[int, int, bool]] = []
         while (m := _ITEM.match(text, pos)) is not None and len(items) < 12:
@@ -440,7 +443,7 @@ def context_runs(
         if _in_context(text, words, a, b, lex) and not code_line(text, words[a].start())
     ]
     out.extend(found)
-    groups = _group_lists(text, lex) if _GROUP.search(text) else []
+    groups = _group_lists(text, lex) if next(finditer(GROUP_CUE, text), None) else []
     if groups and english():
         starts = [m.start() for m in words]
         lower_starts = {words[i].start() for i in lower_words}
@@ -452,6 +455,11 @@ def context_runs(
             and not code_line(text, s)
         )
     return out
+
+
+def blank_lines(part: str) -> str:
+    """``part`` with every character but a newline a space (a copy's blanked lines)."""
+    return "\n".join(" " * len(line) for line in part.split("\n"))
 
 
 def in_token(text: str, start: int, end: int) -> bool:

@@ -59,7 +59,7 @@ from hybridllm.classifiers.name_gate import (
 )
 from hybridllm.classifiers.name_handles import home_users, whole_mentions
 from hybridllm.classifiers.name_lower import (
-    NAMING_CUE,
+    LOWER_RE,
     lower_names,
     lower_sentences,
     restore_case,
@@ -136,7 +136,7 @@ class NameRecognizer(NamePairs):
 
     name = "names"
     normalized_view = "words"
-    prefilter_patterns = (*CONTEXT_PATTERNS, NAMING_CUE, SIGNED, ROLE_FIELD, ROLE_AFTER, *PUBLIC_RE)
+    prefilter_patterns = (*CONTEXT_PATTERNS, *LOWER_RE, SIGNED, ROLE_FIELD, ROLE_AFTER, *PUBLIC_RE)
     """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates them)."""
     accepts_settled = True
 
