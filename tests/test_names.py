@@ -217,3 +217,19 @@ def test_a_mailbox_display_name_is_a_name() -> None:
 def test_an_age_in_apposition_marks_a_name() -> None:
     assert persons("Herb Carver, 54, was named chief executive on Tuesday.") == {"Herb Carver"}
     assert persons("In Chapter Two, 14, the hero dies.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an unlisted name spelt half like one, met or talked with: NER's "organisation"
+        # needs other support
+        ("// see the discussion with Haslinda in March before changing it", {"Haslinda"}),
+        ("Summarise my meeting with Kartini on Friday.", {"Kartini"}),
+        # companies spelt as words and brands are
+        ("We had a meeting with Deloitte about the audit.", set()),
+        ("Schedule a call with Accenture next week.", set()),
+    ],
+)
+def test_met_or_talked_with_someone(text: str, found: set[str]) -> None:
+    assert persons(text) == found

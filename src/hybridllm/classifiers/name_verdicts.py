@@ -54,6 +54,13 @@ _TRIP_TO = re.compile(
     r"[ \t]+)\Z"
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# A meeting or a talk with someone: before an unlisted word spelt half like a name, NER's
+# "organisation" needs other support ("a meeting with Deloitte" is spelt less like a name).
+_MET_WITH = re.compile(
+    r"(?i:\b(?:discussions?|meetings?|calls?|chats?|conversations?|talks?|interviews?|sessions?"
+    r"|catch-up|sync|1:1|one-on-one)[ \t]+with[ \t]+)\Z"
+)
+_MET_LIKENESS = 0.5
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][\w'’-]*)")
 # The head of an eponym: a name before it names a result, a method or a sign, not a person
 # ("the Krebs cycle", "Shapley values", "the Cobb angle", "a Wilcoxon test").
@@ -184,7 +191,8 @@ class NerVerdicts:
         Its label is trusted when something else agrees:
 
         - the word is no listed name (or an unlisted one in plain ASCII, like most brands,
-          unless it is spelt like a name: ``Kaarle``, a name likeness of 1.1 or more);
+          unless it is spelt like a name: ``Kaarle``, a name likeness of 1.1 or more, or 0.5
+          after a meeting or a talk with someone: ``the discussion with Haslinda``);
         - the entity or the phrase holds another capitalised word ("San Francisco",
           "Guilford College");
         - a preposition of place comes before a place label ("in Britain");
@@ -195,9 +203,19 @@ class NerVerdicts:
         Otherwise the lists' evidence wins: what is not known to be safe is redacted.
         """
         span = word.group()
+        likeness = name_likeness(span) if kind is Kind.UNKNOWN and span.isascii() else 0.0
         if kind is not Kind.NAME and not (
             kind is Kind.UNKNOWN
-            and (not span.isascii() or name_likeness(span) >= SPELT_LIKE_A_NAME)
+            and (
+                not span.isascii()
+                or likeness >= SPELT_LIKE_A_NAME
+                # met or talked with: "the discussion with Haslinda in March"
+                or (
+                    likeness >= _MET_LIKENESS
+                    and _MET_WITH.search(word.string, max(0, word.start() - 32), word.start())
+                    is not None
+                )
+            )
         ):
             return False
         text = word.string
