@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_lower_context import census_first
+from hybridllm.classifiers.name_siblings import match_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon
 
 __all__ = ["rota_names"]
@@ -42,13 +43,9 @@ def rota_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """
     if "mon" not in text and "tue" not in text and "wed" not in text:
         return []  # every rota of three days names one of these
-    runs: list[list[re.Match[str]]] = []
-    for m in _ITEM.finditer(text):
-        previous = runs[-1][-1] if runs else None
-        if previous is not None and _SEP.fullmatch(text, previous.end(), m.start()):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = match_runs(
+        _ITEM.finditer(text), lambda a, b: _SEP.fullmatch(text, a.end(), b.start()) is not None
+    )
     out: list[tuple[int, int]] = []
     for run in runs:
         if len(run) < _MIN_ITEMS:

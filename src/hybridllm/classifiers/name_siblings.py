@@ -12,12 +12,13 @@ English word (unless a census given name: ``Sandy``), a listed place or brand, o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon
 
-__all__ = ["sibling_keys"]
+__all__ = ["match_runs", "sibling_keys"]
 
 # A line that gives something to a one-word key: an optional bullet or number, the key, a colon.
 _KEY_LINE = re.compile(
@@ -44,13 +45,9 @@ def sibling_keys(
     """
     if ":" not in text or not found:
         return []
-    runs: list[list[re.Match[str]]] = []
-    for m in _KEY_LINE.finditer(text):
-        previous = runs[-1][-1] if runs else None
-        if previous is not None and text.count("\n", previous.end(1), m.start(1)) == 1:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    runs = match_runs(
+        _KEY_LINE.finditer(text), lambda a, b: text.count("\n", a.end(1), b.start(1)) == 1
+    )
     out: list[tuple[int, int]] = []
     for run in runs:
         if len(run) < _MIN_LINES:
@@ -60,6 +57,20 @@ def sibling_keys(
             continue
         out.extend(m.span(1) for m, n in zip(run, named, strict=True) if not n and _key(lex, m[1]))
     return out
+
+
+def match_runs(
+    matches: Iterable[re.Match[str]], joined: Callable[[re.Match[str], re.Match[str]], bool]
+) -> list[list[re.Match[str]]]:
+    """``matches`` grouped into runs: a match joins the run before it when ``joined(previous,
+    match)`` (the lines of a list, the items of a rota)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in matches:
+        if runs and joined(runs[-1][-1], m):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
 
 
 def _key(lex: TokenLexicon, word: str) -> bool:
