@@ -35,6 +35,7 @@ from hybridllm.classifiers.name_lower_context import (
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, honorific_names, relative, repeats
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, with_surnames
+from hybridllm.classifiers.name_lower_parallel import parallel_names
 from hybridllm.classifiers.name_lower_slots import slot_runs
 from hybridllm.classifiers.name_lower_tokens import token_runs
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
@@ -470,7 +471,8 @@ def with_context(
         out.append((s, e, 0.55))
     if out or any(taken):
         spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
-        out.extend((a, b, 0.5) for a, b in list_neighbours(text, spans, lex) if not any(taken[a:b]))
+        near = set(list_neighbours(text, spans, lex)) | set(parallel_names(text, spans, lex))
+        out.extend((a, b, 0.5) for a, b in sorted(near) if not any(taken[a:b]))
         spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
         out.extend((a, b, 0.5) for a, b in repeats(text, words, lex, spans, lower_words))
     out.sort()
