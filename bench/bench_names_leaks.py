@@ -26,6 +26,12 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   package's lists were counted from the 2021 Facebook scrape (533M accounts); only its
   per-country lists of given names and of surnames are used, apart, for this bench (no record,
   no pair of a real person), and the detector uses nothing of it.
+- ``names_gen5/{dev,sealed}.jsonl``: 321 more English templates by a third helper under the
+  same rules (greetings and sign-offs, chat and Discord logs, school and landlord messages,
+  rosters, CSV with name columns, commit logs, citations), filled with ``names-dataset`` 3.3.1
+  given names and surnames of 27 countries none of the earlier sets drew from (Slovenia to
+  Fiji), split by template hash, as written and lower case (``names_gen5/generate.py``).
+  Scored before any rule was tuned on it; the sealed file is scored, never printed.
 - ``names_gen2/dev_faker.jsonl``: a third generator's names (Faker, 34 locales) in those
   contexts and in the open templates, as written and in lower case (``generate_faker.py``;
   scored once before any rule was written on it, then read while tuning).
@@ -93,6 +99,10 @@ SETS = (
     ("names_gen4/sealed.jsonl", "as-is", "gen4 (names-dataset), **sealed**, as written", False),
     ("names_gen4/dev.jsonl", "lower", "gen4 (names-dataset), dev, lower case", True),
     ("names_gen4/sealed.jsonl", "lower", "gen4 (names-dataset), **sealed**, lower case", False),
+    ("names_gen5/dev.jsonl", "as-is", "gen5 (names-dataset), dev, as written", True),
+    ("names_gen5/sealed.jsonl", "as-is", "gen5 (names-dataset), **sealed**, as written", False),
+    ("names_gen5/dev.jsonl", "lower", "gen5 (names-dataset), dev, lower case", True),
+    ("names_gen5/sealed.jsonl", "lower", "gen5 (names-dataset), **sealed**, lower case", False),
     ("names_gen2/dev_faker.jsonl", "as-is", "3rd generator (Faker), as written", True),
     ("names_gen2/dev_faker.jsonl", "lower", "3rd generator (Faker), lower case", True),
     ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
