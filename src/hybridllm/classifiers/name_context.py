@@ -16,7 +16,6 @@ would flag, so ``first_name='Widget'`` or ``TODO(refactor)`` are not names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from hybridllm.classifiers.name_company import FIELD as _FIELD
@@ -43,10 +42,10 @@ __all__ = [
     "SPEECH_CUE",
     "STRONG_CUE",
     "THING_NAME",
+    "TITLES",
     "TITLE_NAME",
     "TITLE_WORDS",
     "context_names",
-    "list_names",
     "nameish",
     "person_context",
     "thing_named",
@@ -78,8 +77,6 @@ _PERSON_VERB = re.compile(
 )
 PERSON_VERB = _PERSON_VERB
 """What follows a person's name and rarely anything else ("Hrůza raised", "Wade never showed")."""
-# A list after these is a list of places: "stores in Adelaide, Marion and Austin".
-_PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 # Words right before a name that do not also precede companies ("with", "from", "at" do).
 _PERSON_CUE = re.compile(
     r"(?:(?i:\b(?:said|says|asked|told|tell|ask|thank|thanks|hi|hello|hey|morning|evening"
@@ -111,6 +108,8 @@ _TITLES = (
     r"|Frau|Sr|Sra|Srta|Señor|Señora)"
 )
 TITLE_WORDS = frozenset(_TITLES[3:-1].lower().split("|"))
+TITLES = _TITLES
+"""The titles before a name, a regex alternation (``Mr``, ``Prof``, ``Herr``)."""
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?=[\w'’-]*[a-zß-öø-ÿ])[^\W\d_]*(?:['’-][^\W\d_]+)*"
 _PARTICLES = (
     r"(?:(?:van|von|de|der|den|del|della|da|das|do|dos|di|du|la|le|ter|ten|te|ó|ní|uí|Ó|Ní|Uí)"
@@ -180,11 +179,6 @@ _REACH = re.compile(
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
 CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
-_LIST_SEP = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]+&[ \t]+)"
-    # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
-    rf"(?:(?:{_TITLES}|(?i:mr|mrs|ms|dr))\.?[ \t]+)?"
-)
 _SPACES = re.compile(r"\s+")
 
 
@@ -448,52 +442,3 @@ def _contact_field(text: str, start: int, end: int) -> bool:
         # a record's fields are short; prose with commas and an address is no record
         and all(len(cell.split()) <= _CSV_CELL_WORDS for cell in row.split(","))
     )
-
-
-def list_names(
-    text: str, lex: TokenLexicon, items: Iterable[tuple[int, int]], found: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Names in a list next to names already found: ``Dudek, Miller and Alvarado``.
-
-    Args:
-        text: the text.
-        lex: the token lists.
-        items: spans of capitalised words or runs that could be list items (in text order).
-        found: spans already found to be names.
-
-    Returns:
-        Spans of items that sit in one list with a found name and could be names themselves.
-    """
-    ordered, is_found = sorted(set(items) | set(found)), set(found)
-    out: list[tuple[int, int]] = []
-    group: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        # Two items need a found name; three or more need one item that is a name by itself.
-        seeded = (
-            any(g in is_found for g in group)
-            or (
-                len(group) >= 3
-                and any(lex.kind(text[a:b]) in (Kind.NAME, Kind.UNKNOWN) for a, b in group)
-            )
-            # two listed names that are no word, place or brand ("Kovačević and Živković")
-            or (len(group) == 2 and all(lex.kind(text[a:b]) is Kind.NAME for a, b in group))
-        )
-        placed = bool(group and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0]))
-        if placed and group[0] in is_found:  # "from Gök, Iclal": a found name no place bears
-            placed = lex.kind(text[group[0][0] : group[0][1]]) is not Kind.NAME
-        if len(group) >= 2 and seeded and not placed:
-            out.extend(g for g in group if g not in is_found)
-
-    for span in ordered:
-        if text[span[0] : span[1]].lower() in TITLE_WORDS:
-            continue  # read as part of the separator before the next item
-        joined = bool(group) and _LIST_SEP.fullmatch(text[group[-1][1] : span[0]]) is not None
-        if joined and (span in is_found or nameish(lex, text[span[0] : span[1]], lower_ok=False)):
-            group.append(span)
-            continue
-        flush()
-        seed = span in is_found or nameish(lex, text[span[0] : span[1]], lower_ok=False)
-        group = [span] if seed else []
-    flush()
-    return out

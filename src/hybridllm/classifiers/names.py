@@ -39,7 +39,6 @@ from hybridllm.classifiers.name_context import (
     TITLE_NAME,
     context_names,
     greeted,
-    list_names,
     person_context,
 )
 from hybridllm.classifiers.name_email import email_names
@@ -58,6 +57,7 @@ from hybridllm.classifiers.name_gate import (
     span_mask,
 )
 from hybridllm.classifiers.name_handles import home_users, whole_mentions
+from hybridllm.classifiers.name_lists import list_names
 from hybridllm.classifiers.name_lower import (
     LOWER_RE,
     lower_names,
