@@ -22,6 +22,7 @@ from hybridllm.classifiers.name_company import FIELD as _FIELD
 from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
+from hybridllm.classifiers.name_initials import INITIALS, initial_names
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -178,7 +179,7 @@ _REACH = re.compile(
 )
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
-CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
+CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY, INITIALS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -236,6 +237,8 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     if "<" in text and "@" in text:
         spans.extend(_mailboxes(text, lex))
     spans.extend(_display_names(text, lex, _AGED))
+    if ". " in text:
+        spans.extend(initial_names(text, lex))
     return spans
 
 
