@@ -23,6 +23,7 @@ from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_obje
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_initials import INITIALS, initial_names
+from hybridllm.classifiers.name_role_nouns import person_noun
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -92,6 +93,16 @@ _PERSON_CUE = re.compile(
     r"|(?:re)?assigned\s+to|escalated\s+to|handed\s+(?:over\s+)?to)[,:]?\s+(?:to\s+)?"
     # one introducing oneself: "I am Toby West", "Hi, I'm Alma" (not the title "I Am Legend")
     r")|\bI(?:\s+am|['’]m)\s+)$"
+)
+# A person's role right before a word, after a determiner or a preposition: "the florist
+# Hbibe", "our guide Kostandin", "with hygienist Magui", "the letting agent Dorra" (WordNet's
+# person nouns; not the roles software names: "the user Admin", "for developer Docker").
+_ROLE_BEFORE = re.compile(
+    r"(?:(?i:\b(?:the|my|our|your|his|her|their)[ \t]+)(?:[a-z]+[ \t]+)?"
+    r"|(?i:\b(?:with|by|from|for)[ \t]+))(?P<r>[a-z]{4,})[ \t]+\Z"
+)
+_SOFTWARE_ROLES = frozenset(
+    ("user", "users", "beginner", "developer", "programmer", "designer", "admin", "player")
 )
 _GIVE_TO = re.compile(r"(?i:\b(?:send|forward|give|show|pay|remind|introduce|brief|invite))\s+$")
 _GIVEN = re.compile(r"['’]s\b|\s+(?:the|a|an|my|your|our|his|her|their|this|that|to|about)\b")
@@ -395,6 +406,13 @@ def person_context(text: str, start: int, end: int) -> bool:
         )
         or _contact_field(text, start, end)
         or in_company(text, start, end)
+        or (
+            spaced
+            and (role := _ROLE_BEFORE.search(text, max(0, start - 40), start)) is not None
+            and role["r"] not in _SOFTWARE_ROLES
+            and person_noun(role["r"])
+            and text[start:end].lower() not in token_lexicon().common  # "our neighbour Said"
+        )
         # sent or given something: "Forward Maria's notes", "Send Maria the file"
         or (
             spaced

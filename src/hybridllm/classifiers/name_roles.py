@@ -25,11 +25,11 @@ Any other label's value at the end of its line counts when it is made of listed 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from hybridllm.classifiers.name_context import nameish
 from hybridllm.classifiers.name_fame import fame
-from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, read_list
+from hybridllm.classifiers.name_role_nouns import load_roles, person_noun, role_nouns
+from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
 from hybridllm.classifiers.prefilter import finditer, per_text
 
 __all__ = ["ROLE_AFTER", "ROLE_FIELD", "load_roles", "person_noun", "role_after", "role_values"]
@@ -60,22 +60,6 @@ _LABEL = re.compile(_LABEL_AT)
 _LOWER_SHARE = 200  # a text with a capital in fewer than 1 of this many characters is lower case
 
 
-@cache
-def _roles() -> frozenset[str]:
-    return frozenset(read_list("person_nouns.txt"))
-
-
-def load_roles() -> None:
-    """Read the role nouns now (the classifier's warm-up), not in the first call."""
-    _roles()
-
-
-def person_noun(word: str) -> bool:
-    """Whether the lower-case ``word`` is a noun read first as a person (``graduate``,
-    ``nurse``, ``landlady``; WordNet, ``person_nouns.txt``)."""
-    return word in _roles()
-
-
 def _role(label: str) -> bool:
     """Whether the label's last word is a noun read first as a person (a plural too), or the
     label is a deed done by someone (``Handled by``, ``Escalated by``)."""
@@ -83,7 +67,7 @@ def _role(label: str) -> bool:
     last = words[-1].rsplit("/", 1)[-1]  # "film/video editor"
     if last == "by":
         return len(words) == 2 and words[0].endswith("ed")  # "<verb>ed by"
-    roles = _roles()
+    roles = role_nouns()
     return last in roles or (last.endswith("s") and last[:-1] in roles)
 
 
@@ -142,7 +126,7 @@ def role_after(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` spans of the names, in order.
     """
-    roles = _roles()
+    roles = role_nouns()
     out: list[tuple[int, int]] = []
     for m in finditer(ROLE_AFTER, text):
         role = (m.group("a") or m.group("b")).rsplit(None, 1)[-1]

@@ -1,0 +1,28 @@
+"""Nouns read first as a person (``graduate``, ``nurse``, ``landlady``): WordNet's, from
+``data/person_nouns.txt`` (built by ``scripts/data/build_person_nouns.py``). A leaf module, so
+that every name rule can ask it (:mod:`.name_roles` reads role labels with it)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hybridllm.classifiers.name_tokens import read_list
+
+__all__ = ["load_roles", "person_noun", "role_nouns"]
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """The nouns, lower case (read once)."""
+    return frozenset(read_list("person_nouns.txt"))
+
+
+def load_roles() -> None:
+    """Read the role nouns now (the classifier's warm-up), not in the first call."""
+    role_nouns()
+
+
+def person_noun(word: str) -> bool:
+    """Whether the lower-case ``word`` is a noun read first as a person (``graduate``,
+    ``nurse``, ``landlady``; WordNet, ``person_nouns.txt``)."""
+    return word in role_nouns()

@@ -1,0 +1,43 @@
+"""A person's role right before a word (hybridllm.classifiers.name_context.person_context):
+"the florist Hbibe", "our guide Kostandin", first missed on names_gen5's development split
+where the small NER model called the word a place or an organisation. Real classifier."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def people(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Everything went perfectly, and the florist Hbibe outdid herself.", "Hbibe"),
+        ("Cleaning with hygienist Magui on Friday 9:40.", "Magui"),
+        ("My neighbour Valbone gave me her plum jam recipe.", "Valbone"),
+        ("The letting agent Dorra from Harbourline Insurance says it takes 30 days.", "Dorra"),
+        ("Our guide Kostandin was fantastic - funny and patient.", "Kostandin"),
+        ("our guide kostandin was fantastic - funny and patient.", "kostandin"),
+    ],
+)
+def test_a_word_after_a_persons_role_is_a_name(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the user Admin I cannot log in.",
+        "Ask the developer Docker questions.",
+        "our neighbour said hi",
+        "the server needs to have jetstream enabled",
+        "command 'pmc' from deb linuxptp (3.1.1-3)",
+    ],
+)
+def test_a_software_role_a_verb_or_a_package_is_no_name(text: str) -> None:
+    assert people(text) == set()
