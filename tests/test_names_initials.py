@@ -49,3 +49,34 @@ def test_initials_and_a_surname_are_one_name(text: str, names: set[str]) -> None
 )
 def test_no_name_where_the_letter_is_no_initial(text: str) -> None:
     assert people(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "club tennis ladder\n1. k. christodoulidou\n2. b. liasides\n3. a. varnava\n"
+            "if 4 beats 2, what's the new order?",
+            {"k. christodoulidou", "b. liasides", "a. varnava"},
+        ),
+        (
+            "the log says m. titley from 22:00 and j. triganza from 02:00.",
+            {"m. titley", "j. triganza"},
+        ),
+    ],
+)
+def test_lower_case_initials_and_a_surname_are_one_name(text: str, names: set[str]) -> None:
+    assert names <= people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i think i got e. coli from that salad",
+        "Cultures grew E. coli and k. pneumoniae",
+        "what type of writing is most similar to an autobiography a. poetry b. short story",
+        "i. introduction\na. brief history",
+    ],
+)
+def test_lower_case_letters_that_are_no_initials(text: str) -> None:
+    assert people(text) == set()

@@ -22,7 +22,7 @@ from hybridllm.classifiers.name_company import FIELD as _FIELD
 from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
-from hybridllm.classifiers.name_initials import INITIALS, initial_names
+from hybridllm.classifiers.name_initials import INITIALS, INITIALS_LOWER, initial_names
 from hybridllm.classifiers.name_role_nouns import person_noun
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -190,7 +190,8 @@ _REACH = re.compile(
 )
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
-CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY, INITIALS)
+CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
+CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER)
 _SPACES = re.compile(r"\s+")
 
 

@@ -8,23 +8,40 @@ English word (``2. K. Weaver``, ``by S. Price``). What is not read as one: a pla
 word or a pronoun (``A. Background``, ``Plan B. Then``, ``U X. He``), an outline's item
 (``A. Brief history``), an abbreviation run together (``U.S. Army``) or before another
 (``J. Mech. Eng.``), a middle initial (the name rules read ``Dwight D. Eisenhower`` whole),
-and a compass point before a place (``N. Ireland``, ``S. Africa``).
+and a compass point before a place (``N. Ireland``, ``S. Africa``). In a line written in lower
+case, a word with a name's evidence after lower-case initials (``2. k. mixail``, ``j.
+sotela``), not a species (``e. coli``).
 """
 
 from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon
+from hybridllm.classifiers.name_lower_context import name_like
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, code_word
 
-__all__ = ["INITIALS", "initial_names"]
+__all__ = ["INITIALS", "INITIALS_LOWER", "initial_names"]
 
 INITIALS = re.compile(
     r"(?<![\w.’'&/^-])(?P<i>[A-Z])\.[ \t]+(?:[A-Z]\.[ \t]+){0,2}"
     r"(?P<s>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:['’-][A-Za-zß-öø-ÿ]+)*)(?![\w@-]|\.\w)"
 )
 """Initials and the capitalised word after them (the prefilter scans texts for it)."""
+INITIALS_LOWER = re.compile(
+    r"(?<![\w.’'&/^-])[a-z]\.[ \t]+(?:[a-z]\.[ \t]+){0,2}"
+    r"(?P<s>[a-zß-öø-ÿ]{3,}(?:['’-][a-zß-öø-ÿ]+)*)(?![\w@-]|\.\w)"
+)
+"""The same in a line written in lower case (``2. k. mixail``)."""
+# Species named by genus initial and epithet, lower case even in cased text ("E. coli").
+_EPITHET_WORDS = (
+    "coli aureus difficile pylori aeruginosa pneumoniae albicans faecalis faecium epidermidis"
+    " pyogenes typhi typhimurium cholerae jejuni monocytogenes gonorrhoeae trachomatis sapiens"
+    " elegans melanogaster cerevisiae subtilis vulgaris botulinum perfringens tetani influenzae"
+    " meningitidis agalactiae mutans acnes burgdorferi pallidum falciparum vivax"
+)
+_EPITHETS = frozenset(_EPITHET_WORDS.split())
 _COMPASS = frozenset("NSEW")
+_CAP_LINE = re.compile(r"[A-Z]")
 _PRONOUNS = frozenset(("he", "she", "it", "we", "they", "you", "his", "her", "its", "their"))
 # A capitalised word right before: a given name before a middle initial (the name rules read
 # "Dwight D. Eisenhower" whole), or a label ("Initial T. Final T. Mass", "House A. House").
@@ -63,5 +80,19 @@ def initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             or (kind is Kind.AMBIGUOUS and low in lex.common and not _NAME_PLACE.search(before))
         ):
             continue
+        out.append((m.start(), m.start("s") + len(word)))
+    for m in INITIALS_LOWER.finditer(text):
+        word = m["s"].removesuffix("'s").removesuffix("’s")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if (
+            word in _EPITHETS
+            or lex.kind(word) is Kind.WORD
+            or word in lex.common  # "a. poetry b. short story"
+            or not name_like(lex, word)
+            or code_word(word)
+            or _CAP_LINE.search(text, line_start, len(text) if line_end < 0 else line_end)
+        ):
+            continue  # "e. coli"; a line written with capitals (its initials are capitals)
         out.append((m.start(), m.start("s") + len(word)))
     return out
