@@ -33,6 +33,7 @@ from hybridllm.classifiers.name_tokens import (
     is_cap,
     token_lexicon,
 )
+from hybridllm.classifiers.name_upper import UPPER_RUN, upper_names
 from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
@@ -191,7 +192,7 @@ _REACH = re.compile(
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
 CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
-CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER)
+CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN)
 _SPACES = re.compile(r"\s+")
 
 
@@ -251,6 +252,7 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     spans.extend(_display_names(text, lex, _AGED))
     if ". " in text:
         spans.extend(initial_names(text, lex))
+    spans.extend(upper_names(text, lex))
     return spans
 
 
