@@ -24,6 +24,7 @@ import re
 from functools import cache
 from typing import Any
 
+from hybridllm.classifiers.phones_table import PHONE_HEADER, phone_cells
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["NATIONAL_PHONE", "NationalPhoneRecognizer", "national_phone_in_prose", "warm_up"]
@@ -101,7 +102,7 @@ def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
     return _valid_somewhere(value)
 
 
-_PHONE_HEADER = re.compile(r"(?i:\b(?:phone|tel|telephone|mobile|cell|fax|contact[ _]no))\b")
+_PHONE_HEADER = PHONE_HEADER
 _TABLE_LINES = 60  # lines above a row that are read for its table's header
 
 
@@ -143,9 +144,10 @@ class NationalPhoneRecognizer:
         Returns:
             ``PHONE_NUMBER`` findings (category PII) covering the number only.
         """
+        table = phone_cells(text, self.name) if PHONE_HEADER.search(text) else []
         if "0" not in text:
-            return []
-        return [
+            return table
+        return table + [
             new_finding(
                 entity_type="PHONE_NUMBER",
                 category="PII",

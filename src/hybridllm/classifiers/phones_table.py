@@ -1,0 +1,94 @@
+"""Phone numbers in a table's phone column: ``name,team,phone`` then ``Lidia Villarpando,
+Support,7746 3543``.
+
+Under a header that names a phone column (``phone``, ``tel``, ``mobile``, ``cell``, ``fax``),
+the cell of that column in each row below (same separator: comma, semicolon, tab or pipe) is a
+phone number when it holds 6 to 15 digits and nothing but a phone's punctuation, whatever the
+country and with or without a trunk ``0`` or a ``+``: the column says what it is. The table
+ends at a row with another number of cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.models import Finding, new_finding
+
+__all__ = ["PHONE_HEADER", "phone_cells"]
+
+PHONE_HEADER = re.compile(r"(?i:\b(?:phone|tel|telephone|mobile|cell|fax|contact[ _]no))\b")
+"""A column's or a field's name that says phone number."""
+_SEPARATORS = ("|", "\t", ";", ",")
+_CELL = re.compile(r"[ \t]*(\+?[\d(][\d ()./-]{4,22}\d)[ \t]*")
+_MIN_DIGITS = 6
+_MAX_DIGITS = 15
+_MAX_ROWS = 500
+_MAX_HEADER = 24  # characters of a column's name at most
+_HEADER_WORDS = 3
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each cell of ``line`` split at ``sep``, offsets in the line."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for part in line.split(sep):
+        out.append((start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+def phone_cells(text: str, recognizer: str) -> list[Finding]:
+    """``PHONE_NUMBER`` findings for the phone column's cells (see the module docstring).
+
+    Args:
+        text: the text.
+        recognizer: the name the findings carry.
+
+    Returns:
+        Findings covering the numbers only.
+    """
+    out: list[Finding] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    seen: set[int] = set()
+    for h, line in enumerate(lines):
+        sep = next((s for s in _SEPARATORS if s in line), "")
+        if not sep or not PHONE_HEADER.search(line):
+            continue
+        header = _cells(line, sep)
+        # a header's cells are names of columns: a few short words ("the phone column is
+        # messy:" is a sentence)
+        columns = [
+            i
+            for i, (a, b) in enumerate(header)
+            if b - a <= _MAX_HEADER
+            and len(line[a:b].split()) <= _HEADER_WORDS
+            and not line[a:b].rstrip().endswith(":")
+            and PHONE_HEADER.search(line, a, b)
+        ]
+        if len(header) < 2 or not columns:
+            continue
+        for k in range(h + 1, min(len(lines), h + 1 + _MAX_ROWS)):
+            cells = _cells(lines[k], sep)
+            if len(cells) != len(header):
+                break
+            for i in columns:
+                a, b = cells[i]
+                m = _CELL.fullmatch(lines[k], a, b)
+                digits = sum(c.isdigit() for c in m.group(1)) if m else 0
+                start = offsets[k] + (m.start(1) if m else 0)
+                if m and _MIN_DIGITS <= digits <= _MAX_DIGITS and start not in seen:
+                    seen.add(start)
+                    out.append(
+                        new_finding(
+                            entity_type="PHONE_NUMBER",
+                            category="PII",
+                            start=start,
+                            end=offsets[k] + m.end(1),
+                            score=0.6,
+                            recognizer=recognizer,
+                        )
+                    )
+    return out
