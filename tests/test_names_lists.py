@@ -39,3 +39,18 @@ def test_an_item_beside_a_found_name_is_a_name(text: str, name: str) -> None:
 )
 def test_an_alternative_of_things_has_no_name(text: str) -> None:
     assert people(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('{"guests": ["Dezi Veizi", "Arbër Nazeraj", "Bona"], "table": 7}', "Bona"),
+        ('{"guests": ["Evangelos Stavrinides", "Panagiwta"], "table": 7}', "Panagiwta"),
+    ],
+)
+def test_a_quoted_item_of_an_array_of_names_is_a_name(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_an_array_of_things_has_no_name() -> None:
+    assert people('langs = ["Python", "Rust", "Go"]') == set()

@@ -41,3 +41,18 @@ def test_a_word_after_a_persons_role_is_a_name(text: str, name: str) -> None:
 )
 def test_a_software_role_a_verb_or_a_package_is_no_name(text: str) -> None:
     assert people(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Let Marje know the parcel is at the post office.", "Marje"),
+        ("Ask whether Kesman's sister can come on Friday.", "Kesman"),
+    ],
+)
+def test_told_or_with_kin_is_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_company_has_no_kin() -> None:
+    assert people("Google's engineers built it; Netflix's parent company agreed.") == set()

@@ -79,6 +79,18 @@ _PERSON_VERB = re.compile(
     r"|co-founded|is\s+out|was\s+born|is\s+moving|will\s+shadow|keeps?|has\s+to|had\s+to)\b"
 )
 PERSON_VERB = _PERSON_VERB
+# After a word, what only a person has: kin and a household ("Santhiago's sister", "Aleck's
+# dad"; a company has engineers and customers, not a mother).
+_KIN_AFTER = re.compile(
+    r"['’]s\s+(?:(?:little|big|older|younger|elder|baby|twin|step|late|new|best)\s+)?"
+    r"(?:sister|brother|mother|father|mum|mom|dad|son|daughter|wife|husband|fianc[ée]e?"
+    r"|boyfriend|girlfriend|aunt|uncle|cousin|niece|nephew|grandma|grandmother|grandpa"
+    r"|grandfather|grandson|granddaughter|kids?|children|parents|in-laws|siblings?|stepmother"
+    r"|stepfather|godmother|godfather|roommate|flatmate)s?\b(?!\s+(?:company|companies|firm|brand))"
+)
+# "Let Gatt know": the one to be told.
+_LET = re.compile(r"(?i:\blet)\s+\Z")
+_KNOW = re.compile(r"\s+know\b")
 """What follows a person's name and rarely anything else ("Hrůza raised", "Wade never showed")."""
 # Words right before a name that do not also precede companies ("with", "from", "at" do).
 _PERSON_CUE = re.compile(
@@ -399,6 +411,8 @@ def person_context(text: str, start: int, end: int) -> bool:
         return False
     return (
         _PERSON_VERB.match(text, end) is not None
+        or _KIN_AFTER.match(text, end) is not None
+        or (spaced and _LET.search(text, max(0, start - 6), start) and _KNOW.match(text, end))
         or (spaced and _PERSON_CUE.search(text, max(0, start - 24), start) is not None)
         # the first word after a chat log's time stamp is its speaker, when English does not
         # spell it: "[10:01] Abbe: ...", not "[09:15] Bot: hi"

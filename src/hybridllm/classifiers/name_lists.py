@@ -16,7 +16,10 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|from|to|near|across)\s+$")
 _LIST_SEP = re.compile(
     # an item's count or age in brackets: "Odete (14), Jovanovic (11) and Mensur (7)"
     r"(?:[ \t]*\(\d{1,3}\))?"
+    # quoted items of an array: ["Dezi Veizi", "Arbër Nazeraj", "Bona"]
+    r"(?:[\"'”’][ \t]*(?=,))?"
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+|&[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+    r"(?:(?<=,)[\"'“‘]|(?<=, )[\"'“‘])?"
     # the next item's title: "Høgh, Prof. Lindqvist" (the title is no item of its own)
     rf"(?:(?:{TITLES}|(?i:mr|mrs|ms|dr))\.?[ \t]+)?"
 )
