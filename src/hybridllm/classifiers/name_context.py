@@ -412,7 +412,11 @@ def person_context(text: str, start: int, end: int) -> bool:
     return (
         _PERSON_VERB.match(text, end) is not None
         or _KIN_AFTER.match(text, end) is not None
-        or (spaced and _LET.search(text, max(0, start - 6), start) and _KNOW.match(text, end))
+        or (
+            spaced
+            and _LET.search(text, max(0, start - 6), start) is not None
+            and _KNOW.match(text, end) is not None
+        )
         or (spaced and _PERSON_CUE.search(text, max(0, start - 24), start) is not None)
         # the first word after a chat log's time stamp is its speaker, when English does not
         # spell it: "[10:01] Abbe: ...", not "[09:15] Bot: hi"

@@ -19,6 +19,7 @@ from hybridllm.classifiers.name_gate import (
     cue_at_end,
     plausible_person,
 )
+from hybridllm.classifiers.name_held import HELD
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_lower_cues import kin_before
 from hybridllm.classifiers.name_ner import Entity, NerWindows
@@ -39,6 +40,8 @@ _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 # name tokens of the development sets score lower, and 29 of the 126 unlisted one-word false
 # finds on the development prompts (at -0.5: 1.1% and 17; at 0: 5.1%).
 _SPELT_LIKE_A_WORD = -0.25
+_HELD_LIKENESS = 0.0  # spelt at least as much like a name as like a word
+_HELD_PLACE = re.compile(r"(?i:\b(?:in|near|of|at|across|around|outside|inside)\s+(?:the\s+)?)\Z")
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A preposition of place right before a word: "in Britain", "near Oslo" ("to", "from" and
@@ -181,6 +184,20 @@ class NerVerdicts:
                 )
             ):
                 found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+shape"))
+            elif (  # held: a person's name where the text names people (see name_held)
+                kind is Kind.UNKNOWN
+                and covering[0].label != "PERSON"
+                and by_start[pos].group().isascii()
+                and name_likeness(by_start[pos].group()) >= _HELD_LIKENESS
+                and not (  # "hiking in Truckee", "a trip to Banff", "the citizens of Brewarrina"
+                    covering[0].label in _PLACE_LABELS
+                    and (
+                        _HELD_PLACE.search(by_start[pos].string, max(0, pos - 16), pos)
+                        or _TRIP_TO.search(by_start[pos].string, max(0, pos - 30), pos)
+                    )
+                )
+            ):
+                found.append(self._finding(*self._bare(by_start[pos]), 0.45, HELD))
         return found
 
     def _unsupported_veto(self, word: re.Match[str], kind: Kind, ent: Entity, offset: int) -> bool:

@@ -11,12 +11,10 @@ seen. Most of a prompt cannot contain a name, and most names are recognisable wi
    middle initial); in lower case, both listed and neither an everyday word.
 3. **Token lists** (:mod:`~hybridllm.classifiers.name_tokens`): a run of capitalised words that
    are listed names or *unknown proper nouns* (in no vocabulary at all: "Chise Horiguchi") is a
-   name; a lone such word is one at a sentence start before a person's verb or a vocative comma,
-   and mid-sentence after a person's cue or before a person's verb, or else when NER does not
-   call it an organisation or a place.
-4. **NER, on candidates only** (:mod:`~hybridllm.classifiers.name_ner`): words the rules above
-   leave open get a window of a few words, cut at the sentence end; only those windows go
-   through spaCy (tok2vec + ner), in one batch.
+   name; a lone such word is one after a person's cue or before a person's verb, or else when
+   NER does not call it an organisation or a place (or is near a found name: ``name_held``).
+4. **NER, on candidates only** (:mod:`~hybridllm.classifiers.name_ner`): words the rules leave
+   open get a window of a few words; only those go through spaCy, in one batch.
 5. **Repeats and lists**: a later "Renátó" after "Renátó Mejer"; the other items of a list that
    holds a name ("Dudek, Miller and Alvarado").
 
@@ -57,6 +55,7 @@ from hybridllm.classifiers.name_gate import (
     span_mask,
 )
 from hybridllm.classifiers.name_handles import home_users, whole_mentions
+from hybridllm.classifiers.name_held import near_held, split_held
 from hybridllm.classifiers.name_lists import list_names
 from hybridllm.classifiers.name_lower import (
     LOWER_RE,
@@ -289,7 +288,8 @@ class NameRecognizer(NamePairs):
             text = spaced
             scan_also(text)  # the prefilter scans the copy too (once, if a rule asks)
         words = _words(text)
-        findings = self._cased(text, words, span_mask(len(text), settled) if settled else None)
+        mask = span_mask(len(text), settled) if settled else None
+        findings, held = split_held(self._cased(text, words, mask))
         taken = span_mask(len(text), [(f.start, f.end) for f in findings])
         sentences = english_sentences(words, self.tokens, lower_sentences(text))
         memo: dict[str, bool] = {}
@@ -316,7 +316,7 @@ class NameRecognizer(NamePairs):
         kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
         if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
             kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
-        return whole_mentions(text, trim_units(text, kept))
+        return near_held(whole_mentions(text, trim_units(text, kept)), held)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
         """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`) and
@@ -358,7 +358,7 @@ class NameRecognizer(NamePairs):
         kept: list[Finding] = []
         lone: list[Finding] = []
         later: list[Finding] = []
-        for f in self._cased(text, words, restored=True):
+        for f in split_held(self._cased(text, words, restored=True))[0]:
             if not starts[f.start] or any(taken[f.start : f.end]):
                 continue
             span = text[f.start : f.end]
