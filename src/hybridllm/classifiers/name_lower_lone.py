@@ -170,9 +170,12 @@ def lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[
     out: list[Finding] = []
     for f in lone:
         word = text[f.start : f.end]
+        # The ends and starts within 8 characters, looked up (not every name's scanned).
         near = any(
-            _NAME_GAP.fullmatch(text, e, f.start) for e in ends if 0 < f.start - e <= 8
-        ) or any(_NAME_GAP.fullmatch(text, f.end, b) for b in starts if 0 < b - f.end <= 8)
+            e in ends and _NAME_GAP.fullmatch(text, e, f.start) for e in range(f.start - 8, f.start)
+        ) or any(
+            b in starts and _NAME_GAP.fullmatch(text, f.end, b) for b in range(f.end + 1, f.end + 9)
+        )
         if near or not word.isascii():
             out.append(f)
             ends.add(f.end)
