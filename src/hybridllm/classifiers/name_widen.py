@@ -338,6 +338,7 @@ def _closing_surname(text: str, after: int, word: str, lex: TokenLexicon) -> boo
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
+_GROUP = re.Match.group  # a match's whole text, for map()
 
 
 def repeated(
@@ -366,26 +367,25 @@ def repeated(
     parts: set[str] = set()
     for f in found:
         span = text[f.start : f.end]
-        source = (
+        if not (
             " " not in span.strip() and lex.kind(span) in (Kind.NAME, Kind.UNKNOWN)
             if single
             else len(span.split()) > 1
-        )
-        if source:
-            parts.update(
-                w
-                for w in _POSSESSIVE_S.sub("", span).split()
-                if is_cap(w)
-                and len(w) > 2
-                and w.lower() not in COMMON_WORDS
-                and w.lower() not in TITLE_WORDS
-            )
+        ):
+            continue
+        if "'" in span or "’" in span:  # (no possessive to remove: no substitution)
+            span = _POSSESSIVE_S.sub("", span)
+        for w in span.split():
+            low = w.lower()
+            if len(w) > 2 and is_cap(w) and low not in COMMON_WORDS and low not in TITLE_WORDS:
+                parts.add(w)
     if not parts:
         return []
     taken = span_mask(len(text), [(f.start, f.end) for f in found])
     # A repeat is a part, bare or with 's (one set lookup per word, not a bare span of each).
-    forms = parts.union(*({p + "'s", p + "’s"} for p in parts))
-    return [m for m in words if m.group() in forms and not taken[m.start()]]
+    forms = {form for p in parts for form in (p, p + "'s", p + "’s")}
+    texts = map(_GROUP, words)
+    return [m for m, w in zip(words, texts, strict=True) if w in forms and not taken[m.start()]]
 
 
 # A title's or a thing's article: "The Moon Landing".
