@@ -252,9 +252,10 @@ def cue_at_end(rx: re.Pattern[str], before: str) -> bool:
     Returns:
         Whether ``rx`` matches at the end of ``before``.
     """
-    if rx not in _CUE_ENDS:
-        _CUE_ENDS[rx] = _cue_ends(rx)
-    ends = _CUE_ENDS[rx]
+    try:  # one lookup, not two: a pattern's hash hashes its compiled code (~0.6 us)
+        ends = _CUE_ENDS[rx]
+    except KeyError:
+        ends = _CUE_ENDS[rx] = _cue_ends(rx)
     if ends is None:
         return rx.search(before) is not None
     pairs, marks = ends
