@@ -161,7 +161,7 @@ def _listed(text: str, m: re.Match[str], lex: TokenLexicon) -> bool:
 
 def _typed_lower(text: str) -> bool:
     """Whether ``text`` is typed in lower case: capitals are at most 1 in 200 characters."""
-    return sum(c.isupper() for c in text) * _LOWER_SHARE <= len(text)
+    return sum(map(str.isupper, text)) * _LOWER_SHARE <= len(text)  # (no generator per char)
 
 
 def _could_name(lex: TokenLexicon, value: str) -> bool:
