@@ -54,6 +54,8 @@ def list_names(
     group: list[tuple[int, int]] = []
 
     def flush(alternative: bool) -> None:
+        if len(group) < 2:
+            return  # one item is no list: nothing more to ask of it
         # Two items need a found name, or to be a list of names by themselves (not when "or"
         # joins them: an alternative of two things).
         seeded = any(g in is_found for g in group) or (
@@ -62,7 +64,7 @@ def list_names(
         placed = bool(group and _PLACE_PREP.search(text, max(0, group[0][0] - 8), group[0][0]))
         if placed and group[0] in is_found:  # "from Gök, Iclal": a found name no place bears
             placed = lex.kind(text[group[0][0] : group[0][1]]) is not Kind.NAME
-        if len(group) >= 2 and seeded and not placed:
+        if seeded and not placed:
             # after "or", only a name the lists hold or none does ("Kotze or Indongo"; not
             # "the Make-up Cover or Fixing Powder", whatever NER makes of the powder)
             out.extend(
