@@ -114,7 +114,7 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
         given = span if one and _given_before(span, lex) else None
         alone = not lower and span.istitle() and span.lower() in lex.first
         end = _right(text, f.end, lex, lower=lower, given=given, alone=alone)
-        if any(
+        if others and any(  # (most texts: no finding of another kind, nothing to ask)
             o.start < end and start < o.end and not (o.start < f.end and f.start < o.end)
             for o in others
         ):
@@ -134,7 +134,7 @@ def widen(text: str, findings: list[Finding], lex: TokenLexicon) -> list[Finding
     out = list(others)
     for group in groups:
         members = [g[2] for g in group]
-        apart = any(
+        apart = len(members) > 1 and any(
             a.end <= b.start or b.end <= a.start for a in members for b in members if a is not b
         )
         if not apart:  # one name found by several rules: each keeps its own finding
