@@ -56,3 +56,26 @@ def test_told_or_with_kin_is_a_person(text: str, name: str) -> None:
 
 def test_a_company_has_no_kin() -> None:
     assert people("Google's engineers built it; Netflix's parent company agreed.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("everything went perfectly, and the florist hbibe outdid herself.", "hbibe"),
+        ("the handyman, garrcia, quoted 400 for the deck.", "garrcia"),
+    ],
+)
+def test_a_lower_case_word_after_a_persons_role_is_a_name(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'make a poem that follows the same "parts of speech" as these lines',
+        "1. url : mandatory, stnng parameter that will be sent by the client",
+        "the user admin cannot log in",
+    ],
+)
+def test_no_lower_case_name_after_a_role_word_that_names_no_one(text: str) -> None:
+    assert people(text) == set()

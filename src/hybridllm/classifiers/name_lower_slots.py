@@ -18,6 +18,8 @@ not at all, is one:
     (``neoma barnes, the thermal insulator, said``), or a person's role and a name between
     commas after it (``the employee, linn jeppsson, shall``);
 19. **a work named after its maker**: ``the tóth novel``, ``the ambrosini paintings``;
+21. **a person's role before it** (after a determiner, a possessive, a preposition or at a
+    sentence start): ``the florist hbibe``, ``hygienist magui``, ``gym trainer ming``;
 20. **the subject of a clause**: a word that starts a clause (a sentence, or after a comma or
     a conjunction) with a verb of people after it (``biri is moving to lyon``, ``so nunes
     decided``, ``aires and ary keep double-booking``); a word in no list only before a verb
@@ -41,6 +43,7 @@ from collections.abc import Callable
 from hybridllm.classifiers.name_lower_context import code_line, faker_last, name_like
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, foreign_form
+from hybridllm.classifiers.name_role_nouns import person_noun
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
 __all__ = ["slot_runs"]
@@ -166,6 +169,16 @@ _BULLET_GAP = re.compile(r"(?:^|.*\n)[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+", re
 _ACTION_TO = re.compile(r"[ \t]+to[ \t]+(?!the\b|a\b|an\b|be\b|do\b)[a-z]{2,}\b")
 _AND_WORD = re.compile(r"[ \t]+and[ \t]+([^\W\d_][\w'’-]*)")
 _LOOK_BACK = 40
+# 21. Before a person's role right before the word: a determiner or a possessive (and a word
+# of the role: "the letting agent dorra"), a preposition, or a sentence's start.
+_ROLE_LEAD = re.compile(
+    r"(?:\b(?:the|my|our|your|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"|\b(?:with|by|from|for)[ \t]+|^[ \t]*|[.!?:;,][ \t]+)\Z"
+)
+_SOFTWARE_ROLES = frozenset(
+    ("user", "users", "beginner", "developer", "programmer", "designer", "admin", "player")
+)
+_MIN_ROLE = 4
 _MIN_LEN = 3
 _LONE_MIN = 4
 
@@ -333,9 +346,22 @@ def _slot(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
     start, end = words[i].start(), words[i].start() + len(bare)
     lo = max(0, start - _LOOK_BACK)
     comma = text[start - 2 : start] == ", "
-    if not (comma or prev == "the" or prev in _OBJECT_LAST or prev in _GREETING_LAST):
+    role = len(prev) >= _MIN_ROLE and prev not in _SOFTWARE_ROLES and person_noun(prev)
+    if not (comma or role or prev == "the" or prev in _OBJECT_LAST or prev in _GREETING_LAST):
         return None  # most words: one look-up
     evidence = _strong(lex, bare)
+    lead = max(0, words[i - 1].start() - 24)
+    if (  # rule 21: "the florist hbibe", "gym trainer ming"
+        role
+        # right after the role, or between commas after it ("the handyman, garrcia, quoted")
+        and (
+            text[words[i - 1].end() : start] == " "
+            or (text[words[i - 1].end() : start] == ", " and text.startswith(",", end))
+        )
+        and (evidence or _rare(lex, bare))
+        and _ROLE_LEAD.search(text, lead, words[i - 1].start())
+    ):
+        return end
     if (
         (
             prev in _OBJECT_LAST
