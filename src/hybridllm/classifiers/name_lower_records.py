@@ -297,16 +297,18 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
 # A list's separators; an inline numbered list's too: "shortlisted: 1. cesar grimes 2. porsha
 # waters 3. lesha riggs".
 _ITEM_RIGHT = re.compile(
-    r"[ \t]*(?:,|;|&|[ \t]and\b|[ \t]\d{1,2}[.)])[ \t]*(?:and[ \t]+)?"
+    # (a count or an age in brackets may follow an item: "mauge (14), hernan (11) and elva")
+    r"(?:[ \t]*\(\d{1,3}\))?[ \t]*(?:,|;|&|[ \t]and\b|[ \t]\d{1,2}[.)])[ \t]*(?:and[ \t]+)?"
     r"(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
     r"([a-zß-öø-ÿ][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)"
     # (a count may follow an item: "goals: ana lima, buday 2)")
-    r"(?=(?:[ \t]\d{1,2})?[ \t]*(?:[,;.\n)]|$|[ \t]and\b|&)|[ \t]\d{1,2}[.)][ \t])"
+    r"(?=(?:[ \t]\d{1,2}|[ \t]*\(\d{1,3}\))?[ \t]*(?:[,;.:!?\n)]|$|[ \t]and\b|&)"
+    r"|[ \t]\d{1,2}[.)][ \t])"
 )
 _ITEM_LEFT = re.compile(
-    r"(?:^|[,;:\n(]|\band|\b\d{1,2}[.)])[ \t]*(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?"
-    r"([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)[ \t]*(?:,|;|&|[ \t]and|[ \t]\d{1,2}[.)])"
-    r"[ \t]*$"
+    r"(?:^|[,;:\n(]|\band|\b(?:for|with)\b|\b\d{1,2}[.)])[ \t]*"
+    r"(?:(?:mr|mrs|ms|dr|prof)\.[ \t]+)?([^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?)"
+    r"(?:[ \t]*\(\d{1,3}\))?[ \t]*(?:,|;|&|[ \t]and|[ \t]\d{1,2}[.)])[ \t]*$"
 )
 _NUMBERED = re.compile(r"[ \t]\d{1,2}[.)][ \t]")
 
@@ -380,12 +382,15 @@ def list_neighbours(
             numbered = _NUMBERED.match(text, e), _NUMBERED.search(text, max(0, s - 5), s)
             right = (
                 _ITEM_RIGHT.match(text, e)
-                if nxt[:1] in _SEPS or nxt[:3] == "and" or numbered[0]
+                if nxt[:1] in _SEPS or nxt[:1] == "(" or nxt[:3] == "and" or numbered[0]
                 else None
             )
             left = (
                 _ITEM_LEFT.search(text, max(0, s - 48), s)
-                if before[-1:] in _SEPS or before[-3:] == "and" or numbered[1]
+                if before[-1:] in _SEPS
+                or before[-3:] in ("and", "for")
+                or numbered[1]
+                or before[-4:] == "with"
                 else None
             )
             for m in (right, left):
