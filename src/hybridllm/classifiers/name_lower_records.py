@@ -34,6 +34,7 @@ from hybridllm.classifiers.name_lower_context import (
     name_like,
 )
 from hybridllm.classifiers.name_lower_cues import cue_final, honorific_names, relative, repeats
+from hybridllm.classifiers.name_lower_nicks import nick_lines
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_lower_parallel import parallel_names
 from hybridllm.classifiers.name_lower_slots import slot_runs
@@ -290,7 +291,7 @@ def record_runs(text: str, words: list[re.Match[str]], lex: TokenLexicon) -> lis
         out.extend(_initial_names(text, lex))
     if ":" in text and "\n" in text:
         out.extend(_speakers(text, lex))
-    return out
+    return out + nick_lines(text, lex)
 
 
 # The items of a list next to a found name: "table 1: mr. tafoya, zulikha melikov".
