@@ -24,6 +24,7 @@ from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_initials import INITIALS, INITIALS_LOWER, initial_names
 from hybridllm.classifiers.name_role_nouns import person_noun
+from hybridllm.classifiers.name_table import PERSON_HEADER, name_cells
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -205,7 +206,7 @@ _REACH = re.compile(
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
 CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
-CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN)
+CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN, PERSON_HEADER)
 _SPACES = re.compile(r"\s+")
 
 
@@ -266,6 +267,8 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     if ". " in text:
         spans.extend(initial_names(text, lex))
     spans.extend(upper_names(text, lex))
+    if any(True for _ in finditer(PERSON_HEADER, text)):
+        spans.extend(name_cells(text, lex))
     return spans
 
 
