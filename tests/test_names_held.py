@@ -28,3 +28,9 @@ def test_a_place_after_a_preposition_of_place_is_not_held() -> None:
     found = people("Ryan is a transportation planner in Truckee, California.")
     assert "Truckee" not in found
     assert "Ryan" in found
+
+
+def test_a_held_word_spelt_half_like_a_word_near_a_name() -> None:
+    # "Maphosa" (name likeness -0.04): NER calls it an organisation; a name is near
+    text = "Lindani, can you proofread this before I send it to Maphosa? (pasting it below)"
+    assert {"Lindani", "Maphosa"} <= people(text)

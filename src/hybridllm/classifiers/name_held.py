@@ -6,9 +6,9 @@ stands: a word in no list that it calls an organisation is as often a brand or a
 (``Telkomsel``, ``Burpengary``). In a text that names people, such a word near a found name
 (within :data:`NEAR` characters) is held to be one more person's name: what is not known to
 be safe is redacted where people are being written about. The held words are the one-word
-candidates in no list, spelt at least as much like a name as like a word (name likeness 0 or
-more, plain ASCII), that NER labelled anything but PERSON (see
-:class:`~hybridllm.classifiers.name_verdicts.NerVerdicts`).
+candidates in no list, not spelt like a word of English or code (a name likeness of -0.25 or
+more, the floor under which only NER's PERSON makes a name; plain ASCII), that NER labelled
+anything but PERSON (see :class:`~hybridllm.classifiers.name_verdicts.NerVerdicts`).
 """
 
 from __future__ import annotations

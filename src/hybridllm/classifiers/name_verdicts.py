@@ -40,7 +40,6 @@ _PERSON_OR_NOT = frozenset({"PERSON", "ORG", "GPE", "PRODUCT", "FAC", "LOC"})
 # name tokens of the development sets score lower, and 29 of the 126 unlisted one-word false
 # finds on the development prompts (at -0.5: 1.1% and 17; at 0: 5.1%).
 _SPELT_LIKE_A_WORD = -0.25
-_HELD_LIKENESS = 0.0  # spelt at least as much like a name as like a word
 _HELD_PLACE = re.compile(r"(?i:\b(?:in|near|of|at|across|around|outside|inside)\s+(?:the\s+)?)\Z")
 _OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -188,7 +187,6 @@ class NerVerdicts:
                 kind is Kind.UNKNOWN
                 and covering[0].label != "PERSON"
                 and by_start[pos].group().isascii()
-                and name_likeness(by_start[pos].group()) >= _HELD_LIKENESS
                 and not (  # "hiking in Truckee", "a trip to Banff", "the citizens of Brewarrina"
                     covering[0].label in _PLACE_LABELS
                     and (
