@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from hybridllm.classifiers import name_company as nc
 from hybridllm.classifiers import name_context as nx
+from hybridllm.classifiers.name_role_nouns import person_noun
+from hybridllm.classifiers.name_tokens import token_lexicon
 
 _WORDS = [
     *sorted(nc._RELATION_ENDS),
@@ -30,6 +32,12 @@ _WORDS = [
     "table",
     "have",
     "known",
+    "guide",
+    "florist",
+    "user",
+    "Let",
+    "know",
+    "'s sister",
     "I've",
     "this",
     "is",
@@ -125,6 +133,10 @@ def test_in_company_answers_as_the_plain_searches(text: str) -> None:
 @example("thanks,\nAnn")
 @example("the app called Bob")
 @example("joined\u00a0Ann")
+@example("the have Zoe again.")
+@example("our guide Zoe was great")
+@example("Let Ann know")
+@example("Bob's sister Ann")
 def test_thing_and_person_cues_answer_as_the_plain_searches(text: str) -> None:
     for m in _NAME.finditer(text):
         org, thing, person = _cues_plain(text, m.start())
@@ -141,8 +153,28 @@ def test_thing_and_person_cues_answer_as_the_plain_searches(text: str) -> None:
             )
             or nx._contact_field(text, m.start(), m.end())
             or nc.in_company(text, m.start(), m.end())
+            or nx._KIN_AFTER.match(text, m.end()) is not None
+            or (
+                nx._LET.search(text, max(0, m.start() - 6), m.start()) is not None
+                and nx._KNOW.match(text, m.end()) is not None
+            )
+            or (
+                nx._GIVE_TO.search(text, max(0, m.start() - 12), m.start()) is not None
+                and nx._GIVEN.match(text, m.end()) is not None
+            )
+            or _role_plain(text, m.start(), m.end())
         )
         assert nx.person_context(text, m.start(), m.end()) == expected, (text, m.group())
+
+
+def _role_plain(text: str, start: int, end: int) -> bool:
+    role = nx._ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        role is not None
+        and role["r"] not in nx._SOFTWARE_ROLES
+        and person_noun(role["r"])
+        and text[start:end].lower() not in token_lexicon().common
+    )
 
 
 def test_the_words_relations_end_with_are_known() -> None:
