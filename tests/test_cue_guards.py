@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from hybridllm.classifiers import name_company as nc
 from hybridllm.classifiers import name_context as nx
-from hybridllm.classifiers.name_role_nouns import person_noun
+from hybridllm.classifiers.name_role_nouns import person_role
 from hybridllm.classifiers.name_tokens import token_lexicon
 
 _WORDS = [
@@ -171,8 +171,7 @@ def _role_plain(text: str, start: int, end: int) -> bool:
     role = nx._ROLE_BEFORE.search(text, max(0, start - 40), start)
     return (
         role is not None
-        and role["r"] not in nx._SOFTWARE_ROLES
-        and person_noun(role["r"])
+        and person_role(role["r"])
         and text[start:end].lower() not in token_lexicon().common
     )
 

@@ -23,7 +23,7 @@ from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_obje
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_initials import INITIALS, INITIALS_LOWER, initial_names
-from hybridllm.classifiers.name_role_nouns import person_noun
+from hybridllm.classifiers.name_role_nouns import person_role
 from hybridllm.classifiers.name_table import PERSON_HEADER, name_cells
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -115,9 +115,6 @@ _PERSON_CUE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?:(?i:\b(?:the|my|our|your|his|her|their)[ \t]+)(?:[a-z]+[ \t]+)?"
     r"|(?i:\b(?:with|by|from|for)[ \t]+))(?P<r>[a-z]{4,})[ \t]+\Z"
-)
-_SOFTWARE_ROLES = frozenset(
-    ("user", "users", "beginner", "developer", "programmer", "designer", "admin", "player")
 )
 _GIVE_TO = re.compile(r"(?i:\b(?:send|forward|give|show|pay|remind|introduce|brief|invite))\s+$")
 _GIVEN = re.compile(r"['’]s\b|\s+(?:the|a|an|my|your|our|his|her|their|this|that|to|about)\b")
@@ -434,8 +431,7 @@ def person_context(text: str, start: int, end: int) -> bool:
         or (
             spaced
             and (role := _ROLE_BEFORE.search(text, max(0, start - 40), start)) is not None
-            and role["r"] not in _SOFTWARE_ROLES
-            and person_noun(role["r"])
+            and person_role(role["r"])
             and text[start:end].lower() not in token_lexicon().common  # "our neighbour Said"
         )
         # sent or given something: "Forward Maria's notes", "Send Maria the file"

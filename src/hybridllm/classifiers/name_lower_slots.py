@@ -43,7 +43,7 @@ from collections.abc import Callable
 from hybridllm.classifiers.name_lower_context import code_line, faker_last, name_like
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, foreign_form
-from hybridllm.classifiers.name_role_nouns import person_noun
+from hybridllm.classifiers.name_role_nouns import person_role
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 
 __all__ = ["slot_runs"]
@@ -175,10 +175,6 @@ _ROLE_LEAD = re.compile(
     r"(?:\b(?:the|my|our|your|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?"
     r"|\b(?:with|by|from|for)[ \t]+|^[ \t]*|[.!?:;,][ \t]+)\Z"
 )
-_SOFTWARE_ROLES = frozenset(
-    ("user", "users", "beginner", "developer", "programmer", "designer", "admin", "player")
-)
-_MIN_ROLE = 4
 _MIN_LEN = 3
 _LONE_MIN = 4
 
@@ -346,7 +342,7 @@ def _slot(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon) -> i
     start, end = words[i].start(), words[i].start() + len(bare)
     lo = max(0, start - _LOOK_BACK)
     comma = text[start - 2 : start] == ", "
-    role = len(prev) >= _MIN_ROLE and prev not in _SOFTWARE_ROLES and person_noun(prev)
+    role = person_role(prev)
     if not (comma or role or prev == "the" or prev in _OBJECT_LAST or prev in _GREETING_LAST):
         return None  # most words: one look-up
     evidence = _strong(lex, bare)

@@ -8,7 +8,7 @@ from functools import cache
 
 from hybridllm.classifiers.name_tokens import read_list
 
-__all__ = ["load_roles", "person_noun", "role_nouns"]
+__all__ = ["load_roles", "person_noun", "person_role", "role_nouns"]
 
 
 @cache
@@ -26,3 +26,17 @@ def person_noun(word: str) -> bool:
     """Whether the lower-case ``word`` is a noun read first as a person (``graduate``,
     ``nurse``, ``landlady``; WordNet, ``person_nouns.txt``)."""
     return word in role_nouns()
+
+
+# Roles software names, not people: "the user Admin", "for developer Docker", "<user> hi".
+_SOFTWARE_ROLES = frozenset(
+    ("user", "users", "beginner", "developer", "programmer", "designer", "admin", "player")
+)
+_MIN_ROLE = 4  # "deb" (a debutante) and its kind are words of other sorts first
+
+
+def person_role(word: str) -> bool:
+    """Whether the lower-case ``word`` before a name can be that person's role: a
+    :func:`person_noun` of four letters or more that software does not also name (``florist``,
+    ``guide``, ``handyman``; not ``user``, ``developer``, ``deb``)."""
+    return len(word) >= _MIN_ROLE and word not in _SOFTWARE_ROLES and person_noun(word)

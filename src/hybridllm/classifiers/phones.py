@@ -102,7 +102,6 @@ def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
     return _valid_somewhere(value)
 
 
-_PHONE_HEADER = PHONE_HEADER
 _TABLE_LINES = 60  # lines above a row that are read for its table's header
 
 
@@ -119,7 +118,7 @@ def _phone_column(text: str, lo: int, hi: int) -> bool:
             break
         header = above
     # (the header's line ends before the row's, so a line break follows it)
-    return header < lo and _PHONE_HEADER.search(text, header, text.find("\n", header)) is not None
+    return header < lo and PHONE_HEADER.search(text, header, text.find("\n", header)) is not None
 
 
 class NationalPhoneRecognizer:
