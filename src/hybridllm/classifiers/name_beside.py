@@ -1,0 +1,161 @@
+"""Capitalised words beside found names: a person's too, unless something says otherwise.
+
+A text that names people often names more of them with nothing but a capital: the stand-up
+line ``Nashalie - out sick`` after ``Joshua Ivan - blocked``, an agenda's ``(Vosailagi)`` below
+``(Rishnil Yadraca)``, a sick-leave log's ``Dalys (5 days)``. Their slots are too many to list
+(every template of every generator found new ones), and NER sees a lone unfamiliar word at a
+line start as often as not as an organisation or nothing. The design is the fail-safe one: in a
+text where a name was found, a capitalised word within :data:`~.name_held.NEAR` characters of
+it that reads as nobody's but a person's is redacted as one more name. It reads so when it is
+
+- a listed name that is not an everyday word (``Doughty``, ``Gustaf``), or a word in no list,
+  of letters only, not spelt like a word of English or code (a name likeness of -0.25 or more,
+  the floor the NER verdicts and the held words keep: ``Yadriel``, ``Vosailagi``);
+- no common, title, function, calendar or not-a-person word, no brand, language or famous name
+  (:func:`~.name_fame.fame`);
+- not glued into code (``@Foo``, ``Foo(``, ``Fuego.io``), not after a preposition of place
+  (``a flat in Vrbovec``), not one word of a longer name beside an everyday word or a place
+  (``San Diego``, ``Lehigh Valley``, ``Abbott Laboratories``);
+- nearer to a found name than to a name the stage judged public (a citation's authors, a famous
+  or fictional name, see :func:`~.name_public.drop_public`), whose lines hold more of the same.
+
+Text mostly in another language is left alone (its nouns and sentence starts are capitalised).
+A text with no name found gets nothing from this rule, so it adds no prompt to the share of
+ordinary prompts with a finding; it changes what a prompt that names people sends.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from hybridllm.classifiers.clinical import words as word_set
+from hybridllm.classifiers.name_context import TITLE_WORDS
+from hybridllm.classifiers.name_fame import fame, famous_word
+from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mask
+from hybridllm.classifiers.name_held import NEAR
+from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, is_cap
+from hybridllm.models import Finding, new_finding
+
+__all__ = ["BESIDE", "beside_names"]
+
+BESIDE = "names+beside"
+"""The recognizer name of a word found beside a found name."""
+
+# A word after these is a place's ("a flat in Vrbovec"); "to" and "from" give to people too.
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:in|near|at|across|around|outside|inside|of|via|into|visit(?:ing|ed)?"
+    r"|downtown|north|south|east|west)[ \t]+(?:the[ \t]+)?)\Z"
+)
+_CODE_BEFORE = frozenset("./@_#$\\`=<{[")
+_CODE_AFTER = re.compile(r"[(@_`=/\\{\[]|\.[^\W\d_]")
+_POSSESSIVE = re.compile(r"['’]s\Z")
+_CALENDAR = word_set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri"
+    " sat sun"
+)
+# The word right before or after, joined by a space or a hyphen.
+_BEFORE = re.compile(r"([^\W\d_][\w'’]*)[ -]\Z")
+_AFTER = re.compile(r"[ -]([^\W\d_][\w'’]*)")
+_UNLISTED_FLOOR = -0.25
+_FAR = 1 << 30
+
+
+def _gap(starts: list[int], pos: int) -> int:
+    """The distance from ``pos`` to the nearest of the sorted ``starts`` (huge if none)."""
+    k = bisect_left(starts, pos)
+    return min((abs(starts[j] - pos) for j in (k - 1, k) if 0 <= j < len(starts)), default=_FAR)
+
+
+def _in_phrase(text: str, start: int, end: int, lex: TokenLexicon) -> bool:
+    """Whether a capitalised everyday word or a place stands right beside the word."""
+    for m in (_BEFORE.search(text, max(0, start - 40), start), _AFTER.match(text, end)):
+        if m and m.group(1)[:1].isupper():
+            word = m.group(1)
+            if lex.kind(word) in (Kind.WORD, Kind.AMBIGUOUS) or word.lower() in lex.places:
+                return True
+    return False
+
+
+def _reads_as_name(word: str, lex: TokenLexicon) -> bool:
+    """Whether a capitalised word, by itself, reads as nobody's but a person's name."""
+    low = word.lower()
+    kind = lex.kind(word)
+    if kind is Kind.UNKNOWN:
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        if not letters.isalpha() or name_likeness(word) < _UNLISTED_FLOOR:
+            return False
+    elif kind is not Kind.NAME or famous_word(low):
+        return False
+    return not (
+        low in COMMON_WORDS
+        or low in TITLE_WORDS
+        or low in FUNCTION_WORDS
+        or low in lex.not_people
+        or low in _CALENDAR
+        or fame(low) is not None
+    )
+
+
+def beside_names(
+    text: str,
+    words: list[re.Match[str]],
+    lex: TokenLexicon,
+    found: list[Finding],
+    judged: list[Finding],
+) -> list[Finding]:
+    """The capitalised words beside found names that read as people's (module docstring).
+
+    Args:
+        text: the text.
+        words: its words (the name stage's).
+        lex: the token lists.
+        found: the stage's final person findings (a lower-case rule's anchors nothing).
+        judged: the stage's findings before public names were dropped.
+
+    Returns:
+        New ``names+beside`` PERSON findings, none inside ``found`` or ``judged``.
+    """
+    anchors = sorted(f.start for f in found if f.recognizer != "names+lower")
+    if not anchors or foreign_text(lex, text):
+        return []
+    taken = span_mask(len(text), [(f.start, f.end) for f in found])
+    dropped = sorted(f.start for f in judged if not any(taken[f.start : f.end]))
+    taken = span_mask(len(text), [(f.start, f.end) for f in (*found, *judged)])
+    out: list[Finding] = []
+    memo: dict[str, bool] = {}
+    for m in words:
+        word = m.group()
+        if not word[:1].isupper() or not is_cap(word):
+            continue
+        start = m.start()
+        end = m.end() - (2 if _POSSESSIVE.search(word) else 0)
+        if taken[start] or taken[end - 1]:
+            continue
+        gap = _gap(anchors, start)
+        if gap >= NEAR or _gap(dropped, start) < gap:
+            continue
+        bare = text[start:end]
+        ok = memo.get(bare)
+        if ok is None:
+            ok = memo[bare] = _reads_as_name(bare, lex)
+        if (
+            not ok
+            or (start and text[start - 1] in _CODE_BEFORE)
+            or _CODE_AFTER.match(text, end)
+            or _PLACE_BEFORE.search(text, max(0, start - 24), start)
+            or _in_phrase(text, start, end, lex)
+        ):
+            continue
+        out.append(
+            new_finding(
+                entity_type="PERSON",
+                category="PII",
+                start=start,
+                end=end,
+                score=0.45,
+                recognizer=BESIDE,
+            )
+        )
+    return out

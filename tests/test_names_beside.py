@@ -1,0 +1,64 @@
+"""Capitalised words beside found names (hybridllm.classifiers.name_beside): a word that reads
+as nobody's but a person's near a found name is one more name; public names, places, code and
+other languages keep theirs. Real classifier and real spaCy model."""
+
+from __future__ import annotations
+
+from hybridllm.classifiers import get_classifier
+
+
+def people(text: str) -> set[str]:
+    c = get_classifier().classify(text)
+    return {text[f.start : f.end] for f in c.findings if f.entity_type == "PERSON"}
+
+
+def test_stand_up_lines_beside_a_found_name() -> None:
+    text = (
+        "Standup notes: Yadriel - finishing the export bug. Joshua Ivan - blocked on API keys, "
+        "waiting for Kiomara. Nashalie - out sick."
+    )
+    assert {"Yadriel", "Joshua Ivan", "Nashalie"} <= people(text)
+
+
+def test_an_agendas_owners_beside_a_found_name() -> None:
+    text = (
+        "Kickoff agenda\n09:00 welcome (Doughty)\n09:15 scope and timeline (Rishnil Yadraca)\n"
+        "10:00 risks (Vosailagi)\nCan you add a coffee break?"
+    )
+    assert {"Doughty", "Rishnil Yadraca", "Vosailagi"} <= people(text)
+
+
+def test_no_found_name_no_word_beside() -> None:
+    assert people("Standup notes: Yadriel - finishing the export bug.") == set()
+
+
+def test_public_names_the_stage_dropped_are_not_split_into_words() -> None:
+    found = people(
+        "My tutor Jane Miller asked me to compare Thomas Hobbes and John Locke on the social "
+        "contract."
+    )
+    assert "Jane Miller" in found
+    assert not found & {"Thomas", "Hobbes", "John", "Locke", "Thomas Hobbes", "John Locke"}
+
+
+def test_a_word_of_a_place_or_a_company_is_no_person() -> None:
+    found = people(
+        "Jane Miller runs the San Diego office of Abbott Laboratories and lives near Wicklow."
+    )
+    assert "Jane Miller" in found
+    assert not found & {"Diego", "Abbott", "Wicklow"}
+
+
+def test_calendar_words_and_code_are_no_person() -> None:
+    found = people("Jane Miller moved the review to Thu, Sept 4; see Ostrel_id.")
+    assert "Jane Miller" in found
+    assert not found & {"Thu", "Sept", "Ostrel"}
+
+
+def test_text_in_another_language_is_left_alone() -> None:
+    text = (
+        "Hola Maria Lopez, la conexión falló. Usa el comando de ayuda y Revisa la clave de la "
+        "cuenta, Intenta otra vez por favor."
+    )
+    found = people(text)
+    assert not found & {"Usa", "Revisa", "Intenta"}
