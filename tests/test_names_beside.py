@@ -62,3 +62,21 @@ def test_text_in_another_language_is_left_alone() -> None:
     )
     found = people(text)
     assert not found & {"Usa", "Revisa", "Intenta"}
+
+
+def test_lower_case_words_spelt_like_names_beside_a_found_name() -> None:
+    text = (
+        "sick leave log: kavaliauskas (3 days), zakarka (1 day), salvinu (5 days, doctor's "
+        "note received). can you total it?"
+    )
+    assert {"zakarka", "salvinu"} <= people(text)
+
+
+def test_lower_case_words_of_english_stay() -> None:
+    text = (
+        "ask joshua ivan whether the old embers are still warm, he grieves over prices and "
+        "says the supplier is late."
+    )
+    found = people(text)
+    assert "joshua ivan" in found
+    assert not found & {"embers", "grieves", "supplier", "prices", "warm"}
