@@ -19,10 +19,11 @@ it that reads as nobody's but a person's is redacted as one more name. It reads 
 - nearer to a found name than to a name the stage judged public (a citation's authors, a famous
   or fictional name, see :func:`~.name_public.drop_public`), whose lines hold more of the same.
 
-A lower-case word needs more (lower case is how chat is typed, typing slips included): near
-a name found in lower case (whoever capitalises names leaves none in lower case), a word in no list spelt like a name (a likeness of 0.5 or more) that is no
-typing slip, derivation or plural of an English word (``zakarka``, ``salvinu``), or a listed
-name no English word spells (not the census surnames ``yarns``, ``grieves``).
+A lower-case word needs more (lower case is how chat is typed, typing slips included): near a
+name found in lower case (whoever capitalises names leaves none in lower case), a word in no
+list spelt like a name (a likeness of 0.5 or more) that is no typing slip, derivation or plural
+of an English word (``zakarka``, ``salvinu``), or a listed name no English word spells (not the
+census surnames ``yarns``, ``grieves``).
 
 Text mostly in another language is left alone (its nouns and sentence starts are capitalised).
 A text with no name found gets nothing from this rule, so it adds no prompt to the share of
@@ -57,7 +58,6 @@ _PLACE_BEFORE = re.compile(
 )
 _CODE_BEFORE = frozenset("./@_#$\\`=<{[")
 _CODE_AFTER = re.compile(r"[(@_`=/\\{\[]|\.[^\W\d_]")
-_POSSESSIVE = re.compile(r"['’]s\Z")
 _CALENDAR = word_set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri"
     " sat sun"
@@ -70,12 +70,23 @@ _UNLISTED_FLOOR = -0.25
 # generator's development split than 0.75, for 5 more real development prompts changed).
 _LOWER_FLOOR = 0.5
 _FAR = 1 << 30
+_MEMO: dict[str, bool] = {}
+_MEMO_SIZE = 50_000
 
 
 def _gap(starts: list[int], pos: int) -> int:
     """The distance from ``pos`` to the nearest of the sorted ``starts`` (huge if none)."""
     k = bisect_left(starts, pos)
     return min((abs(starts[j] - pos) for j in (k - 1, k) if 0 <= j < len(starts)), default=_FAR)
+
+
+def _near(size: int, starts: list[int]) -> bytearray:
+    """A mask of the offsets less than :data:`~.name_held.NEAR` characters from a start."""
+    mask = bytearray(size)
+    for pos in starts:
+        lo, hi = max(0, pos - NEAR + 1), min(size, pos + NEAR)
+        mask[lo:hi] = b"\x01" * (hi - lo)
+    return mask
 
 
 def _in_phrase(text: str, start: int, end: int, lex: TokenLexicon) -> bool:
@@ -131,6 +142,19 @@ def _lower_name(word: str, lex: TokenLexicon) -> bool:
     )
 
 
+def _name_word(word: str, lex: TokenLexicon) -> bool:
+    """:func:`_reads_as_name` (and for a lower-case word :func:`_lower_name`), memoised per
+    word in a bounded process-wide dict (words recur across calls)."""
+    ok = _MEMO.get(word)
+    if ok is None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()  # bounded; a plain dict is thread-safe for get/set/clear
+        ok = _MEMO[word] = _reads_as_name(word, lex) and (
+            not word.islower() or _lower_name(word, lex)
+        )
+    return ok
+
+
 def beside_names(
     text: str,
     words: list[re.Match[str]],
@@ -153,32 +177,35 @@ def beside_names(
     """
     anchors = sorted(f.start for f in found if f.recognizer != "names+lower")
     lows = sorted(f.start for f in found if text[f.start : f.end].islower())
-    if not (anchors or lows) or foreign_text(lex, text):
+    if not (anchors or lows):
         return []
     taken = span_mask(len(text), [(f.start, f.end) for f in found])
     dropped = sorted(f.start for f in judged if not any(taken[f.start : f.end]))
     taken = span_mask(len(text), [(f.start, f.end) for f in (*found, *judged)])
+    near_cap, near_low = _near(len(text), anchors), _near(len(text), lows)
     out: list[Finding] = []
-    memo: dict[str, bool] = {}
     for m in words:
-        word = m.group()
-        lower = word.islower()
-        if not lower and (not word[:1].isupper() or not is_cap(word)):
-            continue
         start = m.start()
-        end = m.end() - (2 if _POSSESSIVE.search(word) else 0)
-        if taken[start] or taken[end - 1]:
+        if taken[start]:
             continue
-        gap = _gap(lows if lower else anchors, start)
-        if gap >= NEAR or _gap(dropped, start) < gap:
+        word = m.group()
+        if word.islower():
+            if not near_low[start] or word in lex.vocab:  # most: an everyday word in lower case
+                continue
+            gap_to = lows
+        elif not near_cap[start] or not word[:1].isupper() or not is_cap(word):
             continue
-        bare = text[start:end]
-        ok = memo.get(bare)
-        if ok is None:
-            ok = memo[bare] = _reads_as_name(bare, lex) and (not lower or _lower_name(bare, lex))
+        else:
+            gap_to = anchors
+        end = m.end() - (2 if word[-2:] in ("'s", "’s") else 0)
         if (
-            not ok
-            or (start and text[start - 1] in _CODE_BEFORE)
+            taken[end - 1]
+            or (dropped and _gap(dropped, start) < _gap(gap_to, start))
+            or not _name_word(text[start:end], lex)
+        ):
+            continue
+        if (
+            (start and text[start - 1] in _CODE_BEFORE)
             or _CODE_AFTER.match(text, end)
             or _PLACE_BEFORE.search(text, max(0, start - 24), start)
             or _in_phrase(text, start, end, lex)
@@ -194,4 +221,6 @@ def beside_names(
                 recognizer=BESIDE,
             )
         )
+    if out and foreign_text(lex, text):
+        return []
     return out
