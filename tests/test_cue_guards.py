@@ -172,6 +172,7 @@ def _role_plain(text: str, start: int, end: int) -> bool:
     return (
         role is not None
         and person_role(role["r"])
+        and (not role["c"] or text[end : end + 1] == ",")
         and text[start:end].lower() not in token_lexicon().common
     )
 

@@ -79,3 +79,26 @@ def test_a_lower_case_word_after_a_persons_role_is_a_name(text: str, name: str) 
 )
 def test_no_lower_case_name_after_a_role_word_that_names_no_one(text: str) -> None:
     assert people(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The handyman, Sesekonamata, quoted 400 for the deck. Is that fair?", "Sesekonamata"),
+        ("I asked our tutor, Ndeyrab, for a reading list.", "Ndeyrab"),
+    ],
+)
+def test_a_role_set_off_by_commas_before_a_name(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a business operated by our main subsidiary, Philway, which brokers goods.",
+        "We buy all our resin from the supplier Acmetex in bulk.",
+        "The handyman, Tuesdays excepted, comes at nine.",
+    ],
+)
+def test_roles_companies_hold_and_a_role_not_set_off_name_no_one(text: str) -> None:
+    assert people(text) == set()

@@ -111,10 +111,11 @@ _PERSON_CUE = re.compile(
 )
 # A person's role right before a word, after a determiner or a preposition: "the florist
 # Hbibe", "our guide Kostandin", "with hygienist Magui", "the letting agent Dorra" (WordNet's
-# person nouns; not the roles software names: "the user Admin", "for developer Docker").
+# person nouns; not the roles software names: "the user Admin", "for developer Docker"); set
+# off by commas too ("The handyman, Sesekonamata, quoted"; the name ends at a comma).
 _ROLE_BEFORE = re.compile(
     r"(?:(?i:\b(?:the|my|our|your|his|her|their)[ \t]+)(?:[a-z]+[ \t]+)?"
-    r"|(?i:\b(?:with|by|from|for)[ \t]+))(?P<r>[a-z]{4,})[ \t]+\Z"
+    r"|(?i:\b(?:with|by|from|for)[ \t]+))(?P<r>[a-z]{4,})(?P<c>,)?[ \t]+\Z"
 )
 _GIVE_TO = re.compile(r"(?i:\b(?:send|forward|give|show|pay|remind|introduce|brief|invite))\s+$")
 _GIVEN = re.compile(r"['’]s\b|\s+(?:the|a|an|my|your|our|his|her|their|this|that|to|about)\b")
@@ -432,6 +433,7 @@ def person_context(text: str, start: int, end: int) -> bool:
             spaced
             and (role := _ROLE_BEFORE.search(text, max(0, start - 40), start)) is not None
             and person_role(role["r"])
+            and (not role["c"] or text[end : end + 1] == ",")
             and text[start:end].lower() not in token_lexicon().common  # "our neighbour Said"
         )
         # sent or given something: "Forward Maria's notes", "Send Maria the file"

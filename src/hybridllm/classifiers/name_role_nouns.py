@@ -32,11 +32,24 @@ def person_noun(word: str) -> bool:
 _SOFTWARE_ROLES = frozenset(
     ("user", "users", "beginner", "developer", "programmer", "designer", "admin", "player")
 )
+# Roles a company holds as often as a person: "our main subsidiary, Philway", "the supplier
+# Acmetex" (WordNet reads them as people first).
+_COMPANY_ROLE_WORDS = (
+    "subsidiary affiliate supplier vendor sponsor competitor rival provider distributor retailer"
+    " lender carrier subcontractor licensee acquirer maker"
+)
+_COMPANY_ROLES = frozenset(_COMPANY_ROLE_WORDS.split())
 _MIN_ROLE = 4  # "deb" (a debutante) and its kind are words of other sorts first
 
 
 def person_role(word: str) -> bool:
     """Whether the lower-case ``word`` before a name can be that person's role: a
     :func:`person_noun` of four letters or more that software does not also name (``florist``,
-    ``guide``, ``handyman``; not ``user``, ``developer``, ``deb``)."""
-    return len(word) >= _MIN_ROLE and word not in _SOFTWARE_ROLES and person_noun(word)
+    ``guide``, ``handyman``; not ``user``, ``developer``, ``deb``) and that companies do not
+    hold as often (not ``subsidiary``, ``supplier``)."""
+    return (
+        len(word) >= _MIN_ROLE
+        and word not in _SOFTWARE_ROLES
+        and word not in _COMPANY_ROLES
+        and person_noun(word)
+    )
