@@ -80,3 +80,15 @@ def test_lower_case_words_of_english_stay() -> None:
     found = people(text)
     assert "joshua ivan" in found
     assert not found & {"embers", "grieves", "supplier", "prices", "warm"}
+
+
+def test_lower_case_typing_slips_are_no_names() -> None:
+    text = "ask joshua ivan if he can ahve a giood look at it baout noon, before the call."
+    found = people(text)
+    assert "joshua ivan" in found
+    assert not found & {"ahve", "giood", "baout"}
+
+
+def test_a_lower_case_name_of_a_chat_beside_one_found() -> None:
+    text = "standup: joshua ivan - blocked on api keys, waiting for kiomara. nashalie - out sick."
+    assert {"kiomara", "nashalie"} <= people(text)
