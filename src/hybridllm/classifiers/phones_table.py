@@ -10,9 +10,11 @@ ends at a row with another number of cells.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["PHONE_HEADER", "column_cells", "phone_cells"]
@@ -48,7 +50,7 @@ def column_cells(text: str, header_name: re.Pattern[str]) -> Iterator[tuple[int,
 
     Args:
         text: the text.
-        header_name: what a matching column's name holds.
+        header_name: what a matching column's name holds (no match holds a line break).
 
     Yields:
         ``(start, end)`` of each such cell in ``text``, each at most once.
@@ -58,9 +60,14 @@ def column_cells(text: str, header_name: re.Pattern[str]) -> Iterator[tuple[int,
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     seen: set[int] = set()
-    for h, line in enumerate(lines):
+    # The lines where a column's name occurs, from one pass over the text (its matches hold no
+    # line break, and its word boundaries read a line's ends as the text's: the same lines as
+    # a search of each line, most of which hold none).
+    heads = {bisect.bisect_right(offsets, m.start()) - 1 for m in finditer(header_name, text)}
+    for h in sorted(heads):
+        line = lines[h]
         sep = next((s for s in _SEPARATORS if s in line), "")
-        if not sep or not header_name.search(line) or _CODE.search(line):
+        if not sep or _CODE.search(line):
             continue  # (a line of code is no header: "async function f(event, context) {")
         header = _cells(line, sep)
         columns = [
