@@ -208,9 +208,19 @@ CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN, PERSON_HEADER)
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=16384)  # the same capitalised words recur on every line of a log or table
 def nameish(lex: TokenLexicon, value: str, *, lower_ok: bool) -> bool:
     """Every word could be part of a name; a lower-case word only when it is a listed name."""
+    if lex is token_lexicon():  # (a key holding ``lex`` would be an object the GC tracks)
+        return _nameish_word(value, lower_ok)
+    return _nameish(lex, value, lower_ok)
+
+
+@lru_cache(maxsize=16384)  # the same capitalised words recur on every line of a log or table
+def _nameish_word(value: str, lower_ok: bool) -> bool:
+    return _nameish(token_lexicon(), value, lower_ok)
+
+
+def _nameish(lex: TokenLexicon, value: str, lower_ok: bool) -> bool:
     words = [w for w in _SPACES.split(value) if len(w.rstrip(".")) > 1]
     if not words:
         return False
