@@ -39,7 +39,7 @@ from hybridllm.classifiers.clinical import words as word_set
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_fame import fame, famous_word
 from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mask
-from hybridllm.classifiers.name_held import NEAR
+from hybridllm.classifiers.name_held import NEAR, in_code
 from hybridllm.classifiers.name_lower_english import STRONG, UNKNOWN, strength
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, is_cap, plural_of
@@ -56,8 +56,6 @@ _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|near|at|across|around|outside|inside|of|via|into|visit(?:ing|ed)?"
     r"|downtown|north|south|east|west)[ \t]+(?:the[ \t]+)?)\Z"
 )
-_CODE_BEFORE = frozenset("./@_#$\\`=<{[")
-_CODE_AFTER = re.compile(r"[(@_`=/\\{\[]|\.[^\W\d_]")
 _CALENDAR = word_set(
     "jan feb mar apr may jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri"
     " sat sun"
@@ -219,8 +217,7 @@ def beside_names(
         ):
             continue
         if (
-            (start and text[start - 1] in _CODE_BEFORE)
-            or _CODE_AFTER.match(text, end)
+            in_code(text, start, end)
             or _PLACE_BEFORE.search(text, max(0, start - 24), start)
             or _in_phrase(text, start, end, lex)
         ):

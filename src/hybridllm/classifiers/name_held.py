@@ -13,15 +13,28 @@ anything but PERSON (see :class:`~hybridllm.classifiers.name_verdicts.NerVerdict
 
 from __future__ import annotations
 
+import re
+
 from hybridllm.models import Finding
 
-__all__ = ["HELD", "NEAR", "near_held", "split_held"]
+__all__ = ["HELD", "NEAR", "in_code", "near_held", "split_held"]
 
 HELD = "names+held"
 """The recognizer name of a held word until :func:`near_held` settles it."""
 NEAR = 300
 """Characters between a held word and a found name, at most."""
 _NEAR_NAME = "names+near"
+_CODE_BEFORE = frozenset("./@_#$\\`=<{[")
+_CODE_AFTER = re.compile(r"[(@_`=/\\{\[]|\.[^\W\d_]")
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` is glued into code: a character of a path, a
+    mention, markup or an identifier before it (``.Foo``, ``@Foo``, ``$Foo``), or a call, a file
+    extension or a subscript after it (``Foo(``, ``Foo.yaml``, ``Foo[``)."""
+    return (start > 0 and text[start - 1] in _CODE_BEFORE) or _CODE_AFTER.match(
+        text, end
+    ) is not None
 
 
 def split_held(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
@@ -32,11 +45,12 @@ def split_held(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     return kept, [f for f in findings if f.recognizer == HELD]
 
 
-def near_held(found: list[Finding], held: list[Finding]) -> list[Finding]:
+def near_held(text: str, found: list[Finding], held: list[Finding]) -> list[Finding]:
     """``found`` and the held words near one of them (not names the lower-case rules found,
-    and not inside a finding).
+    not inside a finding, not glued into code: :func:`in_code`).
 
     Args:
+        text: the text.
         found: the recognizer's findings.
         held: the held words (:func:`split_held`).
 
@@ -49,7 +63,11 @@ def near_held(found: list[Finding], held: list[Finding]) -> list[Finding]:
     extra: list[Finding] = []
     seen: set[int] = set()
     for h in held:
-        if h.start in seen or any(f.start < h.end and h.start < f.end for f in found):
+        if (
+            h.start in seen
+            or any(f.start < h.end and h.start < f.end for f in found)
+            or in_code(text, h.start, h.end)
+        ):
             continue
         if any(abs(a - h.start) < NEAR for a in anchors):
             seen.add(h.start)

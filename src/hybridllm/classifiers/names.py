@@ -315,7 +315,7 @@ class NameRecognizer(NamePairs):
         kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
         if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
             kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
-        kept = near_held(whole_mentions(text, trim_units(text, kept)), held)
+        kept = near_held(text, whole_mentions(text, trim_units(text, kept)), held)
         return kept + beside_names(text, words, self.tokens, kept, judged)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
