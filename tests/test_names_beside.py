@@ -92,3 +92,13 @@ def test_lower_case_typing_slips_are_no_names() -> None:
 def test_a_lower_case_name_of_a_chat_beside_one_found() -> None:
     text = "standup: joshua ivan - blocked on api keys, waiting for kiomara. nashalie - out sick."
     assert {"kiomara", "nashalie"} <= people(text)
+
+
+def test_a_listed_given_name_that_is_a_word_in_a_list_beside_a_lower_case_name() -> None:
+    found = people("the panel was sandy, sukhvinder and me. choir: sopranos jose, ismael.")
+    assert {"sandy", "jose"} <= found
+
+
+def test_an_everyday_word_beside_a_lower_case_name_is_no_sibling() -> None:
+    found = people("ask sukhvinder and will you tell me, or sandwich lovers, what to order?")
+    assert not found & {"will", "sandwich"}

@@ -70,6 +70,10 @@ _UNLISTED_FLOOR = -0.25
 _LOWER_FLOOR = 0.25
 _SLIP_MIN = 4
 _FAR = 1 << 30
+_MIN_SIBLING = 3
+_SEP = r"(?:[ \t]*[,;][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+_SEP_BEFORE = re.compile(_SEP + r"\Z")
+_SEP_AFTER = re.compile(_SEP)
 _MEMO: dict[str, bool] = {}
 _MEMO_SIZE = 50_000
 
@@ -78,6 +82,20 @@ def _gap(starts: list[int], pos: int) -> int:
     """The distance from ``pos`` to the nearest of the sorted ``starts`` (huge if none)."""
     k = bisect_left(starts, pos)
     return min((abs(starts[j] - pos) for j in (k - 1, k) if 0 <= j < len(starts)), default=_FAR)
+
+
+def _sibling(text: str, word: re.Match[str], edges: set[int], lex: TokenLexicon) -> bool:
+    """Whether a lower-case listed given name that is also an English word is an item of a list
+    beside a name found in lower case (``the panel was sandy, sukhvinder and me``, ``sopranos
+    jose, ismael``): joined to it by a comma, a semicolon, ``and`` or ``or``."""
+    low, start = word.group(), word.start()
+    if len(low) < _MIN_SIBLING or low not in lex.first or low in FUNCTION_WORDS:
+        return False
+    left = _SEP_BEFORE.search(text, max(0, start - 8), start)
+    right = _SEP_AFTER.match(text, word.end())
+    return (left is not None and left.start() in edges) or (
+        right is not None and right.end() in edges
+    )
 
 
 def _near(size: int, starts: list[int]) -> bytearray:
@@ -195,15 +213,23 @@ def beside_names(
     dropped = sorted(f.start for f in judged if not any(taken[f.start : f.end]))
     taken = span_mask(len(text), [(f.start, f.end) for f in (*found, *judged)])
     near_cap, near_low = _near(len(text), anchors), _near(len(text), lows)
+    edges = {f.start for f in found if text[f.start].islower()} | {
+        f.end for f in found if text[f.start].islower()
+    }
     out: list[Finding] = []
     for m in words:
         start = m.start()
         if taken[start]:
             continue
         word = m.group()
+        sibling = False
         if word.islower():
-            if not near_low[start] or word in lex.vocab:  # most: an everyday word in lower case
+            if not near_low[start]:
                 continue
+            if word in lex.vocab:  # most words: an everyday word in lower case
+                sibling = _sibling(text, m, edges, lex)
+                if not sibling:
+                    continue
             gap_to = lows
         elif not near_cap[start] or not word[:1].isupper() or not is_cap(word):
             continue
@@ -213,7 +239,7 @@ def beside_names(
         if (
             taken[end - 1]
             or (dropped and _gap(dropped, start) < _gap(gap_to, start))
-            or not _name_word(text[start:end], lex)
+            or not (sibling or _name_word(text[start:end], lex))
         ):
             continue
         if (
