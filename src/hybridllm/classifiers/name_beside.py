@@ -74,6 +74,7 @@ _MIN_SIBLING = 3
 _SEP = r"(?:[ \t]*[,;][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
 _SEP_BEFORE = re.compile(_SEP + r"\Z")
 _SEP_AFTER = re.compile(_SEP)
+_ITEM_END = re.compile(_SEP + r"|[ \t]*(?:[.!?)\n]|\Z)")
 _MEMO: dict[str, bool] = {}
 _MEMO_SIZE = 50_000
 
@@ -87,14 +88,19 @@ def _gap(starts: list[int], pos: int) -> int:
 def _sibling(text: str, word: re.Match[str], edges: set[int], lex: TokenLexicon) -> bool:
     """Whether a lower-case listed given name that is also an English word is an item of a list
     beside a name found in lower case (``the panel was sandy, sukhvinder and me``, ``sopranos
-    jose, ismael``): joined to it by a comma, a semicolon, ``and`` or ``or``."""
+    jose, ismael``): joined to it by a comma, a semicolon, ``and`` or ``or``, and after it
+    the end of the list or of the sentence."""
     low, start = word.group(), word.start()
     if len(low) < _MIN_SIBLING or low not in lex.first or low in FUNCTION_WORDS:
         return False
     left = _SEP_BEFORE.search(text, max(0, start - 8), start)
     right = _SEP_AFTER.match(text, word.end())
-    return (left is not None and left.start() in edges) or (
-        right is not None and right.end() in edges
+    if right is not None and right.end() in edges:
+        return True
+    # after the found name, the item ends the list or comes before another separator: not
+    # "ask sukhvinder and will you"
+    return (
+        left is not None and left.start() in edges and _ITEM_END.match(text, word.end()) is not None
     )
 
 
