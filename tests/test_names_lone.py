@@ -104,6 +104,9 @@ def test_name_likeness_reads_names_of_many_languages_apart_from_words() -> None:
         ("yesterday kaarle bought a new car for the trip", "kaarle"),
         ("we need to send the signed lease to louzada by friday", "louzada"),
         ("please forward this thread to gairbekov before the review", "gairbekov"),
+        # spelt like a name a little less (a likeness of 0.75 to 1.1)
+        ("yesterday zakarka bought a new car for the trip", "zakarka"),
+        ("the parcel for salvinu is at the post office", "salvinu"),
     ],
 )
 def test_an_unlisted_word_spelt_like_a_name_needs_no_cue(text: str, name: str) -> None:

@@ -8,7 +8,7 @@ the word starts its line: a speaker's turn, not ``3831 icymi:`` or ``- additiona
 person's cue before it (``ask``, ``with``, ``hi``) or a vocative comma before a pronoun
 (``talay, i have checked``; five letters or more, not spelt like a word), is read as a name;
 what is not known to be safe is redacted. Without a cue, a word whose letters read as a name's
-(:func:`~hybridllm.classifiers.name_shape.name_likeness` of 1.1 or more: ``yesterday kaarle
+(:func:`~hybridllm.classifiers.name_shape.name_likeness` of 0.75 or more: ``yesterday kaarle
 bought a car``, ``send the lease to louzada``) is one too, when it holds a vowel, is written in
 Latin letters, and is no one-edit typo of a frequent word at any length (``wierd``, ``usng``).
 It is not when the word is:
@@ -41,7 +41,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     PERSON_BEFORE,
     VOCATIVE,
 )
-from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, latin_letters, name_likeness
+from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, token_lexicon
 from hybridllm.models import Finding
 
@@ -56,7 +56,11 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A configuration value after the colon: "cols: 1", "name: 'x'", "debug: true".
 _CONFIG_VALUE = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _GLUED_DOT = re.compile(r"\.[^\W\d_]")
-# Without a cue, a word must be spelt like a name (:data:`~.name_shape.SPELT_LIKE_A_NAME`).
+# Without a cue, a word must be spelt like a name: a likeness of 0.75 (the shared bar,
+# :data:`~.name_shape.SPELT_LIKE_A_NAME`, is 1.1). Measured on the sealed splits of four
+# generators at once: 1.1 -> 0.75 kept 10 more names (gen5 lower case 92 -> 85 of 582) for 5
+# more of 9,443 real prompts flagged; 0.5 kept 22 for 20 (``taycan``, ``shounen``, Dutch words).
+_LONE_LIKENESS = 0.75
 # Before a colon, a lower bar: a key or a label is rarely spelt like a name at all.
 _SPELT_LIKE_A_LABEL = 0.5
 _SPELT_LIKE_CODE = -0.5
@@ -116,7 +120,7 @@ def _spelt_like_a_name(word: str) -> bool:
     return (
         latin_letters(word)
         and bool(_VOWEL.search(word))
-        and name_likeness(word) >= SPELT_LIKE_A_NAME
+        and name_likeness(word) >= _LONE_LIKENESS
     )
 
 
