@@ -276,3 +276,15 @@ def test_a_rare_name_with_a_cue_stays_found() -> None:
     text = "can you ask sonoka about the invoice"
     found = get_classifier().classify(text).findings
     assert "sonoka" in [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("subletting question: i want algel to take my room over the summer.", "algel"),
+        ("shoutout to arcely from the it desk who fixed my laptop in ten minutes", "arcely"),
+        ("can you help me reply to ondrasek about the invoice", "ondrasek"),
+    ],
+)
+def test_a_word_after_a_message_or_a_wish_addressed_to_someone(text: str, name: str) -> None:
+    assert name in _persons(text)

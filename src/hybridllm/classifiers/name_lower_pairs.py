@@ -72,7 +72,12 @@ __all__ = [
 # Before a person, rarely before a thing.
 PERSON_BEFORE = re.compile(
     r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
-    r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to)[,:]?[ \t]+)$"
+    r"|cc|met|meet|email|text|call|including|starring|featuring|said\s+\w+\s+to"
+    # a message or a wish addressed to someone: "reply to elu", "shoutout to arcely"
+    r"|(?:reply|replying|respond|responding|shout[ \t]?out|congrats|congratulations|kudos"
+    r"|condolences)[ \t]+to"
+    # someone made to do something: "i want algel to take my room"
+    r"|want|wants|wanted|remind|reminded|invite|invited|convince|persuade)[,:]?[ \t]+)$"
 )
 _KIN = (
     r"(?:mother|father|mom|mum|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter"
