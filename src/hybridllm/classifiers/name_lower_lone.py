@@ -118,9 +118,7 @@ def _spelt_like_a_name(word: str) -> bool:
     """Latin letters (the models know no other script), a vowel (``hdjkhj``, ``stnng`` are
     keyboard runs) and the letters of a name."""
     return (
-        latin_letters(word)
-        and bool(_VOWEL.search(word))
-        and name_likeness(word) >= _LONE_LIKENESS
+        latin_letters(word) and bool(_VOWEL.search(word)) and name_likeness(word) >= _LONE_LIKENESS
     )
 
 
