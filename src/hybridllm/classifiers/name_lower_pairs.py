@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_arrays import array_names
 from hybridllm.classifiers.name_company import FIELD, person_object
 from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
 from hybridllm.classifiers.name_lower_rota import rota_names
@@ -301,6 +302,7 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ):
             out.append(v.span())
     out.extend(rota_names(text, lex))  # "volunteer rota: mon yuito, tue erin, wed nahum"
+    out.extend(array_names(text, lex))  # {"guests": ["dezi veizi", "arbër nazeraj", "bona"]}
     if "(" in text:  # a speaker's name after their role: "agent (kara): thanks for holding"
         for m in _ROLE_NAME.finditer(text):
             said = m["v"].split()
