@@ -22,7 +22,7 @@ import re
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, fold
 from hybridllm.models import Finding
 
-__all__ = ["home_users", "mention_spans", "whole_mentions"]
+__all__ = ["home_users", "mention_spans", "mentioned_given", "whole_mentions"]
 
 _HOME = re.compile(r"/home/|/Users/|\\Users\\|\\\\Users\\\\")
 _USER = re.compile(r"[^/\\\s\"'<>:|*?$%{}()\[\];,`]+")
@@ -168,4 +168,22 @@ def whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
         if f.entity_type == "PERSON" and (f.start, f.end) in grow
         else f
         for f in findings
+    ]
+
+
+# A lower-case chat mention of one word, then a space, a colon or a punctuation mark (not a
+# decorator's call, a path or an address): "@james: fine by me", "thanks @sandy for the fix".
+_LOWER_MENTION = re.compile(r"(?<![\w.@/])@([a-z][a-z'’-]{2,})(?=[ \t\n:,;!?)]|\.(?!\w)|\Z)")
+
+
+def mentioned_given(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of lower-case ``@`` mentions that are a listed given name, an English word too
+    (``@james``, ``@sandy``; not ``@channel``, ``@here``, a default account): a chat's handle
+    spelt as a name is that person's. Capitalised mentions are the cased rules' (``@James``)."""
+    if "@" not in text:
+        return []
+    return [
+        m.span(1)
+        for m in _LOWER_MENTION.finditer(text)
+        if m.group(1) in lex.first and m.group(1) not in DEFAULT_ACCOUNTS
     ]

@@ -39,6 +39,7 @@ import re
 
 from hybridllm.classifiers.name_arrays import array_names
 from hybridllm.classifiers.name_company import FIELD, person_object
+from hybridllm.classifiers.name_handles import mentioned_given
 from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
 from hybridllm.classifiers.name_lower_rota import rota_names
 from hybridllm.classifiers.name_roles import person_noun
@@ -303,6 +304,7 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             out.append(v.span())
     out.extend(rota_names(text, lex))  # "volunteer rota: mon yuito, tue erin, wed nahum"
     out.extend(array_names(text, lex))  # {"guests": ["dezi veizi", "arbër nazeraj", "bona"]}
+    out.extend(mentioned_given(text, lex))  # "@james: fine by me", "thanks @sandy"
     if "(" in text:  # a speaker's name after their role: "agent (kara): thanks for holding"
         for m in _ROLE_NAME.finditer(text):
             said = m["v"].split()
