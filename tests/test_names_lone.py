@@ -284,7 +284,11 @@ def test_a_rare_name_with_a_cue_stays_found() -> None:
         ("subletting question: i want algel to take my room over the summer.", "algel"),
         ("shoutout to arcely from the it desk who fixed my laptop in ten minutes", "arcely"),
         ("can you help me reply to ondrasek about the invoice", "ondrasek"),
+        ("drinks on friday, organised by kulle. what should i bring?", "kulle"),
+        ("a birthday party hosted by yeri at her place on sunday", "yeri"),
     ],
 )
-def test_a_word_after_a_message_or_a_wish_addressed_to_someone(text: str, name: str) -> None:
+def test_a_word_after_a_message_or_a_wish_addressed_to_someone_or_by_whom(
+    text: str, name: str
+) -> None:
     assert name in _persons(text)

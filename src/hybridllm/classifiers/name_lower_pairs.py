@@ -79,7 +79,10 @@ PERSON_BEFORE = re.compile(
     r"|(?:reply|replying|respond|responding|shout[ \t]?out|congrats|congratulations|kudos"
     r"|condolences)[ \t]+to"
     # someone made to do something: "i want algel to take my room"
-    r"|want|wants|wanted|remind|reminded|invite|invited|convince|persuade)[,:]?[ \t]+)$"
+    r"|want|wants|wanted|remind|reminded|invite|invited|convince|persuade"
+    # a person's doing: "organised by kulle", "hosted by yeri" (not "powered by", "caused by")
+    r"|(?:hosted|organi[sz]ed|arranged|planned|run|led|signed|approved|reviewed|written"
+    r"|sent|shared|posted|submitted|recommended|referred|coached|taught)[ \t]+by)[,:]?[ \t]+)$"
 )
 _KIN = (
     r"(?:mother|father|mom|mum|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter"
