@@ -284,7 +284,7 @@ def test_a_rare_name_with_a_cue_stays_found() -> None:
         ("subletting question: i want algel to take my room over the summer.", "algel"),
         ("shoutout to arcely from the it desk who fixed my laptop in ten minutes", "arcely"),
         ("can you help me reply to ondrasek about the invoice", "ondrasek"),
-        ("drinks on friday, organised by kulle. what should i bring?", "kulle"),
+        ("drinks on friday, organised by tavrenka. what should i bring?", "tavrenka"),
         ("a birthday party hosted by yeri at her place on sunday", "yeri"),
     ],
 )
