@@ -286,6 +286,8 @@ def test_a_rare_name_with_a_cue_stays_found() -> None:
         ("can you help me reply to ondrasek about the invoice", "ondrasek"),
         ("drinks on friday, organised by tavrenka. what should i bring?", "tavrenka"),
         ("a birthday party hosted by yeri at her place on sunday", "yeri"),
+        ("my ex, erisa, and i are writing a parenting plan", "erisa"),
+        ("our neighbour tavrenka keeps parking in front of our gate", "tavrenka"),
     ],
 )
 def test_a_word_after_a_message_or_a_wish_addressed_to_someone_or_by_whom(

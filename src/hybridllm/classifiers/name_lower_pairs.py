@@ -71,6 +71,12 @@ __all__ = [
     "with_surnames",
 ]
 
+# Kin: before or after a person's name.
+_KIN = (
+    r"(?:mother|father|mom|mum|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter"
+    r"|wife|husband|boyfriend|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa"
+    r"|partner|family|kids|children|parents)"
+)
 # Before a person, rarely before a thing.
 PERSON_BEFORE = re.compile(
     r"(?i:\b(?:said|says|asked|asks|told|tell|ask|ping|thank|thanks|thx|hi|hey|hello|dear|with"
@@ -82,12 +88,10 @@ PERSON_BEFORE = re.compile(
     r"|want|wants|wanted|remind|reminded|invite|invited|convince|persuade"
     # a person's doing: "organised by kulle", "hosted by yeri" (not "powered by", "caused by")
     r"|(?:hosted|organi[sz]ed|arranged|planned|run|led|signed|approved|reviewed|written"
-    r"|sent|shared|posted|submitted|recommended|referred|coached|taught)[ \t]+by)[,:]?[ \t]+)$"
-)
-_KIN = (
-    r"(?:mother|father|mom|mum|dad|brother|sister|cousin|aunt|uncle|niece|nephew|son|daughter"
-    r"|wife|husband|boyfriend|girlfriend|fianc[eé]e?|grandmother|grandfather|grandma|grandpa"
-    r"|partner|family|kids|children|parents)"
+    r"|sent|shared|posted|submitted|recommended|referred|coached|taught)[ \t]+by"
+    # one's own kin or relation before their name: "my ex, erisa", "our neighbour tavrenka"
+    r"|\b(?:my|our|his|her|their)[ \t]+(?:ex|" + _KIN[3:-1] + r"|friend|neighbou?r|colleague"
+    r"|coworker|classmate|roommate|flatmate|boss|landlord|landlady))[,:]?[ \t]+)$"
 )
 # A relation in apposition ("it was erdin, my mother's cousin, who lent them the money"), or
 # kin of their own after "and" ("run by marinho costa and his sister").
