@@ -102,3 +102,11 @@ def test_a_listed_given_name_that_is_a_word_in_a_list_beside_a_lower_case_name()
 def test_an_everyday_word_beside_a_lower_case_name_is_no_sibling() -> None:
     found = people("ask sukhvinder and will you tell me, or sandwich lovers, what to order?")
     assert not found & {"will", "sandwich"}
+
+
+def test_an_unlisted_word_spelt_unlike_names_but_not_as_code_beside_a_found_name() -> None:
+    text = (
+        "Debrief: the panel liked the candidate, Naivalu didn't. The candidate, Mitah Vuki, "
+        "has a competing offer."
+    )
+    assert {"Naivalu", "Mitah Vuki"} <= people(text)
