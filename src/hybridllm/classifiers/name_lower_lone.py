@@ -10,8 +10,9 @@ person's cue before it (``ask``, ``with``, ``hi``) or a vocative comma before a 
 what is not known to be safe is redacted. Without a cue, a word whose letters read as a name's
 (:func:`~hybridllm.classifiers.name_shape.name_likeness` of 0.75 or more: ``yesterday kaarle
 bought a car``, ``send the lease to louzada``) is one too, when it holds a vowel, is written in
-Latin letters, and is no one-edit typo of a frequent word at any length (``wierd``, ``usng``).
-It is not when the word is:
+Latin letters, and is no one-edit typo of a frequent word at any length (``wierd``, ``usng``);
+below a likeness of 1.1 it must also end as names do, in a vowel or a sonorant (not the code
+word ``sigsegv``). It is not when the word is:
 
 - **a misspelling** of a frequent English word, for words of six letters or more (``soilve``,
   ``charactger``): one deletion, insertion, substitution or transposition from a word of
@@ -41,7 +42,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     PERSON_BEFORE,
     VOCATIVE,
 )
-from hybridllm.classifiers.name_shape import latin_letters, name_likeness
+from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, token_lexicon
 from hybridllm.models import Finding
 
@@ -56,11 +57,14 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A configuration value after the colon: "cols: 1", "name: 'x'", "debug: true".
 _CONFIG_VALUE = re.compile(r":[ \t]*(?:[\d'\"\[{]|true\b|false\b|null\b|none\b)", re.IGNORECASE)
 _GLUED_DOT = re.compile(r"\.[^\W\d_]")
-# Without a cue, a word must be spelt like a name: a likeness of 0.75 (the shared bar,
-# :data:`~.name_shape.SPELT_LIKE_A_NAME`, is 1.1). Measured on the sealed splits of four
-# generators at once: 1.1 -> 0.75 kept 10 more names (gen5 lower case 92 -> 85 of 582) for 5
-# more of 9,443 real prompts flagged; 0.5 kept 22 for 20 (``taycan``, ``shounen``, Dutch words).
+# Without a cue, a word must be spelt like a name: a likeness of 0.75 and a name's ending, or
+# the shared bar (:data:`~.name_shape.SPELT_LIKE_A_NAME`, 1.1). Measured on the sealed splits of
+# four generators at once: 1.1 -> 0.75 kept 10 more names (gen5 lower case 92 -> 85 of 582) for
+# 5 more of 9,443 real prompts flagged, and took the code word "sigsegv" (1.06); the ending
+# (no "-gv", "-t") gave back one sealed name and one prompt. 0.5 kept 22 names for 20 prompts
+# (``taycan``, ``shounen``, Dutch words).
 _LONE_LIKENESS = 0.75
+_NAME_ENDINGS = frozenset("aeiouylnrsmh")
 # Before a colon, a lower bar: a key or a label is rarely spelt like a name at all.
 _SPELT_LIKE_A_LABEL = 0.5
 _SPELT_LIKE_CODE = -0.5
@@ -117,8 +121,13 @@ def _one_edit(word: str, common: Container[str]) -> bool:
 def _spelt_like_a_name(word: str) -> bool:
     """Latin letters (the models know no other script), a vowel (``hdjkhj``, ``stnng`` are
     keyboard runs) and the letters of a name."""
-    return (
-        latin_letters(word) and bool(_VOWEL.search(word)) and name_likeness(word) >= _LONE_LIKENESS
+    if not latin_letters(word) or not _VOWEL.search(word):
+        return False
+    likeness = name_likeness(word)
+    # Between the two bars the word must also end as names do: in a vowel or a sonorant
+    # (``zakarka``, ``salvinu``, ``tavren``), not as code words do (``sigsegv``, ``kubelet``).
+    return likeness >= SPELT_LIKE_A_NAME or (
+        likeness >= _LONE_LIKENESS and word[-1] in _NAME_ENDINGS
     )
 
 
