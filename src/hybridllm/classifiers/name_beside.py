@@ -42,7 +42,14 @@ from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mas
 from hybridllm.classifiers.name_held import NEAR, in_code
 from hybridllm.classifiers.name_lower_english import STRONG, UNKNOWN, strength
 from hybridllm.classifiers.name_shape import name_likeness
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, is_cap, plural_of
+from hybridllm.classifiers.name_tokens import (
+    FUNCTION_WORDS,
+    Kind,
+    TokenLexicon,
+    is_cap,
+    lexicon_cache,
+    plural_of,
+)
 from hybridllm.classifiers.name_words import ordinary_word
 from hybridllm.models import Finding, new_finding
 
@@ -78,8 +85,7 @@ _SEP = r"(?:[ \t]*[,;][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
 _SEP_BEFORE = re.compile(_SEP + r"\Z")
 _SEP_AFTER = re.compile(_SEP)
 _ITEM_END = re.compile(_SEP + r"|[ \t]*(?:[.!?)\n]|\Z)")
-_MEMO: dict[str, bool] = {}
-_MEMO_SIZE = 50_000
+_MEMO_SIZE = 50_000  # words whose verdict is kept
 
 
 def _gap(starts: list[int], pos: int) -> int:
@@ -181,17 +187,11 @@ def _lower_name(word: str, lex: TokenLexicon) -> bool:
     )
 
 
-def _name_word(word: str, lex: TokenLexicon) -> bool:
+@lexicon_cache(maxsize=_MEMO_SIZE)
+def _name_word(lex: TokenLexicon, word: str) -> bool:
     """:func:`_reads_as_name` (and for a lower-case word :func:`_lower_name`), memoised per
-    word in a bounded process-wide dict (words recur across calls)."""
-    ok = _MEMO.get(word)
-    if ok is None:
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()  # bounded; a plain dict is thread-safe for get/set/clear
-        ok = _MEMO[word] = _reads_as_name(word, lex) and (
-            not word.islower() or _lower_name(word, lex)
-        )
-    return ok
+    word (words recur across calls)."""
+    return _reads_as_name(word, lex) and (not word.islower() or _lower_name(word, lex))
 
 
 def beside_names(
@@ -248,7 +248,7 @@ def beside_names(
         if (
             taken[end - 1]
             or (dropped and _gap(dropped, start) < _gap(gap_to, start))
-            or not (sibling or _name_word(text[start:end], lex))
+            or not (sibling or _name_word(lex, text[start:end]))
         ):
             continue
         if (

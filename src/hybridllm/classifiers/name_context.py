@@ -16,7 +16,6 @@ would flag, so ``first_name='Widget'`` or ``TODO(refactor)`` are not names.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from hybridllm.classifiers.name_company import FIELD as _FIELD
 from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
@@ -32,6 +31,7 @@ from hybridllm.classifiers.name_tokens import (
     Kind,
     TokenLexicon,
     is_cap,
+    lexicon_cache,
     token_lexicon,
 )
 from hybridllm.classifiers.name_upper import UPPER_RUN, upper_names
@@ -208,19 +208,9 @@ CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN, PERSON_HEADER)
 _SPACES = re.compile(r"\s+")
 
 
+@lexicon_cache(maxsize=16384)  # the same capitalised words recur on every line of a log or table
 def nameish(lex: TokenLexicon, value: str, *, lower_ok: bool) -> bool:
     """Every word could be part of a name; a lower-case word only when it is a listed name."""
-    if lex is token_lexicon():  # (a key holding ``lex`` would be an object the GC tracks)
-        return _nameish_word(value, lower_ok)
-    return _nameish(lex, value, lower_ok)
-
-
-@lru_cache(maxsize=16384)  # the same capitalised words recur on every line of a log or table
-def _nameish_word(value: str, lower_ok: bool) -> bool:
-    return _nameish(token_lexicon(), value, lower_ok)
-
-
-def _nameish(lex: TokenLexicon, value: str, lower_ok: bool) -> bool:
     words = [w for w in _SPACES.split(value) if len(w.rstrip(".")) > 1]
     if not words:
         return False

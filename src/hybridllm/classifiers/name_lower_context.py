@@ -33,14 +33,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping
-from functools import cache, lru_cache
+from functools import cache
 
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
     TokenLexicon,
+    lexicon_cache,
     read_list,
-    token_lexicon,
     untracked,
 )
 from hybridllm.classifiers.prefilter import finditer
@@ -227,18 +227,8 @@ def name_like(lex: TokenLexicon, word: str) -> bool:
     return _name_like(lex, word)
 
 
+@lexicon_cache(maxsize=16384)
 def _name_like(lex: TokenLexicon, word: str) -> bool:
-    if lex is token_lexicon():  # kept per word: a (lex, word) key is an object the GC tracks
-        return _name_like_word(word)
-    return _name_like_in(lex, word)
-
-
-@lru_cache(maxsize=16384)
-def _name_like_word(word: str) -> bool:
-    return _name_like_in(token_lexicon(), word)
-
-
-def _name_like_in(lex: TokenLexicon, word: str) -> bool:
     w = word.removesuffix("'s").removesuffix("’s")
     if len(w) < 3 or w in FUNCTION_WORDS or w in _PRONOUNS or not w.replace("-", "").isalpha():
         return False

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from functools import lru_cache
 
 from hybridllm.classifiers.name_context import person_context
 from hybridllm.classifiers.name_lower_context import code_line, faker_last
@@ -43,7 +42,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     VOCATIVE,
 )
 from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, latin_letters, name_likeness
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, token_lexicon
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, lexicon_cache
 from hybridllm.models import Finding
 
 __all__ = ["licensed", "lone_name", "lone_restored", "misspelt", "surname_next"]
@@ -86,17 +85,14 @@ def misspelt(word: str, lex: TokenLexicon, *, min_len: int = _TYPO_MIN_LEN) -> b
     entries, which hold ``service`` and not ``services``; see the module docstring)."""
     if len(word) < min_len or not word.isascii():
         return False
-    if lex is token_lexicon():
-        return _misspelt(word, min_len)
-    return _misspelt_in(word, lex.common, min_len)
+    return _misspelt(lex, word, min_len)
 
 
 # ~60 set lookups per letter of the word (~0.1 ms a word): asked again for the same words on
-# every line and by several rules. (A key of the word and a number is no object the garbage
-# collector keeps tracking; one holding the word list would be.)
-@lru_cache(maxsize=4096)
-def _misspelt(word: str, min_len: int) -> bool:
-    return _misspelt_in(word, token_lexicon().common, min_len)
+# every line and by several rules.
+@lexicon_cache(maxsize=4096)
+def _misspelt(lex: TokenLexicon, word: str, min_len: int) -> bool:
+    return _misspelt_in(word, lex.common, min_len)
 
 
 def _misspelt_in(word: str, common: Container[str], min_len: int) -> bool:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from hybridllm.classifiers.name_lower_context import (
     bare_end,
@@ -41,8 +40,8 @@ from hybridllm.classifiers.name_tokens import (
     Kind,
     TokenLexicon,
     fold,
+    lexicon_cache,
     plural_of,
-    token_lexicon,
 )
 
 __all__ = ["token_runs"]
@@ -193,19 +192,9 @@ def _dotted(text: str, start: int, end: int) -> bool:
     )
 
 
+@lexicon_cache(maxsize=32768)
 def _can_start(lex: TokenLexicon, w: str) -> int:
     """Whether the word ``w`` can start a pair (``_PAIR``) or is a lone name (``_SINGLE``)."""
-    if lex is token_lexicon():  # kept per word: a (lex, word) key is an object the GC tracks
-        return _can_start_word(w)
-    return _can_start_in(lex, w)
-
-
-@lru_cache(maxsize=32768)
-def _can_start_word(w: str) -> int:
-    return _can_start_in(token_lexicon(), w)
-
-
-def _can_start_in(lex: TokenLexicon, w: str) -> int:
     if not w.islower() or len(w) < 2:
         return 0
     bare = _bare(w)

@@ -27,9 +27,10 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Mapping
-from functools import cache, lru_cache
+from collections.abc import Callable, Container, Iterable, Mapping
+from functools import cache, lru_cache, wraps
 from importlib import resources
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from hybridllm.classifiers.name_shape import name_likeness
 
@@ -42,6 +43,7 @@ __all__ = [
     "code_word",
     "fold",
     "is_cap",
+    "lexicon_cache",
     "plural_of",
     "read_list",
     "token_lexicon",
@@ -420,3 +422,37 @@ def is_cap(word: str) -> bool:
 def token_lexicon() -> TokenLexicon:
     """The process-wide :class:`TokenLexicon` (loaded on first use)."""
     return TokenLexicon()
+
+
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
+
+
+def lexicon_cache(
+    maxsize: int,
+) -> Callable[
+    [Callable[Concatenate[TokenLexicon, _P], _R]], Callable[Concatenate[TokenLexicon, _P], _R]
+]:
+    """Memoise a function of ``(lex, *args)`` per ``args`` for the process-wide lexicon only
+    (:func:`token_lexicon`); another lexicon (a test's) is computed uncached. A cache key that
+    held the lexicon would be a tuple the garbage collector tracks for the entry's life; one of
+    words and flags is not. ``args`` and keyword arguments must be hashable."""
+
+    def wrap(
+        fn: Callable[Concatenate[TokenLexicon, _P], _R],
+    ) -> Callable[Concatenate[TokenLexicon, _P], _R]:
+        def default(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            return fn(token_lexicon(), *args, **kwargs)
+
+        # lru_cache types its wrapper's arguments as Hashable; _P's are (see the docstring).
+        on_default = cast(Callable[_P, _R], lru_cache(maxsize=maxsize)(default))
+
+        @wraps(fn)
+        def call(lex: TokenLexicon, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            if lex is token_lexicon():
+                return on_default(*args, **kwargs)
+            return fn(lex, *args, **kwargs)
+
+        return call
+
+    return wrap
