@@ -42,6 +42,7 @@ from hybridllm.classifiers.base import (
 )
 from hybridllm.classifiers.encoded import decoded_spans, with_context
 from hybridllm.classifiers.normalize import Normalized, normalize, spaced
+from hybridllm.classifiers.phones_beside import phones_beside
 from hybridllm.classifiers.prefilter import Prefilter, scanning, shared_prefilter
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
 from hybridllm.classifiers.warm import warm_up
@@ -382,6 +383,7 @@ class CompositeClassifier:
                 self.stage_ms.get(recognizer.name, 0.0) + (time.perf_counter() - ts) * 1000.0
             )
             self._check_budget(t0)
+        found.extend(phones_beside(text, found))
         # The view only adds what the plain pass missed: a view finding inside a plain one adds
         # nothing.
         # A view finding that reaches past them (a token joined across a line break) is kept

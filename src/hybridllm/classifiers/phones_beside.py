@@ -1,0 +1,92 @@
+"""Phone numbers beside a person's details: digit groups no rule took, in a contact's record.
+
+The pattern rules take a national number without a country code only next to a phone word
+(``call``, ``tel``, ``text``...) or, in prose, with a trunk ``0`` (:mod:`.phones`), because a bare
+digit group is usually an amount, a date, an id or a version. Countries that dial no trunk
+prefix (Luxembourg's ``621 692 643``, Estonia's ``5990 7198``, Tunisia's ``98 927 134``) write
+their local numbers as nothing but such groups, and in a contact list (``- Sandt, Fohl: 621 692
+643``) no phone word stands beside them. There the neighbour says what the value is: a digit
+group of a phone's shape within a short distance of a person's name, an e-mail address or a
+street address that the other recognizers found is taken as that person's phone number. What
+is not known to be something else, beside a person, is redacted.
+
+A value counts when it is 7 to 12 digits in two to five groups apart by single spaces or
+hyphens (an area code may stand in brackets), at least three distinct digits, not glued to a
+word, a ``+``, ``#``, ``.``, ``/`` or ``:`` (ids, versions, decimals, times), not a date, not
+a run of years (``1999 2007``), not an id after a year (``2024-118``), and not inside any other
+finding. The anchor is found by the other recognizers, so this adds no finding to a text that
+has no person in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hybridllm.models import Finding, new_finding
+
+__all__ = ["BESIDE_PHONE", "phones_beside"]
+
+BESIDE_PHONE = "phones+beside"
+"""The recognizer name of the findings this module adds."""
+
+_ANCHORS = frozenset({"PERSON", "EMAIL_ADDRESS", "STREET_ADDRESS"})
+_REACH = 120  # characters between the value and its anchor's nearer end
+
+_GROUPED = re.compile(
+    r"(?<![\w+#./:,-])(?P<v>(?:\(\d{2,5}\)[ ]?|\d{2,5}[ -])\d{2,5}(?:[ -]\d{2,5}){0,3})"
+    r"(?![\w/]|[.,:-]\d)"
+)
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGITS = re.compile(r"\d+")
+_MONEY_BEFORE = re.compile(r"[$€£¥₹][ ]?$")
+_UNIT_AFTER = re.compile(r"[ ]?(?:%|[A-Z]{3}\b|(?:k|m|bn|kg|km|mb|gb|px)\b)")
+
+
+def _phone_shaped(value: str) -> bool:
+    groups = _DIGITS.findall(value)
+    digits = "".join(groups)
+    if not 7 <= len(digits) <= 12 or len(set(digits)) <= 2 or _DATE.search(value):
+        return False
+    if all(_YEAR.fullmatch(g) for g in groups):
+        return False  # "1999 2007": years
+    return not (_YEAR.fullmatch(groups[0]) and value[4:5] == "-")  # "2024-118": an id
+
+
+def phones_beside(text: str, found: Sequence[Finding]) -> list[Finding]:
+    """Phone-shaped digit groups near a person's name, e-mail or street address.
+
+    Args:
+        text: the text the findings were made on.
+        found: every finding of the other recognizers on ``text`` (offsets into it).
+
+    Returns:
+        ``PHONE_NUMBER`` findings (category PII, recognizer :data:`BESIDE_PHONE`) for values
+        no finding covers.
+    """
+    anchors = [(f.start, f.end) for f in found if f.entity_type in _ANCHORS]
+    if not anchors:
+        return []
+    out: list[Finding] = []
+    for m in _GROUPED.finditer(text):
+        start, end = m.span("v")
+        if not _phone_shaped(m.group("v")):
+            continue
+        if _MONEY_BEFORE.search(text, max(0, start - 2), start) or _UNIT_AFTER.match(text, end):
+            continue  # an amount or a measure
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        if not any(start - e < _REACH and s - end < _REACH for s, e in anchors):
+            continue
+        out.append(
+            new_finding(
+                entity_type="PHONE_NUMBER",
+                category="PII",
+                start=start,
+                end=end,
+                score=0.5,
+                recognizer=BESIDE_PHONE,
+            )
+        )
+    return out
