@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from tests.helpers import persons
 
-from hybridllm.classifiers.name_email import email_names
+from hybridllm.classifiers.name_email import echoed_names, email_names
 from hybridllm.classifiers.name_tokens import token_lexicon
 
 
@@ -56,3 +56,44 @@ def test_the_words_before_a_name_stay_outside_it() -> None:
     text = "Hi Bob Jones <bob.jones@example.com>, thanks"
     spans = [text[a:b] for a, b in email_names(text, token_lexicon())]
     assert spans == ["Bob Jones"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a word between the name and the address: still the address's owner
+        (
+            "please direct all further correspondence to cabrel manga at cabrel_manga@example.net.",
+            "cabrel manga",
+        ),
+        # after the address
+        (
+            "Escalation: account email fatiha.abdo@example.com, the caller fatiha abdo reports "
+            "a crash",
+            "fatiha abdo",
+        ),
+    ],
+)
+def test_a_name_the_address_spells_anywhere_is_masked(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday or ambiguous words the address spells
+        "mail the data science folks at data.science@acme.example",
+        "send it to the team at team.alpha@example.com",
+        # a package at a version, a path: no mail address
+        "npm ERR! vexchords@1.0.0 build: see /home/u/vexchords/node_modules",
+        # role mailboxes and the domain's words
+        "Sales will answer; write to sales@acme.example or acme.help@acme.example",
+    ],
+)
+def test_words_an_address_spells_that_are_no_name(text: str) -> None:
+    assert echoed_names(text, token_lexicon()) == []
+
+
+def test_the_address_itself_is_not_taken_as_its_name() -> None:
+    text = "cc: tjiriange.k@example.org"
+    assert echoed_names(text, token_lexicon()) == []

@@ -13,6 +13,13 @@ words that can be name parts: a word the local part contains (``sanders`` in ``z
 run counts only when one of its words of three letters or more is in the local part, so
 ``Support Team <support@...>`` (common words) and ``Acme Corp <info@acme.com>`` (the local part
 spells neither) stay unnamed.
+
+:func:`echoed_names` takes the same evidence anywhere in the text: a word that is a whole part
+of an address's local part (``cabrel manga`` in "write to cabrel manga at
+cabrel_manga@example.net", ``kadri`` in "ask kadri, kadri.saar@example.ee") is the name of the
+address's owner, however far from it and whatever the words between; a run of such words counts
+when one of them is a listed name that is no everyday word, or a word in no list (``data
+science`` of ``data.science@`` stays: both words are everyday ones).
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from collections.abc import Iterator
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon, fold
 
-__all__ = ["email_names"]
+__all__ = ["echoed_names", "email_names", "spelt_names"]
 
 _LOCAL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}\Z")
 _DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -147,3 +154,69 @@ def email_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ):
             out.append((run[0].start(), run[-1].end()))
     return out
+
+
+_TLD = re.compile(r"\.[A-Za-z]{2,}\Z")
+_GLUED = re.compile(r"[/\\_@]|\.\w")  # a word of a path, a file name or an identifier
+_ECHO_KINDS = (Kind.NAME, Kind.UNKNOWN)  # only a name or a word in no list, none ambiguous
+
+
+def _local_parts(local: str, host: str) -> set[str]:
+    """The whole parts of a local part that can be a person's: three letters or more, no role
+    mailbox, no word of the domain."""
+    domain = set(_LOCAL_SPLIT.split(host.lower()))
+    return {
+        p
+        for p in _LOCAL_SPLIT.split(fold(local.lower()))
+        if len(p) >= _MIN_MATCH and p not in domain and p not in ROLE_MAILBOXES
+    }
+
+
+def echoed_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """Spans of words anywhere in ``text`` that repeat whole parts of its e-mail addresses.
+
+    Args:
+        text: the text to scan.
+        lex: the token lists.
+
+    Returns:
+        ``(start, end)`` of each run of such words (one or more, apart by spaces only) with a
+        listed name that is no everyday word or a word in no list, in text order; the addresses
+        themselves apart.
+    """
+    if "@" not in text:
+        return []
+    parts: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for start, local, host in _addresses(text):
+        if _TLD.search(host):  # a mail domain, not a package's version ("vexchords@1.0.0")
+            parts |= _local_parts(local, host)
+        spans.append((start, start + len(local) + 1 + len(host)))
+    if not parts:
+        return []
+    out: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if run and any(lex.kind(w.group()) in _ECHO_KINDS for w in run):
+            out.append((run[0].start(), run[-1].end()))
+        run.clear()
+
+    for w in _WORD.finditer(text):
+        inside = any(s <= w.start() < e for s, e in spans) or _GLUED.match(text, w.end())
+        if inside or _plain(w.group()) not in parts or _GLUED.match(text, max(0, w.start() - 1)):
+            close()
+            continue
+        if run and text[run[-1].end() : w.start()].strip(" "):
+            close()
+        run.append(w)
+    close()
+    return out
+
+
+def spelt_names(text: str, lex: TokenLexicon) -> list[tuple[int, int, float, str]]:
+    """``(start, end, score, recognizer)`` of the names the addresses of ``text`` spell: right
+    before an address (:func:`email_names`, 0.8, ``names+email``), or anywhere else
+    (:func:`echoed_names`, 0.7, ``names+echo``)."""
+    spans = [(s, e, 0.8, "names+email") for s, e in email_names(text, lex)]
+    return spans + [(s, e, 0.7, "names+echo") for s, e in echoed_names(text, lex)]

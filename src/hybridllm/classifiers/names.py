@@ -41,7 +41,7 @@ from hybridllm.classifiers.name_context import (
     greeted,
     person_context,
 )
-from hybridllm.classifiers.name_email import email_names
+from hybridllm.classifiers.name_email import spelt_names
 from hybridllm.classifiers.name_gate import (
     GLUE_AFTER,
     GLUE_BEFORE,
@@ -319,10 +319,10 @@ class NameRecognizer(NamePairs):
         return kept + beside_names(text, words, self.tokens, kept, judged)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
-        """Names the e-mail addresses next to them spell (:func:`~.name_email.email_names`) and
+        """Names the e-mail addresses spell, next to them or anywhere (:mod:`.name_email`), and
         home-directory user names that spell one (:func:`~.name_handles.home_users`), where the
         findings so far do not cover them whole (``sanders`` of ``zak sanders``)."""
-        spans = [(s, e, 0.8, "names+email") for s, e in email_names(text, self.tokens)]
+        spans = spelt_names(text, self.tokens)
         spans += [(s, e, 0.7, "names+home") for s, e in home_users(text, self.tokens)]
         if not spans:  # most texts: no mask to build
             return []
