@@ -294,3 +294,17 @@ def test_a_word_after_a_message_or_a_wish_addressed_to_someone_or_by_whom(
     text: str, name: str
 ) -> None:
     assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a listed surname that is no English word, after a cue or spelt like a name: the same
+        # rule as a word in no list (a listed name is no weaker evidence than an unknown word)
+        ("shoutout to dragomir from stonebridge property management who fixed my sink", "dragomir"),
+        ("send the lease to fazzari before noon please", "fazzari"),
+    ],
+)
+def test_a_lone_listed_surname_reads_as_an_unknown_word_does(text: str, name: str) -> None:
+    assert name in _persons(text)
+

@@ -229,8 +229,9 @@ def lower_names(
                 )
             )
             or (
-                english
-                and _strength(lex, bare) == _UNKNOWN
+                english  # in no list, or a listed name in no vocabulary ("dragomir", not "held")
+                and _strength(lex, bare) in (_UNKNOWN, _STRONG)
+                and (_strength(lex, bare) == _UNKNOWN or bare not in lex.vocab)
                 and lone_name(text, m.start(), bare, lex)
             )
             or (
