@@ -307,4 +307,3 @@ def test_a_word_after_a_message_or_a_wish_addressed_to_someone_or_by_whom(
 )
 def test_a_lone_listed_surname_reads_as_an_unknown_word_does(text: str, name: str) -> None:
     assert name in _persons(text)
-
