@@ -110,3 +110,12 @@ def test_an_unlisted_word_spelt_unlike_names_but_not_as_code_beside_a_found_name
         "has a competing offer."
     )
     assert {"Naivalu", "Mitah Vuki"} <= people(text)
+
+
+def test_a_lower_case_word_in_no_list_paired_with_a_found_name() -> None:
+    # spelt unlike a name (likeness below 0.25) but an item of a pair or list with a name
+    # found in lower case: the list says the rest
+    found = people("was it ndeapo or annastacia who said the restaurant closes at 10?")
+    assert "ndeapo" in found
+    found = people("is 'dear yandel and syndia' or 'dear both' better when emailing two people?")
+    assert "syndia" in found

@@ -23,7 +23,9 @@ A lower-case word needs more (lower case is how chat is typed, typing slips incl
 name found in lower case (whoever capitalises names leaves none in lower case), a word in no
 list spelt like a name (a likeness of 0.25 or more) that is no typing slip, derivation or plural
 of an English word (``zakarka``, ``salvinu``), or a listed name no English word spells (not the
-census surnames ``yarns``, ``grieves``).
+census surnames ``yarns``, ``grieves``). An item of a list or a pair with a lower-case found
+name needs only to be spelt unlike code (a likeness of -0.5 or more: ``was it ndeapo or
+annastacia``, ``dear yandel and syndia``); the list says the rest.
 
 Text mostly in another language is left alone (its nouns and sentence starts are capitalised).
 A text with no name found gets nothing from this rule, so it adds no prompt to the share of
@@ -84,7 +86,7 @@ _MIN_SIBLING = 3
 _SEP = r"(?:[ \t]*[,;][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
 _SEP_BEFORE = re.compile(_SEP + r"\Z")
 _SEP_AFTER = re.compile(_SEP)
-_ITEM_END = re.compile(_SEP + r"|[ \t]*(?:[.!?)\n]|\Z)")
+_ITEM_END = re.compile(_SEP + r"|[ \t]*(?:[.!?)\n'\"’”]|\Z)")
 _MEMO_SIZE = 50_000  # words whose verdict is kept
 
 
@@ -99,9 +101,25 @@ def _sibling(text: str, word: re.Match[str], edges: set[int], lex: TokenLexicon)
     beside a name found in lower case (``the panel was sandy, sukhvinder and me``, ``sopranos
     jose, ismael``): joined to it by a comma, a semicolon, ``and`` or ``or``, and after it
     the end of the list or of the sentence."""
-    low, start = word.group(), word.start()
+    low = word.group()
     if len(low) < _MIN_SIBLING or low not in lex.first or low in FUNCTION_WORDS:
         return False
+    return _list_item(text, word, edges)
+
+
+def _lower_sibling(text: str, word: re.Match[str], edges: set[int], lex: TokenLexicon) -> bool:
+    """Whether a lower-case word is an item of a list beside a name found in lower case that
+    reads as a name there: a given name that is also a word (:func:`_sibling`), or a word in no
+    vocabulary that :func:`_lower_item` accepts (``dear yandel and syndia``)."""
+    if word.group() in lex.vocab:
+        return _sibling(text, word, edges, lex)
+    return _list_item(text, word, edges) and _lower_item(word.group(), lex)
+
+
+def _list_item(text: str, word: re.Match[str], edges: set[int]) -> bool:
+    """Whether ``word`` is joined to a name found in lower case as the next or the previous item
+    of a list or a pair (see :func:`_sibling`)."""
+    start = word.start()
     left = _SEP_BEFORE.search(text, max(0, start - 8), start)
     right = _SEP_AFTER.match(text, word.end())
     if right is not None and right.end() in edges:
@@ -187,6 +205,24 @@ def _lower_name(word: str, lex: TokenLexicon) -> bool:
     )
 
 
+def _lower_item(word: str, lex: TokenLexicon) -> bool:
+    """Whether a lower-case item of a list beside a found name is a name: as
+    :func:`_lower_name`, but spelt like a name only as far as code is not (a likeness of -0.5 or
+    more: ``syndia``, ``ndeapo``): its place in the list says the rest."""
+    kind, low = lex.kind(word), word
+    if kind is Kind.NAME:
+        if strength(lex, low) != STRONG or low in lex.vocab or plural_of(low, lex.vocab):
+            return False
+    elif kind is not Kind.UNKNOWN or strength(lex, low) != UNKNOWN or not low.isascii():
+        return False
+    return (
+        _reads_as_name(word, lex)
+        and name_likeness(word) >= _UNLISTED_FLOOR
+        and not ordinary_word(word)
+        and not _slipped(word, lex.common)
+    )
+
+
 @lexicon_cache(maxsize=_MEMO_SIZE)
 def _name_word(lex: TokenLexicon, word: str) -> bool:
     """:func:`_reads_as_name` (and for a lower-case word :func:`_lower_name`), memoised per
@@ -235,10 +271,9 @@ def beside_names(
         if word.islower():
             if not near_low[start]:
                 continue
-            if word in lex.vocab:  # most words: an everyday word in lower case
-                sibling = _sibling(text, m, edges, lex)
-                if not sibling:
-                    continue
+            sibling = _lower_sibling(text, m, edges, lex)
+            if word in lex.vocab and not sibling:
+                continue  # most words: an everyday word in lower case
             gap_to = lows
         elif not near_cap[start] or not word[:1].isupper() or not is_cap(word):
             continue
