@@ -154,3 +154,29 @@ def test_a_kiss_before_the_last_word_signs_the_message(text: str, name: str) -> 
 
 def test_an_x_in_a_formula_signs_nothing() -> None:
     assert _persons("let x be 5. multiply by x Value") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # two writers joined by "and" or "&", the message inside quotes
+        (
+            'translate to french please: "thanks for hosting us. the kids loved your dog. '
+            'love, yodalis and yaki"',
+            ["yodalis", "yaki"],
+        ),
+        ("see you soon!\nbest,\nana & tomasz", ["ana", "tomasz"]),
+    ],
+)
+def test_two_writers_sign_together(text: str, names: list[str]) -> None:
+    spans = [text[a:b] for a, b in signoff_names(text, token_lexicon())]
+    assert spans == names
+
+
+def test_two_writers_sign_only_when_each_would_alone() -> None:
+    text = "thanks a lot.\nbest,\nana and the support team"
+    assert signoff_names(text, token_lexicon()) == []
+
+
+def test_a_close_is_no_item_of_the_list_it_signs() -> None:
+    assert "love" not in _persons("thanks a lot. love, sukhvinder")

@@ -44,6 +44,7 @@ from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mas
 from hybridllm.classifiers.name_held import NEAR, in_code
 from hybridllm.classifiers.name_lower_english import STRONG, UNKNOWN, strength
 from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_signoff import CLOSING_WORDS
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
     Kind,
@@ -123,7 +124,7 @@ def _list_item(text: str, word: re.Match[str], edges: set[int]) -> bool:
     left = _SEP_BEFORE.search(text, max(0, start - 8), start)
     right = _SEP_AFTER.match(text, word.end())
     if right is not None and right.end() in edges:
-        return True
+        return word.group() not in CLOSING_WORDS  # "love, ana": a letter's close
     # after the found name, the item ends the list or comes before another separator: not
     # "ask sukhvinder and will you"
     return (

@@ -16,7 +16,9 @@ word), one of them a listed name, a word in no list that is not spelt like an En
 person). A listed given name that is also a word signs (``cheers,\\nrodney``, ``thanks,
 mark``: the writer or the one thanked), unless it is an auxiliary (``thanks, will do``). A
 message's last line alone after a blank line signs it too, on the same evidence (``... copy me
-in.\\n\\nAghvarth``), and so does its last word after a kiss (``... again soon. x Lina``).
+in.\\n\\nAghvarth``), and so does its last word after a kiss (``... again soon. x Lina``). Two
+writers joined by ``and`` or ``&`` sign when each of them would alone (``love, yodalis and
+yaki``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from hybridllm.classifiers.name_shape import latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, PARTICLES, Kind, TokenLexicon
 from hybridllm.classifiers.prefilter import finditer
 
-__all__ = ["SIGNED", "signoff_names"]
+__all__ = ["CLOSING_WORDS", "SIGNED", "signoff_names"]
 
 _CLOSE = (
     r"(?:(?:best|kind|kindest|warm|warmest)[ \t]+(?:regards|wishes)|best|regards|many[ \t]+thanks"
@@ -37,14 +39,21 @@ _CLOSE = (
     r"|truly))?|(?:sincerely|faithfully|truly)[ \t]+yours|respectfully|cordially|warmly"
     r"|all[ \t]+the[ \t]+best|talk[ \t]+soon|take[ \t]+care|signed)"
 )
+CLOSING_WORDS = frozenset(
+    "best regards thanks thx cheers love sincerely yours respectfully cordially warmly".split()  # noqa: SIM905
+)
+"""The one-word closes of a letter (``love, ana``): no list's item before a name."""
 _WORD = r"[^\W\d_][\w'’.-]*"
-_NAME = rf"(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*"
+_ONE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
+# One writer, or two joined by "and" or "&" ("love, yodalis and yaki").
+_NAME = rf"(?P<n>{_ONE}(?:[ \t]+(?:and|&)[ \t]+{_ONE})?)[ \t]*"
+_JOIN = re.compile(r"[ \t]+(?:and|&)[ \t]+", re.IGNORECASE)
 # The close, then the name on the next line (the close alone on its line: checked in code) or
 # after a comma or a dash at the end of the close's line. It starts with the close, so the
 # classifier's one-pass prefilter finds the few places it can match (see prefilter_patterns).
 SIGNED = re.compile(
     rf"(?i:\b{_CLOSE}(?P<nl>[ \t]*(?:[,.!-][ \t]*)?\r?\n[ \t>]*|[ \t]*(?:,|[-–—])[ \t]*)"
-    rf"{_NAME}(?=\r?\n|\Z))"
+    rf"{_NAME}(?=[\"'’”]?[ \t]*(?:\r?\n|\Z)))"
 )
 _LINE_HEAD = re.compile(r"[ \t>]*")
 # A word in no list signs as a name when it is not spelt like an English word
@@ -108,8 +117,13 @@ def signoff_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
                 continue
         start = m.start("n")
         value = m.group("n").rstrip(".")
-        if _signs(lex, value):  # initials before the name count too: "J. R. Okonkwo"
+        joined = _JOIN.search(value)
+        if joined is None and _signs(lex, value):  # initials count too: "J. R. Okonkwo"
             out.append((start, start + len(value)))
+        elif joined is not None:  # two writers: both must sign
+            first, second = value[: joined.start()], value[joined.end() :]
+            if _signs(lex, first) and _signs(lex, second):
+                out += [(start, start + len(first)), (start + joined.end(), start + len(value))]
     kiss = _KISS.search(text, max(0, len(text) - 60))
     if kiss is not None and _signs(lex, kiss.group("n").rstrip(".")):
         out.append((kiss.start("n"), kiss.start("n") + len(kiss.group("n").rstrip("."))))
