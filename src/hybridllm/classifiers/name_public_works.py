@@ -150,7 +150,18 @@ _STUDY = (
 _STUDY_AFTER = re.compile(r"(?:['’]s?)?[ \t]+" + _STUDY)
 _REFERENCE = r"\[\d{1,3}\][ \t]"
 _REFERENCE_LINE = re.compile(r"[ \t]*" + _REFERENCE)
-_REFERENCE_TAIL = re.compile(r"\(" + _YEAR + r"\)|\b(?:pp|vol|Vol)\.[ \t]*\d|\bdoi\b")
+# ... and on its line: a year in parentheses, pages, a volume, a DOI; a book's edition ("2nd
+# ed.") or its publisher and year ending the line after a title ("Wear. New York: Elsevier,
+# 1986"); a journal's year and volume ("Wear. 1986;12:34"). (Not a date ending a note: "[2] Met
+# Anna on March 3, 2024.", "[5] Anna: Paris office, 2024".)
+_REFERENCE_TAIL = re.compile(
+    r"\(" + _YEAR + r"\)|\b(?:pp|vol|Vol)\.[ \t]*\d|\bdoi\b|\b\d(?:st|nd|rd|th)[ \t]+ed\."
+    r"|\.[ \t][^:\n]{0,80}:[ \t]*[A-Z][^:,\n]{0,40},[ \t]*"
+    + _YEAR
+    + r"[.;]?[ \t]*$|\.[ \t]*"
+    + _YEAR
+    + r";[ \t]*\d"
+)
 
 
 # What each rule needs somewhere in the text: a possessive before a result noun or a word
