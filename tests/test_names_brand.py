@@ -198,3 +198,31 @@ def test_people_enumerated_after_people_nouns_or_with_a_record_are_found(
 ) -> None:
     c = get_classifier().classify(text)
     assert any(text[f.start : f.end] == name for f in c.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Describe Bangkok as if written by a Thai person with little English.", "Thai"),
+        ("as ordinary as a Finn eating pickled herring for breakfast", "Finn"),
+        ("Write a meme about being a Pepe enthusiast in the age of LLMs.", "Pepe"),
+        ("Put the project scope in a Gannt line chart.", "Gannt"),
+    ],
+)
+def test_a_one_word_name_after_an_indefinite_article_is_no_person(text: str, name: str) -> None:
+    assert name not in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a full name after the article is a person's work
+        ("Have you been to a Cody Kowalczyk concert before?", "Cody Kowalczyk"),
+        # "A" may be an initial or a sentence's first word
+        ("A Kowalczyk called about the invoice.", "Kowalczyk"),
+        # contact details near it still make a record
+        ("I met a Kowalczyk at the fair, kowalczyk@example.com, 415-555-0134.", "Kowalczyk"),
+    ],
+)
+def test_a_name_after_an_article_with_a_surname_or_a_record_stays(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

@@ -17,6 +17,8 @@ grammar of a thing around a finding:
   service Mary Jones``), a question for a definition (``What is Qbert?``), ``it is called X``;
 - a copula or an apposition that makes it a thing (``Skyello is a platform for drones``,
   ``Toluna? It is a panel company``, ``Rejuuv, an online booking platform``);
+- a lower-case indefinite article right before a one-word name (``a Thai person``, ``a Pepe
+  enthusiast``): nobody calls a private person "a Tom";
 - code: ``Yii::app()``, ``class Meta:``, ``import Adam``, ``Ord(a)``.
 
 :func:`known_context` reads a full name the prompt speaks of as of someone public: a question the
@@ -232,6 +234,20 @@ _WORD_END = " \t\"“'”,"
 
 
 _OWNERS = frozenset(("my", "your", "our", "their", "its", "his"))
+_ARTICLE_END = re.compile(r"(?<![\w'’-])an? $")
+
+
+def _article_before(text: str, start: int, key: str) -> bool:
+    """A one-word name right after a lower-case indefinite article: ``a Thai person``, ``a Finn
+    eating herring``, ``a Pepe enthusiast``, ``an Airbnb host``. Nobody calls a private person
+    "a Tom" (nor "A", which may be an initial or a sentence's first word; a full name after one
+    is a person's work: ``a Cody Short concert``)."""
+    return (
+        " " not in key
+        and text[start : start + 1].isupper()
+        and text[start - 1 : start] == " "
+        and _ARTICLE_END.search(text, max(0, start - 4), start) is not None
+    )
 
 
 def _last_word(text: str, start: int) -> str:
@@ -286,6 +302,7 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
         # owned right after a possessive: "on my Mac", "our Peer to Peer group", "for my Lean
         # Consultancy business" (not "her", an object as often: "told her Bob was out")
         or (last in _OWNERS and text[f.start - 1 : f.start] == " ")
+        or _article_before(text, f.start, key)
     ):
         return "brand"
     if " " in key and known_context(text, f, last):
