@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from hybridllm.classifiers.name_cast import cast_context
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS
 from hybridllm.models import Finding
 
@@ -291,7 +292,9 @@ def brand_context(text: str, f: Finding, last: str | None = None) -> bool:
 def thing_kind(text: str, f: Finding, key: str) -> str | None:
     """``"brand"`` when the context makes the finding a thing's name (:func:`brand_context`),
     ``"known"`` when the prompt asks about the person as about someone the model knows
-    (:func:`known_context`), else None. ``key`` is the finding's lower-cased text."""
+    (:func:`known_context`) or calls a full name a character of fiction
+    (:func:`~hybridllm.classifiers.name_cast.cast_context`), else None. ``key`` is the
+    finding's lower-cased text."""
     last = _last_word(text, f.start)
     if (
         brand_context(text, f, last)
@@ -305,8 +308,8 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
         or _article_before(text, f.start, key)
     ):
         return "brand"
-    if " " in key and known_context(text, f, last):
-        return "known"
+    if " " in key and (known_context(text, f, last) or cast_context(text, f)):
+        return "known"  # a public figure; or a character the prompt introduces (name_cast)
     if last in _ONE_ROLES and _ROLE_ONE.search(text, max(0, f.start - 30), f.start) is not None:
         return "known"  # "president Zelenskii", "the french writer Molière"
     return None

@@ -1,0 +1,53 @@
+"""Full names that the prompt introduces as characters of fiction.
+
+:mod:`~hybridllm.classifiers.name_story` takes one-word names for invented characters (a word
+problem's, a story's, a persona's) but never a full name: a surname names someone real as often
+as not. A full name the prompt itself calls a character is no one's record, whether the work is
+asked for or published: ``where the main character is Rachel Kirkpatrick``, ``The protagonist is
+called Roger Taylor``, ``the journey of protagonist Wade Watts``, ``a character analysis of
+Roger Davis``, ``Vernita Ernestine Washington is a fictional character``, ``Ruby Rose, the main
+character, ...``. :func:`cast_context` tells such a cue right before or right after a finding;
+:func:`hybridllm.classifiers.name_public.drop_public` drops the name unless a record or a
+personal cue is near it (and never from a clinical text). "Hero" is no cue: ``her hero, Chris
+Sharma`` is someone real.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.models import Finding
+
+__all__ = ["cast_context"]
+
+_ROLE = r"(?:character|protagonist|protaganist|antagonist|villain|narrator)"
+# "the main character is", "protagonist", "The protaganist is called", "characters are:",
+# "a character analysis of"
+_CAST_BEFORE = re.compile(
+    r"(?i:\b(?:(?:main|lead|central|title)\s+)?" + _ROLE + r"s?"
+    r"(?:\s+(?:is|was|will\s+be|are))?(?:\s+(?:named|called))?\s*:?\s+$"
+    r"|\bcharacter\s+(?:analysis|anaysis|sketch|study|profile|arc|description)\s+(?:of|for)\s+$)"
+)
+# "... is a fictional character", "..., the main character,"
+_CAST_AFTER = re.compile(
+    r"(?i:[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}" + _ROLE + r"\b"
+    r"|[ \t]*,[ \t]*the[ \t]+(?:(?:main|lead|central|title)[ \t]+)?" + _ROLE + r"\b)"
+)
+_WINDOW = 48  # characters before a name searched for a cue
+
+
+def cast_context(text: str, f: Finding) -> bool:
+    """Whether ``text`` calls the finding ``f`` a character of fiction right before or after it
+    (see the module docstring).
+
+    Args:
+        text: the text.
+        f: a PERSON finding of ``text``.
+
+    Returns:
+        True when a character cue introduces the name.
+    """
+    return (
+        _CAST_BEFORE.search(text, max(0, f.start - _WINDOW), f.start) is not None
+        or _CAST_AFTER.match(text, f.end) is not None
+    )
