@@ -151,6 +151,7 @@ def test_eponyms_products_and_authors_are_not_flagged(text: str) -> None:
         ('Euphrosyne: "Who are you?"\nEuphrosyne: "The new tenant."', "Euphrosyne"),
         ("Read the paper by my colleague Ivana Horvat and summarise it.", "Ivana Horvat"),
         ("Send the Johnson account summary to Maria Lopez.", "Maria Lopez"),
+        ("We should keep Maria Lopez company tonight.", "Maria Lopez"),
     ],
 )
 def test_private_authors_and_clients_stay_found(text: str, name: str) -> None:
@@ -190,6 +191,10 @@ def test_public_figures_without_private_people_near_stay_public() -> None:
         "Design a quidditch league set in the Harry Potter universe.",
         "Compare Grammarly.com and Quillbot.com for academic writing.",
         "What is Keanu Reeves net worth?",
+        # an organisation: a capitalised Company, Foundation or Trust after the name
+        "Write a V2MOM for the marketing team in an API Saas Company",
+        "According to the Ellen Brannigan Foundation, a circular economy is restorative.",
+        "The Kowalczyk Trust funds rural libraries; summarise its annual report.",
     ],
 )
 def test_styles_places_sites_and_net_worth_are_not_flagged(text: str) -> None:

@@ -105,6 +105,7 @@ _THING_AFTER = re.compile(
     # a company: "Mann Shinar Architects", "Hill LLC", "Vance & Partners"
     r"|inc|llc|llp|ltd|corp|corporation|gmbh|plc|architects|associates|holdings|ventures"
     r"|consulting|technologies|labs|studios|&[ \t]+(?:co|sons|partners|associates)"
+    r"|(?-i:Company|Foundation|Trust)"  # capitalised: "keep Tom Kowalczyk company" is a person
     # a currency: "10,000 Philippine pesos", "Mexican pesos"
     r"|pesos|dollars|euros|rupees|francs|kronor|kroner|kronur|lira|reais|rubles|roubles|dinars"
     r"|dirhams|shekels|yuan|zlotys?|forints|rand|ringgit|baht)\b"
