@@ -220,6 +220,8 @@ def test_a_one_word_name_after_an_indefinite_article_is_no_person(text: str, nam
         ("Have you been to a Cody Kowalczyk concert before?", "Cody Kowalczyk"),
         # "A" may be an initial or a sentence's first word
         ("A Kowalczyk called about the invoice.", "Kowalczyk"),
+        # "a" is "to" in Spanish, Portuguese, Italian
+        ("Por favor envíen sus comentarios a Juan antes de las cinco.", "Juan"),
         # contact details near it still make a record
         ("I met a Kowalczyk at the fair, kowalczyk@example.com, 415-555-0134.", "Kowalczyk"),
     ],

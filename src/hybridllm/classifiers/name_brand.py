@@ -44,7 +44,7 @@ import re
 from bisect import bisect_left
 
 from hybridllm.classifiers.name_cast import cast_context
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, token_lexicon
 from hybridllm.models import Finding
 
 __all__ = [
@@ -242,13 +242,18 @@ def _article_before(text: str, start: int, key: str) -> bool:
     """A one-word name right after a lower-case indefinite article: ``a Thai person``, ``a Finn
     eating herring``, ``a Pepe enthusiast``, ``an Airbnb host``. Nobody calls a private person
     "a Tom" (nor "A", which may be an initial or a sentence's first word; a full name after one
-    is a person's work: ``a Cody Short concert``)."""
-    return (
+    is a person's work: ``a Cody Short concert``). The word before the article must be English:
+    in Spanish, Portuguese or Italian "a" means "to" (``envíen sus comentarios a Juan``)."""
+    if not (
         " " not in key
         and text[start : start + 1].isupper()
         and text[start - 1 : start] == " "
-        and _ARTICLE_END.search(text, max(0, start - 4), start) is not None
-    )
+        and (article := _ARTICLE_END.search(text, max(0, start - 4), start)) is not None
+    ):
+        return False
+    before = text[max(0, article.start() - 24) : article.start()].split()
+    word = before[-1].strip(_WORD_END + ".;:!?()").lower() if before else ""
+    return not word or word in FUNCTION_WORDS or word in token_lexicon().vocab
 
 
 def _last_word(text: str, start: int) -> str:
