@@ -66,3 +66,14 @@ def test_a_value_another_finding_covers_is_left_to_it() -> None:
     assert phones_beside(text, [name, phone]) == []
     added = phones_beside(text, [name])
     assert [(f.start, f.end, f.recognizer) for f in added] == [(9, 20, BESIDE_PHONE)]
+
+
+def test_a_value_after_a_glued_run_is_still_read() -> None:
+    text = "Ana Diaz x99 621 692 643"
+    name = new_finding(
+        entity_type="PERSON", category="PII", start=0, end=8, score=0.8, recognizer="t"
+    )
+    assert [text[f.start : f.end] for f in phones_beside(text, [name])] == ["621 692 643"]
+    # glued to a word, a '+', a '#', a dot or a slash: no value
+    for glued in ("x621 692 643", "+621 692 643", "#621 692 643", "v1.621 692 643"):
+        assert phones_beside(f"Ana Diaz {glued}", [name]) == [], glued

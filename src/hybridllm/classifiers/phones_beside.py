@@ -21,7 +21,8 @@ has no person in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from hybridllm.models import Finding, new_finding
 
@@ -37,6 +38,7 @@ _GROUPED = re.compile(
     r"(?<![\w+#./:,-])(?P<v>(?:\(\d{2,5}\)[ ]?|\d{2,5}[ -])\d{2,5}(?:[ -]\d{2,5}){0,3})"
     r"(?![\w/]|[.,:-]\d)"
 )
+_DIGIT_GROUP = re.compile(r"\d[) -]{1,2}\d\d")  # what every value holds: most texts have none
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"\d+")
@@ -54,6 +56,28 @@ def _phone_shaped(value: str) -> bool:
     return not (_YEAR.fullmatch(groups[0]) and value[4:5] == "-")  # "2024-118": an id
 
 
+_Union = tuple[list[int], list[int]]
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> _Union:
+    """The union of ``spans`` as sorted, disjoint ``(starts, ends)``."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(spans):
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _meets(union: _Union, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps the union :func:`_merged` made."""
+    k = bisect_right(union[0], end - 1) - 1
+    return k >= 0 and union[1][k] > start
+
+
 def phones_beside(text: str, found: Sequence[Finding]) -> list[Finding]:
     """Phone-shaped digit groups near a person's name, e-mail or street address.
 
@@ -66,8 +90,9 @@ def phones_beside(text: str, found: Sequence[Finding]) -> list[Finding]:
         no finding covers.
     """
     anchors = [(f.start, f.end) for f in found if f.entity_type in _ANCHORS]
-    if not anchors:
+    if not anchors or not _DIGIT_GROUP.search(text):
         return []
+    unions: tuple[_Union, _Union] | None = None  # built at the first value of a phone's shape
     out: list[Finding] = []
     for m in _GROUPED.finditer(text):
         start, end = m.span("v")
@@ -75,9 +100,10 @@ def phones_beside(text: str, found: Sequence[Finding]) -> list[Finding]:
             continue
         if _MONEY_BEFORE.search(text, max(0, start - 2), start) or _UNIT_AFTER.match(text, end):
             continue  # an amount or a measure
-        if any(f.start < end and start < f.end for f in found):
-            continue
-        if not any(start - e < _REACH and s - end < _REACH for s, e in anchors):
+        if unions is None:
+            near = _merged((s - _REACH, e + _REACH) for s, e in anchors)
+            unions = near, _merged((f.start, f.end) for f in found)
+        if not _meets(unions[0], start, end) or _meets(unions[1], start, end):
             continue
         out.append(
             new_finding(
