@@ -52,9 +52,25 @@ def _name_item(value: str, lex: TokenLexicon) -> bool:
     return not all(w in lex.vocab for w in low) or all(w in lex.first for w in low)
 
 
+def _opens_array(text: str) -> bool:
+    """Whether a ``[`` of ``text`` follows a ``:`` or ``=`` and spaces or tabs only: what every
+    match of :data:`_ARRAY_KEY` ends with. Cheaper than that pattern's search, which tries a
+    key at every letter of the text (~0.9 ms per 10 KB): most texts with a ``[`` (log
+    timestamps, markdown links) hold no array under a key."""
+    at = text.find("[")
+    while at >= 0:
+        i = at
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i > 0 and text[i - 1] in ":=":
+            return True
+        at = text.find("[", at + 1)
+    return False
+
+
 def array_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Spans of the name items of arrays under keys that name people (module docstring)."""
-    if "[" not in text:
+    if not _opens_array(text):
         return []
     out: list[tuple[int, int]] = []
     for key in _ARRAY_KEY.finditer(text):
