@@ -2,6 +2,8 @@
 
 - ``name_arrays._opens_array`` spares the search for a key before an array when no ``[`` of the
   text follows a ``:`` or ``=`` (and blanks): every match of ``_ARRAY_KEY`` ends that way.
+- ``name_handles._MENTION`` / ``_LOWER_MENTION`` read the ``@`` first and check the character
+  before it after it: the same matches as the lookbehind-first forms, found ~10x faster.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ import re
 
 import pytest
 
-from hybridllm.classifiers import name_arrays
+from hybridllm.classifiers import name_arrays, name_handles
 
 _OPENS = re.compile(r"[:=][ \t]*\[")
+_MENTION_REF = re.compile(r"(?<![\w.@/])@[A-Za-z][\w.-]*[A-Za-z\d]")
+_LOWER_MENTION_REF = re.compile(r"(?<![\w.@/])@([a-z][a-z'’-]{2,})(?=[ \t\n:,;!?)]|\.(?!\w)|\Z)")
 
 ARRAYS = [
     '{"guests": ["dezi veizi", "bona"]}',
@@ -25,6 +29,19 @@ ARRAYS = [
     "no bracket here",
     "=[",
 ]
+MENTIONS = [
+    "@ann",
+    "@ann: fine by me",
+    "x@ann",
+    ".@ann",
+    "/@ann",
+    "@@ann",
+    "_@ann",
+    "é@sandy",
+    "(@james) thanks @sandy, @Maria.Lopez!",
+    "mail bo@x.io or @j.okonkwo\n@sandy",
+    "end @",
+]
 
 
 def test_the_array_gate_spells_how_every_array_key_match_ends() -> None:
@@ -36,3 +53,13 @@ def test_the_array_gate_holds_wherever_an_array_key_matches(text: str) -> None:
     assert name_arrays._opens_array(text) == (_OPENS.search(text) is not None)
     if name_arrays._ARRAY_KEY.search(text):
         assert name_arrays._opens_array(text)
+
+
+@pytest.mark.parametrize("text", MENTIONS)
+def test_mentions_match_as_the_lookbehind_first_forms(text: str) -> None:
+    for pattern, reference in (
+        (name_handles._MENTION, _MENTION_REF),
+        (name_handles._LOWER_MENTION, _LOWER_MENTION_REF),
+    ):
+        got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]

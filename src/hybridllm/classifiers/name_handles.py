@@ -37,7 +37,10 @@ _LOGIN_HOST = re.compile(
     r"[A-Za-z][\w-]*(?=[:\s]|$))"
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a code identifier ("renderWithHooks"), no login
-_MENTION = re.compile(r"(?<![\w.@/])@[A-Za-z][\w.-]*[A-Za-z\d]")
+# (The "@" first, the character before it checked after it: the same matches as
+# r"(?<![\w.@/])@...", but re finds an "@" the way str.find does instead of trying every
+# position: ~10x faster over a text.)
+_MENTION = re.compile(r"@(?<![\w.@/]@)[A-Za-z][\w.-]*[A-Za-z\d]")
 _HANDLE_SPLIT = re.compile(r"[._]")
 _MIN_PART = 4  # letters of a name found at the start or end of a run-together part
 
@@ -173,7 +176,8 @@ def whole_mentions(text: str, findings: list[Finding]) -> list[Finding]:
 
 # A lower-case chat mention of one word, then a space, a colon or a punctuation mark (not a
 # decorator's call, a path or an address): "@james: fine by me", "thanks @sandy for the fix".
-_LOWER_MENTION = re.compile(r"(?<![\w.@/])@([a-z][a-z'’-]{2,})(?=[ \t\n:,;!?)]|\.(?!\w)|\Z)")
+# (The "@" first, as in _MENTION.)
+_LOWER_MENTION = re.compile(r"@(?<![\w.@/]@)([a-z][a-z'’-]{2,})(?=[ \t\n:,;!?)]|\.(?!\w)|\Z)")
 
 
 def mentioned_given(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
