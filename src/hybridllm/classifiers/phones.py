@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any
 
 from hybridllm.classifiers.phones_table import PHONE_HEADER, phone_cells
+from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["NATIONAL_PHONE", "NationalPhoneRecognizer", "national_phone_in_prose", "warm_up"]
@@ -129,6 +130,9 @@ class NationalPhoneRecognizer:
     """
 
     name = "phones"
+    prefilter_patterns = (PHONE_HEADER, NATIONAL_PHONE)
+    """Patterns :meth:`find` scans the whole text for (the classifier's prefilter locates
+    them: most texts hold no phone column's name, and a trunk ``0`` in few places)."""
 
     def warm_up(self) -> None:
         """Load the phone metadata now (see :func:`warm_up`)."""
@@ -143,7 +147,7 @@ class NationalPhoneRecognizer:
         Returns:
             ``PHONE_NUMBER`` findings (category PII) covering the number only.
         """
-        table = phone_cells(text, self.name) if PHONE_HEADER.search(text) else []
+        table = phone_cells(text, self.name) if next(finditer(PHONE_HEADER, text), None) else []
         if "0" not in text:
             return table
         return table + [
@@ -155,6 +159,6 @@ class NationalPhoneRecognizer:
                 score=0.5,
                 recognizer=self.name,
             )
-            for m in NATIONAL_PHONE.finditer(text)
+            for m in finditer(NATIONAL_PHONE, text)
             if national_phone_in_prose(m.group("v"), text, m.start("v"))
         ]
