@@ -4,6 +4,7 @@
   text follows a ``:`` or ``=`` (and blanks): every match of ``_ARRAY_KEY`` ends that way.
 - ``name_handles._MENTION`` / ``_LOWER_MENTION`` read the ``@`` first and check the character
   before it after it: the same matches as the lookbehind-first forms, found ~10x faster.
+- ``encoded._HEX`` reads a hex digit first, then checks the character before it (~2x faster).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import re
 
 import pytest
 
-from hybridllm.classifiers import name_arrays, name_handles
+from hybridllm.classifiers import encoded, name_arrays, name_handles
 
 _OPENS = re.compile(r"[:=][ \t]*\[")
 _MENTION_REF = re.compile(r"(?<![\w.@/])@[A-Za-z][\w.-]*[A-Za-z\d]")
 _LOWER_MENTION_REF = re.compile(r"(?<![\w.@/])@([a-z][a-z'’-]{2,})(?=[ \t\n:,;!?)]|\.(?!\w)|\Z)")
+_HEX_REF = re.compile(r"(?<![\w%])(?:[0-9a-fA-F]{2}){8,2048}(?!\w)")
 
 ARRAYS = [
     '{"guests": ["dezi veizi", "bona"]}',
@@ -63,3 +65,21 @@ def test_mentions_match_as_the_lookbehind_first_forms(text: str) -> None:
     ):
         got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert got == [(m.span(), m.groups()) for m in reference.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4a6f686e20536d697468",
+        "id 4a6f686e20536d69746 and 4a6f686e20536d6974",
+        "x4a6f686e20536d697468 %4a6f686e20536d697468 -4a6f686e20536d697468",
+        "0x4a6f686e20536d697468",
+        "é4a6f686e20536d697468 (4a6f686e20536d697468)",
+        "ab" * 2050,
+        "ab" * 2050 + "c",
+    ],
+)
+def test_hex_runs_match_as_the_lookbehind_first_form(text: str) -> None:
+    assert [m.span() for m in encoded._HEX.finditer(text)] == [
+        m.span() for m in _HEX_REF.finditer(text)
+    ]

@@ -30,8 +30,10 @@ _MIN, _MAX = 12, 4096
 # A whole token of the base64 alphabet (standard or URL-safe), padded to a multiple of 4 or
 # unpadded (JWT segments); not part of a longer word, path or URL.
 _B64 = re.compile(r"(?<![\w+/.%-])[A-Za-z0-9+/_-]{12,4096}={0,2}(?![\w+/=%-])")
-# Hex pairs, 16+ digits: "4a6f686e20536d697468", "0x..." not included (a number).
-_HEX = re.compile(r"(?<![\w%])(?:[0-9a-fA-F]{2}){8,2048}(?!\w)")
+# Hex pairs, 16+ digits: "4a6f686e20536d697468", "0x..." not included (a number). (The first
+# digit read before the character before it is checked: the matches of r"(?<![\w%])(?:[0-9a-fA-F]
+# {2}){8,2048}(?!\w)", but re skips to a hex digit instead of trying every position: ~2x faster.)
+_HEX = re.compile(r"[0-9a-fA-F](?<![\w%][0-9a-fA-F])[0-9a-fA-F](?:[0-9a-fA-F]{2}){7,2047}(?!\w)")
 # A URL-encoded run with an escape the normalized view does not decode in place (a space, a
 # quote, a bracket: "Call%20Maria%20Lopez").
 _PCT = re.compile(r"(?:[\w.~+-]|%[0-9A-Fa-f]{2}){6,4096}")
