@@ -53,3 +53,35 @@ def test_values_under_a_person_header_are_names(text: str, names: set[str]) -> N
 )
 def test_other_columns_give_no_name(text: str) -> None:
     assert column_values(text, token_lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an SQL insert is a table on one line: its column list is the header
+        (
+            "insert into staff (name, dept) values ('berill lamlum', 'hr'), "
+            "('chokuir meachen', 'it');\nis there a syntax error?",
+            ["berill lamlum", "chokuir meachen"],
+        ),
+        (
+            "INSERT INTO orders (id, customer_name, total) VALUES (7, 'Odile Vasseur', 12.5);",
+            ["Odile Vasseur"],
+        ),
+    ],
+)
+def test_the_values_under_an_sql_insert_s_person_columns(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in column_values(text, token_lexicon())] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "name" of a table of things, unquoted values, a tuple that does not match the columns
+        "INSERT INTO products (name, price) VALUES ('gadget pro', 5), ('widget', 3);",
+        "INSERT INTO staff (name, dept) VALUES (@name, @dept);",
+        "INSERT INTO staff (name, dept) VALUES ('Ana Diaz');",
+    ],
+)
+def test_other_sql_values_are_no_names(text: str) -> None:
+    assert column_values(text, token_lexicon()) == []

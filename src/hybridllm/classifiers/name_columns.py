@@ -15,6 +15,10 @@ the values under each header that names a person:
   team`` and ``sre`` stay unnamed).
 
 ``company name``, ``file name`` or ``product name`` name no person and are not read.
+
+An SQL ``INSERT INTO staff (name, dept) VALUES ('berill lamlum', 'hr'), (...)`` is the same
+table written on one line: its column list is the header, each quoted value under a person
+column is read as a cell is.
 """
 
 from __future__ import annotations
@@ -115,6 +119,62 @@ def _person(value: str, field: bool, lex: TokenLexicon) -> bool:
     return evidence and not all(w in lex.vocab for w in words)
 
 
+_INSERT_WORD = re.compile(r"(?i:\binsert\s+into\b)")
+_INSERT = re.compile(
+    r"(?i:\binsert\s+into\s+(?P<table>[\w.`\"\[\]]+)\s*\((?P<cols>[^()]{1,400})\)"
+    r"\s*values\s*)"
+)
+# A table of people: its "name" column holds people's names ("insert into staff (name, ...").
+_PEOPLE_TABLE = re.compile(
+    r"(?:\w*[._])?(?:staff|employees?|users?|customers?|clients?|people|persons?|contacts?"
+    r"|members?|students?|patients?|authors?|guests?|tenants?|applicants?|candidates?"
+    r"|attendees?|participants?|teachers?|doctors?|players?|volunteers?|drivers?|speakers?)"
+)
+_TUPLE_GAP = re.compile(r"\s*,?\s*\(")
+
+
+def _sql_cells(text: str, pos: int) -> tuple[list[tuple[int, int]], int]:
+    """The cells of the parenthesised tuple whose ``(`` is at ``pos`` (single quotes honoured)
+    and the offset after its ``)``; no cells if it does not close."""
+    cells: list[tuple[int, int]] = []
+    lo, quoted = pos + 1, False
+    for k in range(pos + 1, min(len(text), pos + 2000)):
+        c = text[k]
+        if c == "'":
+            quoted = not quoted
+        elif not quoted and c in ",)":
+            cells.append((lo, k))
+            lo = k + 1
+            if c == ")":
+                return cells, k + 1
+    return [], pos + 1
+
+
+def _sql_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
+    """The quoted values under the person columns of SQL ``INSERT ... VALUES`` statements."""
+    out: list[tuple[int, int]] = []
+    for m in _INSERT.finditer(text):
+        header = [c.strip(' \t\n`"[]').lower() for c in m.group("cols").split(",")]
+        table = _PEOPLE_TABLE.fullmatch(m.group("table").strip('`"[]').lower()) is not None
+        people = [
+            (k, _NAME_FIELD.fullmatch(h) is not None or (table and h == "name"))
+            for k, h in enumerate(header)
+            if _NAME_FIELD.fullmatch(h) or _ROLE.fullmatch(h)
+        ]
+        pos = m.end()
+        while people and (gap := _TUPLE_GAP.match(text, pos)) is not None:
+            cells, pos = _sql_cells(text, gap.end() - 1)
+            if len(cells) != len(header):
+                break
+            for k, field in people:
+                a, b = _stripped(text, *cells[k])
+                value = _VALUE.fullmatch(text, a, b)
+                quoted = text[cells[k][0] : b + 1].strip()[:1] == "'"
+                if value is not None and quoted and _person(value.group(), field, lex):
+                    out.append((a, b))
+    return out
+
+
 def column_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     """Spans of the values under the person columns of the tables in ``text``.
 
@@ -125,9 +185,9 @@ def column_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     Returns:
         ``(start, end)`` of each value, sorted.
     """
+    out = _sql_values(text, lex) if _INSERT_WORD.search(text) else []
     if "\n" not in text:
-        return []
-    out: list[tuple[int, int]] = []
+        return out
     for _sep, rows in _tables(text):
         header = [text[slice(*_stripped(text, a, b))].lower() for a, b in rows[0]]
         for col, head in enumerate(header):
