@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_lower_pairs import field_values
+from hybridllm.classifiers.name_tokens import token_lexicon
 
 
 def persons(text: str) -> set[str]:
@@ -183,3 +185,12 @@ def test_a_name_field_of_two_words_in_no_list_spelt_like_names() -> None:
 )
 def test_a_name_field_of_a_service_stays_unnamed(text: str) -> None:
     assert persons(text) == set()
+
+
+def test_a_last_name_field_needs_one_word_of_a_name() -> None:
+    # under a first or last name's key, a short word English spells beside a name's word
+    text = '{"id": 5512, "first_name": "laisani", "last_name": "ka levu", "city": "x"}'
+    assert "ka levu" in [text[a:b] for a, b in field_values(text, token_lexicon())]
+    # under a key that is no name's field, every word must be a name's
+    text = '{"id": 5512, "owner": "ka levu", "city": "x"}'
+    assert field_values(text, token_lexicon()) == []

@@ -293,8 +293,10 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if key is None or v is None:
             continue
         parts = v.group().lower().split()
-        # a given name the lists hold as a word too counts in a name's field ("roman geiger")
-        if not all(_name_word(lex, p) or p in lex.first for p in parts):
+        # a given name the lists hold as a word too counts in a name's field ("roman geiger");
+        # under a first or last name's key one name's word is enough ("ka levu")
+        named = [_name_word(lex, p) or p in lex.first for p in parts]
+        if not (all(named) or (key.group(1) and any(named))):
             continue
         # A listed name or a letter English does not use, and not only English words.
         evidence = any(p in lex.first or p in lex.last or not p.isascii() for p in parts)
