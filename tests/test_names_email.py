@@ -97,3 +97,15 @@ def test_words_an_address_spells_that_are_no_name(text: str) -> None:
 def test_the_address_itself_is_not_taken_as_its_name() -> None:
     text = "cc: tjiriange.k@example.org"
     assert echoed_names(text, token_lexicon()) == []
+
+
+def test_a_name_spelt_with_diacritics_is_found_by_its_folded_address() -> None:
+    text = "the caller kärt jõgi wrote back; reply to kart.jogi@example.net"
+    spans = [text[a:b] for a, b in echoed_names(text, token_lexicon())]
+    assert spans == ["kärt jõgi"]
+
+
+def test_a_text_of_many_addresses_is_left_to_the_names_beside_them() -> None:
+    rows = "\n".join(f"row {k}: zq{k}ab.wxyz{k}@example.org" for k in range(9))
+    text = "ask wxyz about it\n" + rows
+    assert echoed_names(text, token_lexicon()) == []

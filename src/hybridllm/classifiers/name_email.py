@@ -25,6 +25,7 @@ science`` of ``data.science@`` stays: both words are everyday ones).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from hybridllm.classifiers.name_context import TITLE_WORDS
@@ -158,7 +159,14 @@ def email_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
 
 _TLD = re.compile(r"\.[A-Za-z]{2,}\Z")
 _GLUED = re.compile(r"[/\\_@]|\.\w")  # a word of a path, a file name or an identifier
-_ECHO_KINDS = (Kind.NAME, Kind.UNKNOWN)  # only a name or a word in no list, none ambiguous
+_ECHO_KINDS = (Kind.NAME, Kind.UNKNOWN)
+# A text of many addresses is a record or a log, whose owners are named beside their addresses
+# (email_names); the echo is for prose that names one or a few. It also bounds the cost (a scan
+# of the text per part of an address).
+_ECHO_MAX_ADDRESSES = 8
+_NON_ASCII_WORD = re.compile(
+    r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*"
+)  # only a name or a word in no list, none ambiguous
 
 
 def _local_parts(local: str, host: str) -> set[str]:
@@ -192,26 +200,64 @@ def echoed_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         if _TLD.search(host):  # a mail domain, not a package's version ("vexchords@1.0.0")
             parts |= _local_parts(local, host)
         spans.append((start, start + len(local) + 1 + len(host)))
-    if not parts:
+    if not parts or len(spans) > _ECHO_MAX_ADDRESSES:
         return []
+    hits = sorted(set(_part_hits(text, parts)))
+    starts = [s for s, _ in spans]
     out: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[int, int]] = []
 
     def close() -> None:
-        if run and any(lex.kind(w.group()) in _ECHO_KINDS for w in run):
-            out.append((run[0].start(), run[-1].end()))
+        if run and any(lex.kind(text[a:b]) in _ECHO_KINDS for a, b in run):
+            out.append((run[0][0], run[-1][1]))
         run.clear()
 
-    for w in _WORD.finditer(text):
-        inside = any(s <= w.start() < e for s, e in spans) or _GLUED.match(text, w.end())
-        if inside or _plain(w.group()) not in parts or _GLUED.match(text, max(0, w.start() - 1)):
-            close()
+    for a, b in hits:
+        k = bisect_right(starts, a) - 1
+        if (
+            (k >= 0 and a < spans[k][1])
+            or _GLUED.match(text, b)
+            or _GLUED.match(text, max(0, a - 1))
+        ):
+            close()  # in an address, a path or an identifier
             continue
-        if run and text[run[-1].end() : w.start()].strip(" "):
+        if run and text[run[-1][1] : a].strip(" "):
             close()
-        run.append(w)
+        run.append((a, b))
     close()
     return out
+
+
+def _part_hits(text: str, parts: set[str]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the whole words of ``text`` that are one of ``parts``: each part
+    found by ``str.find`` in the lower-case text with its letters' diacritics stripped
+    (``Kärt`` for ``kart``; linear, no Python step per word)."""
+    low = text.lower()
+    if len(low) != len(text):  # (lower case keeps the offsets but for a few letters: "İ")
+        return
+    if not low.isascii():
+        low = low.translate(_FOLDED)
+    for p in parts:
+        i = low.find(p)
+        while i >= 0:
+            j = i + len(p)
+            if not (i and low[i - 1].isalnum()) and not (j < len(low) and low[j].isalnum()):
+                yield i, j
+            i = low.find(p, j)
+
+
+class _Folding(dict[int, str]):
+    """A ``str.translate`` table that strips a letter's diacritics when one ASCII letter is
+    left (``ä`` -> ``a``), and keeps any other character (the offsets stay), filled as asked."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = fold(char)
+        self[code] = value = folded if len(folded) == 1 else char
+        return value
+
+
+_FOLDED = _Folding()
 
 
 def spelt_names(text: str, lex: TokenLexicon) -> list[tuple[int, int, float, str]]:
