@@ -3,8 +3,8 @@
 The rules, applied to a whole payload (all messages together):
 
 1. ``MEDICATION`` / ``DIAGNOSIS`` findings are clinical content, not identifiers. They are kept
-   only when the payload also has an identifier (a PHI identifier such as an MRN, or a
-   person-identifying PII finding); a general question about a drug stays clean.
+   only when the payload also has an identifier (a PHI identifier such as an MRN, or a person
+   it is said of, see :mod:`.phi_context`); a general question about a drug stays clean.
 2. If the payload then has any PHI finding, every person-identifying PII finding
    (:data:`~hybridllm.classifiers.base.PERSON_IDENTIFYING`) becomes category PHI: a name next to
    clinical data is PHI, a name alone is PII.
@@ -42,6 +42,7 @@ from hybridllm.classifiers.base import (
 )
 from hybridllm.classifiers.encoded import decoded_spans, with_context
 from hybridllm.classifiers.normalize import Normalized, normalize, spaced
+from hybridllm.classifiers.phi_context import said_of
 from hybridllm.classifiers.phones_beside import phones_beside
 from hybridllm.classifiers.prefilter import Prefilter, scanning, shared_prefilter
 from hybridllm.classifiers.safe_harbor import WEAK as SAFE_HARBOR_WEAK
@@ -65,7 +66,9 @@ CATEGORY_RANK = {"SECRET": 3, "PHI": 2, "PII": 1}
 """Which category wins when spans overlap (higher wins)."""
 
 
-def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) -> list[Finding]:
+def apply_payload_rules(
+    findings: Iterable[Finding], *, clinical: bool = False, texts: Sequence[str] = ()
+) -> list[Finding]:
     """Apply rules 1 to 3 of the module docstring to all findings of one payload.
 
     In a clinical payload (see :mod:`hybridllm.classifiers.clinical`) any Safe Harbor identifier
@@ -76,6 +79,7 @@ def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) 
     Args:
         findings: findings of every message of the payload.
         clinical: the payload is clinical.
+        texts: the payload's messages (rule 1 reads around clinical content in them).
 
     Returns:
         The findings, with clinical context dropped or kept and PII upgraded to PHI as needed.
@@ -88,9 +92,9 @@ def apply_payload_rules(findings: Iterable[Finding], *, clinical: bool = False) 
     has_phi_id = any(
         f.category == "PHI" and f.entity_type not in PHI_CONTEXT | PHI_QUASI for f in items
     )
-    has_person = any(f.entity_type in PERSON_IDENTIFYING for f in items)
-    if not (has_phi_id or has_person):
-        items = [f for f in items if f.entity_type not in PHI_CONTEXT]
+    persons = [f for f in items if f.entity_type in PERSON_IDENTIFYING]
+    if not has_phi_id:
+        items = [f for f in items if f.entity_type not in PHI_CONTEXT or said_of(f, texts, persons)]
     if not any(f.category == "PHI" and f.entity_type not in PHI_QUASI for f in items):
         # A record of a person (contact details, ids): its links and the addresses of its
         # devices may be theirs too.
@@ -466,7 +470,7 @@ class CompositeClassifier:
                 extra = self.clinical_recognizers if clinical else ()
                 for i, text in enumerate(texts):
                     found.extend(self._find_all(text, views[i], i, t0, extra))
-            findings = merge_overlaps(apply_payload_rules(found, clinical=clinical))
+            findings = merge_overlaps(apply_payload_rules(found, clinical=clinical, texts=texts))
         except TimeoutError as exc:
             raise ClassificationError(f"classification exceeded its time budget ({exc})") from None
         except Exception as exc:
