@@ -15,7 +15,8 @@ the *shape* of values instead and keeps only what it knows to be safe:
   with month names, month-day, month-year, month/day without a year; the whole date is removed.
 - **Ages over 89** after an age word or before "years"/"yo".
 - **Places below a state**: capitalised words after a place cue (in, from, near, lives in, home
-  community, ...), "Town, ST 12345".
+  community, ...), "Town, ST 12345"; not a state, a province or a country
+  (:mod:`.safe_harbor_regions`).
 - **Names**: a title or a person's role before capitalised words (Dr., nurse, spouse, signed by),
   an initial before a capitalised word (``W. Valecrest``), all-caps runs that hold a name.
 - **Unknown proper nouns**: a capitalised word that is neither an everyday word (the 40k most

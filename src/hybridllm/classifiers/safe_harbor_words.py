@@ -17,6 +17,7 @@ from hybridllm.classifiers.clinical import clinical_vocabulary, clinical_word, w
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
 from hybridllm.classifiers.patterns import US_STATE_CODES
 from hybridllm.classifiers.prefilter import finditer
+from hybridllm.classifiers.safe_harbor_regions import is_region
 
 __all__ = ["WORD_PATTERNS", "Add", "find_words", "prev_word", "repeated"]
 
@@ -182,7 +183,9 @@ def _runs(text: str, add: Add, known: Callable[[str], bool], safe: frozenset[str
             if known(word):
                 # The common case (a sentence's first word, a known word): a place cue alone
                 # can still make it a place ("lives in Paris").
-                if word.lower() not in safe and prev_word(text, start) in strong:
+                # (Not a state or a country: Safe Harbor lets it stay.)
+                low = word.lower()
+                if low not in safe and prev_word(text, start) in strong and not _state_level(word):
                     add("PLACE", start, end)
                 continue
         _run(text, run, add, known)
@@ -209,7 +212,8 @@ def _run(
     if cue in _PERSON_WORDS:
         add("NAME", start, end)
     elif cue in _PLACE_WORDS:
-        add("PLACE", start, end)
+        if not _state_level(text[start:end]):
+            add("PLACE", start, end)
     elif all_known:
         return
     elif hi - lo > 1 and (words[lo].isupper() or _is_initial(words[lo])):
@@ -228,6 +232,11 @@ def _run(
 
 
 _Tok = tuple[int, int, str]
+
+
+def _state_level(value: str) -> bool:
+    """A state, a province or a country that is no given name: Safe Harbor lets it stay."""
+    return is_region(value) and value.lower() not in token_lexicon().first
 
 
 def _shape_of(words: list[str], known: Callable[[str], bool]) -> tuple[int, int, bool] | None:
