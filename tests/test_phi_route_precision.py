@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import classify
-from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.classifiers.clinical import clinical_evidence, is_clinical
 
 
 @pytest.mark.parametrize(
@@ -132,3 +132,46 @@ def test_a_patient_named_beside_lab_values_stays_phi() -> None:
     found = classify(text)
     assert any(text[f.start : f.end] == "Quellmoor" for f in found.findings)
     assert "PHI" in found.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim or a request denied, not a symptom
+        "Customer: my employer denied unemployment benefits because they said I was not"
+        " unemployed. I filed as medical leave. What should I ask the lawyer?",
+        "Write a program that accepts or denies an applicant for a job, from a score.",
+        "The company denies that water is a human right. Summarise the debate.",
+        # given something, not a patient's presentation
+        "In this adventure I will be presented with obstacles and threats. Ask me what to do"
+        " and keep the story going after each choice.",
+    ],
+)
+def test_everyday_denials_and_presentations_are_no_encounter(text: str) -> None:
+    assert "encounter" not in clinical_evidence([text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt denies chest pain or shortness of breath.",
+        "She denies fever, chills or night sweats.",
+        "Denies any headache.",
+        "Denies tobacco, ETOH and illicit drug use.",
+        "A 49-year-old woman presents with bloody stool.",
+        "She presented with fever and a productive cough.",
+    ],
+)
+def test_a_denied_symptom_and_a_presentation_stay_an_encounter(text: str) -> None:
+    assert "encounter" in clinical_evidence([text])
+
+
+def test_a_denied_claim_makes_no_clinical_payload_of_a_legal_question() -> None:
+    text = (
+        "Customer: I've been on short term disability since December. They have been holding my"
+        " vacation pay since January 2, my anniversary date. My employer denied unemployment"
+        " benefits because they said I wasn't unemployed. I filed as medical leave."
+    )
+    c = classify(text)
+    assert not c.clinical
+    assert "PHI" not in c.categories

@@ -8,7 +8,7 @@ A payload is clinical when it reads like the record of one patient's care, not l
   patient": a hypothetical one; not "PT" after a time of day), ``mrn`` (MRN, medical
   record number), ``record`` (DOB, date of birth, medical record, charted, intake form),
   ``encounter`` (admitted, discharged, was seen in, presents with, complains of, follow-up in
-  2 weeks), ``section`` (a note heading at the start of a line: HPI, Allergies, Vitals,
+  2 weeks, denies a symptom; not "will be presented with obstacles", "denied unemployment"), ``section`` (a note heading at the start of a line: HPI, Allergies, Vitals,
   "Dermatology review:"), ``vitals`` (BP 120/80, SpO2 94%, pulse 72, 37.1 °C), ``lab`` (a
   value with a lab unit: mg/dL, mmol/L, x10^9/L), ``dose`` (a value with a drug unit, a dosing
   frequency: BID as written or after a dose, not "a bid"), ``age`` (a 67-year-old woman, 67
@@ -215,6 +215,14 @@ def topic_word(low: str) -> bool:
 _I = re.IGNORECASE
 _M = re.IGNORECASE | re.MULTILINE
 _NUM = r"\d+(?:[.,]\d+)?"
+_DENIED = (
+    r"(?:[a-z]*(?:pain|aches?|itis)|fevers?|chills|nausea|vomiting|cough|chest|shortness|sob"
+    r"|dyspnea|palpitations|dizziness|syncope|diarrh[oe]a|constipation|rash|tobacco|alcohol"
+    r"|etoh|smoking|smokes|drugs?|illicit|ivdu|si|hi|suicidal|homicidal|loc|trauma|falls?"
+    r"|sick|symptoms?|complaints?|hx|history|weakness|numbness|tingling|bleeding|blood|urinary"
+    r"|dysuria|hematuria|melena|abdominal|visual|vision|weight|night|fatigue|productive|headaches?"
+    r"|hallucinations|allergies|changes)"
+)
 _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "patient",
@@ -251,8 +259,13 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:admitted|readmitted|discharged|hospitali[sz]ed|intubated|extubated)\b"
             r"|\b(?:was|were|is|are|been|being)\s+(?:seen|evaluated|examined)\s+(?:in|at|by|for"
             r"|today|on|yesterday)\b|\b(?:was|were|is)\s+started\s+on\b"
-            r"|\bpresent(?:s|ed|ing)\s+(?:to\s+(?:the\s+)?(?:ed|er|emergency|clinic|hospital"
-            r"|office)|with)\b|\bcomplain(?:s|ed|ing)?\s+of\b|\bdenie[sd]\s+(?:any\s+)?\w+"
+            # not the passive "be presented with" (given something: "presented with obstacles")
+            r"|(?<!\bbe )(?<!\bbeing )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bwas )"
+            r"(?<!\bwere )\bpresent(?:s|ed|ing)\s+(?:to\s+(?:the\s+)?(?:ed|er|emergency|clinic"
+            r"|hospital|office)|with)\b|\bcomplain(?:s|ed|ing)?\s+of\b"
+            # a symptom or a habit denied, not a claim or a request ("denies that ...", "denied
+            # unemployment benefits", "denies an applicant")
+            rf"|\bdenie[sd]\s+(?:any|all|ever|recent|{_DENIED})\b"
             r"|\bfollow(?:ed)?[- ]?up\s+(?:in\s+\d|visit|appointment|with\s+(?:dr|pcp|his|her))"
             r"|\b(?:chief\s+complaint|history\s+of\s+present\s+illness|review\s+of\s+systems)\b",
             _I,
