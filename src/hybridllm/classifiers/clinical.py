@@ -8,7 +8,8 @@ A payload is clinical when it reads like the record of one patient's care, not l
   patient": a hypothetical one; not "PT" after a time of day), ``mrn`` (MRN, medical
   record number), ``record`` (DOB, date of birth, medical record, charted, intake form),
   ``encounter`` (admitted, discharged, was seen in, presents with, complains of, follow-up in
-  2 weeks, denies a symptom; not "will be presented with obstacles", "denied unemployment"), ``section`` (a note heading at the start of a line: HPI, Allergies, Vitals,
+  2 weeks, denies a symptom; not "will be presented with obstacles", "denied unemployment"),
+  ``section`` (a note heading at the start of a line: HPI, Allergies, Vitals,
   "Dermatology review:"), ``vitals`` (BP 120/80, SpO2 94%, pulse 72, 37.1 °C), ``lab`` (a
   value with a lab unit: mg/dL, mmol/L, x10^9/L), ``dose`` (a value with a drug unit, a dosing
   frequency: BID as written or after a dose, not "a bid"), ``age`` (a 67-year-old woman, 67
