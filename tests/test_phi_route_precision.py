@@ -175,3 +175,22 @@ def test_a_denied_claim_makes_no_clinical_payload_of_a_legal_question() -> None:
     c = classify(text)
     assert not c.clinical
     assert "PHI" not in c.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient reports asthma flares in 2019-2020.",
+        "Pt denies chest pain. Seasons 2019-20 and 2021-2022 were worse.",
+    ],
+)
+def test_a_range_of_years_is_no_identifier(text: str) -> None:
+    # years alone are what Safe Harbor lets stand; a rising range of them is no record's id
+    found = classify(text).findings
+    assert not [f for f in found if f.entity_type == "IDENTIFIER"]
+
+
+def test_a_labelled_or_falling_year_pair_is_still_an_identifier() -> None:
+    text = "Pt denies chest pain. Claim 2019-2015 and ID 2020-2021."
+    values = {text[f.start : f.end] for f in classify(text).findings}
+    assert {"2019-2015", "2020-2021"} <= values

@@ -172,6 +172,7 @@ _UNIT_GLUED = re.compile(
 _PER_UNIT = re.compile(r"^\d+(?:\.\d+)?/(?:mm3?|µl|ul|l|dl|ml|hpf|lpf|min|h|hr)$", re.I)
 _BP = re.compile(r"^(?P<a>\d{2,3})/(?P<b>\d{2,3})$")
 _RANGE = re.compile(r"^(?P<a>\d{1,3})-(?P<b>\d{1,3})$")
+_YEARS = re.compile(r"^(?P<a>(?:19|20)\d\d)-(?P<b>(?:19|20)?\d\d)$")
 _ICD10 = re.compile(r"^[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?$")
 # Cue words, looked up on the word just before a value (a regex over the whole text for each
 # cue list cost more than the rest of the pass).
@@ -347,5 +348,17 @@ class SafeHarborRecognizer:
         bp = _BP.match(token) if "/" in token else None
         if bp and 60 <= int(bp.group("a")) <= 260 and 30 <= int(bp.group("b")) <= 160:
             return True
-        rng = _RANGE.match(token) if "-" in token else None
-        return bool(rng and int(rng.group("a")) < int(rng.group("b")))
+        return "-" in token and _a_range(token)
+
+
+def _a_range(token: str) -> bool:
+    """A rising range of small numbers ("10-20"), or of years, which Safe Harbor lets stand
+    ("2019-2020", "2019-20": a season, a school year)."""
+    rng = _RANGE.match(token)
+    if rng is not None:
+        return int(rng.group("a")) < int(rng.group("b"))
+    years = _YEARS.match(token)
+    if years is None:
+        return False
+    a, b = int(years.group("a")), years.group("b")
+    return a < (int(b) if len(b) == 4 else a // 100 * 100 + int(b))
