@@ -182,7 +182,7 @@ def _slipped(word: str, common: frozenset[str]) -> bool:
     return any(w in common for w in cut) or any(w in common for w in swap)
 
 
-def _lower_name(word: str, lex: TokenLexicon) -> bool:
+def _lower_name(word: str, lex: TokenLexicon, floor: float = _LOWER_FLOOR) -> bool:
     """Whether a lower-case word reads as a name by itself: a word in no list, of plain
     letters, that is no typing slip, derivation or plural of an English word and is spelt like a
     name (``zakarka``, ``yadriel``); or a listed name that no English word spells (a given name,
@@ -193,7 +193,7 @@ def _lower_name(word: str, lex: TokenLexicon) -> bool:
         return (
             word.isascii()
             and evidence == UNKNOWN
-            and name_likeness(word) >= _LOWER_FLOOR
+            and name_likeness(word) >= floor
             and not ordinary_word(word)
             and not _slipped(word, lex.common)
         )
@@ -202,7 +202,7 @@ def _lower_name(word: str, lex: TokenLexicon) -> bool:
         and evidence == STRONG
         and word not in lex.vocab
         and not plural_of(word, lex.vocab)
-        and (word in lex.first or name_likeness(word) >= _LOWER_FLOOR)
+        and (word in lex.first or name_likeness(word) >= floor)
     )
 
 
@@ -210,18 +210,7 @@ def _lower_item(word: str, lex: TokenLexicon) -> bool:
     """Whether a lower-case item of a list beside a found name is a name: as
     :func:`_lower_name`, but spelt like a name only as far as code is not (a likeness of -0.5 or
     more: ``syndia``, ``ndeapo``): its place in the list says the rest."""
-    kind, low = lex.kind(word), word
-    if kind is Kind.NAME:
-        if strength(lex, low) != STRONG or low in lex.vocab or plural_of(low, lex.vocab):
-            return False
-    elif kind is not Kind.UNKNOWN or strength(lex, low) != UNKNOWN or not low.isascii():
-        return False
-    return (
-        _reads_as_name(word, lex)
-        and name_likeness(word) >= _UNLISTED_FLOOR
-        and not ordinary_word(word)
-        and not _slipped(word, lex.common)
-    )
+    return _reads_as_name(word, lex) and _lower_name(word, lex, floor=_UNLISTED_FLOOR)
 
 
 @lexicon_cache(maxsize=_MEMO_SIZE)
