@@ -20,6 +20,9 @@ gives a tail that depends less on which prompts the pool happens to hold):
   reach more of its rules and NER than the US names above do.
 - ``code-log``: pasted Python tracebacks, service logs with IPs and request ids, JSON config and
   CamelCase-heavy source code.
+- ``records``: Faker-built contact records, chats, tickets, e-mails, tables, name lists and
+  meeting notes in 12 locales, one of nine shapes per prompt (see ``latency_records.py``): a
+  generator and shapes the detector was not tuned on.
 - ``clinical``: clinical notes nobody here wrote (``bench/data/phi_ext/open.jsonl``, see its
   ``generate.py``) joined to the size, as ``bench_phi.py --latency`` does: Unicode-rich
   (``SpO₂``, ``x10⁹/L``, no-break spaces), so the normalized view covers much of the text.
@@ -52,6 +55,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from latency_records import records_prompt  # the script's folder is on sys.path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -218,10 +223,12 @@ def build_family(family: str, size: int, variant: int) -> str:
     if family == "name-dense-intl":
         names = _intl_names()
         return _fill(size, iter(lambda: _intl_line(rng, names), None))
+    if family == "records":
+        return records_prompt(size, variant)
     return _fill(size, iter(lambda: _code_log_line(rng), None))
 
 
-FAMILIES = ("mixed", "name-dense", "name-dense-intl", "code-log", "clinical")
+FAMILIES = ("mixed", "name-dense", "name-dense-intl", "records", "code-log", "clinical")
 SIZES = (("200 B", 200, 300), ("1 KB", 1024, 100), ("10 KB", 10240, 30))
 POOL = 20
 
