@@ -14,6 +14,7 @@ import re
 from hybridllm.classifiers.name_candidates import NerCandidates
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, NOT_NAME_PARTS, NOT_PEOPLE
+from hybridllm.classifiers.name_inverted import inverted_name
 from hybridllm.classifiers.name_tokens import PARTICLES, Kind, plural_of
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.models import Finding
@@ -53,6 +54,15 @@ class NamePairs(NerCandidates):
         )
 
     def _listed_pair(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[list[Finding], int] | None:
+        """A listed first name and a surname: "Inessa D. Samoylova"; or a surname, a comma and
+        a given name (:func:`~.name_inverted.inverted_name`: "Dekker, Hugo")."""
+        if (last := inverted_name(text, words, i, self.tokens)) is not None:
+            return [self._finding(words[i].start(), words[last].end(), 0.8, self.name)], last + 1
+        return self._given_first(text, words, i)
+
+    def _given_first(
         self, text: str, words: list[re.Match[str]], i: int
     ) -> tuple[list[Finding], int] | None:
         """A listed first name and a surname: "Inessa D. Samoylova"."""
