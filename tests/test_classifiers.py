@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hybridllm import redact
 from hybridllm.classifiers import CompositeClassifier, classify, get_classifier
 from hybridllm.classifiers.base import Classifier
 from hybridllm.classifiers.combine import merge_overlaps
@@ -87,6 +88,22 @@ def test_support_email_is_pii_only() -> None:
     assert found["PERSON"] == {"Maria Garcia"}
     assert found["EMAIL_ADDRESS"] == {"maria.garcia@gmail.com"}
     assert found["PHONE_NUMBER"] == {"(212) 555-0187"}
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "josé.garcía@correo.es",
+        "dagmar.procházková@centrum.cz",
+        "info@müller.de",
+        "ünal@örnek.com.tr",
+    ],
+)
+def test_email_addresses_in_any_script_are_found(address: str) -> None:
+    # RFC 6531 local parts and IDN domains; also past the prefilter (a long text).
+    for text in (f"Write to {address} today.", "Grüße aus München. " * 400 + f"mail: {address}"):
+        assert address in values(text, classify(text)).get("EMAIL_ADDRESS", set())
+        assert address not in redact(text).text
 
 
 def test_name_alone_is_pii() -> None:

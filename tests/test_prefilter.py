@@ -140,7 +140,7 @@ def _regex_rules() -> list[RegexRule]:
 
 def _email_pattern() -> re.Pattern[str]:
     """The generic e-mail pattern among the prefiltered patterns."""
-    return next(p for p in PATTERNS if "(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@" in p.pattern)
+    return next(p for p in PATTERNS if r"(?P<v>[^\W_][\w.%+-]{0,63}@" in p.pattern)
 
 
 def test_possible_drops_only_rules_the_scan_rules_out() -> None:

@@ -204,8 +204,10 @@ def _card_more_valid(value: str) -> bool:
 
 _EMAIL = re.compile(
     # Not after "scheme://user:" (that is a connection-string password, see secrets.py).
-    r"(?:(?<=mailto:)|(?<![\w.%+/:-]))(?P<v>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-])"
+    # Letters of any script (RFC 6531 addresses, IDN domains): "josé.garcía@correo.es",
+    # "dagmar.procházková@centrum.cz", "info@müller.de" are a person's address as much.
+    r"(?:(?<=mailto:)|(?<![\w.%+/:-]))(?P<v>[^\W_][\w.%+-]{0,63}@"
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24})(?![\w-])"
 )
 # An address written out to dodge a scanner: "maria.lopez(at)gmail.com", "m [dot] lopez [at]
 # gmail [dot] com", "maria_lopez at outlook dot com". The at and the dots in brackets or as
