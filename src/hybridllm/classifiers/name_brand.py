@@ -44,6 +44,7 @@ import re
 from bisect import bisect_left
 
 from hybridllm.classifiers.name_cast import cast_context
+from hybridllm.classifiers.name_public_roles import public_role
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, token_lexicon
 from hybridllm.models import Finding
 
@@ -317,7 +318,7 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
         return "known"  # a public figure; or a character the prompt introduces (name_cast)
     if last in _ONE_ROLES and _ROLE_ONE.search(text, max(0, f.start - 30), f.start) is not None:
         return "known"  # "president Zelenskii", "the french writer Molière"
-    return None
+    return public_role(text, f, key)  # "Justice Sanjay Karol", "Jesus" in a text of faith
 
 
 def known_context(text: str, f: Finding, last: str | None = None) -> bool:
