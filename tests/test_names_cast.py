@@ -45,3 +45,37 @@ def test_a_full_name_called_a_character_is_no_person(text: str, name: str) -> No
 )
 def test_a_name_with_a_record_or_without_a_cast_cue_stays(text: str, name: str) -> None:
     assert any(name in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'How many times does Michael Scott say "that\'s what she said" in the TV show The '
+            "Office",
+            "Michael Scott",
+        ),
+        (
+            "Say that again but talk like Isaac Hayes's Chef character from the television show "
+            "South Park?",
+            "Isaac Hayes",
+        ),
+        ("What did Barney Stinson say to Ted Mosby in the sitcom?", "Barney Stinson"),
+    ],
+)
+def test_a_full_name_placed_in_a_show_or_a_work_is_no_person(text: str, name: str) -> None:
+    assert not any(name in p for p in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "book club", "show last night": no work of fiction's noun ends the phrase
+        ("I met Tiina Sandt from the book club yesterday.", "Tiina Sandt"),
+        ("Kaarle Virtanen was in the show last night at our school.", "Kaarle Virtanen"),
+        # the phrase is in the next sentence
+        ("Ask Maarit Lindqvist. She saw it in the movie Heat.", "Maarit Lindqvist"),
+    ],
+)
+def test_a_full_name_beside_a_show_that_is_not_its_work_stays(text: str, name: str) -> None:
+    assert any(name in p for p in persons(text)), persons(text)

@@ -6,7 +6,11 @@ as not. A full name the prompt itself calls a character is no one's record, whet
 asked for or published: ``where the main character is Rachel Kirkpatrick``, ``The protagonist is
 called Roger Taylor``, ``the journey of protagonist Wade Watts``, ``a character analysis of
 Roger Davis``, ``Vernita Ernestine Washington is a fictional character``, ``Ruby Rose, the main
-character, ...``. :func:`cast_context` tells such a cue right before or right after a finding;
+character, ...``; and a full name the clause places in a named work of fiction or a show
+(``How many times does Michael Scott say "that's what she said" in the TV show The Office``,
+``talk like Isaac Hayes's Chef character from the television show South Park``; the work's
+noun must end the phrase or come before its title: ``Tiina Sandt from the book club`` is
+someone real). :func:`cast_context` tells such a cue right before or right after a finding;
 :func:`hybridllm.classifiers.name_public.drop_public` drops the name unless a record or a
 personal cue is near it (and never from a clinical text). "Hero" is no cue: ``her hero, Chris
 Sharma`` is someone real.
@@ -34,6 +38,16 @@ _CAST_AFTER = re.compile(
     r"|[ \t]*,[ \t]*the[ \t]+(?:(?:main|lead|central|title)[ \t]+)?" + _ROLE + r"\b)"
 )
 _WINDOW = 48  # characters before a name searched for a cue
+# "... in the TV show The Office", "... from the movie Heat", "... in the anime?": the name's
+# clause (no sentence end before the phrase, at most _IN_WORK characters) places it in a work.
+_IN_WORK = 64
+_WORK_AFTER = re.compile(
+    r"[^.!?\n]{0,"
+    + str(_IN_WORK)
+    + r"}?\b(?i:in|from|on)[ \t]+(?i:the)[ \t]+(?:(?i:tv|television|hit|animated)[ \t]+)?"
+    r"(?i:show|series|sitcom|movie|film|novel|anime|manga|cartoon|comic|musical|video[ \t]+game)"
+    r"(?=[ \t]*(?:[.,;:!?)\n\"“'”]|$)|[ \t]+[A-Z\"“'])"
+)
 
 
 def cast_context(text: str, f: Finding) -> bool:
@@ -50,4 +64,5 @@ def cast_context(text: str, f: Finding) -> bool:
     return (
         _CAST_BEFORE.search(text, max(0, f.start - _WINDOW), f.start) is not None
         or _CAST_AFTER.match(text, f.end) is not None
+        or _WORK_AFTER.match(text, f.end) is not None
     )
