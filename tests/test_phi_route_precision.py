@@ -23,6 +23,10 @@ from hybridllm.classifiers.clinical import clinical_evidence, is_clinical
         "Dissolve the salt at 25°C and report the solubility of AgCl in water.",
         # "pt" before an object is a slip for "put", not the patient
         "Rephrase: she does not pt her phone away in class and her grades suffer.",
+        # an e-mail's carbon copy is no chief complaint
+        "From: Ana Ruiz <ana@example.es>\nTo: Bo Li\nCc: Kim Park\nSubject: budget review\n\n"
+        "Hi Bo, the gastroenteritis outbreak closed the canteen; lunch is off on Friday.",
+        "To: Bo Li\nCc: kim.park@example.org\n\nThe arthritis charity gala moved to June.",
     ],
 )
 def test_everyday_senses_are_not_clinical(text: str) -> None:
@@ -37,6 +41,8 @@ def test_everyday_senses_are_not_clinical(text: str) -> None:
         "Pt reports fever since Monday, T 101.3°F, HR 104.",
         "pt is a 45 yo male, pt denies chest pain.",
         "Temp 38.4 °C, cough and chills for two days.",
+        "CC: chest pain x 3 days\nHPI: 54M, pressure-like, worse on exertion.",
+        "CC: sore throat\nAllergies: none\nPlan: rapid strep test",
     ],
 )
 def test_clinical_shorthand_is_still_clinical(text: str) -> None:

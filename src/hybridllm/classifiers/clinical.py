@@ -275,7 +275,9 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "section",
         re.compile(
-            r"^[ \t>*#-]*(?:HPI|CC|PMH|PSH|ROS|A/P|history\s+of\s+present\s+illness"
+            # (not an e-mail's "Cc:" header: an address on its line or a header line after it)
+            r"^[ \t>*#-]*(?:HPI|CC(?![ \t]*:[^\n]*(?:@|\n[ \t]*(?:subject|bcc|date|sent|to|from)"
+            r"[ \t]*:))|PMH|PSH|ROS|A/P|history\s+of\s+present\s+illness"
             r"|chief\s+complaint|past\s+medical\s+history|review\s+of\s+systems|physical\s+exam"
             r"(?:ination)?|vitals?|vital\s+signs|allergies|medications|meds|impression"
             r"|diagnos[ie]s|dx|hospital\s+course|disposition|labs|clinical\s+(?:note|assessment)"
