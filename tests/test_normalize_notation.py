@@ -4,6 +4,8 @@ stays as written; digits written in superscript to hide a value still fold."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.normalize import normalize, spaced
 
@@ -53,3 +55,27 @@ def test_no_break_spaces_inside_a_value_are_found_by_the_plain_pass() -> None:
     assert hits
     assert not any(f.recognizer.endswith("+normalized") for f in hits)
     assert hits[0].end >= text.index("0187") + 4
+
+
+def test_digits_of_other_scripts_read_as_digits() -> None:
+    # Bengali, Persian and Arabic-Indic digits write the same numbers: the view folds them, so
+    # the phone and SSN rules see them, and redaction removes the original characters.
+    cases = [
+        (
+            "Call me at +\u09ee\u09ee\u09e6 \u09e7\u09ed\u09ea\u09e6 "
+            "\u09ec\u09ee\u09e7\u09e8\u09ea\u09e7 tonight",
+            "PHONE_NUMBER",
+        ),
+        (
+            "My phone: \u06f0\u06f9\u06f1\u06f2 \u06f3\u06f4\u06f5 \u06f6\u06f7\u06f8\u06f9",
+            "PHONE_NUMBER",
+        ),
+        ("SSN \u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669", "US_SSN"),
+    ]
+    for text, entity in cases:
+        view = normalize(text)
+        assert view is not None
+        found = get_classifier().classify(text).findings
+        spans = [text[f.start : f.end] for f in found if f.entity_type == entity]
+        assert spans, (text, found)
+        assert all(any(unicodedata.decimal(c, -1) >= 0 for c in s) for s in spans)

@@ -104,6 +104,8 @@ class Normalized:
 
 # Where the per-character map may change something: "%" and every non-ASCII character.
 _SPECIAL = re.compile(r"[^\x00-\x24\x26-\x7f]")
+# A decimal digit of another script (NFKC leaves it as it is; the view folds it, see _fold).
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 _ANY_SPACE = re.compile(f"[{SPACES}]")
@@ -133,7 +135,12 @@ _NOTATION = re.compile(
 @lru_cache(maxsize=4096)
 def _fold(c: str) -> str:
     folded = unicodedata.normalize("NFKC", c)
-    return folded if len(folded) == 1 and folded.isascii() else c
+    if len(folded) == 1 and folded.isascii():
+        return folded
+    # A decimal digit of another script (Arabic-Indic U+0660-0669, Persian U+06F0-06F9,
+    # Devanagari, Bengali, Thai, ...): the number it writes is a phone or an id all the same.
+    digit = unicodedata.decimal(c, None)
+    return c if digit is None else str(digit)
 
 
 def _folds(text: str) -> bool:
@@ -301,7 +308,8 @@ def normalize(text: str) -> Normalized | None:
         drop = _splits(text) | _letters(text)
         return _dropped(text, drop) if drop else None
     if _MAPPED.search(text) is None and (
-        unicodedata.is_normalized("NFKC", text) or not _folds(text)
+        (unicodedata.is_normalized("NFKC", text) and _OTHER_DIGIT.search(text) is None)
+        or not _folds(text)
     ):
         # Non-ASCII letters ("Bartłomiej"), notation ("SpO₂") but nothing to fold or
         # decode: skip the per-character map, which costs ~1.5 ms per KB.
