@@ -39,9 +39,10 @@ _CASELESS = (
     "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
 )
-_WORD = rf"[{_CASELESS}][{_CASELESS}\u200c\u200d'’-]*"
+_LETTER = rf"(?!\d)[{_CASELESS}]"  # not a digit of those scripts (Bengali, Arabic-Indic)
+_WORD = rf"{_LETTER}(?:{_LETTER}|[\u200c\u200d'’-])*"
 _RUN = re.compile(rf"(?<![\w{_CASELESS}]){_WORD}(?:[ \t]{_WORD}){{0,2}}(?![\w{_CASELESS}])")
-_CASELESS_LETTER = re.compile(rf"[{_CASELESS}]")
+_CASELESS_LETTER = re.compile(_LETTER)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 # A verb, a greeting or a ticket's word that addresses or names the person after it.
 _ADDRESSED = re.compile(
