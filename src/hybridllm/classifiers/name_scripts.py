@@ -10,7 +10,8 @@ of one to three words of such a script, set in a text that is mostly Latin lette
 person's name where
 
 - a verb or a greeting that addresses a person comes right before it (``email``, ``call``,
-  ``ask``, ``cc``, ``dear``, ``hi``, ``thanks``, ``assigned to``, ...) or any person's cue of
+  ``ask``, ``cc``, ``dear``, ``hi``, ``thanks``, ``assigned to``, ``a meeting with``, ...) or
+  any person's cue of
   :func:`~hybridllm.classifiers.name_context.person_context` is around it;
 - a label of a person's field comes right before it (``Name:``, ``Customer:``, ``From:``,
   ``Patient:``, ``Attn:``, ``Owner -``, ...);
@@ -47,7 +48,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 # A verb, a greeting or a ticket's word that addresses or names the person after it.
 _ADDRESSED = re.compile(
     r"(?i:\b(?:e-?mail|call|ask|tell|text|ping|remind|invite|meet|met|thank|thanks|cc|contact"
-    r"|message|notify|inform|dear|hi|hello|hey|welcome|congratulate|assigned\s+to|escalated\s+to|opened\s+by|signed\s+by|attn|mr|mrs|ms|dr|prof)"
+    r"|message|notify|inform|dear|hi|hello|hey|welcome|congratulate"
+    r"|(?:meetings?|calls?|chats?|talks?|interviews?|sessions?|lunch|dinner|coffee|catch-up"
+    r"|1:1|one-on-one)\s+with|assigned\s+to|escalated\s+to|opened\s+by|signed\s+by|attn|mr|mrs|ms|dr|prof)"
     r"\.?[,:]?[ \t]+)$"
 )
 # A person's field: "Name: ", "Customer - ", "From: ", "| Patient | " (a table cell after the key).
