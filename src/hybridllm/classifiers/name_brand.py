@@ -46,6 +46,7 @@ from bisect import bisect_left
 from hybridllm.classifiers.name_cast import cast_context
 from hybridllm.classifiers.name_public_roles import public_role
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, token_lexicon
+from hybridllm.classifiers.prefilter import per_text
 from hybridllm.models import Finding
 
 __all__ = [
@@ -190,6 +191,9 @@ _ROLE_ONE = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ONE_ROLES)) + r")\s+$)")
 # A later item of an enumeration a thing's class noun introduces: "companies such as Walmart,
 # Target, and Kohl's", "apps like Notion, Trello or Menti" (the first item is _BEFORE's).
 _ITEM = r"[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,2}"
+# What introduces _THINGS_LISTED's enumeration (the same words and case): a text without it is
+# not searched before each of its names.
+_LISTING = re.compile(r"(?i:such[ \t]+as|like|including)")
 _THINGS_LISTED = re.compile(
     r"(?i:\b"
     + _THING
@@ -306,6 +310,7 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
         brand_context(text, f, last)
         or (
             last in ("and", "or", "")
+            and per_text(text, "listing", _listing)
             and _THINGS_LISTED.search(text, max(0, f.start - 120), f.start)
         )
         # owned right after a possessive: "on my Mac", "our Peer to Peer group", "for my Lean
@@ -319,6 +324,10 @@ def thing_kind(text: str, f: Finding, key: str) -> str | None:
     if last in _ONE_ROLES and _ROLE_ONE.search(text, max(0, f.start - 30), f.start) is not None:
         return "known"  # "president Zelenskii", "the french writer Molière"
     return public_role(text, f, key)  # "Justice Sanjay Karol", "Jesus" in a text of faith
+
+
+def _listing(text: str) -> bool:
+    return _LISTING.search(text) is not None
 
 
 def known_context(text: str, f: Finding, last: str | None = None) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.prefilter import per_text
 from hybridllm.models import Finding
 
 __all__ = ["cast_context"]
@@ -36,6 +37,12 @@ _CAST_BEFORE = re.compile(
 _CAST_AFTER = re.compile(
     r"(?i:[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}" + _ROLE + r"\b"
     r"|[ \t]*,[ \t]*the[ \t]+(?:(?:main|lead|central|title)[ \t]+)?" + _ROLE + r"\b)"
+)
+# Every cue above holds one of these (the same words, case and folding): a text without one
+# (most texts) is searched once, not before and after each of its names.
+_CAST_WORD = re.compile(
+    r"(?i:character|protagonist|protaganist|antagonist|villain|narrator|show|series|sitcom"
+    r"|movie|film|novel|anime|manga|cartoon|comic|musical|video)"
 )
 _WINDOW = 48  # characters before a name searched for a cue
 # "... in the TV show The Office", "... from the movie Heat", "... in the anime?": the name's
@@ -61,8 +68,12 @@ def cast_context(text: str, f: Finding) -> bool:
     Returns:
         True when a character cue introduces the name.
     """
-    return (
+    return per_text(text, "cast-words", _cast_words) and (
         _CAST_BEFORE.search(text, max(0, f.start - _WINDOW), f.start) is not None
         or _CAST_AFTER.match(text, f.end) is not None
         or _WORK_AFTER.match(text, f.end) is not None
     )
+
+
+def _cast_words(text: str) -> bool:
+    return _CAST_WORD.search(text) is not None

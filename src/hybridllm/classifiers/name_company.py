@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.clinical import words
+from hybridllm.classifiers.name_cue_tails import tail_ends
 
 __all__ = ["FIELD", "NAME_KEY", "in_company", "person_object"]
 
@@ -161,10 +162,16 @@ def in_company(text: str, start: int, end: int) -> bool:
             (last == "," or (spaced and (not other or word in _RELATION_ENDS)))
             and _RELATIONS.search(text, lo, start)
         )
-        or (spaced and (not other or word == "and") and _WITH_ME_BEFORE.search(text, lo, start))
+        or (
+            spaced
+            and (not other or word == "and")
+            and tail_ends(text, lo, start, ("and",))
+            and _WITH_ME_BEFORE.search(text, lo, start)
+        )
         or (
             spaced
             and (not other or word in ("under", "known"))
+            and tail_ends(text, lo, start, ("under", "known"))
             and _HELD_UNDER.search(text, lo, start)
         )
     ):
@@ -172,7 +179,9 @@ def in_company(text: str, start: int, end: int) -> bool:
     if any(p.match(text, end) for p in (_WITH_ME_AFTER, _ROLE_AFTER, _OF_COMPANY)):
         return True
     intro = (
-        _INTRO_BEFORE.search(text, lo, start) if spaced and (not other or word == "is") else None
+        _INTRO_BEFORE.search(text, lo, start)
+        if spaced and (not other or word == "is") and tail_ends(text, lo, start, ("is",), fold=True)
+        else None
     )
     if intro is not None and (intro["hi"] or _INTRO_AFTER.match(text, end)):
         return True

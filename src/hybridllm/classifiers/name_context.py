@@ -19,6 +19,7 @@ import re
 
 from hybridllm.classifiers.name_company import FIELD as _FIELD
 from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
+from hybridllm.classifiers.name_cue_tails import cue_may_end, greeted, memo, tail_ends
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
 from hybridllm.classifiers.name_initials import INITIALS, INITIALS_LOWER, initial_names
@@ -50,6 +51,7 @@ __all__ = [
     "TITLE_NAME",
     "TITLE_WORDS",
     "context_names",
+    "greeted",
     "nameish",
     "person_context",
     "thing_named",
@@ -396,18 +398,30 @@ _THING_NAMED = re.compile(
 )
 
 
+_NAMED = ("named", "called")
+
+
 def thing_named(text: str, start: int) -> bool:
     """Whether the word at ``start`` is what a thing is named ("a java class named Fibbo")."""
-    if text[start - 1 : start] not in (" ", "\t"):  # where the pattern must end: no search
-        return False
-    return _THING_NAMED.search(text, max(0, start - 40), start) is not None
+    lo = max(0, start - 40)
+    if text[start - 1 : start] not in (" ", "\t") or not tail_ends(text, lo, start, _NAMED):
+        return False  # where the pattern must end (its last word, blanks): no search
+    return _THING_NAMED.search(text, lo, start) is not None
 
 
 def person_context(text: str, start: int, end: int) -> bool:
     """Whether the word at ``text[start:end]`` is followed by a verb only people do ("Wade never
     showed") or preceded by a cue that only precedes people ("thanks", "my kid") or by a chat
     log's time stamp at the line start, and not by one that precedes companies ("our team at
-    Initech wants ...")."""
+    Initech wants ..."). Asked once per word and text (see :mod:`.name_cue_tails`)."""
+    verdicts = memo(text, "person-context")
+    found = verdicts.get((start, end))
+    if found is None:
+        found = verdicts[start, end] = _person_context(text, start, end)
+    return found
+
+
+def _person_context(text: str, start: int, end: int) -> bool:
     spaced = text[start - 1 : start].isspace()  # where both cues end: no search without it
     if spaced and (_ORG_CUE.search(text, max(0, start - 24), start) or thing_named(text, start)):
         return False
@@ -419,7 +433,11 @@ def person_context(text: str, start: int, end: int) -> bool:
             and _LET.search(text, max(0, start - 6), start) is not None
             and _KNOW.match(text, end) is not None
         )
-        or (spaced and _PERSON_CUE.search(text, max(0, start - 24), start) is not None)
+        or (
+            spaced
+            and cue_may_end(text, start)
+            and _PERSON_CUE.search(text, max(0, start - 24), start) is not None
+        )
         # the first word after a chat log's time stamp is its speaker, when English does not
         # spell it: "[10:01] Abbe: ...", not "[09:15] Bot: hi"
         or (  # (a stamp is short: the line start is looked for in the 40 characters before)
@@ -442,22 +460,6 @@ def person_context(text: str, start: int, end: int) -> bool:
             and _GIVE_TO.search(text, max(0, start - 12), start) is not None
             and _GIVEN.match(text, end) is not None
         )
-    )
-
-
-# A greeting before a word that a comma ends: "Hello Milan, how are you", "Dear Florence,".
-_GREETING = re.compile(
-    r"(?i:\b(?:hi|hello|hey|dear|morning|good[ \t]+(?:morning|afternoon|evening)|thanks"
-    r"|thank[ \t]+you),?[ \t]+)$"
-)
-
-
-def greeted(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``text[start:end]`` is greeted and addressed: a greeting before it
-    and a comma right after it (a city that is a given name too is a person there: ``Hello
-    Milan, how are you``; not ``Hello Paris! I love this city``)."""
-    return (
-        text[end : end + 1] == "," and _GREETING.search(text, max(0, start - 24), start) is not None
     )
 
 
