@@ -99,7 +99,8 @@ def run(src: str, only: str, cache: Path | None = None) -> list[Any]:
         capture_output=True,
         text=True,
         check=True,
-        env={"PYTHONPATH": str(Path(src).resolve())},
+        # a fixed hash seed: the Faker-built latency prompts (records) vary with it
+        env={"PYTHONPATH": str(Path(src).resolve()), "PYTHONHASHSEED": "0"},
     )
     result = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
     if cache is not None:
