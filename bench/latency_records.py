@@ -17,7 +17,10 @@ pastes into a prompt, one shape per prompt (the variant picks it), every line wi
 The detector's rules were tuned on other generators' prompts (``name-dense``, ``name-dense-intl``
 in ``bench_classify.py``); these shapes were written once to probe latency, not tuned against:
 the shape mix and Faker's names put more words in front of the name stage than those families
-do. Output depends on the installed Faker version (seeded per prompt, so fixed for a version).
+do. Output depends on the installed Faker version (seeded per prompt, so fixed for a version)
+and on the hash seed (some providers draw from a set: ``it_IT``'s cities), so the processes
+that build and time these prompts run with ``PYTHONHASHSEED=0`` (``bench_classify.py``,
+``findings_diff.py``).
 """
 
 from __future__ import annotations
