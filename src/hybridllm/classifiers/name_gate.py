@@ -33,6 +33,7 @@ from hybridllm.classifiers.name_tokens import (
 )
 from hybridllm.classifiers.normalize import SPACES
 from hybridllm.classifiers.patterns import STREET_TYPES, US_STATE_CODES
+from hybridllm.classifiers.prefilter import per_text
 
 __all__ = [
     "COMMON_WORDS",
@@ -190,7 +191,12 @@ def all_words(lex: TokenLexicon, span: str) -> bool:
 
 
 def foreign_text(lex: TokenLexicon, text: str) -> bool:
-    """Whether most lower-case words of ``text`` are not English (see the module docstring)."""
+    """Whether most lower-case words of ``text`` are not English (see the module docstring);
+    counted once per classified text (the cased rules and :mod:`.name_beside` ask)."""
+    return per_text(text, f"foreign_text:{id(lex)}", lambda t: _foreign(lex, t))
+
+
+def _foreign(lex: TokenLexicon, text: str) -> bool:
     words = _LOWER.findall(text[:4000])
     if len(words) < _MIN_WORDS:
         return False

@@ -48,6 +48,7 @@ from hybridllm.classifiers.name_context import (
 )
 from hybridllm.classifiers.name_lower_context import GROUP_CUE, blank_lines, in_token
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
+from hybridllm.classifiers.name_lower_context import code_chars_line as _code_line
 from hybridllm.classifiers.name_lower_context import faker_last as _faker_last
 from hybridllm.classifiers.name_lower_cues import addressed, cue_run, kin_name, line_start
 from hybridllm.classifiers.name_lower_english import NONE as _NONE
@@ -428,20 +429,6 @@ def _may_count(text: str, words: list[re.Match[str]], i: int, lex: TokenLexicon)
     return bool(
         person_context(text, start, end) or SPEECH_CUE.search(before) or STRONG_CUE.search(before)
     )
-
-
-# A ";" followed by a space and a letter joins two clauses of prose, not two statements.
-_CODE_CHARS = re.compile(
-    r"[={}]|;(?![ \t]+[^\W\d_])|\w\(|</?\w|\w\["
-    r"|^\s*(?:#|//|import\b|from\b|def\b|return\b|elif\b|else\b)"
-)
-
-
-def _code_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` reads like code (operators, brackets, keywords)."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    return bool(_CODE_CHARS.search(text[lo : hi if hi >= 0 else len(text)]))
 
 
 def strong_name(lex: TokenLexicon, word: str) -> bool:

@@ -34,6 +34,7 @@ import bisect
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
+from typing import Any
 
 from hybridllm.classifiers.name_tokens import (
     FUNCTION_WORDS,
@@ -43,7 +44,7 @@ from hybridllm.classifiers.name_tokens import (
     read_list,
     untracked,
 )
-from hybridllm.classifiers.prefilter import finditer
+from hybridllm.classifiers.prefilter import finditer, per_text
 
 __all__ = [
     "GROUP_CUE",
@@ -316,9 +317,32 @@ def code_line(text: str, pos: int) -> bool:
     cut = max(line.rfind(". ", 0, at), line.rfind("? ", 0, at), line.rfind("! ", 0, at))
     ends = [k for k in (line.find(". ", at), line.find("? ", at), line.find("! ", at)) if k >= 0]
     line = line[cut + 1 : min(ends) + 1 if ends else len(line)]
-    if "(" in line:
-        line = _OWNER_MARK.sub("", line)
-    return bool(_CODE.search(line))
+    memo: dict[str, bool] = per_text(text, "code_line", _new_memo)  # (the words of a sentence)
+    if line not in memo:
+        memo[line] = bool(_CODE.search(_OWNER_MARK.sub("", line) if "(" in line else line))
+    return memo[line]
+
+
+def _new_memo(_text: str) -> dict[Any, bool]:
+    return {}
+
+
+# A ";" followed by a space and a letter joins two clauses of prose, not two statements.
+_CODE_CHARS = re.compile(
+    r"[={}]|;(?![ \t]+[^\W\d_])|\w\(|</?\w|\w\["
+    r"|^\s*(?:#|//|import\b|from\b|def\b|return\b|elif\b|else\b)"
+)
+
+
+def code_chars_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` reads like code (operators, brackets, keywords); asked
+    once per line of a classified text (for each lower-case word of it otherwise)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    memo: dict[int, bool] = per_text(text, "code_chars_line", _new_memo)
+    if lo not in memo:
+        hi = text.find("\n", pos)
+        memo[lo] = bool(_CODE_CHARS.search(text[lo : hi if hi >= 0 else len(text)]))
+    return memo[lo]
 
 
 def _in_context(
