@@ -144,7 +144,9 @@ def records_prompt(size: int, variant: int, shape: str | None = None) -> str:
     ``SHAPES[variant % 9]`` unless ``shape`` names one; seeded by size, variant and shape."""
     shape = shape or SHAPES[variant % len(SHAPES)]
     rng = random.Random(f"records-{shape}-{size}-{variant}")
-    _faker().seed_instance(rng.getrandbits(32))
+    seed = rng.getrandbits(32)
+    for locale in LOCALES:  # each locale's generator: a prompt owes nothing to the ones before
+        _faker()[locale].seed_instance(seed)
     make = _line_maker(shape, rng)
     parts: list[str] = []
     length = 0
