@@ -119,3 +119,32 @@ def test_a_lower_case_word_in_no_list_paired_with_a_found_name() -> None:
     assert "ndeapo" in found
     found = people("is 'dear yandel and syndia' or 'dear both' better when emailing two people?")
     assert "syndia" in found
+
+
+def test_a_lower_case_word_with_nothing_english_in_it_beside_a_found_name() -> None:
+    # spelt less like a name than 0.25 (naivalu -0.46, engjull -0.5), but no typo, no two
+    # English words run together, a vowel: near a name found in lower case it is one more
+    found = people(
+        "debrief: ruci liked the candidate, naivalu didn't. the candidate, mitah vuki, has a "
+        "competing offer."
+    )
+    assert {"ruci", "naivalu", "mitah vuki"} <= found
+    found = people("ask joshua ivan how to word a reply that does not throw engjull under the bus")
+    assert "engjull" in found
+
+
+def test_english_words_run_together_beside_a_lower_case_name_stay() -> None:
+    found = people(
+        "ask joshua ivan about the carpool rota, the harbourline ferry and the warframe raid"
+    )
+    assert "joshua ivan" in found
+    assert not found & {"carpool", "harbourline", "warframe"}
+
+
+def test_a_short_word_one_letter_off_a_word_but_no_slip_beside_a_lower_case_name() -> None:
+    # kyona / kona, moeng / mong, tavid / avid: the extra letter is no neighbour's key, so no
+    # typing slip (giood, webnt are: see test_lower_case_typing_slips_are_no_names)
+    found = people("lift rota this week: joshua ivan (mon), moeng (wed), tavid (fri).")
+    assert {"moeng", "tavid"} <= found
+    found = people("ask joshua ivan if he can ahve a giood look at it baout noon, it webnt well")
+    assert not found & {"ahve", "giood", "baout", "webnt"}
