@@ -148,3 +148,12 @@ def test_a_short_word_one_letter_off_a_word_but_no_slip_beside_a_lower_case_name
     assert {"moeng", "tavid"} <= found
     found = people("ask joshua ivan if he can ahve a giood look at it baout noon, it webnt well")
     assert not found & {"ahve", "giood", "baout", "webnt"}
+
+
+def test_a_roster_of_lower_case_names_is_no_foreign_text() -> None:
+    # the names found say nothing of the text's language: without them it is English
+    found = people(
+        "team sheet (number, name, role):\n4, dambrauskaitė, raimond, keeper\n"
+        "9, remeikis, grazina, winger\n12, jankauskaitė, audra, striker"
+    )
+    assert {"remeikis", "grazina", "audra"} <= found

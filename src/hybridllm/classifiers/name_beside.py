@@ -30,7 +30,8 @@ item of a list or a pair with a lower-case found name needs only to be spelt unl
 likeness of -0.5 or more: ``was it ndeapo or annastacia``, ``dear yandel and syndia``); the
 list says the rest.
 
-Text mostly in another language is left alone (its nouns and sentence starts are capitalised).
+Text mostly in another language is left alone (its nouns and sentence starts are capitalised);
+the names found and added are not counted as its words (a roster of names is no foreign text).
 A text with no name found gets nothing from this rule, so it adds no prompt to the share of
 ordinary prompts with a finding; it changes what a prompt that names people sends.
 """
@@ -118,6 +119,7 @@ _SEP_BEFORE = re.compile(_SEP + r"\Z")
 _SEP_AFTER = re.compile(_SEP)
 _ITEM_END = re.compile(_SEP + r"|[ \t]*(?:[.!?)\n'\"’”]|\Z)")
 _VOWEL = re.compile(r"[aeiouy]")
+_LANGUAGE_SAMPLE = 4000  # characters foreign_text reads
 _MEMO_SIZE = 50_000  # words whose verdict is kept
 
 
@@ -351,6 +353,17 @@ def beside_names(
                 recognizer=BESIDE,
             )
         )
-    if out and foreign_text(lex, text):
+    # The names found and those added say nothing of the text's language: a roster or a list
+    # of names in lower case is no foreign text ("11, remeikis, grazina, libero").
+    if out and foreign_text(lex, _blanked(text, [*found, *out])):
         return []
     return out
+
+
+def _blanked(text: str, spans: list[Finding]) -> str:
+    """``text`` with the given spans replaced by spaces."""
+    chars = list(text[:_LANGUAGE_SAMPLE])
+    for f in spans:
+        if f.start < len(chars):
+            chars[f.start : f.end] = " " * (min(f.end, len(chars)) - f.start)
+    return "".join(chars)
