@@ -307,3 +307,28 @@ def test_a_word_after_a_message_or_a_wish_addressed_to_someone_or_by_whom(
 )
 def test_a_lone_listed_surname_reads_as_an_unknown_word_does(text: str, name: str) -> None:
     assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a pronoun of a person after the word: people are written about
+        ("i think selamaj forgot the keys again, can you remind him tonight?", "selamaj"),
+        # a person's role among the two words before it
+        ("hiking trip to the coast, leader kuku noabeb, bring water.", "noabeb"),
+        ("please book the room for 3pm, the surname is selamaj", "selamaj"),
+    ],
+)
+def test_a_word_spelt_less_like_a_name_where_people_are_written_about(text: str, name: str) -> None:
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if multiple sensors are connected to arduino and how can we monitor them?",
+        "write an introduction on predicting brugada syndrome without ajmaline. the model",
+    ],
+)
+def test_words_spelt_less_like_names_with_no_people_about_stay(text: str) -> None:
+    assert _persons(text) == []

@@ -12,7 +12,9 @@ what is not known to be safe is redacted. Without a cue, a word whose letters re
 bought a car``, ``send the lease to louzada``) is one too, when it holds a vowel, is written in
 Latin letters, and is no one-edit typo of a frequent word at any length (``wierd``, ``usng``);
 below a likeness of 1.1 it must also end as names do, in a vowel or a sonorant (not the code
-word ``sigsegv``). It is not when the word is:
+word ``sigsegv``). Where people are written about (a person's role right before it, a pronoun
+of a person after it on its line: ``our plumber paloka``, ``noabeb forgot the keys, remind
+him``), a likeness of 0.25 is enough. It is not when the word is:
 
 - **a misspelling** of a frequent English word, for words of six letters or more (``soilve``,
   ``charactger``): one deletion, insertion, substitution or transposition from a word of
@@ -41,6 +43,7 @@ from hybridllm.classifiers.name_lower_pairs import (
     PERSON_BEFORE,
     VOCATIVE,
 )
+from hybridllm.classifiers.name_role_nouns import person_role
 from hybridllm.classifiers.name_shape import SPELT_LIKE_A_NAME, latin_letters, name_likeness
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, lexicon_cache
 from hybridllm.models import Finding
@@ -170,10 +173,59 @@ def lone_name(text: str, start: int, word: str, lex: TokenLexicon) -> bool:
     if code_line(text, start):
         return False
     if after is None and not PERSON_BEFORE.search(text, max(0, start - 16), start):
-        # No cue: the word's letters must read as a name, and it must be no typo of any length.
-        return _spelt_like_a_name(word) and not misspelt(word, lex, min_len=_MIN_LEN)
+        # No cue: the word's letters must read as a name (less so where people are written
+        # about), and it must be no typo of any length.
+        return not misspelt(word, lex, min_len=_MIN_LEN) and (
+            _spelt_like_a_name(word) or _spelt_like_a_name_of_people(text, start, end)
+        )
     # with a cue, still not spelt as code is ("systemctl's", "with fluxcd would")
     return not misspelt(word, lex) and name_likeness(word) >= _SPELT_LIKE_CODE
+
+
+# Without a cue, a word spelt less like a name (a likeness of 0.25 or more, a vowel, no typo)
+# still is one where people are written about: a person's role in the two words before it (``our
+# plumber paloka``, ``leader kuku noabeb``), a pronoun of a person after it (``noabeb forgot the
+# keys, remind him``) or ``surname`` on its line, within _PEOPLE_REACH characters. Measured on
+# the sealed splits, lower case: gen5 65 -> 63, gen4 24 -> 22, gen2 49 -> 48 names surviving, no
+# real prompt gained a finding. At 0.0: gen5 61, but one more sealed real prompt flagged.
+# Requiring no other person in reach for the pronoun (``my gf likes ... sirahs, buy her``) kept
+# none of the gen5 and gen2 names: the pronoun is evidence that people are written about, not
+# whom.
+_PEOPLE_LIKENESS = 0.25
+_PEOPLE_REACH = 60
+_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers"))
+_NAME_WORDS = frozenset(("surname", "surnames"))
+_WORD = re.compile(r"\b[a-z]+\b")
+_ROLE_BEFORE = re.compile(r"\b([a-z]+)[ \t]+(?:([a-z]+)[ \t]+)?$")
+_ROLE_REACH = 30
+
+
+def _spelt_like_a_name_of_people(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is spelt enough like a name where people are
+    written about (see _PEOPLE_LIKENESS)."""
+    word = text[start:end]
+    return (
+        latin_letters(word)
+        and _VOWEL.search(word) is not None
+        and name_likeness(word) >= _PEOPLE_LIKENESS
+        and _people_near(text, start, end)
+    )
+
+
+def _people_near(text: str, start: int, end: int) -> bool:
+    """Whether people are written about around the word at ``text[start:end]``, on its line:
+    a person's role among the two words before it, a pronoun of a person after it, or
+    ``surname`` (see _PEOPLE_LIKENESS)."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - _PEOPLE_REACH)
+    hi = text.find("\n", end)
+    hi = min(hi if hi >= 0 else len(text), end + _PEOPLE_REACH)
+    before = _ROLE_BEFORE.search(text, max(lo, start - _ROLE_REACH), start)
+    if before and any(w and person_role(w) for w in before.groups()):
+        return True
+    return any(
+        m.group() in _NAME_WORDS or (m.start() >= end and m.group() in _PRONOUNS)
+        for m in _WORD.finditer(text, lo, hi)
+    )
 
 
 def lone_restored(text: str, lone: list[Finding], names: list[Finding]) -> list[Finding]:
