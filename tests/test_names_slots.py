@@ -243,3 +243,22 @@ def test_unlisted_word_before_a_past_tense(text: str, name: str) -> None:
 )
 def test_past_tense_without_a_name(text: str) -> None:
     assert persons(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Text from an unknown number: 'It's Frankito, Santhiago's sister. Call me?'", "Santhiago"),
+        ("Can you forward this to Alexandar's manager before Friday?", "Alexandar"),
+    ],
+)
+def test_a_spelling_of_a_listed_name_is_no_typing_slip(text: str, name: str) -> None:
+    # one letter from "santiago", "alexander": a name's spelling, not a slip of an everyday word
+    found = get_classifier().classify(text).findings
+    assert name in [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+
+
+def test_a_typing_slip_of_an_everyday_word_is_still_no_name() -> None:
+    text = "Please fix the Univeristy page and the Alternatino tab in our app."
+    found = get_classifier().classify(text).findings
+    assert not [f for f in found if f.entity_type == "PERSON"]

@@ -43,6 +43,8 @@ from functools import cache, lru_cache
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, plural_of, token_lexicon
 from hybridllm.classifiers.prefilter import per_text
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
 __all__ = [
     "broken_word",
     "code_identifier",
@@ -96,9 +98,22 @@ def ordinary_word(key: str) -> bool:
     return token_lexicon().kind(key) is Kind.UNKNOWN and (
         _derived(key)
         or (len(key) >= _LONG_WORD - 1 and _slip(key, _long_words()))
-        or token_lexicon().slip(key)  # "univeristy", "alternatino": of any word, 8+ letters
+        # "univeristy", "alternatino": of any word, 8+ letters; not a spelling of a name or a
+        # place the vocabulary holds too ("Santhiago's sister": "santiago")
+        or (token_lexicon().slip(key) and not _name_variant(key))
         or (len(key) >= _GLUED and _glued(key))
     )
+
+
+def _name_variant(key: str) -> bool:
+    """Whether ``key`` is one letter more, one fewer or two swapped from a listed given name,
+    surname or place: a spelling of that name, not a typing slip of an everyday word."""
+    lex = token_lexicon()
+    n = len(key)
+    forms = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(n - 1)]
+    forms += [key[:i] + key[i + 1 :] for i in range(n)]
+    forms += [key[:i] + c + key[i:] for i in range(n + 1) for c in _ALPHABET]
+    return any(f in lex.first or f in lex.last or f in lex.places for f in forms)
 
 
 def _glued(key: str) -> bool:
