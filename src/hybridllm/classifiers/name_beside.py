@@ -61,13 +61,13 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.name_words import ordinary_word
 from hybridllm.models import Finding, new_finding
 
-__all__ = ["BESIDE", "beside_names"]
+__all__ = ["BESIDE", "PLACE_BEFORE", "beside_names"]
 
 BESIDE = "names+beside"
 """The recognizer name of a word found beside a found name."""
 
 # A word after these is a place's ("a flat in Vrbovec"); "to" and "from" give to people too.
-_PLACE_BEFORE = re.compile(
+PLACE_BEFORE = re.compile(
     r"(?i:\b(?:in|near|at|across|around|outside|inside|of|via|into|visit(?:ing|ed)?"
     r"|downtown|north|south|east|west)[ \t]+(?:the[ \t]+)?)\Z"
 )
@@ -339,7 +339,7 @@ def beside_names(
             continue
         if (
             in_code(text, start, end)
-            or _PLACE_BEFORE.search(text, max(0, start - 24), start)
+            or PLACE_BEFORE.search(text, max(0, start - 24), start)
             or _in_phrase(text, start, end, lex)
         ):
             continue

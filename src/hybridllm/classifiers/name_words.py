@@ -39,11 +39,10 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import cache, lru_cache
+from string import ascii_lowercase
 
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, plural_of, token_lexicon
 from hybridllm.classifiers.prefilter import per_text
-
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 __all__ = [
     "broken_word",
@@ -112,7 +111,7 @@ def _name_variant(key: str) -> bool:
     n = len(key)
     forms = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(n - 1)]
     forms += [key[:i] + key[i + 1 :] for i in range(n)]
-    forms += [key[:i] + c + key[i:] for i in range(n + 1) for c in _ALPHABET]
+    forms += [key[:i] + c + key[i:] for i in range(n + 1) for c in ascii_lowercase]
     return any(f in lex.first or f in lex.last or f in lex.places for f in forms)
 
 

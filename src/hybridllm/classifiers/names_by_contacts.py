@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hybridllm.classifiers.name_beside import PLACE_BEFORE
 from hybridllm.classifiers.name_gate import foreign_text, span_mask
 from hybridllm.classifiers.name_held import in_code
 from hybridllm.classifiers.name_lower_english import STRONG, UNKNOWN, strength
@@ -42,10 +43,6 @@ _LIKENESS = 0.25
 _MIN_LEN = 3
 _WORD = re.compile(r"(?<![\w'’@./-])[a-z]+(?![\w@/-]|\.[a-z])")
 _VOWEL = re.compile(r"[aeiouy]")
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|at|across|around|outside|inside|of|via|into|visit(?:ing|ed)?"
-    r"|downtown|north|south|east|west)[ \t]+(?:the[ \t]+)?\Z"
-)
 
 
 def names_by_contacts(text: str, found: Sequence[Finding]) -> list[Finding]:
@@ -75,7 +72,7 @@ def names_by_contacts(text: str, found: Sequence[Finding]) -> list[Finding]:
                 any(taken[start:end])
                 or not _reads_as_name(m.group())
                 or in_code(text, start, end)
-                or _PLACE_BEFORE.search(text, max(0, start - 24), start)
+                or PLACE_BEFORE.search(text, max(0, start - 24), start)
             ):
                 continue
             out.append(
