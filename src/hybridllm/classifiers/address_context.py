@@ -49,7 +49,9 @@ __all__ = [
     "with_context",
 ]
 
-_NUM = r"\d{1,6}[A-Za-z]?"
+# A building number: "756", "12B", and the forms of Europe and Latin America with a second
+# number (a flat, a building's part) after a slash or a hyphen: "14/96", "6b/6", "7-4".
+_NUM = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?![/-]?\d))?"
 _WORD = r"[^\W\d_][\w'’.-]*"
 # One to four words on one line; not past a full stop after a word of four letters or more
 # ("3811 Amersfoort. Call me" is no street; "St. Mary" goes on).
@@ -60,10 +62,26 @@ _STREET_NUM = rf"{_WORDS}[ \t]+{_NUM}\b"
 _BREAK = r"[ \t]*(?:\r?\n|\\n)[ \t]*(?:>|\?{2,3})?[ \t]*"
 _UNIT = r"(?:apt|apartment|suite|ste|flat)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?\b"
 
+# English function words and units of count: no word of a street's name.
+_FUNCTION = (
+    r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
+    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not"
+    # units of time and distance: "in 10 minutes walk", "at 5 miles run" are no streets
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|steps?|times?)"
+)
 # A street, then a unit on the next line or after a comma: "756 Schofield\n Apt. 643".
 _STREET_UNIT = re.compile(
     rf"(?:^|(?<=\\n)|(?<=[\n>?]))[ \t]*(?P<s>{_NUM_STREET})(?:{_BREAK}|[ \t]*,[ \t]*)"
     rf"(?P<u>{_UNIT})",
+    re.IGNORECASE,
+)
+# ... or anywhere in a line, after a comma or not: "send it to 028 Rasa Plains Apt. 878", "at
+# 4698 jordan roads apt. 619": the street's words no function words ("3 of them apt 2"), the
+# unit a word that names nothing else ("flat" is an adjective too).
+_STREET_UNIT_INLINE = re.compile(
+    rf"(?<![\w.,:/-])(?P<s>{_NUM}(?:[ \t]+(?!{_FUNCTION}\b)[^\W\d_][\w'’-]*\.?){{1,4}})"
+    r"[ \t]*,?[ \t]+"
+    r"(?P<u>(?:apt|apartment|suite|ste|dpto|depto)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?\b)",
     re.IGNORECASE,
 )
 # A unit, then a street on the same line: "Apt. 242 346 Rex".
@@ -98,9 +116,6 @@ _LOWER_TYPE = (
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|terrace"
     r"|crescent|parkway|pkwy|highway|hwy|place|pl|way|close|grove|gardens|square|sq)"
 )
-_LOWER_CORE = re.compile(
-    rf"(?<![\w.,:/-]){_NUM}[ \t]+(?:[^\W\d_][\w'’-]*\.?[ \t]+){{1,3}}{_LOWER_TYPE}\b\.?"
-)
 # Where an address is spoken of, a lower-case street may end in any singular USPS suffix
 # (Publication 28: "1114 keyes center", "516 celandine mall", "43 lettice extension"); its
 # words are no function words ("at 3 of the main ..."). Plurals are left out: "at 3 key
@@ -117,11 +132,9 @@ _USPS_SINGULAR = (
     r"|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|terrace|crescent|parkway"
     r"|highway|place|pl|square|close)"
 )
-_FUNCTION = (
-    r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
-    r"|that|these|those|is|are|was|were|be|am|pm|but|some|any|all|each|every|no|not"
-    # units of time and distance: "in 10 minutes walk", "at 5 miles run" are no streets
-    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|steps?|times?)"
+_LOWER_CORE = re.compile(
+    rf"(?<![\w.,:/-]){_NUM}[ \t]+(?:(?!{_FUNCTION}\b)[^\W\d_][\w'’-]*\.?[ \t]+){{1,3}}"
+    rf"{_LOWER_TYPE}\b\.?"
 )
 _CUED_LOWER_STREET = re.compile(
     r"(?i:\b(?:at|to|on|from|in|address(?:[ \t]+is)?:?|lives?[ \t]+at|moved[ \t]+to"
@@ -221,6 +234,7 @@ _UNIT_PIECE = re.compile(rf"{UNIT_PIECE}(?:[ \t]+{UNIT_PIECE}){{0,3}}")
 
 PREFILTER_PATTERNS = (
     _STREET_UNIT,
+    _STREET_UNIT_INLINE,
     _UNIT_STREET,
     _LABEL,
     _STREET_POSTCODE,
@@ -324,7 +338,7 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses that context makes (see the module docstring), each extended."""
     lower_text = text.islower()  # no upper-case letter (and some letter)
     spans: list[tuple[int, int]] = []
-    for m in finditer(_STREET_UNIT, text):
+    for m in (*finditer(_STREET_UNIT, text), *finditer(_STREET_UNIT_INLINE, text)):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("s"), extend(text, m.end("u"), lower_text)))
     for m in finditer(_UNIT_STREET, text):

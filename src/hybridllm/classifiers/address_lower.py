@@ -81,6 +81,13 @@ _FIRST_TYPES = (
 )
 # A house-number mark before the number: "diagonal resistencia n° 782", "jl. merdeka no. 14".
 _MARK = r"(?:(?:n[°º]|nº|no\.|nr\.|#)[ \t]*)?"
+# A second number after the house number, marked, as Colombian and other Latin American
+# addresses give the cross street and the distance from it: "carrera 76w # 52-99 sur", "cl. 23
+# # 9-6 sur", "boulevard 8 n° 345".
+_SECOND = (
+    r"(?:[ \t]+bis)?(?:[ \t]*(?:n[°º]|nº|no\.|#)[ \t]*\d{1,4}[a-z]?(?:[ \t]*-[ \t]*\d{1,4})?"
+    r"(?:[ \t]+(?:sur|este|norte|oeste))?)?"
+)
 _AMBIGUOUS_FIRST = r"(?:via|place|route|plaza|square|parc)"
 _PARTICLE = r"(?:de|del|della|delle|dei|degli|di|da|das|dos|do|du|des|la|le|les|san|santa|sant'|st)"
 _FIRST_WORDS = rf"{_NAME_WORD}(?:,?[ \t]+{_NAME_WORD}){{0,3}}"
@@ -88,7 +95,7 @@ _TYPE_FIRST = re.compile(
     rf"(?<![\w.,:/-])(?:"
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
     rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
-    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?{_END}"
+    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?{_SECOND}{_END}"
     # "1221 avenue des bateliers", "447 via degli altopascio" (not "5 via email": an English
     # type word needs a particle; names after it are address_lower_run's); after a number of
     # two digits or more a function word ends it too ("1273 cours de la res des jardins for

@@ -1,0 +1,74 @@
+"""House numbers of many countries' forms, and streets a unit or a second number completes.
+
+A building number is not only ``756`` or ``12B``: Europe and Latin America give a second
+number after a slash or a hyphen (``14/96`` a flat of building 14, ``6b/6``, ``7-4``), a
+street line may carry its unit mid-sentence (``send it to 028 Rasa Plains Apt. 878``), and
+Colombian streets name the cross street and the distance from it (``carrera 76w # 52-99
+sur``). A partly found street is a leak, so each whole street must be one finding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers.addresses import AddressRecognizer
+
+_R = AddressRecognizer()
+
+
+def _spans(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in _R.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a second number after a slash or a hyphen, after an address phrase
+        (
+            "Davor Šelendić lives at 6b/6 Klesarski put, Crikvenica",
+            "6b/6 Klesarski put, Crikvenica",
+        ),
+        ("Otto Holt lives at 7-4 Rörrichtring, Genthin", "7-4 Rörrichtring, Genthin"),
+        ("She is a tenant at Nowaka 14/96, Poznań since May.", "Nowaka 14/96, Poznań"),
+        # a unit in the middle of a line, any case
+        (
+            "Please send a new one to 028 Rasa Plains Apt. 878? I am away",
+            "028 Rasa Plains Apt. 878",
+        ),
+        (
+            "car damaged at 4698 jordan roads apt. 619, perth. witness",
+            "4698 jordan roads apt. 619, perth",
+        ),
+        # a lower-case Latin American street: a type first, a number, a marked second number
+        ("it's in carrera 76w # 52-99 sur", "carrera 76w # 52-99 sur"),
+        ("name: diana padilla\naddress: transversal 58g # 8-1", "transversal 58g # 8-1"),
+        ("the address of velazquez plc is boulevard 8 n° 345", "boulevard 8 n° 345"),
+    ],
+)
+def test_the_whole_street_is_found(text: str, address: str) -> None:
+    assert address in _spans(text), _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a range of hours before a street is no part of it
+        "yard sale flyer: saturday 8-12 at amygdalias street 291. everything must go!",
+    ],
+)
+def test_a_range_before_a_street_is_left_out(text: str) -> None:
+    assert _spans(text) == ["amygdalias street 291"], _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The score was 7-4 Brazil, a great game.",
+        "We won 3-1 at home and 2-2 away.",
+        "I have 3 of them apt 2",
+        "Mix 1/2 Cup Sugar with 3/4 Cup Flour.",
+        "pages 12-14 cover it; see 3/4 of chapter 2",
+    ],
+)
+def test_other_numbers_with_a_slash_or_hyphen_are_no_street(text: str) -> None:
+    assert _spans(text) == [], _spans(text)
