@@ -43,6 +43,15 @@ def _spans(text: str) -> list[str]:
         ("it's in carrera 76w # 52-99 sur", "carrera 76w # 52-99 sur"),
         ("name: diana padilla\naddress: transversal 58g # 8-1", "transversal 58g # 8-1"),
         ("the address of velazquez plc is boulevard 8 n° 345", "boulevard 8 n° 345"),
+        # in lower case, the city before a state code and a postcode on the next line
+        (
+            "name: lynn shaw\naddress: 750 hess fall apt. 867\npaulfurt, ms 44066",
+            "750 hess fall apt. 867\npaulfurt, ms 44066",
+        ),
+        (
+            "name: louise lebel\naddress: 681 rue ménard apt. 336\nl'île- lepage, nt a8x6b1",
+            "681 rue ménard apt. 336\nl'île- lepage, nt a8x6b1",
+        ),
     ],
 )
 def test_the_whole_street_is_found(text: str, address: str) -> None:
@@ -68,6 +77,7 @@ def test_a_range_before_a_street_is_left_out(text: str) -> None:
         "I have 3 of them apt 2",
         "Mix 1/2 Cup Sugar with 3/4 Cup Flour.",
         "pages 12-14 cover it; see 3/4 of chapter 2",
+        "i met 3 friends\nmadrid, 2024 was fun",
     ],
 )
 def test_other_numbers_with_a_slash_or_hyphen_are_no_street(text: str) -> None:

@@ -177,6 +177,13 @@ _PIECE_WORD = r"[\w'’-]+(?:\.[\w'’-]+)*"  # dots inside only: a full stop en
 _PIECE = re.compile(rf"{_PIECE_WORD}(?:[ \t]+{_PIECE_WORD}){{0,4}}")
 _PIECE_END = re.compile(r"[ \t]*(?:,|\r?\n|\\n|$|\(|[.!?;](?:\s|$))")
 _TOKEN = re.compile(r"\S+")
+# The rest of a "city, state code and postcode" line, after the city's comma: "me 58637", "nt
+# a8x6b1", "55047": in lower case the city before it is known by this line alone.
+_CODE_REST = re.compile(
+    r"[ \t]*(?:[a-z]{2}[ \t]+)?(?:\d{4,6}(?:-\d{3,4})?|[a-z]\d[a-z][ \t]?\d[a-z]\d)[ \t]*"
+    r"(?=\r?\n|\\n|$)",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,3}")
 _PARTICLES = frozenset(
     [
@@ -314,6 +321,7 @@ def extend(text: str, end: int, lower_text: bool | None = None) -> int:
             or (digits and (lead_ok or whole_line or lower_text))  # a postcode line
             or (whole_line and lower_text)
             or (ended and lower_text and len(body.split()) <= 3)
+            or (lower_text and lines == 1 and tail == "," and _CODE_REST.match(text, stop.end()))
         ):
             end = sep.end() + len(body)
             continue
