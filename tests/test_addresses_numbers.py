@@ -43,6 +43,11 @@ def _spans(text: str) -> list[str]:
         ("it's in carrera 76w # 52-99 sur", "carrera 76w # 52-99 sur"),
         ("name: diana padilla\naddress: transversal 58g # 8-1", "transversal 58g # 8-1"),
         ("the address of velazquez plc is boulevard 8 n° 345", "boulevard 8 n° 345"),
+        # an ordinal street name above a unit line
+        (
+            "> Timothy Barnes\n> 4237H 43rd Avenue\n> Apt. 351\n> Kayla Ville",
+            "4237H 43rd Avenue\n> Apt. 351\n> Kayla Ville",
+        ),
         # in lower case, the city before a state code and a postcode on the next line
         (
             "name: lynn shaw\naddress: 750 hess fall apt. 867\npaulfurt, ms 44066",

@@ -52,7 +52,7 @@ __all__ = [
 # A building number: "756", "12B", and the forms of Europe and Latin America with a second
 # number (a flat, a building's part) after a slash or a hyphen: "14/96", "6b/6", "7-4".
 _NUM = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?![/-]?\d))?"
-_WORD = r"[^\W\d_][\w'’.-]*"
+_WORD = r"(?:[^\W\d_][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)\b)"  # or an ordinal: "43rd Avenue"
 # One to four words on one line; not past a full stop after a word of four letters or more
 # ("3811 Amersfoort. Call me" is no street; "St. Mary" goes on).
 _WORDS = rf"{_WORD}(?:(?<![^\W\d_]{{4}}\.)[ \t]+{_WORD}){{0,3}}"
