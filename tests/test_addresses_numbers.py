@@ -43,6 +43,13 @@ def _spans(text: str) -> list[str]:
         ("it's in carrera 76w # 52-99 sur", "carrera 76w # 52-99 sur"),
         ("name: diana padilla\naddress: transversal 58g # 8-1", "transversal 58g # 8-1"),
         ("the address of velazquez plc is boulevard 8 n° 345", "boulevard 8 n° 345"),
+        # a comma before the house number, a unit of another language after it
+        (
+            "I am Aron Geirsson, tenant at Incrocio Giovanni, 8 Piano 2. No heating since May.",
+            "Incrocio Giovanni, 8 Piano 2",
+        ),
+        # a unit, a comma, a street with its type and no number (British usage)
+        ("Update my address to Studio 92z, Knowles Curve", "Studio 92z, Knowles Curve"),
         # an ordinal street name above a unit line
         (
             "> Timothy Barnes\n> 4237H 43rd Avenue\n> Apt. 351\n> Kayla Ville",
@@ -83,6 +90,8 @@ def test_a_range_before_a_street_is_left_out(text: str) -> None:
         "Mix 1/2 Cup Sugar with 3/4 Cup Flour.",
         "pages 12-14 cover it; see 3/4 of chapter 2",
         "i met 3 friends\nmadrid, 2024 was fun",
+        "He lives at Home, 5 days a week.",
+        "Our team is based at London, 2 offices and a lab",
     ],
 )
 def test_other_numbers_with_a_slash_or_hyphen_are_no_street(text: str) -> None:

@@ -37,6 +37,7 @@ from hybridllm.classifiers.address_lower import PATTERNS as _LOWER_PATTERNS
 from hybridllm.classifiers.address_lower import lower_street_spans
 from hybridllm.classifiers.address_lower_run import run_street_spans
 from hybridllm.classifiers.address_widen import UNIT_PIECE, widen_end, widen_start
+from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding, replace_finding
 
@@ -57,7 +58,7 @@ _WORD = r"(?:[^\W\d_][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)\b)"  # or an ordinal: "4
 # ("3811 Amersfoort. Call me" is no street; "St. Mary" goes on).
 _WORDS = rf"{_WORD}(?:(?<![^\W\d_]{{4}}\.)[ \t]+{_WORD}){{0,3}}"
 _NUM_STREET = rf"{_NUM}[ \t]+{_WORDS}(?:[ \t]+{_NUM}\b)?"  # "1093 Rua 16" too
-_STREET_NUM = rf"{_WORDS}[ \t]+{_NUM}\b"
+_STREET_NUM = rf"{_WORDS},?[ \t]+{_NUM}\b"  # "Incrocio Giovanni, 8" too
 # A line break with what may start the next line: spaces, a quote prefix "> " or "??? ".
 _BREAK = r"[ \t]*(?:\r?\n|\\n)[ \t]*(?:>|\?{2,3})?[ \t]*"
 _UNIT = r"(?:apt|apartment|suite|ste|flat)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?\b"
@@ -89,6 +90,12 @@ _UNIT_STREET = re.compile(
     rf"(?<![\w.-])(?P<u>{_UNIT})[ \t]*,?[ \t]+(?P<s>{_NUM_STREET})(?![\w'’-])",
     re.IGNORECASE,
 )
+# A unit, a comma, then a street with its type and no number: "Flat 20b, Molly Cape",
+# "Studio 92z, Knowles Curve" (British usage).
+_UNIT_TYPED = re.compile(
+    rf"(?<![\w.-])(?P<u>(?i:{_UNIT}|studio[ \t]*\d{{1,6}}[A-Za-z]?\b)),[ \t]+"
+    rf"(?P<s>(?:[A-Z][\w'’-]+[ \t]+){{1,3}}{STREET_SUFFIX}\b\.?)"
+)
 _FIELD = (
     r"(?:(?:home|street|postal|mailing|billing|shipping|delivery)[ \t]+)?address"
     r"|adresse|anschrift|adresa|adres|dirección|direccion|endereço|indirizzo|osoite"
@@ -107,7 +114,8 @@ _LABEL = re.compile(rf"(?:\b|(?<=\\n))(?:(?P<f>{_FIELD})[ \t]*:|(?P<p>{_PHRASE})
 _LABELLED = re.compile(
     # on the label's line or the next one ("Deliver to:\nEsplanadi 27")
     rf"[ \t]*:?[ \t]*(?:(?:\r?\n|\\n)[ \t]*)?(?P<s>{_NUM_STREET}|{_STREET_NUM})"
-    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{_UNIT})",  # or a unit after it
+    # or a unit after it, of any language ("Apt. 5", "Piano 2", "Dpto. 517")
+    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{UNIT_PIECE})",
     re.IGNORECASE,
 )
 # In a text all in lower case the street-type core of :mod:`.addresses` (capitalised) cannot
@@ -243,6 +251,7 @@ PREFILTER_PATTERNS = (
     _STREET_UNIT,
     _STREET_UNIT_INLINE,
     _UNIT_STREET,
+    _UNIT_TYPED,
     _LABEL,
     _STREET_POSTCODE,
     _STREET_POSTCODE_LOWER,
@@ -349,7 +358,7 @@ def context_spans(text: str) -> list[tuple[int, int]]:
     for m in (*finditer(_STREET_UNIT, text), *finditer(_STREET_UNIT_INLINE, text)):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("s"), extend(text, m.end("u"), lower_text)))
-    for m in finditer(_UNIT_STREET, text):
+    for m in (*finditer(_UNIT_STREET, text), *finditer(_UNIT_TYPED, text)):
         if _street_ok(m.group("s"), lower_text):
             spans.append((m.start("u"), extend(text, m.end("s"), lower_text)))
     spans += [(a, extend(text, b, lower_text)) for a, b in _by_words(text, lower_text)]
