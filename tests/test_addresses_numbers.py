@@ -55,6 +55,13 @@ def _spans(text: str) -> list[str]:
             "> Timothy Barnes\n> 4237H 43rd Avenue\n> Apt. 351\n> Kayla Ville",
             "4237H 43rd Avenue\n> Apt. 351\n> Kayla Ville",
         ),
+        # in lower case, a street type that comes first, a number, a unit of its language
+        (
+            "please return to piazza milanesi, 3 appartamento 16 in case of an issue.",
+            "piazza milanesi, 3 appartamento 16",
+        ),
+        ("i am a tenant at psje. lautaro 44 piso 64. no heating", "psje. lautaro 44 piso 64"),
+        ("the office is at peatonal guerrero 419 interior 082", "peatonal guerrero 419 interior 082"),
         # in lower case, the city before a state code and a postcode on the next line
         (
             "name: lynn shaw\naddress: 750 hess fall apt. 867\npaulfurt, ms 44066",
@@ -91,6 +98,7 @@ def test_a_range_before_a_street_is_left_out(text: str) -> None:
         "pages 12-14 cover it; see 3/4 of chapter 2",
         "i met 3 friends\nmadrid, 2024 was fun",
         "He lives at Home, 5 days a week.",
+        "we went to the praia 2 times",
         "Our team is based at London, 2 offices and a lab",
     ],
 )

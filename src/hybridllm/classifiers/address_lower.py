@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_lower_run import PARTICLES, run_street_spans
+from hybridllm.classifiers.address_widen import UNIT_PIECE
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.prefilter import finditer
 
@@ -64,7 +65,7 @@ _MORE_TYPES = (
 # The end of the clause the street closes.
 _END = (
     r"(?=[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?](?:\s|$)"
-    r"|[ \t](?:in|near|since|last|next|apt|apartment|suite|unit|flat)\b))"
+    r"|[ \t](?:in|near|since|last|next)\b|[ \t]+" + UNIT_PIECE + ")" + ")"
 )
 _TYPE_LAST = re.compile(rf"(?<![\w.,:/-]){_NUM}[ \t]+{_NAME_WORDS}[ \t]+{_MORE_TYPES}\b\.?{_END}")
 # Street types that come first (Romance, Slavic, Hungarian, Portuguese, Catalan, French).
@@ -77,7 +78,15 @@ _FIRST_TYPES = (
     # Latin American, Romanian, Indonesian, Italian types of Faker's and mimesis' streets
     r"|diagonal|diag\.|transversal|carrera|cl\.|cr\.|jl\.|jln\.|jalan|gg\.|aleea|soseaua"
     r"|drumul|intrarea|stretto|borgo|setor|pasaje|privada|cerrada|periférico|callejón|andador"
-    r"|circuito|prolongación)"
+    r"|circuito|prolongación"
+    # more of the types that come first, of the providers' formats (Faker's es_ES, es_MX,
+    # pt_BR, pl_PL, el_GR, uk_UA, vi_VN, ms_MY street prefixes), no English words among them
+    r"|acceso|calzada|cañada|circunvalación|continuación|corredor|cuesta|glorieta|pasadizo"
+    r"|peatonal|psje\.|rambla|retorno|urbanización|viaducto|viaduto|ampliación|chácara"
+    r"|colônia|condomínio|conjunto|distrito|esplanada|estação|fazenda|jardim|lagoa|loteamento"
+    r"|núcleo|passarela|pátio|praia|quadra|recanto|residencial|sítio|trecho|trevo|vereda|viela"
+    r"|vila|plac|lorong|λεωφόρος|λεωφ\.|πλατεία|πάροδος|вулиця|провулок|проспект|площа"
+    r"|набережна|шосе|узвіз|đường|phố|ngõ|hẻm)"
 )
 # A house-number mark before the number: "diagonal resistencia n° 782", "jl. merdeka no. 14".
 _MARK = r"(?:(?:n[°º]|nº|no\.|nr\.|#)[ \t]*)?"
