@@ -62,6 +62,9 @@ def _spans(text: str) -> list[str]:
         ),
         ("i am a tenant at psje. lautaro 44 piso 64. no heating", "psje. lautaro 44 piso 64"),
         ("the office is at peatonal guerrero 419 interior 082", "peatonal guerrero 419 interior 082"),
+        # in lower case, a foreign street type and a name with no number
+        ("the bus station is on rue lévêque", "rue lévêque"),
+        ("i'd like it to be sent to boulevard guillou", "boulevard guillou"),
         # in lower case, the city before a state code and a postcode on the next line
         (
             "name: lynn shaw\naddress: 750 hess fall apt. 867\npaulfurt, ms 44066",
@@ -99,6 +102,8 @@ def test_a_range_before_a_street_is_left_out(text: str) -> None:
         "i met 3 friends\nmadrid, 2024 was fun",
         "He lives at Home, 5 days a week.",
         "we went to the praia 2 times",
+        "you will rue the day",
+        "we walked down the boulevard together",
         "Our team is based at London, 2 offices and a lab",
     ],
 )

@@ -132,10 +132,19 @@ _AT = r"\b(?:at|to|on|from|near|of)[ \t]+"
 _RUN = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
 _AT_NUMBER = re.compile(rf"{_AT}(?P<n>{_NUM})[ \t]+(?P<w>{_RUN})")
 _AT_NAME = re.compile(rf"{_AT}(?P<w>{_RUN})[ \t]+(?P<n>\d{{3,5}}[a-z]?)\b(?![.,]?\d)")
+# A street type of another language that no English phrase starts with, then a name and no
+# number: "the bus station is on rue lévêque", "sent to boulevard guillou", "residing at rue
+# de vermeil" (checked by _named_street: "rue the day" is English).
+_TYPE_NAMED = re.compile(
+    r"(?<![\w.,:/-])(?:rue|boulevard|chemin|allée|impasse|quai|calle|carrer|rúa|rua|viale"
+    r"|piazza|piazzale|vicolo|ulica|aleja|utca|strada|avenida|travessa|praça|paseo|camino"
+    r"|calea|sokak|caddesi)[ \t]+(?P<p>(?:(?:de|du|des|la|le|del|della|da|do|dos|di)[ \t]+"
+    rf"|l['’]|d['’])?)(?P<w>{_RUN})"
+)
 # The particles of a street's name (address_lower_run's list) and the Roman numerals after it.
 _STREET_PARTICLES = PARTICLES | {"ii", "iii"}
 
-PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE, _AT_NUMBER, _AT_NAME)
+PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE, _AT_NUMBER, _AT_NAME, _TYPE_NAMED)
 """The patterns of :func:`lower_street_spans` (run through the classifier's prefilter)."""
 
 
@@ -149,6 +158,10 @@ def lower_street_spans(text: str) -> list[tuple[int, int]]:
     for m in finditer(_AT_NAME, text):
         if _named_street(m.group("w"), whole=True):
             spans.append((m.start("w"), m.end("n")))
+    for m in finditer(_TYPE_NAMED, text):
+        n = _named_street(m.group("w"), whole=False)
+        if n:
+            spans.append((m.start(), m.start("w") + n))
     return spans + run_street_spans(text)
 
 
