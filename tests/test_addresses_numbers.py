@@ -65,6 +65,9 @@ def _spans(text: str) -> list[str]:
         # in lower case, a foreign street type and a name with no number
         ("the bus station is on rue lévêque", "rue lévêque"),
         ("i'd like it to be sent to boulevard guillou", "boulevard guillou"),
+        # Estonian and Lithuanian types after the name, any case
+        ("Lost cat near Aia tn 313. Answers to Pepper.", "Aia tn 313."),
+        ("lost cat near ąžuolų g. 99. answers to pepper.", "ąžuolų g. 99."),
         # in lower case, the city before a state code and a postcode on the next line
         (
             "name: lynn shaw\naddress: 750 hess fall apt. 867\npaulfurt, ms 44066",
@@ -103,6 +106,9 @@ def test_a_range_before_a_street_is_left_out(text: str) -> None:
         "He lives at Home, 5 days a week.",
         "we went to the praia 2 times",
         "you will rue the day",
+        # a citation's "et al." and its year: no Polish aleja
+        "As shown by Smith et al. 2020, the effect holds.",
+        "as shown by smith et al. 2020, the effect holds.",
         "we walked down the boulevard together",
         "Our team is based at London, 2 offices and a lab",
     ],

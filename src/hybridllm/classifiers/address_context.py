@@ -160,9 +160,12 @@ _LOWER_SUFFIX = (
     r"|körút|ulice|náměstí|cesta|sokak|sokağı|caddesi|bulvarı|baan|stranda|ringen|torget"
     r"|høgda|bakken|haugen|stubben|brug|kuil)"
 )
+# Type words of their own only (a suffix "g." would end English words): "aia tn 313", "ąžuolų
+# g. 99".
+_TYPE_WORD = r"(?:tn|tänav|mnt|maantee|pst|puiestee|g\.|gatvė|prospektas)"
 _LOWER_SUFFIX_CORE = re.compile(
     rf"(?<![\w.,:/-])(?:{_NUM}[ \t]+)?"
-    rf"(?:[^\W\d_][\w'’-]+{_LOWER_SUFFIX}|[^\W\d_][\w'’-]*[ \t]+{_LOWER_SUFFIX})"
+    rf"(?:[^\W\d_][\w'’-]+{_LOWER_SUFFIX}|[^\W\d_][\w'’-]*[ \t]+(?:{_LOWER_SUFFIX}|{_TYPE_WORD}))"
     rf"[ \t]+{_NUM}\b\.?"
 )
 # A street line right before a line with a postal code (at most a city line between):

@@ -64,7 +64,9 @@ def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
     """
     core = text[start:end]
     if (
-        _BREAK.search(core)
+        # a citation's "et al. 2020", not the Polish aleja
+        (core[:3].lower() == "al." and text[max(0, start - 3) : start].lower() == "et ")
+        or _BREAK.search(core)
         or _NUMBER_BREAK.match(core)
         # the minutes of a time or the decimals of a figure: "at 16:38 Agna JirKon Rx 1"
         or (start >= 2 and text[start - 1] in ":." and text[start - 2].isdigit())

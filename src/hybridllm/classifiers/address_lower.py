@@ -150,7 +150,12 @@ PATTERNS = (_TYPE_LAST, _TYPE_FIRST, _STREET_LINE, _AT_NUMBER, _AT_NAME, _TYPE_N
 
 def lower_street_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the streets of the module docstring in ``text`` (all lower case)."""
-    spans = [m.span() for pattern in PATTERNS[:3] for m in finditer(pattern, text)]
+    spans = [
+        m.span()
+        for pattern in PATTERNS[:3]
+        for m in finditer(pattern, text)
+        if text[max(0, m.start() - 3) : m.start() + 3] != "et al."  # a citation, no aleja
+    ]
     for m in finditer(_AT_NUMBER, text):
         n = _named_street(m.group("w"), whole=False)
         if n:

@@ -119,7 +119,11 @@ _FOREIGN_TYPES = (
     r"|Ulice)"
 )
 # Hungarian and similar: the type is a lower-case word after the name ("Csabai kapu 60.").
-_TYPE_AFTER = r"(?:u\.|utca|út|útja|tér|tere|köz|kapu|sor|körút|rakpart|sétány|lépcső|park)"
+_TYPE_AFTER = (
+    r"(?:u\.|utca|út|útja|tér|tere|köz|kapu|sor|körút|rakpart|sétány|lépcső|park"
+    # Estonian, Lithuanian and Latvian types after the name ("Aia tn 313", "Ąžuolų g. 99")
+    r"|tn|tänav|mnt|maantee|pst|puiestee|g\.|gatvė|prospektas|iela)"
+)
 _GREEK = r"[Ά-ώ][Ά-ώ.]*(?:\s+[Ά-ώ][Ά-ώ.]*){0,3}"
 _START = r"(?:(?<=\\n)|(?<![\w.,-]))"
 _CORES = (
