@@ -53,7 +53,7 @@ from hybridllm.classifiers.name_persona import persona_cue, persona_words, sprea
 from hybridllm.classifiers.name_public_layout import layout_kind
 from hybridllm.classifiers.name_public_record import Records, record_like
 from hybridllm.classifiers.name_public_web import in_snippet, web_snippets
-from hybridllm.classifiers.name_public_works import WORK_PATTERNS, work_gates, work_kind
+from hybridllm.classifiers.name_public_works import WORK_RE, work_gates, work_kind
 from hybridllm.classifiers.name_story import invented, keep_every_mention, titled
 from hybridllm.classifiers.name_tokens import PARTICLES, token_lexicon
 from hybridllm.classifiers.name_usage import among_things, comment_word, everyday_run, written_lower
@@ -116,7 +116,7 @@ _THING_AFTER = re.compile(
 )
 # A capitalised word before one of those nouns (the classifier's prefilter finds where).
 THING_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?=" + _THING_AFTER.pattern + ")")
-PUBLIC_RE = (THING_WORD, *WORK_PATTERNS)  # what drop_public searches whole texts for
+PUBLIC_RE = (THING_WORD, *WORK_RE)  # what drop_public searches whole texts for
 # A cited author: "Colan et al.", "Farrell (2013)". ("A film directed by X", "a song sung by
 # X" are not enough: the labelled sets hold private people in exactly those phrases.)
 _CITED_AFTER = re.compile(

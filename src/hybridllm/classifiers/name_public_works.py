@@ -37,10 +37,11 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_cast import CAST_WORD
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
-__all__ = ["WORK_PATTERNS", "work_gates", "work_kind"]
+__all__ = ["WORK_PATTERNS", "WORK_RE", "work_gates", "work_kind"]
 
 # Nouns of a published work.
 _WORK = (
@@ -175,7 +176,10 @@ WORK_PATTERNS = (
     re.compile(_TITLE_BEFORE.pattern.removesuffix("$")),
     re.compile(_STUDY + r"|,[ \t]*[A-Z]\.|" + _REFERENCE),
 )
-"""The patterns :func:`work_gates` searches (for a classifier's prefilter)."""
+"""The patterns :func:`work_gates` searches."""
+WORK_RE = (*WORK_PATTERNS, CAST_WORD)
+"""Those and :mod:`.name_cast`'s cue words: what the rules of works search whole texts for
+(for a classifier's prefilter)."""
 _ALL_RULES = (True, True, True)
 
 
