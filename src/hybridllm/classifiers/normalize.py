@@ -104,8 +104,8 @@ class Normalized:
 
 # Where the per-character map may change something: "%" and every non-ASCII character.
 _SPECIAL = re.compile(r"[^\x00-\x24\x26-\x7f]")
-# A decimal digit of another script (NFKC leaves it as it is; the view folds it, see _fold).
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# A digit of another script (NFKC keeps it; the view folds it, see _fold); \d first: a fast search.
+_OTHER_DIGIT = re.compile(r"\d(?<![0-9])")
 
 
 _ANY_SPACE = re.compile(f"[{SPACES}]")
