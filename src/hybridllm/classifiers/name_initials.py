@@ -19,6 +19,7 @@ import re
 
 from hybridllm.classifiers.name_lower_context import name_like
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, code_word
+from hybridllm.classifiers.prefilter import finditer
 
 __all__ = ["INITIALS", "INITIALS_LOWER", "initial_names"]
 
@@ -63,7 +64,7 @@ def initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ``(start, end)`` spans from the first initial to the surname's end.
     """
     out: list[tuple[int, int]] = []
-    for m in INITIALS.finditer(text):
+    for m in finditer(INITIALS, text):  # the prefilter's places only
         word = m["s"].removesuffix("'s").removesuffix("’s")
         low = word.lower()
         before = text[max(0, m.start() - 24) : m.start()]
@@ -81,7 +82,7 @@ def initial_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ):
             continue
         out.append((m.start(), m.start("s") + len(word)))
-    for m in INITIALS_LOWER.finditer(text):
+    for m in finditer(INITIALS_LOWER, text):
         word = m["s"].removesuffix("'s").removesuffix("’s")
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())

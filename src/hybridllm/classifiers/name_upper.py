@@ -14,6 +14,7 @@ import re
 
 from hybridllm.classifiers.name_lower_context import name_like
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, code_word
+from hybridllm.classifiers.prefilter import finditer
 
 __all__ = ["UPPER_RUN", "upper_names"]
 
@@ -46,7 +47,7 @@ def upper_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
         ``(start, end)`` spans of the runs read as names.
     """
     runs = []
-    for m in UPPER_RUN.finditer(text):
+    for m in finditer(UPPER_RUN, text):  # the prefilter's places only
         words = m.group().lower().split()
         if not all(_namely(lex, w) for w in words):
             continue
