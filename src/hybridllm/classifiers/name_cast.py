@@ -19,6 +19,7 @@ Sharma`` is someone real.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from hybridllm.classifiers.prefilter import finditer, per_text
 from hybridllm.models import Finding
@@ -46,6 +47,13 @@ CAST_WORD = re.compile(
     r"|movie|film|novel|anime|manga|cartoon|comic|musical|video)"
 )
 _WINDOW = 48  # characters before a name searched for a cue
+_ROLE_WORDS = frozenset(
+    "character protagonist protaganist antagonist villain narrator".split()  # noqa: SIM905
+)
+_WORK_NOUNS = frozenset(
+    "show series sitcom movie film novel anime manga cartoon comic musical video".split()  # noqa: SIM905
+)
+_CLAUSE_ENDS = ".!?\n"  # no character of _WORK_AFTER's match
 # "... in the TV show The Office", "... from the movie Heat", "... in the anime?": the name's
 # clause (no sentence end before the phrase, at most _IN_WORK characters) places it in a work.
 _IN_WORK = 64
@@ -69,12 +77,35 @@ def cast_context(text: str, f: Finding) -> bool:
     Returns:
         True when a character cue introduces the name.
     """
-    return per_text(text, "cast-words", _cast_words) and (
-        _CAST_BEFORE.search(text, max(0, f.start - _WINDOW), f.start) is not None
-        or _CAST_AFTER.match(text, f.end) is not None
-        or _WORK_AFTER.match(text, f.end) is not None
+    cues = per_text(text, "cast-words", _cast_words)
+    if cues is None:
+        return False
+    roles, works = cues
+    # Each cue holds its word at a word start on the name's side (a role word in the window
+    # before or on the line after, a work's noun in the clause after), and every word there is
+    # a start of the text's cue words: a name with none there is asked no pattern.
+    k = bisect_left(roles, f.start)
+    before = k > 0 and roles[k - 1] >= f.start - _WINDOW
+    k = bisect_left(roles, f.end)
+    after = k < len(roles) and "\n" not in text[f.end : roles[k]]
+    k = bisect_left(works, f.end)
+    work = k < len(works) and not any(c in text[f.end : works[k]] for c in _CLAUSE_ENDS)
+    return (
+        (before and _CAST_BEFORE.search(text, max(0, f.start - _WINDOW), f.start) is not None)
+        or (after and _CAST_AFTER.match(text, f.end) is not None)
+        or (work and _WORK_AFTER.match(text, f.end) is not None)
     )
 
 
-def _cast_words(text: str) -> bool:
-    return next(finditer(CAST_WORD, text), None) is not None
+def _cast_words(text: str) -> tuple[list[int], list[int]] | None:
+    """The starts of the text's cue words: the role words and the works' nouns (a word that
+    lower-cases to neither, a long s for an s: both); None without any."""
+    roles: list[int] = []
+    works: list[int] = []
+    for m in finditer(CAST_WORD, text):
+        low = m.group().lower()
+        if low not in _WORK_NOUNS:
+            roles.append(m.start())
+        if low not in _ROLE_WORDS:
+            works.append(m.start())
+    return (roles, works) if roles or works else None
