@@ -68,6 +68,8 @@ def _spans(text: str) -> list[str]:
         # Estonian and Lithuanian types after the name, any case
         ("Lost cat near Aia tn 313. Answers to Pepper.", "Aia tn 313."),
         ("lost cat near ąžuolų g. 99. answers to pepper.", "ąžuolų g. 99."),
+        # after an address phrase a street ends before a function word, and still is one
+        ("i live at 823 via marica in portici.", "823 via marica"),
         # in lower case, the city before a state code and a postcode on the next line
         (
             "name: lynn shaw\naddress: 750 hess fall apt. 867\npaulfurt, ms 44066",

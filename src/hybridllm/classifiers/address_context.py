@@ -54,15 +54,6 @@ __all__ = [
 # number (a flat, a building's part) after a slash or a hyphen: "14/96", "6b/6", "7-4".
 _NUM = r"\d{1,6}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?(?![/-]?\d))?"
 _WORD = r"(?:[^\W\d_][\w'’.-]*|\d{1,3}(?:st|nd|rd|th)\b)"  # or an ordinal: "43rd Avenue"
-# One to four words on one line; not past a full stop after a word of four letters or more
-# ("3811 Amersfoort. Call me" is no street; "St. Mary" goes on).
-_WORDS = rf"{_WORD}(?:(?<![^\W\d_]{{4}}\.)[ \t]+{_WORD}){{0,3}}"
-_NUM_STREET = rf"{_NUM}[ \t]+{_WORDS}(?:[ \t]+{_NUM}\b)?"  # "1093 Rua 16" too
-_STREET_NUM = rf"{_WORDS},?[ \t]+{_NUM}\b"  # "Incrocio Giovanni, 8" too
-# A line break with what may start the next line: spaces, a quote prefix "> " or "??? ".
-_BREAK = r"[ \t]*(?:\r?\n|\\n)[ \t]*(?:>|\?{2,3})?[ \t]*"
-_UNIT = r"(?:apt|apartment|suite|ste|flat)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?\b"
-
 # English function words and units of count: no word of a street's name.
 _FUNCTION = (
     r"(?:the|a|an|of|in|on|at|to|for|and|or|with|by|from|my|our|your|his|her|their|its|this"
@@ -70,6 +61,16 @@ _FUNCTION = (
     # units of time and distance: "in 10 minutes walk", "at 5 miles run" are no streets
     r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|km|steps?|times?)"
 )
+# One to four words on one line, none after the first an English function word ("1154 8th av
+# in london" ends before "in"); not past a full stop after a word of four letters or more
+# ("3811 Amersfoort. Call me" is no street; "St. Mary" goes on).
+_WORDS = rf"{_WORD}(?:(?<![^\W\d_]{{4}}\.)[ \t]+(?!{_FUNCTION}\b){_WORD}){{0,3}}"
+_NUM_STREET = rf"{_NUM}[ \t]+{_WORDS}(?:[ \t]+{_NUM}\b)?"  # "1093 Rua 16" too
+_STREET_NUM = rf"{_WORDS},?[ \t]+{_NUM}\b"  # "Incrocio Giovanni, 8" too
+# A line break with what may start the next line: spaces, a quote prefix "> " or "??? ".
+_BREAK = r"[ \t]*(?:\r?\n|\\n)[ \t]*(?:>|\?{2,3})?[ \t]*"
+_UNIT = r"(?:apt|apartment|suite|ste|flat)\.?[ \t]*#?[ \t]*\d{1,6}[A-Za-z]?\b"
+
 # A street, then a unit on the next line or after a comma: "756 Schofield\n Apt. 643".
 _STREET_UNIT = re.compile(
     rf"(?:^|(?<=\\n)|(?<=[\n>?]))[ \t]*(?P<s>{_NUM_STREET})(?:{_BREAK}|[ \t]*,[ \t]*)"
@@ -115,7 +116,9 @@ _LABELLED = re.compile(
     # on the label's line or the next one ("Deliver to:\nEsplanadi 27")
     rf"[ \t]*:?[ \t]*(?:(?:\r?\n|\\n)[ \t]*)?(?P<s>{_NUM_STREET}|{_STREET_NUM})"
     # or a unit after it, of any language ("Apt. 5", "Piano 2", "Dpto. 517")
-    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{UNIT_PIECE})",
+    # or a word that starts the clause's next part ("at 823 via marica in portici")
+    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{UNIT_PIECE}"
+    r"|[ \t]+(?:in|near|since|last|next|for|until)\b)",
     re.IGNORECASE,
 )
 # In a text all in lower case the street-type core of :mod:`.addresses` (capitalised) cannot
