@@ -41,7 +41,7 @@ from hybridllm.classifiers.base import (
     RegexRule,
 )
 from hybridllm.classifiers.encoded import decoded_spans, with_context
-from hybridllm.classifiers.names_by_contacts import names_by_contacts
+from hybridllm.classifiers.names_in_lists import late_names
 from hybridllm.classifiers.normalize import Normalized, normalize, spaced
 from hybridllm.classifiers.phi_context import said_of
 from hybridllm.classifiers.phones_beside import phones_beside
@@ -389,7 +389,7 @@ class CompositeClassifier:
             )
             self._check_budget(t0)
         found.extend(phones_beside(text, found))
-        found.extend(names_by_contacts(text, found))
+        found.extend(late_names(text, found))
         # The view only adds what the plain pass missed: a view finding inside a plain one adds
         # nothing.
         # A view finding that reaches past them (a token joined across a line break) is kept
