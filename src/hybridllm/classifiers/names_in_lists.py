@@ -12,9 +12,9 @@ word there that could be a name is one (the fail-safe reading where people are l
 - **rows** (:func:`_rows`): a run of two or more lines with the same mark (a bullet, a number
   or a one-word key and a colon: ``first: claire small``), at least half of them (one at least)
   starting with a found name (after a title such as ``mrs.``); another row's first one to three
-  words are a name when each could be one (:func:`_part`: a listed given name, a listed surname
-  that is no frequent English word, an initial, or a word in no list spelt like a name) and one
-  is not an initial.
+  words are a name when each could be one (:func:`.name_part.name_part`: a listed given name,
+  a listed surname that is no frequent English word, an initial, or a word in no list spelt
+  like a name) and one is not an initial.
 - **items** (:func:`_items`): a word joined to a found lower-case name by a comma, a semicolon,
   a slash, ``and``, ``or`` or ``&`` (quotes and a bracketed note such as ``(1 day)`` may stand
   between), that ends its item, and that could be a name as above; not a letter's close
@@ -31,16 +31,12 @@ import re
 from collections.abc import Sequence
 
 from hybridllm.classifiers.name_beside import PLACE_BEFORE
-from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import foreign_text, span_mask
 from hybridllm.classifiers.name_held import in_code
 from hybridllm.classifiers.name_lower_context import code_line
-from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
-from hybridllm.classifiers.name_shape import name_likeness
-from hybridllm.classifiers.name_signoff import CLOSING_WORDS
-from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, Kind, TokenLexicon, token_lexicon
-from hybridllm.classifiers.name_words import ordinary_word
+from hybridllm.classifiers.name_part import name_part
+from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon, token_lexicon
 from hybridllm.classifiers.names_by_contacts import names_by_contacts
 from hybridllm.models import Finding, new_finding
 
@@ -49,9 +45,7 @@ __all__ = ["IN_LIST", "late_names", "names_in_lists"]
 IN_LIST = "names+list-item"
 """The recognizer name of a word found as a row or an item of a list of names."""
 _ROUNDS = 4
-_MIN_LEN = 3
 _MAX_PARTS = 3
-_UNLISTED_FLOOR = -0.5
 _LANGUAGE_SAMPLE = 4000
 # A row's mark and an optional title: "- ", "2. ", "first: ", "mrs. ".
 _ROW = re.compile(
@@ -66,8 +60,8 @@ _SEP_AFTER = re.compile(_SEP)
 _SEP_BEFORE = re.compile(_SEP + r"\Z")
 _WORD_AFTER = re.compile(r"([a-zß-öø-ÿ](?:[\w'’-]*\w)?)(?![\w@./-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’@./-])([a-zß-öø-ÿ](?:[\w'’-]*\w)?)\Z")
+_SEP_CHARS = frozenset(",;/&")
 _ITEM_END = re.compile(_SEP + r"|" + _NOTE + r"[ \t]*(?:[.!?:)\]}\n]|\Z)")
-_VOWEL = re.compile(r"[aeiouyà-ÿ]")
 # Words that may follow a name in a row: "- seth to send the budget", "- ana said yes".
 _GOES_ON = FUNCTION_WORDS | HELPER_VERBS | PEOPLE_VERBS
 
@@ -173,8 +167,8 @@ def _lead(text: str, lex: TokenLexicon, start: int) -> tuple[int, int] | None:
     pos = end = start
     while len(parts) < _MAX_PARTS:
         m = _PART.match(text, pos)
-        initial = bool(parts) and parts[-1].endswith(".")
-        if m is None or not m.group().islower() or not _part(lex, m.group(), initial=initial):
+        initial = bool(parts) and parts[-1].endswith(".")  # "k. weaver"
+        if m is None or not m.group().islower() or not name_part(lex, m.group(), after=initial):
             break
         parts.append(m.group())
         end = m.end()
@@ -189,39 +183,6 @@ def _lead(text: str, lex: TokenLexicon, start: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _part(lex: TokenLexicon, word: str, *, initial: bool = False) -> bool:
-    """Whether a lower-case word could be part of a name: an initial, a listed given name, a
-    listed surname that is no frequent English word (any listed surname after an ``initial``:
-    ``k. weaver``), or a word in no list spelt like a name with nothing English in it; never a
-    function word, a title, a place or a verb of people."""
-    if len(word) == 2 and word[1] == ".":  # an initial: "k."
-        return True
-    word = word.rstrip(".")
-    if (
-        len(word) < _MIN_LEN
-        or not word.replace("-", "").replace("'", "").replace("’", "").isalpha()
-        or word in FUNCTION_WORDS
-        or word in HELPER_VERBS
-        or word in PEOPLE_VERBS
-        or word in TITLE_WORDS
-        or word in CLOSING_WORDS
-    ):
-        return False
-    if word in lex.first:
-        return True
-    kind = lex.kind(word)
-    if kind in (Kind.NAME, Kind.AMBIGUOUS) and word in lex.last:
-        return initial or (word not in lex.common and word not in lex.places)
-    if kind is not Kind.UNKNOWN or word in lex.vocab or word in lex.places:
-        return False
-    return (
-        _VOWEL.search(word) is not None
-        and name_likeness(word) >= _UNLISTED_FLOOR
-        and not misspelt(word, lex)
-        and not ordinary_word(word)
-    )
-
-
 def _items(
     text: str, lex: TokenLexicon, anchors: list[tuple[int, int]], taken: bytearray
 ) -> list[tuple[int, int]]:
@@ -232,6 +193,9 @@ def _items(
         w = _WORD_AFTER.match(text, right.end()) if right is not None else None
         if w is not None and _ITEM_END.match(text, w.end()) is not None:
             out.extend(_take(text, lex, w.span(1), taken))
+        pre = text[max(0, a - 8) : a].rstrip(" \t\"'“‘")
+        if not (pre[-1:] in _SEP_CHARS or pre.endswith((" and", " or"))):
+            continue  # most names: no separator before them (a cheap test before the search)
         left = _SEP_BEFORE.search(text, max(0, a - 48), a)
         if left is None:
             continue
@@ -245,7 +209,7 @@ def _take(
     text: str, lex: TokenLexicon, span: tuple[int, int], taken: bytearray
 ) -> list[tuple[int, int]]:
     """``[span]`` when its word could be a name there and is free, else ``[]`` (marks it)."""
-    if not _part(lex, text[span[0] : span[1]]) or not _free(text, span, taken):
+    if not name_part(lex, text[span[0] : span[1]]) or not _free(text, span, taken):
         return []
     taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
     return [span]
