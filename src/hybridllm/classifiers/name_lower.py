@@ -46,6 +46,7 @@ from hybridllm.classifiers.name_context import (
     person_context,
     thing_named,
 )
+from hybridllm.classifiers.name_cues_abroad import ABROAD_RE
 from hybridllm.classifiers.name_lower_context import GROUP_CUE, blank_lines, in_token
 from hybridllm.classifiers.name_lower_context import census_first as _census_first
 from hybridllm.classifiers.name_lower_context import code_chars_line as _code_line
@@ -92,7 +93,7 @@ NAMING_CUE = re.compile(
     r"|boyfriend|girlfriend|partner|mom|dad|mother|father|brother|sister|cousin|grandson"
     r"|granddaughter|friend|boss|colleague|coworker|manager)(?:'s)?)[ \t]*)"
 )
-LOWER_RE = (NAMING_CUE, GROUP_CUE)  # what the lower-case rules search whole texts for
+LOWER_RE = (NAMING_CUE, GROUP_CUE, *ABROAD_RE)  # what the lower-case rules search texts for
 # The first letter of each sentence, line or quotation, also after a time stamp, a comment's
 # mark or a chat mention ("[09:15] stella: ...", "# todo: ...", "@channel reminder that ...").
 _SENTENCE_START = re.compile(

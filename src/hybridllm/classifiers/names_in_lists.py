@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 
 from hybridllm.classifiers.name_beside import PLACE_BEFORE
+from hybridllm.classifiers.name_cues_abroad import abroad_names
 from hybridllm.classifiers.name_gate import foreign_text, span_mask
 from hybridllm.classifiers.name_held import in_code
 from hybridllm.classifiers.name_lower_context import code_line
@@ -68,7 +69,8 @@ _GOES_ON = FUNCTION_WORDS | HELPER_VERBS | PEOPLE_VERBS
 
 def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     """The last person stages, after every recognizer: the words beside contact details
-    (:func:`.names_by_contacts.names_by_contacts`), then the rows and items of lists of names
+    (:func:`.names_by_contacts.names_by_contacts`), the names after another language's person
+    cues (:func:`.name_cues_abroad.abroad_names`), then the rows and items of lists of names
     (:func:`names_in_lists`).
 
     Args:
@@ -79,6 +81,7 @@ def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
         New PERSON findings, none inside ``found``.
     """
     new = names_by_contacts(text, found)
+    new += abroad_names(text, [*found, *new])
     return new + names_in_lists(text, [*found, *new])
 
 
