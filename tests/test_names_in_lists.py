@@ -46,3 +46,21 @@ def test_rows_and_items_that_are_no_names_stay() -> None:
 
 def test_no_found_name_no_list_name() -> None:
     assert people("club ladder\n1. v. weaver\n2. k. weaver\nnew order?") == set()
+
+
+def test_a_speaker_among_found_speakers() -> None:
+    text = "micheal: did you push the fix?\nbrooklyn: yes, merged\nmicheal: great thx\nsummarise"
+    assert "brooklyn" in people(text)
+
+
+def test_an_item_before_a_titled_name() -> None:
+    text = (
+        "seating plan. table 1: mr. rivera, michael gonzalez, nancy; table 2: martin, prof. "
+        "cantrell. does anyone sit alone?"
+    )
+    assert "martin" in people(text)
+
+
+def test_keys_that_are_words_stay() -> None:
+    text = "standup:\nmary: api is down\nsally: rolling back now\nmary: ty\nnote: fix it later"
+    assert "note" not in people(text)

@@ -14,11 +14,15 @@ word there that could be a name is one (the fail-safe reading where people are l
   starting with a found name (after a title such as ``mrs.``); another row's first one to three
   words are a name when each could be one (:func:`.name_part.name_part`: a listed given name,
   a listed surname that is no frequent English word, an initial, or a word in no list spelt
-  like a name) and one is not an initial.
+  like a name) and one is not an initial. A run of three or more keyed rows at least two and
+  half of whose keys are found names (a chat's or a stand-up's speakers) makes its other keys
+  that could be names names (:func:`_keys`: ``brooklyn: yes, merged`` among ``micheal:``
+  rows).
 - **items** (:func:`_items`): a word joined to a found lower-case name by a comma, a semicolon,
-  a slash, ``and``, ``or`` or ``&`` (quotes and a bracketed note such as ``(1 day)`` may stand
-  between), that ends its item, and that could be a name as above; not a letter's close
-  (``love, ana``). Found items spread along the list.
+  a slash, ``and``, ``or`` or ``&`` (quotes, a bracketed note such as ``(1 day)`` and a title
+  such as ``prof.`` may stand between: ``martin, prof. cantrell``), that ends its item, and
+  that could be a name as above; not a letter's close (``love, ana``). Found items spread
+  along the list.
 
 Both need a name the other recognizers found, so they add no finding to a text that had none.
 Nothing is taken on a code line (``lab_list = ['sheemei', 'winston']``), after a preposition
@@ -56,12 +60,19 @@ _ROW = re.compile(
 )
 _PART = re.compile(r"[^\W\d_](?:\.|[\w'’-]*)")
 _NOTE = r"(?:[ \t]*\([^()\n]{1,30}\))?[\"'”’]?"
-_SEP = rf"{_NOTE}(?:[ \t]*[,;/&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)[\"'“‘]?"
+_SEP = (
+    rf"{_NOTE}(?:[ \t]*[,;/&][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)[\"'“‘]?"
+    # an item's title: "table 2: martin, prof. cantrell"
+    r"(?:(?:mr|mrs|ms|dr|prof)\.?[ \t]+)?"
+)
 _SEP_AFTER = re.compile(_SEP)
+_TITLE_END = re.compile(r"(?<![\w.])(?:mr|mrs|ms|dr|prof)\.?[ \t]+\Z")
 _SEP_BEFORE = re.compile(_SEP + r"\Z")
 _WORD_AFTER = re.compile(r"([a-zß-öø-ÿ](?:[\w'’-]*\w)?)(?![\w@./-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’@./-])([a-zß-öø-ÿ](?:[\w'’-]*\w)?)\Z")
 _SEP_CHARS = frozenset(",;/&")
+_MIN_KEY_ROWS = 3
+_MIN_KEY_NAMES = 2
 _ITEM_END = re.compile(_SEP + r"|" + _NOTE + r"[ \t]*(?:[.!?:)\]}\n]|\Z)")
 # Words that may follow a name in a row: "- seth to send the budget", "- ana said yes".
 _GOES_ON = FUNCTION_WORDS | HELPER_VERBS | PEOPLE_VERBS
@@ -143,6 +154,7 @@ def _rows(
             runs.append([m])
     out: list[tuple[int, int]] = []
     for run in runs:
+        out.extend(_keys(text, lex, run, starts, taken))
         named = sum(m.end() in starts for m in run)
         if len(run) < 2 or not named or 2 * named < len(run):
             continue
@@ -153,6 +165,27 @@ def _rows(
             if span is not None and _free(text, span, taken):
                 out.append(span)
                 taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+    return out
+
+
+def _keys(
+    text: str, lex: TokenLexicon, run: list[re.Match[str]], starts: set[int], taken: bytearray
+) -> list[tuple[int, int]]:
+    """The keys of a run of keyed rows (a chat's or a stand-up's speakers: ``micheal: did you
+    push the fix?``) when at least two and half of its keys are found names: the others that
+    could be names (three rows at least)."""
+    if len(run) < _MIN_KEY_ROWS or _kind(run[0]) != "key":
+        return []
+    named = sum(m.start("mark") in starts for m in run)
+    if named < _MIN_KEY_NAMES or 2 * named < len(run):
+        return []
+    out: list[tuple[int, int]] = []
+    for m in run:
+        a = m.start("mark")
+        b = a + len(m["mark"].rstrip(": \t"))
+        if a not in starts and name_part(lex, text[a:b]) and _free(text, (a, b), taken):
+            out.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
     return out
 
 
@@ -196,7 +229,7 @@ def _items(
         w = _WORD_AFTER.match(text, right.end()) if right is not None else None
         if w is not None and _ITEM_END.match(text, w.end()) is not None:
             out.extend(_take(text, lex, w.span(1), taken))
-        pre = text[max(0, a - 8) : a].rstrip(" \t\"'“‘")
+        pre = _TITLE_END.sub("", text[max(0, a - 14) : a]).rstrip(" \t\"'“‘")
         if not (pre[-1:] in _SEP_CHARS or pre.endswith((" and", " or"))):
             continue  # most names: no separator before them (a cheap test before the search)
         left = _SEP_BEFORE.search(text, max(0, a - 48), a)
