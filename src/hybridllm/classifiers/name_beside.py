@@ -44,6 +44,7 @@ from bisect import bisect_left
 from hybridllm.classifiers.clinical import words as word_set
 from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_fame import fame, famous_word
+from hybridllm.classifiers.name_foreign import script_word
 from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mask
 from hybridllm.classifiers.name_held import NEAR, in_code
 from hybridllm.classifiers.name_lower_english import STRONG, UNKNOWN, strength
@@ -341,6 +342,7 @@ def beside_names(
             in_code(text, start, end)
             or PLACE_BEFORE.search(text, max(0, start - 24), start)
             or _in_phrase(text, start, end, lex)
+            or script_word(text, start, end, text[start:end].lower())  # "Кроме того, Тимур"
         ):
             continue
         out.append(

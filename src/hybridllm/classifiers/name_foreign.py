@@ -23,8 +23,9 @@ from collections.abc import Container, Mapping
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.name_tokens import read_list, token_lexicon, untracked, with_folded
+from hybridllm.classifiers.prefilter import per_text
 
-__all__ = ["foreign_noun", "load_curated", "named"]
+__all__ = ["foreign_capital", "foreign_noun", "load_curated", "named", "script_word"]
 
 _CHUNK = 400  # a long line is read in blocks of this many characters
 # As in name_gate.foreign_text: lower-case words of 3+ letters; fewer than 8 tell nothing; a
@@ -85,3 +86,50 @@ def foreign_noun(text: str, start: int, end: int, memo: dict[int, tuple[int, int
     own_english, own = _english_count(_LOWER.findall(text[start:end]), lex.vocab)
     english, total = counts[0] - own_english, counts[1] - own
     return total >= _MIN_WORDS and english < _ENGLISH_SHARE * total
+
+
+def foreign_capital(
+    text: str, start: int, end: int, key: str, memo: dict[int, tuple[int, int]]
+) -> bool:
+    """:func:`foreign_noun` for a capitalised finding (lower-cased ``key``) that is not
+    :func:`named`. Capitalised only: in lower-case chat the other names of a line read as
+    foreign words too."""
+    return text[start].isupper() and not named(key) and foreign_noun(text, start, end, memo)
+
+
+# Lower-case words of the cased scripts other than Latin: Greek, Cyrillic, Armenian. No English
+# word is written in them, and the English rules (vocabulary, NER, the letters model) know none
+# of their words: "Настройка", "Кредит" or "например" read as unknown, so name-like, words.
+# (Quotes and full stops may touch them: no English contraction, and seldom a domain name, is
+# written in these scripts.)
+_OTHER_LOWER = re.compile(r"(?<![\w@./-])[ά-ώа-џա-և]{2,}(?![\w@/-])")
+# A text with this many such words in its first 4,000 characters is written in that script
+# (code commented in Russian: "# --- Настройка ---", "// Поворот вправо").
+_PROSE_WORDS = 8
+# This many such words on a finding's line (or 400-character block), besides the finding's own,
+# make the line prose of that language; a name of that script in English prose has none
+# ("Please email Иван Петров about the invoice").
+_OTHER_WORDS = 2
+
+
+def _script_prose(text: str) -> bool:
+    return len(_OTHER_LOWER.findall(text[:4000])) >= _PROSE_WORDS
+
+
+def script_word(text: str, start: int, end: int, key: str) -> bool:
+    """Whether the finding ``text[start:end]`` (lower-cased ``key``) is a word of a language
+    written in Greek, Cyrillic or Armenian letters: it starts with such a letter, is not
+    :func:`named`, and the text holds eight lower-case words of those scripts, or its line
+    (or 400-character block) two besides its own: that script is written there as prose,
+    capitalised or not ("# Настройка", "мой код имеет функцию"); a name in that script inside
+    English prose has no such words around it ("Please email Иван Петров about the invoice")."""
+    if not "\u0370" <= text[start] <= "\u058f" or named(key):
+        return False
+    if per_text(text, "script_prose", _script_prose):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    lo = line + (start - line) // _CHUNK * _CHUNK
+    hi = text.find("\n", lo, lo + _CHUNK)
+    block = text[lo : lo + _CHUNK if hi < 0 else hi]
+    own = len(_OTHER_LOWER.findall(text[start:end]))
+    return len(_OTHER_LOWER.findall(block)) - own >= _OTHER_WORDS

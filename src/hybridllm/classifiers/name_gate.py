@@ -156,7 +156,8 @@ _QUOTES = "'\"`‘’“”"
 # Lower-case words of running text, not parts of e-mail addresses, URLs or paths.
 # Letters with diacritics count (a word of Vietnamese, French or German prose is seldom an
 # English word); code identifiers and paths do not.
-_LOWER = re.compile(r"(?<![\w'’@./-])[a-zß-öø-ÿā-ž]{3,}(?![\w'’@./-])")
+# So do lower-case words in Greek, Cyrillic or Armenian letters: none is an English word.
+_LOWER = re.compile(r"(?<![\w'’@./-])[a-zß-öø-ÿā-žά-ώа-џա-և]{3,}(?![\w'’@./-])")
 # Below this share of lower-case words that are English words, a text is taken as another
 # language (English prose scores 0.9+, German or Spanish prose 0.1-0.4 on the word lists).
 _ENGLISH_SHARE = 0.6

@@ -47,7 +47,7 @@ from importlib import resources
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
 from hybridllm.classifiers.name_fame import fame, load_famous
-from hybridllm.classifiers.name_foreign import foreign_noun, load_curated, named
+from hybridllm.classifiers.name_foreign import foreign_capital, load_curated, script_word
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_persona import persona_cue, persona_words, spread_persona
 from hybridllm.classifiers.name_public_layout import layout_kind
@@ -403,14 +403,8 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or ("word" if " " not in key and broken_word(text, f.start, f.end) else None)  # sev-\neral
         or ("word" if serial_word(text, f.start, f.end) else None)  # "Jun 22 =", "Rod A:"
         or ("lower" if written_lower(text, f.start, f.end, key) else None)  # "House" ... "house"
-        or (
-            "foreign"
-            # capitalised only: in lower-case chat the other names read as foreign words too
-            if text[f.start].isupper()
-            and not named(key)
-            and foreign_noun(text, f.start, f.end, blocks)
-            else None
-        )
+        or ("word" if script_word(text, f.start, f.end, key) else None)  # "# Настройка"
+        or ("foreign" if foreign_capital(text, f.start, f.end, key, blocks) else None)
         # last: a brand in a snippet stays a brand ("your Zelle account")
         or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)
