@@ -112,8 +112,23 @@ _PROSE_WORDS = 8
 _OTHER_WORDS = 2
 
 
-def _script_prose(text: str) -> bool:
-    return len(_OTHER_LOWER.findall(text[:4000])) >= _PROSE_WORDS
+# Lower-case words holding a letter that among the Latin ones only Vietnamese writes: the breve
+# a, the barred d, the horned o and u, the vowels with a dot below, a hook or a circumflex and a
+# tone mark ("tổng", "nghiệm", "phương"). A capitalised finding on a line of such words is a
+# word of that prose ("Tính tổng S các nghiệm", "Thuật toán Euclide mở rộng").
+_VI_LETTERS = "a-zß-öø-ÿā-žơư\u1ea0-\u1ef9"
+_VI_LOWER = re.compile(
+    rf"(?<![\w@./-])[{_VI_LETTERS}]*[ăđơư\u1ea0-\u1ef9][{_VI_LETTERS}]*(?![\w@/-])"
+)
+
+
+def _count(rx: re.Pattern[str], text: str) -> int:
+    return sum(w.islower() for w in rx.findall(text))
+
+
+def _script_prose(text: str) -> tuple[bool, bool]:
+    sample = text[:4000]
+    return _count(_OTHER_LOWER, sample) >= _PROSE_WORDS, _count(_VI_LOWER, sample) >= _PROSE_WORDS
 
 
 def script_word(text: str, start: int, end: int, key: str) -> bool:
@@ -122,14 +137,21 @@ def script_word(text: str, start: int, end: int, key: str) -> bool:
     :func:`named`, and the text holds eight lower-case words of those scripts, or its line
     (or 400-character block) two besides its own: that script is written there as prose,
     capitalised or not ("# Настройка", "мой код имеет функцию"); a name in that script inside
-    English prose has no such words around it ("Please email Иван Петров about the invoice")."""
-    if not "\u0370" <= text[start] <= "\u058f" or named(key):
+    English prose has no such words around it ("Please email Иван Петров about the invoice").
+    Likewise a capitalised finding among lower-case words only Vietnamese spells (in lower-case
+    chat the other names of a line would read as such words too)."""
+    if "\u0370" <= text[start] <= "\u058f":
+        rx, prose = _OTHER_LOWER, 0
+    elif text[start].isupper():
+        rx, prose = _VI_LOWER, 1
+    else:
         return False
-    if per_text(text, "script_prose", _script_prose):
+    if named(key):
+        return False
+    if per_text(text, "script_prose", _script_prose)[prose]:
         return True
     line = text.rfind("\n", 0, start) + 1
     lo = line + (start - line) // _CHUNK * _CHUNK
     hi = text.find("\n", lo, lo + _CHUNK)
     block = text[lo : lo + _CHUNK if hi < 0 else hi]
-    own = len(_OTHER_LOWER.findall(text[start:end]))
-    return len(_OTHER_LOWER.findall(block)) - own >= _OTHER_WORDS
+    return _count(rx, block) - _count(rx, text[start:end]) >= _OTHER_WORDS
