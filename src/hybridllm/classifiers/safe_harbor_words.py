@@ -258,14 +258,25 @@ def _shape(words: tuple[str, ...]) -> tuple[int, int, bool] | None:
     return _shape_of(list(words), _known)
 
 
+# An English contraction: a word and "'m", "'d", "'ll", "'ve", "'re", "'s" or "n't" ("I'm",
+# "You've", "Don't"): a pronoun or an auxiliary, never an identifier. (A name's
+# apostrophe is followed by more letters: "O'Neil", "D'Arcy".)
+_CONTRACTION = re.compile(r"([a-z]+?)(?:n['’]t|['’](?:m|d|ll|ve|re|s))")
+
+
 @lru_cache(maxsize=50_000)
 def _known(word: str) -> bool:
     """An ordinary or clinical word, an abbreviation ("SSN", "ICU"): not an identifier alone."""
     low = word.lower().strip(".'’-").removesuffix("'s").removesuffix("’s")
     if word.isupper() and len(low) <= 4:
         return True
+    contraction = _CONTRACTION.fullmatch(low)
     return (
         len(low) < 2
+        or (
+            contraction is not None
+            and (len(stem := contraction.group(1)) <= 2 or stem in token_lexicon().vocab)
+        )
         or low in _safe_capitalised()
         or low in token_lexicon().common
         or clinical_word(low)
