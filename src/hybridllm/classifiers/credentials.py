@@ -78,6 +78,8 @@ _NOT_VALUE_SUFFIX = _words(
     "alg algo hash index env var variable location region server host port user username login "
     "email usage tokens error errors exception exceptions domain domains "
 )
+# A credential word in the plural, as prose writes it ("secrets", "Keys", "passwords").
+_PLURAL_WORD = re.compile(r"[A-Za-z][a-z]+s")
 # An identifier that is a host name ("www.apichemistry.com", "auth.example.org"): no key name.
 _HOST_NAME = re.compile(r"^(?:[\w-]+\.)+(?:com|net|org|io|ai|dev|app|co|edu|gov|info)$", re.I)
 # Operators and filler between the identifier and the value, tried in order.
@@ -124,6 +126,8 @@ _QUOTED = re.compile(r"""["']([^"'\n]*)["']""")
 _CODE_VALUE = re.compile(
     r"^[\[(!]*[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*[(\[](?!\d)"
     r"|^[A-Z][A-Za-z]+-[A-Z][A-Za-z]+$|^[A-Za-z]+(?:/[A-Za-z]+)+$|^--?[A-Za-z][A-Za-z-]*$"
+    # the next member of a designated initializer ("{.type=EV_KEY, .code=BTN_TL}")
+    r"|^\.[A-Za-z_]\w*="
 )
 # A chain of names in code style joined by calls, subscripts and member access
 # ("menuColumns).map((menuColumnId)", "outputs[0].dataSync()", "res?.accessToken",
@@ -208,16 +212,27 @@ def _is_credential_name(ident: str) -> bool:
     words = [w.lower() for w in _WORD_SPLIT.findall(ident)]
     if not words or words[-1] in _NOT_VALUE_SUFFIX or _HOST_NAME.match(ident):
         return False
-    # Adjacent pairs too: ConvertTo-SecureString, pass_word, api_key.
-    pairs = [a + b for a, b in itertools.pairwise(words)]
+    # Adjacent pairs too: ConvertTo-SecureString, pass_word, api_key; not with a word that
+    # names something else ("AutoTokenizer" is no "autotoken").
+    pairs = [
+        a + b
+        for a, b in itertools.pairwise(words)
+        if a not in _NOT_CREDENTIAL_WORDS and b not in _NOT_CREDENTIAL_WORDS
+    ]
     return any(_STEM_WORD.search(w) and w not in _NOT_CREDENTIAL_WORDS for w in words + pairs)
 
 
-def _value_at(text: str, pos: int, password: bool) -> tuple[int, int, bool] | None:
-    """The first separator form after ``pos`` that leads to a credential-like value."""
+def _value_at(
+    text: str, pos: int, password: bool, plural: bool = False
+) -> tuple[int, int, bool] | None:
+    """The first separator form after ``pos`` that leads to a credential-like value. After a
+    ``plural`` word of prose, "of" says whose they are, not what they are ("the hidden secrets
+    of Duskwood!", "The Secrets of Homeschooling: Revealed!")."""
     for sep, strict in _SEPARATORS:
         m = sep.match(text, pos)
         if m is None:
+            continue
+        if plural and m.group().split()[:1] == ["of"]:
             continue
         start = m.end()
         filler = m.groupdict().get("filler")
@@ -271,7 +286,9 @@ class CredentialRecognizer:
                     if looks_like_secret(q.group(1), strict=True):
                         yield q.span(1)
                 continue
-            found = _value_at(text, end, bool(_PASSWORD_NAME.search(text[start:end])))
+            ident = text[start:end]
+            plural = _PLURAL_WORD.fullmatch(ident) is not None
+            found = _value_at(text, end, bool(_PASSWORD_NAME.search(ident)), plural)
             if found is not None:
                 yield found[0], found[1]
         for rx in (_USERINFO, _SQL_PASSWORD):
