@@ -231,7 +231,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:the|this|our|my|his|her)\s+patient(?:'s)?\b"
             r"|\bpatient(?:'s|s')|\bpatient\s*[:#]"
             # "pt" before an object is the typo of "put" ("does not pt her phone away")
-            r"|(?<!\d[ap]m )(?<!\d [ap]m )(?<!\.m\. )(?<!\d )\b(?:pt|pts)\b\.?\s"
+            # (nor ".pt", "/pt": a file's extension, a path's part)
+            r"|(?<!\d[ap]m )(?<!\d [ap]m )(?<!\.m\. )(?<!\d )(?<![./])\b(?:pt|pts)\b\.?\s"
             r"(?!(?:her|his|their|the|an?|it|them|my|your|our|its)\s)"
             r"|\bpatient\s+(?-i:[A-Z][^\W\d_])|^[ \t]*patient\b",
             _M,

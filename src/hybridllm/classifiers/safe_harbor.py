@@ -164,9 +164,17 @@ _UNIT = re.compile(
     r"|days?|weeks?|wks?|months?|years?|minutes?|mins?|seconds?|secs?|times?|mile|miles)\b",
     re.IGNORECASE,
 )
+# A dose or an amount glued to its unit, a range of them or one per time, weight or volume
+# ("240mg", "300-400mg", "10mg/day", "0.20mg/ml"): a measurement, not an identifier.
 _UNIT_GLUED = re.compile(
-    r"^\d+(?:\.\d+)?(?:mg|mcg|g|kg|ml|l|cc|iu|units?|meq|cm|mm|kcal|hr?s?)$", re.I
+    r"^\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?(?:mg|mcg|g|kg|ml|l|cc|iu|units?|meq|cm|mm|kcal|hr?s?)"
+    r"(?:/(?:day|d|kg|dose|ml|dl|l|h|hr|min|wk|week))?$",
+    re.I,
 )
+# A body temperature glued to its scale ("99.9F", "38.5C") and a blood pressure glued to its
+# name ("bp130/85"), unless a label makes the token an identifier ("Room 104F").
+_TEMP_GLUED = re.compile(r"^(?:(?:9[3-9]|10\d)(?:\.\d)?°?F|(?:3[4-9]|4[0-3])(?:\.\d)?°?C)$")
+_BP_GLUED = re.compile(r"^(?i:bp)(?P<a>\d{2,3})/(?P<b>\d{2,3})$")
 # A count per volume or time glued to its unit ("10,670/mm^3" reads "670/mm", "12/hpf", "98/min"):
 # a lab value or a rate, not an identifier.
 _PER_UNIT = re.compile(r"^\d+(?:\.\d+)?/(?:mm3?|µl|ul|l|dl|ml|hpf|lpf|min|h|hr)$", re.I)
@@ -343,9 +351,11 @@ class SafeHarborRecognizer:
             return True
         if labelled:
             return False
-        if token.replace(".", "").isdigit() and _UNIT.match(text, end):
+        if (token.replace(".", "").isdigit() and _UNIT.match(text, end)) or _TEMP_GLUED.match(
+            token
+        ):
             return True
-        bp = _BP.match(token) if "/" in token else None
+        bp = (_BP.match(token) or _BP_GLUED.match(token)) if "/" in token else None
         if bp and 60 <= int(bp.group("a")) <= 260 and 30 <= int(bp.group("b")) <= 160:
             return True
         return "-" in token and _a_range(token)
