@@ -190,7 +190,7 @@ def _unknown(lex: TokenLexicon, word: str) -> bool:
 
 PEOPLE_VERBS = frozenset(
     (  # noqa: SIM905 - a word list reads better as a string
-        "said says told tells asked asks replied thinks thought knows knew believes feels felt"
+        "said says told tells asked asks replied thinks thought know knows knew believes feels felt"
         " hates hated agreed agrees decided promised explained suggested complained apologised"
         " apologized married divorced died studied graduated quit resigned retired emailed"
         " texted smiled laughed cried nodded witnessed presented enjoyed wrote merges merged"
