@@ -61,7 +61,10 @@ def _spans(text: str) -> list[str]:
             "piazza milanesi, 3 appartamento 16",
         ),
         ("i am a tenant at psje. lautaro 44 piso 64. no heating", "psje. lautaro 44 piso 64"),
-        ("the office is at peatonal guerrero 419 interior 082", "peatonal guerrero 419 interior 082"),
+        (
+            "the office is at peatonal guerrero 419 interior 082",
+            "peatonal guerrero 419 interior 082",
+        ),
         # in lower case, a foreign street type and a name with no number
         ("the bus station is on rue lévêque", "rue lévêque"),
         ("i'd like it to be sent to boulevard guillou", "boulevard guillou"),
@@ -117,3 +120,32 @@ def test_a_range_before_a_street_is_left_out(text: str) -> None:
 )
 def test_other_numbers_with_a_slash_or_hyphen_are_no_street(text: str) -> None:
     assert _spans(text) == [], _spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # words before an English street type that are English words or a letter
+        "where d1, d2 are the buildings connected by j road.\nOutput Format",
+        "the intersections X and Y are connected by a bidirectional road of length D.",
+        # one word after a one-digit number counts something
+        "The model improves over the best results by over 2 BLEU. On the WMT task it wins.",
+        "Others follow the baby's cues. 1 Overfeeding can lead to occasional fussiness.",
+    ],
+)
+def test_counts_and_english_words_before_a_type_are_no_street(text: str) -> None:
+    assert _spans(text) == [], _spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Meet me at 5 Klaverhei, Utrecht.", "5 Klaverhei, Utrecht"),
+        ("My house: 5 Klaverhei", "5 Klaverhei"),
+        ("the shop on mlinarska street is open", "mlinarska street"),
+    ],
+)
+def test_a_one_digit_street_after_a_place_word_and_a_foreign_name_stay(
+    text: str, address: str
+) -> None:
+    assert address in _spans(text), _spans(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["counted_before", "counted_lines", "year"]
+__all__ = ["counted_before", "counted_lines", "counted_word", "year"]
 
 _COUNTED = re.compile(r"[ \t>*-]*\d{1,3}x?[ \t]+[^\W\d_]")
 
@@ -39,3 +39,14 @@ def counted_before(text: str, at: int) -> bool:
 def year(number: str) -> bool:
     """Whether ``number`` is a year from 1500 to 2099 (``Ayres 1881``)."""
     return len(number) == 4 and number.isdigit() and 1500 <= int(number) < 2100  # "Ayres 1881"
+
+
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:at|on|to|from|near|in)[ \t]+|:[ \t]*)$")
+
+
+def counted_word(text: str, number: str, at: int) -> bool:
+    """Whether one capitalised word (no street type) after the one-digit number at
+    ``at`` counts something, no street (``by over 2 BLEU``, ``cues. 1 Overfeeding can``),
+    unless a place preposition or a colon stands right before the number (``at 5 Klaverhei``,
+    ``My house: 5 Klaverhei``)."""
+    return len(number) == 1 and not _PLACE_BEFORE.search(text, max(0, at - 8), at)

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.address_counts import counted_before, counted_lines, year
+from hybridllm.classifiers.address_counts import counted_before, counted_lines, counted_word, year
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import STREET_TYPES
@@ -163,6 +163,7 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
             after
             and end_of_clause(text, after[-1][1])
             and (not cased or _capitalised(text, after))
+            and not (cased and _count_or_hour(text, after, m.group(), m.start()))
             and (_names_street(lex, after, m, text) or (cased and _named_for(lex, after, m, text)))
         ):
             spans.append((m.start(), after[-1][1]))
@@ -181,6 +182,14 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
 
 
 _JOIN = "'’-."
+
+
+def _count_or_hour(text: str, after: list[tuple[int, int]], number: str, at: int) -> bool:
+    """One word, no street type, after a one-digit number: see :func:`.counted_word`."""
+    word = text[after[0][0] : after[0][1]].rstrip(".").lower()
+    if len(after) != 1 or word in TYPES or _SUFFIX.match(word):
+        return False
+    return counted_word(text, number, at)
 
 
 def _capital_before(text: str, at: int) -> bool:

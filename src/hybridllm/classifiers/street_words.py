@@ -235,10 +235,22 @@ def _typed(text: str, low: str, lex: TokenLexicon, places: _Places) -> list[tupl
             if key in FUNCTION_WORDS or key in _STOP or key in _NOT_NAMES:
                 break
             keep.insert(0, w)
-        if keep and any(w.lower().strip("'’") not in lex.common for w in keep):
+        # (an abbreviated type is a street's, whatever words name it: "corner of kudu st.")
+        short = kind.endswith(".")
+        if keep and any(_names_a_street(w.lower().strip("'’"), lex, short) for w in keep):
             start = m.start(1) + m.group(1).rfind(keep[0]) if len(keep) < len(words) else m.start(1)
             out.append((start, end))
     return out
+
+
+def _names_a_street(low: str, lex: TokenLexicon, short: bool) -> bool:
+    """Whether a word before an English street type may be its name: no everyday word, and no
+    other English word unless it is a listed name too or the type is abbreviated (``mlinarska``,
+    ``baker``, ``kudu st.``; not a letter or ``bidirectional``: "connected by j road", "a
+    bidirectional road of length D")."""
+    if len(low) < 2 or low in lex.common:
+        return False
+    return short or low not in lex.vocab or low in lex.first or low in lex.last
 
 
 def _unknown(word: str, lex: TokenLexicon) -> bool:
