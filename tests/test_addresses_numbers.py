@@ -131,6 +131,11 @@ def test_other_numbers_with_a_slash_or_hyphen_are_no_street(text: str) -> None:
         # one word after a one-digit number counts something
         "The model improves over the best results by over 2 BLEU. On the WMT task it wins.",
         "Others follow the baby's cues. 1 Overfeeding can lead to occasional fussiness.",
+        # a figure's decimals: answer options in Greek letters
+        "\u0391. 60.828\n\u0392. 14.696\nC. 22.991\nD. 65.027",
+        # the rows of a table whose columns are set apart by runs of spaces or tabs
+        "id    pair      score\n1    Canada India  133   17   1572.96\n2    Spain  Brazil 62",
+        "1\tCanada India\t133\n2\tSpain Brazil\t62",
     ],
 )
 def test_counts_and_english_words_before_a_type_are_no_street(text: str) -> None:

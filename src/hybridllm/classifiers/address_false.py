@@ -49,6 +49,10 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _NUMBER_AFTER = re.compile(r",?[ \t]*(?:\d|[Ss]/[Nn]\b)")
 
 
+_DECIMALS = re.compile(r"[.,]\d")
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+
+
 def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
     """Whether the address core ``text[start:end]`` is no address (see the module docstring).
 
@@ -70,6 +74,10 @@ def false_core(text: str, start: int, end: int, *, number_last: bool) -> bool:
         or _NUMBER_BREAK.match(core)
         # the minutes of a time or the decimals of a figure: "at 16:38 Agna JirKon Rx 1"
         or (start >= 2 and text[start - 1] in ":." and text[start - 2].isdigit())
+        # a figure's decimals after it ("B. 60.828" of Greek answer options), or a table's
+        # column gap or tab inside it ("1    Canada India  133"): no house number, no street
+        or (core[-1:].isdigit() and _DECIMALS.match(text, end) is not None)
+        or _COLUMN_GAP.search(core) is not None
     ):
         return True
     if core[:1].isdigit() and (
