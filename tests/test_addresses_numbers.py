@@ -68,6 +68,7 @@ def _spans(text: str) -> list[str]:
         # in lower case, a foreign street type and a name with no number
         ("the bus station is on rue lévêque", "rue lévêque"),
         ("i'd like it to be sent to boulevard guillou", "boulevard guillou"),
+        ("we met at rue de la paix today", "rue de la paix"),
         # Estonian and Lithuanian types after the name, any case
         ("Lost cat near Aia tn 313. Answers to Pepper.", "Aia tn 313."),
         ("lost cat near ąžuolų g. 99. answers to pepper.", "ąžuolų g. 99."),

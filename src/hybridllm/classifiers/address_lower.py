@@ -133,13 +133,15 @@ _RUN = r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}"
 _AT_NUMBER = re.compile(rf"{_AT}(?P<n>{_NUM})[ \t]+(?P<w>{_RUN})")
 _AT_NAME = re.compile(rf"{_AT}(?P<w>{_RUN})[ \t]+(?P<n>\d{{3,5}}[a-z]?)\b(?![.,]?\d)")
 # A street type of another language that no English phrase starts with, then a name and no
-# number: "the bus station is on rue lévêque", "sent to boulevard guillou", "residing at rue
-# de vermeil" (checked by _named_street: "rue the day" is English).
+# number: "the bus station is on rue lévêque", "sent to boulevard guillou", "at rue de la paix"
+# (the name checked by _named_street: "rue the day" is English). The types that
+# street_words' prefix rule reads whatever follows them ("rua", "calle", "ulica") are not
+# repeated here.
 _TYPE_NAMED = re.compile(
-    r"(?<![\w.,:/-])(?:rue|boulevard|chemin|allée|impasse|quai|calle|carrer|rúa|rua|viale"
-    r"|piazza|piazzale|vicolo|ulica|aleja|utca|strada|avenida|travessa|praça|paseo|camino"
-    r"|calea|sokak|caddesi)[ \t]+(?P<p>(?:(?:de|du|des|la|le|del|della|da|do|dos|di)[ \t]+"
-    rf"|l['’]|d['’])?)(?P<w>{_RUN})"
+    r"(?<![\w.,:/-])(?:rue|boulevard|chemin|allée|impasse|quai|piazza|piazzale|vicolo|aleja"
+    r"|utca|paseo|camino|calea|sokak|caddesi)[ \t]+"
+    r"(?:(?:de|du|des|la|le|del|della|da|do|dos|di)[ \t]+|l['’]|d['’]){0,2}"
+    rf"(?P<w>{_RUN})"
 )
 # The particles of a street's name (address_lower_run's list) and the Roman numerals after it.
 _STREET_PARTICLES = PARTICLES | {"ii", "iii"}

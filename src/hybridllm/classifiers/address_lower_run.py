@@ -163,7 +163,7 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
             after
             and end_of_clause(text, after[-1][1])
             and (not cased or _capitalised(text, after))
-            and not (cased and _count_or_hour(text, after, m.group(), m.start()))
+            and not (cased and _one_counted_word(text, after, m.group(), m.start()))
             and (_names_street(lex, after, m, text) or (cased and _named_for(lex, after, m, text)))
         ):
             spans.append((m.start(), after[-1][1]))
@@ -184,7 +184,7 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
 _JOIN = "'’-."
 
 
-def _count_or_hour(text: str, after: list[tuple[int, int]], number: str, at: int) -> bool:
+def _one_counted_word(text: str, after: list[tuple[int, int]], number: str, at: int) -> bool:
     """One word, no street type, after a one-digit number: see :func:`.counted_word`."""
     word = text[after[0][0] : after[0][1]].rstrip(".").lower()
     if len(after) != 1 or word in TYPES or _SUFFIX.match(word):
