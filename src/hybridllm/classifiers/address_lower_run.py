@@ -46,6 +46,7 @@ from hybridllm.classifiers.address_counts import counted_before, counted_lines, 
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon, token_lexicon
 from hybridllm.classifiers.patterns import STREET_TYPES
+from hybridllm.classifiers.street_suffix import SUFFIX, glued
 
 __all__ = [
     "AFTER_TYPES",
@@ -96,7 +97,7 @@ _FUNCTION = word_set(
 _UNITS = word_set(
     "minute minutes min mins hour hours hr hrs day days week weeks month months year years"
     " time times people person persons step steps mile miles km feet ft meter meters metres"
-    " kg lbs lb mg ml gb mb kb tb"
+    " kg lbs lb mg ml gb mb kb tb o'clock o’clock oclock"
 )
 TYPES = STREET_TYPES | word_set(
     "st rd ave av dr ln ct pl blvd hwy pkwy sq cir ter cres gardens close mews wynd parade"
@@ -107,14 +108,6 @@ TYPES = STREET_TYPES | word_set(
 _UNAMBIGUOUS = word_set(
     "street st road rd avenue ave av drive dr lane ln boulevard blvd court ct terrace crescent"
     " parkway pkwy highway hwy allee allé chaussee gasse platz"
-)
-_SUFFIX = re.compile(
-    r"[^\W\d_]{3,}(?:stra(?:ß|ss)e|straat|weg|gasse|platz|allee|damm|ufer|laan|gracht|plein"
-    r"|singel|kade|kaai|dijk|dreef|steeg|brug|veien|vegen|vejen|vej|gade|gata|gatan|vägen"
-    r"|väg|gränd|stigen|stígur|braut|vænge|pfad|brücke|stieg|steig|ring|katu|tie|kuja|polku"
-    r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi|kuil|baan|stubben|bakken|haugen|høgda"
-    r"|stranda|ringen|gården|jordet|tunet|faret|svingen|grenda|åsen|løkka|kroken|sletta|bråten"
-    r"|holmen|lunden|vænget|toften|højen|hagi|stígur|gerði|lundur|hvammur|vellir)$"
 )
 PARTICLES = word_set(
     "de del della dei degli dello di da das dos do du des la le les el los las lo il gli van"
@@ -163,12 +156,12 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
             after
             and end_of_clause(text, after[-1][1])
             and (not cased or _capitalised(text, after))
-            and not (cased and _one_counted_word(text, after, m.group(), m.start()))
+            and not _one_counted_word(text, after, m.group(), m.start(), cased)
             and (_names_street(lex, after, m, text) or (cased and _named_for(lex, after, m, text)))
         ):
             spans.append((m.start(), after[-1][1]))
             continue
-        if year(m.group()) or not end_of_clause(text, m.end()):
+        if year(m.group()) or not end_of_clause(text, m.end()) or _HEADING.match(text, m.end()):
             continue
         # a number of one or two digits only after a street-type word ("rua edmundo lins 48")
         short = len(m.group().rstrip("abcdefghijklmnopqrstuvwxyz")) < 3
@@ -182,12 +175,21 @@ def run_street_spans(text: str, *, cased: bool = False) -> list[tuple[int, int]]
 
 
 _JOIN = "'’-."
+# A colon right after the number: a numbered heading ("Câu 115a: Một bình", "Frage 3:"),
+# no street before it.
+_HEADING = re.compile(r":(?:[ \t]|$)")
 
 
-def _one_counted_word(text: str, after: list[tuple[int, int]], number: str, at: int) -> bool:
-    """One word, no street type, after a one-digit number: see :func:`.counted_word`."""
+def _one_counted_word(
+    text: str, after: list[tuple[int, int]], number: str, at: int, cased: bool
+) -> bool:
+    """One word, no street type, after a one-digit number: see :func:`.counted_word`; in a
+    text all in lower case not at a line's start (``5 klaverhei is where i live``), but after
+    a word (``i 8 stihova. 2 katrena.``)."""
     word = text[after[0][0] : after[0][1]].rstrip(".").lower()
-    if len(after) != 1 or word in TYPES or _SUFFIX.match(word):
+    if len(after) != 1 or word in TYPES or SUFFIX.match(word):
+        return False
+    if not cased and not text[line_start(text, at) : at].strip(" \t"):
         return False
     return counted_word(text, number, at)
 
@@ -328,7 +330,7 @@ def _names_street(
     toks = [text[a:b].rstrip(".").lower() for a, b in words]
     if any(t in _UNITS for t in toks):
         return False
-    if any(_SUFFIX.match(t) for t in toks):
+    if any(glued(lex, t) for t in toks):
         return True
     last, lead = toks[-1], toks[:-1]
     if last in TYPES and lead:
@@ -419,8 +421,8 @@ def _names_street_before(
     toks = [text[a:b].rstrip(".").lower() for a, b in words]
     if any(t in _UNITS for t in toks):
         return -1
-    glued = [i for i, t in enumerate(toks) if _SUFFIX.match(t)]
-    k = glued[0] if glued else len(toks)
+    suffixed = [i for i, t in enumerate(toks) if glued(lex, t)]
+    k = suffixed[0] if suffixed else len(toks)
     while k and _name_part(lex, toks, k - 1):
         k -= 1
     typed = [i for i, t in enumerate(toks[:-1]) if t in FIRST_TYPES and _typed_name(lex, toks[i:])]
@@ -430,7 +432,7 @@ def _names_street_before(
         k -= 1
     if 0 < k < len(toks) and toks[k] in FIRST_TYPES and _first_type(lex, toks[k - 1 :]) == 1:
         k -= 1  # "alley avenida presidente kennedy 401"
-    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES and not glued:
+    if short and not (typed and k <= typed[-1]) and toks[-1] not in AFTER_TYPES and not suffixed:
         return -1
     if all(t in PARTICLES for t in toks[k:]) or not street_start(text, words[k][0]):
         return -1

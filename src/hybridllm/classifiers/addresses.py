@@ -124,7 +124,9 @@ _TYPE_AFTER = (
     # Estonian, Lithuanian and Latvian types after the name ("Aia tn 313", "Ąžuolų g. 99")
     r"|tn|tänav|mnt|maantee|pst|puiestee|g\.|gatvė|prospektas|iela)"
 )
-_GREEK = r"[Ά-ώ][Ά-ώ.]*(?:\s+[Ά-ώ][Ά-ώ.]*){0,3}"
+# (a word of three letters or more on the number's line, an abbreviated type before it: "Λ.
+# Αλεξάνδρας 5"; not "cos θ\n2" in an equation)
+_GREEK = r"(?:[Ά-ώ]{1,3}\.[ \t]*)?[Ά-ώ]{3}[Ά-ώ.]*(?:[ \t]+[Ά-ώ][Ά-ώ.]*){0,3}"
 _START = r"(?:(?<=\\n)|(?<![\w.,-]))"
 _CORES = (
     # 930 Klinta 36 / 0402 Za Školou 1348 / 057 Via Franscini 71 (first: the longest reading)
@@ -158,12 +160,14 @@ _CORES = (
     rf"|(?:{_CAPW}\s+){{1,2}}{_SUFFIX_WORDS})\s+{_NUM}\b\.?",
     rf"(?:{_NUM}\s+)?{_CAPW}(?:\s+[\w'’-]+){{0,2}}\s+{_TYPE_AFTER}\s+{_NUM}\b\.?",
     # Greek: Απόλλωνος 123
-    rf"(?:{_NUM}\s+)?{_GREEK}\s+{_NUM}\b",
+    rf"(?:{_NUM}\s+)?{_GREEK}[ \t]+{_NUM}\b",
     # Johansen Plains Street / Tyler Bypass St.
     rf"{_CAPW}\s+{STREET_SUFFIX}\s+(?:Street|St|Road|Rd|Avenue|Ave)\b\.?",
     # US military mail
     r"(?:Unit|PSC)\s+\d{3,5},?\s+Box\s+\d{3,5}",
-    r"(?:USNS|USNV|USS|USCGC)\s+[\w'’-]+",
+    # (a ship's name is an address only before its fleet post office: "USS Enterprise" in a
+    # story is the ship)
+    r"(?:USNS|USNV|USS|USCGC)\s+[\w'’-]+(?:[ \t]+[\w'’-]+){0,2}(?=[ \t]*,?\s*(?:DPO|APO|FPO)\b)",
     r"(?:DPO|APO|FPO)\s+A[AEP]\s+\d{5}",
     rf"(?:{_NUM}\s+)?P\.?\s?O\.?\s+Box\s+\d{{1,7}}",
     # 84 Olof Palmes Gade / 274 Kriegers Vej / 12 Am Alten Weg: a number, capitalised words

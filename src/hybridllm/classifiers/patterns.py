@@ -147,9 +147,10 @@ STREET_SUFFIX = (
 # clinical note, so it runs on the whole text there.)
 # (Not after "a" / "an", nor a year after "the": "a 10 Hour Course", "the 2026 Open Course";
 # the number on the street's line: "1:1s\n\nPain Point" is none; nor the decimals of a number:
-# "New Mexico 0.31 Rhode Island".)
+# "New Mexico 0.31 Rhode Island"; nor the number of a one-letter model name: "M.2 Internal
+# Solid State Hard Drive".)
 _STREET = re.compile(
-    r"(?P<v>\d(?<![\w-]\d)(?<!\d[.,]\d)(?<!\b[Aa] \d)(?<!\b[Aa]n \d)"
+    r"(?P<v>\d(?<![\w-]\d)(?<!\d[.,]\d)(?<!\b[A-Za-z]\.\d)(?<!\b[Aa] \d)(?<!\b[Aa]n \d)"
     r"(?!(?<=\b[Tt]he 1)9\d\d\b|(?<=\b[Tt]he 2)0\d\d\b)"
     r"\d{0,5}[A-Za-z]?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
     rf"(?:[A-Z][a-zA-Z'.-]+\s+){{1,4}}{STREET_SUFFIX}\b\.?"
