@@ -1,0 +1,45 @@
+"""A nationality or a faith before the noun it qualifies is no person's name.
+
+``Danish``, ``Georgian``, ``Thai`` and ``Baptist`` are in the name lists (people bear them), and
+the small NER model sometimes calls a listed given name a group (NORP) when it is one: "the
+small model often calls a lone given name ORG or GPE" made every such word a PERSON. Where NER
+says NORP and a lower-case noun follows (``some Danish dishes``, ``the Thai language``,
+``Adventist and Baptist denominations``), the word is an adjective; with a person's cue it
+stays a name (``Tell Christian that``, ``Ask Danish about it``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+
+
+def _persons(text: str) -> list[str]:
+    found = get_classifier().classify(text).findings
+    return [text[f.start : f.end] for f in found if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am interested in trying some Georgian  dishes. Any ideas for a dinner party?",
+        "What are the main differences between the Adventist and Baptist denominations?",
+        "Write a riddle and make sure every word is in the Georgian language.",
+        "I like to host guests. I am interested in trying some Danish dishes tonight.",
+    ],
+)
+def test_group_adjective_is_no_name(text: str) -> None:
+    assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tell Christian that the meeting moved to Friday.", "Christian"),
+        ("Christian said he would come to the Danish embassy.", "Christian"),
+        ("Ask Danish about it before noon.", "Danish"),
+    ],
+)
+def test_given_name_with_a_cue_stays(text: str, name: str) -> None:
+    assert name in _persons(text)
