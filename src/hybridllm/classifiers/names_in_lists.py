@@ -41,6 +41,7 @@ from hybridllm.classifiers.name_held import in_code
 from hybridllm.classifiers.name_lower_context import code_line
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_part import name_part
+from hybridllm.classifiers.name_rosters import roster_names
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon, token_lexicon
 from hybridllm.classifiers.names_by_contacts import names_by_contacts
 from hybridllm.models import Finding, new_finding
@@ -81,7 +82,8 @@ _GOES_ON = FUNCTION_WORDS | HELPER_VERBS | PEOPLE_VERBS
 def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     """The last person stages, after every recognizer: the words beside contact details
     (:func:`.names_by_contacts.names_by_contacts`), the names after another language's person
-    cues (:func:`.name_cues_abroad.abroad_names`), then the rows and items of lists of names
+    cues (:func:`.name_cues_abroad.abroad_names`), the rows of lower-case rosters
+    (:func:`.name_rosters.roster_names`), then the rows and items of lists of names
     (:func:`names_in_lists`).
 
     Args:
@@ -93,6 +95,7 @@ def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     """
     new = names_by_contacts(text, found)
     new += abroad_names(text, [*found, *new])
+    new += roster_names(text, [*found, *new])
     return new + names_in_lists(text, [*found, *new])
 
 
