@@ -60,3 +60,13 @@ def test_rows_already_found_are_not_found_again() -> None:
     c = get_classifier().classify(text)
     assert sum(f.entity_type == "PERSON" for f in c.findings) == 3
     assert not roster_names(text, c.findings)
+
+
+def test_numbered_items_on_one_line() -> None:
+    text = "finalists: 1) kuku noabeb, 2) rishnil yadraca, 3) imen mihoubi. who wins?"
+    assert {"kuku noabeb", "rishnil yadraca", "imen mihoubi"} <= people(text)
+
+
+def test_numbered_steps_on_one_line_stay() -> None:
+    assert roster_names("steps: 1. open the app 2. click save 3. close it.", []) == []
+    assert roster_names("1. kuku noabeb 2. rishnil yadraca", []) == []  # two items

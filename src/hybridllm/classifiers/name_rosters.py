@@ -19,7 +19,9 @@ thing).
 Not taken: a block with a capital (the cased rules read it), a code line, a block in a text
 whose other lower-case words are mostly not English (a list of words of that language), a row
 of one word (``3 eggs``), a row holding an English word (``2 tbsp sugar``, ``1 cup flour``);
-a line of English words only (``please rank them``) is no row and ends a block.
+a line of English words only (``please rank them``) is no row and ends a block. Numbered items
+on one line, counted up from one, are rows too (``shortlisted: 1. kuku noabeb 2. imen
+mihoubi 3. iko kia``).
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ _ROW = re.compile(
     r"(?P<name>[a-zß-öø-ÿā-ž][\w'’-]*(?:[ \t]+[a-zß-öø-ÿā-ž][\w'’-]*){1,3})[ \t]*$",
     re.M,
 )
+# An inline numbered list: "shortlisted: 1. kuku noabeb 2. imen mihoubi 3. ...".
+_INLINE = re.compile(
+    r"(?<![\w.])(?P<n>\d)[.)][ \t]+"
+    r"(?P<name>[a-zß-öø-ÿā-ž][\w'’-]*(?:[ \t]+[a-zß-öø-ÿā-ž][\w'’-]*){1,3}?)"
+    r"(?=[ \t]*(?:,|;)?[ \t]+\d[.)][ \t]|[ \t]*(?:[.?!;:](?=\s|$)|$))",
+    re.M,
+)
 _WORD = re.compile(r"[^ \t]+")
 _LOWER = re.compile(r"\b[a-z]{2,}\b")
 _MIN_ROWS = 3
@@ -63,11 +72,9 @@ def roster_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     Returns:
         New ``names+roster`` PERSON findings.
     """
-    if text.count("\n") < _MIN_ROWS - 1:
-        return []
-    blocks: list[list[re.Match[str]]] = []
     lex = token_lexicon()
-    for m in _ROW.finditer(text):
+    blocks: list[list[re.Match[str]]] = _inline(text) if ". " in text or ") " in text else []
+    for m in _ROW.finditer(text) if text.count("\n") >= _MIN_ROWS - 1 else ():
         if _english(lex, m["name"]):
             continue  # a line of English ends the block: "please rank them"
         prev = blocks[-1][-1] if blocks else None
@@ -99,6 +106,22 @@ def roster_names(text: str, found: Sequence[Finding]) -> list[Finding]:
         for a, b in out
         if not any(f.start <= a and b <= f.end for f in found)
     ]
+
+
+def _inline(text: str) -> list[list[re.Match[str]]]:
+    """Runs of inline numbered items counted up from one on one line (``1. ... 2. ... 3. ...``)."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _INLINE.finditer(text):
+        prev = runs[-1][-1] if runs else None
+        if (
+            prev is not None
+            and int(m["n"]) == int(prev["n"]) + 1
+            and "\n" not in text[prev.end() : m.start()]
+        ):
+            runs[-1].append(m)
+        elif m["n"] == "1":
+            runs.append([m])
+    return runs
 
 
 def _english(lex: TokenLexicon, row: str) -> bool:
