@@ -66,9 +66,10 @@ _MET_LIKENESS = 0.5
 # A lower-case word right after: what a nationality or a faith qualifies ("Danish dishes", "the
 # Thai language", "Baptist denominations").
 _QUALIFIES = re.compile(r"[ \t]+[a-z]")
-# ... and spelt as the name of a people or a faith is ("Danish", "Georgian", "Japanese",
-# "Baptist"; not "the Nnamani novel", a surname before what its bearer wrote).
-_GROUP_SUFFIX = re.compile(r"(?:ish|ian|ean|ese|ist|ic|ite)\Z")
+# ... and spelt as the name of a people or a faith is and no given name is ("Danish",
+# "Japanese", "Baptist"; not "-ian" or "-ic": "Damian", "Dominic" are names; not "the Nnamani
+# novel", a surname before what its bearer wrote).
+_GROUP_SUFFIX = re.compile(r"(?:ish|ese|ist|ite)\Z")
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][\w'’-]*)")
 # The head of an eponym: a name before it names a result, a method or a sign, not a person
 # ("the Krebs cycle", "Shapley values", "the Cobb angle", "a Wilcoxon test").
@@ -211,7 +212,7 @@ class NerVerdicts:
         """Whether NER calls one word a nationality, a faith or a party (NORP), it ends as the
         name of a people or a faith does, and it qualifies the lower-case word after it (``some
         Danish dishes``, ``Baptist denominations``), no person's cue around it: an adjective,
-        not a given name (``Danish``, ``Georgian`` are in the lists)."""
+        not a given name (``Danish``, ``Baptist`` are in the lists)."""
         start, end = offset + ent.start, offset + ent.end
         return (
             ent.label == "NORP"
