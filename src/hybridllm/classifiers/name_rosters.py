@@ -40,10 +40,11 @@ ROSTER = "names+roster"
 """The recognizer name of a name found as a row of a lower-case roster."""
 
 # One row: an optional mark (a bullet, a number or an ID of up to six digits, "#12", "7.",
-# "3)"), then two to four lower-case words, then the line's end.
+# "3)"), then two to four lower-case words apart by spaces (a tab parts a table's columns:
+# :mod:`.name_columns` reads those), then the line's end.
 _ROW = re.compile(
     r"^[ \t]*(?:(?:[-*•]|#?\d{1,6}[.)]?)[ \t]+)?"
-    r"(?P<name>[a-zß-öø-ÿā-ž][\w'’-]*(?:[ \t]+[a-zß-öø-ÿā-ž][\w'’-]*){1,3})[ \t]*$",
+    r"(?P<name>[a-zß-öø-ÿā-ž][\w'’-]*(?: +[a-zß-öø-ÿā-ž][\w'’-]*){1,3})[ \t]*$",
     re.M,
 )
 # An inline numbered list: "shortlisted: 1. kuku noabeb 2. imen mihoubi 3. ...".
