@@ -57,6 +57,7 @@ __all__ = [
     "clinical_vocabulary",
     "clinical_word",
     "is_clinical",
+    "term_vocabulary",
     "topic_word",
     "words",
 ]
@@ -211,6 +212,17 @@ def topic_word(low: str) -> bool:
     if len(low) <= 6 or low in _common() or low in _EVERYDAY:
         return False
     return _DRUG_STEM.search(low) is not None or _MEDICAL_END.search(low) is not None
+
+
+@cache
+def term_vocabulary() -> frozenset[str]:
+    """Drugs, conditions, tests and clinical words of the lists, not the words for people and
+    their titles ("patient", "dr", "nurse"): the terms of :mod:`.name_terms`."""
+    out = set(MEDICATION_WORDS) | set(CONDITION_WORDS) | _TOPIC_EXTRA
+    for kind, listed in _VOCABULARY.items():
+        if kind not in ("patient", "care"):
+            out |= listed
+    return frozenset(out)
 
 
 _I = re.IGNORECASE

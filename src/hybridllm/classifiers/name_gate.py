@@ -36,7 +36,9 @@ from hybridllm.classifiers.patterns import STREET_TYPES, US_STATE_CODES
 from hybridllm.classifiers.prefilter import per_text
 
 __all__ = [
+    "BARE_HEADS",
     "COMMON_WORDS",
+    "EPONYM_HEADS",
     "GLUE_AFTER",
     "GLUE_BEFORE",
     "NOT_NAME_PARTS",
@@ -294,17 +296,18 @@ def ascii_spaces(text: str) -> str:
 
 # Heads of clinical and scientific eponyms: "Glasgow Coma Scale", "Baker cyst", "Bell palsy",
 # "Montreal Cognitive Assessment", "Tanner stage", "Wilson disease", "Krebs cycle".
-_EPONYM_HEADS = words(
+EPONYM_HEADS = words(
     "sign signs syndrome disease scale assessment examination criteria criterion maneuver"
     " manoeuvre reflex phenomenon classification fracture palsy cyst stage staging tumor tumour"
     " disorder questionnaire inventory cycle theorem equation algorithm lemma conjecture"
     " paradox inequality principle response test"
 )
 # Heads that follow a name without a possessive only: "Faraday cage", "Doppler effect", "Cauchy
-# distribution"; "Maria's method", "Kowalczyk's index" are a person's.
-_BARE_HEADS = words(
+# distribution", "Killip class", "Wells score", "Fleischner guidelines"; "Maria's method",
+# "Kowalczyk's index", "Ana's class" are a person's.
+BARE_HEADS = words(
     "distribution coefficient constant transform integral formula diagram cage law effect"
-    " method model index"
+    " method model index class score guideline guidelines"
 )
 # A disease or procedure by its Greek or Latin ending ("Wegener granulomatosis", "Hashimoto
 # thyroiditis", "Burkitt lymphoma", "Wernicke encephalopathy", "Whipple procedure").
@@ -322,7 +325,7 @@ _PLACE_HEADS = words(
     " inc corp corporation llc ltd gmbh plc street avenue road boulevard crescent terrace"
     " parkway highway"
 )
-_HEADS = _EPONYM_HEADS | _PLACE_HEADS
+_HEADS = EPONYM_HEADS | _PLACE_HEADS
 _CAP_GAP = re.compile(r"[ \t]*(?:-[ \t]*)?")
 
 
@@ -344,7 +347,7 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
         j += 1
     word = words[j].group().lower()
     last = word.removesuffix("'s").removesuffix("’s").rstrip(".")
-    if last in _HEADS or (j > i and last == word and last in _BARE_HEADS):
+    if last in _HEADS or (j > i and last == word and last in BARE_HEADS):
         return True
     if (
         j + 1 >= len(words)
@@ -353,8 +356,8 @@ def eponym_run(text: str, words: list[re.Match[str]], i: int) -> bool:
         return False
     after = words[j + 1].group().lower()
     return (
-        after in _EPONYM_HEADS
-        or (last == word and after in _BARE_HEADS)
+        after in EPONYM_HEADS
+        or (last == word and after in BARE_HEADS)
         or _MEDICAL_TERM.match(after) is not None
     )
 

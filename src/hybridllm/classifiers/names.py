@@ -78,6 +78,7 @@ from hybridllm.classifiers.name_scripts import script_names
 from hybridllm.classifiers.name_siblings import sibling_keys
 from hybridllm.classifiers.name_signoff import SIGNED
 from hybridllm.classifiers.name_slots import slot_name
+from hybridllm.classifiers.name_terms import drop_terms
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
 from hybridllm.classifiers.name_widen import repeated, trim_leads, trim_weekdays, widen
@@ -269,10 +270,9 @@ class NameRecognizer(NamePairs):
 
         Args:
             text: the text to scan.
-            settled: spans that other recognizers have already found to be identifiers (on a
-                clinical note: the Safe Harbor pass's, and once the note is PHI every earlier
-                finding's, see ``accepts_settled``): a word inside one is no NER candidate,
-                since it is redacted either way.
+            settled: spans other recognizers already found to be identifiers (on a clinical
+                note: the Safe Harbor pass's, and once the note is PHI every earlier finding's,
+                see ``accepts_settled``): their words are no NER candidates (redacted anyway).
 
         Returns:
             PERSON findings (category PII; combine upgrades them to PHI next to clinical data).
@@ -312,7 +312,7 @@ class NameRecognizer(NamePairs):
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)
-        kept = trim_leads(text, widen(text, kept, self.tokens), self.tokens)
+        kept = drop_terms(text, trim_leads(text, widen(text, kept, self.tokens), self.tokens))
         if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
             kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
         kept = near_held(text, whole_mentions(text, trim_units(text, kept)), held)

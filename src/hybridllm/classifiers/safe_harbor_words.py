@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from hybridllm.classifiers.clinical import clinical_vocabulary, clinical_word, words
+from hybridllm.classifiers.name_gate import measured
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
 from hybridllm.classifiers.patterns import US_STATE_CODES
 from hybridllm.classifiers.prefilter import finditer
@@ -52,7 +53,8 @@ _HOUSE = re.compile(
 _EPONYM_HEAD = words(
     "sign syndrome disease scale score test assessment criteria maneuver manoeuvre reflex"
     " phenomenon procedure classification index method equation formula fracture palsy"
-    " questionnaire inventory rule stage staging grade tumor tumour disorder"
+    " questionnaire inventory rule stage staging grade tumor tumour disorder class guideline"
+    " guidelines"
     # a lab test's measure: "Leukocyte count", "Troponin levels", "Ferritin concentration"
     " count counts level levels concentration titer titre"
 )
@@ -203,6 +205,13 @@ def _run(
         after is not None and after.group(1).lower() in _EPONYM_HEAD
     ):
         return  # "Glasgow Coma Scale", "Kernig sign", "Ehlers-Danlos syndrome"
+    if (
+        (len(words) == 1 or all(w.isupper() for w in words))
+        and not words[-1].endswith(("'s", "’s"))
+        and _lab_value(text, run[-1][1])
+    ):
+        return  # a lab test before its value, in any language ("CREATININA 0.9 mg/dL"; not
+        # "Rhea Fernwick's WBC 7.4 g/dL": a person's name and a test)
     shape = _shape(tuple(words)) if known is _known else _shape_of(words, known)
     if shape is None:
         return
@@ -232,6 +241,19 @@ def _run(
 
 
 _Tok = tuple[int, int, str]
+# A test's abbreviation in brackets, then a percentage ("HEMOGLOBINA GLUCOSILADA (HbA1c) 8.3%").
+_ABBR_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?")
+_PERCENT = re.compile(r"[:=]?[ \t]*[<>≤≥]?[ \t]*\d+(?:[.,]\d+)?[ \t]*%")
+
+
+def _lab_value(text: str, end: int) -> bool:
+    """Whether a lab value follows the run ending at ``end``: a value in a clinical unit, or a
+    percentage after the test's abbreviation in brackets (a person is not measured so)."""
+    gap = _ABBR_GAP.match(text, end)
+    pos = gap.end() if gap is not None else end
+    if measured(text, pos):
+        return True
+    return pos > end and text[end:pos].strip() != "" and _PERCENT.match(text, pos) is not None
 
 
 def _state_level(value: str) -> bool:
@@ -270,6 +292,8 @@ def _known(word: str) -> bool:
     low = word.lower().strip(".'’-").removesuffix("'s").removesuffix("’s")
     if word.isupper() and len(low) <= 4:
         return True
+    if (compound := _ABBR_COMPOUND.fullmatch(word)) is not None:
+        return _known(compound["w"])  # "T-score", "ST-segment", "X-ray", "B-cell"
     contraction = _CONTRACTION.fullmatch(low)
     return (
         len(low) < 2
@@ -281,6 +305,11 @@ def _known(word: str) -> bool:
         or low in token_lexicon().common
         or clinical_word(low)
     )
+
+
+# A capital letter or an abbreviation joined to a lower-case word: a term ("T-score",
+# "ST-segment", "X-ray", "B-cell"), as ordinary or clinical as the word.
+_ABBR_COMPOUND = re.compile(r"[A-Z]{1,3}-(?P<w>[a-z]{3,})")
 
 
 def _core(words: list[str], known: Callable[[str], bool]) -> tuple[int, int]:

@@ -1,0 +1,85 @@
+"""Health questions and medical vocabulary: drug and disease words, eponyms, clinical
+abbreviations and lab names are no person's name (see hybridllm.classifiers.name_terms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_terms import medical_term
+
+_C = get_classifier()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a general question about a drug or a guideline: no one's health
+        "what are some typical side effects of ibuprofen is it safe for mild headaches",
+        "gina guidelines stepwise therapy adult asthma",
+        # lower-case drug and disease words in a case: no names
+        "we need to adjust evolocumab dosing for a patient with advanced ckd who is not at goal",
+        # eponyms before their head
+        "Please reword: a 48-year-old on three medications has low potassium and a high"
+        " aldosterone-renin ratio, which suggests primary hyperaldosteronism (Conn's syndrome)."
+        " An adrenal CT comes next.",
+        "Reword: a 70-year-old man with chest pain, Killip class II, troponin rising.",
+        # an abbreviation joined to a word is a term
+        "The patient is 70, T-score of -2.6, normal calcium, Killip class II on admission, no"
+        " ST-segment elevation.",
+        # lab names in capitals, in another language, before their values
+        "Paciente de 60 años con diabetes.\nGLUCOSA 110 mg/dL\nCREATININA 1.1 mg/dL\n"
+        "HEMOGLOBINA GLICOSILADA (HbA1c) 7.1%\n",
+    ],
+)
+def test_medical_vocabulary_is_no_name(text: str) -> None:
+    result = _C.classify(text)
+    assert not result.findings, [text[f.start : f.end] for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person's possessive before a test: the name stays
+        (
+            "Reviewed Tomas Quillby's WBC 7.4 ×10⁹/L and hemoglobin 12.1 g/dL on 03/14/2021.",
+            "Quillby",
+        ),
+        # a surname that is a clinical word too
+        ("Seen by Dr. Ward today for asthma, patient stable on albuterol 2 puffs prn.", "Ward"),
+        # a given name before a person's verb, a person's possessive before a bare head
+        ("gina said the guidelines were fine and left early", "gina"),
+        ("Ana's class starts at nine, Dr. Petraitis will join", "Ana"),
+        ("Ana's class starts at nine, Dr. Petraitis will join", "Petraitis"),
+        # a surname with a medical ending
+        ("Please summarise: Jonaitis, 67 yo, admitted with pneumonia, BP 130/80.", "Jonaitis"),
+    ],
+)
+def test_names_beside_medical_words_stay(text: str, name: str) -> None:
+    found = [text[f.start : f.end] for f in _C.classify(text).findings]
+    assert any(name in value for value in found), found
+
+
+def test_health_said_of_someone_stays_phi() -> None:
+    text = "my son Liam Carter has asthma and uses an inhaler, what should I ask his doctor?"
+    result = _C.classify(text)
+    assert "PHI" in result.categories
+    assert {"PERSON", "DIAGNOSIS"} <= {f.entity_type for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("word", "term"),
+    [
+        ("ibuprofen", True),  # listed drug
+        ("ckd", True),  # listed condition
+        ("dosing", True),  # clinical word
+        ("evolocumab", True),  # in no list, a drug-name stem
+        ("gerd", False),  # listed given name
+        ("ward", False),  # a surname and a word
+        ("petraitis", False),  # a listed surname with a medical ending
+        ("dr", False),  # a title: the name rules read it as a cue
+        ("window", False),
+    ],
+)
+def test_medical_term(word: str, term: bool) -> None:
+    assert medical_term(word) is term
