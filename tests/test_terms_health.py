@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.classifiers.clinical_own import own_question
 from hybridllm.classifiers.name_terms import medical_term
 
 _C = get_classifier()
@@ -83,3 +85,39 @@ def test_health_said_of_someone_stays_phi() -> None:
 )
 def test_medical_term(word: str, term: bool) -> None:
     assert medical_term(word) is term
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm dealing with heart failure and kidney disease and I'm worried I might need dialysis,"
+        " but I live in Brackenridge, far from any hospital. What should I do?",
+        "my nose has been runny for a week, now fever, sinus pressure and green discharge. do i"
+        " need a doctor or is there a home remedy?",
+    ],
+)
+def test_own_health_question_is_no_record(text: str) -> None:
+    # dense with medical words, no clinical signal, written in the first person and asking
+    assert not is_clinical([text])
+    assert "PHI" not in _C.classify(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dense note with no first person stays clinical
+        "Asthma exacerbation, wheezing and dyspnea, albuterol nebs, prednisone burst, improving."
+        " Seen with Mrs Okafor in Brackenridge.",
+        # the numeral of "type I" is no writer
+        "Type I diabetes, neuropathy, retinopathy, nephropathy, on insulin. Which follow-up is"
+        " due?",
+    ],
+)
+def test_dense_note_stays_clinical(text: str) -> None:
+    assert is_clinical([text])
+
+
+def test_own_question_needs_first_person_and_a_question() -> None:
+    assert own_question(["I have asthma. What should I avoid?"])
+    assert not own_question(["Asthma, wheezing, albuterol. What next?"])  # no writer
+    assert not own_question(["I have asthma and use albuterol daily."])  # asks nothing

@@ -48,6 +48,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from hybridllm.classifiers.clinical_own import own_question
 from hybridllm.classifiers.phi import CONDITION_WORDS, MEDICATION_WORDS
 from hybridllm.classifiers.prefilter import finditer, per_text
 
@@ -486,6 +487,8 @@ def _clinical(texts: Sequence[str]) -> bool:
     signals = len(ev)
     if any(k in ev for k in _ALONE) or signals >= 2:
         return True  # (decided without the topic words: a note's usual case)
+    if not signals and own_question(texts):
+        return False  # someone asking about their own health (see .clinical_own)
     topic, n = _topic(texts)
     if signals >= 1 and topic >= 1:
         return True
