@@ -9,6 +9,7 @@ from hybridllm.classifiers import get_classifier
 from hybridllm.classifiers.clinical import is_clinical
 from hybridllm.classifiers.clinical_own import own_question
 from hybridllm.classifiers.name_terms import medical_term
+from hybridllm.classifiers.phi import personal_url
 
 _C = get_classifier()
 
@@ -121,3 +122,18 @@ def test_own_question_needs_first_person_and_a_question() -> None:
     assert own_question(["I have asthma. What should I avoid?"])
     assert not own_question(["Asthma, wheezing, albuterol. What next?"])  # no writer
     assert not own_question(["I have asthma and use albuterol daily."])  # asks nothing
+
+
+def test_institution_home_page_is_no_identifier() -> None:
+    # a guideline body's or an agency's home page cited in a case: no one's own link
+    text = (
+        "Write an update on a 16-year-old presenting with weight loss; labs normal. Cite"
+        " https://www.aap.org/ and www.cdc.gov."
+    )
+    assert "PHI" not in _C.classify(text).categories
+    assert not personal_url("https://www.aap.org/")
+    # a page on such a site, or any other site, may be a person's (a portal, a blog)
+    assert personal_url("https://mychart.example.org/patient/88123")
+    assert personal_url("https://janeroe.com/")
+    note = "Pt seen today for asthma, her blog https://janeroe.com/"
+    assert any(f.entity_type == "URL" for f in _C.classify(note).findings)

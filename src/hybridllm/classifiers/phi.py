@@ -20,7 +20,7 @@ import re
 from hybridllm.classifiers.base import KeywordRule, RegexRecognizer, RegexRule, first_words
 from hybridllm.classifiers.patterns import IPV4, IPV6, US_STATE_CODES, internal_host, internal_ip
 
-__all__ = ["CONDITION_WORDS", "MEDICATION_WORDS", "build_phi_recognizer"]
+__all__ = ["CONDITION_WORDS", "MEDICATION_WORDS", "build_phi_recognizer", "personal_url"]
 
 _I = re.IGNORECASE
 
@@ -235,6 +235,17 @@ def _plausible_mrn(value: str) -> bool:
     return sum(c.isdigit() for c in value) >= 5
 
 
+# The home page of an institution's site (a guideline body, an agency, a university: .org,
+# .gov, .edu, .int), cited as a reference: no one's own link.
+_SITE_ROOT = re.compile(r"(?:(?i:https?)://)?(?:www\.)?(?:[\w-]+\.)+(?i:org|gov|edu|int)/?")
+
+
+def personal_url(value: str) -> bool:
+    """Whether a URL may be a person's (a profile, a portal page, a file): any URL but the
+    home page of an institution's site."""
+    return _SITE_ROOT.fullmatch(value) is None
+
+
 def build_phi_recognizer() -> RegexRecognizer:
     """Build the PHI regex recognizer.
 
@@ -257,7 +268,7 @@ def build_phi_recognizer() -> RegexRecognizer:
         RegexRule("LOCATION", "PHI", _CITY_STATE, 0.5),
         RegexRule("ZIP_CODE", "PHI", _ZIP, 0.5),
         RegexRule("LOCATION", "PHI", _COUNTY, 0.5),
-        RegexRule("URL", "PHI", _URL, 0.5),
+        RegexRule("URL", "PHI", _URL, 0.5, personal_url),
         RegexRule("INTERNAL_IP_ADDRESS", "PHI", IPV4, 0.5, internal_host),
         RegexRule("INTERNAL_IP_ADDRESS", "PHI", IPV6, 0.5, internal_ip),
         RegexRule("DEVICE_ID", "PHI", _DEVICE, 0.5, _has_digit),

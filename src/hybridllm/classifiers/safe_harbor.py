@@ -37,6 +37,7 @@ import re
 
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_tokens import token_lexicon
+from hybridllm.classifiers.phi import personal_url
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.classifiers.safe_harbor_words import (
     WORD_PATTERNS,
@@ -277,7 +278,8 @@ class SafeHarborRecognizer:
         for m in finditer(_EXT, text):
             add("IDENTIFIER", m.start("v"), m.end("v"))
         for m in finditer(_DOMAIN, text):
-            add("IDENTIFIER", m.start("v"), m.end("v"))
+            if personal_url(m.group("v")):  # not an institution's home page ("www.aap.org")
+                add("IDENTIFIER", m.start("v"), m.end("v"))
         for m in finditer(_CORNER, text):
             g = "v" if m.start("v") >= 0 else "w"
             add("PLACE", m.start(g), m.end(g))
