@@ -23,9 +23,10 @@ A payload is clinical when it reads like the record of one patient's care, not l
 
 A payload is clinical with a patient referent or a medical record number alone, with two kinds
 of signal, with one signal and a topic word, or (no signal) with three topic words that make up
-5% of its words or more: a note is dense with them. Talking about a disease, a drug or a doctor
-in general terms gives topic words but no signal ("what are the side effects of metformin?" is
-not clinical; "pt seen today, metformin 500 mg bid" is).
+5% of its words or more: a note is dense with them, unless it is someone asking of their own
+health (first person and a question, :mod:`.clinical_own`). Talking about a disease, a drug or
+a doctor in general terms gives topic words but no signal ("what are the side effects of
+metformin?" is not clinical; "pt seen today, metformin 500 mg bid" is).
 
 An exam item (answer options, "which of the following") or a text that cites papers ("et
 al.", a DOI) is not clinical unless it holds an MRN or a birth date.
@@ -465,7 +466,7 @@ def is_clinical(texts: Sequence[str]) -> bool:
         True with a patient referent or a medical record number, with two kinds of signal, with
         one kind of signal and a topic word, or, without a signal, with three topic words that
         make up at least 5% of the words (a note's density; an article that mentions diseases
-        is far thinner).
+        is far thinner) and are not someone's question about their own health.
     """
     if len(texts) == 1:  # asked by the classifier and again by the name stage: decided once
         return per_text(texts[0], "clinical", _one_clinical)
@@ -487,9 +488,8 @@ def _clinical(texts: Sequence[str]) -> bool:
     signals = len(ev)
     if any(k in ev for k in _ALONE) or signals >= 2:
         return True  # (decided without the topic words: a note's usual case)
-    if not signals and own_question(texts):
-        return False  # someone asking about their own health (see .clinical_own)
     topic, n = _topic(texts)
     if signals >= 1 and topic >= 1:
         return True
-    return topic >= _DENSE_MIN and topic * 100 >= _DENSE_PERCENT * n
+    dense = topic >= _DENSE_MIN and topic * 100 >= _DENSE_PERCENT * n
+    return dense and not own_question(texts)  # not someone asking of their own health
