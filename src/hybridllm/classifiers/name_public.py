@@ -63,6 +63,7 @@ from hybridllm.classifiers.name_words import (
     ordinary_word,
     serial_word,
 )
+from hybridllm.classifiers.name_world import world_run
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -405,6 +406,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or ("lower" if written_lower(text, f.start, f.end, key) else None)  # "House" ... "house"
         or ("word" if script_word(text, f.start, f.end, key) else None)  # "# Настройка"
         or ("foreign" if foreign_capital(text, f.start, f.end, key, blocks) else None)
+        or ("word" if world_run(text, f.start, f.end, key) else None)  # "Altura del edificio"
         # last: a brand in a snippet stays a brand ("your Zelle account")
         or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)

@@ -44,6 +44,7 @@ def _name_lists() -> None:
         name_shape,
         name_tokens,
         name_words,
+        name_world,
     )
 
     name_tokens.token_lexicon()
@@ -53,3 +54,4 @@ def _name_lists() -> None:
     name_words.load_words()
     name_shape.load_table()
     name_roles.load_roles()
+    name_world.load_world_words()
