@@ -103,3 +103,14 @@ def test_the_list_knows_no_frequent_english_word() -> None:
         assert not languages_of(word), word
     for word in ("mikä", "habe", "összesen"):
         assert languages_of(word), word
+
+
+def test_words_beside_a_name_are_that_languages_words_too() -> None:
+    # The words the rules add beside a found name ("gegen", "brauchen") are German prose.
+    text = (
+        "schreibe die Geschichte weiter: Karp und Mera überzeugen den Oger, dass sie den alten "
+        "Hammer zur Verteidigung gegen die Orks brauchen."
+    )
+    persons = _persons(text)
+    assert "Mera" in persons
+    assert not {"gegen", "brauchen", "Verteidigung"} & set(persons), persons

@@ -60,6 +60,7 @@ from hybridllm.classifiers.name_tokens import (
     plural_of,
 )
 from hybridllm.classifiers.name_words import ordinary_word
+from hybridllm.classifiers.name_world import world_run
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["BESIDE", "PLACE_BEFORE", "beside_names"]
@@ -343,6 +344,7 @@ def beside_names(
             or PLACE_BEFORE.search(text, max(0, start - 24), start)
             or _in_phrase(text, start, end, lex)
             or script_word(text, start, end, text[start:end].lower())  # "Кроме того, Тимур"
+            or world_run(text, start, end, text[start:end].lower(), taken)  # "iptal edildi"
         ):
             continue
         out.append(

@@ -126,7 +126,7 @@ def _counts(words: list[str], mask: int) -> tuple[int, int]:
     return max(per.values(), default=0), english
 
 
-def world_run(text: str, start: int, end: int, key: str) -> bool:
+def world_run(text: str, start: int, end: int, key: str, taken: bytearray | None = None) -> bool:
     """Whether the finding ``text[start:end]`` (lower-cased ``key``) is words of another
     language amid that language's words (see the module docstring).
 
@@ -135,6 +135,8 @@ def world_run(text: str, start: int, end: int, key: str) -> bool:
         start: offset of the finding.
         end: end offset of the finding.
         key: the finding, lower-cased, without a possessive (see ``name_public._key``).
+        taken: a mask of the text's found names, whose words do not vote either (a lower-case
+            roster's names are words of some list too: ``bih``, ``ljubav``).
 
     Returns:
         True when the finding is that language's words, not a name.
@@ -147,7 +149,15 @@ def world_run(text: str, start: int, end: int, key: str) -> bool:
     hi = text.find("\n", lo, lo + _CHUNK)
     stop = lo + _CHUNK if hi < 0 else hi
     # The finding's own words do not vote.
-    around = _LOWER.findall(text[lo:start]) + _LOWER.findall(text[end:stop])
+    if taken is None:
+        around = _LOWER.findall(text[lo:start]) + _LOWER.findall(text[end:stop])
+    else:
+        around = [
+            m.group()
+            for a, b in ((lo, start), (end, stop))
+            for m in _LOWER.finditer(text, a, b)
+            if not taken[m.start()]
+        ]
     foreign, english = _counts(around, mask)
     if foreign or english:
         # Two of the language's words, and no fewer than the English ones. (One on a line of no
