@@ -13,6 +13,10 @@ people (``Translate this into Czech:``, ``a Slovenian building superintendent``)
 unless a record, a form, a personal cue or a clinical text stands near it, as a brand's name
 does (see :func:`hybridllm.classifiers.name_fame.fame`).
 
+``languages_named.txt`` holds the names that list leaves out for being given names too
+(``Danish``, ``Thai``, ``German``): :mod:`hybridllm.classifiers.name_adjectives` reads them,
+with the others, as adjectives before a noun (``Danish dishes``, ``the Thai language``).
+
 Rebuild (dev-only; Babel comes with the dev tools)::
 
     PYTHONPATH=src .venv/bin/python scripts/data/build_languages.py
@@ -35,7 +39,7 @@ _AUTONYMS = (
 
 
 def main() -> None:
-    """Write ``languages.txt``."""
+    """Write ``languages.txt`` and ``languages_named.txt``."""
     english = Locale("en").languages
     names = {name for code, name in english.items() if len(code) == 2 and name.isalpha()}
     for code in _AUTONYMS:
@@ -43,9 +47,12 @@ def main() -> None:
         if own.isalpha():
             names.add(own)
     first = token_lexicon().first
-    out = sorted({n.lower() for n in names} - first)
+    out = sorted({n.lower() for n in names if n.lower() not in first})
     (DATA / "languages.txt").write_text("".join(f"{w}\n" for w in out), "utf-8")
     print(len(out), "language names")
+    named = sorted({n.lower() for n in names if n.lower() in first})
+    (DATA / "languages_named.txt").write_text("".join(f"{w}\n" for w in named), "utf-8")
+    print(len(named), "language names that are given names too")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from hybridllm.classifiers.clinical import is_clinical
+from hybridllm.classifiers.name_adjectives import dish_or_adjective
 from hybridllm.classifiers.name_brand import QUOTE, in_quoted_title, thing_kind, with_company
 from hybridllm.classifiers.name_eponyms import eponym_thing
 from hybridllm.classifiers.name_fame import fame, load_famous
@@ -409,6 +410,7 @@ def drop_public(text: str, findings: Iterable[Finding]) -> list[Finding]:
         or ("foreign" if foreign_capital(text, f.start, f.end, key, blocks) else None)
         or ("word" if world_run(text, f.start, f.end, key) else None)  # "Altura del edificio"
         or ("thing" if eponym_thing(text, f.start, f.end, key) else None)  # "Bradley-Terry model"
+        or ("thing" if dish_or_adjective(text, f.start, f.end, key) else None)  # "Thai language"
         # last: a brand in a snippet stays a brand ("your Zelle account")
         or ("web" if snippets and in_snippet(snippets, f.start, f.end) else None)
         for f, key in zip(found, keys, strict=True)

@@ -38,6 +38,7 @@ def warm_up(recognizers: Sequence[object]) -> None:
 def _name_lists() -> None:
     """The word lists the name stage reads on first need (its modules' public loaders)."""
     from hybridllm.classifiers import (
+        name_adjectives,
         name_lower_context,
         name_public,
         name_roles,
@@ -55,3 +56,4 @@ def _name_lists() -> None:
     name_shape.load_table()
     name_roles.load_roles()
     name_world.load_world_words()
+    name_adjectives.load_adjectives()
