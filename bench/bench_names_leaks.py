@@ -44,6 +44,12 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   street addresses of 39 Latin-script locales in the templates outside the sealed split and in
   the held-out chat contexts (``generate_f.py``), measured before tuning, then read while tuning.
 
+- ``names_caps/{dev,sealed}.jsonl``: names written in capitals as documents print them (ICAO 9303
+  machine-readable zones, IATA boarding passes and GDS ``SURNAME/GIVEN MR``, SWIFT MT103 name
+  lines, CV headers, address blocks, forms, signatures, card and shipping labels), Faker persons
+  of 30 locales; the sealed split has its own templates (written first) and seed
+  (``names_caps/build.py``). The sealed file is scored, never printed.
+
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
 reported for information (Safe Harbor's and presidio's notion of an address differ on them).
@@ -127,6 +133,8 @@ SETS = (
     ("address_probe/probe_f.jsonl", "lower", "address probe F (Faker, dev), lower case", True),
     ("address_probe/probe_c.jsonl", "as-is", "address probe C (held out), as written", False),
     ("address_probe/probe_c.jsonl", "lower", "address probe C (held out), lower case", False),
+    ("names_caps/dev.jsonl", "as-is", "names in capitals (MRZ, BCBP, MT103, forms), dev", True),
+    ("names_caps/sealed.jsonl", "as-is", "names in capitals, **sealed**", False),
 )
 
 Detect = Callable[[str], list[tuple[int, int]]]
