@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Names written in capitals (``names_caps``): dev and sealed splits.
 
 Persons come from Faker (``LOCALES``; Japanese and Chinese names romanised by Faker), printed in
@@ -18,6 +19,7 @@ Usage: ``python bench/data/names_caps/build.py`` (writes ``dev.jsonl`` and ``sea
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import unicodedata
@@ -30,15 +32,49 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 LOCALES = {  # locale -> ICAO country code
-    "de_DE": "D<<", "pl_PL": "POL", "vi_VN": "VNM", "pt_BR": "BRA", "es_MX": "MEX",
-    "fr_FR": "FRA", "tr_TR": "TUR", "en_IN": "IND", "ja_JP": "JPN", "zh_CN": "CHN",
-    "it_IT": "ITA", "nl_NL": "NLD", "cs_CZ": "CZE", "hu_HU": "HUN", "ro_RO": "ROU",
-    "fi_FI": "FIN", "sv_SE": "SWE", "id_ID": "IDN", "fil_PH": "PHL", "yo_NG": "NGA",
-    "es_CO": "COL", "pt_PT": "PRT", "hr_HR": "HRV", "lt_LT": "LTU", "en_GB": "GBR",
-    "en_US": "USA", "sk_SK": "SVK", "da_DK": "DNK", "et_EE": "EST", "sw": "TZA",
+    "de_DE": "D<<",
+    "pl_PL": "POL",
+    "vi_VN": "VNM",
+    "pt_BR": "BRA",
+    "es_MX": "MEX",
+    "fr_FR": "FRA",
+    "tr_TR": "TUR",
+    "en_IN": "IND",
+    "ja_JP": "JPN",
+    "zh_CN": "CHN",
+    "it_IT": "ITA",
+    "nl_NL": "NLD",
+    "cs_CZ": "CZE",
+    "hu_HU": "HUN",
+    "ro_RO": "ROU",
+    "fi_FI": "FIN",
+    "sv_SE": "SWE",
+    "id_ID": "IDN",
+    "fil_PH": "PHL",
+    "yo_NG": "NGA",
+    "es_CO": "COL",
+    "pt_PT": "PRT",
+    "hr_HR": "HRV",
+    "lt_LT": "LTU",
+    "en_GB": "GBR",
+    "en_US": "USA",
+    "sk_SK": "SVK",
+    "da_DK": "DNK",
+    "et_EE": "EST",
+    "sw": "TZA",
 }
 COUNTRY = {"de_DE": "GERMANY", "pl_PL": "POLAND", "pt_BR": "BRAZIL", "fr_FR": "FRANCE"}
-_FOLD = {"ß": "SS", "Æ": "AE", "Ø": "OE", "Ł": "L", "Đ": "D", "Þ": "TH", "Ð": "D", "Ħ": "H", "ı": "I"}
+_FOLD = {
+    "ß": "SS",
+    "Æ": "AE",
+    "Ø": "OE",
+    "Ł": "L",
+    "Đ": "D",
+    "Þ": "TH",
+    "Ð": "D",
+    "Ħ": "H",
+    "ı": "I",
+}
 FAMILY_FIRST = {"vi_VN", "hu_HU"}
 TITLES = {"F": ("MS", "MRS", "MS"), "M": ("MR", "MR", "MR")}
 
@@ -58,7 +94,13 @@ class Person:
         romanised = locale in {"ja_JP", "zh_CN"}
         female = r.random() < 0.5
         first = (
-            (fk.first_romanized_name if romanised else fk.first_name_female if female else fk.first_name_male)
+            (
+                fk.first_romanized_name
+                if romanised
+                else fk.first_name_female
+                if female
+                else fk.first_name_male
+            )
             if hasattr(fk, "first_name_female") or romanised
             else fk.first_name
         )
@@ -77,9 +119,10 @@ class Person:
         self.cc3 = LOCALES[locale]
         self.dob6 = f"{r.randint(50, 99)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
         self.title_bcbp = r.choice(TITLES[self.sex])
-        self.title_upper = {"fr_FR": "MME" if female else "M.", "de_DE": "FRAU" if female else "HERRN"}.get(
-            locale, "MRS" if female else "MR"
-        )
+        self.title_upper = {
+            "fr_FR": "MME" if female else "M.",
+            "de_DE": "FRAU" if female else "HERRN",
+        }.get(locale, "MRS" if female else "MR")
         self.iban = f"{self.cc3[:2]}{r.randint(10, 99)}{r.randint(10**15, 10**16 - 1)}"
         self.iban2 = f"DE{r.randint(10, 99)}{r.randint(10**17, 10**18 - 1)}"
         self.phone = f"+{r.randint(30, 99)} {r.randint(100, 999)} {r.randint(100, 999)} {r.randint(100, 999)}"
@@ -117,7 +160,9 @@ class Person:
     def mrz_name(self, width: int) -> str:
         """``SURNAME<<GIVEN<NAMES`` cut to ``width`` (no filler after the last letter)."""
         sur = fold(self.surname).replace(" ", "<").replace("-", "<").replace("'", "")
-        giv = "<".join(fold(g).replace("-", "<").replace("'", "") for g in self.given)
+        giv = "<".join(
+            fold(g).replace(" ", "<").replace("-", "<").replace("'", "") for g in self.given
+        )
         return f"{sur}<<{giv}"[:width].rstrip("<")
 
     def bcbp_name(self) -> str:
@@ -142,15 +187,27 @@ def build(templates: list[Any], seed: int, per: int, tag: str) -> list[dict[str,
             text, spans = "", []
             for seg in templates[ti](p, r):
                 if isinstance(seg, tuple):
-                    spans.append({"start": len(text), "end": len(text) + len(seg[0]), "type": seg[1]})
-                    seg = seg[0]
-                text += seg
-            rows.append({"id": f"caps-{tag}-{locale}-{k:02d}", "case": "as-is", "template": ti,
-                         "locale": locale, "text": text, "spans": spans})
+                    spans.append(
+                        {"start": len(text), "end": len(text) + len(seg[0]), "type": seg[1]}
+                    )
+                text += seg[0] if isinstance(seg, tuple) else seg
+            rows.append(
+                {
+                    "id": f"caps-{tag}-{locale}-{k:02d}",
+                    "case": "as-is",
+                    "template": ti,
+                    "locale": locale,
+                    "text": text,
+                    "spans": spans,
+                }
+            )
     return rows
 
 
 def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":  # some Faker providers draw from sets
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)  # noqa: S606
     import dev_templates
     import sealed_templates
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_caps import CAPS_PATTERNS, caps_names
 from hybridllm.classifiers.name_company import FIELD as _FIELD
 from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
 from hybridllm.classifiers.name_cue_tails import cue_may_end, greeted, memo, tail_ends
@@ -206,7 +207,7 @@ _REACH = re.compile(
 # What the name recognizer scans whole texts for: one prefilter pass finds where each can match.
 CONTEXT_PATTERNS: tuple[re.Pattern[str], ...] = (TITLE_NAME, NAME_CUE, _FIELD, _OWNER, _MENTION)
 CONTEXT_PATTERNS += (_ANNOTATION, _SPEAKER, _MAILBOX, _AGED, _REACH, NAME_KEY)
-CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN, PERSON_HEADER)
+CONTEXT_PATTERNS += (INITIALS, INITIALS_LOWER, UPPER_RUN, PERSON_HEADER, *CAPS_PATTERNS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -266,6 +267,7 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     spans.extend(_display_names(text, lex, _AGED))
     if ". " in text:
         spans.extend(initial_names(text, lex))
+    spans.extend(caps_names(text, lex))  # a document's fixed shape first: its span is whole
     spans.extend(upper_names(text, lex))
     if any(True for _ in finditer(PERSON_HEADER, text)):
         spans.extend(name_cells(text, lex))
