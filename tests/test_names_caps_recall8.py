@@ -41,6 +41,8 @@ def people(text: str) -> set[str]:
         ("Regards,\n\nNAZİMET AKGÜNEŞ\nHEAD OF PROCUREMENT", "NAZİMET AKGÜNEŞ"),
         ("Is this right?\n\nMR VŨ KHOA\n33/134 KHU 61\nĐÀ NẴNG", "VŨ KHOA"),
         ("Improve my CV:\n\nHORVÁTH RICHÁRD\nSenior Data Engineer", "HORVÁTH RICHÁRD"),
+        ("Is this right?\n\nMRS CRISTIAN NARVÁEZ ALBA\nCALLE 5 # 12", "CRISTIAN NARVÁEZ ALBA"),
+        ("Thanks,\n\nMARIA DUQUE NARANJO\nSALES", "MARIA DUQUE NARANJO"),
     ],
 )
 def test_a_name_a_document_prints_in_capitals_is_found(text: str, name: str) -> None:

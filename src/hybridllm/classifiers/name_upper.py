@@ -5,11 +5,12 @@ A run of two to four words in capitals is read as the lower-case rules read word
 its first word is a listed given name that is no everyday English word (or, on a line of its
 own, its first a listed surname and its last such a given name: ``HORVÁTH RICHÁRD``, not
 ``an ARDUINO UNO board``) and every other word has a name's evidence (a listed name, or a word
-in no English list); a run of such words in a list with one is a name too. After a title
-(``MR VŨ KHOA``) every word needs that evidence and no everyday use (not ``DR PEPPER``,
-``MS WORD``). Letters past Latin-1 count (``ŁUCJA``, ``ŞAHİN``). A heading, an acronym or a
-shouted sentence holds an English word or an acronym no list spells (``TABLE OF CONTENTS``,
-``AWS LAMBDA``, ``PLEASE READ``).
+in no English list); a run of such words in a list with one is a name too. A given name that
+is an everyday word too needs a listed name that is none after it (``MARIA DUQUE``). After a
+title (``MR VŨ KHOA``) every word needs that evidence and one no other use (not ``DR PEPPER``,
+``MS WORD``, ``MRS BROWN'S BOYS``). Letters past Latin-1 count (``ŁUCJA``, ``ŞAHİN``). A
+heading, an acronym or a shouted sentence holds an English word or an acronym no list spells
+(``TABLE OF CONTENTS``, ``AWS LAMBDA``, ``PLEASE READ``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ UPPER_RUN = re.compile(
 )
 """Two to four words in capitals (the prefilter scans texts for it): ``ŁUCJA WÓJCIK``,
 ``NAZİMET AKGÜNEŞ``, ``VŨ KHOA`` as well as ``ANNA NOWAK``."""
+_RARE = (Kind.NAME, Kind.UNKNOWN)  # a listed name that is no word, or a word in no list
 _LIST_GAP = re.compile(r"[ \t]*(?:[,;/]|and|&)[ \t]*")
 _MIN_WORD = 2
 
@@ -50,6 +52,12 @@ def _namely(lex: TokenLexicon, low: str) -> bool:
 
 def _given(lex: TokenLexicon, low: str) -> bool:
     return low in lex.first and low not in lex.common
+
+
+def _given_beside_name(lex: TokenLexicon, words: list[str]) -> bool:
+    """``MARIA DUQUE NARANJO``, ``LEA IRMELI HÄKKINEN``: a listed given name that is an
+    everyday word too, then a listed name that is none."""
+    return words[0] in lex.first and any(lex.kind(w) is Kind.NAME for w in words[1:])
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -84,15 +92,14 @@ def upper_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             start = m.start() + m.group().index(m.group().split()[1])
             words = words[1:]
             bare = [w.removesuffix("'s").removesuffix("’s") for w in words]
-            if all(_namely(lex, w) and w not in lex.common for w in bare):
+            if all(_namely(lex, w) for w in bare) and any(lex.kind(w) in _RARE for w in bare):
                 runs.append((start, m.end(), True))
             continue
         if not all(_namely(lex, w) for w in words):
             continue
         alone = _alone(text, start, m.end())
-        runs.append(
-            (start, m.end(), _given(lex, words[0]) or (alone and _family_first(lex, words)))
-        )
+        given = _given(lex, words[0]) or _given_beside_name(lex, words)
+        runs.append((start, m.end(), given or (alone and _family_first(lex, words))))
     out: list[tuple[int, int]] = []
     for k, (start, end, given) in enumerate(runs):
         # a run in a list beside one that starts with a given name
