@@ -43,3 +43,22 @@ def test_group_adjective_is_no_name(text: str) -> None:
 )
 def test_given_name_with_a_cue_stays(text: str, name: str) -> None:
     assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a poem that ends with Merry Christmas to everyone.",
+        "What is the status of Hinkley Point C in the UK?",
+    ],
+)
+def test_holidays_places_and_planets_are_no_names(text: str) -> None:
+    assert _persons(text) == []
+
+
+def test_earth_is_no_item_of_a_list_of_names() -> None:
+    assert "Earth" not in _persons("Compare Earth and Mars for a kid.")
+
+
+def test_a_surname_that_is_a_holiday_elsewhere_stays() -> None:
+    assert "Jane Easter" in _persons("Call Jane Easter tomorrow about the lease.")
