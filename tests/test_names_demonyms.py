@@ -1,12 +1,10 @@
-"""A nationality or a faith before the noun it qualifies is no person's name.
+"""A nationality or a faith before the noun it qualifies is no person's name; nor a holiday,
+a place's point or the Earth.
 
-``Danish``, ``Baptist`` and ``Georgian`` are in the name lists (people bear them), and the small
-NER model sometimes calls a listed given name a group (NORP) when it is one: "the small model
-often calls a lone given name ORG or GPE" made every such word a PERSON. Where NER says NORP, a
-lower-case noun follows (``some Danish dishes``, ``Adventist and Baptist denominations``) and
-the word ends as a people's or a faith's name does and no given name does (``-ish``, ``-ese``,
-``-ist``; not ``-ian``: ``Damian``), the word is an adjective; with a person's cue it stays a
-name (``Tell Christian that``, ``Ask Danish about it``).
+``Danish``, ``Baptist`` and ``Georgian`` are in the name lists (people bear them). Before a noun
+of food, language or faith (``some Danish dishes``, ``Adventist and Baptist denominations``) the
+word is an adjective (:mod:`hybridllm.classifiers.name_adjectives`); with a person's cue it
+stays a name (``Tell Christian that``, ``Ask Danish about it``).
 """
 
 from __future__ import annotations

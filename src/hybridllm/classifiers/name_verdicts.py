@@ -63,13 +63,6 @@ _MET_WITH = re.compile(
     r"|catch-up|sync|1:1|one-on-one)[ \t]+with[ \t]+)\Z"
 )
 _MET_LIKENESS = 0.5
-# A lower-case word right after: what a nationality or a faith qualifies ("Danish dishes", "the
-# Thai language", "Baptist denominations").
-_QUALIFIES = re.compile(r"[ \t]+[a-z]")
-# ... and spelt as the name of a people or a faith is and no given name is ("Danish",
-# "Japanese", "Baptist"; not "-ian" or "-ic": "Damian", "Dominic" are names; not "the Nnamani
-# novel", a surname before what its bearer wrote).
-_GROUP_SUFFIX = re.compile(r"(?:ish|ese|ist|ite)\Z")
 _NEXT_WORD = re.compile(r"[ \t]([A-Z][\w'’-]*)")
 # The head of an eponym: a name before it names a result, a method or a sign, not a person
 # ("the Krebs cycle", "Shapley values", "the Cobb angle", "a Wilcoxon test").
@@ -180,8 +173,6 @@ class NerVerdicts:
                 continue  # "Synpress", "Omnilab": spelt as words are, and NER says no person
             if kind is Kind.NAME and famous_word(_bare_low(by_start[pos].group())):
                 continue  # "Okay great", "for Boeing and Amazon": a word people rarely bear
-            if covering and self._demonym(by_start[pos].string, covering[0], offset):
-                continue
             if (
                 not covering
                 or covering[0].label not in _PERSON_OR_NOT
@@ -206,21 +197,6 @@ class NerVerdicts:
             ):
                 found.append(self._finding(*self._bare(by_start[pos]), 0.45, HELD))
         return found
-
-    @staticmethod
-    def _demonym(text: str, ent: Entity, offset: int) -> bool:
-        """Whether NER calls one word a nationality, a faith or a party (NORP), it ends as the
-        name of a people or a faith does, and it qualifies the lower-case word after it (``some
-        Danish dishes``, ``Baptist denominations``), no person's cue around it: an adjective,
-        not a given name (``Danish``, ``Baptist`` are in the lists)."""
-        start, end = offset + ent.start, offset + ent.end
-        return (
-            ent.label == "NORP"
-            and ent.size == 1
-            and _GROUP_SUFFIX.search(text, offset + ent.start, end) is not None
-            and _QUALIFIES.match(text, end) is not None
-            and not person_context(text, start, end)
-        )
 
     def _unsupported_veto(self, word: re.Match[str], kind: Kind, ent: Entity, offset: int) -> bool:
         """Whether NER's "not a person" on a one-word name the lists allowed stands alone.
@@ -324,7 +300,6 @@ class NerVerdicts:
                     if (
                         ent.label in _OTHER_LABELS
                         and ent.size == 1
-                        and not self._demonym(text, ent, offset)
                         and self._known_given(ent_text)
                         and (
                             ent_text.lower() not in self.places
