@@ -114,3 +114,23 @@ def test_words_beside_a_name_are_that_languages_words_too() -> None:
     persons = _persons(text)
     assert "Mera" in persons
     assert not {"gegen", "brauchen", "Verteidigung"} & set(persons), persons
+
+
+def test_one_lookup_gives_every_language_of_a_word() -> None:
+    """The merged table answers as the per-language lists do: each word of a list has that
+    list's bit, and a word of no list has none (checked on every 50th word of each list)."""
+    from importlib import resources
+
+    data = resources.files("hybridllm.classifiers").joinpath("data", "world_words.txt")
+    sections = [s.split() for s in data.read_bytes().split(b"@")[1:]]
+    members = [frozenset(words[1:]) for words in sections]
+    for bit, words in enumerate(sections):
+        for word in words[1::50]:
+            mask = languages_of(word.decode())
+            assert mask >> bit & 1, (words[0], word)
+            # no bit of a list that does not hold the word (a checksum shared by two words of
+            # different lists, about once in 500,000, would show here)
+            for other, held in enumerate(members):
+                if mask >> other & 1:
+                    assert word in held, (word, sections[other][0])
+    assert languages_of("qzxvkwj") == 0
