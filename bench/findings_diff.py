@@ -12,7 +12,7 @@ never printed).
 Usage::
 
     PYTHONPATH=src .venv/bin/python bench/findings_diff.py --src /tmp/base/src --src src \
-        [--only phi_ext] [--show 20] [--coverage]
+        [--only phi_ext] [--show 20] [--coverage] [--extra /tmp/more.jsonl ...]
 
 ``--coverage`` also compares what redaction would remove (the union of the finding spans):
 a change of type with the same coverage is listed apart from a change of what is removed.
@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 
 
-def texts(only: str) -> list[tuple[str, str, list[str]]]:
-    """(file, record id, messages) for every bench text, in a fixed order."""
+def texts(only: str, extra: tuple[str, ...] = ()) -> list[tuple[str, str, list[str]]]:
+    """(file, record id, messages) for every bench text (and every ``extra`` JSONL file's), in a
+    fixed order."""
     out: list[tuple[str, str, list[str]]] = []
-    for path in sorted(DATA.rglob("*.jsonl")):
-        rel = str(path.relative_to(DATA))
+    for path in [*sorted(DATA.rglob("*.jsonl")), *map(Path, extra)]:
+        rel = str(path.relative_to(DATA)) if path.is_relative_to(DATA) else str(path)
         if only and only not in rel:
             continue
         for k, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
@@ -60,14 +61,14 @@ def texts(only: str) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def worker(only: str) -> None:
+def worker(only: str, extra: tuple[str, ...] = ()) -> None:
     """Print one JSON line per text: the findings and the clinical flag."""
     from hybridllm.classifiers import get_classifier
 
     classifier = get_classifier()
     classifier.recognizers[-1].wait_ready()  # type: ignore[attr-defined]
     classifier.wait_ready()
-    for _file, _rid, msgs in texts(only):
+    for _file, _rid, msgs in texts(only, extra):
         c = classifier.classify_messages(msgs)
         print(
             json.dumps(
@@ -90,12 +91,13 @@ def worker(only: str) -> None:
         )
 
 
-def run(src: str, only: str, cache: Path | None = None) -> list[Any]:
+def run(src: str, only: str, cache: Path | None = None, extra: tuple[str, ...] = ()) -> list[Any]:
     """Findings of every text with the sources in ``src`` (read from / saved to ``cache``)."""
     if cache is not None and cache.exists():
         return list(json.loads(cache.read_text()))
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", "--only", only],
+        [sys.executable, __file__, "--worker", "--only", only]
+        + [a for path in extra for a in ("--extra", path)],
         capture_output=True,
         text=True,
         check=True,
@@ -120,14 +122,19 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=10, help="open differences printed")
     parser.add_argument("--coverage", action="store_true")
     parser.add_argument("--ref-cache", type=Path, default=None, help="reuse the first tree's run")
+    parser.add_argument(
+        "--extra", action="append", default=[], help="another JSONL file of texts (repeatable)"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    extra = tuple(args.extra)
     if args.worker:
-        worker(args.only)
+        worker(args.only, extra)
         return
     ref_src, new_src = args.src
-    items = texts(args.only)
-    ref, new = run(ref_src, args.only, args.ref_cache), run(new_src, args.only)
+    items = texts(args.only, extra)
+    ref = run(ref_src, args.only, args.ref_cache, extra)
+    new = run(new_src, args.only, extra=extra)
     assert len(ref) == len(items) == len(new)
     changed: dict[str, int] = {}
     removed: dict[str, int] = {}
