@@ -450,12 +450,17 @@ def per_text(text: str, key: str, compute: Callable[[str], _T]) -> _T:
     """``compute(text)``, computed once per text and ``key`` inside :class:`scanning` of it
     (a token list several recognizers need: one pass per payload instead of one each)."""
     scope: scanning | None = getattr(_ACTIVE, "memo", None)
-    if scope is None or not any(entry[0] is text for entry in scope._entries):
+    if scope is None:
         return compute(text)
     slot = (id(text), key)
-    if slot not in scope._memo:
-        scope._memo[slot] = compute(text)
-    value: _T = scope._memo[slot]
+    memo = scope._memo
+    # Most calls: a slot is made only for a text the scope holds (alive, so the id is its own).
+    if slot in memo:
+        value: _T = memo[slot]
+        return value
+    if not any(entry[0] is text for entry in scope._entries):
+        return compute(text)
+    value = memo[slot] = compute(text)
     return value
 
 
