@@ -120,10 +120,16 @@ _VI_LETTERS = "a-zß-öø-ÿā-žơư\u1ea0-\u1ef9"
 _VI_LOWER = re.compile(
     rf"(?<![\w@./-])[{_VI_LETTERS}]*[ăđơư\u1ea0-\u1ef9][{_VI_LETTERS}]*(?![\w@/-])"
 )
+# One letter of those: a text with none holds no such word (most texts).
+_VI_LETTER = re.compile("[ăđơư\u1ea0-\u1ef9]")
 
 
 def _count(rx: re.Pattern[str], text: str) -> int:
     return sum(w.islower() for w in rx.findall(text))
+
+
+def _vi_letter(text: str) -> bool:
+    return _VI_LETTER.search(text) is not None
 
 
 def _script_prose(text: str) -> tuple[bool, bool]:
@@ -143,6 +149,8 @@ def script_word(text: str, start: int, end: int, key: str) -> bool:
     if "\u0370" <= text[start] <= "\u058f":
         rx, prose = _OTHER_LOWER, 0
     elif text[start].isupper():
+        if not per_text(text, "vi-letter", _vi_letter):
+            return False  # no word of _VI_LOWER anywhere: neither test below can hold
         rx, prose = _VI_LOWER, 1
     else:
         return False
