@@ -53,7 +53,7 @@ _ROLE_WORDS = frozenset(
 _WORK_NOUNS = frozenset(
     "show series sitcom movie film novel anime manga cartoon comic musical video".split()  # noqa: SIM905
 )
-_CLAUSE_ENDS = ".!?\n"  # no character of _WORK_AFTER's match
+_CLAUSE_END = re.compile(r"[.!?\n]")  # no character of _WORK_AFTER's match
 # "... in the TV show The Office", "... from the movie Heat", "... in the anime?": the name's
 # clause (no sentence end before the phrase, at most _IN_WORK characters) places it in a work.
 _IN_WORK = 64
@@ -87,9 +87,10 @@ def cast_context(text: str, f: Finding) -> bool:
     k = bisect_left(roles, f.start)
     before = k > 0 and roles[k - 1] >= f.start - _WINDOW
     k = bisect_left(roles, f.end)
-    after = k < len(roles) and "\n" not in text[f.end : roles[k]]
+    # (searched in place: the next cue word may be kilobytes on, a slice would copy them all)
+    after = k < len(roles) and text.find("\n", f.end, roles[k]) < 0
     k = bisect_left(works, f.end)
-    work = k < len(works) and not any(c in text[f.end : works[k]] for c in _CLAUSE_ENDS)
+    work = k < len(works) and _CLAUSE_END.search(text, f.end, works[k]) is None
     return (
         (before and _CAST_BEFORE.search(text, max(0, f.start - _WINDOW), f.start) is not None)
         or (after and _CAST_AFTER.match(text, f.end) is not None)
