@@ -475,11 +475,11 @@ def with_context(
             continue
         out = [o for o in out if not s <= o[0] < o[1] <= e]
         out.append((s, e, 0.55))
-    if out or any(taken):
-        spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
+    if out or taken.count(0) < len(taken):  # (a byte not 0: any(taken), without a loop)
+        spans = [(a, b) for a, b, _ in out] + (runs := _runs_of(taken))
         near = set(list_neighbours(text, spans, lex)) | set(parallel_names(text, spans, lex))
         out.extend((a, b, 0.5) for a, b in sorted(near) if not any(taken[a:b]))
-        spans = [(a, b) for a, b, _ in out] + _runs_of(taken)
+        spans = [(a, b) for a, b, _ in out] + runs
         out.extend((a, b, 0.5) for a, b in repeats(text, words, lex, spans, lower_words))
     out.sort()
     # A given name grown over the surname after it (where no other finding or span is).
