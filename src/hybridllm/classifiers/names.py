@@ -70,8 +70,8 @@ from hybridllm.classifiers.name_lower_english import english_sentences
 from hybridllm.classifiers.name_lower_lone import lone_restored, surname_next
 from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
+from hybridllm.classifiers.name_orphans import PUBLIC_RE, judged_public
 from hybridllm.classifiers.name_pairs import NamePairs
-from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
 from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_scripts import script_names
@@ -81,7 +81,7 @@ from hybridllm.classifiers.name_slots import slot_name
 from hybridllm.classifiers.name_terms import drop_terms
 from hybridllm.classifiers.name_tokens import Kind, token_lexicon
 from hybridllm.classifiers.name_tokens import is_cap as _is_cap
-from hybridllm.classifiers.name_widen import repeated, trim_leads, trim_weekdays, widen
+from hybridllm.classifiers.name_widen import repeated, trim_leads, widen
 from hybridllm.classifiers.prefilter import finditer, scan_also
 from hybridllm.models import Finding
 
@@ -308,7 +308,7 @@ class NameRecognizer(NamePairs):
             lower += [f for f in lone if not any(in_lower[f.start : f.end])]
         findings.extend(lower)
         findings = self._repeats(text, words, findings)
-        kept = drop_public(text, trim_weekdays(text, judged := self._lists(text, words, findings)))
+        kept = judged_public(text, judged := self._lists(text, words, findings))
         if spelt := self._spelt(text, kept):  # after drop_public: an address makes it private
             kept = self._repeats(text, words, kept + spelt)
         kept = self._repeats(text, words, kept, single=True)

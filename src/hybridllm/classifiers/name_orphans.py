@@ -1,0 +1,66 @@
+"""A later mention of a word is a name only while the mention it repeats is one.
+
+The name stage adds, before the public-figure and everyday-word rules judge anything, the later
+mentions of a found name's words (``names+repeat``: ``Madison`` after ``Madison S. Leonard``).
+When those rules then find the first mention no name (a run of everyday words, ``Cobalt Blue``;
+a paint's or a book's title, ``Violet Flame``; a rod of a puzzle, ``Rod A:``; a word of another
+language or script, ``... Newvalue``), its repeats were judged one word at a time and a lone
+capitalised word is seldom judged a word: ``Cobalt`` and ``Blue`` stayed as a name at the second
+mention. :func:`judged_public` drops such orphans: a repeat all of whose words belong to a
+judged finding the rules dropped and to no finding they kept. (``PUBLIC_RE``, the patterns
+those rules have the prefilter find, is passed on for the recognizer that calls them here.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
+from hybridllm.classifiers.name_widen import trim_weekdays
+from hybridllm.models import Finding
+
+__all__ = ["PUBLIC_RE", "judged_public"]
+
+_REPEAT = "names+repeat"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s\Z", re.IGNORECASE)
+
+
+def _words(text: str, f: Finding) -> set[str]:
+    return {_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text, f.start, f.end)}
+
+
+def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings :func:`~.name_public.drop_public` keeps (weekday abbreviations trimmed
+    first, see :func:`~.name_widen.trim_weekdays`), less the repeats of dropped mentions.
+
+    Args:
+        text: the text the findings were found in.
+        findings: PERSON findings of ``text``, the repeats of found names among them.
+
+    Returns:
+        The findings to keep, in their order.
+    """
+    trimmed = trim_weekdays(text, findings)
+    kept = drop_public(text, trimmed)
+    if len(kept) == len(trimmed) or not any(f.recognizer == _REPEAT for f in kept):
+        return kept
+    spans = {(f.start, f.end) for f in kept}
+    dropped: set[str] = set()
+    for f in trimmed:
+        if f.recognizer != _REPEAT and (f.start, f.end) not in spans:
+            dropped |= _words(text, f)
+    if not dropped:
+        return kept
+    named: set[str] = set()
+    for f in kept:
+        if f.recognizer != _REPEAT:
+            named |= _words(text, f)
+    return [
+        f
+        for f in kept
+        if f.recognizer != _REPEAT
+        or not (words := _words(text, f))
+        or not words <= dropped
+        or bool(words & named)
+    ]
