@@ -273,7 +273,7 @@ def _right(
     tail = _PARTICLE_END.search(text, max(0, end - 6), end)
     for _ in range(_MAX_PARTS):
         m = _WORD_AFTER.match(text, pos)
-        if m is None:
+        if m is None or text[pos - 2 : pos] in ("'s", "’s"):  # a possessive ends a name
             break
         word = m.group(1)
         if (word.lower() in PARTICLES and word.islower()) or word.lower() in IRISH_PARTICLES:
