@@ -17,6 +17,7 @@ import re
 
 from hybridllm.classifiers.name_possessive import split_possessive
 from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
+from hybridllm.classifiers.name_sky import planet
 from hybridllm.classifiers.name_widen import trim_weekdays
 from hybridllm.models import Finding
 
@@ -35,7 +36,8 @@ def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings :func:`~.name_public.drop_public` keeps (weekday abbreviations trimmed
     first, see :func:`~.name_widen.trim_weekdays`; a kept one that holds a possessive is judged
     again as the two parts it cuts, see :mod:`~.name_possessive`: ``Amdahl's Law`` goes whole,
-    ``Rick Astley's Never Gonna`` in parts), less the repeats of dropped mentions.
+    ``Rick Astley's Never Gonna`` in parts) and that are no planet amid words of space
+    (:mod:`~.name_sky`), less the repeats of dropped mentions.
 
     Args:
         text: the text the findings were found in.
@@ -50,6 +52,7 @@ def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
     if split != kept:  # judged again as the parts they were cut to
         trimmed = trimmed + [f for f in split if f not in kept]
         kept = drop_public(text, split)
+    kept = [f for f in kept if not planet(text, f)]  # "a space colonist on Mars"
     if len(kept) == len(trimmed) or not any(f.recognizer == _REPEAT for f in kept):
         return kept
     spans = {(f.start, f.end) for f in kept}
