@@ -32,6 +32,13 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   given names and surnames of 27 countries none of the earlier sets drew from (Slovenia to
   Fiji), split by template hash, as written and lower case (``names_gen5/generate.py``).
   Scored before any rule was tuned on it; the sealed file is scored, never printed.
+- ``names_gen6/{dev,sealed}.jsonl``: 99 English templates in the shapes of e-mails, chat logs,
+  CRM and HR notes, minutes, reference letters, bug reports, legal and insurance letters, forum
+  posts and forms, filled with ``names-dataset`` names of 21 countries no earlier set drew from
+  (Angola to Kazakhstan) and Faker names of 12 locales the Faker set lacks, with particles,
+  hyphenated and double surnames, initials; split by template hash, as written and lower case
+  (``names_gen6/generate.py``). Committed before any rule was tuned on it; the sealed file is
+  scored, never printed.
 - ``names_gen2/dev_faker.jsonl``: a third generator's names (Faker, 34 locales) in those
   contexts and in the open templates, as written and in lower case (``generate_faker.py``;
   scored once before any rule was written on it, then read while tuning).
@@ -109,6 +116,10 @@ SETS = (
     ("names_gen5/sealed.jsonl", "as-is", "gen5 (names-dataset), **sealed**, as written", False),
     ("names_gen5/dev.jsonl", "lower", "gen5 (names-dataset), dev, lower case", True),
     ("names_gen5/sealed.jsonl", "lower", "gen5 (names-dataset), **sealed**, lower case", False),
+    ("names_gen6/dev.jsonl", "as-is", "gen6 (names-dataset, Faker), dev, as written", True),
+    ("names_gen6/sealed.jsonl", "as-is", "gen6 (names-dataset, Faker), **sealed**, as is", False),
+    ("names_gen6/dev.jsonl", "lower", "gen6 (names-dataset, Faker), dev, lower case", True),
+    ("names_gen6/sealed.jsonl", "lower", "gen6 (names-dataset, Faker), **sealed**, lower", False),
     ("names_gen2/dev_faker.jsonl", "as-is", "3rd generator (Faker), as written", True),
     ("names_gen2/dev_faker.jsonl", "lower", "3rd generator (Faker), lower case", True),
     ("address_probe/probe.jsonl", "as-is", "address probe A (dev), as written", True),
