@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.address_context import trim_units
-from hybridllm.classifiers.name_beside import beside_names
 from hybridllm.classifiers.name_candidates import Gate
 from hybridllm.classifiers.name_context import (
     ADDRESSED_ROLES,
@@ -72,6 +71,7 @@ from hybridllm.classifiers.name_lower_pairs import PEOPLE_VERBS, with_surnames
 from hybridllm.classifiers.name_ner import NerWindows
 from hybridllm.classifiers.name_orphans import PUBLIC_RE, judged_public
 from hybridllm.classifiers.name_pairs import NamePairs
+from hybridllm.classifiers.name_place_parts import near_names
 from hybridllm.classifiers.name_roles import ROLE_AFTER, ROLE_FIELD, role_after, role_values
 from hybridllm.classifiers.name_runs import at_sentence_start, person_run
 from hybridllm.classifiers.name_scripts import script_names
@@ -316,7 +316,7 @@ class NameRecognizer(NamePairs):
         if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
             kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
         kept = near_held(text, whole_mentions(text, trim_units(text, kept)), held)
-        return kept + beside_names(text, words, self.tokens, kept, judged)
+        return kept + near_names(text, words, self.tokens, kept, judged)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
         """Names the e-mail addresses spell (:mod:`.name_email`), home-directory user names that
