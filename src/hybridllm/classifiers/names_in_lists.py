@@ -40,6 +40,7 @@ from hybridllm.classifiers.name_gate import foreign_text, span_mask
 from hybridllm.classifiers.name_held import in_code
 from hybridllm.classifiers.name_lower_context import code_line
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
+from hybridllm.classifiers.name_lower_tails import lower_tails
 from hybridllm.classifiers.name_part import name_part
 from hybridllm.classifiers.name_rosters import roster_names
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon, token_lexicon
@@ -83,20 +84,22 @@ def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     """The last person stages, after every recognizer: the words beside contact details
     (:func:`.names_by_contacts.names_by_contacts`), the names after another language's person
     cues (:func:`.name_cues_abroad.abroad_names`), the rows of lower-case rosters
-    (:func:`.name_rosters.roster_names`), then the rows and items of lists of names
-    (:func:`names_in_lists`).
+    (:func:`.name_rosters.roster_names`), the rows and items of lists of names
+    (:func:`names_in_lists`), then the lower-case names grown over the rest of their words
+    (:func:`.name_lower_tails.lower_tails`).
 
     Args:
         text: the text.
         found: every recognizer's findings so far.
 
     Returns:
-        New PERSON findings, none inside ``found``.
+        New PERSON findings, none inside ``found`` (a grown one covers one of ``found``).
     """
     new = names_by_contacts(text, found)
     new += abroad_names(text, [*found, *new])
     new += roster_names(text, [*found, *new])
-    return new + names_in_lists(text, [*found, *new])
+    new += names_in_lists(text, [*found, *new])
+    return new + lower_tails(text, [*found, *new], token_lexicon())
 
 
 def names_in_lists(text: str, found: Sequence[Finding]) -> list[Finding]:

@@ -1,0 +1,125 @@
+"""The rest of a name typed in lower case around a found part of it.
+
+In lower case a name of three or more words, or one with a middle initial or a hyphenated
+surname, is often found only in part: the rules that read lower-case words find the listed given
+name and stop at a surname no English word spells (``carmo guiomar`` of ``carmo guiomar
+trindade``, ``pitra`` of ``pitra brás-bongue``), at a middle initial (``fathe`` and ``omer`` of
+``fathe a. omer``), or start after a first word of no list (``noabeb`` of ``kuku noabeb``).
+The part left is a leak as much as the whole name.
+
+Next to a PERSON finding written in lower case, a lower-case word is one more part of the name
+when it reads as a name part (:func:`name_word`): no function, title, cue, calendar word or
+verb of a person, no frequent English word, and a listed surname, a listed given name that is a
+surname too, or a word in no vocabulary spelt like a name and no typing slip. After the name
+(over a middle initial ``x.`` or a hyphen too) it must end the name: the clause ends after it,
+or a function word or a person's verb follows (``trindade.``, ``awang"``, ``roverove has``).
+Before the name no such end is asked (``kuku`` of ``leader kuku noabeb``, ``maroua``).
+
+Text mostly in another language is left alone (its words are in no English list). The rule
+only grows findings: a text with no person found gets nothing from it, so it adds no
+prompt to the share of ordinary prompts with a finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hybridllm.classifiers.clinical import words
+from hybridllm.classifiers.name_context import TITLE_WORDS
+from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text
+from hybridllm.classifiers.name_lower_lone import misspelt
+from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
+from hybridllm.classifiers.name_shape import name_likeness
+from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, TokenLexicon, plural_of
+from hybridllm.models import Finding
+
+__all__ = ["lower_tails", "name_word"]
+
+_MAX_GROW = 2  # words added on each side
+_LIKENESS_FLOOR = 0.0
+_CALENDAR = words(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday"
+)
+_NOT_PART = FUNCTION_WORDS | TITLE_WORDS | CUE_VERBS | PEOPLE_VERBS | HELPER_VERBS | _CALENDAR
+# The next word after a name's last part: the name has ended.
+_AFTER_NAME = FUNCTION_WORDS | PEOPLE_VERBS | HELPER_VERBS
+# Right after a word: a clause's or a field's end (punctuation, quotes, brackets, a bar, a
+# line's end, a dash between spaces, a possessive), or a next word.
+_END = re.compile(r"(?:['’]s\b)?(?:[ \t]*(?:[,;:.!?()\"'’”|<>\]]|\n|\\n|\Z| [-–—] )| (\w+))")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+(?:-[^\W\d_]+)?)")
+_INITIAL_AFTER = re.compile(r" [^\W\d_]\.(?= )")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) \Z")
+
+
+def name_word(low: str, lex: TokenLexicon) -> bool:
+    """Whether a lower-case word reads as a part of a name next to a found one (see the module
+    docstring)."""
+    if not low.isalpha() or not low.islower() or len(low) < 2 or low in _NOT_PART:
+        return False
+    if low in COMMON_WORDS or low in lex.common or plural_of(low, lex.common):
+        return False  # "weeks", "words": a plural of a frequent word
+    if low in lex.last or low in lex.first:
+        return True
+    return low not in lex.vocab and name_likeness(low) >= _LIKENESS_FLOOR and not misspelt(low, lex)
+
+
+def _part(word: str, lex: TokenLexicon) -> bool:
+    """A word or a hyphenated pair whose every piece reads as a name part."""
+    return all(name_word(piece, lex) for piece in word.split("-"))
+
+
+def _ends(text: str, pos: int) -> bool:
+    """Whether the name has ended at ``pos``."""
+    m = _END.match(text, pos)
+    return m is not None and (m.group(1) is None or m.group(1).lower() in _AFTER_NAME)
+
+
+def _grow(
+    text: str, start: int, end: int, lex: TokenLexicon, ends: dict[int, int]
+) -> tuple[int, int]:
+    """The span of the name around the lower-case finding ``text[start:end]``; ``ends``: the
+    other lower-case findings' ends by their starts (one after a middle initial joins it)."""
+    for _ in range(_MAX_GROW):
+        pos = end
+        initial = _INITIAL_AFTER.match(text, pos)
+        if initial is not None:
+            pos = initial.end()
+            if pos + 1 in ends:  # "fathe" a. "omer": two parts found apart
+                end = ends[pos + 1]
+                continue
+        m = _WORD_AFTER.match(text, pos)
+        if m is None or not m.group(1).islower() or not _part(m.group(1), lex):
+            break
+        if not _ends(text, m.end()):
+            break
+        end = m.end()
+    for _ in range(_MAX_GROW):
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if m is None or not m.group(1).islower() or not _part(m.group(1), lex):
+            break
+        start = m.start()
+    return start, end
+
+
+def lower_tails(text: str, found: list[Finding], lex: TokenLexicon) -> list[Finding]:
+    """Lower-case PERSON findings grown over the parts of their names around them.
+
+    Args:
+        text: the text.
+        found: the stage's PERSON findings.
+        lex: the token lists.
+
+    Returns:
+        Copies of the findings that grew, over their grown spans (the others are not returned).
+    """
+    lower = [f for f in found if f.entity_type == "PERSON" and text[f.start : f.end].islower()]
+    if not lower or foreign_text(lex, text):  # another language's words are no English words
+        return []
+    ends = {f.start: f.end for f in lower}
+    out: list[Finding] = []
+    for f in lower:
+        start, end = _grow(text, f.start, f.end, lex, ends)
+        if (start, end) != (f.start, f.end):
+            out.append(f.model_copy(update={"start": start, "end": end}))
+    return out
