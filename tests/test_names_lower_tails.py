@@ -50,3 +50,27 @@ def test_the_whole_lower_case_name_is_masked(text: str, name: str) -> None:
 )
 def test_an_english_word_beside_it_stays(text: str, word: str) -> None:
     assert not masked(text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("draft a welcome letter to sanna k. momo for monday", "sanna k. momo"),
+        ("chair: ingrid s. amin. secretary: tor bakke.", "ingrid s. amin"),
+        ("write a short eulogy for lian w. say, who taught for 30 years", "lian w. say"),
+    ],
+)
+def test_a_lower_case_name_with_a_middle_initial(text: str, name: str) -> None:
+    assert masked(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("we picked plan b. then it rained", "then"),
+        ("take vitamin d. it helps", "helps"),
+        ("see section a. below for maria", "below"),
+    ],
+)
+def test_no_name_with_an_initial(text: str, word: str) -> None:
+    assert not masked(text, word)

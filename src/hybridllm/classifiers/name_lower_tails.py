@@ -26,14 +26,14 @@ import re
 
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_context import TITLE_WORDS
-from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text
+from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mask
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, TokenLexicon, plural_of
-from hybridllm.models import Finding
+from hybridllm.models import Finding, new_finding
 
-__all__ = ["lower_tails", "name_word"]
+__all__ = ["initial_names", "lower_tails", "name_word"]
 
 _MAX_GROW = 2  # words added on each side
 _LIKENESS_FLOOR = 0.0
@@ -50,6 +50,8 @@ _END = re.compile(r"(?:['’]s\b)?(?:[ \t]*(?:[,;:.!?()\"'’”|<>\]]|\n|\\n|\Z
 _WORD_AFTER = re.compile(r" ([^\W\d_]+(?:-[^\W\d_]+)?)")
 _INITIAL_AFTER = re.compile(r" [^\W\d_]\.(?= )")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) \Z")
+# A lower-case given name, a middle initial and a word: "laila f. momo", "knut t. strand".
+_WITH_INITIAL = re.compile(r"(?<![\w.-])([^\W\d_]{2,}) [^\W\d_]\. ([^\W\d_]{2,})(?![\w'’-])")
 
 
 def name_word(low: str, lex: TokenLexicon) -> bool:
@@ -122,4 +124,38 @@ def lower_tails(text: str, found: list[Finding], lex: TokenLexicon) -> list[Find
         start, end = _grow(text, f.start, f.end, lex, ends)
         if (start, end) != (f.start, f.end):
             out.append(f.model_copy(update={"start": start, "end": end}))
+    return out
+
+
+def initial_names(text: str, found: list[Finding], lex: TokenLexicon) -> list[Finding]:
+    """Lower-case names with a middle initial that no finding covers whole: a listed given name
+    or a word in no vocabulary spelt like a name, an initial, and a word that reads as a
+    surname (:func:`name_word`, a frequent word too: ``laila f. momo``, ``knut t. strand``)
+    where the name ends (see the module docstring). English text only."""
+    if ". " not in text or foreign_text(lex, text):
+        return []
+    taken = span_mask(len(text), [(f.start, f.end) for f in found])
+    out: list[Finding] = []
+    for m in _WITH_INITIAL.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if (
+            all(taken[m.start() : m.end()])
+            or not (given.islower() and surname.islower())
+            or given in _NOT_PART
+            or surname in _NOT_PART
+            or not (given in lex.first or name_word(given, lex))
+            or not (surname in lex.last or name_word(surname, lex))
+            or not _ends(text, m.end())
+        ):
+            continue
+        out.append(
+            new_finding(
+                entity_type="PERSON",
+                category="PII",
+                start=m.start(),
+                end=m.end(),
+                score=0.6,
+                recognizer="names+initial",
+            )
+        )
     return out

@@ -40,7 +40,7 @@ from hybridllm.classifiers.name_gate import foreign_text, span_mask
 from hybridllm.classifiers.name_held import in_code
 from hybridllm.classifiers.name_lower_context import code_line
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
-from hybridllm.classifiers.name_lower_tails import lower_tails
+from hybridllm.classifiers.name_lower_tails import initial_names, lower_tails
 from hybridllm.classifiers.name_part import name_part
 from hybridllm.classifiers.name_rosters import roster_names
 from hybridllm.classifiers.name_tokens import FUNCTION_WORDS, TokenLexicon, token_lexicon
@@ -85,8 +85,8 @@ def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     (:func:`.names_by_contacts.names_by_contacts`), the names after another language's person
     cues (:func:`.name_cues_abroad.abroad_names`), the rows of lower-case rosters
     (:func:`.name_rosters.roster_names`), the rows and items of lists of names
-    (:func:`names_in_lists`), then the lower-case names grown over the rest of their words
-    (:func:`.name_lower_tails.lower_tails`).
+    (:func:`names_in_lists`), lower-case names with a middle initial, then the lower-case names
+    grown over the rest of their words (:mod:`.name_lower_tails`).
 
     Args:
         text: the text.
@@ -99,7 +99,8 @@ def late_names(text: str, found: Sequence[Finding]) -> list[Finding]:
     new += abroad_names(text, [*found, *new])
     new += roster_names(text, [*found, *new])
     new += names_in_lists(text, [*found, *new])
-    return new + lower_tails(text, [*found, *new], token_lexicon())
+    new += initial_names(text, [*found, *new], lex := token_lexicon())
+    return new + lower_tails(text, [*found, *new], lex)
 
 
 def names_in_lists(text: str, found: Sequence[Finding]) -> list[Finding]:
