@@ -28,10 +28,16 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from typing import Any
 
 from faker import Faker
+
+# Fixed ranges for the dates in the prompts: Faker's date() and date_of_birth() count from
+# today, so the same seed gave other prompts on another day.
+_SINCE, _UNTIL = date(2015, 1, 1), date(2025, 12, 31)
+_BORN_SINCE, _BORN_UNTIL = date(1950, 1, 1), date(2006, 12, 31)
 
 LOCALES = (
     "en_US",
@@ -92,7 +98,8 @@ def _line_maker(shape: str, rng: random.Random) -> Callable[[], str]:
         a, b, f = _person(rng)
         c, d, _ = _person(rng)
         return (
-            f"#{rng.randint(1000, 9999)} {f.date()} customer {a} {b} ({f.email()}) says: "
+            f"#{rng.randint(1000, 9999)} {f.date_between(_SINCE, _UNTIL)} customer {a} {b} "
+            f"({f.email()}) says: "
             f"{f.sentence()} Assigned to {c} {d}."
         )
 
@@ -106,7 +113,8 @@ def _line_maker(shape: str, rng: random.Random) -> Callable[[], str]:
 
     def table() -> str:
         a, b, f = _person(rng)
-        return f"| {a} {b} | {f.job()} | {f.city()} | {f.phone_number()} | {f.date_of_birth()} |"
+        born = f.date_between(_BORN_SINCE, _BORN_UNTIL)
+        return f"| {a} {b} | {f.job()} | {f.city()} | {f.phone_number()} | {born} |"
 
     def lowerchat() -> str:
         a, b, f = _person(rng)
