@@ -30,7 +30,13 @@ from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mas
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_shape import name_likeness
-from hybridllm.classifiers.name_tokens import CUE_VERBS, FUNCTION_WORDS, TokenLexicon, plural_of
+from hybridllm.classifiers.name_tokens import (
+    CUE_VERBS,
+    FUNCTION_WORDS,
+    PARTICLES,
+    TokenLexicon,
+    plural_of,
+)
 from hybridllm.models import Finding, new_finding
 
 __all__ = ["initial_names", "lower_tails", "name_word"]
@@ -100,6 +106,8 @@ def _grow(
         m = _WORD_BEFORE.search(text, max(0, start - 30), start)
         if m is None or not m.group(1).islower() or not _part(m.group(1), lex):
             break
+        if m.group(1) in PARTICLES and text[start:end].split(" ", maxsplit=1)[0] in lex.first:
+            break  # "de souza", but "en nombre de jonathan": a particle is a surname's
         start = m.start()
     return start, end
 
