@@ -9,10 +9,11 @@ The part left is a leak as much as the whole name.
 
 Next to a PERSON finding written in lower case, a lower-case word is one more part of the name
 when it reads as a name part (:func:`name_word`): no function, title, cue, calendar word or
-verb of a person, no frequent English word, and a listed surname, a listed given name that is a
-surname too, or a word in no vocabulary spelt like a name and no typing slip. After the name
-(over a middle initial ``x.`` or a hyphen too) it must end the name: the clause ends after it,
-or a function word or a person's verb follows (``trindade.``, ``awang"``, ``roverove has``).
+verb of a person, no frequent English word or its plural, no noun of a person's role
+(``neighbour``), and a listed given name or surname, or a word in no vocabulary spelt like a
+name and no typing slip. After the name (over a middle initial ``x.`` or a hyphen too) it must
+end the name: the clause ends after it, or a function word or a person's verb follows
+(``trindade.``, ``awang"``, ``roverove has``).
 Before the name no such end is asked (``kuku`` of ``leader kuku noabeb``, ``maroua``).
 
 Text mostly in another language is left alone (its words are in no English list). The rule
@@ -29,6 +30,7 @@ from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mask
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
+from hybridllm.classifiers.name_role_nouns import person_noun
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
     CUE_VERBS,
@@ -42,6 +44,7 @@ from hybridllm.models import Finding, new_finding
 __all__ = ["initial_names", "lower_tails", "name_word"]
 
 _MAX_GROW = 2  # words added on each side
+_MIN_PART = 2  # "wu", "li", "sy" (a three-letter floor kept 3 fewer sealed names whole)
 _LIKENESS_FLOOR = 0.0
 _CALENDAR = words(
     "january february march april may june july august september october november december"
@@ -63,10 +66,12 @@ _WITH_INITIAL = re.compile(r"(?<![\w.-])([^\W\d_]{2,}) [^\W\d_]\. ([^\W\d_]{2,})
 def name_word(low: str, lex: TokenLexicon) -> bool:
     """Whether a lower-case word reads as a part of a name next to a found one (see the module
     docstring)."""
-    if not low.isalpha() or not low.islower() or len(low) < 2 or low in _NOT_PART:
+    if not low.isalpha() or not low.islower() or len(low) < _MIN_PART or low in _NOT_PART:
         return False
     if low in COMMON_WORDS or low in lex.common or plural_of(low, lex.common):
         return False  # "weeks", "words": a plural of a frequent word
+    if person_noun(low):
+        return False  # "our neighbour tavrenka": a role, no part of the name
     if low in lex.last or low in lex.first:
         return True
     return low not in lex.vocab and name_likeness(low) >= _LIKENESS_FLOOR and not misspelt(low, lex)
