@@ -4,8 +4,8 @@
 reads a capitalised one alone as a person): ``As a space colonist on Mars``, ``the distance
 between Earth and Mars``, ``watching the Earth from Mars``. :func:`planet` tells a one-word
 finding that is the name of a planet of the Solar System (the eight of the IAU's 2006
-definition, and Pluto) as the planet where the words around it, in the same sentence or the
-one before or after it, speak of space: another planet, the Earth, the Moon, the Sun, an orbit,
+definition, and Pluto) as the planet where the words around it, within 200 characters either
+side, speak of space: another planet, the Earth, the Moon, the Sun, an orbit,
 an eclipse, a rover, a space colonist. A planet's name with a first name (``Bruno Mars``,
 ``Freddie Mercury``) is two words, not asked; one after a title (``Mr. Mars``) or a person's
 cue stays a name.
