@@ -38,6 +38,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
     from hybridllm.classifiers.combine import CompositeClassifier
     from hybridllm.classifiers.credentials import CredentialRecognizer
     from hybridllm.classifiers.custom import build_configured_recognizer
+    from hybridllm.classifiers.interchange import InterchangeRecognizer
     from hybridllm.classifiers.names import NameRecognizer
     from hybridllm.classifiers.patterns import build_pattern_recognizer
     from hybridllm.classifiers.phi import build_phi_recognizer
@@ -53,6 +54,7 @@ def _build(config: ClassifierConfig) -> CompositeClassifier:
         build_pattern_recognizer(),
         AddressRecognizer(),
         NationalPhoneRecognizer(),
+        InterchangeRecognizer(),
     ]
     custom = build_configured_recognizer(config)
     if custom is not None:

@@ -49,10 +49,10 @@ _SPLIT_DIGITS = re.compile(
 _DIGIT_GROUPS = re.compile(r"\d{1,2}(?:" + _SEP + r"\d{1,2}){3,}")
 # A newline inside a long token: both sides runs of token characters (keys, emails), together
 # >= 12 chars with a digit or an "@"; or two digit runs together 7-19 digits (cards, phones).
-# Not when the next line starts a "key = value" / "key: value" pair.
+# Not when the next line starts a "key = value" / "key: value" pair or a record ("NK1|...").
 # (A run is tried from its first character only: from inside it, it would fail the same way.)
 _SPLIT_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9_+/.@-])([A-Za-z0-9_+/.@-]{3,}+)\r?\n([A-Za-z0-9_+/=.@-]{3,}+)(?![ \t]*[:=])"
+    r"(?<![A-Za-z0-9_+/.@-])([A-Za-z0-9_+/.@-]{3,}+)\r?\n([A-Za-z0-9_+/=.@-]{3,}+)(?![ \t]*[:=]|\|)"
 )
 # A log line starts with a date or a time: the token before it ended the previous line.
 _LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d|\d\d:\d\d[:.]")
