@@ -98,19 +98,19 @@ _HL7["NK1"].update(_HL7.pop("NK1+"))
 SEGMENTS = tuple(sorted(_HL7))
 """The HL7 v2 segments whose fields are read."""
 
-# A segment's line: its ID at the start of a line (or after a carriage return, or a quote's
-# "> "), then a field separator (any punctuation an MSH can declare; "|" in practice).
-_HL7_LINE = re.compile(
-    r"(?m)(?:^|\r|\\r|(?<=[\"']))[ \t>\"'+]*(?P<seg>"
-    + "|".join(SEGMENTS)
-    + r")(?P<sep>[|!#$%*+/:;?@])"
-)
-_MSH = re.compile(r"(?m)(?:^|\r|\\r)[ \t>\"'+]*MSH(?P<sep>[|!#$%*+/:;?@])(?P<enc>[^\s|]{3,5})")
+# A segment: its ID, then a field separator (any punctuation an MSH can declare; "|" in
+# practice), where a line opens (see _opens). The patterns start with their literal IDs, so a
+# search skips through a text fast; where a line opens is checked on the few matches.
+_HL7_LINE = re.compile(r"(?P<seg>" + "|".join(SEGMENTS) + r")(?P<sep>[|!#$%*+/:;?@])")
+_MSH = re.compile(r"MSH(?P<sep>[|!#$%*+/:;?@])(?P<enc>[^\s|]{3,5})")
+# What may stand between where a line opens and its first ID: blanks, a quote's "> ", a string
+# literal's quote or a "+" joining two literals.
+_LEAD = frozenset(" \t>\"'+")
 # Where a segment's line ends: a line break, or the "\r" / "\n" escape of a string literal in
 # pasted code (HL7's own escapes are "\F\", "\S\", "\R\", ...: upper case).
 _HL7_END = re.compile(r"[\r\n]|\\[rn]")
 
-_X12_NM1 = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=\\[rn]))NM1(?P<sep>[*|^:])")
+_X12_NM1 = re.compile(r"NM1(?P<sep>[*|^:])")
 # Between two segments: blanks, terminators, a quote's "> ", a string literal's quotes, "+" and
 # "\r" / "\n" escapes; a segment ends at its terminator, a line's end, an escape or a quote.
 _X12_GAP = re.compile(r"(?:[\s~>\"'+,]|\\[rn])+")
@@ -150,13 +150,10 @@ _AAMVA: dict[str, str] = {
     "DBG": "name",
     "DBS": "name",
 }
-# An element's line: at a line's start (or after a "\r" / "\n" escape, a quote's "> ", a
-# string literal's quote), or after the subfile designator that follows the header's digits.
-_AAMVA_LINE = re.compile(
-    r"(?m)(?:(?:^|\r|\\[rn]|(?<=[\"']))[ \t>\"'+]*(?:DL|ID)?|(?<=\d)(?:DL|ID))(?P<id>"
-    + "|".join(sorted(_AAMVA))
-    + r")(?P<v>[^\r\n\\\"]*)"
-)
+# An element and its value, to the line's end (or a string literal's escape or quote); taken
+# where a line opens, or after the subfile designator ("DL", "ID") that opens a line or follows
+# the header's digits (see _aamva_opens).
+_AAMVA_LINE = re.compile(r"(?P<id>" + "|".join(sorted(_AAMVA)) + r")(?P<v>[^\r\n\\\"]*)")
 _AAMVA_MIN = 3  # element lines in one block: fewer is a word such as "DACHSHUND"
 _AAMVA_DATES = frozenset({"DBB", "DBA", "DBD"})  # birth, expiry, issue: one must hold a date
 _AAMVA_GAP = 200  # characters between two element lines of one block at most
@@ -166,6 +163,24 @@ _PHONE_DIGITS = 7
 _CX_TYPES = {"SS": "ssn", "AN": "account", "DL": "licence"}
 _Values = Iterator[tuple[str, int, int]]
 _DATE_DIGITS = re.compile(r"\d{8,14}")  # CCYYMMDD[HHMM[SS]] (HL7, X12) or MMDDCCYY (AAMVA)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether a line opens at ``at``: after a line break, a carriage return, its ``\\r`` or
+    ``\\n`` escape in a string literal, or a quote, with only ``_LEAD`` characters between."""
+    i = at
+    while i > 0 and text[i - 1] in _LEAD:
+        if text[i - 1] in "\"'":
+            return True
+        i -= 1
+    return i == 0 or text[i - 1] in "\r\n" or (text[i - 1] in "rn" and text[i - 2 : i - 1] == "\\")
+
+
+def _aamva_opens(text: str, at: int) -> bool:
+    """Whether an AAMVA element at ``at`` opens a line (after a subfile designator or not)."""
+    if text[at - 2 : at] in ("DL", "ID"):
+        return _opens(text, at - 2) or text[at - 3 : at - 2].isdigit()
+    return _opens(text, at)
 
 
 def _finding(kind: str, start: int, end: int, recognizer: str) -> Finding:
@@ -265,12 +280,12 @@ def _hl7_values(text: str, start: int, end: int, kind: str, enc: _Hl7Encoding) -
 
 
 def _hl7(text: str, recognizer: str) -> list[Finding]:
-    header = next(finditer(_MSH, text), None)
+    header = next((h for h in finditer(_MSH, text) if _opens(text, h.start())), None)
     enc = _Hl7Encoding() if header is None else _Hl7Encoding(header["sep"], header["enc"])
     out: list[Finding] = []
     for m in finditer(_HL7_LINE, text):
         sep = m["sep"]
-        if sep != enc.field:
+        if sep != enc.field or not _opens(text, m.start()):
             continue
         fields = _HL7[m["seg"]]
         stop = _HL7_END.search(text, m.end())
@@ -333,8 +348,9 @@ def _x12(text: str, recognizer: str) -> list[Finding]:
     done = -1
     for nm1 in finditer(_X12_NM1, text):
         sep = nm1["sep"] if isa is None else isa["sep"]
-        if nm1.start() < done:
-            continue  # inside the run of segments the previous NM1 started
+        at = nm1.start()
+        if at < done or not (_opens(text, at) or not text[at - 1 : at].isalnum()):
+            continue  # inside the run of segments the previous NM1 started, or inside a word
         person = False
         for seg, els in _x12_segments(text, nm1.start(), sep):
             done = els[-1][1]
@@ -353,7 +369,7 @@ def _x12(text: str, recognizer: str) -> list[Finding]:
 
 
 def _aamva(text: str, recognizer: str) -> list[Finding]:
-    lines = list(finditer(_AAMVA_LINE, text))
+    lines = [m for m in finditer(_AAMVA_LINE, text) if _aamva_opens(text, m.start())]
     out: list[Finding] = []
     block: list[re.Match[str]] = []
     for m in [*lines, None]:
