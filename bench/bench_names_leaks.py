@@ -61,6 +61,9 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   disjoint sets (``interchange/generate.py``). The sealed file's first score showed framings the
   X12 and AAMVA readers missed, which were then mended knowing them (so it is no longer held
   out); sealed2 was written before that mend and scored after it. Neither is printed.
+- ``interchange/more_{dev,sealed}.jsonl``: persons in DICOM headers (pydicom-built; pydicom's
+  print, the DICOM JSON model, dcmdump's layout) and FHIR R5 resources (fhir.resources), written
+  before their reader (``interchange/generate_more.py``); the sealed file is never printed.
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -156,6 +159,8 @@ SETS = (
     ("interchange/dev.jsonl", "as-is", "HL7 / X12 / AAMVA, dev", True),
     ("interchange/sealed.jsonl", "as-is", "HL7 / X12 / AAMVA, sealed, mended on it", False),
     ("interchange/sealed2.jsonl", "as-is", "HL7 / X12 / AAMVA, **sealed2**", False),
+    ("interchange/more_dev.jsonl", "as-is", "DICOM / FHIR, dev", True),
+    ("interchange/more_sealed.jsonl", "as-is", "DICOM / FHIR, **sealed**", False),
 )
 
 Detect = Callable[[str], list[tuple[int, int]]]

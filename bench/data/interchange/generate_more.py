@@ -215,9 +215,11 @@ def build(split: str, seed: int) -> list[dict[str, Any]]:
             if len(value) < 2:  # an initial: every such letter of the prompt would be labelled
                 continue
             at = text.find(value)
-            while at >= 0:
-                spans.append({"start": at, "end": at + len(value), "type": kind})
-                at = text.find(value, at + len(value))
+            while at >= 0:  # each occurrence as a whole word ("JANE" is no name in "JANEIRO")
+                end = at + len(value)
+                if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
+                    spans.append({"start": at, "end": end, "type": kind})
+                at = text.find(value, end)
         rows.append(
             {
                 "id": f"icm-{split}-{i:03d}",

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from hybridllm.classifiers.interchange_imaging import IMAGING_PATTERNS, imaging_findings
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Category, Finding, new_finding
 
@@ -401,7 +402,7 @@ class InterchangeRecognizer:
     """
 
     name = "interchange"
-    prefilter_patterns = (_HL7_LINE, _MSH, _X12_NM1, _ISA, _AAMVA_LINE)
+    prefilter_patterns = (_HL7_LINE, _MSH, _X12_NM1, _ISA, _AAMVA_LINE, *IMAGING_PATTERNS)
     """Where a segment or element line can start (the prefilter finds them in one pass)."""
 
     def find(self, text: str) -> list[Finding]:
@@ -420,4 +421,5 @@ class InterchangeRecognizer:
             out.extend(_x12(text, self.name))
         if next(finditer(_AAMVA_LINE, text), None) is not None:
             out.extend(_aamva(text, self.name))
+        out.extend(imaging_findings(text, self.name))  # DICOM and FHIR
         return out
