@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from hybridllm.classifiers.interchange_imaging import IMAGING_PATTERNS, imaging_findings
+from hybridllm.classifiers.interchange_xml import XML_PATTERN, xml_findings
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Category, Finding, new_finding
 
@@ -402,7 +403,15 @@ class InterchangeRecognizer:
     """
 
     name = "interchange"
-    prefilter_patterns = (_HL7_LINE, _MSH, _X12_NM1, _ISA, _AAMVA_LINE, *IMAGING_PATTERNS)
+    prefilter_patterns = (
+        _HL7_LINE,
+        _MSH,
+        _X12_NM1,
+        _ISA,
+        _AAMVA_LINE,
+        *IMAGING_PATTERNS,
+        XML_PATTERN,
+    )
     """Where a segment or element line can start (the prefilter finds them in one pass)."""
 
     def find(self, text: str) -> list[Finding]:
@@ -422,4 +431,5 @@ class InterchangeRecognizer:
         if next(finditer(_AAMVA_LINE, text), None) is not None:
             out.extend(_aamva(text, self.name))
         out.extend(imaging_findings(text, self.name))  # DICOM and FHIR
+        out.extend(xml_findings(text, self.name))  # <LastName>, ISO 20022 <Nm>, CDA <family>
         return out
