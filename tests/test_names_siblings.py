@@ -69,3 +69,17 @@ def test_a_given_name_english_knows_as_a_word_is_a_key_among_names(case: object)
     found = [p.lower() for p in persons(text)]
     assert "sandy" in found, found
     assert "notes" not in found, found
+
+
+def test_a_key_counts_as_named_inside_any_one_found_span_in_any_order() -> None:
+    # The found spans come unsorted and nested; a key counts as named when one span holds it
+    # whole (here the long one that starts first, not the short one inside it), and a span
+    # that only overlaps it names nothing.
+    lex = token_lexicon()
+    aubyn = STANDUP.index("Aubyn")
+    taniel = STANDUP.index("Taniel")
+    fancy = STANDUP.index("Fancyface")
+    found = [(taniel, taniel + 6), (aubyn + 1, aubyn + 3), (aubyn - 2, aubyn + 5)]
+    assert sibling_keys(STANDUP, lex, found) == [(fancy, fancy + len("Fancyface"))]
+    partial = [(taniel, taniel + 6), (aubyn + 1, aubyn + 5)]  # Aubyn's first letter is outside
+    assert sibling_keys(STANDUP, lex, partial) == []

@@ -11,6 +11,8 @@ English word (unless a census given name: ``Sandy``), a listed place or brand, o
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -49,14 +51,29 @@ def sibling_keys(
         _KEY_LINE.finditer(text), lambda a, b: text.count("\n", a.end(1), b.start(1)) == 1
     )
     out: list[tuple[int, int]] = []
+    inside = _Inside(found)
     for run in runs:
         if len(run) < _MIN_LINES:
             continue
-        named = [any(a <= m.start(1) and m.end(1) <= b for a, b in found) for m in run]
+        named = [inside(m.start(1), m.end(1)) for m in run]
         if sum(named) < _MIN_NAMES or 2 * sum(named) < len(run):
             continue
         out.extend(m.span(1) for m, n in zip(run, named, strict=True) if not n and _key(lex, m[1]))
     return out
+
+
+class _Inside:
+    """Whether a span lies inside one of ``spans``: the farthest end of the spans that start
+    at or before its start reaches its end (a binary search instead of a pass over them all)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
 
 
 def match_runs(
