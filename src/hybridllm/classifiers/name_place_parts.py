@@ -39,6 +39,7 @@ PLACE_PART = "names+place"
 _MAX_RUN = 4
 _LIKENESS_FLOOR = -0.5  # a word in no list spelt like a name (name_beside's floor)
 _POSSESSIVE = ("'s", "’s")
+_GROUP = re.Match.group  # a match's whole text, for map()
 
 
 def _place(word: str, lex: TokenLexicon) -> bool:
@@ -105,8 +106,8 @@ def place_parts(
         New ``names+place`` PERSON findings: each run that holds a place as a name part, whole
         (it may overlap findings over its other words), and the place word's later mentions.
     """
-    places = [k for k, m in enumerate(words) if _place(m.group(), lex)]
-    if not places:  # most texts
+    # most texts: no place word (each distinct word asked once; words recur on every line)
+    if not any(_place(w, lex) for w in set(map(_GROUP, words))):
         return []
     taken = span_mask(len(text), [(f.start, f.end) for f in found])
     out: list[tuple[int, int]] = []
