@@ -130,3 +130,15 @@ def test_mentions_of_the_formats_are_not_findings(text: str) -> None:
 
 def test_a_text_without_segments_costs_no_findings() -> None:
     assert InterchangeRecognizer().find("Ask Maria Lopez about the invoice.") == []
+
+
+def test_a_segment_in_a_string_literal_ends_with_its_quote() -> None:
+    text = 'segs = ["PID|1||111222^^^H^MR||OKORO^ADA", "NK1|1|NWOSU^EMEKA|SPO"]'
+    found = {text[f.start : f.end]: f.entity_type for f in InterchangeRecognizer().find(text)}
+    assert found == {
+        "111222": "MEDICAL_RECORD_NUMBER",
+        "OKORO": "PERSON",
+        "ADA": "PERSON",
+        "NWOSU": "PERSON",
+        "EMEKA": "PERSON",
+    }

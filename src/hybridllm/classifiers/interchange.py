@@ -110,6 +110,7 @@ _MSH = re.compile(r"MSH(?P<sep>[|!#$%*+/:;?@])(?P<enc>[^\s|]{3,5})")
 _LEAD = frozenset(" \t>\"'+")
 # Where a segment's line ends: a line break, or the "\r" / "\n" escape of a string literal in
 # pasted code (HL7's own escapes are "\F\", "\S\", "\R\", ...: upper case).
+_HL7_MAX_LINE = 4000  # characters of a segment read at most (an OBX can embed a whole PDF)
 _HL7_END = re.compile(r"[\r\n]|\\[rn]")
 
 _X12_NM1 = re.compile(r"NM1(?P<sep>[*|^:])")
@@ -178,6 +179,16 @@ def _opens(text: str, at: int) -> bool:
     return i == 0 or text[i - 1] in "\r\n" or (text[i - 1] in "rn" and text[i - 2 : i - 1] == "\\")
 
 
+def _quote_before(text: str, at: int) -> str:
+    """The quote that opens a string literal just before ``at`` (``_LEAD`` between), or ""."""
+    i = at
+    while i > 0 and text[i - 1] in _LEAD:
+        if text[i - 1] in "\"'":
+            return text[i - 1]
+        i -= 1
+    return ""
+
+
 def _aamva_opens(text: str, at: int) -> bool:
     """Whether an AAMVA element at ``at`` opens a line (after a subfile designator or not)."""
     if text[at - 2 : at] in ("DL", "ID"):
@@ -212,13 +223,14 @@ def _trimmed(text: str, start: int, end: int, kind: str = "") -> tuple[int, int]
     return start, end
 
 
-def _split(text: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
-    """The parts of ``text[start:end]`` between ``sep`` characters, as offsets in ``text``."""
+def _split(text: str, start: int, end: int, sep: str, most: int = 0) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` between ``sep`` characters, as offsets in ``text``
+    (the first ``most`` of them when ``most`` is given)."""
     out: list[tuple[int, int]] = []
     at = start
     while True:
         cut = text.find(sep, at, end)
-        if cut < 0:
+        if cut < 0 or len(out) + 1 == most:
             out.append((at, end))
             return out
         out.append((at, cut))
@@ -290,9 +302,14 @@ def _hl7(text: str, recognizer: str) -> list[Finding]:
         if sep != enc.field or not _opens(text, m.start()):
             continue
         fields = _HL7[m["seg"]]
-        stop = _HL7_END.search(text, m.end())
-        line_end = len(text) if stop is None else stop.start()
-        for number, (fs, fe) in enumerate(_split(text, m.end(), line_end, sep), start=1):
+        limit = min(len(text), m.end() + _HL7_MAX_LINE)
+        quote = _quote_before(text, m.start())
+        close = text.find(quote, m.end(), limit) if quote else -1
+        limit = limit if close < 0 else close  # a segment in a string literal ends with it
+        stop = _HL7_END.search(text, m.end(), limit)
+        line_end = limit if stop is None else stop.start()
+        parts = _split(text, m.end(), line_end, sep, most=max(fields) + 1)
+        for number, (fs, fe) in enumerate(parts, start=1):
             kind = fields.get(number)
             if kind is None or fs == fe:
                 continue

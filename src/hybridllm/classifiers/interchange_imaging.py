@@ -22,6 +22,7 @@ them costs nothing here.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -82,7 +83,7 @@ _DATE_VRS = frozenset({"DA", "DT"})
 # A printed element: the tag, the rest of its line up to the VR (pydicom prints the attribute's
 # name there), then "[value]" (dcmdump) or ": value" (pydicom, quoted or not).
 _DICOM_LINE = re.compile(
-    r"\((?P<g>[0-9A-Fa-f]{4}), ?(?P<e>[0-9A-Fa-f]{4})\)[^\n\[]*?\b(?P<vr>[A-Z]{2})"
+    r"\((?P<g>[0-9A-Fa-f]{4}), ?(?P<e>[0-9A-Fa-f]{4})\)[^\n\[]{0,80}?\b(?P<vr>[A-Z]{2})"
     r"(?:[ \t]*\[(?P<b>[^\]\n]*)\]|:[ \t]*(?P<q>'[^'\n]*'|\"[^\"\n]*\"|[^\n]*))"
 )
 # A DICOM JSON attribute: its tag key, its VR and its Value array (no nested arrays in it).
@@ -190,15 +191,23 @@ def _array_end(text: str, start: int) -> int:
     return i
 
 
+def _near(starts: list[int], at: int) -> bool:
+    """Whether one of the sorted ``starts`` is within ``_NEAR`` characters of ``at``."""
+    i = bisect.bisect_left(starts, at - _NEAR)
+    return i < len(starts) and starts[i] <= at + _NEAR
+
+
 def _fhir(text: str) -> Iterator[_Span]:
     resource = next(finditer(_RESOURCE, text), None) is not None
     families = list(finditer(_FAMILY, text))
     givens = list(finditer(_GIVEN, text)) if families else []
+    family_at = [m.start() for m in families]
+    given_at = [g.start() for g in givens]
     for m in families:
-        if resource or any(abs(g.start() - m.start()) <= _NEAR for g in givens):
+        if resource or _near(given_at, m.start()):
             yield "name", *m.span("v")
     for g in givens:
-        if resource or any(abs(f.start() - g.start()) <= _NEAR for f in families):
+        if resource or _near(family_at, g.start()):
             for s in _STRING.finditer(text, *g.span("v")):
                 group = 1 if s.start(1) >= 0 else 2
                 yield "name", *s.span(group)
