@@ -30,6 +30,12 @@ from hybridllm.classifiers.name_context import TITLE_WORDS
 from hybridllm.classifiers.name_gate import COMMON_WORDS, foreign_text, span_mask
 from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
+from hybridllm.classifiers.name_lower_rest import (
+    blanked,
+    hyphen_surname,
+    particle_tail,
+    unlisted_words,
+)
 from hybridllm.classifiers.name_role_nouns import person_noun
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
@@ -79,7 +85,8 @@ def name_word(low: str, lex: TokenLexicon) -> bool:
 
 def _part(word: str, lex: TokenLexicon) -> bool:
     """A word or a hyphenated pair whose every piece reads as a name part."""
-    return all(name_word(piece, lex) for piece in word.split("-"))
+    pieces = word.split("-")
+    return all(name_word(p, lex) for p in pieces) or hyphen_surname(word, lex, part=name_word)
 
 
 def _ends(text: str, pos: int) -> bool:
@@ -103,7 +110,11 @@ def _grow(
                 continue
         m = _WORD_AFTER.match(text, pos)
         if m is None or not m.group(1).islower() or not _part(m.group(1), lex):
-            break
+            tail = particle_tail(text, pos, lex, part=name_word)  # "dinha dos bittencourt"
+            if tail is None or not _ends(text, tail):
+                break
+            end = tail
+            continue
         if not _ends(text, m.end()):
             break
         end = m.end()
@@ -129,13 +140,20 @@ def lower_tails(text: str, found: list[Finding], lex: TokenLexicon) -> list[Find
         Copies of the findings that grew, over their grown spans (the others are not returned).
     """
     lower = [f for f in found if f.entity_type == "PERSON" and text[f.start : f.end].islower()]
-    if not lower or foreign_text(lex, text):  # another language's words are no English words
+    if not lower:
+        return []
+    # Another language's words are no English words; a text that reads as foreign only for
+    # its names (a table or a record of them) grows over words no language's list holds.
+    abroad = foreign_text(lex, text)
+    if abroad and foreign_text(lex, blanked(text, lower)):
         return []
     ends = {f.start: f.end for f in lower}
     out: list[Finding] = []
     for f in lower:
         start, end = _grow(text, f.start, f.end, lex, ends)
-        if (start, end) != (f.start, f.end):
+        if (start, end) != (f.start, f.end) and not (
+            abroad and not unlisted_words(text, (start, f.start), (f.end, end))
+        ):
             out.append(f.model_copy(update={"start": start, "end": end}))
     return out
 
