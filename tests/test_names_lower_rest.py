@@ -52,3 +52,27 @@ def test_the_whole_lower_case_name_is_masked(text: str, name: str) -> None:
 )
 def test_no_name_in_english_compounds(text: str) -> None:
     assert not [f for f in get_classifier().classify(text).findings if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name found beside another (the stage's last additions) is grown as the others are
+        (
+            "The photo shows Tainá dos Bittencourt, Rosa Pinheiro and the coach.",
+            "Tainá dos Bittencourt",
+        ),
+        ("Pictured: Dinha de Bittencourt and Rosa Pinheiro.", "Dinha de Bittencourt"),
+        # an apostrophe inside a lower-case surname, a right quote too
+        ("??? zaynab ja’farov\\n??? umarov-ismoilov\\n??? 6409 akobir orchard", "zaynab ja’farov"),
+        ("a 1993 comedy film directed by sakina e’zozova and starring aziz", "sakina e’zozova"),
+    ],
+)
+def test_late_and_elided_names_are_masked_whole(text: str, name: str) -> None:
+    assert masked(text, name)
+
+
+def test_a_contraction_after_a_name_is_no_surname() -> None:
+    text = "i told maria i'll call back and maria's mum agreed"
+    spans = {text[f.start : f.end] for f in get_classifier().classify(text).findings}
+    assert not any("'ll" in s or "call" in s for s in spans)

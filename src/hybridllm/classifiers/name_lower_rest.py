@@ -8,6 +8,9 @@ leaves behind:
   name alone (``deepti ah-boodhun``, ``pitra brás-bongue``): a hyphenated word is a surname when
   one piece reads as a name part and no piece is a word of English (an English compound has
   one: ``well-known``, ``co-founder``, ``follow-up``);
+- a surname with an **apostrophe inside** (``zaynab ja'farov``, ``sean o'dowd``; a right
+  quote too): the word without it reads as a name part and what follows it is no English
+  contraction's ending (``'s``, ``'t``, ``'re``, ``'ll``);
 - a **particle and a surname** (``dinha dos bittencourt``, ``ana van der berg``): a name
   particle (``dos``, ``van der``, ``de la``) and a word that reads as a name part, where the
   name ends (the lists know ``dos`` and ``van`` as English words, so the word-by-word growth
@@ -25,7 +28,7 @@ from hybridllm.classifiers.name_tokens import PARTICLES, TokenLexicon
 from hybridllm.classifiers.name_world import languages_of
 from hybridllm.models import Finding
 
-__all__ = ["blanked", "hyphen_surname", "particle_tail", "unlisted_words"]
+__all__ = ["blanked", "elided_surname", "hyphen_surname", "particle_tail", "unlisted_words"]
 
 Part = Callable[[str, TokenLexicon], bool]
 
@@ -44,6 +47,20 @@ def hyphen_surname(word: str, lex: TokenLexicon, *, part: Part) -> bool:
     if any(len(p) < _MIN_PIECE or not p.isalpha() or p in lex.vocab for p in pieces):
         return False
     return any(part(p, lex) for p in pieces)
+
+
+_ELIDED = re.compile(r"([^\W\d_]{1,3})['’]([^\W\d_]{3,})")
+_CONTRACTION_ENDS = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "am"})
+
+
+def elided_surname(word: str, lex: TokenLexicon, *, part: Part) -> bool:
+    """Whether a lower-case ``word`` with an apostrophe inside is a surname (see the module
+    docstring): a short head, the apostrophe, a tail of three letters or more."""
+    m = _ELIDED.fullmatch(word)
+    if m is None or not word.islower() or m.group(2) in _CONTRACTION_ENDS:
+        return False
+    joined = m.group(1) + m.group(2)
+    return joined not in lex.vocab and part(joined, lex)
 
 
 def particle_tail(text: str, end: int, lex: TokenLexicon, *, part: Part) -> int | None:

@@ -32,6 +32,7 @@ from hybridllm.classifiers.name_lower_lone import misspelt
 from hybridllm.classifiers.name_lower_pairs import HELPER_VERBS, PEOPLE_VERBS
 from hybridllm.classifiers.name_lower_rest import (
     blanked,
+    elided_surname,
     hyphen_surname,
     particle_tail,
     unlisted_words,
@@ -62,7 +63,7 @@ _AFTER_NAME = FUNCTION_WORDS | PEOPLE_VERBS | HELPER_VERBS
 # Right after a word: a clause's or a field's end (punctuation, quotes, brackets, a bar, a
 # line's end, a dash between spaces, a possessive), or a next word.
 _END = re.compile(r"(?:['’]s\b)?(?:[ \t]*(?:[,;:.!?()\"'’”|<>\]]|\n|\\n|\Z| [-–—] )| (\w+))")
-_WORD_AFTER = re.compile(r" ([^\W\d_]+(?:-[^\W\d_]+)?)")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+(?:[-'’][^\W\d_]+)?)")  # "ja'farov", "ah-boodhun"
 _INITIAL_AFTER = re.compile(r" [^\W\d_]\.(?= )")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) \Z")
 # A lower-case given name, a middle initial and a word: "laila f. momo", "knut t. strand".
@@ -85,6 +86,8 @@ def name_word(low: str, lex: TokenLexicon) -> bool:
 
 def _part(word: str, lex: TokenLexicon) -> bool:
     """A word or a hyphenated pair whose every piece reads as a name part."""
+    if "'" in word or "’" in word:
+        return elided_surname(word, lex, part=name_word)
     pieces = word.split("-")
     return all(name_word(p, lex) for p in pieces) or hyphen_surname(word, lex, part=name_word)
 

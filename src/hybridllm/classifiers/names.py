@@ -316,7 +316,7 @@ class NameRecognizer(NamePairs):
         if labels := [label for label, _ in role_values(text, self.tokens) if label[1]]:
             kept = [f for f in kept if not any(a <= f.start < b for a, b in labels)]  # "Mentor:"
         kept = near_held(text, whole_mentions(text, trim_units(text, kept)), held)
-        return kept + near_names(text, words, self.tokens, kept, judged)
+        return kept + widen(text, near_names(text, words, self.tokens, kept, judged), self.tokens)
 
     def _spelt(self, text: str, found: list[Finding]) -> list[Finding]:
         """Names the e-mail addresses spell (:mod:`.name_email`), home-directory user names that
