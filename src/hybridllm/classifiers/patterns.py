@@ -15,6 +15,8 @@ from collections.abc import Callable
 from importlib import resources
 
 from hybridllm.classifiers.base import RegexRecognizer, RegexRule, trie_pattern
+from hybridllm.classifiers.email_examples import real_mailbox
+from hybridllm.classifiers.number_runs import NumberRunRecognizer
 
 __all__ = [
     "IPV4",
@@ -407,10 +409,10 @@ def build_pattern_recognizer() -> RegexRecognizer:
         passport / driver licence / account numbers after a context word, and street addresses
         (all category PII).
     """
-    return RegexRecognizer(
+    return NumberRunRecognizer(
         "patterns",
         (
-            RegexRule("EMAIL_ADDRESS", "PII", _EMAIL, 0.95),
+            RegexRule("EMAIL_ADDRESS", "PII", _EMAIL, 0.95, real_mailbox),
             RegexRule("EMAIL_ADDRESS", "PII", _EMAIL_SPELT, 0.8),
             RegexRule("PHONE_NUMBER", "PII", _DIGIT_WORDS, 0.6, _spelt_number),
             RegexRule("PHONE_NUMBER", "PII", _US_PHONE, 0.75),

@@ -24,6 +24,7 @@ import re
 from functools import cache
 from typing import Any
 
+from hybridllm.classifiers.number_runs import counting_groups
 from hybridllm.classifiers.phones_table import PHONE_HEADER, phone_cells
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding, new_finding
@@ -91,6 +92,8 @@ def national_phone_in_prose(value: str, text: str = "", start: int = 0) -> bool:
     if not (9 <= len(digits) <= 12 if grouped else 10 <= len(digits) <= 11):
         return False
     if digits.startswith("00") or len(set(digits)) <= 3 or digits[1:] in _COUNTING:
+        return False
+    if counting_groups(value):  # "028 029 030 031": a count
         return False
     if _DATE.match(value):
         return False
