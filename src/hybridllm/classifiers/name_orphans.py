@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.name_foreign_line import foreign_line
 from hybridllm.classifiers.name_possessive import split_possessive
 from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
 from hybridllm.classifiers.name_sky import planet
@@ -53,6 +54,7 @@ def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
         trimmed = trimmed + [f for f in split if f not in kept]
         kept = drop_public(text, split)
     kept = [f for f in kept if not planet(text, f)]  # "a space colonist on Mars"
+    kept = [f for f in kept if not foreign_line(text, f)]  # "Mikä päivä on 1311861118074000"
     if len(kept) == len(trimmed) or not any(f.recognizer == _REPEAT for f in kept):
         return kept
     spans = {(f.start, f.end) for f in kept}
