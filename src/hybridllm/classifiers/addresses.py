@@ -59,6 +59,7 @@ from hybridllm.classifiers.address_lead import (
 from hybridllm.classifiers.address_widen import UNIT_PIECE
 from hybridllm.classifiers.patterns import STREET_SUFFIX
 from hybridllm.classifiers.prefilter import finditer, possible
+from hybridllm.classifiers.street_suffix import AU_TYPES
 from hybridllm.classifiers.street_words import street_words
 from hybridllm.classifiers.street_words import warm_up as street_words_warm_up
 from hybridllm.models import Finding, new_finding
@@ -305,7 +306,7 @@ _CUED = re.compile(
     r"|me\s+at)\s*:?\s*" + _CUED_BODY
 )
 
-_SEP = r"(?:[ \t]|,|\r?\n|\\n|\}\}|\?{2,3})*"
+_SEP = r"(?:[ \t]|,|\r?\n|\\n|(?:(?<=\n)|(?<=\\n))>+|\}\}|\?{2,3})*"  # ">": a quoted block
 _PIECES = (
     UNIT_PIECE,  # "Apt. 487", "Depto. 463", "Bl. 91", "N° 782" (address_widen)
     r"(?:Apt|Apartment|Suite|Ste|Unit|Flat|Box|#)\.?\s*#?\s*\d{1,6}[A-Za-z]?",
@@ -329,8 +330,8 @@ _MAX_GAP_LINES = 1  # a blank line ends the address, unless a postal code follow
 # regex alternation after a greedy word it backtracked over every word of a 10 KB text.
 # (Its first digit before the look-behind: see address_lower_run.NUMBER.)
 _NUMBER_WORD = re.compile(
-    rf"\d(?<![\w.,:/-]\d)\d{{0,4}}[A-Za-z]?[ \t]+(?:{_U}[\w'’-]*[ \t]+){{0,2}}({_U}[\w'’-]{{3,}})"
-    r"(?![\w'’-])"
+    rf"\d(?<![\w.,:/-]\d)\d{{0,4}}(?:[/-]\d{{1,4}})?[A-Za-z]?[ \t]+"  # "73/9 Brenda Piazza" too
+    rf"(?:{_U}[\w'’-]*[ \t]+){{0,2}}({_U}[\w'’-]{{3,}})(?![\w'’-])"
 )
 # the street types of _SUFFIX_WORDS, as word endings
 _STREET_ENDINGS = tuple(
@@ -347,12 +348,15 @@ _STREET_ENDINGS = tuple(
 
 
 def _number_first(text: str) -> list[tuple[int, int]]:
-    """Spans of number-first streets whose one word ends in a street type, longer than it."""
+    """Spans of number-first streets whose one word ends in a street type, longer than it, or
+    is an Australian road type after a name (:data:`.street_suffix.AU_TYPES`)."""
     out: list[tuple[int, int]] = []
     for m in _NUMBER_WORD.finditer(text):
         word = m.group(1).lower()
-        if word.endswith(_STREET_ENDINGS) and any(
-            word.endswith(e) and len(word) > len(e) + 2 for e in _STREET_ENDINGS
+        # (an Australian road type after a name: "76 Brenda Concourse")
+        if (word in AU_TYPES and len(m.group().split()) > 2) or (
+            word.endswith(_STREET_ENDINGS)
+            and any(word.endswith(e) and len(word) > len(e) + 2 for e in _STREET_ENDINGS)
         ):
             out.append(m.span())
     return out

@@ -12,7 +12,7 @@ import re
 
 from hybridllm.classifiers.name_tokens import Kind, TokenLexicon
 
-__all__ = ["SUFFIX", "glued"]
+__all__ = ["AU_TYPES", "SUFFIX", "glued"]
 
 SUFFIX = re.compile(
     r"[^\W\d_]{3,}(?:stra(?:ß|ss)e|straat|weg|gasse|platz|allee|damm|ufer|laan|gracht|plein"
@@ -21,6 +21,18 @@ SUFFIX = re.compile(
     r"|iela|gatvė|utca|ulice|cesta|sokak|sokağı|caddesi|kuil|baan|stubben|bakken|haugen|høgda"
     r"|stranda|ringen|gården|jordet|tunet|faret|svingen|grenda|åsen|løkka|kroken|sletta|bråten"
     r"|holmen|lunden|vænget|toften|højen|hagi|stígur|gerði|lundur|hvammur|vellir)$"
+)
+
+# Road types of Australian and New Zealand addressing (AS/NZS 4819) that USPS does not list and
+# that are no everyday word a count may stand before ("Concourse", "Grange", "Piazza", "Wynd";
+# not "Steps", "Top", "End", "Rise", "Close", "Wade": "10 Easy Steps", "the 2 Ends"). After a
+# number and a capitalised name they end a street ("76 Brenda Concourse", "439 Porter Grange").
+AU_TYPES = frozenset(
+    (  # noqa: SIM905 - a word list, read as one
+        "alleyway brae byway centreway colonnade concourse cruiseway esplanade firetrail "
+        "footway glade grange highroad laneway parade parklands piazza promenade quay quays "
+        "riverway roadway ronde rosebowl thoroughfare tollway trunkway vale walkway wynd"
+    ).split()
 )
 
 

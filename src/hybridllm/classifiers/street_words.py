@@ -42,6 +42,15 @@ _TYPE_WORDS = (  # noqa: SIM905 - a word list, read as one
     "gata gatan straße strasse gasse weg laan straat allee allé väg vägen gränd"
 ).split()
 _TYPE_NEEDLES = tuple(" " + t for t in _TYPE_WORDS)
+# Those of them that are a street type and nothing else in their language and no word in any
+# other (not "tee", "tie", "vej", "väg", "weg": "golf tee", Danish "på vej", German "ist weg"):
+# after them a listed name names the street too ("Kossuth utca", "József Attila utca",
+# "Goethe straße"), as a street is named after a person.
+_STRONG_TYPES = frozenset(
+    (  # noqa: SIM905 - a word list, read as one
+        "utca körút út tér tänav maantee puiestee iela gatvė straße strasse gasse straat laan allee"
+    ).split()
+)
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})[ \t]+$")
 # A house number, a name and a Roman numeral from II on: "470 Möðruvöllur IV", "373 Bær II"
 # (Icelandic farms are numbered so); in capitals or in lower case.
@@ -160,7 +169,9 @@ def _type_after(text: str, low: str, lex: TokenLexicon, places: _Places) -> list
         if text[nxt + 1 : end] != kind or (end < len(text) and _AFTER.match(text, end)):
             continue
         m = _NAME_BEFORE.search(text, max(0, nxt - 40), nxt + 1)
-        if m is not None and _unknown(m.group(1), lex):
+        if m is not None and (
+            _unknown(m.group(1), lex) or (kind in _STRONG_TYPES and _named(m.group(1), lex))
+        ):
             out.append((m.start(), end))
     return out
 
@@ -251,6 +262,17 @@ def _names_a_street(low: str, lex: TokenLexicon, short: bool) -> bool:
     if len(low) < 2 or low in lex.common:
         return False
     return short or low not in lex.vocab or low in lex.first or low in lex.last
+
+
+def _named(word: str, lex: TokenLexicon) -> bool:
+    """Whether ``word`` is a listed name that is no everyday word (``Kossuth``, ``Attila``;
+    not ``Main``, ``Park``, ``the``)."""
+    low = word.lower()
+    return (
+        low not in FUNCTION_WORDS
+        and low not in lex.common
+        and (low in lex.first or low in lex.last)
+    )
 
 
 def _unknown(word: str, lex: TokenLexicon) -> bool:

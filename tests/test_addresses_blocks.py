@@ -1,0 +1,69 @@
+"""Address blocks and street forms the core rules of :mod:`hybridllm.classifiers.addresses`
+missed: a block quoted with ``>`` (its unit and town lines), a Hungarian street named after a
+person with its building number first (``223. Kossuth utca``), Australian road types after a
+number and a name (``76 Brenda Concourse``). Written for this file (no line of a benchmark
+set); the real recognizer runs every case."""
+
+from __future__ import annotations
+
+import pytest
+
+from hybridllm.classifiers.addresses import AddressRecognizer
+
+_R = AddressRecognizer()
+
+
+def _spans(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in _R.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        # a reply quotes the block: the unit and the town lines after the street
+        ("Ship to:\n> 12 Main Street\n> Apt 5\n> Springfield", "Apt 5\n> Springfield"),
+        ("Ship to:\\n>88 Ocean Drive\\n>Suite 210\\n>Tampa", "Suite 210\\n>Tampa"),
+        ("> Inés Ruiz\n> 3136 Av. 144 B\n> Apt. 656\n> Ushuaia", "Apt. 656\n> Ushuaia"),
+        ("> Office\n> 18-2 Cl. 91\n> Casa 8\n> Mutatá", "Casa 8\n> Mutatá"),
+    ],
+)
+def test_quoted_block(text: str, block: str) -> None:
+    assert any(block in s for s in _spans(text)), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # the type after a listed name, the building number and its dot first
+        ("She lives at 223. Kossuth utca, Baja.", "223. Kossuth utca"),
+        ("Címem: 12. József Attila utca\n Apt. 4", "12. József Attila utca"),
+        ("címem: 12. józsef attila utca", "12. józsef attila utca"),
+        ("the office is on Goethe straße near the park", "Goethe straße"),
+        # an Australian road type after a number and a name
+        ("The address of the firm is 76 Brenda Concourse", "76 Brenda Concourse"),
+        (
+            "> Ann Lee\n> 439 Porter Grange\n> Unit 55\n> Garychester",
+            "439 Porter Grange\n> Unit 55",
+        ),
+        ("car damaged at 73/9 Brenda Piazza, Leipzig.", "73/9 Brenda Piazza"),
+        ("Drop it at 5 Marine Parade, Southport", "5 Marine Parade"),
+    ],
+)
+def test_street(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words before a foreign type word, and a count before a title
+        "We walked down the Main utca.",
+        "Learn Python in 10 Easy Steps",
+        "The 3 Grand Ends of the story",
+        "He teed off with 2 Golf Tee sets",
+        "The 7 Quay",  # a number and the type word alone
+        "We went på vej home",
+    ],
+)
+def test_not_street(text: str) -> None:
+    assert _spans(text) == [], (text, _spans(text))
