@@ -67,3 +67,38 @@ def test_street(text: str, street: str) -> None:
 )
 def test_not_street(text: str) -> None:
     assert _spans(text) == [], (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # lower case: an Australian road type, a house number's glued other half
+        ("the address of the firm is 76 brenda concourse", "76 brenda concourse"),
+        ("car damaged at 73/9 brenda piazza, leipzig.", "73/9 brenda piazza"),
+        # a type word first that is an English word too, before a name particle
+        ("the router shipped to rue de vermeil, bergen was late", "rue de vermeil"),
+        ("residing at boulevard de joseph, auckland", "boulevard de joseph"),
+        ("stop at the corner of c. de elpidio cuenca st. and main st.", "c. de elpidio cuenca"),
+        ("lunch at via della spiga, milano", "via della spiga"),
+        # "sin número" after the street, in either case
+        ("residing at r. de pacheco, s/n, ljubljana", "r. de pacheco, s/n"),
+        ("Residing at R. de Pacheco, S/N, Ljubljana", "R. de Pacheco, S/N"),
+    ],
+)
+def test_lower_street(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i sent it via de facto channels",
+        "la mise en place des traps est faite",
+        "le chemin de fer de la ville",
+        "la feuille de route de l'équipe",
+        "see the notes, etc. de la part du client",
+        "i walked 3 miles along the vale",
+    ],
+)
+def test_not_lower_street(text: str) -> None:
+    assert _spans(text) == [], (text, _spans(text))

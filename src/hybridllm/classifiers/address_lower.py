@@ -60,14 +60,18 @@ _MORE_TYPES = (
     r"|heights|loop|mews|glen|meadows?|hollow|landing|pike|plaza|trace|turnpike|expressway"
     r"|freeway|causeway|junction|manor|estates?|wharf|quay|bend|brook|creek|cove|harbou?r"
     r"|valley|springs|knoll|summit|bypass|wynd|chase|rise|croft|parade|esplanade|circus"
-    r"|view|vista|villas|green|hill|gate|fields|common|commons)"
+    r"|view|vista|villas|green|hill|gate|fields|common|commons"
+    # and Australian road types (street_suffix.AU_TYPES)
+    r"|concourse|grange|piazza|promenade|brae|glade|vale|laneway|walkway|colonnade)"
 )
 # The end of the clause the street closes.
 _END = (
     r"(?=[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?](?:\s|$)"
     r"|[ \t](?:in|near|since|last|next)\b|[ \t]+" + UNIT_PIECE + ")" + ")"
 )
-_TYPE_LAST = re.compile(rf"(?<![\w.,:/-]){_NUM}[ \t]+{_NAME_WORDS}[ \t]+{_MORE_TYPES}\b\.?{_END}")
+_TYPE_LAST = re.compile(  # (a house number's other half glued to it: "73/9 brenda piazza")
+    rf"(?<![\w.,:/-]){_NUM}(?:[/-]\d{{1,4}})?[ \t]+{_NAME_WORDS}[ \t]+{_MORE_TYPES}\b\.?{_END}"
+)
 # Street types that come first (Romance, Slavic, Hungarian, Portuguese, Catalan, French).
 _FIRST_TYPES = (
     r"(?:rue|avenue|av\.|avda\.?|avenida|boulevard|bd|blvd|cours?|chemin|allée|impasse|quai"

@@ -57,7 +57,7 @@ _MARK_BEFORE = re.compile(
 )
 # A house number's other half glued to it ("Bendergasse 1-8", "Tkalčićeva 9c/4", "S/N").
 _GLUED_AFTER = re.compile(r"[-/]\d{1,4}[A-Za-z]?(?![\w'’]|[.,/-]\d)")
-_NO_NUMBER = re.compile(r",?[ \t]*S/N\b")
+_NO_NUMBER = re.compile(r",?[ \t]*(?:S/N|s/n)\b")
 _GLUED_BEFORE = re.compile(r"(?:(?<=\\n)|(?<![\w.,:/-]))\d{1,5}[A-Za-z]?[-/]\Z")
 # A building number before a street found from its name (its dot and comma: "84. Mellékhalasi
 # utca", "70, boulevard de Maury", "7-4 Rörrichtring"); a unit before the street ("Flat 20b,

@@ -318,7 +318,7 @@ _PIECES = (
     r"\d{4,6}(?:-\d{3,4})?",
     r"\d{2,3}\s\d{2,3}",
 )
-_NEXT = re.compile(_SEP + r"(?P<p>" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?![\w'’-])")
+_NEXT = re.compile(_SEP + r"(?P<p>" + "|".join(f"(?:{p})" for p in _PIECES) + r")(?![\w'’/-])")
 _MAX_PIECES = 5
 _COMMA_NUMBER = re.compile(r",[ \t]*\d{1,5}[A-Za-z]?(?![\w]|[.,:]\d)")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.[ \t]+(?=[A-Z])")

@@ -69,6 +69,22 @@ _PREFIXES = (  # noqa: SIM905 - a word list, read as one
     "rua rúa calle carrer avenida strada viale ulica praça travessa estrada rodovia"
 ).split()
 _PREFIX_NEEDLES = tuple(p + " " for p in _PREFIXES)
+# Street types that come first and are English words (or abbreviations) too: a street only
+# before a name particle, in lower case ("rue de vermeil", "boulevard de joseph", "c. de elpidio
+# cuenca", "r. de pacheco"); not "place", "route", "chemin" ("mise en place des traps", "feuille
+# de route de", "chemin de fer" in French prose), nor an article ("via la", "rue le").
+_PARTICLED = (  # noqa: SIM905 - a word list, read as one
+    "rue boulevard avenue allée impasse quai via plaza c. r. av."
+).split()
+_PARTICLED_NEEDLES = tuple(p + " " for p in _PARTICLED)
+_PARTICLE_AFTER = re.compile(
+    r"[ \t]+(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|san|santa|saint|sainte)"
+    r"[ \t]+[^\W\d_]"
+)
+_PARTICLES = frozenset(
+    "de du des del della delle dei degli di da do dos das san santa saint sainte la le les".split()  # noqa: SIM905
+)
+_VIA_PARTICLE = re.compile(r"[ \t]+(?:del|della|delle|dei|degli|di|san|santa)[ \t]+[^\W\d_]")
 _NAME_AFTER = re.compile(r"(?:[ \t]+(?:[^\W\d_][\w'’-]*|\d{1,5}[A-Za-z]?)){1,5}")
 _WORD = re.compile(r"\S+")
 _STOP = frozenset(
@@ -106,7 +122,7 @@ def street_words(text: str) -> list[tuple[int, int]]:
             *_glued(text, low, lex, places),
             *_type_after(text, low, lex, places),
             *_numbered(text, low, lex, places),
-            *_prefixed(text, low, places),
+            *_prefixed(text, low, lex, places),
             *_typed(text, low, lex, places),
         }
     )
@@ -120,7 +136,14 @@ def warm_up() -> None:
     """Compile the one-pass search of every needle (until then each is a ``str.find`` loop)."""
     global _NEEDLES  # noqa: PLW0603 - built once, in the prefilter's warm-up
     if _NEEDLES is None:
-        needles = (_TYPES, _TYPE_NEEDLES, _ROMAN_NEEDLES, _PREFIX_NEEDLES, _ENGLISH_NEEDLES)
+        needles = (
+            _TYPES,
+            _TYPE_NEEDLES,
+            _ROMAN_NEEDLES,
+            _PREFIX_NEEDLES,
+            _PARTICLED_NEEDLES,
+            _ENGLISH_NEEDLES,
+        )
         _NEEDLES = Needles(n for group in needles for n in group)
 
 
@@ -204,20 +227,28 @@ def _numbered(text: str, low: str, lex: TokenLexicon, places: _Places) -> list[t
     return out
 
 
-def _prefixed(text: str, low: str, places: _Places) -> list[tuple[int, int]]:
-    """A lower-case street type that comes first and its name: ``rua são caetano``."""
+def _prefixed(text: str, low: str, lex: TokenLexicon, places: _Places) -> list[tuple[int, int]]:
+    """A lower-case street type that comes first and its name: ``rua são caetano``, or one
+    that is an English word too before a particle: ``rue de vermeil``."""
     out: list[tuple[int, int]] = []
-    for needle, nxt in _found(low, _PREFIX_NEEDLES, places):
+    found = [*_found(low, _PREFIX_NEEDLES, places), *_found(low, _PARTICLED_NEEDLES, places)]
+    for needle, nxt in found:
         kind = needle[:-1]
         if text[nxt : nxt + len(kind)] != kind or (nxt > 0 and _AFTER.match(text, nxt - 1)):
             continue  # capitalised (the core rules' case) or inside a word
+        after = _VIA_PARTICLE if kind == "via" else _PARTICLE_AFTER  # (not "via de facto")
+        if needle in _PARTICLED_NEEDLES and not after.match(text, nxt + len(kind)):
+            continue  # "sent via post", "c. 1900"
         m = _NAME_AFTER.match(text, nxt + len(kind))
         if m is None:
             continue
         end = nxt + len(kind)
+        particled = needle in _PARTICLED_NEEDLES
         for w in _WORD.finditer(m.group()):
-            if w.group() in _STOP:
-                break
+            if w.group() in _STOP or (
+                particled and w.group() not in _PARTICLES and w.group() in lex.common
+            ):
+                break  # (after a particle an everyday word ends it: "rue de la paix today")
             end = nxt + len(kind) + w.end()
         if end > nxt + len(kind):
             out.append((nxt, end))
