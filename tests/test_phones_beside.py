@@ -77,3 +77,28 @@ def test_a_value_after_a_glued_run_is_still_read() -> None:
     # glued to a word, a '+', a '#', a dot or a slash: no value
     for glued in ("x621 692 643", "+621 692 643", "#621 692 643", "v1.621 692 643"):
         assert phones_beside(f"Ana Diaz {glued}", [name]) == [], glued
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witness: Jernej Ilić, 4045143167. Summarise for the adjuster.",
+        "Call the tenant (Maria Lopez: 7185550143) before noon",
+    ],
+)
+def test_ten_digits_in_one_run_right_after_a_person_are_a_phone(text: str) -> None:
+    number = next(w.strip(".,:()") for w in text.split() if w.strip(".,:()").isdigit())
+    assert number in phones(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 4045143167 was placed for Jernej Ilić",  # not right after the name
+        "Jernej Ilić, 1045143167",  # no North American area code
+        "Jernej Ilić, 40451431670",  # eleven digits
+        "Jernej Ilić, 4045143167.5",  # a decimal
+    ],
+)
+def test_other_runs_of_digits_stay(text: str) -> None:
+    assert not phones(text)

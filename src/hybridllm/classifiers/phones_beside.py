@@ -38,6 +38,11 @@ _GROUPED = re.compile(
     r"(?<![\w+#./:,-])(?P<v>(?:\(\d{2,5}\)[ ]?|\d{2,5}[ -])\d{2,5}(?:[ -]\d{2,5}){0,3})"
     r"(?![\w/]|[.,:-]\d)"
 )
+# A North American number of ten digits in one run ("4045143167": NXX NXX XXXX, N from 2): taken
+# only right after a person's name, e-mail or address, a comma, colon, dash or bracket between
+# ("Witness: Jernej Ilić, 4045143167"): a run of digits elsewhere is an id, an order, an amount.
+_BARE = re.compile(r"(?<![\w+#./:,-])[2-9]\d\d[2-9]\d{6}(?![\w/]|[.,:-]\d)")
+_BESIDE_GAP = re.compile(r"[ \t]*[,:;(–-]?[ \t]*\Z")
 _DIGIT_GROUP = re.compile(r"\d[) -]{1,2}\d\d")  # what every value holds: most texts have none
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -90,10 +95,12 @@ def phones_beside(text: str, found: Sequence[Finding]) -> list[Finding]:
         no finding covers.
     """
     anchors = [(f.start, f.end) for f in found if f.entity_type in _ANCHORS]
-    if not anchors or not _DIGIT_GROUP.search(text):
+    if not anchors:
         return []
+    out = _bare(text, found, {e for _, e in anchors})
+    if not _DIGIT_GROUP.search(text):
+        return out
     unions: tuple[_Union, _Union] | None = None  # built at the first value of a phone's shape
-    out: list[Finding] = []
     for m in _GROUPED.finditer(text):
         start, end = m.span("v")
         if not _phone_shaped(m.group("v")):
@@ -105,14 +112,30 @@ def phones_beside(text: str, found: Sequence[Finding]) -> list[Finding]:
             unions = near, _merged((f.start, f.end) for f in found)
         if not _meets(unions[0], start, end) or _meets(unions[1], start, end):
             continue
-        out.append(
-            new_finding(
-                entity_type="PHONE_NUMBER",
-                category="PII",
-                start=start,
-                end=end,
-                score=0.5,
-                recognizer=BESIDE_PHONE,
-            )
-        )
+        out.append(_phone(start, end))
+    return out
+
+
+def _phone(start: int, end: int) -> Finding:
+    return new_finding(
+        entity_type="PHONE_NUMBER",
+        category="PII",
+        start=start,
+        end=end,
+        score=0.5,
+        recognizer=BESIDE_PHONE,
+    )
+
+
+def _bare(text: str, found: Sequence[Finding], ends: set[int]) -> list[Finding]:
+    """Ten-digit North American numbers in one run right after an anchor (see :data:`_BARE`)."""
+    out: list[Finding] = []
+    for m in _BARE.finditer(text):
+        start, end = m.span()
+        gap = _BESIDE_GAP.search(text, max(0, start - 4), start)
+        if gap is None or gap.start() not in ends:
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue  # another finding took it
+        out.append(_phone(start, end))
     return out
