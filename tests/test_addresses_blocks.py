@@ -102,3 +102,33 @@ def test_lower_street(text: str, street: str) -> None:
 )
 def test_not_lower_street(text: str) -> None:
     assert _spans(text) == [], (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # a street that ends in its own full stop, then the sentence's (or an ellipsis)
+        ("i am the tenant at victor hugo u. 7.. no heating since may.", "victor hugo u. 7"),
+        ("i am the tenant at kossuth u. 7... no heating since may.", "kossuth u. 7"),
+    ],
+)
+def test_sentence_end_after_a_dotted_street(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), (text, _spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # a Philippine building line before the street: a block and a lot, a floor, a unit
+        ("Please return to B03 L31 Collins Estates 5, Rosas Street in case.", "B03 L31 Collins"),
+        ("The office is at 30F Lowe Apartment, 1556 Topaz Drive", "30F Lowe Apartment, 1556"),
+        ("residing at unit 3110 suarez residences 5, 9116 mayon avenue", "unit 3110 suarez"),
+        ("shipped to block 14 lot 67 amethyst avenue, nuuk", "block 14 lot 67 amethyst avenue"),
+    ],
+)
+def test_building_line_before_the_street(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), (text, _spans(text))
+
+
+def test_a_unit_of_prose_before_a_street_stays_out() -> None:
+    assert _spans("Take unit 5 of the course, then visit 12 Main Street") == ["12 Main Street"]

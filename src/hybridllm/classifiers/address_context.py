@@ -117,7 +117,7 @@ _LABELLED = re.compile(
     rf"[ \t]*:?[ \t]*(?:(?:\r?\n|\\n)[ \t]*)?(?P<s>{_NUM_STREET}|{_STREET_NUM})"
     # or a unit after it, of any language ("Apt. 5", "Piano 2", "Dpto. 517")
     # or a word that starts the clause's next part ("at 823 via marica in portici")
-    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?](?:\s|$))|[ \t]+{UNIT_PIECE}"
+    rf"(?=[ \t]*(?:[,;(]|\r?\n|\\n|$|[.!?]+(?:\s|$))|[ \t]+{UNIT_PIECE}"
     r"|[ \t]+(?:in|near|since|last|next|for|until)\b)",
     re.IGNORECASE,
 )

@@ -66,7 +66,7 @@ _MORE_TYPES = (
 )
 # The end of the clause the street closes.
 _END = (
-    r"(?=[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?](?:\s|$)"
+    r"(?=[ \t]*(?:[,;()|]|\r?\n|\\n|$|[.!?]+(?:\s|$)"
     r"|[ \t](?:in|near|since|last|next)\b|[ \t]+" + UNIT_PIECE + ")" + ")"
 )
 _TYPE_LAST = re.compile(  # (a house number's other half glued to it: "73/9 brenda piazza")

@@ -52,7 +52,8 @@ _CUT_UNIT = re.compile(rf"[ \t]((?i:{_UNIT_WORDS}|{_UNIT_ABBR}|n|no|nr))\Z")
 # A unit or a mark right before a finding that starts with its number ("Nr. 412 Aleea
 # Nistor", "Unit 03 93 Derek Boulevard", "Of. 4553 339 Calle ...").
 _MARK_BEFORE = re.compile(
-    r"(?:(?<=\\n)|(?<![\w.-]))(?i:(?:apt|apartment|suite|ste|unit|flat|studio)\.?|nr\.|no\.|of\.|n[°º])"
+    r"(?:(?<=\\n)|(?<![\w.-]))(?i:(?:apt|apartment|suite|ste|unit|flat|studio)\.?|nr\.|no\.|of\.|n[°º]"
+    r"|(?:block|blk\.?)[ \t]*\d{1,3}[ \t]+lot)"  # "Block 14 Lot 67 Amethyst Avenue"
     r"[ \t]*#?[ \t]*\Z"
 )
 # A house number's other half glued to it ("Bendergasse 1-8", "Tkalčićeva 9c/4", "S/N").
@@ -68,6 +69,16 @@ _NUMBER_BEFORE = re.compile(
 _UNIT_BEFORE = re.compile(
     r"(?:(?<=\\n)|(?<![\w.-]))(?i:apt|apartment|suite|ste|unit|flat|studio|level|floor)\.?"
     r"[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?,?[ \t]+\Z"
+)
+# A Philippine building line before the street, on its line: a block and a lot ("B03 L31",
+# "Block 14 Lot 67"), a floor ("30F", "9f") or a unit, then the building's or subdivision's
+# name and number ("B03 L31 Collins Estates 5, Rosas Street", "30F Lowe Apartment, 1556 Topaz
+# Drive", "Unit 3110 Suarez Residences 5, 9116 Mayon Avenue").
+_BUILDING_BEFORE = re.compile(
+    r"(?:(?<=\\n)|(?<![\w.-]))(?i:(?:block|blk\.?|b)[ \t]*\d{1,3}[ \t]+(?:lot|l)[ \t]*\d{1,3}"
+    r"|\d{1,2}f|unit[ \t]*\d{1,5})"
+    r"(?:[ \t]+(?!(?i:of|the|and|in|on|at|to|for|from|with)\b)[^\W\d_][\w'’-]*){0,4}"
+    r"(?:[ \t]+\d{1,3})?,?[ \t]+\Z"
 )
 
 # Abbreviated titles and types that start a street's name ("Dr. Kuyperstraat", "Gen.Svobody",
@@ -115,16 +126,19 @@ def _number_and_unit_before(text: str, start: int) -> int:
     (``84. Mellékhalasi utca``, ``70, boulevard de Maury``, ``7-4 Rörrichtring``; not a year:
     ``in 2019 Main Street was closed``), a unit or a mark right before its number (``Nr. 412
     Aleea Nistor``, ``Unit 03 93 Derek Boulevard``) and a unit before the street (``Flat 20b,
-    Molly Cape``, ``Apt. 804, 803 Manning Street``)."""
+    Molly Cape``, ``Apt. 804, 803 Manning Street``), and a Philippine building line before it
+    (``B03 L31 Collins Estates 5, Rosas Street``)."""
     if not text[start].isdigit():
         number = _NUMBER_BEFORE.search(text, max(0, start - 16), start)
         if number is not None and not _YEAR.fullmatch(number.group(1)):
             start = number.start()
     else:
-        mark = _MARK_BEFORE.search(text, max(0, start - 12), start)
+        mark = _MARK_BEFORE.search(text, max(0, start - 16), start)
         start = mark.start() if mark is not None else start
     unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
-    return unit.start() if unit is not None else start
+    start = unit.start() if unit is not None else start
+    building = _BUILDING_BEFORE.search(text, max(0, start - 64), start)
+    return building.start() if building is not None else start
 
 
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
