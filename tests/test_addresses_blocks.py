@@ -132,3 +132,19 @@ def test_building_line_before_the_street(text: str, street: str) -> None:
 
 def test_a_unit_of_prose_before_a_street_stays_out() -> None:
     assert _spans("Take unit 5 of the course, then visit 12 Main Street") == ["12 Main Street"]
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        # lower case: a first type word, a number and its letter (a Latin American street)
+        (">ana ruiz\n>3136 av. 144 b\n>apt. 656\n>ushuaia", "3136 av. 144 b\n>apt. 656"),
+        ("she lives on calle 12 a, bogotá", "calle 12 a"),
+    ],
+)
+def test_lower_numbered_street_and_letter(text: str, street: str) -> None:
+    assert any(street in s for s in _spans(text)), (text, _spans(text))
+
+
+def test_a_number_and_an_article_after_a_type_word_stay_out() -> None:
+    assert _spans("i ran the av. 144 a day") == []

@@ -108,7 +108,7 @@ _TYPE_FIRST = re.compile(
     rf"(?<![\w.,:/-])(?:"
     # "calle averroes, 1386", "rua 12", "via della spiga 12"
     rf"(?:{_FIRST_TYPES}(?:[ \t]+{_FIRST_WORDS})?|{_AMBIGUOUS_FIRST}[ \t]+{_PARTICLE}[ \t]+"
-    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?{_SECOND}{_END}"
+    rf"{_FIRST_WORDS}),?[ \t]+{_MARK}{_NUM}\b\.?(?:[ \t][a-z]\b)?{_SECOND}{_END}"  # "av. 144 b"
     # "1221 avenue des bateliers", "447 via degli altopascio" (not "5 via email": an English
     # type word needs a particle; names after it are address_lower_run's); after a number of
     # two digits or more a function word ends it too ("1273 cours de la res des jardins for
