@@ -148,3 +148,7 @@ def test_lower_numbered_street_and_letter(text: str, street: str) -> None:
 
 def test_a_number_and_an_article_after_a_type_word_stay_out() -> None:
     assert _spans("i ran the av. 144 a day") == []
+
+
+def test_a_dutch_surname_is_no_street() -> None:
+    assert _spans("tell van der laan pls") == []

@@ -43,12 +43,13 @@ _TYPE_WORDS = (  # noqa: SIM905 - a word list, read as one
 ).split()
 _TYPE_NEEDLES = tuple(" " + t for t in _TYPE_WORDS)
 # Those of them that are a street type and nothing else in their language and no word in any
-# other (not "tee", "tie", "vej", "väg", "weg": "golf tee", Danish "på vej", German "ist weg"):
+# other (not "tee", "tie", "vej", "väg", "weg", "laan": "golf tee", Danish "på vej", German "ist
+# weg", the surname "van der Laan"):
 # after them a listed name names the street too ("Kossuth utca", "József Attila utca",
 # "Goethe straße"), as a street is named after a person.
 _STRONG_TYPES = frozenset(
     (  # noqa: SIM905 - a word list, read as one
-        "utca körút út tér tänav maantee puiestee iela gatvė straße strasse gasse straat laan allee"
+        "utca körút út tér tänav maantee puiestee iela gatvė straße strasse gasse straat allee"
     ).split()
 )
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{2,})[ \t]+$")
