@@ -35,29 +35,13 @@ import re
 from collections.abc import Callable, Iterator
 
 from hybridllm.classifiers.interchange_imaging import IMAGING_PATTERNS, imaging_findings
+from hybridllm.classifiers.interchange_kinds import KINDS
 from hybridllm.classifiers.interchange_xml import XML_PATTERN, xml_findings
 from hybridllm.classifiers.prefilter import finditer
-from hybridllm.models import Category, Finding, new_finding
+from hybridllm.models import Finding, new_finding
 
 __all__ = ["SEGMENTS", "InterchangeRecognizer"]
 
-# (entity type, category) of each kind of value.
-_KINDS: dict[str, tuple[str, Category]] = {
-    "name": ("PERSON", "PII"),
-    "street": ("STREET_ADDRESS", "PII"),
-    "city": ("LOCATION", "PHI"),
-    "zip": ("ZIP_CODE", "PHI"),
-    "phone": ("PHONE_NUMBER", "PII"),
-    "email": ("EMAIL_ADDRESS", "PII"),
-    "mrn": ("MEDICAL_RECORD_NUMBER", "PHI"),
-    "plan": ("HEALTH_PLAN_ID", "PHI"),
-    "ssn": ("US_SSN", "PII"),
-    "licence": ("US_DRIVER_LICENSE", "PII"),
-    "account": ("ACCOUNT_NUMBER", "PII"),
-    "id": ("OTHER_ID", "PHI"),
-    "dob": ("DATE_OF_BIRTH", "PHI"),
-    "date": ("DATE", "PHI"),
-}
 
 # HL7 v2.5 field maps: segment -> {field number: data type}. XPN: family^given^middle^...;
 # XCN: id^family^given^middle^...; XAD: street^other^city^state^zip^...; XTN: a number (or its
@@ -197,7 +181,7 @@ def _aamva_opens(text: str, at: int) -> bool:
 
 
 def _finding(kind: str, start: int, end: int, recognizer: str) -> Finding:
-    entity, category = _KINDS[kind]
+    entity, category = KINDS[kind]
     return new_finding(
         entity_type=entity,
         category=category,

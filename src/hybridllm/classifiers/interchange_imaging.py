@@ -26,25 +26,12 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from hybridllm.classifiers.interchange_kinds import value_finding
 from hybridllm.classifiers.prefilter import finditer
-from hybridllm.models import Category, Finding, new_finding
+from hybridllm.models import Finding
 
 __all__ = ["IMAGING_PATTERNS", "imaging_findings"]
 
-_KINDS: dict[str, tuple[str, Category]] = {
-    "name": ("PERSON", "PII"),
-    "street": ("STREET_ADDRESS", "PII"),
-    "city": ("LOCATION", "PHI"),
-    "zip": ("ZIP_CODE", "PHI"),
-    "phone": ("PHONE_NUMBER", "PII"),
-    "email": ("EMAIL_ADDRESS", "PII"),
-    "mrn": ("MEDICAL_RECORD_NUMBER", "PHI"),
-    "ssn": ("US_SSN", "PII"),
-    "account": ("ACCOUNT_NUMBER", "PII"),
-    "id": ("OTHER_ID", "PHI"),
-    "dob": ("DATE_OF_BIRTH", "PHI"),
-    "date": ("DATE", "PHI"),
-}
 
 # DICOM tags (PS3.6) whose values identify a patient, by (group, element) in upper-case hex.
 _TAGS = {
@@ -239,21 +226,7 @@ def imaging_findings(text: str, recognizer: str) -> list[Finding]:
     """Findings of the DICOM and FHIR values of ``text`` (see the module docstring)."""
     out: list[Finding] = []
     for kind, start, end in (*_dicom(text), *_fhir(text)):
-        a, b = start, end
-        while a < b and text[a] in " \t":
-            a += 1
-        while b > a and text[b - 1] in " \t":
-            b -= 1
-        if a < b:
-            entity, category = _KINDS[kind]
-            out.append(
-                new_finding(
-                    entity_type=entity,
-                    category=category,
-                    start=a,
-                    end=b,
-                    score=0.85,
-                    recognizer=recognizer,
-                )
-            )
+        found = value_finding(text, kind, start, end, recognizer)
+        if found is not None:
+            out.append(found)
     return out

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from hybridllm.classifiers.interchange_kinds import value_finding
 from hybridllm.classifiers.prefilter import finditer
-from hybridllm.models import Category, Finding, new_finding
+from hybridllm.models import Finding
 
 __all__ = ["XML_PATTERN", "xml_findings"]
 
@@ -44,13 +45,6 @@ _ELEMENTS = {
     "zip": ("PstCd", "PostalCode", "PostCode", "ZipCode", "Zip"),
 }
 _KIND = {tag.lower(): kind for kind, tags in _ELEMENTS.items() for tag in tags}
-_TYPES: dict[str, tuple[str, Category]] = {
-    "name": ("PERSON", "PII"),
-    "dob": ("DATE_OF_BIRTH", "PHI"),
-    "street": ("STREET_ADDRESS", "PII"),
-    "city": ("LOCATION", "PHI"),
-    "zip": ("ZIP_CODE", "PHI"),
-}
 _NS = r"(?:[A-Za-z_][\w.-]*:)?"
 XML_PATTERN = re.compile(
     r"<"
@@ -77,21 +71,7 @@ def xml_findings(text: str, recognizer: str) -> list[Finding]:
     """
     out: list[Finding] = []
     for m in finditer(XML_PATTERN, text):
-        a, b = m.span("v")
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            entity, category = _TYPES[_KIND[m["tag"].lower()]]
-            out.append(
-                new_finding(
-                    entity_type=entity,
-                    category=category,
-                    start=a,
-                    end=b,
-                    score=0.85,
-                    recognizer=recognizer,
-                )
-            )
+        found = value_finding(text, _KIND[m["tag"].lower()], *m.span("v"), recognizer)
+        if found is not None:
+            out.append(found)
     return out

@@ -1,0 +1,49 @@
+"""What each kind of value the interchange readers take is, and its finding.
+
+Shared by :mod:`.interchange` (HL7 v2, X12, AAMVA), :mod:`.interchange_imaging` (DICOM, FHIR)
+and :mod:`.interchange_xml` (named XML elements).
+"""
+
+from __future__ import annotations
+
+from hybridllm.models import Category, Finding, new_finding
+
+__all__ = ["KINDS", "value_finding"]
+
+KINDS: dict[str, tuple[str, Category]] = {
+    "name": ("PERSON", "PII"),
+    "street": ("STREET_ADDRESS", "PII"),
+    "city": ("LOCATION", "PHI"),
+    "zip": ("ZIP_CODE", "PHI"),
+    "phone": ("PHONE_NUMBER", "PII"),
+    "email": ("EMAIL_ADDRESS", "PII"),
+    "mrn": ("MEDICAL_RECORD_NUMBER", "PHI"),
+    "plan": ("HEALTH_PLAN_ID", "PHI"),
+    "ssn": ("US_SSN", "PII"),
+    "licence": ("US_DRIVER_LICENSE", "PII"),
+    "account": ("ACCOUNT_NUMBER", "PII"),
+    "id": ("OTHER_ID", "PHI"),
+    "dob": ("DATE_OF_BIRTH", "PHI"),
+    "date": ("DATE", "PHI"),
+}
+"""(entity type, category) of each kind of value."""
+
+
+def value_finding(text: str, kind: str, start: int, end: int, recognizer: str) -> Finding | None:
+    """The finding of a value of ``kind`` at ``text[start:end]`` without its surrounding
+    blanks, or None when nothing but blanks is there."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    entity, category = KINDS[kind]
+    return new_finding(
+        entity_type=entity,
+        category=category,
+        start=start,
+        end=end,
+        score=0.85,
+        recognizer=recognizer,
+    )
