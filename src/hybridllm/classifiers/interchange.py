@@ -35,10 +35,10 @@ import re
 from collections.abc import Callable, Iterator
 
 from hybridllm.classifiers.interchange_imaging import IMAGING_PATTERNS, imaging_findings
-from hybridllm.classifiers.interchange_kinds import KINDS
+from hybridllm.classifiers.interchange_kinds import kind_finding
 from hybridllm.classifiers.interchange_xml import XML_PATTERN, xml_findings
 from hybridllm.classifiers.prefilter import finditer
-from hybridllm.models import Finding, new_finding
+from hybridllm.models import Finding
 
 __all__ = ["SEGMENTS", "InterchangeRecognizer"]
 
@@ -180,18 +180,6 @@ def _aamva_opens(text: str, at: int) -> bool:
     return _opens(text, at)
 
 
-def _finding(kind: str, start: int, end: int, recognizer: str) -> Finding:
-    entity, category = KINDS[kind]
-    return new_finding(
-        entity_type=entity,
-        category=category,
-        start=start,
-        end=end,
-        score=0.85,
-        recognizer=recognizer,
-    )
-
-
 def _trimmed(text: str, start: int, end: int, kind: str = "") -> tuple[int, int]:
     """``(start, end)`` without surrounding blanks; a date (``kind`` ``dob`` or ``date``)
     that starts with its digits ends with them (in the normalizer's view a line joined to the
@@ -300,7 +288,7 @@ def _hl7(text: str, recognizer: str) -> list[Finding]:
             for value_kind, a, b in _hl7_values(text, fs, fe, kind, enc):
                 vs, ve = _trimmed(text, a, b, value_kind)
                 if vs < ve and text[vs:ve] != '""':  # "" is HL7's explicit null
-                    out.append(_finding(value_kind, vs, ve, recognizer))
+                    out.append(kind_finding(value_kind, vs, ve, recognizer))
     return out
 
 
@@ -367,7 +355,7 @@ def _x12(text: str, recognizer: str) -> list[Finding]:
                 if i < len(els):
                     s, e = _trimmed(text, *els[i], kind)
                     if s < e:
-                        out.append(_finding(kind, s, e, recognizer))
+                        out.append(kind_finding(kind, s, e, recognizer))
     return out
 
 
@@ -389,9 +377,9 @@ def _aamva(text: str, recognizer: str) -> list[Finding]:
                     for p in _NAME_PARTS.finditer(text, s, e):
                         ps, pe = _trimmed(text, p.start(), p.end())
                         if ps < pe:
-                            out.append(_finding("name", ps, pe, recognizer))
+                            out.append(kind_finding("name", ps, pe, recognizer))
                 elif s < e and (kind not in ("licence", "id") or _HAS_DIGIT.search(text, s, e)):
-                    out.append(_finding(kind, s, e, recognizer))
+                    out.append(kind_finding(kind, s, e, recognizer))
         block = [] if m is None else [m]
     return out
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hybridllm.models import Category, Finding, new_finding
 
-__all__ = ["KINDS", "value_finding"]
+__all__ = ["KINDS", "kind_finding", "value_finding"]
 
 KINDS: dict[str, tuple[str, Category]] = {
     "name": ("PERSON", "PII"),
@@ -36,8 +36,11 @@ def value_finding(text: str, kind: str, start: int, end: int, recognizer: str) -
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end:
-        return None
+    return kind_finding(kind, start, end, recognizer) if start < end else None
+
+
+def kind_finding(kind: str, start: int, end: int, recognizer: str) -> Finding:
+    """The finding of a value of ``kind`` at ``start:end`` (a non-empty span)."""
     entity, category = KINDS[kind]
     return new_finding(
         entity_type=entity,
