@@ -64,6 +64,10 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
 - ``interchange/more_{dev,sealed}.jsonl``: persons in DICOM headers (pydicom-built; pydicom's
   print, the DICOM JSON model, dcmdump's layout) and FHIR R5 resources (fhir.resources), written
   before their reader (``interchange/generate_more.py``); the sealed file is never printed.
+- ``interchange/trade_{dev,sealed}.jsonl``: persons in UN/EDIFACT interchanges (pydifact-built
+  invoices, orders, despatch advices and PAXLST passenger lists) and NACHA ACH files (carta-ach,
+  five entry classes), written before their readers (``interchange/generate_trade.py``); the
+  sealed file is never printed.
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -161,6 +165,8 @@ SETS = (
     ("interchange/sealed2.jsonl", "as-is", "HL7 / X12 / AAMVA, **sealed2**", False),
     ("interchange/more_dev.jsonl", "as-is", "DICOM / FHIR, dev", True),
     ("interchange/more_sealed.jsonl", "as-is", "DICOM / FHIR, **sealed**", False),
+    ("interchange/trade_dev.jsonl", "as-is", "EDIFACT / NACHA, dev", True),
+    ("interchange/trade_sealed.jsonl", "as-is", "EDIFACT / NACHA, **sealed**", False),
 )
 
 Detect = Callable[[str], list[tuple[int, int]]]
