@@ -35,7 +35,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from hybridllm.classifiers.interchange_imaging import IMAGING_PATTERNS, imaging_findings
-from hybridllm.classifiers.interchange_kinds import kind_finding
+from hybridllm.classifiers.interchange_kinds import LEAD, kind_finding, line_opens
+from hybridllm.classifiers.interchange_trade import TRADE_PATTERNS, trade_findings
 from hybridllm.classifiers.interchange_xml import XML_PATTERN, xml_findings
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
@@ -85,13 +86,12 @@ SEGMENTS = tuple(sorted(_HL7))
 """The HL7 v2 segments whose fields are read."""
 
 # A segment: its ID, then a field separator (any punctuation an MSH can declare; "|" in
-# practice), where a line opens (see _opens). The patterns start with their literal IDs, so a
+# practice), where a line opens (see line_opens). The patterns start with their literal IDs, so a
 # search skips through a text fast; where a line opens is checked on the few matches.
 _HL7_LINE = re.compile(r"(?P<seg>" + "|".join(SEGMENTS) + r")(?P<sep>[|!#$%*+/:;?@])")
 _MSH = re.compile(r"MSH(?P<sep>[|!#$%*+/:;?@])(?P<enc>[^\s|]{3,5})")
 # What may stand between where a line opens and its first ID: blanks, a quote's "> ", a string
 # literal's quote or a "+" joining two literals.
-_LEAD = frozenset(" \t>\"'+")
 # Where a segment's line ends: a line break, or the "\r" / "\n" escape of a string literal in
 # pasted code (HL7's own escapes are "\F\", "\S\", "\R\", ...: upper case).
 _HL7_MAX_LINE = 4000  # characters of a segment read at most (an OBX can embed a whole PDF)
@@ -152,21 +152,10 @@ _Values = Iterator[tuple[str, int, int]]
 _DATE_DIGITS = re.compile(r"\d{8,14}")  # CCYYMMDD[HHMM[SS]] (HL7, X12) or MMDDCCYY (AAMVA)
 
 
-def _opens(text: str, at: int) -> bool:
-    """Whether a line opens at ``at``: after a line break, a carriage return, its ``\\r`` or
-    ``\\n`` escape in a string literal, or a quote, with only ``_LEAD`` characters between."""
-    i = at
-    while i > 0 and text[i - 1] in _LEAD:
-        if text[i - 1] in "\"'":
-            return True
-        i -= 1
-    return i == 0 or text[i - 1] in "\r\n" or (text[i - 1] in "rn" and text[i - 2 : i - 1] == "\\")
-
-
 def _quote_before(text: str, at: int) -> str:
-    """The quote that opens a string literal just before ``at`` (``_LEAD`` between), or ""."""
+    """The quote that opens a string literal just before ``at`` (``LEAD`` between), or ""."""
     i = at
-    while i > 0 and text[i - 1] in _LEAD:
+    while i > 0 and text[i - 1] in LEAD:
         if text[i - 1] in "\"'":
             return text[i - 1]
         i -= 1
@@ -176,8 +165,8 @@ def _quote_before(text: str, at: int) -> str:
 def _aamva_opens(text: str, at: int) -> bool:
     """Whether an AAMVA element at ``at`` opens a line (after a subfile designator or not)."""
     if text[at - 2 : at] in ("DL", "ID"):
-        return _opens(text, at - 2) or text[at - 3 : at - 2].isdigit()
-    return _opens(text, at)
+        return line_opens(text, at - 2) or text[at - 3 : at - 2].isdigit()
+    return line_opens(text, at)
 
 
 def _trimmed(text: str, start: int, end: int, kind: str = "") -> tuple[int, int]:
@@ -266,12 +255,12 @@ def _hl7_values(text: str, start: int, end: int, kind: str, enc: _Hl7Encoding) -
 
 
 def _hl7(text: str, recognizer: str) -> list[Finding]:
-    header = next((h for h in finditer(_MSH, text) if _opens(text, h.start())), None)
+    header = next((h for h in finditer(_MSH, text) if line_opens(text, h.start())), None)
     enc = _Hl7Encoding() if header is None else _Hl7Encoding(header["sep"], header["enc"])
     out: list[Finding] = []
     for m in finditer(_HL7_LINE, text):
         sep = m["sep"]
-        if sep != enc.field or not _opens(text, m.start()):
+        if sep != enc.field or not line_opens(text, m.start()):
             continue
         fields = _HL7[m["seg"]]
         limit = min(len(text), m.end() + _HL7_MAX_LINE)
@@ -340,7 +329,7 @@ def _x12(text: str, recognizer: str) -> list[Finding]:
     for nm1 in finditer(_X12_NM1, text):
         sep = nm1["sep"] if isa is None else isa["sep"]
         at = nm1.start()
-        if at < done or not (_opens(text, at) or not text[at - 1 : at].isalnum()):
+        if at < done or not (line_opens(text, at) or not text[at - 1 : at].isalnum()):
             continue  # inside the run of segments the previous NM1 started, or inside a word
         person = False
         for seg, els in _x12_segments(text, nm1.start(), sep):
@@ -400,6 +389,7 @@ class InterchangeRecognizer:
         _AAMVA_LINE,
         *IMAGING_PATTERNS,
         XML_PATTERN,
+        *TRADE_PATTERNS,
     )
     """Where a segment or element line can start (the prefilter finds them in one pass)."""
 
@@ -421,4 +411,5 @@ class InterchangeRecognizer:
             out.extend(_aamva(text, self.name))
         out.extend(imaging_findings(text, self.name))  # DICOM and FHIR
         out.extend(xml_findings(text, self.name))  # <LastName>, ISO 20022 <Nm>, CDA <family>
+        out.extend(trade_findings(text, self.name))  # EDIFACT segments, NACHA ACH entries
         return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hybridllm.models import Category, Finding, new_finding
 
-__all__ = ["KINDS", "kind_finding", "value_finding"]
+__all__ = ["KINDS", "LEAD", "kind_finding", "line_opens", "value_finding"]
 
 KINDS: dict[str, tuple[str, Category]] = {
     "name": ("PERSON", "PII"),
@@ -27,6 +27,19 @@ KINDS: dict[str, tuple[str, Category]] = {
     "date": ("DATE", "PHI"),
 }
 """(entity type, category) of each kind of value."""
+LEAD = frozenset(" \t>\"'+")
+"""What may stand between a line's opening and its first segment (indentation, a quote mark)."""
+
+
+def line_opens(text: str, at: int) -> bool:
+    """Whether a line opens at ``at``: after a line break, a carriage return, its ``\\r`` or
+    ``\\n`` escape in a string literal, or a quote, with only :data:`LEAD` characters between."""
+    i = at
+    while i > 0 and text[i - 1] in LEAD:
+        if text[i - 1] in "\"'":
+            return True
+        i -= 1
+    return i == 0 or text[i - 1] in "\r\n" or (text[i - 1] in "rn" and text[i - 2 : i - 1] == "\\")
 
 
 def value_finding(text: str, kind: str, start: int, end: int, recognizer: str) -> Finding | None:
