@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from hybridllm.classifiers.interchange_card import CARD_PATTERNS, card_findings
 from hybridllm.classifiers.interchange_imaging import IMAGING_PATTERNS, imaging_findings
 from hybridllm.classifiers.interchange_kinds import LEAD, kind_finding, line_opens
 from hybridllm.classifiers.interchange_trade import TRADE_PATTERNS, trade_findings
@@ -390,6 +391,7 @@ class InterchangeRecognizer:
         *IMAGING_PATTERNS,
         XML_PATTERN,
         *TRADE_PATTERNS,
+        *CARD_PATTERNS,
     )
     """Where a segment or element line can start (the prefilter finds them in one pass)."""
 
@@ -412,4 +414,5 @@ class InterchangeRecognizer:
         out.extend(imaging_findings(text, self.name))  # DICOM and FHIR
         out.extend(xml_findings(text, self.name))  # <LastName>, ISO 20022 <Nm>, CDA <family>
         out.extend(trade_findings(text, self.name))  # EDIFACT segments, NACHA ACH entries
+        out.extend(card_findings(text, self.name))  # vCard properties, iCalendar CN=
         return out
