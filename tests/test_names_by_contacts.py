@@ -31,3 +31,13 @@ def test_english_words_places_and_code_beside_a_contact_detail_stay() -> None:
         "see config.yaml"
     )
     assert not found & {"office", "invoice", "config", "beacon"}
+
+
+def test_a_uri_scheme_beside_its_address_is_no_name() -> None:
+    text = (
+        'ATTENDEE;CN="Thandiwe Mbeki";ROLE=REQ-PARTICIPANT:mailto:t.mbeki@example.org\n'
+        "reach me at sip:ops@example.net or callto:+442079460958, gunnvor"
+    )
+    found = people(text)
+    assert not found & {"mailto", "sip", "callto"}
+    assert "Thandiwe Mbeki" in found

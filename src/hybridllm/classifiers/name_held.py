@@ -25,13 +25,15 @@ NEAR = 300
 """Characters between a held word and a found name, at most."""
 _NEAR_NAME = "names+near"
 _CODE_BEFORE = frozenset("./@_#$\\`=<{[")
-_CODE_AFTER = re.compile(r"[(@_`=/\\{\[]|\.[^\W\d_]")
+# (or a URI scheme before its address: "mailto:ann@x.org", "sip:ops@x.net", "callto:+4420...")
+_CODE_AFTER = re.compile(r"[(@_`=/\\{\[]|\.[^\W\d_]|:(?:[\w.+%-]{1,64}@|\+?\d)")
 
 
 def in_code(text: str, start: int, end: int) -> bool:
     """Whether the word ``text[start:end]`` is glued into code: a character of a path, a
     mention, markup or an identifier before it (``.Foo``, ``@Foo``, ``$Foo``), or a call, a file
-    extension or a subscript after it (``Foo(``, ``Foo.yaml``, ``Foo[``)."""
+    extension, a subscript or the address of a URI scheme after it (``Foo(``, ``Foo.yaml``,
+    ``Foo[``, ``mailto:ann@x.org``)."""
     return (start > 0 and text[start - 1] in _CODE_BEFORE) or _CODE_AFTER.match(
         text, end
     ) is not None

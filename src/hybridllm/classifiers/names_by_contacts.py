@@ -12,7 +12,7 @@ is
 - in no list (no English word, no place), or a listed name that is no English word;
 - of plain letters with a vowel, spelt like a name (a likeness of 0.25 or more) and no one-edit
   typo of a frequent English word (six letters or more);
-- not glued into code (``@foo``, ``foo(``, ``foo.io``), not after a preposition of place
+- not glued into code (``@foo``, ``foo(``, ``foo.io``) nor a URI scheme (``mailto:``), not after a preposition of place
   (``a flat in vrbovec``), and not in a text mostly in another language.
 
 It needs an anchor the other recognizers found, so it adds no finding to a text that had none.
@@ -41,7 +41,8 @@ REACH = 60
 _CONTACTS = frozenset(("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS"))
 _LIKENESS = 0.25
 _MIN_LEN = 3
-_WORD = re.compile(r"(?<![\w'’@./-])[a-z]+(?![\w@/-]|\.[a-z])")
+# (not a URI scheme or a key glued to its value: "mailto:ann@x.org", "tel:+44...", "sip:...")
+_WORD = re.compile(r"(?<![\w'’@./-])[a-z]+(?![\w@/-]|\.[a-z]|:[^\s/])")
 _VOWEL = re.compile(r"[aeiouy]")
 
 
