@@ -68,6 +68,8 @@ Data (labelled by generators nobody here wrote; see each folder's build script):
   invoices, orders, despatch advices and PAXLST passenger lists) and NACHA ACH files (carta-ach,
   five entry classes), written before their readers (``interchange/generate_trade.py``); the
   sealed file is never printed.
+- ``interchange/cards_dev.jsonl``: persons in vCards (vobject) and iCalendar invites (icalendar),
+  a dev probe (``interchange/generate_cards.py``).
 
 Groups: NAME (``PERSON``), ADDRESS (a street address or its street name, building number or
 secondary unit), PHONE (its digits only). Cities, countries, postcodes and e-mail addresses are
@@ -167,6 +169,7 @@ SETS = (
     ("interchange/more_sealed.jsonl", "as-is", "DICOM / FHIR, **sealed**", False),
     ("interchange/trade_dev.jsonl", "as-is", "EDIFACT / NACHA, dev", True),
     ("interchange/trade_sealed.jsonl", "as-is", "EDIFACT / NACHA, **sealed**", False),
+    ("interchange/cards_dev.jsonl", "as-is", "vCard / iCalendar, dev probe", True),
 )
 
 Detect = Callable[[str], list[tuple[int, int]]]
