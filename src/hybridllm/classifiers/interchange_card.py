@@ -31,7 +31,7 @@ _PROPERTY = re.compile(
     re.IGNORECASE,
 )
 _CN = re.compile(
-    r"(?:ATTENDEE|ORGANIZER|CONTACT)(?:;[^:;\r\n]{0,200})*?;CN=(?:\"(?P<q>[^\"\r\n]{1,200})\""
+    r"(?:ATTENDEE|ORGANIZER|CONTACT)(?:;[^:;\r\n]{0,200}){0,20}?;CN=(?:\"(?P<q>[^\"\r\n]{1,200})\""
     r"|(?P<v>[^;:\"\r\n]{1,200}))",
     re.IGNORECASE,
 )
