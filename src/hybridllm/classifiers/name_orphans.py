@@ -18,6 +18,7 @@ import re
 from hybridllm.classifiers.name_eponym_possessive import possessive_eponym
 from hybridllm.classifiers.name_foreign_line import foreign_line
 from hybridllm.classifiers.name_kind_lists import kind_item
+from hybridllm.classifiers.name_labels import label
 from hybridllm.classifiers.name_possessive import split_possessive
 from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
 from hybridllm.classifiers.name_sky import planet
@@ -59,6 +60,7 @@ def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
     kept = [f for f in kept if not foreign_line(text, f)]  # "Mikä päivä on 1311861118074000"
     kept = [f for f in kept if not possessive_eponym(text, f)]  # "Dalton's Law"
     kept = [f for f in kept if not kind_item(text, f)]  # "the counties: ... Lee"
+    kept = [f for f in kept if not label(text, f)]  # "| Clear Time |", "Patient Information:"
     if len(kept) == len(trimmed) or not any(f.recognizer == _REPEAT for f in kept):
         return kept
     spans = {(f.start, f.end) for f in kept}
