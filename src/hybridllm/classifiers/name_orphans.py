@@ -23,6 +23,7 @@ from hybridllm.classifiers.name_possessive import split_possessive
 from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
 from hybridllm.classifiers.name_shop import shop
 from hybridllm.classifiers.name_sky import planet
+from hybridllm.classifiers.name_web_results import web_quote
 from hybridllm.classifiers.name_widen import trim_weekdays
 from hybridllm.models import Finding
 
@@ -63,6 +64,7 @@ def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
     kept = [f for f in kept if not kind_item(text, f)]  # "the counties: ... Lee"
     kept = [f for f in kept if not label(text, f)]  # "| Clear Time |", "Patient Information:"
     kept = [f for f in kept if not shop(text, f)]  # "Gayle's Bakery"
+    kept = [f for f in kept if not web_quote(text, f)]  # '[2] "... | by Paulo Pereira |'
     if len(kept) == len(trimmed) or not any(f.recognizer == _REPEAT for f in kept):
         return kept
     spans = {(f.start, f.end) for f in kept}

@@ -16,11 +16,12 @@ them so)::
 Each snippet is text a public web page shows to anyone, with the page's address after it: the
 people it names (``Jules Rimet``, ``Lionel Scaloni``, ``Katherine Burton``) are named in public
 already, and redacting them strips the answer of its subject. :func:`web_snippets` finds the
-snippets (a numbered quote followed by a ``URL:`` line); a finding inside one is of the kind
-``"web"``. What the user writes around them (the query, the instructions) is not a snippet and
-is judged as any prose. As for every kind,
+snippets (a numbered quote followed by a ``URL:`` or a ``Source:`` line); a finding inside one
+is of the kind ``"web"``. What the user writes around them (the query, the instructions) is not
+a snippet and is judged as any prose. As for every kind,
 :func:`hybridllm.classifiers.name_public.drop_public` keeps a name with contact details or a
-personal cue near it, and every name of a clinical text.
+personal cue near it, and every name of a clinical text (but see :mod:`.name_web_results`: a
+table's bar or a sign-off inside a snippet is the page's).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import re
 __all__ = ["in_snippet", "web_snippets"]
 
 _SNIPPET_START = re.compile(r"^\[\d{1,3}\][ \t]*[\"“]", re.MULTILINE)
-_SNIPPET_END = re.compile(r"[\"”][ \t]*\r?\nURL:[ \t]*https?://")
+_SNIPPET_END = re.compile(r"[\"”][ \t]*\r?\n(?:URL|Source):[ \t]*https?://")
 _MAX_SNIPPET = 3000  # characters: a search result's snippet is short
 
 
@@ -44,7 +45,7 @@ def web_snippets(text: str) -> list[tuple[int, int]]:
     Returns:
         (start, end) of each snippet's quoted text.
     """
-    if "URL:" not in text:
+    if "URL:" not in text and "Source:" not in text:
         return []
     spans: list[tuple[int, int]] = []
     for m in _SNIPPET_START.finditer(text):
