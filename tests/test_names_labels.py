@@ -21,9 +21,9 @@ def _persons(text: str) -> list[str]:
     "text",
     [
         "Specifications\tDD200\tDD300\nProcess Duct Size (inch)\t5.0\t5.0\n"
-        "Regen Duct Size (inch)\t2.75\t2.75\nMin Operating Temp (°F)\t-4\t-4\n"
+        "Min Operating Temp (°F)\t-4\t-4\n"
         "Max Operating Temp (°F)\t104\t104",
-        "| Region | Severity | Fault Time | Clear Time | Ack Time | Owner | Duration |",
+        "| Region | Severity | Fault Time | Clear Time | Owner | Duration |",
         "Create a template with the following sections:\n\n1. Patient Information:\n"
         "Create a section for patient demographics.",
         "On/Off Switch\tY\tY\nAmmeter\tY\tY\nHours Run Meter\tY\tY\nFitted Mains Plug\tY\tY",
@@ -41,6 +41,8 @@ def test_labels_of_fields_and_columns_are_no_names(text: str) -> None:
         ("Mark Price: I agree with that plan.", "Mark Price"),
         ("| Name | Role |\n|---|---|\n| Siphiwe Meyer | Treasurer |", "Siphiwe Meyer"),
         ("pls summarise:\nde Assis: api is down\nAventino: rolling back now", "de Assis"),
+        ("cc Aya Lindström.\nMiss Brewer: Hello Rosa-Maria, can you check it?", "Brewer"),
+        ("cc Bill Harrington.\nLanie Small: Hello Feray, can you check it?", "Lanie Small"),
     ],
 )
 def test_speakers_and_cells_that_name_people_stay(text: str, name: str) -> None:

@@ -11,12 +11,13 @@ name stage reads a capitalised run whose last word is also a surname (``Size``, 
   those (``Min Operating Temp (°F)<TAB>-4``);
 - it is made of words, not of a name: each word is capitalised (``de Assis:`` is a name); its
   last word is an English word no list holds as a given name and, in a label of more words, a
-  frequent one (not ``| Siphiwe Meyer |``, ``Amy-leigh Paterson:``); none of its words (nor
-  of their hyphenated parts) is a listed given name that is no everyday word (``Thomas
-  Jacks:`` and ``Sarah Humes:`` label a speaker); a given name that is a word too opens only a
-  label of three words or more (``Min Operating Temp``, not ``Mark Price:``); a label of one
-  word is an English word no list of names holds at all (``Information:``, not ``Rose:``,
-  ``Job:`` or ``Mario:``).
+  frequent one (not ``| Siphiwe Meyer |``, ``Amy-leigh Paterson:``), and every word before it
+  an English word too (not ``Lanie Small:``, ``Marjančo Nose:``); no title stands before a
+  listed surname (``Miss Brewer:``); none of its words (nor of their hyphenated parts) is a
+  listed given name that is no everyday word (``Thomas Jacks:`` and ``Sarah Humes:`` label a
+  speaker); a given name that is a word too opens only a label of three words or more (``Min
+  Operating Temp``, not ``Mark Price:``); a label of one word is an English word no list of
+  names holds at all (``Information:``, not ``Rose:``, ``Job:`` or ``Mario:``).
 
 The words of a speaker's label in a transcript are a name's (``Otávio Bopp:``, ``Kitboga:``), so
 they stay.
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.name_tokens import Kind, token_lexicon
+from hybridllm.classifiers.name_tokens import TITLES, Kind, token_lexicon
 from hybridllm.models import Finding
 
 __all__ = ["label"]
@@ -60,17 +61,32 @@ def _words_of_label(words: list[str]) -> bool:
     if not all(w[0].isupper() for w in words):
         return False  # "de Assis:" is a name's particle
     lex = token_lexicon()
-    last = words[-1].lower()
+    lows = [w.lower() for w in words]
+    last = lows[-1]
     if last not in lex.vocab or last in lex.first:
         return False
     if len(words) == 1:
         return lex.kind(last) is Kind.WORD and last not in lex.last
-    if last not in lex.common or lex.kind(last) is Kind.NAME:
-        return False  # "| Siphiwe Meyer |", "Amy-leigh Paterson:": a surname, no everyday word
-    given = [w.lower() in lex.first for w in words]
+    return _no_name_in(words, lows)
+
+
+def _no_name_in(words: list[str], lows: list[str]) -> bool:
+    """Whether the label of two words or more ``words`` (``lows`` lower-cased) holds no name."""
+    lex = token_lexicon()
+    last = lows[-1]
     parts = (p for w in words for p in w.split("-"))
-    if any(p.lower() in lex.first and lex.kind(p) is Kind.NAME for p in parts):
-        return False  # "Thomas Jacks:", "Sarah Humes:": a speaker's label
-    # a given name that is also a word opens a label of three words or more ("Min Operating
-    # Temp"); of two it may be a person's ("Mark Price:", "Max Price:")
-    return not given[0] or len(words) > 2
+    given = [w in lex.first for w in lows]
+    return not (
+        # "| Siphiwe Meyer |", "Amy-leigh Paterson:": a surname that is no everyday word
+        last not in lex.common
+        or lex.kind(last) is Kind.NAME
+        # "Lanie Small: Dear Chandra": a name in no dictionary before a word
+        or not all(w in lex.vocab for w in lows[:-1])
+        # "Miss Brewer: Hello Rosa-Maria": a title and a surname
+        or (last in lex.last and any(w in TITLES for w in lows))
+        # "Thomas Jacks:", "Sarah Humes:": a speaker's label
+        or any(p.lower() in lex.first and lex.kind(p) is Kind.NAME for p in parts)
+        # a given name that is also a word opens a label of three words or more ("Min
+        # Operating Temp"); of two it may be a person's ("Mark Price:", "Max Price:")
+        or (given[0] and len(words) <= 2)
+    )
