@@ -20,17 +20,79 @@ import random
 import sys
 from pathlib import Path
 
-COUNTRIES = (
-    "great_britain ireland usa italy malta portugal spain france belgium luxembourg"
-    " the_netherlands east_frisia germany austria swiss iceland denmark norway sweden finland"
-    " estonia latvia lithuania poland czech_republic slovakia hungary romania bulgaria bosniaand"
-    " croatia kosovo macedonia montenegro serbia slovenia albania greece russia belarus moldova"
-    " ukraine armenia azerbaijan georgia the_stans turkey arabia israel china india japan korea"
-    " vietnam other_countries"
-).split()
+COUNTRIES = [
+    "great_britain",
+    "ireland",
+    "usa",
+    "italy",
+    "malta",
+    "portugal",
+    "spain",
+    "france",
+    "belgium",
+    "luxembourg",
+    "the_netherlands",
+    "east_frisia",
+    "germany",
+    "austria",
+    "swiss",
+    "iceland",
+    "denmark",
+    "norway",
+    "sweden",
+    "finland",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "poland",
+    "czech_republic",
+    "slovakia",
+    "hungary",
+    "romania",
+    "bulgaria",
+    "bosniaand",
+    "croatia",
+    "kosovo",
+    "macedonia",
+    "montenegro",
+    "serbia",
+    "slovenia",
+    "albania",
+    "greece",
+    "russia",
+    "belarus",
+    "moldova",
+    "ukraine",
+    "armenia",
+    "azerbaijan",
+    "georgia",
+    "the_stans",
+    "turkey",
+    "arabia",
+    "israel",
+    "china",
+    "india",
+    "japan",
+    "korea",
+    "vietnam",
+    "other_countries",
+]
 FAR = {
-    "albania", "greece", "armenia", "azerbaijan", "georgia", "the_stans", "turkey", "arabia",
-    "israel", "china", "india", "japan", "korea", "vietnam", "other_countries",
+    "albania",
+    "greece",
+    "armenia",
+    "azerbaijan",
+    "georgia",
+    "the_stans",
+    "turkey",
+    "arabia",
+    "israel",
+    "china",
+    "india",
+    "japan",
+    "korea",
+    "vietnam",
+    "other_countries",
 }
 TEMPLATES = [
     "Can you help me word a message to {N}? We fell out over money last month.",
@@ -103,21 +165,35 @@ def main() -> int:
     rows = []
     for k, (name, country) in enumerate(pool[:400]):
         t = TEMPLATES[k % len(TEMPLATES)]
-        split = "dev" if int(hashlib.sha1(name.encode()).hexdigest(), 16) % 2 else "sealed"
+        split = (
+            "dev"
+            if int(hashlib.sha1(name.encode(), usedforsecurity=False).hexdigest(), 16) % 2
+            else "sealed"
+        )
         a = t.index("{N}")
         text = t.replace("{N}", name)
         span = {"start": a, "end": a + len(name), "type": "PERSON"}
         for case, tx in (("as-is", text), ("lower", text.lower())):
-            rows.append({"id": f"gen7-{split}-{k:04d}-{case[0]}", "split": split, "case": case,
-                         "template": k % len(TEMPLATES), "locale": country, "text": tx,
-                         "spans": [span]})
+            rows.append(
+                {
+                    "id": f"gen7-{split}-{k:04d}-{case[0]}",
+                    "split": split,
+                    "case": case,
+                    "template": k % len(TEMPLATES),
+                    "locale": country,
+                    "text": tx,
+                    "spans": [span],
+                }
+            )
     here = Path(__file__).resolve().parent
     for split in ("dev", "sealed"):
         with (here / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
             for r in rows:
                 if r["split"] == split:
-                    fh.write(json.dumps({k: v for k, v in r.items() if k != "split"},
-                                        ensure_ascii=False) + "\n")
+                    fh.write(
+                        json.dumps({k: v for k, v in r.items() if k != "split"}, ensure_ascii=False)
+                        + "\n"
+                    )
     return 0
 
 
