@@ -36,6 +36,7 @@ from hybridllm.classifiers.name_context import (
     person_context,
     thing_named,
 )
+from hybridllm.classifiers.name_person_slot import person_slot
 from hybridllm.classifiers.name_runs import at_sentence_start
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
@@ -184,6 +185,8 @@ def slot_name(
                 and _ACTION_TO.match(text, end) is not None
             )
             or _OF_TEAM.match(text, end) is not None
+            # a word in no list where only a person goes: "Malti and I", "remind Nexhat"
+            or (kind is Kind.UNKNOWN and person_slot(text, start, end))
             or (
                 (kind is not Kind.AMBIGUOUS or low in lex.first)
                 and _ACTION_TO.match(text, end) is not None

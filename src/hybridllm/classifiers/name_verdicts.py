@@ -23,6 +23,7 @@ from hybridllm.classifiers.name_held import HELD
 from hybridllm.classifiers.name_lower_context import census_first
 from hybridllm.classifiers.name_lower_cues import kin_before
 from hybridllm.classifiers.name_ner import Entity, NerWindows
+from hybridllm.classifiers.name_person_slot import person_slot
 from hybridllm.classifiers.name_public import public_name
 from hybridllm.classifiers.name_public_layout import PERSON_IN
 from hybridllm.classifiers.name_runs import at_sentence_start as _at_sentence_start
@@ -169,6 +170,13 @@ class NerVerdicts:
             if not offset <= pos < end:
                 continue
             covering = [e for e in ents if offset + e.start <= pos < offset + e.end]
+            if (
+                kind is Kind.UNKNOWN
+                and not (covering and covering[0].label == "PERSON")
+                and person_slot(by_start[pos].string, *self._bare(by_start[pos]))
+            ):  # "feedback from Tjiriange": the slot holds a person, whatever NER says
+                found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+context"))
+                continue
             if kind is Kind.UNKNOWN and name_likeness(by_start[pos].group()) < _SPELT_LIKE_A_WORD:
                 continue  # "Synpress", "Omnilab": spelt as words are, and NER says no person
             if kind is Kind.NAME and famous_word(_bare_low(by_start[pos].group())):
