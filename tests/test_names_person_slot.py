@@ -35,6 +35,20 @@ def masked(text: str, part: str) -> bool:
         ("Okonkwor from accounts wants the receipts by Monday.", "Okonkwor"),
         ("Tsegaye and I are splitting the rent; how do we share the deposit?", "Tsegaye"),
         ("I think Bongiwe is avoiding me since the reorg. Any advice?", "Bongiwe"),
+        ("Ouahiba sent the contract back unsigned.", "Ouahiba"),
+        ("Chrysoula needs the report by noon.", "Chrysoula"),
+        ("Call Chrysoula after lunch.", "Chrysoula"),
+        ("Ping Tjiriange about the outage.", "Tjiriange"),
+        ("I forwarded your note to Nkechinyere.", "Nkechinyere"),
+        ("Performance review for Zoubida, Q3.", "Zoubida"),
+        ("The email was from Zoubida in procurement.", "Zoubida"),
+        ("Approved: Zoubida", "Zoubida"),
+        ("Reviewed by Mbarga on 3 May.", "Mbarga"),
+        ("Best regards,\nThanasis", "Thanasis"),
+        ("Could you look at this, Nkechinyere?", "Nkechinyere"),
+        ("Dinner at Ouahiba's place on Saturday.", "Ouahiba"),
+        ("Zoubida (product) and I will pair on it.", "Zoubida"),
+        ("Write a poem for Sipho, who just retired.", "Sipho"),
     ],
 )
 def test_a_word_in_no_list_in_a_persons_slot_is_masked(text: str, name: str) -> None:
@@ -48,6 +62,9 @@ def test_a_word_in_no_list_in_a_persons_slot_is_masked(text: str, name: str) -> 
         "I went with Postgres for the queue, is that fine?",
         "Integrate it with Zylqorb and send the logs to Grafana.",
         "Feedback from users was mixed; summarise it.",
+        "need design considerations for spog in it systems",
+        "Write a short story where Mila finds a map in the attic.",
+        "Talk about the climate during the time Nicolaus Copernicus founded his theory.",
     ],
 )
 def test_no_name_outside_such_slots(text: str) -> None:

@@ -37,6 +37,7 @@ from hybridllm.classifiers.name_context import (
     thing_named,
 )
 from hybridllm.classifiers.name_person_slot import person_slot
+from hybridllm.classifiers.name_public import public_name
 from hybridllm.classifiers.name_runs import at_sentence_start
 from hybridllm.classifiers.name_shape import name_likeness
 from hybridllm.classifiers.name_tokens import (
@@ -186,7 +187,11 @@ def slot_name(
             )
             or _OF_TEAM.match(text, end) is not None
             # a word in no list where only a person goes: "Malti and I", "remind Nexhat"
-            or (kind is Kind.UNKNOWN and person_slot(text, start, end))
+            or (
+                kind is Kind.UNKNOWN
+                and person_slot(text, start, start + len(bare))
+                and public_name(bare) is None  # "Copernicus founded": no private person
+            )
             or (
                 (kind is not Kind.AMBIGUOUS or low in lex.first)
                 and _ACTION_TO.match(text, end) is not None

@@ -145,7 +145,48 @@ def titled(key: str) -> bool:
     return bool(rest) and " " not in rest and title in _CHARACTER_TITLES
 
 
+# A piece written for someone real: the one it is for, then what only a real person has ("a poem
+# for Sipho, who just retired", "a speech for Amal's retirement"): no character of the piece.
+_FOR_SOMEONE = re.compile(
+    r"(?i:\b(?:poems?|stor(?:y|ies)|songs?|speech|toast|cards?|letters?|messages?|eulogy|tribute"
+    r"|limericks?|haikus?|verses?|rap|note|wishes)[ \t]+for[ \t]+)\Z"
+)
+_REAL_AFTER = re.compile(
+    r"[\w-]*(?:,?[ \t]+who[ \t]+(?:just|recently|is|was|has|had|will|turns|turned|retired|"
+    r"passed|died|left|joined|started|works|worked|lives|lived)\b|['’]s?[ \t]+(?:birthday"
+    r"|retirement|wedding|funeral|anniversary|graduation|farewell|leaving|memorial)\b"
+    r"|,?[ \t]+(?:on|for)[ \t]+(?:her|his|their)[ \t]+\w)"
+)
+
+
+def _for_someone_real(text: str, starts: Sequence[int]) -> bool:
+    return any(
+        _FOR_SOMEONE.search(text, max(0, at - 24), at) is not None
+        and _REAL_AFTER.match(text, at) is not None
+        for at in starts
+    )
+
+
 def invented(text: str, names: Mapping[str, Sequence[int]], full: Collection[str] = ()) -> set[str]:
+    """Which one-word names of ``text`` are invented characters (see the module docstring),
+    less those a piece is written for who read as real (``a poem for Sipho, who just retired``).
+
+    Args:
+        text: the text.
+        names: each one-word name found in ``text`` (any case, as a key) with the start
+            offsets of its mentions.
+        full: the words of the names of two words or more found in ``text`` (lower case).
+
+    Returns:
+        The keys of ``names`` that are characters of a word problem, a story or a persona.
+    """
+    found = _invented(text, names, full)
+    return {key for key in found if not _for_someone_real(text, names[key])} if found else found
+
+
+def _invented(
+    text: str, names: Mapping[str, Sequence[int]], full: Collection[str] = ()
+) -> set[str]:
     """Which one-word names of ``text`` are invented characters (see the module docstring).
 
     Args:

@@ -174,6 +174,7 @@ class NerVerdicts:
                 kind is Kind.UNKNOWN
                 and not (covering and covering[0].label == "PERSON")
                 and person_slot(by_start[pos].string, *self._bare(by_start[pos]))
+                and public_name(by_start[pos].group()) is None  # "Copernicus founded"
             ):  # "feedback from Tjiriange": the slot holds a person, whatever NER says
                 found.append(self._finding(*self._bare(by_start[pos]), 0.55, "names+context"))
                 continue
