@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_runs import at_sentence_start
+from hybridllm.classifiers.name_shape import name_likeness
 
 __all__ = ["person_slot"]
 
@@ -132,6 +133,7 @@ _HOME = re.compile(
     r"['’]s[ \t]+(?:place|house|flat|apartment|home|birthday|wedding|funeral|retirement"
     r"|farewell|graduation)\b"
 )
+_CODE_LIKE = -1.0  # a subject spelt far more like a word or a tool than a name: no person
 _SLOTS = (_WITH, _FROM, _FOR, _TO, _DONE_TO, _ME_AND, _BY)
 _AFTER = (_AND_ME, _TO_ME, _OF_DEPARTMENT, _HOME)
 _REACH = 48  # characters before the word a slot's cue may take
@@ -152,7 +154,11 @@ def person_slot(text: str, start: int, end: int) -> bool:
     """
     if any(p.match(text, end) is not None for p in _AFTER):
         return True
-    if _ACTS.match(text, end) is not None and at_sentence_start(text, start):
+    if (
+        _ACTS.match(text, end) is not None
+        and at_sentence_start(text, start)
+        and name_likeness(text[start:end]) > _CODE_LIKE  # not "rustc needs a newer version"
+    ):
         return True
     if (
         text[start - 1 : start] == "\n"
