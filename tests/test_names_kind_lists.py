@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from hybridllm.classifiers import get_classifier
+from hybridllm.classifiers.name_kind_lists import kind_lists
 
 
 def _persons(text: str) -> list[str]:
@@ -48,3 +49,22 @@ def test_items_of_a_list_of_things_are_no_names(text: str) -> None:
 )
 def test_names_stay(text: str, name: str) -> None:
     assert name in _persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("list the COUNTIES underneath:", True),
+        ("bike types including Cruiser", True),
+        ("a list of Colours: Red", True),
+        ("the neighborhoods:", True),
+        ("the \u017ftates:", True),  # a long s: the case-blind pattern reads it as "s"
+        ("the C\u0130T\u0130ES:", True),  # a dotted capital I lower-cases to two characters
+        ("Attendees: Lee, Marion, Charlotte", False),
+        ("Ticket #8354 opened by Gabriel Dias; cc Maja Hermansen.", False),
+    ],
+)
+def test_a_text_without_a_kinds_noun_is_not_searched(text: str, held: bool) -> None:
+    """``kind_lists`` (the per-text gate of ``kind_item``) holds wherever the lead-in's noun
+    pattern can match, whatever the case and the folds of a case-blind match."""
+    assert kind_lists(text) is held

@@ -32,8 +32,9 @@ import re
 
 from hybridllm.classifiers.clinical import words
 from hybridllm.classifiers.name_cue_tails import tail_ends
+from hybridllm.classifiers.prefilter import finditer, per_text
 
-__all__ = ["FIELD", "NAME_KEY", "in_company", "person_object"]
+__all__ = ["FIELD", "NAME_KEY", "field_matches", "in_company", "person_object"]
 
 _WORD = r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*"
 _VALUE = rf"{_WORD}(?:[ \t](?:[A-Z]\.?[ \t])?{_WORD}){{0,3}}"
@@ -50,6 +51,17 @@ FIELD = re.compile(
 )
 """A field or a label that holds a person's name: ``first_name='Yurina'``, ``"agent":
 "Luciene"``, ``approved_by=Hanna``, ``**Reviewer:** Boma Mary-Odeh``; the value is group ``v``."""
+
+
+def field_matches(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`FIELD` in ``text``, found once per text inside a classification
+    (the capitalised and the lower-case rules both read them)."""
+    return per_text(text, "field-matches", _field_matches)
+
+
+def _field_matches(text: str) -> list[re.Match[str]]:
+    return list(finditer(FIELD, text))
+
 
 # A "name" key in a JSON or dict object that also holds a person's attributes: the object is a
 # person's record ({"name": "Muammer", "age": 34}), not a product's ({"name": "Widget"}).

@@ -19,7 +19,7 @@ import re
 
 from hybridllm.classifiers.name_caps import CAPS_PATTERNS, caps_names
 from hybridllm.classifiers.name_company import FIELD as _FIELD
-from hybridllm.classifiers.name_company import NAME_KEY, in_company, person_object
+from hybridllm.classifiers.name_company import NAME_KEY, field_matches, in_company, person_object
 from hybridllm.classifiers.name_cue_tails import cue_may_end, greeted, memo, tail_ends
 from hybridllm.classifiers.name_fame import fame
 from hybridllm.classifiers.name_gate import measured, rare_pair
@@ -245,7 +245,7 @@ def context_names(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     annotations = {m.start() for m in finditer(_ANNOTATION, text)} if "@" in text else set()
     for pattern, lower_ok in ((_FIELD, True), (_OWNER, True), (_MENTION, True)):
-        for m in finditer(pattern, text):
+        for m in field_matches(text) if pattern is _FIELD else finditer(pattern, text):
             if pattern is _MENTION and text.rfind("\n", 0, m.start()) + 1 in annotations:
                 continue
             # (a product's name in a field names no person: "Agent: Zapier")

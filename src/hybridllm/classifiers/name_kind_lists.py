@@ -34,7 +34,7 @@ from hybridllm.classifiers.name_public_record import Records, record_like
 from hybridllm.classifiers.name_role_nouns import person_noun
 from hybridllm.models import Finding
 
-__all__ = ["kind_item"]
+__all__ = ["kind_item", "kind_lists"]
 
 _KINDS = (
     r"counties|cities|towns|villages|places|countries|states|provinces|regions|locations"
@@ -43,6 +43,15 @@ _KINDS = (
     r"|ingredients|spices|types|genres|breeds|species|fonts|languages|frameworks|libraries"
     r"|restaurants|hotels|stores|shops|universities|schools|cars|vehicles|models"
 )
+# Every lead-in holds one of those nouns: a text that holds none (the plain substrings, of its
+# lower-cased copy with the folds a case-blind pattern makes too: a long s is "s", a dotless i
+# and a dotted capital I are "i") is asked nothing per finding (see kind_lists).
+_KIND_NOUNS = tuple(
+    form
+    for noun in _KINDS.split("|")
+    for form in ((noun.replace("u?", "u"), noun.replace("u?", "")) if "u?" in noun else (noun,))
+)
+_FOLDS = ("\u017f", "\u0131", "\u0307")
 # A lead-in: the kind's noun, then a few words on its line up to a colon (``the counties
 # underneath:``), or up to ``in``, ``including``, ``such as``, ``like`` on the item's line.
 _BEFORE_COLON = re.compile(
@@ -83,6 +92,23 @@ def _no_person(words: str) -> bool:
     """No noun of a person among the words between a kind's noun and the list (``games ... our
     3 founders:`` lists founders)."""
     return not any(person_noun(w.lower().strip(",;()")) for w in words.split())
+
+
+def kind_lists(text: str) -> bool:
+    """Whether ``text`` holds a kind's noun (:data:`_KINDS`) at all, which every lead-in holds:
+    without one, :func:`kind_item` is False for every finding (most texts; asked once, not a
+    search around each finding).
+
+    Args:
+        text: the text.
+
+    Returns:
+        False when no finding of ``text`` can be a kind's item.
+    """
+    low = text.lower()
+    if any(c in low for c in _FOLDS):
+        low = low.replace("\u017f", "s").replace("\u0131", "i").replace("i\u0307", "i")
+    return any(noun in low for noun in _KIND_NOUNS)
 
 
 def kind_item(text: str, f: Finding) -> bool:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from hybridllm.classifiers.name_arrays import array_names
-from hybridllm.classifiers.name_company import FIELD, person_object
+from hybridllm.classifiers.name_company import field_matches, person_object
 from hybridllm.classifiers.name_handles import mentioned_given
 from hybridllm.classifiers.name_lower_context import census_first, code_line, faker_last
 from hybridllm.classifiers.name_lower_rota import rota_names
@@ -52,7 +52,6 @@ from hybridllm.classifiers.name_tokens import (
     TokenLexicon,
     fold,
 )
-from hybridllm.classifiers.prefilter import finditer
 
 __all__ = [
     "HELPER_VERBS",
@@ -319,7 +318,7 @@ def field_values(text: str, lex: TokenLexicon) -> list[tuple[int, int]]:
             said = m["v"].split()
             if all(_field_word(lex, w, alone=len(said) == 1) for w in said):
                 out.append(m.span("v"))
-    for m in finditer(FIELD, text):  # "approved_by=hanna", "**reviewer:** boma mary-odeh"
+    for m in field_matches(text):  # "approved_by=hanna", "**reviewer:** boma mary-odeh"
         run = list(_FIELD_WORDS.finditer(m["v"]))
         n = 0
         while n < len(run) and run[n].group().islower() and _field_word(lex, run[n].group()):

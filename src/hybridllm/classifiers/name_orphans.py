@@ -17,7 +17,7 @@ import re
 
 from hybridllm.classifiers.name_eponym_possessive import possessive_eponym
 from hybridllm.classifiers.name_foreign_line import foreign_line
-from hybridllm.classifiers.name_kind_lists import kind_item
+from hybridllm.classifiers.name_kind_lists import kind_item, kind_lists
 from hybridllm.classifiers.name_labels import label
 from hybridllm.classifiers.name_possessive import split_possessive
 from hybridllm.classifiers.name_public import PUBLIC_RE, drop_public
@@ -60,8 +60,10 @@ def judged_public(text: str, findings: list[Finding]) -> list[Finding]:
         kept = drop_public(text, split)
     kept = [f for f in kept if not planet(text, f)]  # "a space colonist on Mars"
     kept = [f for f in kept if not foreign_line(text, f)]  # "Mikä päivä on 1311861118074000"
-    kept = [f for f in kept if not possessive_eponym(text, f)]  # "Dalton's Law"
-    kept = [f for f in kept if not kind_item(text, f)]  # "the counties: ... Lee"
+    if "'" in text or "’" in text:  # (a possessive's apostrophe: none, no eponym's)
+        kept = [f for f in kept if not possessive_eponym(text, f)]  # "Dalton's Law"
+    if kind_lists(text):  # (a kind's noun: none, no lead-in, most texts)
+        kept = [f for f in kept if not kind_item(text, f)]  # "the counties: ... Lee"
     kept = [f for f in kept if not label(text, f)]  # "| Clear Time |", "Patient Information:"
     kept = [f for f in kept if not shop(text, f)]  # "Gayle's Bakery"
     kept = [f for f in kept if not web_quote(text, f)]  # '[2] "... | by Paulo Pereira |'

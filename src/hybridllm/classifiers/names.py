@@ -170,9 +170,19 @@ class NameRecognizer(NamePairs):
                 found.append(self._finding(start, end, 0.8, self.name))
         roled = [v for _, v in role_values(text, self.tokens)] if roles else []
         roled += role_after(text, self.tokens) if roles else []
+        # Overlap with what is found so far, one mask lookup per span instead of a pass over
+        # every finding (a record holds hundreds of field values: quadratic otherwise).
+        taken = span_mask(len(text), [(f.start, f.end) for f in found])
+        hollow = any(f.start >= f.end for f in found)  # an empty span the mask cannot hold
         for start, end in (*context_names(text, self.tokens), *roled):
-            if not any(f.start < end and start < f.end for f in found):
-                found.append(self._finding(start, end, 0.75, "names+context"))
+            if hollow or start >= end:
+                if any(f.start < end and start < f.end for f in found):
+                    continue
+                hollow = True
+            elif 1 in taken[start:end]:
+                continue
+            found.append(self._finding(start, end, 0.75, "names+context"))
+            taken[start:end] = b"\x01" * (end - start)
         return found
 
     def _lone_given_name(self, text: str, words: list[re.Match[str]], i: int) -> bool:
