@@ -211,7 +211,8 @@ class NerCandidates(NerVerdicts):
         gate = (
             self._ner
             and _is_cap(w)
-            and not any(c.isdigit() for c in w)  # "Aug-2010", "COVID-19": no name
+            # "Aug-2010", "COVID-19": no name (no letter is a digit: most words, no loop)
+            and (w.isalpha() or not any(c.isdigit() for c in w))
             and low not in NOT_PEOPLE
             and low not in TITLE_WORDS
             and low not in NOT_NAME_PARTS

@@ -64,8 +64,8 @@ _GLUED_DASH = re.compile(r"[^\W\d_]–[^\W\d_]")
 
 def _dash_joined(text: str, start: int, end: int) -> bool:
     """The finding touches an en dash that joins it to another capitalised word, or holds one."""
-    if _GLUED_DASH.search(text, start, end):
-        return True
+    if text.find(_EN_DASH, start, end) >= 0 and _GLUED_DASH.search(text, start, end):
+        return True  # (no en dash inside, most findings: no search)
     after = text[end : end + 2]
     if len(after) == 2 and after[0] == _EN_DASH and after[1].isupper():
         return True
@@ -100,13 +100,14 @@ def eponym_thing(text: str, start: int, end: int, key: str) -> bool:
         return True
     span = text[start:end]
     words = key.split()
-    pair = _PAIR.match(span)
+    pair = _PAIR.match(span) if "-" in span else None
     if pair is not None:  # "Bradley-Terry (BT) model", "Gay-Lussac Law"
         rest = span[pair.end() :]
         if not rest.strip():
             return _HEAD_AFTER.match(text, end) is not None
         return len(words) == 2 and _HEAD.match(words[1]) is not None
-    if _NEW_HEAD_AFTER.match(text, end):  # "Padé approximant", "Pareto Fronts"
+    # "Padé approximant", "Pareto Fronts" (the pattern starts with a space or a tab)
+    if text[end : end + 1] in (" ", "\t") and _NEW_HEAD_AFTER.match(text, end):
         return True
     # "Gumbel Copula", "Clayton Copula": the finding ends with the noun, which is nobody's name
     if len(words) < 2 or _HEAD.match(words[-1]) is None:
