@@ -15,7 +15,7 @@ PERSON findings fell into a few shapes, each handled here without a model:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from hybridllm.classifiers.clinical import words
@@ -34,6 +34,7 @@ from hybridllm.classifiers.name_tokens import (
 from hybridllm.classifiers.normalize import SPACES
 from hybridllm.classifiers.patterns import STREET_TYPES, US_STATE_CODES
 from hybridllm.classifiers.prefilter import per_text
+from hybridllm.models import Finding
 
 __all__ = [
     "BARE_HEADS",
@@ -47,6 +48,7 @@ __all__ = [
     "ascii_spaces",
     "cue_at_end",
     "eponym_run",
+    "first_free",
     "foreign_text",
     "glued",
     "lexicon",
@@ -115,6 +117,28 @@ def span_mask(size: int, spans: list[tuple[int, int]]) -> bytearray:
     for start, end in spans:
         mask[start:end] = b"\x01" * (end - start)
     return mask
+
+
+def first_free(
+    size: int, found: Sequence[Finding], spans: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The ``spans``, in order, that overlap none of ``found`` nor a span kept before them: one
+    mask lookup each, not a pass over every finding so far (a record holds hundreds of field
+    values). ``size``: the text's length."""
+    taken = [(f.start, f.end) for f in found]
+    mask = span_mask(size, taken)
+    kept: list[tuple[int, int]] = []
+    hollow = any(a >= b for a, b in taken)  # an empty span, which the mask cannot hold
+    for start, end in spans:
+        if hollow or start >= end:
+            if any(a < end and start < b for a, b in (*taken, *kept)):
+                continue
+            hollow = True
+        elif 1 in mask[start:end]:
+            continue
+        kept.append((start, end))
+        mask[start:end] = b"\x01" * (end - start)
+    return kept
 
 
 def plausible_person(span: str) -> bool:

@@ -47,6 +47,7 @@ from hybridllm.classifiers.name_gate import (
     all_words,
     ascii_spaces,
     eponym_run,
+    first_free,
     foreign_text,
     lexicon,
     measured,
@@ -170,19 +171,8 @@ class NameRecognizer(NamePairs):
                 found.append(self._finding(start, end, 0.8, self.name))
         roled = [v for _, v in role_values(text, self.tokens)] if roles else []
         roled += role_after(text, self.tokens) if roles else []
-        # Overlap with what is found so far, one mask lookup per span instead of a pass over
-        # every finding (a record holds hundreds of field values: quadratic otherwise).
-        taken = span_mask(len(text), [(f.start, f.end) for f in found])
-        hollow = any(f.start >= f.end for f in found)  # an empty span the mask cannot hold
-        for start, end in (*context_names(text, self.tokens), *roled):
-            if hollow or start >= end:
-                if any(f.start < end and start < f.end for f in found):
-                    continue
-                hollow = True
-            elif 1 in taken[start:end]:
-                continue
-            found.append(self._finding(start, end, 0.75, "names+context"))
-            taken[start:end] = b"\x01" * (end - start)
+        for s, e in first_free(len(text), found, (*context_names(text, self.tokens), *roled)):
+            found.append(self._finding(s, e, 0.75, "names+context"))  # overlapping none found
         return found
 
     def _lone_given_name(self, text: str, words: list[re.Match[str]], i: int) -> bool:
