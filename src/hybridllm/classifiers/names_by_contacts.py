@@ -12,8 +12,9 @@ is
 - in no list (no English word, no place), or a listed name that is no English word;
 - of plain letters with a vowel, spelt like a name (a likeness of 0.25 or more) and no one-edit
   typo of a frequent English word (six letters or more);
-- not glued into code (``@foo``, ``foo(``, ``foo.io``) nor a URI scheme (``mailto:``), not after a preposition of place
-  (``a flat in vrbovec``), and not in a text mostly in another language.
+- not glued into code (``@foo``, ``foo(``, ``foo.io``) nor a URI scheme (``mailto:``), not
+  after a preposition of place (``a flat in vrbovec``), and not in a text mostly in another
+  language.
 
 It needs an anchor the other recognizers found, so it adds no finding to a text that had none.
 """
