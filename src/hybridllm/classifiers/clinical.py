@@ -366,7 +366,8 @@ def _headings(text: str) -> int:
     )
 
 
-_ALONE = ("patient", "mrn")  # about one patient's record: enough by themselves
+_PATIENT, _MRN, _RECORD = (dict(_SIGNALS)[k] for k in ("patient", "mrn", "record"))
+_OTHER_SIGNALS = tuple((k, p) for k, p in _SIGNALS if k not in ("patient", "mrn", "record"))
 _DENSE_MIN = 3
 _DENSE_PERCENT = 5
 
@@ -404,10 +405,6 @@ def _exam_item(text: str) -> bool:
 _PAIN = re.compile(r"\bpain\b(?!\s+points?\b)", _I)
 
 
-def _pain_points_only(text: str) -> bool:
-    return _PAIN.search(text) is None
-
-
 def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
     """The clinical evidence in a payload: the signal kinds present, and distinct topic words.
 
@@ -418,16 +415,11 @@ def clinical_evidence(texts: Sequence[str]) -> dict[str, int]:
         ``{kind: 1}`` for every signal kind present (see the module docstring), plus
         ``"topic"``: the number of distinct topic words (when any).
     """
-    return _evidence(texts)[0]
-
-
-def _evidence(texts: Sequence[str]) -> tuple[dict[str, int], int]:
-    """(evidence, number of words)."""
     found = _signals(texts)
-    topic, n = _topic(texts)
+    topic, _ = _topic(texts)
     if topic:
         found["topic"] = topic
-    return found, n
+    return found
 
 
 def _signals(texts: Sequence[str]) -> dict[str, int]:
@@ -435,12 +427,17 @@ def _signals(texts: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for text in texts:
         for kind, pattern in _SIGNALS:
-            if kind not in found and (
-                next(finditer(pattern, text), None) is not None
-                or (kind == "section" and _headings(text))
-            ):
+            if kind not in found and _present(kind, pattern, (text,)):
                 found[kind] = 1
     return found
+
+
+def _present(kind: str, pattern: re.Pattern[str], texts: Sequence[str]) -> bool:
+    """Whether a signal of ``kind`` (its ``pattern``) is in any of ``texts``."""
+    return any(
+        next(finditer(pattern, text), None) is not None or (kind == "section" and _headings(text))
+        for text in texts
+    )
 
 
 def _topic(texts: Sequence[str]) -> tuple[int, int]:
@@ -451,7 +448,7 @@ def _topic(texts: Sequence[str]) -> tuple[int, int]:
         tokens = _W.findall(text)
         n += len(tokens)
         lows.update(map(str.lower, tokens))
-        if "pain" in lows and _pain_points_only(text):
+        if "pain" in lows and _PAIN.search(text) is None:
             lows.discard("pain")  # "Goals / Pain Points" of a marketing persona
     return sum(1 for low in lows if topic_word(low)), n
 
@@ -478,16 +475,20 @@ def _one_clinical(text: str) -> bool:
 
 
 def _clinical(texts: Sequence[str]) -> bool:
-    ev = _signals(texts)
-    if (
-        "mrn" not in ev
-        and "record" not in ev
-        and any(_exam_item(t) or next(finditer(_LITERATURE, t), None) for t in texts)
-    ):
+    # The kinds searched only until the decision is known (as if all were counted first).
+    if _present("mrn", _MRN, texts):
+        return True  # (before the exam item check: a record names its number)
+    record = _present("record", _RECORD, texts)
+    if not record and any(_exam_item(t) or next(finditer(_LITERATURE, t), None) for t in texts):
         return False  # a question about a case (an exam item) or a paper, not a record
-    signals = len(ev)
-    if any(k in ev for k in _ALONE) or signals >= 2:
-        return True  # (decided without the topic words: a note's usual case)
+    if _present("patient", _PATIENT, texts):
+        return True
+    signals = int(record)
+    for kind, pattern in _OTHER_SIGNALS:
+        if _present(kind, pattern, texts):
+            signals += 1
+            if signals >= 2:
+                return True  # (decided without the topic words: a note's usual case)
     topic, n = _topic(texts)
     if signals >= 1 and topic >= 1:
         return True
