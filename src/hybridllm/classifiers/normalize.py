@@ -5,10 +5,8 @@ zero-width characters inside a key, full-width digits, URL-encoding, digits writ
 ("4 1 1 1 ..." / "41-11-11-..."), or a token split over two lines. :func:`normalize` builds a
 second view of the text with those undone and, for every character of that view, the span of
 the original text it came from. Recognizers run on the view; their spans are mapped back with
-:meth:`Normalized.to_original`, so redaction removes the original (evasive) characters.
-
-The view is only built when the text contains something to undo (:func:`normalize` returns
-None otherwise): the common case costs one regex search.
+:meth:`Normalized.to_original`, so redaction removes the original (evasive) characters. The
+view is only built when there is something to undo (else None): mostly one regex search.
 """
 
 from __future__ import annotations
@@ -363,7 +361,7 @@ class _Kept(Sequence[int]):
             lo, hi, step = i.indices(self._n)
             if step != 1:
                 return [self[j] for j in range(lo, hi, step)]
-            return list(self._run(lo, hi))
+            return self._run(lo, hi)
         if i < 0:
             i += self._n
         if not 0 <= i < self._n:
@@ -371,14 +369,17 @@ class _Kept(Sequence[int]):
         return i + bisect.bisect_right(self._adj, i) + self._offset
 
     def __iter__(self) -> Iterator[int]:
-        return self._run(0, self._n)
+        return iter(self._run(0, self._n))
 
-    def _run(self, lo: int, hi: int) -> Iterator[int]:
-        adj, k, m = self._adj, bisect.bisect_right(self._adj, lo), len(self._adj)
-        for i in range(lo, hi):
-            while k < m and adj[k] <= i:
+    def _run(self, lo: int, hi: int) -> list[int]:
+        k, m, i, out = bisect.bisect_right(adj := self._adj, lo), len(self._adj), lo, list[int]()
+        while i < hi:  # i + (drops at or before i) + offset: a range per stretch between drops
+            stop = min(hi, adj[k]) if k < m else hi
+            out += range(i + k + self._offset, stop + k + self._offset)
+            while k < m and adj[k] <= stop:
                 k += 1
-            yield i + k + self._offset
+            i = stop
+        return out
 
 
 def _dropped(text: str, drop: set[int]) -> Normalized:
