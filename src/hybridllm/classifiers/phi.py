@@ -219,7 +219,8 @@ _OTHER_ID = re.compile(
     rf"(?:\s+(?:code|id|number))?{_KEYED_ID}{_ID_VALUE}",
     _I,
 )
-_PHOTO = re.compile(r"\b(?P<v>[\w-]+\.(?:jpe?g|png|heic|bmp|tiff?|dcm))\b", _I)
+# (a file's name is 255 characters at most: a long run of "x-1_x-1_..." is read in linear time)
+_PHOTO = re.compile(r"\b(?P<v>[\w-]{1,255}\.(?:jpe?g|png|heic|bmp|tiff?|dcm))\b", _I)
 _LICENSE = re.compile(
     r"\b(?:NPI|DEA|license|licence|certificate|cert)(?:\s+(?:number|no\.?|#))?\s*(?:is|:|#)?\s*"
     r"(?P<v>[A-Z]{0,2}\d{6,12})\b",
