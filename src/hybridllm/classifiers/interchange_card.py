@@ -6,7 +6,9 @@ mailto:...``. The name stage reads most of them as prose; here each property's v
 whole, with its structure (the ``;`` parts of ``N`` and ``ADR``):
 
 - in a vCard (a text with ``BEGIN:VCARD``): ``FN``, ``N`` (family, given, additional names,
-  not the honorific prefix and suffix), ``NICKNAME``, ``ADR``'s street, ``TEL``, ``BDAY``;
+  not the honorific prefix and suffix), ``NICKNAME``, ``ADR``'s street, ``TEL`` (not ``BDAY``:
+  a contact's birthday is no health record, and a birth date's finding would keep the whole
+  prompt local);
 - in iCalendar (or anywhere): the ``CN`` parameter of ``ATTENDEE``, ``ORGANIZER`` and
   ``CONTACT``, quoted or not.
 
@@ -26,7 +28,7 @@ __all__ = ["CARD_PATTERNS", "card_findings"]
 
 _BEGIN = re.compile(r"BEGIN:VCARD", re.IGNORECASE)
 _PROPERTY = re.compile(
-    r"(?:[\w-]{1,20}\.)?(?P<prop>FN|N|NICKNAME|ADR|TEL|BDAY)(?:;[^:\r\n]{0,200})?:"
+    r"(?:[\w-]{1,20}\.)?(?P<prop>FN|N|NICKNAME|ADR|TEL)(?:;[^:\r\n]{0,200})?:"
     r"(?P<v>[^\r\n]{1,300})",
     re.IGNORECASE,
 )
@@ -77,7 +79,7 @@ def card_findings(text: str, recognizer: str) -> list[Finding]:
                 parts = _parts(text, s, e)
                 spans += [(_KIND[prop], *parts[i]) for i in _PARTS[prop] if i < len(parts)]
             else:
-                spans.append(("dob" if prop == "bday" else _KIND[prop], s, e))
+                spans.append((_KIND[prop], s, e))
     for m in finditer(_CN, text):
         spans.append(("name", *m.span("q" if m["q"] is not None else "v")))
     out: list[Finding] = []
