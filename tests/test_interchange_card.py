@@ -55,3 +55,17 @@ def test_icalendar_common_names(line: str, name: str) -> None:
 def test_properties_outside_a_vcard_stay() -> None:
     text = "N: the number of rows\nFN: the function to call\nTEL: see the table below"
     assert _found(text) == {}
+
+
+def test_a_value_ends_at_its_line_in_the_classifier() -> None:
+    from hybridllm.classifiers import get_classifier
+
+    text = (
+        "BEGIN:VCARD\nitem2.X-ABLabel:\\_$!!$\\_\n"
+        "TEL;type=CELL;type=VOICE:(215) 613-2155\n"
+        "item4.ADR;type=HOME;type=pref:;;612 West Sedgwick Street;Philadelphia;PA;19119\n"
+        "END:VCARD"
+    )
+    found = {text[f.start : f.end]: f.entity_type for f in get_classifier().classify(text).findings}
+    assert found["(215) 613-2155"] == "PHONE_NUMBER"  # not run into the next line's address
+    assert found["612 West Sedgwick Street"] == "STREET_ADDRESS"

@@ -382,6 +382,10 @@ class InterchangeRecognizer:
     """
 
     name = "interchange"
+    normalized_view = False
+    """Not run again on the de-evaded view: that view joins a token split across a line break
+    ("613-2155\\nitem4.ADR" becomes one token), which would run one record's value into the next
+    line's; the formats' own structure is what is read."""
     prefilter_patterns = (
         _HL7_LINE,
         _MSH,
