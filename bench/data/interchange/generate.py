@@ -92,6 +92,27 @@ class Person:
         self.licence = r.choice(string.ascii_uppercase) + str(r.randint(10**6, 10**8))
 
 
+def label(
+    text: str, pairs: list[tuple[str, str]], glued: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The spans of every occurrence of each (value, type) pair's value in ``text``, as a whole
+    word ("JANE" is no name in "JANEIRO"; a type in ``glued`` may follow a letter or digit, as an
+    ACH account number follows the routing number); values of one character (an initial, which
+    every such letter of the prompt would match) are left."""
+    spans: list[dict[str, Any]] = []
+    for value, kind in pairs:
+        if len(value) < 2:
+            continue
+        at = text.find(value)
+        while at >= 0:
+            end = at + len(value)
+            before = text[at - 1 : at].isalnum() and kind not in glued
+            if not (before or text[end : end + 1].isalnum()):
+                spans.append({"start": at, "end": end, "type": kind})
+            at = text.find(value, end)
+    return spans
+
+
 def _segment(name: str, values: dict[str, str]) -> str:
     seg = Segment(name, version="2.5")
     for field, value in values.items():
@@ -367,16 +388,7 @@ def build(split: str, seed: int) -> list[dict[str, Any]]:
             msg_indented=msg.replace("\n", "\n    "),
             msg_list=msg.replace("\n", '", "'),
         )
-        spans: list[dict[str, Any]] = []
-        for value, kind in pairs:
-            if len(value) < 2:  # an initial: every such letter of the prompt would be labelled
-                continue
-            at = text.find(value)
-            while at >= 0:  # each occurrence as a whole word ("JANE" is no name in "JANEIRO")
-                end = at + len(value)
-                if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
-                    spans.append({"start": at, "end": end, "type": kind})
-                at = text.find(value, end)
+        spans = label(text, pairs)
         rows.append(
             {
                 "id": f"ic-{split}-{i:03d}",

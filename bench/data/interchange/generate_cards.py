@@ -28,7 +28,7 @@ from faker import Faker
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import Person  # noqa: E402
+from generate import Person, label  # noqa: E402
 
 LOCALES = ["en_US", "de_DE", "tr_TR", "pt_BR", "sw", "zu_ZA", "el_GR", "pl_PL", "fr_FR", "yo_NG"]
 N = 120
@@ -76,14 +76,7 @@ def build() -> list[dict[str, Any]]:
         p, q = Person(fake, r, False), Person(fake, r, False)
         msg, pairs = _card(p, i) if i % 2 == 0 else _invite(p, q, i)
         text = r.choice(FRAMES).format(m=msg)
-        spans: list[dict[str, Any]] = []
-        for value, kind in pairs:
-            at = text.find(value)
-            while at >= 0:  # each occurrence as a whole word
-                end = at + len(value)
-                if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
-                    spans.append({"start": at, "end": end, "type": kind})
-                at = text.find(value, end)
+        spans = label(text, pairs)
         fmt = "vcard" if i % 2 == 0 else "ical"
         rows.append(
             {"id": f"card-{i:03d}", "case": "as-is", "format": fmt, "style": fmt, "locale": loc}

@@ -33,7 +33,7 @@ from pydicom.dataset import Dataset
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import Person  # noqa: E402
+from generate import Person, label  # noqa: E402
 
 LOCALES = {
     "dev": ["en_US", "de_DE", "es_ES", "vi_VN", "pt_BR", "pl_PL"],
@@ -210,16 +210,7 @@ def build(split: str, seed: int) -> list[dict[str, Any]]:
             msg, pairs = dicom(p, doc, r, fmt)
         frame = r.choice(FRAMES[split])
         text = frame.format(msg=msg, msg_one=" ".join(msg.split()))
-        spans: list[dict[str, Any]] = []
-        for value, kind in pairs:
-            if len(value) < 2:  # an initial: every such letter of the prompt would be labelled
-                continue
-            at = text.find(value)
-            while at >= 0:  # each occurrence as a whole word ("JANE" is no name in "JANEIRO")
-                end = at + len(value)
-                if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()):
-                    spans.append({"start": at, "end": end, "type": kind})
-                at = text.find(value, end)
+        spans = label(text, pairs)
         rows.append(
             {
                 "id": f"icm-{split}-{i:03d}",

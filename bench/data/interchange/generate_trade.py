@@ -13,6 +13,8 @@ the name and the identification number swap places). Persons are ``generate.Pers
 The sealed split differs in seed, locales, message types (ORDERS and DESADV instead of INVOIC,
 CIE and TEL entries), separators (a ``UNA`` with others) and framings, and was written before
 the EDIFACT and NACHA readers; it is scored, never read.
+carta-ach writes the ACH file header's creation date and time from the clock, so a rebuild
+differs from the committed files in those ten digits of every NACHA text (labels unchanged).
 
 Both libraries are needed only to rebuild the files (``pip install --target /tmp/trade_pkg hl7apy==1.3.5
 pydifact==0.2.3 carta-ach==0.4.5``); neither is a dependency of the SDK.
@@ -38,7 +40,7 @@ from pydifact.segments import Segment
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import Person, ascii_upper  # noqa: E402
+from generate import Person, ascii_upper, label  # noqa: E402
 
 LOCALES = {
     "dev": ["en_US", "de_DE", "pl_PL", "es_ES", "en_IE", "fr_CH"],
@@ -182,20 +184,8 @@ def build(split: str, seed: int) -> list[dict[str, Any]]:
             msg_lit=json.dumps(msg),
             msg_quote=msg.rstrip("\r\n").replace("\n", "\n> "),
         )
-        spans: list[dict[str, Any]] = []
-        for value, kind in pairs:
-            if len(value) < 2:
-                continue
-            at = text.find(value)
-            while at >= 0:  # each occurrence as a whole word
-                end = at + len(value)
-                # (an ACH account number is glued to the routing number before it)
-                glued = i % 2 == 1 and kind == "ID"
-                if not (
-                    (text[at - 1 : at].isalnum() and not glued) or text[end : end + 1].isalnum()
-                ):
-                    spans.append({"start": at, "end": end, "type": kind})
-                at = text.find(value, end)
+        # (an ACH account number is glued to the routing number before it)
+        spans = label(text, pairs, frozenset(("ID",)) if i % 2 == 1 else frozenset())
         rows.append(
             {
                 "id": f"trade-{split}-{i:03d}",
