@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from hybridllm.classifiers.interchange_kinds import line_opens, value_finding
+from hybridllm.classifiers.interchange_kinds import line_opens, split_released, value_finding
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -41,23 +41,6 @@ _PARTS = {"n": (0, 1, 2), "adr": (2,)}  # N: family;given;additional; ADR: ...;s
 _KIND = {"fn": "name", "n": "name", "nickname": "name", "adr": "street", "tel": "phone"}
 
 
-def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the ``;``-separated parts of ``text[start:end]`` (``\\;`` escapes one)."""
-    out: list[tuple[int, int]] = []
-    at = start
-    i = start
-    while i < end:
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text[i] == ";":
-            out.append((at, i))
-            at = i + 1
-        i += 1
-    out.append((at, end))
-    return out
-
-
 def card_findings(text: str, recognizer: str) -> list[Finding]:
     """Findings of the persons' values in the vCard and iCalendar properties of ``text``.
 
@@ -76,7 +59,7 @@ def card_findings(text: str, recognizer: str) -> list[Finding]:
             prop = m["prop"].lower()
             s, e = m.span("v")
             if prop in _PARTS:
-                parts = _parts(text, s, e)
+                parts = split_released(text, s, e, ";", "\\")
                 spans += [(_KIND[prop], *parts[i]) for i in _PARTS[prop] if i < len(parts)]
             else:
                 spans.append((_KIND[prop], s, e))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hybridllm.models import Category, Finding, new_finding
 
-__all__ = ["KINDS", "LEAD", "kind_finding", "line_opens", "value_finding"]
+__all__ = ["KINDS", "LEAD", "kind_finding", "line_opens", "split_released", "value_finding"]
 
 KINDS: dict[str, tuple[str, Category]] = {
     "name": ("PERSON", "PII"),
@@ -40,6 +40,27 @@ def line_opens(text: str, at: int) -> bool:
             return True
         i -= 1
     return i == 0 or text[i - 1] in "\r\n" or (text[i - 1] in "rn" and text[i - 2 : i - 1] == "\\")
+
+
+def split_released(
+    text: str, start: int, end: int, sep: str, release: str
+) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` between ``sep`` characters that no ``release``
+    character escapes (EDIFACT's ``?+``, vCard's ``\\;``)."""
+    out: list[tuple[int, int]] = []
+    at = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == release:
+            i += 2
+            continue
+        if ch == sep:
+            out.append((at, i))
+            at = i + 1
+        i += 1
+    out.append((at, end))
+    return out
 
 
 def value_finding(text: str, kind: str, start: int, end: int, recognizer: str) -> Finding | None:

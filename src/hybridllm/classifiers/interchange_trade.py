@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from hybridllm.classifiers.interchange_kinds import line_opens, value_finding
+from hybridllm.classifiers.interchange_kinds import line_opens, split_released, value_finding
 from hybridllm.classifiers.prefilter import finditer
 from hybridllm.models import Finding
 
@@ -58,24 +58,6 @@ def _separators(text: str) -> tuple[str, str, str, str]:
     if una is None:
         return ":", "+", "?", "'"
     return una["c"], una["e"], una["r"], una["t"]
-
-
-def _split(text: str, start: int, end: int, sep: str, release: str) -> list[tuple[int, int]]:
-    """The spans of ``text[start:end]`` between unreleased ``sep`` characters."""
-    out: list[tuple[int, int]] = []
-    at = start
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch == release:
-            i += 2
-            continue
-        if ch == sep:
-            out.append((at, i))
-            at = i + 1
-        i += 1
-    out.append((at, end))
-    return out
 
 
 def _segment_end(text: str, start: int, terminator: str, release: str) -> int:
@@ -158,7 +140,8 @@ def _edifact(text: str, recognizer: str) -> list[Finding]:
             continue  # a lone segment without envelope: only a qualified NAD or CTA
         end = _segment_end(text, m.end(), term, release)
         elements = [
-            _split(text, s, e, comp, release) for s, e in _split(text, at, end, elem, release)
+            split_released(text, s, e, comp, release)
+            for s, e in split_released(text, at, end, elem, release)
         ]
         for kind, (s, e) in _READERS[m["tag"]](text, elements):
             found = value_finding(text, kind, s, e, recognizer)
